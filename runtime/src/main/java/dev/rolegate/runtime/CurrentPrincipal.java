@@ -1,0 +1,125 @@
+package dev.rolegate.runtime;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * The principal (and optionally the workspace) bound to the current thread, which guards
+ * wrapped with {@code wrap(delegate)} consult.
+ *
+ * <pre>{@code
+ * try (PrincipalScope scope = CurrentPrincipal.bind(alice)) {
+ *   deployments.delete("ws-prod", "d-42");
+ * }
+ * }</pre>
+ *
+ * <p>A binding never leaves its thread: work handed to another thread runs with that thread's own
+ * binding (usually none, which is a denial).
+ */
+public final class CurrentPrincipal {
+  private static final ThreadLocal<Binding> BOUND = new ThreadLocal<>();
+  private static final PrincipalSource SOURCE = new ThreadSource();
+
+  private CurrentPrincipal() {}
+
+  /** Binds {@code principal} to this thread until the returned scope is closed. */
+  public static PrincipalScope bind(Principal principal) {
+    return bind(principal, null);
+  }
+
+  /**
+   * Binds {@code principal} and the workspace that calls without a {@code @WorkspaceId} argument
+   * act on, until the returned scope is closed.
+   */
+  public static PrincipalScope bind(Principal principal, String workspace) {
+    Objects.requireNonNull(principal, "principal");
+    Binding previous = BOUND.get();
+    Binding binding = new Binding(principal, workspace, previous, Thread.currentThread());
+    BOUND.set(binding);
+    return binding;
+  }
+
+  /** Runs {@code action} as {@code principal}, then restores the previous binding. */
+  public static void runAs(Principal principal, Runnable action) {
+    try (PrincipalScope scope = bind(principal)) {
+      action.run();
+    }
+  }
+
+  /** Calls {@code action} as {@code principal}, then restores the previous binding. */
+  public static <T> T callAs(Principal principal, Callable<T> action) throws Exception {
+    try (PrincipalScope scope = bind(principal)) {
+      return action.call();
+    }
+  }
+
+  /** Returns the principal bound to this thread, if any. */
+  public static Optional<Principal> get() {
+    Binding binding = BOUND.get();
+    return binding == null ? Optional.empty() : Optional.of(binding.principal);
+  }
+
+  /** Returns the workspace bound to this thread, if any. */
+  public static Optional<String> workspace() {
+    Binding binding = BOUND.get();
+    return binding == null ? Optional.empty() : Optional.ofNullable(binding.workspace);
+  }
+
+  /** Returns the source that reads this thread's binding; {@code wrap(delegate)} uses it. */
+  public static PrincipalSource source() {
+    return SOURCE;
+  }
+
+  private static final class ThreadSource implements PrincipalSource {
+    @Override
+    public Principal current() {
+      Binding binding = BOUND.get();
+      return binding == null ? null : binding.principal;
+    }
+
+    @Override
+    public String currentWorkspace() {
+      Binding binding = BOUND.get();
+      return binding == null ? null : binding.workspace;
+    }
+  }
+
+  private static final class Binding implements PrincipalScope {
+    final Principal principal;
+    final String workspace;
+    private final Binding previous;
+    private final Thread owner;
+    private boolean closed;
+
+    Binding(Principal principal, String workspace, Binding previous, Thread owner) {
+      this.principal = principal;
+      this.workspace = workspace;
+      this.previous = previous;
+      this.owner = owner;
+    }
+
+    @Override
+    public void close() {
+      if (closed || Thread.currentThread() != owner) {
+        return;
+      }
+      closed = true;
+      if (BOUND.get() != this) {
+        // An inner scope was left open: dropping it too is the only state that cannot leak it.
+        unwindTo(this);
+      }
+      if (previous == null) {
+        BOUND.remove();
+      } else {
+        BOUND.set(previous);
+      }
+    }
+
+    private static void unwindTo(Binding target) {
+      for (Binding b = BOUND.get(); b != null && b != target; b = b.previous) {
+        b.closed = true;
+      }
+    }
+  }
+}

@@ -1,0 +1,250 @@
+package dev.rolegate.runtime;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * A compiled permission matrix: its permissions and its roles with their closed permission sets.
+ *
+ * <p>Generated capability tables build one with {@link #builder}; applications get the one on
+ * their class path with {@link #load()}. Looking a permission or role up by name is for set-up
+ * (building principals, reading role lists); generated guards hold their permissions as constants
+ * and never look anything up by name.
+ */
+public final class Matrix {
+  private final String name;
+  private final String source;
+  private final List<Permission> permissions;
+  private final List<Role> roles;
+  private final Map<String, Permission> permissionsByName = new LinkedHashMap<>();
+  private final Map<String, Role> rolesByName = new LinkedHashMap<>();
+  private final Role defaultAccountRole;
+
+  private Matrix(Builder builder) {
+    this.name = builder.name;
+    this.source = builder.source;
+    List<Permission> perms = new ArrayList<>();
+    for (PermissionSpec spec : builder.permissions) {
+      Permission permission =
+          new Permission(this, perms.size(), spec.name, spec.level, spec.scope, spec.description);
+      perms.add(permission);
+      permissionsByName.put(spec.name, permission);
+    }
+    this.permissions = Collections.unmodifiableList(perms);
+    List<Role> built = new ArrayList<>();
+    for (RoleSpec spec : builder.roles) {
+      checkBits(spec);
+      Role role = new Role(this, spec.name, spec.level, spec.bits, spec.everywhere, spec.description);
+      built.add(role);
+      rolesByName.put(spec.name, role);
+    }
+    this.roles = Collections.unmodifiableList(built);
+    for (Role role : roles) {
+      role.link();
+    }
+    this.defaultAccountRole =
+        builder.defaultAccountRole.isEmpty()
+            ? null
+            : requireRole(builder.defaultAccountRole, Level.ACCOUNT);
+  }
+
+  private void checkBits(RoleSpec spec) {
+    for (int i = 0; i < spec.bits.length * 64; i++) {
+      if ((spec.bits[i >>> 6] & (1L << i)) == 0) {
+        continue;
+      }
+      if (i >= permissions.size() || permissions.get(i).level() != spec.level) {
+        throw new IllegalArgumentException(
+            "role " + spec.name + " holds bit " + i + ", which is no " + spec.level.word()
+                + " permission of matrix " + name);
+      }
+    }
+  }
+
+  /** Starts a matrix; used by generated capability tables. */
+  public static Builder builder(String name, String source) {
+    return new Builder(name, source);
+  }
+
+  /**
+   * Returns the single compiled matrix on the class path (registered by its generated capability
+   * table as a {@link CapabilityTable} service), looked up once.
+   *
+   * @throws IllegalStateException if there is none or more than one; pass the one you mean
+   *     explicitly then
+   */
+  public static Matrix load() {
+    return Loaded.ONLY.get();
+  }
+
+  /** Returns the matrix's name, e.g. {@code Prefect Cloud}. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns the name of the file this matrix was compiled from. */
+  public String source() {
+    return source;
+  }
+
+  /** Returns every permission, in matrix order. */
+  public List<Permission> permissions() {
+    return permissions;
+  }
+
+  /** Returns every role, in matrix order. */
+  public List<Role> roles() {
+    return roles;
+  }
+
+  /** Returns the roles of one level, in matrix order. */
+  public List<Role> roles(Level level) {
+    List<Role> result = new ArrayList<>();
+    for (Role role : roles) {
+      if (role.level() == level) {
+        result.add(role);
+      }
+    }
+    return Collections.unmodifiableList(result);
+  }
+
+  /** Returns the permission with this exact (case-sensitive) name. */
+  public Optional<Permission> permission(String name) {
+    return Optional.ofNullable(permissionsByName.get(name));
+  }
+
+  /** Returns the role with this exact (case-sensitive) name, of either level. */
+  public Optional<Role> role(String name) {
+    return Optional.ofNullable(rolesByName.get(name));
+  }
+
+  /** Returns the account role a principal holds when none is set (Prefect: MEMBER), or null. */
+  public Role defaultAccountRole() {
+    return defaultAccountRole;
+  }
+
+  /** Returns the permission at {@code index}; used by generated capability tables. */
+  public Permission permissionAt(int index) {
+    return permissions.get(index);
+  }
+
+  /** Returns the role of this name and level; used by generated capability tables. */
+  public Role role(String name, Level level) {
+    return requireRole(name, level);
+  }
+
+  Role requireRole(String roleName, Level level) {
+    Role role = rolesByName.get(roleName);
+    if (role == null || role.level() != level) {
+      List<String> known = new ArrayList<>();
+      for (Role candidate : roles) {
+        if (candidate.level() == level) {
+          known.add(candidate.name());
+        }
+      }
+      String found =
+          role == null ? "unknown" : "a " + role.level().word() + " role, not a " + level.word() + " role";
+      throw new IllegalArgumentException(
+          level.word() + " role \"" + roleName + "\" is " + found + " in matrix " + name
+              + "; known " + level.word() + " roles (case-sensitive): " + String.join(", ", known));
+    }
+    return role;
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + source + ")";
+  }
+
+  /** Collects a matrix's permissions and roles, in order. */
+  public static final class Builder {
+    private final String name;
+    private final String source;
+    private final List<PermissionSpec> permissions = new ArrayList<>();
+    private final List<RoleSpec> roles = new ArrayList<>();
+    private String defaultAccountRole = "";
+
+    private Builder(String name, String source) {
+      this.name = name;
+      this.source = source;
+    }
+
+    /** Adds the next permission; its index is its position. */
+    public Builder permission(String name, Level level, String scope, String description) {
+      permissions.add(new PermissionSpec(name, level, scope, description));
+      return this;
+    }
+
+    /**
+     * Adds a role with its closed permission set as a bitset over permission indexes, and for
+     * an account role the workspace role it holds everywhere ("" for none).
+     */
+    public Builder role(
+        String name, Level level, long[] bits, String everywhere, String description) {
+      roles.add(new RoleSpec(name, level, bits.clone(), everywhere, description));
+      return this;
+    }
+
+    /** Names the account role a principal holds when none is set. */
+    public Builder defaultAccountRole(String name) {
+      this.defaultAccountRole = name;
+      return this;
+    }
+
+    /** Returns the matrix. */
+    public Matrix build() {
+      return new Matrix(this);
+    }
+  }
+
+  private record PermissionSpec(String name, Level level, String scope, String description) {}
+
+  private record RoleSpec(
+      String name, Level level, long[] bits, String everywhere, String description) {}
+
+  /** Lazily finds the single registered matrix, once. */
+  private static final class Loaded {
+    private static final Lookup ONLY = lookup();
+
+    private static Lookup lookup() {
+      List<Matrix> found = new ArrayList<>();
+      List<String> providers = new ArrayList<>();
+      try {
+        for (CapabilityTable table : ServiceLoader.load(CapabilityTable.class, Matrix.class.getClassLoader())) {
+          found.add(table.matrix());
+          providers.add(table.getClass().getName());
+        }
+      } catch (RuntimeException | java.util.ServiceConfigurationError e) {
+        return new Lookup(null, "reading the compiled matrices failed: " + e);
+      }
+      if (found.size() == 1) {
+        return new Lookup(found.get(0), null);
+      }
+      if (found.isEmpty()) {
+        return new Lookup(
+            null,
+            "no compiled permission matrix is on the class path: add rolegate-prefect for the"
+                + " bundled Prefect Cloud matrix, or compile your own with @PermissionMatrix");
+      }
+      return new Lookup(
+          null,
+          "several compiled permission matrices are on the class path ("
+              + String.join(", ", providers)
+              + "): pass the one you mean, e.g. Principal.user(id).matrix(...)");
+    }
+  }
+
+  private record Lookup(Matrix matrix, String problem) {
+    Matrix get() {
+      if (matrix == null) {
+        throw new IllegalStateException(problem);
+      }
+      return matrix;
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package dev.rolegate.runtime;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Who is calling: a user or a service account, with one account role and a role per workspace,
+ * resolved against a compiled {@link Matrix} when built.
+ *
+ * <p>Role names arrive as strings from tokens and directories, so the builder takes names and
+ * rejects unknown ones (case-sensitive: {@code owner} is not {@code OWNER}) when it builds. A
+ * built principal is immutable and safe to share between threads.
+ *
+ * <pre>{@code
+ * Principal alice = Principal.user("alice")
+ *     .accountRole(AccountRoles.MEMBER)
+ *     .workspaceRole("ws-prod", WorkspaceRoles.DEVELOPER)
+ *     .build();
+ * }</pre>
+ */
+public final class Principal {
+  private final String id;
+  private final PrincipalKind kind;
+  private final Matrix matrix;
+  private final Role accountRole;
+  private final Map<Object, Role> workspaceRoles;
+  private final Map<String, Role> explicitRoles;
+  private final WorkspaceDefaults defaults;
+
+  private Principal(Builder builder, Matrix matrix) {
+    this.id = builder.id;
+    this.kind = builder.kind;
+    this.matrix = matrix;
+    this.accountRole = resolveAccountRole(builder, matrix);
+    Map<Object, Role> byKey = new HashMap<>();
+    Map<String, Role> explicit = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : builder.workspaceRoles.entrySet()) {
+      Role role = matrix.requireRole(entry.getValue(), Level.WORKSPACE);
+      explicit.put(entry.getKey(), role);
+      byKey.put(entry.getKey(), role);
+      WorkspaceDefaults.uuidOf(entry.getKey()).ifPresent(uuid -> byKey.put(uuid, role));
+    }
+    this.workspaceRoles = byKey;
+    this.explicitRoles = java.util.Collections.unmodifiableMap(explicit);
+    this.defaults = builder.defaults;
+    if (defaults != null && defaults.matrix() != matrix) {
+      throw new IllegalArgumentException(
+          "workspace defaults of matrix " + defaults.matrix().name()
+              + " cannot serve a principal of matrix " + matrix.name());
+    }
+  }
+
+  private static Role resolveAccountRole(Builder builder, Matrix matrix) {
+    if (builder.accountRole != null) {
+      return matrix.requireRole(builder.accountRole, Level.ACCOUNT);
+    }
+    return matrix.defaultAccountRole();
+  }
+
+  /** Starts a user principal. */
+  public static Builder user(String id) {
+    return new Builder(id, PrincipalKind.USER);
+  }
+
+  /** Starts a service-account principal (an API key); its account role defaults to the matrix's default. */
+  public static Builder serviceAccount(String id) {
+    return new Builder(id, PrincipalKind.SERVICE_ACCOUNT);
+  }
+
+  /** Returns the user or service-account id. */
+  public String id() {
+    return id;
+  }
+
+  /** Returns whether this is a user or a service account. */
+  public PrincipalKind kind() {
+    return kind;
+  }
+
+  /** Returns the matrix this principal's roles belong to. */
+  public Matrix matrix() {
+    return matrix;
+  }
+
+  /** Returns the account role, or null when the matrix has no account roles. */
+  public Role accountRole() {
+    return accountRole;
+  }
+
+  /** Returns the explicitly assigned workspace roles, by workspace id, in the order given. */
+  public Map<String, Role> explicitWorkspaceRoles() {
+    return explicitRoles;
+  }
+
+  /**
+   * Returns the workspace role this principal holds in {@code workspace}: its explicit role
+   * there, else the workspace's default role when one is set, else null. The role its account
+   * role implies everywhere (account ADMIN/OWNER: OWNER) is separate: see {@link
+   * Role#everywhere()}. A null or blank id gives null.
+   */
+  public Role workspaceRole(String workspace) {
+    if (workspace == null || workspace.isBlank()) {
+      return null;
+    }
+    Role role = workspaceRoles.get(workspace);
+    if (role == null && defaults != null) {
+      role = defaults.defaultRole(workspace);
+    }
+    return role;
+  }
+
+  /** Returns the workspace role held in the workspace with this UUID, as {@link #workspaceRole(String)}. */
+  public Role workspaceRole(UUID workspace) {
+    if (workspace == null) {
+      return null;
+    }
+    Role role = workspaceRoles.get(workspace);
+    if (role == null && defaults != null) {
+      role = defaults.defaultRole(workspace);
+    }
+    return role;
+  }
+
+  /** Returns "user alice" or "service account ci-bot": no roles, nothing secret. */
+  @Override
+  public String toString() {
+    return kind.word() + " " + id;
+  }
+
+  /** Collects a principal's roles by name; {@link #build()} checks them against the matrix. */
+  public static final class Builder {
+    private final String id;
+    private final PrincipalKind kind;
+    private String accountRole;
+    private final Map<String, String> workspaceRoles = new LinkedHashMap<>();
+    private Matrix matrix;
+    private WorkspaceDefaults defaults;
+
+    private Builder(String id, PrincipalKind kind) {
+      Objects.requireNonNull(id, "principal id");
+      if (id.isBlank()) {
+        throw new IllegalArgumentException("a principal id may not be empty or blank");
+      }
+      this.id = id;
+      this.kind = kind;
+    }
+
+    /** Sets the account role by name (e.g. {@code AccountRoles.ADMIN}); default: the matrix's default. */
+    public Builder accountRole(String role) {
+      this.accountRole = Objects.requireNonNull(role, "account role");
+      return this;
+    }
+
+    /** Sets the role in one workspace by name (e.g. {@code WorkspaceRoles.DEVELOPER}). */
+    public Builder workspaceRole(String workspace, String role) {
+      Objects.requireNonNull(workspace, "workspace id");
+      Objects.requireNonNull(role, "workspace role");
+      if (workspace.isBlank()) {
+        throw new IllegalArgumentException("a workspace id may not be empty or blank");
+      }
+      if (workspaceRoles.putIfAbsent(workspace, role) != null) {
+        throw new IllegalArgumentException(
+            "workspace " + workspace + " already has a role for " + id + ": a principal holds one role per workspace");
+      }
+      return this;
+    }
+
+    /** Sets the role in one workspace named by UUID. */
+    public Builder workspaceRole(UUID workspace, String role) {
+      return workspaceRole(Objects.requireNonNull(workspace, "workspace id").toString(), role);
+    }
+
+    /** Uses this matrix instead of the single one on the class path. */
+    public Builder matrix(Matrix matrix) {
+      this.matrix = Objects.requireNonNull(matrix, "matrix");
+      return this;
+    }
+
+    /** Applies these workspaces' default roles where this principal has no explicit role. */
+    public Builder workspaceDefaults(WorkspaceDefaults defaults) {
+      this.defaults = Objects.requireNonNull(defaults, "workspace defaults");
+      if (matrix == null) {
+        matrix = defaults.matrix();
+      }
+      return this;
+    }
+
+    /**
+     * Returns the principal.
+     *
+     * @throws IllegalArgumentException naming a role that the matrix does not have at that level
+     * @throws IllegalStateException if no matrix was given and there is not exactly one on the
+     *     class path
+     */
+    public Principal build() {
+      return new Principal(this, matrix != null ? matrix : Matrix.load());
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.rolegate.runtime;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each workspace's default role: the role every account member holds in a workspace where they
+ * have no explicit role (Prefect: set by the workspace Owner). "No access" is a valid default and
+ * is the same as none. An explicit role always wins; account ADMIN and OWNER hold OWNER
+ * everywhere regardless. Thread-safe; principals built with {@link
+ * Principal.Builder#workspaceDefaults} see changes at once.
+ */
+public final class WorkspaceDefaults {
+  private static final Object NO_ACCESS = new Object();
+  private final Matrix matrix;
+  private final ConcurrentHashMap<Object, Object> defaults = new ConcurrentHashMap<>();
+
+  /** Creates an empty set of defaults for workspaces of {@code matrix}. */
+  public WorkspaceDefaults(Matrix matrix) {
+    this.matrix = Objects.requireNonNull(matrix, "matrix");
+  }
+
+  /** Returns the matrix whose roles these defaults name. */
+  public Matrix matrix() {
+    return matrix;
+  }
+
+  /**
+   * Sets the default role of {@code workspace} by name.
+   *
+   * @throws IllegalArgumentException if the matrix has no such workspace role
+   */
+  public void setDefaultRole(String workspace, String role) {
+    Role resolved = matrix.requireRole(Objects.requireNonNull(role, "role"), Level.WORKSPACE);
+    put(workspace, resolved);
+  }
+
+  /** Makes "no access" the default of {@code workspace}: members without a role there get nothing. */
+  public void setNoAccess(String workspace) {
+    put(workspace, NO_ACCESS);
+  }
+
+  /** Returns the default role of {@code workspace}, or empty for none or "no access". */
+  public Optional<Role> defaultRoleOf(String workspace) {
+    return Optional.ofNullable(defaultRole(workspace));
+  }
+
+  Role defaultRole(Object workspace) {
+    Object value = defaults.get(workspace);
+    return value instanceof Role ? (Role) value : null;
+  }
+
+  private void put(String workspace, Object value) {
+    Objects.requireNonNull(workspace, "workspace id");
+    if (workspace.isBlank()) {
+      throw new IllegalArgumentException("a workspace id may not be empty or blank");
+    }
+    defaults.put(workspace, value);
+    uuidOf(workspace).ifPresent(uuid -> defaults.put(uuid, value));
+  }
+
+  static Optional<UUID> uuidOf(String workspace) {
+    if (workspace.length() != 36) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(UUID.fromString(workspace));
+    } catch (IllegalArgumentException notAUuid) {
+      return Optional.empty();
+    }
+  }
+}

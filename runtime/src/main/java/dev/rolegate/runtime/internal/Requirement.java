@@ -1,0 +1,246 @@
+package dev.rolegate.runtime.internal;
+
+import dev.rolegate.runtime.AccessDeniedException;
+import dev.rolegate.runtime.Level;
+import dev.rolegate.runtime.Matrix;
+import dev.rolegate.runtime.Permission;
+import dev.rolegate.runtime.Principal;
+import dev.rolegate.runtime.PrincipalSource;
+import dev.rolegate.runtime.Role;
+import dev.rolegate.runtime.UnauthenticatedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The permissions one guarded method requires (all of them, or any one), checked by the
+ * generated guard before it delegates. Guards hold their requirements as constants, so the
+ * allowed path reads the principal, finds its role in the target workspace and tests bits: no
+ * allocation, no reflection, no lookup by name.
+ */
+public final class Requirement {
+  private final Matrix matrix;
+  private final Permission[] permissions;
+  private final boolean any;
+  private final boolean workspaceLevel;
+
+  private Requirement(boolean any, Permission... permissions) {
+    if (permissions.length == 0) {
+      throw new IllegalArgumentException("a requirement needs at least one permission");
+    }
+    this.permissions = permissions.clone();
+    this.any = any;
+    this.matrix = Objects.requireNonNull(permissions[0], "permission").matrix();
+    boolean workspace = false;
+    for (Permission permission : this.permissions) {
+      if (Objects.requireNonNull(permission, "permission").matrix() != matrix) {
+        throw new IllegalArgumentException("permissions of one requirement come from one matrix");
+      }
+      workspace |= permission.level() == Level.WORKSPACE;
+    }
+    this.workspaceLevel = workspace;
+  }
+
+  /** Returns a requirement that every one of {@code permissions} is held. */
+  public static Requirement allOf(Permission... permissions) {
+    return new Requirement(false, permissions);
+  }
+
+  /** Returns a requirement that at least one of {@code permissions} is held. */
+  public static Requirement anyOf(Permission... permissions) {
+    return new Requirement(true, permissions);
+  }
+
+  /** Returns whether any permission is workspace-level, so that a workspace is needed. */
+  public boolean needsWorkspace() {
+    return workspaceLevel;
+  }
+
+  /**
+   * Checks the principal of {@code source} in {@code workspace} for {@code operation}.
+   *
+   * @throws UnauthenticatedException if no principal is bound
+   * @throws AccessDeniedException if the principal lacks the requirement or deciding failed
+   */
+  public void check(PrincipalSource source, String workspace, String operation) {
+    Principal principal = principalOf(source, workspace, operation);
+    boolean named = workspace != null && !workspace.isBlank();
+    try {
+      if (allows(principal, named ? principal.workspaceRole(workspace) : null, named)) {
+        return;
+      }
+    } catch (RuntimeException failure) {
+      throw denied(principal, workspace, operation, failure);
+    }
+    throw denied(principal, workspace, operation, null);
+  }
+
+  /** As {@link #check(PrincipalSource, String, String)}, for a workspace named by UUID. */
+  public void check(PrincipalSource source, UUID workspace, String operation) {
+    Principal principal = principalOf(source, null, operation);
+    try {
+      if (allows(principal, principal.workspaceRole(workspace), workspace != null)) {
+        return;
+      }
+    } catch (RuntimeException failure) {
+      throw denied(principal, Objects.toString(workspace, null), operation, failure);
+    }
+    throw denied(principal, Objects.toString(workspace, null), operation, null);
+  }
+
+  /**
+   * Checks a method that has no {@code @WorkspaceId} parameter: a workspace requirement uses the
+   * workspace the source has bound.
+   */
+  public void check(PrincipalSource source, String operation) {
+    String workspace;
+    try {
+      workspace = workspaceLevel ? source.currentWorkspace() : null;
+    } catch (RuntimeException failure) {
+      throw new AccessDeniedException(
+          "access denied for " + operation + ": reading the bound workspace failed ("
+              + failure.getClass().getName() + "), so the call is denied",
+          "", operation, names(), null, failure);
+    }
+    check(source, workspace, operation);
+  }
+
+  private Principal principalOf(PrincipalSource source, String workspace, String operation) {
+    Principal principal;
+    try {
+      principal = source.current();
+    } catch (RuntimeException failure) {
+      throw new AccessDeniedException(
+          "access denied for " + operation + ": reading the current principal failed ("
+              + failure.getClass().getName() + "), so the call is denied",
+          "", operation, names(), workspace, failure);
+    }
+    if (principal == null) {
+      throw new UnauthenticatedException(operation);
+    }
+    return principal;
+  }
+
+  private boolean allows(Principal principal, Role workspaceRole, boolean named) {
+    if (principal.matrix() != matrix) {
+      return false;
+    }
+    Role account = principal.accountRole();
+    Role everywhere = named && account != null ? account.everywhere() : null;
+    return satisfied(account, workspaceRole, everywhere);
+  }
+
+  private boolean satisfied(Role account, Role workspaceRole, Role everywhere) {
+    for (Permission permission : permissions) {
+      if (held(permission, account, workspaceRole, everywhere) == any) {
+        return any;
+      }
+    }
+    return !any;
+  }
+
+  private static boolean held(Permission permission, Role account, Role workspace, Role everywhere) {
+    if (permission.level() == Level.ACCOUNT) {
+      return account != null && account.holds(permission);
+    }
+    return (workspace != null && workspace.holds(permission))
+        || (everywhere != null && everywhere.holds(permission));
+  }
+
+  private List<String> names() {
+    List<String> names = new ArrayList<>(permissions.length);
+    for (Permission permission : permissions) {
+      names.add(permission.name());
+    }
+    return names;
+  }
+
+  /** Returns "DELETE_DEPLOYMENTS", "all of A, B" or "one of A, B". */
+  public String describe() {
+    String list = String.join(", ", names());
+    if (permissions.length == 1) {
+      return list;
+    }
+    return (any ? "one of " : "all of ") + list;
+  }
+
+  private AccessDeniedException denied(
+      Principal principal, String workspace, String operation, RuntimeException failure) {
+    String who = principal.toString();
+    StringBuilder message = new StringBuilder("access denied: ")
+        .append(who).append(" may not call ").append(operation)
+        .append(", which requires ").append(describe());
+    boolean named = workspace != null && !workspace.isBlank();
+    Role role = null;
+    if (workspaceLevel) {
+      if (named) {
+        role = safeRole(principal, workspace);
+        message.append(" in workspace \"").append(workspace).append('"');
+      } else {
+        message.append(" in a workspace");
+      }
+    }
+    if (failure != null) {
+      message.append("; deciding failed (").append(failure.getClass().getName())
+          .append("), so the call is denied");
+    } else if (principal.matrix() != matrix) {
+      message.append("; ").append(principal.id()).append("'s roles come from matrix ")
+          .append(principal.matrix().name()).append(", but this guard checks matrix ")
+          .append(matrix.name());
+    } else if (workspaceLevel && !named) {
+      message.append(workspace == null
+          ? ", but the call names no workspace (no @WorkspaceId argument and none bound)"
+          : ", but the workspace id is empty or blank");
+    } else {
+      appendRoles(message, principal, role, named);
+    }
+    return new AccessDeniedException(
+        message.toString(), principal.id(), operation, names(), workspace, failure);
+  }
+
+  private static Role safeRole(Principal principal, String workspace) {
+    try {
+      return principal.workspaceRole(workspace);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private void appendRoles(StringBuilder message, Principal principal, Role role, boolean named) {
+    Role account = principal.accountRole();
+    message.append("; ").append(principal.id()).append(" holds ");
+    if (workspaceLevel) {
+      message.append(role == null ? "no role" : role.name()).append(" there, ");
+    }
+    message.append("account role ").append(account == null ? "none" : account.name());
+    List<String> workspaceRoles = new ArrayList<>();
+    List<String> accountRoles = new ArrayList<>();
+    Role everywhere = account == null ? null : account.everywhere();
+    for (Role candidate : matrix.roles()) {
+      if (candidate.level() == Level.WORKSPACE && workspaceLevel
+          && satisfied(account, candidate, everywhere)) {
+        workspaceRoles.add(candidate.name());
+      } else if (candidate.level() == Level.ACCOUNT
+          && satisfied(candidate, role, named ? candidate.everywhere() : null)) {
+        accountRoles.add(candidate.name());
+      }
+    }
+    message.append(". Allowed: ");
+    if (!workspaceRoles.isEmpty()) {
+      message.append("workspace role ").append(String.join(", ", workspaceRoles));
+    }
+    if (!accountRoles.isEmpty()) {
+      message.append(workspaceRoles.isEmpty() ? "" : "; ").append("account role ")
+          .append(String.join(", ", accountRoles));
+    }
+    if (workspaceRoles.isEmpty() && accountRoles.isEmpty()) {
+      message.append("no role of matrix ").append(matrix.name());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}
