@@ -22,7 +22,8 @@ public final class Matrix {
   private final List<Permission> permissions;
   private final List<Role> roles;
   private final Map<String, Permission> permissionsByName = new LinkedHashMap<>();
-  private final Map<String, Role> rolesByName = new LinkedHashMap<>();
+  private final Map<String, Role> workspaceRoles = new LinkedHashMap<>();
+  private final Map<String, Role> accountRoles = new LinkedHashMap<>();
   private final Role defaultAccountRole;
 
   private Matrix(Builder builder) {
@@ -41,7 +42,7 @@ public final class Matrix {
       checkBits(spec);
       Role role = new Role(this, spec.name, spec.level, spec.bits, spec.everywhere, spec.description);
       built.add(role);
-      rolesByName.put(spec.name, role);
+      (spec.level == Level.WORKSPACE ? workspaceRoles : accountRoles).put(spec.name, role);
     }
     this.roles = Collections.unmodifiableList(built);
     for (Role role : roles) {
@@ -118,9 +119,14 @@ public final class Matrix {
     return Optional.ofNullable(permissionsByName.get(name));
   }
 
-  /** Returns the role with this exact (case-sensitive) name, of either level. */
-  public Optional<Role> role(String name) {
-    return Optional.ofNullable(rolesByName.get(name));
+  /** Returns the workspace role with this exact (case-sensitive) name. */
+  public Optional<Role> workspaceRole(String name) {
+    return Optional.ofNullable(workspaceRoles.get(name));
+  }
+
+  /** Returns the account role with this exact (case-sensitive) name. */
+  public Optional<Role> accountRole(String name) {
+    return Optional.ofNullable(accountRoles.get(name));
   }
 
   /** Returns the account role a principal holds when none is set (Prefect: MEMBER), or null. */
@@ -133,14 +139,19 @@ public final class Matrix {
     return permissions.get(index);
   }
 
-  /** Returns the role of this name and level; used by generated capability tables. */
+  /**
+   * Returns the role of this name and level.
+   *
+   * @throws IllegalArgumentException naming the role and the known roles of that level
+   */
   public Role role(String name, Level level) {
     return requireRole(name, level);
   }
 
   Role requireRole(String roleName, Level level) {
-    Role role = rolesByName.get(roleName);
-    if (role == null || role.level() != level) {
+    Role role = (level == Level.WORKSPACE ? workspaceRoles : accountRoles).get(roleName);
+    if (role == null) {
+      Role other = (level == Level.WORKSPACE ? accountRoles : workspaceRoles).get(roleName);
       List<String> known = new ArrayList<>();
       for (Role candidate : roles) {
         if (candidate.level() == level) {
@@ -148,7 +159,7 @@ public final class Matrix {
         }
       }
       String found =
-          role == null ? "unknown" : "a " + role.level().word() + " role, not a " + level.word() + " role";
+          other == null ? "unknown" : "an " + other.level().word() + " role, not a " + level.word() + " role";
       throw new IllegalArgumentException(
           level.word() + " role \"" + roleName + "\" is " + found + " in matrix " + name
               + "; known " + level.word() + " roles (case-sensitive): " + String.join(", ", known));

@@ -136,6 +136,8 @@ public final class Principal {
     private final PrincipalKind kind;
     private String accountRole;
     private final Map<String, String> workspaceRoles = new LinkedHashMap<>();
+    // One key per workspace: a UUID's canonical string, whatever case or overload it came in.
+    private final java.util.Set<String> workspaceKeys = new java.util.HashSet<>();
     private Matrix matrix;
     private WorkspaceDefaults defaults;
 
@@ -161,10 +163,12 @@ public final class Principal {
       if (workspace.isBlank()) {
         throw new IllegalArgumentException("a workspace id may not be empty or blank");
       }
-      if (workspaceRoles.putIfAbsent(workspace, role) != null) {
+      String key = WorkspaceDefaults.uuidOf(workspace).map(UUID::toString).orElse(workspace);
+      if (!workspaceKeys.add(key)) {
         throw new IllegalArgumentException(
             "workspace " + workspace + " already has a role for " + id + ": a principal holds one role per workspace");
       }
+      workspaceRoles.put(workspace, role);
       return this;
     }
 

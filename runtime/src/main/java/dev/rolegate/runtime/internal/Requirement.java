@@ -78,7 +78,7 @@ public final class Requirement {
 
   /** As {@link #check(PrincipalSource, String, String)}, for a workspace named by UUID. */
   public void check(PrincipalSource source, UUID workspace, String operation) {
-    Principal principal = principalOf(source, null, operation);
+    Principal principal = principalOf(source, workspace, operation);
     try {
       if (allows(principal, principal.workspaceRole(workspace), workspace != null)) {
         return;
@@ -106,7 +106,8 @@ public final class Requirement {
     check(source, workspace, operation);
   }
 
-  private Principal principalOf(PrincipalSource source, String workspace, String operation) {
+  /** {@code workspace} is a String or UUID, turned into a String only when reading fails. */
+  private Principal principalOf(PrincipalSource source, Object workspace, String operation) {
     Principal principal;
     try {
       principal = source.current();
@@ -114,7 +115,7 @@ public final class Requirement {
       throw new AccessDeniedException(
           "access denied for " + operation + ": reading the current principal failed ("
               + failure.getClass().getName() + "), so the call is denied",
-          "", operation, names(), workspace, failure);
+          "", operation, names(), Objects.toString(workspace, null), failure);
     }
     if (principal == null) {
       throw new UnauthenticatedException(operation);

@@ -1,0 +1,87 @@
+package dev.rolegate.processor;
+
+import com.google.auto.service.AutoService;
+import dev.rolegate.processor.internal.diagnostic.Reporter;
+import dev.rolegate.processor.internal.generation.ConstantsGenerator;
+import dev.rolegate.processor.internal.generation.GeneratedTypes;
+import dev.rolegate.processor.internal.generation.GuardGenerator;
+import dev.rolegate.processor.internal.generation.TableGenerator;
+import dev.rolegate.processor.internal.model.GuardedService;
+import dev.rolegate.processor.internal.step.GuardStep;
+import dev.rolegate.processor.internal.step.MatrixStep;
+import dev.rolegate.processor.internal.validation.Names;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The rolegate annotation processor. It compiles a {@code @PermissionMatrix} package's matrix
+ * (constants, capability table), or finds the single compiled matrix on the class path, then
+ * checks every {@code @RequiresPermission} against it and writes a {@code Guarded<Type>} per
+ * guarded interface. User mistakes are diagnostics on the exact element; an unexpected failure
+ * is an {@code [InternalError]} diagnostic, never a crashed {@code javac}.
+ */
+@AutoService(Processor.class)
+public final class RolegateProcessor extends AbstractProcessor {
+  private final Consumer<GuardedService> beforeGenerate;
+  private Reporter reporter;
+  private MatrixStep matrices;
+  private GuardStep guards;
+
+  /** Creates the processor; {@code javac} calls this through the service registration. */
+  public RolegateProcessor() {
+    this(service -> {});
+  }
+
+  /** For tests: {@code beforeGenerate} runs before each guard is written. */
+  RolegateProcessor(Consumer<GuardedService> beforeGenerate) {
+    this.beforeGenerate = beforeGenerate;
+  }
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    reporter = new Reporter(env.getMessager());
+    GeneratedTypes output =
+        new GeneratedTypes(env.getFiler(), env.getElementUtils(), env.getSourceVersion());
+    matrices = new MatrixStep(env.getFiler(), env.getElementUtils(), reporter,
+        new ConstantsGenerator(output), new TableGenerator(output, env.getFiler()));
+    guards = new GuardStep(env.getElementUtils(), env.getTypeUtils(), reporter, matrices,
+        new GuardGenerator(output, env.getTypeUtils()), beforeGenerate);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(Names.REQUIRES_PERMISSION, Names.PERMISSION_MATRIX);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      TypeElement matrix = processingEnv.getElementUtils().getTypeElement(Names.PERMISSION_MATRIX);
+      if (matrix != null) {
+        matrices.process(round.getElementsAnnotatedWith(matrix));
+      }
+      TypeElement requires = processingEnv.getElementUtils().getTypeElement(Names.REQUIRES_PERMISSION);
+      if (requires != null) {
+        guards.process(round.getElementsAnnotatedWith(requires));
+      }
+      if (round.processingOver()) {
+        guards.finish(round.errorRaised());
+      }
+    } catch (RuntimeException e) {
+      GuardStep.reportInternalError(reporter, null, e);
+    }
+    return false;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.rolegate.processor.internal.diagnostic;
+
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * The processor's diagnostics, in one place. Each message reads {@code [<Id>] <what is wrong,
+ * quoting the input>. <how to fix>.}; the id is stable and documented in the README.
+ */
+public enum Diagnostic {
+  UNKNOWN_PERMISSION(
+      "UnknownPermission",
+      Kind.ERROR,
+      "\"%s\" is not a permission of matrix %s. %s"),
+  EMPTY_PERMISSIONS(
+      "EmptyPermissions",
+      Kind.ERROR,
+      "@RequiresPermission on %s lists no permission. Name at least one in value (all required)"
+          + " or anyOf (one suffices), or use @Unguarded(reason = \"...\") to leave it open on"
+          + " purpose"),
+  AMBIGUOUS_PERMISSIONS(
+      "AmbiguousPermissions",
+      Kind.ERROR,
+      "@RequiresPermission on %s sets both value and anyOf. Use value for permissions that are"
+          + " all required, or anyOf for permissions of which one suffices, not both"),
+  NOT_PROXYABLE(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard %s: %s. %s"),
+  UNPROTECTED_METHOD(
+      "UnprotectedMethod",
+      Kind.ERROR,
+      "%s has neither @RequiresPermission nor @Unguarded, so Guarded%s would leave it open. Add"
+          + " @RequiresPermission(...) to it (or to its type as a default), or"
+          + " @Unguarded(reason = \"...\") if it is meant to be open"),
+  CONFLICTING_ANNOTATIONS(
+      "ConflictingAnnotations",
+      Kind.ERROR,
+      "%s carries both @RequiresPermission and @Unguarded. Keep the one you mean"),
+  WORKSPACE_ID(
+      "WorkspaceIdMisuse",
+      Kind.ERROR,
+      "%s. %s"),
+  NO_MATRIX(
+      "NoMatrix",
+      Kind.ERROR,
+      "%s needs a permission matrix, but none is compiled here or on the class path. Add"
+          + " dev.rolegate:rolegate-prefect to the dependencies for the bundled Prefect Cloud"
+          + " matrix, or compile your own with @PermissionMatrix(\"matrix.md\") on a package"),
+  SEVERAL_MATRICES(
+      "SeveralMatrices",
+      Kind.ERROR,
+      "%s. Keep one matrix on the class path, or declare the one this compilation uses with"
+          + " @PermissionMatrix on one of its packages"),
+  MATRIX_NOT_FOUND(
+      "MatrixNotFound",
+      Kind.ERROR,
+      "@PermissionMatrix(\"%s\") names a file that was not found; looked in: %s. Put the file"
+          + " next to package-info.java or under src/main/resources/%s"),
+  MATRIX_SYNTAX("MatrixSyntax", Kind.ERROR, "%s:%d: %s"),
+  MATRIX_DUPLICATE("MatrixDuplicateName", Kind.ERROR, "%s:%d: %s"),
+  MATRIX_UNKNOWN_NAME("MatrixUnknownName", Kind.ERROR, "%s:%d: %s"),
+  MATRIX_CYCLE("MatrixCycle", Kind.ERROR, "%s:%d: %s"),
+  MATRIX_LEVEL_MISMATCH("MatrixLevelMismatch", Kind.ERROR, "%s:%d: %s"),
+  UNRESOLVED_TYPES(
+      "UnresolvedTypes",
+      Kind.ERROR,
+      "%s was not guarded because its @RequiresPermission values never resolved. Check that"
+          + " the constants it names exist and compile"),
+  INTERNAL_ERROR(
+      "InternalError",
+      Kind.ERROR,
+      "rolegate failed while processing %s: %s. This is a bug in rolegate, not in your code;"
+          + " please report it with this message at https://github.com/rolegate/rolegate/issues."
+          + " Stack trace:%n%s");
+
+  private final String id;
+  private final Kind kind;
+  private final String format;
+
+  Diagnostic(String id, Kind kind, String format) {
+    this.id = id;
+    this.kind = kind;
+    this.format = format;
+  }
+
+  /** Returns the stable id, e.g. {@code UnknownPermission}. */
+  public String id() {
+    return id;
+  }
+
+  /** Returns whether this is an error or a warning. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** Returns the full message: {@code [Id] } and the formatted text. */
+  public String format(Object... args) {
+    return "[" + id + "] " + String.format(format, args);
+  }
+}

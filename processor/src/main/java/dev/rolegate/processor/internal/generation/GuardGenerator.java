@@ -1,0 +1,175 @@
+package dev.rolegate.processor.internal.generation;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import dev.rolegate.processor.internal.model.GuardedMethod;
+import dev.rolegate.processor.internal.model.GuardedService;
+import dev.rolegate.processor.internal.model.MatrixHandle;
+import dev.rolegate.processor.internal.model.RequirementSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.util.Types;
+
+/**
+ * Writes {@code Guarded<Type>}: a final class implementing the interface that checks each call's
+ * requirement (a constant) before delegating, so a denied call never reaches the delegate.
+ */
+public final class GuardGenerator {
+  private static final ClassName REQUIREMENT = ClassName.get(GeneratedTypes.INTERNAL, "Requirement");
+  private static final ClassName SOURCE = ClassName.get(GeneratedTypes.RUNTIME, "PrincipalSource");
+  private static final ClassName CURRENT = ClassName.get(GeneratedTypes.RUNTIME, "CurrentPrincipal");
+
+  private final GeneratedTypes output;
+  private final Types types;
+
+  public GuardGenerator(GeneratedTypes output, Types types) {
+    this.output = output;
+    this.types = types;
+  }
+
+  /** Writes the guard of {@code service}, checking against {@code matrix}'s table. */
+  public void generate(GuardedService service, MatrixHandle matrix) {
+    TypeElement type = service.type();
+    List<TypeVariableName> variables = new ArrayList<>();
+    for (TypeParameterElement parameter : type.getTypeParameters()) {
+      variables.add(TypeVariableName.get(parameter));
+    }
+    TypeName serviceType = variables.isEmpty()
+        ? ClassName.get(type)
+        : ParameterizedTypeName.get(ClassName.get(type), variables.toArray(TypeName[]::new));
+    Map<RequirementSpec, String> constants = constantNames(service);
+    boolean isPublic = type.getModifiers().contains(Modifier.PUBLIC);
+    TypeSpec.Builder guard = output.annotate(TypeSpec.classBuilder(service.guardName()))
+        .addJavadoc("Guards {@link $T}: checks the caller's permissions before each call reaches"
+            + " the delegate.\n", ClassName.get(type))
+        .addModifiers(Modifier.FINAL)
+        .addTypeVariables(variables)
+        .addSuperinterface(serviceType);
+    if (isPublic) {
+      guard.addModifiers(Modifier.PUBLIC);
+    }
+    constants.forEach((requirement, name) -> guard.addField(requirementField(requirement, name, matrix)));
+    guard.addField(serviceType, "delegate", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(SOURCE, "source", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(serviceType, "delegate")
+            .addParameter(SOURCE, "source")
+            .addStatement("this.delegate = delegate")
+            .addStatement("this.source = source")
+            .build())
+        .addMethod(wrap(service, serviceType, variables, isPublic, false))
+        .addMethod(wrap(service, serviceType, variables, isPublic, true));
+    for (GuardedMethod method : service.methods()) {
+      guard.addMethod(override(service, method, constants));
+    }
+    output.write(service.guardName().packageName(), guard.build(), type);
+  }
+
+  /** Names each distinct requirement, avoiding every parameter name of the service. */
+  private static Map<RequirementSpec, String> constantNames(GuardedService service) {
+    Set<String> taken = new HashSet<>();
+    for (GuardedMethod method : service.methods()) {
+      for (VariableElement parameter : method.element().getParameters()) {
+        taken.add(parameter.getSimpleName().toString());
+      }
+    }
+    Map<RequirementSpec, String> names = new LinkedHashMap<>();
+    for (GuardedMethod method : service.methods()) {
+      method.requirement().ifPresent(requirement -> {
+        if (!names.containsKey(requirement)) {
+          String name = requirement.constantName();
+          while (taken.contains(name)) {
+            name = name + "_";
+          }
+          taken.add(name);
+          names.put(requirement, name);
+        }
+      });
+    }
+    return names;
+  }
+
+  private static FieldSpec requirementField(RequirementSpec requirement, String name, MatrixHandle matrix) {
+    CodeBlock.Builder permissions = CodeBlock.builder();
+    for (int i = 0; i < requirement.permissions().size(); i++) {
+      permissions.add(i == 0 ? "$T.$L" : ", $T.$L", matrix.table(), requirement.permissions().get(i));
+    }
+    return FieldSpec.builder(REQUIREMENT, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.$L($L)", REQUIREMENT, requirement.any() ? "anyOf" : "allOf", permissions.build())
+        .build();
+  }
+
+  private static MethodSpec wrap(GuardedService service, TypeName serviceType,
+      List<TypeVariableName> variables, boolean isPublic, boolean withSource) {
+    MethodSpec.Builder wrap = MethodSpec.methodBuilder("wrap")
+        .addModifiers(Modifier.STATIC)
+        .addTypeVariables(variables)
+        .returns(serviceType)
+        .addParameter(serviceType, "delegate");
+    if (isPublic) {
+      wrap.addModifiers(Modifier.PUBLIC);
+    }
+    if (withSource) {
+      wrap.addJavadoc("Returns {@code delegate} guarded, with the caller read from {@code source}.\n")
+          .addParameter(SOURCE, "source")
+          .addStatement("$T.requireNonNull(delegate, $S)", Objects.class, "delegate")
+          .addStatement("$T.requireNonNull(source, $S)", Objects.class, "source")
+          .addStatement(variables.isEmpty() ? "return new $T(delegate, source)" : "return new $T<>(delegate, source)",
+              service.guardName());
+    } else {
+      wrap.addJavadoc("Returns {@code delegate} guarded, with the caller read from {@link $T}.\n", CURRENT)
+          .addStatement("return wrap(delegate, $T.source())", CURRENT);
+    }
+    return wrap.build();
+  }
+
+  private MethodSpec override(
+      GuardedService service, GuardedMethod method, Map<RequirementSpec, String> constants) {
+    ExecutableElement element = method.element();
+    MethodSpec.Builder builder =
+        MethodSpec.overriding(element, (DeclaredType) service.type().asType(), types);
+    if (element.getAnnotationMirrors().stream().anyMatch(mirror ->
+        mirror.getAnnotationType().toString().equals("java.lang.Deprecated"))) {
+      builder.addAnnotation(Deprecated.class);
+    }
+    method.requirement().ifPresent(requirement -> {
+      String constant = constants.get(requirement);
+      if (method.workspaceParameter() >= 0) {
+        builder.addStatement("$L.check(this.source, $L, $S)", constant,
+            element.getParameters().get(method.workspaceParameter()).getSimpleName(), method.operation());
+      } else {
+        builder.addStatement("$L.check(this.source, $S)", constant, method.operation());
+      }
+    });
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (ParameterSpec parameter : builder.build().parameters()) {
+      arguments.add(CodeBlock.of("$N", parameter));
+    }
+    CodeBlock call = CodeBlock.of("this.delegate.$L($L)", element.getSimpleName(), CodeBlock.join(arguments, ", "));
+    if (builder.build().returnType().equals(TypeName.VOID)) {
+      builder.addStatement(call);
+    } else {
+      builder.addStatement("return $L", call);
+    }
+    return builder.build();
+  }
+}

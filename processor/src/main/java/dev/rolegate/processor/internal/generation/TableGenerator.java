@@ -1,0 +1,168 @@
+package dev.rolegate.processor.internal.generation;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.rolegate.processor.internal.matrix.CompiledMatrix;
+import dev.rolegate.processor.internal.matrix.PermissionRow;
+import dev.rolegate.processor.internal.matrix.RoleRow;
+import dev.rolegate.processor.internal.model.MatrixHandle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+import java.util.List;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Writes the capability table (every permission and each role's closed permission set as a
+ * static bitset, built once when the class loads; nothing is parsed at run time), its {@code
+ * ServiceLoader} registration, and the class-path index that lets later compilations find the
+ * matrix through {@code javax.lang.model}.
+ */
+public final class TableGenerator {
+  /** Characters per text constant: at most 3 UTF-8 bytes each stays under the 65,535-byte limit. */
+  static final int CHUNK = 16_000;
+
+  private static final ClassName MATRIX = ClassName.get(GeneratedTypes.RUNTIME, "Matrix");
+  private static final ClassName PERMISSION = ClassName.get(GeneratedTypes.RUNTIME, "Permission");
+  private static final ClassName LEVEL = ClassName.get(GeneratedTypes.RUNTIME, "Level");
+  private static final ClassName CAPABILITY_TABLE =
+      ClassName.get(GeneratedTypes.RUNTIME, "CapabilityTable");
+
+  private final GeneratedTypes output;
+  private final Filer filer;
+
+  public TableGenerator(GeneratedTypes output, Filer filer) {
+    this.output = output;
+    this.filer = filer;
+  }
+
+  /** Writes the table, the index class and the service registration for {@code handle}. */
+  public void generate(MatrixHandle handle, Element origin) {
+    ClassName table = handle.table();
+    output.write(handle.packageName(), table(handle), origin);
+    output.write(MatrixHandle.INDEX_PACKAGE, index(handle), origin);
+    try {
+      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "",
+          "META-INF/services/dev.rolegate.runtime.CapabilityTable", origin);
+      try (Writer writer = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+        writer.write(table.reflectionName() + "$Provider\n");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not register " + table, e);
+    }
+  }
+
+  private TypeSpec table(MatrixHandle handle) {
+    CompiledMatrix matrix = handle.matrix();
+    ClassName table = handle.table();
+    TypeSpec.Builder type = output.annotate(TypeSpec.classBuilder(table))
+        .addJavadoc("The compiled $L matrix ($L): every permission, and each role's permissions"
+                + " after closure\n(grants, what they include, what the role inherits) as a"
+                + " bitset over permission indexes.\n",
+            GeneratedTypes.javadocText(matrix.title()), matrix.sourceName())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addField(FieldSpec.builder(MATRIX, "matrix", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer(builder(matrix))
+            .build());
+    for (PermissionRow row : matrix.permissions()) {
+      type.addField(FieldSpec.builder(PERMISSION, row.name(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("$L\n", GeneratedTypes.javadocText(row.description()))
+          .initializer("matrix.permissionAt($L)", matrix.indexOf(row))
+          .build());
+    }
+    return type
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(MethodSpec.methodBuilder("matrix")
+            .addJavadoc("Returns the compiled matrix.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(MATRIX)
+            .addStatement("return matrix")
+            .build())
+        .addType(TypeSpec.classBuilder("Provider")
+            .addJavadoc("Registers the matrix as a {@code ServiceLoader} service for {@code Matrix.load()}.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addSuperinterface(CAPABILITY_TABLE)
+            .addMethod(MethodSpec.methodBuilder("matrix")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(MATRIX)
+                .addStatement("return $T.matrix", table)
+                .build())
+            .build())
+        .build();
+  }
+
+  private static CodeBlock builder(CompiledMatrix matrix) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .add("$T.builder($S, $S)\n", MATRIX, matrix.title(), matrix.sourceName())
+        .indent().indent();
+    for (PermissionRow row : matrix.permissions()) {
+      code.add(".permission($S, $T.$L, $S, $S)\n",
+          row.name(), LEVEL, row.level().name(), row.scope(), row.description());
+    }
+    int words = Math.max(1, (matrix.permissions().size() + 63) / 64);
+    for (RoleRow role : matrix.roles()) {
+      code.add(".role($S, $T.$L, $L, $S, $S)\n", role.name(), LEVEL, role.level().name(),
+          bits(matrix.closure(role), words), role.everywhere(), role.description());
+    }
+    matrix.defaultAccountRole().ifPresent(role -> code.add(".defaultAccountRole($S)\n", role.name()));
+    return code.add(".build()").unindent().unindent().build();
+  }
+
+  private static CodeBlock bits(BitSet set, int words) {
+    long[] values = java.util.Arrays.copyOf(set.toLongArray(), words);
+    CodeBlock.Builder code = CodeBlock.builder().add("new long[] {");
+    for (int i = 0; i < values.length; i++) {
+      code.add(i == 0 ? "$L" : ", $L", "0x" + Long.toHexString(values[i]) + "L");
+    }
+    return code.add("}").build();
+  }
+
+  private TypeSpec index(MatrixHandle handle) {
+    CompiledMatrix matrix = handle.matrix();
+    TypeSpec.Builder type = output.annotate(TypeSpec.classBuilder(handle.index()))
+        .addJavadoc("Lets later compilations find the $L matrix compiled into {@code $L}.\n",
+            GeneratedTypes.javadocText(matrix.title()), handle.packageName())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addField(constant("PACKAGE", handle.packageName()))
+        .addField(constant("SOURCE", matrix.sourceName()));
+    List<String> chunks = chunks(matrix.text());
+    type.addField(FieldSpec.builder(int.class, "CHUNKS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$L", chunks.size())
+        .build());
+    for (int i = 0; i < chunks.size(); i++) {
+      type.addField(constant("TEXT_" + i, chunks.get(i)));
+    }
+    return type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .build();
+  }
+
+  private static FieldSpec constant(String name, String value) {
+    return FieldSpec.builder(String.class, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$S", value)
+        .build();
+  }
+
+  static List<String> chunks(String text) {
+    List<String> chunks = new java.util.ArrayList<>();
+    int start = 0;
+    while (start < text.length() || chunks.isEmpty()) {
+      int end = Math.min(text.length(), start + CHUNK);
+      if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+        end--;
+      }
+      chunks.add(text.substring(start, end));
+      start = end;
+    }
+    return chunks;
+  }
+}

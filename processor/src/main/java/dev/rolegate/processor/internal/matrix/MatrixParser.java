@@ -1,0 +1,281 @@
+package dev.rolegate.processor.internal.matrix;
+
+import dev.rolegate.processor.internal.diagnostic.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a matrix Markdown file. Tables whose first header cell is {@code Permission} or {@code
+ * Role} are data; every other line is prose and ignored. The first {@code # } heading is the
+ * matrix's name. Never throws for bad input: every mistake becomes a {@link MatrixProblem}.
+ */
+public final class MatrixParser {
+  static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+  private static final Pattern SEPARATOR = Pattern.compile("\\|?(\\s*:?-+:?\\s*\\|)*\\s*:?-+:?\\s*\\|?");
+
+  private final String sourceName;
+  private final List<MatrixProblem> problems = new ArrayList<>();
+  private final List<PermissionRow> permissions = new ArrayList<>();
+  private final List<RoleRow> roles = new ArrayList<>();
+
+  private MatrixParser(String sourceName) {
+    this.sourceName = sourceName;
+  }
+
+  /** Parses {@code text}; the result holds the document and every problem found. */
+  public static Result parse(String sourceName, String text) {
+    return new MatrixParser(sourceName).run(text);
+  }
+
+  /** A parsed document and the syntax problems met on the way. */
+  public record Result(MatrixDocument document, List<MatrixProblem> problems) {}
+
+  private Result run(String text) {
+    String[] lines = text.split("\r\n|\r|\n", -1);
+    String title = "";
+    int i = 0;
+    while (i < lines.length) {
+      String line = lines[i].strip();
+      if (title.isEmpty() && line.startsWith("# ")) {
+        title = line.substring(2).strip();
+      }
+      if (line.startsWith("|")) {
+        i = table(lines, i);
+      } else {
+        i++;
+      }
+    }
+    if (permissions.isEmpty() && problems.isEmpty()) {
+      syntax(1, "the file has no Permission table. Add a Markdown table whose header starts with"
+          + " | Permission | Level | Includes |");
+    }
+    if (title.isEmpty()) {
+      title = sourceName;
+    }
+    return new Result(new MatrixDocument(sourceName, title, permissions, roles), List.copyOf(problems));
+  }
+
+  /** Reads the table starting at {@code start}; returns the index of the first line after it. */
+  private int table(String[] lines, int start) {
+    int end = start;
+    while (end < lines.length && lines[end].strip().startsWith("|")) {
+      end++;
+    }
+    List<String> header = cells(lines[start]);
+    String kind = header.isEmpty() ? "" : header.get(0).toLowerCase(Locale.ROOT);
+    boolean permissionTable = kind.equals("permission");
+    boolean roleTable = kind.equals("role");
+    if (!permissionTable && !roleTable) {
+      return end;
+    }
+    if (start + 1 >= end || !SEPARATOR.matcher(lines[start + 1].strip()).matches()) {
+      syntax(start + 2, "a table header must be followed by a separator row such as |---|---|");
+      return end;
+    }
+    Columns columns = permissionTable ? Columns.permissions(header) : Columns.roles(header);
+    if (columns.missing != null) {
+      syntax(start + 1, columns.missing);
+      return end;
+    }
+    for (int i = start + 2; i < end; i++) {
+      List<String> row = cells(lines[i]);
+      if (row.size() != header.size()) {
+        syntax(i + 1, "this row has " + row.size() + " cells but the table header has "
+            + header.size() + "; check for a missing or extra |, and write a | inside a cell as \\|");
+        continue;
+      }
+      if (permissionTable) {
+        permissionRow(i + 1, row, columns);
+      } else {
+        roleRow(i + 1, row, columns);
+      }
+    }
+    return end;
+  }
+
+  private void permissionRow(int line, List<String> row, Columns columns) {
+    String name = row.get(columns.name);
+    Level level = level(line, row.get(columns.level), false);
+    List<String> includes = names(line, row.get(columns.list), "includes");
+    if (!name(line, name, "permission") || level == null || includes == null) {
+      return;
+    }
+    permissions.add(new PermissionRow(
+        line, name, level, columns.cell(row, columns.scope), includes, columns.cell(row, columns.description)));
+  }
+
+  private void roleRow(int line, List<String> row, Columns columns) {
+    String name = row.get(columns.name);
+    String levelCell = row.get(columns.level);
+    boolean isDefault = levelCell.toLowerCase(Locale.ROOT).replace(" ", "").endsWith("(default)");
+    Level level = level(line, levelCell, true);
+    List<String> grants = names(line, row.get(columns.list), "grants");
+    String inherits = row.get(columns.inherits);
+    String everywhere = columns.cell(row, columns.everywhere);
+    boolean ok = name(line, name, "role") & level != null & grants != null;
+    ok &= inherits.isEmpty() || name(line, inherits, "inherited role");
+    ok &= everywhere.isEmpty() || name(line, everywhere, "workspace role");
+    if (!ok) {
+      return;
+    }
+    if (isDefault && level != Level.ACCOUNT) {
+      syntax(line, "only an account role can be the default; write \"workspace\" in the Level cell of " + name);
+      return;
+    }
+    roles.add(new RoleRow(
+        line, name, level, isDefault, inherits, grants, everywhere, columns.cell(row, columns.description)));
+  }
+
+  private Level level(int line, String cell, boolean role) {
+    String word = cell.toLowerCase(Locale.ROOT).replace(" ", "");
+    if (role && word.endsWith("(default)")) {
+      word = word.substring(0, word.length() - "(default)".length());
+    }
+    switch (word) {
+      case "workspace":
+        return Level.WORKSPACE;
+      case "account":
+        return Level.ACCOUNT;
+      default:
+        syntax(line, "level \"" + cell + "\" is neither workspace nor account"
+            + (role ? " (an account role may be marked \"account (default)\")" : ""));
+        return null;
+    }
+  }
+
+  private boolean name(int line, String name, String what) {
+    if (NAME.matcher(name).matches()) {
+      return true;
+    }
+    syntax(line, (name.isEmpty() ? "the " + what + " name is empty" : what + " name \"" + name
+        + "\" is not UPPER_SNAKE_CASE") + "; names look like DELETE_DEPLOYMENTS");
+    return false;
+  }
+
+  private List<String> names(int line, String cell, String column) {
+    List<String> result = new ArrayList<>();
+    if (cell.isEmpty()) {
+      return result;
+    }
+    for (String item : cell.split(",", -1)) {
+      String name = clean(item);
+      if (!NAME.matcher(name).matches()) {
+        syntax(line, "the " + column + " cell must list UPPER_SNAKE_CASE names separated by commas,"
+            + " but has \"" + name + "\"");
+        return null;
+      }
+      result.add(name);
+    }
+    return result;
+  }
+
+  private void syntax(int line, String message) {
+    problems.add(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, line, message));
+  }
+
+  /** Splits a table line into cleaned cells, honouring {@code \|} escapes. */
+  static List<String> cells(String line) {
+    String body = line.strip();
+    if (body.startsWith("|")) {
+      body = body.substring(1);
+    }
+    if (body.endsWith("|") && !body.endsWith("\\|")) {
+      body = body.substring(0, body.length() - 1);
+    }
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '\\' && i + 1 < body.length() && body.charAt(i + 1) == '|') {
+        cell.append('|');
+        i++;
+      } else if (c == '|') {
+        cells.add(clean(cell.toString()));
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(clean(cell.toString()));
+    return cells;
+  }
+
+  static String clean(String cell) {
+    String text = cell.strip();
+    while (text.length() >= 2 && text.startsWith("`") && text.endsWith("`")) {
+      text = text.substring(1, text.length() - 1).strip();
+    }
+    if (text.equals("-") || text.equals("\u2014") || text.equals("\u2013")
+        || text.equalsIgnoreCase("(none)")) {
+      return "";
+    }
+    return text;
+  }
+
+  /** Where a table's columns are. */
+  private static final class Columns {
+    int name;
+    int level = -1;
+    int list = -1;
+    int inherits = -1;
+    int scope = -1;
+    int everywhere = -1;
+    int description = -1;
+    String missing;
+
+    static Columns permissions(List<String> header) {
+      Columns columns = locate(header);
+      columns.list = indexOf(header, "includes");
+      columns.require(header, "| Permission | Level | Includes |", columns.level, columns.list);
+      return columns;
+    }
+
+    static Columns roles(List<String> header) {
+      Columns columns = locate(header);
+      columns.list = indexOf(header, "grants");
+      columns.inherits = indexOf(header, "inherits");
+      columns.require(header, "| Role | Level | Inherits | Grants |",
+          columns.level, columns.list, columns.inherits);
+      return columns;
+    }
+
+    private static Columns locate(List<String> header) {
+      Columns columns = new Columns();
+      columns.level = indexOf(header, "level");
+      columns.description = indexOf(header, "description");
+      for (int i = 0; i < header.size(); i++) {
+        String cell = header.get(i).toLowerCase(Locale.ROOT);
+        if (cell.contains("scope")) {
+          columns.scope = i;
+        } else if (cell.contains("everywhere")) {
+          columns.everywhere = i;
+        }
+      }
+      return columns;
+    }
+
+    private void require(List<String> header, String expected, int... indexes) {
+      for (int index : indexes) {
+        if (index < 0) {
+          missing = "this table lacks a required column; its header must include " + expected
+              + " (found: " + String.join(", ", header) + ")";
+        }
+      }
+    }
+
+    private static int indexOf(List<String> header, String name) {
+      for (int i = 0; i < header.size(); i++) {
+        if (header.get(i).equalsIgnoreCase(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    String cell(List<String> row, int index) {
+      return index < 0 ? "" : row.get(index);
+    }
+  }
+}

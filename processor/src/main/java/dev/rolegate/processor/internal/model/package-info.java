@@ -1,0 +1,2 @@
+/** Immutable values the validation step builds and the generators read. */
+package dev.rolegate.processor.internal.model;

@@ -1,0 +1,103 @@
+package dev.rolegate.processor.internal.step;
+
+import dev.rolegate.processor.internal.model.MatrixHandle;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
+import javax.tools.JavaFileManager.Location;
+import javax.tools.StandardLocation;
+
+/**
+ * Where matrix text comes from: a file next to a {@code @PermissionMatrix} package, or a matrix
+ * compiled earlier and found on the class path through {@code javax.lang.model} alone (the index
+ * classes in {@value MatrixHandle#INDEX_PACKAGE}).
+ */
+final class MatrixSources {
+  private static final List<Location> SEARCHED =
+      List.of(StandardLocation.SOURCE_PATH, StandardLocation.CLASS_OUTPUT, StandardLocation.CLASS_PATH);
+
+  private MatrixSources() {}
+
+  /** A matrix file's text, or where it was looked for. */
+  record FileText(Optional<String> text, List<String> searched) {}
+
+  /** Reads {@code path} relative to {@code pkg}, trying the source path, class output and class path. */
+  static FileText read(Filer filer, PackageElement pkg, String path) {
+    String packageName = pkg.getQualifiedName().toString();
+    List<String> searched = new ArrayList<>();
+    for (Location location : SEARCHED) {
+      searched.add(location.getName() + "/" + (packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/") + path);
+      try {
+        FileObject file = filer.getResource(location, packageName, path);
+        CharSequence content = file.getCharContent(false);
+        if (content != null) {
+          return new FileText(Optional.of(content.toString()), searched);
+        }
+      } catch (IOException | IllegalArgumentException | IllegalStateException notThere) {
+        // Not in this location (or the location is not set up): try the next one.
+      }
+    }
+    return new FileText(Optional.empty(), searched);
+  }
+
+  /** A compiled matrix found on the class path. */
+  record Indexed(TypeElement index, String packageName, String sourceName, String text) {}
+
+  /** Returns every matrix compiled into a package on the class path. */
+  static List<Indexed> onClassPath(Elements elements) {
+    PackageElement pkg = elements.getPackageElement(MatrixHandle.INDEX_PACKAGE);
+    List<Indexed> found = new ArrayList<>();
+    if (pkg == null) {
+      return found;
+    }
+    for (Element element : pkg.getEnclosedElements()) {
+      if (element.getKind() == ElementKind.CLASS) {
+        indexed((TypeElement) element).ifPresent(found::add);
+      }
+    }
+    found.sort(java.util.Comparator.comparing(Indexed::packageName));
+    return found;
+  }
+
+  private static Optional<Indexed> indexed(TypeElement index) {
+    String packageName = constant(index, "PACKAGE");
+    String source = constant(index, "SOURCE");
+    Object chunks = constantValue(index, "CHUNKS");
+    if (packageName == null || source == null || !(chunks instanceof Integer)) {
+      return Optional.empty();
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < (Integer) chunks; i++) {
+      String chunk = constant(index, "TEXT_" + i);
+      if (chunk == null) {
+        return Optional.empty();
+      }
+      text.append(chunk);
+    }
+    return Optional.of(new Indexed(index, packageName, source, text.toString()));
+  }
+
+  private static String constant(TypeElement type, String name) {
+    Object value = constantValue(type, name);
+    return value instanceof String ? (String) value : null;
+  }
+
+  private static Object constantValue(TypeElement type, String name) {
+    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      if (field.getSimpleName().contentEquals(name)) {
+        return field.getConstantValue();
+      }
+    }
+    return null;
+  }
+}

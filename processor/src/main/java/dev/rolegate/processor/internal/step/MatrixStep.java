@@ -1,0 +1,133 @@
+package dev.rolegate.processor.internal.step;
+
+import dev.rolegate.processor.internal.diagnostic.Diagnostic;
+import dev.rolegate.processor.internal.diagnostic.Reporter;
+import dev.rolegate.processor.internal.generation.ConstantsGenerator;
+import dev.rolegate.processor.internal.generation.TableGenerator;
+import dev.rolegate.processor.internal.matrix.MatrixCompiler;
+import dev.rolegate.processor.internal.matrix.MatrixProblem;
+import dev.rolegate.processor.internal.model.MatrixHandle;
+import dev.rolegate.processor.internal.validation.Annotations;
+import dev.rolegate.processor.internal.validation.Names;
+import java.util.List;
+import java.util.Optional;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Decides which matrix a compilation checks against: the one a {@code @PermissionMatrix} package
+ * of this compilation declares (compiled here, with its constants and table), else the single one
+ * on the class path.
+ */
+public final class MatrixStep {
+  private final Filer filer;
+  private final Elements elements;
+  private final Reporter reporter;
+  private final ConstantsGenerator constants;
+  private final TableGenerator table;
+  private MatrixHandle declared;
+  private PackageElement declaredBy;
+  private boolean declaredInvalid;
+  private Optional<MatrixHandle> fromClassPath;
+  private boolean classPathReported;
+
+  public MatrixStep(Filer filer, Elements elements, Reporter reporter, ConstantsGenerator constants,
+      TableGenerator table) {
+    this.filer = filer;
+    this.elements = elements;
+    this.reporter = reporter;
+    this.constants = constants;
+    this.table = table;
+  }
+
+  /** Compiles the matrix of each {@code @PermissionMatrix} package of this round. */
+  public void process(Iterable<? extends Element> annotated) {
+    for (Element element : annotated) {
+      if (element instanceof PackageElement) {
+        declare((PackageElement) element);
+      }
+    }
+  }
+
+  private void declare(PackageElement pkg) {
+    AnnotationMirror mirror = Annotations.find(pkg, Names.PERMISSION_MATRIX).orElseThrow();
+    AnnotationValue value = Annotations.value(mirror, "value").orElse(null);
+    if (declared != null || declaredInvalid) {
+      reporter.report(Diagnostic.SEVERAL_MATRICES, pkg, mirror, null,
+          "package " + pkg.getQualifiedName() + " declares a second @PermissionMatrix; package "
+              + declaredBy.getQualifiedName() + " already declares one");
+      return;
+    }
+    declaredBy = pkg;
+    String path = value == null || !(value.getValue() instanceof String) ? "" : (String) value.getValue();
+    MatrixSources.FileText file = MatrixSources.read(filer, pkg, path);
+    if (path.isBlank() || file.text().isEmpty()) {
+      declaredInvalid = true;
+      reporter.report(Diagnostic.MATRIX_NOT_FOUND, pkg, mirror, value, path,
+          String.join(", ", file.searched()), pkg.getQualifiedName().toString().replace('.', '/'));
+      return;
+    }
+    MatrixCompiler.Result result = MatrixCompiler.compile(path, file.text().get());
+    for (MatrixProblem problem : result.problems()) {
+      reporter.report(problem.diagnostic(), pkg, mirror, value, path, problem.line(), problem.message());
+    }
+    if (result.matrix().isEmpty()) {
+      declaredInvalid = true;
+      return;
+    }
+    declared = new MatrixHandle(result.matrix().get(), pkg.getQualifiedName().toString());
+    constants.generate(declared, pkg);
+    table.generate(declared, pkg);
+  }
+
+  /**
+   * Returns the matrix that applies, reporting (once, on {@code subject}) when there is none or
+   * several. Empty also when this compilation's own matrix was invalid (already reported).
+   */
+  public Optional<MatrixHandle> matrixFor(Element subject) {
+    if (declared != null) {
+      return Optional.of(declared);
+    }
+    if (declaredInvalid) {
+      return Optional.empty();
+    }
+    if (fromClassPath == null) {
+      fromClassPath = lookUpClassPath(subject);
+    }
+    return fromClassPath;
+  }
+
+  private Optional<MatrixHandle> lookUpClassPath(Element subject) {
+    List<MatrixSources.Indexed> found = MatrixSources.onClassPath(elements);
+    if (found.size() != 1) {
+      if (!classPathReported) {
+        classPathReported = true;
+        if (found.isEmpty()) {
+          reporter.report(Diagnostic.NO_MATRIX, subject, subject.getSimpleName());
+        } else {
+          StringBuilder names = new StringBuilder();
+          for (MatrixSources.Indexed indexed : found) {
+            names.append(names.length() == 0 ? "" : ", ").append(indexed.packageName())
+                .append(" (").append(indexed.sourceName()).append(')');
+          }
+          reporter.report(Diagnostic.SEVERAL_MATRICES, subject,
+              "the class path holds " + found.size() + " compiled matrices: " + names);
+        }
+      }
+      return Optional.empty();
+    }
+    MatrixSources.Indexed indexed = found.get(0);
+    MatrixCompiler.Result result = MatrixCompiler.compile(indexed.sourceName(), indexed.text());
+    if (result.matrix().isEmpty()) {
+      MatrixProblem problem = result.problems().get(0);
+      reporter.report(problem.diagnostic(), subject, indexed.sourceName() + " (compiled into "
+          + indexed.packageName() + ")", problem.line(), problem.message());
+      return Optional.empty();
+    }
+    return Optional.of(new MatrixHandle(result.matrix().get(), indexed.packageName()));
+  }
+}

@@ -1,0 +1,11 @@
+package dev.rolegate.processor.internal.validation;
+
+/** Qualified names of the annotations the processor reads. */
+public final class Names {
+  public static final String REQUIRES_PERMISSION = "dev.rolegate.annotations.RequiresPermission";
+  public static final String UNGUARDED = "dev.rolegate.annotations.Unguarded";
+  public static final String WORKSPACE_ID = "dev.rolegate.annotations.WorkspaceId";
+  public static final String PERMISSION_MATRIX = "dev.rolegate.annotations.PermissionMatrix";
+
+  private Names() {}
+}

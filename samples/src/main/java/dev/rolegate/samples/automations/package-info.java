@@ -1,0 +1,2 @@
+/** Automations. */
+package dev.rolegate.samples.automations;

@@ -1,0 +1,2 @@
+/** Blocks with secret data that never shows in text. */
+package dev.rolegate.samples.blocks;

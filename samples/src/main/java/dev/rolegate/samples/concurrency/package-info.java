@@ -1,0 +1,2 @@
+/** Task-run concurrency limits. */
+package dev.rolegate.samples.concurrency;

@@ -1,0 +1,2 @@
+/** Deployments: read, run, create, edit and delete. */
+package dev.rolegate.samples.deployments;

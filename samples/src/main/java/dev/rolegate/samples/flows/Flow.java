@@ -1,0 +1,4 @@
+package dev.rolegate.samples.flows;
+
+/** A flow: the Python function Prefect orchestrates. */
+public record Flow(String id, String name) {}

@@ -1,0 +1,2 @@
+/** Flows, flow runs and saved flow-run searches. */
+package dev.rolegate.samples.flows;

@@ -1,0 +1,2 @@
+/** Notification policies. */
+package dev.rolegate.samples.notifications;

@@ -1,0 +1,2 @@
+/** In-memory storage shared by the sample services. */
+package dev.rolegate.samples.store;

@@ -1,0 +1,2 @@
+/** Work pools and the polling workers do. */
+package dev.rolegate.samples.workpools;

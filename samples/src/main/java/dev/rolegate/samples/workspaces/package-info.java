@@ -1,0 +1,2 @@
+/** A workspace itself and its members. */
+package dev.rolegate.samples.workspaces;
