@@ -159,12 +159,16 @@ public final class Matrix {
         }
       }
       String found =
-          other == null ? "unknown" : "an " + other.level().word() + " role, not a " + level.word() + " role";
+          other == null ? "unknown" : article(other.level()) + " role, not " + article(level) + " role";
       throw new IllegalArgumentException(
           level.word() + " role \"" + roleName + "\" is " + found + " in matrix " + name
               + "; known " + level.word() + " roles (case-sensitive): " + String.join(", ", known));
     }
     return role;
+  }
+
+  private static String article(Level level) {
+    return (level == Level.ACCOUNT ? "an " : "a ") + level.word();
   }
 
   @Override

@@ -1,0 +1,60 @@
+package dev.rolegate.processor;
+
+import com.google.testing.compile.Compiler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Matrix files and compilers for processor tests. */
+final class TestMatrices {
+  /** A small matrix: 4 workspace and 2 account permissions, three workspace roles, two account roles. */
+  static final String SMALL =
+      """
+      # Test Matrix
+
+      | Permission | Level | Scope | Includes | Description |
+      |---|---|---|---|---|
+      | VIEW_THINGS | workspace | see_things | | See things. |
+      | EDIT_THINGS | workspace | write_things | VIEW_THINGS | Edit things. |
+      | DELETE_THINGS | workspace | manage_things | VIEW_THINGS, EDIT_THINGS | Delete things. |
+      | VIEW_SECRETS | workspace | | | See secrets. |
+      | VIEW_ACCOUNT | account | | | See the account. |
+      | EDIT_ACCOUNT | account | | VIEW_ACCOUNT | Edit the account. |
+
+      | Role | Level | Inherits | Grants | Workspace role everywhere | Description |
+      |---|---|---|---|---|---|
+      | VIEWER | workspace | | VIEW_THINGS | | Looks. |
+      | EDITOR | workspace | VIEWER | EDIT_THINGS | | Edits. |
+      | OWNER | workspace | EDITOR | DELETE_THINGS, VIEW_SECRETS | | Owns. |
+      | MEMBER | account (default) | | VIEW_ACCOUNT | | Member. |
+      | ADMIN | account | MEMBER | EDIT_ACCOUNT | OWNER | Admin. |
+      """;
+
+  private TestMatrices() {}
+
+  /** Writes {@code text} as {@code test/matrix.md} under a new source-path directory. */
+  static Path sourcePath(String text) {
+    return sourcePath("test", "matrix.md", text);
+  }
+
+  static Path sourcePath(String pkg, String file, String text) {
+    try {
+      Path root = Files.createTempDirectory("rolegate-matrix");
+      Path dir = root.resolve(pkg.replace('.', '/'));
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve(file), text, StandardCharsets.UTF_8);
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A fresh compiler with a fresh processor, reading matrices from {@code sourcePath}. */
+  static Compiler compiler(Path sourcePath) {
+    return Compiler.javac()
+        .withProcessors(new RolegateProcessor())
+        .withOptions("-sourcepath", sourcePath.toString());
+  }
+}
