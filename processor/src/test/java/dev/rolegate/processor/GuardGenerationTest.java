@@ -1,0 +1,316 @@
+package dev.rolegate.processor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rolegate.processor.GeneratedCode.Recorder;
+import dev.rolegate.runtime.AccessDeniedException;
+import dev.rolegate.runtime.CurrentPrincipal;
+import dev.rolegate.runtime.Principal;
+import dev.rolegate.runtime.PrincipalScope;
+import dev.rolegate.runtime.PrincipalSource;
+import dev.rolegate.runtime.UnauthenticatedException;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Compiles guarded interfaces of every supported shape and calls the generated guards. */
+class GuardGenerationTest {
+  private static PrincipalSource as(Principal principal) {
+    return () -> principal;
+  }
+
+  @Test
+  void genericInterface_typeVariablesCarriedThrough_checkedAndDelegated() throws Throwable {
+    GeneratedCode code = GeneratedCode.compile("test.Repo", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Repo<K extends Comparable<K>, V> {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          V get(@WorkspaceId String ws, K key);
+          @RequiresPermission(Permissions.EDIT_THINGS)
+          <R extends V> R put(@WorkspaceId String ws, K key, R value);
+        }
+        """);
+    Recorder delegate = new Recorder((method, args) -> args[args.length - 1]);
+    Object viewer = code.guard("test.Repo", "test.GuardedRepo", delegate, as(code.inWorkspace("VIEWER")));
+    assertEquals("k1", GeneratedCode.call(viewer, "get", "ws", "k1"));
+    assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(viewer, "put", "ws", "k", "v"));
+    assertEquals(List.of("get"), delegate.calls);
+    Object editor = code.guard("test.Repo", "test.GuardedRepo", delegate, as(code.inWorkspace("EDITOR")));
+    assertEquals("v", GeneratedCode.call(editor, "put", "ws", "k", "v"));
+    assertEquals(2, code.load("test.GuardedRepo").getTypeParameters().length);
+  }
+
+  @Test
+  void genericMethod_inferredThroughGuard() throws Throwable {
+    GeneratedCode code = GeneratedCode.compile("test.Mapper", """
+        package test;
+        import dev.rolegate.annotations.*;
+        import java.util.function.Function;
+        public interface Mapper {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          <T, R> R map(@WorkspaceId String ws, T input, Function<? super T, ? extends R> f);
+        }
+        """);
+    Recorder delegate = new Recorder((method, args) ->
+        ((java.util.function.Function<Object, Object>) args[2]).apply(args[1]));
+    Object guard = code.guard("test.Mapper", "test.GuardedMapper", delegate, as(code.inWorkspace("VIEWER")));
+    java.util.function.Function<Object, Object> length = s -> ((String) s).length();
+    assertEquals(5, GeneratedCode.call(guard, "map", "ws", "hello", length));
+  }
+
+  @Test
+  void overloads_eachCheckedWithItsOwnPermission() throws Throwable {
+    GeneratedCode code = GeneratedCode.compile("test.Finder", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Finder {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          String find(@WorkspaceId String ws);
+          @RequiresPermission(Permissions.VIEW_SECRETS)
+          String find(@WorkspaceId String ws, int limit);
+        }
+        """);
+    Recorder delegate = new Recorder((method, args) -> "found" + args.length);
+    Object guard = code.guard("test.Finder", "test.GuardedFinder", delegate, as(code.inWorkspace("EDITOR")));
+    Class<?> finder = code.load("test.Finder");
+    assertEquals("found1", finder.getMethod("find", String.class).invoke(guard, "ws"));
+    java.lang.reflect.InvocationTargetException denied = assertThrows(
+        java.lang.reflect.InvocationTargetException.class,
+        () -> finder.getMethod("find", String.class, int.class).invoke(guard, "ws", 3));
+    assertTrue(denied.getCause() instanceof AccessDeniedException);
+    assertTrue(denied.getCause().getMessage().contains("VIEW_SECRETS"), denied.getCause().getMessage());
+    assertEquals(List.of("find"), delegate.calls);
+  }
+
+  @Test
+  void varargsAndArrays_passedThroughUnchanged() throws Throwable {
+    GeneratedCode code = GeneratedCode.compile("test.Bytes", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Bytes {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          byte[] join(@WorkspaceId String ws, String... parts);
+        }
+        """);
+    Recorder delegate = new Recorder((method, args) -> String.join("+", (String[]) args[1]).getBytes());
+    Object guard = code.guard("test.Bytes", "test.GuardedBytes", delegate, as(code.inWorkspace("VIEWER")));
+    Object result = GeneratedCode.call(guard, "join", "ws", new String[] {"a", "b"});
+    assertArrayEquals("a+b".getBytes(), (byte[]) result);
+    assertTrue(code.load("test.GuardedBytes").getMethod("join", String.class, String[].class).isVarArgs());
+  }
+
+  @Test
+  void checkedException_fromDelegate_passesThroughUnchanged() throws Throwable {
+    GeneratedCode code = GeneratedCode.compile("test.Store", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Store {
+          @RequiresPermission(Permissions.EDIT_THINGS)
+          void save(@WorkspaceId String ws) throws java.io.IOException;
+        }
+        """);
+    IOException failure = new IOException("disk full");
+    Recorder delegate = new Recorder((method, args) -> failure);
+    Object guard = code.guard("test.Store", "test.GuardedStore", delegate, as(code.inWorkspace("EDITOR")));
+    Throwable thrown = assertThrows(Throwable.class, () -> GeneratedCode.call(guard, "save", "ws"));
+    assertSame(failure, thrown);
+    assertFalse(thrown instanceof SecurityException);
+    assertEquals(List.of(IOException.class),
+        List.of(code.load("test.GuardedStore").getMethod("save", String.class).getExceptionTypes()));
+  }
+
+  @Test
+  void defaultMethod_checkedThenDelegatedToTheDelegatesImplementation() throws Throwable {
+    GeneratedCode code = GeneratedCode.compile("test.Greeter", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Greeter {
+          @RequiresPermission(Permissions.DELETE_THINGS)
+          default String greet(@WorkspaceId String ws) {
+            return "default greeting";
+          }
+        }
+        """);
+    Recorder delegate = new Recorder((method, args) -> "unused");
+    Object owner = code.guard("test.Greeter", "test.GuardedGreeter", delegate, as(code.inWorkspace("OWNER")));
+    assertEquals("default greeting", GeneratedCode.call(owner, "greet", "ws"));
+    Object editor = code.guard("test.Greeter", "test.GuardedGreeter", delegate, as(code.inWorkspace("EDITOR")));
+    assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(editor, "greet", "ws"));
+    assertEquals(List.of("greet"), delegate.calls);
+  }
+
+  @Test
+  void primitiveAndVoidReturns_returnTheDelegatesValues() throws Throwable {
+    GeneratedCode code = GeneratedCode.compile("test.Numbers", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Numbers {
+          @RequiresPermission(Permissions.VIEW_THINGS) int count(@WorkspaceId String ws);
+          @RequiresPermission(Permissions.VIEW_THINGS) long total(@WorkspaceId String ws);
+          @RequiresPermission(Permissions.VIEW_THINGS) boolean any(@WorkspaceId String ws);
+          @RequiresPermission(Permissions.VIEW_THINGS) double mean(@WorkspaceId String ws);
+          @RequiresPermission(Permissions.EDIT_THINGS) void reset(@WorkspaceId String ws);
+        }
+        """);
+    Recorder delegate = new Recorder((method, args) -> switch (method.getName()) {
+      case "count" -> 7;
+      case "total" -> 70L;
+      case "any" -> true;
+      case "mean" -> 2.5;
+      default -> null;
+    });
+    Object guard = code.guard("test.Numbers", "test.GuardedNumbers", delegate, as(code.inWorkspace("EDITOR")));
+    assertEquals(7, GeneratedCode.call(guard, "count", "ws"));
+    assertEquals(70L, GeneratedCode.call(guard, "total", "ws"));
+    assertEquals(true, GeneratedCode.call(guard, "any", "ws"));
+    assertEquals(2.5, GeneratedCode.call(guard, "mean", "ws"));
+    assertEquals(null, GeneratedCode.call(guard, "reset", "ws"));
+    assertEquals(List.of("count", "total", "any", "mean", "reset"), delegate.calls);
+  }
+
+  @Test
+  void nestedInterface_guardNamedOuter_Inner() throws Throwable {
+    GeneratedCode code = GeneratedCode.compile("test.Outer", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public class Outer {
+          public interface Inner {
+            @RequiresPermission(Permissions.VIEW_THINGS)
+            String name(@WorkspaceId String ws);
+          }
+        }
+        """);
+    Recorder delegate = new Recorder((method, args) -> "inner");
+    Object guard = code.guard("test.Outer$Inner", "test.GuardedOuter_Inner", delegate, as(code.inWorkspace("VIEWER")));
+    assertEquals("inner", GeneratedCode.call(guard, "name", "ws"));
+    assertTrue(Modifier.isFinal(code.load("test.GuardedOuter_Inner").getModifiers()));
+  }
+
+  @Test
+  void extendingGuardedInterface_inheritedMethodsCheckedWithTheirOwnPermissions() throws Throwable {
+    GeneratedCode code = GeneratedCode.compile(
+        "test.Base", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Base {
+          @RequiresPermission(Permissions.DELETE_THINGS)
+          void purge(@WorkspaceId String ws);
+        }
+        """,
+        "test.Child", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Child extends Base {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          String look(@WorkspaceId String ws);
+        }
+        """);
+    Recorder delegate = new Recorder((method, args) -> "seen");
+    Object guard = code.guard("test.Child", "test.GuardedChild", delegate, as(code.inWorkspace("VIEWER")));
+    assertEquals("seen", GeneratedCode.call(guard, "look", "ws"));
+    AccessDeniedException denied =
+        assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "purge", "ws"));
+    assertTrue(denied.getMessage().contains("Base.purge"), denied.getMessage());
+    assertEquals(List.of("look"), delegate.calls);
+    code.load("test.GuardedBase");
+  }
+
+  @Test
+  void parameterNamesClashingWithGuardNames_compileAndWork() throws Throwable {
+    GeneratedCode code = GeneratedCode.compile("test.Clash", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Clash {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          String m(@WorkspaceId String source, String delegate, String VIEW_THINGS, String Requirement);
+          @RequiresPermission(Permissions.EDIT_THINGS)
+          String wrap(@WorkspaceId String Objects, String CurrentPrincipal);
+        }
+        """);
+    Recorder delegate = new Recorder((method, args) -> String.join(",", java.util.Arrays.copyOf(args, args.length, String[].class)));
+    Object guard = code.guard("test.Clash", "test.GuardedClash", delegate, as(code.inWorkspace("EDITOR")));
+    assertEquals("ws,d,v,r", GeneratedCode.call(guard, "m", "ws", "d", "v", "r"));
+    assertEquals("ws,c", GeneratedCode.call(guard, "wrap", "ws", "c"));
+    Object viewer = code.guard("test.Clash", "test.GuardedClash", delegate, as(code.inWorkspace("VIEWER")));
+    assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(viewer, "wrap", "ws", "c"));
+  }
+
+  @Test
+  void anyOfAndAccountLevel_andBoundWorkspace() throws Throwable {
+    GeneratedCode code = GeneratedCode.compile("test.Mixed", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Mixed {
+          @RequiresPermission(anyOf = {Permissions.VIEW_SECRETS, Permissions.EDIT_ACCOUNT})
+          String secrets(@WorkspaceId String ws);
+          @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          String account();
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          String inBoundWorkspace();
+          @Unguarded(reason = "liveness probe")
+          String ping();
+        }
+        """);
+    Recorder delegate = new Recorder((method, args) -> method.getName());
+    Principal member = code.inWorkspace("VIEWER");
+    Principal admin = Principal.user("root").matrix(code.matrix()).accountRole("ADMIN").build();
+    Object guard = code.guard("test.Mixed", "test.GuardedMixed", delegate, CurrentPrincipal.source());
+    try (PrincipalScope scope = CurrentPrincipal.bind(member, "ws")) {
+      assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "secrets", "ws"));
+      assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "account"));
+      assertEquals("inBoundWorkspace", GeneratedCode.call(guard, "inBoundWorkspace"));
+    }
+    try (PrincipalScope scope = CurrentPrincipal.bind(admin)) {
+      assertEquals("secrets", GeneratedCode.call(guard, "secrets", "other-ws"));
+      assertEquals("account", GeneratedCode.call(guard, "account"));
+      assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "inBoundWorkspace"));
+    }
+    assertThrows(UnauthenticatedException.class, () -> GeneratedCode.call(guard, "account"));
+    assertEquals("ping", GeneratedCode.call(guard, "ping"));
+    assertEquals(List.of("inBoundWorkspace", "secrets", "account", "ping"), delegate.calls);
+  }
+
+  @Test
+  void wrapNull_throwsAtOnce() {
+    GeneratedCode code = GeneratedCode.compile("test.Things", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Things {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          String view(@WorkspaceId String ws);
+        }
+        """);
+    Class<?> guard = code.load("test.GuardedThings");
+    Class<?> things = code.load("test.Things");
+    java.lang.reflect.InvocationTargetException thrown = assertThrows(
+        java.lang.reflect.InvocationTargetException.class,
+        () -> guard.getMethod("wrap", things).invoke(null, (Object) null));
+    assertTrue(thrown.getCause() instanceof NullPointerException);
+  }
+
+  @Test
+  void uuidWorkspace_checkedWithoutConversion() throws Throwable {
+    GeneratedCode code = GeneratedCode.compile("test.ById", """
+        package test;
+        import dev.rolegate.annotations.*;
+        import java.util.UUID;
+        public interface ById {
+          @RequiresPermission(Permissions.EDIT_THINGS)
+          String edit(@WorkspaceId UUID ws);
+        }
+        """);
+    java.util.UUID ws = java.util.UUID.randomUUID();
+    Principal editor = Principal.user("e").matrix(code.matrix()).workspaceRole(ws, "EDITOR").build();
+    Recorder delegate = new Recorder((method, args) -> "edited");
+    Object guard = code.guard("test.ById", "test.GuardedById", delegate, as(editor));
+    assertEquals("edited", GeneratedCode.call(guard, "edit", ws));
+    assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "edit", java.util.UUID.randomUUID()));
+  }
+}
