@@ -4,6 +4,7 @@ import dev.rolegate.prefect.AccountRoles;
 import dev.rolegate.prefect.WorkspaceRoles;
 import dev.rolegate.runtime.Principal;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One column of the access table: a label and the principal the operations are called as.
@@ -36,7 +37,7 @@ public record RoleColumn(String label, Principal principal) {
   public static RoleColumn workspaceRole(String workspace, String role) {
     Principal.Builder builder = WorkspaceRoles.WORKER.equals(role)
         ? Principal.serviceAccount("worker-bot")
-        : Principal.user(role.toLowerCase(java.util.Locale.ROOT) + "-user");
+        : Principal.user(role.toLowerCase(Locale.ROOT) + "-user");
     Principal principal = builder
         .accountRole(AccountRoles.MEMBER)
         .workspaceRole(workspace, role)
@@ -46,7 +47,7 @@ public record RoleColumn(String label, Principal principal) {
 
   /** Returns the column for a user holding account role {@code role} and no workspace role. */
   public static RoleColumn accountRole(String role) {
-    Principal principal = Principal.user("account-" + role.toLowerCase(java.util.Locale.ROOT))
+    Principal principal = Principal.user("account-" + role.toLowerCase(Locale.ROOT))
         .accountRole(role)
         .build();
     return new RoleColumn(ACCOUNT_PREFIX + role, principal);

@@ -112,7 +112,8 @@ class MatrixCellTest {
     Map<String, Set<String>> account = parse(ACCOUNT_EXPECTED);
     List<Arguments> cells = new ArrayList<>();
     for (String role : WORKSPACE_ROLES) {
-      Principal principal = Principal.user("u-" + role).workspaceRole(WS, role).build();
+      Principal principal = Principal.user("u-" + role)
+          .accountRole(AccountRoles.MEMBER).workspaceRole(WS, role).build();
       workspace.forEach((permission, holders) -> cells.add(
           cell("workspace " + role, principal, permission, holders.contains(role))));
     }

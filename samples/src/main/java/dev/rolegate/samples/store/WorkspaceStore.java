@@ -57,16 +57,6 @@ public final class WorkspaceStore<T> {
     return objects != null && objects.remove(id) != null;
   }
 
-  /** Removes every object of {@code workspace}. */
-  public synchronized void clear(String workspace) {
-    byWorkspace.remove(workspace);
-  }
-
-  /** Returns the number of objects in {@code workspace}. */
-  public synchronized int size(String workspace) {
-    return objects(workspace).size();
-  }
-
   /** Returns a fresh id: {@code prefix} and the next number of this workspace. */
   public synchronized String nextId(String workspace, String prefix) {
     int n = objects(workspace).size() + 1;

@@ -1,0 +1,109 @@
+package dev.rolegate.samples;
+
+import static dev.rolegate.samples.SampleData.MEMBER;
+import static dev.rolegate.samples.SampleData.WORKSPACE;
+import static dev.rolegate.samples.SampleData.WORK_POOL;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rolegate.prefect.AccountRoles;
+import dev.rolegate.prefect.WorkspaceRoles;
+import dev.rolegate.runtime.AccessDeniedException;
+import dev.rolegate.runtime.CurrentPrincipal;
+import dev.rolegate.runtime.Principal;
+import dev.rolegate.runtime.UnauthenticatedException;
+import dev.rolegate.samples.account.AccountSettings;
+import dev.rolegate.samples.workspaces.InMemoryWorkspaceMemberService;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Workspace, member, work-pool and account services through their guards. */
+class WorkspaceAndAccountGuardTest {
+  private final PrefectServices plain = SampleData.seeded();
+  private final PrefectServices guarded = plain.guarded();
+
+  private static Principal in(String role) {
+    return TestPrincipals.inWorkspace(WORKSPACE, role);
+  }
+
+  @Test
+  void listingUsersTakesEitherPermissionOfTheAnyOf() {
+    CurrentPrincipal.runAs(in(WorkspaceRoles.OWNER),
+        () -> assertEquals(1, guarded.members().listUsers(WORKSPACE).size()));
+    CurrentPrincipal.runAs(TestPrincipals.account(AccountRoles.ADMIN),
+        () -> assertEquals(1, guarded.members().listUsers(WORKSPACE).size()));
+    assertThrows(AccessDeniedException.class, () -> CurrentPrincipal.runAs(in(WorkspaceRoles.DEVELOPER),
+        () -> guarded.members().listUsers(WORKSPACE)));
+  }
+
+  @Test
+  void onlyOwnerSetsTheDefaultRole() {
+    InMemoryWorkspaceMemberService members = (InMemoryWorkspaceMemberService) plain.members();
+    assertThrows(AccessDeniedException.class, () -> CurrentPrincipal.runAs(in(WorkspaceRoles.DEVELOPER),
+        () -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.VIEWER)));
+    assertEquals(Optional.empty(), members.defaultRole(WORKSPACE), "unchanged after the denial");
+    CurrentPrincipal.runAs(in(WorkspaceRoles.OWNER),
+        () -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.VIEWER));
+    assertEquals(Optional.of(WorkspaceRoles.VIEWER), members.defaultRole(WORKSPACE));
+  }
+
+  @Test
+  void onlyOwnerDeletesTheWorkspace() {
+    assertThrows(AccessDeniedException.class, () -> CurrentPrincipal.runAs(in(WorkspaceRoles.DEVELOPER),
+        () -> guarded.workspace().delete(WORKSPACE)));
+    assertEquals(WORKSPACE, plain.workspace().describe(WORKSPACE).handle(), "still there");
+    CurrentPrincipal.runAs(in(WorkspaceRoles.OWNER), () -> assertTrue(guarded.workspace().delete(WORKSPACE)));
+  }
+
+  @Test
+  void workerPollsButCannotManagePools() {
+    CurrentPrincipal.runAs(in(WorkspaceRoles.WORKER), () -> {
+      assertEquals(1, guarded.workPools().poll(WORKSPACE, WORK_POOL).size());
+      assertThrows(AccessDeniedException.class, () -> guarded.workPools().pause(WORKSPACE, WORK_POOL));
+    });
+    assertFalse(plain.workPools().list(WORKSPACE).get(0).paused(), "not paused");
+  }
+
+  @Test
+  void accountPermissionsComeFromTheAccountRoleOnly() {
+    AccountSettings before = plain.account().settings();
+    CurrentPrincipal.runAs(TestPrincipals.account(AccountRoles.MEMBER), () -> {
+      assertEquals(before, guarded.account().settings());
+      assertThrows(AccessDeniedException.class,
+          () -> guarded.account().edit(new AccountSettings("hijacked", false)));
+      assertThrows(AccessDeniedException.class, () -> guarded.workspaces().create("ws-new"));
+    });
+    // A workspace OWNER is still only an account MEMBER.
+    assertThrows(AccessDeniedException.class, () -> CurrentPrincipal.runAs(in(WorkspaceRoles.OWNER),
+        () -> guarded.workspaces().create("ws-new")));
+    assertEquals(before, plain.account().settings(), "unchanged");
+    assertEquals(List.of(WORKSPACE), plain.workspaces().list());
+  }
+
+  @Test
+  void adminCreatesWorkspacesButOnlyOwnerBypassesSso() {
+    CurrentPrincipal.runAs(TestPrincipals.account(AccountRoles.ADMIN), () -> {
+      assertEquals("ws-new", guarded.workspaces().create("ws-new"));
+      assertThrows(AccessDeniedException.class, () -> guarded.account().bypassSso());
+    });
+    CurrentPrincipal.runAs(TestPrincipals.account(AccountRoles.OWNER),
+        () -> assertEquals("sso-bypass-session-1", guarded.account().bypassSso()));
+  }
+
+  @Test
+  void accountMembersAndServiceAccounts() {
+    CurrentPrincipal.runAs(TestPrincipals.account(AccountRoles.ADMIN), () -> {
+      assertEquals(AccountRoles.ADMIN, guarded.accountMembers().invite("dave", AccountRoles.ADMIN).role());
+      assertEquals("deploy-bot", guarded.serviceAccounts().create("deploy-bot").name());
+    });
+    CurrentPrincipal.runAs(TestPrincipals.account(AccountRoles.MEMBER), () -> {
+      assertEquals(2, guarded.accountMembers().list().size());
+      assertEquals(2, guarded.serviceAccounts().list().size());
+      assertThrows(AccessDeniedException.class, () -> guarded.accountMembers().remove(MEMBER));
+    });
+    assertThrows(UnauthenticatedException.class, () -> guarded.accountMembers().list());
+  }
+}
