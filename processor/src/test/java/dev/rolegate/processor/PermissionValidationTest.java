@@ -1,9 +1,13 @@
 package dev.rolegate.processor;
 
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -27,40 +31,6 @@ class PermissionValidationTest {
       | READ_A | workspace | |
       """;
 
-  private static JavaFileObject packageInfo() {
-    return JavaFileObjects.forSourceString(
-        "test.package-info",
-        """
-        @PermissionMatrix("matrix.md")
-        package test;
-
-        import dev.rolegate.annotations.PermissionMatrix;
-        """);
-  }
-
-  private static JavaFileObject service(String body) {
-    return JavaFileObjects.forSourceString(
-        "test.Things",
-        """
-        package test;
-
-        import dev.rolegate.annotations.RequiresPermission;
-        import dev.rolegate.annotations.Unguarded;
-
-        public interface Things {
-        %s}
-        """
-            .formatted(body));
-  }
-
-  private static Compilation compile(JavaFileObject source) {
-    return compile(TestMatrices.SMALL, source);
-  }
-
-  private static Compilation compile(String matrix, JavaFileObject source) {
-    return TestMatrices.compiler(TestMatrices.sourcePath(matrix)).compile(packageInfo(), source);
-  }
-
   @Test
   void unknownPermission_rawString_reportedOnLiteralWithSuggestion() {
     JavaFileObject source =
@@ -72,16 +42,17 @@ class PermissionValidationTest {
 
     Compilation compilation = compile(source);
 
+    String message =
+        "[UnknownPermission] \"VIEW_THING\" is not a permission of matrix "
+            + MATRIX_NAME
+            + ". Did you mean VIEW_THINGS?";
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining(
-            "[UnknownPermission] \"VIEW_THING\" is not a permission of matrix "
-                + MATRIX_NAME
-                + ". Did you mean VIEW_THINGS?")
+        .hadErrorContaining(message)
         .inFile(source)
-        .onLineContaining("@RequiresPermission(\"VIEW_THING\")")
-        .atColumn(23);
+        .onLineContaining("@RequiresPermission(\"VIEW_THING\")");
+    assertErrorAtColumn(compilation, message, source, "@RequiresPermission(\"VIEW_THING\")", 23);
   }
 
   @Test
@@ -95,14 +66,17 @@ class PermissionValidationTest {
 
     Compilation compilation = compile(source);
 
+    String message =
+        "[UnknownPermission] \"EDIT_THING\" is not a permission of matrix "
+            + MATRIX_NAME
+            + ". Did you mean EDIT_THINGS?";
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[UnknownPermission] \"EDIT_THING\" is not a permission")
+        .hadErrorContaining(message)
         .inFile(source)
-        .onLineContaining("@RequiresPermission({")
-        .atColumn(39);
-    assertThat(compilation).hadErrorContaining("Did you mean EDIT_THINGS?");
+        .onLineContaining("@RequiresPermission({");
+    assertErrorAtColumn(compilation, message, source, "@RequiresPermission({", 39);
   }
 
   @Test
@@ -116,16 +90,14 @@ class PermissionValidationTest {
 
     Compilation compilation = compile(source);
 
+    String message =
+        "[UnknownPermission] \"VIEW_SECRET\" is not a permission of matrix "
+            + MATRIX_NAME
+            + ". Did you mean VIEW_SECRETS?";
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[UnknownPermission] \"VIEW_SECRET\" is not a permission of matrix "
-                + MATRIX_NAME
-                + ". Did you mean VIEW_SECRETS?")
-        .inFile(source)
-        .onLineContaining("anyOf = {")
-        .atColumn(47);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("anyOf");
+    assertErrorAtColumn(compilation, message, source, "anyOf", 47);
   }
 
   @Test
@@ -139,22 +111,19 @@ class PermissionValidationTest {
 
     Compilation compilation = compile(source);
 
+    String first = "[UnknownPermission] \"VIEW_THING\" is not a permission";
+    String second = "[UnknownPermission] \"DELETE_THING\" is not a permission";
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation)
-        .hadErrorContaining("[UnknownPermission] \"VIEW_THING\" is not a permission")
-        .inFile(source)
-        .onLineContaining("@RequiresPermission({")
-        .atColumn(24);
-    assertThat(compilation)
-        .hadErrorContaining("[UnknownPermission] \"DELETE_THING\" is not a permission")
-        .inFile(source)
-        .onLineContaining("@RequiresPermission({")
-        .atColumn(53);
+    assertThat(compilation).hadErrorContaining(first).inFile(source).onLineContaining("({");
+    assertErrorAtColumn(compilation, first, source, "({", 24);
+    assertThat(compilation).hadErrorContaining(second).inFile(source).onLineContaining("({");
+    assertErrorAtColumn(compilation, second, source, "({", 53);
+    assertThat(compilation).hadErrorContaining("Did you mean DELETE_THINGS?");
   }
 
   @Test
-  void unknownPermission_twoInAnyOf_twoErrors() {
+  void unknownPermission_twoInAnyOf_twoErrorsEachOnItsLiteral() {
     JavaFileObject source =
         service(
             """
@@ -164,18 +133,14 @@ class PermissionValidationTest {
 
     Compilation compilation = compile(source);
 
+    String first = "[UnknownPermission] \"NOPE\" is not a permission";
+    String second = "[UnknownPermission] \"ALSO_NOPE\" is not a permission";
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation)
-        .hadErrorContaining("[UnknownPermission] \"NOPE\"")
-        .inFile(source)
-        .onLineContaining("anyOf = {")
-        .atColumn(32);
-    assertThat(compilation)
-        .hadErrorContaining("[UnknownPermission] \"ALSO_NOPE\"")
-        .inFile(source)
-        .onLineContaining("anyOf = {")
-        .atColumn(55);
+    assertThat(compilation).hadErrorContaining(first).inFile(source).onLineContaining("anyOf");
+    assertErrorAtColumn(compilation, first, source, "anyOf", 32);
+    assertThat(compilation).hadErrorContaining(second).inFile(source).onLineContaining("anyOf");
+    assertErrorAtColumn(compilation, second, source, "anyOf", 55);
   }
 
   @Test
@@ -201,7 +166,7 @@ class PermissionValidationTest {
   }
 
   @Test
-  void unknownPermission_manyClose_suggestsClosestThree() {
+  void unknownPermission_manyClose_suggestsClosestThreeInOrder() {
     JavaFileObject source =
         service(
             """
@@ -256,27 +221,25 @@ class PermissionValidationTest {
 
     Compilation compilation = compile(source);
 
+    String message =
+        "[UnknownPermission] \"VIEW_THING\" is not a permission of matrix "
+            + MATRIX_NAME
+            + ". Did you mean VIEW_THINGS?";
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[UnknownPermission] \"VIEW_THING\" is not a permission of matrix "
-                + MATRIX_NAME
-                + ". Did you mean VIEW_THINGS?")
-        .inFile(source)
-        .onLineContaining("@RequiresPermission({")
-        .atColumn(39);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("({");
+    assertErrorAtColumn(compilation, message, source, "({", 39);
   }
 
   @Test
-  void generatedConstant_sameCompilation_deferredThenCompilesClean() {
+  void generatedConstants_sameCompilation_deferredThenCompileClean() {
     JavaFileObject source =
         service(
             """
               @RequiresPermission(Permissions.VIEW_THINGS)
               void look();
 
-              @RequiresPermission(anyOf = {Permissions.EDIT_THINGS, Permissions.DELETE_THINGS})
+              @RequiresPermission(anyOf = {Permissions.EDIT_THINGS, Permissions.VIEW_ACCOUNT})
               void change();
             """);
 
@@ -297,16 +260,17 @@ class PermissionValidationTest {
 
     Compilation compilation = compile(source);
 
+    String message =
+        "[EmptyPermissions] @RequiresPermission on Things.look() lists no permission. Name at"
+            + " least one in value (all required) or anyOf (one suffices), or use"
+            + " @Unguarded(reason = \"...\") to leave it open on purpose";
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining(
-            "[EmptyPermissions] @RequiresPermission on Things.look() lists no permission. Name at"
-                + " least one in value (all required) or anyOf (one suffices), or use"
-                + " @Unguarded(reason = \"...\") to leave it open on purpose")
+        .hadErrorContaining(message)
         .inFile(source)
-        .onLineContaining("@RequiresPermission")
-        .atColumn(3);
+        .onLineContaining("@RequiresPermission");
+    assertErrorAtColumn(compilation, message, source, "@RequiresPermission", 3);
   }
 
   @Test
@@ -320,13 +284,14 @@ class PermissionValidationTest {
 
     Compilation compilation = compile(source);
 
+    String message = "[EmptyPermissions] @RequiresPermission on Things.look() lists no permission.";
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[EmptyPermissions] @RequiresPermission on Things.look() lists no")
+        .hadErrorContaining(message)
         .inFile(source)
-        .onLineContaining("@RequiresPermission({})")
-        .atColumn(3);
+        .onLineContaining("@RequiresPermission({})");
+    assertErrorAtColumn(compilation, message, source, "@RequiresPermission({})", 3);
   }
 
   @Test
@@ -350,9 +315,40 @@ class PermissionValidationTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[EmptyPermissions] @RequiresPermission on type Things lists no")
+        .hadErrorContaining(
+            "[EmptyPermissions] @RequiresPermission on type Things lists no permission.")
         .inFile(source)
         .onLineContaining("@RequiresPermission(anyOf = {})");
+  }
+
+  @Test
+  void unknownPermission_onType_reportedOnceNotOnEveryMethod() {
+    JavaFileObject source =
+        JavaFileObjects.forSourceString(
+            "test.Things",
+            """
+            package test;
+
+            import dev.rolegate.annotations.RequiresPermission;
+
+            @RequiresPermission("VIEW_THING")
+            public interface Things {
+              void look();
+
+              void peek();
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    String message =
+        "[UnknownPermission] \"VIEW_THING\" is not a permission of matrix "
+            + MATRIX_NAME
+            + ". Did you mean VIEW_THINGS?";
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("@Req");
+    assertErrorAtColumn(compilation, message, source, "@Req", 21);
   }
 
   @Test
@@ -366,16 +362,14 @@ class PermissionValidationTest {
 
     Compilation compilation = compile(source);
 
+    String message =
+        "[AmbiguousPermissions] @RequiresPermission on Things.look() sets both value and anyOf."
+            + " Use value for permissions that are all required, or anyOf for permissions of"
+            + " which one suffices, not both";
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[AmbiguousPermissions] @RequiresPermission on Things.look() sets both value and"
-                + " anyOf. Use value for permissions that are all required, or anyOf for"
-                + " permissions of which one suffices, not both")
-        .inFile(source)
-        .onLineContaining("@RequiresPermission(value =")
-        .atColumn(3);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("value =");
+    assertErrorAtColumn(compilation, message, source, "value =", 3);
   }
 
   @Test
@@ -390,14 +384,80 @@ class PermissionValidationTest {
 
     Compilation compilation = compile(source);
 
+    String message =
+        "[ConflictingAnnotations] Things.ping() carries both @RequiresPermission and"
+            + " @Unguarded. Keep the one you mean";
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("@Ungu");
+    assertErrorAtColumn(compilation, message, source, "@Ungu", 3);
+  }
+
+  private static JavaFileObject packageInfo() {
+    return JavaFileObjects.forSourceString(
+        "test.package-info",
+        """
+        @PermissionMatrix("matrix.md")
+        package test;
+
+        import dev.rolegate.annotations.PermissionMatrix;
+        """);
+  }
+
+  /** Returns {@code public interface test.Things} with {@code body} as its members. */
+  private static JavaFileObject service(String body) {
+    return JavaFileObjects.forSourceString(
+        "test.Things",
+        """
+        package test;
+
+        import dev.rolegate.annotations.RequiresPermission;
+        import dev.rolegate.annotations.Unguarded;
+
+        public interface Things {
+        %s}
+        """
+            .formatted(body));
+  }
+
+  private static Compilation compile(JavaFileObject source) {
+    return compile(TestMatrices.SMALL, source);
+  }
+
+  private static Compilation compile(String matrix, JavaFileObject source) {
+    return TestMatrices.compiler(TestMatrices.sourcePath(matrix)).compile(packageInfo(), source);
+  }
+
+  /**
+   * Asserts an error containing {@code message} at {@code column} (1-based) of the one line of
+   * {@code source} containing {@code line}. compile-testing's {@code onLineContaining} cannot be
+   * followed by {@code atColumn}, so this finds the line's number first.
+   */
+  static void assertErrorAtColumn(
+      Compilation compilation, String message, JavaFileObject source, String line, int column) {
     assertThat(compilation)
-        .hadErrorContaining(
-            "[ConflictingAnnotations] Things.ping() carries both @RequiresPermission and"
-                + " @Unguarded. Keep the one you mean")
+        .hadErrorContaining(message)
         .inFile(source)
-        .onLineContaining("@Unguarded(")
-        .atColumn(3);
+        .onLine(lineNumber(source, line))
+        .atColumn(column);
+  }
+
+  /** Returns the 1-based number of the one line of {@code source} containing {@code text}. */
+  static long lineNumber(JavaFileObject source, String text) {
+    List<String> lines;
+    try {
+      lines = source.getCharContent(true).toString().lines().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    long found = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        assertWithMessage("more than one line contains %s", text).that(found).isEqualTo(-1);
+        found = i + 1;
+      }
+    }
+    assertWithMessage("no line contains %s", text).that(found).isGreaterThan(0L);
+    return found;
   }
 }

@@ -18,6 +18,9 @@ import java.util.concurrent.Callable;
  * binding (usually none, which is a denial).
  */
 public final class CurrentPrincipal {
+  /** The current principal alone: the one thread-local a guard's check reads. */
+  private static final ThreadLocal<Principal> PRINCIPAL = new ThreadLocal<>();
+  /** The open scopes, innermost first, with their workspaces. */
   private static final ThreadLocal<Binding> BOUND = new ThreadLocal<>();
   private static final PrincipalSource SOURCE = new ThreadSource();
 
@@ -37,6 +40,7 @@ public final class CurrentPrincipal {
     Binding previous = BOUND.get();
     Binding binding = new Binding(principal, workspace, previous, Thread.currentThread());
     BOUND.set(binding);
+    PRINCIPAL.set(principal);
     return binding;
   }
 
@@ -74,8 +78,7 @@ public final class CurrentPrincipal {
   private static final class ThreadSource implements PrincipalSource {
     @Override
     public Principal current() {
-      Binding binding = BOUND.get();
-      return binding == null ? null : binding.principal;
+      return PRINCIPAL.get();
     }
 
     @Override
@@ -111,8 +114,10 @@ public final class CurrentPrincipal {
       }
       if (previous == null) {
         BOUND.remove();
+        PRINCIPAL.remove();
       } else {
         BOUND.set(previous);
+        PRINCIPAL.set(previous.principal);
       }
     }
 

@@ -102,14 +102,12 @@ public final class Principal {
    * Role#everywhere()}. A null or blank id gives null.
    */
   public Role workspaceRole(String workspace) {
-    if (workspace == null || workspace.isBlank()) {
-      return null;
-    }
+    // The map holds only valid ids, so a hit needs no further check of the id.
     Role role = workspaceRoles.get(workspace);
-    if (role == null && defaults != null) {
-      role = defaults.defaultRole(workspace);
+    if (role != null) {
+      return role;
     }
-    return role;
+    return defaults != null && isWorkspaceId(workspace) ? defaults.defaultRole(workspace) : null;
   }
 
   /** Returns the workspace role held in the workspace with this UUID, as {@link #workspaceRole(String)}. */
@@ -122,6 +120,18 @@ public final class Principal {
       role = defaults.defaultRole(workspace);
     }
     return role;
+  }
+
+  /**
+   * Returns whether {@code workspace} names a workspace: not null, empty or blank. Cheap for the
+   * usual id, whose first character is visible ASCII.
+   */
+  public static boolean isWorkspaceId(String workspace) {
+    if (workspace == null || workspace.isEmpty()) {
+      return false;
+    }
+    char first = workspace.charAt(0);
+    return (first > ' ' && first < 0x7f) || !workspace.isBlank();
   }
 
   /** Returns "user alice" or "service account ci-bot": no roles, nothing secret. */

@@ -13,6 +13,8 @@ public final class Role {
   private final String name;
   private final Level level;
   private final long[] bits;
+  /** The first 64 bits again, so that a matrix of up to 64 permissions needs no array read. */
+  private final long firstWord;
   private final String everywhereName;
   private final String description;
   private Role everywhere;
@@ -28,6 +30,7 @@ public final class Role {
     this.name = name;
     this.level = level;
     this.bits = bits.clone();
+    this.firstWord = bits.length == 0 ? 0 : bits[0];
     this.everywhereName = everywhereName;
     this.description = description;
   }
@@ -66,9 +69,14 @@ public final class Role {
 
   /** Returns whether this role holds {@code permission}, after closure. No allocation. */
   public boolean holds(Permission permission) {
-    return permission.matrix() == matrix
-        && permission.word < bits.length
-        && (bits[permission.word] & permission.mask) != 0;
+    if (permission.matrix() != matrix) {
+      return false;
+    }
+    int word = permission.word;
+    if (word == 0) {
+      return (firstWord & permission.mask) != 0;
+    }
+    return word < bits.length && (bits[word] & permission.mask) != 0;
   }
 
   /** Returns the permissions this role holds after closure, in matrix order. */

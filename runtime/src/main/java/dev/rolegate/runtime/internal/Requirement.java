@@ -24,6 +24,8 @@ public final class Requirement {
   private final Permission[] permissions;
   private final boolean any;
   private final boolean workspaceLevel;
+  /** The one workspace permission of a single-permission requirement, for the fast path; else null. */
+  private final Permission single;
 
   private Requirement(boolean any, Permission... permissions) {
     if (permissions.length == 0) {
@@ -40,6 +42,7 @@ public final class Requirement {
       workspace |= permission.level() == Level.WORKSPACE;
     }
     this.workspaceLevel = workspace;
+    this.single = this.permissions.length == 1 && workspace ? this.permissions[0] : null;
   }
 
   /** Returns a requirement that every one of {@code permissions} is held. */
@@ -65,9 +68,12 @@ public final class Requirement {
    */
   public void check(PrincipalSource source, String workspace, String operation) {
     Principal principal = principalOf(source, workspace, operation);
-    boolean named = workspace != null && !workspace.isBlank();
     try {
-      if (allows(principal, named ? principal.workspaceRole(workspace) : null, named)) {
+      Role role = principal.workspaceRole(workspace);
+      if (single != null && role != null && role.holds(single)) {
+        return;
+      }
+      if (allows(principal, role, role != null || Principal.isWorkspaceId(workspace))) {
         return;
       }
     } catch (RuntimeException failure) {
@@ -80,7 +86,11 @@ public final class Requirement {
   public void check(PrincipalSource source, UUID workspace, String operation) {
     Principal principal = principalOf(source, workspace, operation);
     try {
-      if (allows(principal, principal.workspaceRole(workspace), workspace != null)) {
+      Role role = principal.workspaceRole(workspace);
+      if (single != null && role != null && role.holds(single)) {
+        return;
+      }
+      if (allows(principal, role, workspace != null)) {
         return;
       }
     } catch (RuntimeException failure) {
@@ -98,10 +108,7 @@ public final class Requirement {
     try {
       workspace = workspaceLevel ? source.currentWorkspace() : null;
     } catch (RuntimeException failure) {
-      throw new AccessDeniedException(
-          "access denied for " + operation + ": reading the bound workspace failed ("
-              + failure.getClass().getName() + "), so the call is denied",
-          "", operation, names(), null, failure);
+      throw sourceFailed("the bound workspace", operation, null, failure);
     }
     check(source, workspace, operation);
   }
@@ -112,16 +119,23 @@ public final class Requirement {
     try {
       principal = source.current();
     } catch (RuntimeException failure) {
-      throw new AccessDeniedException(
-          "access denied for " + operation + ": reading the current principal failed ("
-              + failure.getClass().getName() + "), so the call is denied",
-          "", operation, names(), Objects.toString(workspace, null), failure);
+      throw sourceFailed("the current principal", operation, workspace, failure);
     }
     if (principal == null) {
       throw new UnauthenticatedException(operation);
     }
     return principal;
   }
+
+  /** Kept out of the checks so that they stay small enough to inline. */
+  private AccessDeniedException sourceFailed(
+      String what, String operation, Object workspace, RuntimeException failure) {
+    return new AccessDeniedException(
+        "access denied for " + operation + ": reading " + what + " failed ("
+            + failure.getClass().getName() + "), so the call is denied",
+        "", operation, names(), Objects.toString(workspace, null), failure);
+  }
+
 
   private boolean allows(Principal principal, Role workspaceRole, boolean named) {
     if (principal.matrix() != matrix) {
@@ -172,7 +186,7 @@ public final class Requirement {
     StringBuilder message = new StringBuilder("access denied: ")
         .append(who).append(" may not call ").append(operation)
         .append(", which requires ").append(describe());
-    boolean named = workspace != null && !workspace.isBlank();
+    boolean named = Principal.isWorkspaceId(workspace);
     Role role = null;
     if (workspaceLevel) {
       if (named) {

@@ -46,11 +46,7 @@ public enum Diagnostic {
       "%s needs a permission matrix, but none is compiled here or on the class path. Add"
           + " dev.rolegate:rolegate-prefect to the dependencies for the bundled Prefect Cloud"
           + " matrix, or compile your own with @PermissionMatrix(\"matrix.md\") on a package"),
-  SEVERAL_MATRICES(
-      "SeveralMatrices",
-      Kind.ERROR,
-      "%s. Keep one matrix on the class path, or declare the one this compilation uses with"
-          + " @PermissionMatrix on one of its packages"),
+  SEVERAL_MATRICES("SeveralMatrices", Kind.ERROR, "%s. %s"),
   MATRIX_NOT_FOUND(
       "MatrixNotFound",
       Kind.ERROR,

@@ -21,9 +21,11 @@ public final class MatrixCompiler {
   private final Map<String, PermissionRow> permissions = new LinkedHashMap<>();
   private final Map<String, RoleRow> workspaceRoles = new LinkedHashMap<>();
   private final Map<String, RoleRow> accountRoles = new LinkedHashMap<>();
+  private final java.util.Set<String> rejected;
 
-  private MatrixCompiler(MatrixDocument document) {
+  private MatrixCompiler(MatrixDocument document, java.util.Set<String> rejected) {
     this.document = document;
+    this.rejected = rejected;
   }
 
   /** The outcome: a compiled matrix, or the problems that stop it, sorted by line. */
@@ -32,7 +34,7 @@ public final class MatrixCompiler {
   /** Parses, validates and closes the matrix in {@code text}. */
   public static Result compile(String sourceName, String text) {
     MatrixParser.Result parsed = MatrixParser.parse(sourceName, text);
-    MatrixCompiler compiler = new MatrixCompiler(parsed.document());
+    MatrixCompiler compiler = new MatrixCompiler(parsed.document(), parsed.rejected());
     compiler.problems.addAll(parsed.problems());
     compiler.index();
     compiler.checkReferences();
@@ -79,7 +81,8 @@ public final class MatrixCompiler {
       for (String include : row.includes()) {
         PermissionRow target = permissions.get(include);
         if (target == null) {
-          unknown(row.line(), "permission " + row.name() + " includes " + include, permissions.keySet());
+          unknown(row.line(), include, "permission " + row.name() + " includes " + include,
+              permissions.keySet());
         } else if (target.level() != row.level()) {
           mismatch(row.line(), row.level().word() + " permission " + row.name() + " includes "
               + target.level().word() + " permission " + include + "; a permission can only include"
@@ -96,11 +99,11 @@ public final class MatrixCompiler {
     for (String grant : row.grants()) {
       PermissionRow target = permissions.get(grant);
       if (target == null) {
-        unknown(row.line(), "role " + row.name() + " grants " + grant, permissions.keySet());
+        unknown(row.line(), grant, "role " + row.name() + " grants " + grant, permissions.keySet());
       } else if (target.level() != row.level()) {
         mismatch(row.line(), row.level().word() + " role " + row.name() + " grants "
-            + target.level().word() + " permission " + grant + "; grant it to an "
-            + target.level().word() + " role instead");
+            + target.level().word() + " permission " + grant + "; grant it to "
+            + target.level().withArticle() + " role instead");
       }
     }
     Map<String, RoleRow> sameLevel = row.level() == Level.WORKSPACE ? workspaceRoles : accountRoles;
@@ -108,10 +111,11 @@ public final class MatrixCompiler {
     if (!row.inherits().isEmpty() && !sameLevel.containsKey(row.inherits())) {
       if (otherLevel.containsKey(row.inherits())) {
         mismatch(row.line(), row.level().word() + " role " + row.name() + " inherits "
-            + row.inherits() + ", which is only an " + otherLevel.get(row.inherits()).level().word()
+            + row.inherits() + ", which is only " + otherLevel.get(row.inherits()).level().withArticle()
             + " role; a role inherits from a role of its own level");
       } else {
-        unknown(row.line(), "role " + row.name() + " inherits " + row.inherits(), sameLevel.keySet());
+        unknown(row.line(), row.inherits(), "role " + row.name() + " inherits " + row.inherits(),
+            sameLevel.keySet());
       }
     }
     if (!row.everywhere().isEmpty()) {
@@ -119,8 +123,8 @@ public final class MatrixCompiler {
         mismatch(row.line(), "workspace role " + row.name() + " names a workspace role everywhere ("
             + row.everywhere() + "); only account roles hold a workspace role everywhere");
       } else if (!workspaceRoles.containsKey(row.everywhere())) {
-        unknown(row.line(), "account role " + row.name() + " holds workspace role " + row.everywhere()
-            + " everywhere", workspaceRoles.keySet());
+        unknown(row.line(), row.everywhere(), "account role " + row.name() + " holds workspace role "
+            + row.everywhere() + " everywhere", workspaceRoles.keySet());
       }
     }
   }
@@ -214,7 +218,10 @@ public final class MatrixCompiler {
     return (child.level() == Level.WORKSPACE ? workspaceRoles : accountRoles).get(child.inherits());
   }
 
-  private void unknown(int line, String what, java.util.Collection<String> known) {
+  private void unknown(int line, String name, String what, java.util.Collection<String> known) {
+    if (rejected.contains(name)) {
+      return; // its row did not parse, which is reported already
+    }
     problem(Diagnostic.MATRIX_UNKNOWN_NAME, line, what + ", which the matrix does not define; "
         + "define it in its table or use a known name (" + String.join(", ", known) + ")");
   }

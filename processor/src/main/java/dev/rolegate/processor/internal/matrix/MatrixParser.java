@@ -4,6 +4,8 @@ import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +21,7 @@ public final class MatrixParser {
   private final List<MatrixProblem> problems = new ArrayList<>();
   private final List<PermissionRow> permissions = new ArrayList<>();
   private final List<RoleRow> roles = new ArrayList<>();
+  private final Set<String> rejected = new TreeSet<>();
 
   private MatrixParser(String sourceName) {
     this.sourceName = sourceName;
@@ -29,8 +32,16 @@ public final class MatrixParser {
     return new MatrixParser(sourceName).run(text);
   }
 
-  /** A parsed document and the syntax problems met on the way. */
-  public record Result(MatrixDocument document, List<MatrixProblem> problems) {}
+  /**
+   * A parsed document and the syntax problems met on the way. {@code rejected} names the rows
+   * (upper-cased) that did not parse: their problem is reported, so a reference to one of them
+   * is not reported again as an unknown name.
+   */
+  public record Result(MatrixDocument document, List<MatrixProblem> problems, Set<String> rejected) {
+    public Result {
+      rejected = Set.copyOf(rejected);
+    }
+  }
 
   private Result run(String text) {
     String[] lines = text.split("\r\n|\r|\n", -1);
@@ -54,7 +65,8 @@ public final class MatrixParser {
     if (title.isEmpty()) {
       title = sourceName;
     }
-    return new Result(new MatrixDocument(sourceName, title, permissions, roles), List.copyOf(problems));
+    return new Result(
+        new MatrixDocument(sourceName, title, permissions, roles), List.copyOf(problems), rejected);
   }
 
   /** Reads the table starting at {@code start}; returns the index of the first line after it. */
@@ -72,11 +84,13 @@ public final class MatrixParser {
     }
     if (start + 1 >= end || !SEPARATOR.matcher(lines[start + 1].strip()).matches()) {
       syntax(start + 2, "a table header must be followed by a separator row such as |---|---|");
+      rejectRows(lines, start + 1, end);
       return end;
     }
     Columns columns = permissionTable ? Columns.permissions(header) : Columns.roles(header);
     if (columns.missing != null) {
       syntax(start + 1, columns.missing);
+      rejectRows(lines, start + 2, end);
       return end;
     }
     for (int i = start + 2; i < end; i++) {
@@ -84,6 +98,7 @@ public final class MatrixParser {
       if (row.size() != header.size()) {
         syntax(i + 1, "this row has " + row.size() + " cells but the table header has "
             + header.size() + "; check for a missing or extra |, and write a | inside a cell as \\|");
+        reject(row.get(0));
         continue;
       }
       if (permissionTable) {
@@ -100,6 +115,7 @@ public final class MatrixParser {
     Level level = level(line, row.get(columns.level), false);
     List<String> includes = names(line, row.get(columns.list), "includes");
     if (!name(line, name, "permission") || level == null || includes == null) {
+      reject(name);
       return;
     }
     permissions.add(new PermissionRow(
@@ -118,10 +134,12 @@ public final class MatrixParser {
     ok &= inherits.isEmpty() || name(line, inherits, "inherited role");
     ok &= everywhere.isEmpty() || name(line, everywhere, "workspace role");
     if (!ok) {
+      reject(name);
       return;
     }
     if (isDefault && level != Level.ACCOUNT) {
       syntax(line, "only an account role can be the default; write \"workspace\" in the Level cell of " + name);
+      reject(name);
       return;
     }
     roles.add(new RoleRow(
@@ -169,6 +187,16 @@ public final class MatrixParser {
       result.add(name);
     }
     return result;
+  }
+
+  private void rejectRows(String[] lines, int from, int end) {
+    for (int i = from; i < end; i++) {
+      reject(cells(lines[i]).get(0));
+    }
+  }
+
+  private void reject(String name) {
+    rejected.add(name.toUpperCase(Locale.ROOT));
   }
 
   private void syntax(int line, String message) {

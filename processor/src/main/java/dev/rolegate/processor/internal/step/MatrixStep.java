@@ -59,7 +59,9 @@ public final class MatrixStep {
     if (declared != null || declaredInvalid) {
       reporter.report(Diagnostic.SEVERAL_MATRICES, pkg, mirror, null,
           "package " + pkg.getQualifiedName() + " declares a second @PermissionMatrix; package "
-              + declaredBy.getQualifiedName() + " already declares one");
+              + declaredBy.getQualifiedName() + " already declares one",
+          "A compilation compiles one matrix: remove one of the two @PermissionMatrix annotations,"
+              + " or compile each package in its own module");
       return;
     }
     declaredBy = pkg;
@@ -115,7 +117,9 @@ public final class MatrixStep {
                 .append(" (").append(indexed.sourceName()).append(')');
           }
           reporter.report(Diagnostic.SEVERAL_MATRICES, subject,
-              "the class path holds " + found.size() + " compiled matrices: " + names);
+              "the class path holds " + found.size() + " compiled matrices: " + names,
+              "Keep one matrix on the class path, or declare the one this compilation uses with"
+                  + " @PermissionMatrix on one of its packages");
         }
       }
       return Optional.empty();

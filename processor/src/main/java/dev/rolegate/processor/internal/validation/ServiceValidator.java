@@ -181,21 +181,30 @@ public final class ServiceValidator {
       return Optional.empty();
     }
     int workspace = WorkspaceParameters.find(method, reporter);
+    if (unguarded.isPresent()) {
+      return workspace == WorkspaceParameters.INVALID
+          ? Optional.empty()
+          : Optional.of(new GuardedMethod(method, operation, Optional.empty(), workspace));
+    }
+    // Read the method's own annotation even when @WorkspaceId is wrong: its mistakes are independent.
+    Optional<RequirementSpec> requirement =
+        required.isPresent() ? requirements.read(method) : fallback;
     if (workspace == WorkspaceParameters.INVALID) {
       return Optional.empty();
     }
-    if (unguarded.isPresent()) {
-      return Optional.of(new GuardedMethod(method, operation, Optional.empty(), workspace));
-    }
-    Optional<RequirementSpec> requirement =
-        required.isPresent() ? requirements.read(method) : fallback;
     if (requirement.isEmpty()) {
-      if (required.isEmpty()) {
+      // A type default that is present but wrong is reported on the type; do not cascade.
+      if (required.isEmpty() && !hasTypeDefault(root, declaring)) {
         reportUnprotected(root, declaring, method, operation);
       }
       return Optional.empty();
     }
     return Optional.of(new GuardedMethod(method, operation, requirement, workspace));
+  }
+
+  private static boolean hasTypeDefault(TypeElement root, TypeElement declaring) {
+    return Annotations.find(declaring, Names.REQUIRES_PERMISSION).isPresent()
+        || Annotations.find(root, Names.REQUIRES_PERMISSION).isPresent();
   }
 
   private void reportUnprotected(TypeElement root, TypeElement declaring, ExecutableElement method,

@@ -1,0 +1,511 @@
+package dev.rolegate.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.PermissionValidationTest.assertErrorAtColumn;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code [NotProxyable]}, {@code [UnprotectedMethod]} and {@code [WorkspaceIdMisuse]}: what a
+ * guard cannot wrap, what it would leave open, and how a call names its workspace.
+ */
+class ProxyabilityValidationTest {
+  private static final String INTERFACES_ONLY =
+      "rolegate 0.1 guards interfaces only; guards for classes come in a later release. Extract"
+          + " an interface with the guarded methods, annotate it, and wrap the implementation"
+          + " with its Guarded type";
+
+  @Test
+  void notProxyable_staticInterfaceMethod_reportedOnAnnotation() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look();
+
+              @RequiresPermission("EDIT_THINGS")
+              static Things none() {
+                return null;
+              }
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    String message =
+        "[NotProxyable] @RequiresPermission cannot guard static method none(): a guard can only"
+            + " intercept calls to instance methods it overrides. Make it a non-static instance"
+            + " method, or remove @RequiresPermission";
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("EDIT");
+    assertErrorAtColumn(compilation, message, source, "EDIT", 3);
+  }
+
+  @Test
+  void notProxyable_privateInterfaceMethod_reportedOnAnnotation() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look();
+
+              @RequiresPermission("EDIT_THINGS")
+              private void helper() {}
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[NotProxyable] @RequiresPermission cannot guard private method helper(): a guard"
+                + " can only intercept calls to instance methods it overrides. Make it a"
+                + " non-private instance method, or remove @RequiresPermission")
+        .inFile(source)
+        .onLineContaining("EDIT_THINGS");
+  }
+
+  @Test
+  void notProxyable_methodOfClass_saysClassesComeLater() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public class Things {
+              @RequiresPermission("VIEW_THINGS")
+              public void look() {}
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    String message =
+        "[NotProxyable] @RequiresPermission cannot guard method look() of class Things: "
+            + INTERFACES_ONLY;
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("@Req");
+    assertErrorAtColumn(compilation, message, source, "@Req", 3);
+  }
+
+  @Test
+  void notProxyable_finalClass_reportedOnEachAnnotatedMethod() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public final class Things {
+              @RequiresPermission("VIEW_THINGS")
+              public void look() {}
+
+              @RequiresPermission("EDIT_THINGS")
+              public void edit() {}
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[NotProxyable] @RequiresPermission cannot guard method look() of final class Things: "
+                + INTERFACES_ONLY)
+        .inFile(source)
+        .onLineContaining("VIEW_THINGS");
+    assertThat(compilation)
+        .hadErrorContaining("cannot guard method edit() of final class Things")
+        .inFile(source)
+        .onLineContaining("EDIT_THINGS");
+  }
+
+  @Test
+  void notProxyable_enum_reportedOnAnnotation() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public enum Things {
+              ONLY;
+
+              @RequiresPermission("VIEW_THINGS")
+              public void look() {}
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[NotProxyable] @RequiresPermission cannot guard method look() of enum Things: "
+                + INTERFACES_ONLY)
+        .inFile(source)
+        .onLineContaining("@RequiresPermission");
+  }
+
+  @Test
+  void notProxyable_typeLevelOnClass_reportedOnTypeAnnotation() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            @RequiresPermission("VIEW_THINGS")
+            public class Things {
+              public void look() {}
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    String message =
+        "[NotProxyable] @RequiresPermission cannot guard class Things: " + INTERFACES_ONLY;
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("@Req");
+    assertErrorAtColumn(compilation, message, source, "@Req", 1);
+  }
+
+  @Test
+  void notProxyable_privateNestedInterface_saysMakeItPackagePrivate() {
+    JavaFileObject source =
+        source(
+            "Outer",
+            """
+            public class Outer {
+              private interface Things {
+                @RequiresPermission("VIEW_THINGS")
+                void look();
+              }
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[NotProxyable] @RequiresPermission cannot guard method look() of interface Things:"
+                + " it is private, so a guard in its package cannot implement it. Make it"
+                + " package-private or public")
+        .inFile(source)
+        .onLineContaining("@RequiresPermission");
+  }
+
+  @Test
+  void notProxyable_interfaceInPrivateClass_namesEnclosingType() {
+    JavaFileObject source =
+        source(
+            "Outer",
+            """
+            public class Outer {
+              private static class Middle {
+                interface Things {
+                  @RequiresPermission("VIEW_THINGS")
+                  void look();
+                }
+              }
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[NotProxyable] @RequiresPermission cannot guard method look() of interface Things:"
+                + " its enclosing type Middle is private, so a guard in its package cannot"
+                + " implement it. Make it package-private or public")
+        .inFile(source)
+        .onLineContaining("@RequiresPermission");
+  }
+
+  @Test
+  void unprotectedMethod_abstract_reportedOnMethod() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look();
+
+              void touch();
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    String message =
+        "[UnprotectedMethod] Things.touch() has neither @RequiresPermission nor @Unguarded, so"
+            + " GuardedThings would leave it open. Add @RequiresPermission(...) to it (or to its"
+            + " type as a default), or @Unguarded(reason = \"...\") if it is meant to be open";
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("touch");
+    assertErrorAtColumn(compilation, message, source, "touch", 8);
+  }
+
+  @Test
+  void unprotectedMethod_default_reportedOnMethod() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look();
+
+              default void touch() {}
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[UnprotectedMethod] Things.touch() has neither @RequiresPermission nor @Unguarded,"
+                + " so GuardedThings would leave it open.")
+        .inFile(source)
+        .onLineContaining("default void touch()");
+  }
+
+  @Test
+  void unprotectedMethod_inheritedFromUnannotatedInterface_reportedOnSubinterface() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            interface Base {
+              void touch();
+            }
+
+            public interface Things extends Base {
+              @RequiresPermission("VIEW_THINGS")
+              void look();
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[UnprotectedMethod] method Base.touch(), inherited by Things, has neither"
+                + " @RequiresPermission nor @Unguarded, so GuardedThings would leave it open.")
+        .inFile(source)
+        .onLineContaining("public interface Things extends Base");
+  }
+
+  @Test
+  void typeLevelPermission_coversUnannotatedMethods_compilesClean() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            @RequiresPermission("VIEW_THINGS")
+            public interface Things {
+              void look();
+
+              default void peek() {}
+
+              @RequiresPermission("EDIT_THINGS")
+              void edit();
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  @Test
+  void unguarded_withReason_compilesClean() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look();
+
+              @Unguarded(reason = "liveness probe, reads nothing")
+              String ping();
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  @Test
+  void workspaceIdMisuse_twice_reportedOnSecond() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look(
+                  @WorkspaceId String workspace,
+                  @WorkspaceId String other);
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    String message =
+        "[WorkspaceIdMisuse] @WorkspaceId marks both workspace and parameter other of look(). A"
+            + " call acts on one workspace: keep @WorkspaceId on one parameter";
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("other");
+    assertErrorAtColumn(compilation, message, source, "other", 7);
+  }
+
+  @Test
+  void workspaceIdMisuse_onInt_reportedOnAnnotation() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look(
+                  @WorkspaceId int workspace);
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    String message =
+        "[WorkspaceIdMisuse] @WorkspaceId on parameter workspace of look() of type int. A"
+            + " workspace id is a String or a java.util.UUID: change the parameter's type or move"
+            + " the annotation";
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("@WorkspaceId int");
+    assertErrorAtColumn(compilation, message, source, "@WorkspaceId int", 7);
+  }
+
+  @Test
+  void workspaceIdMisuse_onObject_namesType() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look(
+                  @WorkspaceId Object workspace);
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[WorkspaceIdMisuse] @WorkspaceId on parameter workspace of look() of type"
+                + " java.lang.Object. A workspace id is a String or a java.util.UUID")
+        .inFile(source)
+        .onLineContaining("@WorkspaceId Object workspace");
+  }
+
+  @Test
+  void workspaceIdMisuse_andUnknownPermission_bothReported() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THING")
+              void look(
+                  @WorkspaceId long workspace);
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[WorkspaceIdMisuse] @WorkspaceId on parameter workspace")
+        .inFile(source)
+        .onLineContaining("@WorkspaceId long workspace");
+    assertThat(compilation)
+        .hadErrorContaining("[UnknownPermission] \"VIEW_THING\" is not a permission")
+        .inFile(source)
+        .onLineContaining("@RequiresPermission");
+  }
+
+  @Test
+  void workspaceId_stringAndUuid_compileClean() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look(@WorkspaceId String workspace, String id);
+
+              @RequiresPermission("EDIT_THINGS")
+              void edit(String id, @WorkspaceId java.util.UUID workspace);
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  /** Returns {@code test/<typeName>.java} holding {@code body} after the package and imports. */
+  private static JavaFileObject source(String typeName, String body) {
+    return JavaFileObjects.forSourceString(
+        "test." + typeName,
+        """
+        package test;
+
+        import dev.rolegate.annotations.RequiresPermission;
+        import dev.rolegate.annotations.Unguarded;
+        import dev.rolegate.annotations.WorkspaceId;
+
+        """
+            + body);
+  }
+
+  private static Compilation compile(JavaFileObject source) {
+    JavaFileObject packageInfo =
+        JavaFileObjects.forSourceString(
+            "test.package-info",
+            """
+            @PermissionMatrix("matrix.md")
+            package test;
+
+            import dev.rolegate.annotations.PermissionMatrix;
+            """);
+    return TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+        .compile(packageInfo, source);
+  }
+}
