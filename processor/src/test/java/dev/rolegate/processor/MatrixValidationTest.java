@@ -6,6 +6,14 @@ import static dev.rolegate.processor.PermissionValidationTest.assertErrorAtColum
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +113,30 @@ class MatrixValidationTest {
         "# Test Matrix\n\nRoles and permissions will be listed here.\n",
         "[MatrixSyntax] matrix.md:1: the file has no Permission table. Add a Markdown table whose"
             + " header starts with | Permission | Level | Includes |");
+  }
+
+  @Test
+  void matrixSyntax_headerWithoutSeparator() {
+    assertSingleError(
+        BASE.replace("\n|---|---|---|\n", "\n"),
+        "[MatrixSyntax] matrix.md:4: a table header must be followed by a separator row such as"
+            + " |---|---|");
+  }
+
+  @Test
+  void matrixSyntax_badIncludesCell() {
+    assertSingleError(
+        BASE.replace(LINE_6, "| EDIT_THINGS | workspace | view things |"),
+        "[MatrixSyntax] matrix.md:6: the includes cell must list UPPER_SNAKE_CASE names separated"
+            + " by commas, but has \"view things\"");
+  }
+
+  @Test
+  void matrixSyntax_defaultWorkspaceRole() {
+    assertSingleError(
+        BASE.replace(LINE_11, "| VIEWER | workspace (default) | | VIEW_THINGS | |"),
+        "[MatrixSyntax] matrix.md:11: only an account role can be the default; write"
+            + " \"workspace\" in the Level cell of VIEWER");
   }
 
   @Test
@@ -248,7 +280,7 @@ class MatrixValidationTest {
         BASE.replace(LINE_6, "| EDIT_THINGS | workspace | VIEW_THING |")
             .replace(LINE_7, "| VIEW_ACCOUNT | acount | |")
             .replace(LINE_12, "| EDITOR | workspace | VIEWR | EDIT_THINGS | |")
-            .replace(LINE_14, "| ADMIN | account | MEMBER | | EDITOR |\n| EDITOR | workspace | | | |");
+            .replace(LINE_14, LINE_14 + "\n| EDITOR | workspace | | | |");
 
     Compilation compilation = compile(matrix);
 
@@ -306,21 +338,45 @@ class MatrixValidationTest {
   }
 
   @Test
+  void severalMatrices_twoOnClassPath_reportedOnGuardedType() {
+    Path classes = compiledMatrices("alpha", "beta");
+    JavaFileObject source = things();
+
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new RolegateProcessor())
+            .withClasspath(classPathWith(classes))
+            .compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[SeveralMatrices] the class path holds 2 compiled matrices: alpha (matrix.md), beta"
+                + " (matrix.md). Keep one matrix on the class path, or declare the one this"
+                + " compilation uses with @PermissionMatrix on one of its packages")
+        .inFile(source)
+        .onLineContaining("public interface Things");
+  }
+
+  @Test
+  void oneMatrixOnClassPath_isUsed() {
+    Path classes = compiledMatrices("alpha");
+
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new RolegateProcessor())
+            .withClasspath(classPathWith(classes))
+            .compile(things());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  @Test
   void noMatrix_guardedInterfaceWithoutMatrix_reportedOnType() {
     // The processor's test class path holds no compiled matrix (no dev.rolegate.matrices class).
-    JavaFileObject source =
-        JavaFileObjects.forSourceString(
-            "test.Things",
-            """
-            package test;
-
-            import dev.rolegate.annotations.RequiresPermission;
-
-            public interface Things {
-              @RequiresPermission("VIEW_THINGS")
-              void look();
-            }
-            """);
+    JavaFileObject source = things();
 
     Compilation compilation =
         Compiler.javac().withProcessors(new RolegateProcessor()).compile(source);
@@ -337,13 +393,68 @@ class MatrixValidationTest {
         .onLineContaining("public interface Things");
   }
 
+  /** Returns {@code test.Things}, guarded, with no {@code @PermissionMatrix} of its own. */
+  private static JavaFileObject things() {
+    return JavaFileObjects.forSourceString(
+        "test.Things",
+        """
+        package test;
+
+        import dev.rolegate.annotations.RequiresPermission;
+
+        public interface Things {
+          @RequiresPermission("VIEW_THINGS")
+          void look();
+        }
+        """);
+  }
+
+  /** Compiles {@link #BASE} into each package and returns a directory holding the classes. */
+  private static Path compiledMatrices(String... packages) {
+    try {
+      Path classes = Files.createTempDirectory("rolegate-classes");
+      for (String pkg : packages) {
+        Compilation compilation =
+            TestMatrices.compiler(TestMatrices.sourcePath(pkg, "matrix.md", BASE))
+                .compile(packageInfo(pkg, "matrix.md"));
+        assertThat(compilation).succeededWithoutWarnings();
+        for (JavaFileObject file : compilation.generatedFiles()) {
+          String path = file.toUri().getPath();
+          if (file.getKind() == JavaFileObject.Kind.CLASS && path.startsWith("/CLASS_OUTPUT/")) {
+            Path target = classes.resolve(path.substring("/CLASS_OUTPUT/".length()));
+            Files.createDirectories(target.getParent());
+            try (InputStream in = file.openInputStream()) {
+              Files.copy(in, target);
+            }
+          }
+        }
+      }
+      return classes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Returns this JVM's class path (annotations, runtime) plus {@code extra}. */
+  private static List<File> classPathWith(Path extra) {
+    List<File> path = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      path.add(new File(entry));
+    }
+    path.add(extra.toFile());
+    return path;
+  }
+
   /** Asserts that {@code matrix} fails with exactly one error, {@code message}, on the value. */
   private static void assertSingleError(String matrix, String message) {
     Compilation compilation = compile(matrix);
 
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(PACKAGE_INFO).onLineContaining(ON_LINE);
+    assertThat(compilation)
+        .hadErrorContaining(message)
+        .inFile(PACKAGE_INFO)
+        .onLineContaining(ON_LINE);
     assertErrorAtColumn(compilation, message, PACKAGE_INFO, ON_LINE, VALUE_COLUMN);
   }
 

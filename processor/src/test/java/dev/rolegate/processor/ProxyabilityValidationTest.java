@@ -403,7 +403,10 @@ class ProxyabilityValidationTest {
             + " the annotation";
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("@WorkspaceId int");
+    assertThat(compilation)
+        .hadErrorContaining(message)
+        .inFile(source)
+        .onLineContaining("@WorkspaceId int");
     assertErrorAtColumn(compilation, message, source, "@WorkspaceId int", 7);
   }
 

@@ -111,8 +111,8 @@ public final class MatrixCompiler {
     if (!row.inherits().isEmpty() && !sameLevel.containsKey(row.inherits())) {
       if (otherLevel.containsKey(row.inherits())) {
         mismatch(row.line(), row.level().word() + " role " + row.name() + " inherits "
-            + row.inherits() + ", which is only " + otherLevel.get(row.inherits()).level().withArticle()
-            + " role; a role inherits from a role of its own level");
+            + row.inherits() + ", which is only "
+            + otherLevel.get(row.inherits()).level().withArticle() + " role; a role inherits from a role of its own level");
       } else {
         unknown(row.line(), row.inherits(), "role " + row.name() + " inherits " + row.inherits(),
             sameLevel.keySet());

@@ -37,7 +37,8 @@ public final class MatrixParser {
    * (upper-cased) that did not parse: their problem is reported, so a reference to one of them
    * is not reported again as an unknown name.
    */
-  public record Result(MatrixDocument document, List<MatrixProblem> problems, Set<String> rejected) {
+  public record Result(
+      MatrixDocument document, List<MatrixProblem> problems, Set<String> rejected) {
     public Result {
       rejected = Set.copyOf(rejected);
     }

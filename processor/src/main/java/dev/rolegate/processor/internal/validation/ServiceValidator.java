@@ -186,7 +186,7 @@ public final class ServiceValidator {
           ? Optional.empty()
           : Optional.of(new GuardedMethod(method, operation, Optional.empty(), workspace));
     }
-    // Read the method's own annotation even when @WorkspaceId is wrong: its mistakes are independent.
+    // Read the method's own annotation even when @WorkspaceId is wrong: independent mistakes.
     Optional<RequirementSpec> requirement =
         required.isPresent() ? requirements.read(method) : fallback;
     if (workspace == WorkspaceParameters.INVALID) {
