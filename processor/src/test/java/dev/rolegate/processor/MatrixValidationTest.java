@@ -418,16 +418,7 @@ class MatrixValidationTest {
             TestMatrices.compiler(TestMatrices.sourcePath(pkg, "matrix.md", BASE))
                 .compile(packageInfo(pkg, "matrix.md"));
         assertThat(compilation).succeededWithoutWarnings();
-        for (JavaFileObject file : compilation.generatedFiles()) {
-          String path = file.toUri().getPath();
-          if (file.getKind() == JavaFileObject.Kind.CLASS && path.startsWith("/CLASS_OUTPUT/")) {
-            Path target = classes.resolve(path.substring("/CLASS_OUTPUT/".length()));
-            Files.createDirectories(target.getParent());
-            try (InputStream in = file.openInputStream()) {
-              Files.copy(in, target);
-            }
-          }
-        }
+        copyClasses(compilation, classes);
       }
       return classes;
     } catch (IOException e) {
@@ -435,8 +426,22 @@ class MatrixValidationTest {
     }
   }
 
+  /** Copies the class files {@code compilation} wrote into the directory {@code classes}. */
+  static void copyClasses(Compilation compilation, Path classes) throws IOException {
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      String path = file.toUri().getPath();
+      if (file.getKind() == JavaFileObject.Kind.CLASS && path.startsWith("/CLASS_OUTPUT/")) {
+        Path target = classes.resolve(path.substring("/CLASS_OUTPUT/".length()));
+        Files.createDirectories(target.getParent());
+        try (InputStream in = file.openInputStream()) {
+          Files.copy(in, target);
+        }
+      }
+    }
+  }
+
   /** Returns this JVM's class path (annotations, runtime) plus {@code extra}. */
-  private static List<File> classPathWith(Path extra) {
+  static List<File> classPathWith(Path extra) {
     List<File> path = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       path.add(new File(entry));

@@ -1,10 +1,16 @@
 package dev.rolegate.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.PermissionValidationTest.assertErrorAtColumn;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -231,6 +237,59 @@ class ProxyabilityValidationTest {
                 + " implement it. Make it package-private or public")
         .inFile(source)
         .onLineContaining("@RequiresPermission");
+  }
+
+  @Test
+  void notProxyable_guardNameTakenByUserType_reportedOnInterface() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look();
+            }
+            """);
+    JavaFileObject taken = source("GuardedThings", "public class GuardedThings {}\n");
+
+    Compilation compilation = compile(source, taken);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[NotProxyable] @RequiresPermission cannot guard interface Things: its guard would be"
+                + " test.GuardedThings, but a type of that name already exists. Rename or move"
+                + " that type: rolegate names the guard of Outer.Inner GuardedOuter_Inner, in the"
+                + " same package")
+        .inFile(source)
+        .onLineContaining("public interface Things");
+  }
+
+  @Test
+  void guardFromEarlierBuildOnClassPath_isReplacedNotAClash() throws IOException {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look();
+            }
+            """);
+    Compilation first = compile(source);
+    assertThat(first).succeededWithoutWarnings();
+    Path classes = Files.createTempDirectory("rolegate-earlier-build");
+    MatrixValidationTest.copyClasses(first, classes);
+    assertThat(Files.exists(classes.resolve("test/GuardedThings.class"))).isTrue();
+
+    Compilation second =
+        TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+            .withClasspath(MatrixValidationTest.classPathWith(classes))
+            .compile(packageInfo(), source);
+
+    assertThat(second).succeeded();
+    assertThat(second).generatedSourceFile("test.GuardedThings");
   }
 
   @Test
@@ -498,17 +557,20 @@ class ProxyabilityValidationTest {
             + body);
   }
 
-  private static Compilation compile(JavaFileObject source) {
-    JavaFileObject packageInfo =
-        JavaFileObjects.forSourceString(
-            "test.package-info",
-            """
-            @PermissionMatrix("matrix.md")
-            package test;
+  private static Compilation compile(JavaFileObject... sources) {
+    List<JavaFileObject> all = new ArrayList<>(List.of(sources));
+    all.add(0, packageInfo());
+    return TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL)).compile(all);
+  }
 
-            import dev.rolegate.annotations.PermissionMatrix;
-            """);
-    return TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-        .compile(packageInfo, source);
+  private static JavaFileObject packageInfo() {
+    return JavaFileObjects.forSourceString(
+        "test.package-info",
+        """
+        @PermissionMatrix("matrix.md")
+        package test;
+
+        import dev.rolegate.annotations.PermissionMatrix;
+        """);
   }
 }

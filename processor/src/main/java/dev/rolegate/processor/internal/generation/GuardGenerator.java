@@ -111,7 +111,7 @@ public final class GuardGenerator {
   private static FieldSpec requirementField(RequirementSpec requirement, String name, MatrixHandle matrix) {
     CodeBlock.Builder permissions = CodeBlock.builder();
     for (int i = 0; i < requirement.permissions().size(); i++) {
-      permissions.add(i == 0 ? "$T.$L" : ", $T.$L", matrix.table(), requirement.permissions().get(i));
+      permissions.add(i == 0 ? "$T.$L" : ",$W$T.$L", matrix.table(), requirement.permissions().get(i));
     }
     return FieldSpec.builder(REQUIREMENT, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("$T.$L($L)", REQUIREMENT, requirement.any() ? "anyOf" : "allOf", permissions.build())

@@ -5,6 +5,8 @@ import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.generation.GuardGenerator;
 import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.MatrixHandle;
+import dev.rolegate.processor.internal.validation.Annotations;
+import dev.rolegate.processor.internal.validation.Names;
 import dev.rolegate.processor.internal.validation.ServiceValidator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -82,12 +84,33 @@ public final class GuardStep {
         break;
       case VALID:
         GuardedService service = outcome.service().orElseThrow();
+        if (nameTaken(service)) {
+          break;
+        }
         beforeGenerate.accept(service);
         generator.generate(service, matrix.get());
         break;
       default:
         break;
     }
+  }
+
+  /**
+   * Reports when a type that rolegate did not generate already has the guard's name. A guard
+   * from an earlier build (on the class path, carrying our marker) is simply replaced.
+   */
+  private boolean nameTaken(GuardedService service) {
+    String name = service.guardName().canonicalName();
+    TypeElement existing = elements.getTypeElement(name);
+    if (existing == null || Annotations.find(existing, Names.GENERATED).isPresent()) {
+      return false;
+    }
+    TypeElement type = service.type();
+    reporter.report(Diagnostic.NOT_PROXYABLE, type, "interface " + type.getSimpleName(),
+        "its guard would be " + name + ", but a type of that name already exists",
+        "Rename or move that type: rolegate names the guard of Outer.Inner GuardedOuter_Inner,"
+            + " in the same package");
+    return true;
   }
 
   /** Reports types still unresolved when processing ends, unless an error explains it already. */

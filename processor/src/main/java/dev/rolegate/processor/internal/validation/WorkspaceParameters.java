@@ -59,10 +59,4 @@ final class WorkspaceParameters {
     String name = ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
     return name.equals("java.lang.String") || name.equals("java.util.UUID");
   }
-
-  /** Returns whether the parameter at {@code index} is a UUID. */
-  static boolean isUuid(ExecutableElement method, int index) {
-    TypeMirror type = method.getParameters().get(index).asType();
-    return ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.util.UUID");
-  }
 }

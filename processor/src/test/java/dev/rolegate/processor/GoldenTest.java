@@ -1,0 +1,72 @@
+package dev.rolegate.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Generated code compared with reviewed goldens under {@code
+ * src/test/resources/goldens/GoldenTest/<test>/}, byte for byte. Run with the environment variable {@code
+ * GOLDEN_ROOT} set to {@code src/test/resources/goldens} to rewrite them, then review the diff.
+ */
+class GoldenTest {
+  @Test
+  void smallMatrix_guardConstantsAndTable() throws IOException {
+    JavaFileObject service = JavaFileObjects.forSourceString("test.Things", """
+        package test;
+        import dev.rolegate.annotations.*;
+        import java.util.List;
+        public interface Things<T> {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          List<T> list(@WorkspaceId String workspace, int... limits);
+          @RequiresPermission({Permissions.EDIT_THINGS, Permissions.VIEW_SECRETS})
+          void edit(@WorkspaceId String workspace, T thing) throws java.io.IOException;
+          @RequiresPermission(anyOf = {Permissions.VIEW_SECRETS, Permissions.EDIT_ACCOUNT})
+          <R> R secret(String delegate, java.util.function.Function<String, R> source);
+          @Unguarded(reason = "liveness probe")
+          String ping();
+        }
+        """);
+    Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+        .compile(JavaFileObjects.forSourceString("test.package-info",
+            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"), service);
+    assertThat(compilation).succeededWithoutWarnings();
+    for (String name : List.of("test.GuardedThings", "test.MatrixCapabilityTable", "test.Permissions",
+        "test.WorkspaceRoles", "test.AccountRoles", "dev.rolegate.matrices.Matrix_test")) {
+      compare(compilation, "smallMatrix_guardConstantsAndTable", name);
+    }
+  }
+
+  private static void compare(Compilation compilation, String test, String name) throws IOException {
+    String relative = "goldens/GoldenTest/" + test + "/" + name + ".java";
+    String generated = compilation
+        .generatedFile(StandardLocation.SOURCE_OUTPUT, name.replace('.', '/') + ".java")
+        .orElseThrow(() -> new AssertionError("not generated: " + name))
+        .getCharContent(false)
+        .toString();
+    String root = System.getenv("GOLDEN_ROOT");
+    if (root != null) {
+      Path target = Path.of(root).resolve(relative.substring("goldens/".length()));
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, generated, StandardCharsets.UTF_8);
+      return;
+    }
+    try (InputStream golden = GoldenTest.class.getClassLoader().getResourceAsStream(relative)) {
+      assertNotNull(golden, "no golden " + relative + "; run with GOLDEN_ROOT to write it");
+      // Byte for byte: formatting is part of "code a person could have written".
+      assertEquals(new String(golden.readAllBytes(), StandardCharsets.UTF_8), generated, name);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package test;
+
+import dev.rolegate.runtime.internal.RolegateGenerated;
+import javax.annotation.processing.Generated;
+
+/**
+ * The account roles of the Test Matrix matrix (matrix.md), as names for principal builders.
+ */
+@Generated("dev.rolegate.processor.RolegateProcessor")
+@RolegateGenerated
+public final class AccountRoles {
+  /**
+   * Member.
+   *
+   * <p>The account role of a principal that sets none.
+   */
+  public static final String MEMBER = "MEMBER";
+
+  /**
+   * Admin.
+   *
+   * <p>Holds workspace role {@code OWNER} in every workspace.
+   */
+  public static final String ADMIN = "ADMIN";
+
+  private AccountRoles() {
+  }
+}

@@ -1,0 +1,74 @@
+package test;
+
+import dev.rolegate.runtime.CurrentPrincipal;
+import dev.rolegate.runtime.PrincipalSource;
+import dev.rolegate.runtime.internal.Requirement;
+import dev.rolegate.runtime.internal.RolegateGenerated;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import javax.annotation.processing.Generated;
+
+/**
+ * Guards {@link Things}: checks the caller's permissions before each call reaches the delegate.
+ */
+@Generated("dev.rolegate.processor.RolegateProcessor")
+@RolegateGenerated
+public final class GuardedThings<T> implements Things<T> {
+  private static final Requirement VIEW_THINGS = Requirement.allOf(MatrixCapabilityTable.VIEW_THINGS);
+
+  private static final Requirement EDIT_THINGS_AND_VIEW_SECRETS = Requirement.allOf(MatrixCapabilityTable.EDIT_THINGS,
+      MatrixCapabilityTable.VIEW_SECRETS);
+
+  private static final Requirement VIEW_SECRETS_OR_EDIT_ACCOUNT = Requirement.anyOf(MatrixCapabilityTable.VIEW_SECRETS,
+      MatrixCapabilityTable.EDIT_ACCOUNT);
+
+  private final Things<T> delegate;
+
+  private final PrincipalSource source;
+
+  private GuardedThings(Things<T> delegate, PrincipalSource source) {
+    this.delegate = delegate;
+    this.source = source;
+  }
+
+  /**
+   * Returns {@code delegate} guarded, with the caller read from {@link CurrentPrincipal}.
+   */
+  public static <T> Things<T> wrap(Things<T> delegate) {
+    return wrap(delegate, CurrentPrincipal.source());
+  }
+
+  /**
+   * Returns {@code delegate} guarded, with the caller read from {@code source}.
+   */
+  public static <T> Things<T> wrap(Things<T> delegate, PrincipalSource source) {
+    Objects.requireNonNull(delegate, "delegate");
+    Objects.requireNonNull(source, "source");
+    return new GuardedThings<>(delegate, source);
+  }
+
+  @Override
+  public List<T> list(String workspace, int... limits) {
+    VIEW_THINGS.check(this.source, workspace, "Things.list");
+    return this.delegate.list(workspace, limits);
+  }
+
+  @Override
+  public void edit(String workspace, T thing) throws IOException {
+    EDIT_THINGS_AND_VIEW_SECRETS.check(this.source, workspace, "Things.edit");
+    this.delegate.edit(workspace, thing);
+  }
+
+  @Override
+  public <R> R secret(String delegate, Function<String, R> source) {
+    VIEW_SECRETS_OR_EDIT_ACCOUNT.check(this.source, "Things.secret");
+    return this.delegate.secret(delegate, source);
+  }
+
+  @Override
+  public String ping() {
+    return this.delegate.ping();
+  }
+}

@@ -1,0 +1,81 @@
+package test;
+
+import dev.rolegate.runtime.CapabilityTable;
+import dev.rolegate.runtime.Level;
+import dev.rolegate.runtime.Matrix;
+import dev.rolegate.runtime.Permission;
+import dev.rolegate.runtime.internal.RolegateGenerated;
+import javax.annotation.processing.Generated;
+
+/**
+ * The compiled Test Matrix matrix (matrix.md): every permission, and each role's permissions after closure
+ * (grants, what they include, what the role inherits) as a bitset over permission indexes.
+ */
+@Generated("dev.rolegate.processor.RolegateProcessor")
+@RolegateGenerated
+public final class MatrixCapabilityTable {
+  private static final Matrix matrix = Matrix.builder("Test Matrix", "matrix.md")
+      .permission("VIEW_THINGS", Level.WORKSPACE, "see_things", "See things.")
+      .permission("EDIT_THINGS", Level.WORKSPACE, "write_things", "Edit things.")
+      .permission("DELETE_THINGS", Level.WORKSPACE, "manage_things", "Delete things.")
+      .permission("VIEW_SECRETS", Level.WORKSPACE, "", "See secrets.")
+      .permission("VIEW_ACCOUNT", Level.ACCOUNT, "", "See the account.")
+      .permission("EDIT_ACCOUNT", Level.ACCOUNT, "", "Edit the account.")
+      .role("VIEWER", Level.WORKSPACE, new long[] {0x1L}, "", "Looks.")
+      .role("EDITOR", Level.WORKSPACE, new long[] {0x3L}, "", "Edits.")
+      .role("OWNER", Level.WORKSPACE, new long[] {0xfL}, "", "Owns.")
+      .role("MEMBER", Level.ACCOUNT, new long[] {0x10L}, "", "Member.")
+      .role("ADMIN", Level.ACCOUNT, new long[] {0x30L}, "OWNER", "Admin.")
+      .defaultAccountRole("MEMBER")
+      .build();
+
+  /**
+   * See things.
+   */
+  public static final Permission VIEW_THINGS = matrix.permissionAt(0);
+
+  /**
+   * Edit things.
+   */
+  public static final Permission EDIT_THINGS = matrix.permissionAt(1);
+
+  /**
+   * Delete things.
+   */
+  public static final Permission DELETE_THINGS = matrix.permissionAt(2);
+
+  /**
+   * See secrets.
+   */
+  public static final Permission VIEW_SECRETS = matrix.permissionAt(3);
+
+  /**
+   * See the account.
+   */
+  public static final Permission VIEW_ACCOUNT = matrix.permissionAt(4);
+
+  /**
+   * Edit the account.
+   */
+  public static final Permission EDIT_ACCOUNT = matrix.permissionAt(5);
+
+  private MatrixCapabilityTable() {
+  }
+
+  /**
+   * Returns the compiled matrix.
+   */
+  public static Matrix matrix() {
+    return matrix;
+  }
+
+  /**
+   * Registers the matrix as a {@code ServiceLoader} service for {@code Matrix.load()}.
+   */
+  public static final class Provider implements CapabilityTable {
+    @Override
+    public Matrix matrix() {
+      return MatrixCapabilityTable.matrix;
+    }
+  }
+}
