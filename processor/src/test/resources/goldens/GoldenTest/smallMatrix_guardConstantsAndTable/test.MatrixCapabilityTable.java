@@ -8,8 +8,18 @@ import dev.rolegate.runtime.internal.RolegateGenerated;
 import javax.annotation.processing.Generated;
 
 /**
- * The compiled Test Matrix matrix (matrix.md): every permission, and each role's permissions after closure
+ * The compiled matrix Test Matrix (matrix.md): every permission, and each role's permissions after closure
  * (grants, what they include, what the role inherits) as a bitset over permission indexes.
+ *
+ * <p>The roles after closure:
+ *
+ * <ul>
+ *   <li>workspace VIEWER (1): VIEW_THINGS
+ *   <li>workspace EDITOR (2): VIEW_THINGS, EDIT_THINGS
+ *   <li>workspace OWNER (4): VIEW_THINGS, EDIT_THINGS, DELETE_THINGS, VIEW_SECRETS
+ *   <li>account MEMBER (1): VIEW_ACCOUNT
+ *   <li>account ADMIN (2): VIEW_ACCOUNT, EDIT_ACCOUNT
+ * </ul>
  */
 @Generated("dev.rolegate.processor.RolegateProcessor")
 @RolegateGenerated

@@ -65,10 +65,10 @@ public final class TableGenerator {
     CompiledMatrix matrix = handle.matrix();
     ClassName table = handle.table();
     TypeSpec.Builder type = output.annotate(TypeSpec.classBuilder(table))
-        .addJavadoc("The compiled $L matrix ($L): every permission, and each role's permissions"
+        .addJavadoc("The compiled matrix $L ($L): every permission, and each role's permissions"
                 + " after closure\n(grants, what they include, what the role inherits) as a"
-                + " bitset over permission indexes.\n",
-            GeneratedTypes.javadocText(matrix.title()), matrix.sourceName())
+                + " bitset over permission indexes.\n\n<p>The roles after closure:\n\n<ul>\n$L</ul>\n",
+            GeneratedTypes.javadocText(matrix.title()), matrix.sourceName(), closures(matrix))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addField(FieldSpec.builder(MATRIX, "matrix", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer(builder(matrix))
@@ -99,6 +99,19 @@ public final class TableGenerator {
                 .build())
             .build())
         .build();
+  }
+
+  private static String closures(CompiledMatrix matrix) {
+    StringBuilder list = new StringBuilder();
+    for (RoleRow role : matrix.roles()) {
+      BitSet bits = matrix.closure(role);
+      List<String> names = new java.util.ArrayList<>();
+      bits.stream().forEach(i -> names.add(matrix.permissions().get(i).name()));
+      list.append("  <li>").append(role.level().word()).append(' ').append(role.name())
+          .append(" (").append(names.size()).append("): ").append(String.join(", ", names))
+          .append("\n");
+    }
+    return list.toString();
   }
 
   private static CodeBlock builder(CompiledMatrix matrix) {
