@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The processor never crashes {@code javac}: an unexpected exception becomes one {@code
- * [InternalError]} diagnostic, and a broken annotation value leaves javac's own error alone.
+ * [InternalError]} diagnostic, and an undefined symbol in {@code @RequiresPermission} keeps javac's
+ * own error.
  */
 class RobustnessTest {
   private static final JavaFileObject PACKAGE_INFO =
