@@ -176,8 +176,7 @@ class MatrixValidationTest {
     assertSingleError(
         BASE.replace(LINE_6, "| EDIT_THINGS | workspace | VIEW_THING |"),
         "[MatrixUnknownName] matrix.md:6: permission EDIT_THINGS includes VIEW_THING, which the"
-            + " matrix does not define; define it in its table or use a known name (VIEW_THINGS,"
-            + " EDIT_THINGS, VIEW_ACCOUNT)");
+            + " matrix does not define. Did you mean VIEW_THINGS? Otherwise define it in its table");
   }
 
   @Test
@@ -185,8 +184,7 @@ class MatrixValidationTest {
     assertSingleError(
         BASE.replace(LINE_11, "| VIEWER | workspace | | VIEW_THING | |"),
         "[MatrixUnknownName] matrix.md:11: role VIEWER grants VIEW_THING, which the matrix does"
-            + " not define; define it in its table or use a known name (VIEW_THINGS, EDIT_THINGS,"
-            + " VIEW_ACCOUNT)");
+            + " not define. Did you mean VIEW_THINGS? Otherwise define it in its table");
   }
 
   @Test
@@ -194,7 +192,7 @@ class MatrixValidationTest {
     assertSingleError(
         BASE.replace(LINE_12, "| EDITOR | workspace | VIEWR | EDIT_THINGS | |"),
         "[MatrixUnknownName] matrix.md:12: role EDITOR inherits VIEWR, which the matrix does not"
-            + " define; define it in its table or use a known name (VIEWER, EDITOR)");
+            + " define. Did you mean VIEWER? Otherwise define it in its table");
   }
 
   @Test
@@ -202,8 +200,8 @@ class MatrixValidationTest {
     assertSingleError(
         BASE.replace(LINE_14, "| ADMIN | account | MEMBER | | OWNER |"),
         "[MatrixUnknownName] matrix.md:14: account role ADMIN holds workspace role OWNER"
-            + " everywhere, which the matrix does not define; define it in its table or use a"
-            + " known name (VIEWER, EDITOR)");
+            + " everywhere, which the matrix does not define. Define it in its table, or name one"
+            + " that is defined");
   }
 
   @Test

@@ -367,7 +367,10 @@ class ProxyabilityValidationTest {
     assertThat(compilation)
         .hadErrorContaining(
             "[UnprotectedMethod] method Base.touch(), inherited by Things, has neither"
-                + " @RequiresPermission nor @Unguarded, so GuardedThings would leave it open.")
+                + " @RequiresPermission nor @Unguarded, so GuardedThings would leave it open."
+                + " Redeclare it in Things with @RequiresPermission(...) or"
+                + " @Unguarded(reason = \"...\"), or put @RequiresPermission on Things as the"
+                + " default for every method it has")
         .inFile(source)
         .onLineContaining("public interface Things extends Base");
   }

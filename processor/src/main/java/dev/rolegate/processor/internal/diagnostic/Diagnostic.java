@@ -29,9 +29,7 @@ public enum Diagnostic {
   UNPROTECTED_METHOD(
       "UnprotectedMethod",
       Kind.ERROR,
-      "%s has neither @RequiresPermission nor @Unguarded, so Guarded%s would leave it open. Add"
-          + " @RequiresPermission(...) to it (or to its type as a default), or"
-          + " @Unguarded(reason = \"...\") if it is meant to be open"),
+      "%s has neither @RequiresPermission nor @Unguarded, so Guarded%s would leave it open. %s"),
   CONFLICTING_ANNOTATIONS(
       "ConflictingAnnotations",
       Kind.ERROR,

@@ -2,7 +2,6 @@ package dev.rolegate.processor.internal.matrix;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,21 +101,7 @@ public final class CompiledMatrix {
    * case), nearest first, or none when nothing is close.
    */
   public List<String> closestNames(String name) {
-    record Scored(String name, int distance) {}
-    List<Scored> scored = new ArrayList<>();
-    String wanted = name.toUpperCase(java.util.Locale.ROOT);
-    for (String candidate : index.keySet()) {
-      int distance = EditDistance.between(wanted, candidate);
-      int limit = Math.max(2, Math.min(wanted.length(), candidate.length()) / 3);
-      if (distance <= limit) {
-        scored.add(new Scored(candidate, distance));
-      }
-    }
-    scored.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name));
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < scored.size() && i < 3; i++) {
-      names.add(scored.get(i).name());
-    }
-    return names;
+    return EditDistance.closest(name, index.keySet());
   }
+
 }

@@ -222,8 +222,11 @@ public final class MatrixCompiler {
     if (rejected.contains(name)) {
       return; // its row did not parse, which is reported already
     }
-    problem(Diagnostic.MATRIX_UNKNOWN_NAME, line, what + ", which the matrix does not define; "
-        + "define it in its table or use a known name (" + String.join(", ", known) + ")");
+    List<String> closest = EditDistance.closest(name, known);
+    String fix = closest.isEmpty()
+        ? "Define it in its table, or name one that is defined"
+        : "Did you mean " + String.join(" or ", closest) + "? Otherwise define it in its table";
+    problem(Diagnostic.MATRIX_UNKNOWN_NAME, line, what + ", which the matrix does not define. " + fix);
   }
 
   private void mismatch(int line, String message) {

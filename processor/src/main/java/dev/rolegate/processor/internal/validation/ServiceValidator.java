@@ -213,10 +213,15 @@ public final class ServiceValidator {
     if (declaring.equals(root) || requirements.isGuardedType(declaring)) {
       // A guarded declaring type reports this itself; the reporter prints it once.
       reporter.report(Diagnostic.UNPROTECTED_METHOD, method, operation + "()",
-          String.join("_", ClassName.get(declaring).simpleNames()));
+          String.join("_", ClassName.get(declaring).simpleNames()),
+          "Add @RequiresPermission(...) to it (or to its type as a default), or"
+              + " @Unguarded(reason = \"...\") if it is meant to be open");
     } else {
       reporter.report(Diagnostic.UNPROTECTED_METHOD, root,
-          "method " + operation + "(), inherited by " + root.getSimpleName() + ",", guard);
+          "method " + operation + "(), inherited by " + root.getSimpleName() + ",", guard,
+          "Redeclare it in " + root.getSimpleName() + " with @RequiresPermission(...) or"
+              + " @Unguarded(reason = \"...\"), or put @RequiresPermission on "
+              + root.getSimpleName() + " as the default for every method it has");
     }
   }
 
