@@ -25,12 +25,12 @@ import javax.annotation.processing.Generated;
 @RolegateGenerated
 public final class MatrixCapabilityTable {
   private static final Matrix matrix = Matrix.builder("Test Matrix", "matrix.md")
-      .permission("VIEW_THINGS", Level.WORKSPACE, "see_things", "See things.")
-      .permission("EDIT_THINGS", Level.WORKSPACE, "write_things", "Edit things.")
-      .permission("DELETE_THINGS", Level.WORKSPACE, "manage_things", "Delete things.")
-      .permission("VIEW_SECRETS", Level.WORKSPACE, "", "See secrets.")
-      .permission("VIEW_ACCOUNT", Level.ACCOUNT, "", "See the account.")
-      .permission("EDIT_ACCOUNT", Level.ACCOUNT, "", "Edit the account.")
+      .permission("VIEW_THINGS", Level.WORKSPACE, "see_things", "See things.", new long[] {0x1L})
+      .permission("EDIT_THINGS", Level.WORKSPACE, "write_things", "Edit things.", new long[] {0x3L})
+      .permission("DELETE_THINGS", Level.WORKSPACE, "manage_things", "Delete things.", new long[] {0x7L})
+      .permission("VIEW_SECRETS", Level.WORKSPACE, "", "See secrets.", new long[] {0x8L})
+      .permission("VIEW_ACCOUNT", Level.ACCOUNT, "", "See the account.", new long[] {0x10L})
+      .permission("EDIT_ACCOUNT", Level.ACCOUNT, "", "Edit the account.", new long[] {0x30L})
       .role("VIEWER", Level.WORKSPACE, new long[] {0x1L}, "", "Looks.")
       .role("EDITOR", Level.WORKSPACE, new long[] {0x3L}, "", "Edits.")
       .role("OWNER", Level.WORKSPACE, new long[] {0xfL}, "", "Owns.")

@@ -31,8 +31,8 @@ public final class Matrix {
     this.source = builder.source;
     List<Permission> perms = new ArrayList<>();
     for (PermissionSpec spec : builder.permissions) {
-      Permission permission =
-          new Permission(this, perms.size(), spec.name, spec.level, spec.scope, spec.description);
+      Permission permission = new Permission(
+          this, perms.size(), spec.name, spec.level, spec.scope, spec.description, spec.implies);
       perms.add(permission);
       permissionsByName.put(spec.name, permission);
     }
@@ -189,9 +189,13 @@ public final class Matrix {
       this.source = source;
     }
 
-    /** Adds the next permission; its index is its position. */
-    public Builder permission(String name, Level level, String scope, String description) {
-      permissions.add(new PermissionSpec(name, level, scope, description));
+    /**
+     * Adds the next permission (its index is its position) with the bitset of what it implies
+     * through includes, itself included.
+     */
+    public Builder permission(
+        String name, Level level, String scope, String description, long[] implies) {
+      permissions.add(new PermissionSpec(name, level, scope, description, implies.clone()));
       return this;
     }
 
@@ -217,7 +221,8 @@ public final class Matrix {
     }
   }
 
-  private record PermissionSpec(String name, Level level, String scope, String description) {}
+  private record PermissionSpec(
+      String name, Level level, String scope, String description, long[] implies) {}
 
   private record RoleSpec(
       String name, Level level, long[] bits, String everywhere, String description) {}

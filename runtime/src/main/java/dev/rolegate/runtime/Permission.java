@@ -13,9 +13,10 @@ public final class Permission {
   private final String description;
   final int word;
   final long mask;
+  private final long[] implies;
 
-  Permission(
-      Matrix matrix, int index, String name, Level level, String scope, String description) {
+  Permission(Matrix matrix, int index, String name, Level level, String scope, String description,
+      long[] implies) {
     this.matrix = matrix;
     this.index = index;
     this.name = name;
@@ -24,6 +25,19 @@ public final class Permission {
     this.description = description;
     this.word = index >>> 6;
     this.mask = 1L << index;
+    this.implies = implies.clone();
+  }
+
+  /** Returns the bitset of the permissions this one implies through includes, itself included. */
+  long[] implied() {
+    return implies;
+  }
+
+  /** Returns whether holding this permission implies holding {@code other} (itself included). */
+  public boolean implies(Permission other) {
+    return other.matrix == matrix
+        && other.word < implies.length
+        && (implies[other.word] & other.mask) != 0;
   }
 
   /** Returns the matrix this permission belongs to. */

@@ -58,12 +58,12 @@ public final class TestMatrix {
   /** Returns a builder holding only the six permissions, for tests that add their own roles. */
   public static Matrix.Builder builderWithPermissions(String name) {
     return Matrix.builder(name, SOURCE)
-        .permission(VIEW_X, Level.WORKSPACE, "see_x", "View x")
-        .permission(EDIT_X, Level.WORKSPACE, "write_x", "Edit x")
-        .permission(DELETE_X, Level.WORKSPACE, "manage_x", "Delete x")
-        .permission(VIEW_SECRETS, Level.WORKSPACE, "", "View secret x data")
-        .permission(VIEW_ACCOUNT, Level.ACCOUNT, "read:account", "View the account")
-        .permission(EDIT_ACCOUNT, Level.ACCOUNT, "update:account", "Edit the account");
+        .permission(VIEW_X, Level.WORKSPACE, "see_x", "View x", new long[] {0x1L})
+        .permission(EDIT_X, Level.WORKSPACE, "write_x", "Edit x", new long[] {0x3L})
+        .permission(DELETE_X, Level.WORKSPACE, "manage_x", "Delete x", new long[] {0x7L})
+        .permission(VIEW_SECRETS, Level.WORKSPACE, "", "View secret x data", new long[] {0x8L})
+        .permission(VIEW_ACCOUNT, Level.ACCOUNT, "read:account", "View the account", new long[] {0x10L})
+        .permission(EDIT_ACCOUNT, Level.ACCOUNT, "update:account", "Edit the account", new long[] {0x30L});
   }
 
   /** Returns the shared matrix's permission of this name. */

@@ -127,6 +127,14 @@ public final class Requirement {
     return principal;
   }
 
+  /**
+   * Returns the denial to throw when reading the workspace id from a guarded method's argument
+   * failed (its accessor threw): a call whose workspace is unknown is denied.
+   */
+  public AccessDeniedException workspaceFailed(String operation, RuntimeException failure) {
+    return sourceFailed("the workspace id", operation, null, failure);
+  }
+
   /** Kept out of the checks so that they stay small enough to inline. */
   private AccessDeniedException sourceFailed(
       String what, String operation, Object workspace, RuntimeException failure) {

@@ -118,11 +118,11 @@ public final class TableGenerator {
     CodeBlock.Builder code = CodeBlock.builder()
         .add("$T.builder($S, $S)\n", MATRIX, matrix.title(), matrix.sourceName())
         .indent().indent();
-    for (PermissionRow row : matrix.permissions()) {
-      code.add(".permission($S, $T.$L, $S, $S)\n",
-          row.name(), LEVEL, row.level().name(), row.scope(), row.description());
-    }
     int words = Math.max(1, (matrix.permissions().size() + 63) / 64);
+    for (PermissionRow row : matrix.permissions()) {
+      code.add(".permission($S, $T.$L, $S, $S, $L)\n", row.name(), LEVEL, row.level().name(),
+          row.scope(), row.description(), bits(matrix.implied(row), words));
+    }
     for (RoleRow role : matrix.roles()) {
       code.add(".role($S, $T.$L, $L, $S, $S)\n", role.name(), LEVEL, role.level().name(),
           bits(matrix.closure(role), words), role.everywhere(), role.description());
