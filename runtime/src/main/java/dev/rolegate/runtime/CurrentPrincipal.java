@@ -3,6 +3,8 @@ package dev.rolegate.runtime;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The principal (and optionally the workspace) bound to the current thread, which guards
@@ -14,8 +16,9 @@ import java.util.concurrent.Callable;
  * }
  * }</pre>
  *
- * <p>A binding never leaves its thread: work handed to another thread runs with that thread's own
- * binding (usually none, which is a denial).
+ * <p>A binding never leaves its thread by itself: work handed to another thread runs with that
+ * thread's own binding (usually none, which is a denial). To carry it, capture it with {@link
+ * PrincipalContext#capture()} and wrap the task, or use {@link #propagating(ExecutorService)}.
  */
 public final class CurrentPrincipal {
   /** The current principal alone: the one thread-local a guard's check reads. */
@@ -75,6 +78,47 @@ public final class CurrentPrincipal {
     return SOURCE;
   }
 
+  /**
+   * Returns an {@link Executor} that runs each task with the binding of the thread that submitted
+   * it, then restores the pool thread's own.
+   */
+  public static Executor propagating(Executor executor) {
+    Objects.requireNonNull(executor, "executor");
+    return task -> executor.execute(PrincipalContext.capture().runnable(task));
+  }
+
+  /**
+   * Returns an {@link ExecutorService} that runs each task with the binding of the thread that
+   * submitted it, then restores the pool thread's own. Shutting it down shuts {@code service} down.
+   */
+  public static ExecutorService propagating(ExecutorService service) {
+    return new PropagatingExecutorService(service);
+  }
+
+  /** Returns this thread's innermost binding, or null; for {@link PrincipalContext}. */
+  static Object snapshot() {
+    return BOUND.get();
+  }
+
+  /** Returns the principal of a snapshot taken with {@link #snapshot()}. */
+  static Principal principalOf(Object snapshot) {
+    return ((Binding) snapshot).principal;
+  }
+
+  /** Makes {@code snapshot} this thread's binding; returns the one it replaces. */
+  static Object install(Object snapshot) {
+    Binding previous = BOUND.get();
+    Binding binding = (Binding) snapshot;
+    if (binding == null) {
+      BOUND.remove();
+      PRINCIPAL.remove();
+    } else {
+      BOUND.set(binding);
+      PRINCIPAL.set(binding.principal);
+    }
+    return previous;
+  }
+
   private static final class ThreadSource implements PrincipalSource {
     @Override
     public Principal current() {
@@ -122,7 +166,8 @@ public final class CurrentPrincipal {
     }
 
     private static void unwindTo(Binding target) {
-      for (Binding b = BOUND.get(); b != null && b != target; b = b.previous) {
+      // Only this thread's own scopes: a binding carried in from another thread stays usable there.
+      for (Binding b = BOUND.get(); b != null && b != target && b.owner == target.owner; b = b.previous) {
         b.closed = true;
       }
     }

@@ -22,6 +22,7 @@ public final class Matrix {
   private final List<Permission> permissions;
   private final List<Role> roles;
   private final Map<String, Permission> permissionsByName = new LinkedHashMap<>();
+  private final Map<String, Permission> permissionsByScope = new LinkedHashMap<>();
   private final Map<String, Role> workspaceRoles = new LinkedHashMap<>();
   private final Map<String, Role> accountRoles = new LinkedHashMap<>();
   private final Role defaultAccountRole;
@@ -35,6 +36,9 @@ public final class Matrix {
           this, perms.size(), spec.name, spec.level, spec.scope, spec.description, spec.implies);
       perms.add(permission);
       permissionsByName.put(spec.name, permission);
+      if (!spec.scope.isEmpty()) {
+        permissionsByScope.putIfAbsent(spec.scope, permission);
+      }
     }
     this.permissions = Collections.unmodifiableList(perms);
     List<Role> built = new ArrayList<>();
@@ -117,6 +121,43 @@ public final class Matrix {
   /** Returns the permission with this exact (case-sensitive) name. */
   public Optional<Permission> permission(String name) {
     return Optional.ofNullable(permissionsByName.get(name));
+  }
+
+  /** Returns the permission whose external scope string is {@code scope} (Prefect's {@code see_flows}). */
+  public Optional<Permission> permissionByScope(String scope) {
+    return Optional.ofNullable(permissionsByScope.get(scope));
+  }
+
+  /**
+   * Returns the permission named {@code nameOrScope}, by exact name first, then by scope string,
+   * so that a role list from an external API can be read as is.
+   *
+   * @throws IllegalArgumentException naming the input when neither matches
+   */
+  public Permission resolvePermission(String nameOrScope) {
+    if (nameOrScope != null) {
+      Permission permission = permissionsByName.get(nameOrScope);
+      if (permission == null) {
+        permission = permissionsByScope.get(nameOrScope);
+      }
+      if (permission != null) {
+        return permission;
+      }
+    }
+    throw new IllegalArgumentException("\"" + nameOrScope + "\" is neither a permission name nor a"
+        + " scope of matrix " + name + "; names look like DELETE_DEPLOYMENTS, scopes like "
+        + (permissionsByScope.isEmpty() ? "(this matrix has none)" : permissionsByScope.keySet().iterator().next()));
+  }
+
+  /** Returns the roles of {@code level} that hold {@code permission}, in matrix order. */
+  public List<Role> rolesHolding(Permission permission, Level level) {
+    List<Role> result = new ArrayList<>();
+    for (Role role : roles) {
+      if (role.level() == level && role.holds(permission)) {
+        result.add(role);
+      }
+    }
+    return Collections.unmodifiableList(result);
   }
 
   /** Returns the workspace role with this exact (case-sensitive) name. */

@@ -37,8 +37,8 @@ public final class Principal {
     this.accountRole = resolveAccountRole(builder, matrix);
     Map<Object, Role> byKey = new HashMap<>();
     Map<String, Role> explicit = new LinkedHashMap<>();
-    for (Map.Entry<String, String> entry : builder.workspaceRoles.entrySet()) {
-      Role role = matrix.requireRole(entry.getValue(), Level.WORKSPACE);
+    for (Map.Entry<String, Object> entry : builder.workspaceRoles.entrySet()) {
+      Role role = builder.resolve(entry.getValue(), matrix);
       explicit.put(entry.getKey(), role);
       byKey.put(entry.getKey(), role);
       WorkspaceDefaults.uuidOf(entry.getKey()).ifPresent(uuid -> byKey.put(uuid, role));
@@ -110,6 +110,13 @@ public final class Principal {
     return defaults != null && isWorkspaceId(workspace) ? defaults.defaultRole(workspace) : null;
   }
 
+  /** Returns whether this principal was given a role of its own in {@code workspace}. */
+  boolean hasExplicitRole(String workspace) {
+    return workspace != null
+        && (workspaceRoles.containsKey(workspace)
+            || WorkspaceDefaults.uuidOf(workspace).map(workspaceRoles::containsKey).orElse(false));
+  }
+
   /** Returns the workspace role held in the workspace with this UUID, as {@link #workspaceRole(String)}. */
   public Role workspaceRole(UUID workspace) {
     if (workspace == null) {
@@ -145,11 +152,13 @@ public final class Principal {
     private final String id;
     private final PrincipalKind kind;
     private String accountRole;
-    private final Map<String, String> workspaceRoles = new LinkedHashMap<>();
+    /** Workspace id to a role name or a {@link Role}, resolved when built. */
+    private final Map<String, Object> workspaceRoles = new LinkedHashMap<>();
     // One key per workspace: a UUID's canonical string, whatever case or overload it came in.
     private final java.util.Set<String> workspaceKeys = new java.util.HashSet<>();
     private Matrix matrix;
     private WorkspaceDefaults defaults;
+    private CustomRoles customRoles;
 
     private Builder(String id, PrincipalKind kind) {
       Objects.requireNonNull(id, "principal id");
@@ -166,10 +175,23 @@ public final class Principal {
       return this;
     }
 
-    /** Sets the role in one workspace by name (e.g. {@code WorkspaceRoles.DEVELOPER}). */
+    /**
+     * Sets the role in one workspace by name (e.g. {@code WorkspaceRoles.DEVELOPER}, or a custom
+     * role's name when {@link #customRoles} are given).
+     */
     public Builder workspaceRole(String workspace, String role) {
-      Objects.requireNonNull(workspace, "workspace id");
       Objects.requireNonNull(role, "workspace role");
+      return putRole(workspace, role);
+    }
+
+    /** Sets the role in one workspace: a built-in or custom workspace role of the same matrix. */
+    public Builder workspaceRole(String workspace, Role role) {
+      Objects.requireNonNull(role, "workspace role");
+      return putRole(workspace, role);
+    }
+
+    private Builder putRole(String workspace, Object role) {
+      Objects.requireNonNull(workspace, "workspace id");
       if (workspace.isBlank()) {
         throw new IllegalArgumentException("a workspace id may not be empty or blank");
       }
@@ -191,6 +213,31 @@ public final class Principal {
     public Builder matrix(Matrix matrix) {
       this.matrix = Objects.requireNonNull(matrix, "matrix");
       return this;
+    }
+
+    /** Resolves role names against these custom roles too (and uses their matrix if none is set). */
+    public Builder customRoles(CustomRoles roles) {
+      this.customRoles = Objects.requireNonNull(roles, "custom roles");
+      if (matrix == null) {
+        matrix = roles.matrix();
+      }
+      return this;
+    }
+
+    private Role resolve(Object role, Matrix matrix) {
+      if (role instanceof Role) {
+        Role given = (Role) role;
+        if (given.matrix() != matrix || given.level() != Level.WORKSPACE) {
+          throw new IllegalArgumentException("role " + given.name() + " is not a workspace role of"
+              + " matrix " + matrix.name() + "; the principal's roles all come from one matrix");
+        }
+        return given;
+      }
+      String name = (String) role;
+      if (customRoles != null && customRoles.matrix() == matrix) {
+        return customRoles.workspaceRole(name);
+      }
+      return matrix.requireRole(name, Level.WORKSPACE);
     }
 
     /** Applies these workspaces' default roles where this principal has no explicit role. */

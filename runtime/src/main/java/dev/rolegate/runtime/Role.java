@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * One role of a compiled {@link Matrix} with its closed permission set (its grants, what they
- * include and what it inherits), stored as a bitset computed at compile time.
+ * include and what it inherits), stored as a bitset computed at compile time; or a custom
+ * workspace role defined at run time with {@link CustomRoles}, stored the same way so that a
+ * guard checks it at the same cost.
  */
 public final class Role {
   private final Matrix matrix;
@@ -17,6 +19,9 @@ public final class Role {
   private final long firstWord;
   private final String everywhereName;
   private final String description;
+  private final Role base;
+  private final List<Permission> extras;
+  private final boolean custom;
   private Role everywhere;
 
   Role(
@@ -26,6 +31,11 @@ public final class Role {
       long[] bits,
       String everywhereName,
       String description) {
+    this(matrix, name, level, bits, everywhereName, description, null, List.of(), false);
+  }
+
+  private Role(Matrix matrix, String name, Level level, long[] bits, String everywhereName,
+      String description, Role base, List<Permission> extras, boolean custom) {
     this.matrix = matrix;
     this.name = name;
     this.level = level;
@@ -33,10 +43,42 @@ public final class Role {
     this.firstWord = bits.length == 0 ? 0 : bits[0];
     this.everywhereName = everywhereName;
     this.description = description;
+    this.base = base;
+    this.extras = List.copyOf(extras);
+    this.custom = custom;
+  }
+
+  /** Creates a custom workspace role: {@code base}'s permissions (if any) plus {@code extras}, closed. */
+  static Role custom(Matrix matrix, String name, Role base, List<Permission> extras, String description) {
+    long[] bits = base == null
+        ? new long[Math.max(1, (matrix.permissions().size() + 63) / 64)]
+        : base.bits.clone();
+    for (Permission extra : extras) {
+      long[] implied = extra.implied();
+      for (int i = 0; i < implied.length && i < bits.length; i++) {
+        bits[i] |= implied[i];
+      }
+    }
+    return new Role(matrix, name, Level.WORKSPACE, bits, "", description, base, extras, true);
   }
 
   void link() {
     everywhere = everywhereName.isEmpty() ? null : matrix.requireRole(everywhereName, Level.WORKSPACE);
+  }
+
+  /** Returns whether this is a custom role defined at run time, not one of the matrix file. */
+  public boolean isCustom() {
+    return custom;
+  }
+
+  /** Returns the built-in role a custom role extends, or null (built-in or standalone roles). */
+  public Role base() {
+    return base;
+  }
+
+  /** Returns the permissions a custom role adds (to its base, or alone), as defined. */
+  public List<Permission> extras() {
+    return extras;
   }
 
   /** Returns the matrix this role belongs to. */
@@ -88,6 +130,25 @@ public final class Role {
       }
     }
     return Collections.unmodifiableList(held);
+  }
+
+  /**
+   * Returns the name, and for a custom role how it is made: {@code DEPLOYER (RUNNER +
+   * CREATE_EDIT_DEPLOYMENTS)} or {@code AUDITOR (custom: VIEW_FLOWS, VIEW_DEPLOYMENTS)}.
+   */
+  public String describe() {
+    if (!custom) {
+      return name;
+    }
+    List<String> added = new ArrayList<>();
+    for (Permission extra : extras) {
+      added.add(extra.name());
+    }
+    String list = String.join(", ", added);
+    if (base == null) {
+      return name + " (custom: " + list + ")";
+    }
+    return name + " (" + base.name() + (list.isEmpty() ? "" : " + " + list) + ")";
   }
 
   @Override

@@ -37,6 +37,20 @@ public final class WorkspaceDefaults {
     put(workspace, resolved);
   }
 
+  /**
+   * Sets the default role of {@code workspace}: a built-in or custom workspace role of this matrix.
+   *
+   * @throws IllegalArgumentException if the role belongs to another matrix or is an account role
+   */
+  public void setDefaultRole(String workspace, Role role) {
+    Objects.requireNonNull(role, "role");
+    if (role.matrix() != matrix || role.level() != Level.WORKSPACE) {
+      throw new IllegalArgumentException("role " + role.name() + " is not a workspace role of matrix "
+          + matrix.name());
+    }
+    put(workspace, role);
+  }
+
   /** Makes "no access" the default of {@code workspace}: members without a role there get nothing. */
   public void setNoAccess(String workspace) {
     put(workspace, NO_ACCESS);

@@ -148,7 +148,7 @@ class PrincipalTest {
     Principal.Builder builder = user("alice");
     assertThrows(NullPointerException.class, () -> builder.workspaceRole((String) null, VIEWER));
     assertThrows(NullPointerException.class, () -> builder.workspaceRole((UUID) null, VIEWER));
-    assertThrows(NullPointerException.class, () -> builder.workspaceRole("ws", null));
+    assertThrows(NullPointerException.class, () -> builder.workspaceRole("ws", (String) null));
     assertThrows(NullPointerException.class, () -> builder.accountRole(null));
     assertThrows(NullPointerException.class, () -> builder.matrix(null));
     assertThrows(NullPointerException.class, () -> builder.workspaceDefaults(null));

@@ -151,7 +151,7 @@ class WorkspaceDefaultsTest {
   @Test
   void set_nullOrBlankWorkspace_isRejected() {
     assertThrows(NullPointerException.class, () -> defaults.setDefaultRole(null, VIEWER));
-    assertThrows(NullPointerException.class, () -> defaults.setDefaultRole("ws", null));
+    assertThrows(NullPointerException.class, () -> defaults.setDefaultRole("ws", (String) null));
     assertThrows(IllegalArgumentException.class, () -> defaults.setDefaultRole(" ", VIEWER));
     assertThrows(NullPointerException.class, () -> defaults.setNoAccess(null));
     assertThrows(IllegalArgumentException.class, () -> defaults.setNoAccess(""));

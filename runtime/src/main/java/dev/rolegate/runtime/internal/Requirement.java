@@ -1,6 +1,8 @@
 package dev.rolegate.runtime.internal;
 
 import dev.rolegate.runtime.AccessDeniedException;
+import dev.rolegate.runtime.DecisionListener;
+import dev.rolegate.runtime.Decisions;
 import dev.rolegate.runtime.Level;
 import dev.rolegate.runtime.Matrix;
 import dev.rolegate.runtime.Permission;
@@ -68,40 +70,50 @@ public final class Requirement {
    */
   public void check(PrincipalSource source, String workspace, String operation) {
     Principal principal = principalOf(source, workspace, operation);
+    Role role = null;
+    boolean allowed;
+    RuntimeException failure = null;
     try {
-      Role role = principal.workspaceRole(workspace);
-      if (single != null && role != null && role.holds(single)) {
-        return;
-      }
-      if (allows(principal, role, role != null || Principal.isWorkspaceId(workspace))) {
-        return;
-      }
-    } catch (RuntimeException failure) {
+      role = principal.workspaceRole(workspace);
+      allowed = allows(principal, role, role != null || Principal.isWorkspaceId(workspace));
+    } catch (RuntimeException e) {
+      allowed = false;
+      failure = e;
+    }
+    if (!allowed) {
       throw denied(principal, workspace, operation, failure);
     }
-    throw denied(principal, workspace, operation, null);
+    DecisionListener listener = Decisions.listener();
+    if (listener != null) {
+      Audit.allowed(listener, this, principal, role, workspace, operation);
+    }
   }
 
   /** As {@link #check(PrincipalSource, String, String)}, for a workspace named by UUID. */
   public void check(PrincipalSource source, UUID workspace, String operation) {
     Principal principal = principalOf(source, workspace, operation);
+    Role role = null;
+    boolean allowed;
+    RuntimeException failure = null;
     try {
-      Role role = principal.workspaceRole(workspace);
-      if (single != null && role != null && role.holds(single)) {
-        return;
-      }
-      if (allows(principal, role, workspace != null)) {
-        return;
-      }
-    } catch (RuntimeException failure) {
+      role = principal.workspaceRole(workspace);
+      allowed = allows(principal, role, workspace != null);
+    } catch (RuntimeException e) {
+      allowed = false;
+      failure = e;
+    }
+    if (!allowed) {
       throw denied(principal, Objects.toString(workspace, null), operation, failure);
     }
-    throw denied(principal, Objects.toString(workspace, null), operation, null);
+    DecisionListener listener = Decisions.listener();
+    if (listener != null) {
+      Audit.allowed(listener, this, principal, role, Objects.toString(workspace, null), operation);
+    }
   }
 
   /**
-   * Checks a method that has no {@code @WorkspaceId} parameter: a workspace requirement uses the
-   * workspace the source has bound.
+   * Checks a method that declares {@code @BoundWorkspace} (or needs no workspace): a workspace
+   * requirement uses the workspace the source has bound.
    */
   public void check(PrincipalSource source, String operation) {
     String workspace;
@@ -122,7 +134,8 @@ public final class Requirement {
       throw sourceFailed("the current principal", operation, workspace, failure);
     }
     if (principal == null) {
-      throw new UnauthenticatedException(operation);
+      throw Audit.denied(new UnauthenticatedException(operation), this, null, null, operation,
+          Objects.toString(workspace, null));
     }
     return principal;
   }
@@ -138,14 +151,19 @@ public final class Requirement {
   /** Kept out of the checks so that they stay small enough to inline. */
   private AccessDeniedException sourceFailed(
       String what, String operation, Object workspace, RuntimeException failure) {
-    return new AccessDeniedException(
+    String id = Objects.toString(workspace, null);
+    AccessDeniedException denial = new AccessDeniedException(
         "access denied for " + operation + ": reading " + what + " failed ("
             + failure.getClass().getName() + "), so the call is denied",
-        "", operation, names(), Objects.toString(workspace, null), failure);
+        "", operation, names(), id, failure);
+    return Audit.denied(denial, this, null, null, operation, id);
   }
 
-
+  /** Whether the requirement holds; the first test is the whole work for one workspace permission. */
   private boolean allows(Principal principal, Role workspaceRole, boolean named) {
+    if (single != null && workspaceRole != null && workspaceRole.holds(single)) {
+      return true;
+    }
     if (principal.matrix() != matrix) {
       return false;
     }
@@ -154,7 +172,8 @@ public final class Requirement {
     return satisfied(account, workspaceRole, everywhere);
   }
 
-  private boolean satisfied(Role account, Role workspaceRole, Role everywhere) {
+  /** Returns whether these roles satisfy the requirement. */
+  boolean satisfied(Role account, Role workspaceRole, Role everywhere) {
     for (Permission permission : permissions) {
       if (held(permission, account, workspaceRole, everywhere) == any) {
         return any;
@@ -171,12 +190,28 @@ public final class Requirement {
         || (everywhere != null && everywhere.holds(permission));
   }
 
-  private List<String> names() {
+  /** Returns the required permissions' names, in declared order. */
+  List<String> names() {
     List<String> names = new ArrayList<>(permissions.length);
     for (Permission permission : permissions) {
       names.add(permission.name());
     }
     return names;
+  }
+
+  /** Returns whether one permission suffices. */
+  boolean any() {
+    return any;
+  }
+
+  /** Returns whether any permission is workspace-level. */
+  boolean workspaceLevel() {
+    return workspaceLevel;
+  }
+
+  /** Returns the matrix the permissions belong to. */
+  Matrix matrix() {
+    return matrix;
   }
 
   /** Returns "DELETE_DEPLOYMENTS", "all of A, B" or "one of A, B". */
@@ -190,9 +225,8 @@ public final class Requirement {
 
   private AccessDeniedException denied(
       Principal principal, String workspace, String operation, RuntimeException failure) {
-    String who = principal.toString();
     StringBuilder message = new StringBuilder("access denied: ")
-        .append(who).append(" may not call ").append(operation)
+        .append(principal).append(" may not call ").append(operation)
         .append(", which requires ").append(describe());
     boolean named = Principal.isWorkspaceId(workspace);
     Role role = null;
@@ -204,6 +238,7 @@ public final class Requirement {
         message.append(" in a workspace");
       }
     }
+    Audit.Allowed wouldAllow = Audit.Allowed.NONE;
     if (failure != null) {
       message.append("; deciding failed (").append(failure.getClass().getName())
           .append("), so the call is denied");
@@ -216,10 +251,19 @@ public final class Requirement {
           ? ", but the call names no workspace (no @WorkspaceId argument and none bound)"
           : ", but the workspace id is empty or blank");
     } else {
-      appendRoles(message, principal, role, named);
+      wouldAllow = Audit.wouldAllow(this, principal, role, named);
+      Role account = principal.accountRole();
+      message.append("; ").append(principal.id()).append(" holds ");
+      if (workspaceLevel) {
+        message.append(role == null ? "no role" : role.describe()).append(" there, ");
+      }
+      message.append("account role ").append(account == null ? "none" : account.name())
+          .append(". Allowed: ")
+          .append(wouldAllow.isEmpty() ? "no role of matrix " + matrix.name() : wouldAllow.text());
     }
-    return new AccessDeniedException(
+    AccessDeniedException denial = new AccessDeniedException(
         message.toString(), principal.id(), operation, names(), workspace, failure);
+    return Audit.denied(denial, this, principal, wouldAllow.entries(), operation, workspace);
   }
 
   private static Role safeRole(Principal principal, String workspace) {
@@ -227,38 +271,6 @@ public final class Requirement {
       return principal.workspaceRole(workspace);
     } catch (RuntimeException e) {
       return null;
-    }
-  }
-
-  private void appendRoles(StringBuilder message, Principal principal, Role role, boolean named) {
-    Role account = principal.accountRole();
-    message.append("; ").append(principal.id()).append(" holds ");
-    if (workspaceLevel) {
-      message.append(role == null ? "no role" : role.name()).append(" there, ");
-    }
-    message.append("account role ").append(account == null ? "none" : account.name());
-    List<String> workspaceRoles = new ArrayList<>();
-    List<String> accountRoles = new ArrayList<>();
-    Role everywhere = account == null ? null : account.everywhere();
-    for (Role candidate : matrix.roles()) {
-      if (candidate.level() == Level.WORKSPACE && workspaceLevel
-          && satisfied(account, candidate, everywhere)) {
-        workspaceRoles.add(candidate.name());
-      } else if (candidate.level() == Level.ACCOUNT
-          && satisfied(candidate, role, named ? candidate.everywhere() : null)) {
-        accountRoles.add(candidate.name());
-      }
-    }
-    message.append(". Allowed: ");
-    if (!workspaceRoles.isEmpty()) {
-      message.append("workspace role ").append(String.join(", ", workspaceRoles));
-    }
-    if (!accountRoles.isEmpty()) {
-      message.append(workspaceRoles.isEmpty() ? "" : "; ").append("account role ")
-          .append(String.join(", ", accountRoles));
-    }
-    if (workspaceRoles.isEmpty() && accountRoles.isEmpty()) {
-      message.append("no role of matrix ").append(matrix.name());
     }
   }
 

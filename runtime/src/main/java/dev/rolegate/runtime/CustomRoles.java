@@ -1,0 +1,141 @@
+package dev.rolegate.runtime;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Custom workspace roles (Prefect Enterprise), defined at run time and validated against a
+ * compiled matrix when defined: a built-in base role plus extra permissions (the base's
+ * permissions cannot be removed), or a standalone list of permissions. Permissions are given by
+ * name ({@code CREATE_EDIT_DEPLOYMENTS}) or by scope string ({@code write_deployments}), so that a
+ * role list from Prefect's API or Terraform loads as is; each brings what it includes.
+ *
+ * <p>A custom role is a {@link Role} like a built-in one: give it to {@link
+ * Principal.Builder#workspaceRole(String, Role)}, name it in a principal built with {@link
+ * Principal.Builder#customRoles}, or make it a workspace's default. Guards check it at the same
+ * cost. Definitions are resolved against the matrix in force, so a role based on RUNNER holds
+ * whatever RUNNER holds in that matrix. Thread-safe.
+ */
+public final class CustomRoles {
+  private final Matrix matrix;
+  private final Map<String, Role> roles = new LinkedHashMap<>();
+
+  /** Creates an empty set of custom roles for {@code matrix}. */
+  public CustomRoles(Matrix matrix) {
+    this.matrix = Objects.requireNonNull(matrix, "matrix");
+  }
+
+  /** Returns the matrix these roles are defined against. */
+  public Matrix matrix() {
+    return matrix;
+  }
+
+  /**
+   * Defines {@code name} as built-in workspace role {@code baseRole} plus {@code extras}.
+   *
+   * @throws IllegalArgumentException naming an unknown base role or permission, an account-level
+   *     permission, or a name already taken
+   */
+  public Role define(String name, String baseRole, Collection<String> extras) {
+    Objects.requireNonNull(baseRole, "base role");
+    Role base = matrix.role(baseRole, Level.WORKSPACE);
+    return add(name, base, permissions(name, extras), "custom role based on " + base.name());
+  }
+
+  /** As {@link #define(String, String, Collection)}, with the extras as arguments. */
+  public Role define(String name, String baseRole, String... extras) {
+    return define(name, baseRole, List.of(extras));
+  }
+
+  /**
+   * Defines {@code name} as exactly {@code permissions} (and what they include).
+   *
+   * @throws IllegalArgumentException if the list is empty, or names an unknown or account-level
+   *     permission, or the name is taken
+   */
+  public Role defineStandalone(String name, Collection<String> permissions) {
+    List<Permission> resolved = permissions(name, permissions);
+    if (resolved.isEmpty()) {
+      throw new IllegalArgumentException(
+          "custom role " + name + " lists no permission; a standalone role needs at least one");
+    }
+    return add(name, null, resolved, "standalone custom role");
+  }
+
+  /** Returns the custom role of this exact name. */
+  public synchronized Optional<Role> find(String name) {
+    return Optional.ofNullable(roles.get(name));
+  }
+
+  /** Returns every custom role, in definition order. */
+  public synchronized List<Role> all() {
+    return Collections.unmodifiableList(new ArrayList<>(roles.values()));
+  }
+
+  /**
+   * Returns the built-in or custom workspace role of this exact name.
+   *
+   * @throws IllegalArgumentException naming it and the known roles when there is none
+   */
+  public synchronized Role workspaceRole(String name) {
+    Objects.requireNonNull(name, "workspace role");
+    Optional<Role> builtIn = matrix.workspaceRole(name);
+    if (builtIn.isPresent()) {
+      return builtIn.get();
+    }
+    Role custom = roles.get(name);
+    if (custom == null) {
+      List<String> known = new ArrayList<>();
+      matrix.roles(Level.WORKSPACE).forEach(role -> known.add(role.name()));
+      known.addAll(roles.keySet());
+      throw new IllegalArgumentException("workspace role \"" + name + "\" is neither built into matrix "
+          + matrix.name() + " nor defined as a custom role; known workspace roles (case-sensitive): "
+          + String.join(", ", known));
+    }
+    return custom;
+  }
+
+  private List<Permission> permissions(String role, Collection<String> names) {
+    Objects.requireNonNull(names, "permissions");
+    List<Permission> resolved = new ArrayList<>();
+    for (String name : names) {
+      Permission permission;
+      try {
+        permission = matrix.resolvePermission(name);
+      } catch (IllegalArgumentException unknown) {
+        throw new IllegalArgumentException("custom role " + role + ": " + unknown.getMessage(), unknown);
+      }
+      if (permission.level() != Level.WORKSPACE) {
+        throw new IllegalArgumentException("custom role " + role + " lists " + permission.name()
+            + ", an account permission; a workspace role holds only workspace permissions");
+      }
+      if (!resolved.contains(permission)) {
+        resolved.add(permission);
+      }
+    }
+    return resolved;
+  }
+
+  private synchronized Role add(String name, Role base, List<Permission> extras, String description) {
+    Objects.requireNonNull(name, "role name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("a custom role needs a name");
+    }
+    if (matrix.workspaceRole(name).isPresent()) {
+      throw new IllegalArgumentException("custom role " + name + " would hide the built-in role of"
+          + " that name in matrix " + matrix.name() + "; choose another name");
+    }
+    if (roles.containsKey(name)) {
+      throw new IllegalArgumentException("custom role " + name + " is already defined");
+    }
+    Role role = Role.custom(matrix, name, base, extras, description);
+    roles.put(name, role);
+    return role;
+  }
+}

@@ -1,0 +1,119 @@
+package dev.rolegate.runtime;
+
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A thread's principal binding, captured so that work handed to another thread runs as the same
+ * principal: wrap the task, and it binds the captured principal (and workspace) while it runs,
+ * then restores whatever the running thread had before, also when the task throws. A pooled
+ * thread therefore never keeps a principal after a task.
+ *
+ * <pre>{@code
+ * PrincipalContext context = PrincipalContext.capture();
+ * CompletableFuture.supplyAsync(context.supplier(() -> deployments.list("ws-prod")), pool)
+ *     .thenApplyAsync(context.function(list -> audit(list)), pool);
+ * }</pre>
+ */
+public final class PrincipalContext {
+  private static final PrincipalContext EMPTY = new PrincipalContext(null);
+  private final Object binding;
+
+  private PrincipalContext(Object binding) {
+    this.binding = binding;
+  }
+
+  /** Captures the current thread's binding (which may be none: then tasks run unauthenticated). */
+  public static PrincipalContext capture() {
+    Object binding = CurrentPrincipal.snapshot();
+    return binding == null ? EMPTY : new PrincipalContext(binding);
+  }
+
+  /** Returns the captured principal, if any. */
+  public java.util.Optional<Principal> principal() {
+    return java.util.Optional.ofNullable(binding == null ? null : CurrentPrincipal.principalOf(binding));
+  }
+
+  /** Runs {@code action} with the captured binding, then restores this thread's own. */
+  public void run(Runnable action) {
+    Objects.requireNonNull(action, "action");
+    Object previous = CurrentPrincipal.install(binding);
+    try {
+      action.run();
+    } finally {
+      CurrentPrincipal.install(previous);
+    }
+  }
+
+  /** Calls {@code action} with the captured binding, then restores this thread's own. */
+  public <T> T call(Callable<T> action) throws Exception {
+    Objects.requireNonNull(action, "action");
+    Object previous = CurrentPrincipal.install(binding);
+    try {
+      return action.call();
+    } finally {
+      CurrentPrincipal.install(previous);
+    }
+  }
+
+  /** Returns {@code task} running with the captured binding. */
+  public Runnable runnable(Runnable task) {
+    Objects.requireNonNull(task, "task");
+    return () -> run(task);
+  }
+
+  /** Returns {@code task} running with the captured binding. */
+  public <T> Callable<T> callable(Callable<T> task) {
+    Objects.requireNonNull(task, "task");
+    return () -> call(task);
+  }
+
+  /** Returns {@code supplier} running with the captured binding (for CompletableFuture stages). */
+  public <T> Supplier<T> supplier(Supplier<T> supplier) {
+    Objects.requireNonNull(supplier, "supplier");
+    return () -> {
+      Object previous = CurrentPrincipal.install(binding);
+      try {
+        return supplier.get();
+      } finally {
+        CurrentPrincipal.install(previous);
+      }
+    };
+  }
+
+  /** Returns {@code function} running with the captured binding (for CompletableFuture stages). */
+  public <T, R> Function<T, R> function(Function<T, R> function) {
+    Objects.requireNonNull(function, "function");
+    return value -> {
+      Object previous = CurrentPrincipal.install(binding);
+      try {
+        return function.apply(value);
+      } finally {
+        CurrentPrincipal.install(previous);
+      }
+    };
+  }
+
+  /** Returns {@code consumer} running with the captured binding (for CompletableFuture stages). */
+  public <T> Consumer<T> consumer(Consumer<T> consumer) {
+    Objects.requireNonNull(consumer, "consumer");
+    return value -> run(() -> consumer.accept(value));
+  }
+
+  /** Returns {@code function} running with the captured binding (for {@code thenCombine}, {@code handle}). */
+  public <T, U, R> BiFunction<T, U, R> biFunction(BiFunction<T, U, R> function) {
+    Objects.requireNonNull(function, "function");
+    return (first, second) -> {
+      Object previous = CurrentPrincipal.install(binding);
+      try {
+        return function.apply(first, second);
+      } finally {
+        CurrentPrincipal.install(previous);
+      }
+    };
+  }
+}

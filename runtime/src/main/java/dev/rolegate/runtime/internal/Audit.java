@@ -1,0 +1,121 @@
+package dev.rolegate.runtime.internal;
+
+import dev.rolegate.runtime.Decision;
+import dev.rolegate.runtime.DecisionListener;
+import dev.rolegate.runtime.Decisions;
+import dev.rolegate.runtime.Level;
+import dev.rolegate.runtime.Principal;
+import dev.rolegate.runtime.PrincipalKind;
+import dev.rolegate.runtime.Role;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tells the {@link DecisionListener} about decisions, so that a listener can never change one:
+ * whatever it throws, a denial is still thrown and an allowed call still goes on. Also works out
+ * which roles would have been allowed. Runs only off the allowed fast path, or when a listener is
+ * installed.
+ */
+final class Audit {
+  private static final System.Logger LOG = System.getLogger("dev.rolegate");
+
+  private Audit() {}
+
+  /** The roles that would have been allowed, by level, in matrix order. */
+  record Allowed(List<String> workspaceRoles, List<String> accountRoles) {
+    static final Allowed NONE = new Allowed(List.of(), List.of());
+
+    boolean isEmpty() {
+      return workspaceRoles.isEmpty() && accountRoles.isEmpty();
+    }
+
+    /** Returns "workspace role DEVELOPER, OWNER; account role ADMIN, OWNER". */
+    String text() {
+      List<String> parts = new ArrayList<>();
+      if (!workspaceRoles.isEmpty()) {
+        parts.add("workspace role " + String.join(", ", workspaceRoles));
+      }
+      if (!accountRoles.isEmpty()) {
+        parts.add("account role " + String.join(", ", accountRoles));
+      }
+      return String.join("; ", parts);
+    }
+
+    /** Returns "workspace DEVELOPER", "workspace OWNER", "account ADMIN", ... */
+    List<String> entries() {
+      List<String> entries = new ArrayList<>();
+      workspaceRoles.forEach(role -> entries.add("workspace " + role));
+      accountRoles.forEach(role -> entries.add("account " + role));
+      return entries;
+    }
+  }
+
+  /**
+   * Returns the roles with which {@code principal} would have been allowed, everything else about
+   * it unchanged: another workspace role there, or another account role.
+   */
+  static Allowed wouldAllow(Requirement requirement, Principal principal, Role role, boolean named) {
+    Role account = principal.accountRole();
+    Role everywhere = account == null || !named ? null : account.everywhere();
+    List<String> workspaceRoles = new ArrayList<>();
+    List<String> accountRoles = new ArrayList<>();
+    for (Role candidate : requirement.matrix().roles()) {
+      if (candidate.level() == Level.WORKSPACE) {
+        if (requirement.workspaceLevel() && requirement.satisfied(account, candidate, everywhere)) {
+          workspaceRoles.add(candidate.name());
+        }
+      } else if (requirement.satisfied(candidate, role, named ? candidate.everywhere() : null)) {
+        accountRoles.add(candidate.name());
+      }
+    }
+    return new Allowed(workspaceRoles, accountRoles);
+  }
+
+  /** Tells the listener about an allowed call; never throws what the listener throws. */
+  static void allowed(DecisionListener listener, Requirement requirement, Principal principal,
+      Role role, String workspace, String operation) {
+    Decision decision = new Decision(true, operation, principal.id(), principal.kind(), workspace,
+        requirement.names(), requirement.any(), grantedBy(requirement, principal, role, workspace),
+        List.of(), "allowed");
+    deliver(listener, decision, null);
+  }
+
+  /** Tells the installed listener, if any, about a denial; returns the denial to throw. */
+  static <T extends RuntimeException> T denied(T denial, Requirement requirement,
+      Principal principal, List<String> wouldAllow, String operation, String workspace) {
+    DecisionListener listener = Decisions.listener();
+    if (listener != null) {
+      String id = principal == null ? null : principal.id();
+      PrincipalKind kind = principal == null ? null : principal.kind();
+      deliver(listener, new Decision(false, operation, id, kind, workspace, requirement.names(),
+          requirement.any(), "", wouldAllow, denial.getMessage()), denial);
+    }
+    return denial;
+  }
+
+  private static String grantedBy(
+      Requirement requirement, Principal principal, Role role, String workspace) {
+    Role account = principal.accountRole();
+    if (role != null && requirement.satisfied(account, role, null)) {
+      return role.describe() + (requirement.workspaceLevel() ? " in " + workspace : "");
+    }
+    if (!requirement.workspaceLevel() || account == null || account.everywhere() == null) {
+      return "account role " + (account == null ? "none" : account.name());
+    }
+    return "account " + account.name() + " (workspace " + account.everywhere().name() + " everywhere)";
+  }
+
+  private static void deliver(DecisionListener listener, Decision decision, RuntimeException denial) {
+    try {
+      listener.onDecision(decision);
+    } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+      if (denial != null) {
+        denial.addSuppressed(e);
+      }
+      // The class names only: a listener's message may quote whatever it was handed.
+      LOG.log(System.Logger.Level.WARNING, "decision listener " + listener.getClass().getName()
+          + " threw " + e.getClass().getName() + "; the decision stands ("
+          + (decision.allowed() ? "allowed" : "denied") + " " + decision.operation() + ")");
+    }
+  }
+}
