@@ -4,6 +4,8 @@ import dev.rolegate.prefect.AccountRoles;
 import dev.rolegate.prefect.WorkspaceRoles;
 import dev.rolegate.runtime.AccessDeniedException;
 import dev.rolegate.runtime.CurrentPrincipal;
+import dev.rolegate.runtime.Decision;
+import dev.rolegate.runtime.Decisions;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalScope;
 import java.util.HashMap;
@@ -24,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * An allowed call through the generated guard against the same call through {@link
- * HandWrittenGuard} and a direct call, in one run. The caller is a RUNNER of {@code ws-prod} among
+ * HandWrittenGuard} and a direct call, in one run; and the guard while a decision listener is
+ * installed (without one, the guard builds no decision at all). The caller is a RUNNER of {@code ws-prod} among
  * 20 workspaces, reading deployments. Setup proves each variant allows the read and denies the
  * delete, so no variant measures a misconfigured no-op.
  */
@@ -97,5 +100,30 @@ public class GuardBenchmark {
   @Benchmark
   public int rolegateGuard() {
     return rolegate.count(workspace);
+  }
+
+  /** The same guard while a decision listener is installed (it keeps the last decision). */
+  @Benchmark
+  public int rolegateGuardWithListener(ListenerInstalled listener) {
+    return rolegate.count(workspace);
+  }
+
+  /** Installs a cheap audit listener for the benchmark that takes this state, then removes it. */
+  @State(Scope.Thread)
+  public static class ListenerInstalled {
+    static volatile Decision last;
+
+    @Setup(Level.Trial)
+    public void install() {
+      Decisions.setListener(decision -> last = decision);
+    }
+
+    @TearDown(Level.Trial)
+    public void remove() {
+      Decisions.setListener(null);
+      if (last == null || !last.allowed()) {
+        throw new IllegalStateException("the listener saw no allowed decision");
+      }
+    }
   }
 }

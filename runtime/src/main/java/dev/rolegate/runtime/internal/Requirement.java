@@ -28,6 +28,7 @@ public final class Requirement {
   private final boolean workspaceLevel;
   /** The one workspace permission of a single-permission requirement, for the fast path; else null. */
   private final Permission single;
+  private final List<String> names;
 
   private Requirement(boolean any, Permission... permissions) {
     if (permissions.length == 0) {
@@ -45,6 +46,11 @@ public final class Requirement {
     }
     this.workspaceLevel = workspace;
     this.single = this.permissions.length == 1 && workspace ? this.permissions[0] : null;
+    List<String> list = new ArrayList<>(permissions.length);
+    for (Permission permission : this.permissions) {
+      list.add(permission.name());
+    }
+    this.names = List.copyOf(list);
   }
 
   /** Returns a requirement that every one of {@code permissions} is held. */
@@ -190,12 +196,8 @@ public final class Requirement {
         || (everywhere != null && everywhere.holds(permission));
   }
 
-  /** Returns the required permissions' names, in declared order. */
+  /** Returns the required permissions' names, in declared order (immutable). */
   List<String> names() {
-    List<String> names = new ArrayList<>(permissions.length);
-    for (Permission permission : permissions) {
-      names.add(permission.name());
-    }
     return names;
   }
 
