@@ -74,7 +74,7 @@ public final class RolegateProcessor extends AbstractProcessor {
       }
       TypeElement requires = processingEnv.getElementUtils().getTypeElement(Names.REQUIRES_PERMISSION);
       if (requires != null) {
-        guards.process(round.getElementsAnnotatedWith(requires));
+        guards.process(round.getRootElements(), round.getElementsAnnotatedWith(requires));
       }
       if (round.processingOver()) {
         guards.finish(round.errorRaised());

@@ -40,9 +40,19 @@ class DeterminismTest {
             public interface Beta extends Alpha {
               @RequiresPermission("DELETE_THINGS")
               void delete(@WorkspaceId String ws);
+              @RequiresPermission("EDIT_THINGS")
+              void move(@WorkspaceId Ref ref, String workspace);
+              @RequiresPermission("VIEW_THINGS")
+              @BoundWorkspace
+              void look();
               @Unguarded(reason = "probe")
               void ping();
             }
+            """),
+        JavaFileObjects.forSourceString("test.Ref", """
+            package test;
+            import dev.rolegate.annotations.WorkspaceId;
+            public record Ref(@WorkspaceId String workspace, String id) {}
             """));
   }
 

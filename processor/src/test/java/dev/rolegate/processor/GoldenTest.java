@@ -34,14 +34,22 @@ class GoldenTest {
           @RequiresPermission({Permissions.EDIT_THINGS, Permissions.VIEW_SECRETS})
           void edit(@WorkspaceId String workspace, T thing) throws java.io.IOException;
           @RequiresPermission(anyOf = {Permissions.VIEW_SECRETS, Permissions.EDIT_ACCOUNT})
+          @BoundWorkspace
           <R> R secret(String delegate, java.util.function.Function<String, R> source);
+          @RequiresPermission(Permissions.DELETE_THINGS)
+          boolean delete(@WorkspaceId ThingRef ref);
           @Unguarded(reason = "liveness probe")
           String ping();
         }
         """);
+    JavaFileObject carrier = JavaFileObjects.forSourceString("test.ThingRef", """
+        package test;
+        public record ThingRef(@dev.rolegate.annotations.WorkspaceId String workspace, String id) {}
+        """);
     Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
         .compile(JavaFileObjects.forSourceString("test.package-info",
-            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"), service);
+            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"), service,
+            carrier);
     assertThat(compilation).succeededWithoutWarnings();
     for (String name : List.of("test.GuardedThings", "test.MatrixCapabilityTable", "test.Permissions",
         "test.WorkspaceRoles", "test.AccountRoles", "dev.rolegate.matrices.Matrix_test")) {

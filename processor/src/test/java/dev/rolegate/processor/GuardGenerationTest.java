@@ -253,6 +253,7 @@ class GuardGenerationTest {
           @RequiresPermission(Permissions.EDIT_ACCOUNT)
           String account();
           @RequiresPermission(Permissions.VIEW_THINGS)
+          @BoundWorkspace
           String inBoundWorkspace();
           @Unguarded(reason = "liveness probe")
           String ping();

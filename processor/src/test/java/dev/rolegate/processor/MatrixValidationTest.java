@@ -399,10 +399,11 @@ class MatrixValidationTest {
         package test;
 
         import dev.rolegate.annotations.RequiresPermission;
+        import dev.rolegate.annotations.WorkspaceId;
 
         public interface Things {
           @RequiresPermission("VIEW_THINGS")
-          void look();
+          void look(@WorkspaceId String workspace);
         }
         """);
   }

@@ -237,10 +237,10 @@ class PermissionValidationTest {
         service(
             """
               @RequiresPermission(Permissions.VIEW_THINGS)
-              void look();
+              void look(@WorkspaceId String workspace);
 
               @RequiresPermission(anyOf = {Permissions.EDIT_THINGS, Permissions.VIEW_ACCOUNT})
-              void change();
+              void change(@WorkspaceId String workspace);
             """);
 
     Compilation compilation = compile(source);
@@ -413,6 +413,7 @@ class PermissionValidationTest {
 
         import dev.rolegate.annotations.RequiresPermission;
         import dev.rolegate.annotations.Unguarded;
+        import dev.rolegate.annotations.WorkspaceId;
 
         public interface Things {
         %s}

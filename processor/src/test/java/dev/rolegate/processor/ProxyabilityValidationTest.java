@@ -32,7 +32,7 @@ class ProxyabilityValidationTest {
             """
             public interface Things {
               @RequiresPermission("VIEW_THINGS")
-              void look();
+              void look(@WorkspaceId String workspace);
 
               @RequiresPermission("EDIT_THINGS")
               static Things none() {
@@ -61,7 +61,7 @@ class ProxyabilityValidationTest {
             """
             public interface Things {
               @RequiresPermission("VIEW_THINGS")
-              void look();
+              void look(@WorkspaceId String workspace);
 
               @RequiresPermission("EDIT_THINGS")
               private void helper() {}
@@ -247,7 +247,7 @@ class ProxyabilityValidationTest {
             """
             public interface Things {
               @RequiresPermission("VIEW_THINGS")
-              void look();
+              void look(@WorkspaceId String workspace);
             }
             """);
     JavaFileObject taken = source("GuardedThings", "public class GuardedThings {}\n");
@@ -274,7 +274,7 @@ class ProxyabilityValidationTest {
             """
             public interface Things {
               @RequiresPermission("VIEW_THINGS")
-              void look();
+              void look(@WorkspaceId String workspace);
             }
             """);
     Compilation first = compile(source);
@@ -300,7 +300,7 @@ class ProxyabilityValidationTest {
             """
             public interface Things {
               @RequiresPermission("VIEW_THINGS")
-              void look();
+              void look(@WorkspaceId String workspace);
 
               void touch();
             }
@@ -326,7 +326,7 @@ class ProxyabilityValidationTest {
             """
             public interface Things {
               @RequiresPermission("VIEW_THINGS")
-              void look();
+              void look(@WorkspaceId String workspace);
 
               default void touch() {}
             }
@@ -356,7 +356,7 @@ class ProxyabilityValidationTest {
 
             public interface Things extends Base {
               @RequiresPermission("VIEW_THINGS")
-              void look();
+              void look(@WorkspaceId String workspace);
             }
             """);
 
@@ -383,12 +383,12 @@ class ProxyabilityValidationTest {
             """
             @RequiresPermission("VIEW_THINGS")
             public interface Things {
-              void look();
+              void look(@WorkspaceId String workspace);
 
-              default void peek() {}
+              default void peek(@WorkspaceId String workspace) {}
 
               @RequiresPermission("EDIT_THINGS")
-              void edit();
+              void edit(@WorkspaceId String workspace);
             }
             """);
 
@@ -406,7 +406,7 @@ class ProxyabilityValidationTest {
             """
             public interface Things {
               @RequiresPermission("VIEW_THINGS")
-              void look();
+              void look(@WorkspaceId String workspace);
 
               @Unguarded(reason = "liveness probe, reads nothing")
               String ping();
@@ -461,8 +461,8 @@ class ProxyabilityValidationTest {
 
     String message =
         "[WorkspaceIdMisuse] @WorkspaceId on parameter workspace of look() of type int. A"
-            + " workspace id is a String or a java.util.UUID: change the parameter's type or move"
-            + " the annotation";
+            + " workspace id is a String or a java.util.UUID, or a type that carries one (see"
+            + " @WorkspaceId): change the parameter's type or move the annotation";
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)

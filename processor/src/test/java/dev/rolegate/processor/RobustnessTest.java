@@ -35,10 +35,11 @@ class RobustnessTest {
             package test;
 
             import dev.rolegate.annotations.RequiresPermission;
+            import dev.rolegate.annotations.WorkspaceId;
 
             public interface Things {
               @RequiresPermission("VIEW_THINGS")
-              void look();
+              void look(@WorkspaceId String workspace);
             }
             """);
     RolegateProcessor failing =

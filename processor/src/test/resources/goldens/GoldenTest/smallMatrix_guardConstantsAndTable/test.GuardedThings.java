@@ -24,6 +24,8 @@ public final class GuardedThings<T> implements Things<T> {
   private static final Requirement VIEW_SECRETS_OR_EDIT_ACCOUNT = Requirement.anyOf(MatrixCapabilityTable.VIEW_SECRETS,
       MatrixCapabilityTable.EDIT_ACCOUNT);
 
+  private static final Requirement DELETE_THINGS = Requirement.allOf(MatrixCapabilityTable.DELETE_THINGS);
+
   private final Things<T> delegate;
 
   private final PrincipalSource source;
@@ -65,6 +67,18 @@ public final class GuardedThings<T> implements Things<T> {
   public <R> R secret(String delegate, Function<String, R> source) {
     VIEW_SECRETS_OR_EDIT_ACCOUNT.check(this.source, "Things.secret");
     return this.delegate.secret(delegate, source);
+  }
+
+  @Override
+  public boolean delete(ThingRef ref) {
+    String workspace;
+    try {
+      workspace = ref == null ? null : ref.workspace();
+    } catch (RuntimeException e) {
+      throw DELETE_THINGS.workspaceFailed("Things.delete", e);
+    }
+    DELETE_THINGS.check(this.source, workspace, "Things.delete");
+    return this.delegate.delete(ref);
   }
 
   @Override

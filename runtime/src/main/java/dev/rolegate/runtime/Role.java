@@ -50,9 +50,12 @@ public final class Role {
 
   /** Creates a custom workspace role: {@code base}'s permissions (if any) plus {@code extras}, closed. */
   static Role custom(Matrix matrix, String name, Role base, List<Permission> extras, String description) {
+    // As wide as the matrix: a hand-built base's bitset may be shorter, and an extra beyond it
+    // must not be dropped.
+    int words = Math.max(1, (matrix.permissions().size() + 63) / 64);
     long[] bits = base == null
-        ? new long[Math.max(1, (matrix.permissions().size() + 63) / 64)]
-        : base.bits.clone();
+        ? new long[words]
+        : java.util.Arrays.copyOf(base.bits, Math.max(words, base.bits.length));
     for (Permission extra : extras) {
       long[] implied = extra.implied();
       for (int i = 0; i < implied.length && i < bits.length; i++) {

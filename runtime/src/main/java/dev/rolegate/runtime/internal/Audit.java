@@ -87,8 +87,10 @@ final class Audit {
     if (listener != null) {
       String id = principal == null ? null : principal.id();
       PrincipalKind kind = principal == null ? null : principal.kind();
+      // Unauthenticated calls and source failures pass null: nobody to say which role would do.
       deliver(listener, new Decision(false, operation, id, kind, workspace, requirement.names(),
-          requirement.any(), "", wouldAllow, denial.getMessage()), denial);
+          requirement.any(), "", wouldAllow == null ? List.of() : wouldAllow, denial.getMessage()),
+          denial);
     }
     return denial;
   }
@@ -96,7 +98,8 @@ final class Audit {
   private static String grantedBy(
       Requirement requirement, Principal principal, Role role, String workspace) {
     Role account = principal.accountRole();
-    if (role != null && requirement.satisfied(account, role, null)) {
+    // A workspace role grants only workspace permissions: an account-level call is the account role's.
+    if (requirement.workspaceLevel() && role != null && requirement.satisfied(account, role, null)) {
       return role.describe() + (requirement.workspaceLevel() ? " in " + workspace : "");
     }
     if (!requirement.workspaceLevel() || account == null || account.everywhere() == null) {

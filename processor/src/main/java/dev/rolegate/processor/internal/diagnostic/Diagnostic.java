@@ -38,6 +38,10 @@ public enum Diagnostic {
       "WorkspaceIdMisuse",
       Kind.ERROR,
       "%s. %s"),
+  MISSING_WORKSPACE(
+      "MissingWorkspace",
+      Kind.ERROR,
+      "%s needs %s but names no workspace. %s"),
   NO_MATRIX(
       "NoMatrix",
       Kind.ERROR,

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -13,6 +14,7 @@ import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
+import dev.rolegate.processor.internal.model.WorkspaceArgument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -151,15 +153,8 @@ public final class GuardGenerator {
         mirror.getAnnotationType().toString().equals("java.lang.Deprecated"))) {
       builder.addAnnotation(Deprecated.class);
     }
-    method.requirement().ifPresent(requirement -> {
-      String constant = constants.get(requirement);
-      if (method.workspaceParameter() >= 0) {
-        builder.addStatement("$L.check(this.source, $L, $S)", constant,
-            element.getParameters().get(method.workspaceParameter()).getSimpleName(), method.operation());
-      } else {
-        builder.addStatement("$L.check(this.source, $S)", constant, method.operation());
-      }
-    });
+    method.requirement().ifPresent(requirement ->
+        addCheck(builder, method, constants.get(requirement)));
     List<CodeBlock> arguments = new ArrayList<>();
     for (ParameterSpec parameter : builder.build().parameters()) {
       arguments.add(CodeBlock.of("$N", parameter));
@@ -171,5 +166,39 @@ public final class GuardGenerator {
       builder.addStatement("return $L", call);
     }
     return builder.build();
+  }
+
+  /**
+   * Adds the check before the call: against the bound workspace, the {@code @WorkspaceId}
+   * argument, or the id its accessor returns (null for a null carrier; a throwing accessor is a
+   * denial, so the delegate is never called).
+   */
+  private static void addCheck(MethodSpec.Builder builder, GuardedMethod method, String constant) {
+    String operation = method.operation();
+    if (method.workspace().isEmpty()) {
+      builder.addStatement("$L.check(this.source, $S)", constant, operation);
+      return;
+    }
+    WorkspaceArgument workspace = method.workspace().get();
+    String parameter =
+        method.element().getParameters().get(workspace.parameter()).getSimpleName().toString();
+    if (workspace.accessor().isEmpty()) {
+      builder.addStatement("$L.check(this.source, $L, $S)", constant, parameter, operation);
+      return;
+    }
+    NameAllocator names = new NameAllocator();
+    for (VariableElement each : method.element().getParameters()) {
+      names.newName(each.getSimpleName().toString());
+    }
+    String id = names.newName("workspace");
+    String failure = names.newName("e");
+    builder.addStatement("$T $L", workspace.idType(), id)
+        .beginControlFlow("try")
+        .addStatement("$L = $L == null ? null : $L.$L()", id, parameter, parameter,
+            workspace.accessor().get().getSimpleName())
+        .nextControlFlow("catch ($T $L)", RuntimeException.class, failure)
+        .addStatement("throw $L.workspaceFailed($S, $L)", constant, operation, failure)
+        .endControlFlow()
+        .addStatement("$L.check(this.source, $L, $S)", constant, id, operation);
   }
 }

@@ -4,11 +4,12 @@ import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 
 /**
- * One method a guard implements: its requirement (empty for {@code @Unguarded}) and the index of
- * its {@code @WorkspaceId} parameter (-1 for none, then the bound workspace applies).
+ * One method a guard implements: its requirement (empty for {@code @Unguarded}) and the argument
+ * that names its workspace (empty when none does: the method needs only account-level
+ * permissions, or acts on the bound workspace with {@code @BoundWorkspace}).
  */
 public record GuardedMethod(
     ExecutableElement element,
     String operation,
     Optional<RequirementSpec> requirement,
-    int workspaceParameter) {}
+    Optional<WorkspaceArgument> workspace) {}

@@ -10,6 +10,7 @@ import dev.rolegate.processor.internal.validation.Names;
 import dev.rolegate.processor.internal.validation.ServiceValidator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +34,8 @@ public final class GuardStep {
   private final Consumer<GuardedService> beforeGenerate;
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Set<String> done = new LinkedHashSet<>();
+  /** Top-level types of this compilation, across rounds. */
+  private final Set<String> compiledHere = new HashSet<>();
 
   public GuardStep(Elements elements, Types types, Reporter reporter, MatrixStep matrices,
       GuardGenerator generator, Consumer<GuardedService> beforeGenerate) {
@@ -44,8 +47,16 @@ public final class GuardStep {
     this.beforeGenerate = beforeGenerate;
   }
 
-  /** Processes this round's annotated elements and the types deferred from earlier rounds. */
-  public void process(Iterable<? extends Element> annotated) {
+  /**
+   * Processes this round's annotated elements and the types deferred from earlier rounds;
+   * {@code roots} are the round's root elements (the types compiled here, with source).
+   */
+  public void process(Iterable<? extends Element> roots, Iterable<? extends Element> annotated) {
+    for (Element root : roots) {
+      if (root instanceof TypeElement) {
+        compiledHere.add(((TypeElement) root).getQualifiedName().toString());
+      }
+    }
     Set<String> names = new LinkedHashSet<>(deferred);
     deferred.clear();
     for (Element element : annotated) {
@@ -76,7 +87,8 @@ public final class GuardStep {
       return;
     }
     ServiceValidator.Outcome outcome =
-        new ServiceValidator(types, reporter, matrix.get()).validate(type);
+        new ServiceValidator(elements, types, reporter, matrix.get(), this::compiledHere)
+            .validate(type);
     switch (outcome.status()) {
       case DEFERRED:
         done.remove(type.getQualifiedName().toString());
@@ -93,6 +105,14 @@ public final class GuardStep {
       default:
         break;
     }
+  }
+
+  private boolean compiledHere(TypeElement type) {
+    Element outermost = type;
+    while (outermost.getEnclosingElement() instanceof TypeElement) {
+      outermost = outermost.getEnclosingElement();
+    }
+    return compiledHere.contains(((TypeElement) outermost).getQualifiedName().toString());
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.rolegate.processor.internal.validation;
 import com.palantir.javapoet.ClassName;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
+import dev.rolegate.processor.internal.matrix.Level;
 import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.MatrixHandle;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -20,9 +22,11 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
@@ -45,12 +49,21 @@ public final class ServiceValidator {
   private final Reporter reporter;
   private final MatrixHandle matrix;
   private final RequirementReader requirements;
+  private final WorkspaceParameters workspaces;
+  private final Predicate<TypeElement> compiledHere;
 
-  public ServiceValidator(Types types, Reporter reporter, MatrixHandle matrix) {
+  /**
+   * Creates a validator checking against {@code matrix}; {@code compiledHere} tells whether a
+   * type is compiled in this compilation (so its methods have source positions to report on).
+   */
+  public ServiceValidator(Elements elements, Types types, Reporter reporter, MatrixHandle matrix,
+      Predicate<TypeElement> compiledHere) {
     this.types = types;
     this.reporter = reporter;
     this.matrix = matrix;
     this.requirements = new RequirementReader(reporter, matrix.matrix());
+    this.workspaces = new WorkspaceParameters(reporter, new WorkspaceCarriers(elements, types));
+    this.compiledHere = compiledHere;
   }
 
   /** Validates {@code type}. */
@@ -150,8 +163,8 @@ public final class ServiceValidator {
       if (!seen.add(key)) {
         continue;
       }
-      Optional<GuardedMethod> guarded =
-          method(root, current, method, declaringDefault.or(() -> rootDefault));
+      Optional<GuardedMethod> guarded = method(root, current, method,
+          (ExecutableType) asMember, declaringDefault.or(() -> rootDefault));
       guarded.ifPresent(methods::add);
       complete &= guarded.isPresent();
     }
@@ -172,7 +185,7 @@ public final class ServiceValidator {
   }
 
   private Optional<GuardedMethod> method(TypeElement root, TypeElement declaring,
-      ExecutableElement method, Optional<RequirementSpec> fallback) {
+      ExecutableElement method, ExecutableType asMember, Optional<RequirementSpec> fallback) {
     String operation = operationName(declaring, method);
     Optional<AnnotationMirror> unguarded = Annotations.find(method, Names.UNGUARDED);
     Optional<AnnotationMirror> required = Annotations.find(method, Names.REQUIRES_PERMISSION);
@@ -180,16 +193,16 @@ public final class ServiceValidator {
       reporter.report(Diagnostic.CONFLICTING_ANNOTATIONS, method, unguarded.get(), null, operation + "()");
       return Optional.empty();
     }
-    int workspace = WorkspaceParameters.find(method, reporter);
+    WorkspaceParameters.Found workspace = workspaces.find(method, asMember, guardName(root));
     if (unguarded.isPresent()) {
-      return workspace == WorkspaceParameters.INVALID
-          ? Optional.empty()
-          : Optional.of(new GuardedMethod(method, operation, Optional.empty(), workspace));
+      return workspace.valid()
+          ? Optional.of(new GuardedMethod(method, operation, Optional.empty(), workspace.argument()))
+          : Optional.empty();
     }
     // Read the method's own annotation even when @WorkspaceId is wrong: independent mistakes.
     Optional<RequirementSpec> requirement =
         required.isPresent() ? requirements.read(method) : fallback;
-    if (workspace == WorkspaceParameters.INVALID) {
+    if (!workspace.valid()) {
       return Optional.empty();
     }
     if (requirement.isEmpty()) {
@@ -199,7 +212,52 @@ public final class ServiceValidator {
       }
       return Optional.empty();
     }
-    return Optional.of(new GuardedMethod(method, operation, requirement, workspace));
+    if (workspace.argument().isEmpty()
+        && !boundWorkspace(root, declaring, method)
+        && !workspaceOptional(root, declaring, method, operation, requirement.get())) {
+      return Optional.empty();
+    }
+    return Optional.of(new GuardedMethod(method, operation, requirement, workspace.argument()));
+  }
+
+  /** Returns whether {@code @BoundWorkspace} covers the method. */
+  private static boolean boundWorkspace(
+      TypeElement root, TypeElement declaring, ExecutableElement method) {
+    return Annotations.find(method, Names.BOUND_WORKSPACE).isPresent()
+        || Annotations.find(declaring, Names.BOUND_WORKSPACE).isPresent()
+        || Annotations.find(root, Names.BOUND_WORKSPACE).isPresent();
+  }
+
+  /**
+   * Returns whether a method that names no workspace may do so: its requirement has no
+   * workspace permission. Otherwise reports {@code [MissingWorkspace]}: checking the bound
+   * workspace silently would let a forgotten {@code @WorkspaceId} act on whatever is bound.
+   */
+  private boolean workspaceOptional(TypeElement root, TypeElement declaring,
+      ExecutableElement method, String operation, RequirementSpec requirement) {
+    List<String> needed = new ArrayList<>();
+    for (String name : requirement.permissions()) {
+      matrix.matrix().permission(name)
+          .filter(permission -> permission.level() == Level.WORKSPACE)
+          .ifPresent(permission -> needed.add(name));
+    }
+    if (needed.isEmpty()) {
+      return true;
+    }
+    String needs = (needed.size() == 1 ? "workspace permission " : "workspace permissions ")
+        + String.join(", ", needed);
+    String bound = "act on the workspace bound with CurrentPrincipal.bind(principal, workspaceId)";
+    if (declaring.equals(root) || compiledHere.test(declaring)) {
+      reporter.report(Diagnostic.MISSING_WORKSPACE, method, operation + "()", needs,
+          "Mark the parameter that names it with @WorkspaceId, or add @BoundWorkspace to " + bound);
+    } else {
+      String name = root.getSimpleName().toString();
+      reporter.report(Diagnostic.MISSING_WORKSPACE, root,
+          "method " + operation + "(), inherited by " + name + ",", needs,
+          "Redeclare it in " + name + " with a @WorkspaceId parameter, or add @BoundWorkspace to "
+              + name + " to " + bound);
+    }
+    return false;
   }
 
   private static boolean hasTypeDefault(TypeElement root, TypeElement declaring) {

@@ -1,0 +1,13 @@
+package dev.rolegate.processor.internal.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * The argument that names a guarded call's workspace: the {@code @WorkspaceId} parameter at
+ * index {@code parameter}, read as is ({@code accessor} empty) or through its {@code @WorkspaceId}
+ * accessor; {@code idType} is {@code String} or {@code UUID}.
+ */
+public record WorkspaceArgument(
+    int parameter, Optional<ExecutableElement> accessor, ClassName idType) {}

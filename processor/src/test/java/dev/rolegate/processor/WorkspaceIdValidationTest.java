@@ -1,0 +1,359 @@
+package dev.rolegate.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.PermissionValidationTest.assertErrorAtColumn;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code [WorkspaceIdMisuse]} for workspace carriers and {@code @BoundWorkspace}, and {@code
+ * [MissingWorkspace]}: a method needing a workspace permission must name its workspace.
+ */
+class WorkspaceIdValidationTest {
+  private static final String BIND =
+      "act on the workspace bound with CurrentPrincipal.bind(principal, workspaceId)";
+
+  @Test
+  void workspaceIdMisuse_carrierWithoutMarkedAccessor_saysHowToMarkOne() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            record Ref(String workspace, String id) {}
+
+            class Job {
+              String workspace() { return "ws"; }
+              @WorkspaceId String workspace(int version) { return "ws"; }
+            }
+
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look(
+                  @WorkspaceId Ref ref);
+
+              @RequiresPermission("VIEW_THINGS")
+              void run(@WorkspaceId Job job);
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    String record =
+        "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type test.Ref, which"
+            + " carries no workspace id. Mark the record component that holds the workspace id (a"
+            + " String or UUID) with @WorkspaceId, as in record Ref(@WorkspaceId String"
+            + " workspace, ...), or give the parameter the type String or UUID";
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining(record).inFile(source).onLineContaining("Ref ref");
+    assertErrorAtColumn(compilation, record, source, "Ref ref", 7);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[WorkspaceIdMisuse] @WorkspaceId on parameter job of run() of type test.Job, which"
+                + " carries no workspace id. Mark the no-argument method of Job that returns the"
+                + " workspace id (a String or UUID) with @WorkspaceId, or give the parameter the"
+                + " type String or UUID")
+        .inFile(source)
+        .onLineContaining("Job job");
+  }
+
+  @Test
+  void workspaceIdMisuse_carrierWithTwoMarkedAccessors_namesBoth() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            interface Scoped {
+              @WorkspaceId String tenant();
+            }
+
+            record Ref(@WorkspaceId String workspace) implements Scoped {
+              public String tenant() { return "t"; }
+            }
+
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look(@WorkspaceId Ref ref);
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type test.Ref, which"
+                + " marks more than one accessor with @WorkspaceId: Ref.tenant(), Ref.workspace()."
+                + " A call acts on one workspace: keep @WorkspaceId on one of them")
+        .inFile(source)
+        .onLineContaining("@WorkspaceId Ref ref");
+  }
+
+  @Test
+  void workspaceIdMisuse_accessorReturnsAnotherType_namesTheType() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            record Ref(@WorkspaceId long workspace) {}
+
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look(@WorkspaceId Ref ref);
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type test.Ref, whose"
+                + " @WorkspaceId accessor Ref.workspace() returns long. A workspace id is a String"
+                + " or a java.util.UUID: change the accessor's return type, or mark another"
+                + " accessor")
+        .inFile(source)
+        .onLineContaining("@WorkspaceId Ref ref");
+  }
+
+  @Test
+  void workspaceIdMisuse_accessorNotAccessibleFromGuard_saysMakeItPublic() {
+    JavaFileObject other =
+        JavaFileObjects.forSourceString(
+            "other.Ref",
+            """
+            package other;
+
+            import dev.rolegate.annotations.WorkspaceId;
+
+            public class Ref {
+              @WorkspaceId String workspace() { return "ws"; }
+            }
+            """);
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            class Hidden {
+              @WorkspaceId private String workspace() { return "ws"; }
+            }
+
+            class Local {
+              @WorkspaceId String workspace() { return "ws"; }
+            }
+
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look(@WorkspaceId other.Ref ref);
+
+              @RequiresPermission("VIEW_THINGS")
+              void hide(@WorkspaceId Hidden hidden);
+
+              @RequiresPermission("VIEW_THINGS")
+              void local(@WorkspaceId Local local);
+            }
+            """);
+
+    Compilation compilation = compile(source, other);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type other.Ref, whose"
+                + " @WorkspaceId accessor Ref.workspace() is package-private in package other, so"
+                + " GuardedThings in package test cannot call it. Make Ref.workspace() public")
+        .inFile(source)
+        .onLineContaining("other.Ref ref");
+    assertThat(compilation)
+        .hadErrorContaining(
+            "@WorkspaceId on parameter hidden of hide() of type test.Hidden, whose @WorkspaceId"
+                + " accessor Hidden.workspace() is private, so GuardedThings in package test"
+                + " cannot call it. Make Hidden.workspace() public")
+        .inFile(source)
+        .onLineContaining("Hidden hidden");
+  }
+
+  @Test
+  void workspaceIdMisuse_besideBoundWorkspace_reportedOnParameter() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              @BoundWorkspace
+              void look(
+                  @WorkspaceId String ws);
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    String message =
+        "[WorkspaceIdMisuse] @WorkspaceId on parameter ws of look(), which also carries"
+            + " @BoundWorkspace. A call acts on one workspace: keep @WorkspaceId to check the"
+            + " workspace the call names, or remove it to check the workspace bound to the"
+            + " caller's context";
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("String ws");
+    assertErrorAtColumn(compilation, message, source, "String ws", 7);
+  }
+
+  @Test
+  void missingWorkspace_workspacePermissionWithoutWorkspace_reportedOnMethod() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void touch();
+
+              @RequiresPermission(anyOf = {"EDIT_THINGS", "VIEW_SECRETS", "EDIT_ACCOUNT"})
+              void change();
+
+              @RequiresPermission("EDIT_ACCOUNT")
+              void settings();
+
+              @Unguarded(reason = "liveness probe")
+              void ping();
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    String touch =
+        "[MissingWorkspace] Things.touch() needs workspace permission VIEW_THINGS but names no"
+            + " workspace. Mark the parameter that names it with @WorkspaceId, or add"
+            + " @BoundWorkspace to " + BIND;
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining(touch).inFile(source).onLineContaining("touch");
+    assertErrorAtColumn(compilation, touch, source, "touch", 8);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[MissingWorkspace] Things.change() needs workspace permissions EDIT_THINGS,"
+                + " VIEW_SECRETS but names no workspace.")
+        .inFile(source)
+        .onLineContaining("void change()");
+  }
+
+  @Test
+  void missingWorkspace_inheritedFromSourceInterface_reportedOnInheritedMethod() {
+    JavaFileObject source =
+        source(
+            "Things",
+            """
+            interface Base {
+              void touch();
+            }
+
+            @RequiresPermission("VIEW_THINGS")
+            public interface Things extends Base {
+              void look(@WorkspaceId String ws);
+            }
+            """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[MissingWorkspace] Base.touch() needs workspace permission VIEW_THINGS but names no"
+                + " workspace. Mark the parameter that names it with @WorkspaceId, or add"
+                + " @BoundWorkspace to " + BIND)
+        .inFile(source)
+        .onLineContaining("void touch()");
+  }
+
+  @Test
+  void missingWorkspace_inheritedFromClassPath_reportedOnGuardedType_fixedByBoundWorkspace()
+      throws IOException {
+    Compilation base =
+        Compiler.javac()
+            .compile(
+                JavaFileObjects.forSourceString(
+                    "test.Base", "package test;\npublic interface Base {\n  void touch();\n}\n"));
+    assertThat(base).succeeded();
+    Path classes = Files.createTempDirectory("rolegate-base");
+    MatrixValidationTest.copyClasses(base, classes);
+    String things =
+        """
+        @RequiresPermission("VIEW_THINGS")
+        %s
+        public interface Things extends Base {
+          void look(@WorkspaceId String ws);
+        }
+        """;
+    JavaFileObject source = source("Things", things.formatted(""));
+
+    Compilation compilation = compileWithClassPath(classes, source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "[MissingWorkspace] method Base.touch(), inherited by Things, needs workspace"
+                + " permission VIEW_THINGS but names no workspace. Redeclare it in Things with a"
+                + " @WorkspaceId parameter, or add @BoundWorkspace to Things to " + BIND)
+        .inFile(source)
+        .onLineContaining("public interface Things extends Base");
+    Compilation bound =
+        compileWithClassPath(classes, source("Things", things.formatted("@BoundWorkspace")));
+    assertThat(bound).succeededWithoutWarnings();
+    assertThat(bound).generatedSourceFile("test.GuardedThings");
+  }
+
+  /** Returns {@code test/<typeName>.java} holding {@code body} after the package and imports. */
+  private static JavaFileObject source(String typeName, String body) {
+    return JavaFileObjects.forSourceString(
+        "test." + typeName,
+        """
+        package test;
+
+        import dev.rolegate.annotations.BoundWorkspace;
+        import dev.rolegate.annotations.RequiresPermission;
+        import dev.rolegate.annotations.Unguarded;
+        import dev.rolegate.annotations.WorkspaceId;
+
+        """
+            + body);
+  }
+
+  private static Compilation compile(JavaFileObject... sources) {
+    List<JavaFileObject> all = new ArrayList<>(List.of(sources));
+    all.add(0, packageInfo());
+    return TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL)).compile(all);
+  }
+
+  private static Compilation compileWithClassPath(Path classes, JavaFileObject source) {
+    return TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+        .withClasspath(MatrixValidationTest.classPathWith(classes))
+        .compile(packageInfo(), source);
+  }
+
+  private static JavaFileObject packageInfo() {
+    return JavaFileObjects.forSourceString(
+        "test.package-info",
+        """
+        @PermissionMatrix("matrix.md")
+        package test;
+
+        import dev.rolegate.annotations.PermissionMatrix;
+        """);
+  }
+}
