@@ -112,7 +112,8 @@ public final class CustomRoles {
         throw new IllegalArgumentException("custom role " + role + ": " + unknown.getMessage(), unknown);
       }
       if (permission.level() != Level.WORKSPACE) {
-        throw new IllegalArgumentException("custom role " + role + " lists " + permission.name()
+        String given = name.equals(permission.name()) ? name : name + " (" + permission.name() + ")";
+        throw new IllegalArgumentException("custom role " + role + " lists " + given
             + ", an account permission; a workspace role holds only workspace permissions");
       }
       if (!resolved.contains(permission)) {

@@ -43,7 +43,8 @@ public final class Decisions {
       String sentence = allowed
           ? "allowed: " + id + "'s account role " + accountName + " grants " + wanted.name()
           : "denied: " + id + "'s account role is " + (account == null ? "none" : accountName) + "; "
-              + wanted.name() + " is granted by account roles " + String.join(", ", granting);
+              + wanted.name() + " is granted by "
+              + (granting.isEmpty() ? "no account role" : "account roles " + String.join(", ", granting));
       return new Explanation(allowed, id, workspace, wanted.name(), Level.ACCOUNT, null, false,
           accountName, allowed ? "account role " + accountName : "", granting, sentence);
     }
@@ -64,7 +65,7 @@ public final class Decisions {
     boolean allowed;
     if (role != null && role.holds(wanted)) {
       allowed = true;
-      grantedBy = role.name() + " in " + workspace;
+      grantedBy = roleText + " in " + workspace;
       sentence = "allowed: " + held + ", which grants " + wanted.name();
     } else if (everywhere != null && everywhere.holds(wanted)) {
       allowed = true;

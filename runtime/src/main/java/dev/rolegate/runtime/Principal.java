@@ -234,7 +234,12 @@ public final class Principal {
         return given;
       }
       String name = (String) role;
-      if (customRoles != null && customRoles.matrix() == matrix) {
+      if (customRoles != null) {
+        if (customRoles.matrix() != matrix) {
+          throw new IllegalArgumentException("the custom roles given belong to matrix "
+              + customRoles.matrix().name() + ", but this principal's roles come from matrix "
+              + matrix.name() + "; define them against the same matrix");
+        }
         return customRoles.workspaceRole(name);
       }
       return matrix.requireRole(name, Level.WORKSPACE);

@@ -175,7 +175,7 @@ class CustomRolesTest {
   void define_accountPermission_isRejectedNamingIt() {
     rejected(() -> roles.define("R1", VIEWER, VIEW_ACCOUNT), VIEW_ACCOUNT, "R1", "account");
     rejected(() -> roles.defineStandalone("R2", List.of(EDIT_ACCOUNT)), EDIT_ACCOUNT, "R2");
-    rejected(() -> roles.define("R3", VIEWER, "read:account"), VIEW_ACCOUNT, "R3");
+    rejected(() -> roles.define("R3", VIEWER, "read:account"), "read:account (VIEW_ACCOUNT)", "R3");
     assertTrue(roles.all().isEmpty());
   }
 
@@ -280,11 +280,11 @@ class CustomRolesTest {
     Matrix other = TestMatrix.build("Other Matrix");
     Role foreign = new CustomRoles(other).define("AUDITOR", VIEWER, VIEW_SECRETS);
     rejected(() -> user("carl").workspaceRole("ws", foreign).build(), "AUDITOR", NAME);
-    // Custom roles of another matrix do not resolve names for this one.
+    // Custom roles of another matrix do not resolve names for this one, and the error says why.
     CustomRoles foreignRoles = new CustomRoles(other);
     foreignRoles.define("AUDITOR", VIEWER, VIEW_SECRETS);
     rejected(() -> user("carl").customRoles(foreignRoles).workspaceRole("ws", "AUDITOR").build(),
-        "AUDITOR");
+        "custom roles given belong to matrix Other Matrix", NAME);
   }
 
   @Test

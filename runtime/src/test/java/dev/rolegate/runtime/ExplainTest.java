@@ -185,7 +185,7 @@ class ExplainTest {
     assertEquals("AUDITOR (VIEWER + VIEW_SECRETS)", allowed.roleThere());
     assertEquals("allowed: carl is AUDITOR (VIEWER + VIEW_SECRETS) in ws, which grants VIEW_SECRETS",
         allowed.sentence());
-    assertEquals("AUDITOR in ws", allowed.grantedBy());
+    assertEquals("AUDITOR (VIEWER + VIEW_SECRETS) in ws", allowed.grantedBy());
     Explanation denied = Decisions.explain(carl, "ws", EDIT_X);
     assertFalse(denied.allowed());
     assertEquals("denied: carl is AUDITOR (VIEWER + VIEW_SECRETS) in ws; EDIT_X is granted by DEVELOPER, OWNER",
@@ -214,6 +214,9 @@ class ExplainTest {
     Explanation e = Decisions.explain(vic, "ws", VIEW_SECRETS);
     assertEquals("denied: vic is VIEWER in ws; VIEW_SECRETS is granted by no role", e.sentence());
     assertEquals(List.of(), e.grantingRoles());
+    Explanation account = Decisions.explain(vic, null, EDIT_ACCOUNT);
+    assertEquals("denied: vic's account role is MEMBER; EDIT_ACCOUNT is granted by no account role",
+        account.sentence());
   }
 
   @Test
