@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Fills an {@link AccessTable} by really calling the guarded services: each cell binds the
- * column's principal, makes the call on fresh guarded services (so no call sees another's
- * effects) and records allowed, or denied when the guard throws {@link AccessDeniedException}.
+ * Fills an {@link AccessTable} by really calling the guarded services: each cell makes fresh
+ * guarded services (so no call sees another's effects, a default role set in one cell included),
+ * binds the column's principal built under those services' workspace defaults, makes the call and
+ * records allowed, or denied when the guard throws {@link AccessDeniedException}.
  * Any other exception is a bug in the sample and propagates.
  */
 public final class AccessTableBuilder {
@@ -33,7 +34,8 @@ public final class AccessTableBuilder {
     for (Operation operation : operations) {
       List<Boolean> cells = new ArrayList<>();
       for (RoleColumn column : columns) {
-        cells.add(allowed(operation, column.principal(), freshServices.get()));
+        PrefectServices services = freshServices.get();
+        cells.add(allowed(operation, column.principal(services.defaults()), services));
       }
       rows.add(new AccessTable.Row(operation.label(), cells));
     }

@@ -1,26 +1,39 @@
 package dev.rolegate.samples;
 
-import dev.rolegate.prefect.WorkspaceRoles;
-import dev.rolegate.runtime.AccessDeniedException;
-import dev.rolegate.runtime.CurrentPrincipal;
-import dev.rolegate.runtime.PrincipalScope;
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 
 /**
- * The sample command-line app: calls every operation of the guarded Prefect-like services as each
- * workspace role (in {@value SampleData#WORKSPACE}) and each account role, and prints who may do
- * what, then one full denial message. {@code --csv} prints the same table as CSV and nothing else.
+ * The sample command-line app. Without a subcommand (or with {@code table}) it calls every
+ * operation of the guarded Prefect-like services as each role column (the built-in workspace
+ * roles in {@value SampleData#WORKSPACE}, the custom role {@value SampleRoles#DEPLOYER}, the
+ * account roles) and prints who may do what, then one full denial message; {@code --csv} prints
+ * the same table as CSV and nothing else; {@code --audit} logs every guard decision to stderr
+ * meanwhile. {@code worker} runs the sample worker; {@code explain} explains one decision.
  */
 public final class App {
-  static final String USAGE =
-      "usage: java -jar rolegate-samples.jar [--csv]\n"
-          + "  (no argument)  print the access table and an example denial\n"
-          + "  --csv          print the access table as CSV only\n"
-          + "  --help         print this help";
+  static final String USAGE = String.join("\n",
+      "usage: java -jar rolegate-samples.jar [table] [--csv] [--audit]",
+      "       java -jar rolegate-samples.jar worker",
+      "       java -jar rolegate-samples.jar explain <who> <workspace> <permission>",
+      "  table (default)  print the access table and an example denial",
+      "    --csv          print the access table as CSV only",
+      "    --audit        also print one line per guard decision to stderr while the table is built",
+      "  worker           run the sample worker (service account " + SampleData.WORKER_KEY + ", WORKER in "
+          + SampleData.WORKSPACE + "),",
+      "                   then try to delete a deployment with its key",
+      "  explain          say why <who> may or may not use <permission> in <workspace>",
+      "    <who>          a table column, any case: " + String.join(", ", columns()),
+      "    <permission>   a permission name (DELETE_DEPLOYMENTS) or Prefect scope (manage_deployments)",
+      "  --help           print this help");
+
+  private static final Set<String> HELP = Set.of("-h", "--help");
 
   private App() {}
 
-  /** Runs the app; exits with status 2 on an unknown argument. */
+  /** Runs the app; exits with status 2 on bad arguments, 1 if the worker demonstration failed. */
   public static void main(String[] args) {
     int status = run(args, System.out, System.err);
     System.out.flush();
@@ -31,47 +44,43 @@ public final class App {
 
   /** Runs the app, writing to {@code out} and {@code err}; returns the exit status. */
   static int run(String[] args, PrintStream out, PrintStream err) {
+    List<String> list = Arrays.asList(args);
+    if (list.stream().anyMatch(HELP::contains)) {
+      out.println(USAGE);
+      return 0;
+    }
+    String command = list.isEmpty() ? "table" : list.get(0);
+    List<String> rest = list.isEmpty() ? list : list.subList(1, list.size());
+    return switch (command) {
+      case "worker" -> rest.isEmpty() ? WorkerCommand.run(out, err) : usageError(err, "worker takes no argument");
+      case "explain" -> ExplainCommand.run(rest, out, err);
+      case "table" -> table(rest, out, err);
+      default -> table(list, out, err);
+    };
+  }
+
+  private static int table(List<String> options, PrintStream out, PrintStream err) {
     boolean csv = false;
-    for (String arg : args) {
-      switch (arg) {
+    boolean audit = false;
+    for (String option : options) {
+      switch (option) {
         case "--csv" -> csv = true;
-        case "-h", "--help" -> {
-          out.println(USAGE);
-          return 0;
-        }
+        case "--audit" -> audit = true;
         default -> {
-          err.println("unknown argument: " + arg);
-          err.println(USAGE);
-          return 2;
+          return usageError(err, "unknown argument: " + option);
         }
       }
     }
-    AccessTable table = AccessTableBuilder.standard();
-    if (csv) {
-      out.print(TablePrinter.csv(table));
-      return 0;
-    }
-    out.println("Who may call what in workspace " + SampleData.WORKSPACE
-        + " (Prefect Cloud matrix, enforced by the generated guards)");
-    out.println("Workspace-role columns: account MEMBER with that role in " + SampleData.WORKSPACE
-        + "; ACCOUNT_* columns: that account role and no workspace role.");
-    out.println();
-    out.print(TablePrinter.text(table));
-    out.println();
-    out.println("A RUNNER deleting a deployment is denied with:");
-    out.println("  " + runnerDeletesDeployment());
-    return 0;
+    return TableCommand.run(csv, audit, out, err);
   }
 
-  /** Returns the message of the denial a RUNNER gets when deleting a deployment. */
-  static String runnerDeletesDeployment() {
-    PrefectServices services = SampleData.seeded().guarded();
-    RoleColumn runner = RoleColumn.workspaceRole(SampleData.WORKSPACE, WorkspaceRoles.RUNNER);
-    try (PrincipalScope scope = CurrentPrincipal.bind(runner.principal())) {
-      services.deployments().delete(SampleData.WORKSPACE, SampleData.DEPLOYMENT);
-      return "(not denied: the guard let a RUNNER delete a deployment)";
-    } catch (AccessDeniedException denied) {
-      return denied.getMessage();
-    }
+  private static int usageError(PrintStream err, String problem) {
+    err.println(problem);
+    err.println(USAGE);
+    return 2;
+  }
+
+  private static List<String> columns() {
+    return RoleColumn.standard(SampleData.WORKSPACE).stream().map(RoleColumn::label).toList();
   }
 }

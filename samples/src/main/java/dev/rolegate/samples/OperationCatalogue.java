@@ -59,6 +59,7 @@ public final class OperationCatalogue {
   private static void flows(List<Operation> ops) {
     ops.add(op("flows.list", s -> s.flows().listFlows(WORKSPACE)));
     ops.add(op("flows.createRun", s -> s.flows().createRun(WORKSPACE, FLOW)));
+    ops.add(op("flows.submitRun", s -> s.flows().submitRun(WORKSPACE, FLOW)));
     ops.add(op("flows.deleteRun", s -> s.flows().deleteRun(WORKSPACE, FLOW_RUN)));
     ops.add(op("flows.delete", s -> s.flows().deleteFlow(WORKSPACE, FLOW)));
     ops.add(op("flows.saveSearch", s -> s.flows().saveSearch(WORKSPACE, "failed", "state:FAILED")));

@@ -1,6 +1,7 @@
 package dev.rolegate.samples;
 
 import dev.rolegate.runtime.PrincipalSource;
+import dev.rolegate.runtime.WorkspaceDefaults;
 import dev.rolegate.samples.account.AccountMemberService;
 import dev.rolegate.samples.account.AccountSettingsService;
 import dev.rolegate.samples.account.GuardedAccountMemberService;
@@ -29,9 +30,11 @@ import dev.rolegate.samples.workspaces.WorkspaceMemberService;
 import dev.rolegate.samples.workspaces.WorkspaceService;
 
 /**
- * The Prefect-like service layer, one service per area. {@link SampleData#seeded()} gives the
- * in-memory implementations; {@link #guarded()} wraps every one in its generated guard, which is
- * what callers should be handed.
+ * The Prefect-like service layer, one service per area, and the workspace default roles that its
+ * member service sets. {@link SampleData#seeded()} gives the in-memory implementations; {@link
+ * #guarded()} wraps every one in its generated guard, which is what callers should be handed.
+ * Principals of this account are built with {@code .workspaceDefaults(services.defaults())}, so
+ * that a default role set through {@code members().setDefaultRole} applies to them.
  */
 public record PrefectServices(
     DeploymentService deployments,
@@ -46,7 +49,8 @@ public record PrefectServices(
     AccountSettingsService account,
     AccountMemberService accountMembers,
     ServiceAccountService serviceAccounts,
-    WorkspaceDirectoryService workspaces) {
+    WorkspaceDirectoryService workspaces,
+    WorkspaceDefaults defaults) {
 
   /** Returns these services behind guards that check the principal bound to the calling thread. */
   public PrefectServices guarded() {
@@ -63,7 +67,8 @@ public record PrefectServices(
         GuardedAccountSettingsService.wrap(account),
         GuardedAccountMemberService.wrap(accountMembers),
         GuardedServiceAccountService.wrap(serviceAccounts),
-        GuardedWorkspaceDirectoryService.wrap(workspaces));
+        GuardedWorkspaceDirectoryService.wrap(workspaces),
+        defaults);
   }
 
   /** Returns these services behind guards that ask {@code source} for the calling principal. */
@@ -81,6 +86,7 @@ public record PrefectServices(
         GuardedAccountSettingsService.wrap(account, source),
         GuardedAccountMemberService.wrap(accountMembers, source),
         GuardedServiceAccountService.wrap(serviceAccounts, source),
-        GuardedWorkspaceDirectoryService.wrap(workspaces, source));
+        GuardedWorkspaceDirectoryService.wrap(workspaces, source),
+        defaults);
   }
 }

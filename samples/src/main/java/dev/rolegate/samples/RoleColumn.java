@@ -3,23 +3,40 @@ package dev.rolegate.samples;
 import dev.rolegate.prefect.AccountRoles;
 import dev.rolegate.prefect.WorkspaceRoles;
 import dev.rolegate.runtime.Principal;
+import dev.rolegate.runtime.WorkspaceDefaults;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * One column of the access table: a label and the principal the operations are called as.
+ * One column of the access table: a label and how to build the principal the operations are
+ * called as. The principal is built against the workspace defaults of the services it calls, so a
+ * default role set there applies to it.
  *
- * @param label the column header, e.g. {@code RUNNER} or {@code ACCOUNT_ADMIN}
- * @param principal who calls
+ * @param label the column header, e.g. {@code RUNNER}, {@code DEPLOYER} or {@code ACCOUNT_ADMIN}
+ * @param principals builds the caller under the given workspace defaults
  */
-public record RoleColumn(String label, Principal principal) {
+public record RoleColumn(String label, Function<WorkspaceDefaults, Principal> principals) {
   /** Prefix of the columns for principals that hold an account role and no workspace role. */
   public static final String ACCOUNT_PREFIX = "ACCOUNT_";
 
+  /** Checks that both parts are present. */
+  public RoleColumn {
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(principals, "principals");
+  }
+
+  /** Returns this column's principal, holding {@code defaults}' default roles. */
+  public Principal principal(WorkspaceDefaults defaults) {
+    return principals.apply(defaults);
+  }
+
   /**
-   * Returns the standard columns: each workspace role held in {@code workspace} by an account
-   * MEMBER (WORKER as a service account), then account OWNER, ADMIN and MEMBER with no workspace
-   * role.
+   * Returns the standard columns: each built-in workspace role held in {@code workspace} by an
+   * account MEMBER (WORKER as the service account {@value SampleData#WORKER_KEY}), the custom role
+   * {@value SampleRoles#DEPLOYER}, then account OWNER, ADMIN and MEMBER with no workspace role.
    */
   public static List<RoleColumn> standard(String workspace) {
     return List.of(
@@ -28,28 +45,42 @@ public record RoleColumn(String label, Principal principal) {
         workspaceRole(workspace, WorkspaceRoles.DEVELOPER),
         workspaceRole(workspace, WorkspaceRoles.OWNER),
         workspaceRole(workspace, WorkspaceRoles.WORKER),
+        workspaceRole(workspace, SampleRoles.DEPLOYER),
         accountRole(AccountRoles.OWNER),
         accountRole(AccountRoles.ADMIN),
         accountRole(AccountRoles.MEMBER));
   }
 
-  /** Returns the column for an account MEMBER holding {@code role} in {@code workspace}. */
+  /** Returns the standard column whose label is {@code label}, ignoring case. */
+  public static Optional<RoleColumn> standard(String workspace, String label) {
+    return standard(workspace).stream().filter(c -> c.label().equalsIgnoreCase(label)).findFirst();
+  }
+
+  /**
+   * Returns the column for an account MEMBER ({@code <role>-user}) holding {@code role} in
+   * {@code workspace}: a built-in or a custom role, named the same way. A WORKER column is the
+   * sample worker's key, a service account whose account role is left at its default.
+   */
   public static RoleColumn workspaceRole(String workspace, String role) {
-    Principal.Builder builder = WorkspaceRoles.WORKER.equals(role)
-        ? Principal.serviceAccount("worker-bot")
-        : Principal.user(role.toLowerCase(Locale.ROOT) + "-user");
-    Principal principal = builder
-        .accountRole(AccountRoles.MEMBER)
-        .workspaceRole(workspace, role)
-        .build();
-    return new RoleColumn(role, principal);
+    boolean worker = WorkspaceRoles.WORKER.equals(role);
+    return new RoleColumn(role, defaults -> {
+      Principal.Builder builder = worker
+          ? Principal.serviceAccount(SampleData.WORKER_KEY)
+          : Principal.user(role.toLowerCase(Locale.ROOT) + "-user").accountRole(AccountRoles.MEMBER);
+      return builder
+          .customRoles(SampleRoles.CUSTOM)
+          .workspaceRole(workspace, role)
+          .workspaceDefaults(defaults)
+          .build();
+    });
   }
 
   /** Returns the column for a user holding account role {@code role} and no workspace role. */
   public static RoleColumn accountRole(String role) {
-    Principal principal = Principal.user("account-" + role.toLowerCase(Locale.ROOT))
-        .accountRole(role)
-        .build();
-    return new RoleColumn(ACCOUNT_PREFIX + role, principal);
+    return new RoleColumn(ACCOUNT_PREFIX + role, defaults ->
+        Principal.user("account-" + role.toLowerCase(Locale.ROOT))
+            .accountRole(role)
+            .workspaceDefaults(defaults)
+            .build());
   }
 }

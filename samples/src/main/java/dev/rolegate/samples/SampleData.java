@@ -2,6 +2,8 @@ package dev.rolegate.samples;
 
 import dev.rolegate.prefect.AccountRoles;
 import dev.rolegate.prefect.WorkspaceRoles;
+import dev.rolegate.runtime.Principal;
+import dev.rolegate.runtime.WorkspaceDefaults;
 import dev.rolegate.samples.account.InMemoryAccountMemberService;
 import dev.rolegate.samples.account.InMemoryAccountSettingsService;
 import dev.rolegate.samples.account.InMemoryServiceAccountService;
@@ -46,11 +48,17 @@ public final class SampleData {
   public static final String POLICY = "policy-1";
   /** A user who is a member of {@link #WORKSPACE}. */
   public static final String MEMBER = "bob";
+  /** The service account (API key) the sample worker runs as: WORKER in {@link #WORKSPACE}. */
+  public static final String WORKER_KEY = "worker-key";
 
   private SampleData() {}
 
-  /** Returns fresh in-memory services (unguarded) holding the sample data. */
+  /**
+   * Returns fresh in-memory services (unguarded) holding the sample data, with their own
+   * workspace defaults (none set).
+   */
   public static PrefectServices seeded() {
+    WorkspaceDefaults defaults = new WorkspaceDefaults(SampleRoles.CUSTOM.matrix());
     InMemoryWorkspaceService workspace = new InMemoryWorkspaceService();
     workspace.add(new WorkspaceInfo(WORKSPACE, "Production flows"));
     InMemoryWorkspaceDirectoryService directory = new InMemoryWorkspaceDirectoryService();
@@ -59,8 +67,9 @@ public final class SampleData {
         new InMemoryDeploymentService(), new InMemoryFlowService(), new InMemoryBlockService(),
         new InMemoryWorkPoolService(), new InMemoryAutomationService(),
         new InMemoryNotificationPolicyService(), new InMemoryConcurrencyLimitService(), workspace,
-        new InMemoryWorkspaceMemberService(), new InMemoryAccountSettingsService(),
-        new InMemoryAccountMemberService(), new InMemoryServiceAccountService(), directory);
+        new InMemoryWorkspaceMemberService(defaults, SampleRoles.CUSTOM),
+        new InMemoryAccountSettingsService(), new InMemoryAccountMemberService(),
+        new InMemoryServiceAccountService(), directory, defaults);
     seedWorkspace(services);
     seedAccount(services);
     return services;
@@ -78,11 +87,22 @@ public final class SampleData {
     s.notifications().create(WORKSPACE, "FAILED", "slack:#alerts");
     s.concurrencyLimits().set(WORKSPACE, "database", 5);
     s.members().add(WORKSPACE, MEMBER, false, WorkspaceRoles.DEVELOPER);
-    s.members().add(WORKSPACE, "ci-bot", true, WorkspaceRoles.WORKER);
+    s.members().add(WORKSPACE, WORKER_KEY, true, WorkspaceRoles.WORKER);
   }
 
   private static void seedAccount(PrefectServices s) {
     s.accountMembers().invite(MEMBER, AccountRoles.MEMBER);
-    s.serviceAccounts().create("ci-bot");
+    s.serviceAccounts().create(WORKER_KEY);
+  }
+
+  /**
+   * Returns the worker's key: service account {@value #WORKER_KEY}, WORKER in {@link #WORKSPACE},
+   * its account role left at the matrix default (MEMBER), under {@code defaults}.
+   */
+  public static Principal workerKey(WorkspaceDefaults defaults) {
+    return Principal.serviceAccount(WORKER_KEY)
+        .workspaceRole(WORKSPACE, WorkspaceRoles.WORKER)
+        .workspaceDefaults(defaults)
+        .build();
   }
 }

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The sample app: its table, its CSV and its arguments. */
 class AppTest {
+  private static final List<String> COLUMNS = List.of("VIEWER", "RUNNER", "DEVELOPER", "OWNER",
+      "WORKER", "DEPLOYER", "ACCOUNT_OWNER", "ACCOUNT_ADMIN", "ACCOUNT_MEMBER");
   private static AccessTable table;
 
   @BeforeAll
@@ -24,6 +24,8 @@ class AppTest {
     assertFalse(table.allowed("deployments.delete", "RUNNER"));
     assertTrue(table.allowed("deployments.delete", "DEVELOPER"));
     assertTrue(table.allowed("workPools.poll", "WORKER"));
+    assertTrue(table.allowed("flows.submitRun", "WORKER"));
+    assertFalse(table.allowed("flows.submitRun", "RUNNER"));
     assertFalse(table.allowed("deployments.delete", "WORKER"));
     assertTrue(table.allowed("workspaces.create", "ACCOUNT_ADMIN"));
     assertFalse(table.allowed("workspaces.create", "ACCOUNT_MEMBER"));
@@ -36,51 +38,79 @@ class AppTest {
   }
 
   @Test
-  void tableHasOneRowPerOperationAndEightColumns() {
+  void customRoleColumnIsRunnerPlusCreatingDeployments() {
+    assertTrue(table.allowed("deployments.create", "DEPLOYER"));
+    assertFalse(table.allowed("deployments.create", "RUNNER"));
+    assertFalse(table.allowed("deployments.delete", "DEPLOYER"));
+    for (AccessTable.Row row : table.rows()) {
+      if (!row.operation().equals("deployments.create")) {
+        assertEquals(table.allowed(row.operation(), "RUNNER"), table.allowed(row.operation(), "DEPLOYER"),
+            row.operation() + ": DEPLOYER differs from its base RUNNER only in creating deployments");
+      }
+    }
+  }
+
+  @Test
+  void tableHasOneRowPerOperationAndNineColumns() {
     assertEquals(OperationCatalogue.all().size(), table.rows().size());
-    assertTrue(table.rows().size() >= 30 && table.rows().size() <= 45, "rows: " + table.rows().size());
-    assertEquals(8, table.columns().size());
+    assertEquals(46, table.rows().size());
+    assertEquals(COLUMNS, table.columns());
   }
 
   @Test
   void csvHasHeaderAndOneLinePerOperation() {
-    Output output = run("--csv");
-    assertEquals(0, output.status);
-    String[] lines = output.out.split("\n");
-    assertEquals(
-        "operation,VIEWER,RUNNER,DEVELOPER,OWNER,WORKER,ACCOUNT_OWNER,ACCOUNT_ADMIN,ACCOUNT_MEMBER",
-        lines[0]);
-    assertEquals(OperationCatalogue.all().size() + 1, lines.length);
-    assertTrue(output.out.contains("\ndeployments.delete,no,no,yes,yes,no,yes,yes,no\n"), output.out);
-    assertEquals("", output.err);
+    AppRun run = AppRun.of("--csv");
+    assertEquals(0, run.status());
+    List<String> lines = run.outLines();
+    assertEquals("operation," + String.join(",", COLUMNS), lines.get(0));
+    assertEquals(OperationCatalogue.all().size() + 1, lines.size());
+    assertTrue(lines.contains("deployments.delete,no,no,yes,yes,no,no,yes,yes,no"), run.out());
+    assertTrue(lines.contains("deployments.create,no,no,yes,yes,no,yes,yes,yes,no"), run.out());
+    assertTrue(lines.contains("flows.submitRun,no,no,yes,yes,yes,no,yes,yes,no"), run.out());
+    assertEquals("", run.err());
+  }
+
+  @Test
+  void tableSubcommandIsTheDefault() {
+    assertEquals(AppRun.of("--csv"), AppRun.of("table", "--csv"));
   }
 
   @Test
   void textOutputShowsTheTableAndADenial() {
-    Output output = run();
-    assertEquals(0, output.status);
-    assertTrue(output.out.contains("deployments.delete"), output.out);
-    assertTrue(output.out.contains("runner-user"), output.out);
-    assertTrue(output.out.contains("DELETE_DEPLOYMENTS"), output.out);
-    assertFalse(output.out.contains(SampleData.BLOCK_SECRET));
+    AppRun run = AppRun.of();
+    assertEquals(0, run.status());
+    assertTrue(run.out().contains("deployments.delete"), run.out());
+    assertTrue(run.out().contains("DEPLOYER (RUNNER + CREATE_EDIT_DEPLOYMENTS)"), run.out());
+    assertTrue(run.out().contains("access denied: user runner-user may not call DeploymentService.delete"),
+        run.out());
+    assertTrue(run.out().contains("DELETE_DEPLOYMENTS"), run.out());
+    assertFalse(run.out().contains(SampleData.BLOCK_SECRET));
   }
 
   @Test
   void unknownArgumentPrintsUsageAndExitsTwo() {
-    Output output = run("--bogus");
-    assertEquals(2, output.status);
-    assertEquals("", output.out);
-    assertTrue(output.err.contains("usage:"), output.err);
-    assertTrue(output.err.contains("--bogus"), output.err);
+    AppRun run = AppRun.of("--bogus");
+    assertEquals(2, run.status());
+    assertEquals("", run.out());
+    assertTrue(run.err().contains("usage:"), run.err());
+    assertTrue(run.err().contains("--bogus"), run.err());
   }
 
-  private static Output run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = App.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Output(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  @Test
+  void helpListsEverySubcommand() {
+    AppRun run = AppRun.of("--help");
+    assertEquals(0, run.status());
+    for (String word : List.of("table", "--csv", "--audit", "worker", "explain <who> <workspace> <permission>",
+        String.join(", ", COLUMNS))) {
+      assertTrue(run.out().contains(word), word + " in:\n" + run.out());
+    }
   }
 
-  private record Output(int status, String out, String err) {}
+  @Test
+  void workerTakesNoArgument() {
+    AppRun run = AppRun.of("worker", "now");
+    assertEquals(2, run.status());
+    assertEquals("", run.out());
+    assertTrue(run.err().contains("worker takes no argument"), run.err());
+  }
 }

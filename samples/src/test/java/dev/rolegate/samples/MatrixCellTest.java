@@ -180,7 +180,8 @@ class MatrixCellTest {
     return rows;
   }
 
-  private static Map<String, Consumer<PermissionProbe>> calls() {
+  /** Returns one call of the probe per permission name, each acting on ws-prod. */
+  static Map<String, Consumer<PermissionProbe>> calls() {
     Map<String, Consumer<PermissionProbe>> calls = new LinkedHashMap<>(workspaceCalls());
     calls.put(Permissions.VIEW_ACCOUNT_SETTINGS, PermissionProbe::viewAccountSettings);
     calls.put(Permissions.EDIT_ACCOUNT_SETTINGS, PermissionProbe::editAccountSettings);

@@ -5,7 +5,11 @@ import dev.rolegate.annotations.WorkspaceId;
 import dev.rolegate.prefect.Permissions;
 import java.util.List;
 
-/** Flows, flow runs and saved flow-run searches of a workspace. */
+/**
+ * Flows, flow runs and saved flow-run searches of a workspace. People create runs with {@code
+ * RUN_FLOWS}; a worker submits the runs of scheduled work it took from a pool, and reports their
+ * state, with {@code POLL_AND_SUBMIT_WORK} alone.
+ */
 public interface FlowService {
   /** Lists the workspace's flows. */
   @RequiresPermission(Permissions.VIEW_FLOWS)
@@ -15,6 +19,10 @@ public interface FlowService {
   @RequiresPermission(Permissions.VIEW_FLOWS)
   List<FlowRun> listRuns(@WorkspaceId String workspace, String flowId);
 
+  /** Reads one flow. */
+  @RequiresPermission(Permissions.VIEW_FLOWS)
+  Flow readFlow(@WorkspaceId String workspace, String flowId);
+
   /** Creates or updates a flow. */
   @RequiresPermission(Permissions.RUN_FLOWS)
   Flow createFlow(@WorkspaceId String workspace, Flow flow);
@@ -22,6 +30,20 @@ public interface FlowService {
   /** Creates (and starts) a run of a flow. */
   @RequiresPermission(Permissions.RUN_FLOWS)
   FlowRun createRun(@WorkspaceId String workspace, String flowId);
+
+  /**
+   * Submits a run of a flow for scheduled work a worker took from a work pool: the run starts
+   * {@code PENDING} until the worker reports it running.
+   */
+  @RequiresPermission(Permissions.POLL_AND_SUBMIT_WORK)
+  FlowRun submitRun(@WorkspaceId String workspace, String flowId);
+
+  /**
+   * Reports the state of a run a worker executes: {@code RUNNING}, {@code COMPLETED} or {@code
+   * FAILED}.
+   */
+  @RequiresPermission(Permissions.POLL_AND_SUBMIT_WORK)
+  FlowRun reportRunState(@WorkspaceId String workspace, String runId, String state);
 
   /** Deletes a flow and its runs; returns whether it existed. */
   @RequiresPermission(Permissions.DELETE_FLOWS)

@@ -1,20 +1,32 @@
 package dev.rolegate.samples.workspaces;
 
-import dev.rolegate.runtime.Level;
-import dev.rolegate.runtime.Matrix;
+import dev.rolegate.runtime.CustomRoles;
+import dev.rolegate.runtime.Role;
+import dev.rolegate.runtime.WorkspaceDefaults;
 import dev.rolegate.samples.store.WorkspaceStore;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Workspace members held in memory; no access checks of its own. Role names are checked against
- * the compiled matrix, so a typo such as {@code "owner"} is rejected.
+ * the compiled matrix and the account's custom roles, so a typo such as {@code "owner"} is
+ * rejected. Default roles are written to a shared {@link WorkspaceDefaults}: principals built
+ * with {@code Principal.Builder.workspaceDefaults} on the same instance hold them at once.
  */
 public final class InMemoryWorkspaceMemberService implements WorkspaceMemberService {
   private final WorkspaceStore<Member> members = new WorkspaceStore<>("member");
-  private final Map<String, String> defaultRoles = new LinkedHashMap<>();
+  private final WorkspaceDefaults defaults;
+  private final CustomRoles roles;
+
+  /** Creates an empty member list writing default roles to {@code defaults}. */
+  public InMemoryWorkspaceMemberService(WorkspaceDefaults defaults, CustomRoles roles) {
+    this.defaults = Objects.requireNonNull(defaults, "workspace defaults");
+    this.roles = Objects.requireNonNull(roles, "custom roles");
+    if (roles.matrix() != defaults.matrix()) {
+      throw new IllegalArgumentException("custom roles and workspace defaults of different matrices");
+    }
+  }
 
   @Override
   public List<Member> listUsers(String workspace) {
@@ -28,7 +40,7 @@ public final class InMemoryWorkspaceMemberService implements WorkspaceMemberServ
 
   @Override
   public Member add(String workspace, String memberId, boolean serviceAccount, String role) {
-    return members.put(workspace, memberId, new Member(memberId, serviceAccount, checked(role)));
+    return members.put(workspace, memberId, new Member(memberId, serviceAccount, checked(role).name()));
   }
 
   @Override
@@ -39,20 +51,28 @@ public final class InMemoryWorkspaceMemberService implements WorkspaceMemberServ
   @Override
   public Member setRole(String workspace, String memberId, String role) {
     Member old = members.get(workspace, memberId);
-    return members.put(workspace, memberId, new Member(memberId, old.serviceAccount(), checked(role)));
+    return members.put(workspace, memberId, new Member(memberId, old.serviceAccount(), checked(role).name()));
   }
 
   @Override
-  public synchronized void setDefaultRole(String workspace, String role) {
-    defaultRoles.put(workspace, checked(role));
+  public void setDefaultRole(String workspace, String role) {
+    defaults.setDefaultRole(workspace, checked(role));
   }
 
-  /** Returns the workspace's default role, if one is set (set-up and tests; not guarded). */
-  public synchronized Optional<String> defaultRole(String workspace) {
-    return Optional.ofNullable(defaultRoles.get(workspace));
+  @Override
+  public void setDefaultNoAccess(String workspace) {
+    defaults.setNoAccess(workspace);
   }
 
-  private static String checked(String role) {
-    return Matrix.load().role(role, Level.WORKSPACE).name();
+  /**
+   * Returns the workspace's default role, if one is set; empty for none or "no access" (set-up and
+   * tests; not guarded).
+   */
+  public Optional<String> defaultRole(String workspace) {
+    return defaults.defaultRoleOf(workspace).map(Role::name);
+  }
+
+  private Role checked(String role) {
+    return roles.workspaceRole(Objects.requireNonNull(role, "role"));
   }
 }

@@ -27,7 +27,14 @@ public interface WorkspaceMemberService {
   @RequiresPermission(Permissions.MANAGE_WORKSPACE_MEMBERS)
   Member setRole(@WorkspaceId String workspace, String memberId, String role);
 
-  /** Sets the role every account member without an explicit role holds here. */
+  /**
+   * Sets the role every account member without an explicit role here holds here (a built-in or
+   * custom workspace role's name). An explicit role still wins; account ADMIN and OWNER stay OWNER.
+   */
   @RequiresPermission(Permissions.SET_DEFAULT_WORKSPACE_ROLE)
   void setDefaultRole(@WorkspaceId String workspace, String role);
+
+  /** Makes "no access" the default: account members without an explicit role here get nothing. */
+  @RequiresPermission(Permissions.SET_DEFAULT_WORKSPACE_ROLE)
+  void setDefaultNoAccess(@WorkspaceId String workspace);
 }
