@@ -37,6 +37,9 @@ public final class Decisions {
     String accountName = account == null ? null : account.name();
     List<String> granting = new ArrayList<>();
     matrix.rolesHolding(wanted, wanted.level()).forEach(role -> granting.add(role.name()));
+    principal.customRoles().ifPresent(custom -> custom.all().stream()
+        .filter(role -> role.holds(wanted))
+        .forEach(role -> granting.add(role.name() + " (custom)")));
     String id = principal.id();
     if (wanted.level() == Level.ACCOUNT) {
       boolean allowed = account != null && account.holds(wanted);

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,6 +30,7 @@ public final class Principal {
   private final Map<Object, Role> workspaceRoles;
   private final Map<String, Role> explicitRoles;
   private final WorkspaceDefaults defaults;
+  private final CustomRoles customRoles;
 
   private Principal(Builder builder, Matrix matrix) {
     this.id = builder.id;
@@ -46,6 +48,7 @@ public final class Principal {
     this.workspaceRoles = byKey;
     this.explicitRoles = java.util.Collections.unmodifiableMap(explicit);
     this.defaults = builder.defaults;
+    this.customRoles = builder.customRoles;
     if (defaults != null && defaults.matrix() != matrix) {
       throw new IllegalArgumentException(
           "workspace defaults of matrix " + defaults.matrix().name()
@@ -88,6 +91,11 @@ public final class Principal {
   /** Returns the account role, or null when the matrix has no account roles. */
   public Role accountRole() {
     return accountRole;
+  }
+
+  /** Returns the custom roles this principal's role names were resolved against, if any. */
+  public Optional<CustomRoles> customRoles() {
+    return Optional.ofNullable(customRoles);
   }
 
   /** Returns the explicitly assigned workspace roles, by workspace id, in the order given. */

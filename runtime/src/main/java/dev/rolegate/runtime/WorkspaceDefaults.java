@@ -15,11 +15,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class WorkspaceDefaults {
   private static final Object NO_ACCESS = new Object();
   private final Matrix matrix;
+  private final CustomRoles customRoles;
   private final ConcurrentHashMap<Object, Object> defaults = new ConcurrentHashMap<>();
 
   /** Creates an empty set of defaults for workspaces of {@code matrix}. */
   public WorkspaceDefaults(Matrix matrix) {
     this.matrix = Objects.requireNonNull(matrix, "matrix");
+    this.customRoles = null;
+  }
+
+  /** Creates an empty set of defaults whose role names may also name these custom roles. */
+  public WorkspaceDefaults(CustomRoles customRoles) {
+    this.customRoles = Objects.requireNonNull(customRoles, "custom roles");
+    this.matrix = customRoles.matrix();
   }
 
   /** Returns the matrix whose roles these defaults name. */
@@ -28,12 +36,16 @@ public final class WorkspaceDefaults {
   }
 
   /**
-   * Sets the default role of {@code workspace} by name.
+   * Sets the default role of {@code workspace} by name (a built-in role, or one of the custom
+   * roles these defaults were created with).
    *
    * @throws IllegalArgumentException if the matrix has no such workspace role
    */
   public void setDefaultRole(String workspace, String role) {
-    Role resolved = matrix.requireRole(Objects.requireNonNull(role, "role"), Level.WORKSPACE);
+    Objects.requireNonNull(role, "role");
+    Role resolved = customRoles != null
+        ? customRoles.workspaceRole(role)
+        : matrix.requireRole(role, Level.WORKSPACE);
     put(workspace, resolved);
   }
 
@@ -59,6 +71,18 @@ public final class WorkspaceDefaults {
   /** Returns the default role of {@code workspace}, or empty for none or "no access". */
   public Optional<Role> defaultRoleOf(String workspace) {
     return Optional.ofNullable(defaultRole(workspace));
+  }
+
+  /** Returns whether "no access" is the default of {@code workspace} (as opposed to no default set). */
+  public boolean isNoAccess(String workspace) {
+    return workspace != null && defaults.get(workspace) == NO_ACCESS;
+  }
+
+  /** Removes the default of {@code workspace}: members without a role there get nothing. */
+  public void clear(String workspace) {
+    Objects.requireNonNull(workspace, "workspace id");
+    defaults.remove(workspace);
+    uuidOf(workspace).ifPresent(defaults::remove);
   }
 
   Role defaultRole(Object workspace) {

@@ -19,7 +19,7 @@ class WorkspaceDefaultsTest {
 
   @Test
   void constructor_nullMatrix_isRejected() {
-    assertThrows(NullPointerException.class, () -> new WorkspaceDefaults(null));
+    assertThrows(NullPointerException.class, () -> new WorkspaceDefaults((Matrix) null));
   }
 
   @Test

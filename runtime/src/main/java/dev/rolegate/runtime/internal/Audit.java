@@ -68,6 +68,13 @@ final class Audit {
         accountRoles.add(candidate.name());
       }
     }
+    if (requirement.workspaceLevel() && principal.customRoles().isPresent()) {
+      for (Role custom : principal.customRoles().get().all()) {
+        if (requirement.satisfied(account, custom, everywhere)) {
+          workspaceRoles.add(custom.name() + " (custom)");
+        }
+      }
+    }
     return new Allowed(workspaceRoles, accountRoles);
   }
 
