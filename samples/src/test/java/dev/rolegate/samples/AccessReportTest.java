@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -166,7 +167,7 @@ class AccessReportTest {
     assertNotNull(anchor);
     String classFile = DeploymentService.class.getName().replace('.', '/') + ".class";
     String root = anchor.toString().substring(0, anchor.toString().length() - classFile.length());
-    try (InputStream in = new URL(root + "META-INF/rolegate/" + name).openStream()) {
+    try (InputStream in = URI.create(root + "META-INF/rolegate/" + name).toURL().openStream()) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

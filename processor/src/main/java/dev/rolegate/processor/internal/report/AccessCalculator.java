@@ -65,14 +65,15 @@ final class AccessCalculator {
   private MethodAccess method(GuardedMethod method) {
     String operation = method.operation() + Signatures.parameters(method.element());
     if (method.requirement().isEmpty()) {
-      return new MethodAccess(operation, Mode.UNGUARDED, List.of(), Optional.of(reason(method.element())),
-          WorkspaceSource.NONE, names(workspaceRoles), names(accountRoles));
+      return new MethodAccess(operation, Mode.UNGUARDED, List.of(),
+          Optional.of(reason(method.element())), WorkspaceSource.NONE, names(workspaceRoles),
+          names(accountRoles));
     }
     RequirementSpec requirement = method.requirement().get();
     List<PermissionRow> permissions = new ArrayList<>();
     for (String name : requirement.permissions()) {
-      permissions.add(matrix.permission(name).orElseThrow(
-          () -> new IllegalStateException("validated permission " + name + " is not in the matrix")));
+      permissions.add(matrix.permission(name).orElseThrow(() ->
+          new IllegalStateException("validated permission " + name + " is not in the matrix")));
     }
     boolean workspaceLevel = permissions.stream().anyMatch(p -> p.level() == Level.WORKSPACE);
     return new MethodAccess(operation, requirement.any() ? Mode.ANY_OF : Mode.ALL_OF,
@@ -133,7 +134,8 @@ final class AccessCalculator {
     return !any;
   }
 
-  private boolean held(PermissionRow permission, RoleRow account, RoleRow workspace, RoleRow everywhere) {
+  private boolean held(
+      PermissionRow permission, RoleRow account, RoleRow workspace, RoleRow everywhere) {
     if (permission.level() == Level.ACCOUNT) {
       return holds(account, permission);
     }

@@ -71,8 +71,10 @@ record AccessReport(MatrixSummary matrix, List<ServiceAccess> services) {
    * CARRIER, {@code accessor} (e.g. {@code DeploymentRef.workspace()}) for CARRIER only.
    */
   record WorkspaceSource(Kind kind, Optional<String> parameter, Optional<String> accessor) {
-    static final WorkspaceSource NONE = new WorkspaceSource(Kind.NONE, Optional.empty(), Optional.empty());
-    static final WorkspaceSource BOUND = new WorkspaceSource(Kind.BOUND, Optional.empty(), Optional.empty());
+    static final WorkspaceSource NONE =
+        new WorkspaceSource(Kind.NONE, Optional.empty(), Optional.empty());
+    static final WorkspaceSource BOUND =
+        new WorkspaceSource(Kind.BOUND, Optional.empty(), Optional.empty());
 
     /** The kinds of workspace source. */
     enum Kind {
