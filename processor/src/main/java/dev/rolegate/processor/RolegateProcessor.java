@@ -7,6 +7,7 @@ import dev.rolegate.processor.internal.generation.GeneratedTypes;
 import dev.rolegate.processor.internal.generation.GuardGenerator;
 import dev.rolegate.processor.internal.generation.TableGenerator;
 import dev.rolegate.processor.internal.model.GuardedService;
+import dev.rolegate.processor.internal.report.AccessReportWriter;
 import dev.rolegate.processor.internal.step.GuardStep;
 import dev.rolegate.processor.internal.step.MatrixStep;
 import dev.rolegate.processor.internal.validation.Names;
@@ -23,7 +24,8 @@ import javax.lang.model.element.TypeElement;
  * The rolegate annotation processor. It compiles a {@code @PermissionMatrix} package's matrix
  * (constants, capability table), or finds the single compiled matrix on the class path, then
  * checks every {@code @RequiresPermission} against it and writes a {@code Guarded<Type>} per
- * guarded interface. User mistakes are diagnostics on the exact element; an unexpected failure
+ * guarded interface, and at the end the access report ({@code META-INF/rolegate/access-report.md}
+ * and {@code .json}). User mistakes are diagnostics on the exact element; an unexpected failure
  * is an {@code [InternalError]} diagnostic, never a crashed {@code javac}.
  */
 @AutoService(Processor.class)
@@ -32,6 +34,7 @@ public final class RolegateProcessor extends AbstractProcessor {
   private Reporter reporter;
   private MatrixStep matrices;
   private GuardStep guards;
+  private AccessReportWriter report;
 
   /** Creates the processor; {@code javac} calls this through the service registration. */
   public RolegateProcessor() {
@@ -51,8 +54,9 @@ public final class RolegateProcessor extends AbstractProcessor {
         new GeneratedTypes(env.getFiler(), env.getElementUtils(), env.getSourceVersion());
     matrices = new MatrixStep(env.getFiler(), env.getElementUtils(), reporter,
         new ConstantsGenerator(output), new TableGenerator(output, env.getFiler()));
+    report = new AccessReportWriter(env.getFiler(), env.getElementUtils());
     guards = new GuardStep(env.getElementUtils(), env.getTypeUtils(), reporter, matrices,
-        new GuardGenerator(output, env.getTypeUtils()), beforeGenerate);
+        new GuardGenerator(output, env.getTypeUtils()), beforeGenerate, report);
   }
 
   @Override
@@ -78,6 +82,8 @@ public final class RolegateProcessor extends AbstractProcessor {
       }
       if (round.processingOver()) {
         guards.finish(round.errorRaised());
+        // Resources may be written in the last round (sources may not): every guard is known now.
+        report.write(round.errorRaised() || reporter.errorCount() > 0);
       }
     } catch (RuntimeException e) {
       GuardStep.reportInternalError(reporter, null, e);

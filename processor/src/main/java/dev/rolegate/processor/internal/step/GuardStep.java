@@ -5,6 +5,7 @@ import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.generation.GuardGenerator;
 import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.MatrixHandle;
+import dev.rolegate.processor.internal.report.AccessReportWriter;
 import dev.rolegate.processor.internal.validation.Annotations;
 import dev.rolegate.processor.internal.validation.Names;
 import dev.rolegate.processor.internal.validation.ServiceValidator;
@@ -21,9 +22,9 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Validates each type carrying {@code @RequiresPermission} and writes its guard. Types whose
- * annotation values do not resolve yet (constants generated in this compilation) are kept by
- * name and tried again next round.
+ * Validates each type carrying {@code @RequiresPermission}, writes its guard and hands the
+ * service to the access report. Types whose annotation values do not resolve yet (constants
+ * generated in this compilation) are kept by name and tried again next round.
  */
 public final class GuardStep {
   private final Elements elements;
@@ -32,19 +33,21 @@ public final class GuardStep {
   private final MatrixStep matrices;
   private final GuardGenerator generator;
   private final Consumer<GuardedService> beforeGenerate;
+  private final AccessReportWriter report;
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Set<String> done = new LinkedHashSet<>();
   /** Top-level types of this compilation, across rounds. */
   private final Set<String> compiledHere = new HashSet<>();
 
   public GuardStep(Elements elements, Types types, Reporter reporter, MatrixStep matrices,
-      GuardGenerator generator, Consumer<GuardedService> beforeGenerate) {
+      GuardGenerator generator, Consumer<GuardedService> beforeGenerate, AccessReportWriter report) {
     this.elements = elements;
     this.types = types;
     this.reporter = reporter;
     this.matrices = matrices;
     this.generator = generator;
     this.beforeGenerate = beforeGenerate;
+    this.report = report;
   }
 
   /**
@@ -101,6 +104,7 @@ public final class GuardStep {
         }
         beforeGenerate.accept(service);
         generator.generate(service, matrix.get());
+        report.add(service, matrix.get());
         break;
       default:
         break;

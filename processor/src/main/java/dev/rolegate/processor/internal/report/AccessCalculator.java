@@ -1,0 +1,171 @@
+package dev.rolegate.processor.internal.report;
+
+import dev.rolegate.processor.internal.matrix.CompiledMatrix;
+import dev.rolegate.processor.internal.matrix.Level;
+import dev.rolegate.processor.internal.matrix.PermissionRow;
+import dev.rolegate.processor.internal.matrix.RoleRow;
+import dev.rolegate.processor.internal.model.GuardedMethod;
+import dev.rolegate.processor.internal.model.GuardedService;
+import dev.rolegate.processor.internal.model.MatrixHandle;
+import dev.rolegate.processor.internal.model.RequirementSpec;
+import dev.rolegate.processor.internal.model.WorkspaceArgument;
+import dev.rolegate.processor.internal.report.AccessReport.MatrixSummary;
+import dev.rolegate.processor.internal.report.AccessReport.MethodAccess;
+import dev.rolegate.processor.internal.report.AccessReport.Mode;
+import dev.rolegate.processor.internal.report.AccessReport.ServiceAccess;
+import dev.rolegate.processor.internal.report.AccessReport.WorkspaceSource;
+import dev.rolegate.processor.internal.validation.Annotations;
+import dev.rolegate.processor.internal.validation.Names;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * Works out who may call each method of a validated service, deciding exactly as the runtime's
+ * {@code Requirement.satisfied} does: an account permission is held through the account role; a
+ * workspace permission through the role in the workspace or the workspace role the account role
+ * holds everywhere; {@code allOf} needs every permission, {@code anyOf} one.
+ *
+ * <p>The workspace-role column answers "a caller with this role in the workspace and the default
+ * account role"; the account-role column answers "a caller with this account role and no role in
+ * the workspace". A requirement with no workspace permission lists no workspace role: the
+ * workspace role plays no part in it.
+ */
+final class AccessCalculator {
+  private final CompiledMatrix matrix;
+  private final List<RoleRow> workspaceRoles;
+  private final List<RoleRow> accountRoles;
+  private final Optional<RoleRow> defaultAccount;
+
+  AccessCalculator(CompiledMatrix matrix) {
+    this.matrix = matrix;
+    this.workspaceRoles = matrix.roles(Level.WORKSPACE);
+    this.accountRoles = matrix.roles(Level.ACCOUNT);
+    this.defaultAccount = matrix.defaultAccountRole();
+  }
+
+  /** Returns the report's summary of {@code handle}. */
+  static MatrixSummary summary(MatrixHandle handle) {
+    CompiledMatrix matrix = handle.matrix();
+    return new MatrixSummary(matrix.title(), matrix.sourceName(), handle.packageName(),
+        matrix.defaultAccountRole().map(RoleRow::name));
+  }
+
+  /** Returns the rows of {@code service}, one per method its guard implements, in its order. */
+  ServiceAccess service(GuardedService service) {
+    List<MethodAccess> methods = new ArrayList<>();
+    for (GuardedMethod method : service.methods()) {
+      methods.add(method(method));
+    }
+    return new ServiceAccess(service.type().getQualifiedName().toString(),
+        service.guardName().canonicalName(), methods);
+  }
+
+  private MethodAccess method(GuardedMethod method) {
+    String operation = method.operation() + Signatures.parameters(method.element());
+    if (method.requirement().isEmpty()) {
+      return new MethodAccess(operation, Mode.UNGUARDED, List.of(),
+          Optional.of(reason(method.element())), WorkspaceSource.NONE, names(workspaceRoles),
+          names(accountRoles));
+    }
+    RequirementSpec requirement = method.requirement().get();
+    List<PermissionRow> permissions = new ArrayList<>();
+    for (String name : requirement.permissions()) {
+      permissions.add(matrix.permission(name).orElseThrow(() ->
+          new IllegalStateException("validated permission " + name + " is not in the matrix")));
+    }
+    boolean workspaceLevel = permissions.stream().anyMatch(p -> p.level() == Level.WORKSPACE);
+    return new MethodAccess(operation, requirement.any() ? Mode.ANY_OF : Mode.ALL_OF,
+        requirement.permissions(), Optional.empty(), workspace(method, workspaceLevel),
+        workspaceLevel ? workspaceRoles(requirement.any(), permissions) : List.of(),
+        accountRoles(requirement.any(), permissions));
+  }
+
+  private static WorkspaceSource workspace(GuardedMethod method, boolean workspaceLevel) {
+    if (!workspaceLevel) {
+      return WorkspaceSource.NONE;
+    }
+    if (method.workspace().isEmpty()) {
+      return WorkspaceSource.BOUND;
+    }
+    WorkspaceArgument argument = method.workspace().get();
+    Optional<String> parameter = Optional.of(
+        method.element().getParameters().get(argument.parameter()).getSimpleName().toString());
+    if (argument.accessor().isEmpty()) {
+      return new WorkspaceSource(WorkspaceSource.Kind.PARAMETER, parameter, Optional.empty());
+    }
+    return new WorkspaceSource(WorkspaceSource.Kind.CARRIER, parameter,
+        Optional.of(Signatures.accessor(argument.accessor().get())));
+  }
+
+  /** Workspace roles that let a caller holding the default account role call the method. */
+  private List<String> workspaceRoles(boolean any, List<PermissionRow> permissions) {
+    RoleRow account = defaultAccount.orElse(null);
+    RoleRow everywhere = everywhere(account);
+    List<String> allowed = new ArrayList<>();
+    for (RoleRow role : workspaceRoles) {
+      if (satisfied(any, permissions, account, role, everywhere)) {
+        allowed.add(role.name());
+      }
+    }
+    return allowed;
+  }
+
+  /** Account roles that let a caller with no role in the workspace call the method. */
+  private List<String> accountRoles(boolean any, List<PermissionRow> permissions) {
+    List<String> allowed = new ArrayList<>();
+    for (RoleRow role : accountRoles) {
+      if (satisfied(any, permissions, role, null, everywhere(role))) {
+        allowed.add(role.name());
+      }
+    }
+    return allowed;
+  }
+
+  /** Mirrors {@code Requirement.satisfied}: the first permission whose answer settles it wins. */
+  private boolean satisfied(boolean any, List<PermissionRow> permissions, RoleRow account,
+      RoleRow workspace, RoleRow everywhere) {
+    for (PermissionRow permission : permissions) {
+      if (held(permission, account, workspace, everywhere) == any) {
+        return any;
+      }
+    }
+    return !any;
+  }
+
+  private boolean held(
+      PermissionRow permission, RoleRow account, RoleRow workspace, RoleRow everywhere) {
+    if (permission.level() == Level.ACCOUNT) {
+      return holds(account, permission);
+    }
+    return holds(workspace, permission) || holds(everywhere, permission);
+  }
+
+  private boolean holds(RoleRow role, PermissionRow permission) {
+    return role != null && matrix.closure(role).get(matrix.indexOf(permission));
+  }
+
+  private RoleRow everywhere(RoleRow account) {
+    if (account == null || account.everywhere().isEmpty()) {
+      return null;
+    }
+    for (RoleRow role : workspaceRoles) {
+      if (role.name().equals(account.everywhere())) {
+        return role;
+      }
+    }
+    return null;
+  }
+
+  private static List<String> names(List<RoleRow> roles) {
+    return roles.stream().map(RoleRow::name).toList();
+  }
+
+  private static String reason(ExecutableElement method) {
+    return Annotations.find(method, Names.UNGUARDED)
+        .flatMap(mirror -> Annotations.value(mirror, "reason"))
+        .map(value -> String.valueOf(value.getValue()))
+        .orElse("");
+  }
+}

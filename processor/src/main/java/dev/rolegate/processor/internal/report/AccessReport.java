@@ -1,0 +1,102 @@
+package dev.rolegate.processor.internal.report;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who may call each guarded method of one compilation: the model both report files are written
+ * from. Holds strings only (no {@code Element}), so it can be collected across rounds. Services
+ * are sorted by qualified name; methods keep the order of the guarded service (source order, then
+ * inherited methods); roles keep the matrix's order.
+ */
+record AccessReport(MatrixSummary matrix, List<ServiceAccess> services) {
+  AccessReport {
+    services = services.stream().sorted(Comparator.comparing(ServiceAccess::type)).toList();
+  }
+
+  /**
+   * The matrix the compilation checked against; {@code defaultAccountRole} is the account role of
+   * a principal that sets none, which the workspace-role column assumes.
+   */
+  record MatrixSummary(
+      String title, String source, String packageName, Optional<String> defaultAccountRole) {}
+
+  /** One guarded type and its guard, with a row per method the guard implements. */
+  record ServiceAccess(String type, String guard, List<MethodAccess> methods) {
+    ServiceAccess {
+      methods = List.copyOf(methods);
+    }
+  }
+
+  /**
+   * One method: its operation ({@code Type.method(ParamTypes)}), requirement, how the workspace
+   * is found, and the roles that may call it. {@code reason} is present only when unguarded.
+   */
+  record MethodAccess(
+      String operation,
+      Mode mode,
+      List<String> permissions,
+      Optional<String> reason,
+      WorkspaceSource workspace,
+      List<String> workspaceRoles,
+      List<String> accountRoles) {
+    MethodAccess {
+      permissions = List.copyOf(permissions);
+      workspaceRoles = List.copyOf(workspaceRoles);
+      accountRoles = List.copyOf(accountRoles);
+    }
+  }
+
+  /** How a method's requirement is read: all permissions, any one of them, or not at all. */
+  enum Mode {
+    ALL_OF("allOf"),
+    ANY_OF("anyOf"),
+    UNGUARDED("unguarded");
+
+    private final String json;
+
+    Mode(String json) {
+      this.json = json;
+    }
+
+    /** Returns the name the JSON report uses. */
+    String json() {
+      return json;
+    }
+  }
+
+  /**
+   * Where the workspace a call acts on comes from. {@code parameter} is set for PARAMETER and
+   * CARRIER, {@code accessor} (e.g. {@code DeploymentRef.workspace()}) for CARRIER only.
+   */
+  record WorkspaceSource(Kind kind, Optional<String> parameter, Optional<String> accessor) {
+    static final WorkspaceSource NONE =
+        new WorkspaceSource(Kind.NONE, Optional.empty(), Optional.empty());
+    static final WorkspaceSource BOUND =
+        new WorkspaceSource(Kind.BOUND, Optional.empty(), Optional.empty());
+
+    /** The kinds of workspace source. */
+    enum Kind {
+      /** A {@code @WorkspaceId String} or {@code UUID} parameter. */
+      PARAMETER("parameter"),
+      /** A {@code @WorkspaceId} parameter whose type carries the id in a marked accessor. */
+      CARRIER("carrier"),
+      /** {@code @BoundWorkspace}: the workspace bound to the caller's context. */
+      BOUND("bound"),
+      /** No workspace is read: account permissions only, or unguarded. */
+      NONE("none");
+
+      private final String json;
+
+      Kind(String json) {
+        this.json = json;
+      }
+
+      /** Returns the name the JSON report uses. */
+      String json() {
+        return json;
+      }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.rolegate.processor.internal.report;
+
+import dev.rolegate.processor.internal.model.GuardedService;
+import dev.rolegate.processor.internal.model.MatrixHandle;
+import dev.rolegate.processor.internal.report.AccessReport.MatrixSummary;
+import dev.rolegate.processor.internal.report.AccessReport.ServiceAccess;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Collects each service whose guard was generated and, once per compilation, writes the access
+ * report: {@value #MARKDOWN} and {@value #JSON} in the class output, originating from every
+ * guarded type. Rows are computed when a service is added, so only strings are kept across
+ * rounds.
+ *
+ * <p>A compilation with errors writes no report: a type that failed validation would be missing
+ * from it, which reads like access that was removed. A compilation that guards nothing writes
+ * none either.
+ */
+public final class AccessReportWriter {
+  /** The Markdown report's path in the class output. */
+  public static final String MARKDOWN = "META-INF/rolegate/access-report.md";
+  /** The JSON report's path in the class output. */
+  public static final String JSON = "META-INF/rolegate/access-report.json";
+
+  private final Filer filer;
+  private final Elements elements;
+  private final Map<String, ServiceAccess> services = new TreeMap<>();
+  private MatrixSummary matrix;
+  private AccessCalculator calculator;
+  private MatrixHandle calculatorFor;
+  private boolean written;
+
+  public AccessReportWriter(Filer filer, Elements elements) {
+    this.filer = filer;
+    this.elements = elements;
+  }
+
+  /** Adds the rows of {@code service}, whose guard was just generated against {@code handle}. */
+  public void add(GuardedService service, MatrixHandle handle) {
+    if (calculator == null || !handle.equals(calculatorFor)) {
+      calculator = new AccessCalculator(handle.matrix());
+      calculatorFor = handle;
+      matrix = AccessCalculator.summary(handle);
+    }
+    ServiceAccess rows = calculator.service(service);
+    services.put(rows.type(), rows);
+  }
+
+  /**
+   * Writes both files, at most once, in the last round; does nothing when {@code errors} (the
+   * compilation reported an error) or when no guard was generated.
+   */
+  public void write(boolean errors) {
+    if (written || errors || services.isEmpty()) {
+      return;
+    }
+    written = true;
+    AccessReport report = new AccessReport(matrix, List.copyOf(services.values()));
+    Element[] originating = originating();
+    writeResource(MARKDOWN, MarkdownReport.render(report), originating);
+    writeResource(JSON, JsonReport.render(report), originating);
+  }
+
+  private Element[] originating() {
+    List<Element> types = new ArrayList<>();
+    for (String name : services.keySet()) {
+      TypeElement type = elements.getTypeElement(name);
+      if (type != null) {
+        types.add(type);
+      }
+    }
+    return types.toArray(Element[]::new);
+  }
+
+  private void writeResource(String path, String text, Element[] originating) {
+    try {
+      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", path, originating);
+      try (OutputStream out = file.openOutputStream()) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + path, e);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The access report: who may call each guarded method of a compilation, computed from the
+ * validated services and the matrix, and written as {@code META-INF/rolegate/access-report.md}
+ * and {@code access-report.json} in the class output.
+ */
+package dev.rolegate.processor.internal.report;
