@@ -78,7 +78,10 @@ public final class RolegateProcessor extends AbstractProcessor {
       }
       TypeElement requires = processingEnv.getElementUtils().getTypeElement(Names.REQUIRES_PERMISSION);
       if (requires != null) {
-        guards.process(round.getRootElements(), round.getElementsAnnotatedWith(requires));
+        if (!round.processingOver()) {
+          // No source may be written in the last round; what is still deferred is reported below.
+          guards.process(round.getRootElements(), round.getElementsAnnotatedWith(requires));
+        }
       }
       if (round.processingOver()) {
         guards.finish(round.errorRaised());

@@ -271,7 +271,9 @@ class AccessReportTest {
         .inFile(bad).onLineContaining("@RequiresPermission(\"VIEW_THING\")");
 
     Path failed = compileToDirectory(sources, false);
-    assertTrue(Files.exists(failed.resolve("test/GuardedThings.java")), "the valid service is guarded");
+    // javac's round after an error is the last one, where no source may be written: the deferred
+    // service gets no guard in this failed build, and no report claims anything about it.
+    assertFalse(Files.exists(failed.resolve("test/GuardedThings.java")));
     assertFalse(Files.exists(failed.resolve(MD)));
     assertFalse(Files.exists(failed.resolve(JSON)));
     Path clean = compileToDirectory(smallSources(), true);
