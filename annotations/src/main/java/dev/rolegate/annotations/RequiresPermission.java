@@ -19,10 +19,15 @@ import java.lang.annotation.Target;
  * the caller's account role.
  *
  * <p>Rules the processor enforces: every name must exist in the matrix; the annotation may not be
- * empty; it may not sit on a static or private method, nor on a type that cannot be wrapped. On
- * an interface, every method (abstract or default, inherited ones included) then needs a
- * permission or {@link Unguarded}. On a type, the annotation is the default for the type's
- * methods; a method's own annotation replaces it.
+ * empty; it may not sit on a static, private or final method, nor on a type that cannot be
+ * guarded. On an interface, every method (abstract or default, inherited ones included) then
+ * needs a permission or {@link Unguarded}. On a non-final class, whose guard is a subclass, every
+ * method the guard can override does: public, protected and package-private instance methods,
+ * declared or inherited (from superclasses other than {@code Object}, and interface default
+ * methods); a final one must be {@link Unguarded}. Overrides of {@code Object}'s methods
+ * ({@code equals}, {@code hashCode}, {@code toString}, {@code clone}, {@code finalize}) need
+ * none, and are checked only when they carry this annotation themselves. On a type, the
+ * annotation is the default for the type's methods; a method's own annotation replaces it.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -24,8 +24,9 @@ import javax.lang.model.element.TypeElement;
  * The rolegate annotation processor. It compiles a {@code @PermissionMatrix} package's matrix
  * (constants, capability table), or finds the single compiled matrix on the class path, then
  * checks every {@code @RequiresPermission} against it and writes a {@code Guarded<Type>} per
- * guarded interface, and at the end the access report ({@code META-INF/rolegate/access-report.md}
- * and {@code .json}). User mistakes are diagnostics on the exact element; an unexpected failure
+ * guarded interface (implementing it) or class (extending it), and at the end the access report
+ * ({@code META-INF/rolegate/access-report.md} and {@code .json}). User mistakes are diagnostics on
+ * the exact element; an unexpected failure
  * is an {@code [InternalError]} diagnostic, never a crashed {@code javac}.
  */
 @AutoService(Processor.class)

@@ -49,6 +49,17 @@ class DeterminismTest {
               void ping();
             }
             """),
+        JavaFileObjects.forSourceString("test.Gamma", """
+            package test;
+            import dev.rolegate.annotations.*;
+            public class Gamma<T> {
+              public Gamma(T seed, String... tags) {}
+              @RequiresPermission("EDIT_THINGS")
+              protected T edit(@WorkspaceId Ref ref) { return null; }
+              @RequiresPermission("VIEW_THINGS")
+              public void look(@WorkspaceId String ws) {}
+            }
+            """),
         JavaFileObjects.forSourceString("test.Ref", """
             package test;
             import dev.rolegate.annotations.WorkspaceId;
@@ -82,6 +93,7 @@ class DeterminismTest {
     Map<String, byte[]> third = generated(reversed, matrix);
     assertTrue(first.keySet().containsAll(List.of(
         "/SOURCE_OUTPUT/test/GuardedAlpha.java", "/SOURCE_OUTPUT/test/GuardedBeta.java",
+        "/SOURCE_OUTPUT/test/GuardedGamma.java",
         "/SOURCE_OUTPUT/test/MatrixCapabilityTable.java", "/SOURCE_OUTPUT/test/Permissions.java",
         "/CLASS_OUTPUT/META-INF/services/dev.rolegate.runtime.CapabilityTable")), first.keySet().toString());
     for (Map<String, byte[]> other : List.of(second, third)) {

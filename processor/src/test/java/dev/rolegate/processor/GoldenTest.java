@@ -57,6 +57,38 @@ class GoldenTest {
     }
   }
 
+  @Test
+  void classGuard_subclassWithConstructorsAndChecks() throws IOException {
+    JavaFileObject service = JavaFileObjects.forSourceString("test.Ledger", """
+        package test;
+        import dev.rolegate.annotations.*;
+        import java.util.List;
+        public class Ledger<T> {
+          public Ledger(String name, String... tags) {}
+          protected <S extends CharSequence> Ledger(S id) throws java.io.IOException {}
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          public List<T> entries(@WorkspaceId String workspace, int limit) { return List.of(); }
+          @RequiresPermission(Permissions.EDIT_THINGS)
+          protected void post(@WorkspaceId ThingRef ref, T entry) throws java.io.IOException {}
+          @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          synchronized int audit(String SOURCE) { return 0; }
+          @Unguarded(reason = "read-only summary")
+          public final String summary() { return ""; }
+          @Override public String toString() { return "ledger"; }
+        }
+        """);
+    JavaFileObject carrier = JavaFileObjects.forSourceString("test.ThingRef", """
+        package test;
+        public record ThingRef(@dev.rolegate.annotations.WorkspaceId String workspace, String id) {}
+        """);
+    Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+        .compile(JavaFileObjects.forSourceString("test.package-info",
+            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"), service,
+            carrier);
+    assertThat(compilation).succeededWithoutWarnings();
+    compare(compilation, "classGuard_subclassWithConstructorsAndChecks", "test.GuardedLedger");
+  }
+
   private static void compare(Compilation compilation, String test, String name) throws IOException {
     String relative = "goldens/GoldenTest/" + test + "/" + name + ".java";
     String generated = compilation

@@ -19,10 +19,9 @@ import org.junit.jupiter.api.Test;
  * guard cannot wrap, what it would leave open, and how a call names its workspace.
  */
 class ProxyabilityValidationTest {
-  private static final String INTERFACES_ONLY =
-      "rolegate 0.1 guards interfaces only; guards for classes come in a later release. Extract"
-          + " an interface with the guarded methods, annotate it, and wrap the implementation"
-          + " with its Guarded type";
+  private static final String NON_FINAL =
+      "a class guard extends the class it guards. Make the class non-final, or guard an interface"
+          + " it implements instead";
 
   @Test
   void notProxyable_staticInterfaceMethod_reportedOnAnnotation() {
@@ -82,26 +81,21 @@ class ProxyabilityValidationTest {
   }
 
   @Test
-  void notProxyable_methodOfClass_saysClassesComeLater() {
+  void methodOfClass_generatesSubclassGuard() {
     JavaFileObject source =
         source(
             "Things",
             """
             public class Things {
               @RequiresPermission("VIEW_THINGS")
-              public void look() {}
+              public void look(@WorkspaceId String workspace) {}
             }
             """);
 
     Compilation compilation = compile(source);
 
-    String message =
-        "[NotProxyable] @RequiresPermission cannot guard method look() of class Things: "
-            + INTERFACES_ONLY;
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("@Req");
-    assertErrorAtColumn(compilation, message, source, "@Req", 3);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
   }
 
   @Test
@@ -126,7 +120,7 @@ class ProxyabilityValidationTest {
     assertThat(compilation)
         .hadErrorContaining(
             "[NotProxyable] @RequiresPermission cannot guard method look() of final class Things: "
-                + INTERFACES_ONLY)
+                + NON_FINAL)
         .inFile(source)
         .onLineContaining("VIEW_THINGS");
     assertThat(compilation)
@@ -155,28 +149,29 @@ class ProxyabilityValidationTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining(
-            "[NotProxyable] @RequiresPermission cannot guard method look() of enum Things: "
-                + INTERFACES_ONLY)
+            "[NotProxyable] @RequiresPermission cannot guard method look() of enum Things: an enum"
+                + " cannot be extended, so no guard can subclass it. Extract an interface with the"
+                + " guarded methods, annotate it, and wrap the enum with that interface's Guarded"
+                + " type")
         .inFile(source)
         .onLineContaining("@RequiresPermission");
   }
 
   @Test
-  void notProxyable_typeLevelOnClass_reportedOnTypeAnnotation() {
+  void notProxyable_typeLevelOnFinalClass_reportedOnTypeAnnotation() {
     JavaFileObject source =
         source(
             "Things",
             """
             @RequiresPermission("VIEW_THINGS")
-            public class Things {
-              public void look() {}
+            public final class Things {
+              public void look(@WorkspaceId String workspace) {}
             }
             """);
 
     Compilation compilation = compile(source);
 
-    String message =
-        "[NotProxyable] @RequiresPermission cannot guard class Things: " + INTERFACES_ONLY;
+    String message = "[NotProxyable] @RequiresPermission cannot guard final class Things: " + NON_FINAL;
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("@Req");

@@ -64,6 +64,11 @@ public enum Diagnostic {
       Kind.ERROR,
       "%s was not guarded because its @RequiresPermission values never resolved. Check that"
           + " the constants it names exist and compile"),
+  /** A final method of a guarded class: the same id as UNPROTECTED_METHOD, another cause. */
+  UNPROTECTED_FINAL_METHOD(
+      "UnprotectedMethod",
+      Kind.ERROR,
+      "%s is final, so %s cannot override it to check the caller and would leave it open. %s"),
   INTERNAL_ERROR(
       "InternalError",
       Kind.ERROR,

@@ -2,10 +2,7 @@ package dev.rolegate.processor.internal.generation;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.NameAllocator;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -14,110 +11,73 @@ import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
-import dev.rolegate.processor.internal.model.WorkspaceArgument;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.TypeParameterElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.util.Types;
 
 /**
- * Writes {@code Guarded<Type>}: a final class implementing the interface that checks each call's
- * requirement (a constant) before delegating, so a denied call never reaches the delegate.
+ * Writes {@code Guarded<Type>}. For an interface: a final class implementing it that checks
+ * each call's requirement (a constant) before delegating, so a denied call never reaches the
+ * delegate. For a class, see {@link ClassGuardGenerator}.
  */
 public final class GuardGenerator {
-  private static final ClassName REQUIREMENT = ClassName.get(GeneratedTypes.INTERNAL, "Requirement");
-  private static final ClassName SOURCE = ClassName.get(GeneratedTypes.RUNTIME, "PrincipalSource");
-  private static final ClassName CURRENT = ClassName.get(GeneratedTypes.RUNTIME, "CurrentPrincipal");
-
   private final GeneratedTypes output;
-  private final Types types;
+  private final GuardMethods methods;
+  private final ClassGuardGenerator classes;
 
   public GuardGenerator(GeneratedTypes output, Types types) {
     this.output = output;
-    this.types = types;
+    this.methods = new GuardMethods(types);
+    this.classes = new ClassGuardGenerator(output, methods);
   }
 
   /** Writes the guard of {@code service}, checking against {@code matrix}'s table. */
   public void generate(GuardedService service, MatrixHandle matrix) {
-    TypeElement type = service.type();
-    List<TypeVariableName> variables = new ArrayList<>();
-    for (TypeParameterElement parameter : type.getTypeParameters()) {
-      variables.add(TypeVariableName.get(parameter));
+    if (service.isClass()) {
+      classes.generate(service, matrix);
+      return;
     }
+    TypeElement type = service.type();
+    List<TypeVariableName> variables = GuardMethods.typeVariables(type);
     TypeName serviceType = variables.isEmpty()
         ? ClassName.get(type)
         : ParameterizedTypeName.get(ClassName.get(type), variables.toArray(TypeName[]::new));
-    Map<RequirementSpec, String> constants = constantNames(service);
+    Map<RequirementSpec, String> constants =
+        GuardMethods.constantNames(service, GuardMethods.parameterNames(service));
     boolean isPublic = type.getModifiers().contains(Modifier.PUBLIC);
     TypeSpec.Builder guard = output.annotate(TypeSpec.classBuilder(service.guardName()))
         .addJavadoc("Guards {@link $T}: checks the caller's permissions before each call reaches"
             + " the delegate.\n", ClassName.get(type))
         .addModifiers(Modifier.FINAL)
         .addTypeVariables(variables)
-        .addSuperinterface(serviceType);
+        .addSuperinterface(serviceType)
+        .avoidClashesWithNestedClasses(type);
     if (isPublic) {
       guard.addModifiers(Modifier.PUBLIC);
     }
-    constants.forEach((requirement, name) -> guard.addField(requirementField(requirement, name, matrix)));
+    constants.forEach((requirement, name) ->
+        guard.addField(GuardMethods.requirementField(requirement, name, matrix)));
     guard.addField(serviceType, "delegate", Modifier.PRIVATE, Modifier.FINAL)
-        .addField(SOURCE, "source", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(GuardMethods.SOURCE, "source", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PRIVATE)
             .addParameter(serviceType, "delegate")
-            .addParameter(SOURCE, "source")
+            .addParameter(GuardMethods.SOURCE, "source")
             .addStatement("this.delegate = delegate")
             .addStatement("this.source = source")
             .build())
         .addMethod(wrap(service, serviceType, variables, isPublic, false))
         .addMethod(wrap(service, serviceType, variables, isPublic, true));
+    DeclaredType owner = (DeclaredType) type.asType();
     for (GuardedMethod method : service.methods()) {
-      guard.addMethod(override(service, method, constants));
+      guard.addMethod(methods.override(method, owner, constants,
+          CodeBlock.of("this.source"), CodeBlock.of("this.delegate")));
     }
     output.write(service.guardName().packageName(), guard.build(), type);
-  }
-
-  /** Names each distinct requirement, avoiding every parameter name of the service. */
-  private static Map<RequirementSpec, String> constantNames(GuardedService service) {
-    Set<String> taken = new HashSet<>();
-    for (GuardedMethod method : service.methods()) {
-      for (VariableElement parameter : method.element().getParameters()) {
-        taken.add(parameter.getSimpleName().toString());
-      }
-    }
-    Map<RequirementSpec, String> names = new LinkedHashMap<>();
-    for (GuardedMethod method : service.methods()) {
-      method.requirement().ifPresent(requirement -> {
-        if (!names.containsKey(requirement)) {
-          String name = requirement.constantName();
-          while (taken.contains(name)) {
-            name = name + "_";
-          }
-          taken.add(name);
-          names.put(requirement, name);
-        }
-      });
-    }
-    return names;
-  }
-
-  private static FieldSpec requirementField(RequirementSpec requirement, String name, MatrixHandle matrix) {
-    CodeBlock.Builder permissions = CodeBlock.builder();
-    for (int i = 0; i < requirement.permissions().size(); i++) {
-      permissions.add(i == 0 ? "$T.$L" : ",$W$T.$L", matrix.table(), requirement.permissions().get(i));
-    }
-    return FieldSpec.builder(REQUIREMENT, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.$L($L)", REQUIREMENT, requirement.any() ? "anyOf" : "allOf", permissions.build())
-        .build();
   }
 
   private static MethodSpec wrap(GuardedService service, TypeName serviceType,
@@ -132,73 +92,16 @@ public final class GuardGenerator {
     }
     if (withSource) {
       wrap.addJavadoc("Returns {@code delegate} guarded, with the caller read from {@code source}.\n")
-          .addParameter(SOURCE, "source")
+          .addParameter(GuardMethods.SOURCE, "source")
           .addStatement("$T.requireNonNull(delegate, $S)", Objects.class, "delegate")
           .addStatement("$T.requireNonNull(source, $S)", Objects.class, "source")
           .addStatement(variables.isEmpty() ? "return new $T(delegate, source)" : "return new $T<>(delegate, source)",
               service.guardName());
     } else {
-      wrap.addJavadoc("Returns {@code delegate} guarded, with the caller read from {@link $T}.\n", CURRENT)
-          .addStatement("return wrap(delegate, $T.source())", CURRENT);
+      wrap.addJavadoc("Returns {@code delegate} guarded, with the caller read from {@link $T}.\n",
+              GuardMethods.CURRENT)
+          .addStatement("return wrap(delegate, $T.source())", GuardMethods.CURRENT);
     }
     return wrap.build();
-  }
-
-  private MethodSpec override(
-      GuardedService service, GuardedMethod method, Map<RequirementSpec, String> constants) {
-    ExecutableElement element = method.element();
-    MethodSpec.Builder builder =
-        MethodSpec.overriding(element, (DeclaredType) service.type().asType(), types);
-    if (element.getAnnotationMirrors().stream().anyMatch(mirror ->
-        mirror.getAnnotationType().toString().equals("java.lang.Deprecated"))) {
-      builder.addAnnotation(Deprecated.class);
-    }
-    method.requirement().ifPresent(requirement ->
-        addCheck(builder, method, constants.get(requirement)));
-    List<CodeBlock> arguments = new ArrayList<>();
-    for (ParameterSpec parameter : builder.build().parameters()) {
-      arguments.add(CodeBlock.of("$N", parameter));
-    }
-    CodeBlock call = CodeBlock.of("this.delegate.$L($L)", element.getSimpleName(), CodeBlock.join(arguments, ", "));
-    if (builder.build().returnType().equals(TypeName.VOID)) {
-      builder.addStatement(call);
-    } else {
-      builder.addStatement("return $L", call);
-    }
-    return builder.build();
-  }
-
-  /**
-   * Adds the check before the call: against the bound workspace, the {@code @WorkspaceId}
-   * argument, or the id its accessor returns (null for a null carrier; a throwing accessor is a
-   * denial, so the delegate is never called).
-   */
-  private static void addCheck(MethodSpec.Builder builder, GuardedMethod method, String constant) {
-    String operation = method.operation();
-    if (method.workspace().isEmpty()) {
-      builder.addStatement("$L.check(this.source, $S)", constant, operation);
-      return;
-    }
-    WorkspaceArgument workspace = method.workspace().get();
-    String parameter =
-        method.element().getParameters().get(workspace.parameter()).getSimpleName().toString();
-    if (workspace.accessor().isEmpty()) {
-      builder.addStatement("$L.check(this.source, $L, $S)", constant, parameter, operation);
-      return;
-    }
-    NameAllocator names = new NameAllocator();
-    for (VariableElement each : method.element().getParameters()) {
-      names.newName(each.getSimpleName().toString());
-    }
-    String id = names.newName("workspace");
-    String failure = names.newName("e");
-    builder.addStatement("$T $L", workspace.idType(), id)
-        .beginControlFlow("try")
-        .addStatement("$L = $L == null ? null : $L.$L()", id, parameter, parameter,
-            workspace.accessor().get().getSimpleName())
-        .nextControlFlow("catch ($T $L)", RuntimeException.class, failure)
-        .addStatement("throw $L.workspaceFailed($S, $L)", constant, operation, failure)
-        .endControlFlow()
-        .addStatement("$L.check(this.source, $L, $S)", constant, id, operation);
   }
 }

@@ -130,7 +130,8 @@ public final class GuardStep {
       return false;
     }
     TypeElement type = service.type();
-    reporter.report(Diagnostic.NOT_PROXYABLE, type, "interface " + type.getSimpleName(),
+    String kind = service.isClass() ? "class " : "interface ";
+    reporter.report(Diagnostic.NOT_PROXYABLE, type, kind + type.getSimpleName(),
         "its guard would be " + name + ", but a type of that name already exists",
         "Rename or move that type: rolegate names the guard of Outer.Inner GuardedOuter_Inner,"
             + " in the same package");

@@ -89,7 +89,7 @@ final class RequirementReader {
 
   /**
    * Returns whether any {@code @RequiresPermission} value on {@code type}, its methods or its
-   * superinterfaces has not resolved yet.
+   * supertypes (superclasses and superinterfaces) has not resolved yet.
    */
   boolean anyUnresolved(TypeElement type, Types types) {
     if (unresolved(type)) {
@@ -100,7 +100,11 @@ final class RequirementReader {
         return true;
       }
     }
-    for (TypeMirror parent : type.getInterfaces()) {
+    List<TypeMirror> parents = new ArrayList<>(type.getInterfaces());
+    if (type.getSuperclass().getKind() != TypeKind.NONE) {
+      parents.add(0, type.getSuperclass());
+    }
+    for (TypeMirror parent : parents) {
       if (parent.getKind() == TypeKind.ERROR) {
         return true;
       }

@@ -3,7 +3,6 @@ package dev.rolegate.processor.internal.validation;
 import com.palantir.javapoet.ClassName;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
-import dev.rolegate.processor.internal.matrix.Level;
 import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.MatrixHandle;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -47,10 +45,9 @@ public final class ServiceValidator {
 
   private final Types types;
   private final Reporter reporter;
-  private final MatrixHandle matrix;
   private final RequirementReader requirements;
-  private final WorkspaceParameters workspaces;
-  private final Predicate<TypeElement> compiledHere;
+  private final MethodValidator methods;
+  private final ClassServiceValidator classes;
 
   /**
    * Creates a validator checking against {@code matrix}; {@code compiledHere} tells whether a
@@ -60,10 +57,10 @@ public final class ServiceValidator {
       Predicate<TypeElement> compiledHere) {
     this.types = types;
     this.reporter = reporter;
-    this.matrix = matrix;
     this.requirements = new RequirementReader(reporter, matrix.matrix());
-    this.workspaces = new WorkspaceParameters(reporter, new WorkspaceCarriers(elements, types));
-    this.compiledHere = compiledHere;
+    this.methods = new MethodValidator(types, reporter, matrix, requirements,
+        new WorkspaceParameters(reporter, new WorkspaceCarriers(elements, types)), compiledHere);
+    this.classes = new ClassServiceValidator(elements, types, reporter, requirements, methods);
   }
 
   /** Validates {@code type}. */
@@ -72,17 +69,22 @@ public final class ServiceValidator {
       return new Outcome(Status.DEFERRED, Optional.empty());
     }
     int errorsBefore = reporter.errorCount();
-    if (!wrappable(type)) {
+    boolean isInterface = type.getKind() == ElementKind.INTERFACE;
+    if (isInterface ? !implementable(type) : !classes.extendable(type)) {
       return new Outcome(Status.INVALID, Optional.empty());
     }
     Optional<RequirementSpec> typeDefault = requirements.read(type);
-    List<GuardedMethod> methods = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    boolean complete = collect(type, type, typeDefault, seen, methods);
+    List<GuardedMethod> found = new ArrayList<>();
+    boolean complete = isInterface
+        ? collect(type, type, typeDefault, new LinkedHashSet<>(), found)
+        : classes.collect(type, typeDefault, found);
     if (!complete || reporter.errorCount() > errorsBefore) {
       return new Outcome(Status.INVALID, Optional.empty());
     }
-    return new Outcome(Status.VALID, Optional.of(new GuardedService(type, guardName(type), methods)));
+    List<ExecutableElement> constructors =
+        isInterface ? List.of() : ClassServiceValidator.constructors(type);
+    return new Outcome(Status.VALID,
+        Optional.of(new GuardedService(type, guardName(type), found, constructors)));
   }
 
   /** Returns {@code GuardedOuter_Inner} for {@code Outer.Inner}, in the type's package. */
@@ -91,23 +93,17 @@ public final class ServiceValidator {
     return ClassName.get(name.packageName(), "Guarded" + String.join("_", name.simpleNames()));
   }
 
-  private boolean wrappable(TypeElement type) {
-    if (type.getKind() != ElementKind.INTERFACE) {
-      String why = "rolegate 0.1 guards interfaces only; guards for classes come in a later release";
-      String fix = "Extract an interface with the guarded methods, annotate it, and wrap the"
-          + " implementation with its Guarded type";
-      reportOnEachAnnotated(type, kindWord(type) + " " + type.getSimpleName(), why, fix);
-      return false;
-    }
+  /** Returns whether a guard can implement the interface {@code type}; reports if not. */
+  private boolean implementable(TypeElement type) {
     if (type.getNestingKind() == NestingKind.LOCAL) {
-      reportOnEachAnnotated(type, "local interface " + type.getSimpleName(),
+      reportOnEachAnnotated(reporter, type, "local interface " + type.getSimpleName(),
           "a guard cannot implement an interface declared inside a method",
           "Move the interface to the top level of its file or into a class");
       return false;
     }
     for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        reportOnEachAnnotated(type, "interface " + type.getSimpleName(),
+        reportOnEachAnnotated(reporter, type, "interface " + type.getSimpleName(),
             (e == type ? "it is private" : "its enclosing type " + e.getSimpleName() + " is private")
                 + ", so a guard in its package cannot implement it",
             "Make it package-private or public");
@@ -117,7 +113,12 @@ public final class ServiceValidator {
     return true;
   }
 
-  private void reportOnEachAnnotated(TypeElement type, String subject, String why, String fix) {
+  /**
+   * Reports {@code [NotProxyable]} on the type's own {@code @RequiresPermission} and on each of
+   * its annotated methods: {@code subject} cannot be guarded because of {@code why}.
+   */
+  static void reportOnEachAnnotated(
+      Reporter reporter, TypeElement type, String subject, String why, String fix) {
     Annotations.find(type, Names.REQUIRES_PERMISSION).ifPresent(mirror ->
         reporter.report(Diagnostic.NOT_PROXYABLE, type, mirror, null, subject, why, fix));
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
@@ -127,26 +128,13 @@ public final class ServiceValidator {
     }
   }
 
-  private static String kindWord(TypeElement type) {
-    switch (type.getKind()) {
-      case ENUM:
-        return "enum";
-      case RECORD:
-        return "record";
-      case ANNOTATION_TYPE:
-        return "annotation type";
-      default:
-        return type.getModifiers().contains(Modifier.FINAL) ? "final class" : "class";
-    }
-  }
-
   /**
    * Adds the methods of {@code current} (then of its superinterfaces, depth first) that a guard
    * of {@code root} implements, skipping ones already overridden. Returns false if a method
    * could not be read (its mistake is reported).
    */
   private boolean collect(TypeElement root, TypeElement current, Optional<RequirementSpec> rootDefault,
-      Set<String> seen, List<GuardedMethod> methods) {
+      Set<String> seen, List<GuardedMethod> out) {
     boolean own = current.equals(root);
     boolean complete = true;
     Optional<RequirementSpec> declaringDefault = own ? rootDefault : requirements.read(current);
@@ -154,136 +142,25 @@ public final class ServiceValidator {
       Set<Modifier> modifiers = method.getModifiers();
       if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.PRIVATE)) {
         if (own) {
-          rejectAnnotated(method, modifiers.contains(Modifier.STATIC) ? "static" : "private");
+          methods.rejectAnnotated(method, modifiers.contains(Modifier.STATIC) ? "static" : "private");
         }
         continue;
       }
-      TypeMirror asMember = types.asMemberOf((DeclaredType) root.asType(), method);
-      String key = method.getSimpleName() + types.erasure(asMember).toString();
-      if (!seen.add(key)) {
+      ExecutableType asMember =
+          (ExecutableType) types.asMemberOf((DeclaredType) root.asType(), method);
+      if (!seen.add(methods.overrideKey(method, asMember))) {
         continue;
       }
-      Optional<GuardedMethod> guarded = method(root, current, method,
-          (ExecutableType) asMember, declaringDefault.or(() -> rootDefault));
-      guarded.ifPresent(methods::add);
+      Optional<GuardedMethod> guarded = methods.method(root, current, method,
+          asMember, declaringDefault.or(() -> rootDefault));
+      guarded.ifPresent(out::add);
       complete &= guarded.isPresent();
     }
     for (TypeMirror parent : current.getInterfaces()) {
       if (parent.getKind() == TypeKind.DECLARED) {
-        complete &= collect(root, (TypeElement) types.asElement(parent), rootDefault, seen, methods);
+        complete &= collect(root, (TypeElement) types.asElement(parent), rootDefault, seen, out);
       }
     }
     return complete;
-  }
-
-  private void rejectAnnotated(ExecutableElement method, String modifier) {
-    Annotations.find(method, Names.REQUIRES_PERMISSION).ifPresent(mirror ->
-        reporter.report(Diagnostic.NOT_PROXYABLE, method, mirror, null,
-            modifier + " method " + method.getSimpleName() + "()",
-            "a guard can only intercept calls to instance methods it overrides",
-            "Make it a non-" + modifier + " instance method, or remove @RequiresPermission"));
-  }
-
-  private Optional<GuardedMethod> method(TypeElement root, TypeElement declaring,
-      ExecutableElement method, ExecutableType asMember, Optional<RequirementSpec> fallback) {
-    String operation = operationName(declaring, method);
-    Optional<AnnotationMirror> unguarded = Annotations.find(method, Names.UNGUARDED);
-    Optional<AnnotationMirror> required = Annotations.find(method, Names.REQUIRES_PERMISSION);
-    if (unguarded.isPresent() && required.isPresent()) {
-      reporter.report(Diagnostic.CONFLICTING_ANNOTATIONS, method, unguarded.get(), null, operation + "()");
-      return Optional.empty();
-    }
-    WorkspaceParameters.Found workspace = workspaces.find(method, asMember, guardName(root));
-    if (unguarded.isPresent()) {
-      return workspace.valid()
-          ? Optional.of(new GuardedMethod(method, operation, Optional.empty(), workspace.argument()))
-          : Optional.empty();
-    }
-    // Read the method's own annotation even when @WorkspaceId is wrong: independent mistakes.
-    Optional<RequirementSpec> requirement =
-        required.isPresent() ? requirements.read(method) : fallback;
-    if (!workspace.valid()) {
-      return Optional.empty();
-    }
-    if (requirement.isEmpty()) {
-      // A type default that is present but wrong is reported on the type; do not cascade.
-      if (required.isEmpty() && !hasTypeDefault(root, declaring)) {
-        reportUnprotected(root, declaring, method, operation);
-      }
-      return Optional.empty();
-    }
-    if (workspace.argument().isEmpty()
-        && !boundWorkspace(root, declaring, method)
-        && !workspaceOptional(root, declaring, method, operation, requirement.get())) {
-      return Optional.empty();
-    }
-    return Optional.of(new GuardedMethod(method, operation, requirement, workspace.argument()));
-  }
-
-  /** Returns whether {@code @BoundWorkspace} covers the method. */
-  private static boolean boundWorkspace(
-      TypeElement root, TypeElement declaring, ExecutableElement method) {
-    return Annotations.find(method, Names.BOUND_WORKSPACE).isPresent()
-        || Annotations.find(declaring, Names.BOUND_WORKSPACE).isPresent()
-        || Annotations.find(root, Names.BOUND_WORKSPACE).isPresent();
-  }
-
-  /**
-   * Returns whether a method that names no workspace may do so: its requirement has no
-   * workspace permission. Otherwise reports {@code [MissingWorkspace]}: checking the bound
-   * workspace silently would let a forgotten {@code @WorkspaceId} act on whatever is bound.
-   */
-  private boolean workspaceOptional(TypeElement root, TypeElement declaring,
-      ExecutableElement method, String operation, RequirementSpec requirement) {
-    List<String> needed = new ArrayList<>();
-    for (String name : requirement.permissions()) {
-      matrix.matrix().permission(name)
-          .filter(permission -> permission.level() == Level.WORKSPACE)
-          .ifPresent(permission -> needed.add(name));
-    }
-    if (needed.isEmpty()) {
-      return true;
-    }
-    String needs = (needed.size() == 1 ? "workspace permission " : "workspace permissions ")
-        + String.join(", ", needed);
-    String bound = "act on the workspace bound with CurrentPrincipal.bind(principal, workspaceId)";
-    if (declaring.equals(root) || compiledHere.test(declaring)) {
-      reporter.report(Diagnostic.MISSING_WORKSPACE, method, operation + "()", needs,
-          "Mark the parameter that names it with @WorkspaceId, or add @BoundWorkspace to " + bound);
-    } else {
-      String name = root.getSimpleName().toString();
-      reporter.report(Diagnostic.MISSING_WORKSPACE, root,
-          "method " + operation + "(), inherited by " + name + ",", needs,
-          "Redeclare it in " + name + " with a @WorkspaceId parameter, or add @BoundWorkspace to "
-              + name + " to " + bound);
-    }
-    return false;
-  }
-
-  private static boolean hasTypeDefault(TypeElement root, TypeElement declaring) {
-    return Annotations.find(declaring, Names.REQUIRES_PERMISSION).isPresent()
-        || Annotations.find(root, Names.REQUIRES_PERMISSION).isPresent();
-  }
-
-  private void reportUnprotected(TypeElement root, TypeElement declaring, ExecutableElement method,
-      String operation) {
-    String guard = String.join("_", ClassName.get(root).simpleNames());
-    if (declaring.equals(root) || requirements.isGuardedType(declaring)) {
-      // A guarded declaring type reports this itself; the reporter prints it once.
-      reporter.report(Diagnostic.UNPROTECTED_METHOD, method, operation + "()",
-          String.join("_", ClassName.get(declaring).simpleNames()),
-          "Add @RequiresPermission(...) to it (or to its type as a default), or"
-              + " @Unguarded(reason = \"...\") if it is meant to be open");
-    } else {
-      reporter.report(Diagnostic.UNPROTECTED_METHOD, root,
-          "method " + operation + "(), inherited by " + root.getSimpleName() + ",", guard,
-          "Redeclare it in " + root.getSimpleName() + " with @RequiresPermission(...) or"
-              + " @Unguarded(reason = \"...\"), or put @RequiresPermission on "
-              + root.getSimpleName() + " as the default for every method it has");
-    }
-  }
-
-  private static String operationName(TypeElement declaring, ExecutableElement method) {
-    return String.join(".", ClassName.get(declaring).simpleNames()) + "." + method.getSimpleName();
   }
 }

@@ -1,0 +1,192 @@
+package dev.rolegate.processor.internal.generation;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
+import dev.rolegate.processor.internal.model.GuardedMethod;
+import dev.rolegate.processor.internal.model.GuardedService;
+import dev.rolegate.processor.internal.model.MatrixHandle;
+import dev.rolegate.processor.internal.model.RequirementSpec;
+import dev.rolegate.processor.internal.model.WorkspaceArgument;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.util.Types;
+
+/**
+ * What interface and class guards share: the requirement constants, and each overriding method,
+ * which checks the caller and then calls the target ({@code this.delegate} or {@code super}).
+ */
+final class GuardMethods {
+  static final ClassName REQUIREMENT = ClassName.get(GeneratedTypes.INTERNAL, "Requirement");
+  static final ClassName SOURCE = ClassName.get(GeneratedTypes.RUNTIME, "PrincipalSource");
+  static final ClassName CURRENT = ClassName.get(GeneratedTypes.RUNTIME, "CurrentPrincipal");
+
+  private final Types types;
+
+  GuardMethods(Types types) {
+    this.types = types;
+  }
+
+  /** Returns the type variables of {@code type}, which its guard declares too. */
+  static List<TypeVariableName> typeVariables(TypeElement type) {
+    List<TypeVariableName> variables = new ArrayList<>();
+    for (TypeParameterElement parameter : type.getTypeParameters()) {
+      variables.add(TypeVariableName.get(parameter));
+    }
+    return variables;
+  }
+
+  /** Returns every parameter name of the guarded methods: names a guard's fields must avoid. */
+  static Set<String> parameterNames(GuardedService service) {
+    Set<String> taken = new HashSet<>();
+    for (GuardedMethod method : service.methods()) {
+      for (VariableElement parameter : method.element().getParameters()) {
+        taken.add(parameter.getSimpleName().toString());
+      }
+    }
+    return taken;
+  }
+
+  /** Returns {@code name}, with underscores appended until it is not in {@code taken}; takes it. */
+  static String allocate(String name, Set<String> taken) {
+    String free = name;
+    while (taken.contains(free)) {
+      free = free + "_";
+    }
+    taken.add(free);
+    return free;
+  }
+
+  /** Names each distinct requirement, in order of first use, avoiding {@code taken}. */
+  static Map<RequirementSpec, String> constantNames(GuardedService service, Set<String> taken) {
+    Map<RequirementSpec, String> names = new LinkedHashMap<>();
+    for (GuardedMethod method : service.methods()) {
+      method.requirement().ifPresent(requirement -> {
+        if (!names.containsKey(requirement)) {
+          names.put(requirement, allocate(requirement.constantName(), taken));
+        }
+      });
+    }
+    return names;
+  }
+
+  /** Returns the field holding {@code requirement}, named {@code name}. */
+  static FieldSpec requirementField(RequirementSpec requirement, String name, MatrixHandle matrix) {
+    CodeBlock.Builder permissions = CodeBlock.builder();
+    for (int i = 0; i < requirement.permissions().size(); i++) {
+      permissions.add(
+          i == 0 ? "$T.$L" : ",$W$T.$L", matrix.table(), requirement.permissions().get(i));
+    }
+    return FieldSpec.builder(REQUIREMENT, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.$L($L)",
+            REQUIREMENT, requirement.any() ? "anyOf" : "allOf", permissions.build())
+        .build();
+  }
+
+  /** Returns whether {@code element} is {@code @Deprecated}, which its guard repeats. */
+  static boolean deprecated(ExecutableElement element) {
+    return element.getAnnotationMirrors().stream().anyMatch(mirror ->
+        mirror.getAnnotationType().toString().equals("java.lang.Deprecated"));
+  }
+
+  /**
+   * Returns the override of {@code method} as a member of {@code owner}: the check against
+   * {@code constant} (none for {@code @Unguarded}), reading the caller from {@code source}, then
+   * the call on {@code target}.
+   */
+  MethodSpec override(GuardedMethod method, DeclaredType owner,
+      Map<RequirementSpec, String> constants, CodeBlock source, CodeBlock target) {
+    ExecutableElement element = method.element();
+    MethodSpec.Builder builder = overriding(element, owner);
+    if (deprecated(element)) {
+      builder.addAnnotation(Deprecated.class);
+    }
+    method.requirement().ifPresent(requirement ->
+        addCheck(builder, method, constants.get(requirement), source));
+    MethodSpec signature = builder.build();
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (ParameterSpec parameter : signature.parameters()) {
+      arguments.add(CodeBlock.of("$N", parameter));
+    }
+    CodeBlock call = CodeBlock.of("$L.$L($L)", target, element.getSimpleName(),
+        CodeBlock.join(arguments, ", "));
+    if (signature.returnType().equals(TypeName.VOID)) {
+      builder.addStatement(call);
+    } else {
+      builder.addStatement("return $L", call);
+    }
+    return builder.build();
+  }
+
+  /**
+   * Returns JavaPoet's override of {@code element}, keeping only its access modifier: a
+   * {@code synchronized} or {@code native} method of a class is overridden by a plain one that
+   * calls it.
+   */
+  private MethodSpec.Builder overriding(ExecutableElement element, DeclaredType owner) {
+    MethodSpec spec = MethodSpec.overriding(element, owner, types).build();
+    MethodSpec.Builder builder = MethodSpec.methodBuilder(spec.name())
+        .addAnnotations(spec.annotations())
+        .addTypeVariables(spec.typeVariables())
+        .returns(spec.returnType())
+        .addParameters(spec.parameters())
+        .varargs(spec.varargs())
+        .addExceptions(spec.exceptions());
+    for (Modifier modifier : spec.modifiers()) {
+      if (modifier == Modifier.PUBLIC || modifier == Modifier.PROTECTED) {
+        builder.addModifiers(modifier);
+      }
+    }
+    return builder;
+  }
+
+  /**
+   * Adds the check before the call: against the bound workspace, the {@code @WorkspaceId}
+   * argument, or the id its accessor returns (null for a null carrier; a throwing accessor is a
+   * denial, so the target is never called).
+   */
+  private static void addCheck(
+      MethodSpec.Builder builder, GuardedMethod method, String constant, CodeBlock source) {
+    String operation = method.operation();
+    if (method.workspace().isEmpty()) {
+      builder.addStatement("$L.check($L, $S)", constant, source, operation);
+      return;
+    }
+    WorkspaceArgument workspace = method.workspace().get();
+    String parameter =
+        method.element().getParameters().get(workspace.parameter()).getSimpleName().toString();
+    if (workspace.accessor().isEmpty()) {
+      builder.addStatement("$L.check($L, $L, $S)", constant, source, parameter, operation);
+      return;
+    }
+    NameAllocator names = new NameAllocator();
+    for (VariableElement each : method.element().getParameters()) {
+      names.newName(each.getSimpleName().toString());
+    }
+    String id = names.newName("workspace");
+    String failure = names.newName("e");
+    builder.addStatement("$T $L", workspace.idType(), id)
+        .beginControlFlow("try")
+        .addStatement("$L = $L == null ? null : $L.$L()", id, parameter, parameter,
+            workspace.accessor().get().getSimpleName())
+        .nextControlFlow("catch ($T $L)", RuntimeException.class, failure)
+        .addStatement("throw $L.workspaceFailed($S, $L)", constant, operation, failure)
+        .endControlFlow()
+        .addStatement("$L.check($L, $L, $S)", constant, source, id, operation);
+  }
+}

@@ -1,0 +1,275 @@
+package dev.rolegate.processor.internal.validation;
+
+import dev.rolegate.processor.internal.diagnostic.Reporter;
+import dev.rolegate.processor.internal.model.GuardedMethod;
+import dev.rolegate.processor.internal.model.RequirementSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Checks a class carrying {@code @RequiresPermission}: that a guard can extend it (not final,
+ * sealed, private, inner, abstract with unimplemented methods, an enum or a record, and with a
+ * non-private constructor), and collects every method reachable through the guard.
+ *
+ * <p>Reachable means: each instance method that the guard, in the class's package, can
+ * override: public, protected and package-private methods declared in the class or inherited
+ * from its superclasses (package-private ones only from the same package), and default methods
+ * of its interfaces. Overrides of {@code Object}'s methods ({@code equals}, {@code hashCode},
+ * {@code toString}, {@code clone}, {@code finalize}) are exempt: they need no permission and
+ * are guarded only when they carry {@code @RequiresPermission} themselves.
+ */
+final class ClassServiceValidator {
+  private final Elements elements;
+  private final Types types;
+  private final Reporter reporter;
+  private final RequirementReader requirements;
+  private final MethodValidator methods;
+
+  ClassServiceValidator(Elements elements, Types types, Reporter reporter,
+      RequirementReader requirements, MethodValidator methods) {
+    this.elements = elements;
+    this.types = types;
+    this.reporter = reporter;
+    this.requirements = requirements;
+    this.methods = methods;
+  }
+
+  /** Returns whether a guard can extend {@code type}; reports on each annotation if not. */
+  boolean extendable(TypeElement type) {
+    String name = type.getSimpleName().toString();
+    if (type.getKind() == ElementKind.ANNOTATION_TYPE) {
+      report(type, "annotation type " + name,
+          "an annotation type has no service methods for a guard to intercept",
+          "Remove @RequiresPermission from it");
+      return false;
+    }
+    if (type.getKind() != ElementKind.CLASS) {
+      String kind = kindWord(type);
+      report(type, kind + " " + name, (kind.equals("enum") ? "an " : "a ") + kind
+              + " cannot be extended, so no guard can subclass it",
+          "Extract an interface with the guarded methods, annotate it, and wrap the " + kind
+              + " with that interface's Guarded type");
+      return false;
+    }
+    // javac does not show annotation processors the classes declared inside method bodies, so
+    // a local or anonymous class never arrives here.
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        String which = e == type ? "it" : "its enclosing type " + e.getSimpleName();
+        report(type, "class " + name,
+            which + " is private, so a guard in its package cannot extend it",
+            "Make it package-private or public");
+        return false;
+      }
+    }
+    return modifiersAllowExtension(type, name) && hasConstructor(type, name);
+  }
+
+  private boolean modifiersAllowExtension(TypeElement type, String name) {
+    Set<Modifier> modifiers = type.getModifiers();
+    if (type.getNestingKind() == NestingKind.MEMBER && !modifiers.contains(Modifier.STATIC)) {
+      report(type, "inner class " + name, "a guard cannot extend a non-static inner class,"
+          + " whose instances need an instance of " + type.getEnclosingElement().getSimpleName(),
+          "Make it static");
+      return false;
+    }
+    if (modifiers.contains(Modifier.FINAL)) {
+      report(type, "final class " + name, "a class guard extends the class it guards",
+          "Make the class non-final, or guard an interface it implements instead");
+      return false;
+    }
+    if (modifiers.contains(Modifier.SEALED)) {
+      report(type, "sealed class " + name, "a class guard extends the class it guards, and a"
+              + " sealed class permits only the subclasses it lists",
+          "Unseal it (remove sealed and its permits clause), or annotate an interface it"
+              + " implements and wrap the implementation with that interface's Guarded type");
+      return false;
+    }
+    return true;
+  }
+
+  private boolean hasConstructor(TypeElement type, String name) {
+    if (constructors(type).isEmpty()) {
+      report(type, "class " + name,
+          "it has no non-private constructor, so a guard cannot call super(...)",
+          "Add a non-private constructor");
+      return false;
+    }
+    return true;
+  }
+
+  /** Returns the constructors of {@code type} a guard in its package can call, in source order. */
+  static List<ExecutableElement> constructors(TypeElement type) {
+    List<ExecutableElement> found = new ArrayList<>();
+    for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (!constructor.getModifiers().contains(Modifier.PRIVATE)) {
+        found.add(constructor);
+      }
+    }
+    return found;
+  }
+
+  private void report(TypeElement type, String subject, String why, String fix) {
+    ServiceValidator.reportOnEachAnnotated(reporter, type, subject, why, fix);
+  }
+
+  private static String kindWord(TypeElement type) {
+    return type.getKind() == ElementKind.RECORD ? "record" : "enum";
+  }
+
+  /**
+   * Adds every method reachable through the guard of {@code root} to {@code out}: its own and
+   * its superclasses' first, nearest first, then its interfaces' default methods. Returns false
+   * if a mistake was reported.
+   */
+  boolean collect(
+      TypeElement root, Optional<RequirementSpec> rootDefault, List<GuardedMethod> out) {
+    Walk walk = new Walk(root, rootDefault, out);
+    List<TypeElement> classes = new ArrayList<>();
+    for (TypeElement c = root; c != null; c = superclass(c)) {
+      classes.add(c);
+    }
+    boolean complete = true;
+    for (TypeElement c : classes) {
+      complete &= walk.members(c);
+    }
+    Set<TypeElement> interfaces = new LinkedHashSet<>();
+    for (TypeElement c : classes) {
+      complete &= walk.interfaces(c, interfaces);
+    }
+    return complete & walk.allImplemented();
+  }
+
+  /** Returns the superclass of {@code type}, or null when it is {@code Object} or none. */
+  private TypeElement superclass(TypeElement type) {
+    TypeMirror parent = type.getSuperclass();
+    if (parent.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    TypeElement element = (TypeElement) types.asElement(parent);
+    return element.getQualifiedName().contentEquals("java.lang.Object") ? null : element;
+  }
+
+  /** One collection: the methods seen so far (by override key) and those left abstract. */
+  private final class Walk {
+    private final TypeElement root;
+    private final DeclaredType rootType;
+    private final Optional<RequirementSpec> rootDefault;
+    private final List<GuardedMethod> out;
+    private final Set<String> seen = new LinkedHashSet<>();
+    private final Set<String> objectMethods = new LinkedHashSet<>();
+    private final List<String> unimplemented = new ArrayList<>();
+
+    Walk(TypeElement root, Optional<RequirementSpec> rootDefault, List<GuardedMethod> out) {
+      this.root = root;
+      this.rootType = (DeclaredType) root.asType();
+      this.rootDefault = rootDefault;
+      this.out = out;
+      TypeElement object = elements.getTypeElement("java.lang.Object");
+      for (ExecutableElement method : ElementFilter.methodsIn(object.getEnclosedElements())) {
+        if (overridable(method.getModifiers())) {
+          objectMethods.add(methods.overrideKey(method, (ExecutableType) method.asType()));
+        }
+      }
+    }
+
+    boolean interfaces(TypeElement type, Set<TypeElement> visited) {
+      boolean complete = true;
+      for (TypeMirror parent : type.getInterfaces()) {
+        if (parent.getKind() == TypeKind.DECLARED) {
+          TypeElement element = (TypeElement) types.asElement(parent);
+          if (visited.add(element)) {
+            complete &= members(element) & interfaces(element, visited);
+          }
+        }
+      }
+      return complete;
+    }
+
+    boolean members(TypeElement declaring) {
+      boolean own = declaring.equals(root);
+      Optional<RequirementSpec> fallback =
+          (own ? rootDefault : requirements.read(declaring)).or(() -> rootDefault);
+      boolean complete = true;
+      for (ExecutableElement method : ElementFilter.methodsIn(declaring.getEnclosedElements())) {
+        Set<Modifier> modifiers = method.getModifiers();
+        if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.PRIVATE)) {
+          if (own) {
+            methods.rejectAnnotated(
+                method, modifiers.contains(Modifier.STATIC) ? "static" : "private");
+          }
+          continue;
+        }
+        if (!inherited(declaring, modifiers)) {
+          continue;
+        }
+        ExecutableType asMember = (ExecutableType) types.asMemberOf(rootType, method);
+        String key = methods.overrideKey(method, asMember);
+        if (seen.add(key)) {
+          complete &= member(declaring, method, asMember, key, fallback);
+        }
+      }
+      return complete;
+    }
+
+    private boolean member(TypeElement declaring, ExecutableElement method,
+        ExecutableType asMember, String key, Optional<RequirementSpec> fallback) {
+      boolean ofObject = objectMethods.contains(key);
+      if (ofObject && Annotations.find(method, Names.REQUIRES_PERMISSION).isEmpty()) {
+        return true;
+      }
+      if (method.getModifiers().contains(Modifier.FINAL)) {
+        return !methods.rejectFinal(root, declaring, method);
+      }
+      if (method.getModifiers().contains(Modifier.ABSTRACT) && !ofObject) {
+        unimplemented.add(MethodValidator.operationName(declaring, method) + "()");
+        return true;
+      }
+      Optional<GuardedMethod> guarded = methods.method(root, declaring, method, asMember, fallback);
+      guarded.ifPresent(out::add);
+      return guarded.isPresent();
+    }
+
+    /** Returns whether a method of {@code declaring} is one the root's guard can override. */
+    private boolean inherited(TypeElement declaring, Set<Modifier> modifiers) {
+      return modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.PROTECTED)
+          || elements.getPackageOf(declaring).equals(elements.getPackageOf(root));
+    }
+
+    /** Reports the abstract methods left unimplemented; returns whether there are none. */
+    boolean allImplemented() {
+      if (unimplemented.isEmpty()) {
+        return true;
+      }
+      String name = root.getSimpleName().toString();
+      boolean one = unimplemented.size() == 1;
+      report(root, "abstract class " + name, "a guard must be a concrete class, but " + name
+              + " leaves abstract method" + (one ? " " : "s ") + String.join(", ", unimplemented)
+              + " unimplemented",
+          "Implement " + (one ? "it" : "them") + " in " + name + ", or guard a concrete subclass"
+              + " instead");
+      return false;
+    }
+  }
+
+  private static boolean overridable(Set<Modifier> modifiers) {
+    return !modifiers.contains(Modifier.STATIC) && !modifiers.contains(Modifier.PRIVATE)
+        && !modifiers.contains(Modifier.FINAL);
+  }
+}

@@ -1,0 +1,225 @@
+package dev.rolegate.processor.internal.validation;
+
+import com.palantir.javapoet.ClassName;
+import dev.rolegate.processor.internal.diagnostic.Diagnostic;
+import dev.rolegate.processor.internal.diagnostic.Reporter;
+import dev.rolegate.processor.internal.matrix.Level;
+import dev.rolegate.processor.internal.model.GuardedMethod;
+import dev.rolegate.processor.internal.model.MatrixHandle;
+import dev.rolegate.processor.internal.model.RequirementSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * Turns one method a guard overrides into a {@link GuardedMethod}: its requirement (own, or the
+ * type default), its workspace, and every mistake about them, for interface and class guards
+ * alike.
+ */
+final class MethodValidator {
+  private final Types types;
+  private final Reporter reporter;
+  private final MatrixHandle matrix;
+  private final RequirementReader requirements;
+  private final WorkspaceParameters workspaces;
+  private final Predicate<TypeElement> compiledHere;
+
+  MethodValidator(Types types, Reporter reporter, MatrixHandle matrix,
+      RequirementReader requirements, WorkspaceParameters workspaces,
+      Predicate<TypeElement> compiledHere) {
+    this.types = types;
+    this.reporter = reporter;
+    this.matrix = matrix;
+    this.requirements = requirements;
+    this.workspaces = workspaces;
+    this.compiledHere = compiledHere;
+  }
+
+  /**
+   * Returns the key under which {@code method}, seen as a member of the guarded type with type
+   * {@code asMember}, overrides or is overridden: its name and erased parameter types.
+   */
+  String overrideKey(ExecutableElement method, ExecutableType asMember) {
+    List<String> parameters = new ArrayList<>();
+    for (TypeMirror parameter : asMember.getParameterTypes()) {
+      parameters.add(types.erasure(parameter).toString());
+    }
+    return method.getSimpleName() + "(" + String.join(",", parameters) + ")";
+  }
+
+  /**
+   * Returns the guarded method for {@code method} of {@code declaring}, reached through the
+   * guard of {@code root}; {@code fallback} is the type default that applies. Empty when a
+   * mistake was reported.
+   */
+  Optional<GuardedMethod> method(TypeElement root, TypeElement declaring,
+      ExecutableElement method, ExecutableType asMember, Optional<RequirementSpec> fallback) {
+    String operation = operationName(declaring, method);
+    Optional<AnnotationMirror> unguarded = Annotations.find(method, Names.UNGUARDED);
+    Optional<AnnotationMirror> required = Annotations.find(method, Names.REQUIRES_PERMISSION);
+    if (unguarded.isPresent() && required.isPresent()) {
+      reporter.report(
+          Diagnostic.CONFLICTING_ANNOTATIONS, method, unguarded.get(), null, operation + "()");
+      return Optional.empty();
+    }
+    WorkspaceParameters.Found workspace =
+        workspaces.find(method, asMember, ServiceValidator.guardName(root));
+    if (unguarded.isPresent()) {
+      return workspace.valid()
+          ? Optional.of(
+              new GuardedMethod(method, operation, Optional.empty(), workspace.argument()))
+          : Optional.empty();
+    }
+    // Read the method's own annotation even when @WorkspaceId is wrong: independent mistakes.
+    Optional<RequirementSpec> requirement =
+        required.isPresent() ? requirements.read(method) : fallback;
+    if (!workspace.valid()) {
+      return Optional.empty();
+    }
+    if (requirement.isEmpty()) {
+      // A type default that is present but wrong is reported on the type; do not cascade.
+      if (required.isEmpty() && !hasTypeDefault(root, declaring)) {
+        reportUnprotected(root, declaring, method, operation);
+      }
+      return Optional.empty();
+    }
+    if (workspace.argument().isEmpty()
+        && !boundWorkspace(root, declaring, method)
+        && !workspaceOptional(root, declaring, method, operation, requirement.get())) {
+      return Optional.empty();
+    }
+    return Optional.of(new GuardedMethod(method, operation, requirement, workspace.argument()));
+  }
+
+  /**
+   * Reports a final method of a class a guard extends: with {@code @RequiresPermission} the
+   * permission cannot be checked ({@code [NotProxyable]}); without {@code @Unguarded} the guard
+   * would leave it open ({@code [UnprotectedMethod]}). Returns whether it reported.
+   */
+  boolean rejectFinal(TypeElement root, TypeElement declaring, ExecutableElement method) {
+    String operation = operationName(declaring, method);
+    boolean onMethod = declaring.equals(root) || compiledHere.test(declaring);
+    if (Annotations.find(method, Names.REQUIRES_PERMISSION).isPresent()) {
+      if (onMethod) {
+        rejectAnnotated(method, "final");
+      } else {
+        reporter.report(Diagnostic.NOT_PROXYABLE, root, "final method " + operation
+            + "(), inherited by " + root.getSimpleName(), why("final"), fix("final"));
+      }
+      return true;
+    }
+    if (Annotations.find(method, Names.UNGUARDED).isPresent()) {
+      return false;
+    }
+    String fix = "Make it non-final so that the guard can check it, or mark it"
+        + " @Unguarded(reason = \"...\") if it is meant to be open";
+    // A guarded declaring type reports this itself, naming its own guard; printed once.
+    String guard = ServiceValidator.guardName(
+        onMethod && requirements.isGuardedType(declaring) ? declaring : root).simpleName();
+    if (onMethod) {
+      reporter.report(Diagnostic.UNPROTECTED_FINAL_METHOD, method, operation + "()", guard, fix);
+    } else {
+      reporter.report(Diagnostic.UNPROTECTED_FINAL_METHOD, root,
+          "method " + operation + "(), inherited by " + root.getSimpleName() + ",", guard, fix);
+    }
+    return true;
+  }
+
+  /** Reports {@code @RequiresPermission} on a {@code modifier} method a guard cannot override. */
+  void rejectAnnotated(ExecutableElement method, String modifier) {
+    Annotations.find(method, Names.REQUIRES_PERMISSION).ifPresent(mirror ->
+        reporter.report(Diagnostic.NOT_PROXYABLE, method, mirror, null,
+            modifier + " method " + method.getSimpleName() + "()", why(modifier), fix(modifier)));
+  }
+
+  private static String why(String modifier) {
+    return "a guard can only intercept calls to instance methods it overrides"
+        + (modifier.equals("final") ? ", and a final method cannot be overridden" : "");
+  }
+
+  private static String fix(String modifier) {
+    return modifier.equals("final")
+        ? "Make it non-final, or remove @RequiresPermission"
+        : "Make it a non-" + modifier + " instance method, or remove @RequiresPermission";
+  }
+
+  /** Returns whether {@code @BoundWorkspace} covers the method. */
+  private static boolean boundWorkspace(
+      TypeElement root, TypeElement declaring, ExecutableElement method) {
+    return Annotations.find(method, Names.BOUND_WORKSPACE).isPresent()
+        || Annotations.find(declaring, Names.BOUND_WORKSPACE).isPresent()
+        || Annotations.find(root, Names.BOUND_WORKSPACE).isPresent();
+  }
+
+  /**
+   * Returns whether a method that names no workspace may do so: its requirement has no
+   * workspace permission. Otherwise reports {@code [MissingWorkspace]}: checking the bound
+   * workspace silently would let a forgotten {@code @WorkspaceId} act on whatever is bound.
+   */
+  private boolean workspaceOptional(TypeElement root, TypeElement declaring,
+      ExecutableElement method, String operation, RequirementSpec requirement) {
+    List<String> needed = new ArrayList<>();
+    for (String name : requirement.permissions()) {
+      matrix.matrix().permission(name)
+          .filter(permission -> permission.level() == Level.WORKSPACE)
+          .ifPresent(permission -> needed.add(name));
+    }
+    if (needed.isEmpty()) {
+      return true;
+    }
+    String needs = (needed.size() == 1 ? "workspace permission " : "workspace permissions ")
+        + String.join(", ", needed);
+    String bound = "act on the workspace bound with CurrentPrincipal.bind(principal, workspaceId)";
+    if (declaring.equals(root) || compiledHere.test(declaring)) {
+      reporter.report(Diagnostic.MISSING_WORKSPACE, method, operation + "()", needs,
+          "Mark the parameter that names it with @WorkspaceId, or add @BoundWorkspace to " + bound);
+    } else {
+      String name = root.getSimpleName().toString();
+      reporter.report(Diagnostic.MISSING_WORKSPACE, root,
+          "method " + operation + "(), inherited by " + name + ",", needs,
+          redeclare(root) + " it in " + name + " with a @WorkspaceId parameter, or add"
+              + " @BoundWorkspace to " + name + " to " + bound);
+    }
+    return false;
+  }
+
+  private static boolean hasTypeDefault(TypeElement root, TypeElement declaring) {
+    return Annotations.find(declaring, Names.REQUIRES_PERMISSION).isPresent()
+        || Annotations.find(root, Names.REQUIRES_PERMISSION).isPresent();
+  }
+
+  private void reportUnprotected(TypeElement root, TypeElement declaring, ExecutableElement method,
+      String operation) {
+    String guard = String.join("_", ClassName.get(root).simpleNames());
+    if (declaring.equals(root) || requirements.isGuardedType(declaring)) {
+      // A guarded declaring type reports this itself; the reporter prints it once.
+      reporter.report(Diagnostic.UNPROTECTED_METHOD, method, operation + "()",
+          String.join("_", ClassName.get(declaring).simpleNames()),
+          "Add @RequiresPermission(...) to it (or to its type as a default), or"
+              + " @Unguarded(reason = \"...\") if it is meant to be open");
+    } else {
+      reporter.report(Diagnostic.UNPROTECTED_METHOD, root,
+          "method " + operation + "(), inherited by " + root.getSimpleName() + ",", guard,
+          redeclare(root) + " it in " + root.getSimpleName() + " with @RequiresPermission(...) or"
+              + " @Unguarded(reason = \"...\"), or put @RequiresPermission on "
+              + root.getSimpleName() + " as the default for every method it has");
+    }
+  }
+
+  /** Returns how a type takes over an inherited method: a class overrides it. */
+  private static String redeclare(TypeElement root) {
+    return root.getKind() == ElementKind.INTERFACE ? "Redeclare" : "Override";
+  }
+
+  static String operationName(TypeElement declaring, ExecutableElement method) {
+    return String.join(".", ClassName.get(declaring).simpleNames()) + "." + method.getSimpleName();
+  }
+}

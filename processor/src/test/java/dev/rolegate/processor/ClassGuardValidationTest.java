@@ -1,0 +1,689 @@
+package dev.rolegate.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.PermissionValidationTest.assertErrorAtColumn;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a class guard cannot extend ({@code [NotProxyable]}) and what it would leave open
+ * ({@code [UnprotectedMethod]}): each error with its count, message and line. Final classes and
+ * enums are in {@link ProxyabilityValidationTest}.
+ */
+class ClassGuardValidationTest {
+  private static final String EXTRACT = "Extract an interface with the guarded methods, annotate"
+      + " it, and wrap the %s with that interface's Guarded type";
+
+  @Test
+  void notProxyable_sealedClass_saysUnsealOrGuardAnInterface() {
+    JavaFileObject source = source("Things", """
+        public sealed class Things permits Things.Only {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+
+          public static final class Only extends Things {}
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard method look() of"
+            + " sealed class Things: a class guard extends the class it guards, and a sealed class"
+            + " permits only the subclasses it lists. Unseal it (remove sealed and its permits"
+            + " clause), or annotate an interface it implements and wrap the implementation with"
+            + " that interface's Guarded type")
+        .inFile(source)
+        .onLineContaining("@RequiresPermission");
+  }
+
+  @Test
+  void notProxyable_abstractClassWithAbstractMethods_namesThem() {
+    JavaFileObject source = source("Things", """
+        public abstract class Things {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+
+          public abstract void touch();
+
+          protected abstract void poke();
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard method look() of"
+            + " abstract class Things: a guard must be a concrete class, but Things leaves"
+            + " abstract methods Things.touch(), Things.poke() unimplemented. Implement them in"
+            + " Things, or guard a concrete subclass instead")
+        .inFile(source)
+        .onLineContaining("@RequiresPermission");
+  }
+
+  @Test
+  void notProxyable_abstractClassLeavingInterfaceMethodOpen_namesIt() {
+    JavaFileObject source = source("Things", """
+        @RequiresPermission("VIEW_THINGS")
+        public abstract class Things implements Runnable {
+          public void look(@WorkspaceId String workspace) {}
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard abstract class"
+            + " Things: a guard must be a concrete class, but Things leaves abstract method"
+            + " Runnable.run() unimplemented. Implement it in Things, or guard a concrete subclass"
+            + " instead")
+        .inFile(source)
+        .onLineContaining("@RequiresPermission");
+  }
+
+  @Test
+  void abstractClassWithoutAbstractMethods_isGuarded() {
+    JavaFileObject source = source("Things", """
+        public abstract class Things {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  @Test
+  void notProxyable_innerClass_saysMakeItStatic() {
+    JavaFileObject source = source("Outer", """
+        public class Outer {
+          public class Things {
+            @RequiresPermission("VIEW_THINGS")
+            public void look(@WorkspaceId String workspace) {}
+          }
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard method look() of"
+            + " inner class Things: a guard cannot extend a non-static inner class, whose"
+            + " instances need an instance of Outer. Make it static")
+        .inFile(source)
+        .onLineContaining("@RequiresPermission");
+  }
+
+  @Test
+  void notProxyable_privateNestedClass_saysMakeItPackagePrivate() {
+    JavaFileObject source = source("Outer", """
+        public class Outer {
+          private static class Things {
+            @RequiresPermission("VIEW_THINGS")
+            public void look(@WorkspaceId String workspace) {}
+          }
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard method look() of"
+            + " class Things: it is private, so a guard in its package cannot extend it. Make it"
+            + " package-private or public")
+        .inFile(source)
+        .onLineContaining("@RequiresPermission");
+  }
+
+  @Test
+  void notProxyable_classInPrivateClass_namesEnclosingType() {
+    JavaFileObject source = source("Outer", """
+        public class Outer {
+          private static class Middle {
+            static class Things {
+              @RequiresPermission("VIEW_THINGS")
+              public void look(@WorkspaceId String workspace) {}
+            }
+          }
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard method look() of"
+            + " class Things: its enclosing type Middle is private, so a guard in its package"
+            + " cannot extend it. Make it package-private or public")
+        .inFile(source)
+        .onLineContaining("@RequiresPermission");
+  }
+
+  @Test
+  void notProxyable_noAccessibleConstructor_saysAddOne() {
+    JavaFileObject source = source("Things", """
+        public class Things {
+          private Things() {}
+
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+
+          @RequiresPermission("EDIT_THINGS")
+          public void edit(@WorkspaceId String workspace) {}
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    String message = "[NotProxyable] @RequiresPermission cannot guard method %s() of class Things:"
+        + " it has no non-private constructor, so a guard cannot call super(...). Add a"
+        + " non-private constructor";
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining(String.format(message, "look"))
+        .inFile(source)
+        .onLineContaining("VIEW_THINGS");
+    assertThat(compilation)
+        .hadErrorContaining(String.format(message, "edit"))
+        .inFile(source)
+        .onLineContaining("EDIT_THINGS");
+  }
+
+  @Test
+  void notProxyable_record_saysExtractAnInterface() {
+    JavaFileObject source = source("Things", """
+        public record Things(String name) {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard method look() of"
+            + " record Things: a record cannot be extended, so no guard can subclass it. "
+            + String.format(EXTRACT, "record"))
+        .inFile(source)
+        .onLineContaining("@RequiresPermission");
+  }
+
+  @Test
+  void notProxyable_annotationType_saysRemoveIt() {
+    JavaFileObject source = source("Things", """
+        public @interface Things {
+          @RequiresPermission("VIEW_THINGS")
+          String value();
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard method value() of"
+            + " annotation type Things: an annotation type has no service methods for a guard to"
+            + " intercept. Remove @RequiresPermission from it")
+        .inFile(source)
+        .onLineContaining("@RequiresPermission");
+  }
+
+  @Test
+  void notProxyable_finalMethodWithPermission_saysMakeItNonFinal() {
+    JavaFileObject source = source("Things", """
+        public class Things {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+
+          @RequiresPermission("EDIT_THINGS")
+          public final void edit(@WorkspaceId String workspace) {}
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    String message = "[NotProxyable] @RequiresPermission cannot guard final method edit(): a"
+        + " guard can only intercept calls to instance methods it overrides, and a final method"
+        + " cannot be overridden. Make it non-final, or remove @RequiresPermission";
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("EDIT");
+    assertErrorAtColumn(compilation, message, source, "EDIT", 3);
+  }
+
+  @Test
+  void notProxyable_staticAndPrivateMethodsOfClass_eachReported() {
+    JavaFileObject source = source("Things", """
+        public class Things {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+
+          @RequiresPermission("EDIT_THINGS")
+          public static void make() {}
+
+          @RequiresPermission("DELETE_THINGS")
+          private void purge() {}
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard static method"
+            + " make(): a guard can only intercept calls to instance methods it overrides. Make it"
+            + " a non-static instance method, or remove @RequiresPermission")
+        .inFile(source)
+        .onLineContaining("EDIT_THINGS");
+    assertThat(compilation)
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard private method"
+            + " purge(): a guard can only intercept calls to instance methods it overrides. Make"
+            + " it a non-private instance method, or remove @RequiresPermission")
+        .inFile(source)
+        .onLineContaining("DELETE_THINGS");
+  }
+
+  @Test
+  void unprotectedMethod_finalMethodWithoutAnnotation_saysItCannotBeGuarded() {
+    JavaFileObject source = source("Things", """
+        @RequiresPermission("VIEW_THINGS")
+        public class Things {
+          public void look(@WorkspaceId String workspace) {}
+
+          public final void close() {}
+
+          @Unguarded(reason = "reads nothing")
+          public final String name() { return "things"; }
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[UnprotectedMethod] Things.close() is final, so GuardedThings cannot"
+            + " override it to check the caller and would leave it open. Make it non-final so"
+            + " that the guard can check it, or mark it @Unguarded(reason = \"...\") if it is"
+            + " meant to be open")
+        .inFile(source)
+        .onLineContaining("public final void close()");
+  }
+
+  @Test
+  void unprotectedMethod_finalMethodOfSuperclassCompiledHere_reportedOnIt() {
+    JavaFileObject source = source("Things", """
+        class Base {
+          public final void close() {}
+        }
+
+        public class Things extends Base {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[UnprotectedMethod] Base.close() is final, so GuardedThings cannot"
+            + " override it to check the caller and would leave it open.")
+        .inFile(source)
+        .onLineContaining("public final void close()");
+  }
+
+  @Test
+  void unprotectedMethod_finalMethodOfGuardedSuperclass_reportedOnceNamingItsGuard() {
+    JavaFileObject source = source("Things", """
+        class Base {
+          @RequiresPermission("EDIT_THINGS")
+          public void edit(@WorkspaceId String workspace) {}
+
+          public final void close() {}
+        }
+
+        public class Things extends Base {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[UnprotectedMethod] Base.close() is final, so GuardedBase cannot"
+            + " override it to check the caller and would leave it open.")
+        .inFile(source)
+        .onLineContaining("public final void close()");
+  }
+
+  @Test
+  void unprotectedMethod_finalMethodOfCompiledSuperclass_reportedOnGuardedClass()
+      throws IOException {
+    Path classes = compiledBase("""
+        package other;
+        public class Base {
+          public final void close() {}
+        }
+        """);
+    JavaFileObject source = source("Things", """
+        public class Things extends other.Base {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+        }
+        """);
+
+    Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+        .withClasspath(MatrixValidationTest.classPathWith(classes))
+        .compile(packageInfo(), source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[UnprotectedMethod] method Base.close(), inherited by Things, is"
+            + " final, so GuardedThings cannot override it to check the caller and would leave it"
+            + " open. Make it non-final so that the guard can check it, or mark it"
+            + " @Unguarded(reason = \"...\") if it is meant to be open")
+        .inFile(source)
+        .onLineContaining("public class Things");
+  }
+
+  @Test
+  void notProxyable_annotatedFinalMethodOfCompiledSuperclass_reportedOnGuardedClass()
+      throws IOException {
+    Path classes = compiledBase("""
+        package other;
+        public class Base {
+          @dev.rolegate.annotations.RequiresPermission("VIEW_THINGS")
+          public final void close() {}
+        }
+        """);
+    JavaFileObject source = source("Things", """
+        public class Things extends other.Base {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+        }
+        """);
+
+    Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+        .withClasspath(MatrixValidationTest.classPathWith(classes))
+        .compile(packageInfo(), source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard final method"
+            + " Base.close(), inherited by Things: a guard can only intercept calls to instance"
+            + " methods it overrides, and a final method cannot be overridden. Make it non-final,"
+            + " or remove @RequiresPermission")
+        .inFile(source)
+        .onLineContaining("public class Things");
+  }
+
+  @Test
+  void unprotectedMethod_publicProtectedAndPackagePrivate_eachReported() {
+    JavaFileObject source = source("Things", """
+        public class Things {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+
+          public void touch() {}
+
+          protected void poke() {}
+
+          void prod() {}
+
+          private void helper() {}
+
+          public static void util() {}
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    String message = "[UnprotectedMethod] Things.%s() has neither @RequiresPermission nor"
+        + " @Unguarded, so GuardedThings would leave it open. Add @RequiresPermission(...) to it"
+        + " (or to its type as a default), or @Unguarded(reason = \"...\") if it is meant to be"
+        + " open";
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation)
+        .hadErrorContaining(String.format(message, "touch"))
+        .inFile(source)
+        .onLineContaining("void touch()");
+    assertThat(compilation)
+        .hadErrorContaining(String.format(message, "poke"))
+        .inFile(source)
+        .onLineContaining("void poke()");
+    assertThat(compilation)
+        .hadErrorContaining(String.format(message, "prod"))
+        .inFile(source)
+        .onLineContaining("void prod()");
+  }
+
+  @Test
+  void unprotectedMethod_inheritedFromSuperclass_saysOverrideIt() {
+    JavaFileObject source = source("Things", """
+        class Base {
+          public void touch() {}
+
+          void prod() {}
+        }
+
+        public class Things extends Base {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[UnprotectedMethod] method Base.touch(), inherited by Things, has"
+            + " neither @RequiresPermission nor @Unguarded, so GuardedThings would leave it open."
+            + " Override it in Things with @RequiresPermission(...) or"
+            + " @Unguarded(reason = \"...\"), or put @RequiresPermission on Things as the default"
+            + " for every method it has")
+        .inFile(source)
+        .onLineContaining("public class Things extends Base");
+    assertThat(compilation)
+        .hadErrorContaining("[UnprotectedMethod] method Base.prod(), inherited by Things,")
+        .inFile(source)
+        .onLineContaining("public class Things extends Base");
+  }
+
+  @Test
+  void unprotectedMethod_packagePrivateOfSuperclassInOtherPackage_notReachable() {
+    JavaFileObject base = JavaFileObjects.forSourceString("other.Base", """
+        package other;
+        public class Base {
+          void hidden() {}
+
+          protected void shown() {}
+        }
+        """);
+    JavaFileObject source = source("Things", """
+        public class Things extends other.Base {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+        }
+        """);
+
+    Compilation compilation = compile(base, source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[UnprotectedMethod] method Base.shown(), inherited by Things, has"
+            + " neither @RequiresPermission nor @Unguarded")
+        .inFile(source)
+        .onLineContaining("public class Things extends other.Base");
+  }
+
+  @Test
+  void unprotectedMethod_interfaceDefaultMethodInherited_saysOverrideIt() {
+    JavaFileObject source = source("Things", """
+        interface Greeting {
+          default String greet() { return "hi"; }
+        }
+
+        public class Things implements Greeting {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[UnprotectedMethod] method Greeting.greet(), inherited by Things, has"
+            + " neither @RequiresPermission nor @Unguarded, so GuardedThings would leave it open."
+            + " Override it in Things")
+        .inFile(source)
+        .onLineContaining("public class Things implements Greeting");
+  }
+
+  @Test
+  void objectMethodOverrides_exemptEvenUnderTypeDefault_compileClean() {
+    JavaFileObject source = source("Things", """
+        @RequiresPermission("VIEW_THINGS")
+        public class Things implements Cloneable {
+          public void look(@WorkspaceId String workspace) {}
+
+          @Override public boolean equals(Object other) { return other == this; }
+
+          @Override public int hashCode() { return 1; }
+
+          @Override public String toString() { return "things"; }
+
+          @Override public Things clone() { return this; }
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  @Test
+  void missingWorkspace_classMethod_reportedOnMethod() {
+    JavaFileObject source = source("Things", """
+        public class Things {
+          @RequiresPermission("VIEW_THINGS")
+          public void look() {}
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[MissingWorkspace] Things.look() needs workspace permission"
+            + " VIEW_THINGS but names no workspace. Mark the parameter that names it with"
+            + " @WorkspaceId, or add @BoundWorkspace to act on the workspace bound with"
+            + " CurrentPrincipal.bind(principal, workspaceId)")
+        .inFile(source)
+        .onLineContaining("public void look()");
+  }
+
+  @Test
+  void notProxyable_classGuardNameTaken_reportedOnClass() {
+    JavaFileObject source = source("Things", """
+        public class Things {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+        }
+        """);
+    JavaFileObject taken = source("GuardedThings", "public class GuardedThings {}\n");
+
+    Compilation compilation = compile(source, taken);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard class Things: its"
+            + " guard would be test.GuardedThings, but a type of that name already exists.")
+        .inFile(source)
+        .onLineContaining("public class Things");
+  }
+
+  /** Compiles {@code text} without the processor, as a library would be; returns its classes. */
+  private static Path compiledBase(String text) throws IOException {
+    Compilation base =
+        Compiler.javac().compile(JavaFileObjects.forSourceString("other.Base", text));
+    assertThat(base).succeededWithoutWarnings();
+    Path classes = Files.createTempDirectory("rolegate-base");
+    MatrixValidationTest.copyClasses(base, classes);
+    return classes;
+  }
+
+  /** Returns {@code test/<typeName>.java} holding {@code body} after the package and imports. */
+  private static JavaFileObject source(String typeName, String body) {
+    return JavaFileObjects.forSourceString(
+        "test." + typeName,
+        """
+        package test;
+
+        import dev.rolegate.annotations.RequiresPermission;
+        import dev.rolegate.annotations.Unguarded;
+        import dev.rolegate.annotations.WorkspaceId;
+
+        """
+            + body);
+  }
+
+  private static Compilation compile(JavaFileObject... sources) {
+    List<JavaFileObject> all = new ArrayList<>(List.of(sources));
+    all.add(0, packageInfo());
+    return TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL)).compile(all);
+  }
+
+  private static JavaFileObject packageInfo() {
+    return JavaFileObjects.forSourceString(
+        "test.package-info",
+        """
+        @PermissionMatrix("matrix.md")
+        package test;
+
+        import dev.rolegate.annotations.PermissionMatrix;
+        """);
+  }
+}
