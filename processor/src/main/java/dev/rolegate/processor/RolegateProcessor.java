@@ -9,9 +9,11 @@ import dev.rolegate.processor.internal.generation.TableGenerator;
 import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.step.GuardStep;
 import dev.rolegate.processor.internal.step.MatrixStep;
+import dev.rolegate.processor.internal.validation.CallGraphWarnings;
 import dev.rolegate.processor.internal.validation.Names;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -29,6 +31,7 @@ import javax.lang.model.element.TypeElement;
 @AutoService(Processor.class)
 public final class RolegateProcessor extends AbstractProcessor {
   private final Consumer<GuardedService> beforeGenerate;
+  private final UnaryOperator<ProcessingEnvironment> compilerView;
   private Reporter reporter;
   private MatrixStep matrices;
   private GuardStep guards;
@@ -40,7 +43,17 @@ public final class RolegateProcessor extends AbstractProcessor {
 
   /** For tests: {@code beforeGenerate} runs before each guard is written. */
   RolegateProcessor(Consumer<GuardedService> beforeGenerate) {
+    this(beforeGenerate, UnaryOperator.identity());
+  }
+
+  /**
+   * For tests: {@code compilerView} replaces the environment the call-graph check asks for the
+   * Trees API, so a test can show what happens under a compiler that has none.
+   */
+  RolegateProcessor(
+      Consumer<GuardedService> beforeGenerate, UnaryOperator<ProcessingEnvironment> compilerView) {
     this.beforeGenerate = beforeGenerate;
+    this.compilerView = compilerView;
   }
 
   @Override
@@ -52,7 +65,21 @@ public final class RolegateProcessor extends AbstractProcessor {
     matrices = new MatrixStep(env.getFiler(), env.getElementUtils(), reporter,
         new ConstantsGenerator(output), new TableGenerator(output, env.getFiler()));
     guards = new GuardStep(env.getElementUtils(), env.getTypeUtils(), reporter, matrices,
-        new GuardGenerator(output, env.getTypeUtils()), beforeGenerate);
+        new GuardGenerator(output, env.getTypeUtils()), beforeGenerate.andThen(callGraph(env)));
+  }
+
+  /**
+   * Returns what records each valid service for {@code [UncoveredGuardedCall]}, or nothing to do
+   * where the compiler has no Trees API: not javac (IllegalArgumentException), or no {@code
+   * jdk.compiler} module (the check's classes do not link).
+   */
+  private Consumer<GuardedService> callGraph(ProcessingEnvironment env) {
+    try {
+      return CallGraphWarnings.install(compilerView.apply(env), reporter, matrices::matrixFor)
+          .orElse(service -> {});
+    } catch (LinkageError noCompilerApi) {
+      return service -> {};
+    }
   }
 
   @Override

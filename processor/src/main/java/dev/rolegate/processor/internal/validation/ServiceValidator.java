@@ -61,7 +61,8 @@ public final class ServiceValidator {
     this.types = types;
     this.reporter = reporter;
     this.matrix = matrix;
-    this.requirements = new RequirementReader(reporter, matrix.matrix());
+    this.requirements = new RequirementReader(reporter, matrix.matrix(),
+        new PermissionListWarnings(reporter, matrix.matrix(), compiledHere));
     this.workspaces = new WorkspaceParameters(reporter, new WorkspaceCarriers(elements, types));
     this.compiledHere = compiledHere;
   }
