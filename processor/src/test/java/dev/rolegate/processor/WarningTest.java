@@ -46,7 +46,8 @@ class WarningTest {
 
   @Test
   void duplicatePermission_inAnyOf_warnsOnSecondItem() {
-    String line = "@RequiresPermission(anyOf = {\"EDIT_THINGS\", \"VIEW_ACCOUNT\", \"EDIT_THINGS\"})";
+    String line =
+        "@RequiresPermission(anyOf = {\"EDIT_THINGS\", \"VIEW_ACCOUNT\", \"EDIT_THINGS\"})";
     JavaFileObject source = service("  " + line + "\n  void edit(@WorkspaceId String ws);\n");
 
     Compilation compilation = compile(source);
@@ -243,7 +244,8 @@ class WarningTest {
     assertThat(compilation).hadWarningContaining("[DuplicatePermission] @RequiresPermission on"
         + " Things.edit()").inFile(source).onLineContaining("\"EDIT_THINGS\", \"EDIT_THINGS\"");
     assertThat(compilation).hadWarningContaining("[RedundantPermission] @RequiresPermission on"
-        + " Things.change()").inFile(source).onLineContaining("@RequiresPermission({\"VIEW_THINGS\", \"EDIT_THINGS\"})");
+        + " Things.change()").inFile(source)
+        .onLineContaining("@RequiresPermission({\"VIEW_THINGS\", \"EDIT_THINGS\"})");
   }
 
   @Test
@@ -329,7 +331,7 @@ class WarningTest {
     return TestMatrices.compiler(TestMatrices.sourcePath(MATRIX)).compile(packageInfo, source);
   }
 
-  /** Asserts a warning containing {@code message} at {@code column} of the line holding {@code line}. */
+  /** Asserts a warning containing {@code message} at {@code column} of the line of {@code line}. */
   static void assertWarningAt(
       Compilation compilation, String message, JavaFileObject source, String line, int column) {
     assertThat(compilation)

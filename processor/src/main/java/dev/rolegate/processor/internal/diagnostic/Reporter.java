@@ -74,7 +74,7 @@ public final class Reporter {
     }
   }
 
-  /** Reports an unexpected exception as {@code [InternalError]} on {@code subject}, with its stack trace. */
+  /** Reports {@code e} as {@code [InternalError]} on {@code subject}, with its stack trace. */
   public void internalError(Element subject, Throwable e) {
     StringWriter trace = new StringWriter();
     e.printStackTrace(new PrintWriter(trace));

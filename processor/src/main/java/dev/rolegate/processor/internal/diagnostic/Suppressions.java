@@ -8,7 +8,7 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Tells whether {@code @SuppressWarnings("<Id>")} silences a warning on an element: on the element
- * itself or on any element enclosing it (method, type, enclosing types, module). The id must match
+ * itself or on any element enclosing it (method, type, enclosing types). The id must match
  * exactly; {@code "all"} is javac's business and does not silence rolegate. A package cannot carry
  * {@code @SuppressWarnings} (its target excludes packages), so package-info does not count.
  */

@@ -85,7 +85,8 @@ final class BodyCalls extends TreePathScanner<Void, Void> {
   private Optional<On> receiver(ExpressionTree select, TypeElement declaring) {
     if (select instanceof IdentifierTree) {
       // An unqualified call in an inner class may be on the outer instance.
-      boolean own = types.isSubtype(types.erasure(self.asType()), types.erasure(declaring.asType()));
+      boolean own =
+          types.isSubtype(types.erasure(self.asType()), types.erasure(declaring.asType()));
       return Optional.of(own ? new On(Receiver.THIS, self) : new On(Receiver.OTHER, declaring));
     }
     if (!(select instanceof MemberSelectTree member)) {

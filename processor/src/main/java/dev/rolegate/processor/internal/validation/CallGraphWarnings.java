@@ -34,8 +34,8 @@ import javax.lang.model.util.Types;
  * <p>Bodies are read with the Trees API (the one use of {@code com.sun.source} in rolegate) once
  * javac has attributed them: annotation processing runs before attribution, so the check runs in a
  * task listener after each top-level type's ANALYZE phase, when every call is resolved. Where the
- * compiler offers no Trees API (not javac, or no {@code jdk.compiler} module) the warning is skipped
- * and everything else works.
+ * compiler offers no Trees API (not javac, or no {@code jdk.compiler} module) the warning is
+ * skipped and everything else works.
  */
 public final class CallGraphWarnings implements TaskListener {
   private final Trees trees;
@@ -92,14 +92,12 @@ public final class CallGraphWarnings implements TaskListener {
   private void analyze(TypeElement top, CompilationUnitTree unit) {
     String topName = top.getQualifiedName().toString();
     for (Registered registered : services) {
-      for (GuardRegistry.Entry entry : registered.service().methods()) {
-        Optional<ExecutableElement> method = entry.requirement().isPresent()
-            ? registry.resolve(entry.signature())
-            : Optional.empty();
-        if (method.isEmpty() || !outermost(method.get()).equals(topName)) {
+      for (GuardRegistry.Entry entry : registered.service().methods().values()) {
+        if (entry.requirement().isEmpty() || !entry.top().equals(topName)) {
           continue;
         }
-        TreePath path = trees.getPath(method.get());
+        Optional<ExecutableElement> method = registry.resolve(entry.signature());
+        TreePath path = method.map(trees::getPath).orElse(null);
         if (path != null && path.getLeaf() instanceof MethodTree tree && tree.getBody() != null) {
           TypeElement declaring = (TypeElement) method.get().getEnclosingElement();
           for (BodyCalls.Call call : BodyCalls.in(trees, types, declaring, path)) {
@@ -160,15 +158,5 @@ public final class CallGraphWarnings implements TaskListener {
     return requirement.any() && requirement.permissions().size() > 1
         ? "one of " + String.join(", ", requirement.permissions())
         : String.join(" and ", requirement.permissions());
-  }
-
-  /** Returns the qualified name of {@code element}'s top-level type. */
-  private static String outermost(Element element) {
-    Element outermost = element;
-    while (!(outermost instanceof TypeElement)
-        || outermost.getEnclosingElement() instanceof TypeElement) {
-      outermost = outermost.getEnclosingElement();
-    }
-    return ((TypeElement) outermost).getQualifiedName().toString();
   }
 }

@@ -6,12 +6,14 @@ import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.RequirementSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -30,11 +32,15 @@ final class GuardRegistry {
   /** A method of a service, by declaring type, name and erased parameter types. */
   record Signature(String declaring, String name, List<String> parameters) {}
 
-  /** One method of a guard as validated: its operation name and requirement (empty: unguarded). */
-  record Entry(Signature signature, String operation, Optional<RequirementSpec> requirement) {}
+  /**
+   * One method of a guard as validated: the top-level type whose source holds it, its operation
+   * name and its requirement (empty: unguarded).
+   */
+  record Entry(
+      Signature signature, String top, String operation, Optional<RequirementSpec> requirement) {}
 
   /** A service as validated: its type's name and kind, its guard's simple name, its methods. */
-  record Service(String type, ElementKind kind, String guard, List<Entry> methods) {}
+  record Service(String type, ElementKind kind, String guard, Map<Signature, Entry> methods) {}
 
   /** A guarded callee: its operation name ({@code Things.delete}) and its requirement. */
   record Callee(String operation, RequirementSpec requirement) {}
@@ -42,6 +48,8 @@ final class GuardRegistry {
   private final Elements elements;
   private final Types types;
   private final Map<String, Service> services = new LinkedHashMap<>();
+  /** Methods by signature, per declaring type; filled only once the last round is over. */
+  private final Map<String, Map<Signature, ExecutableElement>> resolved = new HashMap<>();
 
   GuardRegistry(Elements elements, Types types) {
     this.elements = elements;
@@ -50,9 +58,11 @@ final class GuardRegistry {
 
   /** Records {@code service}, validated this round, and returns its snapshot. */
   Service add(GuardedService service) {
-    List<Entry> methods = new ArrayList<>();
+    Map<Signature, Entry> methods = new LinkedHashMap<>();
     for (GuardedMethod method : service.methods()) {
-      methods.add(new Entry(signature(method.element()), method.operation(), method.requirement()));
+      Signature signature = signature(method.element());
+      methods.put(signature, new Entry(signature, outermost(method.element()),
+          method.operation(), method.requirement()));
     }
     Service snapshot = new Service(service.type().getQualifiedName().toString(),
         service.type().getKind(), service.guardName().simpleName(), methods);
@@ -60,33 +70,49 @@ final class GuardRegistry {
     return snapshot;
   }
 
-  /** Returns the method {@code signature} names in the current round, if it still exists. */
+  /**
+   * Returns the method {@code signature} names once processing is over, if it still exists. Call
+   * only after the last round: the answers are kept.
+   */
   Optional<ExecutableElement> resolve(Signature signature) {
-    TypeElement type = elements.getTypeElement(signature.declaring());
-    if (type == null) {
-      return Optional.empty();
-    }
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (signature(method).equals(signature)) {
-        return Optional.of(method);
+    Map<Signature, ExecutableElement> methods =
+        resolved.computeIfAbsent(signature.declaring(), this::methodsOf);
+    return Optional.ofNullable(methods.get(signature));
+  }
+
+  private Map<Signature, ExecutableElement> methodsOf(String declaring) {
+    Map<Signature, ExecutableElement> methods = new HashMap<>();
+    TypeElement type = elements.getTypeElement(declaring);
+    if (type != null) {
+      for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        methods.putIfAbsent(signature(method), method);
       }
     }
-    return Optional.empty();
+    return methods;
   }
 
   /** Returns {@code callee} as called on {@code type}, if it has a requirement. */
   Optional<Callee> callee(ExecutableElement callee, TypeElement type, CompiledMatrix matrix) {
     Service service = services.get(type.getQualifiedName().toString());
-    if (service != null) {
-      for (Entry entry : service.methods()) {
-        Optional<ExecutableElement> method = resolve(entry.signature());
-        if (method.isPresent() && (method.get().equals(callee)
-            || elements.overrides(method.get(), callee, type))) {
-          return entry.requirement().map(spec -> new Callee(entry.operation(), spec));
+    if (service == null) {
+      return declared(callee, type, matrix);
+    }
+    Entry entry = service.methods().get(signature(callee));
+    if (entry == null) {
+      // Called through its declaration in a supertype: find the guard's overriding method.
+      for (Entry candidate : service.methods().values()) {
+        Optional<ExecutableElement> method = resolve(candidate.signature());
+        if (method.isPresent() && elements.overrides(method.get(), callee, type)) {
+          entry = candidate;
+          break;
         }
       }
     }
-    return declared(callee, type, matrix);
+    if (entry == null) {
+      return declared(callee, type, matrix);
+    }
+    Entry found = entry;
+    return found.requirement().map(spec -> new Callee(found.operation(), spec));
   }
 
   private Signature signature(ExecutableElement method) {
@@ -95,6 +121,16 @@ final class GuardRegistry {
     TypeElement declaring = (TypeElement) method.getEnclosingElement();
     return new Signature(declaring.getQualifiedName().toString(),
         method.getSimpleName().toString(), parameters);
+  }
+
+  /** Returns the qualified name of {@code element}'s top-level type. */
+  static String outermost(Element element) {
+    Element outermost = element;
+    while (!(outermost instanceof TypeElement)
+        || outermost.getEnclosingElement() instanceof TypeElement) {
+      outermost = outermost.getEnclosingElement();
+    }
+    return ((TypeElement) outermost).getQualifiedName().toString();
   }
 
   private static Optional<Callee> declared(

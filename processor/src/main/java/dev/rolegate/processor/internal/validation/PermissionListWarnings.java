@@ -112,7 +112,7 @@ final class PermissionListWarnings {
     return implied;
   }
 
-  /** In {@code value}, each name no role grants; in {@code anyOf}, the list when none is granted. */
+  /** In {@code value}, each name no role grants; in {@code anyOf}, the list if none is granted. */
   private void ungranted(Site site, Map<String, AnnotationValue> items, boolean any) {
     List<String> ungranted = new ArrayList<>();
     for (Map.Entry<String, AnnotationValue> item : items.entrySet()) {

@@ -42,7 +42,7 @@ final class RoleCoverage {
     return false;
   }
 
-  /** Returns whether every principal that meets {@code first} meets {@code second}, whatever its roles. */
+  /** Returns whether every principal meeting {@code first} meets {@code second}, custom or not. */
   boolean implies(RequirementSpec first, RequirementSpec second) {
     if (!first.any()) {
       BitSet held = new BitSet();
@@ -89,7 +89,7 @@ final class RoleCoverage {
     return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", parts));
   }
 
-  /** Returns what {@code account} holds with no explicit workspace role: its own and its everywhere role's. */
+  /** Returns what {@code account} holds with no workspace role: its own and its everywhere's. */
   private BitSet heldWithoutWorkspaceRole(RoleRow account) {
     BitSet held = matrix.closure(account);
     for (RoleRow role : matrix.roles(Level.WORKSPACE)) {
@@ -119,8 +119,8 @@ final class RoleCoverage {
   }
 
   private PermissionRow row(String name) {
-    return matrix.permission(name).orElseThrow(
-        () -> new IllegalArgumentException("not a permission of " + matrix.describe() + ": " + name));
+    return matrix.permission(name).orElseThrow(() ->
+        new IllegalArgumentException("not a permission of " + matrix.describe() + ": " + name));
   }
 
   private static String roles(String level, List<String> names) {
