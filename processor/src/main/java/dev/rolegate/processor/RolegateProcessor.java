@@ -25,7 +25,8 @@ import javax.lang.model.element.TypeElement;
  * The rolegate annotation processor. It compiles a {@code @PermissionMatrix} package's matrix
  * (constants, capability table), or finds the single compiled matrix on the class path, then
  * checks every {@code @RequiresPermission} against it and writes a {@code Guarded<Type>} per
- * guarded interface. User mistakes are diagnostics on the exact element; an unexpected failure
+ * guarded interface, warning about permission lists and guarded calls that do not mean what they
+ * seem. User mistakes are diagnostics on the exact element; an unexpected failure
  * is an {@code [InternalError]} diagnostic, never a crashed {@code javac}.
  */
 @AutoService(Processor.class)

@@ -121,24 +121,23 @@ final class PermissionListWarnings {
       }
       ungranted.add(item.getKey());
       if (!any) {
-        warnUngranted(site, item.getValue(), item.getKey(), item.getKey(), item.getKey());
+        warnUngranted(site, item.getValue(), item.getKey(), item.getKey());
       }
     }
     if (any && ungranted.size() == items.size()) {
       String names = (ungranted.size() == 1 ? "" : "any of ") + String.join(", ", ungranted);
       String held = ungranted.size() == 1 ? ungranted.get(0) : "one of them";
-      AnnotationValue first = items.values().iterator().next();
-      warnUngranted(site, first, names, held, ungranted.size() == 1 ? held : "one of them");
+      warnUngranted(site, items.values().iterator().next(), names, held);
     }
   }
 
-  private void warnUngranted(
-      Site site, AnnotationValue item, String names, String held, String grant) {
+  /** Warns that no role grants {@code names}; {@code held} is what a custom role would need. */
+  private void warnUngranted(Site site, AnnotationValue item, String names, String held) {
     String callers = site.element instanceof TypeElement
         ? "the methods of " + site.element.getSimpleName() + " that use this default"
         : site.subject;
     site.warn(Diagnostic.UNGRANTED_PERMISSION, item, matrix.describe(), names, callers, held,
-        grant, matrix.sourceName());
+        held, matrix.sourceName());
   }
 
   /** Where the warnings of one annotation go. */
