@@ -10,9 +10,11 @@ import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.report.AccessReportWriter;
 import dev.rolegate.processor.internal.step.GuardStep;
 import dev.rolegate.processor.internal.step.MatrixStep;
+import dev.rolegate.processor.internal.validation.CallGraphWarnings;
 import dev.rolegate.processor.internal.validation.Names;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
@@ -24,7 +26,8 @@ import javax.lang.model.element.TypeElement;
  * The rolegate annotation processor. It compiles a {@code @PermissionMatrix} package's matrix
  * (constants, capability table), or finds the single compiled matrix on the class path, then
  * checks every {@code @RequiresPermission} against it and writes a {@code Guarded<Type>} per
- * guarded interface (implementing it) or class (extending it), and at the end the access report
+ * guarded interface (implementing it) or class (extending it), warning about permission lists
+ * and guarded calls that do not mean what they seem, and at the end writes the access report
  * ({@code META-INF/rolegate/access-report.md} and {@code .json}). User mistakes are diagnostics on
  * the exact element; an unexpected failure
  * is an {@code [InternalError]} diagnostic, never a crashed {@code javac}.
@@ -32,6 +35,7 @@ import javax.lang.model.element.TypeElement;
 @AutoService(Processor.class)
 public final class RolegateProcessor extends AbstractProcessor {
   private final Consumer<GuardedService> beforeGenerate;
+  private final UnaryOperator<ProcessingEnvironment> compilerView;
   private Reporter reporter;
   private MatrixStep matrices;
   private GuardStep guards;
@@ -44,7 +48,17 @@ public final class RolegateProcessor extends AbstractProcessor {
 
   /** For tests: {@code beforeGenerate} runs before each guard is written. */
   RolegateProcessor(Consumer<GuardedService> beforeGenerate) {
+    this(beforeGenerate, UnaryOperator.identity());
+  }
+
+  /**
+   * For tests: {@code compilerView} replaces the environment the call-graph check asks for the
+   * Trees API, so a test can show what happens under a compiler that has none.
+   */
+  RolegateProcessor(
+      Consumer<GuardedService> beforeGenerate, UnaryOperator<ProcessingEnvironment> compilerView) {
     this.beforeGenerate = beforeGenerate;
+    this.compilerView = compilerView;
   }
 
   @Override
@@ -57,7 +71,21 @@ public final class RolegateProcessor extends AbstractProcessor {
         new ConstantsGenerator(output), new TableGenerator(output, env.getFiler()));
     report = new AccessReportWriter(env.getFiler(), env.getElementUtils());
     guards = new GuardStep(env.getElementUtils(), env.getTypeUtils(), reporter, matrices,
-        new GuardGenerator(output, env.getTypeUtils()), beforeGenerate, report);
+        new GuardGenerator(output, env.getTypeUtils()), beforeGenerate.andThen(callGraph(env)), report);
+  }
+
+  /**
+   * Returns what records each valid service for {@code [UncoveredGuardedCall]}, or nothing to do
+   * where the compiler has no Trees API: not javac (IllegalArgumentException), or no {@code
+   * jdk.compiler} module (the check's classes do not link).
+   */
+  private Consumer<GuardedService> callGraph(ProcessingEnvironment env) {
+    try {
+      return CallGraphWarnings.install(compilerView.apply(env), reporter, matrices::matrixFor)
+          .orElse(service -> {});
+    } catch (LinkageError noCompilerApi) {
+      return service -> {};
+    }
   }
 
   @Override

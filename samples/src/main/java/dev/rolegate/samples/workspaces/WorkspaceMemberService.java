@@ -8,6 +8,9 @@ import java.util.List;
 /** The members of a workspace (users and service accounts), their roles and the default role. */
 public interface WorkspaceMemberService {
   /** Lists the users; whoever may manage members may list them too. */
+  // MANAGE_WORKSPACE_MEMBERS includes VIEW_WORKSPACE_USERS, so it lets no one else in; it is
+  // listed on purpose, to document on the method that workspace owners may list members.
+  @SuppressWarnings("WeakenedAnyOf")
   @RequiresPermission(anyOf = {Permissions.VIEW_WORKSPACE_USERS, Permissions.MANAGE_WORKSPACE_MEMBERS})
   List<Member> listUsers(@WorkspaceId String workspace);
 

@@ -4,7 +4,9 @@ import javax.tools.Diagnostic.Kind;
 
 /**
  * The processor's diagnostics, in one place. Each message reads {@code [<Id>] <what is wrong,
- * quoting the input>. <how to fix>.}; the id is stable and documented in the README.
+ * quoting the input>. <how to fix>.}; the id is stable and documented in the README. Errors cannot
+ * be suppressed; a warning is silenced with {@code @SuppressWarnings("<Id>")} on the element it is
+ * reported on or on any enclosing element (see {@link Reporter}).
  */
 public enum Diagnostic {
   UNKNOWN_PERMISSION(
@@ -69,6 +71,31 @@ public enum Diagnostic {
       "UnprotectedMethod",
       Kind.ERROR,
       "%s is final, so %s cannot override it to check the caller and would leave it open. %s"),
+  DUPLICATE_PERMISSION(
+      "DuplicatePermission",
+      Kind.WARNING,
+      "@RequiresPermission on %s lists %s twice in %s. Remove the second %s"),
+  REDUNDANT_PERMISSION(
+      "RedundantPermission",
+      Kind.WARNING,
+      "@RequiresPermission on %s requires %s, which %s, also required, already implies. Remove"
+          + " %s"),
+  WEAKENED_ANY_OF(
+      "WeakenedAnyOf",
+      Kind.WARNING,
+      "%s in anyOf of @RequiresPermission on %s implies %s, also listed, so it lets no one else"
+          + " in: the list means %s. Write %s, or remove %s if only holders of %s should pass"),
+  UNGRANTED_PERMISSION(
+      "UngrantedPermission",
+      Kind.WARNING,
+      "No role of matrix %s grants %s, so no role can call %s (only a custom role holding %s"
+          + " could). Grant %s to a role in %s, or require a permission that a role holds"),
+  UNCOVERED_GUARDED_CALL(
+      "UncoveredGuardedCall",
+      Kind.WARNING,
+      "%s requires %s but calls %s, which requires %s. %s. %s. Give %s a requirement that"
+          + " implies %s's, or add @SuppressWarnings(\"UncoveredGuardedCall\") to it (or to the"
+          + " local variable the call initializes) with a comment saying why the call is safe"),
   INTERNAL_ERROR(
       "InternalError",
       Kind.ERROR,

@@ -1,17 +1,28 @@
 package dev.rolegate.processor.internal.diagnostic;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.tools.Diagnostic.Kind;
 
 /**
  * Prints diagnostics on the most precise handle available (array item, value, mirror, element)
- * and counts the errors, so later steps can tell whether output may be generated.
+ * and counts the errors, so later steps can tell whether output may be generated. Each diagnostic
+ * is printed once. A warning is dropped when {@code @SuppressWarnings("<Id>")} sits on the element
+ * it is reported on or on an element enclosing it; errors cannot be suppressed.
  */
 public final class Reporter {
   private final Messager messager;
-  private final java.util.Set<java.util.List<Object>> printed = new java.util.HashSet<>();
+  private final Set<List<Object>> printed = new HashSet<>();
   private int errors;
 
   public Reporter(Messager messager) {
@@ -30,13 +41,13 @@ public final class Reporter {
       AnnotationMirror mirror,
       AnnotationValue value,
       Object... args) {
-    String message = diagnostic.format(args);
-    // A mistake in a supertype is met again through each subtype: print it once.
-    if (!printed.add(java.util.Arrays.asList(element, mirror, value, message))) {
+    if (suppressed(diagnostic, Collections.singletonList(element))) {
       return;
     }
-    if (diagnostic.kind() == javax.tools.Diagnostic.Kind.ERROR) {
-      errors++;
+    String message = diagnostic.format(args);
+    // A mistake in a supertype is met again through each subtype: print it once.
+    if (!firstTime(element, mirror, value, message, diagnostic)) {
+      return;
     }
     if (mirror == null) {
       messager.printMessage(diagnostic.kind(), message, element);
@@ -47,8 +58,55 @@ public final class Reporter {
     }
   }
 
+  /**
+   * Reports {@code diagnostic} through {@code printer}, for a position only the caller can print
+   * (a call inside a method body): once per {@code position} and message, and not at all when it
+   * is a warning that one of {@code scopes}, or an element enclosing one, suppresses.
+   */
+  public void report(Diagnostic diagnostic, List<? extends Element> scopes, Object position,
+      BiConsumer<Kind, String> printer, Object... args) {
+    if (suppressed(diagnostic, scopes)) {
+      return;
+    }
+    String message = diagnostic.format(args);
+    if (firstTime(position, null, null, message, diagnostic)) {
+      printer.accept(diagnostic.kind(), message);
+    }
+  }
+
+  /** Reports {@code e} as {@code [InternalError]} on {@code subject}, with its stack trace. */
+  public void internalError(Element subject, Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    report(Diagnostic.INTERNAL_ERROR, subject,
+        subject == null ? "the round" : subject.toString(), e.toString(), trace.toString());
+  }
+
   /** Returns how many errors this reporter printed. */
   public int errorCount() {
     return errors;
+  }
+
+  private static boolean suppressed(Diagnostic diagnostic, List<? extends Element> scopes) {
+    if (diagnostic.kind() != Kind.WARNING) {
+      return false;
+    }
+    for (Element scope : scopes) {
+      if (scope != null && Suppressions.suppressed(scope, diagnostic.id())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean firstTime(
+      Object where, Object mirror, Object value, String message, Diagnostic diagnostic) {
+    if (!printed.add(Arrays.asList(where, mirror, value, message))) {
+      return false;
+    }
+    if (diagnostic.kind() == Kind.ERROR) {
+      errors++;
+    }
+    return true;
   }
 }

@@ -9,8 +9,6 @@ import dev.rolegate.processor.internal.report.AccessReportWriter;
 import dev.rolegate.processor.internal.validation.Annotations;
 import dev.rolegate.processor.internal.validation.Names;
 import dev.rolegate.processor.internal.validation.ServiceValidator;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -153,9 +151,6 @@ public final class GuardStep {
 
   /** Reports an unexpected exception as {@code [InternalError]} on {@code subject}, with its stack trace. */
   public static void reportInternalError(Reporter reporter, Element subject, Throwable e) {
-    StringWriter trace = new StringWriter();
-    e.printStackTrace(new PrintWriter(trace));
-    reporter.report(Diagnostic.INTERNAL_ERROR, subject, subject == null ? "the round" : subject.toString(),
-        e.toString(), trace.toString());
+    reporter.internalError(subject, e);
   }
 }

@@ -21,10 +21,12 @@ import javax.lang.model.util.Types;
 final class RequirementReader {
   private final Reporter reporter;
   private final CompiledMatrix matrix;
+  private final PermissionListWarnings warnings;
 
-  RequirementReader(Reporter reporter, CompiledMatrix matrix) {
+  RequirementReader(Reporter reporter, CompiledMatrix matrix, PermissionListWarnings warnings) {
     this.reporter = reporter;
     this.matrix = matrix;
+    this.warnings = warnings;
   }
 
   /** Returns whether {@code type} or one of its methods carries {@code @RequiresPermission}. */
@@ -76,7 +78,11 @@ final class RequirementReader {
         names.add(name);
       }
     }
-    return valid ? Optional.of(new RequirementSpec(hasAnyOf, names)) : Optional.empty();
+    if (!valid) {
+      return Optional.empty();
+    }
+    warnings.check(element, mirror, list, hasAnyOf);
+    return Optional.of(new RequirementSpec(hasAnyOf, names));
   }
 
   private String suggestion(String name) {
@@ -134,7 +140,8 @@ final class RequirementReader {
     return false;
   }
 
-  private static String describe(Element element) {
+  /** Returns "Things.look()" for a method, "type Things" for a type, as messages name them. */
+  static String describe(Element element) {
     if (element instanceof TypeElement) {
       return "type " + element.getSimpleName();
     }

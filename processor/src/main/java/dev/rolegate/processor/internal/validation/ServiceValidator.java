@@ -57,7 +57,8 @@ public final class ServiceValidator {
       Predicate<TypeElement> compiledHere) {
     this.types = types;
     this.reporter = reporter;
-    this.requirements = new RequirementReader(reporter, matrix.matrix());
+    this.requirements = new RequirementReader(reporter, matrix.matrix(),
+        new PermissionListWarnings(reporter, matrix.matrix(), compiledHere));
     this.methods = new MethodValidator(types, reporter, matrix, requirements,
         new WorkspaceParameters(reporter, new WorkspaceCarriers(elements, types)), compiledHere);
     this.classes = new ClassServiceValidator(elements, types, reporter, requirements, methods);

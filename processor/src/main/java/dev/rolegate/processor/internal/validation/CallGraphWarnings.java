@@ -1,0 +1,162 @@
+package dev.rolegate.processor.internal.validation;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.rolegate.processor.internal.diagnostic.Diagnostic;
+import dev.rolegate.processor.internal.diagnostic.Reporter;
+import dev.rolegate.processor.internal.model.GuardedService;
+import dev.rolegate.processor.internal.model.MatrixHandle;
+import dev.rolegate.processor.internal.model.RequirementSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * {@code [UncoveredGuardedCall]}: a guarded method whose body calls another guarded method that
+ * needs something its own requirement does not imply. Works over any guarded method with a body
+ * (interface default methods, class methods), naming the roles that pass the outer check but not
+ * the inner one.
+ *
+ * <p>Bodies are read with the Trees API (the one use of {@code com.sun.source} in rolegate) once
+ * javac has attributed them: annotation processing runs before attribution, so the check runs in a
+ * task listener after each top-level type's ANALYZE phase, when every call is resolved. Where the
+ * compiler offers no Trees API (not javac, or no {@code jdk.compiler} module) the warning is
+ * skipped and everything else works.
+ */
+public final class CallGraphWarnings implements TaskListener {
+  private final Trees trees;
+  private final Elements elements;
+  private final Types types;
+  private final Reporter reporter;
+  private final GuardRegistry registry;
+  private final List<Registered> services = new ArrayList<>();
+
+  private record Registered(
+      GuardRegistry.Service service, MatrixHandle matrix, RoleCoverage coverage) {}
+
+  private CallGraphWarnings(Trees trees, Elements elements, Types types, Reporter reporter) {
+    this.trees = trees;
+    this.elements = elements;
+    this.types = types;
+    this.reporter = reporter;
+    this.registry = new GuardRegistry(elements, types);
+  }
+
+  /**
+   * Installs the check on the javac task behind {@code env} and returns what to call with each
+   * validated service, or empty where {@code env} is not javac's (the warning is then skipped).
+   * {@code matrices} gives the matrix a service was checked against.
+   */
+  public static Optional<Consumer<GuardedService>> install(ProcessingEnvironment env,
+      Reporter reporter, Function<Element, Optional<MatrixHandle>> matrices) {
+    CallGraphWarnings warnings;
+    try {
+      Trees trees = Trees.instance(env);
+      warnings = new CallGraphWarnings(trees, env.getElementUtils(), env.getTypeUtils(), reporter);
+      JavacTask.instance(env).addTaskListener(warnings);
+    } catch (IllegalArgumentException notJavac) {
+      return Optional.empty();
+    }
+    return Optional.of(service -> matrices.apply(service.type()).ifPresent(matrix ->
+        warnings.services.add(new Registered(
+            warnings.registry.add(service), matrix, new RoleCoverage(matrix.matrix())))));
+  }
+
+  @Override
+  public void finished(TaskEvent event) {
+    if (event.getKind() != TaskEvent.Kind.ANALYZE || event.getTypeElement() == null) {
+      return;
+    }
+    try {
+      analyze(event.getTypeElement(), event.getCompilationUnit());
+    } catch (RuntimeException e) {
+      reporter.internalError(event.getTypeElement(), e);
+    }
+  }
+
+  /** Checks the bodies of guarded methods declared in {@code top}, now attributed. */
+  private void analyze(TypeElement top, CompilationUnitTree unit) {
+    String topName = top.getQualifiedName().toString();
+    for (Registered registered : services) {
+      for (GuardRegistry.Entry entry : registered.service().methods().values()) {
+        if (entry.requirement().isEmpty() || !entry.top().equals(topName)) {
+          continue;
+        }
+        Optional<ExecutableElement> method = registry.resolve(entry.signature());
+        TreePath path = method.map(trees::getPath).orElse(null);
+        if (path != null && path.getLeaf() instanceof MethodTree tree && tree.getBody() != null) {
+          TypeElement declaring = (TypeElement) method.get().getEnclosingElement();
+          for (BodyCalls.Call call : BodyCalls.in(trees, types, declaring, path)) {
+            check(registered, entry, method.get(), call, unit);
+          }
+        }
+      }
+    }
+  }
+
+  private void check(Registered registered, GuardRegistry.Entry caller, ExecutableElement method,
+      BodyCalls.Call call, CompilationUnitTree unit) {
+    TypeElement seenFrom = call.receiver() == BodyCalls.Receiver.THIS
+        ? elements.getTypeElement(registered.service().type())
+        : call.type();
+    Optional<GuardRegistry.Callee> found = seenFrom == null
+        ? Optional.empty()
+        : registry.callee(call.callee(), seenFrom, registered.matrix().matrix());
+    RequirementSpec outer = caller.requirement().orElseThrow();
+    if (found.isEmpty() || registered.coverage().implies(outer, found.get().requirement())) {
+      return;
+    }
+    GuardRegistry.Callee callee = found.get();
+    String callerName = caller.operation() + "()";
+    String calleeName = callee.operation() + "()";
+    String who = registered.coverage().passFirstNotSecond(outer, callee.requirement())
+        .map(roles -> "Callers with " + roles + " pass the first check but not the second")
+        .orElse("No role of the matrix passes the first check and fails the second, but a"
+            + " custom role can");
+    List<Element> scopes = new ArrayList<>(call.locals());
+    scopes.add(method);
+    reporter.report(Diagnostic.UNCOVERED_GUARDED_CALL, scopes, call.tree(),
+        (kind, message) -> trees.printMessage(kind, message, call.tree(), unit),
+        callerName, describe(outer), calleeName, describe(callee.requirement()), who,
+        consequence(registered.service(), call), callerName, calleeName);
+  }
+
+  /** Says what happens to the inner call at run time. */
+  private static String consequence(GuardRegistry.Service service, BodyCalls.Call call) {
+    switch (call.receiver()) {
+      case THIS:
+        if (service.kind() == ElementKind.INTERFACE) {
+          return "The guard checks only the outer call: the inner one runs on the delegate"
+              + " unchecked, an escalation path";
+        }
+        return service.guard() + " checks the inner call too, so it fails for them with"
+            + " AccessDeniedException";
+      case SUPER:
+        return "A super call bypasses the guard: the inner call runs unchecked, an escalation path";
+      default:
+        return "The inner call is checked only if its receiver is a guard; otherwise it runs"
+            + " unchecked, an escalation path";
+    }
+  }
+
+  /** Returns "A", "A and B" (all required) or "one of A, B". */
+  private static String describe(RequirementSpec requirement) {
+    return requirement.any() && requirement.permissions().size() > 1
+        ? "one of " + String.join(", ", requirement.permissions())
+        : String.join(" and ", requirement.permissions());
+  }
+}

@@ -1,0 +1,309 @@
+package dev.rolegate.processor;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.WarningTest.assertWarningAt;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code [UncoveredGuardedCall]}: a guarded method's body calls a guarded method whose requirement
+ * its own does not imply. The message names the roles let through by the first check and stopped
+ * by the second, and says what happens to the inner call; suppressible per call site.
+ */
+class CallGraphWarningTest {
+  // javac puts the caret of a call on its opening parenthesis: column 7 of "delete(ws);".
+  private static final String SUPPRESS = "or add @SuppressWarnings(\"UncoveredGuardedCall\") to it"
+      + " (or to the local variable the call initializes) with a comment saying why the call is"
+      + " safe";
+
+  @Test
+  void defaultMethod_callsStrongerGuardedMethod_warnsOnCallNamingRolesAndEscalation() {
+    JavaFileObject source = service(
+        """
+          @RequiresPermission("VIEW_THINGS")
+          default void purge(@WorkspaceId String ws) {
+            delete(ws);
+          }
+        """);
+
+    Compilation compilation = compile(source);
+
+    String message = "[UncoveredGuardedCall] Things.purge() requires VIEW_THINGS but calls"
+        + " Things.delete(), which requires DELETE_THINGS. Callers with workspace roles VIEWER,"
+        + " EDITOR pass the first check but not the second. The guard checks only the outer call:"
+        + " the inner one runs on the delegate unchecked, an escalation path. Give Things.purge()"
+        + " a requirement that implies Things.delete()'s, " + SUPPRESS;
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, message, source, "delete(ws);", 7);
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  @Test
+  void classGuard_selfCall_warnsThatTheGuardDeniesTheInnerCall() {
+    JavaFileObject source = JavaFileObjects.forSourceString("test.Ledger", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public class Ledger {
+          @RequiresPermission("EDIT_THINGS")
+          public void close(@WorkspaceId String ws) {
+            this.purge(ws);
+          }
+          @RequiresPermission("DELETE_THINGS")
+          public void purge(@WorkspaceId String ws) {}
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    String message = "[UncoveredGuardedCall] Ledger.close() requires EDIT_THINGS but calls"
+        + " Ledger.purge(), which requires DELETE_THINGS. Callers with workspace role EDITOR pass"
+        + " the first check but not the second. GuardedLedger checks the inner call too, so it"
+        + " fails for them with AccessDeniedException. Give Ledger.close() a requirement that"
+        + " implies Ledger.purge()'s, " + SUPPRESS;
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining(message).inFile(source)
+        .onLineContaining("this.purge(ws);");
+    assertThat(compilation).generatedSourceFile("test.GuardedLedger");
+  }
+
+  @Test
+  void defaultMethod_anyOfCaller_namesWorkspaceAndAccountRoles() {
+    JavaFileObject source = service(
+        """
+          @RequiresPermission(anyOf = {"EDIT_THINGS", "VIEW_ACCOUNT"})
+          default int tidy(@WorkspaceId String ws) {
+            return this.count(ws);
+          }
+        """);
+
+    Compilation compilation = compile(source);
+
+    String message = "[UncoveredGuardedCall] Things.tidy() requires one of EDIT_THINGS,"
+        + " VIEW_ACCOUNT but calls Things.count(), which requires EDIT_THINGS and VIEW_ACCOUNT."
+        + " Callers with workspace role VIEWER and account role MEMBER pass the first check but"
+        + " not the second.";
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, message, source, "return this.count(ws);", 18);
+  }
+
+  @Test
+  void callOnAnotherGuardedType_saysItDependsOnTheReceiver() {
+    JavaFileObject source = service(
+        """
+          @RequiresPermission("EDIT_THINGS")
+          default void copy(@WorkspaceId String ws, Vault vault) {
+            vault.open(ws);
+          }
+
+          interface Vault {
+            @RequiresPermission("VIEW_SECRETS")
+            void open(@WorkspaceId String ws);
+          }
+        """);
+
+    Compilation compilation = compile(source);
+
+    String message = "[UncoveredGuardedCall] Things.copy() requires EDIT_THINGS but calls"
+        + " Things.Vault.open(), which requires VIEW_SECRETS. Callers with workspace role EDITOR"
+        + " pass the first check but not the second. The inner call is checked only if its"
+        + " receiver is a guard; otherwise it runs unchecked, an escalation path.";
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, message, source, "vault.open(ws);", 11);
+  }
+
+  @Test
+  void serviceDeferredToALaterRound_stillChecked() {
+    JavaFileObject source = JavaFileObjects.forSourceString("test.Later",
+        """
+        package test;
+
+        import dev.rolegate.annotations.RequiresPermission;
+        import dev.rolegate.annotations.WorkspaceId;
+
+        public interface Later {
+          @RequiresPermission(Permissions.EDIT_THINGS) void edit(@WorkspaceId String ws);
+
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          default void touch(@WorkspaceId String ws) {
+            edit(ws);
+          }
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, "[UncoveredGuardedCall] Later.touch() requires VIEW_THINGS but"
+        + " calls Later.edit(), which requires EDIT_THINGS. Callers with workspace role VIEWER"
+        + " pass", source, "edit(ws);", 5);
+    assertThat(compilation).generatedSourceFile("test.GuardedLater");
+  }
+
+  @Test
+  void impliedOrUnguardedCallee_noWarning() {
+    JavaFileObject source = service(
+        """
+          @RequiresPermission({"DELETE_THINGS", "EDIT_ACCOUNT"})
+          default void purge(@WorkspaceId String ws) {
+            look(ws);
+            delete(ws);
+            count(ws);
+            ping();
+            purge(ws);
+          }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void suppressWarnings_onCallingMethod_silencesEveryCallInIt() {
+    JavaFileObject source = service(
+        """
+          // Runs only inside the nightly job, which binds an OWNER principal.
+          @SuppressWarnings("UncoveredGuardedCall")
+          @RequiresPermission("VIEW_THINGS")
+          default void purge(@WorkspaceId String ws) {
+            delete(ws);
+            count(ws);
+          }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void suppressWarnings_onType_silencesItsMethods() {
+    JavaFileObject source = JavaFileObjects.forSourceString("test.Things",
+        """
+        package test;
+
+        import dev.rolegate.annotations.RequiresPermission;
+        import dev.rolegate.annotations.WorkspaceId;
+
+        @SuppressWarnings("UncoveredGuardedCall")
+        public interface Things {
+          @RequiresPermission("DELETE_THINGS")
+          void delete(@WorkspaceId String ws);
+
+          @RequiresPermission("VIEW_THINGS")
+          default void purge(@WorkspaceId String ws) {
+            delete(ws);
+          }
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void suppressWarnings_onLocalVariable_silencesOnlyTheCallInItsInitializer() {
+    JavaFileObject source = service(
+        """
+          @RequiresPermission("VIEW_THINGS")
+          default int tidy(@WorkspaceId String ws) {
+            @SuppressWarnings("UncoveredGuardedCall") // count() only reads; see #12
+            int before = count(ws);
+            delete(ws);
+            return before;
+          }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, "[UncoveredGuardedCall] Things.tidy() requires VIEW_THINGS but"
+        + " calls Things.delete(), which requires DELETE_THINGS.", source, "delete(ws);", 7);
+  }
+
+  @Test
+  void noTreesApi_skipsTheWarningWithoutCrashing() {
+    JavaFileObject source = service(
+        """
+          @RequiresPermission("VIEW_THINGS")
+          default void purge(@WorkspaceId String ws) {
+            delete(ws);
+          }
+        """);
+    List<ProcessingEnvironment> wrapped = new ArrayList<>();
+    RolegateProcessor processor = new RolegateProcessor(service -> {}, env -> {
+      wrapped.add(notJavac(env));
+      return wrapped.get(0);
+    });
+
+    Compilation compilation = compile(Compiler.javac().withProcessors(processor), source);
+
+    // Trees.instance refuses an environment that is not javac's, as under ECJ.
+    assertWithMessage("the call-graph check asked for the Trees API").that(wrapped).hasSize(1);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  /** Returns a ProcessingEnvironment that forwards to {@code env} but is not javac's own class. */
+  private static ProcessingEnvironment notJavac(ProcessingEnvironment env) {
+    return (ProcessingEnvironment) Proxy.newProxyInstance(
+        CallGraphWarningTest.class.getClassLoader(),
+        new Class<?>[] {ProcessingEnvironment.class},
+        (proxy, method, args) -> {
+          try {
+            return method.invoke(env, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  /** Returns {@code test.Things} with delete, look, count and ping, then {@code body}. */
+  private static JavaFileObject service(String body) {
+    return JavaFileObjects.forSourceString("test.Things",
+        """
+        package test;
+
+        import dev.rolegate.annotations.RequiresPermission;
+        import dev.rolegate.annotations.Unguarded;
+        import dev.rolegate.annotations.WorkspaceId;
+
+        public interface Things {
+          @RequiresPermission("DELETE_THINGS") void delete(@WorkspaceId String ws);
+          @RequiresPermission("VIEW_THINGS") void look(@WorkspaceId String ws);
+          @RequiresPermission({"EDIT_THINGS", "VIEW_ACCOUNT"}) int count(@WorkspaceId String ws);
+          @Unguarded(reason = "health check") void ping();
+
+        %s}
+        """.formatted(body));
+  }
+
+  private static Compilation compile(JavaFileObject source) {
+    return compile(Compiler.javac().withProcessors(new RolegateProcessor()), source);
+  }
+
+  private static Compilation compile(Compiler compiler, JavaFileObject source) {
+    JavaFileObject packageInfo = JavaFileObjects.forSourceString("test.package-info",
+        "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n");
+    return compiler
+        .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
+        .compile(packageInfo, source);
+  }
+}

@@ -1,0 +1,364 @@
+package dev.rolegate.processor;
+
+import static com.google.common.truth.Truth.assertWithMessage;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.PermissionValidationTest.lineNumber;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code [DuplicatePermission]}, {@code [RedundantPermission]}, {@code [WeakenedAnyOf]} and
+ * {@code [UngrantedPermission]}: each on its array item, never stopping generation, and each
+ * silenced by {@code @SuppressWarnings("<Id>")} on the method, its type or an enclosing type.
+ */
+class WarningTest {
+  /** The small test matrix plus two permissions that no role grants. */
+  private static final String MATRIX =
+      TestMatrices.SMALL.replace(
+          "| VIEW_ACCOUNT | account |",
+          "| ORPHAN | workspace | | | Granted to no role. |\n"
+              + "| LOST | workspace | | | Granted to no role either. |\n"
+              + "| VIEW_ACCOUNT | account |");
+
+  private static final String MATRIX_NAME = "Test Matrix (matrix.md)";
+
+  @Test
+  void duplicatePermission_inValue_warnsOnSecondItem() {
+    String line = "@RequiresPermission({\"VIEW_THINGS\", \"EDIT_THINGS\", \"VIEW_THINGS\"})";
+    JavaFileObject source = service("  " + line + "\n  void edit(@WorkspaceId String ws);\n");
+
+    Compilation compilation = compile(source);
+
+    String message = "[DuplicatePermission] @RequiresPermission on Things.edit() lists"
+        + " VIEW_THINGS twice in value. Remove the second VIEW_THINGS";
+    assertThat(compilation).succeeded();
+    // VIEW_THINGS is also implied by EDIT_THINGS: that is its own warning, on the first item.
+    assertThat(compilation).hadWarningCount(2);
+    assertWarningAt(compilation, message, source, line, column(line, "\"VIEW_THINGS\"", 2));
+    assertWarningAt(compilation, "[RedundantPermission] @RequiresPermission on Things.edit()"
+        + " requires VIEW_THINGS,", source, line, column(line, "\"VIEW_THINGS\"", 1));
+  }
+
+  @Test
+  void duplicatePermission_inAnyOf_warnsOnSecondItem() {
+    String line =
+        "@RequiresPermission(anyOf = {\"EDIT_THINGS\", \"VIEW_ACCOUNT\", \"EDIT_THINGS\"})";
+    JavaFileObject source = service("  " + line + "\n  void edit(@WorkspaceId String ws);\n");
+
+    Compilation compilation = compile(source);
+
+    String message = "[DuplicatePermission] @RequiresPermission on Things.edit() lists"
+        + " EDIT_THINGS twice in anyOf. Remove the second EDIT_THINGS";
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, message, source, line, column(line, "\"EDIT_THINGS\"", 2));
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  @Test
+  void redundantPermission_impliedByAnother_warnsOnImpliedItem() {
+    String line = "@RequiresPermission({\"VIEW_THINGS\", \"DELETE_THINGS\"})";
+    JavaFileObject source = service("  " + line + "\n  void purge(@WorkspaceId String ws);\n");
+
+    Compilation compilation = compile(source);
+
+    String message = "[RedundantPermission] @RequiresPermission on Things.purge() requires"
+        + " VIEW_THINGS, which DELETE_THINGS, also required, already implies. Remove VIEW_THINGS";
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, message, source, line, column(line, "\"VIEW_THINGS\"", 1));
+  }
+
+  @Test
+  void redundantPermission_chain_warnsOnEachImpliedItemNamingEveryImplier() {
+    String line = "@RequiresPermission({\"DELETE_THINGS\", \"EDIT_THINGS\", \"VIEW_THINGS\"})";
+    JavaFileObject source = service("  " + line + "\n  void purge(@WorkspaceId String ws);\n");
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(2);
+    assertWarningAt(compilation, "requires EDIT_THINGS, which DELETE_THINGS, also required,"
+        + " already implies. Remove EDIT_THINGS", source, line, column(line, "\"EDIT_THINGS\"", 1));
+    assertWarningAt(compilation, "requires VIEW_THINGS, which DELETE_THINGS and EDIT_THINGS, also"
+        + " required, already implies.", source, line, column(line, "\"VIEW_THINGS\"", 1));
+  }
+
+  @Test
+  void redundantPermission_unrelatedOrOtherLevel_noWarning() {
+    JavaFileObject source = service(
+        """
+          @RequiresPermission({"EDIT_THINGS", "VIEW_SECRETS", "EDIT_ACCOUNT"})
+          void edit(@WorkspaceId String ws);
+
+          @RequiresPermission(anyOf = {"EDIT_THINGS", "VIEW_SECRETS", "VIEW_ACCOUNT"})
+          void peek(@WorkspaceId String ws);
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void weakenedAnyOf_strongerItem_warnsAndSaysWhatTheListMeans() {
+    String line = "@RequiresPermission(anyOf = {\"VIEW_THINGS\", \"EDIT_THINGS\"})";
+    JavaFileObject source = service("  " + line + "\n  void look(@WorkspaceId String ws);\n");
+
+    Compilation compilation = compile(source);
+
+    String message = "[WeakenedAnyOf] EDIT_THINGS in anyOf of @RequiresPermission on Things.look()"
+        + " implies VIEW_THINGS, also listed, so it lets no one else in: the list means"
+        + " VIEW_THINGS alone. Write @RequiresPermission(VIEW_THINGS), or remove VIEW_THINGS if"
+        + " only holders of EDIT_THINGS should pass";
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, message, source, line, column(line, "\"EDIT_THINGS\"", 1));
+  }
+
+  @Test
+  void weakenedAnyOf_twoWeakest_suggestsTheShorterAnyOf() {
+    String line =
+        "@RequiresPermission(anyOf = {\"VIEW_THINGS\", \"DELETE_THINGS\", \"VIEW_SECRETS\"})";
+    JavaFileObject source = service("  " + line + "\n  void look(@WorkspaceId String ws);\n");
+
+    Compilation compilation = compile(source);
+
+    String message = "[WeakenedAnyOf] DELETE_THINGS in anyOf of @RequiresPermission on"
+        + " Things.look() implies VIEW_THINGS, also listed, so it lets no one else in: the list"
+        + " means anyOf = {VIEW_THINGS, VIEW_SECRETS}. Write @RequiresPermission(anyOf ="
+        + " {VIEW_THINGS, VIEW_SECRETS}), or remove VIEW_THINGS if only holders of DELETE_THINGS"
+        + " should pass";
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, message, source, line, column(line, "\"DELETE_THINGS\"", 1));
+  }
+
+  @Test
+  void ungrantedPermission_inValue_warnsOnItem() {
+    String line = "@RequiresPermission({\"VIEW_THINGS\", \"ORPHAN\"})";
+    JavaFileObject source = service("  " + line + "\n  void look(@WorkspaceId String ws);\n");
+
+    Compilation compilation = compile(source);
+
+    String message = "[UngrantedPermission] No role of matrix " + MATRIX_NAME + " grants ORPHAN,"
+        + " so no role can call Things.look() (only a custom role holding ORPHAN could). Grant"
+        + " ORPHAN to a role in matrix.md, or require a permission that a role holds";
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, message, source, line, column(line, "\"ORPHAN\"", 1));
+  }
+
+  @Test
+  void ungrantedPermission_anyOfWithOneGranted_noWarning() {
+    JavaFileObject source = service(
+        """
+          @RequiresPermission(anyOf = {"ORPHAN", "VIEW_THINGS"})
+          void look(@WorkspaceId String ws);
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void ungrantedPermission_anyOfNoneGranted_oneWarningOnFirstItemNamingAll() {
+    String line = "@RequiresPermission(anyOf = {\"ORPHAN\", \"LOST\"})";
+    JavaFileObject source = service("  " + line + "\n  void look(@WorkspaceId String ws);\n");
+
+    Compilation compilation = compile(source);
+
+    String message = "[UngrantedPermission] No role of matrix " + MATRIX_NAME + " grants any of"
+        + " ORPHAN, LOST, so no role can call Things.look() (only a custom role holding one of"
+        + " them could). Grant one of them to a role in matrix.md";
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, message, source, line, column(line, "\"ORPHAN\"", 1));
+  }
+
+  @Test
+  void ungrantedPermission_onTypeDefault_namesTheMethodsUsingIt() {
+    JavaFileObject source = JavaFileObjects.forSourceString("test.Things",
+        """
+        package test;
+
+        import dev.rolegate.annotations.RequiresPermission;
+        import dev.rolegate.annotations.WorkspaceId;
+
+        @RequiresPermission("ORPHAN")
+        public interface Things {
+          void look(@WorkspaceId String ws);
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    String message = "[UngrantedPermission] No role of matrix " + MATRIX_NAME + " grants ORPHAN,"
+        + " so no role can call the methods of Things that use this default";
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, message, source, "@RequiresPermission(\"ORPHAN\")", 21);
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  @Test
+  void warnings_doNotStopGeneration() {
+    JavaFileObject source = service(
+        """
+          @RequiresPermission({"VIEW_THINGS", "VIEW_THINGS", "ORPHAN"})
+          void look(@WorkspaceId String ws);
+
+          @RequiresPermission(anyOf = {"VIEW_THINGS", "EDIT_THINGS"})
+          void peek(@WorkspaceId String ws);
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(3);
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  @Test
+  void suppressWarnings_onMethod_silencesItsIdOnly() {
+    JavaFileObject source = service(
+        """
+          @SuppressWarnings({"unchecked", "RedundantPermission"})
+          @RequiresPermission({"VIEW_THINGS", "EDIT_THINGS", "EDIT_THINGS"})
+          void edit(@WorkspaceId String ws);
+
+          @RequiresPermission({"VIEW_THINGS", "EDIT_THINGS"})
+          void change(@WorkspaceId String ws);
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(2);
+    assertThat(compilation).hadWarningContaining("[DuplicatePermission] @RequiresPermission on"
+        + " Things.edit()").inFile(source).onLineContaining("\"EDIT_THINGS\", \"EDIT_THINGS\"");
+    assertThat(compilation).hadWarningContaining("[RedundantPermission] @RequiresPermission on"
+        + " Things.change()").inFile(source)
+        .onLineContaining("@RequiresPermission({\"VIEW_THINGS\", \"EDIT_THINGS\"})");
+  }
+
+  @Test
+  void suppressWarnings_onType_silencesEveryMethodAndTheTypeDefault() {
+    JavaFileObject source = JavaFileObjects.forSourceString("test.Things",
+        """
+        package test;
+
+        import dev.rolegate.annotations.RequiresPermission;
+        import dev.rolegate.annotations.WorkspaceId;
+
+        @SuppressWarnings("UngrantedPermission")
+        @RequiresPermission("ORPHAN")
+        public interface Things {
+          void look(@WorkspaceId String ws);
+
+          @RequiresPermission({"VIEW_THINGS", "LOST"})
+          void peek(@WorkspaceId String ws);
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  @Test
+  void suppressWarnings_onEnclosingType_silencesNestedService() {
+    JavaFileObject source = JavaFileObjects.forSourceString("test.Outer",
+        """
+        package test;
+
+        import dev.rolegate.annotations.RequiresPermission;
+        import dev.rolegate.annotations.WorkspaceId;
+
+        @SuppressWarnings("WeakenedAnyOf")
+        public class Outer {
+          public interface Things {
+            @RequiresPermission(anyOf = {"VIEW_THINGS", "DELETE_THINGS"})
+            void look(@WorkspaceId String ws);
+          }
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GuardedOuter_Things");
+  }
+
+  @Test
+  void suppressWarnings_otherIdOrAll_doesNotSilence() {
+    String line = "@RequiresPermission(anyOf = {\"VIEW_THINGS\", \"DELETE_THINGS\"})";
+    JavaFileObject source = service("  @SuppressWarnings({\"all\", \"RedundantPermission\"})\n  "
+        + line + "\n  void look(@WorkspaceId String ws);\n");
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, "[WeakenedAnyOf] DELETE_THINGS in anyOf", source, line,
+        column(line, "\"DELETE_THINGS\"", 1));
+  }
+
+  /** Returns {@code public interface test.Things} with {@code body} as its members. */
+  private static JavaFileObject service(String body) {
+    return JavaFileObjects.forSourceString("test.Things",
+        """
+        package test;
+
+        import dev.rolegate.annotations.RequiresPermission;
+        import dev.rolegate.annotations.WorkspaceId;
+
+        public interface Things {
+        %s}
+        """.formatted(body));
+  }
+
+  private static Compilation compile(JavaFileObject source) {
+    JavaFileObject packageInfo = JavaFileObjects.forSourceString("test.package-info",
+        "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n");
+    return TestMatrices.compiler(TestMatrices.sourcePath(MATRIX)).compile(packageInfo, source);
+  }
+
+  /** Asserts a warning containing {@code message} at {@code column} of the line of {@code line}. */
+  static void assertWarningAt(
+      Compilation compilation, String message, JavaFileObject source, String line, int column) {
+    assertThat(compilation)
+        .hadWarningContaining(message)
+        .inFile(source)
+        .onLine(lineNumber(source, line))
+        .atColumn(column + indent(source, line));
+  }
+
+  /** Returns the 1-based column of the {@code occurrence}-th {@code text} in {@code line}. */
+  static int column(String line, String text, int occurrence) {
+    int at = -1;
+    for (int i = 0; i < occurrence; i++) {
+      at = line.indexOf(text, at + 1);
+      assertWithMessage("%s occurrence %s of %s", line, occurrence, text).that(at).isAtLeast(0);
+    }
+    return at + 1;
+  }
+
+  /** Returns how far {@code source} indents the line holding {@code line} before it starts. */
+  private static int indent(JavaFileObject source, String line) {
+    try {
+      String text = source.getCharContent(true).toString();
+      String found = text.lines().filter(l -> l.contains(line)).findFirst().orElseThrow();
+      return found.indexOf(line);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
