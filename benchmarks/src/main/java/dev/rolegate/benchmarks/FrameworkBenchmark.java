@@ -1,0 +1,67 @@
+package dev.rolegate.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.apache.shiro.authz.UnauthorizedException;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+
+/**
+ * The same allowed and denied calls as {@link AllowedPathBenchmark} and {@link
+ * DeniedPathBenchmark}, through Spring Security's method security ({@code @Secured}, {@code
+ * @PreAuthorize}) and Apache Shiro's {@code @RequiresPermissions}. Denials are caught and
+ * returned.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class FrameworkBenchmark {
+  @Benchmark
+  public int springSecuredAllowed(SpringState s) {
+    return s.secured.count(s.workspace);
+  }
+
+  @Benchmark
+  public Object springSecuredDenied(SpringState s) {
+    try {
+      return s.secured.delete(s.workspace, s.deploymentId);
+    } catch (AuthorizationDeniedException denied) {
+      return denied;
+    }
+  }
+
+  @Benchmark
+  public int springPreAuthorizeAllowed(SpringState s) {
+    return s.preAuthorize.count(s.workspace);
+  }
+
+  @Benchmark
+  public Object springPreAuthorizeDenied(SpringState s) {
+    try {
+      return s.preAuthorize.delete(s.workspace, s.deploymentId);
+    } catch (AuthorizationDeniedException denied) {
+      return denied;
+    }
+  }
+
+  @Benchmark
+  public int shiroAllowed(ShiroState s) {
+    return s.shiro.count(s.workspace);
+  }
+
+  @Benchmark
+  public Object shiroDenied(ShiroState s) {
+    try {
+      return s.shiro.delete(s.workspace, s.deploymentId);
+    } catch (UnauthorizedException denied) {
+      return denied;
+    }
+  }
+}
