@@ -15,8 +15,9 @@ import java.util.Locale;
  * rolegate processor, which generates the N guards, against javac compiling the same interfaces
  * with the same guards written by hand and no processor. Each size first runs {@code warmup}
  * discarded build pairs, then {@code repeats} measured pairs in alternating order; it reports the
- * median wall time per build, the ratio, and the time per service, which stays flat when the cost
- * grows linearly with N.
+ * median wall time per build, the ratio, the time per service, and the time per service added
+ * between two sizes (the slope, the same from one interval to the next when the cost grows
+ * linearly with N).
  *
  * <pre>{@code
  * java -cp "benchmarks/target/rolegate-benchmarks.jar:benchmarks/target/lib/*" \
@@ -153,14 +154,21 @@ public final class CompileBench {
           m.ratio(), m.rolegateMillis() / m.services(), m.handWrittenMillis() / m.services());
     }
     if (results.size() > 1) {
-      Measurement first = results.get(0);
-      Measurement last = results.get(results.size() - 1);
-      double growth = (last.rolegateMillis() / first.rolegateMillis()) / ((double) last.services() / first.services());
-      out.printf(Locale.ROOT, "%nFrom N=%d to N=%d the rolegate build grew %.2f× as fast as N "
-          + "(1.00 = linear; below 1, fixed costs such as javac start-up are spread out).%n",
-          first.services(), last.services(), growth);
+      out.printf("%n| from N | to N | rolegate ms per added service | hand-written ms per added service "
+          + "| ratio |%n|---|---|---|---|---|%n");
+      for (int i = 1; i < results.size(); i++) {
+        Measurement from = results.get(i - 1);
+        Measurement to = results.get(i);
+        int added = to.services() - from.services();
+        double rolegate = (to.rolegateMillis() - from.rolegateMillis()) / added;
+        double hand = (to.handWrittenMillis() - from.handWrittenMillis()) / added;
+        out.printf(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.2f× |%n", from.services(), to.services(), rolegate, hand,
+            rolegate / hand);
+      }
+      out.printf("%nThe cost per added service is the slope: it stays the same from one interval to the next"
+          + " when a build grows linearly with N.%n");
     }
     int warnings = results.stream().mapToInt(Measurement::warnings).sum();
-    out.printf("Warnings in the measured builds: %d.%n", warnings);
+    out.printf("Compiler warnings per pair of builds: %d.%n", warnings);
   }
 }
