@@ -60,7 +60,7 @@ public final class Callers {
     return new HandWritten.Caller(USER, AccountRoles.MEMBER, roles);
   }
 
-  /** Returns the built-in workspace role {@code name} of the bundled matrix as a hand-written role. */
+  /** Returns built-in workspace role {@code name} of the bundled matrix as a hand-written role. */
   static HandWritten.Role handWrittenRole(String name) {
     return HandWritten.Role.of(name, permissionsOf(name));
   }

@@ -28,7 +28,7 @@ public class GuardsState {
 
   private PrincipalScope scope;
 
-  /** Builds the variants, binds the caller, and proves that each allows the read and denies the delete. */
+  /** Builds the variants, binds the caller, proves each allows the read and denies the delete. */
   @Setup(Level.Trial)
   public void setUp() {
     workspace = Callers.WORKSPACE;

@@ -55,7 +55,7 @@ public final class HandWritten {
     }
   }
 
-  /** Checks the current caller against {@code rule} in {@code workspace} with an {@code EnumSet}. */
+  /** Checks the current caller against {@code rule} in {@code workspace} with its EnumSet. */
   public static void checkEnumSet(String workspace, Rule rule) {
     Caller caller = caller(rule);
     Role role = workspace == null ? null : caller.roles().get(workspace);
@@ -73,7 +73,8 @@ public final class HandWritten {
   }
 
   /** Kept out of the checks so that they stay small enough to inline, as rolegate does. */
-  private static HandWrittenDeniedException denied(Caller caller, Role role, String workspace, Rule rule) {
+  private static HandWrittenDeniedException denied(
+      Caller caller, Role role, String workspace, Rule rule) {
     String message = new StringBuilder("access denied: user ").append(caller.id())
         .append(" may not call ").append(rule.operation())
         .append(", which requires ").append(rule.permission().name())

@@ -13,7 +13,8 @@ public class HandWrittenDeniedException extends SecurityException {
   private final String workspace;
 
   /** Creates a denial. */
-  public HandWrittenDeniedException(String message, String principalId, String operation, String workspace) {
+  public HandWrittenDeniedException(
+      String message, String principalId, String operation, String workspace) {
     super(message);
     this.principalId = principalId;
     this.operation = operation;

@@ -27,7 +27,8 @@ final class ReflectionProxyGuard implements InvocationHandler {
     Map<Method, Rule> rules = new HashMap<>();
     try {
       rules.put(DeploymentApi.class.getMethod("count", String.class), HandWrittenGuard.COUNT);
-      rules.put(DeploymentApi.class.getMethod("delete", String.class, int.class), HandWrittenGuard.DELETE);
+      rules.put(DeploymentApi.class.getMethod("delete", String.class, int.class),
+          HandWrittenGuard.DELETE);
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(e);
     }

@@ -19,6 +19,25 @@ import java.util.Map;
  */
 public final class ResultTable {
   private static final String GC_NORM = ":gc.alloc.rate.norm";
+  private static final String ALLOWED = "AllowedPathBenchmark.";
+  private static final String DENIED = "DeniedPathBenchmark.";
+  private static final String FRAMEWORK = "FrameworkBenchmark.";
+
+  /** A ratio of two benchmarks' scores, and issue 5's target for it (empty when none). */
+  private record Ratio(String label, String numerator, String denominator, String target) {}
+
+  private static final List<Ratio> RATIOS = List.of(
+      new Ratio("rolegate / hand-written, allowed", ALLOWED + "rolegate", ALLOWED + "handWritten",
+          "≤ 1.3"),
+      new Ratio("rolegate / hand-written, allowed, 2 threads", ALLOWED + "rolegateTwoThreads",
+          ALLOWED + "handWrittenTwoThreads", ""),
+      new Ratio("@Secured / rolegate, allowed", FRAMEWORK + "springSecuredAllowed",
+          ALLOWED + "rolegate", "≥ 30"),
+      new Ratio("@PreAuthorize / rolegate, allowed", FRAMEWORK + "springPreAuthorizeAllowed",
+          ALLOWED + "rolegate", "≥ 300"),
+      new Ratio("Shiro / rolegate, allowed", FRAMEWORK + "shiroAllowed", ALLOWED + "rolegate", ""),
+      new Ratio("rolegate / hand-written, denied", DENIED + "rolegate", DENIED + "handWritten",
+          "≤ 1.2"));
 
   /** One benchmark's result. */
   record Row(String name, int threads, double score, double error, double bytesPerOp) {}
@@ -51,7 +70,9 @@ public final class ResultTable {
       if (name.endsWith(GC_NORM)) {
         bytes.put(name.substring(0, name.length() - GC_NORM.length()), score);
       } else if (!name.contains(":")) {
-        rows.put(name, new Row(name, Integer.parseInt(cells.get(2)), score, Double.parseDouble(cells.get(5)), Double.NaN));
+        int threads = Integer.parseInt(cells.get(2));
+        double error = Double.parseDouble(cells.get(5));
+        rows.put(name, new Row(name, threads, score, error, Double.NaN));
       }
     }
     bytes.forEach((name, value) -> rows.computeIfPresent(name,
@@ -78,7 +99,7 @@ public final class ResultTable {
     return cells;
   }
 
-  /** Returns {@code Class.method} (and any secondary suffix) of a fully qualified benchmark name. */
+  /** Returns {@code Class.method} (and any secondary suffix) of a qualified benchmark name. */
   private static String shortName(String benchmark) {
     int suffix = benchmark.indexOf(':');
     String primary = suffix < 0 ? benchmark : benchmark.substring(0, suffix);
@@ -94,31 +115,24 @@ public final class ResultTable {
       String type = row.name().substring(0, row.name().indexOf('.'));
       if (!type.equals(group)) {
         group = type;
-        out.printf("%n### %s%n%n| benchmark | threads | ns/op | ± (99.9%%) | B/op |%n|---|---|---|---|---|%n", type);
+        out.printf("%n### %s%n%n| benchmark | threads | ns/op | ± (99.9%%) | B/op |%n", type);
+        out.printf("|---|---|---|---|---|%n");
       }
-      out.printf("| %s | %d | %s | %s | %s |%n", row.name().substring(type.length() + 1), row.threads(),
-          number(row.score()), number(row.error()), bytes(row.bytesPerOp()));
+      out.printf("| %s | %d | %s | %s | %s |%n", row.name().substring(type.length() + 1),
+          row.threads(), number(row.score()), number(row.error()), bytes(row.bytesPerOp()));
     }
     out.printf("%n### Ratios (same run)%n%n| ratio | value | issue 5 target |%n|---|---|---|%n");
-    ratio(out, "rolegate / hand-written, allowed", "AllowedPathBenchmark.rolegate", "AllowedPathBenchmark.handWritten", "≤ 1.3");
-    ratio(out, "rolegate / hand-written, allowed, 2 threads", "AllowedPathBenchmark.rolegateTwoThreads",
-        "AllowedPathBenchmark.handWrittenTwoThreads", "");
-    ratio(out, "@Secured / rolegate, allowed", "FrameworkBenchmark.springSecuredAllowed", "AllowedPathBenchmark.rolegate", "≥ 30");
-    ratio(out, "@PreAuthorize / rolegate, allowed", "FrameworkBenchmark.springPreAuthorizeAllowed",
-        "AllowedPathBenchmark.rolegate", "≥ 300");
-    ratio(out, "Shiro / rolegate, allowed", "FrameworkBenchmark.shiroAllowed", "AllowedPathBenchmark.rolegate", "");
-    ratio(out, "rolegate / hand-written, denied", "DeniedPathBenchmark.rolegate", "DeniedPathBenchmark.handWritten", "≤ 1.2");
-    Row rolegate = rows.get("AllowedPathBenchmark.rolegate");
+    for (Ratio ratio : RATIOS) {
+      Row top = rows.get(ratio.numerator());
+      Row bottom = rows.get(ratio.denominator());
+      if (top != null && bottom != null) {
+        double value = top.score() / bottom.score();
+        out.printf(Locale.ROOT, "| %s | %.2f× | %s |%n", ratio.label(), value, ratio.target());
+      }
+    }
+    Row rolegate = rows.get(ALLOWED + "rolegate");
     if (rolegate != null) {
       out.printf("| rolegate allowed B/op | %s | 0 |%n", bytes(rolegate.bytesPerOp()));
-    }
-  }
-
-  private void ratio(PrintStream out, String label, String numerator, String denominator, String target) {
-    Row top = rows.get(numerator);
-    Row bottom = rows.get(denominator);
-    if (top != null && bottom != null) {
-      out.printf(Locale.ROOT, "| %s | %.2f× | %s |%n", label, top.score() / bottom.score(), target);
     }
   }
 

@@ -44,7 +44,8 @@ public class ShiroState {
     realm.init();
     manager = new DefaultSecurityManager(realm);
     DefaultSubjectDAO subjects = (DefaultSubjectDAO) manager.getSubjectDAO();
-    ((DefaultSessionStorageEvaluator) subjects.getSessionStorageEvaluator()).setSessionStorageEnabled(false);
+    ((DefaultSessionStorageEvaluator) subjects.getSessionStorageEvaluator())
+        .setSessionStorageEnabled(false);
     Subject subject = new Subject.Builder(manager)
         .principals(new SimplePrincipalCollection(Callers.USER, realm.getName()))
         .authenticated(true)
@@ -64,8 +65,8 @@ public class ShiroState {
 
   /** Returns "ROLE = PERMISSION, ..." lines, one per workspace role, from the matrix. */
   static String roleDefinitions() {
-    List<String> roles = List.of(WorkspaceRoles.VIEWER, WorkspaceRoles.RUNNER, WorkspaceRoles.DEVELOPER,
-        WorkspaceRoles.OWNER, WorkspaceRoles.WORKER);
+    List<String> roles = List.of(WorkspaceRoles.VIEWER, WorkspaceRoles.RUNNER,
+        WorkspaceRoles.DEVELOPER, WorkspaceRoles.OWNER, WorkspaceRoles.WORKER);
     return roles.stream()
         .map(role -> role + " = " + Callers.permissionsOf(role).stream()
             .map(Enum::name).collect(Collectors.joining(", ")))

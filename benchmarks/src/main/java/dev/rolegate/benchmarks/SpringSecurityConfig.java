@@ -14,7 +14,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity(securedEnabled = true)
 public class SpringSecurityConfig {
-  /** Returns the handler that answers {@code hasPermission} with {@link WorkspacePermissionEvaluator}. */
+  /** Returns the handler answering {@code hasPermission} with the workspace evaluator. */
   @Bean
   static MethodSecurityExpressionHandler methodSecurityExpressionHandler() {
     DefaultMethodSecurityExpressionHandler handler = new DefaultMethodSecurityExpressionHandler();

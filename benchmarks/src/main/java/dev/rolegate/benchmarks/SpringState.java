@@ -49,7 +49,8 @@ public class SpringState {
       throw new IllegalStateException(name + ": the bean is not proxied by method security");
     }
     Expect.allowed(name, () -> api.count(workspace));
-    Expect.denied(name, AuthorizationDeniedException.class, () -> api.delete(workspace, deploymentId));
+    Expect.denied(name, AuthorizationDeniedException.class,
+        () -> api.delete(workspace, deploymentId));
   }
 
   /** Clears the security context and closes the application context. */

@@ -29,7 +29,8 @@ import java.util.Locale;
  */
 public final class CompileBench {
   /** The medians for one corpus size. */
-  record Measurement(int services, int sources, double rolegateMillis, double handWrittenMillis, int warnings) {
+  record Measurement(
+      int services, int sources, double rolegateMillis, double handWrittenMillis, int warnings) {
     double ratio() {
       return rolegateMillis / handWrittenMillis;
     }
@@ -54,7 +55,8 @@ public final class CompileBench {
     Path lib = Path.of("benchmarks/target/lib");
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
-        case "--sizes" -> sizes = Arrays.stream(args[i + 1].split(",")).map(Integer::valueOf).toList();
+        case "--sizes" ->
+            sizes = Arrays.stream(args[i + 1].split(",")).map(Integer::valueOf).toList();
         case "--repeats" -> repeats = Integer.parseInt(args[i + 1]);
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
         case "--lib" -> lib = Path.of(args[i + 1]);
@@ -64,13 +66,13 @@ public final class CompileBench {
     if (args.length % 2 != 0) {
       usage(args[args.length - 1]);
     }
-    CompileBench bench = new CompileBench(CompilerInputs.fromLibDir(lib), repeats, warmup, System.err);
-    print(bench.run(sizes), System.out);
+    CompilerInputs inputs = CompilerInputs.fromLibDir(lib);
+    print(new CompileBench(inputs, repeats, warmup, System.err).run(sizes), System.out);
   }
 
   private static void usage(String option) {
-    System.err.println("unknown or incomplete option " + option
-        + "; usage: CompileBench [--sizes 100,500,2000] [--repeats 5] [--warmup 1] [--lib benchmarks/target/lib]");
+    System.err.println("unknown or incomplete option " + option + "; usage: CompileBench"
+        + " [--sizes 100,500,2000] [--repeats 5] [--warmup 1] [--lib benchmarks/target/lib]");
     System.exit(2);
   }
 
@@ -102,14 +104,16 @@ public final class CompileBench {
       rolegate[i] = pair[0].millis();
       hand[i] = pair[1].millis();
       warnings = pair[0].warnings() + pair[1].warnings();
-      log.printf(Locale.ROOT, "N=%d run %d: rolegate %.0f ms, hand-written %.0f ms%n", n, i + 1, rolegate[i], hand[i]);
+      log.printf(Locale.ROOT, "N=%d run %d: rolegate %.0f ms, hand-written %.0f ms%n",
+          n, i + 1, rolegate[i], hand[i]);
     }
     return new Measurement(n, handSources.size(), median(rolegate), median(hand), warnings);
   }
 
-  /** Builds both ways, the order alternating with {@code round}; returns {rolegate, hand-written}. */
-  private CorpusBuild.Result[] buildPair(int n, List<Path> rolegateSources, List<Path> handSources, Path work,
-      int round) throws IOException {
+  /** Builds both ways, the order alternating with {@code round}: {rolegate, hand-written}. */
+  private CorpusBuild.Result[] buildPair(
+      int n, List<Path> rolegateSources, List<Path> handSources, Path work, int round)
+      throws IOException {
     CorpusBuild.Result rolegate;
     CorpusBuild.Result hand;
     if (round % 2 == 0) {
@@ -124,7 +128,8 @@ public final class CompileBench {
     return new CorpusBuild.Result[] {rolegate, hand};
   }
 
-  private CorpusBuild.Result timed(List<Path> sources, boolean withProcessor, Path work) throws IOException {
+  private CorpusBuild.Result timed(List<Path> sources, boolean withProcessor, Path work)
+      throws IOException {
     System.gc();
     return build.compile(sources, withProcessor, work);
   }
@@ -146,27 +151,29 @@ public final class CompileBench {
 
   /** Prints the Markdown table: medians, ratio, and time per service (flat when linear). */
   static void print(List<Measurement> results, PrintStream out) {
-    out.printf("| services (N) | methods | source files | rolegate build, ms | hand-written build, ms "
-        + "| ratio | rolegate ms/service | hand-written ms/service |%n|---|---|---|---|---|---|---|---|%n");
+    out.printf("| services (N) | methods | source files | rolegate build, ms "
+        + "| hand-written build, ms | ratio | rolegate ms/service | hand-written ms/service |%n"
+        + "|---|---|---|---|---|---|---|---|%n");
     for (Measurement m : results) {
-      out.printf(Locale.ROOT, "| %d | %d | %d | %.0f | %.0f | %.2f× | %.2f | %.2f |%n", m.services(),
-          m.services() * Corpus.methodsPerService(), m.sources(), m.rolegateMillis(), m.handWrittenMillis(),
-          m.ratio(), m.rolegateMillis() / m.services(), m.handWrittenMillis() / m.services());
+      out.printf(Locale.ROOT, "| %d | %d | %d | %.0f | %.0f | %.2f× | %.2f | %.2f |%n",
+          m.services(), m.services() * Corpus.methodsPerService(), m.sources(),
+          m.rolegateMillis(), m.handWrittenMillis(), m.ratio(),
+          m.rolegateMillis() / m.services(), m.handWrittenMillis() / m.services());
     }
     if (results.size() > 1) {
-      out.printf("%n| from N | to N | rolegate ms per added service | hand-written ms per added service "
-          + "| ratio |%n|---|---|---|---|---|%n");
+      out.printf("%n| from N | to N | rolegate ms per added service "
+          + "| hand-written ms per added service | ratio |%n|---|---|---|---|---|%n");
       for (int i = 1; i < results.size(); i++) {
         Measurement from = results.get(i - 1);
         Measurement to = results.get(i);
         int added = to.services() - from.services();
         double rolegate = (to.rolegateMillis() - from.rolegateMillis()) / added;
         double hand = (to.handWrittenMillis() - from.handWrittenMillis()) / added;
-        out.printf(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.2f× |%n", from.services(), to.services(), rolegate, hand,
-            rolegate / hand);
+        out.printf(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.2f× |%n",
+            from.services(), to.services(), rolegate, hand, rolegate / hand);
       }
-      out.printf("%nThe cost per added service is the slope: it stays the same from one interval to the next"
-          + " when a build grows linearly with N.%n");
+      out.printf("%nThe cost per added service is the slope: it stays the same from one interval"
+          + " to the next when a build grows linearly with N.%n");
     }
     int warnings = results.stream().mapToInt(Measurement::warnings).sum();
     out.printf("Compiler warnings per pair of builds: %d.%n", warnings);

@@ -13,8 +13,10 @@ import java.util.stream.Stream;
  * the processor path (the processor, JavaPoet, annotations).
  */
 record CompilerInputs(List<Path> classPath, List<Path> processorPath) {
-  private static final List<String> CLASS_PATH = List.of("rolegate-prefect-", "rolegate-runtime-", "rolegate-annotations-");
-  private static final List<String> PROCESSOR_PATH = List.of("rolegate-processor-", "javapoet-", "rolegate-annotations-");
+  private static final List<String> CLASS_PATH =
+      List.of("rolegate-prefect-", "rolegate-runtime-", "rolegate-annotations-");
+  private static final List<String> PROCESSOR_PATH =
+      List.of("rolegate-processor-", "javapoet-", "rolegate-annotations-");
 
   CompilerInputs {
     classPath = List.copyOf(classPath);
@@ -33,10 +35,13 @@ record CompilerInputs(List<Path> classPath, List<Path> processorPath) {
     return new CompilerInputs(pick(jars, CLASS_PATH, lib), pick(jars, PROCESSOR_PATH, lib));
   }
 
-  private static List<Path> pick(List<Path> jars, List<String> prefixes, Path lib) throws IOException {
+  private static List<Path> pick(List<Path> jars, List<String> prefixes, Path lib)
+      throws IOException {
     List<Path> picked = new ArrayList<>();
     for (String prefix : prefixes) {
-      Path jar = jars.stream().filter(file -> file.getFileName().toString().startsWith(prefix)).findFirst()
+      Path jar = jars.stream()
+          .filter(file -> file.getFileName().toString().startsWith(prefix))
+          .findFirst()
           .orElseThrow(() -> new IOException("no " + prefix + "*.jar in " + lib
               + ": build first (mvn -B -DskipTests package)"));
       picked.add(jar);
@@ -50,15 +55,18 @@ record CompilerInputs(List<Path> classPath, List<Path> processorPath) {
    */
   static CompilerInputs fromLoadedClasses() {
     return new CompilerInputs(
-        List.of(location("dev.rolegate.prefect.Permissions"), location("dev.rolegate.runtime.Principal"),
+        List.of(location("dev.rolegate.prefect.Permissions"),
+            location("dev.rolegate.runtime.Principal"),
             location("dev.rolegate.annotations.RequiresPermission")),
-        List.of(location("dev.rolegate.processor.RolegateProcessor"), location("com.palantir.javapoet.JavaFile"),
+        List.of(location("dev.rolegate.processor.RolegateProcessor"),
+            location("com.palantir.javapoet.JavaFile"),
             location("dev.rolegate.annotations.RequiresPermission")));
   }
 
   private static Path location(String className) {
     try {
-      return Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI());
+      Class<?> type = Class.forName(className);
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (ClassNotFoundException | URISyntaxException e) {
       throw new IllegalStateException("cannot locate " + className + " on the class path", e);
     }

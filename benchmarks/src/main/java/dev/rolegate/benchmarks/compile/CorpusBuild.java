@@ -51,7 +51,8 @@ final class CorpusBuild {
     Path classes = Files.createDirectories(out.resolve("classes"));
     Path generated = Files.createDirectories(out.resolve("generated"));
     List<String> options = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8",
-        "-d", classes.toString(), "-s", generated.toString(), "-classpath", join(inputs.classPath())));
+        "-d", classes.toString(), "-s", generated.toString(),
+        "-classpath", join(inputs.classPath())));
     if (withProcessor) {
       options.addAll(List.of("-processorpath", join(inputs.processorPath())));
     } else {
@@ -60,16 +61,22 @@ final class CorpusBuild {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     long start = System.nanoTime();
     boolean ok;
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-      ok = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
+      ok = javac.getTask(null, files, diagnostics, options, null, units).call();
     }
     long nanos = System.nanoTime() - start;
     if (!ok) {
-      throw new IllegalStateException("the " + (withProcessor ? "rolegate" : "hand-written") + " build failed:\n"
-          + diagnostics.getDiagnostics().stream().map(Object::toString).collect(Collectors.joining("\n")));
+      String messages = diagnostics.getDiagnostics().stream()
+          .map(Object::toString)
+          .collect(Collectors.joining("\n"));
+      throw new IllegalStateException(
+          "the " + (withProcessor ? "rolegate" : "hand-written") + " build failed:\n" + messages);
     }
     int warnings = (int) diagnostics.getDiagnostics().stream()
-        .filter(d -> d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
+        .filter(d -> d.getKind() == Diagnostic.Kind.WARNING
+            || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
         .count();
     Result result = new Result(nanos, countClassFiles(classes), warnings);
     delete(out);
