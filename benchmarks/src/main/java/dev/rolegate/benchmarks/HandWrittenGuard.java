@@ -1,22 +1,16 @@
 package dev.rolegate.benchmarks;
 
-import dev.rolegate.runtime.AccessDeniedException;
-import java.util.List;
-import java.util.Map;
+import dev.rolegate.benchmarks.HandWritten.Rule;
 
 /**
- * The baseline: what a careful engineer writes by hand. The principal comes from a {@code
- * ThreadLocal}, its role mask in the target workspace from a map, then one bit test.
+ * The hand-written guard: rolegate's work written by hand (caller from a {@code ThreadLocal}, role
+ * in the target workspace from a map, one bit test), delegating like a generated guard.
  */
 public final class HandWrittenGuard implements DeploymentApi {
-  /** A hand-rolled principal: id and role mask per workspace. */
-  public record Caller(String id, Map<String, Long> masks) {}
-
-  /** The thread's current caller. */
-  public static final ThreadLocal<Caller> CURRENT = new ThreadLocal<>();
-
-  static final long VIEW_DEPLOYMENTS = 1L << 5;
-  static final long DELETE_DEPLOYMENTS = 1L << 8;
+  static final Rule COUNT = Rule.of("DeploymentApi.count", HandPermission.VIEW_DEPLOYMENTS,
+      "VIEWER, RUNNER, DEVELOPER, OWNER, WORKER");
+  static final Rule DELETE =
+      Rule.of("DeploymentApi.delete", HandPermission.DELETE_DEPLOYMENTS, "DEVELOPER, OWNER");
 
   private final DeploymentApi delegate;
 
@@ -24,27 +18,15 @@ public final class HandWrittenGuard implements DeploymentApi {
     this.delegate = delegate;
   }
 
-  private static void check(String workspace, long bit, String operation) {
-    Caller caller = CURRENT.get();
-    if (caller == null) {
-      throw new SecurityException("no caller");
-    }
-    Long mask = workspace == null ? null : caller.masks().get(workspace);
-    if (mask == null || (mask & bit) == 0) {
-      throw new AccessDeniedException(caller.id() + " may not call " + operation + " in " + workspace,
-          caller.id(), operation, List.of(operation), workspace, null);
-    }
-  }
-
   @Override
   public int count(String workspace) {
-    check(workspace, VIEW_DEPLOYMENTS, "count");
+    HandWritten.checkMask(workspace, COUNT);
     return delegate.count(workspace);
   }
 
   @Override
   public int delete(String workspace, int id) {
-    check(workspace, DELETE_DEPLOYMENTS, "delete");
+    HandWritten.checkMask(workspace, DELETE);
     return delegate.delete(workspace, id);
   }
 }

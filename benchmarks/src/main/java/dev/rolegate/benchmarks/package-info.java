@@ -1,5 +1,11 @@
 /**
- * JMH benchmarks of a generated guard against a hand-written check doing the same work. Not run by
- * the test command; see the README for the command that runs them.
+ * JMH benchmarks of rolegate's generated guards against hand-written checks doing the same work, a
+ * JDK proxy, Spring Security method security and Apache Shiro, all on one service method and one
+ * caller ({@link dev.rolegate.benchmarks.Callers}): {@link
+ * dev.rolegate.benchmarks.AllowedPathBenchmark}, {@link
+ * dev.rolegate.benchmarks.DeniedPathBenchmark} and {@link
+ * dev.rolegate.benchmarks.FrameworkBenchmark}, over shared {@code *State} classes whose
+ * setup proves each variant allows and denies. Not run by the test command: {@code
+ * benchmarks/run.sh} runs them and prints the tables (docs/BENCHMARKS.md).
  */
 package dev.rolegate.benchmarks;

@@ -1,0 +1,73 @@
+package dev.rolegate.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * An allowed call, {@code count("ws-prod")} by a RUNNER of ws-prod (see {@link Callers}), through
+ * each plain-Java variant: no check, the hand-written check (mask and {@code EnumSet}), a JDK proxy
+ * doing that check, and rolegate's generated guard (alone, with a decision listener, with a custom
+ * role, and on two threads). The frameworks' allowed calls are in {@link FrameworkBenchmark}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class AllowedPathBenchmark {
+  @Benchmark
+  public int directCall(GuardsState s) {
+    return s.direct.count(s.workspace);
+  }
+
+  @Benchmark
+  public int handWritten(GuardsState s) {
+    return s.handWritten.count(s.workspace);
+  }
+
+  @Benchmark
+  public int handWrittenEnumSet(GuardsState s) {
+    return s.enumSet.count(s.workspace);
+  }
+
+  @Benchmark
+  public int reflectionProxy(GuardsState s) {
+    return s.reflectionProxy.count(s.workspace);
+  }
+
+  @Benchmark
+  public int rolegate(GuardsState s) {
+    return s.rolegate.count(s.workspace);
+  }
+
+  @Benchmark
+  public int rolegateWithListener(ListenerState s) {
+    return s.rolegate.count(s.workspace);
+  }
+
+  @Benchmark
+  public int rolegateCustomRole(CustomRoleState s) {
+    return s.rolegate.count(s.workspace);
+  }
+
+  /** The hand-written check on two threads at once, each with its own caller bound. */
+  @Benchmark
+  @Threads(2)
+  public int handWrittenTwoThreads(GuardsState s) {
+    return s.handWritten.count(s.workspace);
+  }
+
+  /** rolegate's guard on two threads at once, each with its own caller bound. */
+  @Benchmark
+  @Threads(2)
+  public int rolegateTwoThreads(GuardsState s) {
+    return s.rolegate.count(s.workspace);
+  }
+}

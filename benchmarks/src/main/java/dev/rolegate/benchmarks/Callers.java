@@ -1,0 +1,78 @@
+package dev.rolegate.benchmarks;
+
+import dev.rolegate.prefect.AccountRoles;
+import dev.rolegate.prefect.WorkspaceRoles;
+import dev.rolegate.runtime.Matrix;
+import dev.rolegate.runtime.Permission;
+import dev.rolegate.runtime.Principal;
+import dev.rolegate.runtime.Role;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The one caller every variant checks, built for each system from the same data: user {@code
+ * bench}, account MEMBER, VIEWER in 20 workspaces and RUNNER in {@code ws-prod}, the workspace
+ * every benchmarked call acts on. A RUNNER may read deployments ({@code count}) but not delete
+ * them ({@code delete}), so the same two calls give the allowed and the denied path everywhere.
+ * Role contents come from the bundled Prefect matrix.
+ */
+public final class Callers {
+  /** The workspace every benchmarked call acts on. */
+  public static final String WORKSPACE = "ws-prod";
+  /** The caller's id. */
+  public static final String USER = "bench";
+  /** The caller's role in {@link #WORKSPACE}. */
+  public static final String ROLE = WorkspaceRoles.RUNNER;
+  /** What {@link CountingDeployments#count} returns: an allowed call reached the delegate. */
+  public static final int COUNT = 42;
+
+  private static final int OTHER_WORKSPACES = 20;
+
+  private Callers() {}
+
+  /** Returns workspace id to role name, the other workspaces first, then {@link #WORKSPACE}. */
+  public static Map<String, String> workspaceRoles() {
+    Map<String, String> roles = new LinkedHashMap<>();
+    for (int i = 0; i < OTHER_WORKSPACES; i++) {
+      roles.put("ws-" + i, WorkspaceRoles.VIEWER);
+    }
+    roles.put(WORKSPACE, ROLE);
+    return roles;
+  }
+
+  /** Returns the caller as a rolegate principal. */
+  public static Principal rolegate() {
+    Principal.Builder builder = Principal.user(USER).accountRole(AccountRoles.MEMBER);
+    workspaceRoles().forEach(builder::workspaceRole);
+    return builder.build();
+  }
+
+  /** Returns the caller for the hand-written checks, roles holding what the matrix grants. */
+  public static HandWritten.Caller handWritten() {
+    Map<String, HandWritten.Role> byName = new TreeMap<>();
+    Map<String, HandWritten.Role> roles = new HashMap<>();
+    workspaceRoles().forEach((workspace, name) ->
+        roles.put(workspace, byName.computeIfAbsent(name, Callers::handWrittenRole)));
+    return new HandWritten.Caller(USER, AccountRoles.MEMBER, roles);
+  }
+
+  /** Returns built-in workspace role {@code name} of the bundled matrix as a hand-written role. */
+  static HandWritten.Role handWrittenRole(String name) {
+    return HandWritten.Role.of(name, permissionsOf(name));
+  }
+
+  /** Returns what workspace role {@code name} holds in the bundled matrix, after closure. */
+  static Set<HandPermission> permissionsOf(String name) {
+    Role role = Matrix.load().workspaceRole(name)
+        .orElseThrow(() -> new IllegalArgumentException("no workspace role " + name));
+    Set<HandPermission> permissions = EnumSet.noneOf(HandPermission.class);
+    for (Permission permission : role.permissions()) {
+      permissions.add(HandPermission.valueOf(permission.name()));
+    }
+    return permissions;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.rolegate.benchmarks;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The baseline the guards are measured against: what a careful engineer writes by hand to do
+ * rolegate's work. The caller comes from a {@code ThreadLocal}, its role in the target workspace
+ * from a map, then one test: a bit of a {@code long} mask, or membership of an {@link EnumSet}.
+ * A denial throws {@link HandWrittenDeniedException} with a message as informative as rolegate's
+ * (who, what, where, the role held there and the roles that would be allowed), built the same way,
+ * with a filled stack trace.
+ */
+public final class HandWritten {
+  /** The thread's current caller, set and removed by the benchmark states. */
+  public static final ThreadLocal<Caller> CURRENT = new ThreadLocal<>();
+
+  private HandWritten() {}
+
+  /** A role: its name, and the permissions it holds as a mask and as an {@code EnumSet}. */
+  public record Role(String name, long mask, Set<HandPermission> permissions) {
+    /** Returns the role holding {@code permissions}. */
+    public static Role of(String name, Set<HandPermission> permissions) {
+      EnumSet<HandPermission> set = EnumSet.noneOf(HandPermission.class);
+      set.addAll(permissions);
+      long mask = 0;
+      for (HandPermission permission : set) {
+        mask |= permission.bit();
+      }
+      return new Role(name, mask, set);
+    }
+  }
+
+  /** A caller: its id, account role, and role per workspace id. */
+  public record Caller(String id, String accountRole, Map<String, Role> roles) {}
+
+  /**
+   * What one guarded method requires, kept as a constant by the hand-written guard: the operation's
+   * name, the permission, and the roles that hold it (for the denial message).
+   */
+  public record Rule(String operation, HandPermission permission, long bit, String allowedRoles) {
+    /** Returns the rule for {@code operation}, which needs {@code permission}. */
+    public static Rule of(String operation, HandPermission permission, String allowedRoles) {
+      return new Rule(operation, permission, permission.bit(), allowedRoles);
+    }
+  }
+
+  /** Checks the current caller against {@code rule} in {@code workspace} with one bit test. */
+  public static void checkMask(String workspace, Rule rule) {
+    Caller caller = caller(rule);
+    Role role = workspace == null ? null : caller.roles().get(workspace);
+    if (role == null || (role.mask() & rule.bit()) == 0) {
+      throw denied(caller, role, workspace, rule);
+    }
+  }
+
+  /** Checks the current caller against {@code rule} in {@code workspace} with its EnumSet. */
+  public static void checkEnumSet(String workspace, Rule rule) {
+    Caller caller = caller(rule);
+    Role role = workspace == null ? null : caller.roles().get(workspace);
+    if (role == null || !role.permissions().contains(rule.permission())) {
+      throw denied(caller, role, workspace, rule);
+    }
+  }
+
+  private static Caller caller(Rule rule) {
+    Caller caller = CURRENT.get();
+    if (caller == null) {
+      throw new SecurityException("no caller bound for " + rule.operation());
+    }
+    return caller;
+  }
+
+  /** Kept out of the checks so that they stay small enough to inline, as rolegate does. */
+  private static HandWrittenDeniedException denied(
+      Caller caller, Role role, String workspace, Rule rule) {
+    String message = new StringBuilder("access denied: user ").append(caller.id())
+        .append(" may not call ").append(rule.operation())
+        .append(", which requires ").append(rule.permission().name())
+        .append(" in workspace \"").append(workspace).append("\"; ")
+        .append(caller.id()).append(" holds ").append(role == null ? "no role" : role.name())
+        .append(" there, account role ").append(caller.accountRole())
+        .append(". Allowed: ").append(rule.allowedRoles())
+        .toString();
+    return new HandWrittenDeniedException(message, caller.id(), rule.operation(), workspace);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.rolegate.benchmarks.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The compile-time harness compiles a tiny corpus both ways; no timings. */
+class CompileBenchTest {
+  @TempDir Path temp;
+
+  @Test
+  void tinyCorpus_compilesBothWays_withoutErrorsOrWarnings() throws IOException {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    CompileBench bench = new CompileBench(CompilerInputs.fromLoadedClasses(), 1, 0,
+        new PrintStream(log, true, StandardCharsets.UTF_8));
+    // run() fails unless each build writes an interface and a guard per service.
+    List<CompileBench.Measurement> results = bench.run(List.of(2));
+    assertEquals(1, results.size());
+    CompileBench.Measurement measurement = results.get(0);
+    assertEquals(2, measurement.services());
+    assertEquals(4, measurement.sources());
+    assertEquals(0, measurement.warnings());
+    assertTrue(measurement.rolegateMillis() > 0 && measurement.handWrittenMillis() > 0);
+  }
+
+  @Test
+  void rolegateBuild_generatesTheGuardsThatTheHandWrittenBuildWritesByHand() throws IOException {
+    CorpusBuild build = new CorpusBuild(CompilerInputs.fromLoadedClasses());
+    List<Path> interfaces = Corpus.write(temp.resolve("rolegate"), 2, false);
+    assertEquals(4, build.compile(interfaces, true, temp).classFiles());
+    assertEquals(2, build.compile(interfaces, false, temp).classFiles());
+    List<Path> withGuards = Corpus.write(temp.resolve("hand"), 2, true);
+    assertEquals(4, build.compile(withGuards, false, temp).classFiles());
+  }
+
+  @Test
+  void corpus_eachServiceHasTenGuardedMethods() {
+    String service = Corpus.service(7);
+    assertTrue(service.contains("public interface Service7 {"), service);
+    assertEquals(10, service.lines().filter(line -> line.contains("@RequiresPermission(")).count());
+    String guard = Corpus.guard(7);
+    assertEquals(10, guard.lines().filter(line -> line.contains(".check(this.source, workspace, ")).count());
+  }
+
+  @Test
+  void print_reportsRatioAndGrowth() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    CompileBench.print(List.of(new CompileBench.Measurement(100, 200, 1200, 1000, 0),
+        new CompileBench.Measurement(500, 1000, 6000, 5000, 0)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(out.contains("| 100 | 1000 | 200 | 1200 | 1000 | 1.20× | 12.00 | 10.00 |"), out);
+    assertTrue(out.contains("| 100 | 500 | 12.00 | 10.00 | 1.20× |"), out);
+  }
+
+  @Test
+  void fromLibDir_missingDirectory_saysToBuildFirst() {
+    IOException failure =
+        assertThrows(IOException.class, () -> CompilerInputs.fromLibDir(temp.resolve("missing")));
+    assertTrue(failure.getMessage().contains("mvn -B -DskipTests package"), failure.getMessage());
+  }
+
+  @Test
+  void median_ofOddAndEvenCounts() {
+    assertEquals(2.0, CompileBench.median(new double[] {3, 1, 2}));
+    assertEquals(2.5, CompileBench.median(new double[] {4, 1, 3, 2}));
+    assertTrue(Files.isDirectory(temp));
+  }
+}
