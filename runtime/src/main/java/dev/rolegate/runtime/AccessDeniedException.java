@@ -1,6 +1,9 @@
 package dev.rolegate.runtime;
 
+import java.io.IOException;
+import java.io.ObjectOutputStream;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A guarded call was denied: the principal lacks the permission in the workspace the call acts
@@ -15,16 +18,45 @@ public class AccessDeniedException extends SecurityException {
   private final String operation;
   private final List<String> permissions;
   private final String workspace;
+  /** Builds the message when it is first read: a denial that nobody reads costs no text. */
+  private transient Supplier<String> lazyMessage;
+  private String message;
 
-  /** Creates a denial; the generated guards' runtime builds the message. */
+  /** Creates a denial with its message. */
   public AccessDeniedException(
       String message, String principalId, String operation, List<String> permissions, String workspace,
       Throwable cause) {
-    super(message, cause);
+    this(() -> message, principalId, operation, permissions, workspace, cause);
+    this.message = message;
+  }
+
+  /**
+   * Creates a denial whose message is built by {@code message} when first read (at most once);
+   * the generated guards' runtime uses this so that a denied call costs no more than it must.
+   */
+  public AccessDeniedException(
+      Supplier<String> message, String principalId, String operation, List<String> permissions,
+      String workspace, Throwable cause) {
+    super(null, cause);
+    this.lazyMessage = message;
     this.principalId = principalId;
     this.operation = operation;
     this.permissions = List.copyOf(permissions);
     this.workspace = workspace;
+  }
+
+  @Override
+  public synchronized String getMessage() {
+    if (message == null && lazyMessage != null) {
+      message = lazyMessage.get();
+      lazyMessage = null;
+    }
+    return message;
+  }
+
+  private void writeObject(ObjectOutputStream out) throws IOException {
+    getMessage();
+    out.defaultWriteObject();
   }
 
   /** Returns the denied principal's id. */

@@ -225,22 +225,41 @@ public final class Requirement {
     return (any ? "one of " : "all of ") + list;
   }
 
+  /**
+   * Returns the denial to throw. Its message is built only when read, and the roles that would
+   * have been allowed only then or for a listener: the denied path stays close to the cost of
+   * creating the exception.
+   */
   private AccessDeniedException denied(
+      Principal principal, String workspace, String operation, RuntimeException failure) {
+    AccessDeniedException denial = new AccessDeniedException(
+        () -> message(principal, workspace, operation, failure), principal.id(), operation, names,
+        workspace, failure);
+    if (Decisions.listener() != null) {
+      List<String> wouldAllow = explainsRoles(principal, workspace, failure)
+          ? Audit.wouldAllow(this, principal, safeRole(principal, workspace),
+              Principal.isWorkspaceId(workspace)).entries()
+          : List.of();
+      Audit.denied(denial, this, principal, wouldAllow, operation, workspace);
+    }
+    return denial;
+  }
+
+  /** Whether a denial is about the principal's roles (not a failure, another matrix or no workspace). */
+  private boolean explainsRoles(Principal principal, String workspace, RuntimeException failure) {
+    return failure == null && principal.matrix() == matrix
+        && (!workspaceLevel || Principal.isWorkspaceId(workspace));
+  }
+
+  private String message(
       Principal principal, String workspace, String operation, RuntimeException failure) {
     StringBuilder message = new StringBuilder("access denied: ")
         .append(principal).append(" may not call ").append(operation)
         .append(", which requires ").append(describe());
     boolean named = Principal.isWorkspaceId(workspace);
-    Role role = null;
     if (workspaceLevel) {
-      if (named) {
-        role = safeRole(principal, workspace);
-        message.append(" in workspace \"").append(workspace).append('"');
-      } else {
-        message.append(" in a workspace");
-      }
+      message.append(named ? " in workspace \"" + workspace + '"' : " in a workspace");
     }
-    Audit.Allowed wouldAllow = Audit.Allowed.NONE;
     if (failure != null) {
       message.append("; deciding failed (").append(failure.getClass().getName())
           .append("), so the call is denied");
@@ -253,7 +272,8 @@ public final class Requirement {
           ? ", but the call names no workspace (no @WorkspaceId argument and none bound)"
           : ", but the workspace id is empty or blank");
     } else {
-      wouldAllow = Audit.wouldAllow(this, principal, role, named);
+      Role role = named ? safeRole(principal, workspace) : null;
+      Audit.Allowed wouldAllow = Audit.wouldAllow(this, principal, role, named);
       Role account = principal.accountRole();
       message.append("; ").append(principal.id()).append(" holds ");
       if (workspaceLevel) {
@@ -263,9 +283,7 @@ public final class Requirement {
           .append(". Allowed: ")
           .append(wouldAllow.isEmpty() ? "no role of matrix " + matrix.name() : wouldAllow.text());
     }
-    AccessDeniedException denial = new AccessDeniedException(
-        message.toString(), principal.id(), operation, names(), workspace, failure);
-    return Audit.denied(denial, this, principal, wouldAllow.entries(), operation, workspace);
+    return message.toString();
   }
 
   private static Role safeRole(Principal principal, String workspace) {
