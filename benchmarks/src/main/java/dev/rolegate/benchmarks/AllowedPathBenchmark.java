@@ -47,6 +47,12 @@ public class AllowedPathBenchmark {
     return s.rolegate.count(s.workspace);
   }
 
+  /** rolegate's class guard: a generated subclass that checks, then calls {@code super}. */
+  @Benchmark
+  public int rolegateClassGuard(GuardsState s) {
+    return s.rolegateClass.count(s.workspace);
+  }
+
   @Benchmark
   public int rolegateWithListener(ListenerState s) {
     return s.rolegate.count(s.workspace);

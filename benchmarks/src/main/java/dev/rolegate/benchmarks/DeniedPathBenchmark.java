@@ -59,6 +59,15 @@ public class DeniedPathBenchmark {
   }
 
   @Benchmark
+  public Object rolegateClassGuard(GuardsState s) {
+    try {
+      return s.rolegateClass.delete(s.workspace, s.deploymentId);
+    } catch (AccessDeniedException denied) {
+      return denied;
+    }
+  }
+
+  @Benchmark
   public Object rolegateWithListener(ListenerState s) {
     try {
       return s.rolegate.delete(s.workspace, s.deploymentId);

@@ -25,6 +25,7 @@ public class GuardsState {
   public DeploymentApi enumSet;
   public DeploymentApi reflectionProxy;
   public DeploymentApi rolegate;
+  public DeploymentApi rolegateClass;
 
   private PrincipalScope scope;
 
@@ -39,6 +40,7 @@ public class GuardsState {
     enumSet = new EnumSetGuard(impl);
     reflectionProxy = ReflectionProxyGuard.wrap(impl);
     rolegate = GuardedDeploymentApi.wrap(impl);
+    rolegateClass = new GuardedClassDeployments();
     HandWritten.CURRENT.set(Callers.handWritten());
     scope = CurrentPrincipal.bind(Callers.rolegate());
     Expect.allowed("direct call", () -> direct.count(workspace));
@@ -46,6 +48,7 @@ public class GuardsState {
     verify("hand-written EnumSet", enumSet, HandWrittenDeniedException.class);
     verify("reflection proxy", reflectionProxy, HandWrittenDeniedException.class);
     verify("rolegate", rolegate, AccessDeniedException.class);
+    verify("rolegate class guard", rolegateClass, AccessDeniedException.class);
   }
 
   private void verify(String name, DeploymentApi api, Class<? extends RuntimeException> denial) {

@@ -28,6 +28,7 @@ class GuardsWiringTest {
       assertEquals(Callers.COUNT, allowed.handWrittenEnumSet(state));
       assertEquals(Callers.COUNT, allowed.reflectionProxy(state));
       assertEquals(Callers.COUNT, allowed.rolegate(state));
+      assertEquals(Callers.COUNT, allowed.rolegateClassGuard(state));
       assertEquals(Callers.COUNT, allowed.handWrittenTwoThreads(state));
       assertEquals(Callers.COUNT, allowed.rolegateTwoThreads(state));
     } finally {
@@ -46,6 +47,9 @@ class GuardsWiringTest {
       AccessDeniedException rolegate = assertInstanceOf(AccessDeniedException.class, denied.rolegate(state));
       assertEquals("DeploymentApi.delete", rolegate.operation());
       assertEquals(Callers.WORKSPACE, rolegate.workspace());
+      AccessDeniedException classGuard =
+          assertInstanceOf(AccessDeniedException.class, denied.rolegateClassGuard(state));
+      assertEquals("ClassDeployments.delete", classGuard.operation());
     } finally {
       state.tearDown();
     }
