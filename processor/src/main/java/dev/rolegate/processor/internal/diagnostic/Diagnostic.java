@@ -64,6 +64,11 @@ public enum Diagnostic {
       Kind.ERROR,
       "%s was not guarded because its @RequiresPermission values never resolved. Check that"
           + " the constants it names exist and compile"),
+  GENERATED_NAME_CLASH(
+      "GeneratedNameClash",
+      Kind.ERROR,
+      "@PermissionMatrix on package %s generates %s, but a type of that name already exists."
+          + " Rename or move that type: a @PermissionMatrix package receives %s"),
   INTERNAL_ERROR(
       "InternalError",
       Kind.ERROR,

@@ -18,6 +18,7 @@ import dev.rolegate.processor.internal.model.WorkspaceArgument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,11 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.IntersectionType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
 import javax.lang.model.util.Types;
 
 /**
@@ -147,8 +153,7 @@ public final class GuardGenerator {
   private MethodSpec override(
       GuardedService service, GuardedMethod method, Map<RequirementSpec, String> constants) {
     ExecutableElement element = method.element();
-    MethodSpec.Builder builder =
-        MethodSpec.overriding(element, (DeclaredType) service.type().asType(), types);
+    MethodSpec.Builder builder = overriding(element, (DeclaredType) service.type().asType());
     if (element.getAnnotationMirrors().stream().anyMatch(mirror ->
         mirror.getAnnotationType().toString().equals("java.lang.Deprecated"))) {
       builder.addAnnotation(Deprecated.class);
@@ -166,6 +171,51 @@ public final class GuardGenerator {
       builder.addStatement("return $L", call);
     }
     return builder.build();
+  }
+
+  /**
+   * Returns an override of {@code method} as a member of {@code owner} (type arguments of
+   * generic superinterfaces substituted). Not JavaPoet's {@code MethodSpec.overriding(method,
+   * owner, types)}: it fails on a type variable bounded by an intersection ({@code <N extends
+   * Number & Comparable<N>>}), found by RobustnessPropertiesTest.
+   */
+  private MethodSpec.Builder overriding(ExecutableElement method, DeclaredType owner) {
+    ExecutableType resolved = (ExecutableType) types.asMemberOf(owner, method);
+    Set<Modifier> modifiers = new LinkedHashSet<>(method.getModifiers());
+    modifiers.removeAll(List.of(Modifier.ABSTRACT, Modifier.DEFAULT));
+    MethodSpec.Builder builder = MethodSpec.methodBuilder(method.getSimpleName().toString())
+        .addAnnotation(Override.class)
+        .addModifiers(modifiers)
+        .returns(TypeName.get(resolved.getReturnType()))
+        .varargs(method.isVarArgs());
+    for (TypeVariable variable : resolved.getTypeVariables()) {
+      builder.addTypeVariable(typeVariable(variable));
+    }
+    List<? extends VariableElement> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      builder.addParameter(TypeName.get(resolved.getParameterTypes().get(i)),
+          parameters.get(i).getSimpleName().toString());
+    }
+    for (TypeMirror thrown : resolved.getThrownTypes()) {
+      builder.addException(TypeName.get(thrown));
+    }
+    return builder;
+  }
+
+  private static TypeVariableName typeVariable(TypeVariable variable) {
+    TypeMirror upper = variable.getUpperBound();
+    List<? extends TypeMirror> bounds = upper.getKind() == TypeKind.INTERSECTION
+        ? ((IntersectionType) upper).getBounds()
+        : List.of(upper);
+    List<TypeName> names = new ArrayList<>();
+    for (TypeMirror bound : bounds) {
+      TypeName name = TypeName.get(bound);
+      if (!name.equals(ClassName.OBJECT)) {
+        names.add(name);
+      }
+    }
+    return TypeVariableName.get(variable.asElement().getSimpleName().toString(),
+        names.toArray(TypeName[]::new));
   }
 
   /**

@@ -45,6 +45,8 @@ public final class ServiceValidator {
   /** The outcome for one type; {@code service} is present when {@code status} is VALID. */
   public record Outcome(Status status, Optional<GuardedService> service) {}
 
+  private static final String PRINCIPAL_SOURCE = "dev.rolegate.runtime.PrincipalSource";
+
   private final Types types;
   private final Reporter reporter;
   private final MatrixHandle matrix;
@@ -187,6 +189,10 @@ public final class ServiceValidator {
   private Optional<GuardedMethod> method(TypeElement root, TypeElement declaring,
       ExecutableElement method, ExecutableType asMember, Optional<RequirementSpec> fallback) {
     String operation = operationName(declaring, method);
+    if (clashesWithWrap(root, method, asMember)) {
+      reportWrapClash(root, declaring, method, operation);
+      return Optional.empty();
+    }
     Optional<AnnotationMirror> unguarded = Annotations.find(method, Names.UNGUARDED);
     Optional<AnnotationMirror> required = Annotations.find(method, Names.REQUIRES_PERMISSION);
     if (unguarded.isPresent() && required.isPresent()) {
@@ -218,6 +224,35 @@ public final class ServiceValidator {
       return Optional.empty();
     }
     return Optional.of(new GuardedMethod(method, operation, requirement, workspace.argument()));
+  }
+
+  /**
+   * Returns whether {@code method} erases to {@code wrap(Root)} or {@code wrap(Root,
+   * PrincipalSource)}, the guard's static factories, which an instance method cannot share.
+   */
+  private boolean clashesWithWrap(
+      TypeElement root, ExecutableElement method, ExecutableType asMember) {
+    List<? extends TypeMirror> parameters = asMember.getParameterTypes();
+    if (!method.getSimpleName().contentEquals("wrap")
+        || parameters.isEmpty()
+        || parameters.size() > 2
+        || !types.isSameType(types.erasure(parameters.get(0)), types.erasure(root.asType()))) {
+      return false;
+    }
+    return parameters.size() == 1
+        || types.erasure(parameters.get(1)).toString().equals(PRINCIPAL_SOURCE);
+  }
+
+  private void reportWrapClash(
+      TypeElement root, TypeElement declaring, ExecutableElement method, String operation) {
+    Element subject = declaring.equals(root) || compiledHere.test(declaring) ? method : root;
+    String parameters = root.getSimpleName()
+        + (method.getParameters().size() > 1 ? ", PrincipalSource" : "");
+    reporter.report(Diagnostic.NOT_PROXYABLE, subject,
+        "method " + operation + "(" + parameters + ") of interface " + root.getSimpleName(),
+        "it has the parameters of the guard's own factory method "
+            + guardName(root).simpleName() + ".wrap",
+        "Rename the method, or change its parameters");
   }
 
   /** Returns whether {@code @BoundWorkspace} covers the method. */
