@@ -267,8 +267,10 @@ final class RandomServices {
         scope.add("M");
       }
       case 2 -> {
-        method.typeParameters = "<Objects>";
-        scope.add("Objects");
+        if (!scope.contains("Objects")) { // shadowing the type's own Objects breaks its bound
+          method.typeParameters = "<Objects>";
+          scope.add("Objects");
+        }
       }
       default -> { }
     }
