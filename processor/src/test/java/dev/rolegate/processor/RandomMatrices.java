@@ -158,7 +158,7 @@ final class RandomMatrices {
     return text.toString();
   }
 
-  /** Renders with shuffled optional columns; required columns stay, in random order after the first. */
+  /** Renders with some optional columns dropped; all but the first column in random order. */
   private String renderTable(Table table) {
     List<Integer> columns = new ArrayList<>();
     for (int i = 1; i < table.header.size(); i++) {
@@ -170,20 +170,27 @@ final class RandomMatrices {
     java.util.Collections.shuffle(columns, random);
     columns.add(0, 0);
     StringBuilder text = new StringBuilder();
-    text.append(line(table.header, columns));
+    text.append(line(table.header, columns, table.header.size()));
     if (table.separator) {
       text.append('|').append("---|".repeat(columns.size())).append('\n');
     }
     for (List<String> row : table.rows) {
-      text.append(line(row, columns));
+      text.append(line(row, columns, table.header.size()));
     }
     return text.toString();
   }
 
-  private static String line(List<String> cells, List<Integer> columns) {
-    StringBuilder line = new StringBuilder("|");
+  /** Renders the cells in column order; a damaged row has cells missing, or extra ones at the end. */
+  private static String line(List<String> cells, List<Integer> columns, int width) {
+    List<String> shown = new ArrayList<>();
     for (int column : columns) {
-      String cell = column < cells.size() ? cells.get(column) : "";
+      if (column < cells.size()) {
+        shown.add(cells.get(column));
+      }
+    }
+    shown.addAll(cells.subList(Math.min(width, cells.size()), cells.size()));
+    StringBuilder line = new StringBuilder("|");
+    for (String cell : shown) {
       line.append(' ').append(cell.replace("|", "\\|")).append(" |");
     }
     return line.append('\n').toString();
@@ -193,8 +200,7 @@ final class RandomMatrices {
   private void damageTables(List<Table> tables) {
     Table table = tables.get(random.nextInt(tables.size()));
     if (table.rows.isEmpty()) {
-      table.separator = false;
-      damage.add("no separator row");
+      remember(dropSeparator(table));
       return;
     }
     List<String> row = table.rows.get(random.nextInt(table.rows.size()));
@@ -206,9 +212,14 @@ final class RandomMatrices {
       case 4 -> remember("extra cell " + add(row));
       case 5 -> remember("duplicate row " + duplicate(table, row));
       case 6 -> remember("huge description " + huge(row));
-      case 7 -> remember("no separator row " + !(table.separator = false));
+      case 7 -> remember(dropSeparator(table));
       default -> remember("cycle " + cycle(table));
     }
+  }
+
+  private static String dropSeparator(Table table) {
+    table.separator = false;
+    return "no separator row";
   }
 
   private void remember(String what) {
@@ -233,7 +244,7 @@ final class RandomMatrices {
     return row.get(0);
   }
 
-  /** A description of 10,000 to 40,000 characters, often multi-byte: beyond a constant's 65,535 bytes. */
+  /** A description of 10,000 to 40,000 characters; multi-byte ones pass a constant's 65,535 bytes. */
   private String huge(List<String> row) {
     String unit = pick(List.of("x", "\u00e9", "\u65e5", "\uD83D\uDE00", "*/ \\u "));
     String text = unit.repeat((10_000 + random.nextInt(30_000)) / unit.length());

@@ -12,6 +12,8 @@ import dev.rolegate.runtime.AccessDeniedException;
 import dev.rolegate.runtime.Matrix;
 import dev.rolegate.runtime.Principal;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,25 @@ class RobustnessRegressionTest {
         .onLineContaining("@PermissionMatrix(\"matrix.md\")");
   }
 
+  /** What an earlier build generated (on the class path, with our marker) is no clash. */
+  @Test
+  void constantsFromAnEarlierBuildOnClassPath_replacedNotAClash() throws IOException {
+    Compilation first = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+        .compile(PACKAGE_INFO, things());
+    assertThat(first).succeededWithoutWarnings();
+    Path classes = Files.createTempDirectory("rolegate-earlier-build");
+    MatrixValidationTest.copyClasses(first, classes);
+    assertThat(Files.exists(classes.resolve("test/Permissions.class"))).isTrue();
+
+    Compilation second = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+        .withClasspath(MatrixValidationTest.classPathWith(classes))
+        .compile(PACKAGE_INFO, things());
+
+    assertThat(second).succeeded();
+    assertThat(second).generatedSourceFile("test.Permissions");
+    assertThat(second).generatedSourceFile("test.GuardedThings");
+  }
+
   /** Things.Inner and Things_Inner both have the guard GuardedThings_Inner: an [InternalError]. */
   @Test
   void nestedAndFlatNamedInterfaces_sameGuardName_notProxyable() {
@@ -197,6 +218,23 @@ class RobustnessRegressionTest {
         .hadErrorContaining(message)
         .inFile(PACKAGE_INFO)
         .onLineContaining("@PermissionMatrix(\"matrix.md\")");
+    PermissionValidationTest.assertErrorAtColumn(
+        compilation, message, PACKAGE_INFO, "@PermissionMatrix(", 19);
+  }
+
+  /** The title is a string constant of the generated table too. */
+  @Test
+  void titleBeyondAStringConstant_matrixSyntax() {
+    String matrix = TestMatrices.SMALL.replace("# Test Matrix", "# " + "\u00e9".repeat(40_000));
+
+    Compilation compilation =
+        TestMatrices.compiler(TestMatrices.sourcePath(matrix)).compile(PACKAGE_INFO);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    String message = "[MatrixSyntax] matrix.md:1: the title (the first # heading) is 80000 bytes"
+        + " long in UTF-8; generated code holds it in a string constant of at most 65,535 bytes:"
+        + " shorten it";
     PermissionValidationTest.assertErrorAtColumn(
         compilation, message, PACKAGE_INFO, "@PermissionMatrix(", 19);
   }
