@@ -46,6 +46,12 @@ final class GeneratedCode {
     return new GeneratedCode(compilation);
   }
 
+  /** Loads the classes of a compilation that succeeded. */
+  static GeneratedCode of(Compilation compilation) {
+    assertThat(compilation).succeeded();
+    return new GeneratedCode(compilation);
+  }
+
   Class<?> load(String name) {
     try {
       return Class.forName(name, true, loader);

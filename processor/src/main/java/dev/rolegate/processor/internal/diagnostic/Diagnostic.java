@@ -96,6 +96,11 @@ public enum Diagnostic {
       "%s requires %s but calls %s, which requires %s. %s. %s. Give %s a requirement that"
           + " implies %s's, or add @SuppressWarnings(\"UncoveredGuardedCall\") to it (or to the"
           + " local variable the call initializes) with a comment saying why the call is safe"),
+  GENERATED_NAME_CLASH(
+      "GeneratedNameClash",
+      Kind.ERROR,
+      "@PermissionMatrix on package %s generates %s, but a type of that name already exists."
+          + " Rename or move that type: a @PermissionMatrix package receives %s"),
   INTERNAL_ERROR(
       "InternalError",
       Kind.ERROR,

@@ -60,7 +60,8 @@ public final class ConstantsGenerator {
 
   private TypeSpec.Builder holder(String name, String javadoc, CompiledMatrix matrix) {
     return output.annotate(TypeSpec.classBuilder(name))
-        .addJavadoc(javadoc, GeneratedTypes.javadocText(matrix.title()), matrix.sourceName())
+        .addJavadoc(javadoc, GeneratedTypes.javadocText(matrix.title()),
+            GeneratedTypes.javadocText(matrix.sourceName()))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
   }

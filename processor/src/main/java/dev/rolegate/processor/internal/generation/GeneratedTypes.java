@@ -57,8 +57,12 @@ public final class GeneratedTypes {
     }
   }
 
-  /** Makes text safe inside a Javadoc comment. */
+  /**
+   * Makes text safe inside a Javadoc comment. javac reads a backslash followed by "u" as a
+   * Unicode escape even in a comment (so a description could end the comment, or not compile
+   * at all, like a Windows path), hence every backslash becomes an HTML entity.
+   */
   static String javadocText(String text) {
-    return text.replace("*/", "*&#47;").replace("@", "{@literal @}");
+    return text.replace("\\", "&#92;").replace("*/", "*&#47;").replace("@", "{@literal @}");
   }
 }

@@ -25,6 +25,11 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.IntersectionType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
 import javax.lang.model.util.Types;
 
 /**
@@ -134,25 +139,51 @@ final class GuardMethods {
   }
 
   /**
-   * Returns JavaPoet's override of {@code element}, keeping only its access modifier: a
-   * {@code synchronized} or {@code native} method of a class is overridden by a plain one that
-   * calls it.
+   * Returns an override of {@code element} as a member of {@code owner} (type arguments of generic
+   * supertypes substituted), keeping only its access modifier: a {@code synchronized} or {@code
+   * native} method of a class is overridden by a plain one that calls it. Not JavaPoet's {@code
+   * MethodSpec.overriding(method, owner, types)}: it fails on a type variable bounded by an
+   * intersection ({@code <N extends Number & Comparable<N>>}), found by RobustnessPropertiesTest.
    */
   private MethodSpec.Builder overriding(ExecutableElement element, DeclaredType owner) {
-    MethodSpec spec = MethodSpec.overriding(element, owner, types).build();
-    MethodSpec.Builder builder = MethodSpec.methodBuilder(spec.name())
-        .addAnnotations(spec.annotations())
-        .addTypeVariables(spec.typeVariables())
-        .returns(spec.returnType())
-        .addParameters(spec.parameters())
-        .varargs(spec.varargs())
-        .addExceptions(spec.exceptions());
-    for (Modifier modifier : spec.modifiers()) {
+    ExecutableType resolved = (ExecutableType) types.asMemberOf(owner, element);
+    MethodSpec.Builder builder = MethodSpec.methodBuilder(element.getSimpleName().toString())
+        .addAnnotation(Override.class)
+        .returns(TypeName.get(resolved.getReturnType()))
+        .varargs(element.isVarArgs());
+    for (Modifier modifier : element.getModifiers()) {
       if (modifier == Modifier.PUBLIC || modifier == Modifier.PROTECTED) {
         builder.addModifiers(modifier);
       }
     }
+    for (TypeVariable variable : resolved.getTypeVariables()) {
+      builder.addTypeVariable(typeVariable(variable));
+    }
+    List<? extends VariableElement> parameters = element.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      builder.addParameter(TypeName.get(resolved.getParameterTypes().get(i)),
+          parameters.get(i).getSimpleName().toString());
+    }
+    for (TypeMirror thrown : resolved.getThrownTypes()) {
+      builder.addException(TypeName.get(thrown));
+    }
     return builder;
+  }
+
+  private static TypeVariableName typeVariable(TypeVariable variable) {
+    TypeMirror upper = variable.getUpperBound();
+    List<? extends TypeMirror> bounds = upper.getKind() == TypeKind.INTERSECTION
+        ? ((IntersectionType) upper).getBounds()
+        : List.of(upper);
+    List<TypeName> names = new ArrayList<>();
+    for (TypeMirror bound : bounds) {
+      TypeName name = TypeName.get(bound);
+      if (!name.equals(ClassName.OBJECT)) {
+        names.add(name);
+      }
+    }
+    return TypeVariableName.get(variable.asElement().getSimpleName().toString(),
+        names.toArray(TypeName[]::new));
   }
 
   /**

@@ -68,7 +68,8 @@ public final class TableGenerator {
         .addJavadoc("The compiled matrix $L ($L): every permission, and each role's permissions"
                 + " after closure\n(grants, what they include, what the role inherits) as a"
                 + " bitset over permission indexes.\n\n<p>The roles after closure:\n\n<ul>\n$L</ul>\n",
-            GeneratedTypes.javadocText(matrix.title()), matrix.sourceName(), closures(matrix))
+            GeneratedTypes.javadocText(matrix.title()),
+            GeneratedTypes.javadocText(matrix.sourceName()), closures(matrix))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addField(FieldSpec.builder(MATRIX, "matrix", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer(builder(matrix))

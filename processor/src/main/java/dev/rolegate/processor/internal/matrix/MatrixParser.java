@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class MatrixParser {
   static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+  /** The most UTF-8 bytes a Java string constant holds; generated code makes one of each cell. */
+  static final int MAX_CELL_BYTES = 65_535;
   private static final Pattern SEPARATOR = Pattern.compile("\\|?(\\s*:?-+:?\\s*\\|)*\\s*:?-+:?\\s*\\|?");
 
   private final String sourceName;
@@ -63,6 +65,10 @@ public final class MatrixParser {
       syntax(1, "the file has no Permission table. Add a Markdown table whose header starts with"
           + " | Permission | Level | Includes |");
     }
+    if (utf8Length(title) > MAX_CELL_BYTES) {
+      syntax(1, "the title (the first # heading) is " + utf8Length(title) + " bytes long in UTF-8;"
+          + " generated code holds it in a string constant of at most 65,535 bytes: shorten it");
+    }
     if (title.isEmpty()) {
       title = sourceName;
     }
@@ -96,6 +102,10 @@ public final class MatrixParser {
     }
     for (int i = start + 2; i < end; i++) {
       List<String> row = cells(lines[i]);
+      if (tooLong(i + 1, row)) {
+        reject(row.get(0));
+        continue;
+      }
       if (row.size() != header.size()) {
         syntax(i + 1, "this row has " + row.size() + " cells but the table header has "
             + header.size() + "; check for a missing or extra |, and write a | inside a cell as \\|");
@@ -109,6 +119,29 @@ public final class MatrixParser {
       }
     }
     return end;
+  }
+
+  /** Reports a cell that no Java string constant can hold (a huge description, say). */
+  private boolean tooLong(int line, List<String> row) {
+    for (String cell : row) {
+      if (utf8Length(cell) > MAX_CELL_BYTES) {
+        syntax(line, "a cell of this row is " + utf8Length(cell) + " bytes long in UTF-8;"
+            + " generated code holds each cell in a string constant of at most 65,535 bytes:"
+            + " shorten it");
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns the length of {@code text} in the modified UTF-8 of class files. */
+  static int utf8Length(String text) {
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      bytes += c != 0 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    }
+    return bytes;
   }
 
   private void permissionRow(int line, List<String> row, Columns columns) {

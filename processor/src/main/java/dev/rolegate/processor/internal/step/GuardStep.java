@@ -9,8 +9,10 @@ import dev.rolegate.processor.internal.report.AccessReportWriter;
 import dev.rolegate.processor.internal.validation.Annotations;
 import dev.rolegate.processor.internal.validation.Names;
 import dev.rolegate.processor.internal.validation.ServiceValidator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -34,6 +36,8 @@ public final class GuardStep {
   private final AccessReportWriter report;
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Set<String> done = new LinkedHashSet<>();
+  /** The guards written in this compilation, by name, with the type each guards. */
+  private final Map<String, String> written = new HashMap<>();
   /** Top-level types of this compilation, across rounds. */
   private final Set<String> compiledHere = new HashSet<>();
 
@@ -103,6 +107,7 @@ public final class GuardStep {
         beforeGenerate.accept(service);
         generator.generate(service, matrix.get());
         report.add(service, matrix.get());
+        written.put(service.guardName().canonicalName(), type.getQualifiedName().toString());
         break;
       default:
         break;
@@ -123,6 +128,16 @@ public final class GuardStep {
    */
   private boolean nameTaken(GuardedService service) {
     String name = service.guardName().canonicalName();
+    if (written.containsKey(name)) {
+      // Outer.Inner and Outer_Inner: both guards would be GuardedOuter_Inner.
+      TypeElement type = service.type();
+      reporter.report(Diagnostic.NOT_PROXYABLE, type,
+          (service.isClass() ? "class " : "interface ") + type.getSimpleName(),
+          "its guard would be " + name + ", which is already the guard of " + written.get(name),
+          "Rename one of the two types: rolegate names the guard of Outer.Inner"
+              + " GuardedOuter_Inner, in the same package");
+      return true;
+    }
     TypeElement existing = elements.getTypeElement(name);
     if (existing == null || Annotations.find(existing, Names.GENERATED).isPresent()) {
       return false;

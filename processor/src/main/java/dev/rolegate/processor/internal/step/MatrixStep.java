@@ -16,6 +16,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
@@ -81,9 +82,37 @@ public final class MatrixStep {
       declaredInvalid = true;
       return;
     }
-    declared = new MatrixHandle(result.matrix().get(), pkg.getQualifiedName().toString());
+    MatrixHandle handle =
+        new MatrixHandle(result.matrix().get(), pkg.getQualifiedName().toString());
+    if (clashes(handle, pkg, mirror)) {
+      declaredInvalid = true;
+      return;
+    }
+    declared = handle;
     constants.generate(declared, pkg);
     table.generate(declared, pkg);
+  }
+
+  /**
+   * Reports each class the matrix would generate whose name a type that rolegate did not
+   * generate already has (the Filer would refuse to write it); one from an earlier build, carrying
+   * our marker, is simply replaced.
+   */
+  private boolean clashes(MatrixHandle handle, PackageElement pkg, AnnotationMirror mirror) {
+    String prefix = handle.packageName().isEmpty() ? "" : handle.packageName() + ".";
+    List<String> names = List.of(prefix + "Permissions", prefix + "WorkspaceRoles",
+        prefix + "AccountRoles", handle.table().canonicalName(), handle.index().canonicalName());
+    boolean clash = false;
+    for (String name : names) {
+      TypeElement existing = elements.getTypeElement(name);
+      if (existing != null && Annotations.find(existing, Names.GENERATED).isEmpty()) {
+        reporter.report(Diagnostic.GENERATED_NAME_CLASH, pkg, mirror, null,
+            pkg.getQualifiedName(), name, "Permissions, WorkspaceRoles, AccountRoles and "
+                + handle.table().simpleName());
+        clash = true;
+      }
+    }
+    return clash;
   }
 
   /**

@@ -25,6 +25,8 @@ import javax.lang.model.util.Types;
  * alike.
  */
 final class MethodValidator {
+  private static final String PRINCIPAL_SOURCE = "dev.rolegate.runtime.PrincipalSource";
+
   private final Types types;
   private final Reporter reporter;
   private final MatrixHandle matrix;
@@ -63,6 +65,10 @@ final class MethodValidator {
   Optional<GuardedMethod> method(TypeElement root, TypeElement declaring,
       ExecutableElement method, ExecutableType asMember, Optional<RequirementSpec> fallback) {
     String operation = operationName(declaring, method);
+    if (root.getKind() == ElementKind.INTERFACE && clashesWithWrap(root, method, asMember)) {
+      reportWrapClash(root, declaring, method, operation);
+      return Optional.empty();
+    }
     Optional<AnnotationMirror> unguarded = Annotations.find(method, Names.UNGUARDED);
     Optional<AnnotationMirror> required = Annotations.find(method, Names.REQUIRES_PERMISSION);
     if (unguarded.isPresent() && required.isPresent()) {
@@ -221,5 +227,35 @@ final class MethodValidator {
 
   static String operationName(TypeElement declaring, ExecutableElement method) {
     return String.join(".", ClassName.get(declaring).simpleNames()) + "." + method.getSimpleName();
+  }
+
+  /**
+   * Returns whether {@code method} erases to {@code wrap(Root)} or {@code wrap(Root,
+   * PrincipalSource)}, an interface guard's static factories, which an instance method cannot share.
+   */
+  private boolean clashesWithWrap(
+      TypeElement root, ExecutableElement method, ExecutableType asMember) {
+    List<? extends TypeMirror> parameters = asMember.getParameterTypes();
+    if (!method.getSimpleName().contentEquals("wrap")
+        || parameters.isEmpty()
+        || parameters.size() > 2
+        || !types.isSameType(types.erasure(parameters.get(0)), types.erasure(root.asType()))) {
+      return false;
+    }
+    return parameters.size() == 1
+        || types.erasure(parameters.get(1)).toString().equals(PRINCIPAL_SOURCE);
+  }
+
+  private void reportWrapClash(
+      TypeElement root, TypeElement declaring, ExecutableElement method, String operation) {
+    javax.lang.model.element.Element subject =
+        declaring.equals(root) || compiledHere.test(declaring) ? method : root;
+    String parameters = root.getSimpleName()
+        + (method.getParameters().size() > 1 ? ", PrincipalSource" : "");
+    reporter.report(Diagnostic.NOT_PROXYABLE, subject,
+        "method " + operation + "(" + parameters + ") of interface " + root.getSimpleName(),
+        "it has the parameters of the guard's own factory method "
+            + ServiceValidator.guardName(root).simpleName() + ".wrap",
+        "Rename the method, or change its parameters");
   }
 }

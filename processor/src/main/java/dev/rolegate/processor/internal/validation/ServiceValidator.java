@@ -43,6 +43,8 @@ public final class ServiceValidator {
   /** The outcome for one type; {@code service} is present when {@code status} is VALID. */
   public record Outcome(Status status, Optional<GuardedService> service) {}
 
+  private static final String PRINCIPAL_SOURCE = "dev.rolegate.runtime.PrincipalSource";
+
   private final Types types;
   private final Reporter reporter;
   private final RequirementReader requirements;
