@@ -13,6 +13,8 @@ public final class Permission {
   private final String description;
   final int word;
   final long mask;
+  /** {@link #mask} when the permission lies in the first 64 bits, else 0: the common one-test case. */
+  final long firstWordMask;
   private final long[] implies;
 
   Permission(Matrix matrix, int index, String name, Level level, String scope, String description,
@@ -25,6 +27,7 @@ public final class Permission {
     this.description = description;
     this.word = index >>> 6;
     this.mask = 1L << index;
+    this.firstWordMask = word == 0 ? mask : 0;
     this.implies = implies.clone();
   }
 
@@ -38,6 +41,11 @@ public final class Permission {
     return other.matrix == matrix
         && other.word < implies.length
         && (implies[other.word] & other.mask) != 0;
+  }
+
+  /** Returns this permission's bit when its index is below 64 (the first bitset word), else 0. */
+  public long firstWordMask() {
+    return firstWordMask;
   }
 
   /** Returns the matrix this permission belongs to. */

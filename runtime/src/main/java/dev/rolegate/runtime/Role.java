@@ -112,16 +112,25 @@ public final class Role {
     return everywhere;
   }
 
+  /**
+   * Returns the first 64 bits of this role's closed permission set (bit {@code i} is the
+   * permission of index {@code i}), for checks that have resolved their permission's bit ahead.
+   */
+  public long firstWord() {
+    return firstWord;
+  }
+
   /** Returns whether this role holds {@code permission}, after closure. No allocation. */
   public boolean holds(Permission permission) {
-    if (permission.matrix() != matrix) {
-      return false;
+    long first = permission.firstWordMask;
+    if (first != 0) {
+      return (firstWord & first) != 0 && permission.matrix() == matrix;
     }
     int word = permission.word;
-    if (word == 0) {
-      return (firstWord & permission.mask) != 0;
-    }
-    return word < bits.length && (bits[word] & permission.mask) != 0;
+    return permission.matrix() == matrix
+        && word > 0
+        && word < bits.length
+        && (bits[word] & permission.mask) != 0;
   }
 
   /** Returns the permissions this role holds after closure, in matrix order. */

@@ -28,6 +28,8 @@ public final class Requirement {
   private final boolean workspaceLevel;
   /** The one workspace permission of a single-permission requirement, for the fast path; else null. */
   private final Permission single;
+  /** {@link #single}'s bit in the first bitset word, or 0: the allowed path's one bit test. */
+  private final long singleBit;
   private final List<String> names;
 
   private Requirement(boolean any, Permission... permissions) {
@@ -46,6 +48,7 @@ public final class Requirement {
     }
     this.workspaceLevel = workspace;
     this.single = this.permissions.length == 1 && workspace ? this.permissions[0] : null;
+    this.singleBit = single == null ? 0 : single.firstWordMask();
     List<String> list = new ArrayList<>(permissions.length);
     for (Permission permission : this.permissions) {
       list.add(permission.name());
@@ -167,6 +170,11 @@ public final class Requirement {
 
   /** Whether the requirement holds; the first test is the whole work for one workspace permission. */
   private boolean allows(Principal principal, Role workspaceRole, boolean named) {
+    long bit = singleBit;
+    if (bit != 0 && workspaceRole != null && (workspaceRole.firstWord() & bit) != 0
+        && workspaceRole.matrix() == matrix) {
+      return true;
+    }
     if (single != null && workspaceRole != null && workspaceRole.holds(single)) {
       return true;
     }
