@@ -13,7 +13,9 @@ import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -43,7 +45,15 @@ public final class CallGraphWarnings implements TaskListener {
   private final Types types;
   private final Reporter reporter;
   private final GuardRegistry registry;
-  private final List<Registered> services = new ArrayList<>();
+  /**
+   * The guarded methods with a requirement, by the top-level type that declares them: each ANALYZE
+   * event looks up its own type's methods instead of scanning every service (which made large
+   * builds quadratic).
+   */
+  private final Map<String, List<Pending>> byTop = new HashMap<>();
+
+  /** One guarded method whose body is checked when its top-level type has been attributed. */
+  private record Pending(Registered registered, GuardRegistry.Entry entry) {}
 
   private record Registered(
       GuardRegistry.Service service, MatrixHandle matrix, RoleCoverage coverage) {}
@@ -72,8 +82,16 @@ public final class CallGraphWarnings implements TaskListener {
       return Optional.empty();
     }
     return Optional.of(service -> matrices.apply(service.type()).ifPresent(matrix ->
-        warnings.services.add(new Registered(
+        warnings.register(new Registered(
             warnings.registry.add(service), matrix, new RoleCoverage(matrix.matrix())))));
+  }
+
+  private void register(Registered registered) {
+    for (GuardRegistry.Entry entry : registered.service().methods().values()) {
+      if (entry.requirement().isPresent()) {
+        byTop.computeIfAbsent(entry.top(), top -> new ArrayList<>()).add(new Pending(registered, entry));
+      }
+    }
   }
 
   @Override
@@ -90,19 +108,15 @@ public final class CallGraphWarnings implements TaskListener {
 
   /** Checks the bodies of guarded methods declared in {@code top}, now attributed. */
   private void analyze(TypeElement top, CompilationUnitTree unit) {
-    String topName = top.getQualifiedName().toString();
-    for (Registered registered : services) {
-      for (GuardRegistry.Entry entry : registered.service().methods().values()) {
-        if (entry.requirement().isEmpty() || !entry.top().equals(topName)) {
-          continue;
-        }
-        Optional<ExecutableElement> method = registry.resolve(entry.signature());
-        TreePath path = method.map(trees::getPath).orElse(null);
-        if (path != null && path.getLeaf() instanceof MethodTree tree && tree.getBody() != null) {
-          TypeElement declaring = (TypeElement) method.get().getEnclosingElement();
-          for (BodyCalls.Call call : BodyCalls.in(trees, types, declaring, path)) {
-            check(registered, entry, method.get(), call, unit);
-          }
+    List<Pending> pending = byTop.getOrDefault(top.getQualifiedName().toString(), List.of());
+    for (Pending each : pending) {
+      GuardRegistry.Entry entry = each.entry();
+      Optional<ExecutableElement> method = registry.resolve(entry.signature());
+      TreePath path = method.map(trees::getPath).orElse(null);
+      if (path != null && path.getLeaf() instanceof MethodTree tree && tree.getBody() != null) {
+        TypeElement declaring = (TypeElement) method.get().getEnclosingElement();
+        for (BodyCalls.Call call : BodyCalls.in(trees, types, declaring, path)) {
+          check(each.registered(), entry, method.get(), call, unit);
         }
       }
     }
