@@ -1,6 +1,9 @@
 package dev.rolegate.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.TestMatrices.compile;
+import static dev.rolegate.processor.TestMatrices.packageInfo;
+import static dev.rolegate.processor.TestMatrices.source;
 import static dev.rolegate.processor.PermissionValidationTest.assertErrorAtColumn;
 
 import com.google.testing.compile.Compilation;
@@ -653,37 +656,5 @@ class ClassGuardValidationTest {
     Path classes = Files.createTempDirectory("rolegate-base");
     MatrixValidationTest.copyClasses(base, classes);
     return classes;
-  }
-
-  /** Returns {@code test/<typeName>.java} holding {@code body} after the package and imports. */
-  private static JavaFileObject source(String typeName, String body) {
-    return JavaFileObjects.forSourceString(
-        "test." + typeName,
-        """
-        package test;
-
-        import dev.rolegate.annotations.RequiresPermission;
-        import dev.rolegate.annotations.Unguarded;
-        import dev.rolegate.annotations.WorkspaceId;
-
-        """
-            + body);
-  }
-
-  private static Compilation compile(JavaFileObject... sources) {
-    List<JavaFileObject> all = new ArrayList<>(List.of(sources));
-    all.add(0, packageInfo());
-    return TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL)).compile(all);
-  }
-
-  private static JavaFileObject packageInfo() {
-    return JavaFileObjects.forSourceString(
-        "test.package-info",
-        """
-        @PermissionMatrix("matrix.md")
-        package test;
-
-        import dev.rolegate.annotations.PermissionMatrix;
-        """);
   }
 }

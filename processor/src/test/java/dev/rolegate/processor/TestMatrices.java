@@ -1,11 +1,16 @@
 package dev.rolegate.processor;
 
+import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
 
 /** Matrix files and compilers for processor tests. */
 final class TestMatrices {
@@ -56,5 +61,43 @@ final class TestMatrices {
     return Compiler.javac()
         .withProcessors(new RolegateProcessor())
         .withOptions("-sourcepath", sourcePath.toString());
+  }
+
+  /**
+   * Returns {@code test/<typeName>.java} holding {@code body} after the package and the imports of
+   * every rolegate annotation a service uses.
+   */
+  static JavaFileObject source(String typeName, String body) {
+    return JavaFileObjects.forSourceString(
+        "test." + typeName,
+        """
+        package test;
+
+        import dev.rolegate.annotations.BoundWorkspace;
+        import dev.rolegate.annotations.RequiresPermission;
+        import dev.rolegate.annotations.Unguarded;
+        import dev.rolegate.annotations.WorkspaceId;
+
+        """
+            + body);
+  }
+
+  /** Returns {@code package-info.java} declaring {@code @PermissionMatrix("matrix.md")} on {@code test}. */
+  static JavaFileObject packageInfo() {
+    return JavaFileObjects.forSourceString(
+        "test.package-info",
+        """
+        @PermissionMatrix("matrix.md")
+        package test;
+
+        import dev.rolegate.annotations.PermissionMatrix;
+        """);
+  }
+
+  /** Compiles {@code sources} and {@link #packageInfo()} against {@link #SMALL}, with a fresh processor. */
+  static Compilation compile(JavaFileObject... sources) {
+    List<JavaFileObject> all = new ArrayList<>(List.of(sources));
+    all.add(0, packageInfo());
+    return compiler(sourcePath(SMALL)).compile(all);
   }
 }
