@@ -249,4 +249,44 @@ class RobustnessRegressionTest {
         }
         """);
   }
+
+  /**
+   * A matrix of 1,500 permissions: the capability table was one builder expression 1,500 calls
+   * deep, and javac's own stack overflowed compiling it ("An exception has occurred in the
+   * compiler"). It is now built statement by statement in methods of a bounded size.
+   */
+  @Test
+  void largeMatrix_tableCompiles_andEveryPermissionIsChecked() throws Throwable {
+    int size = 1_500;
+    StringBuilder text = new StringBuilder("# Large\n\n| Permission | Level | Includes |\n|---|---|---|\n");
+    for (int i = 0; i < size; i++) {
+      text.append(String.format("| P%04d | workspace | %s |%n", i, i == 0 ? "" : String.format("P%04d", i - 1)));
+    }
+    text.append(String.format(
+        "%n| Role | Level | Inherits | Grants |%n|---|---|---|---|%n| TOP | workspace | | P%04d |%n"
+            + "| BOTTOM | workspace | | P0000 |%n", size - 1));
+    JavaFileObject service = JavaFileObjects.forSourceString("test.Things", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Things {
+          @RequiresPermission("P1499")
+          String top(@WorkspaceId String ws);
+        }
+        """);
+    Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(text.toString()))
+        .compile(TestMatrices.packageInfo(), service);
+    assertThat(compilation).succeededWithoutWarnings();
+    GeneratedCode code = GeneratedCode.of(compilation);
+    Matrix matrix = code.matrix();
+    assertEquals(size, matrix.permissions().size());
+    assertEquals(size, matrix.workspaceRole("TOP").orElseThrow().permissions().size());
+    Recorder delegate = new Recorder((method, args) -> "ok");
+    Principal top = Principal.user("t").matrix(matrix).workspaceRole("ws", "TOP").build();
+    Principal bottom = Principal.user("b").matrix(matrix).workspaceRole("ws", "BOTTOM").build();
+    assertEquals("ok", GeneratedCode.call(
+        code.guard("test.Things", "test.GuardedThings", delegate, () -> top), "top", "ws"));
+    assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(
+        code.guard("test.Things", "test.GuardedThings", delegate, () -> bottom), "top", "ws"));
+    assertEquals(List.of("top"), delegate.calls);
+  }
 }

@@ -24,20 +24,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.rolegate.processor.RolegateProcessor")
 @RolegateGenerated
 public final class MatrixCapabilityTable {
-  private static final Matrix matrix = Matrix.builder("Test Matrix", "matrix.md")
-      .permission("VIEW_THINGS", Level.WORKSPACE, "see_things", "See things.", new long[] {0x1L})
-      .permission("EDIT_THINGS", Level.WORKSPACE, "write_things", "Edit things.", new long[] {0x3L})
-      .permission("DELETE_THINGS", Level.WORKSPACE, "manage_things", "Delete things.", new long[] {0x7L})
-      .permission("VIEW_SECRETS", Level.WORKSPACE, "", "See secrets.", new long[] {0x8L})
-      .permission("VIEW_ACCOUNT", Level.ACCOUNT, "", "See the account.", new long[] {0x10L})
-      .permission("EDIT_ACCOUNT", Level.ACCOUNT, "", "Edit the account.", new long[] {0x30L})
-      .role("VIEWER", Level.WORKSPACE, new long[] {0x1L}, "", "Looks.")
-      .role("EDITOR", Level.WORKSPACE, new long[] {0x3L}, "", "Edits.")
-      .role("OWNER", Level.WORKSPACE, new long[] {0xfL}, "", "Owns.")
-      .role("MEMBER", Level.ACCOUNT, new long[] {0x10L}, "", "Member.")
-      .role("ADMIN", Level.ACCOUNT, new long[] {0x30L}, "OWNER", "Admin.")
-      .defaultAccountRole("MEMBER")
-      .build();
+  private static final Matrix matrix = build();
 
   /**
    * See things.
@@ -70,6 +57,27 @@ public final class MatrixCapabilityTable {
   public static final Permission EDIT_ACCOUNT = matrix.permissionAt(5);
 
   private MatrixCapabilityTable() {
+  }
+
+  private static Matrix build() {
+    Matrix.Builder builder = Matrix.builder("Test Matrix", "matrix.md");
+    addRows0(builder);
+    builder.defaultAccountRole("MEMBER");
+    return builder.build();
+  }
+
+  private static void addRows0(Matrix.Builder builder) {
+    builder.permission("VIEW_THINGS", Level.WORKSPACE, "see_things", "See things.", new long[] {0x1L});
+    builder.permission("EDIT_THINGS", Level.WORKSPACE, "write_things", "Edit things.", new long[] {0x3L});
+    builder.permission("DELETE_THINGS", Level.WORKSPACE, "manage_things", "Delete things.", new long[] {0x7L});
+    builder.permission("VIEW_SECRETS", Level.WORKSPACE, "", "See secrets.", new long[] {0x8L});
+    builder.permission("VIEW_ACCOUNT", Level.ACCOUNT, "", "See the account.", new long[] {0x10L});
+    builder.permission("EDIT_ACCOUNT", Level.ACCOUNT, "", "Edit the account.", new long[] {0x30L});
+    builder.role("VIEWER", Level.WORKSPACE, new long[] {0x1L}, "", "Looks.");
+    builder.role("EDITOR", Level.WORKSPACE, new long[] {0x3L}, "", "Edits.");
+    builder.role("OWNER", Level.WORKSPACE, new long[] {0xfL}, "", "Owns.");
+    builder.role("MEMBER", Level.ACCOUNT, new long[] {0x10L}, "", "Member.");
+    builder.role("ADMIN", Level.ACCOUNT, new long[] {0x30L}, "OWNER", "Admin.");
   }
 
   /**

@@ -32,6 +32,7 @@ public final class TableGenerator {
   static final int CHUNK = 16_000;
 
   private static final ClassName MATRIX = ClassName.get(GeneratedTypes.RUNTIME, "Matrix");
+  private static final ClassName BUILDER = MATRIX.nestedClass("Builder");
   private static final ClassName PERMISSION = ClassName.get(GeneratedTypes.RUNTIME, "Permission");
   private static final ClassName LEVEL = ClassName.get(GeneratedTypes.RUNTIME, "Level");
   private static final ClassName CAPABILITY_TABLE =
@@ -72,8 +73,9 @@ public final class TableGenerator {
             GeneratedTypes.javadocText(matrix.sourceName()), closures(matrix))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addField(FieldSpec.builder(MATRIX, "matrix", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer(builder(matrix))
+            .initializer("build()")
             .build());
+    addBuildMethods(type, matrix);
     for (PermissionRow row : matrix.permissions()) {
       type.addField(FieldSpec.builder(PERMISSION, row.name(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("$L\n", GeneratedTypes.javadocText(row.description()))
@@ -115,22 +117,47 @@ public final class TableGenerator {
     return list.toString();
   }
 
-  private static CodeBlock builder(CompiledMatrix matrix) {
-    CodeBlock.Builder code = CodeBlock.builder()
-        .add("$T.builder($S, $S)\n", MATRIX, matrix.title(), matrix.sourceName())
-        .indent().indent();
+  /**
+   * Adds {@code build()}, which builds the matrix statement by statement through methods of a
+   * bounded size: one chained expression hundreds of calls deep overflows javac's stack, and one
+   * method holds at most 64 KB of bytecode.
+   */
+  private static void addBuildMethods(TypeSpec.Builder type, CompiledMatrix matrix) {
     int words = Math.max(1, (matrix.permissions().size() + 63) / 64);
+    List<CodeBlock> entries = new java.util.ArrayList<>();
     for (PermissionRow row : matrix.permissions()) {
-      code.add(".permission($S, $T.$L, $S, $S, $L)\n", row.name(), LEVEL, row.level().name(),
-          row.scope(), row.description(), bits(matrix.implied(row), words));
+      entries.add(CodeBlock.of("builder.permission($S, $T.$L, $S, $S, $L)", row.name(), LEVEL,
+          row.level().name(), row.scope(), row.description(), bits(matrix.implied(row), words)));
     }
     for (RoleRow role : matrix.roles()) {
-      code.add(".role($S, $T.$L, $L, $S, $S)\n", role.name(), LEVEL, role.level().name(),
-          bits(matrix.closure(role), words), role.everywhere(), role.description());
+      entries.add(CodeBlock.of("builder.role($S, $T.$L, $L, $S, $S)", role.name(), LEVEL,
+          role.level().name(), bits(matrix.closure(role), words), role.everywhere(),
+          role.description()));
     }
-    matrix.defaultAccountRole().ifPresent(role -> code.add(".defaultAccountRole($S)\n", role.name()));
-    return code.add(".build()").unindent().unindent().build();
+    MethodSpec.Builder build = MethodSpec.methodBuilder("build")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(MATRIX)
+        .addStatement("$T builder = $T.builder($S, $S)", BUILDER, MATRIX, matrix.title(),
+            matrix.sourceName());
+    // About 12 bytes of bytecode per bitset word and 60 for the rest of an entry.
+    int perMethod = Math.max(1, 30_000 / (60 + 12 * words));
+    List<MethodSpec> parts = new java.util.ArrayList<>();
+    for (int start = 0, part = 0; start < entries.size(); start += perMethod, part++) {
+      String name = "addRows" + part;
+      MethodSpec.Builder add = MethodSpec.methodBuilder(name)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addParameter(BUILDER, "builder");
+      for (CodeBlock entry : entries.subList(start, Math.min(entries.size(), start + perMethod))) {
+        add.addStatement(entry);
+      }
+      parts.add(add.build());
+      build.addStatement("$L(builder)", name);
+    }
+    matrix.defaultAccountRole().ifPresent(role ->
+        build.addStatement("builder.defaultAccountRole($S)", role.name()));
+    type.addMethod(build.addStatement("return builder.build()").build()).addMethods(parts);
   }
+
 
   private static CodeBlock bits(BitSet set, int words) {
     long[] values = java.util.Arrays.copyOf(set.toLongArray(), words);
