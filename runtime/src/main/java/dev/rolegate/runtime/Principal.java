@@ -28,6 +28,7 @@ public final class Principal {
   private final Matrix matrix;
   private final Role accountRole;
   private final Map<Object, Role> workspaceRoles;
+  private final boolean hasUuidRoles;
   private final Map<String, Role> explicitRoles;
   private final WorkspaceDefaults defaults;
   private final CustomRoles customRoles;
@@ -43,9 +44,10 @@ public final class Principal {
       Role role = builder.resolve(entry.getValue(), matrix);
       explicit.put(entry.getKey(), role);
       byKey.put(entry.getKey(), role);
-      WorkspaceDefaults.uuidOf(entry.getKey()).ifPresent(uuid -> byKey.put(uuid, role));
+      WorkspaceIds.uuidOf(entry.getKey()).ifPresent(uuid -> byKey.put(uuid, role));
     }
     this.workspaceRoles = byKey;
+    this.hasUuidRoles = byKey.keySet().stream().anyMatch(UUID.class::isInstance);
     this.explicitRoles = java.util.Collections.unmodifiableMap(explicit);
     this.defaults = builder.defaults;
     this.customRoles = builder.customRoles;
@@ -115,6 +117,13 @@ public final class Principal {
     if (role != null) {
       return role;
     }
+    if (hasUuidRoles && workspace != null && WorkspaceIds.looksLikeUuid(workspace)) {
+      // Assigned under another spelling of the same UUID: the explicit role still wins.
+      role = workspaceRoles.get(UUID.fromString(workspace));
+      if (role != null) {
+        return role;
+      }
+    }
     return defaults != null && isWorkspaceId(workspace) ? defaults.defaultRole(workspace) : null;
   }
 
@@ -122,7 +131,7 @@ public final class Principal {
   boolean hasExplicitRole(String workspace) {
     return workspace != null
         && (workspaceRoles.containsKey(workspace)
-            || WorkspaceDefaults.uuidOf(workspace).map(workspaceRoles::containsKey).orElse(false));
+            || WorkspaceIds.uuidOf(workspace).map(workspaceRoles::containsKey).orElse(false));
   }
 
   /** Returns the workspace role held in the workspace with this UUID, as {@link #workspaceRole(String)}. */
@@ -138,16 +147,14 @@ public final class Principal {
   }
 
   /**
-   * Returns whether {@code workspace} names a workspace: not null, empty or blank. Cheap for the
-   * usual id, whose first character is visible ASCII.
+   * Returns whether {@code workspace} names a workspace: it has a visible character (whitespace,
+   * no-break and other space separators and zero-width format characters do not count). Cheap for
+   * the usual id, whose first character is visible ASCII.
    */
   public static boolean isWorkspaceId(String workspace) {
-    if (workspace == null || workspace.isEmpty()) {
-      return false;
-    }
-    char first = workspace.charAt(0);
-    return (first > ' ' && first < 0x7f) || !workspace.isBlank();
+    return WorkspaceIds.isVisible(workspace);
   }
+
 
   /** Returns "user alice" or "service account ci-bot": no roles, nothing secret. */
   @Override
@@ -200,10 +207,10 @@ public final class Principal {
 
     private Builder putRole(String workspace, Object role) {
       Objects.requireNonNull(workspace, "workspace id");
-      if (workspace.isBlank()) {
+      if (!WorkspaceIds.isVisible(workspace)) {
         throw new IllegalArgumentException("a workspace id may not be empty or blank");
       }
-      String key = WorkspaceDefaults.uuidOf(workspace).map(UUID::toString).orElse(workspace);
+      String key = WorkspaceIds.uuidOf(workspace).map(UUID::toString).orElse(workspace);
       if (!workspaceKeys.add(key)) {
         throw new IllegalArgumentException(
             "workspace " + workspace + " already has a role for " + id + ": a principal holds one role per workspace");

@@ -75,38 +75,52 @@ public final class WorkspaceDefaults {
 
   /** Returns whether "no access" is the default of {@code workspace} (as opposed to no default set). */
   public boolean isNoAccess(String workspace) {
-    return workspace != null && defaults.get(workspace) == NO_ACCESS;
+    if (workspace == null) {
+      return false;
+    }
+    Object value = defaults.get(workspace);
+    if (value == null && WorkspaceIds.looksLikeUuid(workspace)) {
+      value = defaults.get(UUID.fromString(workspace));
+    }
+    return value == NO_ACCESS;
   }
 
-  /** Removes the default of {@code workspace}: members without a role there get nothing. */
-  public void clear(String workspace) {
+  /** Removes the default of {@code workspace} (any spelling of a UUID): members without a role there get nothing. */
+  public synchronized void clear(String workspace) {
     Objects.requireNonNull(workspace, "workspace id");
+    WorkspaceIds.uuidOf(workspace).ifPresent(uuid -> {
+      defaults.remove(uuid);
+      removeSpellingsOf(uuid);
+    });
     defaults.remove(workspace);
-    uuidOf(workspace).ifPresent(defaults::remove);
   }
 
   Role defaultRole(Object workspace) {
     Object value = defaults.get(workspace);
+    if (value == null && workspace instanceof String id && WorkspaceIds.looksLikeUuid(id)) {
+      // Set under another spelling of the same UUID.
+      value = defaults.get(UUID.fromString(id));
+    }
     return value instanceof Role ? (Role) value : null;
   }
 
-  private void put(String workspace, Object value) {
+  private synchronized void put(String workspace, Object value) {
     Objects.requireNonNull(workspace, "workspace id");
-    if (workspace.isBlank()) {
+    if (!WorkspaceIds.isVisible(workspace)) {
       throw new IllegalArgumentException("a workspace id may not be empty or blank");
     }
+    Optional<UUID> uuid = WorkspaceIds.uuidOf(workspace);
+    if (uuid.isPresent()) {
+      // One value per workspace, whatever spelling set it before.
+      defaults.put(uuid.get(), value);
+      removeSpellingsOf(uuid.get());
+    }
     defaults.put(workspace, value);
-    uuidOf(workspace).ifPresent(uuid -> defaults.put(uuid, value));
   }
 
-  static Optional<UUID> uuidOf(String workspace) {
-    if (workspace.length() != 36) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(UUID.fromString(workspace));
-    } catch (IllegalArgumentException notAUuid) {
-      return Optional.empty();
-    }
+  private void removeSpellingsOf(UUID uuid) {
+    defaults.keySet().removeIf(key -> key instanceof String id
+        && WorkspaceIds.uuidOf(id).filter(uuid::equals).isPresent());
   }
+
 }
