@@ -26,6 +26,7 @@ public final class CurrentPrincipal {
   /** The open scopes, innermost first, with their workspaces. */
   private static final ThreadLocal<Binding> BOUND = new ThreadLocal<>();
   private static final PrincipalSource SOURCE = new ThreadSource();
+  private static final System.Logger LOG = System.getLogger("dev.rolegate");
 
   private CurrentPrincipal() {}
 
@@ -148,7 +149,15 @@ public final class CurrentPrincipal {
 
     @Override
     public void close() {
-      if (closed || Thread.currentThread() != owner) {
+      if (closed) {
+        return;
+      }
+      if (Thread.currentThread() != owner) {
+        // A binding lives in its thread: closing it here cannot unbind it there. Say so, since
+        // the owner thread (a pooled one, say) keeps the principal until it closes the scope.
+        LOG.log(System.Logger.Level.WARNING, "a principal scope opened on thread " + owner.getName()
+            + " was closed on thread " + Thread.currentThread().getName()
+            + "; it stays bound on " + owner.getName() + " until closed there");
         return;
       }
       closed = true;

@@ -307,4 +307,23 @@ class DecisionListenerTest {
     assertEquals(0, seen.size());
     assertEquals(1, other.size());
   }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+    throw (T) t;
+  }
+
+  @Test
+  void listenerThrowingAnErrorOrACheckedException_changesNoDecision() {
+    Requirement view = Requirement.allOf(permission(VIEW_X));
+    Requirement delete = Requirement.allOf(permission(DELETE_X));
+    Principal vic = user("vic").workspaceRole("ws", VIEWER).build();
+    for (Throwable thrown : List.of(new Error("custom"), new java.io.IOException("checked"))) {
+      Decisions.setListener(decision -> sneakyThrow(thrown));
+      assertDoesNotThrow(() -> view.check(() -> vic, "ws", "Things.view"));
+      AccessDeniedException denied = assertThrows(AccessDeniedException.class,
+          () -> delete.check(() -> vic, "ws", "Things.delete"));
+      assertSame(thrown, denied.getSuppressed()[0]);
+    }
+  }
 }

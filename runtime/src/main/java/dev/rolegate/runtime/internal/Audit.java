@@ -118,7 +118,12 @@ final class Audit {
   private static void deliver(DecisionListener listener, Decision decision, RuntimeException denial) {
     try {
       listener.onDecision(decision);
-    } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+    } catch (Throwable e) {
+      // Anything a listener throws, checked exceptions smuggled past the compiler included:
+      // only the JVM failing is let through.
+      if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+        throw (VirtualMachineError) e;
+      }
       if (denial != null) {
         denial.addSuppressed(e);
       }
