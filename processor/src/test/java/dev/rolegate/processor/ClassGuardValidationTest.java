@@ -530,11 +530,14 @@ class ClassGuardValidationTest {
   }
 
   @Test
-  void unprotectedMethod_packagePrivateOfSuperclassInOtherPackage_notReachable() {
+  void unprotectedMethod_packagePrivateOfSuperclassInOtherPackage_cannotBeGuarded_isAnError() {
     JavaFileObject base = JavaFileObjects.forSourceString("other.Base", """
         package other;
         public class Base {
           void hidden() {}
+
+          @dev.rolegate.annotations.Unguarded(reason = "reads nothing")
+          void open() {}
 
           protected void shown() {}
         }
@@ -548,8 +551,17 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(base, source);
 
+    // Code in package other could call hidden() on a GuardedThings unchecked: deny by default.
     assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[UnprotectedMethod] method Base.hidden(), inherited by Things, is"
+            + " package-private in package other, so GuardedThings cannot override it to check the"
+            + " caller, and code in other can still call it. Make it protected or public so that"
+            + " the guard checks it, mark it @Unguarded(reason = \"...\") if it is meant to be"
+            + " open, or guard an interface instead")
+        .inFile(source)
+        .onLineContaining("public class Things extends other.Base");
     assertThat(compilation)
         .hadErrorContaining("[UnprotectedMethod] method Base.shown(), inherited by Things, has"
             + " neither @RequiresPermission nor @Unguarded")

@@ -66,6 +66,17 @@ public enum Diagnostic {
       Kind.ERROR,
       "%s was not guarded because its @RequiresPermission values never resolved. Check that"
           + " the constants it names exist and compile"),
+  /**
+   * A package-private method a guarded class inherits from another package: the same id as
+   * UNPROTECTED_METHOD, another cause.
+   */
+  UNPROTECTED_HIDDEN_METHOD(
+      "UnprotectedMethod",
+      Kind.ERROR,
+      "%s is package-private in package %s, so %s cannot override it to check the caller, and"
+          + " code in %s can still call it. Make it protected or public so that the guard checks"
+          + " it, mark it @Unguarded(reason = \"...\") if it is meant to be open, or guard an"
+          + " interface instead"),
   /** A final method of a guarded class: the same id as UNPROTECTED_METHOD, another cause. */
   UNPROTECTED_FINAL_METHOD(
       "UnprotectedMethod",

@@ -217,6 +217,8 @@ final class ClassServiceValidator {
           continue;
         }
         if (!inherited(declaring, modifiers)) {
+          // Package-private in another package: the guard cannot override it.
+          complete &= !methods.rejectHidden(root, declaring, method);
           continue;
         }
         ExecutableType asMember = (ExecutableType) types.asMemberOf(rootType, method);

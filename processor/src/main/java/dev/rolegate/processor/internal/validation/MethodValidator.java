@@ -110,6 +110,31 @@ final class MethodValidator {
    * permission cannot be checked ({@code [NotProxyable]}); without {@code @Unguarded} the guard
    * would leave it open ({@code [UnprotectedMethod]}). Returns whether it reported.
    */
+  /**
+   * Reports a package-private method that {@code root} inherits from another package (its guard
+   * cannot override it, so it would stay open to that package) unless it is {@code @Unguarded};
+   * returns whether it reported.
+   */
+  boolean rejectHidden(TypeElement root, TypeElement declaring, ExecutableElement method) {
+    if (Annotations.find(method, Names.UNGUARDED).isPresent()) {
+      return false;
+    }
+    String other = ((javax.lang.model.element.PackageElement) packageOf(declaring))
+        .getQualifiedName().toString();
+    reporter.report(Diagnostic.UNPROTECTED_HIDDEN_METHOD, root,
+        "method " + operationName(declaring, method) + "(), inherited by " + root.getSimpleName()
+            + ",", other, ServiceValidator.guardName(root).simpleName(), other);
+    return true;
+  }
+
+  private static javax.lang.model.element.Element packageOf(javax.lang.model.element.Element element) {
+    javax.lang.model.element.Element e = element;
+    while (e.getKind() != ElementKind.PACKAGE) {
+      e = e.getEnclosingElement();
+    }
+    return e;
+  }
+
   boolean rejectFinal(TypeElement root, TypeElement declaring, ExecutableElement method) {
     String operation = operationName(declaring, method);
     boolean onMethod = declaring.equals(root) || compiledHere.test(declaring);
