@@ -79,6 +79,28 @@ class CallGraphWarningTest {
   }
 
   @Test
+  void unguardedDefaultMethod_callingAGuardedOne_warnsOfTheEscalation() {
+    JavaFileObject source = service(
+        """
+          @Unguarded(reason = "housekeeping")
+          default void cleanup(@WorkspaceId String ws) {
+            delete(ws);
+          }
+        """);
+
+    Compilation compilation = compile(source);
+
+    String message = "[UncoveredGuardedCall] Things.cleanup() requires no permission (it is"
+        + " @Unguarded) but calls Things.delete(), which requires DELETE_THINGS. Every caller,"
+        + " authenticated or not, passes the first check. The guard checks only the outer call:"
+        + " the inner one runs on the delegate unchecked, an escalation path. Give"
+        + " Things.cleanup() a requirement that implies Things.delete()'s, " + SUPPRESS;
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, message, source, "delete(ws);", 7);
+  }
+
+  @Test
   void defaultMethod_anyOfCaller_namesWorkspaceAndAccountRoles() {
     JavaFileObject source = service(
         """

@@ -87,10 +87,10 @@ public final class CallGraphWarnings implements TaskListener {
   }
 
   private void register(Registered registered) {
+    // Unguarded methods too: an @Unguarded default method calling a guarded one is the plainest
+    // escalation path of all.
     for (GuardRegistry.Entry entry : registered.service().methods().values()) {
-      if (entry.requirement().isPresent()) {
-        byTop.computeIfAbsent(entry.top(), top -> new ArrayList<>()).add(new Pending(registered, entry));
-      }
+      byTop.computeIfAbsent(entry.top(), top -> new ArrayList<>()).add(new Pending(registered, entry));
     }
   }
 
@@ -130,22 +130,29 @@ public final class CallGraphWarnings implements TaskListener {
     Optional<GuardRegistry.Callee> found = seenFrom == null
         ? Optional.empty()
         : registry.callee(call.callee(), seenFrom, registered.matrix().matrix());
-    RequirementSpec outer = caller.requirement().orElseThrow();
-    if (found.isEmpty() || registered.coverage().implies(outer, found.get().requirement())) {
+    if (found.isEmpty()) {
       return;
     }
     GuardRegistry.Callee callee = found.get();
+    Optional<RequirementSpec> outer = caller.requirement();
+    if (outer.isPresent() && registered.coverage().implies(outer.get(), callee.requirement())) {
+      return;
+    }
     String callerName = caller.operation() + "()";
     String calleeName = callee.operation() + "()";
-    String who = registered.coverage().passFirstNotSecond(outer, callee.requirement())
-        .map(roles -> "Callers with " + roles + " pass the first check but not the second")
-        .orElse("No role of the matrix passes the first check and fails the second, but a"
-            + " custom role can");
+    String who = outer.isEmpty()
+        ? "Every caller, authenticated or not, passes the first check"
+        : registered.coverage().passFirstNotSecond(outer.get(), callee.requirement())
+            .map(roles -> "Callers with " + roles + " pass the first check but not the second")
+            .orElse("No role of the matrix passes the first check and fails the second, but a"
+                + " custom role can");
+    String required = outer.map(CallGraphWarnings::describe)
+        .orElse("no permission (it is @Unguarded)");
     List<Element> scopes = new ArrayList<>(call.locals());
     scopes.add(method);
     reporter.report(Diagnostic.UNCOVERED_GUARDED_CALL, scopes, call.tree(),
         (kind, message) -> trees.printMessage(kind, message, call.tree(), unit),
-        callerName, describe(outer), calleeName, describe(callee.requirement()), who,
+        callerName, required, calleeName, describe(callee.requirement()), who,
         consequence(registered.service(), call), callerName, calleeName);
   }
 
