@@ -63,7 +63,7 @@ record CompilerInputs(List<Path> classPath, List<Path> processorPath) {
             location("dev.rolegate.annotations.RequiresPermission")));
   }
 
-  private static Path location(String className) {
+  static Path location(String className) {
     try {
       Class<?> type = Class.forName(className);
       return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());

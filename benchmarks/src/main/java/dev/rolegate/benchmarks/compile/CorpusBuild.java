@@ -47,16 +47,39 @@ final class CorpusBuild {
    * fails with javac's messages on any error.
    */
   Result compile(List<Path> sources, boolean withProcessor, Path work) throws IOException {
-    Path out = Files.createTempDirectory(work, withProcessor ? "rolegate-" : "hand-");
+    return compile(sources, withProcessor ? Mode.ROLEGATE : Mode.NO_PROCESSOR, work);
+  }
+
+  /** How javac runs over a corpus. */
+  enum Mode {
+    /** The rolegate processor on the processor path. */
+    ROLEGATE,
+    /** {@code -proc:none}. */
+    NO_PROCESSOR,
+    /** {@link OneFileProcessor} alone: annotation processing and one more round, no rolegate. */
+    ONE_FILE_PROCESSOR
+  }
+
+  /** As {@link #compile(List, boolean, Path)}, in any {@link Mode}. */
+  Result compile(List<Path> sources, Mode mode, Path work) throws IOException {
+    boolean withProcessor = mode == Mode.ROLEGATE;
+    Path out = Files.createTempDirectory(work, mode.name().toLowerCase(Locale.ROOT) + "-");
     Path classes = Files.createDirectories(out.resolve("classes"));
     Path generated = Files.createDirectories(out.resolve("generated"));
     List<String> options = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8",
         "-d", classes.toString(), "-s", generated.toString(),
         "-classpath", join(inputs.classPath())));
-    if (withProcessor) {
-      options.addAll(List.of("-processorpath", join(inputs.processorPath())));
-    } else {
-      options.add("-proc:none");
+    switch (mode) {
+      case ROLEGATE:
+        options.addAll(List.of("-processorpath", join(inputs.processorPath())));
+        break;
+      case ONE_FILE_PROCESSOR:
+        options.addAll(List.of("-processorpath",
+            CompilerInputs.location(OneFileProcessor.class.getName()).toString(),
+            "-processor", OneFileProcessor.class.getName()));
+        break;
+      default:
+        options.add("-proc:none");
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     long start = System.nanoTime();
@@ -72,7 +95,7 @@ final class CorpusBuild {
           .map(Object::toString)
           .collect(Collectors.joining("\n"));
       throw new IllegalStateException(
-          "the " + (withProcessor ? "rolegate" : "hand-written") + " build failed:\n" + messages);
+          "the " + mode + " build failed:\n" + messages);
     }
     int warnings = (int) diagnostics.getDiagnostics().stream()
         .filter(d -> d.getKind() == Diagnostic.Kind.WARNING
