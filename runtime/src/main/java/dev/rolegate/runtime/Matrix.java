@@ -109,13 +109,11 @@ public final class Matrix {
 
   /** Returns the roles of one level, in matrix order. */
   public List<Role> roles(Level level) {
-    List<Role> result = new ArrayList<>();
-    for (Role role : roles) {
-      if (role.level() == level) {
-        result.add(role);
-      }
-    }
-    return Collections.unmodifiableList(result);
+    return List.copyOf(rolesOf(level).values());
+  }
+
+  private Map<String, Role> rolesOf(Level level) {
+    return level == Level.WORKSPACE ? workspaceRoles : accountRoles;
   }
 
   /** Returns the permission with this exact (case-sensitive) name. */
@@ -151,13 +149,7 @@ public final class Matrix {
 
   /** Returns the roles of {@code level} that hold {@code permission}, in matrix order. */
   public List<Role> rolesHolding(Permission permission, Level level) {
-    List<Role> result = new ArrayList<>();
-    for (Role role : roles) {
-      if (role.level() == level && role.holds(permission)) {
-        result.add(role);
-      }
-    }
-    return Collections.unmodifiableList(result);
+    return rolesOf(level).values().stream().filter(role -> role.holds(permission)).toList();
   }
 
   /** Returns the workspace role with this exact (case-sensitive) name. */
@@ -190,20 +182,15 @@ public final class Matrix {
   }
 
   Role requireRole(String roleName, Level level) {
-    Role role = (level == Level.WORKSPACE ? workspaceRoles : accountRoles).get(roleName);
+    Role role = rolesOf(level).get(roleName);
     if (role == null) {
-      Role other = (level == Level.WORKSPACE ? accountRoles : workspaceRoles).get(roleName);
-      List<String> known = new ArrayList<>();
-      for (Role candidate : roles) {
-        if (candidate.level() == level) {
-          known.add(candidate.name());
-        }
-      }
+      Role other = rolesOf(level == Level.WORKSPACE ? Level.ACCOUNT : Level.WORKSPACE).get(roleName);
+      String known = String.join(", ", rolesOf(level).keySet());
       String found =
           other == null ? "unknown" : article(other.level()) + " role, not " + article(level) + " role";
       throw new IllegalArgumentException(
           level.word() + " role \"" + roleName + "\" is " + found + " in matrix " + name
-              + "; known " + level.word() + " roles (case-sensitive): " + String.join(", ", known));
+              + "; known " + level.word() + " roles (case-sensitive): " + known);
     }
     return role;
   }
