@@ -63,6 +63,27 @@ public class AllowedPathBenchmark {
     return s.rolegate.count(s.workspace);
   }
 
+  /**
+   * The hand-written check with the caller bound to its request's workspace (role found when
+   * bound), on a call that names that workspace.
+   */
+  @Benchmark
+  public int handWrittenBound(BoundState s) {
+    return s.handWritten.count(s.workspace);
+  }
+
+  /** rolegate's guard with the caller bound to the workspace the call names. */
+  @Benchmark
+  public int rolegateBound(BoundState s) {
+    return s.rolegate.count(s.workspace);
+  }
+
+  /** rolegate's class guard with the caller bound to the workspace the call names. */
+  @Benchmark
+  public int rolegateClassGuardBound(BoundState s) {
+    return s.rolegateClass.count(s.workspace);
+  }
+
   /** The hand-written check on two threads at once, each with its own caller bound. */
   @Benchmark
   @Threads(2)

@@ -15,6 +15,11 @@ import java.util.Set;
 public final class HandWritten {
   /** The thread's current caller, set and removed by the benchmark states. */
   public static final ThreadLocal<Caller> CURRENT = new ThreadLocal<>();
+  /**
+   * The thread's current caller with the workspace its request acts on and its role there, found
+   * once when bound: the hand-written counterpart of a rolegate binding with a workspace.
+   */
+  public static final ThreadLocal<BoundCaller> BOUND = new ThreadLocal<>();
 
   private HandWritten() {}
 
@@ -35,6 +40,14 @@ public final class HandWritten {
   /** A caller: its id, account role, and role per workspace id. */
   public record Caller(String id, String accountRole, Map<String, Role> roles) {}
 
+  /** A caller bound with a workspace, and its role there resolved when bound (or null). */
+  public record BoundCaller(Caller caller, String workspace, Role role) {
+    /** Binds {@code caller} to {@code workspace}, looking its role there up once. */
+    public static BoundCaller of(Caller caller, String workspace) {
+      return new BoundCaller(caller, workspace, caller.roles().get(workspace));
+    }
+  }
+
   /**
    * What one guarded method requires, kept as a constant by the hand-written guard: the operation's
    * name, the permission, and the roles that hold it (for the denial message).
@@ -52,6 +65,23 @@ public final class HandWritten {
     Role role = workspace == null ? null : caller.roles().get(workspace);
     if (role == null || (role.mask() & rule.bit()) == 0) {
       throw denied(caller, role, workspace, rule);
+    }
+  }
+
+  /**
+   * Checks the bound caller against {@code rule} in {@code workspace}: the role found when bound
+   * if {@code workspace} is the bound one, else a lookup, then one bit test.
+   */
+  public static void checkBound(String workspace, Rule rule) {
+    BoundCaller bound = BOUND.get();
+    if (bound == null) {
+      throw new SecurityException("no caller bound for " + rule.operation());
+    }
+    Role role = workspace == bound.workspace() || (workspace != null && workspace.equals(bound.workspace()))
+        ? bound.role()
+        : workspace == null ? null : bound.caller().roles().get(workspace);
+    if (role == null || (role.mask() & rule.bit()) == 0) {
+      throw denied(bound.caller(), role, workspace, rule);
     }
   }
 

@@ -64,6 +64,34 @@ class GuardsWiringTest {
   }
 
   @Test
+  void boundState_allowsOnTheBoundWorkspace_deniesTheDelete_andUnbinds() {
+    BoundState state = new BoundState();
+    state.setUp();
+    try {
+      assertEquals(Callers.WORKSPACE, CurrentPrincipal.workspace().orElseThrow());
+      assertEquals(Callers.COUNT, allowed.handWrittenBound(state));
+      assertEquals(Callers.COUNT, allowed.rolegateBound(state));
+      assertEquals(Callers.COUNT, allowed.rolegateClassGuardBound(state));
+      assertHandWrittenDenial(assertThrows(HandWrittenDeniedException.class,
+          () -> state.handWritten.delete(state.workspace, state.deploymentId)));
+      AccessDeniedException rolegate = assertThrows(AccessDeniedException.class,
+          () -> state.rolegate.delete(state.workspace, state.deploymentId));
+      assertEquals(Callers.WORKSPACE, rolegate.workspace());
+      // Another workspace is looked up, not answered by the bound one: a VIEWER there.
+      assertEquals(Callers.COUNT, state.rolegate.count("ws-3"));
+      assertThrows(AccessDeniedException.class, () -> state.rolegate.delete("ws-3", 1));
+      assertThrows(AccessDeniedException.class, () -> state.rolegate.count("ws-unknown"));
+      assertThrows(HandWrittenDeniedException.class, () -> state.handWritten.count("ws-unknown"));
+    } finally {
+      state.tearDown();
+    }
+    assertFalse(CurrentPrincipal.get().isPresent());
+    assertNull(HandWritten.BOUND.get());
+    assertThrows(UnauthenticatedException.class, () -> allowed.rolegateBound(state));
+    assertThrows(SecurityException.class, () -> allowed.handWrittenBound(state));
+  }
+
+  @Test
   void guardsState_tearDown_unbindsBothCallers() {
     GuardsState state = new GuardsState();
     state.setUp();

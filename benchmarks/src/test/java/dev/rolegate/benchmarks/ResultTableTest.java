@@ -21,6 +21,9 @@ class ResultTableTest {
         PREFIX + "AllowedPathBenchmark.rolegate\",\"avgt\",1,5,5.000000,NaN,\"ns/op\"",
         PREFIX + "AllowedPathBenchmark.rolegate:gc.alloc.rate\",\"avgt\",1,5,0.1,NaN,\"MB/sec\"",
         PREFIX + "AllowedPathBenchmark.rolegate:gc.alloc.rate.norm\",\"avgt\",1,5,0.000200,NaN,\"B/op\"",
+        PREFIX + "AllowedPathBenchmark.handWrittenBound\",\"avgt\",1,5,2.000000,0.100000,\"ns/op\"",
+        PREFIX + "AllowedPathBenchmark.rolegateBound\",\"avgt\",1,5,2.500000,0.100000,\"ns/op\"",
+        PREFIX + "AllowedPathBenchmark.rolegateBound:gc.alloc.rate.norm\",\"avgt\",1,5,0.000300,NaN,\"B/op\"",
         PREFIX + "FrameworkBenchmark.springSecuredAllowed\",\"avgt\",1,5,150.000000,3.0,\"ns/op\"",
         PREFIX + "FrameworkBenchmark.springSecuredAllowed:gc.alloc.rate.norm\",\"avgt\",1,5,216.0,0.0,\"B/op\"");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -30,8 +33,12 @@ class ResultTableTest {
     assertTrue(out.contains("| handWritten | 1 | 4.00 | 0.10 | 0 |"), out);
     assertTrue(out.contains("| rolegate | 1 | 5.00 | – | 0 |"), out);
     assertTrue(out.contains("| springSecuredAllowed | 1 | 150.0 | 3.00 | 216 |"), out);
-    assertTrue(out.contains("| rolegate / hand-written, allowed | 1.25× | ≤ 1.3 |"), out);
-    assertTrue(out.contains("| @Secured / rolegate, allowed | 30.00× | ≥ 30 |"), out);
+    assertTrue(out.contains("| rolegate / hand-written, allowed, role looked up per call | 1.25× | ≤ 1.3 |"), out);
+    assertTrue(out.contains("| rolegate / hand-written, allowed, caller bound to the workspace | 1.25× | ≤ 1.3 |"), out);
+    assertTrue(out.contains("| @Secured / rolegate bound, allowed | 60.00× | ≥ 30 |"), out);
+    assertTrue(out.contains("| @Secured / rolegate (looked up), allowed | 30.00× |  |"), out);
     assertTrue(out.contains("| rolegate allowed B/op | 0 | 0 |"), out);
+    assertTrue(out.contains("| rolegateBound allowed B/op | 0 | 0 |"), out);
+    assertTrue(!out.contains("class guard / hand-written"), "a ratio with a missing row is left out: " + out);
   }
 }

@@ -1,5 +1,7 @@
 package dev.rolegate.runtime;
 
+import dev.rolegate.runtime.internal.Binding;
+import dev.rolegate.runtime.internal.BindingSource;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -21,11 +23,12 @@ import java.util.concurrent.ExecutorService;
  * PrincipalContext#capture()} and wrap the task, or use {@link #propagating(ExecutorService)}.
  */
 public final class CurrentPrincipal {
-  /** The current principal alone: the one thread-local a guard's check reads. */
-  private static final ThreadLocal<Principal> PRINCIPAL = new ThreadLocal<>();
-  /** The open scopes, innermost first, with their workspaces. */
-  private static final ThreadLocal<Binding> BOUND = new ThreadLocal<>();
-  private static final PrincipalSource SOURCE = new ThreadSource();
+  /**
+   * The innermost open scope (which links to the ones it hides): the one thread-local a guard's
+   * check reads.
+   */
+  private static final ThreadLocal<Scope> BOUND = new ThreadLocal<>();
+  private static final BindingSource SOURCE = new ThreadSource();
   private static final System.Logger LOG = System.getLogger("dev.rolegate");
 
   private CurrentPrincipal() {}
@@ -41,11 +44,9 @@ public final class CurrentPrincipal {
    */
   public static PrincipalScope bind(Principal principal, String workspace) {
     Objects.requireNonNull(principal, "principal");
-    Binding previous = BOUND.get();
-    Binding binding = new Binding(principal, workspace, previous, Thread.currentThread());
-    BOUND.set(binding);
-    PRINCIPAL.set(principal);
-    return binding;
+    Scope scope = new Scope(principal, workspace, BOUND.get(), Thread.currentThread());
+    BOUND.set(scope);
+    return scope;
   }
 
   /** Runs {@code action} as {@code principal}, then restores the previous binding. */
@@ -64,14 +65,14 @@ public final class CurrentPrincipal {
 
   /** Returns the principal bound to this thread, if any. */
   public static Optional<Principal> get() {
-    Binding binding = BOUND.get();
-    return binding == null ? Optional.empty() : Optional.of(binding.principal);
+    Scope scope = BOUND.get();
+    return scope == null ? Optional.empty() : Optional.of(scope.principal());
   }
 
   /** Returns the workspace bound to this thread, if any. */
   public static Optional<String> workspace() {
-    Binding binding = BOUND.get();
-    return binding == null ? Optional.empty() : Optional.ofNullable(binding.workspace);
+    Scope scope = BOUND.get();
+    return scope == null ? Optional.empty() : Optional.ofNullable(scope.workspace());
   }
 
   /** Returns the source that reads this thread's binding; {@code wrap(delegate)} uses it. */
@@ -103,46 +104,34 @@ public final class CurrentPrincipal {
 
   /** Returns the principal of a snapshot taken with {@link #snapshot()}. */
   static Principal principalOf(Object snapshot) {
-    return ((Binding) snapshot).principal;
+    return ((Scope) snapshot).principal();
   }
 
   /** Makes {@code snapshot} this thread's binding; returns the one it replaces. */
   static Object install(Object snapshot) {
-    Binding previous = BOUND.get();
-    Binding binding = (Binding) snapshot;
-    if (binding == null) {
+    Scope previous = BOUND.get();
+    if (snapshot == null) {
       BOUND.remove();
-      PRINCIPAL.remove();
     } else {
-      BOUND.set(binding);
-      PRINCIPAL.set(binding.principal);
+      BOUND.set((Scope) snapshot);
     }
     return previous;
   }
 
-  private static final class ThreadSource implements PrincipalSource {
+  private static final class ThreadSource extends BindingSource {
     @Override
-    public Principal current() {
-      return PRINCIPAL.get();
-    }
-
-    @Override
-    public String currentWorkspace() {
-      Binding binding = BOUND.get();
-      return binding == null ? null : binding.workspace;
+    public Binding binding() {
+      return BOUND.get();
     }
   }
 
-  private static final class Binding implements PrincipalScope {
-    final Principal principal;
-    final String workspace;
-    private final Binding previous;
+  private static final class Scope extends Binding implements PrincipalScope {
+    private final Scope previous;
     private final Thread owner;
     private boolean closed;
 
-    Binding(Principal principal, String workspace, Binding previous, Thread owner) {
-      this.principal = principal;
-      this.workspace = workspace;
+    Scope(Principal principal, String workspace, Scope previous, Thread owner) {
+      super(principal, workspace, workspace == null ? null : principal.assignedRole(workspace));
       this.previous = previous;
       this.owner = owner;
     }
@@ -167,17 +156,15 @@ public final class CurrentPrincipal {
       }
       if (previous == null) {
         BOUND.remove();
-        PRINCIPAL.remove();
       } else {
         BOUND.set(previous);
-        PRINCIPAL.set(previous.principal);
       }
     }
 
-    private static void unwindTo(Binding target) {
+    private static void unwindTo(Scope target) {
       // Only this thread's own scopes: a binding carried in from another thread stays usable there.
-      for (Binding b = BOUND.get(); b != null && b != target && b.owner == target.owner; b = b.previous) {
-        b.closed = true;
+      for (Scope s = BOUND.get(); s != null && s != target && s.owner == target.owner; s = s.previous) {
+        s.closed = true;
       }
     }
   }

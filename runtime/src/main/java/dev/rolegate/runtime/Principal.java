@@ -127,6 +127,14 @@ public final class Principal {
     return defaults != null && isWorkspaceId(workspace) ? defaults.defaultRole(workspace) : null;
   }
 
+  /**
+   * Returns the role this principal was given in {@code workspace} under exactly this spelling,
+   * or null: no workspace default, no other spelling of a UUID. What a binding resolves once.
+   */
+  Role assignedRole(String workspace) {
+    return workspaceRoles.get(workspace);
+  }
+
   /** Returns whether this principal was given a role of its own in {@code workspace}. */
   boolean hasExplicitRole(String workspace) {
     return workspace != null

@@ -78,7 +78,21 @@ public final class Requirement {
    * @throws AccessDeniedException if the principal lacks the requirement or deciding failed
    */
   public void check(PrincipalSource source, String workspace, String operation) {
-    Principal principal = principalOf(source, workspace, operation);
+    Principal principal;
+    if (source instanceof BindingSource) {
+      // One read of the thread's binding; a call on the bound workspace needs no lookup.
+      Binding binding = ((BindingSource) source).binding();
+      if (binding != null && binding.allowsInBoundWorkspace(workspace, singleBit, matrix)) {
+        allowed(binding.principal(), binding.workspaceRole(), workspace, operation);
+        return;
+      }
+      principal = binding == null ? null : binding.principal();
+      if (principal == null) {
+        throw unauthenticated(operation, workspace);
+      }
+    } else {
+      principal = principalOf(source, workspace, operation);
+    }
     Role role = null;
     boolean allowed;
     RuntimeException failure = null;
@@ -92,6 +106,10 @@ public final class Requirement {
     if (!allowed) {
       throw denied(principal, workspace, operation, failure);
     }
+    allowed(principal, role, workspace, operation);
+  }
+
+  private void allowed(Principal principal, Role role, String workspace, String operation) {
     DecisionListener listener = Decisions.listener();
     if (listener != null) {
       Audit.allowed(listener, this, principal, role, workspace, operation);
@@ -125,6 +143,16 @@ public final class Requirement {
    * requirement uses the workspace the source has bound.
    */
   public void check(PrincipalSource source, String operation) {
+    if (source instanceof BindingSource) {
+      Binding binding = ((BindingSource) source).binding();
+      if (binding != null && workspaceLevel) {
+        String workspace = binding.workspace();
+        if (binding.allowsInBoundWorkspace(workspace, singleBit, matrix)) {
+          allowed(binding.principal(), binding.workspaceRole(), workspace, operation);
+          return;
+        }
+      }
+    }
     String workspace;
     try {
       workspace = workspaceLevel ? source.currentWorkspace() : null;
@@ -143,10 +171,14 @@ public final class Requirement {
       throw sourceFailed("the current principal", operation, workspace, failure);
     }
     if (principal == null) {
-      throw Audit.denied(new UnauthenticatedException(operation), this, null, null, operation,
-          Objects.toString(workspace, null));
+      throw unauthenticated(operation, workspace);
     }
     return principal;
+  }
+
+  private UnauthenticatedException unauthenticated(String operation, Object workspace) {
+    return Audit.denied(new UnauthenticatedException(operation), this, null, null, operation,
+        Objects.toString(workspace, null));
   }
 
   /**
