@@ -24,8 +24,9 @@ import java.util.Locale;
  *     dev.rolegate.benchmarks.compile.CompileBench --sizes 100,500,2000 --repeats 5
  * }</pre>
  *
- * Options: {@code --sizes} (default 100,500,2000), {@code --repeats} (5), {@code --warmup} (1),
- * {@code --lib} (benchmarks/target/lib: where the jars are found).
+ * Options: {@code --fork} (each build a new {@code javac} process, as a command-line or Maven build
+ * runs it, instead of in this JVM), {@code --sizes} (default 100,500,2000), {@code --repeats} (5),
+ * {@code --warmup} (1), {@code --lib} (benchmarks/target/lib: where the jars are found).
  */
 public final class CompileBench {
   /** The medians for one corpus size. */
@@ -42,7 +43,11 @@ public final class CompileBench {
   private final PrintStream log;
 
   CompileBench(CompilerInputs inputs, int repeats, int warmup, PrintStream log) {
-    this.build = new CorpusBuild(inputs);
+    this(inputs, false, repeats, warmup, log);
+  }
+
+  CompileBench(CompilerInputs inputs, boolean fork, int repeats, int warmup, PrintStream log) {
+    this.build = new CorpusBuild(inputs, fork);
     this.repeats = repeats;
     this.warmup = warmup;
     this.log = log;
@@ -53,6 +58,12 @@ public final class CompileBench {
     int repeats = 5;
     int warmup = 1;
     Path lib = Path.of("benchmarks/target/lib");
+    boolean fork = false;
+    List<String> rest = new ArrayList<>(List.of(args));
+    if (rest.remove("--fork")) {
+      fork = true;
+    }
+    args = rest.toArray(String[]::new);
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--sizes" ->
@@ -67,12 +78,15 @@ public final class CompileBench {
       usage(args[args.length - 1]);
     }
     CompilerInputs inputs = CompilerInputs.fromLibDir(lib);
-    print(new CompileBench(inputs, repeats, warmup, System.err).run(sizes), System.out);
+    System.out.printf("javac %s, %s%n%n", fork ? "forked: a new process per build (all cold)"
+        : "in this JVM (javac warm after the first builds, the processor loaded afresh each build)",
+        System.getProperty("java.version"));
+    print(new CompileBench(inputs, fork, repeats, warmup, System.err).run(sizes), System.out);
   }
 
   private static void usage(String option) {
     System.err.println("unknown or incomplete option " + option + "; usage: CompileBench"
-        + " [--sizes 100,500,2000] [--repeats 5] [--warmup 1] [--lib benchmarks/target/lib]");
+        + " [--fork] [--sizes 100,500,2000] [--repeats 5] [--warmup 1] [--lib benchmarks/target/lib]");
     System.exit(2);
   }
 

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -20,8 +22,10 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * One timed javac run over a corpus, in process through {@link javax.tools.JavaCompiler}: with the
- * rolegate processor on the processor path, or with no processor at all ({@code -proc:none}).
+ * One timed javac run over a corpus, with the rolegate processor on the processor path, or with no
+ * processor at all ({@code -proc:none}): in this JVM through {@link javax.tools.JavaCompiler}
+ * (javac JIT-compiled by earlier builds, the processor loaded afresh by each), or, when forked, as
+ * a new {@code javac} process per build (everything cold, as a command-line or Maven build runs).
  */
 final class CorpusBuild {
   /** The outcome of one build: wall time, classes written and warnings. */
@@ -31,11 +35,20 @@ final class CorpusBuild {
     }
   }
 
+  private static final Pattern WARNING_COUNT = Pattern.compile("^(\\d+) warnings?$", Pattern.MULTILINE);
+
   private final CompilerInputs inputs;
   private final JavaCompiler javac;
+  private final boolean fork;
 
   CorpusBuild(CompilerInputs inputs) {
+    this(inputs, false);
+  }
+
+  /** With {@code fork}, each build runs the JDK's {@code javac} launcher in a new process. */
+  CorpusBuild(CompilerInputs inputs, boolean fork) {
     this.inputs = inputs;
+    this.fork = fork;
     this.javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException("no system Java compiler: run on a JDK, not a JRE");
@@ -81,6 +94,13 @@ final class CorpusBuild {
       default:
         options.add("-proc:none");
     }
+    Result result = fork ? forked(sources, options, out, mode) : inProcess(sources, options, mode);
+    result = new Result(result.nanos(), countClassFiles(classes), result.warnings());
+    delete(out);
+    return result;
+  }
+
+  private Result inProcess(List<Path> sources, List<String> options, Mode mode) throws IOException {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     long start = System.nanoTime();
     boolean ok;
@@ -101,9 +121,41 @@ final class CorpusBuild {
         .filter(d -> d.getKind() == Diagnostic.Kind.WARNING
             || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
         .count();
-    Result result = new Result(nanos, countClassFiles(classes), warnings);
-    delete(out);
-    return result;
+    return new Result(nanos, 0, warnings);
+  }
+
+  /** Runs {@code javac @args} in a new process; the time includes the JVM's start. */
+  private static Result forked(List<Path> sources, List<String> options, Path out, Mode mode)
+      throws IOException {
+    List<String> arguments = new ArrayList<>(options);
+    sources.forEach(source -> arguments.add(source.toString()));
+    Path argFile = out.resolve("javac.args");
+    Files.write(argFile, arguments.stream().map(CorpusBuild::quoted).toList(), StandardCharsets.UTF_8);
+    Path launcher = Path.of(System.getProperty("java.home"), "bin", "javac");
+    ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "@" + argFile)
+        .redirectErrorStream(true);
+    long start = System.nanoTime();
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int exit;
+    try {
+      exit = process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      throw new IOException("interrupted while javac ran", e);
+    }
+    long nanos = System.nanoTime() - start;
+    if (exit != 0) {
+      throw new IllegalStateException("the forked " + mode + " build failed (exit " + exit + "):\n" + output);
+    }
+    Matcher count = WARNING_COUNT.matcher(output);
+    return new Result(nanos, 0, count.find() ? Integer.parseInt(count.group(1)) : 0);
+  }
+
+  /** Quotes an argument for a javac @file (paths may hold spaces). */
+  private static String quoted(String argument) {
+    return '"' + argument.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
   }
 
   private static String join(List<Path> paths) {

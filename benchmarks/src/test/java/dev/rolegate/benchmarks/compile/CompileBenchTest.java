@@ -34,6 +34,25 @@ class CompileBenchTest {
   }
 
   @Test
+  void forkedBuilds_runJavacInANewProcess_bothWays() throws IOException {
+    CompileBench bench = new CompileBench(CompilerInputs.fromLoadedClasses(), true, 1, 0,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    CompileBench.Measurement measurement = bench.run(List.of(2)).get(0);
+    assertEquals(0, measurement.warnings());
+    assertTrue(measurement.rolegateMillis() > 0 && measurement.handWrittenMillis() > 0);
+  }
+
+  @Test
+  void aForkedBuildThatFails_reportsJavacsOutput() throws IOException {
+    Path broken = Files.writeString(Files.createDirectories(temp.resolve("broken")).resolve("Broken.java"),
+        "class Broken { int x = ; }\n");
+    CorpusBuild build = new CorpusBuild(CompilerInputs.fromLoadedClasses(), true);
+    IllegalStateException failure = assertThrows(IllegalStateException.class,
+        () -> build.compile(List.of(broken), CorpusBuild.Mode.NO_PROCESSOR, temp));
+    assertTrue(failure.getMessage().contains("Broken.java:1: error"), failure.getMessage());
+  }
+
+  @Test
   void oneFileProcessor_runsOnTheHandWrittenCorpus_andWritesExactlyOneMoreClass() throws IOException {
     CorpusBuild build = new CorpusBuild(CompilerInputs.fromLoadedClasses());
     List<Path> withGuards = Corpus.write(temp.resolve("hand-one"), 2, true);
