@@ -120,6 +120,19 @@ public final class CurrentPrincipal {
     return previous;
   }
 
+  /**
+   * Puts back the binding that {@link #install} returned, once the task is over. A scope of this
+   * thread that the task closed is not brought back (nor any scope it closed with it): that would
+   * bind a principal that no open scope can unbind any more.
+   */
+  static void restore(Object previous) {
+    Binding binding = (Binding) previous;
+    while (binding != null && binding.closed && binding.owner == Thread.currentThread()) {
+      binding = binding.previous;
+    }
+    install(binding);
+  }
+
   private static final class ThreadSource implements PrincipalSource {
     @Override
     public Principal current() {

@@ -375,17 +375,25 @@ class HostileInputCatalogueTest {
             });
           }
         }));
-    rows.add(row("H40", "runAs(null, action)", Expected.nullPointer("principal"),
+    rows.add(row("H40", "a scope closed inside a task run with a captured context on the same thread",
+        Expected.unauthenticated(),
+        f -> {
+          PrincipalScope scope = CurrentPrincipal.bind(OWNER_P);
+          // A same-thread executor: the task closes the caller's scope, the context then restores.
+          CurrentPrincipal.propagating((java.util.concurrent.Executor) Runnable::run).execute(scope::close);
+          f.guard.delete("ws-prod", SECRET);
+        }));
+    rows.add(row("H41", "runAs(null, action)", Expected.nullPointer("principal"),
         f -> CurrentPrincipal.runAs(null, () -> f.guard.delete("ws-prod", SECRET))));
     // --- principal sources ---
-    rows.add(row("H41", "a PrincipalSource that throws (its message quoting the token)",
+    rows.add(row("H42", "a PrincipalSource that throws (its message quoting the token)",
         Expected.denied("reading the current principal failed (java.lang.IllegalStateException)"),
         f -> f.guard(() -> {
           throw new IllegalStateException("bad bearer " + SECRET);
         }).delete("ws-prod", SECRET)));
-    rows.add(row("H42", "a PrincipalSource that returns null", Expected.unauthenticated(),
+    rows.add(row("H43", "a PrincipalSource that returns null", Expected.unauthenticated(),
         f -> f.guard(() -> null).delete("ws-prod", SECRET)));
-    rows.add(row("H43", "a PrincipalSource whose currentWorkspace() throws",
+    rows.add(row("H44", "a PrincipalSource whose currentWorkspace() throws",
         Expected.denied("reading the bound workspace failed (java.lang.IllegalArgumentException)"),
         f -> f.guard(new PrincipalSource() {
           @Override
@@ -398,13 +406,13 @@ class HostileInputCatalogueTest {
             throw new IllegalArgumentException(SECRET);
           }
         }).deleteBound(SECRET)));
-    rows.add(row("H44", "a PrincipalSource that throws an Error: it propagates, the delegate is not reached",
+    rows.add(row("H45", "a PrincipalSource that throws an Error: it propagates, the delegate is not reached",
         Expected.passesThrough(AssertionError.class, "source failed hard"),
         f -> f.guard(() -> {
           throw new AssertionError("source failed hard");
         }).delete("ws-prod", SECRET)));
     // --- listeners ---
-    rows.add(row("H45", "a listener that throws on a denial: still denied",
+    rows.add(row("H46", "a listener that throws on a denial: still denied",
         Expected.denied("vic holds VIEWER there"),
         f -> {
           Decisions.setListener(d -> {
@@ -413,7 +421,7 @@ class HostileInputCatalogueTest {
           });
           asPrincipal(VIEWER_P, () -> f.guard.delete("ws-prod", SECRET));
         }));
-    rows.add(row("H46", "a listener that throws on an allow: the call still goes through once",
+    rows.add(row("H47", "a listener that throws on an allow: the call still goes through once",
         Expected.allowed(),
         f -> {
           Decisions.setListener(d -> {
@@ -423,24 +431,24 @@ class HostileInputCatalogueTest {
           asPrincipal(DEV, () -> f.guard.delete("ws-prod", SECRET));
         }));
     // --- matrices and custom roles ---
-    rows.add(row("H47", "a principal of another matrix (same shape, other instance)",
+    rows.add(row("H48", "a principal of another matrix (same shape, other instance)",
         Expected.denied("roles come from matrix Shadow Matrix, but this guard checks matrix Test Matrix"),
         f -> {
           Principal shadow = Principal.user("eve").matrix(TestMatrix.build("Shadow Matrix"))
               .workspaceRole("ws-prod", OWNER).accountRole(ADMIN).build();
           asPrincipal(shadow, () -> f.guard.delete("ws-prod", SECRET));
         }));
-    rows.add(row("H48", "a workspace role (a Role) of another matrix given to a principal",
+    rows.add(row("H49", "a workspace role (a Role) of another matrix given to a principal",
         Expected.illegalArgument("is not a workspace role of matrix Test Matrix"),
         f -> user("u").workspaceRole("ws-prod",
             TestMatrix.build("Shadow Matrix").workspaceRole(OWNER).orElseThrow()).build()));
-    rows.add(row("H49", "a custom role with an unknown base (\"SUPERUSER\")",
+    rows.add(row("H50", "a custom role with an unknown base (\"SUPERUSER\")",
         Expected.illegalArgument("workspace role \"SUPERUSER\" is unknown"),
         f -> new CustomRoles(MATRIX).define("DEPLOYER", "SUPERUSER", EDIT_X)));
-    rows.add(row("H50", "a custom role with an unknown extra (\"DELETE_EVERYTHING\")",
+    rows.add(row("H51", "a custom role with an unknown extra (\"DELETE_EVERYTHING\")",
         Expected.illegalArgument("custom role DEPLOYER: \"DELETE_EVERYTHING\" is neither a permission"),
         f -> new CustomRoles(MATRIX).define("DEPLOYER", VIEWER, "DELETE_EVERYTHING")));
-    rows.add(row("H51", "a custom role with an account permission as extra, or hiding a built-in name",
+    rows.add(row("H52", "a custom role with an account permission as extra, or hiding a built-in name",
         Expected.illegalArgument("an account permission"),
         f -> {
           IllegalArgumentException hiding = assertThrows(IllegalArgumentException.class,
