@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestFactory;
  * reached unless the row expects an allowed call, the secret absent from the message, {@code
  * toString} and every decision the listener saw, no allowed decision reported for a denial, and
  * bounded time. Rows that need the processor's own output (wrapping null, a delegate that throws,
- * real secrets) are in the samples' {@code GeneratedGuardCatalogueTest}, ids H51 on.
+ * real secrets) are in the samples' {@code GeneratedGuardCatalogueTest}, ids H53 on.
  */
 class HostileInputCatalogueTest {
   /** A token-like argument value: must never appear in a message or a decision. */
