@@ -118,6 +118,19 @@ public final class CurrentPrincipal {
     return previous;
   }
 
+  /**
+   * Puts back the binding that {@link #install} returned, once the task is over. A scope of this
+   * thread that the task closed is not brought back (nor any scope it closed with it): that would
+   * bind a principal that no open scope can unbind any more.
+   */
+  static void restore(Object previous) {
+    Scope scope = (Scope) previous;
+    while (scope != null && scope.closed && scope.owner == Thread.currentThread()) {
+      scope = scope.previous;
+    }
+    install(scope);
+  }
+
   private static final class ThreadSource extends BindingSource {
     @Override
     public Binding binding() {

@@ -185,8 +185,14 @@ public final class Principal {
 
     private Builder(String id, PrincipalKind kind) {
       Objects.requireNonNull(id, "principal id");
-      if (id.isBlank()) {
+      if (!WorkspaceIds.isVisible(id)) {
+        // isBlank() alone lets through ids of no-break or zero-width spaces, which print as nothing.
         throw new IllegalArgumentException("a principal id may not be empty or blank");
+      }
+      if (id.chars().anyMatch(Character::isISOControl)) {
+        // Denial messages and audit lines quote the id: a line break in it could forge a log line.
+        throw new IllegalArgumentException(
+            "a principal id may not contain control characters (line breaks, escapes)");
       }
       this.id = id;
       this.kind = kind;

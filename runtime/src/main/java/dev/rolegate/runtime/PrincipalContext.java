@@ -45,7 +45,7 @@ public final class PrincipalContext {
     try {
       action.run();
     } finally {
-      CurrentPrincipal.install(previous);
+      CurrentPrincipal.restore(previous);
     }
   }
 
@@ -56,7 +56,7 @@ public final class PrincipalContext {
     try {
       return action.call();
     } finally {
-      CurrentPrincipal.install(previous);
+      CurrentPrincipal.restore(previous);
     }
   }
 
@@ -80,7 +80,7 @@ public final class PrincipalContext {
       try {
         return supplier.get();
       } finally {
-        CurrentPrincipal.install(previous);
+        CurrentPrincipal.restore(previous);
       }
     };
   }
@@ -93,7 +93,7 @@ public final class PrincipalContext {
       try {
         return function.apply(value);
       } finally {
-        CurrentPrincipal.install(previous);
+        CurrentPrincipal.restore(previous);
       }
     };
   }
@@ -112,7 +112,7 @@ public final class PrincipalContext {
       try {
         return function.apply(first, second);
       } finally {
-        CurrentPrincipal.install(previous);
+        CurrentPrincipal.restore(previous);
       }
     };
   }

@@ -23,7 +23,7 @@ public final class AccessTableBuilder {
     return build(
         OperationCatalogue.all(),
         RoleColumn.standard(SampleData.WORKSPACE),
-        () -> SampleData.seeded().guarded());
+        SampleData::seeded);
   }
 
   /** Calls every operation as every column, each on services from {@code freshServices}. */

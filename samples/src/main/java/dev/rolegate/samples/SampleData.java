@@ -2,30 +2,29 @@ package dev.rolegate.samples;
 
 import dev.rolegate.prefect.AccountRoles;
 import dev.rolegate.prefect.WorkspaceRoles;
+import dev.rolegate.runtime.CurrentPrincipal;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.WorkspaceDefaults;
-import dev.rolegate.samples.account.InMemoryAccountMemberService;
-import dev.rolegate.samples.account.InMemoryAccountSettingsService;
-import dev.rolegate.samples.account.InMemoryServiceAccountService;
-import dev.rolegate.samples.account.InMemoryWorkspaceDirectoryService;
-import dev.rolegate.samples.automations.InMemoryAutomationService;
-import dev.rolegate.samples.blocks.InMemoryBlockService;
+import dev.rolegate.samples.account.Accounts;
+import dev.rolegate.samples.automations.Automations;
+import dev.rolegate.samples.blocks.Blocks;
 import dev.rolegate.samples.blocks.Secret;
-import dev.rolegate.samples.concurrency.InMemoryConcurrencyLimitService;
+import dev.rolegate.samples.concurrency.ConcurrencyLimits;
 import dev.rolegate.samples.deployments.Deployment;
-import dev.rolegate.samples.deployments.InMemoryDeploymentService;
+import dev.rolegate.samples.deployments.Deployments;
 import dev.rolegate.samples.flows.Flow;
-import dev.rolegate.samples.flows.InMemoryFlowService;
-import dev.rolegate.samples.notifications.InMemoryNotificationPolicyService;
-import dev.rolegate.samples.workpools.InMemoryWorkPoolService;
-import dev.rolegate.samples.workspaces.InMemoryWorkspaceMemberService;
-import dev.rolegate.samples.workspaces.InMemoryWorkspaceService;
+import dev.rolegate.samples.flows.Flows;
+import dev.rolegate.samples.notifications.Notifications;
+import dev.rolegate.samples.workpools.WorkPools;
+import dev.rolegate.samples.workspaces.Workspaces;
 import dev.rolegate.samples.workspaces.WorkspaceInfo;
+import java.util.List;
 
 /**
  * A small, fixed data set: one workspace ({@value #WORKSPACE}) with one object of each kind, and
- * the ids the operations catalogue acts on. Seeding calls the in-memory implementations directly,
- * before any guard exists.
+ * the ids the operations catalogue acts on. The services exist only behind their generated guards
+ * (their implementations are package-private), so the data is seeded through the guards too, as
+ * the account's owner ({@value #SEEDER}).
  */
 public final class SampleData {
   /** The workspace every sample operation acts on. */
@@ -50,28 +49,31 @@ public final class SampleData {
   public static final String MEMBER = "bob";
   /** The service account (API key) the sample worker runs as: WORKER in {@link #WORKSPACE}. */
   public static final String WORKER_KEY = "worker-key";
+  /** The account OWNER who seeds the data, through the guards like anyone else. */
+  public static final String SEEDER = "sample-data-owner";
 
   private SampleData() {}
 
   /**
-   * Returns fresh in-memory services (unguarded) holding the sample data, with their own
-   * workspace defaults (none set).
+   * Returns fresh in-memory services holding the sample data, each behind its generated guard
+   * (checking the principal bound to the calling thread), with their own workspace defaults (none
+   * set).
    */
   public static PrefectServices seeded() {
     WorkspaceDefaults defaults = new WorkspaceDefaults(SampleRoles.CUSTOM.matrix());
-    InMemoryWorkspaceService workspace = new InMemoryWorkspaceService();
-    workspace.add(new WorkspaceInfo(WORKSPACE, "Production flows"));
-    InMemoryWorkspaceDirectoryService directory = new InMemoryWorkspaceDirectoryService();
-    directory.create(WORKSPACE);
     PrefectServices services = new PrefectServices(
-        new InMemoryDeploymentService(), new InMemoryFlowService(), new InMemoryBlockService(),
-        new InMemoryWorkPoolService(), new InMemoryAutomationService(),
-        new InMemoryNotificationPolicyService(), new InMemoryConcurrencyLimitService(), workspace,
-        new InMemoryWorkspaceMemberService(defaults, SampleRoles.CUSTOM),
-        new InMemoryAccountSettingsService(), new InMemoryAccountMemberService(),
-        new InMemoryServiceAccountService(), directory, defaults);
-    seedWorkspace(services);
-    seedAccount(services);
+        Deployments.inMemory(), Flows.inMemory(), Blocks.inMemory(), WorkPools.inMemory(),
+        Automations.inMemory(), Notifications.inMemory(), ConcurrencyLimits.inMemory(),
+        Workspaces.inMemory(List.of(new WorkspaceInfo(WORKSPACE, "Production flows"))),
+        Workspaces.members(defaults, SampleRoles.CUSTOM),
+        Accounts.settings(), Accounts.members(), Accounts.serviceAccounts(),
+        Accounts.workspaceDirectory(), defaults);
+    Principal seeder = Principal.user(SEEDER).accountRole(AccountRoles.OWNER).build();
+    CurrentPrincipal.runAs(seeder, () -> {
+      services.workspaces().create(WORKSPACE);
+      seedWorkspace(services);
+      seedAccount(services);
+    });
     return services;
   }
 

@@ -50,7 +50,7 @@ final class TableCommand {
 
   /** Returns the message of the denial a RUNNER gets when deleting a deployment. */
   static String runnerDeletesDeployment() {
-    PrefectServices services = SampleData.seeded().guarded();
+    PrefectServices services = SampleData.seeded();
     RoleColumn runner = RoleColumn.workspaceRole(SampleData.WORKSPACE, WorkspaceRoles.RUNNER);
     try (PrincipalScope scope = CurrentPrincipal.bind(runner.principal(services.defaults()))) {
       services.deployments().delete(SampleData.WORKSPACE, SampleData.DEPLOYMENT);

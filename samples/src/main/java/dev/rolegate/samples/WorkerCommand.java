@@ -24,9 +24,8 @@ final class WorkerCommand {
 
   /** Runs the demonstration; returns 0 when the worker succeeded and the delete was denied, else 1. */
   static int run(PrintStream out, PrintStream err) {
-    PrefectServices plain = SampleData.seeded();
-    PrefectServices guarded = plain.guarded();
-    Principal key = SampleData.workerKey(plain.defaults());
+    PrefectServices guarded = SampleData.seeded();
+    Principal key = SampleData.workerKey(guarded.defaults());
     out.println(key + " (account role " + key.accountRole().name() + ", "
         + key.workspaceRole(WORKSPACE).name() + " in " + WORKSPACE + ") works pool " + WORK_POOL + ":");
     SampleWorker worker = new SampleWorker(
@@ -50,7 +49,11 @@ final class WorkerCommand {
     out.println();
     out.println("The same key deleting deployment " + DEPLOYMENT + " is denied with:");
     boolean denied = deleteDeployment(key, guarded, out);
-    boolean exists = plain.deployments().list(WORKSPACE).stream().anyMatch(d -> d.id().equals(DEPLOYMENT));
+    boolean exists;
+    try (PrincipalScope scope = CurrentPrincipal.bind(key)) {
+      // The key may read deployments (WORKER holds VIEW_DEPLOYMENTS): it sees that its delete failed.
+      exists = guarded.deployments().list(WORKSPACE).stream().anyMatch(d -> d.id().equals(DEPLOYMENT));
+    }
     out.println(exists ? "Deployment " + DEPLOYMENT + " still exists."
         : "Deployment " + DEPLOYMENT + " is gone.");
     return !poll.runs().isEmpty() && denied && exists ? 0 : 1;

@@ -33,7 +33,7 @@ class BlockGuardTest {
 
   @BeforeEach
   void setUp() {
-    plain = SampleData.seeded().blocks();
+    plain = OwnerView.of(SampleData.seeded()).blocks();
     guarded = GuardedBlockService.wrap(CallRecorder.recording(BlockService.class, plain, delegateCalls));
   }
 

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /** The sample's custom role DEPLOYER, used through the generated guards like a built-in role. */
 class CustomRoleTest {
-  private final PrefectServices plain = SampleData.seeded();
-  private final PrefectServices guarded = plain.guarded();
+  private final PrefectServices guarded = SampleData.seeded();
+  /** The same services, read as the account OWNER. */
+  private final PrefectServices plain = OwnerView.of(guarded);
   private final Principal deployer = RoleColumn.workspaceRole(WORKSPACE, SampleRoles.DEPLOYER)
       .principal(plain.defaults());
 

@@ -15,8 +15,8 @@ import dev.rolegate.prefect.WorkspaceRoles;
 import dev.rolegate.runtime.AccessDeniedException;
 import dev.rolegate.runtime.CurrentPrincipal;
 import dev.rolegate.runtime.Principal;
+import dev.rolegate.runtime.Role;
 import dev.rolegate.samples.deployments.Deployment;
-import dev.rolegate.samples.workspaces.InMemoryWorkspaceMemberService;
 import dev.rolegate.samples.workspaces.WorkspaceSettings;
 import java.util.List;
 import java.util.Optional;
@@ -28,9 +28,9 @@ import org.junit.jupiter.api.function.Executable;
  * built with the services' {@code WorkspaceDefaults}: decided by running the generated guards.
  */
 class DefaultRoleTest {
-  private final PrefectServices plain = SampleData.seeded();
-  private final PrefectServices guarded = plain.guarded();
-  private final InMemoryWorkspaceMemberService members = (InMemoryWorkspaceMemberService) plain.members();
+  private final PrefectServices guarded = SampleData.seeded();
+  /** The same services, read as the account OWNER. */
+  private final PrefectServices plain = OwnerView.of(guarded);
   /** An account MEMBER with no role of its own in any workspace. */
   private final Principal carol = user("carol", AccountRoles.MEMBER, null);
 
@@ -38,6 +38,11 @@ class DefaultRoleTest {
     Principal.Builder builder = Principal.user(id).accountRole(accountRole)
         .customRoles(SampleRoles.CUSTOM).workspaceDefaults(plain.defaults());
     return roleInWorkspace == null ? builder.build() : builder.workspaceRole(WORKSPACE, roleInWorkspace).build();
+  }
+
+  /** Returns the name of the workspace's default role, if one is set (none for "no access"). */
+  private Optional<String> defaultRole() {
+    return plain.defaults().defaultRoleOf(WORKSPACE).map(Role::name);
   }
 
   private void asOwner(Runnable call) {
@@ -57,7 +62,7 @@ class DefaultRoleTest {
   void memberWithoutRoleGetsTheDefaultAsSoonAsItIsSet() {
     denied(carol, () -> guarded.deployments().list(WORKSPACE));
     asOwner(() -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.VIEWER));
-    assertEquals(Optional.of(WorkspaceRoles.VIEWER), members.defaultRole(WORKSPACE));
+    assertEquals(Optional.of(WorkspaceRoles.VIEWER), defaultRole());
     assertEquals(WorkspaceRoles.VIEWER, carol.workspaceRole(WORKSPACE).name(), "the same principal object");
     allowed(carol, () -> guarded.deployments().list(WORKSPACE));
     denied(carol, () -> guarded.deployments().run(WORKSPACE, DEPLOYMENT));
@@ -70,7 +75,7 @@ class DefaultRoleTest {
     asOwner(() -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.RUNNER));
     allowed(carol, () -> guarded.deployments().list(WORKSPACE));
     asOwner(() -> guarded.members().setDefaultNoAccess(WORKSPACE));
-    assertEquals(Optional.empty(), members.defaultRole(WORKSPACE));
+    assertEquals(Optional.empty(), defaultRole());
     denied(carol, () -> guarded.deployments().list(WORKSPACE));
     denied(carol, () -> guarded.workspace().describe(WORKSPACE));
     // Members with a role of their own keep it.
@@ -108,7 +113,7 @@ class DefaultRoleTest {
     denied(developer, () -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.DEVELOPER));
     denied(developer, () -> guarded.members().setDefaultNoAccess(WORKSPACE));
     denied(carol, () -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.OWNER));
-    assertEquals(Optional.empty(), members.defaultRole(WORKSPACE), "no denied call set anything");
+    assertEquals(Optional.empty(), defaultRole(), "no denied call set anything");
     denied(carol, () -> guarded.deployments().list(WORKSPACE));
   }
 
@@ -124,7 +129,7 @@ class DefaultRoleTest {
   @Test
   void aCustomRoleCanBeTheDefault() {
     asOwner(() -> guarded.members().setDefaultRole(WORKSPACE, SampleRoles.DEPLOYER));
-    assertEquals(Optional.of(SampleRoles.DEPLOYER), members.defaultRole(WORKSPACE));
+    assertEquals(Optional.of(SampleRoles.DEPLOYER), defaultRole());
     allowed(carol, () -> guarded.deployments().create(WORKSPACE, new Deployment("d-new", "new", FLOW, WORK_POOL)));
     denied(carol, () -> guarded.deployments().delete(WORKSPACE, "d-new"));
   }
@@ -135,7 +140,7 @@ class DefaultRoleTest {
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
         () -> asOwner(() -> guarded.members().setDefaultRole(WORKSPACE, "owner")));
     assertTrue(unknown.getMessage().contains("\"owner\""), unknown.getMessage());
-    assertEquals(Optional.of(WorkspaceRoles.VIEWER), members.defaultRole(WORKSPACE));
+    assertEquals(Optional.of(WorkspaceRoles.VIEWER), defaultRole());
   }
 
   @Test
@@ -146,7 +151,7 @@ class DefaultRoleTest {
     asOwner(() -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.VIEWER));
     assertTrue(AccessTableBuilder.allowed(list, member.principal(plain.defaults()), guarded));
     PrefectServices fresh = SampleData.seeded();
-    assertFalse(AccessTableBuilder.allowed(list, member.principal(fresh.defaults()), fresh.guarded()),
+    assertFalse(AccessTableBuilder.allowed(list, member.principal(fresh.defaults()), fresh),
         "other services keep their own defaults");
   }
 }

@@ -35,7 +35,7 @@ class DeploymentGuardTest {
 
   @BeforeEach
   void setUp() {
-    plain = SampleData.seeded().deployments();
+    plain = OwnerView.of(SampleData.seeded()).deployments();
     guarded = GuardedDeploymentService.wrap(
         CallRecorder.recording(DeploymentService.class, plain, delegateCalls));
   }

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /** The sample worker end to end: a WORKER key polls, submits and reports through the guards. */
 class WorkerTest {
-  private final PrefectServices plain = SampleData.seeded();
-  private final PrefectServices guarded = plain.guarded();
+  private final PrefectServices guarded = SampleData.seeded();
+  /** The same services, read as the account OWNER. */
+  private final PrefectServices plain = OwnerView.of(guarded);
   private final ExecutorService infrastructure = Executors.newSingleThreadExecutor();
 
   @AfterEach

@@ -13,17 +13,18 @@ import dev.rolegate.prefect.WorkspaceRoles;
 import dev.rolegate.runtime.AccessDeniedException;
 import dev.rolegate.runtime.CurrentPrincipal;
 import dev.rolegate.runtime.Principal;
+import dev.rolegate.runtime.Role;
 import dev.rolegate.runtime.UnauthenticatedException;
 import dev.rolegate.samples.account.AccountSettings;
-import dev.rolegate.samples.workspaces.InMemoryWorkspaceMemberService;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Workspace, member, work-pool and account services through their guards. */
 class WorkspaceAndAccountGuardTest {
-  private final PrefectServices plain = SampleData.seeded();
-  private final PrefectServices guarded = plain.guarded();
+  private final PrefectServices guarded = SampleData.seeded();
+  /** The same services, read as the account OWNER. */
+  private final PrefectServices plain = OwnerView.of(guarded);
 
   private static Principal in(String role) {
     return TestPrincipals.inWorkspace(WORKSPACE, role);
@@ -41,13 +42,13 @@ class WorkspaceAndAccountGuardTest {
 
   @Test
   void onlyOwnerSetsTheDefaultRole() {
-    InMemoryWorkspaceMemberService members = (InMemoryWorkspaceMemberService) plain.members();
     assertThrows(AccessDeniedException.class, () -> CurrentPrincipal.runAs(in(WorkspaceRoles.DEVELOPER),
         () -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.VIEWER)));
-    assertEquals(Optional.empty(), members.defaultRole(WORKSPACE), "unchanged after the denial");
+    assertEquals(Optional.empty(), plain.defaults().defaultRoleOf(WORKSPACE), "unchanged after the denial");
     CurrentPrincipal.runAs(in(WorkspaceRoles.OWNER),
         () -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.VIEWER));
-    assertEquals(Optional.of(WorkspaceRoles.VIEWER), members.defaultRole(WORKSPACE));
+    assertEquals(Optional.of(WorkspaceRoles.VIEWER),
+        plain.defaults().defaultRoleOf(WORKSPACE).map(Role::name));
   }
 
   @Test

@@ -298,7 +298,7 @@ public final class Requirement {
         .append(", which requires ").append(describe());
     boolean named = Principal.isWorkspaceId(workspace);
     if (workspaceLevel) {
-      message.append(named ? " in workspace \"" + workspace + '"' : " in a workspace");
+      message.append(named ? " in workspace " + quoted(workspace) : " in a workspace");
     }
     if (failure != null) {
       message.append("; deciding failed (").append(failure.getClass().getName())
@@ -324,6 +324,42 @@ public final class Requirement {
           .append(wouldAllow.isEmpty() ? "no role of matrix " + matrix.name() : wouldAllow.text());
     }
     return message.toString();
+  }
+
+  /** The longest workspace id a message quotes whole. */
+  private static final int QUOTED_MAX = 100;
+
+  /**
+   * Returns the workspace id in quotes, fit for a log line: the caller chose it, so line breaks,
+   * escape sequences and other invisible characters are escaped ({@code \n}, {@code \u001b}) and
+   * a long id is cut, with its length.
+   */
+  static String quoted(String workspace) {
+    StringBuilder out = new StringBuilder(Math.min(workspace.length(), QUOTED_MAX) + 24).append('"');
+    int end = Math.min(workspace.length(), QUOTED_MAX);
+    for (int i = 0; i < end; i++) {
+      char c = workspace.charAt(i);
+      switch (c) {
+        case '"', '\\' -> out.append('\\').append(c);
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          int type = Character.getType(c);
+          if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+              || type == Character.PARAGRAPH_SEPARATOR) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+    if (workspace.length() > QUOTED_MAX) {
+      out.insert(out.length() - 1, "...").append(" (").append(workspace.length()).append(" characters)");
+    }
+    return out.toString();
   }
 
   private static Role safeRole(Principal principal, String workspace) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Account members held in memory; role names are checked against the compiled matrix. */
-public final class InMemoryAccountMemberService implements AccountMemberService {
+final class InMemoryAccountMemberService implements AccountMemberService {
   private final Map<String, AccountMember> members = new LinkedHashMap<>();
 
   @Override

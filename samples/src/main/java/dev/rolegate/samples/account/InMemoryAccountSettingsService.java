@@ -1,7 +1,7 @@
 package dev.rolegate.samples.account;
 
 /** Account settings held in memory; no access checks of its own. */
-public final class InMemoryAccountSettingsService implements AccountSettingsService {
+final class InMemoryAccountSettingsService implements AccountSettingsService {
   private AccountSettings settings = new AccountSettings("acme", true);
   private int sessions;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Service accounts held in memory; no access checks of its own. */
-public final class InMemoryServiceAccountService implements ServiceAccountService {
+final class InMemoryServiceAccountService implements ServiceAccountService {
   private final Map<String, ServiceAccount> accounts = new LinkedHashMap<>();
   private int created;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Workspace handles held in memory; no access checks of its own. */
-public final class InMemoryWorkspaceDirectoryService implements WorkspaceDirectoryService {
+final class InMemoryWorkspaceDirectoryService implements WorkspaceDirectoryService {
   private final List<String> handles = new ArrayList<>();
 
   @Override

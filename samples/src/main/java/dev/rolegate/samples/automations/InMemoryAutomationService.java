@@ -4,7 +4,7 @@ import dev.rolegate.samples.store.WorkspaceStore;
 import java.util.List;
 
 /** Automations held in memory; no access checks of its own. */
-public final class InMemoryAutomationService implements AutomationService {
+final class InMemoryAutomationService implements AutomationService {
   private final WorkspaceStore<Automation> automations = new WorkspaceStore<>("automation");
 
   @Override

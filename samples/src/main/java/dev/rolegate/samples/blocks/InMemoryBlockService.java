@@ -4,7 +4,7 @@ import dev.rolegate.samples.store.WorkspaceStore;
 import java.util.List;
 
 /** Blocks held in memory; no access checks of its own. */
-public final class InMemoryBlockService implements BlockService {
+final class InMemoryBlockService implements BlockService {
   private final WorkspaceStore<Block> blocks = new WorkspaceStore<>("block");
 
   @Override

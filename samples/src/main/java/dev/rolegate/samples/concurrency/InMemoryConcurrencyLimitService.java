@@ -4,7 +4,7 @@ import dev.rolegate.samples.store.WorkspaceStore;
 import java.util.List;
 
 /** Concurrency limits held in memory; no access checks of its own. */
-public final class InMemoryConcurrencyLimitService implements ConcurrencyLimitService {
+final class InMemoryConcurrencyLimitService implements ConcurrencyLimitService {
   private final WorkspaceStore<ConcurrencyLimit> limits = new WorkspaceStore<>("concurrency limit");
 
   @Override

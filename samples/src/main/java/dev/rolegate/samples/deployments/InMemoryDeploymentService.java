@@ -4,7 +4,7 @@ import dev.rolegate.samples.store.WorkspaceStore;
 import java.util.List;
 
 /** Deployments and their runs held in memory; no access checks of its own. */
-public final class InMemoryDeploymentService implements DeploymentService {
+final class InMemoryDeploymentService implements DeploymentService {
   private final WorkspaceStore<Deployment> deployments = new WorkspaceStore<>("deployment");
   private final WorkspaceStore<DeploymentRun> runs = new WorkspaceStore<>("deployment run");
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Flows, runs and saved searches held in memory; no access checks of its own. */
-public final class InMemoryFlowService implements FlowService {
+final class InMemoryFlowService implements FlowService {
   private static final Set<String> REPORTED_STATES = Set.of("RUNNING", "COMPLETED", "FAILED");
 
   private final WorkspaceStore<Flow> flows = new WorkspaceStore<>("flow");

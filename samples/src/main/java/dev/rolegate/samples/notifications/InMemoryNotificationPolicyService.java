@@ -4,7 +4,7 @@ import dev.rolegate.samples.store.WorkspaceStore;
 import java.util.List;
 
 /** Notification policies held in memory; no access checks of its own. */
-public final class InMemoryNotificationPolicyService implements NotificationPolicyService {
+final class InMemoryNotificationPolicyService implements NotificationPolicyService {
   private final WorkspaceStore<NotificationPolicy> policies = new WorkspaceStore<>("notification policy");
 
   @Override

@@ -4,7 +4,7 @@ import dev.rolegate.samples.store.WorkspaceStore;
 import java.util.List;
 
 /** Work pools and their queued work held in memory; no access checks of its own. */
-public final class InMemoryWorkPoolService implements WorkPoolService {
+final class InMemoryWorkPoolService implements WorkPoolService {
   private final WorkspaceStore<WorkPool> pools = new WorkspaceStore<>("work pool");
   private final WorkspaceStore<WorkItem> queue = new WorkspaceStore<>("work item");
 

@@ -6,7 +6,6 @@ import dev.rolegate.runtime.WorkspaceDefaults;
 import dev.rolegate.samples.store.WorkspaceStore;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Workspace members held in memory; no access checks of its own. Role names are checked against
@@ -14,13 +13,13 @@ import java.util.Optional;
  * rejected. Default roles are written to a shared {@link WorkspaceDefaults}: principals built
  * with {@code Principal.Builder.workspaceDefaults} on the same instance hold them at once.
  */
-public final class InMemoryWorkspaceMemberService implements WorkspaceMemberService {
+final class InMemoryWorkspaceMemberService implements WorkspaceMemberService {
   private final WorkspaceStore<Member> members = new WorkspaceStore<>("member");
   private final WorkspaceDefaults defaults;
   private final CustomRoles roles;
 
   /** Creates an empty member list writing default roles to {@code defaults}. */
-  public InMemoryWorkspaceMemberService(WorkspaceDefaults defaults, CustomRoles roles) {
+  InMemoryWorkspaceMemberService(WorkspaceDefaults defaults, CustomRoles roles) {
     this.defaults = Objects.requireNonNull(defaults, "workspace defaults");
     this.roles = Objects.requireNonNull(roles, "custom roles");
     if (roles.matrix() != defaults.matrix()) {
@@ -64,13 +63,6 @@ public final class InMemoryWorkspaceMemberService implements WorkspaceMemberServ
     defaults.setNoAccess(workspace);
   }
 
-  /**
-   * Returns the workspace's default role, if one is set; empty for none or "no access" (set-up and
-   * tests; not guarded).
-   */
-  public Optional<String> defaultRole(String workspace) {
-    return defaults.defaultRoleOf(workspace).map(Role::name);
-  }
 
   private Role checked(String role) {
     return roles.workspaceRole(Objects.requireNonNull(role, "role"));

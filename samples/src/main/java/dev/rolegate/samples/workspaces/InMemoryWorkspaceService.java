@@ -5,14 +5,14 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /** Workspaces held in memory; no access checks of its own. */
-public final class InMemoryWorkspaceService implements WorkspaceService {
+final class InMemoryWorkspaceService implements WorkspaceService {
   private static final WorkspaceSettings DEFAULTS = new WorkspaceSettings(30, false);
 
   private final Map<String, WorkspaceInfo> workspaces = new LinkedHashMap<>();
   private final Map<String, WorkspaceSettings> settings = new LinkedHashMap<>();
 
   /** Adds a workspace with default settings (set-up; not part of the guarded interface). */
-  public synchronized WorkspaceInfo add(WorkspaceInfo info) {
+  synchronized WorkspaceInfo add(WorkspaceInfo info) {
     workspaces.put(info.handle(), info);
     settings.put(info.handle(), DEFAULTS);
     return info;
