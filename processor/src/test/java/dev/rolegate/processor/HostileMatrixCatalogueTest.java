@@ -322,6 +322,14 @@ class HostileMatrixCatalogueTest {
           assertEquals("T */ \\u000a \" <b>", matrix.name());
           assertEquals(INJECTION, matrix.workspaceRole("VIEWER").orElseThrow().description());
         }))));
+    rows.add(new Row("M44", "a permission named PERMISSION and a role named ROLE (header words)",
+        SMALL.replace(LINE_8, LINE_8 + "\n| PERMISSION | workspace | | | Named like a header. |")
+            + "| ROLE | workspace | | PERMISSION | | Named like a header. |\n",
+        THINGS.replace("\"VIEW_THINGS\"", "\"PERMISSION\""), new Compiles(code -> {
+          assertAccess(code, workspace(code, "ROLE"), "look", true);
+          assertAccess(code, workspace(code, "OWNER"), "look", false);
+          assertAccess(code, workspace(code, "ROLE"), "delete", false);
+        })));
     return rows;
   }
 

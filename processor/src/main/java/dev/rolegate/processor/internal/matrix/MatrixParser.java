@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads a matrix Markdown file. Tables whose first header cell is {@code Permission} or {@code
@@ -89,17 +90,11 @@ public final class MatrixParser {
     boolean permissionTable = kind.equals("permission");
     boolean roleTable = kind.equals("role");
     if (!permissionTable && !roleTable) {
-      if (misplacedNameColumn(header, start + 1)) {
-        int column = header.size() - 1;
-        while (!header.get(column).equalsIgnoreCase("permission")
-            && !header.get(column).equalsIgnoreCase("role")) {
-          column--;
-        }
-        for (int i = start + 1; i < end; i++) {
-          List<String> row = cells(lines[i]);
-          if (column < row.size()) {
-            reject(row.get(column));
-          }
+      int column = misplacedNameColumn(header, start + 1);
+      for (int i = start + 1; column >= 0 && i < end; i++) {
+        List<String> row = cells(lines[i]);
+        if (column < row.size()) {
+          reject(row.get(column));
         }
       }
       return end;
@@ -144,28 +139,31 @@ public final class MatrixParser {
 
   /**
    * Reports a table that has the columns of a Permission or Role table but not its name column
-   * first: it would be read as prose, and its rows silently dropped. Returns whether it did; the
-   * rows' names are then rejected, so that references to them are not reported again.
+   * first: it would be read as prose, and its rows silently dropped. Returns the name column's
+   * index, or -1 when the table is prose; the caller rejects the rows' names, so that references
+   * to them are not reported again as unknown.
    */
-  private boolean misplacedNameColumn(List<String> header, int line) {
+  private int misplacedNameColumn(List<String> header, int line) {
+    boolean level = header.stream().anyMatch(cell -> cell.equalsIgnoreCase("level"));
     for (String kind : List.of("Permission", "Role")) {
-      boolean named = header.stream().anyMatch(cell -> cell.equalsIgnoreCase(kind));
-      boolean level = header.stream().anyMatch(cell -> cell.equalsIgnoreCase("level"));
-      if (named && level) {
-        syntax(line, "this table has " + kind + " and Level columns, but " + kind + " is not its"
-            + " first column, so it would be read as prose and its rows ignored; move the " + kind
-            + " column first");
-        return true;
+      for (int column = 0; level && column < header.size(); column++) {
+        if (header.get(column).equalsIgnoreCase(kind)) {
+          syntax(line, "this table has " + kind + " and Level columns, but " + kind + " is not"
+              + " its first column, so it would be read as prose and its rows ignored; move the "
+              + kind + " column first");
+          return column;
+        }
       }
     }
-    return false;
+    return -1;
   }
 
   /** Reports a row that repeats a table header, and the separator row that follows it. */
   private boolean repeatedHeader(String[] lines, int i) {
     List<String> row = cells(lines[i]);
     String first = row.get(0).toLowerCase(Locale.ROOT);
-    if (!first.equals("permission") && !first.equals("role")) {
+    // A permission may be named PERMISSION: only a cell that is no name is a header.
+    if (!first.equals("permission") && !first.equals("role") || NAME.matcher(row.get(0)).matches()) {
       return false;
     }
     syntax(i + 1, "this row repeats a table header (" + row.get(0) + ") inside a table; remove"
@@ -401,7 +399,7 @@ public final class MatrixParser {
      */
     private void unique(List<String> header, String... names) {
       for (String name : names) {
-        List<Integer> found = new java.util.ArrayList<>();
+        List<Integer> found = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
           String cell = header.get(i).toLowerCase(Locale.ROOT);
           boolean partial = name.equals("scope") || name.equals("everywhere");
@@ -411,8 +409,8 @@ public final class MatrixParser {
         }
         if (found.size() > 1 && missing == null) {
           missing = "this table has " + found.size() + " " + name + " columns (columns "
-              + found.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(
-                  ", ")) + "); keep one (found: " + String.join(", ", header) + ")";
+              + found.stream().map(String::valueOf).collect(Collectors.joining(", "))
+              + "); keep one (found: " + String.join(", ", header) + ")";
         }
       }
     }
