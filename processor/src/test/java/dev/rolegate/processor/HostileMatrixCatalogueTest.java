@@ -13,7 +13,6 @@ import dev.rolegate.runtime.AccessDeniedException;
 import dev.rolegate.runtime.Matrix;
 import dev.rolegate.runtime.Principal;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -346,8 +345,19 @@ class HostileMatrixCatalogueTest {
 
   private static void check(Row row) throws IOException {
     Path root = Files.createTempDirectory("rolegate-hostile");
-    Files.createDirectories(root.resolve("test"));
-    Files.write(root.resolve("test/matrix.md"), row.matrix());
+    try {
+      Files.createDirectories(root.resolve("test"));
+      Files.write(root.resolve("test/matrix.md"), row.matrix());
+      check(row, root);
+    } finally {
+      // Some rows write 10 MB: leave nothing behind.
+      Files.deleteIfExists(root.resolve("test/matrix.md"));
+      Files.deleteIfExists(root.resolve("test"));
+      Files.deleteIfExists(root);
+    }
+  }
+
+  private static void check(Row row, Path root) {
     JavaFileObject packageInfo = TestMatrices.packageInfo();
     List<JavaFileObject> sources = new ArrayList<>(List.of(packageInfo));
     JavaFileObject service = null;
