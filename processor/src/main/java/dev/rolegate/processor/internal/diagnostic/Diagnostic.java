@@ -12,7 +12,7 @@ public enum Diagnostic {
   UNKNOWN_PERMISSION(
       "UnknownPermission",
       Kind.ERROR,
-      "\"%s\" is not a permission of matrix %s. %s"),
+      "%s is not a permission of matrix %s. %s"),
   EMPTY_PERMISSIONS(
       "EmptyPermissions",
       Kind.ERROR,
@@ -61,6 +61,7 @@ public enum Diagnostic {
   MATRIX_UNKNOWN_NAME("MatrixUnknownName", Kind.ERROR, "%s:%d: %s"),
   MATRIX_CYCLE("MatrixCycle", Kind.ERROR, "%s:%d: %s"),
   MATRIX_LEVEL_MISMATCH("MatrixLevelMismatch", Kind.ERROR, "%s:%d: %s"),
+  MATRIX_TOO_LARGE("MatrixTooLarge", Kind.ERROR, "%s:%d: %s"),
   UNRESOLVED_TYPES(
       "UnresolvedTypes",
       Kind.ERROR,

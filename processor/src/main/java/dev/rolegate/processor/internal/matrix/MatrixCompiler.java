@@ -16,6 +16,8 @@ import java.util.function.Function;
  * Every problem is collected; the matrix compiles only when there is none.
  */
 public final class MatrixCompiler {
+  /** How many steps a cycle message shows at each end of a loop longer than twice as many. */
+  private static final int CYCLE_ENDS = 50;
   private final MatrixDocument document;
   private final List<MatrixProblem> problems = new ArrayList<>();
   private final Map<String, PermissionRow> permissions = new LinkedHashMap<>();
@@ -31,6 +33,15 @@ public final class MatrixCompiler {
   /** The outcome: a compiled matrix, or the problems that stop it, sorted by line. */
   public record Result(Optional<CompiledMatrix> matrix, List<MatrixProblem> problems) {}
 
+  /** Decodes {@code bytes} as UTF-8, then parses, validates and closes the matrix. */
+  public static Result compile(String sourceName, byte[] bytes) {
+    MatrixText.Decoded decoded = MatrixText.decode(bytes);
+    if (decoded.text() == null) {
+      return new Result(Optional.empty(), List.of(decoded.problem()));
+    }
+    return compile(sourceName, decoded.text());
+  }
+
   /** Parses, validates and closes the matrix in {@code text}. */
   public static Result compile(String sourceName, String text) {
     MatrixParser.Result parsed = MatrixParser.parse(sourceName, text);
@@ -41,12 +52,17 @@ public final class MatrixCompiler {
     if (compiler.problems.isEmpty()) {
       compiler.checkCycles();
     }
+    MatrixLimits.checkCount(parsed.document().permissions()).ifPresent(compiler.problems::add);
+    if (compiler.problems.isEmpty()) {
+      CompiledMatrix matrix = compiler.close(text);
+      MatrixLimits.checkConstants(matrix).ifPresent(compiler.problems::add);
+      if (compiler.problems.isEmpty()) {
+        return new Result(Optional.of(matrix), List.of());
+      }
+    }
     List<MatrixProblem> problems = new ArrayList<>(compiler.problems);
     problems.sort(Comparator.comparingInt(MatrixProblem::line));
-    if (!problems.isEmpty()) {
-      return new Result(Optional.empty(), List.copyOf(problems));
-    }
-    return new Result(Optional.of(compiler.close(text)), List.of());
+    return new Result(Optional.empty(), List.copyOf(problems));
   }
 
   private void index() {
@@ -139,41 +155,63 @@ public final class MatrixCompiler {
     }
   }
 
+  /**
+   * Reports each loop of {@code edges} once, with its whole path. Iterative, with an explicit
+   * stack: an includes chain thousands of rows long would overflow the thread's stack otherwise.
+   */
   private <T> void cycles(List<T> rows, Function<T, String> name, Function<T, Integer> line,
       Function<T, List<String>> edges, Function<String, T> lookup, String verb) {
-    Map<T, Integer> state = new HashMap<>();
-    for (T row : rows) {
+    Map<T, Boolean> done = new HashMap<>();
+    for (T root : rows) {
+      if (done.containsKey(root)) {
+        continue;
+      }
       List<T> path = new ArrayList<>();
-      visit(row, state, path, name, line, edges, lookup, verb);
+      List<Integer> next = new ArrayList<>();
+      done.put(root, false);
+      path.add(root);
+      next.add(0);
+      while (!path.isEmpty()) {
+        int top = path.size() - 1;
+        T row = path.get(top);
+        List<String> out = edges.apply(row);
+        int edge = next.get(top);
+        if (edge == out.size()) {
+          done.put(row, true);
+          path.remove(top);
+          next.remove(top);
+          continue;
+        }
+        next.set(top, edge + 1);
+        T target = lookup.apply(out.get(edge));
+        Boolean finished = done.get(target);
+        if (finished == null) {
+          done.put(target, false);
+          path.add(target);
+          next.add(0);
+        } else if (!finished) {
+          reportCycle(path.subList(path.indexOf(target), path.size()), target, name, line, verb);
+        }
+      }
     }
   }
 
-  private <T> void visit(T row, Map<T, Integer> state, List<T> path, Function<T, String> name,
-      Function<T, Integer> line, Function<T, List<String>> edges, Function<String, T> lookup,
-      String verb) {
-    Integer seen = state.get(row);
-    if (seen != null && seen == 2) {
-      return;
-    }
-    if (seen != null) {
-      List<T> cycle = path.subList(path.indexOf(row), path.size());
-      StringBuilder text = new StringBuilder();
-      for (T step : cycle) {
-        text.append(name.apply(step)).append(" (line ").append(line.apply(step)).append(") ")
-            .append(verb).append(' ');
+  private <T> void reportCycle(List<T> cycle, T target, Function<T, String> name,
+      Function<T, Integer> line, String verb) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < cycle.size(); i++) {
+      // A loop through thousands of rows would make a message of hundreds of kilobytes.
+      if (cycle.size() > 2 * CYCLE_ENDS && i == CYCLE_ENDS) {
+        text.append(String.format("... (%,d more) ... ", cycle.size() - 2 * CYCLE_ENDS));
+        i = cycle.size() - CYCLE_ENDS;
       }
-      text.append(name.apply(row));
-      problem(Diagnostic.MATRIX_CYCLE, line.apply(row), "cycle: " + text
-          + "; remove one of these " + verb + " so the relation has no loop");
-      return;
+      T step = cycle.get(i);
+      text.append(name.apply(step)).append(" (line ").append(line.apply(step)).append(") ")
+          .append(verb).append(' ');
     }
-    state.put(row, 1);
-    path.add(row);
-    for (String edge : edges.apply(row)) {
-      visit(lookup.apply(edge), state, path, name, line, edges, lookup, verb);
-    }
-    path.remove(path.size() - 1);
-    state.put(row, 2);
+    text.append(name.apply(target));
+    problem(Diagnostic.MATRIX_CYCLE, line.apply(target), "cycle: " + text
+        + "; remove one of these " + verb + " so the relation has no loop");
   }
 
   private CompiledMatrix close(String text) {
@@ -182,10 +220,7 @@ public final class MatrixCompiler {
     for (int i = 0; i < rows.size(); i++) {
       index.put(rows.get(i).name(), i);
     }
-    List<BitSet> implied = new ArrayList<>();
-    for (PermissionRow row : rows) {
-      implied.add(implied(row, index, new BitSet()));
-    }
+    List<BitSet> implied = implied(rows, index);
     Map<RoleRow, BitSet> closures = new LinkedHashMap<>();
     for (RoleRow role : document.roles()) {
       closures.put(role, roleClosure(role, implied, index));
@@ -193,15 +228,41 @@ public final class MatrixCompiler {
     return new CompiledMatrix(document, text, implied, closures);
   }
 
-  private BitSet implied(PermissionRow row, Map<String, Integer> index, BitSet into) {
-    int i = index.get(row.name());
-    if (!into.get(i)) {
-      into.set(i);
-      for (String include : row.includes()) {
-        implied(permissions.get(include), index, into);
+  /**
+   * Returns what each permission implies, itself included, in file order. The includes relation
+   * has no loop here, so each permission's set is its own bit and the sets of what it includes,
+   * computed first; an explicit stack keeps a long includes chain off the thread's stack.
+   */
+  private List<BitSet> implied(List<PermissionRow> rows, Map<String, Integer> index) {
+    BitSet[] sets = new BitSet[rows.size()];
+    for (int root = 0; root < rows.size(); root++) {
+      List<Integer> stack = new ArrayList<>(List.of(root));
+      while (!stack.isEmpty()) {
+        int i = stack.get(stack.size() - 1);
+        if (sets[i] != null) {
+          stack.remove(stack.size() - 1);
+          continue;
+        }
+        boolean ready = true;
+        for (String include : rows.get(i).includes()) {
+          int j = index.get(include);
+          if (sets[j] == null) {
+            stack.add(j);
+            ready = false;
+          }
+        }
+        if (ready) {
+          BitSet set = new BitSet();
+          set.set(i);
+          for (String include : rows.get(i).includes()) {
+            set.or(sets[index.get(include)]);
+          }
+          sets[i] = set;
+          stack.remove(stack.size() - 1);
+        }
       }
     }
-    return into;
+    return List.of(sets);
   }
 
   private BitSet roleClosure(RoleRow role, List<BitSet> implied, Map<String, Integer> index) {

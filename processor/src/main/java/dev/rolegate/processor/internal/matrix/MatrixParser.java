@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads a matrix Markdown file. Tables whose first header cell is {@code Permission} or {@code
@@ -46,7 +47,9 @@ public final class MatrixParser {
     }
   }
 
-  private Result run(String text) {
+  private Result run(String input) {
+    // A byte-order mark is not part of the first line (the UTF-8 decoder keeps it).
+    String text = input.startsWith("\uFEFF") ? input.substring(1) : input;
     String[] lines = text.split("\r\n|\r|\n", -1);
     String title = "";
     int i = 0;
@@ -87,6 +90,13 @@ public final class MatrixParser {
     boolean permissionTable = kind.equals("permission");
     boolean roleTable = kind.equals("role");
     if (!permissionTable && !roleTable) {
+      int column = misplacedNameColumn(header, start + 1);
+      for (int i = start + 1; column >= 0 && i < end; i++) {
+        List<String> row = cells(lines[i]);
+        if (column < row.size()) {
+          reject(row.get(column));
+        }
+      }
       return end;
     }
     if (start + 1 >= end || !SEPARATOR.matcher(lines[start + 1].strip()).matches()) {
@@ -101,6 +111,12 @@ public final class MatrixParser {
       return end;
     }
     for (int i = start + 2; i < end; i++) {
+      if (repeatedHeader(lines, i)) {
+        if (i + 1 < end && SEPARATOR.matcher(lines[i + 1].strip()).matches()) {
+          i++;
+        }
+        continue;
+      }
       List<String> row = cells(lines[i]);
       if (tooLong(i + 1, row)) {
         reject(row.get(0));
@@ -119,6 +135,40 @@ public final class MatrixParser {
       }
     }
     return end;
+  }
+
+  /**
+   * Reports a table that has the columns of a Permission or Role table but not its name column
+   * first: it would be read as prose, and its rows silently dropped. Returns the name column's
+   * index, or -1 when the table is prose; the caller rejects the rows' names, so that references
+   * to them are not reported again as unknown.
+   */
+  private int misplacedNameColumn(List<String> header, int line) {
+    boolean level = header.stream().anyMatch(cell -> cell.equalsIgnoreCase("level"));
+    for (String kind : List.of("Permission", "Role")) {
+      for (int column = 0; level && column < header.size(); column++) {
+        if (header.get(column).equalsIgnoreCase(kind)) {
+          syntax(line, "this table has " + kind + " and Level columns, but " + kind + " is not"
+              + " its first column, so it would be read as prose and its rows ignored; move the "
+              + kind + " column first");
+          return column;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Reports a row that repeats a table header, and the separator row that follows it. */
+  private boolean repeatedHeader(String[] lines, int i) {
+    List<String> row = cells(lines[i]);
+    String first = row.get(0).toLowerCase(Locale.ROOT);
+    // A permission may be named PERMISSION: only a cell that is no name is a header.
+    if (!first.equals("permission") && !first.equals("role") || NAME.matcher(row.get(0)).matches()) {
+      return false;
+    }
+    syntax(i + 1, "this row repeats a table header (" + row.get(0) + ") inside a table; remove"
+        + " it, or leave a blank line before a new table");
+    return true;
   }
 
   /** Reports a cell that no Java string constant can hold (a huge description, say). */
@@ -201,8 +251,8 @@ public final class MatrixParser {
     if (NAME.matcher(name).matches()) {
       return true;
     }
-    syntax(line, (name.isEmpty() ? "the " + what + " name is empty" : what + " name \"" + name
-        + "\" is not UPPER_SNAKE_CASE") + "; names look like DELETE_DEPLOYMENTS");
+    syntax(line, (name.isEmpty() ? "the " + what + " name is empty" : what + " name " + quote(name)
+        + " is not UPPER_SNAKE_CASE" + foreign(name)) + "; names look like DELETE_DEPLOYMENTS");
     return false;
   }
 
@@ -215,12 +265,50 @@ public final class MatrixParser {
       String name = clean(item);
       if (!NAME.matcher(name).matches()) {
         syntax(line, "the " + column + " cell must list UPPER_SNAKE_CASE names separated by commas,"
-            + " but has \"" + name + "\"");
+            + " but has " + quote(name) + foreign(name));
         return null;
       }
       result.add(name);
     }
     return result;
+  }
+
+  /**
+   * Quotes user text for a message: characters outside printable ASCII as {@code \\uXXXX} (a
+   * zero-width joiner would be invisible), and at most 80 characters of it.
+   */
+  public static String quote(String text) {
+    StringBuilder quoted = new StringBuilder("\"");
+    int shown = Math.min(text.length(), 80);
+    for (int i = 0; i < shown; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        quoted.append(String.format("\\u%04X", (int) c));
+      } else {
+        quoted.append(c);
+      }
+    }
+    quoted.append('"');
+    if (shown < text.length()) {
+      quoted.append(String.format(" (the first 80 of %,d characters)", text.length()));
+    }
+    return quoted.toString();
+  }
+
+  /**
+   * Names the first character of {@code name} outside printable ASCII, such as a Cyrillic
+   * letter that looks Latin, or returns "" when there is none.
+   */
+  public static String foreign(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      int c = name.codePointAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        String unicodeName = Character.getName(c);
+        return String.format(" (character %d is U+%04X%s, which is not A-Z, 0-9 or _)", i + 1, c,
+            unicodeName == null ? "" : " " + unicodeName);
+      }
+    }
+    return "";
   }
 
   private void rejectRows(String[] lines, int from, int end) {
@@ -291,6 +379,7 @@ public final class MatrixParser {
       Columns columns = locate(header);
       columns.list = indexOf(header, "includes");
       columns.require(header, "| Permission | Level | Includes |", columns.level, columns.list);
+      columns.unique(header, "permission", "level", "includes", "description", "scope");
       return columns;
     }
 
@@ -300,7 +389,30 @@ public final class MatrixParser {
       columns.inherits = indexOf(header, "inherits");
       columns.require(header, "| Role | Level | Inherits | Grants |",
           columns.level, columns.list, columns.inherits);
+      columns.unique(header, "role", "level", "inherits", "grants", "description", "everywhere");
       return columns;
+    }
+
+    /**
+     * Reports a column the table has twice (two Level columns, say): which one holds the data
+     * would be a guess, so neither is read.
+     */
+    private void unique(List<String> header, String... names) {
+      for (String name : names) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+          String cell = header.get(i).toLowerCase(Locale.ROOT);
+          boolean partial = name.equals("scope") || name.equals("everywhere");
+          if (partial ? cell.contains(name) : cell.equals(name)) {
+            found.add(i + 1);
+          }
+        }
+        if (found.size() > 1 && missing == null) {
+          missing = "this table has " + found.size() + " " + name + " columns (columns "
+              + found.stream().map(String::valueOf).collect(Collectors.joining(", "))
+              + "); keep one (found: " + String.join(", ", header) + ")";
+        }
+      }
     }
 
     private static Columns locate(List<String> header) {

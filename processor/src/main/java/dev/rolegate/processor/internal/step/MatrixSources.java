@@ -28,8 +28,8 @@ final class MatrixSources {
 
   private MatrixSources() {}
 
-  /** A matrix file's text, or where it was looked for. */
-  record FileText(Optional<String> text, List<String> searched) {}
+  /** A matrix file's bytes, or where it was looked for. */
+  record FileText(Optional<byte[]> bytes, List<String> searched) {}
 
   /** Reads {@code path} relative to {@code pkg}, trying the source path, class output and class path. */
   static FileText read(Filer filer, PackageElement pkg, String path) {
@@ -39,9 +39,9 @@ final class MatrixSources {
       searched.add(location.getName() + "/" + (packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/") + path);
       try {
         FileObject file = filer.getResource(location, packageName, path);
-        CharSequence content = file.getCharContent(false);
-        if (content != null) {
-          return new FileText(Optional.of(content.toString()), searched);
+        // Bytes, not getCharContent: the matrix is decoded strictly as UTF-8 (MatrixText).
+        try (java.io.InputStream in = file.openInputStream()) {
+          return new FileText(Optional.of(in.readAllBytes()), searched);
         }
       } catch (IOException | IllegalArgumentException | IllegalStateException notThere) {
         // Not in this location (or the location is not set up): try the next one.

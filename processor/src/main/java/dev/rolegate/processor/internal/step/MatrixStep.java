@@ -68,13 +68,13 @@ public final class MatrixStep {
     declaredBy = pkg;
     String path = value == null || !(value.getValue() instanceof String) ? "" : (String) value.getValue();
     MatrixSources.FileText file = MatrixSources.read(filer, pkg, path);
-    if (path.isBlank() || file.text().isEmpty()) {
+    if (path.isBlank() || file.bytes().isEmpty()) {
       declaredInvalid = true;
       reporter.report(Diagnostic.MATRIX_NOT_FOUND, pkg, mirror, value, path,
           String.join(", ", file.searched()), pkg.getQualifiedName().toString().replace('.', '/'));
       return;
     }
-    MatrixCompiler.Result result = MatrixCompiler.compile(path, file.text().get());
+    MatrixCompiler.Result result = MatrixCompiler.compile(path, file.bytes().get());
     for (MatrixProblem problem : result.problems()) {
       reporter.report(problem.diagnostic(), pkg, mirror, value, path, problem.line(), problem.message());
     }

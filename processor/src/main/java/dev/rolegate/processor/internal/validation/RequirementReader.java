@@ -3,6 +3,7 @@ package dev.rolegate.processor.internal.validation;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.matrix.CompiledMatrix;
+import dev.rolegate.processor.internal.matrix.MatrixParser;
 import dev.rolegate.processor.internal.model.RequirementSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,8 @@ final class RequirementReader {
       String name = (String) item.getValue();
       if (matrix.permission(name).isEmpty()) {
         reporter.report(Diagnostic.UNKNOWN_PERMISSION, element, mirror, item,
-            name, matrix.describe(), suggestion(name));
+            MatrixParser.quote(name) + MatrixParser.foreign(name), matrix.describe(),
+            suggestion(name));
         valid = false;
       } else if (!names.contains(name)) {
         names.add(name);
