@@ -57,6 +57,8 @@ final class WorkerCommand {
   }
 
   /** Tries the delete as {@code key}; prints the denial; returns whether it was denied. */
+  // -Xlint:try: the scope binds the principal for the block and is never read in it.
+  @SuppressWarnings("try")
   private static boolean deleteDeployment(Principal key, PrefectServices guarded, PrintStream out) {
     try (PrincipalScope scope = CurrentPrincipal.bind(key)) {
       guarded.deployments().delete(WORKSPACE, DEPLOYMENT);
