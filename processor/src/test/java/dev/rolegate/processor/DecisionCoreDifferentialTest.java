@@ -40,6 +40,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic.Kind;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -105,6 +106,19 @@ class DecisionCoreDifferentialTest {
     assertEquals(List.of(), messages(compilation, Kind.ERROR), context);
     GeneratedCode code = GeneratedCode.of(compilation);
     assertTimeoutPreemptively(Duration.ofSeconds(30), () -> compare(model, code, context));
+  }
+
+  /** The default seeds draw every feature the property is about, so none goes untested. */
+  @Test
+  void seeds_drawEveryFeature() {
+    java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
+    seeds().forEach(seed -> {
+      DecisionModel model = DecisionModel.draw(seed);
+      for (String feature : model.features()) {
+        seen.merge(feature, 1, Integer::sum);
+      }
+    });
+    assertEquals(DecisionModel.FEATURES, seen.keySet(), "features drawn: " + seen);
   }
 
   private static void compare(DecisionModel model, GeneratedCode code, String context)

@@ -237,6 +237,56 @@ final class DecisionModel {
     return items.get(random.nextInt(items.size()));
   }
 
+  /** What {@link #features()} can name. */
+  static final Set<String> FEATURES = new TreeSet<>(List.of("account role everywhere",
+      "allow and deny", "any-of", "custom role on a base", "default account role", "diamond",
+      "include chain", "includes loop", "inherits chain", "inherits loop", "no access default",
+      "no account roles", "standalone custom role", "workspace default role"));
+
+  /** Returns which of {@link #FEATURES} this model has. */
+  Set<String> features() {
+    Set<String> features = new TreeSet<>();
+    Optional<String> loop = cycle();
+    loop.ifPresent(text -> features.add(text.startsWith("permission") ? "includes loop" : "inherits loop"));
+    for (Perm perm : perms.values()) {
+      for (String include : perm.includes()) {
+        if (!perms.get(include).includes().isEmpty()) {
+          features.add("include chain");
+        }
+      }
+      if (loop.isEmpty()) {
+        List<String> reached = new ArrayList<>();
+        perm.includes().forEach(include -> reached.addAll(implied(include)));
+        if (reached.size() > new TreeSet<>(reached).size()) {
+          features.add("diamond");
+        }
+      }
+    }
+    for (RoleDef role : roles) {
+      if (!role.inherits().isEmpty()
+          && !role(role.inherits(), role.account()).map(RoleDef::inherits).orElse("").isEmpty()) {
+        features.add("inherits chain");
+      }
+      features.add(role.everywhere().isEmpty() ? "" : "account role everywhere");
+      features.add(role.isDefault() ? "default account role" : "");
+    }
+    features.add(rolesOf(true).isEmpty() ? "no account roles" : "");
+    customs.forEach(c -> features.add(c.base().isEmpty() ? "standalone custom role" : "custom role on a base"));
+    defaults.values().forEach(d -> features.add(d.isEmpty() ? "no access default" : "workspace default role"));
+    requirements.forEach(r -> features.add(r.any() ? "any-of" : ""));
+    if (loop.isEmpty()) {
+      Set<Boolean> answers = new TreeSet<>();
+      for (PrincipalDef principal : principals) {
+        for (Req req : requirements) {
+          answers.add(allows(principal, "ws-a", req).held());
+        }
+      }
+      features.add(answers.size() == 2 ? "allow and deny" : "");
+    }
+    features.remove("");
+    return features;
+  }
+
   // ---- the matrix file ----
 
   /** Renders the matrix as the Markdown the processor reads. */
