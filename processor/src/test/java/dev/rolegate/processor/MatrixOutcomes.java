@@ -21,10 +21,21 @@ import java.util.Set;
  * internally consistent (names, levels, closures within the file's permissions).
  */
 final class MatrixOutcomes {
-  /** The diagnostics a matrix file can produce (docs/diagnostics.md, "The matrix"). */
-  static final Set<Diagnostic> MATRIX_DIAGNOSTICS = EnumSet.of(Diagnostic.MATRIX_SYNTAX,
-      Diagnostic.MATRIX_DUPLICATE, Diagnostic.MATRIX_UNKNOWN_NAME, Diagnostic.MATRIX_CYCLE,
-      Diagnostic.MATRIX_LEVEL_MISMATCH);
+  /**
+   * The diagnostics a matrix file's content can produce (docs/diagnostics.md, "The matrix"):
+   * every {@code [Matrix...]} id but {@code [MatrixNotFound]}, which is about a missing file.
+   */
+  static final Set<Diagnostic> MATRIX_DIAGNOSTICS = matrixDiagnostics();
+
+  private static Set<Diagnostic> matrixDiagnostics() {
+    Set<Diagnostic> diagnostics = EnumSet.noneOf(Diagnostic.class);
+    for (Diagnostic diagnostic : Diagnostic.values()) {
+      if (diagnostic.id().startsWith("Matrix") && diagnostic != Diagnostic.MATRIX_NOT_FOUND) {
+        diagnostics.add(diagnostic);
+      }
+    }
+    return diagnostics;
+  }
 
   private MatrixOutcomes() {}
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.rolegate.processor.MatrixInputs.Input;
 import dev.rolegate.processor.MatrixInputs.Kind;
+import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.matrix.MatrixCompiler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,6 +100,10 @@ class MatrixParserFuzzTest {
       rejected += MatrixCompiler.compile("fuzz.md", input.text()).matrix().isEmpty() ? 1 : 0;
     }
     assertTrue(rejected > 50 && rejected < 200, "mutations rejected: " + rejected + " of 200");
+    assertTrue(MatrixOutcomes.MATRIX_DIAGNOSTICS.containsAll(java.util.EnumSet.of(
+        Diagnostic.MATRIX_SYNTAX, Diagnostic.MATRIX_DUPLICATE, Diagnostic.MATRIX_UNKNOWN_NAME,
+        Diagnostic.MATRIX_CYCLE, Diagnostic.MATRIX_LEVEL_MISMATCH)), MatrixOutcomes.MATRIX_DIAGNOSTICS::toString);
+    assertTrue(!MatrixOutcomes.MATRIX_DIAGNOSTICS.contains(Diagnostic.MATRIX_NOT_FOUND));
   }
 
   /** Inputs are a function of their seed, so a printed seed reproduces its failure. */
