@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
  * scheduled flow run; then the same key tries to delete a deployment, is denied, and the
  * deployment is shown to be still there.
  */
+// -Xlint:try: each scope binds the principal for its block and is never read in it.
+@SuppressWarnings("try")
 final class WorkerCommand {
   private WorkerCommand() {}
 
@@ -57,8 +59,6 @@ final class WorkerCommand {
   }
 
   /** Tries the delete as {@code key}; prints the denial; returns whether it was denied. */
-  // -Xlint:try: the scope binds the principal for the block and is never read in it.
-  @SuppressWarnings("try")
   private static boolean deleteDeployment(Principal key, PrefectServices guarded, PrintStream out) {
     try (PrincipalScope scope = CurrentPrincipal.bind(key)) {
       guarded.deployments().delete(WORKSPACE, DEPLOYMENT);
