@@ -88,9 +88,20 @@ public final class RolegateProcessor extends AbstractProcessor {
     }
   }
 
+  /**
+   * Returns rolegate's annotations and the two that its generated code carries ({@code
+   * @Generated}, our marker), all of which {@link #process} claims. javac's {@code
+   * -Xlint:processing} (part of {@code -Xlint:all}) warns about every annotation of a round that
+   * no processor claims, in the user's sources and in what we generate for the next round, and
+   * that warning fails a {@code -Werror} build. Claiming {@code @Generated} (source retention,
+   * informational) hides it from no processor that matches {@code *}; only one that names it
+   * and runs after rolegate would not be called for it.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Names.REQUIRES_PERMISSION, Names.PERMISSION_MATRIX);
+    return Set.of(Names.REQUIRES_PERMISSION, Names.PERMISSION_MATRIX, Names.UNGUARDED,
+        Names.WORKSPACE_ID, Names.BOUND_WORKSPACE, Names.GENERATED,
+        "javax.annotation.processing.Generated");
   }
 
   @Override
@@ -120,6 +131,6 @@ public final class RolegateProcessor extends AbstractProcessor {
     } catch (RuntimeException e) {
       GuardStep.reportInternalError(reporter, null, e);
     }
-    return false;
+    return true; // claims rolegate's annotations; see getSupportedAnnotationTypes
   }
 }

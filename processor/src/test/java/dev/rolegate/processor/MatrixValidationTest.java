@@ -123,6 +123,15 @@ class MatrixValidationTest {
             + " |---|---|");
   }
 
+  /** Found by MatrixParserFuzzTest: the error named line 3 of a two-line file. */
+  @Test
+  void matrixSyntax_headerOnLastLine_reportedOnTheHeader() {
+    assertSingleError(
+        "# Test Matrix\n| Permission | Level | Includes |",
+        "[MatrixSyntax] matrix.md:2: a table header must be followed by a separator row such as"
+            + " |---|---|");
+  }
+
   @Test
   void matrixSyntax_badIncludesCell() {
     assertSingleError(

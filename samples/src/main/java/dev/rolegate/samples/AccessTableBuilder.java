@@ -43,6 +43,8 @@ public final class AccessTableBuilder {
   }
 
   /** Returns whether the guards let {@code principal} make the call. */
+  // -Xlint:try: the scope binds the principal for the block and is never read in it.
+  @SuppressWarnings("try")
   public static boolean allowed(Operation operation, Principal principal, PrefectServices services) {
     try (PrincipalScope scope = CurrentPrincipal.bind(principal)) {
       operation.invoke(services);

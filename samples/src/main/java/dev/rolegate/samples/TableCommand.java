@@ -49,6 +49,8 @@ final class TableCommand {
   }
 
   /** Returns the message of the denial a RUNNER gets when deleting a deployment. */
+  // -Xlint:try: the scope binds the principal for the block and is never read in it.
+  @SuppressWarnings("try")
   static String runnerDeletesDeployment() {
     PrefectServices services = SampleData.seeded();
     RoleColumn runner = RoleColumn.workspaceRole(SampleData.WORKSPACE, WorkspaceRoles.RUNNER);

@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
  * scheduled flow run; then the same key tries to delete a deployment, is denied, and the
  * deployment is shown to be still there.
  */
+// -Xlint:try: each scope binds the principal for its block and is never read in it.
+@SuppressWarnings("try")
 final class WorkerCommand {
   private WorkerCommand() {}
 

@@ -69,6 +69,8 @@ public final class SampleWorker {
    * @throws dev.rolegate.runtime.AccessDeniedException if the key lacks a permission the worker
    *     needs
    */
+  // -Xlint:try: the scope binds the principal for the block and is never read in it.
+  @SuppressWarnings("try")
   public Poll pollOnce(Executor infrastructure) {
     Executor carrying = CurrentPrincipal.propagating(infrastructure);
     List<String> steps = new ArrayList<>();

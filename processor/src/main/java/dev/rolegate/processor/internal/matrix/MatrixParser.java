@@ -100,7 +100,9 @@ public final class MatrixParser {
       return end;
     }
     if (start + 1 >= end || !SEPARATOR.matcher(lines[start + 1].strip()).matches()) {
-      syntax(start + 2, "a table header must be followed by a separator row such as |---|---|");
+      // On the line after the header, or on the header when it is the file's last line.
+      syntax(start + 1 < lines.length ? start + 2 : start + 1,
+          "a table header must be followed by a separator row such as |---|---|");
       rejectRows(lines, start + 1, end);
       return end;
     }

@@ -1,0 +1,118 @@
+package dev.rolegate.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Generated code compiles without a single warning under {@code -Xlint:all -Werror}, on whichever
+ * JDK runs the build (CI runs it on 17 and 25): representative services with an interface guard, a
+ * class guard, all-of and any-of requirements, {@code @WorkspaceId} on a String, a UUID and a
+ * carrier, and {@code @BoundWorkspace}, together with the constants and the capability table.
+ */
+class LintTest {
+  @Test
+  void representativeServices_compileWithXlintAllAndWerror_noWarnings() {
+    Compilation compilation = strictCompiler()
+        .compile(TestMatrices.packageInfo(), carrier(), things(), ledger(), tools());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertTrue(compilation.generatedSourceFiles().stream()
+        .anyMatch(file -> file.getName().endsWith("test/GuardedLedger.java")));
+    assertEquals(List.of(), compilation.diagnostics().stream()
+        .filter(d -> d.getKind() != javax.tools.Diagnostic.Kind.NOTE)
+        .map(d -> d.getMessage(null)).toList());
+  }
+
+  /** The check is live: a lint warning in the input fails the same compile under -Werror. */
+  @Test
+  void representativeServices_withRawTypeInInput_failUnderWerror() {
+    JavaFileObject raw = JavaFileObjects.forSourceString("test.Raw", """
+        package test;
+        public class Raw {
+          java.util.List list = new java.util.ArrayList<String>();
+        }
+        """);
+    Compilation compilation = strictCompiler()
+        .compile(TestMatrices.packageInfo(), carrier(), things(), raw);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadWarningContaining("raw type").inFile(raw).onLineContaining("List list");
+  }
+
+  /** A fresh processor reading {@link TestMatrices#SMALL}, with -Xlint:all -Werror. */
+  private static Compiler strictCompiler() {
+    return Compiler.javac()
+        .withProcessors(new RolegateProcessor())
+        .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString(),
+            "-Xlint:all", "-Werror");
+  }
+
+  private static JavaFileObject carrier() {
+    return JavaFileObjects.forSourceString("test.Ref", """
+        package test;
+        import dev.rolegate.annotations.WorkspaceId;
+        public record Ref(@WorkspaceId String workspace, String id) {}
+        """);
+  }
+
+  private static JavaFileObject things() {
+    return JavaFileObjects.forSourceString("test.Things", """
+        package test;
+        import dev.rolegate.annotations.*;
+        import java.util.List;
+        import java.util.UUID;
+        public interface Things<T extends Comparable<T>> {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          List<T> list(@WorkspaceId String ws, String... from);
+          @RequiresPermission({Permissions.EDIT_THINGS, Permissions.VIEW_SECRETS})
+          void edit(@WorkspaceId UUID ws, T thing) throws java.io.IOException;
+          @RequiresPermission(anyOf = {Permissions.VIEW_SECRETS, Permissions.EDIT_ACCOUNT})
+          String secret(@WorkspaceId Ref ref);
+          @RequiresPermission(Permissions.VIEW_ACCOUNT)
+          default int count() { return 0; }
+          @Unguarded(reason = "liveness probe")
+          String ping();
+        }
+        """);
+  }
+
+  private static JavaFileObject ledger() {
+    return JavaFileObjects.forSourceString("test.Ledger", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public class Ledger {
+          public Ledger() {}
+          protected Ledger(String name, int... sizes) throws java.io.IOException {}
+          @RequiresPermission(Permissions.DELETE_THINGS)
+          public void delete(@WorkspaceId String ws, String id) {}
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          protected <R extends Number> R read(@WorkspaceId java.util.UUID ws, Class<R> type) {
+            return null;
+          }
+          @Unguarded(reason = "constant")
+          public final String name() { return "ledger"; }
+        }
+        """);
+  }
+
+  private static JavaFileObject tools() {
+    return JavaFileObjects.forSourceString("test.Tools", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @BoundWorkspace
+        @RequiresPermission(Permissions.EDIT_THINGS)
+        public interface Tools {
+          String fix();
+          String named(@WorkspaceId String ws);
+        }
+        """);
+  }
+}
