@@ -51,6 +51,25 @@ final class MatrixOutcomes {
     } catch (Throwable e) { // everything, StackOverflowError and OutOfMemoryError included
       return "threw " + e + stackTop(e);
     }
+    return violation(result, text);
+  }
+
+  /**
+   * As {@link #violation(String)}, for raw bytes through the compiler's strict UTF-8 entry point
+   * (the one the processor uses): malformed UTF-8 must be a problem on a line, not an exception.
+   * Lines are counted in {@code bytes} decoded with replacement.
+   */
+  static String violation(byte[] bytes) {
+    MatrixCompiler.Result result;
+    try {
+      result = MatrixCompiler.compile("fuzz.md", bytes);
+    } catch (Throwable e) { // everything, StackOverflowError and OutOfMemoryError included
+      return "threw " + e + stackTop(e);
+    }
+    return violation(result, MatrixInputs.decode(bytes, false));
+  }
+
+  private static String violation(MatrixCompiler.Result result, String text) {
     if (result == null || result.matrix() == null || result.problems() == null) {
       return "returned null parts: " + result;
     }

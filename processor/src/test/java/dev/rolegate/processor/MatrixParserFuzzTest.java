@@ -86,6 +86,41 @@ class MatrixParserFuzzTest {
         + kind + ":" + current[0]);
   }
 
+  /**
+   * Raw bytes through the compiler's strict UTF-8 entry point, the one the processor reads matrix
+   * files with: random bytes, and valid matrices with bytes flipped, so that most inputs hold
+   * malformed UTF-8 somewhere after valid lines. Each ends in a matrix or problems on a line.
+   */
+  @Test
+  void anyBytes_throughTheStrictUtf8EntryPoint_endInMatrixOrProblemsOnALine() {
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+      List<String> bases = MatrixInputs.bases();
+      int malformed = 0;
+      for (long seed = 0; seed < INPUTS; seed++) {
+        SplittableRandom random = new SplittableRandom(SEED ^ (seed * 0x9E3779B97F4A7C15L));
+        byte[] bytes;
+        if (random.nextBoolean()) {
+          bytes = new byte[random.nextInt(300)];
+          random.nextBytes(bytes);
+        } else {
+          bytes = bases.get(random.nextInt(bases.size())).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          for (int flips = 1 + random.nextInt(3); flips > 0 && bytes.length > 0; flips--) {
+            bytes[random.nextInt(bytes.length)] ^= (byte) (1 << random.nextInt(8));
+          }
+        }
+        MatrixCompiler.Result result = MatrixCompiler.compile("fuzz.md", bytes);
+        malformed += result.problems().stream()
+            .anyMatch(p -> p.message().contains("UTF-8")) ? 1 : 0;
+        String violation = MatrixOutcomes.violation(bytes);
+        if (violation != null) {
+          fail("bytes seed " + seed + ": " + violation + "\ninput:\n"
+              + MatrixOutcomes.show(MatrixInputs.decode(bytes, false), 2_000));
+        }
+      }
+      assertTrue(malformed > INPUTS / 4, "inputs rejected as malformed UTF-8: " + malformed);
+    });
+  }
+
   /** The oracle is alive: every base compiles unmutated, and a few mutations of them do not. */
   @Test
   void bases_compileUnmutated_andSomeMutationsAreRejected() {

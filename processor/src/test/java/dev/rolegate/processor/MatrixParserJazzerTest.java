@@ -28,10 +28,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class MatrixParserJazzerTest {
   @FuzzTest(maxDuration = "2m")
   void matrixFile(byte[] data) {
-    String text = MatrixInputs.decode(data, false);
-    String violation = MatrixOutcomes.violation(text);
+    String violation = MatrixOutcomes.violation(data);
     if (violation != null) {
-      throw new AssertionError(violation + "\ninput:\n" + MatrixOutcomes.show(text, 4_000));
+      throw new AssertionError(violation + "\ninput:\n"
+          + MatrixOutcomes.show(MatrixInputs.decode(data, false), 4_000));
     }
   }
 }
