@@ -69,7 +69,7 @@ public final class RolegateProcessor extends AbstractProcessor {
         new GeneratedTypes(env.getFiler(), env.getElementUtils(), env.getSourceVersion());
     matrices = new MatrixStep(env.getFiler(), env.getElementUtils(), reporter,
         new ConstantsGenerator(output), new TableGenerator(output, env.getFiler()));
-    report = new AccessReportWriter(env.getFiler(), env.getElementUtils());
+    report = new AccessReportWriter(env.getFiler(), env.getElementUtils(), env.getTypeUtils());
     guards = new GuardStep(env.getElementUtils(), env.getTypeUtils(), reporter, matrices,
         new GuardGenerator(output, env.getTypeUtils()), beforeGenerate.andThen(callGraph(env)), report);
   }
