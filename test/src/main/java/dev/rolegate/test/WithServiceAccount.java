@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test as a service-account principal (an API key), as {@link WithPrincipal} does for a user: before each test (each invocation of a parameterized or
- * repeated test; a {@code @TestFactory} with its dynamic tests) the principal is built against the
+ * Runs a test as a service-account principal (an API key), as {@link WithPrincipal} does for a
+ * user: before each test (each invocation of a parameterized or repeated test; a {@code
+ * @TestFactory} with its dynamic tests) the principal is built against the
  * compiled matrix ({@code Matrix.load()}) and bound with {@code CurrentPrincipal.bind(principal,
  * workspace)}; after it, it is always unbound, also when the test or the binding failed.
  *

@@ -97,6 +97,24 @@ class AuthorizationMatrixTest {
     }
   }
 
+  /** An implementation whose read calls another guarded service, which denies most roles. */
+  static class CallsAnotherGuard {
+    @TestFactory
+    Stream<DynamicTest> cases() {
+      Gadgets inner = GuardedGadgets.wrap(new PlainGadgets());
+      PlainGadgets impl = new PlainGadgets() {
+        @Override
+        public String read(String workspace, String id) {
+          inner.rotateKeys();
+          return id;
+        }
+      };
+      return allCalls(AuthorizationMatrix.of(Gadgets.class)
+          .guard(source -> GuardedGadgets.wrap(impl, source)))
+          .tests();
+    }
+  }
+
   private static EngineExecutionResults run(Class<?> fixture) {
     return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute();
   }
@@ -168,6 +186,22 @@ class AuthorizationMatrixTest {
     assertFalse(failed.contains(run + " as workspace OWNER: allowed"), failed.toString());
     // Its source binds no workspace, so even the owner it claims to be may not purge the bound one.
     assertTrue(failed.contains("purge() as workspace OWNER: allowed"), failed.toString());
+  }
+
+  @Test
+  void denialByAnotherGuardInsideTheImplementation_isReportedAsSuch_notCountedAsDenied() {
+    EngineExecutionResults events = run(CallsAnotherGuard.class);
+    Event viewer = events.testEvents().failed().stream()
+        .filter(e -> e.getTestDescriptor().getDisplayName()
+            .equals("read(java.lang.String,java.lang.String) as workspace VIEWER: allowed"))
+        .findFirst().orElseThrow();
+    assertEquals("calling Gadgets.read(java.lang.String,java.lang.String) was denied by another"
+        + " guarded call (Gadgets.rotateKeys) inside it; give an implementation that calls no other"
+        + " guarded service", message(viewer));
+    // Account ADMIN passes both checks, so its case stands.
+    assertTrue(events.testEvents().succeeded().stream().anyMatch(e -> e.getTestDescriptor()
+        .getDisplayName().equals("read(java.lang.String,java.lang.String) as account ADMIN (no"
+            + " workspace role): allowed")));
   }
 
   @Test
