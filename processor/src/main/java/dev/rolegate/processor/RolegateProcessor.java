@@ -28,7 +28,8 @@ import javax.lang.model.element.TypeElement;
  * checks every {@code @RequiresPermission} against it and writes a {@code Guarded<Type>} per
  * guarded interface (implementing it) or class (extending it), warning about permission lists
  * and guarded calls that do not mean what they seem, and at the end writes the access report
- * ({@code META-INF/rolegate/access-report.md} and {@code .json}). User mistakes are diagnostics on
+ * ({@code META-INF/rolegate/access-report.md} and {@code .json}) and the machine-readable guard
+ * index ({@code META-INF/rolegate/guard-index}, docs/guard-index.md). User mistakes are diagnostics on
  * the exact element; an unexpected failure
  * is an {@code [InternalError]} diagnostic, never a crashed {@code javac}.
  */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import dev.rolegate.runtime.GuardIndex;
 import dev.rolegate.runtime.GuardedMethod;
@@ -16,8 +17,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -161,6 +176,74 @@ class GuardIndexTest {
     List<JavaFileObject> reversed = new ArrayList<>(sources());
     Collections.reverse(reversed);
     assertEquals(first, index(compile(reversed)).orElseThrow());
+  }
+
+  /**
+   * The processor is registered as aggregating (see {@link IncrementalMetadataTest}); Gradle then
+   * rewrites every aggregated output when a guarded type changes. The index must still name every
+   * type it describes as an originating element (and nothing else), as the access report does,
+   * so that a build tool that does track origins keeps it in step.
+   */
+  @Test
+  void index_originatesFromEveryGuardedType_andIsWrittenOnce() {
+    Map<String, List<String>> origins = new TreeMap<>();
+    RolegateProcessor rolegate = new RolegateProcessor();
+    Processor recording = new AbstractProcessor() {
+      @Override
+      public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        Filer filer = recordingFiler(env.getFiler(), origins);
+        rolegate.init((ProcessingEnvironment) Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {ProcessingEnvironment.class},
+            (proxy, method, args) -> method.getName().equals("getFiler")
+                ? filer
+                : invoke(method, env, args)));
+      }
+
+      @Override
+      public Set<String> getSupportedAnnotationTypes() {
+        return rolegate.getSupportedAnnotationTypes();
+      }
+
+      @Override
+      public SourceVersion getSupportedSourceVersion() {
+        return rolegate.getSupportedSourceVersion();
+      }
+
+      @Override
+      public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        return rolegate.process(annotations, round);
+      }
+    };
+    Compilation compilation = Compiler.javac().withProcessors(recording)
+        .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
+        .compile(sources());
+    assertThat(compilation).succeededWithoutWarnings();
+    assertEquals(List.of("test.Alpha", "test.Things"), origins.get(PATH));
+    assertEquals(origins.get("META-INF/rolegate/access-report.json"), origins.get(PATH));
+  }
+
+  private static Filer recordingFiler(Filer filer, Map<String, List<String>> origins) {
+    return (Filer) Proxy.newProxyInstance(GuardIndexTest.class.getClassLoader(),
+        new Class<?>[] {Filer.class}, (proxy, method, args) -> {
+          if (method.getName().equals("createResource")) {
+            List<String> names = new ArrayList<>();
+            for (Element element : (Element[]) args[3]) {
+              names.add(((javax.lang.model.element.QualifiedNameable) element).getQualifiedName().toString());
+            }
+            List<String> earlier = origins.put((String) ((CharSequence) args[2]).toString(), names);
+            assertEquals(null, earlier, "written twice: " + args[2]);
+          }
+          return invoke(method, filer, args);
+        });
+  }
+
+  private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 
   @Test
