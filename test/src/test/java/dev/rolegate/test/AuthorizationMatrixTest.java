@@ -12,6 +12,8 @@ import dev.rolegate.runtime.Matrix;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.test.fixtures.Gadgets;
 import dev.rolegate.test.fixtures.GuardedGadgets;
+import dev.rolegate.test.fixtures.GuardedLedger;
+import dev.rolegate.test.fixtures.Ledger;
 import dev.rolegate.test.fixtures.PlainGadgets;
 import java.util.List;
 import java.util.stream.Stream;
@@ -47,6 +49,17 @@ class AuthorizationMatrixTest {
     PlainGadgets impl = new PlainGadgets();
     return allCalls(AuthorizationMatrix.of(Gadgets.class)
         .guard(source -> GuardedGadgets.wrap(impl, source)))
+        .tests();
+  }
+
+  /** A guarded class, whose guard subclass reads the thread's binding. */
+  @TestFactory
+  Stream<DynamicTest> classGuardFollowsTheMatrix() {
+    return AuthorizationMatrix.of(Ledger.class)
+        .guard(source -> new GuardedLedger())
+        .call("count", l -> l.count(WS))
+        .call("clear", l -> l.clear(WS))
+        .call("members", Ledger::members)
         .tests();
   }
 
