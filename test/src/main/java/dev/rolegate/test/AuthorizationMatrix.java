@@ -134,7 +134,8 @@ public final class AuthorizationMatrix<T> {
     GuardedType guarded = index.find(type).orElseThrow(() -> new IllegalStateException(
         type.getName() + " is in no guard index (" + GuardIndex.RESOURCE + "): it carries no"
             + " @RequiresPermission, or it was not compiled with rolegate-processor"));
-    if (!guarded.matrixName().equals(matrix.name())) {
+    // The index writes the name on one line, runs of white space as one space.
+    if (!guarded.matrixName().equals(matrix.name().replaceAll("\\s+", " ").trim())) {
       throw new IllegalStateException(type.getName() + " was checked against matrix "
           + guarded.matrixName() + " (" + guarded.resource() + "), but the matrix in use is "
           + matrix.name() + "; pass the matching one with .matrix(...)");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.rolegate.runtime.CurrentPrincipal;
+import dev.rolegate.runtime.GuardIndex;
 import dev.rolegate.runtime.Level;
 import dev.rolegate.runtime.Matrix;
 import dev.rolegate.runtime.Principal;
@@ -215,6 +216,29 @@ class AuthorizationMatrixTest {
     assertTrue(events.testEvents().succeeded().stream().anyMatch(e -> e.getTestDescriptor()
         .getDisplayName().equals("read(java.lang.String,java.lang.String) as account ADMIN (no"
             + " workspace role): allowed")));
+  }
+
+  @Test
+  void indexOfAnotherMatrix_orAPermissionTheMatrixLacks_isRejected() {
+    String type = "type dev.rolegate.test.fixtures.Gadgets dev.rolegate.test.fixtures.GuardedGadgets"
+        + " interface ";
+    GuardIndex other = GuardIndex.parse("other-index",
+        "rolegate-guard-index 1\n" + type + "Acme\nmethod ping - unguarded - none\n");
+    IllegalStateException wrongMatrix = assertThrows(IllegalStateException.class,
+        () -> AuthorizationMatrix.of(Gadgets.class).index(other)
+            .guard(source -> GuardedGadgets.wrap(new PlainGadgets(), source))
+            .call("ping", Gadgets::ping).tests());
+    assertEquals("dev.rolegate.test.fixtures.Gadgets was checked against matrix Acme (other-index),"
+        + " but the matrix in use is Prefect Cloud; pass the matching one with .matrix(...)",
+        wrongMatrix.getMessage());
+    GuardIndex unknownPermission = GuardIndex.parse("stale-index", "rolegate-guard-index 1\n" + type
+        + "Prefect Cloud\nmethod purge - allOf PURGE_EVERYTHING bound\n");
+    IllegalStateException unknown = assertThrows(IllegalStateException.class,
+        () -> AuthorizationMatrix.of(Gadgets.class).index(unknownPermission)
+            .guard(source -> GuardedGadgets.wrap(new PlainGadgets(), source))
+            .call("purge", Gadgets::purge).tests());
+    assertEquals("dev.rolegate.test.fixtures.Gadgets.purge() requires PURGE_EVERYTHING, which matrix"
+        + " Prefect Cloud does not have (stale-index)", unknown.getMessage());
   }
 
   @Test
