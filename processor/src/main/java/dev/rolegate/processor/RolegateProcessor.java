@@ -28,7 +28,8 @@ import javax.lang.model.element.TypeElement;
  * checks every {@code @RequiresPermission} against it and writes a {@code Guarded<Type>} per
  * guarded interface (implementing it) or class (extending it), warning about permission lists
  * and guarded calls that do not mean what they seem, and at the end writes the access report
- * ({@code META-INF/rolegate/access-report.md} and {@code .json}). User mistakes are diagnostics on
+ * ({@code META-INF/rolegate/access-report.md} and {@code .json}) and the machine-readable guard
+ * index ({@code META-INF/rolegate/guard-index}, docs/guard-index.md). User mistakes are diagnostics on
  * the exact element; an unexpected failure
  * is an {@code [InternalError]} diagnostic, never a crashed {@code javac}.
  */
@@ -69,7 +70,7 @@ public final class RolegateProcessor extends AbstractProcessor {
         new GeneratedTypes(env.getFiler(), env.getElementUtils(), env.getSourceVersion());
     matrices = new MatrixStep(env.getFiler(), env.getElementUtils(), reporter,
         new ConstantsGenerator(output), new TableGenerator(output, env.getFiler()));
-    report = new AccessReportWriter(env.getFiler(), env.getElementUtils());
+    report = new AccessReportWriter(env.getFiler(), env.getElementUtils(), env.getTypeUtils());
     guards = new GuardStep(env.getElementUtils(), env.getTypeUtils(), reporter, matrices,
         new GuardGenerator(output, env.getTypeUtils()), beforeGenerate.andThen(callGraph(env)), report);
   }

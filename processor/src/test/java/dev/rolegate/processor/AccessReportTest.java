@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 class AccessReportTest {
   private static final String MD = "META-INF/rolegate/access-report.md";
   private static final String JSON = "META-INF/rolegate/access-report.json";
+  private static final String INDEX = "META-INF/rolegate/guard-index";
   private static final String WS = "7d1c5a9e-0b7e-4c39-9a59-3f0e6a8b2c11";
 
   private static final String THINGS = """
@@ -276,8 +277,11 @@ class AccessReportTest {
     assertFalse(Files.exists(failed.resolve("test/GuardedThings.java")));
     assertFalse(Files.exists(failed.resolve(MD)));
     assertFalse(Files.exists(failed.resolve(JSON)));
+    // Nor a guard index: one without the failed type would read as a type with nothing to check.
+    assertFalse(Files.exists(failed.resolve(INDEX)));
     Path clean = compileToDirectory(smallSources(), true);
     assertEquals(resource("small-access-report.md"), Files.readString(clean.resolve(MD)));
+    assertEquals(resource("small-guard-index"), Files.readString(clean.resolve(INDEX)));
   }
 
   /** Compiles with javac into a new directory (classes and generated sources), returning it. */
@@ -307,5 +311,6 @@ class AccessReportTest {
         .isPresent());
     assertFalse(read(compilation, MD).isPresent());
     assertFalse(read(compilation, JSON).isPresent());
+    assertFalse(read(compilation, INDEX).isPresent());
   }
 }

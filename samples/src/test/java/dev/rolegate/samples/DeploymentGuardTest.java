@@ -21,13 +21,22 @@ import dev.rolegate.samples.deployments.Deployment;
 import dev.rolegate.samples.deployments.DeploymentRun;
 import dev.rolegate.samples.deployments.DeploymentService;
 import dev.rolegate.samples.deployments.GuardedDeploymentService;
+import dev.rolegate.test.PrincipalExtension;
+import dev.rolegate.test.WithPrincipal;
+import dev.rolegate.test.WithServiceAccount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The deployment service through its generated guard. */
+/**
+ * The deployment service through its generated guard. Tests that run as one principal say so with
+ * rolegate-test's {@code @WithPrincipal}; the extension also fails any test here that leaves a
+ * principal bound.
+ */
+@ExtendWith(PrincipalExtension.class)
 class DeploymentGuardTest {
   private final List<String> delegateCalls = new ArrayList<>();
   private DeploymentService plain;
@@ -45,29 +54,35 @@ class DeploymentGuardTest {
   }
 
   @Test
+  @WithPrincipal(workspace = WORKSPACE, role = WorkspaceRoles.VIEWER)
   void allowedCallReturnsTheDelegatesResult() {
-    try (PrincipalScope scope = CurrentPrincipal.bind(role(WorkspaceRoles.VIEWER))) {
-      Deployment read = guarded.read(WORKSPACE, DEPLOYMENT);
-      assertEquals(plain.read(WORKSPACE, DEPLOYMENT), read);
-      assertEquals(plain.list(WORKSPACE), guarded.list(WORKSPACE));
-    }
+    Deployment read = guarded.read(WORKSPACE, DEPLOYMENT);
+    assertEquals(plain.read(WORKSPACE, DEPLOYMENT), read);
+    assertEquals(plain.list(WORKSPACE), guarded.list(WORKSPACE));
     assertEquals(List.of("read", "list"), delegateCalls);
   }
 
   @Test
+  @WithPrincipal(workspace = WORKSPACE, role = WorkspaceRoles.RUNNER)
   void deniedCallThrowsAndNeverReachesTheDelegate() {
-    try (PrincipalScope scope = CurrentPrincipal.bind(role(WorkspaceRoles.RUNNER))) {
-      assertThrows(AccessDeniedException.class, () -> guarded.delete(WORKSPACE, DEPLOYMENT));
-    }
+    assertThrows(AccessDeniedException.class, () -> guarded.delete(WORKSPACE, DEPLOYMENT));
     assertTrue(delegateCalls.isEmpty(), "delegate called: " + delegateCalls);
     assertEquals(1, plain.list(WORKSPACE).size(), "the deployment is still there");
   }
 
   @Test
+  @WithPrincipal(workspace = WORKSPACE, role = WorkspaceRoles.DEVELOPER)
   void developerDeletes() {
-    CurrentPrincipal.runAs(role(WorkspaceRoles.DEVELOPER),
-        () -> assertTrue(guarded.delete(WORKSPACE, DEPLOYMENT)));
+    assertTrue(guarded.delete(WORKSPACE, DEPLOYMENT));
     assertTrue(plain.list(WORKSPACE).isEmpty());
+  }
+
+  @Test
+  @WithServiceAccount(id = "ci-worker", workspace = WORKSPACE, role = WorkspaceRoles.WORKER)
+  void workerServiceAccountCancelsButMayNotRun() {
+    assertEquals("CANCELLED", guarded.cancelRun(WORKSPACE, DEPLOYMENT_RUN).state());
+    assertThrows(AccessDeniedException.class, () -> guarded.run(WORKSPACE, DEPLOYMENT));
+    assertEquals(List.of("cancelRun"), delegateCalls);
   }
 
   @Test
@@ -161,9 +176,10 @@ class DeploymentGuardTest {
   }
 
   @Test
+  @WithPrincipal(workspace = WORKSPACE, role = WorkspaceRoles.VIEWER)
   void delegateExceptionsPassThroughUnchanged() {
-    RuntimeException thrown = assertThrows(RuntimeException.class,
-        () -> CurrentPrincipal.runAs(role(WorkspaceRoles.VIEWER), () -> guarded.read(WORKSPACE, "nope")));
+    RuntimeException thrown =
+        assertThrows(RuntimeException.class, () -> guarded.read(WORKSPACE, "nope"));
     assertSame(NoSuchElementException.class, thrown.getClass());
   }
 }

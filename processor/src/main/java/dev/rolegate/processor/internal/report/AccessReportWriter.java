@@ -16,13 +16,14 @@ import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
  * Collects each service whose guard was generated and, once per compilation, writes the access
- * report: {@value #MARKDOWN} and {@value #JSON} in the class output, originating from every
- * guarded type. Rows are computed when a service is added, so only strings are kept across
+ * report: {@value #MARKDOWN} and {@value #JSON} in the class output, and the machine-readable
+ * guard index {@value #GUARD_INDEX}, each originating from every guarded type. Rows are computed when a service is added, so only strings are kept across
  * rounds.
  *
  * <p>A compilation with errors writes no report: a type that failed validation would be missing
@@ -34,18 +35,22 @@ public final class AccessReportWriter {
   public static final String MARKDOWN = "META-INF/rolegate/access-report.md";
   /** The JSON report's path in the class output. */
   public static final String JSON = "META-INF/rolegate/access-report.json";
+  /** The guard index's path in the class output (format: docs/guard-index.md). */
+  public static final String GUARD_INDEX = GuardIndex.PATH;
 
   private final Filer filer;
   private final Elements elements;
+  private final GuardIndex index;
   private final Map<String, ServiceAccess> services = new TreeMap<>();
   private MatrixSummary matrix;
   private AccessCalculator calculator;
   private MatrixHandle calculatorFor;
   private boolean written;
 
-  public AccessReportWriter(Filer filer, Elements elements) {
+  public AccessReportWriter(Filer filer, Elements elements, Types types) {
     this.filer = filer;
     this.elements = elements;
+    this.index = new GuardIndex(elements, types);
   }
 
   /** Adds the rows of {@code service}, whose guard was just generated against {@code handle}. */
@@ -57,6 +62,7 @@ public final class AccessReportWriter {
     }
     ServiceAccess rows = calculator.service(service);
     services.put(rows.type(), rows);
+    index.add(service, handle);
   }
 
   /**
@@ -72,6 +78,7 @@ public final class AccessReportWriter {
     Element[] originating = originating();
     writeResource(MARKDOWN, MarkdownReport.render(report), originating);
     writeResource(JSON, JsonReport.render(report), originating);
+    writeResource(GUARD_INDEX, index.render(), originating);
   }
 
   private Element[] originating() {

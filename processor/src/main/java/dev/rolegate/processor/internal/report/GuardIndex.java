@@ -1,0 +1,136 @@
+package dev.rolegate.processor.internal.report;
+
+import dev.rolegate.processor.internal.matrix.CompiledMatrix;
+import dev.rolegate.processor.internal.matrix.Level;
+import dev.rolegate.processor.internal.model.GuardedMethod;
+import dev.rolegate.processor.internal.model.GuardedService;
+import dev.rolegate.processor.internal.model.MatrixHandle;
+import dev.rolegate.processor.internal.model.RequirementSpec;
+import dev.rolegate.processor.internal.model.WorkspaceArgument;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * The machine-readable guard index of one compilation ({@value #PATH}): one {@code type} line per
+ * guarded type, sorted by binary name, each followed by one {@code method} line per method its
+ * guard implements, in the guard's order. The runtime's {@code GuardIndex} reads it; the format
+ * is documented in {@code docs/guard-index.md}. Lines are computed when a service is added, so
+ * only strings are kept across rounds.
+ */
+final class GuardIndex {
+  /** The index's path in the class output. */
+  static final String PATH = "META-INF/rolegate/guard-index";
+  /** The first line, naming the format and its version. */
+  static final String HEADER = "rolegate-guard-index 1";
+
+  private final Elements elements;
+  private final Types types;
+  private final Map<String, List<String>> byType = new TreeMap<>();
+
+  GuardIndex(Elements elements, Types types) {
+    this.elements = elements;
+    this.types = types;
+  }
+
+  /** Records the lines of {@code service}, checked against {@code matrix}. */
+  void add(GuardedService service, MatrixHandle matrix) {
+    List<String> lines = new ArrayList<>();
+    String binary = elements.getBinaryName(service.type()).toString();
+    lines.add("type " + binary + " " + service.guardName().reflectionName() + " "
+        + (service.isClass() ? "class" : "interface") + " " + oneLine(matrix.matrix().title()));
+    for (GuardedMethod method : service.methods()) {
+      lines.add(method(method, matrix.matrix()));
+    }
+    byType.put(binary, List.copyOf(lines));
+  }
+
+  boolean isEmpty() {
+    return byType.isEmpty();
+  }
+
+  /** Returns the index text: the header, then each type's lines; "\n" line ends. */
+  String render() {
+    StringBuilder text = new StringBuilder();
+    text.append("# rolegate guard index: generated, do not edit (format: docs/guard-index.md)\n");
+    text.append(HEADER).append('\n');
+    for (List<String> lines : byType.values()) {
+      for (String line : lines) {
+        text.append(line).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  private String method(GuardedMethod method, CompiledMatrix matrix) {
+    ExecutableElement element = method.element();
+    List<String> parameters = new ArrayList<>();
+    for (VariableElement parameter : element.getParameters()) {
+      parameters.add(erased(parameter.asType()));
+    }
+    String mode;
+    String permissions;
+    String workspace;
+    if (method.requirement().isEmpty()) {
+      mode = "unguarded";
+      permissions = "-";
+      workspace = "none";
+    } else {
+      RequirementSpec requirement = method.requirement().get();
+      mode = requirement.any() ? "anyOf" : "allOf";
+      permissions = String.join(",", requirement.permissions());
+      boolean workspaceLevel = requirement.permissions().stream()
+          .map(name -> matrix.permission(name).orElseThrow(() ->
+              new IllegalStateException("validated permission " + name + " is not in the matrix")))
+          .anyMatch(permission -> permission.level() == Level.WORKSPACE);
+      workspace = workspaceLevel ? workspace(method) : "none";
+    }
+    return "method " + element.getSimpleName() + " "
+        + (parameters.isEmpty() ? "-" : String.join(",", parameters)) + " " + mode + " "
+        + permissions + " " + workspace;
+  }
+
+  /**
+   * Where the guard of a method with a workspace permission reads the workspace, as the access
+   * report says, but by parameter index: a {@code @WorkspaceId} parameter, a carrier's accessor,
+   * or (no workspace argument: {@code @BoundWorkspace}) the bound workspace.
+   */
+  private static String workspace(GuardedMethod method) {
+    if (method.workspace().isPresent()) {
+      WorkspaceArgument argument = method.workspace().get();
+      return argument.accessor()
+          .map(accessor -> "carrier:" + argument.parameter() + ":" + accessor.getSimpleName())
+          .orElse("parameter:" + argument.parameter());
+    }
+    return "bound";
+  }
+
+  /** Returns the erasure of {@code type} by binary name: {@code java.util.List}, {@code a.B$C[]}, {@code int}. */
+  private String erased(TypeMirror type) {
+    TypeMirror erasure = types.erasure(type);
+    if (erasure.getKind() == TypeKind.ARRAY) {
+      return erased(((ArrayType) erasure).getComponentType()) + "[]";
+    }
+    if (erasure.getKind() == TypeKind.DECLARED) {
+      return elements.getBinaryName((TypeElement) ((DeclaredType) erasure).asElement()).toString();
+    }
+    return erasure.getKind().isPrimitive()
+        ? erasure.getKind().name().toLowerCase(Locale.ROOT)
+        : erasure.toString();
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("\\s+", " ").trim();
+  }
+}

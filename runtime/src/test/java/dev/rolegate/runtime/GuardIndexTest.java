@@ -1,0 +1,186 @@
+package dev.rolegate.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.net.URLClassLoader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Reading the processor's guard index: what it says, and a clear error for anything malformed. */
+class GuardIndexTest {
+  private static final String GOOD = """
+      # a comment
+      rolegate-guard-index 1
+      type com.acme.Deployments com.acme.GuardedDeployments interface Prefect Cloud
+      method read java.lang.String,java.lang.String allOf VIEW_DEPLOYMENTS parameter:0
+      method run java.lang.String,int[] allOf RUN_DEPLOYMENTS,VIEW_WORK_POOLS parameter:0
+      method cancel com.acme.Ref anyOf RUN_DEPLOYMENTS,POLL_AND_SUBMIT_WORK carrier:0:workspace
+      method purge - allOf DELETE_DEPLOYMENTS bound
+      method billing - allOf VIEW_BILLING none
+      method ping - unguarded - none
+
+      type com.acme.Outer$Ledger com.acme.GuardedOuter_Ledger class Prefect Cloud
+      method post long allOf EDIT_ACCOUNT none
+      """;
+
+  @Test
+  void goodIndex_readsEveryField() {
+    GuardIndex index = GuardIndex.parse("good", GOOD);
+    assertEquals(2, index.types().size());
+    GuardedType deployments = index.find("com.acme.Deployments").orElseThrow();
+    assertEquals("com.acme.GuardedDeployments", deployments.guardName());
+    assertFalse(deployments.isClass());
+    assertEquals("Prefect Cloud", deployments.matrixName());
+    assertEquals("good", deployments.resource());
+    assertEquals(List.of("read(java.lang.String,java.lang.String)", "run(java.lang.String,int[])",
+            "cancel(com.acme.Ref)", "purge()", "billing()", "ping()"),
+        deployments.methods().stream().map(GuardedMethod::signature).toList());
+    GuardedMethod run = deployments.method("run(java.lang.String,int[])").orElseThrow();
+    assertEquals(GuardedMethod.Mode.ALL_OF, run.mode());
+    assertEquals(List.of("RUN_DEPLOYMENTS", "VIEW_WORK_POOLS"), run.permissions());
+    assertEquals(GuardedMethod.WorkspaceSource.PARAMETER, run.workspaceSource());
+    assertEquals(0, run.workspaceParameter());
+    assertNull(run.workspaceAccessor());
+    GuardedMethod cancel = deployments.methodsNamed("cancel").get(0);
+    assertEquals(GuardedMethod.Mode.ANY_OF, cancel.mode());
+    assertEquals(GuardedMethod.WorkspaceSource.CARRIER, cancel.workspaceSource());
+    assertEquals("workspace", cancel.workspaceAccessor());
+    assertEquals(GuardedMethod.WorkspaceSource.BOUND, deployments.methods().get(3).workspaceSource());
+    assertEquals(GuardedMethod.WorkspaceSource.NONE, deployments.methods().get(4).workspaceSource());
+    GuardedMethod ping = deployments.methods().get(5);
+    assertFalse(ping.isGuarded());
+    assertTrue(ping.permissions().isEmpty());
+    GuardedType ledger = index.find("com.acme.Outer$Ledger").orElseThrow();
+    assertTrue(ledger.isClass());
+    assertEquals(List.of("long"), ledger.methods().get(0).parameterTypes());
+    assertTrue(index.find("com.acme.Other").isEmpty());
+  }
+
+  @Test
+  void crlfLineEnds_readTheSame() {
+    assertEquals(GuardIndex.parse("a", GOOD).types(),
+        GuardIndex.parse("a", GOOD.replace("\n", "\r\n")).types());
+  }
+
+  /** Each malformed line is an error naming the resource, the line number and the line. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      method with too few fields   | method read java.lang.String allOf VIEW_DEPLOYMENTS                | a method line reads
+      method with a bad mode       | method read - oneOf VIEW_DEPLOYMENTS none                          | the mode is "oneOf"
+      guarded with no permission   | method read - allOf - none                                         | lists no permission
+      unguarded with permissions   | method read - unguarded VIEW_DEPLOYMENTS none                      | an unguarded method lists no permission
+      unguarded with a workspace   | method read - unguarded - bound                                    | an unguarded method lists no permission
+      workspace index too large    | method read java.lang.String allOf VIEW_DEPLOYMENTS parameter:1    | outside the 1 parameter(s) of read
+      workspace index not a number | method read java.lang.String allOf VIEW_DEPLOYMENTS parameter:x    | is no number
+      unknown workspace source     | method read java.lang.String allOf VIEW_DEPLOYMENTS header:0       | the workspace is "header:0"
+      carrier without accessor     | method read java.lang.String allOf VIEW_DEPLOYMENTS carrier:0      | the workspace is "carrier:0"
+      bad method name              | method 1read - allOf VIEW_DEPLOYMENTS none                         | "1read" is no method name
+      bad parameter type           | method read java..String allOf VIEW_DEPLOYMENTS none               | "java..String" is no parameter type
+      empty permission             | method read - allOf VIEW_DEPLOYMENTS,,X none                       | "" is no permission
+      double space                 | method read -  allOf VIEW_DEPLOYMENTS none                         | a method line reads
+      unknown line                 | permit read                                                        | expected a "type" or "method" line
+      duplicate method             | method ping - unguarded - none                                     | method ping() is listed twice
+      """)
+  void malformedMethodLine_isAnErrorNamingResourceAndLine(String what, String bad, String problem) {
+    String text = "rolegate-guard-index 1\ntype a.B a.GuardedB interface M\nmethod ping - unguarded - none\n"
+        + bad.strip() + "\n";
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> GuardIndex.parse("jar:x.jar!/idx", text));
+    assertTrue(e.getMessage().startsWith("jar:x.jar!/idx:4: "), e.getMessage());
+    assertTrue(e.getMessage().contains(problem), e.getMessage());
+    assertTrue(e.getMessage().endsWith(": \"" + bad.strip() + "\""), e.getMessage());
+  }
+
+  @Test
+  void missingOrWrongHeader_isAnError() {
+    IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+        () -> GuardIndex.parse("idx", "# c\nrolegate-guard-index 2\ntype a.B a.GB interface M\n"));
+    assertEquals("idx:2: expected the header \"rolegate-guard-index 1\" (another format version, or"
+        + " not a guard index): \"rolegate-guard-index 2\"", wrong.getMessage());
+    IllegalArgumentException empty =
+        assertThrows(IllegalArgumentException.class, () -> GuardIndex.parse("idx", "# only\n\n"));
+    assertEquals("idx:0: empty: no header \"rolegate-guard-index 1\"", empty.getMessage());
+  }
+
+  @Test
+  void badTypeLines_areErrors() {
+    String header = "rolegate-guard-index 1\n";
+    assertEquals("idx:2: a method line before any type line: \"method ping - unguarded - none\"",
+        assertThrows(IllegalArgumentException.class,
+            () -> GuardIndex.parse("idx", header + "method ping - unguarded - none\n")).getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class,
+            () -> GuardIndex.parse("idx", header + "type a.B a.GB record M\nmethod p - unguarded - none\n"))
+        .getMessage().startsWith("idx:2: the guard kind is \"record\""));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+            () -> GuardIndex.parse("idx", header + "type a.B a.GB interface\n"))
+        .getMessage().startsWith("idx:2: a type line reads"));
+    // A type with no method would read as a type with nothing to check.
+    assertEquals("idx:2: type a.B lists no method: \"type a.B a.GB interface M\"",
+        assertThrows(IllegalArgumentException.class, () -> GuardIndex.parse("idx",
+            header + "type a.B a.GB interface M\ntype a.C a.GC interface M\nmethod p - unguarded - none\n"))
+            .getMessage());
+    assertEquals("idx:3: type a.B lists no method: \"type a.B a.GB interface M\"",
+        assertThrows(IllegalArgumentException.class,
+            () -> GuardIndex.parse("idx", header + "\ntype a.B a.GB interface M\n")).getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> GuardIndex.parse("idx",
+            header + "type a.B a.GB interface M\nmethod p - unguarded - none\n"
+                + "type a.B a.GB interface M\nmethod p - unguarded - none\n"))
+        .getMessage().startsWith("idx:4: type a.B is listed twice"));
+  }
+
+  @Test
+  void load_mergesEveryIndexOnTheClassPath_andRejectsDisagreement(@TempDir Path dir)
+      throws IOException {
+    Path one = write(dir.resolve("one"), "rolegate-guard-index 1\ntype a.B a.GB interface M\n"
+        + "method p - unguarded - none\n");
+    Path same = write(dir.resolve("same"), "rolegate-guard-index 1\ntype a.B a.GB interface M\n"
+        + "method p - unguarded - none\ntype a.C a.GC interface M\nmethod q - allOf X none\n");
+    try (URLClassLoader loader = loader(one, same)) {
+      GuardIndex index = GuardIndex.load(loader);
+      assertEquals(List.of("a.B", "a.C"), index.types().stream().map(GuardedType::typeName).toList());
+    }
+    Path other = write(dir.resolve("other"), "rolegate-guard-index 1\ntype a.B a.GB interface M\n"
+        + "method p - allOf X none\n");
+    try (URLClassLoader loader = loader(one, other)) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> GuardIndex.load(loader));
+      assertTrue(e.getMessage().startsWith("guard indexes disagree about a.B: "), e.getMessage());
+      assertTrue(e.getMessage().contains("one/META-INF/rolegate/guard-index"), e.getMessage());
+      assertTrue(e.getMessage().contains("other/META-INF/rolegate/guard-index"), e.getMessage());
+    }
+    Path broken = write(dir.resolve("broken"), "rolegate-guard-index 1\ntype a.D a.GD interface M\n"
+        + "method p - allOf - none\n");
+    try (URLClassLoader loader = loader(one, broken)) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> GuardIndex.load(loader));
+      assertTrue(e.getMessage().matches(".*broken/META-INF/rolegate/guard-index:3: a guarded method.*"),
+          e.getMessage());
+    }
+  }
+
+  private static Path write(Path root, String text) throws IOException {
+    Path file = root.resolve(GuardIndex.RESOURCE);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    return root;
+  }
+
+  private static URLClassLoader loader(Path... roots) throws IOException {
+    java.net.URL[] urls = new java.net.URL[roots.length];
+    for (int i = 0; i < roots.length; i++) {
+      urls[i] = roots[i].toUri().toURL();
+    }
+    return new URLClassLoader(urls, null);
+  }
+}
