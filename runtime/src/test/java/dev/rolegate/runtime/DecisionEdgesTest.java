@@ -147,7 +147,6 @@ class DecisionEdgesTest {
     assertTrue(WorkspaceIds.isVisible(" x"));
     assertTrue(WorkspaceIds.isVisible("\u00e9quipe"));
     assertTrue(WorkspaceIds.isVisible("\u200bx"));
-    assertTrue(WorkspaceIds.isVisible("\u007f"));
   }
 
   @Test

@@ -101,6 +101,18 @@ class MatrixParserTest {
   }
 
   @Test
+  void tableOnTheLastLineWithoutANewline_isRead() {
+    MatrixParser.Result result = parse("| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |");
+    assertEquals(List.of(), result.problems());
+    assertEquals(List.of("VIEW"), result.document().permissions().stream().map(PermissionRow::name).toList());
+    MatrixParser.Result headerOnly = parse("# T\n| Permission | Level | Includes |");
+    assertEquals(1, headerOnly.problems().size());
+    assertEquals(3, headerOnly.problems().get(0).line());
+    assertEquals("a table header must be followed by a separator row such as |---|---|",
+        headerOnly.problems().get(0).message());
+  }
+
+  @Test
   void otherTables_areProse() {
     MatrixParser.Result result = parse("""
         | Name | Level |
@@ -270,12 +282,15 @@ class MatrixParserTest {
     assertEquals(List.of("a", "b"), MatrixParser.cells("a | b"));
     assertEquals(List.of("a", "b|"), MatrixParser.cells("| a | b\\|"));
     assertEquals(List.of("a\\", "b"), MatrixParser.cells("| a\\ | b |"));
+    assertEquals(List.of("a", "b\\"), MatrixParser.cells("| a | b\\"));
     assertEquals(List.of(""), MatrixParser.cells("|"));
     assertEquals(List.of("", ""), MatrixParser.cells("|||"));
     assertEquals("x", MatrixParser.clean(" ``x`` "));
     assertEquals("x y", MatrixParser.clean("` x y `"));
     assertEquals("`", MatrixParser.clean("`"));
     assertEquals("`x", MatrixParser.clean("`x"));
+    assertEquals("x`", MatrixParser.clean("x`"));
+    assertEquals("", MatrixParser.clean("``"));
     assertEquals("", MatrixParser.clean(" - "));
     assertEquals("", MatrixParser.clean("\u2014"));
     assertEquals("", MatrixParser.clean("\u2013"));
