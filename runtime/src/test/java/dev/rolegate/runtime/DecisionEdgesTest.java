@@ -124,6 +124,25 @@ class DecisionEdgesTest {
     assertEquals(3L, role.firstWord());
   }
 
+  @Test
+  void permissionWithAShorterImplicationSetThanTheMatrix_impliesNothingBeyondIt() {
+    // 70 permissions (two words); P0's hand-built implication set has one word only.
+    Matrix.Builder builder = Matrix.builder("Ragged", "r.md")
+        .permission("P0", Level.WORKSPACE, "", "", new long[] {1L});
+    for (int i = 1; i < 70; i++) {
+      long[] implies = new long[2];
+      implies[i >>> 6] |= 1L << i;
+      builder.permission("P" + i, Level.WORKSPACE, "", "", implies);
+    }
+    Matrix m = builder.build();
+    assertFalse(m.permissionAt(0).implies(m.permissionAt(65)));
+    assertTrue(m.permissionAt(0).implies(m.permissionAt(0)));
+    Role role = new CustomRoles(m).defineStandalone("R", List.of("P0", "P66"));
+    for (Permission p : m.permissions()) {
+      assertEquals(p.index() == 0 || p.index() == 66, role.holds(p), p.name());
+    }
+  }
+
   private static boolean allowed(Requirement requirement, Principal principal, String workspace) {
     try {
       requirement.check(() -> principal, workspace, "Op.call");
@@ -193,6 +212,10 @@ class DecisionEdgesTest {
     assertEquals(DEVELOPER, p.workspaceRole(UUID.fromString(UUID_LOWER)).name());
     assertFalse(p.hasExplicitRole(other));
     assertNull(p.workspaceRole(" "));
+    // A default for the workspace where the principal has its own role never replaces that role.
+    defaults.setDefaultRole(UUID_UPPER, OWNER);
+    assertEquals(DEVELOPER, p.workspaceRole(UUID.fromString(UUID_LOWER)).name());
+    assertEquals(DEVELOPER, p.workspaceRole(UUID_UPPER).name());
   }
 
   @Test

@@ -281,8 +281,12 @@ class DecisionReferenceTest {
   void principalOfAnotherMatrixWithTheSameShape_isDeniedEverything() {
     Matrix other = build("Other Matrix");
     Principal stranger = Principal.user("s").matrix(other).accountRole(ADMIN).workspaceRole(WS, OWNER).build();
+    Decisions.setListener(decisions::add);
     for (Shape shape : shapes()) {
+      decisions.clear();
       assertEquals(false, allowed(shape.requirement(), () -> stranger, WS), shape.toString());
+      // Roles of another matrix say nothing about which of this matrix's roles would do.
+      assertEquals(List.of(), decisions.get(0).wouldAllow(), shape.toString());
     }
     AccessDeniedException denial = assertThrows(AccessDeniedException.class,
         () -> Requirement.allOf(permission(VIEW_X)).check(() -> stranger, WS, OP));
