@@ -1,0 +1,355 @@
+package dev.rolegate.processor.internal.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rolegate.processor.internal.diagnostic.Diagnostic;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Reading matrix Markdown: tables, cells, names, levels and every syntax problem with its line. */
+class MatrixParserTest {
+  private static MatrixParser.Result parse(String text) {
+    return MatrixParser.parse("m.md", text);
+  }
+
+  private static MatrixProblem onlyProblem(String text) {
+    List<MatrixProblem> problems = parse(text).problems();
+    assertEquals(1, problems.size(), problems.toString());
+    assertEquals(Diagnostic.MATRIX_SYNTAX, problems.get(0).diagnostic());
+    return problems.get(0);
+  }
+
+  @Test
+  void fullRows_columnsAfterTheFirstInAnyOrder() {
+    MatrixParser.Result result = parse("""
+        Intro prose | with a bar that is not a table.
+        # The Title \s
+        ## Later heading
+        # Not the title
+
+        | Permission | Description | Includes | Prefect scope | Level |
+        |:--|:-:|--:|---|---|
+        | VIEW | Views. | | `see_x` | workspace |
+        | EDIT | Edits. | `VIEW` | | Workspace |
+
+        | Role | Description | Workspace role everywhere | Grants | Inherits | Level |
+        | --- | --- | --- | --- | --- | --- |
+        | ADMIN | Admin. | OWNER | (none) | MEMBER | Account (Default) |
+        """);
+    assertEquals(List.of(), result.problems());
+    MatrixDocument document = result.document();
+    assertEquals("The Title", document.title());
+    assertEquals("m.md", document.sourceName());
+    assertEquals(List.of(
+        new PermissionRow(8, "VIEW", Level.WORKSPACE, "see_x", List.of(), "Views."),
+        new PermissionRow(9, "EDIT", Level.WORKSPACE, "", List.of("VIEW"), "Edits.")),
+        document.permissions());
+    assertEquals(List.of(new RoleRow(13, "ADMIN", Level.ACCOUNT, true, "MEMBER", List.of(), "OWNER", "Admin.")),
+        document.roles());
+  }
+
+  @Test
+  void roleRow_everyField() {
+    MatrixParser.Result result = parse("""
+        | Permission | Level | Includes |
+        |---|---|---|
+        | VIEW | workspace | |
+
+        | Role | Level | Inherits | Grants | Workspace role everywhere | Description |
+        |---|---|---|---|---|---|
+        | MEMBER | account (default) | | | | Member. |
+        | ADMIN | account | MEMBER | | OWNER | Admin. |
+        | VIEWER | workspace | — | VIEW, VIEW | – | Viewer. |
+        """);
+    assertEquals(List.of(), result.problems());
+    List<RoleRow> roles = result.document().roles();
+    assertEquals(new RoleRow(7, "MEMBER", Level.ACCOUNT, true, "", List.of(), "", "Member."), roles.get(0));
+    assertEquals(new RoleRow(8, "ADMIN", Level.ACCOUNT, false, "MEMBER", List.of(), "OWNER", "Admin."), roles.get(1));
+    assertEquals(new RoleRow(9, "VIEWER", Level.WORKSPACE, false, "", List.of("VIEW", "VIEW"), "", "Viewer."),
+        roles.get(2));
+  }
+
+  @Test
+  void optionalColumnsAbsent_giveEmptyCells() {
+    MatrixParser.Result result = parse("""
+        | permission | LEVEL | includes |
+        |---|---|---|
+        | VIEW | account | |
+
+        | role | level | inherits | grants |
+        |---|---|---|---|
+        | R | account | | VIEW |
+        """);
+    assertEquals(List.of(), result.problems());
+    assertEquals(new PermissionRow(3, "VIEW", Level.ACCOUNT, "", List.of(), ""), result.document().permissions().get(0));
+    assertEquals(new RoleRow(7, "R", Level.ACCOUNT, false, "", List.of("VIEW"), "", ""),
+        result.document().roles().get(0));
+    assertEquals("m.md", result.document().title());
+  }
+
+  @Test
+  void crLfAndCrLineEndings_countLinesTheSame() {
+    String unix = "# T\n\n| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n| bad | workspace | |\n";
+    for (String text : List.of(unix, unix.replace("\n", "\r\n"), unix.replace("\n", "\r"))) {
+      MatrixParser.Result result = parse(text);
+      assertEquals(5, result.document().permissions().get(0).line());
+      assertEquals(6, result.problems().get(0).line());
+    }
+  }
+
+  @Test
+  void tableOnTheLastLineWithoutANewline_isRead() {
+    MatrixParser.Result result = parse("| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |");
+    assertEquals(List.of(), result.problems());
+    assertEquals(List.of("VIEW"), result.document().permissions().stream().map(PermissionRow::name).toList());
+    MatrixParser.Result headerOnly = parse("# T\n| Permission | Level | Includes |");
+    assertEquals(1, headerOnly.problems().size());
+    assertEquals(3, headerOnly.problems().get(0).line());
+    assertEquals("a table header must be followed by a separator row such as |---|---|",
+        headerOnly.problems().get(0).message());
+  }
+
+  @Test
+  void otherTables_areProse() {
+    MatrixParser.Result result = parse("""
+        | Name | Level |
+        |---|---|
+        | bad name | nowhere |
+
+        | Permission | Level | Includes |
+        |---|---|---|
+        | VIEW | workspace | |
+        """);
+    assertEquals(List.of(), result.problems());
+    assertEquals(1, result.document().permissions().size());
+    assertEquals(7, result.document().permissions().get(0).line());
+  }
+
+  @Test
+  void noPermissionTable_isAProblemOnLine1() {
+    MatrixProblem problem = onlyProblem("# Nothing here\n\nJust prose.\n");
+    assertEquals(1, problem.line());
+    assertEquals("the file has no Permission table. Add a Markdown table whose header starts with"
+        + " | Permission | Level | Includes |", problem.message());
+    assertEquals(1, onlyProblem("").line());
+  }
+
+  @Test
+  void headerWithoutSeparator_rejectsItsRows() {
+    MatrixParser.Result result = parse("""
+        | Permission | Level | Includes |
+        | VIEW | workspace | |
+        | EDIT | workspace | |
+        """);
+    assertEquals(1, result.problems().size(), result.problems().toString());
+    assertEquals(2, result.problems().get(0).line());
+    assertEquals("a table header must be followed by a separator row such as |---|---|",
+        result.problems().get(0).message());
+    assertEquals(Set.of("VIEW", "EDIT"), result.rejected());
+    assertEquals(List.of(), result.document().permissions());
+    // A header alone at the end of the file: the separator is missing too.
+    MatrixParser.Result alone = parse("| Permission | Level | Includes |\n");
+    assertEquals(1, alone.problems().size());
+    assertEquals(2, alone.problems().get(0).line());
+  }
+
+  @Test
+  void missingRequiredColumn_namesTheExpectedHeader() {
+    MatrixParser.Result result = parse("""
+        | Permission | Level | Scope |
+        |---|---|---|
+        | VIEW | workspace | x |
+        """);
+    assertEquals(1, result.problems().size());
+    assertEquals(1, result.problems().get(0).line());
+    assertEquals("this table lacks a required column; its header must include | Permission | Level |"
+        + " Includes | (found: Permission, Level, Scope)", result.problems().get(0).message());
+    assertEquals(Set.of("VIEW"), result.rejected());
+
+    for (String header : List.of("| Role | Level | Grants |", "| Role | Inherits | Grants |",
+        "| Role | Level | Inherits |")) {
+      MatrixParser.Result roles = parse("| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n\n"
+          + header + "\n|---|---|---|\n| r | x | y |\n");
+      assertEquals(1, roles.problems().size(), header);
+      assertEquals(5, roles.problems().get(0).line(), header);
+      assertTrue(roles.problems().get(0).message().contains("| Role | Level | Inherits | Grants |"), header);
+      assertEquals(Set.of("R"), roles.rejected(), header);
+    }
+    MatrixParser.Result noLevel = parse("| Permission | Includes |\n|---|---|\n| VIEW | |\n");
+    assertEquals(1, noLevel.problems().size());
+  }
+
+  @Test
+  void wrongCellCount_isReportedAndTheRowRejected() {
+    MatrixParser.Result result = parse("""
+        | Permission | Level | Includes |
+        |---|---|---|
+        | VIEW | workspace |
+        | EDIT | workspace | | extra |
+        | GOOD | workspace | |
+        """);
+    assertEquals(2, result.problems().size());
+    assertEquals(3, result.problems().get(0).line());
+    assertEquals("this row has 2 cells but the table header has 3; check for a missing or extra |,"
+        + " and write a | inside a cell as \\|", result.problems().get(0).message());
+    assertEquals(4, result.problems().get(1).line());
+    assertEquals(Set.of("VIEW", "EDIT"), result.rejected());
+    assertEquals(List.of("GOOD"), result.document().permissions().stream().map(PermissionRow::name).toList());
+  }
+
+  @Test
+  void badNamesAndLevels() {
+    String header = "| Permission | Level | Includes |\n|---|---|---|\n";
+    MatrixProblem lower = onlyProblem(header + "| view_x | workspace | |\n");
+    assertEquals(3, lower.line());
+    assertEquals("permission name \"view_x\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
+        lower.message());
+    assertEquals("the permission name is empty; names look like DELETE_DEPLOYMENTS",
+        onlyProblem(header + "| | workspace | |\n").message());
+    assertEquals("permission name \"1X\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
+        onlyProblem(header + "| 1X | workspace | |\n").message());
+    assertEquals("level \"global\" is neither workspace nor account",
+        onlyProblem(header + "| VIEW | global | |\n").message());
+    assertEquals("level \"account (default)\" is neither workspace nor account",
+        onlyProblem(header + "| VIEW | account (default) | |\n").message());
+    assertEquals("the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has \"a\"",
+        onlyProblem(header + "| VIEW | workspace | A, a |\n").message());
+    assertEquals("the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has \"\"",
+        onlyProblem(header + "| VIEW | workspace | A,, B |\n").message());
+    MatrixParser.Result ok = parse(header + "| A_1_B | Work Space | |\n");
+    assertEquals(List.of(), ok.problems());
+    assertEquals(Level.WORKSPACE, ok.document().permissions().get(0).level());
+  }
+
+  @Test
+  void badRoleRows_eachRejected() {
+    String text = """
+        | Permission | Level | Includes |
+        |---|---|---|
+        | VIEW | workspace | |
+
+        | Role | Level | Inherits | Grants | Everywhere |
+        |---|---|---|---|---|
+        | r | workspace | | | |
+        | R1 | galaxy | | | |
+        | R2 | workspace | | view | |
+        | R3 | workspace | base | | |
+        | R4 | account | | | owner |
+        | R5 | workspace (default) | | | |
+        | R6 | account | | VIEW | |
+        """;
+    MatrixParser.Result result = parse(text);
+    List<MatrixProblem> problems = result.problems();
+    assertEquals(List.of(7, 8, 9, 10, 11, 12), problems.stream().map(MatrixProblem::line).toList(),
+        problems.toString());
+    assertEquals("role name \"r\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
+        problems.get(0).message());
+    assertEquals("level \"galaxy\" is neither workspace nor account (an account role may be marked"
+        + " \"account (default)\")", problems.get(1).message());
+    assertEquals("the grants cell must list UPPER_SNAKE_CASE names separated by commas, but has \"view\"",
+        problems.get(2).message());
+    assertEquals("inherited role name \"base\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
+        problems.get(3).message());
+    assertEquals("workspace role name \"owner\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
+        problems.get(4).message());
+    assertEquals("only an account role can be the default; write \"workspace\" in the Level cell of R5",
+        problems.get(5).message());
+    assertEquals(Set.of("R", "R1", "R2", "R3", "R4", "R5"), result.rejected());
+    assertEquals(List.of("R6"), result.document().roles().stream().map(RoleRow::name).toList());
+  }
+
+  @Test
+  void severalProblemsInOneRole_allReported() {
+    MatrixParser.Result result = parse("""
+        | Permission | Level | Includes |
+        |---|---|---|
+        | VIEW | workspace | |
+
+        | Role | Level | Inherits | Grants |
+        |---|---|---|---|
+        | r | galaxy | x | y |
+        """);
+    assertEquals(4, result.problems().size(), result.problems().toString());
+    result.problems().forEach(p -> assertEquals(7, p.line()));
+  }
+
+  @Test
+  void cells_escapesBackticksAndEmptyMarkers() {
+    assertEquals(List.of("a", "b|c", "d"), MatrixParser.cells("| a | b\\|c | d |"));
+    assertEquals(List.of("a", "b"), MatrixParser.cells("a | b"));
+    assertEquals(List.of("a", "b|"), MatrixParser.cells("| a | b\\|"));
+    assertEquals(List.of("a\\", "b"), MatrixParser.cells("| a\\ | b |"));
+    assertEquals(List.of("a", "b\\"), MatrixParser.cells("| a | b\\"));
+    assertEquals(List.of(""), MatrixParser.cells("|"));
+    assertEquals(List.of("", ""), MatrixParser.cells("|||"));
+    assertEquals("x", MatrixParser.clean(" ``x`` "));
+    assertEquals("x y", MatrixParser.clean("` x y `"));
+    assertEquals("`", MatrixParser.clean("`"));
+    assertEquals("`x", MatrixParser.clean("`x"));
+    assertEquals("x`", MatrixParser.clean("x`"));
+    assertEquals("", MatrixParser.clean("``"));
+    assertEquals("", MatrixParser.clean(" - "));
+    assertEquals("", MatrixParser.clean("\u2014"));
+    assertEquals("", MatrixParser.clean("\u2013"));
+    assertEquals("", MatrixParser.clean("(None)"));
+    assertEquals("--", MatrixParser.clean("--"));
+    assertEquals("", MatrixParser.clean("`-`"));
+  }
+
+  @Test
+  void utf8Length_isTheClassFileEncoding() {
+    assertEquals(0, MatrixParser.utf8Length(""));
+    assertEquals(1, MatrixParser.utf8Length("a"));
+    assertEquals(1, MatrixParser.utf8Length("\u007f"));
+    assertEquals(2, MatrixParser.utf8Length("\0"));
+    assertEquals(2, MatrixParser.utf8Length("\u0080"));
+    assertEquals(2, MatrixParser.utf8Length("\u07ff"));
+    assertEquals(3, MatrixParser.utf8Length("\u0800"));
+    assertEquals(6, MatrixParser.utf8Length("\uD83D\uDE00"));
+    assertEquals(7, MatrixParser.utf8Length("a\u00e9\u20ac\u0000".substring(0, 3) + "x"));
+  }
+
+  @Test
+  void cellAtTheConstantLimit_isAccepted_oneByteMoreIsNot() {
+    String header = "| Permission | Level | Includes | Description |\n|---|---|---|---|\n";
+    String fits = "d".repeat(MatrixParser.MAX_CELL_BYTES);
+    MatrixParser.Result ok = parse(header + "| VIEW | workspace | | " + fits + " |\n");
+    assertEquals(List.of(), ok.problems());
+    assertEquals(fits, ok.document().permissions().get(0).description());
+
+    MatrixParser.Result tooLong = parse(header + "| VIEW | workspace | | " + fits + "\u00e9 |\n| EDIT | workspace | | |\n");
+    assertEquals(1, tooLong.problems().size(), tooLong.problems().toString());
+    assertEquals(3, tooLong.problems().get(0).line());
+    assertEquals("a cell of this row is 65537 bytes long in UTF-8; generated code holds each cell in a"
+        + " string constant of at most 65,535 bytes: shorten it", tooLong.problems().get(0).message());
+    assertEquals(Set.of("VIEW"), tooLong.rejected());
+    assertEquals(List.of("EDIT"), tooLong.document().permissions().stream().map(PermissionRow::name).toList());
+  }
+
+  @Test
+  void titleAtTheConstantLimit_isAccepted_longerIsNot() {
+    String table = "\n| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n";
+    String fits = "t".repeat(MatrixParser.MAX_CELL_BYTES);
+    MatrixParser.Result ok = parse("# " + fits + table);
+    assertEquals(List.of(), ok.problems());
+    assertEquals(fits, ok.document().title());
+    MatrixProblem problem = onlyProblem("# " + fits + "t" + table);
+    assertEquals(1, problem.line());
+    assertEquals("the title (the first # heading) is 65536 bytes long in UTF-8; generated code holds it"
+        + " in a string constant of at most 65,535 bytes: shorten it", problem.message());
+  }
+
+  @Test
+  void rejectedNames_areUpperCased() {
+    MatrixParser.Result result = parse("""
+        | Permission | Level | Includes |
+        |---|---|---|
+        | view_x | workspace | |
+        """);
+    assertTrue(result.rejected().contains("VIEW_X"), result.rejected().toString());
+    assertFalse(result.rejected().contains("view_x"));
+  }
+}
