@@ -107,7 +107,7 @@ class MatrixParserTest {
     assertEquals(List.of("VIEW"), result.document().permissions().stream().map(PermissionRow::name).toList());
     MatrixParser.Result headerOnly = parse("# T\n| Permission | Level | Includes |");
     assertEquals(1, headerOnly.problems().size());
-    assertEquals(3, headerOnly.problems().get(0).line());
+    assertEquals(2, headerOnly.problems().get(0).line(), "on the header, not past the file's end");
     assertEquals("a table header must be followed by a separator row such as |---|---|",
         headerOnly.problems().get(0).message());
   }
