@@ -34,8 +34,8 @@ final class WorkspaceIds {
 
   /**
    * Returns whether {@code id} names a workspace: it has a visible character (not only
-   * whitespace, space separators such as no-break space, or invisible format characters such as
-   * zero-width space). Cheap for the usual id, whose first character is visible ASCII.
+   * whitespace, space separators such as no-break space, invisible format characters such as
+   * zero-width space, or control characters such as NUL and DEL). Cheap for the usual id, whose first character is visible ASCII.
    */
   static boolean isVisible(String id) {
     if (id == null || id.isEmpty()) {
@@ -47,7 +47,7 @@ final class WorkspaceIds {
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c)
+      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && !Character.isISOControl(c)
           && Character.getType(c) != Character.FORMAT) {
         return true;
       }

@@ -335,4 +335,14 @@ class RequirementTest {
     assertEquals("all of VIEW_X, VIEW_SECRETS", allOf(VIEW_X, VIEW_SECRETS).describe());
     assertEquals("one of VIEW_X, VIEW_SECRETS", anyOf(VIEW_X, VIEW_SECRETS).toString());
   }
+
+  @Test
+  void idsOfOnlyControlCharacters_nameNoWorkspace_evenForAccountOwners() {
+    Requirement delete = allOf(DELETE_X);
+    for (String id : new String[] {"\u0000", "\u007f", "\u0000\u0001 \u009f", "\t\u0085"}) {
+      assertFalse(allowed(delete, ADMIN_NO_WS, id), () -> "id " + id.codePoints().boxed().toList());
+      assertFalse(Principal.isWorkspaceId(id));
+    }
+    assertTrue(allowed(delete, ADMIN_NO_WS, "ws\u0000"), "a visible id with a control character names a workspace");
+  }
 }
