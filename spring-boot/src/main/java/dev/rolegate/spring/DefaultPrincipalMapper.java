@@ -112,26 +112,28 @@ public class DefaultPrincipalMapper implements PrincipalMapper {
     if (id == null || id.isBlank()) {
       throw new PrincipalMappingException("the authentication has no name to use as principal id");
     }
-    Principal.Builder builder = roles.serviceAccount ? Principal.serviceAccount(id) : Principal.user(id);
-    builder.matrix(matrix);
-    if (roles.account != null) {
-      if (matrix.accountRole(roles.account).isEmpty()) {
-        throw unknownRole("account role", roles.account);
-      }
-      builder.accountRole(roles.account);
+    if (roles.account != null && matrix.accountRole(roles.account).isEmpty()) {
+      throw unknownRole("account role", roles.account);
     }
     for (Map.Entry<String, String> entry : roles.workspaces.entrySet()) {
       if (matrix.workspaceRole(entry.getValue()).isEmpty()) {
         throw unknownRole("workspace role (in workspace " + entry.getKey() + ")", entry.getValue());
       }
-      builder.workspaceRole(entry.getKey(), entry.getValue());
     }
     try {
+      Principal.Builder builder =
+          roles.serviceAccount ? Principal.serviceAccount(id) : Principal.user(id);
+      builder.matrix(matrix);
+      if (roles.account != null) {
+        builder.accountRole(roles.account);
+      }
+      roles.workspaces.forEach(builder::workspaceRole);
       return builder.build();
     } catch (IllegalArgumentException | IllegalStateException e) {
       // The builder's message may quote the id; the client gets a fixed text instead.
       throw new PrincipalMappingException(
-          "the authentication does not describe a valid principal (id or workspace ids rejected)");
+          "the authentication does not describe a valid principal (its id or a workspace id is"
+              + " rejected: empty, blank or with control characters)");
     }
   }
 
