@@ -34,10 +34,11 @@ public class RolegateExceptionHandler {
   /** Returns 403 naming the operation, the permission(s) it requires and the workspace. */
   @ExceptionHandler(AccessDeniedException.class)
   public ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
-    String where = e.workspace() == null ? " (the call named no workspace)" : " in workspace " + e.workspace();
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-        e.operation() + " requires " + String.join(", ", e.permissions()) + where
-            + ", which the caller does not hold there");
+    String required = e.operation() + " requires " + String.join(", ", e.permissions());
+    String detail = e.workspace() == null
+        ? required + ", which the caller does not hold (the call named no workspace)"
+        : required + " in workspace " + e.workspace() + ", which the caller does not hold there";
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
     problem.setType(Problems.ACCESS_DENIED);
     problem.setTitle("Access denied");
     problem.setProperty("operation", e.operation());
