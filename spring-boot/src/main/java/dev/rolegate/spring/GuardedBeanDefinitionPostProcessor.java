@@ -7,6 +7,7 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.core.Ordered;
+import org.springframework.util.ClassUtils;
 
 /**
  * Creates beans of a guarded class as its generated {@code Guarded<Type>} subclass: the bean
@@ -39,11 +40,11 @@ public class GuardedBeanDefinitionPostProcessor implements BeanFactoryPostProces
             + " has a bean definition rolegate cannot change (" + definition.getClass().getName() + ")");
       }
       abstractDefinition.setBeanClass(entry.guard());
-      if (entry.guard().getInterfaces().length > 0 || entry.guarded().getInterfaces().length > 0) {
-        if (definition.getAttribute(AutoProxyUtils.EXPOSED_INTERFACES_ATTRIBUTE) == null) {
-          definition.setAttribute(
-              AutoProxyUtils.EXPOSED_INTERFACES_ATTRIBUTE, AutoProxyUtils.ALL_INTERFACES_ATTRIBUTE_VALUE);
-        }
+      // A proxy cannot subclass the final guard: ask Spring (7.0+) for an interface-based one.
+      if (ClassUtils.getAllInterfacesForClass(entry.guard()).length > 0
+          && definition.getAttribute(AutoProxyUtils.EXPOSED_INTERFACES_ATTRIBUTE) == null) {
+        definition.setAttribute(
+            AutoProxyUtils.EXPOSED_INTERFACES_ATTRIBUTE, AutoProxyUtils.ALL_INTERFACES_ATTRIBUTE_VALUE);
       }
       changed = true;
     }

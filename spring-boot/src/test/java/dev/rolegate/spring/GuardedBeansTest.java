@@ -19,6 +19,7 @@ import dev.rolegate.spring.fixtures.LedgerStore;
 import dev.rolegate.spring.fixtures.RecordingDeployments;
 import dev.rolegate.spring.fixtures.RecordingTransactionManager;
 import dev.rolegate.spring.fixtures.TransactionalAudit;
+import dev.rolegate.spring.fixtures.TransactionalCounter;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -146,6 +147,18 @@ class GuardedBeansTest {
           assertThat(((TransactionalAudit) target).calls).containsExactly("created tx=true");
           // The proxy sits outside this guard: the denied call began a transaction and rolled it back.
           assertThat(transactions.events).containsExactly("begin", "commit", "begin", "rollback");
+        });
+  }
+
+  @Test
+  void guardedAndTransactionalClassWithoutInterface_failsStartup_neverRunsUnguarded() {
+    runner.withUserConfiguration(TransactionConfiguration.class)
+        .withBean(TransactionalCounter.class)
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure())
+              .hasStackTraceContaining("GuardedTransactionalCounter")
+              .hasStackTraceContaining("final");
         });
   }
 
