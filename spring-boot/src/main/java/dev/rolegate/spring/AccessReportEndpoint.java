@@ -13,8 +13,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 /**
  * The actuator endpoint {@code rolegate}: the access reports ({@code
- * META-INF/rolegate/access-report.json}) of every module on the class path, as {@code
- * {"reports": [report, ...]}}, one per compilation that generated guards. Read once, at startup.
+ * META-INF/rolegate/access-report.json}) of every module on the class path, as {@code {"reports":
+ * [report, ...]}}, one per compilation that generated guards. Read once, at startup.
  */
 @Endpoint(id = "rolegate")
 public class AccessReportEndpoint {

@@ -16,8 +16,8 @@ import org.springframework.security.core.GrantedAuthority;
  *
  * <ul>
  *   <li>authorities {@code account:<ROLE>} (e.g. {@code account:ADMIN}) and {@code
- *       workspace:<id>:<ROLE>} (e.g. {@code workspace:ws-prod:DEVELOPER}; the role follows the
- *       last colon), and the authority {@code principal:service-account} for a service account;
+ *       workspace:<id>:<ROLE>} (e.g. {@code workspace:ws-prod:DEVELOPER}; the role follows the last
+ *       colon), and the authority {@code principal:service-account} for a service account;
  *   <li>the claims of an OAuth2 token (a JWT from the resource server): {@code account_role} (a
  *       string), {@code workspace_roles} (an object of workspace id to role) and {@code
  *       principal_type} ({@code user}, the default, or {@code service_account}).
@@ -53,7 +53,8 @@ public class DefaultPrincipalMapper implements PrincipalMapper {
     return build(authentication.getName(), roles);
   }
 
-  private static void readAuthorities(Collection<? extends GrantedAuthority> authorities, Roles roles) {
+  private static void readAuthorities(
+      Collection<? extends GrantedAuthority> authorities, Roles roles) {
     for (GrantedAuthority authority : authorities) {
       String text = authority.getAuthority();
       if (text == null) {
@@ -139,8 +140,14 @@ public class DefaultPrincipalMapper implements PrincipalMapper {
 
   private PrincipalMappingException unknownRole(String what, String role) {
     String shown = PRINTABLE_ROLE.matcher(role).matches() ? "\"" + role + "\"" : "(not shown)";
-    return new PrincipalMappingException("the credentials name " + what + " " + shown
-        + ", which matrix " + matrix.name() + " does not have (role names are case-sensitive)");
+    return new PrincipalMappingException(
+        "the credentials name "
+            + what
+            + " "
+            + shown
+            + ", which matrix "
+            + matrix.name()
+            + " does not have (role names are case-sensitive)");
   }
 
   /** The roles read so far; two different values for one slot fail. */

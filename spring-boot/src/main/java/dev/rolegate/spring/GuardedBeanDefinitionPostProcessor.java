@@ -14,8 +14,8 @@ import org.springframework.util.ClassUtils;
  * definition's class is changed before any bean exists, so Spring calls the guard's constructor
  * (constructor injection keeps working) and a method calling another guarded method of the same
  * bean is checked too. A guard is final, so a bean of a guarded class that Spring must proxy (for
- * {@code @Transactional}, say) is proxied through its interfaces; one without interfaces cannot
- * be proxied and fails at startup.
+ * {@code @Transactional}, say) is proxied through its interfaces; one without interfaces cannot be
+ * proxied and fails at startup.
  */
 public class GuardedBeanDefinitionPostProcessor implements BeanFactoryPostProcessor, Ordered {
   @Override
@@ -23,7 +23,8 @@ public class GuardedBeanDefinitionPostProcessor implements BeanFactoryPostProces
       throws BeansException {
     ClassLoader loader = beanFactory.getBeanClassLoader();
     GuardRegistry registry =
-        GuardRegistry.load(loader != null ? loader : GuardedBeanDefinitionPostProcessor.class.getClassLoader());
+        GuardRegistry.load(
+            loader != null ? loader : GuardedBeanDefinitionPostProcessor.class.getClassLoader());
     boolean changed = false;
     for (String name : beanFactory.getBeanDefinitionNames()) {
       BeanDefinition definition = beanFactory.getBeanDefinition(name);
@@ -36,15 +37,22 @@ public class GuardedBeanDefinitionPostProcessor implements BeanFactoryPostProces
         continue;
       }
       if (!(definition instanceof AbstractBeanDefinition abstractDefinition)) {
-        throw new IllegalStateException("bean '" + name + "' of guarded class " + className
-            + " has a bean definition rolegate cannot change (" + definition.getClass().getName() + ")");
+        throw new IllegalStateException(
+            "bean '"
+                + name
+                + "' of guarded class "
+                + className
+                + " has a bean definition rolegate cannot change ("
+                + definition.getClass().getName()
+                + ")");
       }
       abstractDefinition.setBeanClass(entry.guard());
       // A proxy cannot subclass the final guard: ask Spring (7.0+) for an interface-based one.
       if (ClassUtils.getAllInterfacesForClass(entry.guard()).length > 0
           && definition.getAttribute(AutoProxyUtils.EXPOSED_INTERFACES_ATTRIBUTE) == null) {
         definition.setAttribute(
-            AutoProxyUtils.EXPOSED_INTERFACES_ATTRIBUTE, AutoProxyUtils.ALL_INTERFACES_ATTRIBUTE_VALUE);
+            AutoProxyUtils.EXPOSED_INTERFACES_ATTRIBUTE,
+            AutoProxyUtils.ALL_INTERFACES_ATTRIBUTE_VALUE);
       }
       changed = true;
     }

@@ -9,7 +9,8 @@ import org.springframework.util.ClassUtils;
 final class JwtClaims {
   private static final boolean PRESENT =
       ClassUtils.isPresent(
-          "org.springframework.security.oauth2.core.ClaimAccessor", JwtClaims.class.getClassLoader());
+          "org.springframework.security.oauth2.core.ClaimAccessor",
+          JwtClaims.class.getClassLoader());
 
   private JwtClaims() {}
 

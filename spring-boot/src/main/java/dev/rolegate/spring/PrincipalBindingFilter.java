@@ -36,14 +36,22 @@ public class PrincipalBindingFilter extends OncePerRequestFilter {
     try {
       principal = resolver.resolve(request);
     } catch (PrincipalMappingException e) {
-      Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, Problems.INVALID_PRINCIPAL,
-          "Invalid principal", e.getMessage());
+      Problems.write(
+          response,
+          HttpServletResponse.SC_UNAUTHORIZED,
+          Problems.INVALID_PRINCIPAL,
+          "Invalid principal",
+          e.getMessage());
       return;
     } catch (RuntimeException e) {
       // Fail closed: a resolver that breaks must not let the request through unchecked.
       LOG.log(System.Logger.Level.WARNING, "resolving the principal failed", e);
-      Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, Problems.INVALID_PRINCIPAL,
-          "Invalid principal", "the request's principal could not be resolved");
+      Problems.write(
+          response,
+          HttpServletResponse.SC_UNAUTHORIZED,
+          Problems.INVALID_PRINCIPAL,
+          "Invalid principal",
+          "the request's principal could not be resolved");
       return;
     }
     if (principal == null) {

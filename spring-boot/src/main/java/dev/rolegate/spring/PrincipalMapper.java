@@ -12,8 +12,8 @@ public interface PrincipalMapper {
   /**
    * Returns the principal, or null for no principal (not authenticated, anonymous).
    *
-   * @throws PrincipalMappingException when the authentication names an unknown role or is
-   *     otherwise not a valid principal; never answer with a weaker principal instead
+   * @throws PrincipalMappingException when the authentication names an unknown role or is otherwise
+   *     not a valid principal; never answer with a weaker principal instead
    */
   Principal map(Authentication authentication);
 }

@@ -20,8 +20,16 @@ final class Problems {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    String body = "{\"type\":" + quote(type.toString()) + ",\"title\":" + quote(title)
-        + ",\"status\":" + status + ",\"detail\":" + quote(detail) + "}";
+    String body =
+        "{\"type\":"
+            + quote(type.toString())
+            + ",\"title\":"
+            + quote(title)
+            + ",\"status\":"
+            + status
+            + ",\"detail\":"
+            + quote(detail)
+            + "}";
     response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
   }
 

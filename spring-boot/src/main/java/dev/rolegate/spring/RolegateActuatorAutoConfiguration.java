@@ -12,12 +12,16 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 @ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
 public class RolegateActuatorAutoConfiguration {
-  /** Serves the class path's access reports; expose it with management.endpoints.web.exposure.include. */
+  /**
+   * Serves the class path's access reports; expose it with
+   * management.endpoints.web.exposure.include.
+   */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnAvailableEndpoint
   public AccessReportEndpoint rolegateAccessReportEndpoint(ApplicationContext context) {
     ClassLoader loader = context.getClassLoader();
-    return new AccessReportEndpoint(loader != null ? loader : AccessReportEndpoint.class.getClassLoader());
+    return new AccessReportEndpoint(
+        loader != null ? loader : AccessReportEndpoint.class.getClassLoader());
   }
 }

@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 @EnableConfigurationProperties(RolegateProperties.class)
 public class RolegateAutoConfiguration {
-  /** The single compiled matrix on the class path; declare a {@link Matrix} bean to choose another. */
+  /**
+   * The single compiled matrix on the class path; declare a {@link Matrix} bean to choose another.
+   */
   @Bean
   @ConditionalOnMissingBean
   public Matrix rolegateMatrix() {
@@ -23,14 +25,20 @@ public class RolegateAutoConfiguration {
 
   /** Creates beans of guarded classes as their guards. */
   @Bean
-  @ConditionalOnProperty(name = "rolegate.guards.enabled", havingValue = "true", matchIfMissing = true)
+  @ConditionalOnProperty(
+      name = "rolegate.guards.enabled",
+      havingValue = "true",
+      matchIfMissing = true)
   public static GuardedBeanDefinitionPostProcessor rolegateGuardedBeanDefinitions() {
     return new GuardedBeanDefinitionPostProcessor();
   }
 
   /** Wraps beans of guarded interfaces in their guards. */
   @Bean
-  @ConditionalOnProperty(name = "rolegate.guards.enabled", havingValue = "true", matchIfMissing = true)
+  @ConditionalOnProperty(
+      name = "rolegate.guards.enabled",
+      havingValue = "true",
+      matchIfMissing = true)
   public static GuardedBeanPostProcessor rolegateGuardedBeans() {
     return new GuardedBeanPostProcessor();
   }

@@ -41,8 +41,8 @@ public class RolegateProperties {
     private String workspaceVariable = "workspace";
 
     /**
-     * The order of the filter that binds the principal; it must run after Spring Security's
-     * filter chain (order -100 by default).
+     * The order of the filter that binds the principal; it must run after Spring Security's filter
+     * chain (order -100 by default).
      */
     private int filterOrder = 0;
 

@@ -4,7 +4,10 @@ import dev.rolegate.runtime.Principal;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Resolves the principal from Spring Security's {@link SecurityContextHolder} through a {@link PrincipalMapper}. */
+/**
+ * Resolves the principal from Spring Security's {@link SecurityContextHolder} through a {@link
+ * PrincipalMapper}.
+ */
 public class SecurityContextPrincipalResolver implements PrincipalResolver {
   private final PrincipalMapper mapper;
 

@@ -7,7 +7,10 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-/** Reads the workspace id of a request from its path, with a pattern such as {@code /w/{workspace}/**}. */
+/**
+ * Reads the workspace id of a request from its path, with a pattern such as {@code
+ * /w/{workspace}/**}.
+ */
 public final class WorkspacePath {
   private final PathPattern pattern;
   private final String variable;

@@ -30,28 +30,33 @@ class DefaultPrincipalMapperTest {
   private static Authentication jwt(Map<String, Object> claims) {
     Jwt.Builder builder = Jwt.withTokenValue("token").header("alg", "none").subject("bob");
     claims.forEach(builder::claim);
-    return new JwtAuthenticationToken(builder.build(), AuthorityUtils.createAuthorityList("SCOPE_read"));
+    return new JwtAuthenticationToken(
+        builder.build(), AuthorityUtils.createAuthorityList("SCOPE_read"));
   }
 
   @Test
   void authorities_giveAccountAndWorkspaceRoles() {
-    Principal principal = mapper.map(user("ROLE_USER", "account:ADMIN", "workspace:ws-1:DEVELOPER"));
+    Principal principal =
+        mapper.map(user("ROLE_USER", "account:ADMIN", "workspace:ws-1:DEVELOPER"));
     assertThat(principal.id()).isEqualTo("alice");
     assertThat(principal.kind()).isEqualTo(PrincipalKind.USER);
     assertThat(principal.accountRole().name()).isEqualTo(AccountRoles.ADMIN);
     assertThat(principal.explicitWorkspaceRoles()).containsOnlyKeys("ws-1");
-    assertThat(principal.explicitWorkspaceRoles().get("ws-1").name()).isEqualTo(WorkspaceRoles.DEVELOPER);
+    assertThat(principal.explicitWorkspaceRoles().get("ws-1").name())
+        .isEqualTo(WorkspaceRoles.DEVELOPER);
   }
 
   @Test
   void noAccountAuthority_meansMember() {
-    assertThat(mapper.map(user("workspace:ws-1:VIEWER")).accountRole().name()).isEqualTo(AccountRoles.MEMBER);
+    assertThat(mapper.map(user("workspace:ws-1:VIEWER")).accountRole().name())
+        .isEqualTo(AccountRoles.MEMBER);
   }
 
   @Test
   void workspaceIdWithColons_takesTheRoleAfterTheLastColon() {
     Principal principal = mapper.map(user("workspace:urn:ws:7:RUNNER"));
-    assertThat(principal.explicitWorkspaceRoles().get("urn:ws:7").name()).isEqualTo(WorkspaceRoles.RUNNER);
+    assertThat(principal.explicitWorkspaceRoles().get("urn:ws:7").name())
+        .isEqualTo(WorkspaceRoles.RUNNER);
   }
 
   @Test
@@ -62,10 +67,13 @@ class DefaultPrincipalMapperTest {
 
   @Test
   void jwtClaims_giveRolesAndKind() {
-    Principal principal = mapper.map(jwt(Map.of(
-        "account_role", "OWNER",
-        "workspace_roles", Map.of("ws-1", "VIEWER", "ws-2", "WORKER"),
-        "principal_type", "service_account")));
+    Principal principal =
+        mapper.map(
+            jwt(
+                Map.of(
+                    "account_role", "OWNER",
+                    "workspace_roles", Map.of("ws-1", "VIEWER", "ws-2", "WORKER"),
+                    "principal_type", "service_account")));
     assertThat(principal.id()).isEqualTo("bob");
     assertThat(principal.kind()).isEqualTo(PrincipalKind.SERVICE_ACCOUNT);
     assertThat(principal.accountRole().name()).isEqualTo(AccountRoles.OWNER);
@@ -75,18 +83,24 @@ class DefaultPrincipalMapperTest {
   @Test
   void anonymousOrMissing_isNoPrincipal() {
     assertThat(mapper.map(null)).isNull();
-    assertThat(mapper.map(new AnonymousAuthenticationToken(
-        "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS", "account:OWNER"))))
+    assertThat(
+            mapper.map(
+                new AnonymousAuthenticationToken(
+                    "key",
+                    "anonymousUser",
+                    AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS", "account:OWNER"))))
         .isNull();
-    assertThat(mapper.map(UsernamePasswordAuthenticationToken.unauthenticated("alice", "pw"))).isNull();
+    assertThat(mapper.map(UsernamePasswordAuthenticationToken.unauthenticated("alice", "pw")))
+        .isNull();
   }
 
   @Test
   void unknownAccountRole_failsClosed_namingIt() {
     assertThatThrownBy(() -> mapper.map(user("account:SUPERUSER")))
         .isInstanceOf(PrincipalMappingException.class)
-        .hasMessage("the credentials name account role \"SUPERUSER\", which matrix Prefect Cloud does"
-            + " not have (role names are case-sensitive)");
+        .hasMessage(
+            "the credentials name account role \"SUPERUSER\", which matrix Prefect Cloud does"
+                + " not have (role names are case-sensitive)");
   }
 
   @Test
@@ -98,7 +112,8 @@ class DefaultPrincipalMapperTest {
 
   @Test
   void unknownRoleInJwt_failsClosed_andOddTextIsNotEchoed() {
-    assertThatThrownBy(() -> mapper.map(jwt(Map.of("workspace_roles", Map.of("ws-1", "ROOT\n<script>")))))
+    assertThatThrownBy(
+            () -> mapper.map(jwt(Map.of("workspace_roles", Map.of("ws-1", "ROOT\n<script>")))))
         .isInstanceOf(PrincipalMappingException.class)
         .hasMessageContaining("(not shown)")
         .hasMessageNotContaining("script");
@@ -124,21 +139,27 @@ class DefaultPrincipalMapperTest {
   @Test
   void malformedAuthorityOrClaims_failClosed() {
     assertThatThrownBy(() -> mapper.map(user("workspace:VIEWER")))
-        .isInstanceOf(PrincipalMappingException.class).hasMessageContaining("lacks");
+        .isInstanceOf(PrincipalMappingException.class)
+        .hasMessageContaining("lacks");
     assertThatThrownBy(() -> mapper.map(user("workspace:ws-1:")))
-        .isInstanceOf(PrincipalMappingException.class).hasMessageContaining("lacks");
+        .isInstanceOf(PrincipalMappingException.class)
+        .hasMessageContaining("lacks");
     assertThatThrownBy(() -> mapper.map(jwt(Map.of("workspace_roles", List.of("VIEWER")))))
-        .isInstanceOf(PrincipalMappingException.class).hasMessageContaining("workspace_roles");
+        .isInstanceOf(PrincipalMappingException.class)
+        .hasMessageContaining("workspace_roles");
     assertThatThrownBy(() -> mapper.map(jwt(Map.of("account_role", List.of("OWNER")))))
-        .isInstanceOf(PrincipalMappingException.class).hasMessageContaining("account_role");
+        .isInstanceOf(PrincipalMappingException.class)
+        .hasMessageContaining("account_role");
     assertThatThrownBy(() -> mapper.map(jwt(Map.of("principal_type", "robot"))))
-        .isInstanceOf(PrincipalMappingException.class).hasMessageContaining("principal_type");
+        .isInstanceOf(PrincipalMappingException.class)
+        .hasMessageContaining("principal_type");
   }
 
   @Test
   void invalidId_failsClosed_withoutEchoingIt() {
-    Authentication odd = UsernamePasswordAuthenticationToken.authenticated(
-        "eve\nforged", "n/a", AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER"));
+    Authentication odd =
+        UsernamePasswordAuthenticationToken.authenticated(
+            "eve\nforged", "n/a", AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER"));
     assertThatThrownBy(() -> mapper.map(odd))
         .isInstanceOf(PrincipalMappingException.class)
         .hasMessageNotContaining("eve");

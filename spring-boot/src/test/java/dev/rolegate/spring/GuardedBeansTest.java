@@ -30,136 +30,186 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 /** Beans of guarded types are created as, or wrapped in, their generated guards. */
 class GuardedBeansTest {
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(RolegateAutoConfiguration.class));
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(RolegateAutoConfiguration.class));
 
   @Test
   void interfaceBean_isWrappedInItsGuard_andChecked() {
-    runner.withBean(RecordingDeployments.class).run(context -> {
-      DeploymentApi api = context.getBean(DeploymentApi.class);
-      assertThat(api).isInstanceOf(GuardedDeploymentApi.class);
-      assertThatThrownBy(() -> api.list("ws-1")).isInstanceOf(UnauthenticatedException.class);
-      try (PrincipalScope scope = CurrentPrincipal.bind(Principals.in(WorkspaceRoles.VIEWER))) {
-        assertThat(api.list("ws-1")).containsExactly("d-1");
-        assertThatThrownBy(() -> api.delete("ws-1", "d-1")).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> api.list("ws-2")).isInstanceOf(AccessDeniedException.class);
-      }
-    });
+    runner
+        .withBean(RecordingDeployments.class)
+        .run(
+            context -> {
+              DeploymentApi api = context.getBean(DeploymentApi.class);
+              assertThat(api).isInstanceOf(GuardedDeploymentApi.class);
+              assertThatThrownBy(() -> api.list("ws-1"))
+                  .isInstanceOf(UnauthenticatedException.class);
+              try (PrincipalScope scope =
+                  CurrentPrincipal.bind(Principals.in(WorkspaceRoles.VIEWER))) {
+                assertThat(api.list("ws-1")).containsExactly("d-1");
+                assertThatThrownBy(() -> api.delete("ws-1", "d-1"))
+                    .isInstanceOf(AccessDeniedException.class);
+                assertThatThrownBy(() -> api.list("ws-2"))
+                    .isInstanceOf(AccessDeniedException.class);
+              }
+            });
   }
 
   @Test
   void classBean_isCreatedAsItsGuard_withConstructorInjection_andSelfInvocationChecked() {
-    runner.withBean(LedgerStore.class).withBean(Ledger.class).run(context -> {
-      Ledger ledger = context.getBean(Ledger.class);
-      assertThat(ledger).isExactlyInstanceOf(GuardedLedger.class);
-      assertThat(ledger.store()).isSameAs(context.getBean(LedgerStore.class));
-      try (PrincipalScope scope = CurrentPrincipal.bind(Principals.in(WorkspaceRoles.VIEWER))) {
-        assertThat(ledger.count("ws-1")).isEqualTo(3);
-        // reset needs VIEW_FLOWS (held) and calls clear, which needs DELETE_FLOWS (not held).
-        assertThatThrownBy(() -> ledger.reset("ws-1"))
-            .isInstanceOf(AccessDeniedException.class)
-            .satisfies(e -> assertThat(((AccessDeniedException) e).operation()).isEqualTo("Ledger.clear"));
-        assertThat(ledger.count("ws-1")).isEqualTo(3);
-      }
-      try (PrincipalScope scope = CurrentPrincipal.bind(Principals.in(WorkspaceRoles.DEVELOPER))) {
-        ledger.reset("ws-1");
-        assertThat(ledger.count("ws-1")).isZero();
-      }
-    });
+    runner
+        .withBean(LedgerStore.class)
+        .withBean(Ledger.class)
+        .run(
+            context -> {
+              Ledger ledger = context.getBean(Ledger.class);
+              assertThat(ledger).isExactlyInstanceOf(GuardedLedger.class);
+              assertThat(ledger.store()).isSameAs(context.getBean(LedgerStore.class));
+              try (PrincipalScope scope =
+                  CurrentPrincipal.bind(Principals.in(WorkspaceRoles.VIEWER))) {
+                assertThat(ledger.count("ws-1")).isEqualTo(3);
+                // reset needs VIEW_FLOWS (held) and calls clear, which needs DELETE_FLOWS (not
+                // held).
+                assertThatThrownBy(() -> ledger.reset("ws-1"))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .satisfies(
+                        e ->
+                            assertThat(((AccessDeniedException) e).operation())
+                                .isEqualTo("Ledger.clear"));
+                assertThat(ledger.count("ws-1")).isEqualTo(3);
+              }
+              try (PrincipalScope scope =
+                  CurrentPrincipal.bind(Principals.in(WorkspaceRoles.DEVELOPER))) {
+                ledger.reset("ws-1");
+                assertThat(ledger.count("ws-1")).isZero();
+              }
+            });
   }
 
   @Test
   void disabled_leavesBeansAsTheyAre() {
-    runner.withPropertyValues("rolegate.guards.enabled=false")
-        .withBean(RecordingDeployments.class).withBean(LedgerStore.class).withBean(Ledger.class)
-        .run(context -> {
-          assertThat(context.getBean(DeploymentApi.class)).isExactlyInstanceOf(RecordingDeployments.class);
-          assertThat(context.getBean(Ledger.class)).isExactlyInstanceOf(Ledger.class);
-          assertThat(context.getBean(Ledger.class).count("ws-1")).isEqualTo(3);
-        });
+    runner
+        .withPropertyValues("rolegate.guards.enabled=false")
+        .withBean(RecordingDeployments.class)
+        .withBean(LedgerStore.class)
+        .withBean(Ledger.class)
+        .run(
+            context -> {
+              assertThat(context.getBean(DeploymentApi.class))
+                  .isExactlyInstanceOf(RecordingDeployments.class);
+              assertThat(context.getBean(Ledger.class)).isExactlyInstanceOf(Ledger.class);
+              assertThat(context.getBean(Ledger.class).count("ws-1")).isEqualTo(3);
+            });
   }
 
   @Test
   void guardedClassFromFactoryMethod_failsStartup() {
-    runner.withUserConfiguration(RawLedgerConfiguration.class).run(context -> {
-      assertThat(context).hasFailed();
-      assertThat(context.getStartupFailure())
-          .rootCause()
-          .hasMessageContaining("bean 'ledger' is a dev.rolegate.spring.fixtures.Ledger (guarded) but not its guard")
-          .hasMessageContaining("new GuardedLedger(...)");
-    });
+    runner
+        .withUserConfiguration(RawLedgerConfiguration.class)
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessageContaining(
+                      "bean 'ledger' is a dev.rolegate.spring.fixtures.Ledger (guarded) but not its"
+                          + " guard")
+                  .hasMessageContaining("new GuardedLedger(...)");
+            });
   }
 
   @Test
   void guardedClassFromFactoryMethodReturningTheGuard_isAccepted() {
-    runner.withUserConfiguration(GuardLedgerConfiguration.class).run(context -> {
-      assertThat(context).hasNotFailed();
-      assertThat(context.getBean(Ledger.class)).isInstanceOf(GuardedLedger.class);
-    });
+    runner
+        .withUserConfiguration(GuardLedgerConfiguration.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(Ledger.class)).isInstanceOf(GuardedLedger.class);
+            });
   }
 
   @Test
   void beanWithTwoGuardedInterfaces_failsStartup() {
-    runner.withBean(DeploymentsAndFlows.class).run(context -> {
-      assertThat(context).hasFailed();
-      assertThat(context.getStartupFailure())
-          .rootCause()
-          .hasMessageContaining("implements several guarded interfaces")
-          .hasMessageContaining("DeploymentApi")
-          .hasMessageContaining("FlowApi");
-    });
+    runner
+        .withBean(DeploymentsAndFlows.class)
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessageContaining("implements several guarded interfaces")
+                  .hasMessageContaining("DeploymentApi")
+                  .hasMessageContaining("FlowApi");
+            });
   }
 
   @Test
   void guardedAndTransactionalInterfaceBean_keepsBoth_andDenialStartsNoTransaction() {
     RecordingDeployments target = new RecordingDeployments();
-    runner.withUserConfiguration(TransactionConfiguration.class)
+    runner
+        .withUserConfiguration(TransactionConfiguration.class)
         .withBean(RecordingDeployments.class, () -> target)
-        .run(context -> {
-          DeploymentApi api = context.getBean(DeploymentApi.class);
-          RecordingTransactionManager transactions = context.getBean(RecordingTransactionManager.class);
-          assertThat(api).isInstanceOf(GuardedDeploymentApi.class);
-          try (PrincipalScope scope = CurrentPrincipal.bind(Principals.in(WorkspaceRoles.VIEWER))) {
-            assertThat(api.list("ws-1")).containsExactly("d-1");
-            assertThatThrownBy(() -> api.delete("ws-1", "d-1")).isInstanceOf(AccessDeniedException.class);
-          }
-          assertThat(target.calls).containsExactly("list ws-1 tx=true");
-          assertThat(transactions.events).containsExactly("begin", "commit");
-        });
+        .run(
+            context -> {
+              DeploymentApi api = context.getBean(DeploymentApi.class);
+              RecordingTransactionManager transactions =
+                  context.getBean(RecordingTransactionManager.class);
+              assertThat(api).isInstanceOf(GuardedDeploymentApi.class);
+              try (PrincipalScope scope =
+                  CurrentPrincipal.bind(Principals.in(WorkspaceRoles.VIEWER))) {
+                assertThat(api.list("ws-1")).containsExactly("d-1");
+                assertThatThrownBy(() -> api.delete("ws-1", "d-1"))
+                    .isInstanceOf(AccessDeniedException.class);
+              }
+              assertThat(target.calls).containsExactly("list ws-1 tx=true");
+              assertThat(transactions.events).containsExactly("begin", "commit");
+            });
   }
 
   @Test
   void guardedAndTransactionalClassBean_keepsBoth_throughItsInterface() {
-    runner.withUserConfiguration(TransactionConfiguration.class)
+    runner
+        .withUserConfiguration(TransactionConfiguration.class)
         .withBean(TransactionalAudit.class)
-        .run(context -> {
-          AuditApi audit = context.getBean(AuditApi.class);
-          assertThat(AopUtils.isAopProxy(audit)).isTrue();
-          Object target = ((org.springframework.aop.framework.Advised) audit).getTargetSource().getTarget();
-          assertThat(target).isExactlyInstanceOf(GuardedTransactionalAudit.class);
-          RecordingTransactionManager transactions = context.getBean(RecordingTransactionManager.class);
-          try (PrincipalScope scope = CurrentPrincipal.bind(Principals.in(WorkspaceRoles.DEVELOPER))) {
-            assertThat(audit.record("ws-1", "created")).isEqualTo("created");
-          }
-          try (PrincipalScope scope = CurrentPrincipal.bind(Principals.in(WorkspaceRoles.VIEWER))) {
-            assertThatThrownBy(() -> audit.record("ws-1", "denied")).isInstanceOf(AccessDeniedException.class);
-          }
-          assertThat(((TransactionalAudit) target).calls).containsExactly("created tx=true");
-          // The proxy sits outside this guard: the denied call began a transaction and rolled it back.
-          assertThat(transactions.events).containsExactly("begin", "commit", "begin", "rollback");
-        });
+        .run(
+            context -> {
+              AuditApi audit = context.getBean(AuditApi.class);
+              assertThat(AopUtils.isAopProxy(audit)).isTrue();
+              Object target =
+                  ((org.springframework.aop.framework.Advised) audit).getTargetSource().getTarget();
+              assertThat(target).isExactlyInstanceOf(GuardedTransactionalAudit.class);
+              RecordingTransactionManager transactions =
+                  context.getBean(RecordingTransactionManager.class);
+              try (PrincipalScope scope =
+                  CurrentPrincipal.bind(Principals.in(WorkspaceRoles.DEVELOPER))) {
+                assertThat(audit.record("ws-1", "created")).isEqualTo("created");
+              }
+              try (PrincipalScope scope =
+                  CurrentPrincipal.bind(Principals.in(WorkspaceRoles.VIEWER))) {
+                assertThatThrownBy(() -> audit.record("ws-1", "denied"))
+                    .isInstanceOf(AccessDeniedException.class);
+              }
+              assertThat(((TransactionalAudit) target).calls).containsExactly("created tx=true");
+              // The proxy sits outside this guard: the denied call began a transaction and rolled
+              // it back.
+              assertThat(transactions.events)
+                  .containsExactly("begin", "commit", "begin", "rollback");
+            });
   }
 
   @Test
   void guardedAndTransactionalClassWithoutInterface_failsStartup_neverRunsUnguarded() {
-    runner.withUserConfiguration(TransactionConfiguration.class)
+    runner
+        .withUserConfiguration(TransactionConfiguration.class)
         .withBean(TransactionalCounter.class)
-        .run(context -> {
-          assertThat(context).hasFailed();
-          assertThat(context.getStartupFailure())
-              .hasStackTraceContaining("GuardedTransactionalCounter")
-              .hasStackTraceContaining("final");
-        });
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .hasStackTraceContaining("GuardedTransactionalCounter")
+                  .hasStackTraceContaining("final");
+            });
   }
 
   @Configuration(proxyBeanMethods = false)
@@ -186,5 +236,4 @@ class GuardedBeansTest {
       return new RecordingTransactionManager();
     }
   }
-
 }

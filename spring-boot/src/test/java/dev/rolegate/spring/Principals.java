@@ -9,6 +9,9 @@ final class Principals {
 
   /** Returns a user who holds {@code role} in workspace {@code ws-1} only. */
   static Principal in(String role) {
-    return Principal.user("alice").accountRole(AccountRoles.MEMBER).workspaceRole("ws-1", role).build();
+    return Principal.user("alice")
+        .accountRole(AccountRoles.MEMBER)
+        .workspaceRole("ws-1", role)
+        .build();
   }
 }

@@ -41,16 +41,22 @@ class WebMappingTest {
 
   @Test
   void viewer_lists_200() throws Exception {
-    mvc.perform(get(WS1 + "/deployments").with(user("alice").authorities(
-            AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER"))))
+    mvc.perform(
+            get(WS1 + "/deployments")
+                .with(
+                    user("alice")
+                        .authorities(AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER"))))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0]").value("d-1"));
   }
 
   @Test
   void viewer_deletes_403_problemNamesOperationAndPermission() throws Exception {
-    mvc.perform(delete(WS1 + "/deployments/d-1").with(user("alice").authorities(
-            AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER"))))
+    mvc.perform(
+            delete(WS1 + "/deployments/d-1")
+                .with(
+                    user("alice")
+                        .authorities(AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER"))))
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.status").value(403))
@@ -58,9 +64,11 @@ class WebMappingTest {
         .andExpect(jsonPath("$.operation").value("DeploymentApi.delete"))
         .andExpect(jsonPath("$.permissions[0]").value("DELETE_DEPLOYMENTS"))
         .andExpect(jsonPath("$.workspace").value("ws-1"))
-        .andExpect(jsonPath("$.detail").value(
-            "DeploymentApi.delete requires DELETE_DEPLOYMENTS in workspace ws-1, which the caller"
-                + " does not hold there"))
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "DeploymentApi.delete requires DELETE_DEPLOYMENTS in workspace ws-1, which the"
+                        + " caller does not hold there"))
         .andExpect(content().string(not(containsString("alice"))))
         // The only echo of the request is the path the client sent itself, as the instance.
         .andExpect(jsonPath("$.instance").value(WS1 + "/deployments/d-1"))
@@ -70,16 +78,21 @@ class WebMappingTest {
 
   @Test
   void roleInAnotherWorkspace_403() throws Exception {
-    mvc.perform(get("/api/accounts/acme/workspaces/ws-2/deployments").with(user("alice").authorities(
-            AuthorityUtils.createAuthorityList("workspace:ws-1:OWNER"))))
+    mvc.perform(
+            get("/api/accounts/acme/workspaces/ws-2/deployments")
+                .with(
+                    user("alice")
+                        .authorities(AuthorityUtils.createAuthorityList("workspace:ws-1:OWNER"))))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.workspace").value("ws-2"));
   }
 
   @Test
   void accountAdmin_isOwnerEverywhere_200() throws Exception {
-    mvc.perform(delete("/api/accounts/acme/workspaces/ws-9/deployments/d-1").with(user("root")
-            .authorities(AuthorityUtils.createAuthorityList("account:ADMIN"))))
+    mvc.perform(
+            delete("/api/accounts/acme/workspaces/ws-9/deployments/d-1")
+                .with(
+                    user("root").authorities(AuthorityUtils.createAuthorityList("account:ADMIN"))))
         .andExpect(status().isOk());
   }
 
@@ -90,13 +103,18 @@ class WebMappingTest {
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.type").value("urn:rolegate:problem:unauthenticated"))
         .andExpect(jsonPath("$.operation").value("DeploymentApi.list"))
-        .andExpect(jsonPath("$.detail").value("authentication is required to call DeploymentApi.list"));
+        .andExpect(
+            jsonPath("$.detail").value("authentication is required to call DeploymentApi.list"));
   }
 
   @Test
   void unknownRoleInAuthority_401_beforeTheController() throws Exception {
-    mvc.perform(get(WS1 + "/whoami").with(user("alice").authorities(
-            AuthorityUtils.createAuthorityList("workspace:ws-1:SUPERUSER"))))
+    mvc.perform(
+            get(WS1 + "/whoami")
+                .with(
+                    user("alice")
+                        .authorities(
+                            AuthorityUtils.createAuthorityList("workspace:ws-1:SUPERUSER"))))
         .andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.type").value("urn:rolegate:problem:invalid-principal"))
@@ -105,17 +123,32 @@ class WebMappingTest {
 
   @Test
   void jwtClaims_mapToRoles() throws Exception {
-    mvc.perform(delete(WS1 + "/deployments/d-1").with(jwt().jwt(token -> token.subject("bob")
-            .claim("workspace_roles", Map.of("ws-1", "DEVELOPER")))))
+    mvc.perform(
+            delete(WS1 + "/deployments/d-1")
+                .with(
+                    jwt()
+                        .jwt(
+                            token ->
+                                token
+                                    .subject("bob")
+                                    .claim("workspace_roles", Map.of("ws-1", "DEVELOPER")))))
         .andExpect(status().isOk());
-    mvc.perform(delete(WS1 + "/deployments/d-1").with(jwt().jwt(token -> token.subject("bob")
-            .claim("workspace_roles", Map.of("ws-1", "RUNNER")))))
+    mvc.perform(
+            delete(WS1 + "/deployments/d-1")
+                .with(
+                    jwt()
+                        .jwt(
+                            token ->
+                                token
+                                    .subject("bob")
+                                    .claim("workspace_roles", Map.of("ws-1", "RUNNER")))))
         .andExpect(status().isForbidden());
   }
 
   @Test
   void jwtWithUnknownRole_401() throws Exception {
-    mvc.perform(get(WS1 + "/deployments").with(jwt().jwt(token -> token.claim("account_role", "GOD"))))
+    mvc.perform(
+            get(WS1 + "/deployments").with(jwt().jwt(token -> token.claim("account_role", "GOD"))))
         .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.type").value("urn:rolegate:problem:invalid-principal"))
         .andExpect(jsonPath("$.detail").value(containsString("account role \"GOD\"")));
@@ -123,20 +156,28 @@ class WebMappingTest {
 
   @Test
   void workspaceFromPath_isBound() throws Exception {
-    mvc.perform(get(WS1 + "/whoami").with(user("alice").authorities(
-            AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER"))))
+    mvc.perform(
+            get(WS1 + "/whoami")
+                .with(
+                    user("alice")
+                        .authorities(AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER"))))
         .andExpect(status().isOk())
         .andExpect(content().string("alice@ws-1"));
-    mvc.perform(get(WS1 + "/ledger").with(user("alice").authorities(
-            AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER"))))
+    mvc.perform(
+            get(WS1 + "/ledger")
+                .with(
+                    user("alice")
+                        .authorities(AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER"))))
         .andExpect(status().isOk())
         .andExpect(content().string("3"));
   }
 
   @Test
   void pathWithoutWorkspace_boundWorkspaceCall_403_evenForAccountOwner() throws Exception {
-    mvc.perform(get("/api/ledger").with(user("root").authorities(
-            AuthorityUtils.createAuthorityList("account:OWNER"))))
+    mvc.perform(
+            get("/api/ledger")
+                .with(
+                    user("root").authorities(AuthorityUtils.createAuthorityList("account:OWNER"))))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.operation").value("Ledger.countHere"))
         .andExpect(jsonPath("$.workspace").value(nullValue()))
@@ -145,8 +186,14 @@ class WebMappingTest {
 
   @Test
   void controllerFailure_stillUnbinds() {
-    assertThatThrownBy(() -> mvc.perform(get(WS1 + "/boom").with(user("alice").authorities(
-            AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER")))))
+    assertThatThrownBy(
+            () ->
+                mvc.perform(
+                    get(WS1 + "/boom")
+                        .with(
+                            user("alice")
+                                .authorities(
+                                    AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER")))))
         .hasRootCauseMessage("boom for alice");
     assertThat(CurrentPrincipal.get()).isEmpty();
   }

@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A small application for the MockMvc tests: Spring Security lets everyone in; rolegate decides. */
+/**
+ * A small application for the MockMvc tests: Spring Security lets everyone in; rolegate decides.
+ */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({WebTestApplication.Api.class, RecordingDeployments.class, LedgerStore.class, Ledger.class})
@@ -65,12 +67,14 @@ class WebTestApplication {
     @GetMapping("/api/accounts/{account}/workspaces/{workspace}/whoami")
     String whoami() {
       return CurrentPrincipal.get().map(Principal::id).orElse("nobody")
-          + "@" + CurrentPrincipal.workspace().orElse("nowhere");
+          + "@"
+          + CurrentPrincipal.workspace().orElse("nowhere");
     }
 
     @GetMapping("/api/accounts/{account}/workspaces/{workspace}/boom")
     String boom() {
-      throw new IllegalStateException("boom for " + CurrentPrincipal.get().map(Principal::id).orElse("nobody"));
+      throw new IllegalStateException(
+          "boom for " + CurrentPrincipal.get().map(Principal::id).orElse("nobody"));
     }
   }
 }

@@ -10,8 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The deployments, in memory. Written without a single check: the starter wraps this bean in its
- * guard, outside the transaction proxy that {@code @Transactional} asks for, so a denied call
- * never starts a transaction.
+ * guard, outside the transaction proxy that {@code @Transactional} asks for, so a denied call never
+ * starts a transaction.
  */
 @Service
 @Transactional

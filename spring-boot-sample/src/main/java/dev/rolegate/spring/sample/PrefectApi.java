@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The HTTP API, in Prefect's shape {@code /api/accounts/{account}/workspaces/{workspace}/...}. It
- * checks nothing itself: the guarded services do, and the starter turns their denials into 401
- * and 403 problem details.
+ * checks nothing itself: the guarded services do, and the starter turns their denials into 401 and
+ * 403 problem details.
  */
 @RestController
 @RequestMapping("/api")

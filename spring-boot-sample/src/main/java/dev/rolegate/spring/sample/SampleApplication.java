@@ -4,7 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 
-/** Starts the sample API ({@code java -jar spring-boot-sample/target/rolegate-spring-boot-sample.jar}). */
+/**
+ * Starts the sample API ({@code java -jar
+ * spring-boot-sample/target/rolegate-spring-boot-sample.jar}).
+ */
 @SpringBootApplication
 @EnableTransactionManagement
 public class SampleApplication {

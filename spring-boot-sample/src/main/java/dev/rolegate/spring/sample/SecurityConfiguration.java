@@ -13,8 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * HTTP Basic with one user per role, each named after it, password {@code <name>-pw}. Spring
  * Security authenticates and lets every request through; rolegate's guards decide, from the
- * authorities ({@code account:<ROLE>}, {@code workspace:<id>:<ROLE>}) through the starter's
- * default mapping. Demo users only: never ship plain-text passwords.
+ * authorities ({@code account:<ROLE>}, {@code workspace:<id>:<ROLE>}) through the starter's default
+ * mapping. Demo users only: never ship plain-text passwords.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -23,7 +23,8 @@ public class SecurityConfiguration {
     return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .httpBasic(Customizer.withDefaults())
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .build();
   }
 
@@ -43,6 +44,9 @@ public class SecurityConfiguration {
   }
 
   private static UserDetails user(String name, String... authorities) {
-    return User.withUsername(name).password("{noop}" + name + "-pw").authorities(authorities).build();
+    return User.withUsername(name)
+        .password("{noop}" + name + "-pw")
+        .authorities(authorities)
+        .build();
   }
 }

@@ -8,8 +8,8 @@ import org.springframework.transaction.support.AbstractPlatformTransactionManage
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
- * A transaction manager for the in-memory store, standing in for a database's: it holds no
- * resource and counts what it began, committed and rolled back (the tests read the counts).
+ * A transaction manager for the in-memory store, standing in for a database's: it holds no resource
+ * and counts what it began, committed and rolled back (the tests read the counts).
  */
 @Configuration(proxyBeanMethods = false)
 public class TransactionConfiguration {
@@ -24,6 +24,7 @@ public class TransactionConfiguration {
 
     /** Transactions begun. */
     public final transient AtomicInteger begun = new AtomicInteger();
+
     /** Transactions committed. */
     public final transient AtomicInteger committed = new AtomicInteger();
 

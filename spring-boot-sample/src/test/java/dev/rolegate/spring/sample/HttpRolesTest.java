@@ -23,8 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The sample over real HTTP on a random loopback port, as each role: every status below is read
- * off /work/shared/MATRIX.md by hand (not from the compiled matrix), so a wrong wiring or a wrong
+ * The sample over real HTTP on a random loopback port, as each role: every status below is read off
+ * /work/shared/MATRIX.md by hand (not from the compiled matrix), so a wrong wiring or a wrong
  * matrix file shows up here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -39,7 +39,8 @@ class HttpRolesTest {
    * authentication; "typo" holds the role "Developer", which the matrix lacks (case-sensitive).
    * Account OWNER and ADMIN are workspace OWNER everywhere; WORKER sees deployments but not blocks.
    */
-  private static final String EXPECTED = """
+  private static final String EXPECTED =
+      """
       user       L   R   S   D   B   K   P   A   E
       owner     200 200 200 200 200 200 200 200 200
       admin     200 200 200 200 200 200 200 200 200
@@ -60,7 +61,8 @@ class HttpRolesTest {
   @Autowired CountingTransactionManager transactions;
 
   static Stream<Arguments> cells() {
-    List<String> lines = EXPECTED.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    List<String> lines =
+        EXPECTED.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     String[] operations = lines.get(0).split("\\s+");
     List<Arguments> cells = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
@@ -78,12 +80,13 @@ class HttpRolesTest {
     HttpResponse<String> response = call(user, request(user, operation));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
     if (expected != 200) {
-      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-          type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
       assertThat(response.body()).doesNotContain("hunter2").doesNotContain("Exception");
     }
     if (expected == 403) {
-      assertThat(response.body()).contains("\"type\":\"urn:rolegate:problem:access-denied\"")
+      assertThat(response.body())
+          .contains("\"type\":\"urn:rolegate:problem:access-denied\"")
           .contains("\"permissions\":[\"");
     }
   }
@@ -95,9 +98,10 @@ class HttpRolesTest {
 
   @Test
   void serverListensOnLoopback() throws Exception {
-    HttpResponse<String> response = CLIENT.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ping")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ping")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("pong");
   }
@@ -105,7 +109,8 @@ class HttpRolesTest {
   @Test
   void workspaceRole_holdsInItsWorkspaceOnly_accountAdminEverywhere() throws Exception {
     String other = "/api/accounts/acme/workspaces/ws-other/deployments";
-    assertThat(call("developer", HttpRequest.newBuilder(uri(other)).GET()).statusCode()).isEqualTo(403);
+    assertThat(call("developer", HttpRequest.newBuilder(uri(other)).GET()).statusCode())
+        .isEqualTo(403);
     assertThat(call("admin", HttpRequest.newBuilder(uri(other)).GET()).statusCode()).isEqualTo(200);
   }
 
@@ -114,13 +119,17 @@ class HttpRolesTest {
     HttpResponse<String> response =
         call("owner", HttpRequest.newBuilder(uri("/api/accounts/acme/blocks")).GET());
     assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.body()).contains("\"workspace\":null").contains("the call named no workspace");
+    assertThat(response.body())
+        .contains("\"workspace\":null")
+        .contains("the call named no workspace");
   }
 
   @Test
   void wrongPassword_isRefusedBySpringSecurity() throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(WS + "/deployments")).GET()
-        .header("Authorization", basic("developer", "wrong"));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(WS + "/deployments"))
+            .GET()
+            .header("Authorization", basic("developer", "wrong"));
     assertThat(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
         .isEqualTo(401);
   }
@@ -138,9 +147,11 @@ class HttpRolesTest {
 
   @Test
   void actuator_servesTheAccessReport() throws Exception {
-    HttpResponse<String> response = call("-", HttpRequest.newBuilder(uri("/actuator/rolegate")).GET());
+    HttpResponse<String> response =
+        call("-", HttpRequest.newBuilder(uri("/actuator/rolegate")).GET());
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).startsWith("{\"reports\":[")
+    assertThat(response.body())
+        .startsWith("{\"reports\":[")
         .contains("\"type\": \"dev.rolegate.spring.sample.Blocks\"")
         .contains("\"type\": \"dev.rolegate.spring.sample.DeploymentCatalog\"");
   }
@@ -150,13 +161,16 @@ class HttpRolesTest {
     return switch (operation) {
       case "L" -> HttpRequest.newBuilder(uri(WS + "/deployments")).GET();
       case "R" -> HttpRequest.newBuilder(uri(WS + "/deployments/d-etl/runs")).POST(noBody());
-      case "S" -> HttpRequest.newBuilder(uri(WS + "/deployments/d-" + suffix + "?name=x")).PUT(noBody());
+      case "S" ->
+          HttpRequest.newBuilder(uri(WS + "/deployments/d-" + suffix + "?name=x")).PUT(noBody());
       case "D" -> HttpRequest.newBuilder(uri(WS + "/deployments/d-gone-" + suffix)).DELETE();
       case "B" -> HttpRequest.newBuilder(uri(WS + "/blocks")).GET();
       case "K" -> HttpRequest.newBuilder(uri(WS + "/blocks/warehouse/secret")).GET();
-      case "P" -> HttpRequest.newBuilder(uri(WS + "/blocks/b-" + suffix + "?value=v")).PUT(noBody());
+      case "P" ->
+          HttpRequest.newBuilder(uri(WS + "/blocks/b-" + suffix + "?value=v")).PUT(noBody());
       case "A" -> HttpRequest.newBuilder(uri("/api/accounts/acme/settings")).GET();
-      case "E" -> HttpRequest.newBuilder(uri("/api/accounts/acme/settings?name=Acme")).PUT(noBody());
+      case "E" ->
+          HttpRequest.newBuilder(uri("/api/accounts/acme/settings?name=Acme")).PUT(noBody());
       default -> throw new IllegalArgumentException(operation);
     };
   }
@@ -166,7 +180,8 @@ class HttpRolesTest {
     if (!user.equals("-")) {
       request.header("Authorization", basic(user, user + "-pw"));
     }
-    return CLIENT.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    return CLIENT.send(
+        request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private URI uri(String path) {
@@ -178,7 +193,8 @@ class HttpRolesTest {
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString(
-        (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

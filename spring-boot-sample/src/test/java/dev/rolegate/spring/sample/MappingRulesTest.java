@@ -22,7 +22,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The mapping rules through MockMvc: authorities to roles, the path's workspace, the guarded beans. */
+/**
+ * The mapping rules through MockMvc: authorities to roles, the path's workspace, the guarded beans.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class MappingRulesTest {
@@ -31,7 +33,9 @@ class MappingRulesTest {
   @Autowired MockMvc mvc;
   @Autowired ApplicationContext context;
 
-  /** The filter unbinds after each request; @WithPrincipal's own binding is its extension's to undo. */
+  /**
+   * The filter unbinds after each request; @WithPrincipal's own binding is its extension's to undo.
+   */
   @AfterEach
   void nothingLeftBound(TestInfo test) {
     if (!test.getTestMethod().orElseThrow().isAnnotationPresent(WithPrincipal.class)) {
@@ -42,8 +46,10 @@ class MappingRulesTest {
   @Test
   void beans_areTheirGuards() {
     assertThat(context.getBean(Blocks.class)).isExactlyInstanceOf(GuardedBlocks.class);
-    assertThat(context.getBean(AccountSettings.class)).isExactlyInstanceOf(GuardedAccountSettings.class);
-    assertThat(context.getBean(DeploymentCatalog.class)).isExactlyInstanceOf(GuardedDeploymentCatalog.class);
+    assertThat(context.getBean(AccountSettings.class))
+        .isExactlyInstanceOf(GuardedAccountSettings.class);
+    assertThat(context.getBean(DeploymentCatalog.class))
+        .isExactlyInstanceOf(GuardedDeploymentCatalog.class);
   }
 
   @Test
@@ -51,16 +57,18 @@ class MappingRulesTest {
     mvc.perform(get(WS + "/blocks").with(user("u").authorities(() -> "workspace:ws-prod:VIEWER")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0]").value("warehouse"));
-    mvc.perform(get("/api/accounts/acme/workspaces/ws-dev/blocks")
-            .with(user("u").authorities(() -> "workspace:ws-prod:VIEWER")))
+    mvc.perform(
+            get("/api/accounts/acme/workspaces/ws-dev/blocks")
+                .with(user("u").authorities(() -> "workspace:ws-prod:VIEWER")))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.workspace").value("ws-dev"));
   }
 
   @Test
   void accountAdminAuthority_isWorkspaceOwnerAnywhere() throws Exception {
-    mvc.perform(get("/api/accounts/acme/workspaces/ws-dev/blocks/none/secret")
-            .with(user("u").authorities(() -> "account:ADMIN")))
+    mvc.perform(
+            get("/api/accounts/acme/workspaces/ws-dev/blocks/none/secret")
+                .with(user("u").authorities(() -> "account:ADMIN")))
         .andExpect(status().isOk());
   }
 
@@ -98,8 +106,9 @@ class MappingRulesTest {
   @Test
   @WithPrincipal(id = "dev", workspace = "ws-prod", role = WorkspaceRoles.DEVELOPER)
   void requestCredentials_replaceWithPrincipal_forTheRequestOnly() throws Exception {
-    mvc.perform(get(WS + "/blocks/warehouse/secret")
-            .with(user("v").authorities(() -> "workspace:ws-prod:VIEWER")))
+    mvc.perform(
+            get(WS + "/blocks/warehouse/secret")
+                .with(user("v").authorities(() -> "workspace:ws-prod:VIEWER")))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.permissions[0]").value("VIEW_SECRET_BLOCK_DATA"));
     assertThat(CurrentPrincipal.get()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("dev"));
