@@ -1,0 +1,4 @@
+package dev.rolegate.spring.sample;
+
+/** A deployment of a workspace. */
+public record Deployment(String id, String name) {}

@@ -1,0 +1,5 @@
+/**
+ * A small Prefect-like HTTP API on Spring Boot: deployments, blocks and account settings, guarded
+ * by rolegate through {@code rolegate-spring-boot}, with HTTP Basic users for each role.
+ */
+package dev.rolegate.spring.sample;

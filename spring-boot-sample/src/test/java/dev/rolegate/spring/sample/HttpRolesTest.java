@@ -1,0 +1,200 @@
+package dev.rolegate.spring.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rolegate.spring.sample.TransactionConfiguration.CountingTransactionManager;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The sample over real HTTP on a random loopback port, as each role: every status below is read off
+ * /work/shared/MATRIX.md by hand (not from the compiled matrix), so a wrong wiring or a wrong
+ * matrix file shows up here.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HttpRolesTest {
+  private static final String WS = "/api/accounts/acme/workspaces/ws-prod";
+
+  /**
+   * Operations: L list deployments (VIEW_DEPLOYMENTS), R run one (RUN_DEPLOYMENTS), S save one
+   * (CREATE_EDIT_DEPLOYMENTS), D delete one (DELETE_DEPLOYMENTS), B list blocks (VIEW_BLOCKS), K
+   * read a block's secret (VIEW_SECRET_BLOCK_DATA), P save a block (MANAGE_BLOCKS), A read account
+   * settings (VIEW_ACCOUNT_SETTINGS), E edit them (EDIT_ACCOUNT_SETTINGS). "-" is no
+   * authentication; "typo" holds the role "Developer", which the matrix lacks (case-sensitive).
+   * Account OWNER and ADMIN are workspace OWNER everywhere; WORKER sees deployments but not blocks.
+   */
+  private static final String EXPECTED =
+      """
+      user       L   R   S   D   B   K   P   A   E
+      owner     200 200 200 200 200 200 200 200 200
+      admin     200 200 200 200 200 200 200 200 200
+      ws-owner  200 200 200 200 200 200 200 200 403
+      developer 200 200 200 200 200 200 200 200 403
+      runner    200 200 403 403 200 403 403 200 403
+      viewer    200 403 403 403 200 403 403 200 403
+      worker    200 403 403 403 403 403 403 200 403
+      member    403 403 403 403 403 403 403 200 403
+      -         401 401 401 401 401 401 401 401 401
+      typo      401 401 401 401 401 401 401 401 401
+      """;
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  @LocalServerPort int port;
+  @Autowired CountingTransactionManager transactions;
+
+  static Stream<Arguments> cells() {
+    List<String> lines =
+        EXPECTED.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    String[] operations = lines.get(0).split("\\s+");
+    List<Arguments> cells = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] fields = line.split("\\s+");
+      for (int i = 1; i < fields.length; i++) {
+        cells.add(Arguments.of(fields[0], operations[i], Integer.parseInt(fields[i])));
+      }
+    }
+    return cells.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @MethodSource("cells")
+  void roleCallsOperation(String user, String operation, int expected) throws Exception {
+    HttpResponse<String> response = call(user, request(user, operation));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+    if (expected != 200) {
+      assertThat(response.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(response.body()).doesNotContain("hunter2").doesNotContain("Exception");
+    }
+    if (expected == 403) {
+      assertThat(response.body())
+          .contains("\"type\":\"urn:rolegate:problem:access-denied\"")
+          .contains("\"permissions\":[\"");
+    }
+  }
+
+  @Test
+  void table_coversEveryCell() {
+    assertThat(cells()).hasSize(10 * 9);
+  }
+
+  @Test
+  void serverListensOnLoopback() throws Exception {
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ping")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("pong");
+  }
+
+  @Test
+  void workspaceRole_holdsInItsWorkspaceOnly_accountAdminEverywhere() throws Exception {
+    String other = "/api/accounts/acme/workspaces/ws-other/deployments";
+    assertThat(call("developer", HttpRequest.newBuilder(uri(other)).GET()).statusCode())
+        .isEqualTo(403);
+    assertThat(call("admin", HttpRequest.newBuilder(uri(other)).GET()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void pathWithoutWorkspace_isDenied_evenForAccountOwner() throws Exception {
+    HttpResponse<String> response =
+        call("owner", HttpRequest.newBuilder(uri("/api/accounts/acme/blocks")).GET());
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body())
+        .contains("\"workspace\":null")
+        .contains("the call named no workspace");
+  }
+
+  @Test
+  void wrongPassword_isRefusedBySpringSecurity() throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(WS + "/deployments"))
+            .GET()
+            .header("Authorization", basic("developer", "wrong"));
+    assertThat(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void guardedAndTransactional_deniedCallStartsNoTransaction_allowedOneCommits() throws Exception {
+    int begun = transactions.begun.get();
+    int committed = transactions.committed.get();
+    assertThat(call("viewer", request("viewer", "D")).statusCode()).isEqualTo(403);
+    assertThat(transactions.begun.get()).isEqualTo(begun);
+    assertThat(call("developer", request("developer", "D")).statusCode()).isEqualTo(200);
+    assertThat(transactions.begun.get()).isEqualTo(begun + 1);
+    assertThat(transactions.committed.get()).isEqualTo(committed + 1);
+  }
+
+  @Test
+  void actuator_servesTheAccessReport() throws Exception {
+    HttpResponse<String> response =
+        call("-", HttpRequest.newBuilder(uri("/actuator/rolegate")).GET());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .startsWith("{\"reports\":[")
+        .contains("\"type\": \"dev.rolegate.spring.sample.Blocks\"")
+        .contains("\"type\": \"dev.rolegate.spring.sample.DeploymentCatalog\"");
+  }
+
+  private HttpRequest.Builder request(String user, String operation) {
+    String suffix = user.equals("-") ? "anonymous" : user;
+    return switch (operation) {
+      case "L" -> HttpRequest.newBuilder(uri(WS + "/deployments")).GET();
+      case "R" -> HttpRequest.newBuilder(uri(WS + "/deployments/d-etl/runs")).POST(noBody());
+      case "S" ->
+          HttpRequest.newBuilder(uri(WS + "/deployments/d-" + suffix + "?name=x")).PUT(noBody());
+      case "D" -> HttpRequest.newBuilder(uri(WS + "/deployments/d-gone-" + suffix)).DELETE();
+      case "B" -> HttpRequest.newBuilder(uri(WS + "/blocks")).GET();
+      case "K" -> HttpRequest.newBuilder(uri(WS + "/blocks/warehouse/secret")).GET();
+      case "P" ->
+          HttpRequest.newBuilder(uri(WS + "/blocks/b-" + suffix + "?value=v")).PUT(noBody());
+      case "A" -> HttpRequest.newBuilder(uri("/api/accounts/acme/settings")).GET();
+      case "E" ->
+          HttpRequest.newBuilder(uri("/api/accounts/acme/settings?name=Acme")).PUT(noBody());
+      default -> throw new IllegalArgumentException(operation);
+    };
+  }
+
+  private HttpResponse<String> call(String user, HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    if (!user.equals("-")) {
+      request.header("Authorization", basic(user, user + "-pw"));
+    }
+    return CLIENT.send(
+        request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  private static HttpRequest.BodyPublisher noBody() {
+    return HttpRequest.BodyPublishers.noBody();
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+}

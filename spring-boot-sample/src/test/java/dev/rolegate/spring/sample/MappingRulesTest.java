@@ -1,0 +1,116 @@
+package dev.rolegate.spring.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.rolegate.prefect.WorkspaceRoles;
+import dev.rolegate.runtime.CurrentPrincipal;
+import dev.rolegate.test.WithPrincipal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The mapping rules through MockMvc: authorities to roles, the path's workspace, the guarded beans.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class MappingRulesTest {
+  private static final String WS = "/api/accounts/acme/workspaces/ws-prod";
+
+  @Autowired MockMvc mvc;
+  @Autowired ApplicationContext context;
+
+  /**
+   * The filter unbinds after each request; @WithPrincipal's own binding is its extension's to undo.
+   */
+  @AfterEach
+  void nothingLeftBound(TestInfo test) {
+    if (!test.getTestMethod().orElseThrow().isAnnotationPresent(WithPrincipal.class)) {
+      assertThat(CurrentPrincipal.get()).isEmpty();
+    }
+  }
+
+  @Test
+  void beans_areTheirGuards() {
+    assertThat(context.getBean(Blocks.class)).isExactlyInstanceOf(GuardedBlocks.class);
+    assertThat(context.getBean(AccountSettings.class))
+        .isExactlyInstanceOf(GuardedAccountSettings.class);
+    assertThat(context.getBean(DeploymentCatalog.class))
+        .isExactlyInstanceOf(GuardedDeploymentCatalog.class);
+  }
+
+  @Test
+  void workspaceAuthority_appliesToThePathWorkspace() throws Exception {
+    mvc.perform(get(WS + "/blocks").with(user("u").authorities(() -> "workspace:ws-prod:VIEWER")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0]").value("warehouse"));
+    mvc.perform(
+            get("/api/accounts/acme/workspaces/ws-dev/blocks")
+                .with(user("u").authorities(() -> "workspace:ws-prod:VIEWER")))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.workspace").value("ws-dev"));
+  }
+
+  @Test
+  void accountAdminAuthority_isWorkspaceOwnerAnywhere() throws Exception {
+    mvc.perform(
+            get("/api/accounts/acme/workspaces/ws-dev/blocks/none/secret")
+                .with(user("u").authorities(() -> "account:ADMIN")))
+        .andExpect(status().isOk());
+  }
+
+  @Test
+  void otherAuthorities_areIgnored() throws Exception {
+    mvc.perform(get(WS + "/deployments").with(user("u").roles("ADMIN", "OWNER")))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void unknownRole_isRefused_401() throws Exception {
+    mvc.perform(get("/api/ping").with(user("u").authorities(() -> "account:owner")))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value(containsString("account role \"owner\"")));
+  }
+
+  @Test
+  void noAuthentication_guardedCall_401() throws Exception {
+    mvc.perform(delete(WS + "/deployments/d-etl"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(jsonPath("$.operation").value("DeploymentCatalog.delete"));
+    mvc.perform(get("/api/ping")).andExpect(status().isOk());
+  }
+
+  @Test
+  @WithPrincipal(id = "dev", workspace = "ws-prod", role = WorkspaceRoles.DEVELOPER)
+  void withPrincipal_appliesWhenTheRequestCarriesNoCredentials() throws Exception {
+    // MockMvc runs on the test's thread: the filter binds nothing for an anonymous request, so the
+    // principal that @WithPrincipal bound is the one the guards see.
+    mvc.perform(get(WS + "/blocks/warehouse/secret")).andExpect(status().isOk());
+    assertThat(CurrentPrincipal.get()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("dev"));
+  }
+
+  @Test
+  @WithPrincipal(id = "dev", workspace = "ws-prod", role = WorkspaceRoles.DEVELOPER)
+  void requestCredentials_replaceWithPrincipal_forTheRequestOnly() throws Exception {
+    mvc.perform(
+            get(WS + "/blocks/warehouse/secret")
+                .with(user("v").authorities(() -> "workspace:ws-prod:VIEWER")))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.permissions[0]").value("VIEW_SECRET_BLOCK_DATA"));
+    assertThat(CurrentPrincipal.get()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("dev"));
+  }
+}

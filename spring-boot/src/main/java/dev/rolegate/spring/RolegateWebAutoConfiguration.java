@@ -1,0 +1,70 @@
+package dev.rolegate.spring;
+
+import dev.rolegate.runtime.Matrix;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * rolegate in a servlet web application: the filter that binds each request's principal and
+ * workspace, and 401/403 problem details for rolegate's exceptions. The principal comes from the
+ * application's {@link PrincipalResolver} bean if it declares one, else, with Spring Security
+ * present, from {@code SecurityContextHolder} through a {@link PrincipalMapper}.
+ */
+@AutoConfiguration(after = RolegateAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+public class RolegateWebAutoConfiguration {
+  /** Answers rolegate's exceptions with problem details. */
+  @Bean
+  @ConditionalOnMissingBean
+  public RolegateExceptionHandler rolegateExceptionHandler() {
+    return new RolegateExceptionHandler();
+  }
+
+  /** Reads the workspace from the request path ({@code rolegate.web.workspace-path}). */
+  @Bean
+  @ConditionalOnMissingBean
+  public WorkspacePath rolegateWorkspacePath(RolegateProperties properties) {
+    return new WorkspacePath(
+        properties.getWeb().getWorkspacePath(), properties.getWeb().getWorkspaceVariable());
+  }
+
+  /** Binds the principal for each request, after Spring Security's filter chain. */
+  @Bean
+  @ConditionalOnBean(PrincipalResolver.class)
+  public FilterRegistrationBean<PrincipalBindingFilter> rolegatePrincipalFilter(
+      PrincipalResolver resolver, WorkspacePath workspacePath, RolegateProperties properties) {
+    FilterRegistrationBean<PrincipalBindingFilter> registration =
+        new FilterRegistrationBean<>(new PrincipalBindingFilter(resolver, workspacePath));
+    registration.setName("rolegatePrincipalFilter");
+    registration.setOrder(properties.getWeb().getFilterOrder());
+    return registration;
+  }
+
+  /** With Spring Security: the principal from {@code SecurityContextHolder}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(SecurityContextHolder.class)
+  static class SecurityPrincipalConfiguration {
+    /** The default mapping; declare a {@link PrincipalMapper} bean to replace it. */
+    @Bean
+    @ConditionalOnMissingBean
+    PrincipalMapper rolegatePrincipalMapper(Matrix matrix) {
+      return new DefaultPrincipalMapper(matrix);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(PrincipalResolver.class)
+    PrincipalResolver rolegatePrincipalResolver(ObjectProvider<PrincipalMapper> mapper) {
+      return new SecurityContextPrincipalResolver(mapper.getObject());
+    }
+  }
+}

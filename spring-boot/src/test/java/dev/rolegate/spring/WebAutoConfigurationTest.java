@@ -1,0 +1,162 @@
+package dev.rolegate.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rolegate.prefect.WorkspaceRoles;
+import dev.rolegate.runtime.CurrentPrincipal;
+import dev.rolegate.runtime.Principal;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Which beans the web auto-configuration declares, with and without Spring Security. */
+class WebAutoConfigurationTest {
+  private final WebApplicationContextRunner runner =
+      new WebApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  RolegateAutoConfiguration.class, RolegateWebAutoConfiguration.class));
+
+  @Test
+  void withSecurity_defaultMapperAndSecurityContextResolver() {
+    runner.run(
+        context -> {
+          assertThat(context).hasSingleBean(DefaultPrincipalMapper.class);
+          assertThat(context)
+              .getBean(PrincipalResolver.class)
+              .isInstanceOf(SecurityContextPrincipalResolver.class);
+          assertThat(context).hasBean("rolegatePrincipalFilter");
+          assertThat(context).hasSingleBean(RolegateExceptionHandler.class);
+        });
+  }
+
+  @Test
+  void applicationMapper_replacesTheDefault() {
+    PrincipalMapper mine = authentication -> null;
+    runner
+        .withBean(PrincipalMapper.class, () -> mine)
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean(DefaultPrincipalMapper.class);
+              assertThat(context.getBean(PrincipalMapper.class)).isSameAs(mine);
+            });
+  }
+
+  @Test
+  void withoutSecurity_noResolver_noFilter() {
+    runner
+        .withClassLoader(new FilteredClassLoader(SecurityContextHolder.class))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(PrincipalMapper.class);
+              assertThat(context).doesNotHaveBean(PrincipalResolver.class);
+              assertThat(context).doesNotHaveBean("rolegatePrincipalFilter");
+              assertThat(context).hasSingleBean(RolegateExceptionHandler.class);
+            });
+  }
+
+  @Test
+  void withoutSecurity_applicationResolver_bindsItsPrincipalAndThePathWorkspace() throws Exception {
+    Principal alice = Principals.in(WorkspaceRoles.VIEWER);
+    PrincipalResolver resolver =
+        request -> "alice".equals(request.getHeader("X-User")) ? alice : null;
+    runner
+        .withClassLoader(new FilteredClassLoader(SecurityContextHolder.class))
+        .withBean(PrincipalResolver.class, () -> resolver)
+        .run(
+            context -> {
+              PrincipalBindingFilter filter = filterOf(context.getBean("rolegatePrincipalFilter"));
+              List<String> seen = new ArrayList<>();
+              MockHttpServletRequest request =
+                  new MockHttpServletRequest("GET", "/api/accounts/acme/workspaces/ws-1/flows");
+              request.addHeader("X-User", "alice");
+              filter.doFilter(request, new MockHttpServletResponse(), chainRecording(seen));
+              MockHttpServletRequest anonymous =
+                  new MockHttpServletRequest("GET", "/api/accounts/acme/workspaces/ws-1/flows");
+              filter.doFilter(anonymous, new MockHttpServletResponse(), chainRecording(seen));
+              assertThat(seen).containsExactly("alice@ws-1", "nobody@nowhere");
+              assertThat(CurrentPrincipal.get()).isEmpty();
+            });
+  }
+
+  @Test
+  void workspacePath_isConfigurable() {
+    runner
+        .withPropertyValues(
+            "rolegate.web.workspace-path=/v2/ws/{id}/**", "rolegate.web.workspace-variable=id")
+        .run(
+            context -> {
+              WorkspacePath path = context.getBean(WorkspacePath.class);
+              assertThat(path.workspace(new MockHttpServletRequest("GET", "/v2/ws/w-7/flows")))
+                  .contains("w-7");
+              assertThat(
+                      path.workspace(
+                          new MockHttpServletRequest("GET", "/api/accounts/a/workspaces/w-7/x")))
+                  .isEmpty();
+            });
+  }
+
+  @Test
+  void workspacePath_withoutTheVariable_failsStartup() {
+    runner
+        .withPropertyValues("rolegate.web.workspace-path=/v2/ws/{id}/**")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessageContaining("has no variable {workspace}");
+            });
+  }
+
+  @Test
+  void resolverThatBreaks_isRefusedWith401_andTheChainNeverRuns() throws Exception {
+    List<String> seen = new ArrayList<>();
+    PrincipalBindingFilter filter =
+        new PrincipalBindingFilter(
+            request -> {
+              throw new IllegalStateException("directory down, token=s3cr3t");
+            },
+            new WorkspacePath("/api/accounts/{account}/workspaces/{workspace}/**", "workspace"));
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    filter.doFilter(new MockHttpServletRequest("GET", "/x"), response, chainRecording(seen));
+    assertThat(seen).isEmpty();
+    assertThat(response.getStatus()).isEqualTo(HttpServletResponse.SC_UNAUTHORIZED);
+    assertThat(response.getContentType()).startsWith("application/problem+json");
+    assertThat(response.getContentAsString())
+        .contains("\"detail\":\"the request's principal could not be resolved\"")
+        .doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void problemJson_escapesText() {
+    assertThat(Problems.quote("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
+  }
+
+  private static PrincipalBindingFilter filterOf(Object registration) {
+    return (PrincipalBindingFilter) ((FilterRegistrationBean<?>) registration).getFilter();
+  }
+
+  private static MockFilterChain chainRecording(List<String> seen) {
+    return new MockFilterChain() {
+      @Override
+      public void doFilter(
+          jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response) {
+        seen.add(
+            CurrentPrincipal.get().map(Principal::id).orElse("nobody")
+                + "@"
+                + CurrentPrincipal.workspace().orElse("nowhere"));
+      }
+    };
+  }
+}
