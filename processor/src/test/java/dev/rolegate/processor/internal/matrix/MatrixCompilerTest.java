@@ -283,4 +283,10 @@ class MatrixCompilerTest {
         "permission VIEW is already defined on line 3; give each permission one row")), result.problems());
     assertTrue(result.matrix().isEmpty());
   }
+
+  @Test
+  void selfIncludeReachedFromAnEarlierRow_isReportedOnce() {
+    assertProblem(only(PERMISSIONS + "| D | workspace | A |\n| A | workspace | A |\n"), Diagnostic.MATRIX_CYCLE, 4,
+        "cycle: A (line 4) includes A; remove one of these includes so the relation has no loop");
+  }
 }

@@ -437,6 +437,19 @@ class MatrixParserTest {
   }
 
   @Test
+  void permissionColumnNotFirst_onTheFilesLastLines_rejectsOnlyItsOwnRows() {
+    String table = "| Level | Permission | Includes |\n|---|---|---|\n| workspace | VIEW | |";
+    MatrixParser.Result atEnd = parse(table);
+    assertEquals(1, atEnd.problems().size(), atEnd.problems().toString());
+    assertTrue(atEnd.rejected().contains("VIEW"), atEnd.rejected().toString());
+    // The prose line after the table is not one of its rows, though it has pipes.
+    MatrixParser.Result beforeProse = parse(table + "\nprose | NOT_A_ROW | more\n");
+    assertEquals(atEnd.problems(), beforeProse.problems());
+    assertEquals(atEnd.rejected(), beforeProse.rejected());
+    assertFalse(beforeProse.rejected().contains("NOT_A_ROW"), beforeProse.rejected().toString());
+  }
+
+  @Test
   void roleColumnNotFirst_isReported_andReferencesToItsRolesAreNotReportedAgain() {
     String text = """
         | Permission | Level | Includes |
