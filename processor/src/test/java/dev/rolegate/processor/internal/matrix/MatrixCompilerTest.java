@@ -243,4 +243,50 @@ class MatrixCompilerTest {
     assertEquals(List.of(Diagnostic.MATRIX_DUPLICATE, Diagnostic.MATRIX_SYNTAX, Diagnostic.MATRIX_UNKNOWN_NAME),
         problems.stream().map(MatrixProblem::diagnostic).toList());
   }
+
+  /** P0 includes P1, ... P(length-1) includes P0, rows from line 3. */
+  private static String loop(int length) {
+    StringBuilder text = new StringBuilder(PERMISSIONS);
+    for (int i = 0; i < length; i++) {
+      text.append("| P").append(i).append(" | workspace | P").append((i + 1) % length).append(" |\n");
+    }
+    return text.toString();
+  }
+
+  private static String steps(int from, int to) {
+    StringBuilder text = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      text.append("P").append(i).append(" (line ").append(i + 3).append(") includes ");
+    }
+    return text.toString();
+  }
+
+  @Test
+  void cycleOf100_showsEveryStep() {
+    assertProblem(only(loop(100)), Diagnostic.MATRIX_CYCLE, 3, "cycle: " + steps(0, 100)
+        + "P0; remove one of these includes so the relation has no loop");
+  }
+
+  @Test
+  void cycleOf101_showsFiftyStepsAtEachEnd() {
+    assertProblem(only(loop(101)), Diagnostic.MATRIX_CYCLE, 3, "cycle: " + steps(0, 50)
+        + "... (1 more) ... " + steps(51, 101) + "P0; remove one of these includes so the relation has no loop");
+    assertProblem(only(loop(250)), Diagnostic.MATRIX_CYCLE, 3, "cycle: " + steps(0, 50)
+        + "... (150 more) ... " + steps(200, 250) + "P0; remove one of these includes so the relation has no loop");
+  }
+
+  @Test
+  void compileFromBytes_decodesThenCompiles() {
+    MatrixCompiler.Result result = MatrixCompiler.compile("m.md",
+        (PERMISSIONS + "| VIEW | workspace | |\n| VIEW | workspace | |\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_DUPLICATE, 4,
+        "permission VIEW is already defined on line 3; give each permission one row")), result.problems());
+    assertTrue(result.matrix().isEmpty());
+  }
+
+  @Test
+  void selfIncludeReachedFromAnEarlierRow_isReportedOnce() {
+    assertProblem(only(PERMISSIONS + "| D | workspace | A |\n| A | workspace | A |\n"), Diagnostic.MATRIX_CYCLE, 4,
+        "cycle: A (line 4) includes A; remove one of these includes so the relation has no loop");
+  }
 }

@@ -352,4 +352,309 @@ class MatrixParserTest {
     assertTrue(result.rejected().contains("VIEW_X"), result.rejected().toString());
     assertFalse(result.rejected().contains("view_x"));
   }
+
+  private static final String REPEATS = " inside a table; remove it, or leave a blank line before a new table";
+
+  @Test
+  void repeatedHeaderWithItsSeparator_isOneProblem_andTheTableGoesOn() {
+    MatrixParser.Result result = parse("""
+        | Permission | Level | Includes |
+        |---|---|---|
+        | VIEW | workspace | |
+        | Permission | Level | Includes |
+        |---|---|---|
+        | EDIT | workspace | VIEW |
+        """);
+    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 4,
+        "this row repeats a table header (Permission)" + REPEATS)), result.problems());
+    assertEquals(List.of(new PermissionRow(3, "VIEW", Level.WORKSPACE, "", List.of(), ""),
+        new PermissionRow(6, "EDIT", Level.WORKSPACE, "", List.of("VIEW"), "")),
+        result.document().permissions());
+    assertEquals(Set.of(), result.rejected());
+  }
+
+  @Test
+  void repeatedHeaderWithoutSeparator_theNextRowIsStillRead() {
+    MatrixParser.Result result = parse("""
+        | Permission | Level | Includes |
+        |---|---|---|
+        | `permission` | level | includes |
+        | EDIT | workspace | |
+        | ROLE | workspace | |
+        """);
+    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 3,
+        "this row repeats a table header (permission)" + REPEATS)), result.problems());
+    assertEquals(List.of("EDIT", "ROLE"),
+        result.document().permissions().stream().map(PermissionRow::name).toList());
+    assertEquals(List.of(4, 5), result.document().permissions().stream().map(PermissionRow::line).toList());
+  }
+
+  @Test
+  void roleHeaderGluedToThePermissionTable_onTheFilesLastLine() {
+    MatrixParser.Result result = parse(
+        "| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n| Role | Level | Inherits | Grants |");
+    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 4,
+        "this row repeats a table header (Role)" + REPEATS)), result.problems());
+    assertEquals(List.of("VIEW"), result.document().permissions().stream().map(PermissionRow::name).toList());
+    assertEquals(List.of(), result.document().roles());
+  }
+
+  @Test
+  void headerWordsAsUpperCaseNames_areRowsNotHeaders() {
+    MatrixParser.Result result = parse("""
+        | Permission | Level | Includes |
+        |---|---|---|
+        | PERMISSION | workspace | |
+        | ROLE | workspace | PERMISSION |
+
+        | Role | Level | Inherits | Grants |
+        |---|---|---|---|
+        | ROLE | workspace | | PERMISSION |
+        | PERMISSION | workspace | ROLE | |
+        """);
+    assertEquals(List.of(), result.problems());
+    assertEquals(List.of("PERMISSION", "ROLE"),
+        result.document().permissions().stream().map(PermissionRow::name).toList());
+    assertEquals(List.of("ROLE", "PERMISSION"), result.document().roles().stream().map(RoleRow::name).toList());
+  }
+
+  @Test
+  void permissionColumnNotFirst_isReportedOnTheHeader_andItsNamesRejected() {
+    MatrixParser.Result result = parse("""
+        # T
+        | Level | Permission | Includes |
+        |---|---|---|
+        | workspace | VIEW | |
+        | workspace | EDIT |
+        | workspace |
+        """);
+    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 2, "this table has Permission and"
+        + " Level columns, but Permission is not its first column, so it would be read as prose and"
+        + " its rows ignored; move the Permission column first")), result.problems());
+    assertEquals(List.of(), result.document().permissions());
+    assertTrue(result.rejected().containsAll(Set.of("VIEW", "EDIT")), result.rejected().toString());
+    assertFalse(result.rejected().contains("WORKSPACE"), result.rejected().toString());
+  }
+
+  @Test
+  void permissionColumnNotFirst_onTheFilesLastLines_rejectsOnlyItsOwnRows() {
+    String table = "| Level | Permission | Includes |\n|---|---|---|\n| workspace | VIEW | |";
+    MatrixParser.Result atEnd = parse(table);
+    assertEquals(1, atEnd.problems().size(), atEnd.problems().toString());
+    assertTrue(atEnd.rejected().contains("VIEW"), atEnd.rejected().toString());
+    // The prose line after the table is not one of its rows, though it has pipes.
+    MatrixParser.Result beforeProse = parse(table + "\nprose | NOT_A_ROW | more\n");
+    assertEquals(atEnd.problems(), beforeProse.problems());
+    assertEquals(atEnd.rejected(), beforeProse.rejected());
+    assertFalse(beforeProse.rejected().contains("NOT_A_ROW"), beforeProse.rejected().toString());
+  }
+
+  @Test
+  void roleColumnNotFirst_isReported_andReferencesToItsRolesAreNotReportedAgain() {
+    String text = """
+        | Permission | Level | Includes |
+        |---|---|---|
+        | VIEW | workspace | |
+
+        | Grants | Level | Inherits | ROLE |
+        |---|---|---|---|
+        | VIEW | workspace | | MEMBER |
+
+        | Role | Level | Inherits | Grants |
+        |---|---|---|---|
+        | ADMIN | workspace | MEMBER | |
+        """;
+    MatrixParser.Result result = parse(text);
+    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, "this table has Role and Level"
+        + " columns, but Role is not its first column, so it would be read as prose and its rows"
+        + " ignored; move the Role column first")), result.problems());
+    assertTrue(result.rejected().contains("MEMBER"), result.rejected().toString());
+    assertFalse(result.rejected().contains("VIEW"), result.rejected().toString());
+    assertEquals(result.problems(), MatrixCompiler.compile("m.md", text).problems());
+  }
+
+  @Test
+  void bothNameColumnsMisplaced_thePermissionColumnIsReported() {
+    MatrixParser.Result result = parse("""
+        | Level | Role | Permission |
+        |---|---|---|
+        | workspace | R | P |
+        """);
+    assertEquals(1, result.problems().size(), result.problems().toString());
+    assertEquals(1, result.problems().get(0).line());
+    assertTrue(result.problems().get(0).message().startsWith("this table has Permission and Level"
+        + " columns, but Permission is not its first column"), result.problems().toString());
+    assertTrue(result.rejected().contains("P"), result.rejected().toString());
+    assertFalse(result.rejected().contains("R"), result.rejected().toString());
+  }
+
+  @Test
+  void tablesWithoutLevelOrWithoutANameColumn_areProseAndRejectNothing() {
+    MatrixParser.Result result = parse("""
+        | Name | Permission |
+        |---|---|
+        | X | FOO |
+
+        | Level | Name |
+        |---|---|
+        | workspace | BAR |
+
+        | Permission | Level | Includes |
+        |---|---|---|
+        | VIEW | workspace | |
+        """);
+    assertEquals(List.of(), result.problems());
+    assertEquals(Set.of(), result.rejected());
+    assertEquals(List.of("VIEW"), result.document().permissions().stream().map(PermissionRow::name).toList());
+  }
+
+  private static MatrixProblem headerProblem(String header, String separator) {
+    MatrixParser.Result result = parse(header + "\n" + separator + "\n| VIEW | workspace | | | | |\n");
+    assertEquals(1, result.problems().size(), result.problems().toString());
+    assertEquals(Set.of("VIEW"), result.rejected());
+    assertEquals(List.of(), result.document().permissions());
+    return result.problems().get(0);
+  }
+
+  @Test
+  void aColumnTwice_isReportedWithItsColumns_andTheRowsRejected() {
+    String sep = "|---|---|---|---|---|";
+    assertEquals(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 1, "this table has 2 level columns (columns"
+            + " 2, 3); keep one (found: Permission, Level, Level, Includes, Description)"),
+        headerProblem("| Permission | Level | Level | Includes | Description |", sep));
+    assertEquals("this table has 3 scope columns (columns 4, 5, 6); keep one (found: Permission,"
+            + " Level, Includes, Scope, Prefect scope, SCOPE)",
+        headerProblem("| Permission | Level | Includes | Scope | Prefect scope | SCOPE |", sep).message());
+    assertEquals("this table has 2 description columns (columns 4, 5); keep one (found: Permission,"
+            + " Level, Includes, Description, description)",
+        headerProblem("| Permission | Level | Includes | Description | description |", sep).message());
+    assertEquals("this table has 2 permission columns (columns 1, 4); keep one (found: Permission,"
+            + " Level, Includes, Permission)",
+        headerProblem("| Permission | Level | Includes | Permission |", sep).message());
+    assertEquals("this table has 2 includes columns (columns 3, 4); keep one (found: Permission,"
+            + " Level, Includes, Includes)",
+        headerProblem("| Permission | Level | Includes | Includes |", sep).message());
+    // Two columns twice: the first of the known names is reported, once.
+    assertEquals("this table has 2 level columns (columns 2, 5); keep one (found: Permission, Level,"
+            + " Includes, Includes, Level)",
+        headerProblem("| Permission | Level | Includes | Includes | Level |", sep).message());
+    // A missing column is reported before a doubled one.
+    assertEquals("this table lacks a required column; its header must include | Permission | Level |"
+            + " Includes | (found: Permission, Level, Level)",
+        headerProblem("| Permission | Level | Level |", sep).message());
+  }
+
+  @Test
+  void aRoleColumnTwice_isReported() {
+    String permissions = "| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n\n";
+    String row = "\n|---|---|---|---|---|---|\n| R | workspace | | | | |\n";
+    for (List<String> pair : List.of(
+        List.of("| Role | Level | Inherits | Grants | Everywhere | Workspace role everywhere |",
+            "this table has 2 everywhere columns (columns 5, 6); keep one (found: Role, Level, Inherits,"
+                + " Grants, Everywhere, Workspace role everywhere)"),
+        List.of("| Role | Role | Level | Inherits | Grants | x |",
+            "this table has 2 role columns (columns 1, 2); keep one (found: Role, Role, Level, Inherits,"
+                + " Grants, x)"),
+        List.of("| Role | Level | Inherits | Grants | Inherits | x |",
+            "this table has 2 inherits columns (columns 3, 5); keep one (found: Role, Level, Inherits,"
+                + " Grants, Inherits, x)"),
+        List.of("| Role | Level | Inherits | Grants | grants | x |",
+            "this table has 2 grants columns (columns 4, 5); keep one (found: Role, Level, Inherits,"
+                + " Grants, grants, x)"),
+        List.of("| Role | Level | Inherits | Grants | Description | Description |",
+            "this table has 2 description columns (columns 5, 6); keep one (found: Role, Level, Inherits,"
+                + " Grants, Description, Description)"),
+        List.of("| Role | Level | Inherits | Grants | Level | x |",
+            "this table has 2 level columns (columns 2, 5); keep one (found: Role, Level, Inherits,"
+                + " Grants, Level, x)"))) {
+      MatrixParser.Result result = parse(permissions + pair.get(0) + row);
+      assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, pair.get(1))), result.problems(),
+          pair.get(0));
+      assertEquals(Set.of("R"), result.rejected(), pair.get(0));
+      assertEquals(List.of(), result.document().roles(), pair.get(0));
+    }
+  }
+
+  @Test
+  void columnsThatOnlyContainAKnownName_areNotDoubles() {
+    MatrixParser.Result result = parse("""
+        | Permission | Level | Includes | Level notes | Includes nothing | Scope |
+        |---|---|---|---|---|---|
+        | VIEW | workspace | | x | y | see |
+
+        | Role | Level | Inherits | Grants | Grants note | Everywhere | Role notes |
+        |---|---|---|---|---|---|---|
+        | R | workspace | | VIEW | z | | w |
+        """);
+    assertEquals(List.of(), result.problems());
+    assertEquals(new PermissionRow(3, "VIEW", Level.WORKSPACE, "see", List.of(), ""),
+        result.document().permissions().get(0));
+    assertEquals(new RoleRow(7, "R", Level.WORKSPACE, false, "", List.of("VIEW"), "", ""),
+        result.document().roles().get(0));
+  }
+
+  @Test
+  void byteOrderMark_isNotPartOfTheFirstLine() {
+    MatrixParser.Result titled = parse("\uFEFF# Title\n| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n");
+    assertEquals(List.of(), titled.problems());
+    assertEquals("Title", titled.document().title());
+    MatrixParser.Result table = parse("\uFEFF| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n");
+    assertEquals(List.of(), table.problems());
+    assertEquals(3, table.document().permissions().get(0).line());
+    // Only a leading mark is one: elsewhere it is a character of the cell.
+    MatrixProblem inside = onlyProblem("| Permission | Level | Includes |\n|---|---|---|\n| \uFEFFVIEW | workspace | |\n");
+    assertEquals("permission name \"\\uFEFFVIEW\" is not UPPER_SNAKE_CASE (character 1 is U+FEFF ZERO"
+        + " WIDTH NO-BREAK SPACE, which is not A-Z, 0-9 or _); names look like DELETE_DEPLOYMENTS",
+        inside.message());
+  }
+
+  @Test
+  void quote_showsPrintableAsciiAndEscapesTheRest() {
+    assertEquals("\"\"", MatrixParser.quote(""));
+    assertEquals("\" VIEW_~!\"", MatrixParser.quote(" VIEW_~!"));
+    assertEquals("\"\\u001F\\u007F\\u0000\\u00A0\\u0415\\u200D\"",
+        MatrixParser.quote("\u001f\u007f\u0000\u00a0\u0415\u200d"));
+    assertEquals("\"a\\uD83D\\uDE00b\"", MatrixParser.quote("a\uD83D\uDE00b"));
+  }
+
+  @Test
+  void quote_showsAtMost80Characters() {
+    String eighty = "X".repeat(80);
+    assertEquals("\"" + eighty + "\"", MatrixParser.quote(eighty));
+    assertEquals("\"" + eighty + "\" (the first 80 of 81 characters)", MatrixParser.quote(eighty + "\u0415"));
+    assertEquals("\"" + eighty + "\" (the first 80 of 1,234 characters)",
+        MatrixParser.quote(eighty + "y".repeat(1_154)));
+  }
+
+  @Test
+  void foreign_namesTheFirstCharacterOutsidePrintableAscii() {
+    String tail = ", which is not A-Z, 0-9 or _)";
+    assertEquals("", MatrixParser.foreign(""));
+    assertEquals("", MatrixParser.foreign(" view_X ~"));
+    assertEquals(" (character 3 is U+0415 CYRILLIC CAPITAL LETTER IE" + tail,
+        MatrixParser.foreign("VI\u0415W\u200d"));
+    assertEquals(" (character 1 is U+001F INFORMATION SEPARATOR ONE" + tail, MatrixParser.foreign("\u001fA"));
+    assertEquals(" (character 2 is U+007F DELETE" + tail, MatrixParser.foreign("A\u007f"));
+    assertEquals(" (character 1 is U+0000 NULL" + tail, MatrixParser.foreign("\0"));
+    assertEquals(" (character 2 is U+0378" + tail, MatrixParser.foreign("A\u0378"));
+    assertEquals(" (character 2 is U+1F600 GRINNING FACE" + tail, MatrixParser.foreign("A\uD83D\uDE00"));
+  }
+
+  @Test
+  void lookAlikeAndInvisibleCharacters_inEveryNameCell() {
+    String permissions = "| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n";
+    assertEquals("the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has"
+            + " \"VIEW\\u200D\" (character 5 is U+200D ZERO WIDTH JOINER, which is not A-Z, 0-9 or _)",
+        onlyProblem(permissions + "| EDIT | workspace | VIEW\u200d |\n").message());
+    String roles = permissions + "\n| Role | Level | Inherits | Grants | Everywhere |\n|---|---|---|---|---|\n";
+    assertEquals("the grants cell must list UPPER_SNAKE_CASE names separated by commas, but has"
+            + " \"\\u00A0VIEW\" (character 1 is U+00A0 NO-BREAK SPACE, which is not A-Z, 0-9 or _)",
+        onlyProblem(roles + "| R | workspace | | VIEW,\u00a0VIEW | |\n").message());
+    assertEquals("inherited role name \"\\u041EWNER\" is not UPPER_SNAKE_CASE (character 1 is U+041E"
+            + " CYRILLIC CAPITAL LETTER O, which is not A-Z, 0-9 or _); names look like DELETE_DEPLOYMENTS",
+        onlyProblem(roles + "| R | workspace | \u041eWNER | | |\n").message());
+    assertEquals("workspace role name \"OWNER\\u0000\" is not UPPER_SNAKE_CASE (character 6 is U+0000"
+            + " NULL, which is not A-Z, 0-9 or _); names look like DELETE_DEPLOYMENTS",
+        onlyProblem(roles + "| R | account | | | OWNER\0 |\n").message());
+  }
 }
