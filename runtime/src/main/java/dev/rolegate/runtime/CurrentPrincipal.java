@@ -144,7 +144,8 @@ public final class CurrentPrincipal {
     private boolean closed;
 
     Scope(Principal principal, String workspace, Scope previous, Thread owner) {
-      super(principal, workspace, workspace == null ? null : principal.assignedRole(workspace));
+      super(principal, workspace, workspace == null ? null : principal.assignedRole(workspace),
+          principal.assignedRoles());
       this.previous = previous;
       this.owner = owner;
     }

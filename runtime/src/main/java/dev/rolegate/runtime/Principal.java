@@ -135,6 +135,14 @@ public final class Principal {
     return workspaceRoles.get(workspace);
   }
 
+  /**
+   * Returns the assigned roles by workspace id (and by UUID), never modified after building: a
+   * binding keeps the reference so that a lookup from it is no longer than one from here.
+   */
+  Map<Object, Role> assignedRoles() {
+    return workspaceRoles;
+  }
+
   /** Returns whether this principal was given a role of its own in {@code workspace}. */
   boolean hasExplicitRole(String workspace) {
     return workspace != null

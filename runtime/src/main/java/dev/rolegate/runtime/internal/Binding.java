@@ -1,8 +1,10 @@
 package dev.rolegate.runtime.internal;
 
 import dev.rolegate.runtime.Matrix;
+import dev.rolegate.runtime.Matrix;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.Role;
+import java.util.Map;
 
 /**
  * What a thread has bound: the principal, the workspace its calls act on when they name none, and
@@ -16,15 +18,21 @@ public abstract class Binding {
   private final Principal principal;
   private final String workspace;
   private final Role workspaceRole;
+  /** The principal's assigned roles by workspace (never modified), one load closer than the principal's. */
+  private final Map<Object, Role> assignedRoles;
 
   /**
    * @param workspaceRole the role {@code principal} was given in {@code workspace} (an explicit
    *     assignment, never a workspace default, which can change while bound), or null
+   * @param assignedRoles the principal's assigned roles by workspace id, as the principal holds
+   *     them (read only)
    */
-  protected Binding(Principal principal, String workspace, Role workspaceRole) {
+  protected Binding(
+      Principal principal, String workspace, Role workspaceRole, Map<Object, Role> assignedRoles) {
     this.principal = principal;
     this.workspace = workspace;
     this.workspaceRole = workspace == null ? null : workspaceRole;
+    this.assignedRoles = assignedRoles;
   }
 
   /** Returns the bound principal. */
@@ -41,6 +49,22 @@ public abstract class Binding {
   public final Role workspaceRole() {
     return workspaceRole;
   }
+
+  /**
+   * Returns the principal's role in {@code target}: the role found when bound if {@code target}
+   * is the bound workspace and the principal was assigned one there, else {@link
+   * Principal#workspaceRole(String)} (which also reads a workspace default, at each call).
+   */
+  final Role roleIn(String target) {
+    Role role = workspaceRole;
+    if (role != null && (target == workspace || workspace.equals(target))) {
+      return role;
+    }
+    role = assignedRoles.get(target);
+    // A miss: another spelling of a UUID, or a workspace default, by the principal's full rules.
+    return role != null ? role : principal.workspaceRole(target);
+  }
+
 
   /**
    * Returns whether the role assigned in the bound workspace answers a one-permission check in

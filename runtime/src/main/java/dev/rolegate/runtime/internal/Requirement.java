@@ -79,35 +79,44 @@ public final class Requirement {
    */
   public void check(PrincipalSource source, String workspace, String operation) {
     Principal principal;
-    if (source instanceof BindingSource) {
-      // One read of the thread's binding; a call on the bound workspace needs no lookup.
-      Binding binding = ((BindingSource) source).binding();
-      if (binding != null && binding.allowsInBoundWorkspace(workspace, singleBit, matrix)) {
-        allowed(binding.principal(), binding.workspaceRole(), workspace, operation);
-        return;
-      }
-      principal = binding == null ? null : binding.principal();
-      if (principal == null) {
-        throw unauthenticated(operation, workspace);
-      }
-    } else {
-      principal = principalOf(source, workspace, operation);
-    }
     Role role = null;
     boolean allowed;
     RuntimeException failure = null;
-    try {
-      role = principal.workspaceRole(workspace);
-      allowed = allows(principal, role, role != null || Principal.isWorkspaceId(workspace));
-    } catch (RuntimeException e) {
-      allowed = false;
-      failure = e;
+    if (source instanceof BindingSource) {
+      // One read of the thread's binding; a call on the bound workspace needs no lookup.
+      Binding binding = ((BindingSource) source).binding();
+      if (binding == null) {
+        throw unauthenticated(operation, workspace);
+      }
+      if (binding.allowsInBoundWorkspace(workspace, singleBit, matrix)) {
+        allowed(binding.principal(), binding.workspaceRole(), workspace, operation);
+        return;
+      }
+      principal = binding.principal();
+      try {
+        role = binding.roleIn(workspace);
+        allowed = allows(principal, role, role != null || Principal.isWorkspaceId(workspace));
+      } catch (RuntimeException e) {
+        allowed = false;
+        failure = e;
+      }
+    } else {
+      principal = principalOf(source, workspace, operation);
+      try {
+        role = principal.workspaceRole(workspace);
+        allowed = allows(principal, role, role != null || Principal.isWorkspaceId(workspace));
+      } catch (RuntimeException e) {
+        allowed = false;
+        failure = e;
+      }
     }
     if (!allowed) {
       throw denied(principal, workspace, operation, failure);
     }
     allowed(principal, role, workspace, operation);
   }
+
+
 
   private void allowed(Principal principal, Role role, String workspace, String operation) {
     DecisionListener listener = Decisions.listener();
@@ -143,16 +152,6 @@ public final class Requirement {
    * requirement uses the workspace the source has bound.
    */
   public void check(PrincipalSource source, String operation) {
-    if (source instanceof BindingSource) {
-      Binding binding = ((BindingSource) source).binding();
-      if (binding != null && workspaceLevel) {
-        String workspace = binding.workspace();
-        if (binding.allowsInBoundWorkspace(workspace, singleBit, matrix)) {
-          allowed(binding.principal(), binding.workspaceRole(), workspace, operation);
-          return;
-        }
-      }
-    }
     String workspace;
     try {
       workspace = workspaceLevel ? source.currentWorkspace() : null;
