@@ -16,21 +16,30 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp "benchmarks/target/rolegate-benchmarks.jar:benchmarks/target/lib/*" \
- *     dev.rolegate.benchmarks.compile.RoundCost 500 7
+ *     dev.rolegate.benchmarks.compile.RoundCost 500 7 [--fork]
  * </pre>
+ *
+ * With {@code --fork}, each build is a new {@code javac} process (see {@link CompileBench}).
  */
 public final class RoundCost {
   private RoundCost() {}
 
-  /** Arguments: the number of services (default 500) and of timed runs (default 5). */
+  /**
+   * Arguments: the number of services (default 500) and of timed runs (default 5), and
+   * {@code --fork} anywhere.
+   */
   public static void main(String[] args) throws IOException {
+    List<String> rest = new java.util.ArrayList<>(List.of(args));
+    boolean fork = rest.remove("--fork");
+    args = rest.toArray(String[]::new);
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     Path lib = Path.of("benchmarks/target/lib");
     CompilerInputs inputs = Files.isDirectory(lib)
         ? CompilerInputs.fromLibDir(lib)
         : CompilerInputs.fromLoadedClasses();
-    print(System.out, n, measure(new CorpusBuild(inputs), n, runs));
+    System.out.printf("javac %s%n%n", fork ? "forked: a new process per build" : "in this JVM");
+    print(System.out, n, measure(new CorpusBuild(inputs, fork), n, runs));
   }
 
   /** Returns the median wall time in ms of each mode, in {@link CorpusBuild.Mode} order. */
