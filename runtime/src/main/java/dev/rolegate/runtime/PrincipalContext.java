@@ -33,6 +33,16 @@ public final class PrincipalContext {
     return binding == null ? EMPTY : new PrincipalContext(binding);
   }
 
+  /**
+   * Returns the context of nobody: a task wrapped with it runs with no principal bound, whatever
+   * the running thread has bound (a guarded call in it is unauthenticated), then the thread's own
+   * binding is restored. For work that must not act as whoever the thread happens to carry, such
+   * as a request that brought no credentials.
+   */
+  public static PrincipalContext none() {
+    return EMPTY;
+  }
+
   /** Returns the captured principal, if any. */
   public java.util.Optional<Principal> principal() {
     return java.util.Optional.ofNullable(binding == null ? null : CurrentPrincipal.principalOf(binding));

@@ -372,4 +372,25 @@ class ThreadPropagationTest {
     assertSame(ALICE, pool.submit(context.callable(ThreadPropagationTest::current)).get(WAIT, TimeUnit.SECONDS));
     assertNull(onPoolPlain());
   }
+
+  @Test
+  void noneContext_runsWithNobodyBound_thenRestoresTheThreadsBinding() throws Exception {
+    Principal dev = user("dev").workspaceRole("ws-prod", DEVELOPER).build();
+    Requirement delete = Requirement.allOf(permission(DELETE_X));
+    try (PrincipalScope scope = CurrentPrincipal.bind(dev, "ws-prod")) {
+      assertEquals(Optional.empty(), PrincipalContext.none().principal());
+      PrincipalContext.none().run(() -> {
+        assertEquals(Optional.empty(), CurrentPrincipal.get());
+        assertEquals(Optional.empty(), CurrentPrincipal.workspace());
+        assertThrows(UnauthenticatedException.class,
+            () -> delete.check(CurrentPrincipal.source(), "ws-prod", "Things.delete"));
+      });
+      assertEquals("nobody", PrincipalContext.none().call(
+          () -> CurrentPrincipal.get().map(Principal::id).orElse("nobody")));
+      assertEquals(Optional.of(dev), CurrentPrincipal.get());
+      assertEquals(Optional.of("ws-prod"), CurrentPrincipal.workspace());
+      delete.check(CurrentPrincipal.source(), "ws-prod", "Things.delete");
+    }
+    assertEquals(Optional.empty(), CurrentPrincipal.get());
+  }
 }

@@ -2,6 +2,7 @@ package dev.rolegate.spring;
 
 import dev.rolegate.runtime.CurrentPrincipal;
 import dev.rolegate.runtime.Principal;
+import dev.rolegate.runtime.PrincipalContext;
 import dev.rolegate.runtime.PrincipalScope;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Binds the request's principal, and the workspace its path names, with {@link
  * CurrentPrincipal#bind(Principal, String)} for the rest of the request, and always unbinds it.
  * Credentials that describe no valid principal are refused with HTTP 401 before anything runs; a
- * request without a principal goes on unbound, so that a guarded call answers 401.
+ * request without a principal runs with nobody bound ({@link PrincipalContext#none()}), so that a
+ * guarded call answers 401 even if the thread carries a binding leaked by other code.
  */
 public class PrincipalBindingFilter extends OncePerRequestFilter {
   private static final System.Logger LOG = System.getLogger("dev.rolegate.spring");
@@ -55,12 +57,28 @@ public class PrincipalBindingFilter extends OncePerRequestFilter {
       return;
     }
     if (principal == null) {
-      chain.doFilter(request, response);
+      anonymous(request, response, chain);
       return;
     }
     String workspace = workspacePath.workspace(request).orElse(null);
     try (PrincipalScope scope = CurrentPrincipal.bind(principal, workspace)) {
       chain.doFilter(request, response);
+    }
+  }
+
+  /** Runs the rest of the request with nobody bound, whatever this thread carries. */
+  private static void anonymous(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    try {
+      PrincipalContext.none().call(() -> {
+        chain.doFilter(request, response);
+        return null;
+      });
+    } catch (ServletException | IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ServletException(e);
     }
   }
 }

@@ -96,10 +96,12 @@ class MappingRulesTest {
 
   @Test
   @WithPrincipal(id = "dev", workspace = "ws-prod", role = WorkspaceRoles.DEVELOPER)
-  void withPrincipal_appliesWhenTheRequestCarriesNoCredentials() throws Exception {
-    // MockMvc runs on the test's thread: the filter binds nothing for an anonymous request, so the
-    // principal that @WithPrincipal bound is the one the guards see.
-    mvc.perform(get(WS + "/blocks/warehouse/secret")).andExpect(status().isOk());
+  void aRequestWithoutCredentials_runsAsNobody_evenOnAThreadThatCarriesAPrincipal() throws Exception {
+    // MockMvc runs on the test's thread, which @WithPrincipal bound: as a pooled thread carrying a
+    // leaked binding would be. An anonymous request must not act as it.
+    mvc.perform(get(WS + "/blocks/warehouse/secret"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(jsonPath("$.type").value("urn:rolegate:problem:unauthenticated"));
     assertThat(CurrentPrincipal.get()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("dev"));
   }
 
