@@ -18,7 +18,7 @@ public abstract class Binding {
   private final Principal principal;
   private final String workspace;
   private final Role workspaceRole;
-  /** The principal's assigned roles by workspace (never modified), one load closer than the principal's. */
+  /** The principal's assigned roles (never modified): a lookup from here is one load shorter. */
   private final Map<Object, Role> assignedRoles;
 
   /**
@@ -64,7 +64,6 @@ public abstract class Binding {
     // A miss: another spelling of a UUID, or a workspace default, by the principal's full rules.
     return role != null ? role : principal.workspaceRole(target);
   }
-
 
   /**
    * Returns whether the role assigned in the bound workspace answers a one-permission check in
