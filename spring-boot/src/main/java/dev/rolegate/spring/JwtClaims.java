@@ -2,14 +2,19 @@ package dev.rolegate.spring;
 
 import java.util.Map;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.ClaimAccessor;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.ClassUtils;
 
-/** Reads the claims of an OAuth2 token, only when Spring Security's OAuth2 support is present. */
+/**
+ * Reads the claims of a JWT that Spring Security's OAuth2 resource server validated, only when
+ * that support is present. Only a {@code Jwt} principal counts: other claim holders, such as the
+ * user of an OpenID Connect login (whose claims may include profile attributes a user can edit),
+ * grant no roles.
+ */
 final class JwtClaims {
   private static final boolean PRESENT =
       ClassUtils.isPresent(
-          "org.springframework.security.oauth2.core.ClaimAccessor",
+          "org.springframework.security.oauth2.jwt.Jwt",
           JwtClaims.class.getClassLoader());
 
   private JwtClaims() {}
@@ -19,12 +24,12 @@ final class JwtClaims {
     return PRESENT ? Reader.claims(authentication) : Map.of();
   }
 
-  /** Loaded only when {@link #PRESENT}: it links against {@link ClaimAccessor}. */
+  /** Loaded only when {@link #PRESENT}: it links against {@link Jwt}. */
   private static final class Reader {
     static Map<String, Object> claims(Authentication authentication) {
       Object principal = authentication.getPrincipal();
-      if (principal instanceof ClaimAccessor accessor && accessor.getClaims() != null) {
-        return accessor.getClaims();
+      if (principal instanceof Jwt jwt && jwt.getClaims() != null) {
+        return jwt.getClaims();
       }
       return Map.of();
     }

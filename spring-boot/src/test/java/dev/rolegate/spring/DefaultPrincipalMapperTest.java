@@ -164,4 +164,21 @@ class DefaultPrincipalMapperTest {
         .isInstanceOf(PrincipalMappingException.class)
         .hasMessageNotContaining("eve");
   }
+
+  @Test
+  void claimsOfAnythingButAResourceServerJwt_grantNoRoles() {
+    // An OpenID Connect login's user is a ClaimAccessor too, and its claims may carry profile
+    // attributes the user can edit: only a Jwt validated by the resource server counts.
+    org.springframework.security.oauth2.core.ClaimAccessor oidcLike = () -> Map.of(
+        "sub", "mallory",
+        "account_role", AccountRoles.OWNER,
+        "workspace_roles", Map.of("ws-1", WorkspaceRoles.OWNER));
+    Authentication login = UsernamePasswordAuthenticationToken.authenticated(
+        oidcLike, "n/a", AuthorityUtils.createAuthorityList("ROLE_USER"));
+    Principal principal = mapper.map(login);
+    assertThat(principal.accountRole().name()).isEqualTo(AccountRoles.MEMBER);
+    assertThat(principal.explicitWorkspaceRoles()).isEmpty();
+    Principal viaJwt = mapper.map(jwt(Map.of("account_role", AccountRoles.OWNER)));
+    assertThat(viaJwt.accountRole().name()).isEqualTo(AccountRoles.OWNER);
+  }
 }
