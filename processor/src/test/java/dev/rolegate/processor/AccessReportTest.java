@@ -44,46 +44,14 @@ class AccessReportTest {
   private static final String INDEX = "META-INF/rolegate/guard-index";
   private static final String WS = "7d1c5a9e-0b7e-4c39-9a59-3f0e6a8b2c11";
 
-  private static final String THINGS = """
-      package test;
-      import dev.rolegate.annotations.*;
-      public interface Things {
-        @RequiresPermission(Permissions.VIEW_THINGS)
-        String view(@WorkspaceId String ws, int... ids);
-        @RequiresPermission({Permissions.EDIT_THINGS, Permissions.EDIT_ACCOUNT})
-        void edit(@WorkspaceId java.util.UUID ws, java.util.List<? extends CharSequence> names);
-        @RequiresPermission(anyOf = {Permissions.VIEW_SECRETS, Permissions.EDIT_ACCOUNT})
-        String secret(@WorkspaceId ThingRef ref);
-        @RequiresPermission(anyOf = {Permissions.VIEW_THINGS, Permissions.VIEW_ACCOUNT})
-        String either(@WorkspaceId String ws);
-        @RequiresPermission(Permissions.VIEW_ACCOUNT)
-        String account();
-        @RequiresPermission(Permissions.DELETE_THINGS) @BoundWorkspace
-        void purge();
-        @Unguarded(reason = "liveness probe")
-        String ping();
-      }
-      """;
-  private static final String REF = """
-      package test;
-      public record ThingRef(@dev.rolegate.annotations.WorkspaceId String workspace, String id) {}
-      """;
-  private static final String ALPHA = """
-      package test;
-      import dev.rolegate.annotations.*;
-      public interface Alpha {
-        @RequiresPermission(Permissions.EDIT_ACCOUNT)
-        void rename(String name);
-      }
-      """;
 
   private static List<JavaFileObject> smallSources() {
     return List.of(
         JavaFileObjects.forSourceString("test.package-info",
             "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
-        JavaFileObjects.forSourceString("test.Things", THINGS),
-        JavaFileObjects.forSourceString("test.ThingRef", REF),
-        JavaFileObjects.forSourceString("test.Alpha", ALPHA));
+        JavaFileObjects.forSourceString("test.Things", ReportedServices.THINGS),
+        JavaFileObjects.forSourceString("test.ThingRef", ReportedServices.REF),
+        JavaFileObjects.forSourceString("test.Alpha", ReportedServices.ALPHA));
   }
 
   private static Compilation compile(String matrix, List<JavaFileObject> sources) {
@@ -125,7 +93,7 @@ class AccessReportTest {
   /** Each row's roles are exactly those the generated guard lets through. */
   @Test
   void report_agreesWithGeneratedGuard_forEveryRoleAndRow() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Things", THINGS, "test.ThingRef", REF);
+    GeneratedCode code = GeneratedCode.compile("test.Things", ReportedServices.THINGS, "test.ThingRef", ReportedServices.REF);
     Map<?, ?> report = (Map<?, ?>) MiniJson.parse(read(code.compilation, JSON).orElseThrow());
     Map<?, ?> things = (Map<?, ?>) ((List<?>) report.get("services")).get(0);
     List<?> methods = (List<?>) things.get("methods");

@@ -45,38 +45,6 @@ import org.junit.jupiter.api.Test;
 class GuardIndexTest {
   private static final String PATH = "META-INF/rolegate/guard-index";
 
-  private static final String THINGS = """
-      package test;
-      import dev.rolegate.annotations.*;
-      public interface Things {
-        @RequiresPermission(Permissions.VIEW_THINGS)
-        String view(@WorkspaceId String ws, int... ids);
-        @RequiresPermission({Permissions.EDIT_THINGS, Permissions.EDIT_ACCOUNT})
-        void edit(@WorkspaceId java.util.UUID ws, java.util.List<? extends CharSequence> names);
-        @RequiresPermission(anyOf = {Permissions.VIEW_SECRETS, Permissions.EDIT_ACCOUNT})
-        String secret(@WorkspaceId ThingRef ref);
-        @RequiresPermission(anyOf = {Permissions.VIEW_THINGS, Permissions.VIEW_ACCOUNT})
-        String either(@WorkspaceId String ws);
-        @RequiresPermission(Permissions.VIEW_ACCOUNT)
-        String account();
-        @RequiresPermission(Permissions.DELETE_THINGS) @BoundWorkspace
-        void purge();
-        @Unguarded(reason = "liveness probe")
-        String ping();
-      }
-      """;
-  private static final String REF = """
-      package test;
-      public record ThingRef(@dev.rolegate.annotations.WorkspaceId String workspace, String id) {}
-      """;
-  private static final String ALPHA = """
-      package test;
-      import dev.rolegate.annotations.*;
-      public interface Alpha {
-        @RequiresPermission(Permissions.EDIT_ACCOUNT)
-        void rename(String name);
-      }
-      """;
   private static final String OUTER = """
       package test;
       import dev.rolegate.annotations.*;
@@ -93,9 +61,9 @@ class GuardIndexTest {
     return List.of(
         JavaFileObjects.forSourceString("test.package-info",
             "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
-        JavaFileObjects.forSourceString("test.Things", THINGS),
-        JavaFileObjects.forSourceString("test.ThingRef", REF),
-        JavaFileObjects.forSourceString("test.Alpha", ALPHA));
+        JavaFileObjects.forSourceString("test.Things", ReportedServices.THINGS),
+        JavaFileObjects.forSourceString("test.ThingRef", ReportedServices.REF),
+        JavaFileObjects.forSourceString("test.Alpha", ReportedServices.ALPHA));
   }
 
   private static Compilation compile(List<JavaFileObject> sources) {

@@ -93,6 +93,8 @@ public final class Requirement {
         return;
       }
       principal = binding.principal();
+      // The same decision as below, with the binding's lookup: kept as two blocks on purpose, as
+      // one block choosing the lookup measured ~0.3 ns slower on the looked-up allowed path.
       try {
         role = binding.roleIn(workspace);
         allowed = allows(principal, role, role != null || Principal.isWorkspaceId(workspace));
