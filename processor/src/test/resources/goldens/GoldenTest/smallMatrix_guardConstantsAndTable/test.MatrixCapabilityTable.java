@@ -60,7 +60,7 @@ public final class MatrixCapabilityTable {
   }
 
   private static Matrix build() {
-    Matrix.Builder builder = Matrix.builder("Test Matrix", "matrix.md");
+    Matrix.Builder builder = Matrix.builder("Test Matrix", "test", "matrix.md");
     addRows0(builder);
     builder.defaultAccountRole("MEMBER");
     return builder.build();

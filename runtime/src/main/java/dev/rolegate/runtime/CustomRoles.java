@@ -1,5 +1,6 @@
 package dev.rolegate.runtime;
 
+import dev.rolegate.runtime.internal.Names;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -43,6 +44,7 @@ public final class CustomRoles {
    *     permission, or a name already taken
    */
   public Role define(String name, String baseRole, Collection<String> extras) {
+    checkName(name);
     Objects.requireNonNull(baseRole, "base role");
     Role base = matrix.role(baseRole, Level.WORKSPACE);
     return add(name, base, permissions(name, extras), "custom role based on " + base.name());
@@ -60,6 +62,7 @@ public final class CustomRoles {
    *     permission, or the name is taken
    */
   public Role defineStandalone(String name, Collection<String> permissions) {
+    checkName(name);
     List<Permission> resolved = permissions(name, permissions);
     if (resolved.isEmpty()) {
       throw new IllegalArgumentException(
@@ -94,7 +97,7 @@ public final class CustomRoles {
       List<String> known = new ArrayList<>();
       matrix.roles(Level.WORKSPACE).forEach(role -> known.add(role.name()));
       known.addAll(roles.keySet());
-      throw new IllegalArgumentException("workspace role \"" + name + "\" is neither built into matrix "
+      throw new IllegalArgumentException("workspace role " + Names.quoted(name) + " is neither built into matrix "
           + matrix.name() + " nor defined as a custom role; known workspace roles (case-sensitive): "
           + String.join(", ", known));
     }
@@ -123,18 +126,31 @@ public final class CustomRoles {
     return resolved;
   }
 
+  /**
+   * Returns {@code name} if it may name a new custom role: showable ({@link Names}), and equal,
+   * ignoring case, to no built-in role of either level and no custom role defined already, so
+   * that no two roles read alike ({@code viewer} and {@code VIEWER}, Prefect's {@code Viewer}).
+   */
+  private synchronized String checkName(String name) {
+    Names.requireShowable("a custom role name", Objects.requireNonNull(name, "role name"));
+    for (Role builtIn : matrix.roles()) {
+      if (builtIn.name().equalsIgnoreCase(name)) {
+        throw new IllegalArgumentException("custom role " + name + " would read like the built-in "
+            + builtIn.level().word() + " role " + builtIn.name() + " of matrix " + matrix.name()
+            + " (role names are told apart ignoring case); choose another name");
+      }
+    }
+    for (String taken : roles.keySet()) {
+      if (taken.equalsIgnoreCase(name)) {
+        throw new IllegalArgumentException("custom role " + name + " is already defined"
+            + (taken.equals(name) ? "" : " as " + taken + " (role names are told apart ignoring case)"));
+      }
+    }
+    return name;
+  }
+
   private synchronized Role add(String name, Role base, List<Permission> extras, String description) {
-    Objects.requireNonNull(name, "role name");
-    if (name.isBlank()) {
-      throw new IllegalArgumentException("a custom role needs a name");
-    }
-    if (matrix.workspaceRole(name).isPresent()) {
-      throw new IllegalArgumentException("custom role " + name + " would hide the built-in role of"
-          + " that name in matrix " + matrix.name() + "; choose another name");
-    }
-    if (roles.containsKey(name)) {
-      throw new IllegalArgumentException("custom role " + name + " is already defined");
-    }
+    checkName(name);
     Role role = Role.custom(matrix, name, base, extras, description);
     roles.put(name, role);
     return role;

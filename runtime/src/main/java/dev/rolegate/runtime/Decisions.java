@@ -1,5 +1,6 @@
 package dev.rolegate.runtime;
 
+import dev.rolegate.runtime.internal.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +42,12 @@ public final class Decisions {
         .filter(role -> role.holds(wanted))
         .forEach(role -> granting.add(role.name() + " (custom)")));
     String id = principal.id();
+    if (wanted.level() == Level.ACCOUNT && workspace != null && !Principal.isWorkspaceId(workspace)) {
+      // A call that names a workspace never runs without one, whatever it needs.
+      return new Explanation(false, id, workspace, wanted.name(), wanted.level(), null, false,
+          accountName, "", granting, "denied: the workspace id " + Names.quoted(workspace)
+              + " is empty or blank, and a call that names a workspace never runs without one");
+    }
     if (wanted.level() == Level.ACCOUNT) {
       boolean allowed = account != null && account.holds(wanted);
       String sentence = allowed
@@ -61,14 +68,15 @@ public final class Decisions {
     Role everywhere = account == null ? null : account.everywhere();
     String roleText = role == null ? null : role.describe();
     String held = role == null
-        ? id + " has no role in " + workspace
-        : id + (fromDefault ? " holds the workspace default " : " is ") + roleText + " in " + workspace;
+        ? id + " has no role in " + Names.escaped(workspace)
+        : id + (fromDefault ? " holds the workspace default " : " is ") + roleText + " in "
+            + Names.escaped(workspace);
     String sentence;
     String grantedBy = "";
     boolean allowed;
     if (role != null && role.holds(wanted)) {
       allowed = true;
-      grantedBy = roleText + " in " + workspace;
+      grantedBy = roleText + " in " + Names.escaped(workspace);
       sentence = "allowed: " + held + ", which grants " + wanted.name();
     } else if (everywhere != null && everywhere.holds(wanted)) {
       allowed = true;

@@ -275,7 +275,7 @@ public final class GuardIndex {
 
     private IllegalArgumentException problem(String what) {
       return new IllegalArgumentException(
-          resource + ":" + lineNumber + ": " + what + (line.isEmpty() ? "" : ": \"" + line + "\""));
+          resource + ":" + lineNumber + ": " + what + (line.isEmpty() ? "" : ": " + dev.rolegate.runtime.internal.Names.quoted(line)));
     }
   }
 }

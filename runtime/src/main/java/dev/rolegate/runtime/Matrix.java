@@ -1,5 +1,6 @@
 package dev.rolegate.runtime;
 
+import dev.rolegate.runtime.internal.Names;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import java.util.ServiceLoader;
  */
 public final class Matrix {
   private final String name;
+  private final String packageName;
   private final String source;
   private final List<Permission> permissions;
   private final List<Role> roles;
@@ -29,6 +31,7 @@ public final class Matrix {
 
   private Matrix(Builder builder) {
     this.name = builder.name;
+    this.packageName = builder.packageName;
     this.source = builder.source;
     List<Permission> perms = new ArrayList<>();
     for (PermissionSpec spec : builder.permissions) {
@@ -71,9 +74,17 @@ public final class Matrix {
     }
   }
 
-  /** Starts a matrix; used by generated capability tables. */
+  /** Starts a matrix compiled from file {@code source} in no package (for hand-built matrices). */
   public static Builder builder(String name, String source) {
-    return new Builder(name, source);
+    return new Builder(name, "", source);
+  }
+
+  /**
+   * Starts a matrix compiled from file {@code source} in package {@code packageName} (its class
+   * path resource {@code com/acme/acme.md}); used by generated capability tables.
+   */
+  public static Builder builder(String name, String packageName, String source) {
+    return new Builder(name, packageName, source);
   }
 
   /**
@@ -95,6 +106,19 @@ public final class Matrix {
   /** Returns the name of the file this matrix was compiled from. */
   public String source() {
     return source;
+  }
+
+  /** Returns the package whose matrix file this is ({@code com.acme}), or "" for none. */
+  public String packageName() {
+    return packageName;
+  }
+
+  /**
+   * Returns where the matrix file lies on the class path, {@code com/acme/acme.md}: with the
+   * title, what tells two matrices apart in messages.
+   */
+  public String location() {
+    return packageName.isEmpty() ? source : packageName.replace('.', '/') + "/" + source;
   }
 
   /** Returns every permission, in matrix order. */
@@ -142,7 +166,7 @@ public final class Matrix {
         return permission;
       }
     }
-    throw new IllegalArgumentException("\"" + nameOrScope + "\" is neither a permission name nor a"
+    throw new IllegalArgumentException(Names.quoted(nameOrScope) + " is neither a permission name nor a"
         + " scope of matrix " + name + "; names look like DELETE_DEPLOYMENTS, scopes like "
         + (permissionsByScope.isEmpty() ? "(this matrix has none)" : permissionsByScope.keySet().iterator().next()));
   }
@@ -189,7 +213,7 @@ public final class Matrix {
       String found =
           other == null ? "unknown" : article(other.level()) + " role, not " + article(level) + " role";
       throw new IllegalArgumentException(
-          level.word() + " role \"" + roleName + "\" is " + found + " in matrix " + name
+          level.word() + " role " + Names.quoted(roleName) + " is " + found + " in matrix " + name
               + "; known " + level.word() + " roles (case-sensitive): " + known);
     }
     return role;
@@ -199,22 +223,25 @@ public final class Matrix {
     return (level == Level.ACCOUNT ? "an " : "a ") + level.word();
   }
 
+  /** Returns "Prefect Cloud (dev/rolegate/prefect/prefect-cloud.md)": title and location. */
   @Override
   public String toString() {
-    return name + " (" + source + ")";
+    return name + " (" + location() + ")";
   }
 
   /** Collects a matrix's permissions and roles, in order. */
   public static final class Builder {
     private final String name;
+    private final String packageName;
     private final String source;
     private final List<PermissionSpec> permissions = new ArrayList<>();
     private final List<RoleSpec> roles = new ArrayList<>();
     private String defaultAccountRole = "";
 
-    private Builder(String name, String source) {
-      this.name = name;
-      this.source = source;
+    private Builder(String name, String packageName, String source) {
+      this.name = java.util.Objects.requireNonNull(name, "name");
+      this.packageName = java.util.Objects.requireNonNull(packageName, "package name");
+      this.source = java.util.Objects.requireNonNull(source, "source");
     }
 
     /**

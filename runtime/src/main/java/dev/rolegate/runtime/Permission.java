@@ -43,11 +43,6 @@ public final class Permission {
         && (implies[other.word] & other.mask) != 0;
   }
 
-  /** Returns this permission's bit when its index is below 64 (the first bitset word), else 0. */
-  public long firstWordMask() {
-    return firstWordMask;
-  }
-
   /** Returns the matrix this permission belongs to. */
   public Matrix matrix() {
     return matrix;

@@ -1,5 +1,6 @@
 package dev.rolegate.runtime;
 
+import dev.rolegate.runtime.internal.Names;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -192,17 +193,9 @@ public final class Principal {
     private CustomRoles customRoles;
 
     private Builder(String id, PrincipalKind kind) {
-      Objects.requireNonNull(id, "principal id");
-      if (!WorkspaceIds.isVisible(id)) {
-        // isBlank() alone lets through ids of no-break or zero-width spaces, which print as nothing.
-        throw new IllegalArgumentException("a principal id may not be empty or blank");
-      }
-      if (id.chars().anyMatch(Character::isISOControl)) {
-        // Denial messages and audit lines quote the id: a line break in it could forge a log line.
-        throw new IllegalArgumentException(
-            "a principal id may not contain control characters (line breaks, escapes)");
-      }
-      this.id = id;
+      // Denial messages and audit lines show the id: one that prints as nothing or as something
+      // else (a line break, a bidi override, a no-break space) could forge or hide a log line.
+      this.id = Names.requireShowable("a principal id", Objects.requireNonNull(id, "principal id"));
       this.kind = kind;
     }
 
@@ -228,14 +221,11 @@ public final class Principal {
     }
 
     private Builder putRole(String workspace, Object role) {
-      Objects.requireNonNull(workspace, "workspace id");
-      if (!WorkspaceIds.isVisible(workspace)) {
-        throw new IllegalArgumentException("a workspace id may not be empty or blank");
-      }
+      Names.requireShowable("a workspace id", Objects.requireNonNull(workspace, "workspace id"));
       String key = WorkspaceIds.uuidOf(workspace).map(UUID::toString).orElse(workspace);
       if (!workspaceKeys.add(key)) {
         throw new IllegalArgumentException(
-            "workspace " + workspace + " already has a role for " + id + ": a principal holds one role per workspace");
+            "workspace " + Names.quoted(workspace) + " already has a role for " + id + ": a principal holds one role per workspace");
       }
       workspaceRoles.put(workspace, role);
       return this;

@@ -1,5 +1,7 @@
 package dev.rolegate.runtime;
 
+import dev.rolegate.runtime.internal.Binding;
+import dev.rolegate.runtime.internal.Bindings;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
@@ -10,8 +12,9 @@ import java.util.function.Supplier;
 /**
  * A thread's principal binding, captured so that work handed to another thread runs as the same
  * principal: wrap the task, and it binds the captured principal (and workspace) while it runs,
- * then restores whatever the running thread had before, also when the task throws. A pooled
- * thread therefore never keeps a principal after a task.
+ * then closes every scope the task opened and left open and restores whatever the running thread
+ * had before, also when the task throws. A pooled thread therefore never keeps a principal after
+ * a task, and a scope the task left open unbinds nothing when closed later.
  *
  * <pre>{@code
  * PrincipalContext context = PrincipalContext.capture();
@@ -21,15 +24,15 @@ import java.util.function.Supplier;
  */
 public final class PrincipalContext {
   private static final PrincipalContext EMPTY = new PrincipalContext(null);
-  private final Object binding;
+  private final Binding binding;
 
-  private PrincipalContext(Object binding) {
+  private PrincipalContext(Binding binding) {
     this.binding = binding;
   }
 
   /** Captures the current thread's binding (which may be none: then tasks run unauthenticated). */
   public static PrincipalContext capture() {
-    Object binding = CurrentPrincipal.snapshot();
+    Binding binding = Bindings.current();
     return binding == null ? EMPTY : new PrincipalContext(binding);
   }
 
@@ -45,28 +48,28 @@ public final class PrincipalContext {
 
   /** Returns the captured principal, if any. */
   public java.util.Optional<Principal> principal() {
-    return java.util.Optional.ofNullable(binding == null ? null : CurrentPrincipal.principalOf(binding));
+    return java.util.Optional.ofNullable(binding == null ? null : binding.principal());
   }
 
   /** Runs {@code action} with the captured binding, then restores this thread's own. */
   public void run(Runnable action) {
     Objects.requireNonNull(action, "action");
-    Object previous = CurrentPrincipal.install(binding);
+    Binding previous = Bindings.enter(binding);
     try {
       action.run();
     } finally {
-      CurrentPrincipal.restore(previous);
+      Bindings.exit(previous, binding);
     }
   }
 
   /** Calls {@code action} with the captured binding, then restores this thread's own. */
   public <T> T call(Callable<T> action) throws Exception {
     Objects.requireNonNull(action, "action");
-    Object previous = CurrentPrincipal.install(binding);
+    Binding previous = Bindings.enter(binding);
     try {
       return action.call();
     } finally {
-      CurrentPrincipal.restore(previous);
+      Bindings.exit(previous, binding);
     }
   }
 
@@ -86,11 +89,11 @@ public final class PrincipalContext {
   public <T> Supplier<T> supplier(Supplier<T> supplier) {
     Objects.requireNonNull(supplier, "supplier");
     return () -> {
-      Object previous = CurrentPrincipal.install(binding);
+      Binding previous = Bindings.enter(binding);
       try {
         return supplier.get();
       } finally {
-        CurrentPrincipal.restore(previous);
+        Bindings.exit(previous, binding);
       }
     };
   }
@@ -99,11 +102,11 @@ public final class PrincipalContext {
   public <T, R> Function<T, R> function(Function<T, R> function) {
     Objects.requireNonNull(function, "function");
     return value -> {
-      Object previous = CurrentPrincipal.install(binding);
+      Binding previous = Bindings.enter(binding);
       try {
         return function.apply(value);
       } finally {
-        CurrentPrincipal.restore(previous);
+        Bindings.exit(previous, binding);
       }
     };
   }
@@ -118,11 +121,11 @@ public final class PrincipalContext {
   public <T, U, R> BiFunction<T, U, R> biFunction(BiFunction<T, U, R> function) {
     Objects.requireNonNull(function, "function");
     return (first, second) -> {
-      Object previous = CurrentPrincipal.install(binding);
+      Binding previous = Bindings.enter(binding);
       try {
         return function.apply(first, second);
       } finally {
-        CurrentPrincipal.restore(previous);
+        Bindings.exit(previous, binding);
       }
     };
   }

@@ -116,7 +116,7 @@ public final class Role {
    * Returns the first 64 bits of this role's closed permission set (bit {@code i} is the
    * permission of index {@code i}), for checks that have resolved their permission's bit ahead.
    */
-  public long firstWord() {
+  long firstWord() {
     return firstWord;
   }
 

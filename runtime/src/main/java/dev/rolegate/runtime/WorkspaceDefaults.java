@@ -1,5 +1,6 @@
 package dev.rolegate.runtime;
 
+import dev.rolegate.runtime.internal.Names;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -105,10 +106,7 @@ public final class WorkspaceDefaults {
   }
 
   private synchronized void put(String workspace, Object value) {
-    Objects.requireNonNull(workspace, "workspace id");
-    if (!WorkspaceIds.isVisible(workspace)) {
-      throw new IllegalArgumentException("a workspace id may not be empty or blank");
-    }
+    Names.requireShowable("a workspace id", Objects.requireNonNull(workspace, "workspace id"));
     Optional<UUID> uuid = WorkspaceIds.uuidOf(workspace);
     if (uuid.isPresent()) {
       // One value per workspace, whatever spelling set it before.

@@ -73,10 +73,10 @@ class DecisionEdgesTest {
   @Test
   void wideMatrix_permissionBitsAndImplication() {
     Matrix m = wide("Wide");
-    assertEquals(1L << 5, m.permissionAt(5).firstWordMask());
-    assertEquals(1L << 63, m.permissionAt(63).firstWordMask());
-    assertEquals(0L, m.permissionAt(64).firstWordMask());
-    assertEquals(0L, m.permissionAt(129).firstWordMask());
+    assertEquals(1L << 5, m.permissionAt(5).firstWordMask);
+    assertEquals(1L << 63, m.permissionAt(63).firstWordMask);
+    assertEquals(0L, m.permissionAt(64).firstWordMask);
+    assertEquals(0L, m.permissionAt(129).firstWordMask);
     assertTrue(m.permissionAt(100).implies(m.permissionAt(129)));
     assertTrue(m.permissionAt(100).implies(m.permissionAt(100)));
     assertFalse(m.permissionAt(100).implies(m.permissionAt(99)));

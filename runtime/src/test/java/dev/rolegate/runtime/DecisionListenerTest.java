@@ -108,7 +108,7 @@ class DecisionListenerTest {
   @Test
   void allowed_accountPermission_isGrantedByTheAccountRole() {
     record();
-    require(VIEW_ACCOUNT).check(() -> DEV, (String) null, OP);
+    require(VIEW_ACCOUNT).check(() -> DEV, OP);
     assertEquals("account role MEMBER", only().grantedBy());
     assertNull(only().workspace());
   }
@@ -143,7 +143,7 @@ class DecisionListenerTest {
   @Test
   void denied_accountPermission_wouldAllowAccountRolesOnly() {
     record();
-    assertThrows(AccessDeniedException.class, () -> require(EDIT_ACCOUNT).check(() -> DEV, (String) null, OP));
+    assertThrows(AccessDeniedException.class, () -> require(EDIT_ACCOUNT).check(() -> DEV, OP));
     assertEquals(List.of("account ADMIN"), only().wouldAllow());
   }
 

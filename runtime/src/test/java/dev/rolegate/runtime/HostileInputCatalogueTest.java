@@ -198,7 +198,7 @@ class HostileInputCatalogueTest {
         Expected.illegalArgument("may not be empty or blank"),
         f -> serviceAccount(" \t\u00a0").workspaceRole("ws-prod", OWNER).build()));
     rows.add(row("H05", "principal id with a line break (\"alice\\nuser admin\")",
-        Expected.illegalArgument("may not contain control characters"),
+        Expected.illegalArgument("a principal id may not contain U+000A LINE FEED (LF) (character 6"),
         f -> user("alice\nuser admin").workspaceRole("ws-prod", OWNER).build()));
     rows.add(row("H06", "bind(null)", Expected.nullPointer("principal"),
         f -> CurrentPrincipal.bind(null, "ws-prod")));
@@ -432,7 +432,8 @@ class HostileInputCatalogueTest {
         }));
     // --- matrices and custom roles ---
     rows.add(row("H48", "a principal of another matrix (same shape, other instance)",
-        Expected.denied("roles come from matrix Shadow Matrix, but this guard checks matrix Test Matrix"),
+        Expected.denied("roles come from matrix Shadow Matrix (test-matrix.md), but this guard checks"
+            + " matrix Test Matrix (test-matrix.md)"),
         f -> {
           Principal shadow = Principal.user("eve").matrix(TestMatrix.build("Shadow Matrix"))
               .workspaceRole("ws-prod", OWNER).accountRole(ADMIN).build();
@@ -453,7 +454,8 @@ class HostileInputCatalogueTest {
         f -> {
           IllegalArgumentException hiding = assertThrows(IllegalArgumentException.class,
               () -> new CustomRoles(MATRIX).define(OWNER, VIEWER, EDIT_X));
-          assertTrue(hiding.getMessage().contains("would hide the built-in role"), hiding.getMessage());
+          assertTrue(hiding.getMessage().contains("would read like the built-in workspace role OWNER"),
+              hiding.getMessage());
           new CustomRoles(MATRIX).define("DEPLOYER", VIEWER, EDIT_ACCOUNT);
         }));
     return rows;

@@ -1,52 +1,65 @@
 package dev.rolegate.runtime.internal;
 
 import dev.rolegate.runtime.Matrix;
-import dev.rolegate.runtime.Matrix;
 import dev.rolegate.runtime.Principal;
+import dev.rolegate.runtime.PrincipalScope;
 import dev.rolegate.runtime.Role;
 import java.util.Map;
 
 /**
- * What a thread has bound: the principal, the workspace its calls act on when they name none, and
- * the role the principal was given in that workspace, found once when bound. Immutable, so a
- * binding captured on one thread may be installed on others.
+ * One open scope of a thread's bindings: the principal, the workspace its calls act on when they
+ * name none, and the role the principal was assigned in that workspace, found here from the
+ * principal itself, so that no binding can claim a role its principal does not hold. A binding
+ * links to the one it hides. What it says never changes, so one captured on a thread may be
+ * installed on others; only {@link Bindings} makes them.
  *
- * <p>Not API: {@code CurrentPrincipal} makes these, and a guard's check reads them through {@link
- * BindingSource}, so that a call on the bound workspace needs no lookup at all.
+ * <p>Not API: {@code CurrentPrincipal} hands them out as {@link PrincipalScope}s, and a guard's
+ * check reads them so that a call on the bound workspace needs no lookup at all.
  */
-public abstract class Binding {
+public final class Binding implements PrincipalScope {
+  private static final RuntimeAccess RUNTIME = Secrets.runtime();
+  private static final System.Logger LOG = System.getLogger("dev.rolegate");
+
   private final Principal principal;
   private final String workspace;
+  /** The role assigned in {@link #workspace} (never a default, which can change), or null. */
   private final Role workspaceRole;
+  /** {@link #workspaceRole}'s first 64 bits, or 0: the bound fast path's one bit test. */
+  private final long workspaceBits;
   /** The principal's assigned roles (never modified): a lookup from here is one load shorter. */
   private final Map<Object, Role> assignedRoles;
+  /** The binding this one hides, restored when this one closes. */
+  final Binding previous;
+  /** How many bindings lie under this one: a task's wrapper closes what lies above its own. */
+  final int depth;
+  /** The thread that opened this scope: only there can it be closed. */
+  final Thread owner;
+  /** Set once, on the owner thread, when this scope closes or an enclosing one closes it. */
+  boolean closed;
 
-  /**
-   * @param workspaceRole the role {@code principal} was given in {@code workspace} (an explicit
-   *     assignment, never a workspace default, which can change while bound), or null
-   * @param assignedRoles the principal's assigned roles by workspace id, as the principal holds
-   *     them (read only)
-   */
-  protected Binding(
-      Principal principal, String workspace, Role workspaceRole, Map<Object, Role> assignedRoles) {
+  Binding(Principal principal, String workspace, Binding previous, Thread owner) {
     this.principal = principal;
     this.workspace = workspace;
-    this.workspaceRole = workspace == null ? null : workspaceRole;
-    this.assignedRoles = assignedRoles;
+    this.workspaceRole = workspace == null ? null : RUNTIME.assignedRole(principal, workspace);
+    this.workspaceBits = workspaceRole == null ? 0 : RUNTIME.firstWord(workspaceRole);
+    this.assignedRoles = RUNTIME.assignedRoles(principal);
+    this.previous = previous;
+    this.depth = previous == null ? 1 : previous.depth + 1;
+    this.owner = owner;
   }
 
   /** Returns the bound principal. */
-  public final Principal principal() {
+  public Principal principal() {
     return principal;
   }
 
   /** Returns the bound workspace, or null. */
-  public final String workspace() {
+  public String workspace() {
     return workspace;
   }
 
   /** Returns the principal's assigned role in {@link #workspace()}, or null. */
-  public final Role workspaceRole() {
+  Role workspaceRole() {
     return workspaceRole;
   }
 
@@ -55,7 +68,7 @@ public abstract class Binding {
    * is the bound workspace and the principal was assigned one there, else {@link
    * Principal#workspaceRole(String)} (which also reads a workspace default, at each call).
    */
-  final Role roleIn(String target) {
+  Role roleIn(String target) {
     Role role = workspaceRole;
     if (role != null && (target == workspace || workspace.equals(target))) {
       return role;
@@ -70,11 +83,38 @@ public abstract class Binding {
    * {@code target} by itself: {@code target} is the bound workspace and the role holds {@code
    * bit} of {@code matrix}. False means "look it up", never "denied".
    */
-  final boolean allowsInBoundWorkspace(String target, long bit, Matrix matrix) {
-    Role role = workspaceRole;
-    return role != null
-        && (role.firstWord() & bit) != 0
+  boolean allowsInBoundWorkspace(String target, long bit, Matrix matrix) {
+    return (workspaceBits & bit) != 0
         && (target == workspace || workspace.equals(target))
-        && role.matrix() == matrix;
+        && workspaceRole.matrix() == matrix;
+  }
+
+  /**
+   * Unbinds this scope, and every scope opened inside it on this thread that is still open, when
+   * it is in this thread's current bindings; the binding under it is current again. A scope that
+   * is no longer there (a task's wrapper or an enclosing scope unbound it already), a scope closed
+   * before, and a scope of another thread unbind nothing: closing never binds anyone.
+   */
+  @Override
+  public void close() {
+    Thread current = Thread.currentThread();
+    if (current != owner) {
+      // A binding lives in its thread: closing it here cannot unbind it there. Say so, since the
+      // owner thread (a pooled one, say) keeps the principal until it closes the scope.
+      LOG.log(System.Logger.Level.WARNING, "a principal scope opened on thread " + owner.getName()
+          + " was closed on thread " + current.getName() + "; it stays bound on "
+          + owner.getName() + " until closed there");
+      return;
+    }
+    if (closed) {
+      return;
+    }
+    closed = true;
+    Bindings.unbind(this);
+  }
+
+  @Override
+  public String toString() {
+    return "binding of " + principal + (workspace == null ? "" : " in a workspace");
   }
 }

@@ -212,7 +212,9 @@ class DecisionReferenceTest {
       Requirement requirement = shape.requirement();
       for (Subject subject : subjects()) {
         for (String workspace : workspaces) {
-          boolean expected = reference(shape, subject.roleIn(workspace), subject.account(), named(workspace));
+          // A call that names a workspace never runs without one, whatever it needs.
+          boolean expected = named(workspace)
+              && reference(shape, subject.roleIn(workspace), subject.account(), true);
           String context = shape + " " + subject + " in [" + workspace + "]";
           decisions.clear();
           assertEquals(expected, allowed(requirement, subject::principal, workspace), context);
@@ -223,7 +225,7 @@ class DecisionReferenceTest {
             assertEquals(referenceGrantedBy(shape, subject, workspace), decision.grantedBy(), context);
             assertEquals(List.of(), decision.wouldAllow(), context);
           } else {
-            List<String> wouldAllow = named(workspace) || !shape.workspaceLevel()
+            List<String> wouldAllow = named(workspace)
                 ? referenceWouldAllow(shape, subject, workspace)
                 : List.of();
             assertEquals(wouldAllow, decision.wouldAllow(), context);
@@ -271,7 +273,11 @@ class DecisionReferenceTest {
           } catch (AccessDeniedException denied) {
             viaBound = false;
           }
-          assertEquals(allowed(requirement, subject::principal, workspace), viaBound, context + " bound " + workspace);
+          // An account requirement names no workspace: the bound one plays no part.
+          boolean expected = shape.workspaceLevel()
+              ? allowed(requirement, subject::principal, workspace)
+              : reference(shape, null, subject.account(), true);
+          assertEquals(expected, viaBound, context + " bound " + workspace);
         }
       }
     }
@@ -291,7 +297,8 @@ class DecisionReferenceTest {
     AccessDeniedException denial = assertThrows(AccessDeniedException.class,
         () -> Requirement.allOf(permission(VIEW_X)).check(() -> stranger, WS, OP));
     assertEquals("access denied: user s may not call Things.do, which requires VIEW_X in workspace \"ws\";"
-        + " s's roles come from matrix Other Matrix, but this guard checks matrix Test Matrix",
+        + " s's roles come from matrix Other Matrix (test-matrix.md), but this guard checks matrix"
+        + " Test Matrix (test-matrix.md)",
         denial.getMessage());
   }
 
@@ -312,7 +319,7 @@ class DecisionReferenceTest {
     Requirement editAccount = Requirement.allOf(permission(EDIT_ACCOUNT));
     assertEquals("access denied: user vic may not call Things.do, which requires EDIT_ACCOUNT; vic holds"
         + " account role MEMBER. Allowed: account role ADMIN",
-        assertThrows(AccessDeniedException.class, () -> editAccount.check(() -> viewer, (String) null, OP)).getMessage());
+        assertThrows(AccessDeniedException.class, () -> editAccount.check(() -> viewer, OP)).getMessage());
     Requirement both = Requirement.anyOf(permission(VIEW_SECRETS), permission(EDIT_ACCOUNT));
     assertEquals("access denied: user vic may not call Things.do, which requires one of VIEW_SECRETS,"
         + " EDIT_ACCOUNT in workspace \"ws\"; vic holds VIEWER there, account role MEMBER. Allowed:"
@@ -330,7 +337,7 @@ class DecisionReferenceTest {
     Principal p = Principal.user("p").matrix(bare).workspaceRole(WS, VIEWER).build();
     Requirement secrets = Requirement.allOf(bare.permission(VIEW_SECRETS).orElseThrow());
     assertEquals("access denied: user p may not call Things.do, which requires VIEW_SECRETS in workspace"
-        + " \"ws\"; p holds VIEWER there, account role MEMBER. Allowed: no role of matrix Bare",
+        + " \"ws\"; p holds VIEWER there, account role MEMBER. Allowed: no role of matrix Bare (test-matrix.md)",
         assertThrows(AccessDeniedException.class, () -> secrets.check(() -> p, WS, OP)).getMessage());
   }
 
@@ -349,7 +356,7 @@ class DecisionReferenceTest {
     assertEquals(false, allowed(account, () -> p, WS));
     AccessDeniedException denial = assertThrows(AccessDeniedException.class, () -> account.check(() -> p, WS, OP));
     assertEquals("access denied: user p may not call Things.do, which requires VIEW_ACCOUNT; p holds account"
-        + " role none. Allowed: no role of matrix No Accounts", denial.getMessage());
+        + " role none. Allowed: no role of matrix No Accounts (test-matrix.md)", denial.getMessage());
     Requirement either = Requirement.anyOf(
         noAccounts.permission(VIEW_ACCOUNT).orElseThrow(), noAccounts.permission(VIEW_X).orElseThrow());
     decisions.clear();

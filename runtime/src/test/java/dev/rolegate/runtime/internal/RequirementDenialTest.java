@@ -18,10 +18,16 @@ import org.junit.jupiter.api.Test;
 class RequirementDenialTest {
   private static final String SECRET = "pnu_sk_live_9f8e7d6c5b4a39281706";
 
+  /** The denial of a call naming {@code workspace}; for null, of a call naming none. */
   private static AccessDeniedException denial(
       Requirement requirement, Principal principal, String workspace) {
-    return assertThrows(
-        AccessDeniedException.class, () -> requirement.check(fixed(principal), workspace, OP));
+    return assertThrows(AccessDeniedException.class, () -> {
+      if (workspace == null) {
+        requirement.check(fixed(principal), OP);
+      } else {
+        requirement.check(fixed(principal), workspace, OP);
+      }
+    });
   }
 
   private static void assertContains(String message, String... parts) {

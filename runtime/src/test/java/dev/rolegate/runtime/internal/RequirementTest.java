@@ -54,6 +54,25 @@ class RequirementTest {
     }
   }
 
+  static boolean allowedByUuid(Requirement requirement, Principal principal, UUID workspace) {
+    try {
+      requirement.check(fixed(principal), workspace, OP);
+      return true;
+    } catch (AccessDeniedException denied) {
+      return false;
+    }
+  }
+
+  /** A call that names no workspace by argument, as a method with no {@code @WorkspaceId}. */
+  static boolean allowedNamingNone(Requirement requirement, Principal principal) {
+    try {
+      requirement.check(fixed(principal), OP);
+      return true;
+    } catch (AccessDeniedException denied) {
+      return false;
+    }
+  }
+
   private static Requirement allOf(String... names) {
     Permission[] permissions = new Permission[names.length];
     for (int i = 0; i < names.length; i++) {
@@ -96,10 +115,40 @@ class RequirementTest {
   }
 
   @Test
-  void anyOf_workspaceOrAccountPermission_accountRoleSufficesWithoutWorkspace() {
+  void anyOf_workspaceOrAccountPermission_accountRoleSufficesInANamedWorkspace() {
     Requirement either = anyOf(DELETE_X, VIEW_ACCOUNT);
-    assertTrue(allowed(either, VIEWER_IN_PROD, null));
-    assertFalse(allowed(anyOf(DELETE_X, EDIT_ACCOUNT), VIEWER_IN_PROD, null));
+    assertTrue(allowed(either, VIEWER_IN_PROD, "ws-elsewhere"));
+    assertFalse(allowed(anyOf(DELETE_X, EDIT_ACCOUNT), VIEWER_IN_PROD, "ws-elsewhere"));
+  }
+
+  @Test
+  void anyOf_workspaceOrAccountPermission_callNamingNoUsableWorkspace_isDenied() {
+    // The account permission alone would do, but a method that names a workspace never runs
+    // without one.
+    Requirement either = anyOf(DELETE_X, VIEW_ACCOUNT);
+    for (String missing : new String[] {null, "", " \t", "\u200b", "\u0000"}) {
+      assertFalse(allowed(either, VIEWER_IN_PROD, missing), String.valueOf(missing));
+      assertFalse(allowed(either, ADMIN_NO_WS, missing), String.valueOf(missing));
+    }
+    AccessDeniedException denial = assertThrows(AccessDeniedException.class,
+        () -> either.check(fixed(ADMIN_NO_WS), (String) null, OP));
+    assertTrue(denial.getMessage().endsWith(
+        ", but the call names no workspace (no @WorkspaceId argument and none bound)"),
+        denial.getMessage());
+    assertFalse(denial.getMessage().contains("Allowed"), denial.getMessage());
+  }
+
+  @Test
+  void accountRequirement_callNamingNoUsableWorkspace_isDenied_callNamingNone_isDecidedByAccountRole() {
+    Requirement viewAccount = allOf(VIEW_ACCOUNT);
+    assertFalse(allowed(viewAccount, VIEWER_IN_PROD, null));
+    assertFalse(allowed(viewAccount, ADMIN_NO_WS, ""));
+    assertFalse(allowedByUuid(viewAccount, ADMIN_NO_WS, null));
+    AccessDeniedException blank = assertThrows(AccessDeniedException.class,
+        () -> viewAccount.check(fixed(ADMIN_NO_WS), " ", OP));
+    assertTrue(blank.getMessage().endsWith(", but the workspace id is empty or blank"),
+        blank.getMessage());
+    assertTrue(allowedNamingNone(viewAccount, VIEWER_IN_PROD));
   }
 
   @Test
@@ -118,10 +167,12 @@ class RequirementTest {
   void accountPermission_checkedAgainstAccountRoleOnly() {
     Requirement viewAccount = allOf(VIEW_ACCOUNT);
     Requirement editAccount = allOf(EDIT_ACCOUNT);
-    assertTrue(allowed(viewAccount, VIEWER_IN_PROD, null));
+    assertTrue(allowedNamingNone(viewAccount, VIEWER_IN_PROD));
+    assertTrue(allowed(viewAccount, VIEWER_IN_PROD, "ws-prod"));
     assertFalse(allowed(editAccount, OWNER_IN_PROD, "ws-prod"));
-    assertTrue(allowed(editAccount, ADMIN_NO_WS, null));
-    assertTrue(allowed(editAccount, ADMIN_NO_WS, ""));
+    assertFalse(allowedNamingNone(editAccount, OWNER_IN_PROD));
+    assertTrue(allowedNamingNone(editAccount, ADMIN_NO_WS));
+    assertTrue(allowed(editAccount, ADMIN_NO_WS, "ws-prod"));
     assertFalse(editAccount.needsWorkspace());
   }
 

@@ -75,7 +75,7 @@ public final class TableGenerator {
         .addField(FieldSpec.builder(MATRIX, "matrix", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer("build()")
             .build());
-    addBuildMethods(type, matrix);
+    addBuildMethods(type, matrix, handle.packageName());
     for (PermissionRow row : matrix.permissions()) {
       type.addField(FieldSpec.builder(PERMISSION, row.name(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("$L\n", GeneratedTypes.javadocText(row.description()))
@@ -122,7 +122,8 @@ public final class TableGenerator {
    * bounded size: one chained expression hundreds of calls deep overflows javac's stack, and one
    * method holds at most 64 KB of bytecode.
    */
-  private static void addBuildMethods(TypeSpec.Builder type, CompiledMatrix matrix) {
+  private static void addBuildMethods(
+      TypeSpec.Builder type, CompiledMatrix matrix, String packageName) {
     int words = Math.max(1, (matrix.permissions().size() + 63) / 64);
     List<CodeBlock> entries = new java.util.ArrayList<>();
     for (PermissionRow row : matrix.permissions()) {
@@ -137,8 +138,8 @@ public final class TableGenerator {
     MethodSpec.Builder build = MethodSpec.methodBuilder("build")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(MATRIX)
-        .addStatement("$T builder = $T.builder($S, $S)", BUILDER, MATRIX, matrix.title(),
-            matrix.sourceName());
+        .addStatement("$T builder = $T.builder($S, $S, $S)", BUILDER, MATRIX, matrix.title(),
+            packageName, matrix.sourceName());
     // About 12 bytes of bytecode per bitset word and 60 for the rest of an entry.
     int perMethod = Math.max(1, 30_000 / (60 + 12 * words));
     List<MethodSpec> parts = new java.util.ArrayList<>();
