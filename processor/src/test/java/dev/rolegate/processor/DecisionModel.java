@@ -437,8 +437,19 @@ final class DecisionModel {
         + ", everywhere " + (everywhere.isEmpty() ? "none" : everywhere));
   }
 
-  /** The reference answer for a requirement, with each permission's reason. */
+  /** The reference answer for a call naming {@code workspace}, with each permission's reason. */
   Held allows(PrincipalDef principal, String workspace, Req requirement) {
+    if (!named(workspace)) {
+      return new Held(false, "a call that names a workspace never runs without one");
+    }
+    return allowsIn(principal, workspace, requirement);
+  }
+
+  /**
+   * Whether {@code requirement} holds in {@code workspace} by the roles alone (null: no workspace,
+   * as for a call that names none, where only account permissions can hold).
+   */
+  Held allowsIn(PrincipalDef principal, String workspace, Req requirement) {
     List<String> reasons = new ArrayList<>();
     int held = 0;
     for (String permission : requirement.permissions()) {

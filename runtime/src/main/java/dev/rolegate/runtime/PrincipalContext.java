@@ -54,22 +54,22 @@ public final class PrincipalContext {
   /** Runs {@code action} with the captured binding, then restores this thread's own. */
   public void run(Runnable action) {
     Objects.requireNonNull(action, "action");
-    Binding previous = Bindings.enter(binding);
+    Bindings.Entered previous = Bindings.enter(binding);
     try {
       action.run();
     } finally {
-      Bindings.exit(previous, binding);
+      Bindings.exit(previous);
     }
   }
 
   /** Calls {@code action} with the captured binding, then restores this thread's own. */
   public <T> T call(Callable<T> action) throws Exception {
     Objects.requireNonNull(action, "action");
-    Binding previous = Bindings.enter(binding);
+    Bindings.Entered previous = Bindings.enter(binding);
     try {
       return action.call();
     } finally {
-      Bindings.exit(previous, binding);
+      Bindings.exit(previous);
     }
   }
 
@@ -89,11 +89,11 @@ public final class PrincipalContext {
   public <T> Supplier<T> supplier(Supplier<T> supplier) {
     Objects.requireNonNull(supplier, "supplier");
     return () -> {
-      Binding previous = Bindings.enter(binding);
+      Bindings.Entered previous = Bindings.enter(binding);
       try {
         return supplier.get();
       } finally {
-        Bindings.exit(previous, binding);
+        Bindings.exit(previous);
       }
     };
   }
@@ -102,11 +102,11 @@ public final class PrincipalContext {
   public <T, R> Function<T, R> function(Function<T, R> function) {
     Objects.requireNonNull(function, "function");
     return value -> {
-      Binding previous = Bindings.enter(binding);
+      Bindings.Entered previous = Bindings.enter(binding);
       try {
         return function.apply(value);
       } finally {
-        Bindings.exit(previous, binding);
+        Bindings.exit(previous);
       }
     };
   }
@@ -121,11 +121,11 @@ public final class PrincipalContext {
   public <T, U, R> BiFunction<T, U, R> biFunction(BiFunction<T, U, R> function) {
     Objects.requireNonNull(function, "function");
     return (first, second) -> {
-      Binding previous = Bindings.enter(binding);
+      Bindings.Entered previous = Bindings.enter(binding);
       try {
         return function.apply(first, second);
       } finally {
-        Bindings.exit(previous, binding);
+        Bindings.exit(previous);
       }
     };
   }

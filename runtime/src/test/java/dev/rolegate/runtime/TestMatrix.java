@@ -45,7 +45,16 @@ public final class TestMatrix {
 
   /** Builds a matrix with the same shape under another name: a distinct matrix. */
   public static Matrix build(String name) {
-    return builderWithPermissions(name)
+    return withRoles(builderWithPermissions(name));
+  }
+
+  /** Builds a matrix with the same shape from file {@code source} of package {@code packageName}. */
+  public static Matrix build(String name, String packageName, String source) {
+    return withRoles(withPermissions(Matrix.builder(name, packageName, source)));
+  }
+
+  private static Matrix withRoles(Matrix.Builder builder) {
+    return builder
         .role(VIEWER, Level.WORKSPACE, new long[] {VIEWER_BITS}, "", "sees things")
         .role(DEVELOPER, Level.WORKSPACE, new long[] {DEVELOPER_BITS}, "", "changes things")
         .role(OWNER, Level.WORKSPACE, new long[] {OWNER_BITS}, "", "owns the workspace")
@@ -57,7 +66,11 @@ public final class TestMatrix {
 
   /** Returns a builder holding only the six permissions, for tests that add their own roles. */
   public static Matrix.Builder builderWithPermissions(String name) {
-    return Matrix.builder(name, SOURCE)
+    return withPermissions(Matrix.builder(name, SOURCE));
+  }
+
+  private static Matrix.Builder withPermissions(Matrix.Builder builder) {
+    return builder
         .permission(VIEW_X, Level.WORKSPACE, "see_x", "View x", new long[] {0x1L})
         .permission(EDIT_X, Level.WORKSPACE, "write_x", "Edit x", new long[] {0x3L})
         .permission(DELETE_X, Level.WORKSPACE, "manage_x", "Delete x", new long[] {0x7L})

@@ -30,8 +30,8 @@ public final class Binding implements PrincipalScope {
   private final Map<Object, Role> assignedRoles;
   /** The binding this one hides, restored when this one closes. */
   final Binding previous;
-  /** How many bindings lie under this one: a task's wrapper closes what lies above its own. */
-  final int depth;
+  /** When this scope was opened, in the order of all scopes: a task's wrapper closes the newer. */
+  final long serial;
   /** The thread that opened this scope: only there can it be closed. */
   final Thread owner;
   /** Set once, on the owner thread, when this scope closes or an enclosing one closes it. */
@@ -44,7 +44,7 @@ public final class Binding implements PrincipalScope {
     this.workspaceBits = workspaceRole == null ? 0 : RUNTIME.firstWord(workspaceRole);
     this.assignedRoles = RUNTIME.assignedRoles(principal);
     this.previous = previous;
-    this.depth = previous == null ? 1 : previous.depth + 1;
+    this.serial = Bindings.nextSerial();
     this.owner = owner;
   }
 

@@ -3,6 +3,7 @@ package dev.rolegate.runtime.internal;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalSource;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Each thread's bindings: a stack of open {@link Binding} scopes, of which the innermost is the
@@ -24,6 +25,7 @@ import java.util.Objects;
 public final class Bindings {
   private static final ThreadLocal<Binding> BOUND = new ThreadLocal<>();
   private static final Source SOURCE = new Source();
+  private static final AtomicLong SERIALS = new AtomicLong();
 
   private Bindings() {}
 
@@ -50,28 +52,40 @@ public final class Bindings {
     return source == SOURCE;
   }
 
-  /**
-   * Makes {@code captured} (or nothing) this thread's binding for a task; returns what it
-   * replaces, for {@link #exit}.
-   */
-  public static Binding enter(Binding captured) {
-    Binding previous = BOUND.get();
+  static long nextSerial() {
+    return SERIALS.incrementAndGet();
+  }
+
+  /** What a task replaced when it was entered, for {@link #exit}. */
+  public static final class Entered {
+    private final Binding previous;
+    private final long mark;
+
+    private Entered(Binding previous, long mark) {
+      this.previous = previous;
+      this.mark = mark;
+    }
+  }
+
+  /** Makes {@code captured} (or nothing) this thread's binding for a task, until {@link #exit}. */
+  public static Entered enter(Binding captured) {
+    Entered entered = new Entered(BOUND.get(), SERIALS.get());
     set(captured);
-    return previous;
+    return entered;
   }
 
   /**
    * Ends a task entered with {@link #enter}: closes every scope the task opened on this thread
-   * and left open, then restores {@code previous}, less the thread's own scopes the task closed
-   * (bringing one back would bind a principal that no open scope can unbind any more).
+   * and left open, then restores what the thread had, less the thread's own scopes the task
+   * closed (bringing one back would bind a principal that no open scope can unbind any more).
    */
-  public static void exit(Binding previous, Binding captured) {
+  public static void exit(Entered entered) {
     Thread current = Thread.currentThread();
-    int base = captured == null ? 0 : captured.depth;
-    for (Binding s = BOUND.get(); s != null && s.depth > base && s.owner == current; s = s.previous) {
+    for (Binding s = BOUND.get(); s != null && s.serial > entered.mark && s.owner == current;
+        s = s.previous) {
       s.closed = true;
     }
-    set(openBelow(previous, current));
+    set(openBelow(entered.previous, current));
   }
 
   /** Unbinds {@code scope} and the scopes above it, if it is in this thread's current stack. */

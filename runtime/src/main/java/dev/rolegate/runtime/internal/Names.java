@@ -34,7 +34,7 @@ public final class Names {
     }
     for (int i = 0; i < name.length(); ) {
       int c = name.codePointAt(i);
-      if (!showable(c)) {
+      if (!isShowable(c)) {
         throw new IllegalArgumentException(what + " may not contain " + describe(c)
             + " (character " + (i + 1) + " of " + quoted(name) + "): messages and logs could not"
             + " show it truthfully (control, format and invisible characters are refused)");
@@ -52,7 +52,7 @@ public final class Names {
   private static boolean hasVisible(String name) {
     for (int i = 0; i < name.length(); ) {
       int c = name.codePointAt(i);
-      if (c != ' ' && showable(c) && !Character.isWhitespace(c)) {
+      if (c != ' ' && isShowable(c) && !Character.isWhitespace(c)) {
         return true;
       }
       i += Character.charCount(c);
@@ -61,7 +61,7 @@ public final class Names {
   }
 
   /** Returns whether the code point prints as itself in a message or a log line. */
-  static boolean showable(int c) {
+  public static boolean isShowable(int c) {
     if (c == ' ') {
       return true;
     }
@@ -133,7 +133,7 @@ public final class Names {
           boolean pair = Character.isHighSurrogate(c) && i + 1 < end
               && Character.isLowSurrogate(name.charAt(i + 1));
           int point = pair ? name.codePointAt(i) : c;
-          if (showable(point)) {
+          if (isShowable(point)) {
             out.appendCodePoint(point);
           } else if (pair) {
             out.append(String.format("\\u%04x\\u%04x", (int) c, (int) name.charAt(i + 1)));
