@@ -365,6 +365,99 @@ class ClassGuardTest {
         () -> as(code.inWorkspace("VIEWER"), clash, "m", "other", "v", null));
   }
 
+  @Test
+  void cloneReturningNewInstance_permitted_guardThrowsInsteadOfReturningIt() throws Throwable {
+    GeneratedCode code = GeneratedCode.compile("test.Store", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public class Store implements Cloneable {
+          public static final java.util.List<Store> made = new java.util.ArrayList<>();
+          @SuppressWarnings("ReturnsGuardedType") // the guard's check is under test
+          @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          @Override public Store clone() { Store copy = new Store(); made.add(copy); return copy; }
+          @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          public String secret() { return "s3cret"; }
+        }
+        """);
+    Object store = create(code.load("test.GuardedStore"));
+    Principal member = Principal.user("m").matrix(code.matrix()).build();
+    assertThrows(AccessDeniedException.class, () -> as(member, store, "clone"));
+    assertEquals(List.of(), code.load("test.Store").getField("made").get(null));
+    Principal admin = Principal.user("root").matrix(code.matrix()).accountRole("ADMIN").build();
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> as(admin, store, "clone"));
+    assertEquals("Store.clone returned a Store that is not a GuardedStore, which would reach the"
+        + " caller unguarded. Create instances with new GuardedStore(...), never new Store(...),"
+        + " or return this", refused.getMessage());
+    assertEquals(1, ((List<?>) code.load("test.Store").getField("made").get(null)).size());
+  }
+
+  @Test
+  void cloneThroughSuperClone_returnsAGuardedCopy_laterCallChecked() throws Throwable {
+    GeneratedCode code = GeneratedCode.compile("test.Store", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public class Store implements Cloneable {
+          public String label = "original";
+          @SuppressWarnings("ReturnsGuardedType") // super.clone() copies the guard
+          @RequiresPermission(Permissions.VIEW_ACCOUNT)
+          @Override public Store clone() throws CloneNotSupportedException {
+            return (Store) super.clone();
+          }
+          @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          public String secret() { return label; }
+        }
+        """);
+    Class<?> guard = code.load("test.GuardedStore");
+    Object store = create(guard);
+    Principal member = Principal.user("m").matrix(code.matrix()).build();
+    Object copy = as(member, store, "clone");
+    assertSame(guard, copy.getClass());
+    assertFalse(copy == store);
+    assertThrows(AccessDeniedException.class, () -> as(member, copy, "secret"));
+    Principal admin = Principal.user("root").matrix(code.matrix()).accountRole("ADMIN").build();
+    assertEquals("original", as(admin, copy, "secret"));
+  }
+
+  @Test
+  void classMethodsReturningTheClass_thisAndGuardsPass_newInstanceNeverReachesTheCaller()
+      throws Throwable {
+    GeneratedCode code = GeneratedCode.compile("test.Store", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @SuppressWarnings("ReturnsGuardedType") // the guard's check is under test
+        @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        public class Store {
+          public Store copy() { return new Store(); }
+          public Store fluent() { return this; }
+          public Store fresh() { return new GuardedStore(); }
+          public Object pick(int which) { return which == 0 ? this : which == 1 ? new Store() : "text"; }
+          public <T extends Store> T narrow(Class<T> type) { return type.cast(new Store()); }
+          @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          public String secret() { return "s3cret"; }
+        }
+        """);
+    Class<?> guard = code.load("test.GuardedStore");
+    Object store = create(guard);
+    Principal member = Principal.user("m").matrix(code.matrix()).build();
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> as(member, store, "copy"));
+    assertTrue(refused.getMessage().startsWith("Store.copy returned a Store that is not a"
+        + " GuardedStore"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("new GuardedStore(...)"), refused.getMessage());
+    Object fluent = as(member, store, "fluent");
+    assertSame(store, fluent);
+    assertThrows(AccessDeniedException.class, () -> as(member, fluent, "secret"));
+    Object fresh = as(member, store, "fresh");
+    assertSame(guard, fresh.getClass());
+    assertThrows(AccessDeniedException.class, () -> as(member, fresh, "secret"));
+    assertSame(store, as(member, store, "pick", 0));
+    assertThrows(IllegalStateException.class, () -> as(member, store, "pick", 1));
+    assertEquals("text", as(member, store, "pick", 2));
+    assertThrows(IllegalStateException.class,
+        () -> as(member, store, "narrow", code.load("test.Store")));
+  }
+
   /** Creates an instance of {@code type} with the declared constructor taking {@code args}. */
   private static Object create(Class<?> type, Object... args) throws Throwable {
     for (Constructor<?> constructor : type.getDeclaredConstructors()) {

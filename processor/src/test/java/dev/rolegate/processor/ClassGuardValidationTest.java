@@ -598,7 +598,7 @@ class ClassGuardValidationTest {
   void objectMethodOverrides_exemptEvenUnderTypeDefault_compileClean() {
     JavaFileObject source = source("Things", """
         @RequiresPermission("VIEW_THINGS")
-        public class Things implements Cloneable {
+        public class Things {
           public void look(@WorkspaceId String workspace) {}
 
           @Override public boolean equals(Object other) { return other == this; }
@@ -606,8 +606,6 @@ class ClassGuardValidationTest {
           @Override public int hashCode() { return 1; }
 
           @Override public String toString() { return "things"; }
-
-          @Override public Things clone() { return this; }
         }
         """);
 
@@ -615,6 +613,78 @@ class ClassGuardValidationTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  @Test
+  void cloneOverride_withoutPermission_unprotectedMethod() {
+    JavaFileObject source = source("Store", """
+        public class Store implements Cloneable {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+
+          @Override public Store clone() { return new Store(); }
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[UnprotectedMethod] Store.clone() has neither @RequiresPermission"
+            + " nor @Unguarded, so GuardedStore would leave it open. Add @RequiresPermission(...)"
+            + " to it (or to its type as a default), or @Unguarded(reason = \"...\") if it is"
+            + " meant to be open")
+        .inFile(source)
+        .onLineContaining("public Store clone()");
+  }
+
+  @Test
+  void cloneOverride_inheritedFromSuperclass_withoutPermission_reportedOnClass() {
+    JavaFileObject base = source("Base", """
+        public class Base implements Cloneable {
+          @Override public Object clone() throws CloneNotSupportedException { return new Base(); }
+        }
+        """);
+    JavaFileObject source = source("Store", """
+        public class Store extends Base {
+          @RequiresPermission("VIEW_THINGS")
+          public void look(@WorkspaceId String workspace) {}
+        }
+        """);
+
+    Compilation compilation = compile(base, source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[UnprotectedMethod] method Base.clone(), inherited by Store, has"
+            + " neither @RequiresPermission nor @Unguarded, so GuardedStore would leave it open."
+            + " Override it in Store")
+        .inFile(source)
+        .onLineContaining("public class Store extends Base");
+  }
+
+  @Test
+  void cloneOverride_typeDefaultReachesIt_workspacePermissionNeedsAWorkspace() {
+    JavaFileObject source = source("Store", """
+        @RequiresPermission("VIEW_THINGS")
+        public class Store implements Cloneable {
+          public void look(@WorkspaceId String workspace) {}
+
+          @Override public Store clone() { return this; }
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[MissingWorkspace] Store.clone() needs workspace permission"
+            + " VIEW_THINGS but names no workspace.")
+        .inFile(source)
+        .onLineContaining("public Store clone()");
   }
 
   @Test

@@ -89,6 +89,43 @@ class GoldenTest {
     compare(compilation, "classGuard_subclassWithConstructorsAndChecks", "test.GuardedLedger");
   }
 
+  @Test
+  void returnValueRule_interfaceAndClassGuards() throws IOException {
+    JavaFileObject tagged = JavaFileObjects.forSourceString("test.Tagged", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @SuppressWarnings("ReturnsGuardedType")
+        public interface Tagged<T> {
+          @RequiresPermission(Permissions.EDIT_THINGS)
+          Tagged<T> withTag(@WorkspaceId String workspace, T result);
+          @Unguarded(reason = "identity")
+          Object self();
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          String name(@WorkspaceId String workspace);
+        }
+        """);
+    JavaFileObject store = JavaFileObjects.forSourceString("test.Store", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @SuppressWarnings("ReturnsGuardedType")
+        @RequiresPermission(Permissions.EDIT_ACCOUNT)
+        public class Store implements Cloneable {
+          public Store copy() { return new Store(); }
+          @Override public Store clone() throws CloneNotSupportedException {
+            return (Store) super.clone();
+          }
+          public String name() { return "store"; }
+        }
+        """);
+    Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+        .compile(JavaFileObjects.forSourceString("test.package-info",
+            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"), tagged,
+            store);
+    assertThat(compilation).succeededWithoutWarnings();
+    compare(compilation, "returnValueRule_interfaceAndClassGuards", "test.GuardedTagged");
+    compare(compilation, "returnValueRule_interfaceAndClassGuards", "test.GuardedStore");
+  }
+
   private static void compare(Compilation compilation, String test, String name) throws IOException {
     String relative = "goldens/GoldenTest/" + test + "/" + name + ".java";
     String generated = compilation

@@ -314,4 +314,114 @@ class GuardGenerationTest {
     assertEquals("edited", GeneratedCode.call(guard, "edit", ws));
     assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "edit", java.util.UUID.randomUUID()));
   }
+
+  /** A service whose methods can return the implementation; its guard's return-value rule. */
+  private static GeneratedCode tagged() {
+    return GeneratedCode.compile("test.Tagged", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @SuppressWarnings("ReturnsGuardedType") // the return-value rule is what the tests exercise
+        public interface Tagged {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          Tagged withTag(@WorkspaceId String ws, String tag);
+          @RequiresPermission(Permissions.DELETE_THINGS)
+          String purge(@WorkspaceId String ws);
+          @Unguarded(reason = "identity")
+          Tagged self();
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          Tagged copy(@WorkspaceId String ws);
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          Object pick(@WorkspaceId String ws, int which);
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          <T> T as(@WorkspaceId String ws, Class<T> type);
+        }
+        """, "test.TaggedImpl", """
+        package test;
+        public class TaggedImpl implements Tagged {
+          public final java.util.List<String> tags = new java.util.ArrayList<>();
+          public Tagged withTag(String ws, String tag) { tags.add(tag); return this; }
+          public String purge(String ws) { return "purged"; }
+          public Tagged self() { return this; }
+          public Tagged copy(String ws) { return new TaggedImpl(); }
+          public Object pick(String ws, int which) {
+            return which == 0 ? this : which == 1 ? new TaggedImpl() : which == 2 ? "text" : null;
+          }
+          public <T> T as(String ws, Class<T> type) { return type.cast(this); }
+        }
+        """);
+  }
+
+  /** Returns a new TaggedImpl wrapped in its guard, reading {@code principal}. */
+  private static Object guardedTagged(GeneratedCode code, Principal principal) throws Throwable {
+    Class<?> type = code.load("test.Tagged");
+    Object impl = code.load("test.TaggedImpl").getConstructor().newInstance();
+    return code.load("test.GuardedTagged").getMethod("wrap", type, PrincipalSource.class)
+        .invoke(null, impl, as(principal));
+  }
+
+  @Test
+  void returnValue_fluentReturnsThis_callerGetsTheGuard_laterCallDenied() throws Throwable {
+    GeneratedCode code = tagged();
+    Object guard = guardedTagged(code, code.inWorkspace("VIEWER"));
+    Object returned = GeneratedCode.call(guard, "withTag", "ws", "blue");
+    assertSame(guard, returned);
+    assertFalse(code.load("test.TaggedImpl").isInstance(returned));
+    AccessDeniedException denied = assertThrows(AccessDeniedException.class,
+        () -> GeneratedCode.call(returned, "purge", "ws"));
+    assertTrue(denied.getMessage().contains("Tagged.purge"), denied.getMessage());
+    assertSame(guard, GeneratedCode.call(
+        GeneratedCode.call(returned, "withTag", "ws", "red"), "withTag", "ws", "green"));
+  }
+
+  @Test
+  void returnValue_unguardedSelf_returnsTheGuard() throws Throwable {
+    GeneratedCode code = tagged();
+    Object guard = guardedTagged(code, code.inWorkspace("VIEWER"));
+    Object self = GeneratedCode.call(guard, "self");
+    assertSame(guard, self);
+    assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(self, "purge", "ws"));
+  }
+
+  @Test
+  void returnValue_newImplementation_wrappedWithTheSameSource() throws Throwable {
+    GeneratedCode code = tagged();
+    Class<?> guardType = code.load("test.GuardedTagged");
+    Object asViewer = guardedTagged(code, code.inWorkspace("VIEWER"));
+    Object copy = GeneratedCode.call(asViewer, "copy", "ws");
+    assertTrue(guardType.isInstance(copy), String.valueOf(copy.getClass()));
+    assertFalse(copy == asViewer);
+    assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(copy, "purge", "ws"));
+    Object asOwner = guardedTagged(code, code.inWorkspace("OWNER"));
+    Object ownersCopy = GeneratedCode.call(asOwner, "copy", "ws");
+    assertTrue(guardType.isInstance(ownersCopy));
+    assertEquals("purged", GeneratedCode.call(ownersCopy, "purge", "ws"));
+  }
+
+  @Test
+  void returnValue_objectReturn_selfIsTheGuard_otherImplementationWrapped_restUnchanged()
+      throws Throwable {
+    GeneratedCode code = tagged();
+    Class<?> guardType = code.load("test.GuardedTagged");
+    Object guard = guardedTagged(code, code.inWorkspace("VIEWER"));
+    assertSame(guard, GeneratedCode.call(guard, "pick", "ws", 0));
+    Object other = GeneratedCode.call(guard, "pick", "ws", 1);
+    assertTrue(guardType.isInstance(other), String.valueOf(other.getClass()));
+    assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(other, "purge", "ws"));
+    assertEquals("text", GeneratedCode.call(guard, "pick", "ws", 2));
+    assertEquals(null, GeneratedCode.call(guard, "pick", "ws", 3));
+    assertSame(guard, GeneratedCode.call(guard, "as", "ws", code.load("test.Tagged")));
+    assertThrows(AccessDeniedException.class,
+        () -> GeneratedCode.call(guard, "pick", "other-ws", 0));
+  }
+
+  @Test
+  void returnValue_guardReturnedByDelegate_passedOnAsIs() throws Throwable {
+    GeneratedCode code = tagged();
+    Object ownerGuard = guardedTagged(code, code.inWorkspace("OWNER"));
+    Recorder delegate = new Recorder((method, args) -> ownerGuard);
+    Object guard = code.guard("test.Tagged", "test.GuardedTagged", delegate,
+        as(code.inWorkspace("VIEWER")));
+    assertSame(ownerGuard, GeneratedCode.call(guard, "copy", "ws"));
+    assertSame(ownerGuard, GeneratedCode.call(guard, "pick", "ws", 9));
+  }
 }

@@ -31,6 +31,54 @@ class LintTest {
         .map(d -> d.getMessage(null)).toList());
   }
 
+  /**
+   * The return-value rule's checks, casts and wraps compile clean for every return type it covers:
+   * the type itself, {@code Object}, a generic supertype (exact and wildcard), type variables of
+   * the type and of the method, bounded and not, in interface and class guards.
+   */
+  @Test
+  void returnValueRule_everyShape_compileWithXlintAllAndWerror_noWarnings() {
+    JavaFileObject base = JavaFileObjects.forSourceString("test.Base", """
+        package test;
+        public interface Base<K> {}
+        """);
+    JavaFileObject chain = JavaFileObjects.forSourceString("test.Chain", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @SuppressWarnings("ReturnsGuardedType")
+        @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        public interface Chain<K, V extends Comparable<V>> extends Base<K> {
+          Chain<K, V> self();
+          Object any();
+          Base<K> parent();
+          Base<?> wild();
+          Base<String> other();
+          K key();
+          V value();
+          <R> R as(Class<R> type);
+          <B extends Base<K>> B narrow();
+          <C extends Chain<K, V>> C exact();
+        }
+        """);
+    JavaFileObject store = JavaFileObjects.forSourceString("test.Store", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @SuppressWarnings("ReturnsGuardedType")
+        @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        public class Store<T> implements Cloneable, Base<T> {
+          public Store<T> copy() { return this; }
+          public Base<T> parent() { return this; }
+          public T item() { return null; }
+          public <S extends Store<T>> S narrow() { return null; }
+          @Override public Object clone() throws CloneNotSupportedException { return super.clone(); }
+        }
+        """);
+    Compilation compilation =
+        strictCompiler().compile(TestMatrices.packageInfo(), base, chain, store);
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
   /** The check is live: a lint warning in the input fails the same compile under -Werror. */
   @Test
   void representativeServices_withRawTypeInInput_failUnderWerror() {

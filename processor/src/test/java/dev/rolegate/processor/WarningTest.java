@@ -311,6 +311,112 @@ class WarningTest {
         column(line, "\"DELETE_THINGS\"", 1));
   }
 
+  @Test
+  void returnsGuardedType_interfaceMethods_warnOnEachSayingWhatTheGuardDoesAndCannotCover() {
+    JavaFileObject source = TestMatrices.source("Things", """
+        public interface Things {
+          @RequiresPermission("VIEW_THINGS")
+          Things withTag(@WorkspaceId String ws, String tag);
+
+          @Unguarded(reason = "identity")
+          Object self();
+
+          @RequiresPermission("VIEW_THINGS")
+          String name(@WorkspaceId String ws);
+
+          @RequiresPermission("VIEW_THINGS")
+          java.util.List<Things> all(@WorkspaceId String ws);
+
+          @RequiresPermission("VIEW_THINGS")
+          <T> T as(@WorkspaceId String ws, Class<T> type);
+        }
+        """);
+
+    Compilation compilation = TestMatrices.compile(source);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(2);
+    assertThat(compilation)
+        .hadWarningContaining("[ReturnsGuardedType] Things.withTag() returns Things, which can"
+            + " hold the implementation itself or another Things. GuardedThings returns itself in"
+            + " place of its delegate and wraps any other Things that is not a guard in a new"
+            + " GuardedThings with the same principal source, but it cannot reach an"
+            + " implementation inside what is returned (a field of another returned object, a"
+            + " collection, an Optional). Keep implementations out of returned objects, or put"
+            + " guards there (GuardedThings.wrap(...)); then add"
+            + " @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying why")
+        .inFile(source)
+        .onLineContaining("Things withTag(");
+    assertThat(compilation)
+        .hadWarningContaining("[ReturnsGuardedType] Things.self() returns Object, which can hold"
+            + " the implementation itself or another Things.")
+        .inFile(source)
+        .onLineContaining("Object self();");
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  @Test
+  void returnsGuardedType_classMethodAndClone_warnOnEachSayingTheGuardThrows() {
+    JavaFileObject source = TestMatrices.source("Store", """
+        @RequiresPermission("VIEW_ACCOUNT")
+        public class Store implements Cloneable {
+          public Store copy() { return new Store(); }
+
+          @Override public Object clone() throws CloneNotSupportedException {
+            return super.clone();
+          }
+
+          public String name() { return "store"; }
+        }
+        """);
+
+    Compilation compilation = TestMatrices.compile(source);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(2);
+    assertThat(compilation)
+        .hadWarningContaining("[ReturnsGuardedType] Store.copy() returns Store, which can hold an"
+            + " instance of Store. GuardedStore passes on a GuardedStore (this, or the copy"
+            + " super.clone() makes) and throws IllegalStateException for a Store that is not one"
+            + " (made with new Store(...)), so that it never reaches the caller, but it cannot"
+            + " reach a Store inside what is returned (a field of another returned object, a"
+            + " collection, an Optional). Create instances with new GuardedStore(...) and keep"
+            + " them out of returned objects; then add @SuppressWarnings(\"ReturnsGuardedType\")"
+            + " with a comment saying why")
+        .inFile(source)
+        .onLineContaining("public Store copy()");
+    assertThat(compilation)
+        .hadWarningContaining("[ReturnsGuardedType] Store.clone() returns Object, which can hold"
+            + " an instance of Store. GuardedStore passes on a GuardedStore")
+        .inFile(source)
+        .onLineContaining("public Object clone()");
+  }
+
+  @Test
+  void returnsGuardedType_suppressedOnMethodOrType() {
+    JavaFileObject onMethod = TestMatrices.source("Things", """
+        public interface Things {
+          // Implementations return this only; the guard returns itself.
+          @SuppressWarnings("ReturnsGuardedType")
+          @RequiresPermission("VIEW_THINGS")
+          Things withTag(@WorkspaceId String ws, String tag);
+        }
+        """);
+    JavaFileObject onType = TestMatrices.source("Store", """
+        @SuppressWarnings("ReturnsGuardedType") // instances come from new GuardedStore(...) only
+        @RequiresPermission("VIEW_ACCOUNT")
+        public class Store {
+          public Store copy() { return this; }
+        }
+        """);
+
+    Compilation compilation = TestMatrices.compile(onMethod, onType);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+    assertThat(compilation).generatedSourceFile("test.GuardedStore");
+  }
+
   /** Returns {@code public interface test.Things} with {@code body} as its members. */
   private static JavaFileObject service(String body) {
     return JavaFileObjects.forSourceString("test.Things",

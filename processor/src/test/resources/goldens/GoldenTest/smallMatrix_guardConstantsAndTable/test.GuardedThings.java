@@ -64,9 +64,17 @@ public final class GuardedThings<T> implements Things<T> {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public <R> R secret(String delegate, Function<String, R> source) {
     VIEW_SECRETS_OR_EDIT_ACCOUNT.check(this.source, "Things.secret");
-    return this.delegate.secret(delegate, source);
+    R result = this.delegate.secret(delegate, source);
+    if (result == this.delegate) {
+      return (R) this;
+    }
+    if (result instanceof Things<?> && !(result instanceof GuardedThings<?>)) {
+      return (R) GuardedThings.wrap((Things<?>) result, this.source);
+    }
+    return result;
   }
 
   @Override

@@ -108,6 +108,27 @@ public enum Diagnostic {
       "%s requires %s but calls %s, which requires %s. %s. %s. Give %s a requirement that"
           + " implies %s's, or add @SuppressWarnings(\"UncoveredGuardedCall\") to it (or to the"
           + " local variable the call initializes) with a comment saying why the call is safe"),
+  RETURNS_GUARDED_TYPE(
+      "ReturnsGuardedType",
+      Kind.WARNING,
+      "%1$s returns %2$s, which can hold the implementation itself or another %3$s. %4$s returns"
+          + " itself in place of its delegate and wraps any other %3$s that is not a guard in a"
+          + " new %4$s with the same principal source, but it cannot reach an implementation"
+          + " inside what is returned (a field of another returned object, a collection, an"
+          + " Optional). Keep implementations out of returned objects, or put guards there"
+          + " (%4$s.wrap(...)); then add @SuppressWarnings(\"ReturnsGuardedType\") with a comment"
+          + " saying why"),
+  /** A method of a guarded class: the same id as RETURNS_GUARDED_TYPE, another guard. */
+  RETURNS_GUARDED_CLASS(
+      "ReturnsGuardedType",
+      Kind.WARNING,
+      "%1$s returns %2$s, which can hold an instance of %3$s. %4$s passes on a %4$s (this, or the"
+          + " copy super.clone() makes) and throws IllegalStateException for a %3$s that is not"
+          + " one (made with new %3$s(...)), so that it never reaches the caller, but it cannot"
+          + " reach a %3$s inside what is returned (a field of another returned object, a"
+          + " collection, an Optional). Create instances with new %4$s(...) and keep them out of"
+          + " returned objects; then add @SuppressWarnings(\"ReturnsGuardedType\") with a comment"
+          + " saying why"),
   GENERATED_NAME_CLASH(
       "GeneratedNameClash",
       Kind.ERROR,

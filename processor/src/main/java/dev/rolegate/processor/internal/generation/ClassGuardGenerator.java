@@ -21,7 +21,6 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -76,9 +75,8 @@ final class ClassGuardGenerator {
     for (ExecutableElement constructor : service.constructors()) {
       guard.addMethod(constructor(constructor));
     }
-    DeclaredType owner = (DeclaredType) type.asType();
     for (GuardedMethod method : service.methods()) {
-      guard.addMethod(methods.override(method, owner, constants,
+      guard.addMethod(methods.override(method, service, constants,
           CodeBlock.of("$N", source), CodeBlock.of("super")));
     }
     output.write(service.guardName().packageName(), guard.build(), type);

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.IntersectionType;
 import javax.lang.model.type.TypeKind;
@@ -77,9 +76,8 @@ public final class GuardGenerator {
             .build())
         .addMethod(wrap(service, serviceType, variables, isPublic, false))
         .addMethod(wrap(service, serviceType, variables, isPublic, true));
-    DeclaredType owner = (DeclaredType) type.asType();
     for (GuardedMethod method : service.methods()) {
-      guard.addMethod(methods.override(method, owner, constants,
+      guard.addMethod(methods.override(method, service, constants,
           CodeBlock.of("this.source"), CodeBlock.of("this.delegate")));
     }
     output.write(service.guardName().packageName(), guard.build(), type);

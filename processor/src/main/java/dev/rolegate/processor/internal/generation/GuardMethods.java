@@ -42,9 +42,11 @@ final class GuardMethods {
   static final ClassName CURRENT = ClassName.get(GeneratedTypes.RUNTIME, "CurrentPrincipal");
 
   private final Types types;
+  private final ReturnChecks returns;
 
   GuardMethods(Types types) {
     this.types = types;
+    this.returns = new ReturnChecks(types);
   }
 
   /** Returns the type variables of {@code type}, which its guard declares too. */
@@ -110,13 +112,15 @@ final class GuardMethods {
   }
 
   /**
-   * Returns the override of {@code method} as a member of {@code owner}: the check against
-   * {@code constant} (none for {@code @Unguarded}), reading the caller from {@code source}, then
-   * the call on {@code target}.
+   * Returns the override of {@code method} as a member of {@code service}'s type: the check
+   * against its constant (none for {@code @Unguarded}), reading the caller from {@code source},
+   * then the call on {@code target}, its result checked by the {@link ReturnChecks return-value
+   * rule} where that applies.
    */
-  MethodSpec override(GuardedMethod method, DeclaredType owner,
+  MethodSpec override(GuardedMethod method, GuardedService service,
       Map<RequirementSpec, String> constants, CodeBlock source, CodeBlock target) {
     ExecutableElement element = method.element();
+    DeclaredType owner = (DeclaredType) service.type().asType();
     MethodSpec.Builder builder = overriding(element, owner);
     if (deprecated(element)) {
       builder.addAnnotation(Deprecated.class);
@@ -130,8 +134,12 @@ final class GuardMethods {
     }
     CodeBlock call = CodeBlock.of("$L.$L($L)", target, element.getSimpleName(),
         CodeBlock.join(arguments, ", "));
+    TypeMirror returned = ((ExecutableType) types.asMemberOf(owner, element)).getReturnType();
     if (signature.returnType().equals(TypeName.VOID)) {
       builder.addStatement(call);
+    } else if (returns.applies(returned, service.type())) {
+      returns.addReturn(builder, signature.parameters(), method, service, returned, call, target,
+          source);
     } else {
       builder.addStatement("return $L", call);
     }

@@ -30,9 +30,11 @@ import javax.lang.model.util.Types;
  * <p>Reachable means: each instance method that the guard, in the class's package, can
  * override: public, protected and package-private methods declared in the class or inherited
  * from its superclasses (package-private ones only from the same package), and default methods
- * of its interfaces. Overrides of {@code Object}'s methods ({@code equals}, {@code hashCode},
- * {@code toString}, {@code clone}, {@code finalize}) are exempt: they need no permission and
- * are guarded only when they carry {@code @RequiresPermission} themselves.
+ * of its interfaces. Overrides of {@code Object}'s {@code equals}, {@code hashCode}, {@code
+ * toString} and {@code finalize} are exempt: they need no permission and are guarded only when
+ * they carry {@code @RequiresPermission} themselves. An override of {@code clone} is not: it can
+ * hand out a new instance of the class, so it needs a permission or {@code @Unguarded} like any
+ * other method.
  */
 final class ClassServiceValidator {
   private final Elements elements;
@@ -173,6 +175,7 @@ final class ClassServiceValidator {
     private final Optional<RequirementSpec> rootDefault;
     private final List<GuardedMethod> out;
     private final Set<String> seen = new LinkedHashSet<>();
+    /** The override keys of Object's methods that need no permission (not clone). */
     private final Set<String> objectMethods = new LinkedHashSet<>();
     private final List<String> unimplemented = new ArrayList<>();
 
@@ -183,7 +186,7 @@ final class ClassServiceValidator {
       this.out = out;
       TypeElement object = elements.getTypeElement("java.lang.Object");
       for (ExecutableElement method : ElementFilter.methodsIn(object.getEnclosedElements())) {
-        if (overridable(method.getModifiers())) {
+        if (overridable(method.getModifiers()) && !method.getSimpleName().contentEquals("clone")) {
           objectMethods.add(methods.overrideKey(method, (ExecutableType) method.asType()));
         }
       }

@@ -50,6 +50,7 @@ public final class ServiceValidator {
   private final RequirementReader requirements;
   private final MethodValidator methods;
   private final ClassServiceValidator classes;
+  private final ReturnWarnings returns;
 
   /**
    * Creates a validator checking against {@code matrix}; {@code compiledHere} tells whether a
@@ -64,6 +65,7 @@ public final class ServiceValidator {
     this.methods = new MethodValidator(types, reporter, matrix, requirements,
         new WorkspaceParameters(reporter, new WorkspaceCarriers(elements, types)), compiledHere);
     this.classes = new ClassServiceValidator(elements, types, reporter, requirements, methods);
+    this.returns = new ReturnWarnings(types, reporter, compiledHere);
   }
 
   /** Validates {@code type}. */
@@ -86,8 +88,9 @@ public final class ServiceValidator {
     }
     List<ExecutableElement> constructors =
         isInterface ? List.of() : ClassServiceValidator.constructors(type);
-    return new Outcome(Status.VALID,
-        Optional.of(new GuardedService(type, guardName(type), found, constructors)));
+    GuardedService service = new GuardedService(type, guardName(type), found, constructors);
+    returns.check(service);
+    return new Outcome(Status.VALID, Optional.of(service));
   }
 
   /** Returns {@code GuardedOuter_Inner} for {@code Outer.Inner}, in the type's package. */

@@ -1,0 +1,143 @@
+package dev.rolegate.processor.internal.generation;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.rolegate.processor.internal.model.GuardedMethod;
+import dev.rolegate.processor.internal.model.GuardedService;
+import java.util.Collections;
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.IntersectionType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Types;
+
+/**
+ * The return-value rule: no caller gets an unguarded instance of the guarded type back from a
+ * guard. It applies to a method whose return type could hold one: the guarded type, a supertype
+ * of it ({@code Object} included), or a type variable bounded by one of those.
+ *
+ * <p>An interface guard returns itself when its delegate returns itself, and wraps any other
+ * instance of the interface that is not a guard in a new guard with the same principal source; a
+ * guard or null is returned as is. A class guard returns a result that is a guard ({@code this},
+ * or the copy {@code Object.clone} makes of it) and throws {@link IllegalStateException} for an
+ * instance of the class that is not one (made with {@code new} in the class's own code).
+ */
+final class ReturnChecks {
+  private static final AnnotationSpec UNCHECKED =
+      AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build();
+
+  private final Types types;
+
+  ReturnChecks(Types types) {
+    this.types = types;
+  }
+
+  /** Returns whether a method returning {@code returned} could return an instance of {@code type}. */
+  boolean applies(TypeMirror returned, TypeElement type) {
+    TypeMirror erased = types.erasure(type.asType());
+    if (returned.getKind() == TypeKind.DECLARED) {
+      return types.isSubtype(erased, types.erasure(returned));
+    }
+    if (returned.getKind() != TypeKind.TYPEVAR) {
+      return false;
+    }
+    TypeMirror bound = ((TypeVariable) returned).getUpperBound();
+    List<? extends TypeMirror> bounds = bound.getKind() == TypeKind.INTERSECTION
+        ? ((IntersectionType) bound).getBounds()
+        : List.of(bound);
+    return bounds.stream().allMatch(each -> applies(each, type));
+  }
+
+  /**
+   * Adds to {@code builder} the call (its result kept in a local variable), the checks of the
+   * result, and the return: {@code call} is the call on the target, {@code returned} the method's
+   * return type as a member of the guarded type.
+   */
+  void addReturn(MethodSpec.Builder builder, List<ParameterSpec> parameters, GuardedMethod method,
+      GuardedService service, TypeMirror returned, CodeBlock call, CodeBlock delegate,
+      CodeBlock source) {
+    NameAllocator names = new NameAllocator();
+    for (ParameterSpec parameter : parameters) {
+      names.newName(parameter.name());
+    }
+    String result = names.newName("result");
+    TypeName returnType = TypeName.get(returned);
+    DeclaredType serviceType = (DeclaredType) service.type().asType();
+    TypeMirror anyService = wildcards(service.type());
+    TypeName anyServiceName = wildcardName(ClassName.get(service.type()), serviceType);
+    TypeName anyGuardName = wildcardName(service.guardName(), serviceType);
+    builder.addStatement("$T $N = $L", returnType, result, call);
+    boolean unchecked = false;
+    if (!service.isClass()) {
+      CodeBlock self = CodeBlock.of("this");
+      if (!types.isAssignable(serviceType, returned)) {
+        self = CodeBlock.of("($T) this", returnType);
+        unchecked = true;
+      }
+      builder.beginControlFlow("if ($N == $L)", result, delegate)
+          .addStatement("return $L", self)
+          .endControlFlow();
+    }
+    boolean alwaysService = types.isAssignable(returned, anyService);
+    CodeBlock condition = alwaysService
+        ? CodeBlock.of("$N != null && !($N instanceof $T)", result, result, anyGuardName)
+        : CodeBlock.of("$N instanceof $T && !($N instanceof $T)",
+            result, anyServiceName, result, anyGuardName);
+    builder.beginControlFlow("if ($L)", condition);
+    if (service.isClass()) {
+      builder.addStatement("throw new $T($S)", IllegalStateException.class,
+          unguardedInstance(method, service));
+    } else {
+      CodeBlock argument = alwaysService
+          ? CodeBlock.of("$N", result)
+          : CodeBlock.of("($T) $N", anyServiceName, result);
+      TypeMirror wrapped = types.isAssignable(returned, serviceType) ? serviceType : anyService;
+      CodeBlock wrap = CodeBlock.of("$T.wrap($L, $L)", service.guardName(), argument, source);
+      if (!types.isAssignable(wrapped, returned)) {
+        wrap = CodeBlock.of("($T) $L", returnType, wrap);
+        unchecked = true;
+      }
+      builder.addStatement("return $L", wrap);
+    }
+    builder.endControlFlow().addStatement("return $N", result);
+    if (unchecked) {
+      builder.addAnnotation(UNCHECKED);
+    }
+  }
+
+  /** Returns the message a class guard throws when {@code method} returns an unguarded instance. */
+  private static String unguardedInstance(GuardedMethod method, GuardedService service) {
+    String type = String.join(".", ClassName.get(service.type()).simpleNames());
+    String guard = service.guardName().simpleName();
+    return method.operation() + " returned a " + type + " that is not a " + guard
+        + ", which would reach the caller unguarded. Create instances with new " + guard
+        + "(...), never new " + type + "(...), or return this";
+  }
+
+  /** Returns {@code type} with a {@code ?} for each type parameter, e.g. {@code Repo<?, ?>}. */
+  private TypeMirror wildcards(TypeElement type) {
+    int count = type.getTypeParameters().size();
+    WildcardType any = types.getWildcardType(null, null);
+    return types.getDeclaredType(type, Collections.nCopies(count, any).toArray(TypeMirror[]::new));
+  }
+
+  private static TypeName wildcardName(ClassName name, DeclaredType type) {
+    int count = type.getTypeArguments().size();
+    if (count == 0) {
+      return name;
+    }
+    TypeName any = WildcardTypeName.subtypeOf(Object.class);
+    return ParameterizedTypeName.get(name, Collections.nCopies(count, any).toArray(TypeName[]::new));
+  }
+}
