@@ -1,5 +1,6 @@
 package dev.rolegate.runtime;
 
+import dev.rolegate.runtime.internal.Names;
 import java.util.List;
 
 /**
@@ -33,5 +34,14 @@ public record Decision(
   public Decision {
     permissions = List.copyOf(permissions);
     wouldAllow = List.copyOf(wouldAllow);
+  }
+
+  /**
+   * Returns {@link #workspace()} fit for a log line, as denial messages show it: a caller chose
+   * it, so line breaks, bidi controls and other characters that cannot be shown are escaped
+   * ({@code \\n}, {@code \\u202e}) and a long id is cut; null when the call named none.
+   */
+  public String workspaceForLog() {
+    return workspace == null ? null : Names.escaped(workspace);
   }
 }

@@ -285,10 +285,19 @@ class GuardBypassTest {
         () -> user("u").workspaceRole("ws\u202e-prod", OWNER));
     assertThrows(IllegalArgumentException.class,
         () -> new WorkspaceDefaults(MATRIX).setDefaultRole("ws-prod\u2028", VIEWER));
-    AccessDeniedException denial = assertThrows(AccessDeniedException.class,
-        () -> guarded(DELETE, fixed(VIEWER_P), "ws-prod\u2028x\u202e\u00a0"));
+    List<Decision> seen = new java.util.ArrayList<>();
+    Decisions.setListener(seen::add);
+    AccessDeniedException denial;
+    try {
+      denial = assertThrows(AccessDeniedException.class,
+          () -> guarded(DELETE, fixed(VIEWER_P), "ws-prod\u2028x\u202e\u00a0"));
+    } finally {
+      Decisions.setListener(null);
+    }
     assertTrue(denial.getMessage().contains("in workspace \"ws-prod\\u2028x\\u202e\\u00a0\""),
         denial.getMessage());
+    // A listener that logs the decision's workspace gets it by the same rule.
+    assertEquals("ws-prod\\u2028x\\u202e\\u00a0", seen.get(0).workspaceForLog());
     assertEquals(0, reached.get());
   }
 

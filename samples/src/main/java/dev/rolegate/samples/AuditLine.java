@@ -34,7 +34,7 @@ final class AuditLine {
     line.append(d.principalKind() == null ? "(nobody)" : d.principalKind().word() + " " + d.principalId());
     line.append(' ').append(d.operation());
     if (d.workspace() != null) {
-      line.append(" in ").append(d.workspace());
+      line.append(" in ").append(d.workspaceForLog());
     }
     line.append(" needs ").append(d.permissions().size() > 1 && d.anyOf() ? "one of " : "")
         .append(String.join(d.anyOf() ? ", " : " and ", d.permissions()));

@@ -107,7 +107,7 @@ final class Audit {
     Role account = principal.accountRole();
     // A workspace role grants only workspace permissions: an account-level call is the account role's.
     if (requirement.workspaceLevel() && role != null && requirement.satisfied(account, role, null)) {
-      return role.describe() + (requirement.workspaceLevel() ? " in " + workspace : "");
+      return role.describe() + " in " + Names.escaped(workspace);
     }
     if (!requirement.workspaceLevel() || account == null || account.everywhere() == null) {
       return "account role " + (account == null ? "none" : account.name());

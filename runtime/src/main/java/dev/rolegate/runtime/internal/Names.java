@@ -103,9 +103,13 @@ public final class Names {
   /**
    * Returns {@code name} fit for a log line whatever a caller put in it: quotes, backslashes and
    * every character that is not showable are escaped ({@code \\n}, {@code \\u202e}), and a name
-   * longer than 100 characters is cut, with its length ({@code abc... (1000000 characters)}).
+   * longer than 100 characters is cut, with its length ({@code abc... (1000000 characters)});
+   * null is {@code null}.
    */
   public static String escaped(String name) {
+    if (name == null) {
+      return "null";
+    }
     StringBuilder out = new StringBuilder(Math.min(name.length(), QUOTED_MAX) + 32);
     appendEscaped(out, name);
     if (name.length() > QUOTED_MAX) {
