@@ -136,8 +136,8 @@ public final class StableAccessors {
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
       if (field.getSimpleName().contentEquals(name)) {
         if (field.getModifiers().contains(Modifier.STATIC)) {
-          return Optional.of(" returns static field " + name + ", which is not part of the"
-              + " carrier and can be changed by anyone who can assign it");
+          return Optional.of(" returns static field " + name + "; only a final instance field is"
+              + " carried by the carrier itself");
         }
         if (!field.getModifiers().contains(Modifier.FINAL)) {
           return Optional.of(" returns field " + name + ", which is not final, so a setter or"
