@@ -81,8 +81,9 @@ public final class RolegateProcessor extends AbstractProcessor {
 
   /**
    * Returns what records each valid service for {@code [UncoveredGuardedCall]} in the compilation
-   * behind {@code env}, or nothing to do where the compiler has no Trees API: not javac (IllegalArgumentException), or no {@code
-   * jdk.compiler} module (the check's classes do not link).
+   * behind {@code env}, or nothing to do where the compiler has no Trees API: not javac
+   * (IllegalArgumentException), or no {@code jdk.compiler} module (the check's classes do not
+   * link).
    */
   private Consumer<GuardedService> callGraph(ProcessingEnvironment env) {
     try {

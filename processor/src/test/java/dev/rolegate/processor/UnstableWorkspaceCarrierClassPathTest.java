@@ -37,7 +37,7 @@ class UnstableWorkspaceCarrierClassPathTest {
       }
       """;
 
-  /** Compiles {@code lib.Ref} from {@code body} (after the package and imports) into a directory. */
+  /** Compiles {@code lib.Ref} from {@code body} (after package and imports) into a directory. */
   private static Path carrierClasses(String body) {
     Compilation carrier = Compiler.javac().compile(JavaFileObjects.forSourceString("lib.Ref",
         "package lib;\n\nimport dev.rolegate.annotations.WorkspaceId;\n\n" + body));

@@ -191,10 +191,12 @@ class WorkspaceIdTest {
       }
       return method.getName();
     });
-    Object editor = code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("EDITOR")));
+    Object editor =
+        code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("EDITOR")));
     Decisions.setListener(decision -> checked.add(decision.workspace()));
     try {
-      assertEquals("edit", GeneratedCode.call(editor, "edit", newInstance(code, "test.Ref", "ws", "t1")));
+      assertEquals("edit",
+          GeneratedCode.call(editor, "edit", newInstance(code, "test.Ref", "ws", "t1")));
       assertEquals("run", GeneratedCode.call(editor, "run", newInstance(code, "test.Job", "ws")));
       assertThrows(AccessDeniedException.class,
           () -> GeneratedCode.call(editor, "run", newInstance(code, "test.Job", "other")));
