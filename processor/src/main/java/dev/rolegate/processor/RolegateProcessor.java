@@ -12,6 +12,7 @@ import dev.rolegate.processor.internal.step.GuardStep;
 import dev.rolegate.processor.internal.step.MatrixStep;
 import dev.rolegate.processor.internal.validation.CallGraphWarnings;
 import dev.rolegate.processor.internal.validation.Names;
+import dev.rolegate.processor.internal.validation.StableAccessors;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -53,8 +54,9 @@ public final class RolegateProcessor extends AbstractProcessor {
   }
 
   /**
-   * For tests: {@code compilerView} replaces the environment the call-graph check asks for the
-   * Trees API, so a test can show what happens under a compiler that has none.
+   * For tests: {@code compilerView} replaces the environment that the call-graph check and the
+   * workspace carrier check ask for the Trees API (it is applied once), so a test can show what
+   * happens under a compiler that has none.
    */
   RolegateProcessor(
       Consumer<GuardedService> beforeGenerate, UnaryOperator<ProcessingEnvironment> compilerView) {
@@ -71,18 +73,21 @@ public final class RolegateProcessor extends AbstractProcessor {
     matrices = new MatrixStep(env.getFiler(), env.getElementUtils(), reporter,
         new ConstantsGenerator(output), new TableGenerator(output, env.getFiler()));
     report = new AccessReportWriter(env.getFiler(), env.getElementUtils(), env.getTypeUtils());
+    ProcessingEnvironment view = compilerView.apply(env);
     guards = new GuardStep(env.getElementUtils(), env.getTypeUtils(), reporter, matrices,
-        new GuardGenerator(output, env.getTypeUtils()), beforeGenerate.andThen(callGraph(env)), report);
+        new GuardGenerator(output, env.getTypeUtils()), beforeGenerate.andThen(callGraph(view)),
+        report, StableAccessors.create(view));
   }
 
   /**
-   * Returns what records each valid service for {@code [UncoveredGuardedCall]}, or nothing to do
-   * where the compiler has no Trees API: not javac (IllegalArgumentException), or no {@code
-   * jdk.compiler} module (the check's classes do not link).
+   * Returns what records each valid service for {@code [UncoveredGuardedCall]} in the compilation
+   * behind {@code env}, or nothing to do where the compiler has no Trees API: not javac
+   * (IllegalArgumentException), or no {@code jdk.compiler} module (the check's classes do not
+   * link).
    */
   private Consumer<GuardedService> callGraph(ProcessingEnvironment env) {
     try {
-      return CallGraphWarnings.install(compilerView.apply(env), reporter, matrices::matrixFor)
+      return CallGraphWarnings.install(env, reporter, matrices::matrixFor)
           .orElse(service -> {});
     } catch (LinkageError noCompilerApi) {
       return service -> {};

@@ -155,11 +155,15 @@ class GuardIndexTest {
   @Test
   void index_originatesFromEveryGuardedType_andIsWrittenOnce() {
     Map<String, List<String>> origins = new TreeMap<>();
-    RolegateProcessor rolegate = new RolegateProcessor();
+    List<ProcessingEnvironment> javac = new ArrayList<>();
+    // The recording proxy is no javac environment: the Trees API (which checks workspace
+    // carriers) is asked of javac's own.
+    RolegateProcessor rolegate = new RolegateProcessor(service -> {}, wrapped -> javac.get(0));
     Processor recording = new AbstractProcessor() {
       @Override
       public synchronized void init(ProcessingEnvironment env) {
         super.init(env);
+        javac.add(env);
         Filer filer = recordingFiler(env.getFiler(), origins);
         rolegate.init((ProcessingEnvironment) Proxy.newProxyInstance(
             getClass().getClassLoader(), new Class<?>[] {ProcessingEnvironment.class},

@@ -3,14 +3,15 @@ package dev.rolegate.processor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rolegate.processor.GeneratedCode.Recorder;
 import dev.rolegate.runtime.AccessDeniedException;
 import dev.rolegate.runtime.CurrentPrincipal;
+import dev.rolegate.runtime.Decisions;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalScope;
 import dev.rolegate.runtime.PrincipalSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * How a guarded call names its workspace: a workspace carrier read through its marked accessor,
  * or {@code @BoundWorkspace}. Compiles services and calls the generated guards; the compile
- * errors are in {@link WorkspaceIdValidationTest}.
+ * errors are in {@link WorkspaceIdValidationTest} and, for carriers whose accessor could answer
+ * the delegate differently, {@link UnstableWorkspaceCarrierTest}.
  */
 class WorkspaceIdTest {
   private static final String THINGS_WITH_REF =
@@ -42,6 +44,14 @@ class WorkspaceIdTest {
         parameters[i] = args[i].getClass();
       }
       return code.load(type).getConstructor(parameters).newInstance(args);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Object invoke(Object target, String accessor) {
+    try {
+      return target.getClass().getMethod(accessor).invoke(target);
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
     }
@@ -101,7 +111,7 @@ class WorkspaceIdTest {
   }
 
   @Test
-  void carrier_accessorInheritedOrImplemented_isUsed() throws Throwable {
+  void carrier_accessorImplementingAMarkedInterfaceMethod_isUsed() throws Throwable {
     GeneratedCode code = GeneratedCode.compile(
         "test.Scoped", """
         package test;
@@ -110,14 +120,14 @@ class WorkspaceIdTest {
           @WorkspaceId String workspace();
         }
         """,
-        "test.Base", """
+        "test.Job", """
         package test;
-        import dev.rolegate.annotations.WorkspaceId;
-        public abstract class Base {
-          @WorkspaceId public String tenant() { return "ws"; }
+        public final class Job implements Scoped {
+          private final String tenant;
+          public Job(String tenant) { this.tenant = tenant; }
+          public String workspace() { return tenant; }
         }
         """,
-        "test.Job", "package test;\npublic final class Job extends Base {}\n",
         "test.Flow", "package test;\npublic record Flow(String workspace) implements Scoped {}\n",
         "test.Things", """
         package test;
@@ -136,36 +146,65 @@ class WorkspaceIdTest {
     assertThrows(AccessDeniedException.class,
         () -> GeneratedCode.call(viewer, "look", newInstance(code, "test.Flow", "other")));
     assertThrows(AccessDeniedException.class,
-        () -> GeneratedCode.call(viewer, "run", newInstance(code, "test.Job")));
+        () -> GeneratedCode.call(viewer, "run", newInstance(code, "test.Job", "ws")));
     Object editor = code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("EDITOR")));
-    assertEquals("run", GeneratedCode.call(editor, "run", newInstance(code, "test.Job")));
+    assertEquals("run", GeneratedCode.call(editor, "run", newInstance(code, "test.Job", "ws")));
+    assertThrows(AccessDeniedException.class,
+        () -> GeneratedCode.call(editor, "run", newInstance(code, "test.Job", "other")));
     assertEquals(List.of("look", "run"), delegate.calls);
   }
 
   @Test
-  void carrier_accessorThrows_deniedWithTheCause_delegateNotCalled() throws Throwable {
+  void stableCarrier_recordAndFinalClass_delegateReadsTheWorkspaceThatWasChecked()
+      throws Throwable {
     GeneratedCode code = GeneratedCode.compile(
         "test.Ref", """
         package test;
         import dev.rolegate.annotations.WorkspaceId;
-        public final class Ref {
-          @WorkspaceId public String workspace() {
-            throw new IllegalStateException("not loaded");
-          }
+        public record Ref(@WorkspaceId String workspace, String id) {}
+        """,
+        "test.Job", """
+        package test;
+        import dev.rolegate.annotations.WorkspaceId;
+        public final class Job {
+          private final String workspace;
+          public Job(String workspace) { this.workspace = workspace; }
+          @WorkspaceId public String workspace() { return this.workspace; }
         }
         """,
-        "test.Things", THINGS_WITH_REF);
-    Recorder delegate = new Recorder((method, args) -> "edited");
-    Principal admin = Principal.user("root").matrix(code.matrix()).accountRole("ADMIN").build();
-    Object guard = code.guard("test.Things", "test.GuardedThings", delegate, as(admin));
-
-    AccessDeniedException denied = assertThrows(AccessDeniedException.class,
-        () -> GeneratedCode.call(guard, "edit", newInstance(code, "test.Ref")));
-    assertTrue(denied.getCause() instanceof IllegalStateException, String.valueOf(denied.getCause()));
-    assertEquals("not loaded", denied.getCause().getMessage());
-    assertEquals("Things.edit", denied.operation());
-    assertTrue(denied.getMessage().contains("reading the workspace id failed"), denied.getMessage());
-    assertEquals(List.of(), delegate.calls);
+        "test.Things", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Things {
+          @RequiresPermission(Permissions.EDIT_THINGS)
+          String edit(@WorkspaceId Ref ref);
+          @RequiresPermission(Permissions.EDIT_THINGS)
+          String run(@WorkspaceId Job job);
+        }
+        """);
+    List<String> checked = new ArrayList<>();
+    List<Object> used = new ArrayList<>();
+    Recorder delegate = new Recorder((method, args) -> {
+      // However often the delegate reads the carrier, it reads the workspace that was checked.
+      for (int read = 0; read < 3; read++) {
+        used.add(invoke(args[0], "workspace"));
+      }
+      return method.getName();
+    });
+    Object editor =
+        code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("EDITOR")));
+    Decisions.setListener(decision -> checked.add(decision.workspace()));
+    try {
+      assertEquals("edit",
+          GeneratedCode.call(editor, "edit", newInstance(code, "test.Ref", "ws", "t1")));
+      assertEquals("run", GeneratedCode.call(editor, "run", newInstance(code, "test.Job", "ws")));
+      assertThrows(AccessDeniedException.class,
+          () -> GeneratedCode.call(editor, "run", newInstance(code, "test.Job", "other")));
+    } finally {
+      Decisions.setListener(null);
+    }
+    assertEquals(List.of("ws", "ws", "other"), checked);
+    assertEquals(List.of("ws", "ws", "ws", "ws", "ws", "ws"), used);
   }
 
   @Test

@@ -152,8 +152,9 @@ class WorkspaceIdValidationTest {
               @WorkspaceId private String workspace() { return "ws"; }
             }
 
-            class Local {
-              @WorkspaceId String workspace() { return "ws"; }
+            final class Local {
+              private final String workspace = "ws";
+              @WorkspaceId String workspace() { return workspace; }
             }
 
             public interface Things {

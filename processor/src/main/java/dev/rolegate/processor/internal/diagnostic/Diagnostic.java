@@ -40,6 +40,16 @@ public enum Diagnostic {
       "WorkspaceIdMisuse",
       Kind.ERROR,
       "%s. %s"),
+  /**
+   * A workspace carrier whose accessor may answer differently when the delegate reads it again,
+   * or cannot be verified not to.
+   */
+  UNSTABLE_WORKSPACE_CARRIER(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      "%s. The guard checks the workspace id it reads from the carrier once, and the delegate"
+          + " reads it again, so an accessor that can answer differently lets the call act on a"
+          + " workspace that was never checked. %s"),
   MISSING_WORKSPACE(
       "MissingWorkspace",
       Kind.ERROR,

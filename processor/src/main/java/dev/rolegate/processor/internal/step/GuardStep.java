@@ -9,6 +9,7 @@ import dev.rolegate.processor.internal.report.AccessReportWriter;
 import dev.rolegate.processor.internal.validation.Annotations;
 import dev.rolegate.processor.internal.validation.Names;
 import dev.rolegate.processor.internal.validation.ServiceValidator;
+import dev.rolegate.processor.internal.validation.StableAccessors;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -34,6 +35,7 @@ public final class GuardStep {
   private final GuardGenerator generator;
   private final Consumer<GuardedService> beforeGenerate;
   private final AccessReportWriter report;
+  private final StableAccessors stability;
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Set<String> done = new LinkedHashSet<>();
   /** The guards written in this compilation, by name, with the type each guards. */
@@ -42,7 +44,8 @@ public final class GuardStep {
   private final Set<String> compiledHere = new HashSet<>();
 
   public GuardStep(Elements elements, Types types, Reporter reporter, MatrixStep matrices,
-      GuardGenerator generator, Consumer<GuardedService> beforeGenerate, AccessReportWriter report) {
+      GuardGenerator generator, Consumer<GuardedService> beforeGenerate, AccessReportWriter report,
+      StableAccessors stability) {
     this.elements = elements;
     this.types = types;
     this.reporter = reporter;
@@ -50,6 +53,7 @@ public final class GuardStep {
     this.generator = generator;
     this.beforeGenerate = beforeGenerate;
     this.report = report;
+    this.stability = stability;
   }
 
   /**
@@ -92,7 +96,8 @@ public final class GuardStep {
       return;
     }
     ServiceValidator.Outcome outcome =
-        new ServiceValidator(elements, types, reporter, matrix.get(), this::compiledHere)
+        new ServiceValidator(elements, types, reporter, matrix.get(), this::compiledHere,
+            stability)
             .validate(type);
     switch (outcome.status()) {
       case DEFERRED:

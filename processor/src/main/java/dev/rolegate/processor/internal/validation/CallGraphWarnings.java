@@ -33,11 +33,12 @@ import javax.lang.model.util.Types;
  * (interface default methods, class methods), naming the roles that pass the outer check but not
  * the inner one.
  *
- * <p>Bodies are read with the Trees API (the one use of {@code com.sun.source} in rolegate) once
+ * <p>Bodies are read with the Trees API (as {@link SourceDeclarations} reads carriers) once
  * javac has attributed them: annotation processing runs before attribution, so the check runs in a
  * task listener after each top-level type's ANALYZE phase, when every call is resolved. Where the
  * compiler offers no Trees API (not javac, or no {@code jdk.compiler} module) the warning is
- * skipped and everything else works.
+ * skipped; a workspace carrier compiled from source is then refused, as {@link StableAccessors}
+ * cannot verify it.
  */
 public final class CallGraphWarnings implements TaskListener {
   private final Trees trees;

@@ -54,16 +54,19 @@ public final class ServiceValidator {
 
   /**
    * Creates a validator checking against {@code matrix}; {@code compiledHere} tells whether a
-   * type is compiled in this compilation (so its methods have source positions to report on).
+   * type is compiled in this compilation (so its methods have source positions to report on),
+   * {@code stability} whether a workspace carrier answers the same on every read.
    */
   public ServiceValidator(Elements elements, Types types, Reporter reporter, MatrixHandle matrix,
-      Predicate<TypeElement> compiledHere) {
+      Predicate<TypeElement> compiledHere, StableAccessors stability) {
     this.types = types;
     this.reporter = reporter;
     this.requirements = new RequirementReader(reporter, matrix.matrix(),
         new PermissionListWarnings(reporter, matrix.matrix(), compiledHere));
     this.methods = new MethodValidator(types, reporter, matrix, requirements,
-        new WorkspaceParameters(reporter, new WorkspaceCarriers(elements, types)), compiledHere);
+        new WorkspaceParameters(reporter,
+            new WorkspaceCarriers(elements, types, stability, compiledHere)),
+        compiledHere);
     this.classes = new ClassServiceValidator(elements, types, reporter, requirements, methods);
     this.returns = new ReturnWarnings(types, reporter, compiledHere);
   }

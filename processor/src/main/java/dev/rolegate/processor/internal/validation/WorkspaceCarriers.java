@@ -1,17 +1,20 @@
 package dev.rolegate.processor.internal.validation;
 
 import com.palantir.javapoet.ClassName;
+import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
@@ -25,18 +28,34 @@ import javax.lang.model.util.Types;
  * String} and {@code UUID}, gives its workspace id: its one no-argument instance method (own or
  * inherited) marked {@code @WorkspaceId}, returning {@code String} or {@code UUID}, that the
  * guard can call. A method that implements or overrides a marked method counts as marked, so an
- * interface can declare the accessor once for every type implementing it.
+ * interface can declare the accessor once for every type implementing it. The accessor must also
+ * answer the same on every read ({@link StableAccessors}), since the delegate reads it again after
+ * the guard checked what it read.
  */
 final class WorkspaceCarriers {
   /** The accessor a guard calls, and the type of the id it returns. */
   record Accessor(ExecutableElement method, ClassName idType) {}
 
+  /** Receives a mistake: what is wrong, continuing "... of type T", then how to fix it. */
+  interface Mistake {
+    void report(Diagnostic diagnostic, String what, String fix);
+  }
+
   private final Elements elements;
   private final Types types;
+  private final StableAccessors stability;
+  private final Predicate<TypeElement> compiledHere;
 
-  WorkspaceCarriers(Elements elements, Types types) {
+  /**
+   * Creates the lookup; {@code compiledHere} tells whether a type is compiled from source in this
+   * compilation.
+   */
+  WorkspaceCarriers(Elements elements, Types types, StableAccessors stability,
+      Predicate<TypeElement> compiledHere) {
     this.elements = elements;
     this.types = types;
+    this.stability = stability;
+    this.compiledHere = compiledHere;
   }
 
   /** Returns whether {@code type} is a JDK type, which cannot be marked as a carrier. */
@@ -47,21 +66,20 @@ final class WorkspaceCarriers {
 
   /**
    * Returns the accessor of {@code carrier} that the guard {@code guard} calls, or reports
-   * through {@code mistake} (what is wrong, continuing "... of type T", then how to fix it).
+   * through {@code mistake}.
    */
-  Optional<Accessor> accessor(
-      DeclaredType carrier, ClassName guard, BiConsumer<String, String> mistake) {
+  Optional<Accessor> accessor(DeclaredType carrier, ClassName guard, Mistake mistake) {
     TypeElement type = (TypeElement) carrier.asElement();
     List<ExecutableElement> marked = marked(type);
     if (marked.isEmpty()) {
-      mistake.accept(", which carries no workspace id", howToMark(type));
+      mistake.report(Diagnostic.WORKSPACE_ID, ", which carries no workspace id", howToMark(type));
       return Optional.empty();
     }
     if (marked.size() > 1) {
       List<String> names = new ArrayList<>();
       marked.forEach(method -> names.add(describe(method)));
-      mistake.accept(", which marks more than one accessor with @WorkspaceId: "
-              + String.join(", ", names),
+      mistake.report(Diagnostic.WORKSPACE_ID, ", which marks more than one accessor with"
+              + " @WorkspaceId: " + String.join(", ", names),
           "A call acts on one workspace: keep @WorkspaceId on one of them");
       return Optional.empty();
     }
@@ -70,14 +88,23 @@ final class WorkspaceCarriers {
     TypeMirror returned = ((ExecutableType) types.asMemberOf(carrier, method)).getReturnType();
     Optional<ClassName> id = WorkspaceParameters.idType(returned);
     if (id.isEmpty()) {
-      mistake.accept(whose + " returns " + returned, "A workspace id is a String or a"
+      mistake.report(Diagnostic.WORKSPACE_ID, whose + " returns " + returned,
+          "A workspace id is a String or a"
           + " java.util.UUID: change the accessor's return type, or mark another accessor");
       return Optional.empty();
     }
     Optional<String> hidden = inaccessible(method, guard);
     if (hidden.isPresent()) {
-      mistake.accept(whose + " is " + hidden.get() + ", so " + guard.simpleName() + " in package "
-          + guard.packageName() + " cannot call it", "Make " + describe(method) + " public");
+      mistake.report(Diagnostic.WORKSPACE_ID, whose + " is " + hidden.get() + ", so "
+          + guard.simpleName() + " in package " + guard.packageName() + " cannot call it",
+          "Make " + describe(method) + " public");
+      return Optional.empty();
+    }
+    Optional<StableAccessors.Unstable> unstable =
+        stability.check(type, method, id.get(), compiledHere);
+    if (unstable.isPresent()) {
+      mistake.report(Diagnostic.UNSTABLE_WORKSPACE_CARRIER, whose + unstable.get().what(),
+          unstable.get().fix());
       return Optional.empty();
     }
     return Optional.of(new Accessor(method, id.get()));
@@ -85,7 +112,10 @@ final class WorkspaceCarriers {
 
   /**
    * Returns the no-argument instance methods of {@code type} (own or inherited) that are marked,
-   * or that override a marked method of a supertype, sorted by name.
+   * or that override a marked method of a supertype, sorted by name. For a record, the accessor
+   * of a marked component counts as marked even when the record declares it itself (which the
+   * annotation does not reach), so that such an accessor is refused as unstable rather than
+   * missed.
    */
   private List<ExecutableElement> marked(TypeElement type) {
     List<ExecutableElement> inSupertypes = new ArrayList<>();
@@ -103,8 +133,54 @@ final class WorkspaceCarriers {
         marked.add(method);
       }
     }
+    for (ExecutableElement accessor : markedComponentAccessors(type)) {
+      if (!marked.contains(accessor)) {
+        marked.add(accessor);
+      }
+    }
     marked.sort(Comparator.comparing(WorkspaceCarriers::describe));
     return marked;
+  }
+
+  /**
+   * Returns the accessors of the components of record {@code type} that are marked: the
+   * annotation sits on the matching parameter of the canonical constructor, where javac puts it
+   * (a component keeps only annotations meant for record components).
+   */
+  private List<ExecutableElement> markedComponentAccessors(TypeElement type) {
+    List<ExecutableElement> accessors = new ArrayList<>();
+    if (type.getKind() != ElementKind.RECORD) {
+      return accessors;
+    }
+    List<? extends RecordComponentElement> components = type.getRecordComponents();
+    for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      List<? extends VariableElement> parameters =
+          constructor.getParameters();
+      if (!canonical(components, parameters)) {
+        continue;
+      }
+      for (int i = 0; i < parameters.size(); i++) {
+        ExecutableElement accessor = components.get(i).getAccessor();
+        if (Annotations.find(parameters.get(i), Names.WORKSPACE_ID).isPresent()
+            && accessor != null) {
+          accessors.add(accessor);
+        }
+      }
+    }
+    return accessors;
+  }
+
+  private boolean canonical(List<? extends RecordComponentElement> components,
+      List<? extends VariableElement> parameters) {
+    if (components.size() != parameters.size()) {
+      return false;
+    }
+    for (int i = 0; i < parameters.size(); i++) {
+      if (!types.isSameType(components.get(i).asType(), parameters.get(i).asType())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isAccessorShaped(ExecutableElement method) {

@@ -89,8 +89,8 @@ final class WorkspaceParameters {
               + " @WorkspaceId): change the parameter's type or move the annotation");
       return Optional.empty();
     }
-    return carriers.accessor((DeclaredType) carrier, guard, (what, fix) ->
-            reporter.report(Diagnostic.WORKSPACE_ID, parameter, mirror, null, subject + what, fix))
+    return carriers.accessor((DeclaredType) carrier, guard, (diagnostic, what, fix) ->
+            reporter.report(diagnostic, parameter, mirror, null, subject + what, fix))
         .map(accessor -> new WorkspaceArgument(index, Optional.of(accessor.method()), accessor.idType()));
   }
 
