@@ -458,6 +458,51 @@ class ClassGuardTest {
         () -> as(member, store, "narrow", code.load("test.Store")));
   }
 
+  @Test
+  void subclassReturn_unguardedInstanceNeverReachesTheCaller_guardOfSubclassAndNullPass()
+      throws Throwable {
+    GeneratedCode code = GeneratedCode.compile("test.Store", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @SuppressWarnings("ReturnsGuardedType") // the guard's refusal is under test
+        @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        public class Store {
+          public SpecialStore special(int which) {
+            return which == 0 ? new SpecialStore() : which == 1 ? new GuardedSpecialStore() : null;
+          }
+          public Plain plain() { return new Plain(); }
+          @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          public String secret() { return "s3cret"; }
+        }
+        """, "test.SpecialStore", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public class SpecialStore extends Store {
+          @RequiresPermission(Permissions.VIEW_ACCOUNT)
+          public String label() { return "special"; }
+        }
+        """, "test.Plain", """
+        package test;
+        public class Plain extends Store {}
+        """);
+    Object store = create(code.load("test.GuardedStore"));
+    Principal member = Principal.user("m").matrix(code.matrix()).build();
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> as(member, store, "special", 0));
+    assertEquals("Store.special returned a SpecialStore that is not a guard of SpecialStore, which"
+        + " would reach the caller unguarded: GuardedStore cannot stand in for a SpecialStore."
+        + " Return a guard of SpecialStore (new GuardedSpecialStore(...)) or data instead",
+        refused.getMessage());
+    Object guarded = as(member, store, "special", 1);
+    assertSame(code.load("test.GuardedSpecialStore"), guarded.getClass());
+    assertThrows(AccessDeniedException.class, () -> as(member, guarded, "secret"));
+    assertEquals(null, as(member, store, "special", 2));
+    IllegalStateException plain =
+        assertThrows(IllegalStateException.class, () -> as(member, store, "plain"));
+    assertTrue(plain.getMessage().endsWith("(new GuardedPlain(...), once Plain carries"
+        + " @RequiresPermission) or data instead"), plain.getMessage());
+  }
+
   /** Creates an instance of {@code type} with the declared constructor taking {@code args}. */
   private static Object create(Class<?> type, Object... args) throws Throwable {
     for (Constructor<?> constructor : type.getDeclaredConstructors()) {

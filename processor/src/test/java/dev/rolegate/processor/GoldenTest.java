@@ -126,6 +126,49 @@ class GoldenTest {
     compare(compilation, "returnValueRule_interfaceAndClassGuards", "test.GuardedStore");
   }
 
+  @Test
+  void returnValueRule_subtypeReturns() throws IOException {
+    JavaFileObject tagged = JavaFileObjects.forSourceString("test.Tagged", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @SuppressWarnings("ReturnsGuardedType")
+        @RequiresPermission(Permissions.VIEW_THINGS)
+        public interface Tagged<T> {
+          Special<T> special(@WorkspaceId String workspace);
+          Plain plain(@WorkspaceId String workspace);
+        }
+        """);
+    JavaFileObject special = JavaFileObjects.forSourceString("test.Special", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @SuppressWarnings("ReturnsGuardedType")
+        @RequiresPermission(Permissions.VIEW_THINGS)
+        public interface Special<T> extends Tagged<T> {}
+        """);
+    JavaFileObject plain = JavaFileObjects.forSourceString("test.Plain", """
+        package test;
+        public interface Plain extends Tagged<String> {}
+        """);
+    JavaFileObject store = JavaFileObjects.forSourceString("test.Store", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @SuppressWarnings("ReturnsGuardedType")
+        @RequiresPermission(Permissions.EDIT_ACCOUNT)
+        public class Store {
+          public Shelf shelf() { return new Shelf(); }
+        }
+        """);
+    JavaFileObject shelf = JavaFileObjects.forSourceString("test.Shelf", """
+        package test;
+        public class Shelf extends Store {}
+        """);
+    Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+        .compile(TestMatrices.packageInfo(), tagged, special, plain, store, shelf);
+    assertThat(compilation).succeededWithoutWarnings();
+    compare(compilation, "returnValueRule_subtypeReturns", "test.GuardedTagged");
+    compare(compilation, "returnValueRule_subtypeReturns", "test.GuardedStore");
+  }
+
   private static void compare(Compilation compilation, String test, String name) throws IOException {
     String relative = "goldens/GoldenTest/" + test + "/" + name + ".java";
     String generated = compilation

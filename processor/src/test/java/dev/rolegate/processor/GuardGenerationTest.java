@@ -348,6 +348,15 @@ class GuardGenerationTest {
           }
           public <T> T as(String ws, Class<T> type) { return type.cast(this); }
         }
+        """, "test.Caller", """
+        package test;
+        public final class Caller {
+          private Caller() {}
+          public static Object asImplementation(Tagged tagged) {
+            TaggedImpl impl = tagged.as("ws", TaggedImpl.class);
+            return impl;
+          }
+        }
         """);
   }
 
@@ -423,5 +432,113 @@ class GuardGenerationTest {
         as(code.inWorkspace("VIEWER")));
     assertSame(ownerGuard, GeneratedCode.call(guard, "copy", "ws"));
     assertSame(ownerGuard, GeneratedCode.call(guard, "pick", "ws", 9));
+  }
+
+  @Test
+  void returnValue_typeVariableInstantiatedAsImplementation_callerGetsClassCastException()
+      throws Throwable {
+    GeneratedCode code = tagged();
+    Object guard = guardedTagged(code, code.inWorkspace("VIEWER"));
+    java.lang.reflect.Method asImplementation =
+        code.load("test.Caller").getMethod("asImplementation", code.load("test.Tagged"));
+    java.lang.reflect.InvocationTargetException thrown = assertThrows(
+        java.lang.reflect.InvocationTargetException.class,
+        () -> asImplementation.invoke(null, guard));
+    assertTrue(thrown.getCause() instanceof ClassCastException, String.valueOf(thrown.getCause()));
+    assertTrue(thrown.getCause().getMessage().contains("test.GuardedTagged"),
+        thrown.getCause().getMessage());
+    assertSame(guard, GeneratedCode.call(guard, "as", "ws", Object.class));
+  }
+
+  /**
+   * Tagged, whose methods return its subtypes: Special (guarded, so GuardedSpecial exists), Plain
+   * (not guarded) and a type variable bounded by Special. SpecialImpl returns {@code which}: 0
+   * itself, 1 a new SpecialImpl, 2 a GuardedSpecial, else null.
+   */
+  private static GeneratedCode subtypes() {
+    return GeneratedCode.compile("test.Tagged", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @SuppressWarnings("ReturnsGuardedType") // the guard's refusal is under test
+        public interface Tagged {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          Special special(@WorkspaceId String ws, int which);
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          Plain plain(@WorkspaceId String ws, int which);
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          <S extends Special> S narrow(@WorkspaceId String ws, Class<S> type);
+          @RequiresPermission(Permissions.DELETE_THINGS)
+          String purge(@WorkspaceId String ws);
+        }
+        """, "test.Special", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Special extends Tagged, Plain {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          String label(@WorkspaceId String ws);
+        }
+        """, "test.Plain", """
+        package test;
+        public interface Plain extends Tagged {}
+        """, "test.SpecialImpl", """
+        package test;
+        public class SpecialImpl implements Special {
+          private Special pick(int which) {
+            return which == 0 ? this : which == 1 ? new SpecialImpl()
+                : which == 2 ? GuardedSpecial.wrap(new SpecialImpl()) : null;
+          }
+          public Special special(String ws, int which) { return pick(which); }
+          public Plain plain(String ws, int which) { return pick(which); }
+          public <S extends Special> S narrow(String ws, Class<S> type) { return type.cast(this); }
+          public String purge(String ws) { return "purged"; }
+          public String label(String ws) { return "label"; }
+        }
+        """);
+  }
+
+  /** Returns a new SpecialImpl wrapped in Tagged's guard, reading {@code principal}. */
+  private static Object guardedAsTagged(GeneratedCode code, Principal principal) throws Throwable {
+    Object impl = code.load("test.SpecialImpl").getConstructor().newInstance();
+    return code.load("test.GuardedTagged")
+        .getMethod("wrap", code.load("test.Tagged"), PrincipalSource.class)
+        .invoke(null, impl, as(principal));
+  }
+
+  @Test
+  void returnValue_subtypeReturn_implementationRefused_guardOfSubtypeAndNullPass()
+      throws Throwable {
+    GeneratedCode code = subtypes();
+    Object guard = guardedAsTagged(code, code.inWorkspace("VIEWER"));
+    IllegalStateException self = assertThrows(IllegalStateException.class,
+        () -> GeneratedCode.call(guard, "special", "ws", 0));
+    assertEquals("Tagged.special returned its implementation or a Special that is not a guard of"
+        + " Special, which would reach the caller unguarded: GuardedTagged cannot stand in for a"
+        + " Special. Return a guard of Special (GuardedSpecial.wrap(...)) or data instead",
+        self.getMessage());
+    assertThrows(IllegalStateException.class, () -> GeneratedCode.call(guard, "special", "ws", 1));
+    Object guarded = GeneratedCode.call(guard, "special", "ws", 2);
+    assertSame(code.load("test.GuardedSpecial"), guarded.getClass());
+    assertEquals(null, GeneratedCode.call(guard, "special", "ws", 3));
+    assertThrows(AccessDeniedException.class,
+        () -> GeneratedCode.call(guard, "special", "other-ws", 2));
+  }
+
+  @Test
+  void returnValue_unguardedSubtypeAndBoundedTypeVariable_everyInstanceRefused() throws Throwable {
+    GeneratedCode code = subtypes();
+    Object guard = guardedAsTagged(code, code.inWorkspace("VIEWER"));
+    IllegalStateException plain = assertThrows(IllegalStateException.class,
+        () -> GeneratedCode.call(guard, "plain", "ws", 0));
+    assertEquals("Tagged.plain returned its implementation or a Plain that is not a guard of"
+        + " Plain, which would reach the caller unguarded: GuardedTagged cannot stand in for a"
+        + " Plain. Return a guard of Plain (GuardedPlain.wrap(...), once Plain carries"
+        + " @RequiresPermission) or data instead", plain.getMessage());
+    assertThrows(IllegalStateException.class, () -> GeneratedCode.call(guard, "plain", "ws", 1));
+    assertThrows(IllegalStateException.class, () -> GeneratedCode.call(guard, "plain", "ws", 2));
+    assertEquals(null, GeneratedCode.call(guard, "plain", "ws", 3));
+    IllegalStateException narrow = assertThrows(IllegalStateException.class,
+        () -> GeneratedCode.call(guard, "narrow", "ws", code.load("test.SpecialImpl")));
+    assertTrue(narrow.getMessage().startsWith("Tagged.narrow returned its implementation or a"
+        + " Special that is not a guard of Special"), narrow.getMessage());
   }
 }

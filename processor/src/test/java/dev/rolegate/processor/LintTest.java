@@ -79,6 +79,57 @@ class LintTest {
     assertThat(compilation).succeededWithoutWarnings();
   }
 
+  /**
+   * The refusal of a proper subtype compiles clean: a generic guarded subtype (checked against its
+   * guard with wildcards), an unguarded one, a type variable bounded by one, in interface and
+   * class guards.
+   */
+  @Test
+  void returnValueRule_subtypeReturns_compileWithXlintAllAndWerror_noWarnings() {
+    JavaFileObject chain = JavaFileObjects.forSourceString("test.Chain", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @SuppressWarnings("ReturnsGuardedType")
+        @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        public interface Chain<K> {
+          Link<K> link();
+          Leaf leaf();
+          <S extends Link<String>> S narrow(Class<S> type);
+        }
+        """);
+    JavaFileObject link = JavaFileObjects.forSourceString("test.Link", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @SuppressWarnings("ReturnsGuardedType")
+        @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        public interface Link<K> extends Chain<K> {}
+        """);
+    JavaFileObject leaf = JavaFileObjects.forSourceString("test.Leaf", """
+        package test;
+        public interface Leaf extends Chain<Integer> {}
+        """);
+    JavaFileObject store = JavaFileObjects.forSourceString("test.Store", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @SuppressWarnings("ReturnsGuardedType")
+        @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        public class Store<T> {
+          public Shelf<T> shelf() { return null; }
+        }
+        """);
+    JavaFileObject shelf = JavaFileObjects.forSourceString("test.Shelf", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @SuppressWarnings("ReturnsGuardedType")
+        @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        public class Shelf<T> extends Store<T> {}
+        """);
+    Compilation compilation = strictCompiler()
+        .compile(TestMatrices.packageInfo(), chain, link, leaf, store, shelf);
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
   /** The check is live: a lint warning in the input fails the same compile under -Werror. */
   @Test
   void representativeServices_withRawTypeInInput_failUnderWerror() {

@@ -393,6 +393,98 @@ class WarningTest {
   }
 
   @Test
+  void returnsGuardedType_subtypeReturns_warnOnEachSayingTheGuardRefusesTheResult() {
+    JavaFileObject things = TestMatrices.source("Things", """
+        public interface Things {
+          @RequiresPermission("VIEW_THINGS")
+          Special special(@WorkspaceId String ws);
+
+          @RequiresPermission("VIEW_THINGS")
+          Plain plain(@WorkspaceId String ws);
+
+          @RequiresPermission("VIEW_THINGS")
+          <S extends Plain> S narrow(@WorkspaceId String ws, Class<S> type);
+
+          @RequiresPermission("VIEW_THINGS")
+          <T> T as(@WorkspaceId String ws, Class<T> type);
+        }
+        """);
+    JavaFileObject special = TestMatrices.source("Special", """
+        public interface Special extends Things {
+          @RequiresPermission("VIEW_THINGS")
+          String label(@WorkspaceId String ws);
+        }
+        """);
+    JavaFileObject plain = TestMatrices.source("Plain", "public interface Plain extends Things {}");
+
+    Compilation compilation = TestMatrices.compile(things, special, plain);
+
+    assertThat(compilation).succeeded();
+    // GuardedSpecial implements special() too, where Special is its own type: that warning.
+    assertThat(compilation).hadWarningCount(4);
+    assertThat(compilation)
+        .hadWarningContaining("[ReturnsGuardedType] Things.special() returns Special, a subtype of"
+            + " Things that GuardedThings is not, so GuardedThings cannot stand in for the result:"
+            + " it throws IllegalStateException when the result is the implementation itself or"
+            + " any other Special that is not a guard of Special, which would reach the caller"
+            + " unguarded, and passes null and a guard. Return a guard of Special"
+            + " (GuardedSpecial.wrap(...)) or data instead; then add"
+            + " @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying why")
+        .inFile(things)
+        .onLineContaining("Special special(");
+    assertThat(compilation)
+        .hadWarningContaining("[ReturnsGuardedType] Things.plain() returns Plain, a subtype of"
+            + " Things that GuardedThings is not")
+        .inFile(things)
+        .onLineContaining("Plain plain(");
+    assertThat(compilation)
+        .hadWarningContaining("Return a guard of Plain (GuardedPlain.wrap(...), once Plain"
+            + " carries @RequiresPermission) or data instead")
+        .inFile(things)
+        .onLineContaining("Plain plain(");
+    assertThat(compilation)
+        .hadWarningContaining("[ReturnsGuardedType] Things.narrow() returns Plain, a subtype of"
+            + " Things")
+        .inFile(things)
+        .onLineContaining("S narrow(");
+    assertThat(compilation)
+        .hadWarningContaining("[ReturnsGuardedType] Things.special() returns Special, which can"
+            + " hold the implementation itself or another Special. GuardedSpecial returns itself")
+        .inFile(things)
+        .onLineContaining("Special special(");
+  }
+
+  @Test
+  void returnsGuardedType_classMethodReturningSubclass_warnsSayingTheGuardRefusesTheResult() {
+    JavaFileObject store = TestMatrices.source("Store", """
+        @RequiresPermission("VIEW_ACCOUNT")
+        public class Store {
+          public SpecialStore special() { return null; }
+
+          public String name() { return "store"; }
+        }
+        """);
+    JavaFileObject special =
+        TestMatrices.source("SpecialStore", "public class SpecialStore extends Store {}");
+
+    Compilation compilation = TestMatrices.compile(store, special);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining("[ReturnsGuardedType] Store.special() returns SpecialStore, a"
+            + " subtype of Store that GuardedStore is not, so GuardedStore cannot stand in for the"
+            + " result: it throws IllegalStateException when the result is the implementation"
+            + " itself or any other SpecialStore that is not a guard of SpecialStore, which would"
+            + " reach the caller unguarded, and passes null and a guard. Return a guard of"
+            + " SpecialStore (new GuardedSpecialStore(...), once SpecialStore carries"
+            + " @RequiresPermission) or data instead; then add"
+            + " @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying why")
+        .inFile(store)
+        .onLineContaining("public SpecialStore special()");
+  }
+
+  @Test
   void returnsGuardedType_suppressedOnMethodOrType() {
     JavaFileObject onMethod = TestMatrices.source("Things", """
         public interface Things {

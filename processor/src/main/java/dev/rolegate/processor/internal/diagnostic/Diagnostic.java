@@ -139,6 +139,19 @@ public enum Diagnostic {
           + " collection, an Optional). Create instances with new %4$s(...) and keep them out of"
           + " returned objects; then add @SuppressWarnings(\"ReturnsGuardedType\") with a comment"
           + " saying why"),
+  /**
+   * A method returning a proper subtype of its guarded type (interface or class): the same id as
+   * RETURNS_GUARDED_TYPE; the guard refuses what it cannot stand in for.
+   */
+  RETURNS_GUARDED_SUBTYPE(
+      "ReturnsGuardedType",
+      Kind.WARNING,
+      "%1$s returns %2$s, a subtype of %3$s that %4$s is not, so %4$s cannot stand in for the"
+          + " result: it throws IllegalStateException when the result is the implementation"
+          + " itself or any other %2$s that is not a guard of %2$s, which would reach the caller"
+          + " unguarded, and passes null and a guard. Return a guard of %2$s (%5$s) or data"
+          + " instead; then add @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying"
+          + " why"),
   GENERATED_NAME_CLASH(
       "GeneratedNameClash",
       Kind.ERROR,

@@ -115,7 +115,8 @@ final class GuardMethods {
    * Returns the override of {@code method} as a member of {@code service}'s type: the check
    * against its constant (none for {@code @Unguarded}), reading the caller from {@code source},
    * then the call on {@code target}, its result checked by the {@link ReturnChecks return-value
-   * rule} where that applies.
+   * rule} where that applies (a return type that could hold the guarded type, or a proper subtype
+   * of it).
    */
   MethodSpec override(GuardedMethod method, GuardedService service,
       Map<RequirementSpec, String> constants, CodeBlock source, CodeBlock target) {
@@ -137,6 +138,9 @@ final class GuardMethods {
     TypeMirror returned = ((ExecutableType) types.asMemberOf(owner, element)).getReturnType();
     if (signature.returnType().equals(TypeName.VOID)) {
       builder.addStatement(call);
+    } else if (method.narrowing().isPresent()) {
+      returns.addNarrowed(builder, signature.parameters(), method, service,
+          method.narrowing().get(), returned, call, target);
     } else if (returns.applies(returned, service.type())) {
       returns.addReturn(builder, signature.parameters(), method, service, returned, call, target,
           source);

@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.GuardedService;
+import dev.rolegate.processor.internal.model.Narrowing;
 import java.util.Collections;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
@@ -32,6 +33,11 @@ import javax.lang.model.util.Types;
  * guard or null is returned as is. A class guard returns a result that is a guard ({@code this},
  * or the copy {@code Object.clone} makes of it) and throws {@link IllegalStateException} for an
  * instance of the class that is not one (made with {@code new} in the class's own code).
+ *
+ * <p>A method whose return type is a proper subtype of the guarded type ({@link Narrowing}) is
+ * another matter: the guard is not one, so it cannot stand in for the result. Its guard passes
+ * null and a guard of the subtype, and throws {@link IllegalStateException} for anything else,
+ * its delegate included.
  */
 final class ReturnChecks {
   private static final AnnotationSpec UNCHECKED =
@@ -114,6 +120,46 @@ final class ReturnChecks {
     if (unchecked) {
       builder.addAnnotation(UNCHECKED);
     }
+  }
+
+  /**
+   * Adds to {@code builder} the call, the refusal of a result that is the delegate or an unguarded
+   * instance of the {@code narrowing}'s subtype, and the return.
+   */
+  void addNarrowed(MethodSpec.Builder builder, List<ParameterSpec> parameters, GuardedMethod method,
+      GuardedService service, Narrowing narrowing, TypeMirror returned, CodeBlock call,
+      CodeBlock delegate) {
+    NameAllocator names = new NameAllocator();
+    for (ParameterSpec parameter : parameters) {
+      names.newName(parameter.name());
+    }
+    String result = names.newName("result");
+    builder.addStatement("$T $N = $L", TypeName.get(returned), result, call);
+    CodeBlock refused = CodeBlock.of("$N != null", result);
+    if (narrowing.guarded()) {
+      TypeName guard =
+          wildcardName(narrowing.guard(), (DeclaredType) narrowing.subtype().asType());
+      CodeBlock notGuard = CodeBlock.of("!($N instanceof $T)", result, guard);
+      refused = service.isClass()
+          ? CodeBlock.of("$L && $L", refused, notGuard)
+          : CodeBlock.of("$L && ($N == $L || $L)", refused, result, delegate, notGuard);
+    }
+    builder.beginControlFlow("if ($L)", refused)
+        .addStatement("throw new $T($S)", IllegalStateException.class,
+            narrowed(method, service, narrowing))
+        .endControlFlow()
+        .addStatement("return $N", result);
+  }
+
+  /** Returns the message a guard throws when {@code method} would hand out an unguarded subtype. */
+  private static String narrowed(
+      GuardedMethod method, GuardedService service, Narrowing narrowing) {
+    String subtype = String.join(".", ClassName.get(narrowing.subtype()).simpleNames());
+    String guard = service.guardName().simpleName();
+    String what = service.isClass() ? "a " : "its implementation or a ";
+    return method.operation() + " returned " + what + subtype + " that is not a guard of "
+        + subtype + ", which would reach the caller unguarded: " + guard + " cannot stand in for a " + subtype + ". Return a guard of "
+        + subtype + " (" + narrowing.howToGuard() + ") or data instead";
   }
 
   /** Returns the message a class guard throws when {@code method} returns an unguarded instance. */

@@ -50,6 +50,7 @@ public final class ServiceValidator {
   private final RequirementReader requirements;
   private final MethodValidator methods;
   private final ClassServiceValidator classes;
+  private final ReturnNarrowings narrowings;
   private final ReturnWarnings returns;
 
   /**
@@ -68,6 +69,7 @@ public final class ServiceValidator {
             new WorkspaceCarriers(elements, types, stability, compiledHere)),
         compiledHere);
     this.classes = new ClassServiceValidator(elements, types, reporter, requirements, methods);
+    this.narrowings = new ReturnNarrowings(types);
     this.returns = new ReturnWarnings(types, reporter, compiledHere);
   }
 
@@ -91,7 +93,8 @@ public final class ServiceValidator {
     }
     List<ExecutableElement> constructors =
         isInterface ? List.of() : ClassServiceValidator.constructors(type);
-    GuardedService service = new GuardedService(type, guardName(type), found, constructors);
+    GuardedService service = new GuardedService(
+        type, guardName(type), narrowings.apply(type, found), constructors);
     returns.check(service);
     return new Outcome(Status.VALID, Optional.of(service));
   }
