@@ -52,11 +52,12 @@ final class Audit {
 
   /**
    * Returns the roles with which {@code principal} would have been allowed, everything else about
-   * it unchanged: another workspace role there, or another account role.
+   * it unchanged: another workspace role there, or another account role. For a call that names a
+   * workspace: a denial of any other call is not about roles.
    */
-  static Allowed wouldAllow(Requirement requirement, Principal principal, Role role, boolean named) {
+  static Allowed wouldAllow(Requirement requirement, Principal principal, Role role) {
     Role account = principal.accountRole();
-    Role everywhere = account == null || !named ? null : account.everywhere();
+    Role everywhere = account == null ? null : account.everywhere();
     List<String> workspaceRoles = new ArrayList<>();
     List<String> accountRoles = new ArrayList<>();
     for (Role candidate : requirement.matrix().roles()) {
@@ -64,7 +65,7 @@ final class Audit {
         if (requirement.workspaceLevel() && requirement.satisfied(account, candidate, everywhere)) {
           workspaceRoles.add(candidate.name());
         }
-      } else if (requirement.satisfied(candidate, role, named ? candidate.everywhere() : null)) {
+      } else if (requirement.satisfied(candidate, role, candidate.everywhere())) {
         accountRoles.add(candidate.name());
       }
     }
@@ -107,10 +108,11 @@ final class Audit {
     Role account = principal.accountRole();
     // A workspace role grants only workspace permissions: an account-level call is the account role's.
     if (requirement.workspaceLevel() && role != null && requirement.satisfied(account, role, null)) {
-      return role.describe() + (requirement.workspaceLevel() ? " in " + workspace : "");
+      return role.describe() + " in " + workspace;
     }
-    if (!requirement.workspaceLevel() || account == null || account.everywhere() == null) {
-      return "account role " + (account == null ? "none" : account.name());
+    // Not granted by the workspace role alone, so by the account role: there is one.
+    if (!requirement.workspaceLevel() || account.everywhere() == null) {
+      return "account role " + account.name();
     }
     return "account " + account.name() + " (workspace " + account.everywhere().name() + " everywhere)";
   }
