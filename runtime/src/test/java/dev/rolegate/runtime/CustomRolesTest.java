@@ -376,4 +376,27 @@ class CustomRolesTest {
     assertEquals("standalone custom role",
         roles.defineStandalone("READER", List.of(VIEW_X)).description());
   }
+
+  @Test
+  void define_nameTaken_saysSo_andUnderWhichSpelling() {
+    roles.defineStandalone("Auditor", List.of(VIEW_X));
+    IllegalArgumentException same = assertThrows(IllegalArgumentException.class,
+        () -> roles.defineStandalone("Auditor", List.of(VIEW_X)));
+    assertEquals("custom role Auditor is already defined", same.getMessage());
+    IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+        () -> roles.define("AUDITOR", VIEWER));
+    assertEquals("custom role AUDITOR is already defined as Auditor (role names are told apart"
+        + " ignoring case)", other.getMessage());
+  }
+
+  @Test
+  void define_takenName_isRefusedBeforeItsBaseAndPermissionsAreRead() {
+    roles.defineStandalone("Auditor", List.of(VIEW_X));
+    String taken = "custom role auditor is already defined as Auditor (role names are told apart"
+        + " ignoring case)";
+    assertEquals(taken, assertThrows(IllegalArgumentException.class,
+        () -> roles.define("auditor", "NO_SUCH_BASE", "NO_SUCH_PERMISSION")).getMessage());
+    assertEquals(taken, assertThrows(IllegalArgumentException.class,
+        () -> roles.defineStandalone("auditor", List.of())).getMessage());
+  }
 }
