@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.rolegate.runtime.internal.Requirement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -398,5 +404,36 @@ class CustomRolesTest {
         () -> roles.define("auditor", "NO_SUCH_BASE", "NO_SUCH_PERMISSION")).getMessage());
     assertEquals(taken, assertThrows(IllegalArgumentException.class,
         () -> roles.defineStandalone("auditor", List.of())).getMessage());
+  }
+
+  @Test
+  void define_sameNameOnSeveralThreadsAtOnce_exactlyOneDefinitionWins() throws Exception {
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < 300; round++) {
+        CustomRoles shared = new CustomRoles(MATRIX);
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Future<Role>> attempts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          attempts.add(pool.submit(() -> {
+            start.await();
+            return shared.defineStandalone("RACER", List.of(VIEW_X, EDIT_X, "manage_x"));
+          }));
+        }
+        List<Role> defined = new ArrayList<>();
+        for (Future<Role> attempt : attempts) {
+          try {
+            defined.add(attempt.get(10, TimeUnit.SECONDS));
+          } catch (ExecutionException refused) {
+            assertEquals("custom role RACER is already defined", refused.getCause().getMessage());
+          }
+        }
+        assertEquals(1, defined.size(), "round " + round);
+        assertEquals(defined, shared.all());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
