@@ -1,5 +1,6 @@
 package dev.rolegate.runtime.internal;
 
+import dev.rolegate.runtime.CustomRoles;
 import dev.rolegate.runtime.Decision;
 import dev.rolegate.runtime.DecisionListener;
 import dev.rolegate.runtime.Decisions;
@@ -60,20 +61,22 @@ final class Audit {
     Role everywhere = account == null ? null : account.everywhere();
     List<String> workspaceRoles = new ArrayList<>();
     List<String> accountRoles = new ArrayList<>();
-    for (Role candidate : requirement.matrix().roles()) {
-      if (candidate.level() == Level.WORKSPACE) {
-        if (requirement.workspaceLevel() && requirement.satisfied(account, candidate, everywhere)) {
+    // A workspace role answers only for a workspace requirement.
+    if (requirement.workspaceLevel()) {
+      for (Role candidate : requirement.matrix().roles(Level.WORKSPACE)) {
+        if (requirement.satisfied(account, candidate, everywhere)) {
           workspaceRoles.add(candidate.name());
         }
-      } else if (requirement.satisfied(candidate, role, candidate.everywhere())) {
-        accountRoles.add(candidate.name());
       }
-    }
-    if (requirement.workspaceLevel() && principal.customRoles().isPresent()) {
-      for (Role custom : principal.customRoles().get().all()) {
+      for (Role custom : principal.customRoles().map(CustomRoles::all).orElse(List.of())) {
         if (requirement.satisfied(account, custom, everywhere)) {
           workspaceRoles.add(custom.name() + " (custom)");
         }
+      }
+    }
+    for (Role candidate : requirement.matrix().roles(Level.ACCOUNT)) {
+      if (requirement.satisfied(candidate, role, candidate.everywhere())) {
+        accountRoles.add(candidate.name());
       }
     }
     return new Allowed(workspaceRoles, accountRoles);
