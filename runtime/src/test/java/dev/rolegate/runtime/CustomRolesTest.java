@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.rolegate.runtime.internal.Requirement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
@@ -411,14 +412,15 @@ class CustomRolesTest {
     int threads = 4;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      for (int round = 0; round < 300; round++) {
+      for (int round = 0; round < 200; round++) {
         CustomRoles shared = new CustomRoles(MATRIX);
         CyclicBarrier start = new CyclicBarrier(threads);
         List<Future<Role>> attempts = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
           attempts.add(pool.submit(() -> {
             start.await();
-            return shared.defineStandalone("RACER", List.of(VIEW_X, EDIT_X, "manage_x"));
+            // A long list keeps each definition busy between its name check and its entry.
+            return shared.defineStandalone("RACER", Collections.nCopies(2_000, "manage_x"));
           }));
         }
         List<Role> defined = new ArrayList<>();
