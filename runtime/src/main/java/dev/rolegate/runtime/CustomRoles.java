@@ -127,11 +127,11 @@ public final class CustomRoles {
   }
 
   /**
-   * Returns {@code name} if it may name a new custom role: showable ({@link Names}), and equal,
+   * Checks that {@code name} may name a new custom role: showable ({@link Names}), and equal,
    * ignoring case, to no built-in role of either level and no custom role defined already, so
    * that no two roles read alike ({@code viewer} and {@code VIEWER}, Prefect's {@code Viewer}).
    */
-  private synchronized String checkName(String name) {
+  private synchronized void checkName(String name) {
     Names.requireShowable("a custom role name", Objects.requireNonNull(name, "role name"));
     for (Role builtIn : matrix.roles()) {
       if (builtIn.name().equalsIgnoreCase(name)) {
@@ -146,7 +146,6 @@ public final class CustomRoles {
             + (taken.equals(name) ? "" : " as " + taken + " (role names are told apart ignoring case)"));
       }
     }
-    return name;
   }
 
   private synchronized Role add(String name, Role base, List<Permission> extras, String description) {

@@ -157,14 +157,13 @@ public final class Matrix {
    * @throws IllegalArgumentException naming the input when neither matches
    */
   public Permission resolvePermission(String nameOrScope) {
-    if (nameOrScope != null) {
-      Permission permission = permissionsByName.get(nameOrScope);
-      if (permission == null) {
-        permission = permissionsByScope.get(nameOrScope);
-      }
-      if (permission != null) {
-        return permission;
-      }
+    // Both maps take a null key, and hold none.
+    Permission permission = permissionsByName.get(nameOrScope);
+    if (permission == null) {
+      permission = permissionsByScope.get(nameOrScope);
+    }
+    if (permission != null) {
+      return permission;
     }
     throw new IllegalArgumentException(Names.quoted(nameOrScope) + " is neither a permission name nor a"
         + " scope of matrix " + name + "; names look like DELETE_DEPLOYMENTS, scopes like "

@@ -130,7 +130,8 @@ public final class Principal {
 
   /**
    * Returns the role this principal was given in {@code workspace} under exactly this spelling,
-   * or null: no workspace default, no other spelling of a UUID. What a binding resolves once.
+   * or null (also for a null id: the map takes a null key and holds none): no workspace default,
+   * no other spelling of a UUID. What a binding resolves once.
    */
   Role assignedRole(String workspace) {
     return workspaceRoles.get(workspace);

@@ -127,8 +127,8 @@ public final class Role {
       return (firstWord & first) != 0 && permission.matrix() == matrix;
     }
     int word = permission.word;
+    // Here the permission's index is 64 or more: word is 1 or more.
     return permission.matrix() == matrix
-        && word > 0
         && word < bits.length
         && (bits[word] & permission.mask) != 0;
   }

@@ -47,7 +47,8 @@ final class WorkspaceIds {
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && !Character.isISOControl(c)
+      // Every whitespace character is a space character or an ISO control.
+      if (!Character.isSpaceChar(c) && !Character.isISOControl(c)
           && Character.getType(c) != Character.FORMAT) {
         return true;
       }

@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.rolegate.runtime.internal.Requirement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -375,5 +382,60 @@ class CustomRolesTest {
     assertEquals("custom role based on VIEWER", roles.define("AUDITOR", VIEWER).description());
     assertEquals("standalone custom role",
         roles.defineStandalone("READER", List.of(VIEW_X)).description());
+  }
+
+  @Test
+  void define_nameTaken_saysSo_andUnderWhichSpelling() {
+    roles.defineStandalone("Auditor", List.of(VIEW_X));
+    IllegalArgumentException same = assertThrows(IllegalArgumentException.class,
+        () -> roles.defineStandalone("Auditor", List.of(VIEW_X)));
+    assertEquals("custom role Auditor is already defined", same.getMessage());
+    IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+        () -> roles.define("AUDITOR", VIEWER));
+    assertEquals("custom role AUDITOR is already defined as Auditor (role names are told apart"
+        + " ignoring case)", other.getMessage());
+  }
+
+  @Test
+  void define_takenName_isRefusedBeforeItsBaseAndPermissionsAreRead() {
+    roles.defineStandalone("Auditor", List.of(VIEW_X));
+    String taken = "custom role auditor is already defined as Auditor (role names are told apart"
+        + " ignoring case)";
+    assertEquals(taken, assertThrows(IllegalArgumentException.class,
+        () -> roles.define("auditor", "NO_SUCH_BASE", "NO_SUCH_PERMISSION")).getMessage());
+    assertEquals(taken, assertThrows(IllegalArgumentException.class,
+        () -> roles.defineStandalone("auditor", List.of())).getMessage());
+  }
+
+  @Test
+  void define_sameNameOnSeveralThreadsAtOnce_exactlyOneDefinitionWins() throws Exception {
+    int threads = 4;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      for (int round = 0; round < 200; round++) {
+        CustomRoles shared = new CustomRoles(MATRIX);
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Future<Role>> attempts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          attempts.add(pool.submit(() -> {
+            start.await();
+            // A long list keeps each definition busy between its name check and its entry.
+            return shared.defineStandalone("RACER", Collections.nCopies(2_000, "manage_x"));
+          }));
+        }
+        List<Role> defined = new ArrayList<>();
+        for (Future<Role> attempt : attempts) {
+          try {
+            defined.add(attempt.get(10, TimeUnit.SECONDS));
+          } catch (ExecutionException refused) {
+            assertEquals("custom role RACER is already defined", refused.getCause().getMessage());
+          }
+        }
+        assertEquals(1, defined.size(), "round " + round);
+        assertEquals(defined, shared.all());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

@@ -314,4 +314,13 @@ class MatrixTest {
     assertEquals("user", PrincipalKind.USER.word());
     assertEquals("service account", PrincipalKind.SERVICE_ACCOUNT.word());
   }
+
+  @Test
+  void packageName_andLocation_ofAMatrixInAPackage_andInNone() {
+    Matrix packaged = TestMatrix.build("Acme", "com.acme", "acme.md");
+    assertEquals("com.acme", packaged.packageName());
+    assertEquals("com/acme/acme.md", packaged.location());
+    assertEquals("", MATRIX.packageName());
+    assertEquals(SOURCE, MATRIX.location());
+  }
 }

@@ -239,4 +239,15 @@ class PrincipalTest {
     assertNotSame(role(VIEWER), alice.workspaceRole("ws"));
     assertSame(other.accountRole(MEMBER).orElseThrow(), alice.accountRole());
   }
+
+  @Test
+  void workspaceRole_nullId_isNull_withUuidRolesAndDefaultsToo() {
+    WorkspaceDefaults defaults = new WorkspaceDefaults(MATRIX);
+    defaults.setDefaultRole("ws-b", VIEWER);
+    Principal alice = user("alice").workspaceRole(WS_UUID, DEVELOPER).workspaceDefaults(defaults).build();
+    assertNull(alice.workspaceRole((String) null));
+    assertNull(alice.workspaceRole((UUID) null));
+    assertSame(role(DEVELOPER), alice.workspaceRole(WS_UUID.toString().toUpperCase(java.util.Locale.ROOT)));
+    assertSame(role(VIEWER), alice.workspaceRole("ws-b"));
+  }
 }

@@ -1,5 +1,6 @@
 package dev.rolegate.runtime.internal;
 
+import dev.rolegate.runtime.CustomRoles;
 import dev.rolegate.runtime.Decision;
 import dev.rolegate.runtime.DecisionListener;
 import dev.rolegate.runtime.Decisions;
@@ -52,27 +53,30 @@ final class Audit {
 
   /**
    * Returns the roles with which {@code principal} would have been allowed, everything else about
-   * it unchanged: another workspace role there, or another account role.
+   * it unchanged: another workspace role there, or another account role. For a call that names a
+   * workspace: a denial of any other call is not about roles.
    */
-  static Allowed wouldAllow(Requirement requirement, Principal principal, Role role, boolean named) {
+  static Allowed wouldAllow(Requirement requirement, Principal principal, Role role) {
     Role account = principal.accountRole();
-    Role everywhere = account == null || !named ? null : account.everywhere();
+    Role everywhere = account == null ? null : account.everywhere();
     List<String> workspaceRoles = new ArrayList<>();
     List<String> accountRoles = new ArrayList<>();
-    for (Role candidate : requirement.matrix().roles()) {
-      if (candidate.level() == Level.WORKSPACE) {
-        if (requirement.workspaceLevel() && requirement.satisfied(account, candidate, everywhere)) {
+    // A workspace role answers only for a workspace requirement.
+    if (requirement.workspaceLevel()) {
+      for (Role candidate : requirement.matrix().roles(Level.WORKSPACE)) {
+        if (requirement.satisfied(account, candidate, everywhere)) {
           workspaceRoles.add(candidate.name());
         }
-      } else if (requirement.satisfied(candidate, role, named ? candidate.everywhere() : null)) {
-        accountRoles.add(candidate.name());
       }
-    }
-    if (requirement.workspaceLevel() && principal.customRoles().isPresent()) {
-      for (Role custom : principal.customRoles().get().all()) {
+      for (Role custom : principal.customRoles().map(CustomRoles::all).orElse(List.of())) {
         if (requirement.satisfied(account, custom, everywhere)) {
           workspaceRoles.add(custom.name() + " (custom)");
         }
+      }
+    }
+    for (Role candidate : requirement.matrix().roles(Level.ACCOUNT)) {
+      if (requirement.satisfied(candidate, role, candidate.everywhere())) {
+        accountRoles.add(candidate.name());
       }
     }
     return new Allowed(workspaceRoles, accountRoles);
@@ -109,8 +113,9 @@ final class Audit {
     if (requirement.workspaceLevel() && role != null && requirement.satisfied(account, role, null)) {
       return role.describe() + " in " + Names.escaped(workspace);
     }
-    if (!requirement.workspaceLevel() || account == null || account.everywhere() == null) {
-      return "account role " + (account == null ? "none" : account.name());
+    // Not granted by the workspace role alone, so by the account role: there is one.
+    if (!requirement.workspaceLevel() || account.everywhere() == null) {
+      return "account role " + account.name();
     }
     return "account " + account.name() + " (workspace " + account.everywhere().name() + " everywhere)";
   }

@@ -40,7 +40,7 @@ public final class Binding implements PrincipalScope {
   Binding(Principal principal, String workspace, Binding previous, Thread owner) {
     this.principal = principal;
     this.workspace = workspace;
-    this.workspaceRole = workspace == null ? null : RUNTIME.assignedRole(principal, workspace);
+    this.workspaceRole = RUNTIME.assignedRole(principal, workspace);
     this.workspaceBits = workspaceRole == null ? 0 : RUNTIME.firstWord(workspaceRole);
     this.assignedRoles = RUNTIME.assignedRoles(principal);
     this.previous = previous;

@@ -29,7 +29,7 @@ final class Denials {
         principal.id(), operation, requirement.names(), workspace, failure);
     if (Decisions.listener() != null) {
       List<String> wouldAllow = explainsRoles(requirement, principal, named, failure)
-          ? Audit.wouldAllow(requirement, principal, safeRole(principal, workspace), true).entries()
+          ? Audit.wouldAllow(requirement, principal, safeRole(principal, workspace)).entries()
           : List.of();
       Audit.denied(denial, requirement, principal, wouldAllow, operation, workspace);
     }
@@ -77,8 +77,8 @@ final class Denials {
           ? ", but the call names no workspace (no @WorkspaceId argument and none bound)"
           : ", but the workspace id is empty or blank");
     } else {
-      Role role = workspace != null ? safeRole(principal, workspace) : null;
-      Audit.Allowed wouldAllow = Audit.wouldAllow(requirement, principal, role, true);
+      Role role = safeRole(principal, workspace);
+      Audit.Allowed wouldAllow = Audit.wouldAllow(requirement, principal, role);
       Role account = principal.accountRole();
       message.append("; ").append(principal.id()).append(" holds ");
       if (requirement.workspaceLevel()) {

@@ -29,7 +29,7 @@ public final class Names {
    */
   public static String requireShowable(String what, String name) {
     Objects.requireNonNull(name, what);
-    if (name.isEmpty() || !hasVisible(name)) {
+    if (!hasVisible(name)) {
       throw new IllegalArgumentException(what + " may not be empty or blank");
     }
     for (int i = 0; i < name.length(); ) {
@@ -48,11 +48,14 @@ public final class Names {
     return name;
   }
 
-  /** Returns whether {@code name} has a character other than a space or an unshowable one. */
+  /**
+   * Returns whether {@code name} has a character other than a space or an unshowable one (every
+   * whitespace character but the space is unshowable).
+   */
   private static boolean hasVisible(String name) {
     for (int i = 0; i < name.length(); ) {
       int c = name.codePointAt(i);
-      if (c != ' ' && isShowable(c) && !Character.isWhitespace(c)) {
+      if (c != ' ' && isShowable(c)) {
         return true;
       }
       i += Character.charCount(c);

@@ -19,7 +19,7 @@ public interface RuntimeAccess {
   /** Returns {@code permission}'s bit when its index is below 64, else 0. */
   long firstWordMask(Permission permission);
 
-  /** Returns the role {@code principal} was assigned in exactly this workspace id, or null. */
+  /** Returns the role {@code principal} was assigned in exactly this workspace id, or null (also for a null id). */
   Role assignedRole(Principal principal, String workspace);
 
   /** Returns {@code principal}'s assigned roles by workspace id and UUID (never modified). */
