@@ -14,8 +14,9 @@ class NamesTest {
   }
 
   @Test
-  void quoted_null_isTheWordNull() {
+  void quotedAndEscaped_null_areTheWordNull() {
     assertEquals("null", Names.quoted(null));
+    assertEquals("null", Names.escaped(null));
   }
 
   @Test
