@@ -63,6 +63,12 @@ class ThreadPropagationTest {
   // --- PrincipalContext wrappers on a thread with its own binding ---
 
   @Test
+  void capture_withNothingBound_isTheContextOfNobody() {
+    assertSame(PrincipalContext.none(), PrincipalContext.capture());
+    assertEquals(Optional.empty(), PrincipalContext.capture().principal());
+  }
+
+  @Test
   void capture_principal_isTheCapturedOne_evenAfterItsScopeClosed() {
     PrincipalContext context = captureAs(ALICE, "ws");
     assertSame(ALICE, context.principal().orElseThrow());

@@ -24,8 +24,6 @@ public final class Binding implements PrincipalScope {
   private final String workspace;
   /** The role assigned in {@link #workspace} (never a default, which can change), or null. */
   private final Role workspaceRole;
-  /** {@link #workspaceRole}'s first 64 bits, or 0: the bound fast path's one bit test. */
-  private final long workspaceBits;
   /** The principal's assigned roles (never modified): a lookup from here is one load shorter. */
   private final Map<Object, Role> assignedRoles;
   /** The binding this one hides, restored when this one closes. */
@@ -41,7 +39,6 @@ public final class Binding implements PrincipalScope {
     this.principal = principal;
     this.workspace = workspace;
     this.workspaceRole = RUNTIME.assignedRole(principal, workspace);
-    this.workspaceBits = workspaceRole == null ? 0 : RUNTIME.firstWord(workspaceRole);
     this.assignedRoles = RUNTIME.assignedRoles(principal);
     this.previous = previous;
     this.serial = Bindings.nextSerial();
@@ -79,14 +76,21 @@ public final class Binding implements PrincipalScope {
   }
 
   /**
-   * Returns whether the role assigned in the bound workspace answers a one-permission check in
-   * {@code target} by itself: {@code target} is the bound workspace and the role holds {@code
-   * bit} of {@code matrix}. False means "look it up", never "denied".
+   * Returns whether the role the principal was assigned in {@code target} (the one found when
+   * bound, for the bound workspace; else from the assigned roles) answers a one-permission check
+   * by itself: it holds {@code bit} of {@code matrix}. False means "decide in full", never
+   * "denied": a workspace default, another spelling of a UUID and the account role are left to
+   * the full decision, which an assigned role that holds the permission never contradicts.
    */
-  boolean allowsInBoundWorkspace(String target, long bit, Matrix matrix) {
-    return (workspaceBits & bit) != 0
-        && (target == workspace || workspace.equals(target))
-        && workspaceRole.matrix() == matrix;
+  boolean allowsByAssignedRole(String target, long bit, Matrix matrix) {
+    Role role = workspaceRole;
+    if (role == null || (target != workspace && !workspace.equals(target))) {
+      role = assignedRoles.get(target);
+      if (role == null) {
+        return false;
+      }
+    }
+    return (RUNTIME.firstWord(role) & bit) != 0 && role.matrix() == matrix;
   }
 
   /**

@@ -21,10 +21,11 @@ import java.util.UUID;
  * allowed path reads the principal, finds its role in the target workspace and tests bits: no
  * allocation, no reflection, no lookup by name.
  *
- * <p>The decision is {@link #allows}, written once; a call on the workspace bound with {@code
- * CurrentPrincipal.bind(principal, workspace)} may be answered before it by the binding's role
- * alone ({@link Binding#allowsInBoundWorkspace}), which never answers differently. Denials and
- * their messages are built by {@link Denials}.
+ * <p>The decision is {@link #allows}, written once. For the runtime's own thread source, a call
+ * whose assigned role holds the one permission it needs is answered before it by the binding
+ * ({@link Binding#allowsByAssignedRole}: the role found when bound for the bound workspace, else
+ * one map lookup), which never answers differently; everything else is decided in full. Denials
+ * and their messages are built by {@link Denials}.
  */
 public final class Requirement {
   private static final RuntimeAccess RUNTIME = Secrets.runtime();
@@ -87,27 +88,36 @@ public final class Requirement {
    * @throws AccessDeniedException if the principal lacks the requirement or deciding failed
    */
   public void check(PrincipalSource source, String workspace, String operation) {
-    Binding binding = null;
     Principal principal;
+    Role role;
     if (Bindings.isThreadSource(source)) {
       // One read of the thread's binding; a call on the bound workspace needs no lookup.
-      binding = Bindings.current();
+      Binding binding = Bindings.current();
       if (binding == null) {
         throw unauthenticated(operation, workspace);
       }
-      if (binding.allowsInBoundWorkspace(workspace, singleBit, matrix)) {
-        allowed(binding.principal(), binding.workspaceRole(), workspace, operation);
+      if (binding.allowsByAssignedRole(workspace, singleBit, matrix)) {
+        // The role is found again only for a listener, off the allowed path's work.
+        DecisionListener listener = Decisions.listener();
+        if (listener != null) {
+          Audit.allowed(listener, this, binding.principal(), binding.roleIn(workspace), workspace,
+              operation);
+        }
         return;
       }
       principal = binding.principal();
+      try {
+        role = binding.roleIn(workspace);
+      } catch (RuntimeException failure) {
+        throw Denials.denied(this, principal, workspace, true, operation, failure);
+      }
     } else {
       principal = principalOf(source, workspace, operation);
-    }
-    Role role;
-    try {
-      role = binding != null ? binding.roleIn(workspace) : principal.workspaceRole(workspace);
-    } catch (RuntimeException failure) {
-      throw Denials.denied(this, principal, workspace, true, operation, failure);
+      try {
+        role = principal.workspaceRole(workspace);
+      } catch (RuntimeException failure) {
+        throw Denials.denied(this, principal, workspace, true, operation, failure);
+      }
     }
     decide(principal, role, role != null || Principal.isWorkspaceId(workspace), workspace, operation);
   }

@@ -88,17 +88,30 @@ class BindingsTest {
   }
 
   @Test
-  void allowsInBoundWorkspace_answersOnlyForTheBoundWorkspace_aHeldBit_andTheRolesMatrix() {
+  void allowsByAssignedRole_answersForAnAssignedRoleHoldingTheBitOfTheMatrix_elseDefersToTheFullDecision() {
     long delete = 1L << permission(DELETE_X).index();
     long secrets = 1L << permission(VIEW_SECRETS).index();
-    try (PrincipalScope scope = CurrentPrincipal.bind(ALICE, "ws-prod")) {
+    WorkspaceDefaults defaults = new WorkspaceDefaults(MATRIX);
+    defaults.setDefaultRole("ws-open", OWNER);
+    Principal alice = user("alice").workspaceRole("ws-prod", DEVELOPER)
+        .workspaceRole("ws-test", OWNER).workspaceDefaults(defaults).build();
+    try (PrincipalScope scope = CurrentPrincipal.bind(alice, "ws-prod")) {
       Binding binding = (Binding) scope;
-      assertTrue(binding.allowsInBoundWorkspace("ws-prod", delete, MATRIX));
-      assertTrue(binding.allowsInBoundWorkspace(new String("ws-prod"), delete, MATRIX));
-      assertFalse(binding.allowsInBoundWorkspace("ws-prod", secrets, MATRIX), "not held");
-      assertFalse(binding.allowsInBoundWorkspace("ws-dev", delete, MATRIX), "another workspace");
-      assertFalse(binding.allowsInBoundWorkspace("ws-prod", delete, TestMatrix.build("Other")),
+      assertTrue(binding.allowsByAssignedRole("ws-prod", delete, MATRIX));
+      assertTrue(binding.allowsByAssignedRole(new String("ws-prod"), delete, MATRIX));
+      assertFalse(binding.allowsByAssignedRole("ws-prod", secrets, MATRIX), "not held");
+      assertTrue(binding.allowsByAssignedRole("ws-test", secrets, MATRIX), "assigned elsewhere");
+      assertFalse(binding.allowsByAssignedRole("ws-dev", delete, MATRIX), "no role there");
+      assertFalse(binding.allowsByAssignedRole("ws-open", delete, MATRIX), "a default: decided in full");
+      assertFalse(binding.allowsByAssignedRole(null, delete, MATRIX), "no workspace");
+      assertFalse(binding.allowsByAssignedRole("ws-prod", delete, TestMatrix.build("Other")),
           "another matrix");
+    }
+    try (PrincipalScope scope = CurrentPrincipal.bind(alice)) {
+      Binding binding = (Binding) scope;
+      assertTrue(binding.allowsByAssignedRole("ws-prod", delete, MATRIX), "looked up");
+      assertFalse(binding.allowsByAssignedRole("ws-prod", secrets, MATRIX));
+      assertFalse(binding.allowsByAssignedRole(null, delete, MATRIX));
     }
   }
 
