@@ -111,7 +111,9 @@ final class Audit {
     Role account = principal.accountRole();
     // A workspace role grants only workspace permissions: an account-level call is the account role's.
     if (requirement.workspaceLevel() && role != null && requirement.satisfied(account, role, null)) {
-      return role.describe() + " in " + Names.escaped(workspace);
+      // A role is found only under an id given a role or a default, which the name rule checked
+      // when it was given (or a UUID's spelling): shown as it is.
+      return role.describe() + " in " + workspace;
     }
     // Not granted by the workspace role alone, so by the account role: there is one.
     if (!requirement.workspaceLevel() || account.everywhere() == null) {
