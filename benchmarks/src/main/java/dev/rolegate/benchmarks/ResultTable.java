@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Prints a JMH CSV result file ({@code -rf csv}, run with {@code -prof gc}) as Markdown tables:
  * one row per benchmark with ns/op, its error and bytes allocated per call, grouped by class; then
- * the ratios that issue 5 sets targets for, computed from the same run.
+ * the ratios the project sets targets for, computed from the same run.
  *
  * <p>Usage: {@code java -cp ... dev.rolegate.benchmarks.ResultTable jmh-result.csv}
  */
@@ -23,7 +23,7 @@ public final class ResultTable {
   private static final String DENIED = "DeniedPathBenchmark.";
   private static final String FRAMEWORK = "FrameworkBenchmark.";
 
-  /** A ratio of two benchmarks' scores, and issue 5's target for it (empty when none). */
+  /** A ratio of two benchmarks' scores, and the project's target for it (empty when none). */
   private record Ratio(String label, String numerator, String denominator, String target) {}
 
   private static final List<Ratio> RATIOS = List.of(
@@ -130,7 +130,7 @@ public final class ResultTable {
       out.printf("| %s | %d | %s | %s | %s |%n", row.name().substring(type.length() + 1),
           row.threads(), number(row.score()), number(row.error()), bytes(row.bytesPerOp()));
     }
-    out.printf("%n### Ratios (same run)%n%n| ratio | value | issue 5 target |%n|---|---|---|%n");
+    out.printf("%n### Ratios (same run)%n%n| ratio | value | target |%n|---|---|---|%n");
     for (Ratio ratio : RATIOS) {
       Row top = rows.get(ratio.numerator());
       Row bottom = rows.get(ratio.denominator());

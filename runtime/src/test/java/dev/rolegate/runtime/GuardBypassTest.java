@@ -65,7 +65,7 @@ class GuardBypassTest {
   // --- scopes: closing a scope never brings a principal back ---
 
   @Test
-  void h96_scopeLeftOpenByAPoolTask_closedLaterOnThatThread_bindsNobody() throws Exception {
+  void h94_scopeLeftOpenByAPoolTask_closedLaterOnThatThread_bindsNobody() throws Exception {
     ExecutorService thread = Executors.newSingleThreadExecutor();
     ExecutorService propagating = CurrentPrincipal.propagating(thread);
     try {
@@ -100,7 +100,7 @@ class GuardBypassTest {
   }
 
   @Test
-  void h97_staleScopeClosedInsideAnotherTask_unbindsNothingThere_andNothingAfter() throws Exception {
+  void h95_staleScopeClosedInsideAnotherTask_unbindsNothingThere_andNothingAfter() throws Exception {
     ExecutorService thread = Executors.newSingleThreadExecutor();
     ExecutorService propagating = CurrentPrincipal.propagating(thread);
     try {
@@ -125,7 +125,7 @@ class GuardBypassTest {
   }
 
   @Test
-  void h98_scopeClosedInsideATaskRunAsNobody_bindsNobodyThere() {
+  void h96_scopeClosedInsideATaskRunAsNobody_bindsNobodyThere() {
     try (PrincipalScope outer = CurrentPrincipal.bind(OWNER_P)) {
       PrincipalScope inner = CurrentPrincipal.bind(VIEWER_P);
       AtomicReference<Optional<Principal>> during = new AtomicReference<>();
@@ -143,7 +143,7 @@ class GuardBypassTest {
   }
 
   @Test
-  void h99_scopesClosedOutOfOrder_neverBringOneBack() {
+  void h97_scopesClosedOutOfOrder_neverBringOneBack() {
     PrincipalScope outer = CurrentPrincipal.bind(OWNER_P);
     PrincipalScope inner = CurrentPrincipal.bind(VIEWER_P);
     outer.close();
@@ -158,7 +158,7 @@ class GuardBypassTest {
   }
 
   @Test
-  void h100_scopeClosedTwice_secondCloseUnbindsNothing() {
+  void h98_scopeClosedTwice_secondCloseUnbindsNothing() {
     PrincipalScope first = CurrentPrincipal.bind(OWNER_P);
     first.close();
     try (PrincipalScope second = CurrentPrincipal.bind(VIEWER_P)) {
@@ -171,7 +171,7 @@ class GuardBypassTest {
   }
 
   @Test
-  void h101_taskClosesTheThreadsOwnScopeThenLeavesOneOpen_threadGetsNeitherBack() {
+  void h99_taskClosesTheThreadsOwnScopeThenLeavesOneOpen_threadGetsNeitherBack() {
     PrincipalScope own = CurrentPrincipal.bind(OWNER_P);
     AtomicReference<PrincipalScope> leaked = new AtomicReference<>();
     PrincipalContext captured = PrincipalContext.capture();
@@ -188,7 +188,7 @@ class GuardBypassTest {
   // --- calls that name a workspace never run without one ---
 
   @Test
-  void h102_anyOfWithAnAccountPermission_nullBlankOrInvisibleWorkspace_isDenied() {
+  void h100_anyOfWithAnAccountPermission_nullBlankOrInvisibleWorkspace_isDenied() {
     for (Principal caller : List.of(MEMBER_P, ADMIN_P, OWNER_P)) {
       for (String workspace : new String[] {null, "", " ", "\u00a0", "\u200b", "\u0000"}) {
         AccessDeniedException denial = assertThrows(AccessDeniedException.class,
@@ -205,7 +205,7 @@ class GuardBypassTest {
   }
 
   @Test
-  void h103_anyOfWithAnAccountPermission_boundWorkspaceMissing_isDenied() {
+  void h101_anyOfWithAnAccountPermission_boundWorkspaceMissing_isDenied() {
     try (PrincipalScope scope = CurrentPrincipal.bind(MEMBER_P)) {
       assertThrows(AccessDeniedException.class,
           () -> DELETE_OR_VIEW_ACCOUNT.check(CurrentPrincipal.source(), OP));
@@ -217,7 +217,7 @@ class GuardBypassTest {
   }
 
   @Test
-  void h104_accountPermissionWithAWorkspaceArgument_nullWorkspace_isDenied_namingNone_isAllowed() {
+  void h102_accountPermissionWithAWorkspaceArgument_nullWorkspace_isDenied_namingNone_isAllowed() {
     assertThrows(AccessDeniedException.class, () -> guarded(VIEW_ACCOUNT_REQ, fixed(ADMIN_P), null));
     assertThrows(AccessDeniedException.class, () -> guarded(VIEW_ACCOUNT_REQ, fixed(ADMIN_P), "\u2060"));
     assertEquals(0, reached.get());
@@ -231,7 +231,7 @@ class GuardBypassTest {
   // --- names in messages and logs ---
 
   @Test
-  void h105_principalIdsThatCannotBeShown_areRejected() {
+  void h103_principalIdsThatCannotBeShown_areRejected() {
     String[] ids = {"alice\u2028admin", "alice\u2029", "\u202eeciLA", "al\u200bice", "alice\ufeff",
         "ali\u00a0ce", "alice\u2007", " alice", "alice ", "\ud800alice", "alice\ue000",
         "alice\u0085", "alice\u001b[0m"};
@@ -252,7 +252,7 @@ class GuardBypassTest {
   }
 
   @Test
-  void h106_customRoleNamesThatCannotBeShownOrReadLikeABuiltInRole_areRejected() {
+  void h104_customRoleNamesThatCannotBeShownOrReadLikeABuiltInRole_areRejected() {
     CustomRoles roles = new CustomRoles(MATRIX);
     String[][] cases = {
         {"DEP\nLOYER", "may not contain U+000A"},
@@ -280,7 +280,7 @@ class GuardBypassTest {
   }
 
   @Test
-  void h107_workspaceIdsThatCannotBeShown_areRejectedWhenGiven_andEscapedWhenCalled() {
+  void h105_workspaceIdsThatCannotBeShown_areRejectedWhenGiven_andEscapedWhenCalled() {
     assertThrows(IllegalArgumentException.class,
         () -> user("u").workspaceRole("ws\u202e-prod", OWNER));
     assertThrows(IllegalArgumentException.class,
@@ -302,7 +302,7 @@ class GuardBypassTest {
   }
 
   @Test
-  void h108_unknownRoleNamesAreQuotedEscaped() {
+  void h106_unknownRoleNamesAreQuotedEscaped() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> user("u").workspaceRole("ws-prod", "ROOT\n<script>\u202e").build());
     assertTrue(e.getMessage().startsWith("workspace role \"ROOT\\n<script>\\u202e\" is unknown"),
@@ -316,7 +316,7 @@ class GuardBypassTest {
   // --- internals an application cannot subclass or forge ---
 
   @Test
-  void h109_theBindingTypesAreFinalAndCannotBeMadeOutsideTheRuntime() {
+  void h107_theBindingTypesAreFinalAndCannotBeMadeOutsideTheRuntime() {
     for (Class<?> type : List.of(Binding.class, Bindings.class, Requirement.class, Secrets.class)) {
       assertTrue(Modifier.isFinal(type.getModifiers()), type + " is not final");
       for (Constructor<?> constructor : type.getDeclaredConstructors()) {
@@ -329,7 +329,7 @@ class GuardBypassTest {
   }
 
   @Test
-  void h110_anotherAccessCannotBeRegistered() {
+  void h108_anotherAccessCannotBeRegistered() {
     RuntimeAccess forged = new RuntimeAccess() {
       @Override
       public long firstWord(Role role) {
@@ -364,7 +364,7 @@ class GuardBypassTest {
   }
 
   @Test
-  void h111_anApplicationSourceIsReadThroughItsPrincipalOnly() {
+  void h109_anApplicationSourceIsReadThroughItsPrincipalOnly() {
     // A source that is not the runtime's own, whatever it is: its principal's roles decide.
     PrincipalSource imitation = new PrincipalSource() {
       @Override
@@ -392,7 +392,7 @@ class GuardBypassTest {
   }
 
   @Test
-  void h112_bitAccessorsAreNotApi() {
+  void h110_bitAccessorsAreNotApi() {
     assertThrows(NoSuchMethodException.class, () -> Role.class.getMethod("firstWord"));
     assertThrows(NoSuchMethodException.class, () -> Permission.class.getMethod("firstWordMask"));
     assertFalse(Modifier.isPublic(InternalAccess.class.getModifiers()));
@@ -401,7 +401,7 @@ class GuardBypassTest {
   // --- which matrix ---
 
   @Test
-  void h113_aMatrixTitledLikeAnother_isNamedByItsLocation() {
+  void h111_aMatrixTitledLikeAnother_isNamedByItsLocation() {
     Principal stranger = Principal.user("eve")
         .matrix(TestMatrix.build(NAME, "com.acme", "test-matrix.md"))
         .workspaceRole("ws-prod", OWNER).accountRole(ADMIN).build();
@@ -414,7 +414,7 @@ class GuardBypassTest {
   }
 
   @Test
-  void h114_anotherCopyOfTheSameMatrix_isSaidToBeOne() {
+  void h112_anotherCopyOfTheSameMatrix_isSaidToBeOne() {
     Principal twin = Principal.user("tom").matrix(TestMatrix.build(NAME))
         .workspaceRole("ws-prod", OWNER).build();
     AccessDeniedException e =
