@@ -73,11 +73,7 @@ final class ReturnChecks {
   void addReturn(MethodSpec.Builder builder, List<ParameterSpec> parameters, GuardedMethod method,
       GuardedService service, TypeMirror returned, CodeBlock call, CodeBlock delegate,
       CodeBlock source) {
-    NameAllocator names = new NameAllocator();
-    for (ParameterSpec parameter : parameters) {
-      names.newName(parameter.name());
-    }
-    String result = names.newName("result");
+    String result = resultName(parameters);
     TypeName returnType = TypeName.get(returned);
     DeclaredType serviceType = (DeclaredType) service.type().asType();
     TypeMirror anyService = wildcards(service.type());
@@ -129,11 +125,7 @@ final class ReturnChecks {
   void addNarrowed(MethodSpec.Builder builder, List<ParameterSpec> parameters, GuardedMethod method,
       GuardedService service, Narrowing narrowing, TypeMirror returned, CodeBlock call,
       CodeBlock delegate) {
-    NameAllocator names = new NameAllocator();
-    for (ParameterSpec parameter : parameters) {
-      names.newName(parameter.name());
-    }
-    String result = names.newName("result");
+    String result = resultName(parameters);
     builder.addStatement("$T $N = $L", TypeName.get(returned), result, call);
     CodeBlock refused = CodeBlock.of("$N != null", result);
     if (narrowing.guarded()) {
@@ -185,5 +177,14 @@ final class ReturnChecks {
     }
     TypeName any = WildcardTypeName.subtypeOf(Object.class);
     return ParameterizedTypeName.get(name, Collections.nCopies(count, any).toArray(TypeName[]::new));
+  }
+
+  /** Returns the local variable's name for the result: "result", unless a parameter has it. */
+  private static String resultName(List<ParameterSpec> parameters) {
+    NameAllocator names = new NameAllocator();
+    for (ParameterSpec parameter : parameters) {
+      names.newName(parameter.name());
+    }
+    return names.newName("result");
   }
 }
