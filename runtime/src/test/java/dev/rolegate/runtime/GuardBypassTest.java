@@ -185,6 +185,88 @@ class GuardBypassTest {
     assertEquals(Optional.empty(), CurrentPrincipal.get());
   }
 
+  @Test
+  void h115_aCapturedContextRunOnItsOwnThread_neverFallsBackOntoWhatLayUnderTheCapture() {
+    try (PrincipalScope outer = CurrentPrincipal.bind(ADMIN_P)) {
+      PrincipalContext captured;
+      try (PrincipalScope inner = CurrentPrincipal.bind(VIEWER_P)) {
+        captured = PrincipalContext.capture();
+      }
+      AtomicReference<Optional<Principal>> afterNested = new AtomicReference<>();
+      captured.run(() -> {
+        try (PrincipalScope nested = CurrentPrincipal.bind(MEMBER_P)) {
+          // a scope of the task's own, closed again
+        }
+        afterNested.set(CurrentPrincipal.get());
+        assertThrows(AccessDeniedException.class,
+            () -> guarded(DELETE, CurrentPrincipal.source(), "ws-prod"));
+      });
+      assertEquals(Optional.of(VIEWER_P), afterNested.get(),
+          "the task fell back onto the thread's account ADMIN");
+      assertEquals(Optional.of(ADMIN_P), CurrentPrincipal.get());
+    }
+    assertEquals(0, reached.get());
+  }
+
+  @Test
+  void h116_aBindingEnteredFromAnotherThread_isAScopeOfThisThread_andExitChecksTheThread()
+      throws Exception {
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      Binding foreign = other.submit(() -> {
+        try (PrincipalScope scope = CurrentPrincipal.bind(OWNER_P)) {
+          return Bindings.current();
+        }
+      }).get();
+      Bindings.Entered entered = Bindings.enter(foreign);
+      assertEquals(Optional.of(OWNER_P), CurrentPrincipal.get());
+      // Entered without an exit, the frame is still this thread's to close.
+      Bindings.current().close();
+      assertEquals(Optional.empty(), CurrentPrincipal.get());
+      Bindings.exit(entered);
+      Bindings.Entered elsewhere = other.submit(() -> Bindings.enter(null)).get();
+      IllegalStateException wrongThread =
+          assertThrows(IllegalStateException.class, () -> Bindings.exit(elsewhere));
+      assertTrue(wrongThread.getMessage().startsWith("a task's bindings end on the thread that"
+          + " entered them"), wrongThread.getMessage());
+      assertEquals(Optional.empty(), CurrentPrincipal.get());
+    } finally {
+      other.shutdownNow();
+      assertTrue(other.awaitTermination(10, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
+  void h117_aTaskClosingTheThreadsOuterScope_takesTheScopesOpenedInsideItWithIt() {
+    PrincipalScope outer = CurrentPrincipal.bind(ADMIN_P);
+    PrincipalScope inner = CurrentPrincipal.bind(VIEWER_P);
+    PrincipalContext.capture().run(outer::close);
+    assertEquals(Optional.empty(), CurrentPrincipal.get(),
+        "a scope opened inside a closed one stayed bound");
+    inner.close();
+    assertEquals(Optional.empty(), CurrentPrincipal.get());
+  }
+
+  @Test
+  void h118_aListenerThatBindsAndLeavesAScope_changesNothingTheDelegateSees() {
+    List<PrincipalScope> leaked = new java.util.ArrayList<>();
+    Decisions.setListener(decision -> leaked.add(CurrentPrincipal.bind(OWNER_P, "ws-prod")));
+    AtomicReference<Optional<Principal>> seenByDelegate = new AtomicReference<>();
+    try (PrincipalScope scope = CurrentPrincipal.bind(VIEWER_P, "ws-prod")) {
+      Requirement.allOf(permission(VIEW_X)).check(CurrentPrincipal.source(), "ws-prod", OP);
+      seenByDelegate.set(CurrentPrincipal.get());
+      assertThrows(AccessDeniedException.class,
+          () -> guarded(DELETE, CurrentPrincipal.source(), "ws-prod"));
+    } finally {
+      Decisions.setListener(null);
+    }
+    assertEquals(Optional.of(VIEWER_P), seenByDelegate.get());
+    assertEquals(2, leaked.size());
+    leaked.forEach(PrincipalScope::close);
+    assertEquals(Optional.empty(), CurrentPrincipal.get());
+    assertEquals(0, reached.get());
+  }
+
   // --- calls that name a workspace never run without one ---
 
   @Test

@@ -123,6 +123,9 @@ final class Audit {
   }
 
   private static void deliver(DecisionListener listener, Decision decision, RuntimeException denial) {
+    // The listener runs in a frame of its own: whatever it binds and leaves bound is unbound
+    // before the call goes on, so the delegate acts for the principal that was checked.
+    Bindings.Entered entered = Bindings.enter(Bindings.current());
     try {
       listener.onDecision(decision);
     } catch (Throwable e) {
@@ -138,6 +141,8 @@ final class Audit {
       LOG.log(System.Logger.Level.WARNING, "decision listener " + listener.getClass().getName()
           + " threw " + e.getClass().getName() + "; the decision stands ("
           + (decision.allowed() ? "allowed" : "denied") + " " + decision.operation() + ")");
+    } finally {
+      Bindings.exit(entered);
     }
   }
 }

@@ -28,11 +28,9 @@ public final class Binding implements PrincipalScope {
   private final Map<Object, Role> assignedRoles;
   /** The binding this one hides, restored when this one closes. */
   final Binding previous;
-  /** When this scope was opened, in the order of all scopes: a task's wrapper closes the newer. */
-  final long serial;
   /** The thread that opened this scope: only there can it be closed. */
   final Thread owner;
-  /** Set once, on the owner thread, when this scope closes or an enclosing one closes it. */
+  /** Set on the owner thread when this scope is closed, or the task that opened it ends. */
   boolean closed;
 
   Binding(Principal principal, String workspace, Binding previous, Thread owner) {
@@ -41,7 +39,6 @@ public final class Binding implements PrincipalScope {
     this.workspaceRole = RUNTIME.assignedRole(principal, workspace);
     this.assignedRoles = RUNTIME.assignedRoles(principal);
     this.previous = previous;
-    this.serial = Bindings.nextSerial();
     this.owner = owner;
   }
 
@@ -108,9 +105,6 @@ public final class Binding implements PrincipalScope {
       LOG.log(System.Logger.Level.WARNING, "a principal scope opened on thread " + owner.getName()
           + " was closed on thread " + current.getName() + "; it stays bound on "
           + owner.getName() + " until closed there");
-      return;
-    }
-    if (closed) {
       return;
     }
     closed = true;

@@ -3,7 +3,6 @@ package dev.rolegate.runtime.internal;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalSource;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Each thread's bindings: a stack of open {@link Binding} scopes, of which the innermost is the
@@ -15,9 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>closing a scope unbinds only what is in the thread's current stack: the scope and the
  *       scopes opened inside it, never one that is no longer there (see {@link Binding#close()});
- *   <li>a task run with a captured binding ({@link #enter}, {@link #exit}) closes every scope the
- *       task opened and left open, then restores exactly what the thread had, less any of the
- *       thread's own scopes the task closed.
+ *   <li>a task run with a captured binding ({@link #enter}, {@link #exit}) runs in a frame of its
+ *       own, closes every scope the task opened and left open, then restores exactly what the
+ *       thread had, less any of the thread's own scopes the task closed (and the scopes opened
+ *       inside them).
  * </ul>
  *
  * <p>Not API: everything here is reachable through {@code CurrentPrincipal}, with no more power.
@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Bindings {
   private static final ThreadLocal<Binding> BOUND = new ThreadLocal<>();
   private static final Source SOURCE = new Source();
-  private static final AtomicLong SERIALS = new AtomicLong();
 
   private Bindings() {}
 
@@ -52,65 +51,81 @@ public final class Bindings {
     return source == SOURCE;
   }
 
-  static long nextSerial() {
-    return SERIALS.incrementAndGet();
-  }
-
-  /** What a task replaced when it was entered, for {@link #exit}. */
+  /** What a task replaced when it was entered, for {@link #exit} on the same thread. */
   public static final class Entered {
     private final Binding previous;
-    private final long mark;
+    private final Thread thread;
 
-    private Entered(Binding previous, long mark) {
+    private Entered(Binding previous, Thread thread) {
       this.previous = previous;
-      this.mark = mark;
+      this.thread = thread;
     }
   }
 
-  /** Makes {@code captured} (or nothing) this thread's binding for a task, until {@link #exit}. */
+  /**
+   * Binds what {@code captured} bound (or nothing) on this thread for a task, until {@link
+   * #exit}. The task runs in a frame of its own: a new scope of this thread with the captured
+   * principal and workspace and nothing under it, so no scope the task opens and closes can fall
+   * back onto whatever lay under the captured binding where it was captured, or onto this
+   * thread's own bindings.
+   */
   public static Entered enter(Binding captured) {
-    Entered entered = new Entered(BOUND.get(), SERIALS.get());
-    set(captured);
+    Thread current = Thread.currentThread();
+    Entered entered = new Entered(BOUND.get(), current);
+    set(captured == null
+        ? null
+        : new Binding(captured.principal(), captured.workspace(), null, current));
     return entered;
   }
 
   /**
-   * Ends a task entered with {@link #enter}: closes every scope the task opened on this thread
-   * and left open, then restores what the thread had, less the thread's own scopes the task
-   * closed (bringing one back would bind a principal that no open scope can unbind any more).
+   * Ends a task entered with {@link #enter}: closes the task's frame and every scope the task
+   * opened on this thread and left open, then restores what the thread had, less the thread's own
+   * scopes the task closed and the scopes opened inside them (bringing one back would bind a
+   * principal that no open scope can unbind any more).
+   *
+   * @throws IllegalStateException if {@code entered} was entered on another thread
    */
   public static void exit(Entered entered) {
     Thread current = Thread.currentThread();
-    for (Binding s = BOUND.get(); s != null && s.serial > entered.mark && s.owner == current;
-        s = s.previous) {
+    if (entered.thread != current) {
+      throw new IllegalStateException("a task's bindings end on the thread that entered them ("
+          + entered.thread.getName() + "), not on " + current.getName());
+    }
+    // The frame has nothing under it: every scope down from the top is the task's.
+    for (Binding s = BOUND.get(); s != null; s = s.previous) {
       s.closed = true;
     }
-    set(openBelow(entered.previous, current));
+    set(openBelow(entered.previous));
   }
 
-  /** Unbinds {@code scope} and the scopes above it, if it is in this thread's current stack. */
+  /**
+   * Unbinds {@code scope} and the scopes above it (opened inside it), if it is in this thread's
+   * current stack. Every binding in a thread's stack is that thread's own scope (a task runs in a
+   * frame of its own), and none of them is closed.
+   */
   static void unbind(Binding scope) {
-    Thread current = scope.owner;
-    Binding top = BOUND.get();
-    for (Binding s = top; s != null && s.owner == current; s = s.previous) {
+    for (Binding s = BOUND.get(); s != null; s = s.previous) {
       if (s == scope) {
-        // Scopes opened inside this one and left open go with it: nothing else can unbind them.
-        for (Binding inner = top; inner != scope; inner = inner.previous) {
-          inner.closed = true;
-        }
-        set(openBelow(scope.previous, current));
+        set(openBelow(scope.previous));
         return;
       }
     }
   }
 
-  /** Returns {@code binding} or the first binding under it that is not a closed scope of {@code thread}. */
-  private static Binding openBelow(Binding binding, Thread thread) {
-    Binding b = binding;
-    while (b != null && b.closed && b.owner == thread) {
-      b = b.previous;
+  /**
+   * Returns what is bound when {@code binding} is current again: {@code binding}, unless it or a
+   * scope under it was closed while not current (by a task that ran in between); then the binding
+   * under the lowest closed one, since every scope above a closed scope was opened inside it.
+   */
+  private static Binding openBelow(Binding binding) {
+    Binding result = binding;
+    for (Binding s = binding; s != null; s = s.previous) {
+      if (s.closed) {
+        result = s.previous;
+      }
     }
-    return b;
+    return result;
   }
 
   private static void set(Binding binding) {

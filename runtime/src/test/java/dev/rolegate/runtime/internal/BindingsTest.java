@@ -49,6 +49,22 @@ class BindingsTest {
   // --- what a binding says ---
 
   @Test
+  void aScopeClosedOnAnotherThread_staysBoundOnItsOwn_alsoAfterATaskRanThere() throws Exception {
+    PrincipalScope scope = CurrentPrincipal.bind(ALICE);
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      other.submit(scope::close).get();
+    } finally {
+      other.shutdownNow();
+      assertTrue(other.awaitTermination(10, TimeUnit.SECONDS));
+    }
+    PrincipalContext.none().run(() -> assertEquals(Optional.empty(), CurrentPrincipal.get()));
+    assertEquals(Optional.of(ALICE), CurrentPrincipal.get());
+    scope.close();
+    assertEquals(Optional.empty(), CurrentPrincipal.get());
+  }
+
+  @Test
   void binding_toString_namesThePrincipal_andWhetherAWorkspaceIsBound_butNotWhich() {
     try (PrincipalScope scope = CurrentPrincipal.bind(ALICE)) {
       assertEquals("binding of user alice", scope.toString());
