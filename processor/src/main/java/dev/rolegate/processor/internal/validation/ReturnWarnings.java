@@ -1,17 +1,25 @@
 package dev.rolegate.processor.internal.validation;
 
+import com.palantir.javapoet.TypeName;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.Narrowing;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.IntersectionType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Types;
 
 /**
@@ -57,6 +65,11 @@ final class ReturnWarnings {
       }
       if (returned.getKind() != TypeKind.DECLARED
           || !types.isSubtype(erased, types.erasure(returned))) {
+        inside(returned, erased, false).ifPresent(held -> report(
+            Diagnostic.RETURNS_GUARDED_CONTAINER, root, method, shown(returned),
+            simpleName(held.type()), held.where(), guard, service.isClass()
+                ? "instances made with new " + guard + "(...)"
+                : guard + ".wrap(...) around each"));
         continue;
       }
       String returnedName = types.asElement(returned).getSimpleName().toString();
@@ -65,6 +78,88 @@ final class ReturnWarnings {
           : Diagnostic.RETURNS_GUARDED_TYPE;
       report(diagnostic, root, method, returnedName, name, guard);
     }
+  }
+
+  /** A type related to the guarded type that a returned type holds, and where it holds it. */
+  private record Held(TypeMirror type, String where) {}
+
+  /**
+   * Returns the first type in {@code type} (below its top level unless {@code nested}) that is the
+   * guarded type {@code erasedRoot}, a supertype of it other than {@code Object}, or a subtype of
+   * it: an array component, a type argument, a wildcard bound, a type variable's bound there.
+   */
+  private Optional<Held> inside(TypeMirror type, TypeMirror erasedRoot, boolean nested) {
+    return switch (type.getKind()) {
+      case ARRAY -> {
+        TypeMirror component = ((ArrayType) type).getComponentType();
+        yield related(component, erasedRoot)
+            ? Optional.of(new Held(component, "as an array component"))
+            : inside(component, erasedRoot, true);
+      }
+      case DECLARED -> {
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+          Optional<Held> held = related(argument, erasedRoot)
+              ? Optional.of(new Held(argument, "as a type argument"))
+              : inside(argument, erasedRoot, true);
+          if (held.isPresent()) {
+            yield held;
+          }
+        }
+        yield Optional.empty();
+      }
+      case WILDCARD -> {
+        WildcardType wildcard = (WildcardType) type;
+        for (TypeMirror bound : Arrays.asList(wildcard.getExtendsBound(), wildcard.getSuperBound())) {
+          if (bound != null && related(bound, erasedRoot)) {
+            yield Optional.of(new Held(bound, "as a wildcard bound"));
+          }
+          Optional<Held> held = bound == null ? Optional.empty() : inside(bound, erasedRoot, true);
+          if (held.isPresent()) {
+            yield held;
+          }
+        }
+        yield Optional.empty();
+      }
+      case TYPEVAR -> nested && related(type, erasedRoot)
+          ? Optional.of(new Held(type, "as a type variable's bound"))
+          : Optional.empty();
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * Returns whether {@code type} is {@code erasedRoot}, a supertype of it other than {@code
+   * Object} or a subtype of it, or a type variable bounded by one of those.
+   */
+  private boolean related(TypeMirror type, TypeMirror erasedRoot) {
+    if (type.getKind() == TypeKind.TYPEVAR) {
+      TypeMirror bound = ((TypeVariable) type).getUpperBound();
+      List<? extends TypeMirror> bounds = bound.getKind() == TypeKind.INTERSECTION
+          ? ((IntersectionType) bound).getBounds()
+          : List.of(bound);
+      return bounds.stream().anyMatch(each -> related(each, erasedRoot));
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    TypeMirror erased = types.erasure(type);
+    boolean object = ((TypeElement) types.asElement(erased)).getQualifiedName()
+        .contentEquals("java.lang.Object");
+    return !object
+        && (types.isSubtype(erasedRoot, erased) || types.isSubtype(erased, erasedRoot));
+  }
+
+  /** Returns {@code type} as a reader writes it, with simple names: {@code List<Things>}. */
+  private static String shown(TypeMirror type) {
+    return TypeName.get(type).toString().replaceAll("\\b(?:[a-z_][\\w$]*\\.)+", "");
+  }
+
+  /** Returns {@code type}'s simple name after "a" or "an": {@code a Things}. */
+  private String simpleName(TypeMirror type) {
+    String name = type.getKind() == TypeKind.TYPEVAR
+        ? type.toString()
+        : types.asElement(type).getSimpleName().toString();
+    return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
   }
 
   /**
