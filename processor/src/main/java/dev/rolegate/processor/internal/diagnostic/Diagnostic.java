@@ -160,9 +160,9 @@ public enum Diagnostic {
   RETURNS_GUARDED_CONTAINER(
       "ReturnsGuardedType",
       Kind.WARNING,
-      "%1$s returns %2$s, which can hold %3$s inside it (%4$s). %5$s checks the returned value itself, not"
-          + " what it holds, so an implementation inside reaches the caller unguarded. Return"
-          + " guards there (%6$s) or data instead; then add"
+      "%1$s returns %2$s, which can hold %3$s inside it (%4$s). %5$s checks the returned value"
+          + " itself, not what it holds, so an implementation inside reaches the caller"
+          + " unguarded. Return guards there (%6$s) or data instead; then add"
           + " @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying why"),
   GENERATED_NAME_CLASH(
       "GeneratedNameClash",

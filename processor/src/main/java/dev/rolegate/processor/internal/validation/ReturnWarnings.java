@@ -27,7 +27,13 @@ import javax.lang.model.util.Types;
  * type or a supertype of it ({@code Object} included): what the guard does with such a result,
  * and what it cannot reach (an instance inside another returned object). Warns too on each method
  * returning a proper subtype of it ({@link Narrowing}): the guard refuses every result but null
- * and a guard of the subtype.
+ * and a guard of the subtype. And on each method whose return type holds the type, a supertype
+ * other than {@code Object} or a subtype inside it (an array component, a type argument, a
+ * wildcard bound): the guard checks the returned value, never what it holds.
+ *
+ * <p>A return type the guard checks that is none of those ({@code Runnable}, {@code List<T>})
+ * gets no warning: the guard throws for an instance of the guarded type rather than let it out,
+ * and a warning on every method returning a collection or an interface would bury the others.
  *
  * <p>A type variable bounded by {@code Object} or by a supertype of the guarded type gets no
  * warning: it is what every generic getter returns ({@code V get(K key)}). The guard checks such
@@ -109,7 +115,9 @@ final class ReturnWarnings {
       }
       case WILDCARD -> {
         WildcardType wildcard = (WildcardType) type;
-        for (TypeMirror bound : Arrays.asList(wildcard.getExtendsBound(), wildcard.getSuperBound())) {
+        List<TypeMirror> bounds =
+            Arrays.asList(wildcard.getExtendsBound(), wildcard.getSuperBound());
+        for (TypeMirror bound : bounds) {
           if (bound != null && related(bound, erasedRoot)) {
             yield Optional.of(new Held(bound, "as a wildcard bound"));
           }
