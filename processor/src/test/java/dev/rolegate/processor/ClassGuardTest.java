@@ -503,6 +503,43 @@ class ClassGuardTest {
         + " @RequiresPermission) or data instead"), plain.getMessage());
   }
 
+  @Test
+  void otherInterfaceReturn_instanceOfTheClassNeverReachesTheCaller_otherObjectsPass()
+      throws Throwable {
+    GeneratedCode code = GeneratedCode.compile("test.Store", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        public class Store {
+          public Runnable task(int which) {
+            return which == 0 ? new RunnableStore() : which == 1 ? () -> {} : null;
+          }
+          public <T extends Runnable> T runner(Class<T> type) {
+            return type.cast(new RunnableStore());
+          }
+          @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          public String secret() { return "s3cret"; }
+        }
+        """, "test.RunnableStore", """
+        package test;
+        public class RunnableStore extends Store implements Runnable {
+          @Override public void run() {}
+        }
+        """);
+    Object store = create(code.load("test.GuardedStore"));
+    Principal member = Principal.user("m").matrix(code.matrix()).build();
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> as(member, store, "task", 0));
+    assertEquals("Store.task returned a Store as a Runnable, which would reach the caller"
+        + " unguarded. Return data or a guard instead", refused.getMessage());
+    assertTrue(as(member, store, "task", 1) instanceof Runnable);
+    assertEquals(null, as(member, store, "task", 2));
+    IllegalStateException runner = assertThrows(IllegalStateException.class,
+        () -> as(member, store, "runner", Runnable.class));
+    assertTrue(runner.getMessage().startsWith("Store.runner returned a Store as a Runnable"),
+        runner.getMessage());
+  }
+
   /** Creates an instance of {@code type} with the declared constructor taking {@code args}. */
   private static Object create(Class<?> type, Object... args) throws Throwable {
     for (Constructor<?> constructor : type.getDeclaredConstructors()) {

@@ -541,4 +541,88 @@ class GuardGenerationTest {
     assertTrue(narrow.getMessage().startsWith("Tagged.narrow returned its implementation or a"
         + " Special that is not a guard of Special"), narrow.getMessage());
   }
+
+  /**
+   * Svc, whose methods return types other than Svc and its supertypes that an implementation can
+   * implement too: Runnable, a type variable bounded by it, CharSequence. SvcImpl is a Svc and a
+   * Runnable; task's {@code which} picks 0 itself, 1 another SvcImpl, 2 a plain Runnable, else
+   * null.
+   */
+  private static GeneratedCode otherReturns() {
+    return GeneratedCode.compile("test.Svc", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Svc {
+          @RequiresPermission(Permissions.DELETE_THINGS)
+          String purge(@WorkspaceId String ws);
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          Runnable task(@WorkspaceId String ws, int which);
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          <T extends Runnable> T runner(@WorkspaceId String ws, Class<T> type);
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          CharSequence label(@WorkspaceId String ws);
+        }
+        """, "test.SvcImpl", """
+        package test;
+        public final class SvcImpl implements Svc, Runnable {
+          public String purge(String ws) { return "purged"; }
+          public Runnable task(String ws, int which) {
+            return which == 0 ? this : which == 1 ? new SvcImpl() : which == 2 ? () -> {} : null;
+          }
+          public <T extends Runnable> T runner(String ws, Class<T> type) { return type.cast(this); }
+          public CharSequence label(String ws) { return new StringBuilder("label"); }
+          public void run() {}
+        }
+        """);
+  }
+
+  /** Returns a new SvcImpl wrapped in its guard, reading {@code principal}. */
+  private static Object guardedSvc(GeneratedCode code, Principal principal) throws Throwable {
+    Object impl = code.load("test.SvcImpl").getConstructor().newInstance();
+    return code.load("test.GuardedSvc").getMethod("wrap", code.load("test.Svc"),
+        PrincipalSource.class).invoke(null, impl, as(principal));
+  }
+
+  @Test
+  void returnValue_otherInterfaceOfTheImplementation_implementationNeverReachesTheCaller()
+      throws Throwable {
+    GeneratedCode code = otherReturns();
+    Object guard = guardedSvc(code, code.inWorkspace("VIEWER"));
+    IllegalStateException self = assertThrows(IllegalStateException.class,
+        () -> GeneratedCode.call(guard, "task", "ws", 0));
+    assertEquals("Svc.task returned its implementation or another Svc as a Runnable, which would"
+        + " reach the caller unguarded. Return data or a guard instead", self.getMessage());
+    assertThrows(IllegalStateException.class, () -> GeneratedCode.call(guard, "task", "ws", 1));
+    Object plain = GeneratedCode.call(guard, "task", "ws", 2);
+    assertFalse(code.load("test.Svc").isInstance(plain));
+    assertEquals(null, GeneratedCode.call(guard, "task", "ws", 3));
+    assertEquals("label", GeneratedCode.call(guard, "label", "ws").toString());
+    assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "purge", "ws"));
+  }
+
+  @Test
+  void returnValue_typeVariableBoundedByAnotherInterface_implementationNeverReachesTheCaller()
+      throws Throwable {
+    GeneratedCode code = otherReturns();
+    Object guard = guardedSvc(code, code.inWorkspace("VIEWER"));
+    IllegalStateException refused = assertThrows(IllegalStateException.class,
+        () -> GeneratedCode.call(guard, "runner", "ws", Runnable.class));
+    assertEquals("Svc.runner returned its implementation or another Svc as a Runnable, which would"
+        + " reach the caller unguarded. Return data or a guard instead", refused.getMessage());
+    assertThrows(IllegalStateException.class,
+        () -> GeneratedCode.call(guard, "runner", "ws", code.load("test.SvcImpl")));
+  }
+
+  @Test
+  void returnValue_otherObjectOfAnInterfaceOrObjectType_passesUnchanged() throws Throwable {
+    GeneratedCode code = tagged();
+    Object guard = guardedTagged(code, code.inWorkspace("VIEWER"));
+    assertEquals("text", GeneratedCode.call(guard, "pick", "ws", 2));
+    GeneratedCode other = otherReturns();
+    Object svc = guardedSvc(other, other.inWorkspace("VIEWER"));
+    Object label = GeneratedCode.call(svc, "label", "ws");
+    assertSame(StringBuilder.class, label.getClass());
+    Object plain = GeneratedCode.call(svc, "task", "ws", 2);
+    assertTrue(plain instanceof Runnable, String.valueOf(plain));
+  }
 }

@@ -80,6 +80,63 @@ class LintTest {
   }
 
   /**
+   * The refusal of an instance of the guarded type returned as another type compiles clean: an
+   * interface, a type variable bounded by one, a parameterized type with arguments javac proves
+   * distinct from the guarded type's, a sealed interface, an abstract class, in interface and
+   * class guards; and types that can never hold it (String, an enum, a record) are left alone.
+   */
+  @Test
+  void returnValueRule_otherReturnTypes_compileWithXlintAllAndWerror_noWarnings() {
+    JavaFileObject shape = JavaFileObjects.forSourceString("test.Shape", """
+        package test;
+        public sealed interface Shape permits Circle {}
+        """);
+    JavaFileObject circle = JavaFileObjects.forSourceString("test.Circle", """
+        package test;
+        public record Circle(int radius) implements Shape {}
+        """);
+    JavaFileObject tags = JavaFileObjects.forSourceString("test.Tag", """
+        package test;
+        public interface Tag<T> {
+          interface Sub<T> extends Tag<T> {}
+        }
+        """);
+    JavaFileObject svc = JavaFileObjects.forSourceString("test.Svc", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        public interface Svc<K> extends Tag<Integer> {
+          Runnable task();
+          <T extends Runnable> T runner();
+          <C extends CharSequence & Comparable<C>> C text();
+          Tag.Sub<String> order();
+          java.util.List<K> keys();
+          Shape shape();
+          Number count();
+          String name();
+          Circle circle();
+          java.time.DayOfWeek day();
+        }
+        """);
+    JavaFileObject store = JavaFileObjects.forSourceString("test.Store", """
+        package test;
+        import dev.rolegate.annotations.*;
+        @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        public class Store<T> {
+          public Runnable task() { return null; }
+          public <R extends Runnable> R runner() { return null; }
+          public java.util.List<T> items() { return null; }
+          public Thread thread() { return null; }
+          public String name() { return null; }
+        }
+        """);
+    Compilation compilation = strictCompiler()
+        .compile(TestMatrices.packageInfo(), shape, circle, tags, svc, store);
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  /**
    * The refusal of a proper subtype compiles clean: a generic guarded subtype (checked against its
    * guard with wildcards), an unguarded one, a type variable bounded by one, in interface and
    * class guards.

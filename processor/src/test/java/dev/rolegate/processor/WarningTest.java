@@ -335,7 +335,12 @@ class WarningTest {
     Compilation compilation = TestMatrices.compile(source);
 
     assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(2);
+    assertThat(compilation).hadWarningCount(3);
+    assertThat(compilation)
+        .hadWarningContaining("[ReturnsGuardedType] Things.all() returns List<Things>, which can"
+            + " hold a Things inside it (as a type argument).")
+        .inFile(source)
+        .onLineContaining("java.util.List<Things> all(");
     assertThat(compilation)
         .hadWarningContaining("[ReturnsGuardedType] Things.withTag() returns Things, which can"
             + " hold the implementation itself or another Things. GuardedThings returns itself in"
@@ -353,6 +358,86 @@ class WarningTest {
         .inFile(source)
         .onLineContaining("Object self();");
     assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  @Test
+  void returnsGuardedType_containers_warnOnEachSayingTheGuardCannotSeeInside() {
+    JavaFileObject source = TestMatrices.source("Things", """
+        public interface Things extends java.io.Serializable {
+          @RequiresPermission("VIEW_THINGS")
+          java.util.Optional<Things> find(@WorkspaceId String ws);
+
+          @RequiresPermission("VIEW_THINGS")
+          Things[] array(@WorkspaceId String ws);
+
+          @RequiresPermission("VIEW_THINGS")
+          java.util.function.Supplier<? extends java.io.Serializable> later(@WorkspaceId String ws);
+
+          @RequiresPermission("VIEW_THINGS")
+          java.util.Map<String, java.util.List<Things>> byName(@WorkspaceId String ws);
+
+          @RequiresPermission("VIEW_THINGS")
+          java.util.Map<String, Object> data(@WorkspaceId String ws);
+
+          @RequiresPermission("VIEW_THINGS")
+          Object[] rows(@WorkspaceId String ws);
+
+          @RequiresPermission("VIEW_THINGS")
+          java.util.List<String> names(@WorkspaceId String ws);
+        }
+        """);
+
+    Compilation compilation = TestMatrices.compile(source);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(4);
+    assertThat(compilation)
+        .hadWarningContaining("[ReturnsGuardedType] Things.find() returns Optional<Things>, which"
+            + " can hold a Things inside it (as a type argument). GuardedThings checks the"
+            + " returned value itself, not what it holds, so an implementation inside reaches the"
+            + " caller unguarded. Return guards there (GuardedThings.wrap(...) around each) or"
+            + " data instead; then add @SuppressWarnings(\"ReturnsGuardedType\") with a comment"
+            + " saying why")
+        .inFile(source)
+        .onLineContaining("Optional<Things> find(");
+    assertThat(compilation)
+        .hadWarningContaining("[ReturnsGuardedType] Things.array() returns Things[], which can"
+            + " hold a Things inside it (as an array component).")
+        .inFile(source)
+        .onLineContaining("Things[] array(");
+    assertThat(compilation)
+        .hadWarningContaining("[ReturnsGuardedType] Things.later() returns Supplier<? extends"
+            + " Serializable>, which can hold a Serializable inside it (as a wildcard bound).")
+        .inFile(source)
+        .onLineContaining("later(");
+    assertThat(compilation)
+        .hadWarningContaining("[ReturnsGuardedType] Things.byName() returns Map<String,"
+            + " List<Things>>, which can hold a Things inside it (as a type argument).")
+        .inFile(source)
+        .onLineContaining("byName(");
+  }
+
+  @Test
+  void returnsGuardedType_containerOfTheClass_warnsSayingHowToCreateGuards() {
+    JavaFileObject source = TestMatrices.source("Store", """
+        @RequiresPermission("VIEW_ACCOUNT")
+        public class Store {
+          public java.util.List<Store> children() { return java.util.List.of(); }
+        }
+        """);
+
+    Compilation compilation = TestMatrices.compile(source);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining("[ReturnsGuardedType] Store.children() returns List<Store>, which"
+            + " can hold a Store inside it (as a type argument). GuardedStore checks the returned"
+            + " value itself, not what it holds, so an implementation inside reaches the caller"
+            + " unguarded. Return guards there (instances made with new GuardedStore(...)) or"
+            + " data instead;")
+        .inFile(source)
+        .onLineContaining("children()");
   }
 
   @Test

@@ -34,7 +34,11 @@ public final class GuardedLedger<T> extends Ledger<T> {
   @Override
   public List<T> entries(String workspace, int limit) {
     VIEW_THINGS.check(SOURCE_, workspace, "Ledger.entries");
-    return super.entries(workspace, limit);
+    List<T> result = super.entries(workspace, limit);
+    if ((Object) result instanceof Ledger<?>) {
+      throw new IllegalStateException("Ledger.entries returned a Ledger as a List, which would reach the caller unguarded. Return data or a guard instead");
+    }
+    return result;
   }
 
   @Override

@@ -54,7 +54,11 @@ public final class GuardedThings<T> implements Things<T> {
   @Override
   public List<T> list(String workspace, int... limits) {
     VIEW_THINGS.check(this.source, workspace, "Things.list");
-    return this.delegate.list(workspace, limits);
+    List<T> result = this.delegate.list(workspace, limits);
+    if ((Object) result instanceof Things<?>) {
+      throw new IllegalStateException("Things.list returned its implementation or another Things as a List, which would reach the caller unguarded. Return data or a guard instead");
+    }
+    return result;
   }
 
   @Override

@@ -152,6 +152,18 @@ public enum Diagnostic {
           + " unguarded, and passes null and a guard. Return a guard of %2$s (%5$s) or data"
           + " instead; then add @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying"
           + " why"),
+  /**
+   * A method returning a type that holds the guarded type, a supertype or a subtype of it as an
+   * array component, a type argument or a wildcard bound: the same id as RETURNS_GUARDED_TYPE; the
+   * guard sees only the returned value.
+   */
+  RETURNS_GUARDED_CONTAINER(
+      "ReturnsGuardedType",
+      Kind.WARNING,
+      "%1$s returns %2$s, which can hold %3$s inside it (%4$s). %5$s checks the returned value"
+          + " itself, not what it holds, so an implementation inside reaches the caller"
+          + " unguarded. Return guards there (%6$s) or data instead; then add"
+          + " @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying why"),
   GENERATED_NAME_CLASH(
       "GeneratedNameClash",
       Kind.ERROR,

@@ -14,6 +14,8 @@ import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.Narrowing;
 import java.util.Collections;
 import java.util.List;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.IntersectionType;
@@ -25,14 +27,20 @@ import javax.lang.model.util.Types;
 
 /**
  * The return-value rule: no caller gets an unguarded instance of the guarded type back from a
- * guard. It applies to a method whose return type could hold one: the guarded type, a supertype
- * of it ({@code Object} included), or a type variable bounded by one of those.
+ * guard. It applies to every method whose return type could hold one at run time: a class or
+ * interface type, or a type variable, that an instance of the guarded type can be cast to.
  *
- * <p>An interface guard returns itself when its delegate returns itself, and wraps any other
+ * <p>When the return type is the guarded type, a supertype of it ({@code Object} included), or a
+ * type variable bounded by one of those, a guard can stand in for the result. An interface guard returns itself when its delegate returns itself, and wraps any other
  * instance of the interface that is not a guard in a new guard with the same principal source; a
  * guard or null is returned as is. A class guard returns a result that is a guard ({@code this},
  * or the copy {@code Object.clone} makes of it) and throws {@link IllegalStateException} for an
  * instance of the class that is not one (made with {@code new} in the class's own code).
+ *
+ * <p>Any other such return type ({@code Runnable} when the implementation also implements it, a
+ * type variable bounded by it) no guard of the guarded type is an instance of, so the guard throws
+ * {@link IllegalStateException} for a result that is an instance of the guarded type, its
+ * delegate included, and passes anything else, null included.
  *
  * <p>A method whose return type is a proper subtype of the guarded type ({@link Narrowing}) is
  * another matter: the guard is not one, so it cannot stand in for the result. Its guard passes
@@ -49,8 +57,65 @@ final class ReturnChecks {
     this.types = types;
   }
 
-  /** Returns whether a method returning {@code returned} could return an instance of {@code type}. */
+  /**
+   * Returns whether a method returning {@code returned} could return an instance of {@code type}
+   * at run time: a class or interface type, or a type variable with such bounds, that an instance
+   * of {@code type} can be cast to, so not a primitive, an array, or a final class that does not
+   * implement it. Decided on erasures, as for a cast: two interfaces always qualify; a class and
+   * an interface unless the class is final (an enum or a record too); two classes when one
+   * extends the other.
+   */
   boolean applies(TypeMirror returned, TypeElement type) {
+    if (returned.getKind() == TypeKind.TYPEVAR) {
+      return bounds((TypeVariable) returned).stream().allMatch(each -> applies(each, type));
+    }
+    if (returned.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    TypeMirror erased = types.erasure(returned);
+    TypeMirror erasedType = types.erasure(type.asType());
+    if (types.isSubtype(erased, erasedType) || types.isSubtype(erasedType, erased)) {
+      return true;
+    }
+    TypeElement element = (TypeElement) types.asElement(erased);
+    boolean returnsInterface = element.getKind().isInterface();
+    boolean guardsInterface = type.getKind().isInterface();
+    return returnsInterface && guardsInterface
+        || returnsInterface && !isFinal(type)
+        || guardsInterface && !isFinal(element);
+  }
+
+  private static boolean isFinal(TypeElement type) {
+    return type.getModifiers().contains(Modifier.FINAL) || type.getKind() == ElementKind.ENUM
+        || type.getKind() == ElementKind.RECORD;
+  }
+
+  /** Returns the upper bounds of {@code variable}: one, or each of an intersection. */
+  private static List<? extends TypeMirror> bounds(TypeVariable variable) {
+    TypeMirror bound = variable.getUpperBound();
+    return bound.getKind() == TypeKind.INTERSECTION
+        ? ((IntersectionType) bound).getBounds()
+        : List.of(bound);
+  }
+
+  /**
+   * Returns whether javac could reject {@code result instanceof} the guarded type for a result of
+   * type {@code returned} that {@link #applies} (a parameterized type whose arguments are provably
+   * distinct from the guarded type's, a sealed type), so the check goes through {@code Object}.
+   */
+  private boolean viaObject(TypeMirror returned) {
+    if (returned.getKind() == TypeKind.TYPEVAR) {
+      return bounds((TypeVariable) returned).stream().anyMatch(this::viaObject);
+    }
+    return !((DeclaredType) returned).getTypeArguments().isEmpty()
+        || types.asElement(returned).getModifiers().contains(Modifier.SEALED);
+  }
+
+  /**
+   * Returns whether {@code returned} is {@code type}, a supertype of it or a type variable bounded
+   * by those, so that a guard of {@code type} is a result of it.
+   */
+  private boolean standsIn(TypeMirror returned, TypeElement type) {
     TypeMirror erased = types.erasure(type.asType());
     if (returned.getKind() == TypeKind.DECLARED) {
       return types.isSubtype(erased, types.erasure(returned));
@@ -58,11 +123,7 @@ final class ReturnChecks {
     if (returned.getKind() != TypeKind.TYPEVAR) {
       return false;
     }
-    TypeMirror bound = ((TypeVariable) returned).getUpperBound();
-    List<? extends TypeMirror> bounds = bound.getKind() == TypeKind.INTERSECTION
-        ? ((IntersectionType) bound).getBounds()
-        : List.of(bound);
-    return bounds.stream().allMatch(each -> applies(each, type));
+    return bounds((TypeVariable) returned).stream().allMatch(each -> standsIn(each, type));
   }
 
   /**
@@ -80,6 +141,17 @@ final class ReturnChecks {
     TypeName anyServiceName = wildcardName(ClassName.get(service.type()), serviceType);
     TypeName anyGuardName = wildcardName(service.guardName(), serviceType);
     builder.addStatement("$T $N = $L", returnType, result, call);
+    if (!standsIn(returned, service.type())) {
+      CodeBlock checked = viaObject(returned)
+          ? CodeBlock.of("($T) $N", Object.class, result)
+          : CodeBlock.of("$N", result);
+      builder.beginControlFlow("if ($L instanceof $T)", checked, anyServiceName)
+          .addStatement("throw new $T($S)", IllegalStateException.class,
+              returnedAs(method, service, returned))
+          .endControlFlow()
+          .addStatement("return $N", result);
+      return;
+    }
     boolean unchecked = false;
     if (!service.isClass()) {
       CodeBlock self = CodeBlock.of("this");
@@ -152,6 +224,24 @@ final class ReturnChecks {
     return method.operation() + " returned " + what + subtype + " that is not a guard of "
         + subtype + ", which would reach the caller unguarded: " + guard + " cannot stand in for a " + subtype + ". Return a guard of "
         + subtype + " (" + narrowing.howToGuard() + ") or data instead";
+  }
+
+  /**
+   * Returns the message a guard throws when {@code method}, whose return type {@code returned} no
+   * guard of the guarded type is an instance of, returns an instance of that type.
+   */
+  private String returnedAs(GuardedMethod method, GuardedService service, TypeMirror returned) {
+    String type = String.join(".", ClassName.get(service.type()).simpleNames());
+    TypeElement erased = (TypeElement) types.asElement(types.erasure(returned));
+    String as = String.join(".", ClassName.get(erased).simpleNames());
+    String what = service.isClass() ? article(type) : "its implementation or another " + type;
+    return method.operation() + " returned " + what + " as " + article(as)
+        + ", which would reach the caller unguarded. Return data or a guard instead";
+  }
+
+  /** Returns {@code noun} after "a" or "an". */
+  private static String article(String noun) {
+    return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
   }
 
   /** Returns the message a class guard throws when {@code method} returns an unguarded instance. */

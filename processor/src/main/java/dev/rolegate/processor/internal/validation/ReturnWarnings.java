@@ -1,17 +1,25 @@
 package dev.rolegate.processor.internal.validation;
 
+import com.palantir.javapoet.TypeName;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.Narrowing;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.IntersectionType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Types;
 
 /**
@@ -19,7 +27,13 @@ import javax.lang.model.util.Types;
  * type or a supertype of it ({@code Object} included): what the guard does with such a result,
  * and what it cannot reach (an instance inside another returned object). Warns too on each method
  * returning a proper subtype of it ({@link Narrowing}): the guard refuses every result but null
- * and a guard of the subtype.
+ * and a guard of the subtype. And on each method whose return type holds the type, a supertype
+ * other than {@code Object} or a subtype inside it (an array component, a type argument, a
+ * wildcard bound): the guard checks the returned value, never what it holds.
+ *
+ * <p>A return type the guard checks that is none of those ({@code Runnable}, {@code List<T>})
+ * gets no warning: the guard throws for an instance of the guarded type rather than let it out,
+ * and a warning on every method returning a collection or an interface would bury the others.
  *
  * <p>A type variable bounded by {@code Object} or by a supertype of the guarded type gets no
  * warning: it is what every generic getter returns ({@code V get(K key)}). The guard checks such
@@ -57,6 +71,11 @@ final class ReturnWarnings {
       }
       if (returned.getKind() != TypeKind.DECLARED
           || !types.isSubtype(erased, types.erasure(returned))) {
+        inside(returned, erased, false).ifPresent(held -> report(
+            Diagnostic.RETURNS_GUARDED_CONTAINER, root, method, shown(returned),
+            simpleName(held.type()), held.where(), guard, service.isClass()
+                ? "instances made with new " + guard + "(...)"
+                : guard + ".wrap(...) around each"));
         continue;
       }
       String returnedName = types.asElement(returned).getSimpleName().toString();
@@ -65,6 +84,90 @@ final class ReturnWarnings {
           : Diagnostic.RETURNS_GUARDED_TYPE;
       report(diagnostic, root, method, returnedName, name, guard);
     }
+  }
+
+  /** A type related to the guarded type that a returned type holds, and where it holds it. */
+  private record Held(TypeMirror type, String where) {}
+
+  /**
+   * Returns the first type in {@code type} (below its top level unless {@code nested}) that is the
+   * guarded type {@code erasedRoot}, a supertype of it other than {@code Object}, or a subtype of
+   * it: an array component, a type argument, a wildcard bound, a type variable's bound there.
+   */
+  private Optional<Held> inside(TypeMirror type, TypeMirror erasedRoot, boolean nested) {
+    return switch (type.getKind()) {
+      case ARRAY -> {
+        TypeMirror component = ((ArrayType) type).getComponentType();
+        yield related(component, erasedRoot)
+            ? Optional.of(new Held(component, "as an array component"))
+            : inside(component, erasedRoot, true);
+      }
+      case DECLARED -> {
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+          Optional<Held> held = related(argument, erasedRoot)
+              ? Optional.of(new Held(argument, "as a type argument"))
+              : inside(argument, erasedRoot, true);
+          if (held.isPresent()) {
+            yield held;
+          }
+        }
+        yield Optional.empty();
+      }
+      case WILDCARD -> {
+        WildcardType wildcard = (WildcardType) type;
+        List<TypeMirror> bounds =
+            Arrays.asList(wildcard.getExtendsBound(), wildcard.getSuperBound());
+        for (TypeMirror bound : bounds) {
+          if (bound != null && related(bound, erasedRoot)) {
+            yield Optional.of(new Held(bound, "as a wildcard bound"));
+          }
+          Optional<Held> held = bound == null ? Optional.empty() : inside(bound, erasedRoot, true);
+          if (held.isPresent()) {
+            yield held;
+          }
+        }
+        yield Optional.empty();
+      }
+      case TYPEVAR -> nested && related(type, erasedRoot)
+          ? Optional.of(new Held(type, "as a type variable's bound"))
+          : Optional.empty();
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * Returns whether {@code type} is {@code erasedRoot}, a supertype of it other than {@code
+   * Object} or a subtype of it, or a type variable bounded by one of those.
+   */
+  private boolean related(TypeMirror type, TypeMirror erasedRoot) {
+    if (type.getKind() == TypeKind.TYPEVAR) {
+      TypeMirror bound = ((TypeVariable) type).getUpperBound();
+      List<? extends TypeMirror> bounds = bound.getKind() == TypeKind.INTERSECTION
+          ? ((IntersectionType) bound).getBounds()
+          : List.of(bound);
+      return bounds.stream().anyMatch(each -> related(each, erasedRoot));
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    TypeMirror erased = types.erasure(type);
+    boolean object = ((TypeElement) types.asElement(erased)).getQualifiedName()
+        .contentEquals("java.lang.Object");
+    return !object
+        && (types.isSubtype(erasedRoot, erased) || types.isSubtype(erased, erasedRoot));
+  }
+
+  /** Returns {@code type} as a reader writes it, with simple names: {@code List<Things>}. */
+  private static String shown(TypeMirror type) {
+    return TypeName.get(type).toString().replaceAll("\\b(?:[a-z_][\\w$]*\\.)+", "");
+  }
+
+  /** Returns {@code type}'s simple name after "a" or "an": {@code a Things}. */
+  private String simpleName(TypeMirror type) {
+    String name = type.getKind() == TypeKind.TYPEVAR
+        ? type.toString()
+        : types.asElement(type).getSimpleName().toString();
+    return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
   }
 
   /**
