@@ -393,6 +393,48 @@ class PermissionValidationTest {
     assertErrorAtColumn(compilation, message, source, "@Ungu", 3);
   }
 
+  @Test
+  void blankUnguardedReason_emptyOrBlank_reportedOnTheReason() {
+    for (String reason : new String[] {"", "   ", "\\t"}) {
+      JavaFileObject source =
+          service(
+              """
+                @RequiresPermission("VIEW_THINGS")
+                String view(@WorkspaceId String workspace);
+                @Unguarded(reason = "%s")
+                String ping();
+              """.formatted(reason));
+
+      Compilation compilation = compile(source);
+
+      String message =
+          "[BlankUnguardedReason] Things.ping() is @Unguarded with an empty or blank reason, but an"
+              + " unguarded method is open to every caller, unauthenticated ones included, and its"
+              + " reason is what reviewers read in the access report. Say why it may be open, as in"
+              + " @Unguarded(reason = \"liveness probe, reads nothing\"), or guard it with"
+              + " @RequiresPermission";
+      assertThat(compilation).failed();
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("@Ungu");
+      assertErrorAtColumn(compilation, message, source, "@Ungu", 23);
+    }
+  }
+
+  @Test
+  void unguardedReason_visibleText_compiles() {
+    Compilation compilation =
+        compile(
+            service(
+                """
+                  @RequiresPermission("VIEW_THINGS")
+                  String view(@WorkspaceId String workspace);
+                  @Unguarded(reason = " health check ")
+                  String ping();
+                """));
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
   private static JavaFileObject packageInfo() {
     return JavaFileObjects.forSourceString(
         "test.package-info",

@@ -36,6 +36,13 @@ public enum Diagnostic {
       "ConflictingAnnotations",
       Kind.ERROR,
       "%s carries both @RequiresPermission and @Unguarded. Keep the one you mean"),
+  BLANK_UNGUARDED_REASON(
+      "BlankUnguardedReason",
+      Kind.ERROR,
+      "%s is @Unguarded with an empty or blank reason, but an unguarded method is open to every"
+          + " caller, unauthenticated ones included, and its reason is what reviewers read in the"
+          + " access report. Say why it may be open, as in @Unguarded(reason = \"liveness probe,"
+          + " reads nothing\"), or guard it with @RequiresPermission"),
   WORKSPACE_ID(
       "WorkspaceIdMisuse",
       Kind.ERROR,

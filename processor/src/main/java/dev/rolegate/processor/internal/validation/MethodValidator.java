@@ -76,6 +76,11 @@ final class MethodValidator {
           Diagnostic.CONFLICTING_ANNOTATIONS, method, unguarded.get(), null, operation + "()");
       return Optional.empty();
     }
+    if (unguarded.isPresent() && blankReason(unguarded.get())) {
+      reporter.report(Diagnostic.BLANK_UNGUARDED_REASON, method, unguarded.get(),
+          Annotations.value(unguarded.get(), "reason").orElse(null), operation + "()");
+      return Optional.empty();
+    }
     WorkspaceParameters.Found workspace =
         workspaces.find(method, asMember, ServiceValidator.guardName(root));
     if (unguarded.isPresent()) {
@@ -282,5 +287,12 @@ final class MethodValidator {
         "it has the parameters of the guard's own factory method "
             + ServiceValidator.guardName(root).simpleName() + ".wrap",
         "Rename the method, or change its parameters");
+  }
+
+  /** Whether {@code unguarded}'s reason is given and empty or blank (a missing one is javac's). */
+  private static boolean blankReason(AnnotationMirror unguarded) {
+    return Annotations.value(unguarded, "reason")
+        .map(value -> value.getValue() instanceof String reason && reason.isBlank())
+        .orElse(false);
   }
 }
