@@ -300,14 +300,16 @@ final class RandomServices {
       method.annotations.add(annotation(own));
       requirement = Optional.of(own);
     } else if (choice < 8) {
-      String reason = pick(List.of("probe", "", "\\\"quoted\\\""));
+      // A blank reason is a mistake ([BlankUnguardedReason]), among the wild ones below.
+      String reason = pick(List.of("probe", " spaced ", "\\\"quoted\\\""));
       method.annotations.add("@Unguarded(reason = \"" + reason + "\")");
       requirement = Optional.of(Requirement.UNGUARDED);
     } else {
       requirement = service.typeDefault;
     }
     if (wild(8)) {
-      String mistake = pick(List.of("@Unguarded(reason = \"both\")", "@RequiresPermission",
+      String mistake = pick(List.of("@Unguarded(reason = \"both\")", "@Unguarded(reason = \" \")",
+          "@RequiresPermission",
           "@RequiresPermission({})",
           "@RequiresPermission(value = \"VIEW_THINGS\", anyOf = \"EDIT_THINGS\")"));
       // Neither annotation repeats: replace one of the same kind (javac would stop first).
