@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole JMH suite (allowed path, denied path, frameworks) with -prof gc and prints the
-# result as Markdown tables with the ratios of issue 5.
+# result as Markdown tables with the ratios the project sets targets for.
 #
 #   benchmarks/run.sh                      build, then run with -f 1 -wi 3 -w 1s -i 5 -r 1s
 #   benchmarks/run.sh -wi 1 -w 200ms -i 1 -r 200ms        other JMH options (replace the defaults)

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The catalogue of hostile matrix files (issue 6), one row each, as listed in prose in {@code
+ * The catalogue of hostile matrix files, one row each, as listed in prose in {@code
  * docs/SECURITY.md} (section "Hostile matrix files") under the same ids. Every row ends in a clear compile error (the exact
  * count, message, file and line) or in a clean compile whose generated guards then allow and deny
  * exactly as the matrix says; none may take longer than a generous bound, throw out of javac or
