@@ -1,6 +1,5 @@
 package dev.rolegate.runtime.internal;
 
-import dev.rolegate.runtime.Matrix;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalScope;
 import dev.rolegate.runtime.Role;
@@ -52,42 +51,17 @@ public final class Binding implements PrincipalScope {
     return workspace;
   }
 
-  /** Returns the principal's assigned role in {@link #workspace()}, or null. */
-  Role workspaceRole() {
-    return workspaceRole;
-  }
-
   /**
-   * Returns the principal's role in {@code target}: the role found when bound if {@code target}
-   * is the bound workspace and the principal was assigned one there, else {@link
-   * Principal#workspaceRole(String)} (which also reads a workspace default, at each call).
+   * Returns the role the principal was assigned in {@code target}: the one found when bound, for
+   * the bound workspace, else one lookup in the assigned roles; null for none. Never a workspace
+   * default (it can change while bound) nor another spelling of a UUID: those are the principal's
+   * full lookup, {@link Principal#workspaceRole(String)}.
    */
-  Role roleIn(String target) {
+  Role assignedRoleIn(String target) {
     Role role = workspaceRole;
-    if (role != null && (target == workspace || workspace.equals(target))) {
-      return role;
-    }
-    role = assignedRoles.get(target);
-    // A miss: another spelling of a UUID, or a workspace default, by the principal's full rules.
-    return role != null ? role : principal.workspaceRole(target);
-  }
-
-  /**
-   * Returns whether the role the principal was assigned in {@code target} (the one found when
-   * bound, for the bound workspace; else from the assigned roles) answers a one-permission check
-   * by itself: it holds {@code bit} of {@code matrix}. False means "decide in full", never
-   * "denied": a workspace default, another spelling of a UUID and the account role are left to
-   * the full decision, which an assigned role that holds the permission never contradicts.
-   */
-  boolean allowsByAssignedRole(String target, long bit, Matrix matrix) {
-    Role role = workspaceRole;
-    if (role == null || (target != workspace && !workspace.equals(target))) {
-      role = assignedRoles.get(target);
-      if (role == null) {
-        return false;
-      }
-    }
-    return (RUNTIME.firstWord(role) & bit) != 0 && role.matrix() == matrix;
+    return role != null && (target == workspace || workspace.equals(target))
+        ? role
+        : assignedRoles.get(target);
   }
 
   /**

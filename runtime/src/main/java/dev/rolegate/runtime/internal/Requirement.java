@@ -22,10 +22,11 @@ import java.util.UUID;
  * allocation, no reflection, no lookup by name.
  *
  * <p>The decision is {@link #allows}, written once. For the runtime's own thread source, a call
- * whose assigned role holds the one permission it needs is answered before it by the binding
- * ({@link Binding#allowsByAssignedRole}: the role found when bound for the bound workspace, else
- * one map lookup), which never answers differently; everything else is decided in full. Denials
- * and their messages are built by {@link Denials}.
+ * whose assigned role ({@link Binding#assignedRoleIn}: the role found when bound for the bound
+ * workspace, else one map lookup) holds the one permission it needs is answered by that bit test
+ * ({@link #singleHeldBy}, the first test of {@link #allows} too) before anything else, which never
+ * answers differently; everything else is decided in full. Denials and their messages are built
+ * by {@link Denials}.
  */
 public final class Requirement {
   private static final RuntimeAccess RUNTIME = Secrets.runtime();
@@ -89,30 +90,25 @@ public final class Requirement {
    */
   public void check(PrincipalSource source, String workspace, String operation) {
     Principal principal;
-    Role role;
+    Role role = null;
     if (Bindings.isThreadSource(source)) {
-      // One read of the thread's binding; a call on the bound workspace needs no lookup.
+      // One read of the thread's binding; a call on the bound workspace needs no lookup, and a
+      // role assigned there that holds the one permission needed answers the call by itself.
       Binding binding = Bindings.current();
       if (binding == null) {
         throw unauthenticated(operation, workspace);
       }
-      if (binding.allowsByAssignedRole(workspace, singleBit, matrix)) {
-        // The role is found again only for a listener, off the allowed path's work.
-        DecisionListener listener = Decisions.listener();
-        if (listener != null) {
-          Audit.allowed(listener, this, binding.principal(), binding.roleIn(workspace), workspace,
-              operation);
-        }
-        return;
-      }
       principal = binding.principal();
-      try {
-        role = binding.roleIn(workspace);
-      } catch (RuntimeException failure) {
-        throw Denials.denied(this, principal, workspace, true, operation, failure);
+      role = binding.assignedRoleIn(workspace);
+      if (singleHeldBy(role)) {
+        allowed(principal, role, workspace, operation);
+        return;
       }
     } else {
       principal = principalOf(source, workspace, operation);
+    }
+    if (role == null) {
+      // A workspace default, another spelling of a UUID: the principal's full lookup.
       try {
         role = principal.workspaceRole(workspace);
       } catch (RuntimeException failure) {
@@ -175,8 +171,7 @@ public final class Requirement {
    * names a workspace never runs without one.
    */
   boolean allows(Principal principal, Role workspaceRole, boolean named) {
-    if (workspaceRole != null && (RUNTIME.firstWord(workspaceRole) & singleBit) != 0
-        && workspaceRole.matrix() == matrix) {
+    if (singleHeldBy(workspaceRole)) {
       return true;
     }
     if (!named || principal.matrix() != matrix) {
@@ -184,6 +179,15 @@ public final class Requirement {
     }
     Role account = principal.accountRole();
     return satisfied(account, workspaceRole, account != null ? account.everywhere() : null);
+  }
+
+  /**
+   * Whether {@code role} holds the one workspace permission of a single-permission requirement
+   * whose bit lies in the first word: the allowed path's one bit test. False means "decide in
+   * full", never "denied".
+   */
+  boolean singleHeldBy(Role role) {
+    return role != null && (RUNTIME.firstWord(role) & singleBit) != 0 && role.matrix() == matrix;
   }
 
   /** Returns whether these roles satisfy the requirement. */

@@ -87,55 +87,57 @@ class BindingsTest {
   }
 
   @Test
-  void workspaceRole_isTheRoleAssignedInTheBoundWorkspace_neverADefault() {
+  void assignedRoleIn_theBoundWorkspace_isTheRoleAssignedThere_neverADefault() {
     WorkspaceDefaults defaults = new WorkspaceDefaults(MATRIX);
     defaults.setDefaultRole("ws-dev", OWNER);
     Principal dev = user("dev").workspaceRole("ws-prod", DEVELOPER).workspaceDefaults(defaults).build();
     try (PrincipalScope scope = CurrentPrincipal.bind(dev, "ws-prod")) {
-      assertSame(role(DEVELOPER), ((Binding) scope).workspaceRole());
+      assertSame(role(DEVELOPER), ((Binding) scope).assignedRoleIn("ws-prod"));
     }
     try (PrincipalScope scope = CurrentPrincipal.bind(dev, "ws-dev")) {
-      assertNull(((Binding) scope).workspaceRole(), "a default is read at each call, never bound");
-      assertSame(role(OWNER), ((Binding) scope).roleIn("ws-dev"));
+      assertNull(((Binding) scope).assignedRoleIn("ws-dev"), "a default is read at each call, never bound");
+      // The call still holds the default, read by the principal's full lookup.
+      Requirement.allOf(permission(DELETE_X)).check(CurrentPrincipal.source(), "ws-dev", "op");
     }
     try (PrincipalScope scope = CurrentPrincipal.bind(dev)) {
-      assertNull(((Binding) scope).workspaceRole());
+      assertNull(((Binding) scope).assignedRoleIn(null));
     }
   }
 
   @Test
-  void allowsByAssignedRole_answersForAnAssignedRoleHoldingTheBitOfTheMatrix_elseDefersToTheFullDecision() {
-    long delete = 1L << permission(DELETE_X).index();
-    long secrets = 1L << permission(VIEW_SECRETS).index();
+  void assignedRoleIn_isTheBoundRoleOrOneLookup_neverADefault_andSingleHeldByTestsTheBitOfTheMatrix() {
+    Requirement delete = Requirement.allOf(permission(DELETE_X));
+    Requirement secrets = Requirement.allOf(permission(VIEW_SECRETS));
     WorkspaceDefaults defaults = new WorkspaceDefaults(MATRIX);
     defaults.setDefaultRole("ws-open", OWNER);
     Principal alice = user("alice").workspaceRole("ws-prod", DEVELOPER)
         .workspaceRole("ws-test", OWNER).workspaceDefaults(defaults).build();
     try (PrincipalScope scope = CurrentPrincipal.bind(alice, "ws-prod")) {
       Binding binding = (Binding) scope;
-      assertTrue(binding.allowsByAssignedRole("ws-prod", delete, MATRIX));
-      assertTrue(binding.allowsByAssignedRole(new String("ws-prod"), delete, MATRIX));
-      assertFalse(binding.allowsByAssignedRole("ws-prod", secrets, MATRIX), "not held");
-      assertTrue(binding.allowsByAssignedRole("ws-test", secrets, MATRIX), "assigned elsewhere");
-      assertFalse(binding.allowsByAssignedRole("ws-dev", delete, MATRIX), "no role there");
-      assertFalse(binding.allowsByAssignedRole("ws-open", delete, MATRIX), "a default: decided in full");
-      assertFalse(binding.allowsByAssignedRole(null, delete, MATRIX), "no workspace");
-      assertFalse(binding.allowsByAssignedRole("ws-prod", delete, TestMatrix.build("Other")),
-          "another matrix");
+      assertTrue(delete.singleHeldBy(binding.assignedRoleIn("ws-prod")));
+      assertTrue(delete.singleHeldBy(binding.assignedRoleIn(new String("ws-prod"))));
+      assertFalse(secrets.singleHeldBy(binding.assignedRoleIn("ws-prod")), "not held");
+      assertTrue(secrets.singleHeldBy(binding.assignedRoleIn("ws-test")), "assigned elsewhere");
+      assertNull(binding.assignedRoleIn("ws-dev"), "no role there");
+      assertNull(binding.assignedRoleIn("ws-open"), "a default: decided in full");
+      assertNull(binding.assignedRoleIn(null), "no workspace");
+      Requirement otherMatrix =
+          Requirement.allOf(TestMatrix.build("Other").permission(DELETE_X).orElseThrow());
+      assertFalse(otherMatrix.singleHeldBy(binding.assignedRoleIn("ws-prod")), "another matrix");
     }
     try (PrincipalScope scope = CurrentPrincipal.bind(alice)) {
       Binding binding = (Binding) scope;
-      assertTrue(binding.allowsByAssignedRole("ws-prod", delete, MATRIX), "looked up");
-      assertFalse(binding.allowsByAssignedRole("ws-prod", secrets, MATRIX));
-      assertFalse(binding.allowsByAssignedRole(null, delete, MATRIX));
+      assertTrue(delete.singleHeldBy(binding.assignedRoleIn("ws-prod")), "looked up");
+      assertFalse(secrets.singleHeldBy(binding.assignedRoleIn("ws-prod")));
+      assertFalse(delete.singleHeldBy(binding.assignedRoleIn(null)));
     }
   }
 
   @Test
-  void roleIn_withNoWorkspaceBound_looksTheWorkspaceUp() {
+  void assignedRoleIn_withNoWorkspaceBound_looksTheWorkspaceUp() {
     try (PrincipalScope scope = CurrentPrincipal.bind(ALICE)) {
-      assertSame(role(DEVELOPER), ((Binding) scope).roleIn("ws-prod"));
-      assertNull(((Binding) scope).roleIn("ws-dev"));
+      assertSame(role(DEVELOPER), ((Binding) scope).assignedRoleIn("ws-prod"));
+      assertNull(((Binding) scope).assignedRoleIn("ws-dev"));
     }
   }
 
