@@ -13,6 +13,8 @@ public final class Matrix_test {
 
   public static final String SOURCE = "matrix.md";
 
+  public static final String SHA256 = "291fbcbfca9f23d0034e3d521c3231067b4594006726ea11c30fbbf25bf1ff70";
+
   public static final int CHUNKS = 1;
 
   public static final String TEXT_0 = "# Test Matrix\n"

@@ -21,6 +21,7 @@ public final class Matrix {
   private final String name;
   private final String packageName;
   private final String source;
+  private final String sha256;
   private final List<Permission> permissions;
   private final List<Role> roles;
   private final Map<String, Permission> permissionsByName = new LinkedHashMap<>();
@@ -33,6 +34,7 @@ public final class Matrix {
     this.name = builder.name;
     this.packageName = builder.packageName;
     this.source = builder.source;
+    this.sha256 = builder.sha256;
     List<Permission> perms = new ArrayList<>();
     for (PermissionSpec spec : builder.permissions) {
       Permission permission = new Permission(
@@ -106,6 +108,14 @@ public final class Matrix {
   /** Returns the name of the file this matrix was compiled from. */
   public String source() {
     return source;
+  }
+
+  /**
+   * Returns the SHA-256 (lowercase hex) of the matrix file this matrix was compiled from, or ""
+   * for a matrix built by hand.
+   */
+  public String sha256() {
+    return sha256;
   }
 
   /** Returns the package whose matrix file this is ({@code com.acme}), or "" for none. */
@@ -236,6 +246,9 @@ public final class Matrix {
     private final List<PermissionSpec> permissions = new ArrayList<>();
     private final List<RoleSpec> roles = new ArrayList<>();
     private String defaultAccountRole = "";
+    private String sha256 = "";
+    private boolean mustShip;
+    private java.net.URL shipped;
 
     private Builder(String name, String packageName, String source) {
       this.name = java.util.Objects.requireNonNull(name, "name");
@@ -269,8 +282,44 @@ public final class Matrix {
       return this;
     }
 
-    /** Returns the matrix. */
+    /**
+     * Records the SHA-256 (64 lowercase hex digits) of the matrix file the table was compiled
+     * from, for a file that does not ship with the classes (read from the source path), so that
+     * nothing can be compared at run time.
+     */
+    public Builder compiledFrom(String sha256) {
+      this.sha256 = MatrixFiles.requireSha256(sha256);
+      this.mustShip = false;
+      this.shipped = null;
+      return this;
+    }
+
+    /**
+     * Records the SHA-256 (64 lowercase hex digits) of the matrix file the table was compiled
+     * from, and the same file as it ships beside the table ({@code
+     * AcmeCapabilityTable.class.getResource("acme.md")}, so that the table's own module finds
+     * it): {@link #build()} throws {@link StaleMatrixError} when that file is missing (null),
+     * unreadable, or has another digest.
+     */
+    public Builder compiledFrom(String sha256, java.net.URL shipped) {
+      this.sha256 = MatrixFiles.requireSha256(sha256);
+      this.mustShip = true;
+      this.shipped = shipped;
+      return this;
+    }
+
+    /**
+     * Returns the matrix.
+     *
+     * @throws StaleMatrixError if the matrix file that ships beside the table is missing,
+     *     unreadable or differs from the one the table was compiled from (see {@link
+     *     #compiledFrom(String, java.net.URL)})
+     */
     public Matrix build() {
+      if (mustShip) {
+        MatrixFiles.requireShippedMatches(
+            sha256, shipped, packageName.isEmpty() ? source : packageName.replace('.', '/') + "/" + source, source);
+      }
       return new Matrix(this);
     }
   }
@@ -293,28 +342,35 @@ public final class Matrix {
           found.add(table.matrix());
           providers.add(table.getClass().getName());
         }
+      } catch (StaleMatrixError e) {
+        return new Lookup(null, e.getMessage(), true);
       } catch (RuntimeException | java.util.ServiceConfigurationError e) {
-        return new Lookup(null, "reading the compiled matrices failed: " + e);
+        return new Lookup(null, "reading the compiled matrices failed: " + e, false);
       }
       if (found.size() == 1) {
-        return new Lookup(found.get(0), null);
+        return new Lookup(found.get(0), null, false);
       }
       if (found.isEmpty()) {
         return new Lookup(
             null,
             "no compiled permission matrix is on the class path: add rolegate-prefect for the"
-                + " bundled Prefect Cloud matrix, or compile your own with @PermissionMatrix");
+                + " bundled Prefect Cloud matrix, or compile your own with @PermissionMatrix",
+            false);
       }
       return new Lookup(
           null,
           "several compiled permission matrices are on the class path ("
               + String.join(", ", providers)
-              + "): pass the one you mean, e.g. Principal.user(id).matrix(...)");
+              + "): pass the one you mean, e.g. Principal.user(id).matrix(...)",
+          false);
     }
   }
 
-  private record Lookup(Matrix matrix, String problem) {
+  private record Lookup(Matrix matrix, String problem, boolean stale) {
     Matrix get() {
+      if (stale) {
+        throw new StaleMatrixError(problem);
+      }
       if (matrix == null) {
         throw new IllegalStateException(problem);
       }

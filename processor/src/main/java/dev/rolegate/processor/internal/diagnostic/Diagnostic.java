@@ -73,6 +73,30 @@ public enum Diagnostic {
       Kind.ERROR,
       "@PermissionMatrix(\"%s\") names a file that was not found; looked in: %s. Put the file"
           + " next to package-info.java or under src/main/resources/%s"),
+  /**
+   * The matrix was read from the source path, which the build does not ship: the runtime has no
+   * file to compare the table with, and Maven does not notice an edit of only the matrix.
+   */
+  MATRIX_NOT_SHIPPED(
+      "MatrixNotShipped",
+      Kind.NOTE,
+      "@PermissionMatrix(\"%1$s\") was read from the source path, which is not shipped with the"
+          + " classes, so the compiled table cannot be compared with the file at run time, and a"
+          + " build that recompiles only changed .java files (maven-compiler-plugin) keeps a table"
+          + " compiled from an older %1$s after an edit of only the matrix. Move it to"
+          + " src/main/resources/%2$s/%1$s: the table then refuses to load when it was compiled"
+          + " from other text than the file beside it"),
+  /**
+   * The compiled matrix on the class path was compiled from other text than the matrix file
+   * that lies beside it on the class path.
+   */
+  STALE_MATRIX(
+      "StaleMatrix",
+      Kind.ERROR,
+      "The matrix compiled into package %s was compiled from an older %s: the class path's %s has"
+          + " SHA-256 %s…, its capability table was compiled from one with SHA-256 %s…, so an edit"
+          + " of the matrix was never compiled and the table refuses to load. Rebuild the module"
+          + " that declares @PermissionMatrix from clean (mvn clean install there), then this one"),
   MATRIX_SYNTAX("MatrixSyntax", Kind.ERROR, "%s:%d: %s"),
   MATRIX_DUPLICATE("MatrixDuplicateName", Kind.ERROR, "%s:%d: %s"),
   MATRIX_UNKNOWN_NAME("MatrixUnknownName", Kind.ERROR, "%s:%d: %s"),

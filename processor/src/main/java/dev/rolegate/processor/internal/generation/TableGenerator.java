@@ -46,11 +46,15 @@ public final class TableGenerator {
     this.filer = filer;
   }
 
-  /** Writes the table, the index class and the service registration for {@code handle}. */
-  public void generate(MatrixHandle handle, Element origin) {
+  /**
+   * Writes the table, the index class and the service registration for {@code handle}, compiled
+   * from a file with SHA-256 {@code sha256}; when the file {@code ships} with the classes (a class
+   * path resource beside the table), the table compares itself with it when it loads.
+   */
+  public void generate(MatrixHandle handle, Element origin, String sha256, boolean ships) {
     ClassName table = handle.table();
-    output.write(handle.packageName(), table(handle), origin);
-    output.write(MatrixHandle.INDEX_PACKAGE, index(handle), origin);
+    output.write(handle.packageName(), table(handle, sha256, ships), origin);
+    output.write(MatrixHandle.INDEX_PACKAGE, index(handle, sha256), origin);
     try {
       FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "",
           "META-INF/services/dev.rolegate.runtime.CapabilityTable", origin);
@@ -62,7 +66,7 @@ public final class TableGenerator {
     }
   }
 
-  private TypeSpec table(MatrixHandle handle) {
+  private TypeSpec table(MatrixHandle handle, String sha256, boolean ships) {
     CompiledMatrix matrix = handle.matrix();
     ClassName table = handle.table();
     TypeSpec.Builder type = output.annotate(TypeSpec.classBuilder(table))
@@ -75,7 +79,7 @@ public final class TableGenerator {
         .addField(FieldSpec.builder(MATRIX, "matrix", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer("build()")
             .build());
-    addBuildMethods(type, matrix, handle.packageName());
+    addBuildMethods(type, handle, sha256, ships);
     for (PermissionRow row : matrix.permissions()) {
       type.addField(FieldSpec.builder(PERMISSION, row.name(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("$L\n", GeneratedTypes.javadocText(row.description()))
@@ -123,7 +127,8 @@ public final class TableGenerator {
    * method holds at most 64 KB of bytecode.
    */
   private static void addBuildMethods(
-      TypeSpec.Builder type, CompiledMatrix matrix, String packageName) {
+      TypeSpec.Builder type, MatrixHandle handle, String sha256, boolean ships) {
+    CompiledMatrix matrix = handle.matrix();
     int words = Math.max(1, (matrix.permissions().size() + 63) / 64);
     List<CodeBlock> entries = new java.util.ArrayList<>();
     for (PermissionRow row : matrix.permissions()) {
@@ -139,7 +144,15 @@ public final class TableGenerator {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(MATRIX)
         .addStatement("$T builder = $T.builder($S, $S, $S)", BUILDER, MATRIX, matrix.title(),
-            packageName, matrix.sourceName());
+            handle.packageName(), matrix.sourceName());
+    if (ships) {
+      // The file ships beside this class: loading it through this class finds it in this
+      // class's module; build() refuses a table compiled from other text than the file.
+      build.addStatement("builder.compiledFrom($S, $T.class.getResource($S))", sha256,
+          handle.table(), matrix.sourceName());
+    } else {
+      build.addStatement("builder.compiledFrom($S)", sha256);
+    }
     // About 12 bytes of bytecode per bitset word and 60 for the rest of an entry.
     int perMethod = Math.max(1, 30_000 / (60 + 12 * words));
     List<MethodSpec> parts = new java.util.ArrayList<>();
@@ -169,14 +182,15 @@ public final class TableGenerator {
     return code.add("}").build();
   }
 
-  private TypeSpec index(MatrixHandle handle) {
+  private TypeSpec index(MatrixHandle handle, String sha256) {
     CompiledMatrix matrix = handle.matrix();
     TypeSpec.Builder type = output.annotate(TypeSpec.classBuilder(handle.index()))
         .addJavadoc("Lets later compilations find the $L matrix compiled into {@code $L}.\n",
             GeneratedTypes.javadocText(matrix.title()), handle.packageName())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addField(constant("PACKAGE", handle.packageName()))
-        .addField(constant("SOURCE", matrix.sourceName()));
+        .addField(constant("SOURCE", matrix.sourceName()))
+        .addField(constant("SHA256", sha256));
     List<String> chunks = chunks(matrix.text());
     type.addField(FieldSpec.builder(int.class, "CHUNKS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .initializer("$L", chunks.size())

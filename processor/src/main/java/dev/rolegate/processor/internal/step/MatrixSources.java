@@ -28,8 +28,20 @@ final class MatrixSources {
 
   private MatrixSources() {}
 
-  /** A matrix file's bytes, or where it was looked for. */
-  record FileText(Optional<byte[]> bytes, List<String> searched) {}
+  /**
+   * A matrix file's bytes and where they were found ({@code from}, null when not found), or where
+   * it was looked for.
+   */
+  record FileText(Optional<byte[]> bytes, List<String> searched, Location from) {
+    /**
+     * Returns whether the file ships with the classes the table is compiled into: a file in the
+     * class output or on the class path is a resource at run time; one on the source path is not
+     * (Maven copies only src/main/resources).
+     */
+    boolean ships() {
+      return from != StandardLocation.SOURCE_PATH;
+    }
+  }
 
   /** Reads {@code path} relative to {@code pkg}, trying the source path, class output and class path. */
   static FileText read(Filer filer, PackageElement pkg, String path) {
@@ -41,17 +53,21 @@ final class MatrixSources {
         FileObject file = filer.getResource(location, packageName, path);
         // Bytes, not getCharContent: the matrix is decoded strictly as UTF-8 (MatrixText).
         try (java.io.InputStream in = file.openInputStream()) {
-          return new FileText(Optional.of(in.readAllBytes()), searched);
+          return new FileText(Optional.of(in.readAllBytes()), searched, location);
         }
       } catch (IOException | IllegalArgumentException | IllegalStateException notThere) {
         // Not in this location (or the location is not set up): try the next one.
       }
     }
-    return new FileText(Optional.empty(), searched);
+    return new FileText(Optional.empty(), searched, null);
   }
 
-  /** A compiled matrix found on the class path. */
-  record Indexed(TypeElement index, String packageName, String sourceName, String text) {}
+  /**
+   * A compiled matrix found on the class path, with the SHA-256 of the file it was compiled from
+   * ("" from an index that does not record it).
+   */
+  record Indexed(
+      TypeElement index, String packageName, String sourceName, String text, String sha256) {}
 
   /** Returns every matrix compiled into a package on the class path. */
   static List<Indexed> onClassPath(Elements elements) {
@@ -84,7 +100,25 @@ final class MatrixSources {
       }
       text.append(chunk);
     }
-    return Optional.of(new Indexed(index, packageName, source, text.toString()));
+    String sha256 = constant(index, "SHA256");
+    return Optional.of(new Indexed(
+        index, packageName, source, text.toString(), sha256 == null ? "" : sha256));
+  }
+
+  /**
+   * Returns the bytes of the matrix file {@code indexed} was compiled from as it lies on the class
+   * path beside its package ({@code com/acme/acme.md}), or empty where none does.
+   */
+  static Optional<byte[]> shippedBeside(Filer filer, Indexed indexed) {
+    try {
+      FileObject file = filer.getResource(
+          StandardLocation.CLASS_PATH, indexed.packageName(), indexed.sourceName());
+      try (java.io.InputStream in = file.openInputStream()) {
+        return Optional.of(in.readAllBytes());
+      }
+    } catch (IOException | IllegalArgumentException | IllegalStateException notThere) {
+      return Optional.empty();
+    }
   }
 
   private static String constant(TypeElement type, String name) {

@@ -5,6 +5,7 @@ import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.generation.ConstantsGenerator;
 import dev.rolegate.processor.internal.generation.TableGenerator;
 import dev.rolegate.processor.internal.matrix.MatrixCompiler;
+import dev.rolegate.processor.internal.matrix.MatrixDigest;
 import dev.rolegate.processor.internal.matrix.MatrixProblem;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.validation.Annotations;
@@ -90,7 +91,11 @@ public final class MatrixStep {
     }
     declared = handle;
     constants.generate(declared, pkg);
-    table.generate(declared, pkg);
+    table.generate(declared, pkg, MatrixDigest.sha256(file.bytes().get()), file.ships());
+    if (!file.ships()) {
+      reporter.report(Diagnostic.MATRIX_NOT_SHIPPED, pkg, mirror, value, path,
+          pkg.getQualifiedName().toString().replace('.', '/'));
+    }
   }
 
   /**
@@ -132,6 +137,30 @@ public final class MatrixStep {
     return fromClassPath;
   }
 
+  /**
+   * Reports {@code [StaleMatrix]} when the matrix file on the class path beside {@code indexed}'s
+   * package differs from the one its table was compiled from: the module that declares the matrix
+   * copied an edited file without compiling its table again, and its table would refuse to load.
+   */
+  private boolean stale(MatrixSources.Indexed indexed, Element subject) {
+    if (indexed.sha256().isEmpty()) {
+      return false;
+    }
+    Optional<byte[]> shipped = MatrixSources.shippedBeside(filer, indexed);
+    if (shipped.isEmpty()) {
+      return false;
+    }
+    String actual = MatrixDigest.sha256(shipped.get());
+    if (actual.equals(indexed.sha256())) {
+      return false;
+    }
+    String location = (indexed.packageName().isEmpty() ? "" : indexed.packageName().replace('.', '/') + "/")
+        + indexed.sourceName();
+    reporter.report(Diagnostic.STALE_MATRIX, subject, indexed.packageName(), indexed.sourceName(),
+        location, actual.substring(0, 12), indexed.sha256().substring(0, 12));
+    return true;
+  }
+
   private Optional<MatrixHandle> lookUpClassPath(Element subject) {
     List<MatrixSources.Indexed> found = MatrixSources.onClassPath(elements);
     if (found.size() != 1) {
@@ -154,6 +183,9 @@ public final class MatrixStep {
       return Optional.empty();
     }
     MatrixSources.Indexed indexed = found.get(0);
+    if (stale(indexed, subject)) {
+      return Optional.empty();
+    }
     MatrixCompiler.Result result = MatrixCompiler.compile(indexed.sourceName(), indexed.text());
     if (result.matrix().isEmpty()) {
       MatrixProblem problem = result.problems().get(0);
