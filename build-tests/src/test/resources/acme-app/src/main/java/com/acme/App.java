@@ -1,0 +1,26 @@
+package com.acme;
+
+import com.acme.rbac.WorkspaceRoles;
+import dev.rolegate.runtime.AccessDeniedException;
+import dev.rolegate.runtime.CurrentPrincipal;
+import dev.rolegate.runtime.Principal;
+import dev.rolegate.runtime.PrincipalScope;
+
+/** Edits an order as a CLERK of ws-1 and prints whether the guard let the call through. */
+public final class App {
+  private App() {}
+
+  public static void main(String[] args) {
+    System.out.println("CLERK edit: " + clerkEdit());
+  }
+
+  static String clerkEdit() {
+    Orders orders = GuardedOrders.wrap((workspace, order) -> "edited " + order);
+    Principal clerk = Principal.user("carol").workspaceRole("ws-1", WorkspaceRoles.CLERK).build();
+    try (PrincipalScope scope = CurrentPrincipal.bind(clerk)) {
+      return orders.edit("ws-1", "o-7");
+    } catch (AccessDeniedException denied) {
+      return "denied";
+    }
+  }
+}
