@@ -68,8 +68,7 @@ public final class RolegateProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     reporter = new Reporter(env.getMessager());
-    GeneratedTypes output =
-        new GeneratedTypes(env.getFiler(), env.getElementUtils(), env.getSourceVersion());
+    GeneratedTypes output = new GeneratedTypes(env.getFiler());
     matrices = new MatrixStep(env.getFiler(), env.getElementUtils(), reporter,
         new ConstantsGenerator(output), new TableGenerator(output, env.getFiler()));
     report = new AccessReportWriter(env.getFiler(), env.getElementUtils(), env.getTypeUtils());
@@ -95,19 +94,17 @@ public final class RolegateProcessor extends AbstractProcessor {
   }
 
   /**
-   * Returns rolegate's annotations and the two that its generated code carries ({@code
-   * @Generated}, our marker), all of which {@link #process} claims. javac's {@code
-   * -Xlint:processing} (part of {@code -Xlint:all}) warns about every annotation of a round that
-   * no processor claims, in the user's sources and in what we generate for the next round, and
-   * that warning fails a {@code -Werror} build. Claiming {@code @Generated} (source retention,
-   * informational) hides it from no processor that matches {@code *}; only one that names it
-   * and runs after rolegate would not be called for it.
+   * Returns rolegate's annotations and the marker its generated code carries, all of which {@link
+   * #process} claims. javac's {@code -Xlint:processing} (part of {@code -Xlint:all}) warns about
+   * every annotation of a round that no processor claims, in the user's sources and in what we
+   * generate for the next round, and that warning fails a {@code -Werror} build. Every one has
+   * class retention: Gradle recompiles everything when an aggregating processor is handed an
+   * annotation of source retention ({@code IncrementalMetadataTest} keeps it so).
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(Names.REQUIRES_PERMISSION, Names.PERMISSION_MATRIX, Names.UNGUARDED,
-        Names.WORKSPACE_ID, Names.BOUND_WORKSPACE, Names.GENERATED,
-        "javax.annotation.processing.Generated");
+        Names.WORKSPACE_ID, Names.BOUND_WORKSPACE, Names.GENERATED);
   }
 
   @Override
