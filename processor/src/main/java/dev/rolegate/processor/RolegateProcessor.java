@@ -10,7 +10,9 @@ import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.report.AccessReportWriter;
 import dev.rolegate.processor.internal.step.GuardStep;
 import dev.rolegate.processor.internal.step.MatrixStep;
+import dev.rolegate.processor.internal.validation.CallGraphOff;
 import dev.rolegate.processor.internal.validation.CallGraphWarnings;
+import dev.rolegate.processor.internal.validation.CompilerApi;
 import dev.rolegate.processor.internal.validation.Names;
 import dev.rolegate.processor.internal.validation.StableAccessors;
 import java.util.Set;
@@ -69,28 +71,26 @@ public final class RolegateProcessor extends AbstractProcessor {
     super.init(env);
     reporter = new Reporter(env.getMessager());
     GeneratedTypes output = new GeneratedTypes(env.getFiler());
-    matrices = new MatrixStep(env.getFiler(), env.getElementUtils(), reporter,
+    matrices = new MatrixStep(env.getFiler(), env.getOptions().get(MatrixStep.MATRIX_OPTION),
+        env.getElementUtils(), reporter,
         new ConstantsGenerator(output), new TableGenerator(output, env.getFiler()));
     report = new AccessReportWriter(env.getFiler(), env.getElementUtils(), env.getTypeUtils());
     ProcessingEnvironment view = compilerView.apply(env);
+    CompilerApi compiler = CompilerApi.of(view);
     guards = new GuardStep(env.getElementUtils(), env.getTypeUtils(), reporter, matrices,
-        new GuardGenerator(output, env.getTypeUtils()), beforeGenerate.andThen(callGraph(view)),
-        report, StableAccessors.create(view));
+        new GuardGenerator(output, env.getTypeUtils()),
+        beforeGenerate.andThen(callGraph(compiler)), report, StableAccessors.create(view, compiler));
   }
 
   /**
    * Returns what records each valid service for {@code [UncoveredGuardedCall]} in the compilation
-   * behind {@code env}, or nothing to do where the compiler has no Trees API: not javac
-   * (IllegalArgumentException), or no {@code jdk.compiler} module (the check's classes do not
-   * link).
+   * behind {@code compiler}, or, where it has no Trees API (not javac, or no {@code jdk.compiler}
+   * module, so that the check's classes do not link), what says once that the check is off.
    */
-  private Consumer<GuardedService> callGraph(ProcessingEnvironment env) {
-    try {
-      return CallGraphWarnings.install(env, reporter, matrices::matrixFor)
-          .orElse(service -> {});
-    } catch (LinkageError noCompilerApi) {
-      return service -> {};
-    }
+  private Consumer<GuardedService> callGraph(CompilerApi compiler) {
+    return compiler.javac()
+        .map(javac -> CallGraphWarnings.install(javac, reporter, matrices::matrixFor))
+        .orElseGet(() -> new CallGraphOff(reporter, compiler.unavailable()));
   }
 
   /**
@@ -105,6 +105,12 @@ public final class RolegateProcessor extends AbstractProcessor {
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(Names.REQUIRES_PERMISSION, Names.PERMISSION_MATRIX, Names.UNGUARDED,
         Names.WORKSPACE_ID, Names.BOUND_WORKSPACE, Names.GENERATED);
+  }
+
+  /** Returns {@code rolegate.matrix}, the option naming the matrix file ({@link MatrixStep}). */
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(MatrixStep.MATRIX_OPTION);
   }
 
   @Override
@@ -127,6 +133,7 @@ public final class RolegateProcessor extends AbstractProcessor {
         }
       }
       if (round.processingOver()) {
+        matrices.finish();
         guards.finish(round.errorRaised());
         // Resources may be written in the last round (sources may not): every guard is known now.
         report.write(round.errorRaised() || reporter.errorCount() > 0);

@@ -2,6 +2,11 @@ package dev.rolegate.processor.internal.step;
 
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +23,8 @@ import javax.tools.JavaFileManager.Location;
 import javax.tools.StandardLocation;
 
 /**
- * Where matrix text comes from: a file next to a {@code @PermissionMatrix} package, or a matrix
- * compiled earlier and found on the class path through {@code javax.lang.model} alone (the index
+ * Where matrix text comes from: a file next to a {@code @PermissionMatrix} package, or the file
+ * the compiler option {@code -Arolegate.matrix} names, or a matrix compiled earlier and found on the class path through {@code javax.lang.model} alone (the index
  * classes in {@value MatrixHandle#INDEX_PACKAGE}).
  */
 final class MatrixSources {
@@ -48,6 +53,39 @@ final class MatrixSources {
       }
     }
     return new FileText(Optional.empty(), searched);
+  }
+
+  /**
+   * Reads the file that the compiler option {@code -Arolegate.matrix} names, {@code option}:
+   * absolute, or relative to the compiler's working directory. The one place searched is the
+   * resolved path, followed by why it could not be read when it could not.
+   */
+  static FileText readFile(String option) {
+    Path path;
+    try {
+      path = Path.of(option).toAbsolutePath();
+    } catch (InvalidPathException | java.io.IOError | SecurityException notAPath) {
+      return new FileText(Optional.empty(), List.of(option + " (not a path)"));
+    }
+    try {
+      // Bytes, not text: the matrix is decoded strictly as UTF-8 (MatrixText).
+      return new FileText(Optional.of(Files.readAllBytes(path)), List.of(path.toString()));
+    } catch (IOException | SecurityException unreadable) {
+      return new FileText(Optional.empty(), List.of(path + " (" + why(path, unreadable) + ")"));
+    }
+  }
+
+  private static String why(Path path, Throwable unreadable) {
+    if (Files.isDirectory(path)) {
+      return "a directory";
+    }
+    if (unreadable instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (unreadable instanceof AccessDeniedException || unreadable instanceof SecurityException) {
+      return "access denied";
+    }
+    return unreadable.getClass().getSimpleName();
   }
 
   /** A compiled matrix found on the class path. */
