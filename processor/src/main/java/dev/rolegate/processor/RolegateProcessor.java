@@ -34,7 +34,8 @@ import javax.lang.model.element.TypeElement;
  * ({@code META-INF/rolegate/access-report.md} and {@code .json}) and the machine-readable guard
  * index ({@code META-INF/rolegate/guard-index}, docs/guard-index.md). User mistakes are diagnostics on
  * the exact element; an unexpected failure
- * is an {@code [InternalError]} diagnostic, never a crashed {@code javac}.
+ * is an {@code [InternalError]} diagnostic, never a crashed {@code javac}. The option {@code
+ * -Arolegate.matrix=<path>} names the matrix file where the Filer cannot find it (Gradle).
  */
 @AutoService(Processor.class)
 public final class RolegateProcessor extends AbstractProcessor {
@@ -79,7 +80,8 @@ public final class RolegateProcessor extends AbstractProcessor {
     CompilerApi compiler = CompilerApi.of(view);
     guards = new GuardStep(env.getElementUtils(), env.getTypeUtils(), reporter, matrices,
         new GuardGenerator(output, env.getTypeUtils()),
-        beforeGenerate.andThen(callGraph(compiler)), report, StableAccessors.create(view, compiler));
+        beforeGenerate.andThen(callGraph(compiler)), report,
+        StableAccessors.create(view, compiler));
   }
 
   /**

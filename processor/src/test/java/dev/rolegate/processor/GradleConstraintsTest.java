@@ -104,7 +104,8 @@ class GradleConstraintsTest {
         gradle.writtenResources.stream().filter(name -> name.contains("rolegate/")).sorted()
             .toList());
     GeneratedCode code = GeneratedCode.of(compilation);
-    Recorder delegate = new Recorder((method, args) -> method.getName().equals("look") ? "seen" : null);
+    Recorder delegate =
+        new Recorder((method, args) -> method.getName().equals("look") ? "seen" : null);
     Principal viewer = code.inWorkspace("VIEWER");
     Object guard = code.guard("test.Things", "test.GuardedThings", delegate, () -> viewer);
     assertEquals("seen", GeneratedCode.call(guard, "look", "ws"));
@@ -444,7 +445,8 @@ class GradleConstraintsTest {
     @Override
     public FileObject createResource(JavaFileManager.Location location, CharSequence pkg,
         CharSequence relativeName, Element... originatingElements) throws IOException {
-      FileObject resource = delegate.createResource(location, pkg, relativeName, originatingElements);
+      FileObject resource =
+          delegate.createResource(location, pkg, relativeName, originatingElements);
       if (location != StandardLocation.CLASS_OUTPUT && location != StandardLocation.SOURCE_OUTPUT) {
         gradle.fullRebuildCauses.add(location + " is not supported for incremental processing");
       }

@@ -44,7 +44,8 @@ class IncrementalMetadataTest {
   void claimedAnnotations_allHaveClassOrRuntimeRetention() throws ClassNotFoundException {
     Set<String> claimed = new RolegateProcessor().getSupportedAnnotationTypes();
 
-    assertTrue(claimed.contains("dev.rolegate.runtime.internal.RolegateGenerated"), claimed::toString);
+    assertTrue(
+        claimed.contains("dev.rolegate.runtime.internal.RolegateGenerated"), claimed::toString);
     assertTrue(claimed.contains("dev.rolegate.annotations.RequiresPermission"), claimed::toString);
     for (String name : claimed) {
       assertTrue(!name.contains("*"), name + " is a wildcard: Gradle then aggregates every type");

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -145,11 +147,11 @@ class MatrixOptionTest {
 
   @Test
   void supportedOptions_nameTheMatrixOption() {
-    assertEquals(java.util.Set.of("rolegate.matrix"), new RolegateProcessor().getSupportedOptions());
+    assertEquals(Set.of("rolegate.matrix"), new RolegateProcessor().getSupportedOptions());
   }
 
   private static Compiler compiler(Path sourcePath, String... options) {
-    List<String> all = new java.util.ArrayList<>(List.of("-sourcepath", sourcePath.toString()));
+    List<String> all = new ArrayList<>(List.of("-sourcepath", sourcePath.toString()));
     all.addAll(List.of(options));
     return Compiler.javac().withProcessors(new RolegateProcessor()).withOptions(all);
   }

@@ -24,8 +24,9 @@ import javax.tools.StandardLocation;
 
 /**
  * Where matrix text comes from: a file next to a {@code @PermissionMatrix} package, or the file
- * the compiler option {@code -Arolegate.matrix} names, or a matrix compiled earlier and found on the class path through {@code javax.lang.model} alone (the index
- * classes in {@value MatrixHandle#INDEX_PACKAGE}).
+ * the compiler option {@code -Arolegate.matrix} names, or a matrix compiled earlier and found on
+ * the class path through {@code javax.lang.model} alone (the index classes in {@value
+ * MatrixHandle#INDEX_PACKAGE}).
  */
 final class MatrixSources {
   private static final List<Location> SEARCHED =
