@@ -10,7 +10,9 @@ import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.report.AccessReportWriter;
 import dev.rolegate.processor.internal.step.GuardStep;
 import dev.rolegate.processor.internal.step.MatrixStep;
+import dev.rolegate.processor.internal.validation.CallGraphOff;
 import dev.rolegate.processor.internal.validation.CallGraphWarnings;
+import dev.rolegate.processor.internal.validation.CompilerApi;
 import dev.rolegate.processor.internal.validation.Names;
 import dev.rolegate.processor.internal.validation.StableAccessors;
 import java.util.Set;
@@ -32,7 +34,8 @@ import javax.lang.model.element.TypeElement;
  * ({@code META-INF/rolegate/access-report.md} and {@code .json}) and the machine-readable guard
  * index ({@code META-INF/rolegate/guard-index}, docs/guard-index.md). User mistakes are diagnostics on
  * the exact element; an unexpected failure
- * is an {@code [InternalError]} diagnostic, never a crashed {@code javac}.
+ * is an {@code [InternalError]} diagnostic, never a crashed {@code javac}. The option {@code
+ * -Arolegate.matrix=<path>} names the matrix file where the Filer cannot find it (Gradle).
  */
 @AutoService(Processor.class)
 public final class RolegateProcessor extends AbstractProcessor {
@@ -68,46 +71,48 @@ public final class RolegateProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     reporter = new Reporter(env.getMessager());
-    GeneratedTypes output =
-        new GeneratedTypes(env.getFiler(), env.getElementUtils(), env.getSourceVersion());
-    matrices = new MatrixStep(env.getFiler(), env.getElementUtils(), reporter,
+    GeneratedTypes output = new GeneratedTypes(env.getFiler());
+    matrices = new MatrixStep(env.getFiler(), env.getOptions().get(MatrixStep.MATRIX_OPTION),
+        env.getElementUtils(), reporter,
         new ConstantsGenerator(output), new TableGenerator(output, env.getFiler()));
     report = new AccessReportWriter(env.getFiler(), env.getElementUtils(), env.getTypeUtils());
     ProcessingEnvironment view = compilerView.apply(env);
+    CompilerApi compiler = CompilerApi.of(view);
     guards = new GuardStep(env.getElementUtils(), env.getTypeUtils(), reporter, matrices,
-        new GuardGenerator(output, env.getTypeUtils()), beforeGenerate.andThen(callGraph(view)),
-        report, StableAccessors.create(view));
+        new GuardGenerator(output, env.getTypeUtils()),
+        beforeGenerate.andThen(callGraph(compiler)), report,
+        StableAccessors.create(view, compiler));
   }
 
   /**
    * Returns what records each valid service for {@code [UncoveredGuardedCall]} in the compilation
-   * behind {@code env}, or nothing to do where the compiler has no Trees API: not javac
-   * (IllegalArgumentException), or no {@code jdk.compiler} module (the check's classes do not
-   * link).
+   * behind {@code compiler}, or, where it has no Trees API (not javac, or no {@code jdk.compiler}
+   * module, so that the check's classes do not link), what says once that the check is off.
    */
-  private Consumer<GuardedService> callGraph(ProcessingEnvironment env) {
-    try {
-      return CallGraphWarnings.install(env, reporter, matrices::matrixFor)
-          .orElse(service -> {});
-    } catch (LinkageError noCompilerApi) {
-      return service -> {};
-    }
+  private Consumer<GuardedService> callGraph(CompilerApi compiler) {
+    return compiler.javac()
+        .map(javac -> CallGraphWarnings.install(javac, reporter, matrices::matrixFor))
+        .orElseGet(() -> new CallGraphOff(reporter, compiler.unavailable()));
   }
 
   /**
-   * Returns rolegate's annotations and the two that its generated code carries ({@code
-   * @Generated}, our marker), all of which {@link #process} claims. javac's {@code
-   * -Xlint:processing} (part of {@code -Xlint:all}) warns about every annotation of a round that
-   * no processor claims, in the user's sources and in what we generate for the next round, and
-   * that warning fails a {@code -Werror} build. Claiming {@code @Generated} (source retention,
-   * informational) hides it from no processor that matches {@code *}; only one that names it
-   * and runs after rolegate would not be called for it.
+   * Returns rolegate's annotations and the marker its generated code carries, all of which {@link
+   * #process} claims. javac's {@code -Xlint:processing} (part of {@code -Xlint:all}) warns about
+   * every annotation of a round that no processor claims, in the user's sources and in what we
+   * generate for the next round, and that warning fails a {@code -Werror} build. Every one has
+   * class retention: Gradle recompiles everything when an aggregating processor is handed an
+   * annotation of source retention ({@code IncrementalMetadataTest} keeps it so).
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(Names.REQUIRES_PERMISSION, Names.PERMISSION_MATRIX, Names.UNGUARDED,
-        Names.WORKSPACE_ID, Names.BOUND_WORKSPACE, Names.GENERATED,
-        "javax.annotation.processing.Generated");
+        Names.WORKSPACE_ID, Names.BOUND_WORKSPACE, Names.GENERATED);
+  }
+
+  /** Returns {@code rolegate.matrix}, the option naming the matrix file ({@link MatrixStep}). */
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(MatrixStep.MATRIX_OPTION);
   }
 
   @Override
@@ -130,6 +135,7 @@ public final class RolegateProcessor extends AbstractProcessor {
         }
       }
       if (round.processingOver()) {
+        matrices.finish();
         guards.finish(round.errorRaised());
         // Resources may be written in the last round (sources may not): every guard is known now.
         report.write(round.errorRaised() || reporter.errorCount() > 0);

@@ -261,26 +261,89 @@ class CallGraphWarningTest {
   }
 
   @Test
-  void noTreesApi_skipsTheWarningWithoutCrashing() {
-    JavaFileObject source = service(
+  void noTreesApi_warnsOnce_onTheFirstGuardedTypeWithBodies() {
+    List<ProcessingEnvironment> wrapped = new ArrayList<>();
+    RolegateProcessor processor = new RolegateProcessor(service -> {}, env -> {
+      wrapped.add(notJavac(env));
+      return wrapped.get(0);
+    });
+    JavacFileObjects sources = withoutTreesSources("");
+
+    Compilation compilation = compileAll(Compiler.javac().withProcessors(processor), sources);
+
+    // Trees.instance refuses an environment that is not javac's, as under ECJ.
+    assertWithMessage("the call-graph check asked for the Trees API").that(wrapped).hasSize(1);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining("[CallGraphCheckOff] The processing environment"
+            + " (" + wrapped.get(0).getClass().getName() + ") is not javac's and wraps none that"
+            + " is, so rolegate cannot read method bodies and the [UncoveredGuardedCall] check is"
+            + " off: no call in Things or in any other guarded type of this compilation is checked"
+            + " against its caller's requirement. Compile with javac (module jdk.compiler) to have"
+            + " calls checked, or add @SuppressWarnings(\"CallGraphCheckOff\") to Things with a"
+            + " comment saying why; the warning then goes to the next guarded type with method"
+            + " bodies")
+        .inFile(sources.things())
+        .onLineContaining("public interface Things");
+    assertThat(compilation).generatedSourceFile("test.GuardedPlain");
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+    assertThat(compilation).generatedSourceFile("test.GuardedLedger");
+  }
+
+  @Test
+  void noTreesApi_suppressedOnThatType_warnsOnTheNextOneWithBodies() {
+    RolegateProcessor processor = new RolegateProcessor(service -> {}, env -> notJavac(env));
+    JavacFileObjects sources =
+        withoutTreesSources("@SuppressWarnings(\"CallGraphCheckOff\") // built by ECJ\n");
+
+    Compilation compilation = compileAll(Compiler.javac().withProcessors(processor), sources);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining("[UncoveredGuardedCall] check is off: no call in"
+            + " Ledger or in any other guarded type")
+        .inFile(sources.ledger())
+        .onLineContaining("public class Ledger");
+  }
+
+  /** A guarded interface without bodies, {@link #service} with a default method, a class. */
+  private record JavacFileObjects(
+      JavaFileObject plain, JavaFileObject things, JavaFileObject ledger) {}
+
+  /** Returns the three sources; {@code thingsPrefix} goes before {@code Things}. */
+  private static JavacFileObjects withoutTreesSources(String thingsPrefix) {
+    JavaFileObject plain = JavaFileObjects.forSourceString("test.Plain", """
+        package test;
+
+        @dev.rolegate.annotations.RequiresPermission("VIEW_THINGS")
+        public interface Plain {
+          void look(@dev.rolegate.annotations.WorkspaceId String ws);
+        }
+        """);
+    JavaFileObject things = service(thingsPrefix,
         """
           @RequiresPermission("VIEW_THINGS")
           default void purge(@WorkspaceId String ws) {
             delete(ws);
           }
         """);
-    List<ProcessingEnvironment> wrapped = new ArrayList<>();
-    RolegateProcessor processor = new RolegateProcessor(service -> {}, env -> {
-      wrapped.add(notJavac(env));
-      return wrapped.get(0);
-    });
+    JavaFileObject ledger = JavaFileObjects.forSourceString("test.Ledger", """
+        package test;
 
-    Compilation compilation = compile(Compiler.javac().withProcessors(processor), source);
+        @dev.rolegate.annotations.RequiresPermission("VIEW_THINGS")
+        public class Ledger {
+          public void look(@dev.rolegate.annotations.WorkspaceId String ws) {}
+        }
+        """);
+    return new JavacFileObjects(plain, things, ledger);
+  }
 
-    // Trees.instance refuses an environment that is not javac's, as under ECJ.
-    assertWithMessage("the call-graph check asked for the Trees API").that(wrapped).hasSize(1);
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  private static Compilation compileAll(Compiler compiler, JavacFileObjects sources) {
+    JavaFileObject packageInfo = JavaFileObjects.forSourceString("test.package-info",
+        "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n");
+    return compiler
+        .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
+        .compile(packageInfo, sources.plain(), sources.things(), sources.ledger());
   }
 
   /** Returns a ProcessingEnvironment that forwards to {@code env} but is not javac's own class. */
@@ -299,6 +362,11 @@ class CallGraphWarningTest {
 
   /** Returns {@code test.Things} with delete, look, count and ping, then {@code body}. */
   private static JavaFileObject service(String body) {
+    return service("", body);
+  }
+
+  /** Returns {@link #service(String)} with {@code prefix} (annotations) before the type. */
+  private static JavaFileObject service(String prefix, String body) {
     return JavaFileObjects.forSourceString("test.Things",
         """
         package test;
@@ -307,14 +375,14 @@ class CallGraphWarningTest {
         import dev.rolegate.annotations.Unguarded;
         import dev.rolegate.annotations.WorkspaceId;
 
-        public interface Things {
+        %spublic interface Things {
           @RequiresPermission("DELETE_THINGS") void delete(@WorkspaceId String ws);
           @RequiresPermission("VIEW_THINGS") void look(@WorkspaceId String ws);
           @RequiresPermission({"EDIT_THINGS", "VIEW_ACCOUNT"}) int count(@WorkspaceId String ws);
           @Unguarded(reason = "health check") void ping();
 
         %s}
-        """.formatted(body));
+        """.formatted(prefix, body));
   }
 
   private static Compilation compile(JavaFileObject source) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** {@code docs/diagnostics.md} documents every id the processor can emit, with its kind, and no other. */
 class DiagnosticsReferenceTest {
-  private static final Pattern HEADING = Pattern.compile("^### `\\[([A-Za-z]+)\\]` \\((error|warning|note)\\)$",
+  private static final Pattern HEADING =
+      Pattern.compile("^### `\\[([A-Za-z]+)\\]` \\((error|warning|note)\\)$",
       Pattern.MULTILINE);
 
   private static String reference() throws IOException {

@@ -27,9 +27,9 @@ final class GeneratedCode {
   final Compilation compilation;
   private final ClassLoader loader;
 
-  private GeneratedCode(Compilation compilation) {
+  private GeneratedCode(Compilation compilation, java.nio.file.Path resources) {
     this.compilation = compilation;
-    this.loader = new OutputLoader(compilation);
+    this.loader = new OutputLoader(compilation, resources);
   }
 
   /** Compiles {@code sources} (each "qualified.Name", text pairs) with the small test matrix. */
@@ -43,13 +43,22 @@ final class GeneratedCode {
     Compilation compilation =
         TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL)).compile(files);
     assertThat(compilation).succeededWithoutWarnings();
-    return new GeneratedCode(compilation);
+    return new GeneratedCode(compilation, null);
   }
 
   /** Loads the classes of a compilation that succeeded. */
   static GeneratedCode of(Compilation compilation) {
     assertThat(compilation).succeeded();
-    return new GeneratedCode(compilation);
+    return new GeneratedCode(compilation, null);
+  }
+
+  /**
+   * Loads the classes of a compilation that succeeded, with the resources under {@code resources}
+   * on the class path beside them (as a build ships src/main/resources with the classes).
+   */
+  static GeneratedCode of(Compilation compilation, java.nio.file.Path resources) {
+    assertThat(compilation).succeeded();
+    return new GeneratedCode(compilation, resources);
   }
 
   Class<?> load(String name) {
@@ -125,13 +134,30 @@ final class GeneratedCode {
     }
   }
 
-  /** Loads classes from the compilation's class output, then from the test class path. */
+  /**
+   * Loads classes from the compilation's class output, then from the test class path; resources
+   * from the directory {@code resources} (when not null), then from the test class path.
+   */
   private static final class OutputLoader extends ClassLoader {
     private final Compilation compilation;
+    private final java.nio.file.Path resources;
 
-    OutputLoader(Compilation compilation) {
+    OutputLoader(Compilation compilation, java.nio.file.Path resources) {
       super(GeneratedCode.class.getClassLoader());
       this.compilation = compilation;
+      this.resources = resources;
+    }
+
+    @Override
+    protected java.net.URL findResource(String name) {
+      if (resources == null || !java.nio.file.Files.isRegularFile(resources.resolve(name))) {
+        return null;
+      }
+      try {
+        return resources.resolve(name).toUri().toURL();
+      } catch (java.net.MalformedURLException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     @Override

@@ -6,13 +6,11 @@ import dev.rolegate.runtime.internal.Requirement;
 import dev.rolegate.runtime.internal.RolegateGenerated;
 import java.io.IOException;
 import java.util.List;
-import javax.annotation.processing.Generated;
 
 /**
  * Guards {@link Ledger}: each guarded method checks the caller's permissions, read from
  * {@link CurrentPrincipal}, before it runs. Create it with the constructors of {@link Ledger}.
  */
-@Generated("dev.rolegate.processor.RolegateProcessor")
 @RolegateGenerated
 public final class GuardedLedger<T> extends Ledger<T> {
   private static final PrincipalSource SOURCE_ = CurrentPrincipal.source();

@@ -4,13 +4,11 @@ import dev.rolegate.runtime.CurrentPrincipal;
 import dev.rolegate.runtime.PrincipalSource;
 import dev.rolegate.runtime.internal.Requirement;
 import dev.rolegate.runtime.internal.RolegateGenerated;
-import javax.annotation.processing.Generated;
 
 /**
  * Guards {@link Store}: each guarded method checks the caller's permissions, read from
  * {@link CurrentPrincipal}, before it runs. Create it with the constructors of {@link Store}.
  */
-@Generated("dev.rolegate.processor.RolegateProcessor")
 @RolegateGenerated
 public final class GuardedStore extends Store {
   private static final PrincipalSource SOURCE = CurrentPrincipal.source();

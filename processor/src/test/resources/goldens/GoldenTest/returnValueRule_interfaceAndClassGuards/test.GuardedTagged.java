@@ -5,12 +5,10 @@ import dev.rolegate.runtime.PrincipalSource;
 import dev.rolegate.runtime.internal.Requirement;
 import dev.rolegate.runtime.internal.RolegateGenerated;
 import java.util.Objects;
-import javax.annotation.processing.Generated;
 
 /**
  * Guards {@link Tagged}: checks the caller's permissions before each call reaches the delegate.
  */
-@Generated("dev.rolegate.processor.RolegateProcessor")
 @RolegateGenerated
 public final class GuardedTagged<T> implements Tagged<T> {
   private static final Requirement EDIT_THINGS = Requirement.allOf(MatrixCapabilityTable.EDIT_THINGS);

@@ -1,12 +1,10 @@
 package dev.rolegate.matrices;
 
 import dev.rolegate.runtime.internal.RolegateGenerated;
-import javax.annotation.processing.Generated;
 
 /**
  * Lets later compilations find the Test Matrix matrix compiled into {@code test}.
  */
-@Generated("dev.rolegate.processor.RolegateProcessor")
 @RolegateGenerated
 public final class Matrix_test {
   public static final String PACKAGE = "test";

@@ -1,12 +1,10 @@
 package test;
 
 import dev.rolegate.runtime.internal.RolegateGenerated;
-import javax.annotation.processing.Generated;
 
 /**
  * The account roles of the Test Matrix matrix (matrix.md), as names for principal builders.
  */
-@Generated("dev.rolegate.processor.RolegateProcessor")
 @RolegateGenerated
 public final class AccountRoles {
   /**

@@ -8,12 +8,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import javax.annotation.processing.Generated;
 
 /**
  * Guards {@link Things}: checks the caller's permissions before each call reaches the delegate.
  */
-@Generated("dev.rolegate.processor.RolegateProcessor")
 @RolegateGenerated
 public final class GuardedThings<T> implements Things<T> {
   private static final Requirement VIEW_THINGS = Requirement.allOf(MatrixCapabilityTable.VIEW_THINGS);

@@ -5,7 +5,6 @@ import dev.rolegate.runtime.Level;
 import dev.rolegate.runtime.Matrix;
 import dev.rolegate.runtime.Permission;
 import dev.rolegate.runtime.internal.RolegateGenerated;
-import javax.annotation.processing.Generated;
 
 /**
  * The compiled matrix Test Matrix (matrix.md): every permission, and each role's permissions after closure
@@ -21,7 +20,6 @@ import javax.annotation.processing.Generated;
  *   <li>account ADMIN (2): VIEW_ACCOUNT, EDIT_ACCOUNT
  * </ul>
  */
-@Generated("dev.rolegate.processor.RolegateProcessor")
 @RolegateGenerated
 public final class MatrixCapabilityTable {
   private static final Matrix matrix = build();

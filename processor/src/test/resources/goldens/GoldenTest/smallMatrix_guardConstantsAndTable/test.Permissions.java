@@ -1,12 +1,10 @@
 package test;
 
 import dev.rolegate.runtime.internal.RolegateGenerated;
-import javax.annotation.processing.Generated;
 
 /**
  * The permissions of the Test Matrix matrix (matrix.md), as names for {@code @RequiresPermission}.
  */
-@Generated("dev.rolegate.processor.RolegateProcessor")
 @RolegateGenerated
 public final class Permissions {
   /**

@@ -1,12 +1,10 @@
 package test;
 
 import dev.rolegate.runtime.internal.RolegateGenerated;
-import javax.annotation.processing.Generated;
 
 /**
  * The workspace roles of the Test Matrix matrix (matrix.md), as names for principal builders.
  */
-@Generated("dev.rolegate.processor.RolegateProcessor")
 @RolegateGenerated
 public final class WorkspaceRoles {
   /**

@@ -72,7 +72,27 @@ public enum Diagnostic {
       "MatrixNotFound",
       Kind.ERROR,
       "@PermissionMatrix(\"%s\") names a file that was not found; looked in: %s. Put the file"
-          + " next to package-info.java or under src/main/resources/%s"),
+          + " next to package-info.java or under src/main/resources/%s, or name it with the"
+          + " compiler option -Arolegate.matrix=<path> (Gradle needs the option: it compiles"
+          + " with an empty source path and keeps resources out of the class output)"),
+  /** The file that {@code -Arolegate.matrix} names cannot be read: the same id, another cause. */
+  MATRIX_OPTION_UNREADABLE(
+      "MatrixNotFound",
+      Kind.ERROR,
+      "-Arolegate.matrix=%s names the matrix file of @PermissionMatrix(\"%s\"), but it cannot be"
+          + " read: %s. Pass the matrix file's absolute path (a relative one is resolved against"
+          + " the compiler's working directory), or drop the option to have the file looked up"
+          + " next to package-info.java and under the resources"),
+  /**
+   * {@code -Arolegate.matrix} is set, but no {@code @PermissionMatrix} package is compiled: a
+   * note, since no element carries the option and no {@code @SuppressWarnings} could reach it.
+   */
+  MATRIX_OPTION_UNUSED(
+      "MatrixOptionUnused",
+      Kind.NOTE,
+      "-Arolegate.matrix=%s is set, but no package of this compilation declares"
+          + " @PermissionMatrix, so the file is not read. Drop the option from this compilation,"
+          + " or compile the @PermissionMatrix package whose matrix it names in it"),
   /**
    * The matrix was read from the source path, which the build does not ship: the runtime has no
    * file to compare the table with, and Maven does not notice an edit of only the matrix.
@@ -149,6 +169,15 @@ public enum Diagnostic {
       "%s requires %s but calls %s, which requires %s. %s. %s. Give %s a requirement that"
           + " implies %s's, or add @SuppressWarnings(\"UncoveredGuardedCall\") to it (or to the"
           + " local variable the call initializes) with a comment saying why the call is safe"),
+  /** The compiler offers no Trees API, so UNCOVERED_GUARDED_CALL cannot be checked. */
+  CALL_GRAPH_CHECK_OFF(
+      "CallGraphCheckOff",
+      Kind.WARNING,
+      "%s, so rolegate cannot read method bodies and the [UncoveredGuardedCall] check is off: no"
+          + " call in %s or in any other guarded type of this compilation is checked against its"
+          + " caller's requirement. Compile with javac (module jdk.compiler) to have calls"
+          + " checked, or add @SuppressWarnings(\"CallGraphCheckOff\") to %s with a comment saying"
+          + " why; the warning then goes to the next guarded type with method bodies"),
   RETURNS_GUARDED_TYPE(
       "ReturnsGuardedType",
       Kind.WARNING,
@@ -222,7 +251,7 @@ public enum Diagnostic {
     return id;
   }
 
-  /** Returns whether this is an error or a warning. */
+  /** Returns whether this is an error, a warning or a note. */
   public Kind kind() {
     return kind;
   }

@@ -58,6 +58,14 @@ public final class Reporter {
     }
   }
 
+  /** Reports {@code diagnostic} on the compilation as a whole, where no element is to blame. */
+  public void reportOnCompilation(Diagnostic diagnostic, Object... args) {
+    String message = diagnostic.format(args);
+    if (firstTime(null, null, null, message, diagnostic)) {
+      messager.printMessage(diagnostic.kind(), message);
+    }
+  }
+
   /**
    * Reports {@code diagnostic} through {@code printer}, for a position only the caller can print
    * (a call inside a method body): once per {@code position} and message, and not at all when it
@@ -80,6 +88,14 @@ public final class Reporter {
     e.printStackTrace(new PrintWriter(trace));
     report(Diagnostic.INTERNAL_ERROR, subject,
         subject == null ? "the round" : subject.toString(), e.toString(), trace.toString());
+  }
+
+  /**
+   * Returns whether {@code diagnostic}, a warning, is suppressed on {@code element} or an element
+   * enclosing it; errors never are.
+   */
+  public boolean suppresses(Diagnostic diagnostic, Element element) {
+    return suppressed(diagnostic, Collections.singletonList(element));
   }
 
   /** Returns how many errors this reporter printed. */

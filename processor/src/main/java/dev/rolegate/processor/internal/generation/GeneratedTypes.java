@@ -1,42 +1,32 @@
 package dev.rolegate.processor.internal.generation;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.annotation.processing.Filer;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.util.Elements;
 
 /**
- * What every generated type shares: {@code @Generated} (when the JDK has it; never a date),
- * the {@code @RolegateGenerated} marker, and writing through the Filer.
+ * What every generated type shares: the {@code @RolegateGenerated} marker (class retention, so
+ * Gradle's aggregating processing accepts it, and a name JaCoCo skips), and writing through the
+ * Filer. No {@code javax.annotation.processing.Generated}: it has source retention, and an
+ * aggregating processor handed a source-retention annotation makes Gradle recompile everything.
  */
 public final class GeneratedTypes {
-  static final String PROCESSOR = "dev.rolegate.processor.RolegateProcessor";
   static final ClassName MARKER = ClassName.get("dev.rolegate.runtime.internal", "RolegateGenerated");
   static final String RUNTIME = "dev.rolegate.runtime";
   static final String INTERNAL = "dev.rolegate.runtime.internal";
 
   private final Filer filer;
-  private final ClassName generated;
 
-  public GeneratedTypes(Filer filer, Elements elements, SourceVersion version) {
+  public GeneratedTypes(Filer filer) {
     this.filer = filer;
-    boolean available =
-        version.compareTo(SourceVersion.RELEASE_8) > 0
-            && elements.getTypeElement("javax.annotation.processing.Generated") != null;
-    this.generated = available ? ClassName.get("javax.annotation.processing", "Generated") : null;
   }
 
-  /** Adds the shared annotations to {@code type}. */
+  /** Adds the shared annotation, the marker, to {@code type}. */
   TypeSpec.Builder annotate(TypeSpec.Builder type) {
-    if (generated != null) {
-      type.addAnnotation(AnnotationSpec.builder(generated).addMember("value", "$S", PROCESSOR).build());
-    }
     return type.addAnnotation(MARKER);
   }
 

@@ -2,6 +2,11 @@ package dev.rolegate.processor.internal.step;
 
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +23,10 @@ import javax.tools.JavaFileManager.Location;
 import javax.tools.StandardLocation;
 
 /**
- * Where matrix text comes from: a file next to a {@code @PermissionMatrix} package, or a matrix
- * compiled earlier and found on the class path through {@code javax.lang.model} alone (the index
- * classes in {@value MatrixHandle#INDEX_PACKAGE}).
+ * Where matrix text comes from: a file next to a {@code @PermissionMatrix} package, or the file
+ * the compiler option {@code -Arolegate.matrix} names, or a matrix compiled earlier and found on
+ * the class path through {@code javax.lang.model} alone (the index classes in {@value
+ * MatrixHandle#INDEX_PACKAGE}).
  */
 final class MatrixSources {
   private static final List<Location> SEARCHED =
@@ -29,19 +35,13 @@ final class MatrixSources {
   private MatrixSources() {}
 
   /**
-   * A matrix file's bytes and where they were found ({@code from}, null when not found), or where
-   * it was looked for.
+   * A matrix file's bytes, or where it was looked for; {@code ships} says whether the file is
+   * expected beside the classes the table is compiled into. A file in the class output or on the
+   * class path is a resource at run time, and so is the one {@code -Arolegate.matrix} names (the
+   * README places it under the resources); one on the source path is not (Maven copies only
+   * src/main/resources).
    */
-  record FileText(Optional<byte[]> bytes, List<String> searched, Location from) {
-    /**
-     * Returns whether the file ships with the classes the table is compiled into: a file in the
-     * class output or on the class path is a resource at run time; one on the source path is not
-     * (Maven copies only src/main/resources).
-     */
-    boolean ships() {
-      return from != StandardLocation.SOURCE_PATH;
-    }
-  }
+  record FileText(Optional<byte[]> bytes, List<String> searched, boolean ships) {}
 
   /** Reads {@code path} relative to {@code pkg}, trying the source path, class output and class path. */
   static FileText read(Filer filer, PackageElement pkg, String path) {
@@ -53,14 +53,50 @@ final class MatrixSources {
         FileObject file = filer.getResource(location, packageName, path);
         // Bytes, not getCharContent: the matrix is decoded strictly as UTF-8 (MatrixText).
         try (java.io.InputStream in = file.openInputStream()) {
-          return new FileText(Optional.of(in.readAllBytes()), searched, location);
+          return new FileText(Optional.of(in.readAllBytes()), searched,
+              location != StandardLocation.SOURCE_PATH);
         }
       } catch (IOException | IllegalArgumentException | IllegalStateException notThere) {
         // Not in this location (or the location is not set up): try the next one.
       }
     }
-    return new FileText(Optional.empty(), searched, null);
+    return new FileText(Optional.empty(), searched, false);
   }
+
+  /**
+   * Reads the file that the compiler option {@code -Arolegate.matrix} names, {@code option}:
+   * absolute, or relative to the compiler's working directory. The one place searched is the
+   * resolved path, followed by why it could not be read when it could not.
+   */
+  static FileText readFile(String option) {
+    Path path;
+    try {
+      path = Path.of(option).toAbsolutePath();
+    } catch (InvalidPathException | java.io.IOError | SecurityException notAPath) {
+      return new FileText(Optional.empty(), List.of(option + " (not a path)"), true);
+    }
+    try {
+      // Bytes, not text: the matrix is decoded strictly as UTF-8 (MatrixText).
+      return new FileText(Optional.of(Files.readAllBytes(path)), List.of(path.toString()), true);
+    } catch (IOException | SecurityException unreadable) {
+      return new FileText(
+          Optional.empty(), List.of(path + " (" + why(path, unreadable) + ")"), true);
+    }
+  }
+
+  private static String why(Path path, Throwable unreadable) {
+    if (Files.isDirectory(path)) {
+      return "a directory";
+    }
+    if (unreadable instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (unreadable instanceof AccessDeniedException || unreadable instanceof SecurityException) {
+      return "access denied";
+    }
+    return unreadable.getClass().getSimpleName();
+  }
+
 
   /**
    * A compiled matrix found on the class path, with the SHA-256 of the file it was compiled from

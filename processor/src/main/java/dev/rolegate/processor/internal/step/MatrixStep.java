@@ -23,10 +23,15 @@ import javax.lang.model.util.Elements;
 /**
  * Decides which matrix a compilation checks against: the one a {@code @PermissionMatrix} package
  * of this compilation declares (compiled here, with its constants and table), else the single one
- * on the class path.
+ * on the class path. The declared one's file is looked up through the Filer, or read from the path
+ * that the compiler option {@value #MATRIX_OPTION} names.
  */
 public final class MatrixStep {
+  /** The processor option naming the matrix file: {@code -Arolegate.matrix=<path>}. */
+  public static final String MATRIX_OPTION = "rolegate.matrix";
+
   private final Filer filer;
+  private final String matrixOption;
   private final Elements elements;
   private final Reporter reporter;
   private final ConstantsGenerator constants;
@@ -37,9 +42,11 @@ public final class MatrixStep {
   private Optional<MatrixHandle> fromClassPath;
   private boolean classPathReported;
 
-  public MatrixStep(Filer filer, Elements elements, Reporter reporter, ConstantsGenerator constants,
-      TableGenerator table) {
+  /** {@code matrixOption} is the value of {@link #MATRIX_OPTION}, or null when it is not set. */
+  public MatrixStep(Filer filer, String matrixOption, Elements elements, Reporter reporter,
+      ConstantsGenerator constants, TableGenerator table) {
     this.filer = filer;
+    this.matrixOption = matrixOption;
     this.elements = elements;
     this.reporter = reporter;
     this.constants = constants;
@@ -68,7 +75,15 @@ public final class MatrixStep {
     }
     declaredBy = pkg;
     String path = value == null || !(value.getValue() instanceof String) ? "" : (String) value.getValue();
-    MatrixSources.FileText file = MatrixSources.read(filer, pkg, path);
+    boolean named = matrixOption != null && !path.isBlank();
+    MatrixSources.FileText file =
+        named ? MatrixSources.readFile(matrixOption) : MatrixSources.read(filer, pkg, path);
+    if (named && file.bytes().isEmpty()) {
+      declaredInvalid = true;
+      reporter.report(Diagnostic.MATRIX_OPTION_UNREADABLE, pkg, mirror, value, matrixOption, path,
+          file.searched().get(0));
+      return;
+    }
     if (path.isBlank() || file.bytes().isEmpty()) {
       declaredInvalid = true;
       reporter.report(Diagnostic.MATRIX_NOT_FOUND, pkg, mirror, value, path,
@@ -118,6 +133,13 @@ public final class MatrixStep {
       }
     }
     return clash;
+  }
+
+  /** Notes, once processing is over, a matrix option that no {@code @PermissionMatrix} used. */
+  public void finish() {
+    if (matrixOption != null && declaredBy == null) {
+      reporter.reportOnCompilation(Diagnostic.MATRIX_OPTION_UNUSED, matrixOption);
+    }
   }
 
   /**

@@ -36,9 +36,9 @@ import javax.lang.model.util.Types;
  * <p>Bodies are read with the Trees API (as {@link SourceDeclarations} reads carriers) once
  * javac has attributed them: annotation processing runs before attribution, so the check runs in a
  * task listener after each top-level type's ANALYZE phase, when every call is resolved. Where the
- * compiler offers no Trees API (not javac, or no {@code jdk.compiler} module) the warning is
- * skipped; a workspace carrier compiled from source is then refused, as {@link StableAccessors}
- * cannot verify it.
+ * compiler offers no Trees API ({@link CompilerApi}: not javac, or no {@code jdk.compiler} module)
+ * the check is off, which {@link CallGraphOff} says once; a workspace carrier compiled from
+ * source is then refused, as {@link StableAccessors} cannot verify it.
  */
 public final class CallGraphWarnings implements TaskListener {
   private final Trees trees;
@@ -68,23 +68,18 @@ public final class CallGraphWarnings implements TaskListener {
   }
 
   /**
-   * Installs the check on the javac task behind {@code env} and returns what to call with each
-   * validated service, or empty where {@code env} is not javac's (the warning is then skipped).
-   * {@code matrices} gives the matrix a service was checked against.
+   * Installs the check on the javac task behind {@code javac} (javac's own environment, {@link
+   * CompilerApi#javac()}) and returns what to call with each validated service. {@code matrices}
+   * gives the matrix a service was checked against.
    */
-  public static Optional<Consumer<GuardedService>> install(ProcessingEnvironment env,
-      Reporter reporter, Function<Element, Optional<MatrixHandle>> matrices) {
-    CallGraphWarnings warnings;
-    try {
-      Trees trees = Trees.instance(env);
-      warnings = new CallGraphWarnings(trees, env.getElementUtils(), env.getTypeUtils(), reporter);
-      JavacTask.instance(env).addTaskListener(warnings);
-    } catch (IllegalArgumentException notJavac) {
-      return Optional.empty();
-    }
-    return Optional.of(service -> matrices.apply(service.type()).ifPresent(matrix ->
+  public static Consumer<GuardedService> install(ProcessingEnvironment javac, Reporter reporter,
+      Function<Element, Optional<MatrixHandle>> matrices) {
+    CallGraphWarnings warnings = new CallGraphWarnings(
+        Trees.instance(javac), javac.getElementUtils(), javac.getTypeUtils(), reporter);
+    JavacTask.instance(javac).addTaskListener(warnings);
+    return service -> matrices.apply(service.type()).ifPresent(matrix ->
         warnings.register(new Registered(
-            warnings.registry.add(service), matrix, new RoleCoverage(matrix.matrix())))));
+            warnings.registry.add(service), matrix, new RoleCoverage(matrix.matrix()))));
   }
 
   private void register(Registered registered) {

@@ -9,10 +9,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.Trees;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.Optional;
-import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -28,39 +25,9 @@ final class SourceDeclarations {
     this.trees = trees;
   }
 
-  /**
-   * Returns the reader for {@code env}, or empty where the compiler is not javac. An environment
-   * that wraps javac's in a field (as Gradle's incremental processing does) is unwrapped: Trees
-   * accepts only javac's own class.
-   */
-  static Optional<SourceDeclarations> instance(ProcessingEnvironment env) {
-    ProcessingEnvironment candidate = env;
-    for (int depth = 0; depth < 4 && candidate != null; depth++) {
-      try {
-        return Optional.of(new SourceDeclarations(Trees.instance(candidate)));
-      } catch (IllegalArgumentException notJavac) {
-        candidate = wrapped(candidate);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Returns the environment {@code env} holds in a field, or null if it holds none. */
-  private static ProcessingEnvironment wrapped(ProcessingEnvironment env) {
-    for (Class<?> type = env.getClass(); type != null; type = type.getSuperclass()) {
-      for (Field field : type.getDeclaredFields()) {
-        if (ProcessingEnvironment.class.isAssignableFrom(field.getType())
-            && !Modifier.isStatic(field.getModifiers())) {
-          try {
-            field.setAccessible(true);
-            return (ProcessingEnvironment) field.get(env);
-          } catch (ReflectiveOperationException | RuntimeException inaccessible) {
-            return null;
-          }
-        }
-      }
-    }
-    return null;
+  /** Returns the reader for the compilation behind {@code compiler}, or empty where it has none. */
+  static Optional<SourceDeclarations> instance(CompilerApi compiler) {
+    return compiler.javac().map(javac -> new SourceDeclarations(Trees.instance(javac)));
   }
 
   /** Returns whether {@code type} has a syntax tree in this compilation. */

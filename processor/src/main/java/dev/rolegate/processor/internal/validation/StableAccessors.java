@@ -24,7 +24,8 @@ import javax.tools.StandardLocation;
  * of a final class, declared in it, that is exactly {@code return id;} (or {@code return
  * this.id;}) of a final {@code String} or {@code UUID} instance field of that class. A carrier
  * from the class path is checked on its class file: the accessor's code must be exactly that field
- * read. Whatever cannot be verified is refused.
+ * read; so is one without a syntax tree, though javac was handed its name to process. Whatever
+ * cannot be verified is refused.
  */
 public final class StableAccessors {
   /**
@@ -44,14 +45,14 @@ public final class StableAccessors {
   }
 
   /**
-   * Returns the check for the compilation behind {@code env}; where the compiler offers no Trees
-   * API (not javac, or no {@code jdk.compiler} module) a carrier compiled from source cannot be
-   * verified and is refused.
+   * Returns the check for the compilation behind {@code env}, reading sources through {@code
+   * compiler}; where that offers no Trees API (not javac, or no {@code jdk.compiler} module) a
+   * carrier compiled from source cannot be verified and is refused.
    */
-  public static StableAccessors create(ProcessingEnvironment env) {
+  public static StableAccessors create(ProcessingEnvironment env, CompilerApi compiler) {
     Optional<SourceDeclarations> sources;
     try {
-      sources = SourceDeclarations.instance(env);
+      sources = SourceDeclarations.instance(compiler);
     } catch (LinkageError noCompilerApi) {
       sources = Optional.empty();
     }
@@ -69,8 +70,13 @@ public final class StableAccessors {
     if (shape.isPresent()) {
       return Optional.of(new Unstable(shape.get(), stableForm(type, accessor, idType)));
     }
-    if (sources.isPresent() && sources.get().hasSource(type)) {
-      return fromSource(sources.get(), type, accessor, idType);
+    if (sources.isPresent()) {
+      // javac has a tree for every type it compiles from source, so one without comes from a
+      // class file, even a root of this compilation: Gradle hands an aggregating processor the
+      // unchanged types of an incremental build by name, loaded from the previous class output.
+      return sources.get().hasSource(type)
+          ? fromSource(sources.get(), type, accessor, idType)
+          : fromClassFile(type, accessor, idType);
     }
     if (compiledHere.test(type)) {
       return Optional.of(unverifiable(type, "rolegate reads a carrier's source through javac's"
