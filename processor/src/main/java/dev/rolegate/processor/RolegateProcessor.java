@@ -1,6 +1,7 @@
 package dev.rolegate.processor;
 
 import com.google.auto.service.AutoService;
+import dev.rolegate.processor.internal.diagnostic.PackageLocations;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.generation.ConstantsGenerator;
 import dev.rolegate.processor.internal.generation.GeneratedTypes;
@@ -70,7 +71,7 @@ public final class RolegateProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
-    reporter = new Reporter(env.getMessager());
+    reporter = new Reporter(PackageLocations.of(env));
     GeneratedTypes output = new GeneratedTypes(env.getFiler());
     matrices = new MatrixStep(env.getFiler(), env.getOptions().get(MatrixStep.MATRIX_OPTION),
         env.getElementUtils(), reporter,

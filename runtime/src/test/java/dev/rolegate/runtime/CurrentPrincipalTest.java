@@ -3,6 +3,7 @@ package dev.rolegate.runtime;
 import static dev.rolegate.runtime.TestMatrix.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -139,10 +140,14 @@ class CurrentPrincipalTest {
   }
 
   @Test
-  void close_fromAnotherThread_doesNothingToOwnerThread() throws InterruptedException {
+  void close_fromAnotherThread_doesNothingToOwnerThread(LogCapture.Lines log)
+      throws InterruptedException {
+    String owner = Thread.currentThread().getName();
+    AtomicReference<String> closer = new AtomicReference<>();
     try (PrincipalScope outer = CurrentPrincipal.bind(ALICE)) {
       PrincipalScope inner = CurrentPrincipal.bind(BOB, "ws-b");
       onOtherThread(() -> {
+        closer.set(Thread.currentThread().getName());
         inner.close();
         assertTrue(CurrentPrincipal.get().isEmpty());
       });
@@ -151,6 +156,8 @@ class CurrentPrincipalTest {
       inner.close();
       assertSame(ALICE, CurrentPrincipal.get().orElseThrow());
     }
+    assertEquals(List.of("a principal scope opened on thread " + owner + " was closed on thread "
+        + closer.get() + "; it stays bound on " + owner + " until closed there"), log.messages());
   }
 
   @Test

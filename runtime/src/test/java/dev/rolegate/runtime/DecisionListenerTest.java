@@ -221,14 +221,18 @@ class DecisionListenerTest {
   // --- a listener that throws ---
 
   @Test
-  void listenerThrowsOnAllow_checkStillReturnsNormally() {
+  void listenerThrowsOnAllow_checkStillReturnsNormally(LogCapture.Lines log) {
     RuntimeException boom = new RuntimeException("listener broke");
-    Decisions.setListener(decision -> {
+    DecisionListener listener = decision -> {
       seen.add(decision);
       throw boom;
-    });
+    };
+    Decisions.setListener(listener);
     assertDoesNotThrow(() -> require(EDIT_X).check(() -> DEV, "ws", OP));
     assertTrue(only().allowed());
+    assertEquals(List.of("decision listener " + listener.getClass().getName()
+        + " threw java.lang.RuntimeException; the decision stands (allowed " + OP + ")"),
+        log.messages());
   }
 
   @Test
@@ -314,7 +318,7 @@ class DecisionListenerTest {
   }
 
   @Test
-  void listenerThrowingAnErrorOrACheckedException_changesNoDecision() {
+  void listenerThrowingAnErrorOrACheckedException_changesNoDecision(LogCapture.Lines log) {
     Requirement view = Requirement.allOf(permission(VIEW_X));
     Requirement delete = Requirement.allOf(permission(DELETE_X));
     Principal vic = user("vic").workspaceRole("ws", VIEWER).build();
@@ -325,5 +329,13 @@ class DecisionListenerTest {
           () -> delete.check(() -> vic, "ws", "Things.delete"));
       assertSame(thrown, denied.getSuppressed()[0]);
     }
+    List<String> stands = log.messages().stream()
+        .map(line -> line.substring(line.indexOf(" threw ")))
+        .toList();
+    assertEquals(List.of(
+        " threw java.lang.Error; the decision stands (allowed Things.view)",
+        " threw java.lang.Error; the decision stands (denied Things.delete)",
+        " threw java.io.IOException; the decision stands (allowed Things.view)",
+        " threw java.io.IOException; the decision stands (denied Things.delete)"), stands);
   }
 }

@@ -8,6 +8,11 @@ import dev.rolegate.runtime.Principal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -129,7 +134,36 @@ class WebAutoConfigurationTest {
             },
             new WorkspacePath("/api/accounts/{account}/workspaces/{workspace}/**", "workspace"));
     MockHttpServletResponse response = new MockHttpServletResponse();
-    filter.doFilter(new MockHttpServletRequest("GET", "/x"), response, chainRecording(seen));
+    // The filter logs through System.Logger, whose JDK default is java.util.logging: the warning
+    // is kept here instead of printed.
+    Logger log = Logger.getLogger("dev.rolegate.spring");
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    log.setUseParentHandlers(false);
+    log.addHandler(handler);
+    try {
+      filter.doFilter(new MockHttpServletRequest("GET", "/x"), response, chainRecording(seen));
+    } finally {
+      log.removeHandler(handler);
+      log.setUseParentHandlers(true);
+    }
+    assertThat(logged).singleElement().satisfies(record -> {
+      assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+      assertThat(record.getMessage()).isEqualTo("resolving the principal failed");
+      assertThat(record.getThrown()).isInstanceOf(IllegalStateException.class);
+    });
     assertThat(seen).isEmpty();
     assertThat(response.getStatus()).isEqualTo(HttpServletResponse.SC_UNAUTHORIZED);
     assertThat(response.getContentType()).startsWith("application/problem+json");

@@ -14,12 +14,10 @@ import dev.rolegate.runtime.Permission;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.TestMatrix;
 import dev.rolegate.runtime.DecisionListener;
+import dev.rolegate.runtime.LogCapture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -197,33 +195,14 @@ class AuditTest {
   }
 
   @Test
-  void listenerThatThrows_isLogged_byClassNamesAndTheDecision_only() {
-    // The runtime logs through System.Logger, whose JDK default is java.util.logging.
-    Logger log = Logger.getLogger("dev.rolegate");
-    List<String> lines = new CopyOnWriteArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        lines.add(record.getMessage());
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    log.addHandler(handler);
-    try {
-      Decisions.setListener(new Refusing());
-      require(MATRIX, DELETE_X).check(fixed(DEV_IN_PROD), "ws-prod", OP);
-      assertThrows(AccessDeniedException.class,
-          () -> require(MATRIX, DELETE_X).check(fixed(VIEWER_IN_PROD), "ws-prod", OP));
-    } finally {
-      log.removeHandler(handler);
-    }
+  void listenerThatThrows_isLogged_byClassNamesAndTheDecision_only(LogCapture.Lines log) {
+    Decisions.setListener(new Refusing());
+    require(MATRIX, DELETE_X).check(fixed(DEV_IN_PROD), "ws-prod", OP);
+    assertThrows(AccessDeniedException.class,
+        () -> require(MATRIX, DELETE_X).check(fixed(VIEWER_IN_PROD), "ws-prod", OP));
     String prefix = "decision listener " + Refusing.class.getName()
         + " threw java.lang.IllegalStateException; the decision stands (";
-    assertEquals(List.of(prefix + "allowed " + OP + ")", prefix + "denied " + OP + ")"), lines);
+    assertEquals(List.of(prefix + "allowed " + OP + ")", prefix + "denied " + OP + ")"),
+        log.messages());
   }
 }
