@@ -25,6 +25,8 @@ public final class MatrixParser {
   private final List<PermissionRow> permissions = new ArrayList<>();
   private final List<RoleRow> roles = new ArrayList<>();
   private final Set<String> rejected = new TreeSet<>();
+  private final List<PermissionRow> namedPermissions = new ArrayList<>();
+  private final List<RoleRow> namedRoles = new ArrayList<>();
 
   private MatrixParser(String sourceName) {
     this.sourceName = sourceName;
@@ -38,10 +40,12 @@ public final class MatrixParser {
   /**
    * A parsed document and the syntax problems met on the way. {@code rejected} names the rows
    * (upper-cased) that did not parse: their problem is reported, so a reference to one of them
-   * is not reported again as an unknown name.
+   * is not reported again as an unknown name. {@code named} holds the rows of {@code document}
+   * and the rejected rows whose name and level did parse (their other cells left empty): the
+   * names a matrix with mistakes still gives its constants classes.
    */
-  public record Result(
-      MatrixDocument document, List<MatrixProblem> problems, Set<String> rejected) {
+  public record Result(MatrixDocument document, List<MatrixProblem> problems, Set<String> rejected,
+      MatrixDocument named) {
     public Result {
       rejected = Set.copyOf(rejected);
     }
@@ -75,8 +79,9 @@ public final class MatrixParser {
     if (title.isEmpty()) {
       title = sourceName;
     }
-    return new Result(
-        new MatrixDocument(sourceName, title, permissions, roles), List.copyOf(problems), rejected);
+    return new Result(new MatrixDocument(sourceName, title, permissions, roles),
+        List.copyOf(problems), rejected,
+        new MatrixDocument(sourceName, title, namedPermissions, namedRoles));
   }
 
   /** Reads the table starting at {@code start}; returns the index of the first line after it. */
@@ -200,12 +205,17 @@ public final class MatrixParser {
     String name = row.get(columns.name);
     Level level = level(line, row.get(columns.level), false);
     List<String> includes = names(line, row.get(columns.list), "includes");
-    if (!name(line, name, "permission") || level == null || includes == null) {
+    boolean named = name(line, name, "permission") && level != null;
+    PermissionRow parsed = new PermissionRow(line, name, level, columns.cell(row, columns.scope),
+        includes == null ? List.of() : includes, columns.cell(row, columns.description));
+    if (named) {
+      namedPermissions.add(parsed);
+    }
+    if (!named || includes == null) {
       reject(name);
       return;
     }
-    permissions.add(new PermissionRow(
-        line, name, level, columns.cell(row, columns.scope), includes, columns.cell(row, columns.description)));
+    permissions.add(parsed);
   }
 
   private void roleRow(int line, List<String> row, Columns columns) {
@@ -216,9 +226,15 @@ public final class MatrixParser {
     List<String> grants = names(line, row.get(columns.list), "grants");
     String inherits = row.get(columns.inherits);
     String everywhere = columns.cell(row, columns.everywhere);
-    boolean ok = name(line, name, "role") & level != null & grants != null;
+    boolean named = name(line, name, "role") & level != null;
+    boolean ok = named & grants != null;
     ok &= inherits.isEmpty() || name(line, inherits, "inherited role");
     ok &= everywhere.isEmpty() || name(line, everywhere, "workspace role");
+    String description = columns.cell(row, columns.description);
+    if (named) {
+      namedRoles.add(new RoleRow(line, name, level, isDefault && level == Level.ACCOUNT,
+          ok ? inherits : "", ok ? grants : List.of(), ok ? everywhere : "", description));
+    }
     if (!ok) {
       reject(name);
       return;
@@ -229,7 +245,7 @@ public final class MatrixParser {
       return;
     }
     roles.add(new RoleRow(
-        line, name, level, isDefault, inherits, grants, everywhere, columns.cell(row, columns.description)));
+        line, name, level, isDefault, inherits, grants, everywhere, description));
   }
 
   private Level level(int line, String cell, boolean role) {
