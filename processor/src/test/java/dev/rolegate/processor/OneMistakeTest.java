@@ -151,4 +151,45 @@ class OneMistakeTest {
     assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(user())
         .onLineContaining("@SuppressWarnings({WorkspaceRoles.VIEWER");
   }
+
+  /**
+   * {@code @Unguarded} without its reason: javac's own "missing a default value" stopped
+   * annotation processing before any processor ran, so every generated name (constants, guard)
+   * was missing too. The reason has an empty default; rolegate reports the one error and still
+   * writes the constants and the guard.
+   */
+  @Test
+  void unguardedWithoutReason_isTheOnlyError_guardStillWritten() {
+    JavaFileObject things = TestMatrices.source("Things",
+        """
+        public interface Things {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          void view(@WorkspaceId String ws);
+
+          @Unguarded
+          void health();
+        }
+        """);
+    JavaFileObject user = TestMatrices.source("User",
+        """
+        public class User {
+          static final String EDIT = Permissions.EDIT_THINGS;
+          GuardedThings guard;
+        }
+        """);
+
+    Compilation compilation = TestMatrices.compile(things, user);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation)
+        .hadErrorContaining("[BlankUnguardedReason] Things.health() is @Unguarded without a reason,"
+            + " but an unguarded method is open to every caller, unauthenticated ones included, and"
+            + " its reason is what reviewers read in the access report. Say why it may be open, as"
+            + " in @Unguarded(reason = \"liveness probe, reads nothing\"), or guard it with"
+            + " @RequiresPermission")
+        .inFile(things)
+        .onLineContaining("@Unguarded");
+  }
 }

@@ -39,7 +39,7 @@ public enum Diagnostic {
   BLANK_UNGUARDED_REASON(
       "BlankUnguardedReason",
       Kind.ERROR,
-      "%s is @Unguarded with an empty or blank reason, but an unguarded method is open to every"
+      "%s is @Unguarded %s, but an unguarded method is open to every"
           + " caller, unauthenticated ones included, and its reason is what reviewers read in the"
           + " access report. Say why it may be open, as in @Unguarded(reason = \"liveness probe,"
           + " reads nothing\"), or guard it with @RequiresPermission"),

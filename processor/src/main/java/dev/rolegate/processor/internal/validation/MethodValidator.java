@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -33,6 +34,7 @@ final class MethodValidator {
   private final RequirementReader requirements;
   private final WorkspaceParameters workspaces;
   private final Predicate<TypeElement> compiledHere;
+  private int lenientErrors;
 
   MethodValidator(Types types, Reporter reporter, MatrixHandle matrix,
       RequirementReader requirements, WorkspaceParameters workspaces,
@@ -76,10 +78,8 @@ final class MethodValidator {
           Diagnostic.CONFLICTING_ANNOTATIONS, method, unguarded.get(), null, operation + "()");
       return Optional.empty();
     }
-    if (unguarded.isPresent() && blankReason(unguarded.get())) {
-      reporter.report(Diagnostic.BLANK_UNGUARDED_REASON, method, unguarded.get(),
-          Annotations.value(unguarded.get(), "reason").orElse(null), operation + "()");
-      return Optional.empty();
+    if (unguarded.isPresent()) {
+      checkReason(method, unguarded.get(), operation);
     }
     WorkspaceParameters.Found workspace =
         workspaces.find(method, asMember, ServiceValidator.guardName(root));
@@ -289,10 +289,30 @@ final class MethodValidator {
         "Rename the method, or change its parameters");
   }
 
-  /** Whether {@code unguarded}'s reason is given and empty or blank (a missing one is javac's). */
-  private static boolean blankReason(AnnotationMirror unguarded) {
-    return Annotations.value(unguarded, "reason")
-        .map(value -> value.getValue() instanceof String reason && reason.isBlank())
-        .orElse(false);
+  /**
+   * Reports an {@code @Unguarded} whose reason is missing, empty or blank, on the reason where
+   * there is one. The method is still an unguarded method of the guard: the mistake is in what
+   * reviewers read, not in what the guard does, so it stops the build without stopping the guard
+   * (see {@link #lenientErrors}), and code using the guard reports nothing more.
+   */
+  private void checkReason(ExecutableElement method, AnnotationMirror unguarded,
+      String operation) {
+    Optional<? extends AnnotationValue> reason = Annotations.value(unguarded, "reason");
+    if (reason.isPresent() && !(reason.get().getValue() instanceof String text && text.isBlank())) {
+      return;
+    }
+    if (reporter.report(Diagnostic.BLANK_UNGUARDED_REASON, method, unguarded, reason.orElse(null),
+        operation + "()", reason.isPresent() ? "with an empty or blank reason" : "without a reason")) {
+      lenientErrors++;
+    }
+  }
+
+  /**
+   * Returns how many errors this validator printed that do not stop a guard from being written
+   * (an {@code @Unguarded} reason that is missing or blank): a service is valid when all its new
+   * errors are of this kind.
+   */
+  int lenientErrors() {
+    return lenientErrors;
   }
 }

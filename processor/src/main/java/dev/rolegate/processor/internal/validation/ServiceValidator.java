@@ -78,7 +78,7 @@ public final class ServiceValidator {
     if (requirements.anyUnresolved(type, types)) {
       return new Outcome(Status.DEFERRED, Optional.empty());
     }
-    int errorsBefore = reporter.errorCount();
+    int errorsBefore = reporter.errorCount() - methods.lenientErrors();
     boolean isInterface = type.getKind() == ElementKind.INTERFACE;
     if (isInterface ? !implementable(type) : !classes.extendable(type)) {
       return new Outcome(Status.INVALID, Optional.empty());
@@ -88,7 +88,7 @@ public final class ServiceValidator {
     boolean complete = isInterface
         ? collect(type, type, typeDefault, new LinkedHashSet<>(), found)
         : classes.collect(type, typeDefault, found);
-    if (!complete || reporter.errorCount() > errorsBefore) {
+    if (!complete || reporter.errorCount() - methods.lenientErrors() > errorsBefore) {
       return new Outcome(Status.INVALID, Optional.empty());
     }
     List<ExecutableElement> constructors =
