@@ -176,6 +176,22 @@ public enum Diagnostic {
       Kind.ERROR,
       "@PermissionMatrix on package %s generates %s, but a type of that name already exists."
           + " Rename or move that type: a @PermissionMatrix package receives %s"),
+  /**
+   * Printed by {@code dev.rolegate.annotations.processing.MissingProcessorCheck} (in
+   * rolegate-annotations, which cannot see this enum) when this processor did not run; listed
+   * here so that every id is in one place, and a test keeps the two messages equal.
+   */
+  PROCESSOR_NOT_RUN(
+      "ProcessorNotRun",
+      Kind.ERROR,
+      "rolegate's annotation processor did not run: rolegate-annotations is on the class path, but"
+          + " dev.rolegate:rolegate-processor is not on the annotation processor path, so nothing"
+          + " rolegate generates (Permissions, WorkspaceRoles, AccountRoles, Guarded<Type>) exists"
+          + " and javac reports each use of it as \"cannot find symbol\". Add the processor: with"
+          + " Maven, to maven-compiler-plugin's <configuration>: <annotationProcessorPaths><path>"
+          + "<groupId>dev.rolegate</groupId><artifactId>rolegate-processor</artifactId><version>%1$s"
+          + "</version></path></annotationProcessorPaths>; with Gradle, to the dependencies:"
+          + " annotationProcessor \"dev.rolegate:rolegate-processor:%1$s\""),
   INTERNAL_ERROR(
       "InternalError",
       Kind.ERROR,
