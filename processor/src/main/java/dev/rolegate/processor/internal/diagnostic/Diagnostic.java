@@ -125,6 +125,12 @@ public enum Diagnostic {
       "%s requires %s but calls %s, which requires %s. %s. %s. Give %s a requirement that"
           + " implies %s's, or add @SuppressWarnings(\"UncoveredGuardedCall\") to it (or to the"
           + " local variable the call initializes) with a comment saying why the call is safe"),
+  UNUSED_WORKSPACE_ID(
+      "UnusedWorkspaceId",
+      Kind.WARNING,
+      "@WorkspaceId marks %s, which requires only account permissions (%s), so the guard checks"
+          + " the caller's account role and never reads the workspace. Remove @WorkspaceId, or"
+          + " require a workspace permission if the call acts on that workspace"),
   RETURNS_GUARDED_TYPE(
       "ReturnsGuardedType",
       Kind.WARNING,

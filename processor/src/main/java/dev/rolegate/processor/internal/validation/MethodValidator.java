@@ -7,6 +7,7 @@ import dev.rolegate.processor.internal.matrix.Level;
 import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
+import dev.rolegate.processor.internal.model.WorkspaceArgument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -107,7 +108,34 @@ final class MethodValidator {
         && !workspaceOptional(root, declaring, method, operation, requirement.get())) {
       return Optional.empty();
     }
+    workspace.argument().ifPresent(argument ->
+        checkWorkspaceUsed(root, declaring, method, operation, requirement.get(), argument));
     return Optional.of(new GuardedMethod(method, operation, requirement, workspace.argument()));
+  }
+
+  /**
+   * Warns ({@code [UnusedWorkspaceId]}) when {@code method} marks a workspace but requires only
+   * account permissions: the guard checks those against the account role and never reads the
+   * workspace, so the marker suggests a check that does not happen.
+   */
+  private void checkWorkspaceUsed(TypeElement root, TypeElement declaring,
+      ExecutableElement method, String operation, RequirementSpec requirement,
+      WorkspaceArgument argument) {
+    for (String name : requirement.permissions()) {
+      if (matrix.matrix().permission(name).map(row -> row.level() == Level.WORKSPACE)
+          .orElse(true)) {
+        return;
+      }
+    }
+    javax.lang.model.element.VariableElement parameter =
+        method.getParameters().get(argument.parameter());
+    boolean here = declaring.equals(root) || compiledHere.test(declaring);
+    javax.lang.model.element.Element subject = here ? parameter : root;
+    AnnotationMirror mirror =
+        here ? Annotations.find(parameter, Names.WORKSPACE_ID).orElse(null) : null;
+    reporter.report(Diagnostic.UNUSED_WORKSPACE_ID, subject, mirror, null,
+        "parameter " + parameter.getSimpleName() + " of " + operation + "()",
+        String.join(requirement.any() ? " or " : " and ", requirement.permissions()));
   }
 
   /**
