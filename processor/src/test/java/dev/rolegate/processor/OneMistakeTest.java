@@ -17,8 +17,10 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * One mistake gives one error: a matrix that does not compile still gives its constants classes,
- * so the code naming them reports no missing symbol, and nothing that runs is written.
+ * One mistake gives one precise diagnostic: a matrix that does not compile still gives its
+ * constants classes, so the code naming them reports no missing symbol, and nothing that runs is
+ * written; an {@code @Unguarded} without its reason is rolegate's one error; an overloaded method
+ * is named with its parameter types.
  */
 class OneMistakeTest {
   private static final String ON_LINE = "@PermissionMatrix(";
@@ -191,5 +193,36 @@ class OneMistakeTest {
             + " @RequiresPermission")
         .inFile(things)
         .onLineContaining("@Unguarded");
+  }
+
+  @Test
+  void overloadedMethods_namedWithParameterTypes_othersWithout() {
+    JavaFileObject things = TestMatrices.source("Things",
+        """
+        public interface Things {
+          String view(@WorkspaceId String ws);
+
+          String view(@WorkspaceId String ws, int page, String... tags);
+
+          String look(@WorkspaceId String ws);
+
+          @RequiresPermission("VIEW_THINGS")
+          String edit(@WorkspaceId String ws);
+        }
+        """);
+
+    Compilation compilation = TestMatrices.compile(things);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(3);
+    String fix = " has neither @RequiresPermission nor @Unguarded, so GuardedThings would leave it"
+        + " open.";
+    assertThat(compilation).hadErrorContaining("[UnprotectedMethod] Things.view(String)" + fix)
+        .inFile(things).onLineContaining("String view(@WorkspaceId String ws);");
+    assertThat(compilation)
+        .hadErrorContaining("[UnprotectedMethod] Things.view(String, int, String...)" + fix)
+        .inFile(things).onLineContaining("int page");
+    assertThat(compilation).hadErrorContaining("[UnprotectedMethod] Things.look()" + fix)
+        .inFile(things).onLineContaining("String look(");
   }
 }

@@ -243,7 +243,8 @@ final class ClassServiceValidator {
         return !methods.rejectFinal(root, declaring, method);
       }
       if (method.getModifiers().contains(Modifier.ABSTRACT) && !ofObject) {
-        unimplemented.add(MethodValidator.operationName(declaring, method) + "()");
+        unimplemented.add(MethodValidator.operationName(declaring, method)
+            + MethodNames.parameters(method));
         return true;
       }
       Optional<GuardedMethod> guarded = methods.method(root, declaring, method, asMember, fallback);

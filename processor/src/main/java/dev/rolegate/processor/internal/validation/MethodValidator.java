@@ -76,7 +76,7 @@ final class MethodValidator {
     Optional<AnnotationMirror> required = Annotations.find(method, Names.REQUIRES_PERMISSION);
     if (unguarded.isPresent() && required.isPresent()) {
       reporter.report(
-          Diagnostic.CONFLICTING_ANNOTATIONS, method, unguarded.get(), null, operation + "()");
+          Diagnostic.CONFLICTING_ANNOTATIONS, method, unguarded.get(), null, operation + MethodNames.parameters(method));
       return Optional.empty();
     }
     if (unguarded.isPresent()) {
@@ -134,7 +134,7 @@ final class MethodValidator {
     AnnotationMirror mirror =
         here ? Annotations.find(parameter, Names.WORKSPACE_ID).orElse(null) : null;
     reporter.report(Diagnostic.UNUSED_WORKSPACE_ID, subject, mirror, null,
-        "parameter " + parameter.getSimpleName() + " of " + operation + "()",
+        "parameter " + parameter.getSimpleName() + " of " + operation + MethodNames.parameters(method),
         String.join(requirement.any() ? " or " : " and ", requirement.permissions()));
   }
 
@@ -155,7 +155,8 @@ final class MethodValidator {
     String other = ((javax.lang.model.element.PackageElement) packageOf(declaring))
         .getQualifiedName().toString();
     reporter.report(Diagnostic.UNPROTECTED_HIDDEN_METHOD, root,
-        "method " + operationName(declaring, method) + "(), inherited by " + root.getSimpleName()
+        "method " + operationName(declaring, method) + MethodNames.parameters(method)
+            + ", inherited by " + root.getSimpleName()
             + ",", other, ServiceValidator.guardName(root).simpleName(), other);
     return true;
   }
@@ -176,7 +177,7 @@ final class MethodValidator {
         rejectAnnotated(method, "final");
       } else {
         reporter.report(Diagnostic.NOT_PROXYABLE, root, "final method " + operation
-            + "(), inherited by " + root.getSimpleName(), why("final"), fix("final"));
+            + MethodNames.parameters(method) + ", inherited by " + root.getSimpleName(), why("final"), fix("final"));
       }
       return true;
     }
@@ -189,10 +190,10 @@ final class MethodValidator {
     String guard = ServiceValidator.guardName(
         onMethod && requirements.isGuardedType(declaring) ? declaring : root).simpleName();
     if (onMethod) {
-      reporter.report(Diagnostic.UNPROTECTED_FINAL_METHOD, method, operation + "()", guard, fix);
+      reporter.report(Diagnostic.UNPROTECTED_FINAL_METHOD, method, operation + MethodNames.parameters(method), guard, fix);
     } else {
       reporter.report(Diagnostic.UNPROTECTED_FINAL_METHOD, root,
-          "method " + operation + "(), inherited by " + root.getSimpleName() + ",", guard, fix);
+          "method " + operation + MethodNames.parameters(method) + ", inherited by " + root.getSimpleName() + ",", guard, fix);
     }
     return true;
   }
@@ -201,7 +202,7 @@ final class MethodValidator {
   void rejectAnnotated(ExecutableElement method, String modifier) {
     Annotations.find(method, Names.REQUIRES_PERMISSION).ifPresent(mirror ->
         reporter.report(Diagnostic.NOT_PROXYABLE, method, mirror, null,
-            modifier + " method " + method.getSimpleName() + "()", why(modifier), fix(modifier)));
+            modifier + " method " + method.getSimpleName() + MethodNames.parameters(method), why(modifier), fix(modifier)));
   }
 
   private static String why(String modifier) {
@@ -243,12 +244,12 @@ final class MethodValidator {
         + String.join(", ", needed);
     String bound = "act on the workspace bound with CurrentPrincipal.bind(principal, workspaceId)";
     if (declaring.equals(root) || compiledHere.test(declaring)) {
-      reporter.report(Diagnostic.MISSING_WORKSPACE, method, operation + "()", needs,
+      reporter.report(Diagnostic.MISSING_WORKSPACE, method, operation + MethodNames.parameters(method), needs,
           "Mark the parameter that names it with @WorkspaceId, or add @BoundWorkspace to " + bound);
     } else {
       String name = root.getSimpleName().toString();
       reporter.report(Diagnostic.MISSING_WORKSPACE, root,
-          "method " + operation + "(), inherited by " + name + ",", needs,
+          "method " + operation + MethodNames.parameters(method) + ", inherited by " + name + ",", needs,
           redeclare(root) + " it in " + name + " with a @WorkspaceId parameter, or add"
               + " @BoundWorkspace to " + name + " to " + bound);
     }
@@ -265,13 +266,13 @@ final class MethodValidator {
     String guard = String.join("_", ClassName.get(root).simpleNames());
     if (declaring.equals(root) || requirements.isGuardedType(declaring)) {
       // A guarded declaring type reports this itself; the reporter prints it once.
-      reporter.report(Diagnostic.UNPROTECTED_METHOD, method, operation + "()",
+      reporter.report(Diagnostic.UNPROTECTED_METHOD, method, operation + MethodNames.parameters(method),
           String.join("_", ClassName.get(declaring).simpleNames()),
           "Add @RequiresPermission(...) to it (or to its type as a default), or"
               + " @Unguarded(reason = \"...\") if it is meant to be open");
     } else {
       reporter.report(Diagnostic.UNPROTECTED_METHOD, root,
-          "method " + operation + "(), inherited by " + root.getSimpleName() + ",", guard,
+          "method " + operation + MethodNames.parameters(method) + ", inherited by " + root.getSimpleName() + ",", guard,
           redeclare(root) + " it in " + root.getSimpleName() + " with @RequiresPermission(...) or"
               + " @Unguarded(reason = \"...\"), or put @RequiresPermission on "
               + root.getSimpleName() + " as the default for every method it has");
@@ -330,7 +331,7 @@ final class MethodValidator {
       return;
     }
     if (reporter.report(Diagnostic.BLANK_UNGUARDED_REASON, method, unguarded, reason.orElse(null),
-        operation + "()", reason.isPresent() ? "with an empty or blank reason" : "without a reason")) {
+        operation + MethodNames.parameters(method), reason.isPresent() ? "with an empty or blank reason" : "without a reason")) {
       lenientErrors++;
     }
   }

@@ -181,10 +181,10 @@ final class ReturnWarnings {
     Object[] all = new Object[arguments.length + 1];
     System.arraycopy(arguments, 0, all, 1, arguments.length);
     if (declaring.equals(root) || compiledHere.test(declaring)) {
-      all[0] = method.operation() + "()";
+      all[0] = method.operation() + MethodNames.parameters(element);
       reporter.report(diagnostic, element, all);
     } else {
-      all[0] = "method " + method.operation() + "(), inherited by " + root.getSimpleName() + ",";
+      all[0] = "method " + method.operation() + MethodNames.parameters(element) + ", inherited by " + root.getSimpleName() + ",";
       reporter.report(diagnostic, root, all);
     }
   }

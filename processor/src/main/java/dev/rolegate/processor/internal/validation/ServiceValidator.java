@@ -136,7 +136,7 @@ public final class ServiceValidator {
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       Annotations.find(method, Names.REQUIRES_PERMISSION).ifPresent(mirror ->
           reporter.report(Diagnostic.NOT_PROXYABLE, method, mirror, null,
-              "method " + method.getSimpleName() + "() of " + subject, why, fix));
+              "method " + method.getSimpleName() + MethodNames.parameters(method) + " of " + subject, why, fix));
     }
   }
 
