@@ -52,7 +52,7 @@ final class ClassServiceValidator {
     this.methods = methods;
   }
 
-  /** Returns whether a guard can extend {@code type}; reports on each annotation if not. */
+  /** Returns whether a guard can extend {@code type}; reports once, on the type, if not. */
   boolean extendable(TypeElement type) {
     String name = type.getSimpleName().toString();
     if (type.getKind() == ElementKind.ANNOTATION_TYPE) {
@@ -128,7 +128,7 @@ final class ClassServiceValidator {
   }
 
   private void report(TypeElement type, String subject, String why, String fix) {
-    ServiceValidator.reportOnEachAnnotated(reporter, type, subject, why, fix);
+    ServiceValidator.reportOnType(reporter, type, subject, why, fix);
   }
 
   private static String kindWord(TypeElement type) {
