@@ -84,6 +84,29 @@ public final class MatrixParser {
         new MatrixDocument(sourceName, title, namedPermissions, namedRoles));
   }
 
+  /**
+   * Reports a table whose first header cell is a typo of {@code Permission} (within two edits,
+   * ignoring case, as {@code Permissions}) or is {@code Roles}: it would be read as prose and its
+   * rows ignored. Returns whether it reported; the caller rejects the rows' names, so that
+   * references to them are not reported again as unknown.
+   */
+  private boolean misspeltKind(String cell, int line) {
+    String kind;
+    String expected;
+    if (EditDistance.between(cell.toUpperCase(Locale.ROOT), "PERMISSION") <= 2) {
+      kind = "Permission";
+      expected = "| Permission | Level | Includes |";
+    } else if (cell.equalsIgnoreCase("roles")) {
+      kind = "Role";
+      expected = "| Role | Level | Inherits | Grants |";
+    } else {
+      return false;
+    }
+    syntax(line, "this table's header starts with " + quote(cell) + ", not " + kind + ", so it"
+        + " would be read as prose and its rows ignored. Start its header with " + expected);
+    return true;
+  }
+
   /** Reads the table starting at {@code start}; returns the index of the first line after it. */
   private int table(String[] lines, int start) {
     int end = start;
@@ -96,6 +119,9 @@ public final class MatrixParser {
     boolean roleTable = kind.equals("role");
     if (!permissionTable && !roleTable) {
       int column = misplacedNameColumn(header, start + 1);
+      if (column < 0 && !header.isEmpty() && misspeltKind(header.get(0), start + 1)) {
+        column = 0;
+      }
       for (int i = start + 1; column >= 0 && i < end; i++) {
         List<String> row = cells(lines[i]);
         if (column < row.size()) {
@@ -396,7 +422,8 @@ public final class MatrixParser {
     static Columns permissions(List<String> header) {
       Columns columns = locate(header);
       columns.list = indexOf(header, "includes");
-      columns.require(header, "| Permission | Level | Includes |", columns.level, columns.list);
+      columns.require(header, "| Permission | Level | Includes |", List.of("Level", "Includes"),
+          columns.level, columns.list);
       columns.unique(header, "permission", "level", "includes", "description", "scope");
       return columns;
     }
@@ -406,7 +433,7 @@ public final class MatrixParser {
       columns.list = indexOf(header, "grants");
       columns.inherits = indexOf(header, "inherits");
       columns.require(header, "| Role | Level | Inherits | Grants |",
-          columns.level, columns.list, columns.inherits);
+          List.of("Level", "Grants", "Inherits"), columns.level, columns.list, columns.inherits);
       columns.unique(header, "role", "level", "inherits", "grants", "description", "everywhere");
       return columns;
     }
@@ -448,12 +475,22 @@ public final class MatrixParser {
       return columns;
     }
 
-    private void require(List<String> header, String expected, int... indexes) {
-      for (int index : indexes) {
-        if (index < 0) {
-          missing = "this table lacks a required column; its header must include " + expected
-              + " (found: " + String.join(", ", header) + ")";
+    /** Reports the columns of {@code names} whose {@code indexes} are -1, by name. */
+    private void require(List<String> header, String expected, List<String> names,
+        int... indexes) {
+      List<String> lacking = new ArrayList<>();
+      for (int i = 0; i < indexes.length; i++) {
+        if (indexes[i] < 0) {
+          lacking.add(names.get(i));
         }
+      }
+      if (!lacking.isEmpty()) {
+        String which = lacking.size() == 1
+            ? "the " + lacking.get(0) + " column"
+            : "the " + String.join(", ", lacking.subList(0, lacking.size() - 1)) + " and "
+                + lacking.get(lacking.size() - 1) + " columns";
+        missing = "this table lacks " + which + "; its header must include " + expected
+            + " (found: " + String.join(", ", header) + ")";
       }
     }
 
