@@ -213,6 +213,48 @@ class ClassGuardValidationTest {
   }
 
   @Test
+  void implementationOfGuardedInterface_annotated_saysOnceToWrapIt() {
+    JavaFileObject face = source("Things", """
+        public interface Things {
+          @RequiresPermission("VIEW_THINGS")
+          String view(@WorkspaceId String workspace);
+
+          @RequiresPermission("EDIT_THINGS")
+          void edit(@WorkspaceId String workspace);
+
+          @RequiresPermission("DELETE_THINGS")
+          void delete(@WorkspaceId String workspace);
+        }
+        """);
+    JavaFileObject impl = source("ThingsImpl", """
+        public class ThingsImpl implements Things {
+          @RequiresPermission("VIEW_THINGS")
+          public String view(@WorkspaceId String workspace) { return workspace; }
+
+          public void edit(String workspace) {}
+
+          public void delete(String workspace) {}
+
+          public void audit() {}
+        }
+        """);
+
+    Compilation compilation = compile(face, impl);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[UnprotectedMethod] ThingsImpl carries @RequiresPermission, so"
+            + " GuardedThingsImpl would extend it and need a permission or @Unguarded on each of"
+            + " its methods, but it implements Things, which is already guarded: GuardedThings is"
+            + " its guard. Remove @RequiresPermission from ThingsImpl and wrap an instance with"
+            + " GuardedThings.wrap(instance, principals), or annotate every method of ThingsImpl"
+            + " if a class guard is meant")
+        .inFile(impl)
+        .onLineContaining("public class ThingsImpl");
+  }
+
+  @Test
   void notProxyable_record_saysExtractAnInterface() {
     JavaFileObject source = source("Things", """
         public record Things(String name) {

@@ -95,6 +95,18 @@ public enum Diagnostic {
           + " code in %s can still call it. Make it protected or public so that the guard checks"
           + " it, mark it @Unguarded(reason = \"...\") if it is meant to be open, or guard an"
           + " interface instead"),
+  /**
+   * Open methods of a class guard whose class implements a guarded interface: the same id as
+   * UNPROTECTED_METHOD, reported once on the class, since the interface's guard is the one meant.
+   */
+  GUARDED_IMPLEMENTATION(
+      "UnprotectedMethod",
+      Kind.ERROR,
+      "%1$s carries @RequiresPermission, so Guarded%1$s would extend it and need a permission or"
+          + " @Unguarded on each of its methods, but it implements %2$s, which is already guarded:"
+          + " %3$s is its guard. Remove @RequiresPermission from %1$s and wrap an instance with"
+          + " %3$s.wrap(instance, principals), or annotate every method of %1$s if a class guard"
+          + " is meant"),
   /** A final method of a guarded class: the same id as UNPROTECTED_METHOD, another cause. */
   UNPROTECTED_FINAL_METHOD(
       "UnprotectedMethod",

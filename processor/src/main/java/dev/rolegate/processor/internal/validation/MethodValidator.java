@@ -263,6 +263,18 @@ final class MethodValidator {
 
   private void reportUnprotected(TypeElement root, TypeElement declaring, ExecutableElement method,
       String operation) {
+    if (root.getKind() == ElementKind.CLASS) {
+      Optional<TypeElement> guarded = guardedInterface(root);
+      if (guarded.isPresent()) {
+        // The user meant the interface's guard: say so once, not once per open method.
+        TypeElement face = guarded.get();
+        reporter.report(Diagnostic.GUARDED_IMPLEMENTATION, root,
+            Annotations.find(root, Names.REQUIRES_PERMISSION).orElse(null), null,
+            root.getSimpleName(), face.getSimpleName(),
+            ServiceValidator.guardName(face).simpleName());
+        return;
+      }
+    }
     String guard = String.join("_", ClassName.get(root).simpleNames());
     if (declaring.equals(root) || requirements.isGuardedType(declaring)) {
       // A guarded declaring type reports this itself; the reporter prints it once.
@@ -277,6 +289,28 @@ final class MethodValidator {
               + " @Unguarded(reason = \"...\"), or put @RequiresPermission on "
               + root.getSimpleName() + " as the default for every method it has");
     }
+  }
+
+  /** Returns an interface {@code type} implements, directly or not, that is a guarded type. */
+  private Optional<TypeElement> guardedInterface(TypeElement type) {
+    List<TypeMirror> parents = new ArrayList<>(type.getInterfaces());
+    if (type.getSuperclass().getKind() == javax.lang.model.type.TypeKind.DECLARED) {
+      parents.add(type.getSuperclass());
+    }
+    for (TypeMirror parent : parents) {
+      javax.lang.model.element.Element element = types.asElement(parent);
+      if (!(element instanceof TypeElement parentType)) {
+        continue;
+      }
+      if (parentType.getKind() == ElementKind.INTERFACE && requirements.isGuardedType(parentType)) {
+        return Optional.of(parentType);
+      }
+      Optional<TypeElement> deeper = guardedInterface(parentType);
+      if (deeper.isPresent()) {
+        return deeper;
+      }
+    }
+    return Optional.empty();
   }
 
   /** Returns how a type takes over an inherited method: a class overrides it. */
