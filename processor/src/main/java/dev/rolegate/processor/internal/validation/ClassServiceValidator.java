@@ -240,7 +240,14 @@ final class ClassServiceValidator {
         return true;
       }
       if (method.getModifiers().contains(Modifier.FINAL)) {
-        return !methods.rejectFinal(root, declaring, method);
+        if (methods.rejectFinal(root, declaring, method)) {
+          return false;
+        }
+        // @Unguarded: the guard inherits it unchanged, and the report and the index list it.
+        Optional<GuardedMethod> listed =
+            methods.method(root, declaring, method, asMember, fallback);
+        listed.ifPresent(out::add);
+        return listed.isPresent();
       }
       if (method.getModifiers().contains(Modifier.ABSTRACT) && !ofObject) {
         unimplemented.add(MethodValidator.operationName(declaring, method)

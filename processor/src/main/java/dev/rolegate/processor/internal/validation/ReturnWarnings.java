@@ -58,7 +58,7 @@ final class ReturnWarnings {
     TypeMirror erased = types.erasure(rootType);
     String name = root.getSimpleName().toString();
     String guard = service.guardName().simpleName();
-    for (GuardedMethod method : service.methods()) {
+    for (GuardedMethod method : service.overridden()) {
       ExecutableElement element = method.element();
       TypeMirror returned =
           ((ExecutableType) types.asMemberOf(rootType, element)).getReturnType();
