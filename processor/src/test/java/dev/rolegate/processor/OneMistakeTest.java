@@ -122,7 +122,8 @@ class OneMistakeTest {
   @Test
   void matrixDuplicateName_isTheOnlyError_constantWrittenOnce() {
     Compilation compilation =
-        compile(TestMatrices.SMALL.replace(EDIT_ROW, EDIT_ROW + "\n| VIEW_THINGS | workspace | | | |"));
+        compile(TestMatrices.SMALL.replace(
+            EDIT_ROW, EDIT_ROW + "\n| VIEW_THINGS | workspace | | | |"));
 
     assertOnlyMatrixError(compilation,
         "[MatrixDuplicateName] matrix.md:7: permission VIEW_THINGS is already defined on line 5");

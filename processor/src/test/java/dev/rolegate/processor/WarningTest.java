@@ -609,9 +609,10 @@ class WarningTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertWarningAt(compilation, "[UnusedWorkspaceId] @WorkspaceId marks parameter ws of"
-        + " Things.account(), which requires only account permissions (EDIT_ACCOUNT), so the guard checks the caller's account role and never reads the"
-        + " workspace. Remove @WorkspaceId, or require a workspace permission if the call acts on"
-        + " that workspace", source, line, column(line, "@WorkspaceId", 1));
+        + " Things.account(), which requires only account permissions (EDIT_ACCOUNT), so the guard"
+        + " checks the caller's account role and never reads the workspace. Remove @WorkspaceId,"
+        + " or require a workspace permission if the call acts on that workspace",
+        source, line, column(line, "@WorkspaceId", 1));
     assertThat(compilation).generatedSourceFile("test.GuardedThings");
   }
 

@@ -24,8 +24,8 @@ import javax.tools.Diagnostic;
  */
 public final class MissingProcessorCheck extends AbstractProcessor {
   static final String PROCESSOR = "dev.rolegate.processor.RolegateProcessor";
-  private static final Set<String> ANNOTATIONS = Set.of("dev.rolegate.annotations.RequiresPermission",
-      "dev.rolegate.annotations.Unguarded", "dev.rolegate.annotations.WorkspaceId",
+  private static final Set<String> ANNOTATIONS = Set.of(
+      "dev.rolegate.annotations.RequiresPermission", "dev.rolegate.annotations.Unguarded", "dev.rolegate.annotations.WorkspaceId",
       "dev.rolegate.annotations.BoundWorkspace", "dev.rolegate.annotations.PermissionMatrix");
   private boolean reported;
 

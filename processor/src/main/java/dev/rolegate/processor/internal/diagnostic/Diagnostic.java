@@ -207,9 +207,9 @@ public enum Diagnostic {
           + " rolegate generates (Permissions, WorkspaceRoles, AccountRoles, Guarded<Type>) exists"
           + " and javac reports each use of it as \"cannot find symbol\". Add the processor: with"
           + " Maven, to maven-compiler-plugin's <configuration>: <annotationProcessorPaths><path>"
-          + "<groupId>dev.rolegate</groupId><artifactId>rolegate-processor</artifactId><version>%1$s"
-          + "</version></path></annotationProcessorPaths>; with Gradle, to the dependencies:"
-          + " annotationProcessor \"dev.rolegate:rolegate-processor:%1$s\""),
+          + "<groupId>dev.rolegate</groupId><artifactId>rolegate-processor</artifactId>"
+          + "<version>%1$s</version></path></annotationProcessorPaths>; with Gradle, to the"
+          + " dependencies: annotationProcessor \"dev.rolegate:rolegate-processor:%1$s\""),
   INTERNAL_ERROR(
       "InternalError",
       Kind.ERROR,

@@ -81,7 +81,8 @@ public final class MatrixStep {
     }
     if (result.matrix().isEmpty()) {
       declaredInvalid = true;
-      if (result.problems().stream().noneMatch(p -> p.diagnostic() == Diagnostic.MATRIX_TOO_LARGE)) {
+      if (result.problems().stream()
+          .noneMatch(problem -> problem.diagnostic() == Diagnostic.MATRIX_TOO_LARGE)) {
         namesOnly(result.named(), pkg);
       }
       return;

@@ -76,7 +76,8 @@ final class MethodValidator {
     Optional<AnnotationMirror> required = Annotations.find(method, Names.REQUIRES_PERMISSION);
     if (unguarded.isPresent() && required.isPresent()) {
       reporter.report(
-          Diagnostic.CONFLICTING_ANNOTATIONS, method, unguarded.get(), null, operation + MethodNames.parameters(method));
+          Diagnostic.CONFLICTING_ANNOTATIONS, method, unguarded.get(), null,
+          named(operation, method));
       return Optional.empty();
     }
     if (unguarded.isPresent()) {
@@ -134,7 +135,7 @@ final class MethodValidator {
     AnnotationMirror mirror =
         here ? Annotations.find(parameter, Names.WORKSPACE_ID).orElse(null) : null;
     reporter.report(Diagnostic.UNUSED_WORKSPACE_ID, subject, mirror, null,
-        "parameter " + parameter.getSimpleName() + " of " + operation + MethodNames.parameters(method),
+        "parameter " + parameter.getSimpleName() + " of " + named(operation, method),
         String.join(requirement.any() ? " or " : " and ", requirement.permissions()));
   }
 
@@ -176,8 +177,8 @@ final class MethodValidator {
       if (onMethod) {
         rejectAnnotated(method, "final");
       } else {
-        reporter.report(Diagnostic.NOT_PROXYABLE, root, "final method " + operation
-            + MethodNames.parameters(method) + ", inherited by " + root.getSimpleName(), why("final"), fix("final"));
+        reporter.report(Diagnostic.NOT_PROXYABLE, root, "final method " + named(operation, method)
+            + ", inherited by " + root.getSimpleName(), why("final"), fix("final"));
       }
       return true;
     }
@@ -190,10 +191,12 @@ final class MethodValidator {
     String guard = ServiceValidator.guardName(
         onMethod && requirements.isGuardedType(declaring) ? declaring : root).simpleName();
     if (onMethod) {
-      reporter.report(Diagnostic.UNPROTECTED_FINAL_METHOD, method, operation + MethodNames.parameters(method), guard, fix);
+      reporter.report(
+          Diagnostic.UNPROTECTED_FINAL_METHOD, method, named(operation, method), guard, fix);
     } else {
       reporter.report(Diagnostic.UNPROTECTED_FINAL_METHOD, root,
-          "method " + operation + MethodNames.parameters(method) + ", inherited by " + root.getSimpleName() + ",", guard, fix);
+          "method " + named(operation, method) + ", inherited by " + root.getSimpleName() + ",",
+          guard, fix);
     }
     return true;
   }
@@ -202,7 +205,8 @@ final class MethodValidator {
   void rejectAnnotated(ExecutableElement method, String modifier) {
     Annotations.find(method, Names.REQUIRES_PERMISSION).ifPresent(mirror ->
         reporter.report(Diagnostic.NOT_PROXYABLE, method, mirror, null,
-            modifier + " method " + method.getSimpleName() + MethodNames.parameters(method), why(modifier), fix(modifier)));
+            modifier + " method " + method.getSimpleName() + MethodNames.parameters(method),
+            why(modifier), fix(modifier)));
   }
 
   private static String why(String modifier) {
@@ -244,12 +248,12 @@ final class MethodValidator {
         + String.join(", ", needed);
     String bound = "act on the workspace bound with CurrentPrincipal.bind(principal, workspaceId)";
     if (declaring.equals(root) || compiledHere.test(declaring)) {
-      reporter.report(Diagnostic.MISSING_WORKSPACE, method, operation + MethodNames.parameters(method), needs,
+      reporter.report(Diagnostic.MISSING_WORKSPACE, method, named(operation, method), needs,
           "Mark the parameter that names it with @WorkspaceId, or add @BoundWorkspace to " + bound);
     } else {
       String name = root.getSimpleName().toString();
       reporter.report(Diagnostic.MISSING_WORKSPACE, root,
-          "method " + operation + MethodNames.parameters(method) + ", inherited by " + name + ",", needs,
+          "method " + named(operation, method) + ", inherited by " + name + ",", needs,
           redeclare(root) + " it in " + name + " with a @WorkspaceId parameter, or add"
               + " @BoundWorkspace to " + name + " to " + bound);
     }
@@ -278,13 +282,14 @@ final class MethodValidator {
     String guard = String.join("_", ClassName.get(root).simpleNames());
     if (declaring.equals(root) || requirements.isGuardedType(declaring)) {
       // A guarded declaring type reports this itself; the reporter prints it once.
-      reporter.report(Diagnostic.UNPROTECTED_METHOD, method, operation + MethodNames.parameters(method),
+      reporter.report(Diagnostic.UNPROTECTED_METHOD, method, named(operation, method),
           String.join("_", ClassName.get(declaring).simpleNames()),
           "Add @RequiresPermission(...) to it (or to its type as a default), or"
               + " @Unguarded(reason = \"...\") if it is meant to be open");
     } else {
       reporter.report(Diagnostic.UNPROTECTED_METHOD, root,
-          "method " + operation + MethodNames.parameters(method) + ", inherited by " + root.getSimpleName() + ",", guard,
+          "method " + named(operation, method) + ", inherited by " + root.getSimpleName()
+              + ",", guard,
           redeclare(root) + " it in " + root.getSimpleName() + " with @RequiresPermission(...) or"
               + " @Unguarded(reason = \"...\"), or put @RequiresPermission on "
               + root.getSimpleName() + " as the default for every method it has");
@@ -311,6 +316,11 @@ final class MethodValidator {
       }
     }
     return Optional.empty();
+  }
+
+  /** Returns how diagnostics name {@code method}: {@code Things.view()}, or with its types. */
+  private static String named(String operation, ExecutableElement method) {
+    return operation + MethodNames.parameters(method);
   }
 
   /** Returns how a type takes over an inherited method: a class overrides it. */
@@ -365,7 +375,8 @@ final class MethodValidator {
       return;
     }
     if (reporter.report(Diagnostic.BLANK_UNGUARDED_REASON, method, unguarded, reason.orElse(null),
-        operation + MethodNames.parameters(method), reason.isPresent() ? "with an empty or blank reason" : "without a reason")) {
+        named(operation, method),
+        reason.isPresent() ? "with an empty or blank reason" : "without a reason")) {
       lenientErrors++;
     }
   }

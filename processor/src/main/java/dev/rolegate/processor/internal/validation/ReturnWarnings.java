@@ -184,7 +184,8 @@ final class ReturnWarnings {
       all[0] = method.operation() + MethodNames.parameters(element);
       reporter.report(diagnostic, element, all);
     } else {
-      all[0] = "method " + method.operation() + MethodNames.parameters(element) + ", inherited by " + root.getSimpleName() + ",";
+      all[0] = "method " + method.operation() + MethodNames.parameters(element)
+          + ", inherited by " + root.getSimpleName() + ",";
       reporter.report(diagnostic, root, all);
     }
   }
