@@ -17,6 +17,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Unguarded {
-  /** Why this method needs no permission; required, and shown in reviews and reports. */
-  String reason();
+  /**
+   * Why this method needs no permission; required, and shown in reviews and reports. The processor
+   * reports a missing, empty or blank reason ({@code [BlankUnguardedReason]}); the empty default
+   * only lets it do so, so that the mistake is that one error rather than javac's, which stops
+   * annotation processing and leaves every generated name missing.
+   */
+  String reason() default "";
 }

@@ -45,6 +45,24 @@ class AccessReportTest {
   private static final String WS = "7d1c5a9e-0b7e-4c39-9a59-3f0e6a8b2c11";
 
 
+  @Test
+  void classGuard_finalAndNonFinalUnguardedMethods_bothReported() {
+    Compilation compilation = compile(TestMatrices.SMALL, List.of(
+        JavaFileObjects.forSourceString("test.package-info",
+            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
+        JavaFileObjects.forSourceString("test.Ledger", GuardIndexTest.LEDGER)));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    String md = read(compilation, MD).orElseThrow();
+    assertTrue(md.endsWith(
+        "| `Ledger.balance()` | VIEW_ACCOUNT | none needed | n/a (account-level) | MEMBER, ADMIN |\n"
+            + "| `Ledger.name()` | unguarded: names the ledger in logs | none needed | anyone |"
+            + " anyone |\n"
+            + "| `Ledger.kind()` | unguarded: a constant; the guard inherits it unchanged | none"
+            + " needed | anyone | anyone |\n"), md);
+    assertTrue(read(compilation, JSON).orElseThrow().contains("\"operation\": \"Ledger.kind()\""));
+  }
+
   private static List<JavaFileObject> smallSources() {
     return List.of(
         JavaFileObjects.forSourceString("test.package-info",

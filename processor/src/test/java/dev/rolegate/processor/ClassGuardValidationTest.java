@@ -42,13 +42,13 @@ class ClassGuardValidationTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard method look() of"
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard"
             + " sealed class Things: a class guard extends the class it guards, and a sealed class"
             + " permits only the subclasses it lists. Unseal it (remove sealed and its permits"
             + " clause), or annotate an interface it implements and wrap the implementation with"
             + " that interface's Guarded type")
         .inFile(source)
-        .onLineContaining("@RequiresPermission");
+        .onLineContaining("public sealed class Things");
   }
 
   @Test
@@ -69,12 +69,12 @@ class ClassGuardValidationTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard method look() of"
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard"
             + " abstract class Things: a guard must be a concrete class, but Things leaves"
             + " abstract methods Things.touch(), Things.poke() unimplemented. Implement them in"
             + " Things, or guard a concrete subclass instead")
         .inFile(source)
-        .onLineContaining("@RequiresPermission");
+        .onLineContaining("public abstract class Things");
   }
 
   @Test
@@ -130,11 +130,11 @@ class ClassGuardValidationTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard method look() of"
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard"
             + " inner class Things: a guard cannot extend a non-static inner class, whose"
             + " instances need an instance of Outer. Make it static")
         .inFile(source)
-        .onLineContaining("@RequiresPermission");
+        .onLineContaining("public class Things");
   }
 
   @Test
@@ -153,11 +153,11 @@ class ClassGuardValidationTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard method look() of"
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard"
             + " class Things: it is private, so a guard in its package cannot extend it. Make it"
             + " package-private or public")
         .inFile(source)
-        .onLineContaining("@RequiresPermission");
+        .onLineContaining("private static class Things");
   }
 
   @Test
@@ -178,11 +178,11 @@ class ClassGuardValidationTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard method look() of"
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard"
             + " class Things: its enclosing type Middle is private, so a guard in its package"
             + " cannot extend it. Make it package-private or public")
         .inFile(source)
-        .onLineContaining("@RequiresPermission");
+        .onLineContaining("static class Things");
   }
 
   @Test
@@ -201,19 +201,57 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[NotProxyable] @RequiresPermission cannot guard method %s() of class Things:"
+    String message = "[NotProxyable] @RequiresPermission cannot guard class Things:"
         + " it has no non-private constructor, so a guard cannot call super(...). Add a"
         + " non-private constructor";
     assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining(String.format(message, "look"))
+        .hadErrorContaining(message)
         .inFile(source)
-        .onLineContaining("VIEW_THINGS");
+        .onLineContaining("public class Things");
+  }
+
+  @Test
+  void implementationOfGuardedInterface_annotated_saysOnceToWrapIt() {
+    JavaFileObject face = source("Things", """
+        public interface Things {
+          @RequiresPermission("VIEW_THINGS")
+          String view(@WorkspaceId String workspace);
+
+          @RequiresPermission("EDIT_THINGS")
+          void edit(@WorkspaceId String workspace);
+
+          @RequiresPermission("DELETE_THINGS")
+          void delete(@WorkspaceId String workspace);
+        }
+        """);
+    JavaFileObject impl = source("ThingsImpl", """
+        public class ThingsImpl implements Things {
+          @RequiresPermission("VIEW_THINGS")
+          public String view(@WorkspaceId String workspace) { return workspace; }
+
+          public void edit(String workspace) {}
+
+          public void delete(String workspace) {}
+
+          public void audit() {}
+        }
+        """);
+
+    Compilation compilation = compile(face, impl);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining(String.format(message, "edit"))
-        .inFile(source)
-        .onLineContaining("EDIT_THINGS");
+        .hadErrorContaining("[UnprotectedMethod] ThingsImpl carries @RequiresPermission, so"
+            + " GuardedThingsImpl would extend it and need a permission or @Unguarded on each of"
+            + " its methods, but it implements Things, which is already guarded: GuardedThings is"
+            + " its guard. Remove @RequiresPermission from ThingsImpl and wrap an instance with"
+            + " GuardedThings.wrap(instance, principals), or annotate every method of ThingsImpl"
+            + " if a class guard is meant")
+        .inFile(impl)
+        .onLineContaining("public class ThingsImpl");
   }
 
   @Test
@@ -222,6 +260,9 @@ class ClassGuardValidationTest {
         public record Things(String name) {
           @RequiresPermission("VIEW_THINGS")
           public void look(@WorkspaceId String workspace) {}
+
+          @RequiresPermission("EDIT_THINGS")
+          public void edit(@WorkspaceId String workspace) {}
         }
         """);
 
@@ -230,11 +271,11 @@ class ClassGuardValidationTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard method look() of"
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard"
             + " record Things: a record cannot be extended, so no guard can subclass it. "
             + String.format(EXTRACT, "record"))
         .inFile(source)
-        .onLineContaining("@RequiresPermission");
+        .onLineContaining("public record Things");
   }
 
   @Test
@@ -251,11 +292,11 @@ class ClassGuardValidationTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard method value() of"
+        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard"
             + " annotation type Things: an annotation type has no service methods for a guard to"
             + " intercept. Remove @RequiresPermission from it")
         .inFile(source)
-        .onLineContaining("@RequiresPermission");
+        .onLineContaining("public @interface Things");
   }
 
   @Test

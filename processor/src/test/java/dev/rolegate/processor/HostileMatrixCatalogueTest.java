@@ -233,8 +233,8 @@ class HostileMatrixCatalogueTest {
             + " ignored; move the Permission column first")));
     rows.add(new Row("M23", "a required column missing (no Includes)",
         SMALL.replace(LINE_3, "| Permission | Level | Scope | Implies | Description |"), null,
-        matrixErrors("[MatrixSyntax] matrix.md:3: this table lacks a required column; its header"
-            + " must include | Permission | Level | Includes | (found: Permission, Level, Scope,"
+        matrixErrors("[MatrixSyntax] matrix.md:3: this table lacks the Includes column; its"
+            + " header must include | Permission | Level | Includes | (found: Permission, Level, Scope,"
             + " Implies, Description)")));
     rows.add(new Row("M24", "an extra, unknown column (Owner team)", extraColumn(), THINGS,
         new Compiles(SMALL_MEANING)));

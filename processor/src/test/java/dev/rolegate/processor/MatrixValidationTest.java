@@ -103,8 +103,45 @@ class MatrixValidationTest {
   void matrixSyntax_missingRequiredColumn() {
     assertSingleError(
         BASE.replace(LINE_3, "| Permission | Level | Implies |"),
-        "[MatrixSyntax] matrix.md:3: this table lacks a required column; its header must include"
+        "[MatrixSyntax] matrix.md:3: this table lacks the Includes column; its header must include"
             + " | Permission | Level | Includes | (found: Permission, Level, Implies)");
+  }
+
+  @Test
+  void matrixSyntax_missingColumns_namedEach() {
+    assertSingleError(
+        BASE.replace(LINE_3, "| Permission | Description |"),
+        "[MatrixSyntax] matrix.md:3: this table lacks the Level and Includes columns; its header"
+            + " must include | Permission | Level | Includes | (found: Permission, Description)");
+  }
+
+  @Test
+  void matrixSyntax_roleTableMissingColumn_named() {
+    assertSingleError(
+        BASE.replace("| Role | Level | Inherits | Grants | Workspace role everywhere |",
+            "| Role | Level | Parent | Grants | Workspace role everywhere |"),
+        "[MatrixSyntax] matrix.md:9: this table lacks the Inherits column; its header must include"
+            + " | Role | Level | Inherits | Grants | (found: Role, Level, Parent, Grants, Workspace"
+            + " role everywhere)");
+  }
+
+  @Test
+  void matrixSyntax_permissionHeaderTypo_namesClosestCellAndLine() {
+    assertSingleError(
+        BASE.replace(LINE_3, "| Permissions | Level | Includes |"),
+        "[MatrixSyntax] matrix.md:3: this table's header starts with \"Permissions\", not"
+            + " Permission, so it would be read as prose and its rows ignored. Start its header"
+            + " with | Permission | Level | Includes |");
+  }
+
+  @Test
+  void matrixSyntax_roleHeaderTypo_namesTheCell() {
+    assertSingleError(
+        BASE.replace("| Role | Level | Inherits | Grants | Workspace role everywhere |",
+            "| Roles | Level | Inherits | Grants | Workspace role everywhere |"),
+        "[MatrixSyntax] matrix.md:9: this table's header starts with \"Roles\", not Role, so it"
+            + " would be read as prose and its rows ignored. Start its header with | Role | Level"
+            + " | Inherits | Grants |");
   }
 
   @Test

@@ -594,6 +594,60 @@ class WarningTest {
     assertThat(compilation).generatedSourceFile("test.GuardedStore");
   }
 
+  @Test
+  void unusedWorkspaceId_accountOnlyRequirement_warnsOnTheMarker() {
+    String line = "String account(@WorkspaceId String ws);";
+    JavaFileObject source = service("""
+          @RequiresPermission("EDIT_ACCOUNT")
+          %s
+          @RequiresPermission(anyOf = {"VIEW_ACCOUNT", "VIEW_THINGS"})
+          String either(@WorkspaceId String ws);
+        """.formatted(line));
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, "[UnusedWorkspaceId] @WorkspaceId marks parameter ws of"
+        + " Things.account(), which requires only account permissions (EDIT_ACCOUNT), so the guard"
+        + " checks the caller's account role and never reads the workspace. Remove @WorkspaceId,"
+        + " or require a workspace permission if the call acts on that workspace",
+        source, line, column(line, "@WorkspaceId", 1));
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  @Test
+  void unusedWorkspaceId_typeDefault_suppressedOnParameterMethodOrType() {
+    JavaFileObject source = TestMatrices.source("Things", """
+        @RequiresPermission("VIEW_ACCOUNT")
+        public interface Things {
+          String onParameter(@SuppressWarnings("UnusedWorkspaceId") @WorkspaceId String ws);
+
+          @SuppressWarnings("UnusedWorkspaceId") // the id is logged by the implementation
+          String onMethod(@WorkspaceId String ws);
+
+          String reported(@WorkspaceId String ws);
+        }
+        """);
+    JavaFileObject onType = TestMatrices.source("Store", """
+        @SuppressWarnings("UnusedWorkspaceId")
+        public interface Store {
+          @RequiresPermission("EDIT_ACCOUNT")
+          void save(@WorkspaceId String ws);
+        }
+        """);
+
+    Compilation compilation = TestMatrices.compile(source, onType);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining("[UnusedWorkspaceId] @WorkspaceId marks parameter ws of"
+            + " Things.reported(), which requires only account permissions (VIEW_ACCOUNT)")
+        .inFile(source)
+        .onLineContaining("String reported(");
+  }
+
   /** Returns {@code public interface test.Things} with {@code body} as its members. */
   private static JavaFileObject service(String body) {
     return JavaFileObjects.forSourceString("test.Things",

@@ -39,7 +39,7 @@ public enum Diagnostic {
   BLANK_UNGUARDED_REASON(
       "BlankUnguardedReason",
       Kind.ERROR,
-      "%s is @Unguarded with an empty or blank reason, but an unguarded method is open to every"
+      "%s is @Unguarded %s, but an unguarded method is open to every"
           + " caller, unauthenticated ones included, and its reason is what reviewers read in the"
           + " access report. Say why it may be open, as in @Unguarded(reason = \"liveness probe,"
           + " reads nothing\"), or guard it with @RequiresPermission"),
@@ -139,6 +139,18 @@ public enum Diagnostic {
           + " code in %s can still call it. Make it protected or public so that the guard checks"
           + " it, mark it @Unguarded(reason = \"...\") if it is meant to be open, or guard an"
           + " interface instead"),
+  /**
+   * Open methods of a class guard whose class implements a guarded interface: the same id as
+   * UNPROTECTED_METHOD, reported once on the class, since the interface's guard is the one meant.
+   */
+  GUARDED_IMPLEMENTATION(
+      "UnprotectedMethod",
+      Kind.ERROR,
+      "%1$s carries @RequiresPermission, so Guarded%1$s would extend it and need a permission or"
+          + " @Unguarded on each of its methods, but it implements %2$s, which is already guarded:"
+          + " %3$s is its guard. Remove @RequiresPermission from %1$s and wrap an instance with"
+          + " %3$s.wrap(instance, principals), or annotate every method of %1$s if a class guard"
+          + " is meant"),
   /** A final method of a guarded class: the same id as UNPROTECTED_METHOD, another cause. */
   UNPROTECTED_FINAL_METHOD(
       "UnprotectedMethod",
@@ -178,6 +190,12 @@ public enum Diagnostic {
           + " caller's requirement. Compile with javac (module jdk.compiler) to have calls"
           + " checked, or add @SuppressWarnings(\"CallGraphCheckOff\") to %s with a comment saying"
           + " why; the warning then goes to the next guarded type with method bodies"),
+  UNUSED_WORKSPACE_ID(
+      "UnusedWorkspaceId",
+      Kind.WARNING,
+      "@WorkspaceId marks %s, which requires only account permissions (%s), so the guard checks"
+          + " the caller's account role and never reads the workspace. Remove @WorkspaceId, or"
+          + " require a workspace permission if the call acts on that workspace"),
   RETURNS_GUARDED_TYPE(
       "ReturnsGuardedType",
       Kind.WARNING,
@@ -229,6 +247,22 @@ public enum Diagnostic {
       Kind.ERROR,
       "@PermissionMatrix on package %s generates %s, but a type of that name already exists."
           + " Rename or move that type: a @PermissionMatrix package receives %s"),
+  /**
+   * Printed by {@code dev.rolegate.annotations.processing.MissingProcessorCheck} (in
+   * rolegate-annotations, which cannot see this enum) when this processor did not run; listed
+   * here so that every id is in one place, and a test keeps the two messages equal.
+   */
+  PROCESSOR_NOT_RUN(
+      "ProcessorNotRun",
+      Kind.ERROR,
+      "rolegate's annotation processor did not run: rolegate-annotations is on the class path, but"
+          + " dev.rolegate:rolegate-processor is not on the annotation processor path, so nothing"
+          + " rolegate generates (Permissions, WorkspaceRoles, AccountRoles, Guarded<Type>) exists"
+          + " and javac reports each use of it as \"cannot find symbol\". Add the processor: with"
+          + " Maven, to maven-compiler-plugin's <configuration>: <annotationProcessorPaths><path>"
+          + "<groupId>dev.rolegate</groupId><artifactId>rolegate-processor</artifactId>"
+          + "<version>%1$s</version></path></annotationProcessorPaths>; with Gradle, to the"
+          + " dependencies: annotationProcessor \"dev.rolegate:rolegate-processor:%1$s\""),
   INTERNAL_ERROR(
       "InternalError",
       Kind.ERROR,

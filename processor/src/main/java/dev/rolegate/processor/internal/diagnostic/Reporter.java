@@ -29,25 +29,28 @@ public final class Reporter {
     this.messager = messager;
   }
 
-  /** Reports {@code diagnostic} on {@code element}. */
-  public void report(Diagnostic diagnostic, Element element, Object... args) {
-    report(diagnostic, element, null, null, args);
+  /** Reports {@code diagnostic} on {@code element}; returns whether it was printed. */
+  public boolean report(Diagnostic diagnostic, Element element, Object... args) {
+    return report(diagnostic, element, null, null, args);
   }
 
-  /** Reports {@code diagnostic} on {@code value} of {@code mirror} of {@code element}. */
-  public void report(
+  /**
+   * Reports {@code diagnostic} on {@code value} of {@code mirror} of {@code element}; returns
+   * whether it was printed (not suppressed, not printed before).
+   */
+  public boolean report(
       Diagnostic diagnostic,
       Element element,
       AnnotationMirror mirror,
       AnnotationValue value,
       Object... args) {
     if (suppressed(diagnostic, Collections.singletonList(element))) {
-      return;
+      return false;
     }
     String message = diagnostic.format(args);
     // A mistake in a supertype is met again through each subtype: print it once.
     if (!firstTime(element, mirror, value, message, diagnostic)) {
-      return;
+      return false;
     }
     if (mirror == null) {
       messager.printMessage(diagnostic.kind(), message, element);
@@ -56,6 +59,7 @@ public final class Reporter {
     } else {
       messager.printMessage(diagnostic.kind(), message, element, mirror, value);
     }
+    return true;
   }
 
   /** Reports {@code diagnostic} on the compilation as a whole, where no element is to blame. */

@@ -75,7 +75,7 @@ final class ClassGuardGenerator {
     for (ExecutableElement constructor : service.constructors()) {
       guard.addMethod(constructor(constructor));
     }
-    for (GuardedMethod method : service.methods()) {
+    for (GuardedMethod method : service.overridden()) {
       guard.addMethod(methods.override(method, service, constants,
           CodeBlock.of("$N", source), CodeBlock.of("super")));
     }

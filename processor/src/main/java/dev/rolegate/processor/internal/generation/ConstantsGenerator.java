@@ -3,17 +3,20 @@ package dev.rolegate.processor.internal.generation;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import dev.rolegate.processor.internal.matrix.Level;
+import dev.rolegate.processor.internal.matrix.MatrixDocument;
 import dev.rolegate.processor.internal.matrix.PermissionRow;
 import dev.rolegate.processor.internal.matrix.RoleRow;
-import dev.rolegate.processor.internal.model.MatrixHandle;
+import java.util.HashSet;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code Permissions}, {@code WorkspaceRoles} and {@code AccountRoles}: {@code String}
- * constants holding the exact names, for {@code @RequiresPermission} and principal builders.
+ * constants holding the exact names, for {@code @RequiresPermission} and principal builders. They
+ * are written from the matrix's rows alone, so a matrix with mistakes still gets the names that
+ * parsed (a name given twice once), and code naming them reports no missing symbol.
  */
 public final class ConstantsGenerator {
   private final GeneratedTypes output;
@@ -22,13 +25,16 @@ public final class ConstantsGenerator {
     this.output = output;
   }
 
-  /** Writes the three constants classes of {@code handle}'s matrix. */
-  public void generate(MatrixHandle handle, Element origin) {
-    CompiledMatrix matrix = handle.matrix();
+  /** Writes the three constants classes of the rows of {@code matrix} into {@code packageName}. */
+  public void generate(MatrixDocument matrix, String packageName, Element origin) {
     TypeSpec.Builder permissions = holder("Permissions",
         "The permissions of the $L matrix ($L), as names for {@code @RequiresPermission}.\n",
         matrix);
+    Set<String> names = new HashSet<>();
     for (PermissionRow row : matrix.permissions()) {
+      if (!names.add(row.name())) {
+        continue;
+      }
       String scope = row.scope().isEmpty()
           ? ""
           : " Scope {@code " + GeneratedTypes.javadocText(row.scope()) + "}.";
@@ -36,16 +42,20 @@ public final class ConstantsGenerator {
           GeneratedTypes.javadocText(row.description()) + "\n\n<p>" + capitalized(row.level().word())
               + " permission." + scope + "\n"));
     }
-    output.write(handle.packageName(), permissions.build(), origin);
-    output.write(handle.packageName(), roles("WorkspaceRoles", Level.WORKSPACE, matrix), origin);
-    output.write(handle.packageName(), roles("AccountRoles", Level.ACCOUNT, matrix), origin);
+    output.write(packageName, permissions.build(), origin);
+    output.write(packageName, roles("WorkspaceRoles", Level.WORKSPACE, matrix), origin);
+    output.write(packageName, roles("AccountRoles", Level.ACCOUNT, matrix), origin);
   }
 
-  private TypeSpec roles(String name, Level level, CompiledMatrix matrix) {
+  private TypeSpec roles(String name, Level level, MatrixDocument matrix) {
     TypeSpec.Builder type = holder(name,
         "The " + level.word() + " roles of the $L matrix ($L), as names for principal builders.\n",
         matrix);
-    for (RoleRow row : matrix.roles(level)) {
+    Set<String> names = new HashSet<>();
+    for (RoleRow row : matrix.roles()) {
+      if (row.level() != level || !names.add(row.name())) {
+        continue;
+      }
       String doc = GeneratedTypes.javadocText(row.description());
       if (!row.everywhere().isEmpty()) {
         doc += "\n\n<p>Holds workspace role {@code " + row.everywhere() + "} in every workspace.";
@@ -58,7 +68,7 @@ public final class ConstantsGenerator {
     return type.build();
   }
 
-  private TypeSpec.Builder holder(String name, String javadoc, CompiledMatrix matrix) {
+  private TypeSpec.Builder holder(String name, String javadoc, MatrixDocument matrix) {
     return output.annotate(TypeSpec.classBuilder(name))
         .addJavadoc(javadoc, GeneratedTypes.javadocText(matrix.title()),
             GeneratedTypes.javadocText(matrix.sourceName()))

@@ -61,7 +61,7 @@ final class GuardMethods {
   /** Returns every parameter name of the guarded methods: names a guard's fields must avoid. */
   static Set<String> parameterNames(GuardedService service) {
     Set<String> taken = new HashSet<>();
-    for (GuardedMethod method : service.methods()) {
+    for (GuardedMethod method : service.overridden()) {
       for (VariableElement parameter : method.element().getParameters()) {
         taken.add(parameter.getSimpleName().toString());
       }
@@ -82,7 +82,7 @@ final class GuardMethods {
   /** Names each distinct requirement, in order of first use, avoiding {@code taken}. */
   static Map<RequirementSpec, String> constantNames(GuardedService service, Set<String> taken) {
     Map<RequirementSpec, String> names = new LinkedHashMap<>();
-    for (GuardedMethod method : service.methods()) {
+    for (GuardedMethod method : service.overridden()) {
       method.requirement().ifPresent(requirement -> {
         if (!names.containsKey(requirement)) {
           names.put(requirement, allocate(requirement.constantName(), taken));

@@ -30,14 +30,20 @@ public final class MatrixCompiler {
     this.rejected = rejected;
   }
 
-  /** The outcome: a compiled matrix, or the problems that stop it, sorted by line. */
-  public record Result(Optional<CompiledMatrix> matrix, List<MatrixProblem> problems) {}
+  /**
+   * The outcome: a compiled matrix, or the problems that stop it, sorted by line; and {@code
+   * named}, the rows whose name and level parsed (see {@link MatrixParser.Result}), from which a
+   * matrix with problems still gets its constants classes.
+   */
+  public record Result(
+      Optional<CompiledMatrix> matrix, List<MatrixProblem> problems, MatrixDocument named) {}
 
   /** Decodes {@code bytes} as UTF-8, then parses, validates and closes the matrix. */
   public static Result compile(String sourceName, byte[] bytes) {
     MatrixText.Decoded decoded = MatrixText.decode(bytes);
     if (decoded.text() == null) {
-      return new Result(Optional.empty(), List.of(decoded.problem()));
+      return new Result(Optional.empty(), List.of(decoded.problem()),
+          new MatrixDocument(sourceName, sourceName, List.of(), List.of()));
     }
     return compile(sourceName, decoded.text());
   }
@@ -57,12 +63,12 @@ public final class MatrixCompiler {
       CompiledMatrix matrix = compiler.close(text);
       MatrixLimits.checkConstants(matrix).ifPresent(compiler.problems::add);
       if (compiler.problems.isEmpty()) {
-        return new Result(Optional.of(matrix), List.of());
+        return new Result(Optional.of(matrix), List.of(), parsed.named());
       }
     }
     List<MatrixProblem> problems = new ArrayList<>(compiler.problems);
     problems.sort(Comparator.comparingInt(MatrixProblem::line));
-    return new Result(Optional.empty(), List.copyOf(problems));
+    return new Result(Optional.empty(), List.copyOf(problems), parsed.named());
   }
 
   private void index() {

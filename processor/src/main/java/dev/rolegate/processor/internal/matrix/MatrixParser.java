@@ -25,6 +25,8 @@ public final class MatrixParser {
   private final List<PermissionRow> permissions = new ArrayList<>();
   private final List<RoleRow> roles = new ArrayList<>();
   private final Set<String> rejected = new TreeSet<>();
+  private final List<PermissionRow> namedPermissions = new ArrayList<>();
+  private final List<RoleRow> namedRoles = new ArrayList<>();
 
   private MatrixParser(String sourceName) {
     this.sourceName = sourceName;
@@ -38,10 +40,12 @@ public final class MatrixParser {
   /**
    * A parsed document and the syntax problems met on the way. {@code rejected} names the rows
    * (upper-cased) that did not parse: their problem is reported, so a reference to one of them
-   * is not reported again as an unknown name.
+   * is not reported again as an unknown name. {@code named} holds the rows of {@code document}
+   * and the rejected rows whose name and level did parse (their other cells left empty): the
+   * names a matrix with mistakes still gives its constants classes.
    */
-  public record Result(
-      MatrixDocument document, List<MatrixProblem> problems, Set<String> rejected) {
+  public record Result(MatrixDocument document, List<MatrixProblem> problems, Set<String> rejected,
+      MatrixDocument named) {
     public Result {
       rejected = Set.copyOf(rejected);
     }
@@ -75,8 +79,32 @@ public final class MatrixParser {
     if (title.isEmpty()) {
       title = sourceName;
     }
-    return new Result(
-        new MatrixDocument(sourceName, title, permissions, roles), List.copyOf(problems), rejected);
+    return new Result(new MatrixDocument(sourceName, title, permissions, roles),
+        List.copyOf(problems), rejected,
+        new MatrixDocument(sourceName, title, namedPermissions, namedRoles));
+  }
+
+  /**
+   * Reports a table whose first header cell is a typo of {@code Permission} (within two edits,
+   * ignoring case, as {@code Permissions}) or is {@code Roles}: it would be read as prose and its
+   * rows ignored. Returns whether it reported; the caller rejects the rows' names, so that
+   * references to them are not reported again as unknown.
+   */
+  private boolean misspeltKind(String cell, int line) {
+    String kind;
+    String expected;
+    if (EditDistance.between(cell.toUpperCase(Locale.ROOT), "PERMISSION") <= 2) {
+      kind = "Permission";
+      expected = "| Permission | Level | Includes |";
+    } else if (cell.equalsIgnoreCase("roles")) {
+      kind = "Role";
+      expected = "| Role | Level | Inherits | Grants |";
+    } else {
+      return false;
+    }
+    syntax(line, "this table's header starts with " + quote(cell) + ", not " + kind + ", so it"
+        + " would be read as prose and its rows ignored. Start its header with " + expected);
+    return true;
   }
 
   /** Reads the table starting at {@code start}; returns the index of the first line after it. */
@@ -91,6 +119,9 @@ public final class MatrixParser {
     boolean roleTable = kind.equals("role");
     if (!permissionTable && !roleTable) {
       int column = misplacedNameColumn(header, start + 1);
+      if (column < 0 && !header.isEmpty() && misspeltKind(header.get(0), start + 1)) {
+        column = 0;
+      }
       for (int i = start + 1; column >= 0 && i < end; i++) {
         List<String> row = cells(lines[i]);
         if (column < row.size()) {
@@ -200,12 +231,17 @@ public final class MatrixParser {
     String name = row.get(columns.name);
     Level level = level(line, row.get(columns.level), false);
     List<String> includes = names(line, row.get(columns.list), "includes");
-    if (!name(line, name, "permission") || level == null || includes == null) {
+    boolean named = name(line, name, "permission") && level != null;
+    PermissionRow parsed = new PermissionRow(line, name, level, columns.cell(row, columns.scope),
+        includes == null ? List.of() : includes, columns.cell(row, columns.description));
+    if (named) {
+      namedPermissions.add(parsed);
+    }
+    if (!named || includes == null) {
       reject(name);
       return;
     }
-    permissions.add(new PermissionRow(
-        line, name, level, columns.cell(row, columns.scope), includes, columns.cell(row, columns.description)));
+    permissions.add(parsed);
   }
 
   private void roleRow(int line, List<String> row, Columns columns) {
@@ -216,9 +252,15 @@ public final class MatrixParser {
     List<String> grants = names(line, row.get(columns.list), "grants");
     String inherits = row.get(columns.inherits);
     String everywhere = columns.cell(row, columns.everywhere);
-    boolean ok = name(line, name, "role") & level != null & grants != null;
+    boolean named = name(line, name, "role") & level != null;
+    boolean ok = named & grants != null;
     ok &= inherits.isEmpty() || name(line, inherits, "inherited role");
     ok &= everywhere.isEmpty() || name(line, everywhere, "workspace role");
+    String description = columns.cell(row, columns.description);
+    if (named) {
+      namedRoles.add(new RoleRow(line, name, level, isDefault && level == Level.ACCOUNT,
+          ok ? inherits : "", ok ? grants : List.of(), ok ? everywhere : "", description));
+    }
     if (!ok) {
       reject(name);
       return;
@@ -229,7 +271,7 @@ public final class MatrixParser {
       return;
     }
     roles.add(new RoleRow(
-        line, name, level, isDefault, inherits, grants, everywhere, columns.cell(row, columns.description)));
+        line, name, level, isDefault, inherits, grants, everywhere, description));
   }
 
   private Level level(int line, String cell, boolean role) {
@@ -380,7 +422,8 @@ public final class MatrixParser {
     static Columns permissions(List<String> header) {
       Columns columns = locate(header);
       columns.list = indexOf(header, "includes");
-      columns.require(header, "| Permission | Level | Includes |", columns.level, columns.list);
+      columns.require(header, "| Permission | Level | Includes |", List.of("Level", "Includes"),
+          columns.level, columns.list);
       columns.unique(header, "permission", "level", "includes", "description", "scope");
       return columns;
     }
@@ -390,7 +433,7 @@ public final class MatrixParser {
       columns.list = indexOf(header, "grants");
       columns.inherits = indexOf(header, "inherits");
       columns.require(header, "| Role | Level | Inherits | Grants |",
-          columns.level, columns.list, columns.inherits);
+          List.of("Level", "Grants", "Inherits"), columns.level, columns.list, columns.inherits);
       columns.unique(header, "role", "level", "inherits", "grants", "description", "everywhere");
       return columns;
     }
@@ -432,12 +475,22 @@ public final class MatrixParser {
       return columns;
     }
 
-    private void require(List<String> header, String expected, int... indexes) {
-      for (int index : indexes) {
-        if (index < 0) {
-          missing = "this table lacks a required column; its header must include " + expected
-              + " (found: " + String.join(", ", header) + ")";
+    /** Reports the columns of {@code names} whose {@code indexes} are -1, by name. */
+    private void require(List<String> header, String expected, List<String> names,
+        int... indexes) {
+      List<String> lacking = new ArrayList<>();
+      for (int i = 0; i < indexes.length; i++) {
+        if (indexes[i] < 0) {
+          lacking.add(names.get(i));
         }
+      }
+      if (!lacking.isEmpty()) {
+        String which = lacking.size() == 1
+            ? "the " + lacking.get(0) + " column"
+            : "the " + String.join(", ", lacking.subList(0, lacking.size() - 1)) + " and "
+                + lacking.get(lacking.size() - 1) + " columns";
+        missing = "this table lacks " + which + "; its header must include " + expected
+            + " (found: " + String.join(", ", header) + ")";
       }
     }
 

@@ -6,6 +6,7 @@ import dev.rolegate.processor.internal.generation.ConstantsGenerator;
 import dev.rolegate.processor.internal.generation.TableGenerator;
 import dev.rolegate.processor.internal.matrix.MatrixCompiler;
 import dev.rolegate.processor.internal.matrix.MatrixDigest;
+import dev.rolegate.processor.internal.matrix.MatrixDocument;
 import dev.rolegate.processor.internal.matrix.MatrixProblem;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.validation.Annotations;
@@ -96,6 +97,10 @@ public final class MatrixStep {
     }
     if (result.matrix().isEmpty()) {
       declaredInvalid = true;
+      if (result.problems().stream()
+          .noneMatch(problem -> problem.diagnostic() == Diagnostic.MATRIX_TOO_LARGE)) {
+        namesOnly(result.named(), pkg);
+      }
       return;
     }
     MatrixHandle handle =
@@ -105,12 +110,31 @@ public final class MatrixStep {
       return;
     }
     declared = handle;
-    constants.generate(declared, pkg);
+    constants.generate(result.named(), handle.packageName(), pkg);
     table.generate(declared, pkg, MatrixDigest.sha256(file.bytes().get()), file.ships());
     if (!file.ships()) {
       reporter.report(Diagnostic.MATRIX_NOT_SHIPPED, pkg, mirror, value, path,
           pkg.getQualifiedName().toString().replace('.', '/'));
     }
+  }
+
+  /**
+   * Writes the constants classes of a matrix that does not compile, from the rows that parsed, so
+   * that its one mistake is not followed by a missing symbol for every constant the code names.
+   * Nothing that runs is written (no capability table, index class or service registration, and
+   * no guard: {@link #matrixFor} is empty). A type of one of those names that rolegate did not
+   * generate is left alone; the clash is reported once the matrix compiles.
+   */
+  private void namesOnly(MatrixDocument named, PackageElement pkg) {
+    String packageName = pkg.getQualifiedName().toString();
+    String prefix = packageName.isEmpty() ? "" : packageName + ".";
+    for (String name : List.of("Permissions", "WorkspaceRoles", "AccountRoles")) {
+      TypeElement existing = elements.getTypeElement(prefix + name);
+      if (existing != null && Annotations.find(existing, Names.GENERATED).isEmpty()) {
+        return;
+      }
+    }
+    constants.generate(named, packageName, pkg);
   }
 
   /**

@@ -134,8 +134,8 @@ public final class CallGraphWarnings implements TaskListener {
     if (outer.isPresent() && registered.coverage().implies(outer.get(), callee.requirement())) {
       return;
     }
-    String callerName = caller.operation() + "()";
-    String calleeName = callee.operation() + "()";
+    String callerName = caller.operation() + MethodNames.parameters(method);
+    String calleeName = callee.operation() + MethodNames.parameters(call.callee());
     String who = outer.isEmpty()
         ? "Every caller, authenticated or not, passes the first check"
         : registered.coverage().passFirstNotSecond(outer.get(), callee.requirement())

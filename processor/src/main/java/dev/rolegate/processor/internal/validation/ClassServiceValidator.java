@@ -52,7 +52,7 @@ final class ClassServiceValidator {
     this.methods = methods;
   }
 
-  /** Returns whether a guard can extend {@code type}; reports on each annotation if not. */
+  /** Returns whether a guard can extend {@code type}; reports once, on the type, if not. */
   boolean extendable(TypeElement type) {
     String name = type.getSimpleName().toString();
     if (type.getKind() == ElementKind.ANNOTATION_TYPE) {
@@ -128,7 +128,7 @@ final class ClassServiceValidator {
   }
 
   private void report(TypeElement type, String subject, String why, String fix) {
-    ServiceValidator.reportOnEachAnnotated(reporter, type, subject, why, fix);
+    ServiceValidator.reportOnType(reporter, type, subject, why, fix);
   }
 
   private static String kindWord(TypeElement type) {
@@ -240,10 +240,18 @@ final class ClassServiceValidator {
         return true;
       }
       if (method.getModifiers().contains(Modifier.FINAL)) {
-        return !methods.rejectFinal(root, declaring, method);
+        if (methods.rejectFinal(root, declaring, method)) {
+          return false;
+        }
+        // @Unguarded: the guard inherits it unchanged, and the report and the index list it.
+        Optional<GuardedMethod> listed =
+            methods.method(root, declaring, method, asMember, fallback);
+        listed.ifPresent(out::add);
+        return listed.isPresent();
       }
       if (method.getModifiers().contains(Modifier.ABSTRACT) && !ofObject) {
-        unimplemented.add(MethodValidator.operationName(declaring, method) + "()");
+        unimplemented.add(MethodValidator.operationName(declaring, method)
+            + MethodNames.parameters(method));
         return true;
       }
       Optional<GuardedMethod> guarded = methods.method(root, declaring, method, asMember, fallback);

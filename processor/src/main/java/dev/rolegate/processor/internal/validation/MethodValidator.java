@@ -7,11 +7,13 @@ import dev.rolegate.processor.internal.matrix.Level;
 import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
+import dev.rolegate.processor.internal.model.WorkspaceArgument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -33,6 +35,7 @@ final class MethodValidator {
   private final RequirementReader requirements;
   private final WorkspaceParameters workspaces;
   private final Predicate<TypeElement> compiledHere;
+  private int lenientErrors;
 
   MethodValidator(Types types, Reporter reporter, MatrixHandle matrix,
       RequirementReader requirements, WorkspaceParameters workspaces,
@@ -73,13 +76,12 @@ final class MethodValidator {
     Optional<AnnotationMirror> required = Annotations.find(method, Names.REQUIRES_PERMISSION);
     if (unguarded.isPresent() && required.isPresent()) {
       reporter.report(
-          Diagnostic.CONFLICTING_ANNOTATIONS, method, unguarded.get(), null, operation + "()");
+          Diagnostic.CONFLICTING_ANNOTATIONS, method, unguarded.get(), null,
+          named(operation, method));
       return Optional.empty();
     }
-    if (unguarded.isPresent() && blankReason(unguarded.get())) {
-      reporter.report(Diagnostic.BLANK_UNGUARDED_REASON, method, unguarded.get(),
-          Annotations.value(unguarded.get(), "reason").orElse(null), operation + "()");
-      return Optional.empty();
+    if (unguarded.isPresent()) {
+      checkReason(method, unguarded.get(), operation);
     }
     WorkspaceParameters.Found workspace =
         workspaces.find(method, asMember, ServiceValidator.guardName(root));
@@ -107,7 +109,34 @@ final class MethodValidator {
         && !workspaceOptional(root, declaring, method, operation, requirement.get())) {
       return Optional.empty();
     }
+    workspace.argument().ifPresent(argument ->
+        checkWorkspaceUsed(root, declaring, method, operation, requirement.get(), argument));
     return Optional.of(new GuardedMethod(method, operation, requirement, workspace.argument()));
+  }
+
+  /**
+   * Warns ({@code [UnusedWorkspaceId]}) when {@code method} marks a workspace but requires only
+   * account permissions: the guard checks those against the account role and never reads the
+   * workspace, so the marker suggests a check that does not happen.
+   */
+  private void checkWorkspaceUsed(TypeElement root, TypeElement declaring,
+      ExecutableElement method, String operation, RequirementSpec requirement,
+      WorkspaceArgument argument) {
+    for (String name : requirement.permissions()) {
+      if (matrix.matrix().permission(name).map(row -> row.level() == Level.WORKSPACE)
+          .orElse(true)) {
+        return;
+      }
+    }
+    javax.lang.model.element.VariableElement parameter =
+        method.getParameters().get(argument.parameter());
+    boolean here = declaring.equals(root) || compiledHere.test(declaring);
+    javax.lang.model.element.Element subject = here ? parameter : root;
+    AnnotationMirror mirror =
+        here ? Annotations.find(parameter, Names.WORKSPACE_ID).orElse(null) : null;
+    reporter.report(Diagnostic.UNUSED_WORKSPACE_ID, subject, mirror, null,
+        "parameter " + parameter.getSimpleName() + " of " + named(operation, method),
+        String.join(requirement.any() ? " or " : " and ", requirement.permissions()));
   }
 
   /**
@@ -127,7 +156,8 @@ final class MethodValidator {
     String other = ((javax.lang.model.element.PackageElement) packageOf(declaring))
         .getQualifiedName().toString();
     reporter.report(Diagnostic.UNPROTECTED_HIDDEN_METHOD, root,
-        "method " + operationName(declaring, method) + "(), inherited by " + root.getSimpleName()
+        "method " + operationName(declaring, method) + MethodNames.parameters(method)
+            + ", inherited by " + root.getSimpleName()
             + ",", other, ServiceValidator.guardName(root).simpleName(), other);
     return true;
   }
@@ -147,8 +177,8 @@ final class MethodValidator {
       if (onMethod) {
         rejectAnnotated(method, "final");
       } else {
-        reporter.report(Diagnostic.NOT_PROXYABLE, root, "final method " + operation
-            + "(), inherited by " + root.getSimpleName(), why("final"), fix("final"));
+        reporter.report(Diagnostic.NOT_PROXYABLE, root, "final method " + named(operation, method)
+            + ", inherited by " + root.getSimpleName(), why("final"), fix("final"));
       }
       return true;
     }
@@ -161,10 +191,12 @@ final class MethodValidator {
     String guard = ServiceValidator.guardName(
         onMethod && requirements.isGuardedType(declaring) ? declaring : root).simpleName();
     if (onMethod) {
-      reporter.report(Diagnostic.UNPROTECTED_FINAL_METHOD, method, operation + "()", guard, fix);
+      reporter.report(
+          Diagnostic.UNPROTECTED_FINAL_METHOD, method, named(operation, method), guard, fix);
     } else {
       reporter.report(Diagnostic.UNPROTECTED_FINAL_METHOD, root,
-          "method " + operation + "(), inherited by " + root.getSimpleName() + ",", guard, fix);
+          "method " + named(operation, method) + ", inherited by " + root.getSimpleName() + ",",
+          guard, fix);
     }
     return true;
   }
@@ -173,7 +205,8 @@ final class MethodValidator {
   void rejectAnnotated(ExecutableElement method, String modifier) {
     Annotations.find(method, Names.REQUIRES_PERMISSION).ifPresent(mirror ->
         reporter.report(Diagnostic.NOT_PROXYABLE, method, mirror, null,
-            modifier + " method " + method.getSimpleName() + "()", why(modifier), fix(modifier)));
+            modifier + " method " + method.getSimpleName() + MethodNames.parameters(method),
+            why(modifier), fix(modifier)));
   }
 
   private static String why(String modifier) {
@@ -215,12 +248,12 @@ final class MethodValidator {
         + String.join(", ", needed);
     String bound = "act on the workspace bound with CurrentPrincipal.bind(principal, workspaceId)";
     if (declaring.equals(root) || compiledHere.test(declaring)) {
-      reporter.report(Diagnostic.MISSING_WORKSPACE, method, operation + "()", needs,
+      reporter.report(Diagnostic.MISSING_WORKSPACE, method, named(operation, method), needs,
           "Mark the parameter that names it with @WorkspaceId, or add @BoundWorkspace to " + bound);
     } else {
       String name = root.getSimpleName().toString();
       reporter.report(Diagnostic.MISSING_WORKSPACE, root,
-          "method " + operation + "(), inherited by " + name + ",", needs,
+          "method " + named(operation, method) + ", inherited by " + name + ",", needs,
           redeclare(root) + " it in " + name + " with a @WorkspaceId parameter, or add"
               + " @BoundWorkspace to " + name + " to " + bound);
     }
@@ -234,20 +267,60 @@ final class MethodValidator {
 
   private void reportUnprotected(TypeElement root, TypeElement declaring, ExecutableElement method,
       String operation) {
+    if (root.getKind() == ElementKind.CLASS) {
+      Optional<TypeElement> guarded = guardedInterface(root);
+      if (guarded.isPresent()) {
+        // The user meant the interface's guard: say so once, not once per open method.
+        TypeElement face = guarded.get();
+        reporter.report(Diagnostic.GUARDED_IMPLEMENTATION, root,
+            Annotations.find(root, Names.REQUIRES_PERMISSION).orElse(null), null,
+            root.getSimpleName(), face.getSimpleName(),
+            ServiceValidator.guardName(face).simpleName());
+        return;
+      }
+    }
     String guard = String.join("_", ClassName.get(root).simpleNames());
     if (declaring.equals(root) || requirements.isGuardedType(declaring)) {
       // A guarded declaring type reports this itself; the reporter prints it once.
-      reporter.report(Diagnostic.UNPROTECTED_METHOD, method, operation + "()",
+      reporter.report(Diagnostic.UNPROTECTED_METHOD, method, named(operation, method),
           String.join("_", ClassName.get(declaring).simpleNames()),
           "Add @RequiresPermission(...) to it (or to its type as a default), or"
               + " @Unguarded(reason = \"...\") if it is meant to be open");
     } else {
       reporter.report(Diagnostic.UNPROTECTED_METHOD, root,
-          "method " + operation + "(), inherited by " + root.getSimpleName() + ",", guard,
+          "method " + named(operation, method) + ", inherited by " + root.getSimpleName()
+              + ",", guard,
           redeclare(root) + " it in " + root.getSimpleName() + " with @RequiresPermission(...) or"
               + " @Unguarded(reason = \"...\"), or put @RequiresPermission on "
               + root.getSimpleName() + " as the default for every method it has");
     }
+  }
+
+  /** Returns an interface {@code type} implements, directly or not, that is a guarded type. */
+  private Optional<TypeElement> guardedInterface(TypeElement type) {
+    List<TypeMirror> parents = new ArrayList<>(type.getInterfaces());
+    if (type.getSuperclass().getKind() == javax.lang.model.type.TypeKind.DECLARED) {
+      parents.add(type.getSuperclass());
+    }
+    for (TypeMirror parent : parents) {
+      javax.lang.model.element.Element element = types.asElement(parent);
+      if (!(element instanceof TypeElement parentType)) {
+        continue;
+      }
+      if (parentType.getKind() == ElementKind.INTERFACE && requirements.isGuardedType(parentType)) {
+        return Optional.of(parentType);
+      }
+      Optional<TypeElement> deeper = guardedInterface(parentType);
+      if (deeper.isPresent()) {
+        return deeper;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Returns how diagnostics name {@code method}: {@code Things.view()}, or with its types. */
+  private static String named(String operation, ExecutableElement method) {
+    return operation + MethodNames.parameters(method);
   }
 
   /** Returns how a type takes over an inherited method: a class overrides it. */
@@ -289,10 +362,31 @@ final class MethodValidator {
         "Rename the method, or change its parameters");
   }
 
-  /** Whether {@code unguarded}'s reason is given and empty or blank (a missing one is javac's). */
-  private static boolean blankReason(AnnotationMirror unguarded) {
-    return Annotations.value(unguarded, "reason")
-        .map(value -> value.getValue() instanceof String reason && reason.isBlank())
-        .orElse(false);
+  /**
+   * Reports an {@code @Unguarded} whose reason is missing, empty or blank, on the reason where
+   * there is one. The method is still an unguarded method of the guard: the mistake is in what
+   * reviewers read, not in what the guard does, so it stops the build without stopping the guard
+   * (see {@link #lenientErrors}), and code using the guard reports nothing more.
+   */
+  private void checkReason(ExecutableElement method, AnnotationMirror unguarded,
+      String operation) {
+    Optional<? extends AnnotationValue> reason = Annotations.value(unguarded, "reason");
+    if (reason.isPresent() && !(reason.get().getValue() instanceof String text && text.isBlank())) {
+      return;
+    }
+    if (reporter.report(Diagnostic.BLANK_UNGUARDED_REASON, method, unguarded, reason.orElse(null),
+        named(operation, method),
+        reason.isPresent() ? "with an empty or blank reason" : "without a reason")) {
+      lenientErrors++;
+    }
+  }
+
+  /**
+   * Returns how many errors this validator printed that do not stop a guard from being written
+   * (an {@code @Unguarded} reason that is missing or blank): a service is valid when all its new
+   * errors are of this kind.
+   */
+  int lenientErrors() {
+    return lenientErrors;
   }
 }

@@ -147,6 +147,7 @@ final class RequirementReader {
     if (element instanceof TypeElement) {
       return "type " + element.getSimpleName();
     }
-    return element.getEnclosingElement().getSimpleName() + "." + element.getSimpleName() + "()";
+    return element.getEnclosingElement().getSimpleName() + "." + element.getSimpleName()
+        + MethodNames.parameters((ExecutableElement) element);
   }
 }

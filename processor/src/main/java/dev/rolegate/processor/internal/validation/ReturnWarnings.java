@@ -58,7 +58,7 @@ final class ReturnWarnings {
     TypeMirror erased = types.erasure(rootType);
     String name = root.getSimpleName().toString();
     String guard = service.guardName().simpleName();
-    for (GuardedMethod method : service.methods()) {
+    for (GuardedMethod method : service.overridden()) {
       ExecutableElement element = method.element();
       TypeMirror returned =
           ((ExecutableType) types.asMemberOf(rootType, element)).getReturnType();
@@ -181,10 +181,11 @@ final class ReturnWarnings {
     Object[] all = new Object[arguments.length + 1];
     System.arraycopy(arguments, 0, all, 1, arguments.length);
     if (declaring.equals(root) || compiledHere.test(declaring)) {
-      all[0] = method.operation() + "()";
+      all[0] = method.operation() + MethodNames.parameters(element);
       reporter.report(diagnostic, element, all);
     } else {
-      all[0] = "method " + method.operation() + "(), inherited by " + root.getSimpleName() + ",";
+      all[0] = "method " + method.operation() + MethodNames.parameters(element)
+          + ", inherited by " + root.getSimpleName() + ",";
       reporter.report(diagnostic, root, all);
     }
   }

@@ -78,7 +78,7 @@ public final class ServiceValidator {
     if (requirements.anyUnresolved(type, types)) {
       return new Outcome(Status.DEFERRED, Optional.empty());
     }
-    int errorsBefore = reporter.errorCount();
+    int errorsBefore = reporter.errorCount() - methods.lenientErrors();
     boolean isInterface = type.getKind() == ElementKind.INTERFACE;
     if (isInterface ? !implementable(type) : !classes.extendable(type)) {
       return new Outcome(Status.INVALID, Optional.empty());
@@ -88,7 +88,7 @@ public final class ServiceValidator {
     boolean complete = isInterface
         ? collect(type, type, typeDefault, new LinkedHashSet<>(), found)
         : classes.collect(type, typeDefault, found);
-    if (!complete || reporter.errorCount() > errorsBefore) {
+    if (!complete || reporter.errorCount() - methods.lenientErrors() > errorsBefore) {
       return new Outcome(Status.INVALID, Optional.empty());
     }
     List<ExecutableElement> constructors =
@@ -108,14 +108,14 @@ public final class ServiceValidator {
   /** Returns whether a guard can implement the interface {@code type}; reports if not. */
   private boolean implementable(TypeElement type) {
     if (type.getNestingKind() == NestingKind.LOCAL) {
-      reportOnEachAnnotated(reporter, type, "local interface " + type.getSimpleName(),
+      reportOnType(reporter, type, "local interface " + type.getSimpleName(),
           "a guard cannot implement an interface declared inside a method",
           "Move the interface to the top level of its file or into a class");
       return false;
     }
     for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        reportOnEachAnnotated(reporter, type, "interface " + type.getSimpleName(),
+        reportOnType(reporter, type, "interface " + type.getSimpleName(),
             (e == type ? "it is private" : "its enclosing type " + e.getSimpleName() + " is private")
                 + ", so a guard in its package cannot implement it",
             "Make it package-private or public");
@@ -126,18 +126,14 @@ public final class ServiceValidator {
   }
 
   /**
-   * Reports {@code [NotProxyable]} on the type's own {@code @RequiresPermission} and on each of
-   * its annotated methods: {@code subject} cannot be guarded because of {@code why}.
+   * Reports {@code [NotProxyable]} once, on the type ({@code subject} cannot be guarded because
+   * of {@code why}): on its own {@code @RequiresPermission} where it has one, else on its
+   * declaration. The mistake is the type's, however many of its methods carry a permission.
    */
-  static void reportOnEachAnnotated(
+  static void reportOnType(
       Reporter reporter, TypeElement type, String subject, String why, String fix) {
-    Annotations.find(type, Names.REQUIRES_PERMISSION).ifPresent(mirror ->
-        reporter.report(Diagnostic.NOT_PROXYABLE, type, mirror, null, subject, why, fix));
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      Annotations.find(method, Names.REQUIRES_PERMISSION).ifPresent(mirror ->
-          reporter.report(Diagnostic.NOT_PROXYABLE, method, mirror, null,
-              "method " + method.getSimpleName() + "() of " + subject, why, fix));
-    }
+    reporter.report(Diagnostic.NOT_PROXYABLE, type,
+        Annotations.find(type, Names.REQUIRES_PERMISSION).orElse(null), null, subject, why, fix);
   }
 
   /**

@@ -49,7 +49,8 @@ final class WorkspaceParameters {
       if (mirror == null) {
         continue;
       }
-      String where = "parameter " + parameter.getSimpleName() + " of " + method.getSimpleName() + "()";
+      String where = "parameter " + parameter.getSimpleName() + " of " + method.getSimpleName()
+          + MethodNames.parameters(method);
       if (first >= 0) {
         reporter.report(Diagnostic.WORKSPACE_ID, parameter, mirror, null,
             "@WorkspaceId marks both " + parameters.get(first).getSimpleName() + " and " + where,

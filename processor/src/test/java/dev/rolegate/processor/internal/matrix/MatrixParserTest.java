@@ -165,8 +165,8 @@ class MatrixParserTest {
         """);
     assertEquals(1, result.problems().size());
     assertEquals(1, result.problems().get(0).line());
-    assertEquals("this table lacks a required column; its header must include | Permission | Level |"
-        + " Includes | (found: Permission, Level, Scope)", result.problems().get(0).message());
+    assertEquals("this table lacks the Includes column; its header must include | Permission |"
+        + " Level | Includes | (found: Permission, Level, Scope)", result.problems().get(0).message());
     assertEquals(Set.of("VIEW"), result.rejected());
 
     for (String header : List.of("| Role | Level | Grants |", "| Role | Inherits | Grants |",
@@ -539,8 +539,8 @@ class MatrixParserTest {
             + " Includes, Includes, Level)",
         headerProblem("| Permission | Level | Includes | Includes | Level |", sep).message());
     // A missing column is reported before a doubled one.
-    assertEquals("this table lacks a required column; its header must include | Permission | Level |"
-            + " Includes | (found: Permission, Level, Level)",
+    assertEquals("this table lacks the Includes column; its header must include | Permission |"
+            + " Level | Includes | (found: Permission, Level, Level)",
         headerProblem("| Permission | Level | Level |", sep).message());
   }
 
