@@ -15,6 +15,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
@@ -86,7 +87,9 @@ class MissingProcessorTest {
   /**
    * The javac command of this JDK, in its own process (in this JVM, javac's class-path loader
    * would see the test class path and the real processor), with rolegate-annotations as the only
-   * class path and no processor path: javac 17 to 22 finds the check through its registration.
+   * class path and no processor path: javac 17 to 22 finds the check through its registration;
+   * javac 23 and later run class-path processors only with {@code -proc:full} (without it they run
+   * none, and the user sees javac's own errors only, as the README says).
    */
   @Test
   void processorMissing_checkFoundOnClassPathByJavac() throws Exception {
@@ -97,9 +100,13 @@ class MissingProcessorTest {
       Files.write(source, in.readAllBytes());
     }
     Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
-    Process process = new ProcessBuilder(javac.toString(), "-d", dir.resolve("out").toString(),
-        "-classpath", annotationsClasses().toString(), source.toString())
-        .redirectErrorStream(true).start();
+    List<String> command = new ArrayList<>(List.of(javac.toString(), "-d",
+        dir.resolve("out").toString(), "-classpath", annotationsClasses().toString()));
+    if (Runtime.version().feature() >= 23) {
+      command.add("-proc:full");
+    }
+    command.add(source.toString());
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), UTF_8);
 
     assertEquals(1, process.waitFor());
@@ -130,5 +137,4 @@ class MissingProcessorTest {
 
     assertThat(compilation).succeededWithoutWarnings();
   }
-
 }
