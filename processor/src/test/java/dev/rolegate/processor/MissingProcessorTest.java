@@ -29,7 +29,26 @@ import org.junit.jupiter.api.Test;
 class MissingProcessorTest {
   private static final String CHECK = "dev.rolegate.annotations.processing.MissingProcessorCheck";
   /** The annotations module's own output: there is no jar, so no recorded version. */
-  private static final String MESSAGE = Diagnostic.PROCESSOR_NOT_RUN.format("<rolegate version>");
+  private static final String MESSAGE = Diagnostic.PROCESSOR_NOT_RUN.format(annotationsVersion());
+
+  /**
+   * The version the message names: the one Maven recorded in the rolegate-annotations jar on the
+   * test class path, or the placeholder when the module's classes are read unpackaged (a reactor
+   * run that stopped before {@code package}).
+   */
+  private static String annotationsVersion() {
+    try (InputStream in = Unguarded.class.getResourceAsStream(
+        "/META-INF/maven/dev.rolegate/rolegate-annotations/pom.properties")) {
+      if (in == null) {
+        return "<rolegate version>";
+      }
+      java.util.Properties properties = new java.util.Properties();
+      properties.load(in);
+      return properties.getProperty("version");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   private static JavaFileObject things() {
     return TestMatrices.source("Things",
