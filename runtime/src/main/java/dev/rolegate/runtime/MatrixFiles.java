@@ -23,8 +23,7 @@ final class MatrixFiles {
   static String requireSha256(String sha256) {
     if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException(
-          "a matrix digest is 64 lowercase hex digits (SHA-256), not "
-              + (sha256 == null ? "null" : Names.quoted(sha256)));
+          "a matrix digest is 64 lowercase hex digits (SHA-256), not " + Names.quoted(sha256));
     }
     return sha256;
   }

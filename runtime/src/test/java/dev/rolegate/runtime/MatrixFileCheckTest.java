@@ -72,6 +72,16 @@ class MatrixFileCheckTest {
   }
 
   @Test
+  void missingFile_ofAMatrixInNoPackage_isNamedWithoutAPackage() {
+    StaleMatrixError error = assertThrows(StaleMatrixError.class,
+        () -> Matrix.builder("Acme", "acme.md").compiledFrom(sha256(TEXT), null).build());
+
+    assertTrue(error.getMessage().startsWith("the capability table was compiled from acme.md,"
+        + " which is not on the class path beside it: ship the matrix file with the classes"
+        + " (src/main/resources/acme.md)"), error.getMessage());
+  }
+
+  @Test
   void unreadableFile_isStaleMatrixError_withTheCause() throws IOException {
     Path gone = Files.createTempDirectory("rolegate-matrix").resolve("acme.md");
 
