@@ -114,12 +114,12 @@ public final class MatrixParser {
       end++;
     }
     List<String> header = cells(lines[start]);
-    String kind = header.isEmpty() ? "" : header.get(0).toLowerCase(Locale.ROOT);
+    String kind = header.get(0).toLowerCase(Locale.ROOT);
     boolean permissionTable = kind.equals("permission");
     boolean roleTable = kind.equals("role");
     if (!permissionTable && !roleTable) {
       int column = misplacedNameColumn(header, start + 1);
-      if (column < 0 && !header.isEmpty() && misspeltKind(header.get(0), start + 1)) {
+      if (column < 0 && misspeltKind(header.get(0), start + 1)) {
         column = 0;
       }
       for (int i = start + 1; column >= 0 && i < end; i++) {
@@ -174,12 +174,14 @@ public final class MatrixParser {
    * Reports a table that has the columns of a Permission or Role table but not its name column
    * first: it would be read as prose, and its rows silently dropped. Returns the name column's
    * index, or -1 when the table is prose; the caller rejects the rows' names, so that references
-   * to them are not reported again as unknown.
+   * to them are not reported again as unknown. The first column is not searched: a first cell
+   * that matches a name column only under case folding (Permission spelt with a long s) is not
+   * that column, and {@link #misspeltKind} reports it.
    */
   private int misplacedNameColumn(List<String> header, int line) {
     boolean level = header.stream().anyMatch(cell -> cell.equalsIgnoreCase("level"));
     for (String kind : List.of("Permission", "Role")) {
-      for (int column = 0; level && column < header.size(); column++) {
+      for (int column = 1; level && column < header.size(); column++) {
         if (header.get(column).equalsIgnoreCase(kind)) {
           syntax(line, "this table has " + kind + " and Level columns, but " + kind + " is not"
               + " its first column, so it would be read as prose and its rows ignored; move the "

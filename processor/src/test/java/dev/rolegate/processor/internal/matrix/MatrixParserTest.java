@@ -657,4 +657,153 @@ class MatrixParserTest {
             + " NULL, which is not A-Z, 0-9 or _); names look like DELETE_DEPLOYMENTS",
         onlyProblem(roles + "| R | account | | | OWNER\0 |\n").message());
   }
+
+  private static final String VIEW_TABLE = "| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n";
+
+  private static final String AS_PROSE = ", so it would be read as prose and its rows ignored. Start its"
+      + " header with ";
+
+  @Test
+  void misspeltPermissionHeader_isReportedOnItsLine_andItsRowsRejected() {
+    MatrixParser.Result result = parse(VIEW_TABLE + """
+
+        | Permissions | Level | Includes |
+        |---|---|---|
+        | EDIT | workspace | VIEW |
+        | DELETE |
+        """);
+    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, "this table's header starts with"
+        + " \"Permissions\", not Permission" + AS_PROSE + "| Permission | Level | Includes |")),
+        result.problems());
+    assertTrue(result.rejected().containsAll(Set.of("EDIT", "DELETE")), result.rejected().toString());
+    assertEquals(List.of("VIEW"), result.document().permissions().stream().map(PermissionRow::name).toList());
+  }
+
+  @Test
+  void headerWithinTwoEditsOfPermission_isMisspelt_threeEditsIsProse() {
+    assertEquals(2, EditDistance.between("PRMISION", "PERMISSION"));
+    assertEquals(3, EditDistance.between("PRMSION", "PERMISSION"));
+    MatrixParser.Result two = parse(VIEW_TABLE + "\n| prmision | Level |\n|---|---|\n| EDIT | workspace |\n");
+    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, "this table's header starts with"
+        + " \"prmision\", not Permission" + AS_PROSE + "| Permission | Level | Includes |")),
+        two.problems());
+    assertTrue(two.rejected().contains("EDIT"), two.rejected().toString());
+    MatrixParser.Result three = parse(VIEW_TABLE + "\n| prmsion | Level |\n|---|---|\n| EDIT | workspace |\n");
+    assertEquals(List.of(), three.problems());
+    assertEquals(Set.of(), three.rejected());
+  }
+
+  @Test
+  void rolesHeader_isReported_otherRoleWordsAreProse() {
+    MatrixParser.Result result = parse(VIEW_TABLE + """
+
+        | ROLES | Level | Inherits | Grants |
+        |---|---|---|---|
+        | ADMIN | workspace | | VIEW |
+
+        | Rolls | Level | Inherits | Grants |
+        |---|---|---|---|
+        | OWNER | workspace | | VIEW |
+        """);
+    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, "this table's header starts with"
+        + " \"ROLES\", not Role" + AS_PROSE + "| Role | Level | Inherits | Grants |")), result.problems());
+    assertTrue(result.rejected().contains("ADMIN"), result.rejected().toString());
+    assertFalse(result.rejected().contains("OWNER"), result.rejected().toString());
+  }
+
+  @Test
+  void permissionHeaderWithACaseFoldingLookAlike_isMisspelt_notMisplaced() {
+    // "ſ" (long s) and "İ" equal s and i ignoring case, yet the header is not Permission.
+    for (String cell : List.of("Permi\u017F\u017Fion", "PERM\u0130SSION")) {
+      MatrixParser.Result result = parse(VIEW_TABLE + "\n| " + cell + " | Level | Includes |\n|---|---|---|\n"
+          + "| EDIT | workspace | |\n");
+      assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, "this table's header starts with "
+          + MatrixParser.quote(cell) + ", not Permission" + AS_PROSE + "| Permission | Level | Includes |")),
+          result.problems(), cell);
+      assertTrue(result.rejected().contains("EDIT"), cell + " " + result.rejected());
+    }
+  }
+
+  @Test
+  void misplacedNameColumn_afterAMisspeltFirstCell_isTheOneProblem() {
+    MatrixParser.Result result = parse(VIEW_TABLE + """
+
+        | Permissions | Level | Permission |
+        |---|---|---|
+        | notes | workspace | EDIT |
+        """);
+    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, "this table has Permission and"
+        + " Level columns, but Permission is not its first column, so it would be read as prose and"
+        + " its rows ignored; move the Permission column first")), result.problems());
+    assertTrue(result.rejected().contains("EDIT"), result.rejected().toString());
+    assertFalse(result.rejected().contains("NOTES"), result.rejected().toString());
+  }
+
+  @Test
+  void severalMissingColumns_areAllNamed() {
+    assertEquals("this table lacks the Level and Includes columns; its header must include"
+            + " | Permission | Level | Includes | (found: Permission, Scope)",
+        onlyProblem("| Permission | Scope |\n|---|---|\n| VIEW | x |\n").message());
+    String roles = VIEW_TABLE + "\n";
+    assertEquals("this table lacks the Grants and Inherits columns; its header must include"
+            + " | Role | Level | Inherits | Grants | (found: Role, Level)",
+        onlyProblem(roles + "| Role | Level |\n|---|---|\n| R | workspace |\n").message());
+    assertEquals("this table lacks the Level, Grants and Inherits columns; its header must include"
+            + " | Role | Level | Inherits | Grants | (found: Role, Description)",
+        onlyProblem(roles + "| Role | Description |\n|---|---|\n| R | x |\n").message());
+  }
+
+  @Test
+  void namedPermissions_areTheRowsWhoseNameAndLevelParsed() {
+    MatrixParser.Result result = parse("""
+        # Named
+        | Permission | Level | Includes | Description |
+        |---|---|---|---|
+        | VIEW | workspace | | Views. |
+        | EDIT | account | view, VIEW | Edits. |
+        | bad | workspace | VIEW | Bad. |
+        | GLOBAL | galaxy | | Global. |
+        """);
+    assertEquals(List.of(5, 6, 7), result.problems().stream().map(MatrixProblem::line).toList(),
+        result.problems().toString());
+    assertEquals(Set.of("EDIT", "BAD", "GLOBAL"), result.rejected());
+    PermissionRow view = new PermissionRow(4, "VIEW", Level.WORKSPACE, "", List.of(), "Views.");
+    assertEquals(List.of(view), result.document().permissions());
+    assertEquals(List.of(view, new PermissionRow(5, "EDIT", Level.ACCOUNT, "", List.of(), "Edits.")),
+        result.named().permissions());
+    assertEquals(List.of(), result.named().roles());
+    assertEquals("Named", result.named().title());
+    assertEquals("m.md", result.named().sourceName());
+  }
+
+  @Test
+  void namedRoles_keepTheirOtherCellsOnlyWhenTheRowParsed() {
+    MatrixParser.Result result = parse(VIEW_TABLE + """
+
+        | Role | Level | Inherits | Grants | Everywhere | Description |
+        |---|---|---|---|---|---|
+        | MEMBER | account (default) | | VIEW | | Member. |
+        | ADMIN | account | MEMBER | VIEW | OWNER | Admin. |
+        | BAD_GRANTS | account | MEMBER | view | OWNER | Grants. |
+        | BAD_INHERITS | workspace | base | VIEW | | Inherits. |
+        | BAD_EVERYWHERE | account | MEMBER | VIEW | owner | Everywhere. |
+        | WS_DEFAULT | workspace (default) | MEMBER | VIEW | | Default. |
+        | lower | account | | | | Lower. |
+        | NO_LEVEL | galaxy | | | | No level. |
+        """);
+    assertEquals(List.of(9, 10, 11, 12, 13, 14), result.problems().stream().map(MatrixProblem::line).toList(),
+        result.problems().toString());
+    RoleRow member = new RoleRow(7, "MEMBER", Level.ACCOUNT, true, "", List.of("VIEW"), "", "Member.");
+    RoleRow admin = new RoleRow(8, "ADMIN", Level.ACCOUNT, false, "MEMBER", List.of("VIEW"), "OWNER", "Admin.");
+    assertEquals(List.of(member, admin), result.document().roles());
+    assertEquals(List.of(member, admin,
+        new RoleRow(9, "BAD_GRANTS", Level.ACCOUNT, false, "", List.of(), "", "Grants."),
+        new RoleRow(10, "BAD_INHERITS", Level.WORKSPACE, false, "", List.of(), "", "Inherits."),
+        new RoleRow(11, "BAD_EVERYWHERE", Level.ACCOUNT, false, "", List.of(), "", "Everywhere."),
+        new RoleRow(12, "WS_DEFAULT", Level.WORKSPACE, false, "MEMBER", List.of("VIEW"), "", "Default.")),
+        result.named().roles());
+    assertEquals(Set.of("BAD_GRANTS", "BAD_INHERITS", "BAD_EVERYWHERE", "WS_DEFAULT", "LOWER", "NO_LEVEL"),
+        result.rejected());
+    assertEquals(result.document().permissions(), result.named().permissions());
+  }
 }
