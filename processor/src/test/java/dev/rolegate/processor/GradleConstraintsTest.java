@@ -128,9 +128,9 @@ class GradleConstraintsTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[MatrixNotFound] @PermissionMatrix(\"matrix.md\")"
             + " names a file that was not found; looked in: SOURCE_PATH/test/matrix.md,"
-            + " CLASS_OUTPUT/test/matrix.md, CLASS_PATH/test/matrix.md. Put the file next to"
-            + " package-info.java or under src/main/resources/test, or name it with the compiler"
-            + " option -Arolegate.matrix=<path> (Gradle needs the option: it compiles with an"
+            + " CLASS_OUTPUT/test/matrix.md, CLASS_PATH/test/matrix.md. Put the file under"
+            + " src/main/resources/test, where it ships beside the classes, or name it with the"
+            + " compiler option -Arolegate.matrix=<path> (Gradle needs the option: it compiles with an"
             + " empty source path and keeps resources out of the class output)")
         .inFile(packageInfo)
         .onLineContaining("@PermissionMatrix(");

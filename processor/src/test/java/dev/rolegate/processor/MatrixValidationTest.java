@@ -354,8 +354,8 @@ class MatrixValidationTest {
     String message =
         "[MatrixNotFound] @PermissionMatrix(\"missing.md\") names a file that was not found;"
             + " looked in: SOURCE_PATH/test/missing.md, CLASS_OUTPUT/test/missing.md,"
-            + " CLASS_PATH/test/missing.md. Put the file next to package-info.java or under"
-            + " src/main/resources/test, or name it with the compiler option"
+            + " CLASS_PATH/test/missing.md. Put the file under src/main/resources/test, where it"
+            + " ships beside the classes, or name it with the compiler option"
             + " -Arolegate.matrix=<path> (Gradle needs the option: it compiles with an empty"
             + " source path and keeps resources out of the class output)";
     assertThat(compilation).failed();

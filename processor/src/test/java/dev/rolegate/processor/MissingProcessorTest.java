@@ -108,7 +108,8 @@ class MissingProcessorTest {
    * would see the test class path and the real processor), with rolegate-annotations as the only
    * class path and no processor path: javac 17 to 22 finds the check through its registration;
    * javac 23 and later run class-path processors only with {@code -proc:full} (without it they run
-   * none, and the user sees javac's own errors only, as the README says).
+   * none, and the user sees javac's own errors only, as the README says), and javac 21 and 22
+   * print a note about class-path processors unless it is given, so it is given from 21 on.
    */
   @Test
   void processorMissing_checkFoundOnClassPathByJavac() throws Exception {
@@ -121,7 +122,7 @@ class MissingProcessorTest {
     Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
     List<String> command = new ArrayList<>(List.of(javac.toString(), "-d",
         dir.resolve("out").toString(), "-classpath", annotationsClasses().toString()));
-    if (Runtime.version().feature() >= 23) {
+    if (Runtime.version().feature() >= 21) {
       command.add("-proc:full");
     }
     command.add(source.toString());

@@ -43,21 +43,40 @@ class StaleMatrixTest {
     assertThat(compilation).hadNoteCount(1);
     assertThat(compilation)
         .hadNoteContaining("[MatrixNotShipped] @PermissionMatrix(\"matrix.md\") was read from the"
-            + " source path, which is not shipped with the classes, so the compiled table cannot"
-            + " be compared with the file at run time, and a build that recompiles only changed"
-            + " .java files (maven-compiler-plugin) keeps a table compiled from an older"
-            + " matrix.md after an edit of only the matrix. Move it to"
+            + " source path, which Maven does not ship with the classes: unless the build copies"
+            + " matrix.md beside them, the compiled table cannot be compared with the file at run"
+            + " time, and a build that recompiles only changed .java files (maven-compiler-plugin)"
+            + " keeps a table compiled from an older matrix.md after an edit of only the matrix. Move it to"
             + " src/main/resources/test/matrix.md: the table then refuses to load when it was"
             + " compiled from other text than the file beside it")
         .inFile(packageInfo)
         .onLineContaining("@PermissionMatrix(");
     String sha = sha256(TestMatrices.SMALL);
     assertThat(compilation).generatedSourceFile("test.MatrixCapabilityTable")
-        .contentsAsUtf8String().contains("builder.compiledFrom(\"" + sha + "\");");
+        .contentsAsUtf8String().contains("builder.compiledFromSource(\"" + sha
+            + "\", MatrixCapabilityTable.class.getResource(\"matrix.md\"));");
     assertThat(compilation).generatedSourceFile("dev.rolegate.matrices.Matrix_test")
         .contentsAsUtf8String().contains("public static final String SHA256 = \"" + sha + "\";");
     Matrix matrix = GeneratedCode.of(compilation).matrix();
     assertEquals(sha, matrix.sha256());
+  }
+
+  @Test
+  void sourcePathMatrix_aCopyShippedBesideTheTable_isCompared() throws Exception {
+    Compilation compilation =
+        TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+            .compile(TestMatrices.packageInfo());
+    Path classes = Files.createTempDirectory("rolegate-classes");
+    MatrixValidationTest.copyClasses(compilation, classes);
+    String sha = sha256(TestMatrices.SMALL);
+
+    // No copy ships (Maven's default for src/main/java): nothing to compare, the table loads.
+    assertEquals(sha, matrixIn(classes).sha256());
+    // The build copies the file beside the classes: the same text loads, an edit does not.
+    Files.writeString(classes.resolve("test/matrix.md"), TestMatrices.SMALL, StandardCharsets.UTF_8);
+    assertEquals(sha, matrixIn(classes).sha256());
+    Files.writeString(classes.resolve("test/matrix.md"), EDITED, StandardCharsets.UTF_8);
+    assertThrows(StaleMatrixError.class, () -> matrixIn(classes));
   }
 
   @Test

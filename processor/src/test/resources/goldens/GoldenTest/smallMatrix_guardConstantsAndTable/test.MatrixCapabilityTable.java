@@ -59,7 +59,7 @@ public final class MatrixCapabilityTable {
 
   private static Matrix build() {
     Matrix.Builder builder = Matrix.builder("Test Matrix", "test", "matrix.md");
-    builder.compiledFrom("291fbcbfca9f23d0034e3d521c3231067b4594006726ea11c30fbbf25bf1ff70");
+    builder.compiledFromSource("291fbcbfca9f23d0034e3d521c3231067b4594006726ea11c30fbbf25bf1ff70", MatrixCapabilityTable.class.getResource("matrix.md"));
     addRows0(builder);
     builder.defaultAccountRole("MEMBER");
     return builder.build();

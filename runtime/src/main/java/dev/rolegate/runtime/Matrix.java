@@ -284,13 +284,15 @@ public final class Matrix {
 
     /**
      * Records the SHA-256 (64 lowercase hex digits) of the matrix file the table was compiled
-     * from, for a file that does not ship with the classes (read from the source path), so that
-     * nothing can be compared at run time.
+     * from, for a file read from the source path, which a build need not ship: {@link #build()}
+     * throws {@link StaleMatrixError} when a copy ships beside the table ({@code copy}, from {@code
+     * AcmeCapabilityTable.class.getResource("acme.md")}; null when none ships) with another digest
+     * or unreadable. With no copy there is nothing to compare.
      */
-    public Builder compiledFrom(String sha256) {
+    public Builder compiledFromSource(String sha256, java.net.URL copy) {
       this.sha256 = MatrixFiles.requireSha256(sha256);
-      this.mustShip = false;
-      this.shipped = null;
+      this.mustShip = copy != null;
+      this.shipped = copy;
       return this;
     }
 
@@ -342,9 +344,14 @@ public final class Matrix {
           found.add(table.matrix());
           providers.add(table.getClass().getName());
         }
-      } catch (StaleMatrixError e) {
-        return new Lookup(null, e.getMessage(), true);
-      } catch (RuntimeException | java.util.ServiceConfigurationError e) {
+      } catch (RuntimeException | java.util.ServiceConfigurationError | StaleMatrixError e) {
+        // A stale table reports itself however it is reached: directly, or wrapped by a
+        // ServiceLoader that initialized it.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+          if (cause instanceof StaleMatrixError) {
+            return new Lookup(null, cause.getMessage(), true);
+          }
+        }
         return new Lookup(null, "reading the compiled matrices failed: " + e, false);
       }
       if (found.size() == 1) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A table compiled from one matrix file refuses to build beside another: {@link
  * Matrix.Builder#compiledFrom(String, URL)} compares the file's SHA-256 with the one compiled in,
- * and a missing or unreadable file is refused as well.
+ * and a missing or unreadable file is refused as well; {@link
+ * Matrix.Builder#compiledFromSource(String, URL)} compares a copy when one ships.
  */
 class MatrixFileCheckTest {
   private static final String TEXT = "# Acme\n\n| Permission | Level | Includes |\n";
@@ -94,17 +95,29 @@ class MatrixFileCheckTest {
   }
 
   @Test
-  void digestOnly_forAFileThatDoesNotShip_builds() {
+  void sourcePathFile_noCopyShips_buildsWithTheDigest() {
     String sha = sha256(TEXT);
 
-    assertEquals(sha, acme().compiledFrom(sha).build().sha256());
+    assertEquals(sha, acme().compiledFromSource(sha, null).build().sha256());
     assertEquals("", acme().build().sha256(), "a hand-built matrix records no digest");
   }
 
   @Test
-  void digestOnly_afterAShippedCheck_dropsTheCheck() {
-    // The last compiledFrom wins, as for every builder setting.
-    Matrix matrix = acme().compiledFrom(sha256(TEXT), null).compiledFrom(sha256(TEXT)).build();
+  void sourcePathFile_aCopyShips_isCompared() throws IOException {
+    String sha = sha256(TEXT);
+
+    assertEquals(sha, acme().compiledFromSource(sha, file(TEXT)).build().sha256());
+    StaleMatrixError stale = assertThrows(StaleMatrixError.class,
+        () -> acme().compiledFromSource(sha, file(TEXT + "edited\n")).build());
+    assertTrue(stale.getMessage().startsWith(
+        "the capability table was compiled from an older acme.md: rebuild"), stale.getMessage());
+  }
+
+  @Test
+  void theLastSettingWins() {
+    // As for every builder setting: a source-path digest after a shipped one drops the check.
+    Matrix matrix = acme().compiledFrom(sha256(TEXT), null).compiledFromSource(sha256(TEXT), null)
+        .build();
 
     assertEquals(sha256(TEXT), matrix.sha256());
   }
@@ -120,7 +133,8 @@ class MatrixFileCheckTest {
           "a matrix digest is 64 lowercase hex digits (SHA-256), not \""), error.getMessage());
     }
     assertEquals("a matrix digest is 64 lowercase hex digits (SHA-256), not null",
-        assertThrows(IllegalArgumentException.class, () -> acme().compiledFrom(null)).getMessage());
+        assertThrows(IllegalArgumentException.class,
+            () -> acme().compiledFromSource(null, null)).getMessage());
   }
 
   @Test

@@ -72,7 +72,7 @@ public enum Diagnostic {
       "MatrixNotFound",
       Kind.ERROR,
       "@PermissionMatrix(\"%s\") names a file that was not found; looked in: %s. Put the file"
-          + " next to package-info.java or under src/main/resources/%s, or name it with the"
+          + " under src/main/resources/%s, where it ships beside the classes, or name it with the"
           + " compiler option -Arolegate.matrix=<path> (Gradle needs the option: it compiles"
           + " with an empty source path and keeps resources out of the class output)"),
   /** The file that {@code -Arolegate.matrix} names cannot be read: the same id, another cause. */
@@ -100,10 +100,11 @@ public enum Diagnostic {
   MATRIX_NOT_SHIPPED(
       "MatrixNotShipped",
       Kind.NOTE,
-      "@PermissionMatrix(\"%1$s\") was read from the source path, which is not shipped with the"
-          + " classes, so the compiled table cannot be compared with the file at run time, and a"
-          + " build that recompiles only changed .java files (maven-compiler-plugin) keeps a table"
-          + " compiled from an older %1$s after an edit of only the matrix. Move it to"
+      "@PermissionMatrix(\"%1$s\") was read from the source path, which Maven does not ship with"
+          + " the classes: unless the build copies %1$s beside them, the compiled table cannot be"
+          + " compared with the file at run time, and a build that recompiles only changed .java"
+          + " files (maven-compiler-plugin) keeps a table compiled from an older %1$s after an edit"
+          + " of only the matrix. Move it to"
           + " src/main/resources/%2$s/%1$s: the table then refuses to load when it was compiled"
           + " from other text than the file beside it"),
   /**

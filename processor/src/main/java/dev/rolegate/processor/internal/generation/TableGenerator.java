@@ -145,14 +145,12 @@ public final class TableGenerator {
         .returns(MATRIX)
         .addStatement("$T builder = $T.builder($S, $S, $S)", BUILDER, MATRIX, matrix.title(),
             handle.packageName(), matrix.sourceName());
-    if (ships) {
-      // The file ships beside this class: loading it through this class finds it in this
-      // class's module; build() refuses a table compiled from other text than the file.
-      build.addStatement("builder.compiledFrom($S, $T.class.getResource($S))", sha256,
-          handle.table(), matrix.sourceName());
-    } else {
-      build.addStatement("builder.compiledFrom($S)", sha256);
-    }
+    // The file beside this class, found through this class so that its own module finds it;
+    // build() refuses a table compiled from other text than the file (or, for a file read from
+    // the source path, than a copy the build ships).
+    build.addStatement("builder.$L($S, $T.class.getResource($S))",
+        ships ? "compiledFrom" : "compiledFromSource", sha256, handle.table(),
+        matrix.sourceName());
     // About 12 bytes of bytecode per bitset word and 60 for the rest of an entry.
     int perMethod = Math.max(1, 30_000 / (60 + 12 * words));
     List<MethodSpec> parts = new java.util.ArrayList<>();

@@ -7,6 +7,7 @@ import dev.rolegate.processor.internal.generation.TableGenerator;
 import dev.rolegate.processor.internal.matrix.MatrixCompiler;
 import dev.rolegate.processor.internal.matrix.MatrixDigest;
 import dev.rolegate.processor.internal.matrix.MatrixDocument;
+import dev.rolegate.processor.internal.matrix.MatrixParser;
 import dev.rolegate.processor.internal.matrix.MatrixProblem;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.validation.Annotations;
@@ -189,7 +190,8 @@ public final class MatrixStep {
    * copied an edited file without compiling its table again, and its table would refuse to load.
    */
   private boolean stale(MatrixSources.Indexed indexed, Element subject) {
-    if (indexed.sha256().isEmpty()) {
+    if (!indexed.sha256().matches("[0-9a-f]{64}")) {
+      // An index that records no digest (or no well-formed one) has nothing to compare.
       return false;
     }
     Optional<byte[]> shipped = MatrixSources.shippedBeside(filer, indexed);
@@ -202,9 +204,15 @@ public final class MatrixStep {
     }
     String location = (indexed.packageName().isEmpty() ? "" : indexed.packageName().replace('.', '/') + "/")
         + indexed.sourceName();
-    reporter.report(Diagnostic.STALE_MATRIX, subject, indexed.packageName(), indexed.sourceName(),
-        location, actual.substring(0, 12), indexed.sha256().substring(0, 12));
+    reporter.report(Diagnostic.STALE_MATRIX, subject, shown(indexed.packageName()),
+        shown(indexed.sourceName()), shown(location), actual.substring(0, 12),
+        indexed.sha256().substring(0, 12));
     return true;
+  }
+
+  /** Returns a name read from the class path as is when it is printable ASCII, else quoted. */
+  private static String shown(String name) {
+    return name.chars().allMatch(c -> c >= 0x20 && c <= 0x7e) ? name : MatrixParser.quote(name);
   }
 
   private Optional<MatrixHandle> lookUpClassPath(Element subject) {

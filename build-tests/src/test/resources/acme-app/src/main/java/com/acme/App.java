@@ -15,8 +15,10 @@ public final class App {
   }
 
   static String clerkEdit() {
-    Orders orders = GuardedOrders.wrap((workspace, order) -> "edited " + order);
+    // The principal first: building it finds the compiled matrix through Matrix.load(), before
+    // any guard class is touched.
     Principal clerk = Principal.user("carol").workspaceRole("ws-1", WorkspaceRoles.CLERK).build();
+    Orders orders = GuardedOrders.wrap((workspace, order) -> "edited " + order);
     try (PrincipalScope scope = CurrentPrincipal.bind(clerk)) {
       return orders.edit("ws-1", "o-7");
     } catch (AccessDeniedException denied) {
