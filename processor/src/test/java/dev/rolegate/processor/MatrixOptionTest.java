@@ -67,6 +67,36 @@ class MatrixOptionTest {
   }
 
   @Test
+  void option_fileWhereTheTableLooks_noNote() throws IOException {
+    Compilation compilation = compiler(emptyDirectory(),
+        "-Arolegate.matrix=" + matrixFile(TestMatrices.SMALL)).compile(TestMatrices.packageInfo());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).hadNoteCount(0);
+  }
+
+  @Test
+  void option_fileElsewhere_noteSaysWhereTheTableLooks() throws IOException {
+    Path elsewhere = Files.createTempDirectory("rolegate-config").resolve("acme-matrix.md");
+    Files.writeString(elsewhere, TestMatrices.SMALL, StandardCharsets.UTF_8);
+    JavaFileObject packageInfo = TestMatrices.packageInfo();
+
+    Compilation compilation = compiler(emptyDirectory(), "-Arolegate.matrix=" + elsewhere)
+        .compile(packageInfo);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).hadNoteCount(1);
+    assertThat(compilation)
+        .hadNoteContaining("[MatrixOptionPath] -Arolegate.matrix=" + elsewhere + " does not end"
+            + " with test/matrix.md, the class path resource that the compiled table compares"
+            + " itself with when it loads, so unless the build ships the file there the table"
+            + " refuses to load (StaleMatrixError). Keep the matrix at"
+            + " src/main/resources/test/matrix.md and name that file")
+        .inFile(packageInfo)
+        .onLineContaining("@PermissionMatrix(");
+  }
+
+  @Test
   void option_relativePath_isResolvedAgainstTheWorkingDirectory() throws IOException {
     Path directory = Files.createDirectories(Path.of("target", "matrix-option"));
     Path matrix = Files.createTempFile(directory, "matrix", ".md");
@@ -161,8 +191,10 @@ class MatrixOptionTest {
   }
 
   /** Writes {@code text} to a new file outside every location the Filer searches. */
+  /** Writes {@code text} as {@code test/matrix.md} under a new resources root. */
   static Path matrixFile(String text) throws IOException {
-    Path file = Files.createTempDirectory("rolegate-resources").resolve("matrix.md");
+    Path file = Files.createTempDirectory("rolegate-resources").resolve("test/matrix.md");
+    Files.createDirectories(file.getParent());
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return file;
   }

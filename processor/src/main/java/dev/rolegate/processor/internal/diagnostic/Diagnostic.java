@@ -94,6 +94,18 @@ public enum Diagnostic {
           + " @PermissionMatrix, so the file is not read. Drop the option from this compilation,"
           + " or compile the @PermissionMatrix package whose matrix it names in it"),
   /**
+   * The file {@code -Arolegate.matrix} names does not lie where the table looks for it at run time
+   * ({@code <package>/<file>} under a resources root): a note, as packages take no
+   * {@code @SuppressWarnings}.
+   */
+  MATRIX_OPTION_PATH(
+      "MatrixOptionPath",
+      Kind.NOTE,
+      "-Arolegate.matrix=%1$s does not end with %2$s, the class path resource that the compiled"
+          + " table compares itself with when it loads, so unless the build ships the file there"
+          + " the table refuses to load (StaleMatrixError). Keep the matrix at"
+          + " src/main/resources/%2$s and name that file"),
+  /**
    * The matrix was read from the source path, which the build does not ship: the runtime has no
    * file to compare the table with, and Maven does not notice an edit of only the matrix.
    */

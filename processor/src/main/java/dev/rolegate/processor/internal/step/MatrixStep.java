@@ -86,6 +86,12 @@ public final class MatrixStep {
           file.searched().get(0));
       return;
     }
+    if (named) {
+      String resource = resourcePath(pkg, path);
+      if (!endsWith(matrixOption, resource)) {
+        reporter.report(Diagnostic.MATRIX_OPTION_PATH, pkg, mirror, value, matrixOption, resource);
+      }
+    }
     if (path.isBlank() || file.bytes().isEmpty()) {
       declaredInvalid = true;
       reporter.report(Diagnostic.MATRIX_NOT_FOUND, pkg, mirror, value, path,
@@ -158,6 +164,22 @@ public final class MatrixStep {
       }
     }
     return clash;
+  }
+
+  /** Returns {@code com/acme/rbac/acme.md}: where the file of {@code pkg}'s matrix ships. */
+  private static String resourcePath(PackageElement pkg, String path) {
+    String packageName = pkg.getQualifiedName().toString();
+    return packageName.isEmpty() ? path : packageName.replace('.', '/') + "/" + path;
+  }
+
+  /** Returns whether the file path {@code option} ends with the name elements of {@code resource}. */
+  private static boolean endsWith(String option, String resource) {
+    try {
+      return java.nio.file.Path.of(option).normalize()
+          .endsWith(java.nio.file.Path.of(resource).normalize());
+    } catch (java.nio.file.InvalidPathException notAPath) {
+      return false;
+    }
   }
 
   /** Notes, once processing is over, a matrix option that no {@code @PermissionMatrix} used. */
