@@ -128,6 +128,10 @@ public final class Matrix {
    * title, what tells two matrices apart in messages.
    */
   public String location() {
+    return location(packageName, source);
+  }
+
+  private static String location(String packageName, String source) {
     return packageName.isEmpty() ? source : packageName.replace('.', '/') + "/" + source;
   }
 
@@ -319,8 +323,7 @@ public final class Matrix {
      */
     public Matrix build() {
       if (mustShip) {
-        MatrixFiles.requireShippedMatches(
-            sha256, shipped, packageName.isEmpty() ? source : packageName.replace('.', '/') + "/" + source, source);
+        MatrixFiles.requireShippedMatches(sha256, shipped, location(packageName, source), source);
       }
       return new Matrix(this);
     }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.URL;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Compares a capability table with the matrix file that ships beside it: the table carries the
@@ -64,12 +65,7 @@ final class MatrixFiles {
   /** Returns the lowercase hex SHA-256 of {@code bytes}. */
   static String sha256(byte[] bytes) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      StringBuilder hex = new StringBuilder(64);
-      for (byte b : digest) {
-        hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-      }
-      return hex.toString();
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       // Every Java platform implements SHA-256 (MessageDigest's Javadoc).
       throw new IllegalStateException("no SHA-256 in this JDK", e);

@@ -2,6 +2,7 @@ package dev.rolegate.processor.internal.matrix;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * The SHA-256 of a matrix file's bytes, as the generated table records it and the runtime
@@ -13,12 +14,7 @@ public final class MatrixDigest {
   /** Returns the lowercase hex SHA-256 of {@code bytes}. */
   public static String sha256(byte[] bytes) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      StringBuilder hex = new StringBuilder(64);
-      for (byte b : digest) {
-        hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-      }
-      return hex.toString();
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       // Every Java platform implements SHA-256 (MessageDigest's Javadoc).
       throw new IllegalStateException("no SHA-256 in this JDK", e);

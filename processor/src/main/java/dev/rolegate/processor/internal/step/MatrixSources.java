@@ -48,19 +48,35 @@ final class MatrixSources {
     String packageName = pkg.getQualifiedName().toString();
     List<String> searched = new ArrayList<>();
     for (Location location : SEARCHED) {
-      searched.add(location.getName() + "/" + (packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/") + path);
-      try {
-        FileObject file = filer.getResource(location, packageName, path);
-        // Bytes, not getCharContent: the matrix is decoded strictly as UTF-8 (MatrixText).
-        try (java.io.InputStream in = file.openInputStream()) {
-          return new FileText(Optional.of(in.readAllBytes()), searched,
-              location != StandardLocation.SOURCE_PATH);
-        }
-      } catch (IOException | IllegalArgumentException | IllegalStateException notThere) {
-        // Not in this location (or the location is not set up): try the next one.
+      searched.add(location.getName() + "/" + resourcePath(packageName, path));
+      Optional<byte[]> bytes = resource(filer, location, packageName, path);
+      if (bytes.isPresent()) {
+        return new FileText(bytes, searched, location != StandardLocation.SOURCE_PATH);
       }
     }
     return new FileText(Optional.empty(), searched, false);
+  }
+
+  /** Returns {@code com/acme/rbac/acme.md}: resource {@code path} of package {@code packageName}. */
+  static String resourcePath(String packageName, String path) {
+    return packageName.isEmpty() ? path : packageName.replace('.', '/') + "/" + path;
+  }
+
+  /**
+   * Returns the bytes of resource {@code path} of package {@code packageName} in {@code location},
+   * or empty where it is not (or the location is not set up). Bytes, not getCharContent: the
+   * matrix is decoded strictly as UTF-8 (MatrixText).
+   */
+  private static Optional<byte[]> resource(
+      Filer filer, Location location, String packageName, String path) {
+    try {
+      FileObject file = filer.getResource(location, packageName, path);
+      try (java.io.InputStream in = file.openInputStream()) {
+        return Optional.of(in.readAllBytes());
+      }
+    } catch (IOException | IllegalArgumentException | IllegalStateException notThere) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -96,7 +112,6 @@ final class MatrixSources {
     }
     return unreadable.getClass().getSimpleName();
   }
-
 
   /**
    * A compiled matrix found on the class path, with the SHA-256 of the file it was compiled from
@@ -146,15 +161,8 @@ final class MatrixSources {
    * path beside its package ({@code com/acme/acme.md}), or empty where none does.
    */
   static Optional<byte[]> shippedBeside(Filer filer, Indexed indexed) {
-    try {
-      FileObject file = filer.getResource(
-          StandardLocation.CLASS_PATH, indexed.packageName(), indexed.sourceName());
-      try (java.io.InputStream in = file.openInputStream()) {
-        return Optional.of(in.readAllBytes());
-      }
-    } catch (IOException | IllegalArgumentException | IllegalStateException notThere) {
-      return Optional.empty();
-    }
+    return resource(
+        filer, StandardLocation.CLASS_PATH, indexed.packageName(), indexed.sourceName());
   }
 
   private static String constant(TypeElement type, String name) {

@@ -87,7 +87,7 @@ public final class MatrixStep {
       return;
     }
     if (named) {
-      String resource = resourcePath(pkg, path);
+      String resource = MatrixSources.resourcePath(pkg.getQualifiedName().toString(), path);
       if (!endsWith(matrixOption, resource)) {
         reporter.report(Diagnostic.MATRIX_OPTION_PATH, pkg, mirror, value, matrixOption, resource);
       }
@@ -95,7 +95,7 @@ public final class MatrixStep {
     if (path.isBlank() || file.bytes().isEmpty()) {
       declaredInvalid = true;
       reporter.report(Diagnostic.MATRIX_NOT_FOUND, pkg, mirror, value, path,
-          String.join(", ", file.searched()), pkg.getQualifiedName().toString().replace('.', '/'));
+          String.join(", ", file.searched()), folder(pkg.getQualifiedName().toString()));
       return;
     }
     MatrixCompiler.Result result = MatrixCompiler.compile(path, file.bytes().get());
@@ -121,7 +121,7 @@ public final class MatrixStep {
     table.generate(declared, pkg, MatrixDigest.sha256(file.bytes().get()), file.ships());
     if (!file.ships()) {
       reporter.report(Diagnostic.MATRIX_NOT_SHIPPED, pkg, mirror, value, path,
-          pkg.getQualifiedName().toString().replace('.', '/'));
+          folder(pkg.getQualifiedName().toString()));
     }
   }
 
@@ -136,8 +136,7 @@ public final class MatrixStep {
     String packageName = pkg.getQualifiedName().toString();
     String prefix = packageName.isEmpty() ? "" : packageName + ".";
     for (String name : List.of("Permissions", "WorkspaceRoles", "AccountRoles")) {
-      TypeElement existing = elements.getTypeElement(prefix + name);
-      if (existing != null && Annotations.find(existing, Names.GENERATED).isEmpty()) {
+      if (takenByUser(prefix + name)) {
         return;
       }
     }
@@ -155,8 +154,7 @@ public final class MatrixStep {
         prefix + "AccountRoles", handle.table().canonicalName(), handle.index().canonicalName());
     boolean clash = false;
     for (String name : names) {
-      TypeElement existing = elements.getTypeElement(name);
-      if (existing != null && Annotations.find(existing, Names.GENERATED).isEmpty()) {
+      if (takenByUser(name)) {
         reporter.report(Diagnostic.GENERATED_NAME_CLASH, pkg, mirror, null,
             pkg.getQualifiedName(), name, "Permissions, WorkspaceRoles, AccountRoles and "
                 + handle.table().simpleName());
@@ -166,11 +164,20 @@ public final class MatrixStep {
     return clash;
   }
 
-  /** Returns {@code com/acme/rbac/acme.md}: where the file of {@code pkg}'s matrix ships. */
-  private static String resourcePath(PackageElement pkg, String path) {
-    String packageName = pkg.getQualifiedName().toString();
-    return packageName.isEmpty() ? path : packageName.replace('.', '/') + "/" + path;
+  /**
+   * Returns whether a type named {@code qualifiedName} exists that rolegate did not generate (one
+   * from an earlier build, carrying our marker, is simply replaced).
+   */
+  private boolean takenByUser(String qualifiedName) {
+    TypeElement existing = elements.getTypeElement(qualifiedName);
+    return existing != null && Annotations.find(existing, Names.GENERATED).isEmpty();
   }
+
+  /** Returns {@code com/acme/rbac}: the resource folder of package {@code packageName}. */
+  private static String folder(String packageName) {
+    return packageName.replace('.', '/');
+  }
+
 
   /** Returns whether the file path {@code option} ends with the name elements of {@code resource}. */
   private static boolean endsWith(String option, String resource) {
@@ -224,8 +231,7 @@ public final class MatrixStep {
     if (actual.equals(indexed.sha256())) {
       return false;
     }
-    String location = (indexed.packageName().isEmpty() ? "" : indexed.packageName().replace('.', '/') + "/")
-        + indexed.sourceName();
+    String location = MatrixSources.resourcePath(indexed.packageName(), indexed.sourceName());
     reporter.report(Diagnostic.STALE_MATRIX, subject, shown(indexed.packageName()),
         shown(indexed.sourceName()), shown(location), actual.substring(0, 12),
         indexed.sha256().substring(0, 12));
