@@ -15,13 +15,14 @@ import javax.lang.model.type.WildcardType;
 
 /**
  * Writes method signatures with simple type names, as a reader of the service source sees them:
- * {@code (String, List<Deployment>, int...)}. Type annotations are left out.
+ * {@code (String, List<Deployment>, int...)}. Type annotations are left out. The access report,
+ * the guard index and diagnostics naming an overloaded method share them.
  */
-final class Signatures {
+public final class Signatures {
   private Signatures() {}
 
   /** Returns the parameter list of {@code method} in parentheses, declared types, simple names. */
-  static String parameters(ExecutableElement method) {
+  public static String parameters(ExecutableElement method) {
     List<String> types = new ArrayList<>();
     List<? extends VariableElement> parameters = method.getParameters();
     for (int i = 0; i < parameters.size(); i++) {
