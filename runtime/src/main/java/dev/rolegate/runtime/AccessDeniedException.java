@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * A guarded call was denied: the principal lacks the permission in the workspace the call acts
- * on, or the decision could not be made. The delegate was not called. The message says who, which
+ * A guarded call was denied: the principal lacks the permission in the workspace or account the
+ * call acts on, or the decision could not be made. The delegate was not called. The message says who, which
  * permission, which workspace, the principal's role there and which roles would have it; it
  * carries no call arguments beyond the workspace id.
  */
@@ -18,6 +18,7 @@ public class AccessDeniedException extends SecurityException {
   private final String operation;
   private final List<String> permissions;
   private final String workspace;
+  private final String account;
   /** Builds the message when it is first read: a denial that nobody reads costs no text. */
   private transient Supplier<String> lazyMessage;
   private String message;
@@ -37,11 +38,22 @@ public class AccessDeniedException extends SecurityException {
   public AccessDeniedException(
       Supplier<String> message, String principalId, String operation, List<String> permissions,
       String workspace, Throwable cause) {
+    this(message, principalId, operation, permissions, null, workspace, cause);
+  }
+
+  /**
+   * Creates a denial of a call in {@code account} (or null when none was found), whose message is
+   * built by {@code message} when first read.
+   */
+  public AccessDeniedException(
+      Supplier<String> message, String principalId, String operation, List<String> permissions,
+      String account, String workspace, Throwable cause) {
     super(null, cause);
     this.lazyMessage = message;
     this.principalId = principalId;
     this.operation = operation;
     this.permissions = List.copyOf(permissions);
+    this.account = account;
     this.workspace = workspace;
   }
 
@@ -72,6 +84,14 @@ public class AccessDeniedException extends SecurityException {
   /** Returns the permissions the operation requires (all of them, or one of them). */
   public List<String> permissions() {
     return permissions;
+  }
+
+  /**
+   * Returns the account the call acted in (the one it named, else its workspace's), or null when
+   * none was named or found. Named by a caller: show it escaped.
+   */
+  public String account() {
+    return account;
   }
 
   /** Returns the workspace the call acted on, or null when it named none. */

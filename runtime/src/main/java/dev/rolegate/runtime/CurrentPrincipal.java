@@ -41,7 +41,18 @@ public final class CurrentPrincipal {
    * act on, until the returned scope is closed.
    */
   public static PrincipalScope bind(Principal principal, String workspace) {
-    return Bindings.bind(principal, workspace);
+    return Bindings.bind(principal, null, workspace);
+  }
+
+  /**
+   * Binds {@code principal}, the account that calls without an {@code @AccountId} argument act on
+   * ({@code @BoundAccount}), and the workspace (or null), until the returned scope is closed. A
+   * web filter binds both from a path such as {@code /accounts/{account}/workspaces/{workspace}};
+   * whether the workspace belongs to the account is the filter's check ({@link
+   * Principal#accountOf(String)}), and a guarded call that names both is denied when it does not.
+   */
+  public static PrincipalScope bind(Principal principal, String account, String workspace) {
+    return Bindings.bind(principal, account, workspace);
   }
 
   /** Runs {@code action} as {@code principal}, then restores the previous binding. */
@@ -68,6 +79,12 @@ public final class CurrentPrincipal {
   public static Optional<String> workspace() {
     Binding binding = Bindings.current();
     return binding == null ? Optional.empty() : Optional.ofNullable(binding.workspace());
+  }
+
+  /** Returns the account bound to this thread, if any. */
+  public static Optional<String> account() {
+    Binding binding = Bindings.current();
+    return binding == null ? Optional.empty() : Optional.ofNullable(binding.account());
   }
 
   /** Returns the source that reads this thread's binding; {@code wrap(delegate)} uses it. */

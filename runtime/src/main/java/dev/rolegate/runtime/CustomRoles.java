@@ -25,11 +25,34 @@ import java.util.Optional;
  */
 public final class CustomRoles {
   private final Matrix matrix;
+  /** The account the roles belong to (its key), or null for a single-account application's. */
+  private final String account;
   private final Map<String, Role> roles = new LinkedHashMap<>();
 
-  /** Creates an empty set of custom roles for {@code matrix}. */
+  /**
+   * Creates an empty set of custom roles of account {@code account}, for {@code matrix}: as in
+   * Prefect, a custom role belongs to one account and is held only in that account's workspaces.
+   *
+   * @throws IllegalArgumentException if the account id cannot be shown (the name rule)
+   */
+  public CustomRoles(Matrix matrix, String account) {
+    this.matrix = Objects.requireNonNull(matrix, "matrix");
+    this.account = AccountIds.key(AccountIds.requireValid(Objects.requireNonNull(account, "account id")));
+  }
+
+  /**
+   * Creates an empty set of custom roles of a single-account application, for {@code matrix}: they
+   * are held only by principals whose directory is {@link AccountDirectory#singleAccount}. With
+   * several accounts, name the account: {@link #CustomRoles(Matrix, String)}.
+   */
   public CustomRoles(Matrix matrix) {
     this.matrix = Objects.requireNonNull(matrix, "matrix");
+    this.account = null;
+  }
+
+  /** Returns the account these roles belong to, or empty for a single-account application's. */
+  public Optional<String> account() {
+    return Optional.ofNullable(account);
   }
 
   /** Returns the matrix these roles are defined against. */
@@ -150,7 +173,7 @@ public final class CustomRoles {
 
   private synchronized Role add(String name, Role base, List<Permission> extras, String description) {
     checkName(name);
-    Role role = Role.custom(matrix, name, base, extras, description);
+    Role role = Role.custom(matrix, account, name, base, extras, description);
     roles.put(name, role);
     return role;
   }

@@ -11,11 +11,13 @@ import java.util.List;
  * @param operation the guarded method, e.g. {@code DeploymentService.delete}
  * @param principalId the caller's id, or null when nobody was authenticated
  * @param principalKind user or service account, or null when nobody was authenticated
+ * @param account the account the call acted in (the one it named, else its workspace's), or null
+ *     when it named none and none was found
  * @param workspace the workspace the call acted on, or null when it named none
  * @param permissions the permissions the method requires
  * @param anyOf whether one of {@code permissions} sufficed (else all were required)
  * @param grantedBy on an allow, what granted it, e.g. {@code DEVELOPER in ws-prod} or {@code account
- *     ADMIN (workspace OWNER everywhere)}; "" on a denial
+ *     ADMIN in acme (workspace OWNER in every workspace of the account)}; "" on a denial
  * @param wouldAllow on a denial, the roles that would have been allowed, e.g. {@code workspace
  *     DEVELOPER}, {@code account ADMIN}; empty on an allow
  * @param reason "allowed", or the denial's message
@@ -25,6 +27,7 @@ public record Decision(
     String operation,
     String principalId,
     PrincipalKind principalKind,
+    String account,
     String workspace,
     List<String> permissions,
     boolean anyOf,
@@ -43,5 +46,10 @@ public record Decision(
    */
   public String workspaceForLog() {
     return workspace == null ? null : Names.escaped(workspace);
+  }
+
+  /** Returns {@link #account()} fit for a log line, by the same rule; null when there is none. */
+  public String accountForLog() {
+    return account == null ? null : Names.escaped(account);
   }
 }

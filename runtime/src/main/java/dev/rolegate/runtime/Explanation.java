@@ -3,18 +3,20 @@ package dev.rolegate.runtime;
 import java.util.List;
 
 /**
- * Why a principal may or may not use one permission in one workspace: the structured answer and a
+ * Why a principal may or may not use one permission in one workspace or account: the structured answer and a
  * sentence for people ({@link #sentence()}).
  *
  * @param allowed whether the permission is held there
  * @param principalId the principal's id
+ * @param account the account asked about (the workspace's, or the one named), or null when none
+ *     is known
  * @param workspace the workspace asked about, or null
  * @param permission the permission's name
  * @param level whether it is a workspace or an account permission
  * @param roleThere the principal's workspace role there (explicit or the workspace default), as
  *     {@link Role#describe()}, or null
  * @param fromDefault whether {@code roleThere} is the workspace's default role
- * @param accountRole the principal's account role, or null
+ * @param accountRole the principal's account role in {@code account}, or null (no member there)
  * @param grantedBy what grants the permission when allowed, e.g. {@code DEVELOPER in ws-prod}; ""
  *     when denied
  * @param grantingRoles the matrix's roles (of the permission's level) that hold it
@@ -24,6 +26,7 @@ import java.util.List;
 public record Explanation(
     boolean allowed,
     String principalId,
+    String account,
     String workspace,
     String permission,
     Level level,

@@ -2,7 +2,6 @@ package dev.rolegate.runtime;
 
 import dev.rolegate.runtime.internal.RuntimeAccess;
 import dev.rolegate.runtime.internal.Secrets;
-import java.util.Map;
 
 /** The runtime's {@link RuntimeAccess}: registered with {@link Secrets} when this class initializes. */
 final class InternalAccess implements RuntimeAccess {
@@ -23,12 +22,17 @@ final class InternalAccess implements RuntimeAccess {
   }
 
   @Override
-  public Role assignedRole(Principal principal, String workspace) {
-    return principal.assignedRole(workspace);
+  public Role assignedRoleIn(Principal principal, String workspace, String account) {
+    return principal.assignedRoleIn(workspace, account);
   }
 
   @Override
-  public Map<Object, Role> assignedRoles(Principal principal) {
-    return principal.assignedRoles();
+  public Role roleIn(Principal principal, Object workspace, String account) {
+    return principal.roleIn(workspace, account);
+  }
+
+  @Override
+  public boolean sameAccount(String one, String other) {
+    return one.equals(other) || AccountIds.key(one).equals(AccountIds.key(other));
   }
 }

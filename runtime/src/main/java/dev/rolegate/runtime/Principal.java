@@ -1,6 +1,7 @@
 package dev.rolegate.runtime;
 
 import dev.rolegate.runtime.internal.Names;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,8 +10,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Who is calling: a user or a service account, with one account role and a role per workspace,
- * resolved against a compiled {@link Matrix} when built.
+ * Who is calling: a user or a service account, a member of zero or more accounts with one account
+ * role in each, holding a role per workspace; resolved against a compiled {@link Matrix} when
+ * built. Which account a workspace belongs to is the {@link AccountDirectory}'s answer: in a
+ * workspace of an account it is not a member of, a principal holds nothing (no explicit role, no
+ * workspace default, no account role's workspace OWNER).
  *
  * <p>Role names arrive as strings from tokens and directories, so the builder takes names and
  * rejects unknown ones (case-sensitive: {@code owner} is not {@code OWNER}) when it builds. A
@@ -18,8 +22,10 @@ import java.util.UUID;
  *
  * <pre>{@code
  * Principal alice = Principal.user("alice")
- *     .accountRole(AccountRoles.MEMBER)
- *     .workspaceRole("ws-prod", WorkspaceRoles.DEVELOPER)
+ *     .directory(accounts)                              // which account each workspace is in
+ *     .member("acct-acme", AccountRoles.ADMIN)          // OWNER in every workspace of acct-acme
+ *     .member("acct-globex")                            // MEMBER
+ *     .workspaceRole("ws-globex", WorkspaceRoles.DEVELOPER)
  *     .build();
  * }</pre>
  */
@@ -27,7 +33,12 @@ public final class Principal {
   private final String id;
   private final PrincipalKind kind;
   private final Matrix matrix;
-  private final Role accountRole;
+  private final AccountDirectory directory;
+  /** Account key (a UUID's lower-case spelling, else the id) to the account role there. */
+  private final Map<String, Role> memberships;
+  private final Map<String, Role> accounts;
+  /** The one account of a {@link AccountDirectory#singleAccount} directory (its key), or null. */
+  private final String singleAccount;
   private final Map<Object, Role> workspaceRoles;
   private final boolean hasUuidRoles;
   private final Map<String, Role> explicitRoles;
@@ -38,18 +49,69 @@ public final class Principal {
     this.id = builder.id;
     this.kind = builder.kind;
     this.matrix = matrix;
-    this.accountRole = resolveAccountRole(builder, matrix);
+    if (builder.directory == null) {
+      throw new IllegalStateException(this + " has no account directory: give it"
+          + " .directory(AccountDirectory.singleAccount(\"<account id>\")) in an application with"
+          + " one account, or .directory(<your AccountDirectory>) so that each workspace's account"
+          + " is known (a workspace of an unknown account is denied)");
+    }
+    this.directory = builder.directory;
+    this.singleAccount = directory instanceof SingleAccountDirectory single
+        ? AccountIds.key(single.account())
+        : null;
+    Map<String, Role> byAccount = new LinkedHashMap<>();
+    Map<String, Role> shown = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : builder.memberships.entrySet()) {
+      Role role = entry.getValue() == null
+          ? requireDefaultAccountRole(matrix)
+          : matrix.requireRole(entry.getValue(), Level.ACCOUNT);
+      byAccount.put(AccountIds.key(entry.getKey()), role);
+      shown.put(entry.getKey(), role);
+    }
+    if (singleAccount != null) {
+      String single = ((SingleAccountDirectory) directory).account();
+      for (String account : byAccount.keySet()) {
+        if (!account.equals(singleAccount)) {
+          throw new IllegalArgumentException(this + " is given account " + AccountIds.quoted(account)
+              + ", but its directory is the single account " + AccountIds.quoted(single)
+              + "; with several accounts, use an AccountDirectory that knows them");
+        }
+      }
+      if (!byAccount.containsKey(singleAccount)) {
+        Role role = builder.accountRole == null
+            ? requireDefaultAccountRole(matrix)
+            : matrix.requireRole(builder.accountRole, Level.ACCOUNT);
+        byAccount.put(singleAccount, role);
+        shown.put(single, role);
+      } else if (builder.accountRole != null) {
+        throw new IllegalArgumentException(this + " is given an account role twice: by"
+            + " accountRole(role) and by member(account, role); give it once");
+      }
+    } else if (builder.accountRole != null) {
+      throw new IllegalArgumentException(this + " is given accountRole(" + builder.accountRole
+          + ") without an account: that sets the role in the one account of"
+          + " AccountDirectory.singleAccount; with " + directory + ", name the account with"
+          + " member(account, role)");
+    }
+    if (kind == PrincipalKind.SERVICE_ACCOUNT && byAccount.size() != 1) {
+      throw new IllegalArgumentException(this + " belongs to exactly one account, as every service"
+          + " account does; it was given " + (byAccount.isEmpty() ? "none" : byAccount.size() + " ("
+          + String.join(", ", shown.keySet()) + ")") + ": name its account with member(account)");
+    }
+    this.memberships = byAccount;
+    this.accounts = Collections.unmodifiableMap(shown);
     Map<Object, Role> byKey = new HashMap<>();
     Map<String, Role> explicit = new LinkedHashMap<>();
     for (Map.Entry<String, Object> entry : builder.workspaceRoles.entrySet()) {
       Role role = builder.resolve(entry.getValue(), matrix);
+      checkHoldable(entry.getKey(), role);
       explicit.put(entry.getKey(), role);
       byKey.put(entry.getKey(), role);
       WorkspaceIds.uuidOf(entry.getKey()).ifPresent(uuid -> byKey.put(uuid, role));
     }
     this.workspaceRoles = byKey;
     this.hasUuidRoles = byKey.keySet().stream().anyMatch(UUID.class::isInstance);
-    this.explicitRoles = java.util.Collections.unmodifiableMap(explicit);
+    this.explicitRoles = Collections.unmodifiableMap(explicit);
     this.defaults = builder.defaults;
     this.customRoles = builder.customRoles;
     if (defaults != null && defaults.matrix() != matrix) {
@@ -59,11 +121,52 @@ public final class Principal {
     }
   }
 
-  private static Role resolveAccountRole(Builder builder, Matrix matrix) {
-    if (builder.accountRole != null) {
-      return matrix.requireRole(builder.accountRole, Level.ACCOUNT);
+  private Role requireDefaultAccountRole(Matrix matrix) {
+    Role role = matrix.defaultAccountRole();
+    if (role == null) {
+      throw new IllegalArgumentException(this + " is made a member of an account with no role,"
+          + " but matrix " + matrix.name() + " has no default account role: name the role");
     }
-    return matrix.defaultAccountRole();
+    return role;
+  }
+
+  /**
+   * Refuses a workspace role this principal could never hold: in a workspace the directory knows,
+   * of an account this principal is not a member of, or a custom role of another account. A
+   * workspace the directory does not know is decided at each call (denied while unknown).
+   */
+  private void checkHoldable(String workspace, Role role) {
+    String account = AccountIds.key(directory.accountOf(workspace));
+    if (account == null) {
+      return;
+    }
+    if (!memberships.containsKey(account)) {
+      throw new IllegalArgumentException(this + " is given " + role.name() + " in workspace "
+          + Names.quoted(workspace) + " of account " + AccountIds.quoted(account) + ", but is no"
+          + " member of that account: a workspace role is held only by members of the workspace's"
+          + " account (add member(" + AccountIds.quoted(account) + ") or drop the role)");
+    }
+    if (!holdableIn(role, account)) {
+      throw new IllegalArgumentException(this + " is given custom role " + role.name()
+          + " of " + customAccount(role) + " in workspace " + Names.quoted(workspace)
+          + " of account " + AccountIds.quoted(account) + ": a custom role is held only in its"
+          + " own account's workspaces");
+    }
+  }
+
+  private static String customAccount(Role role) {
+    return role.accountKey() == null
+        ? "a single-account application (new CustomRoles(matrix), no account named)"
+        : "account " + AccountIds.quoted(role.accountKey());
+  }
+
+  /** Whether {@code role} may be held in a workspace of {@code account} (a key). */
+  private boolean holdableIn(Role role, String account) {
+    if (!role.isCustom()) {
+      return true;
+    }
+    String own = role.accountKey();
+    return own == null ? account.equals(singleAccount) : own.equals(account);
   }
 
   /** Starts a user principal. */
@@ -71,7 +174,10 @@ public final class Principal {
     return new Builder(id, PrincipalKind.USER);
   }
 
-  /** Starts a service-account principal (an API key); its account role defaults to the matrix's default. */
+  /**
+   * Starts a service-account principal (an API key): it belongs to exactly one account, named
+   * with {@link Builder#member} (or the one of {@link AccountDirectory#singleAccount}).
+   */
   public static Builder serviceAccount(String id) {
     return new Builder(id, PrincipalKind.SERVICE_ACCOUNT);
   }
@@ -91,14 +197,46 @@ public final class Principal {
     return matrix;
   }
 
-  /** Returns the account role, or null when the matrix has no account roles. */
-  public Role accountRole() {
-    return accountRole;
+  /** Returns the directory that says which account each workspace belongs to. */
+  public AccountDirectory directory() {
+    return directory;
   }
 
-  /** Returns the custom roles this principal's role names were resolved against, if any. */
-  public Optional<CustomRoles> customRoles() {
-    return Optional.ofNullable(customRoles);
+  /** Returns the accounts this principal is a member of, with its account role in each, in order given. */
+  public Map<String, Role> accounts() {
+    return accounts;
+  }
+
+  /**
+   * Returns this principal's account role in {@code account} (either spelling of a UUID), or null
+   * when it is not a member there (and for a null id).
+   */
+  public Role accountRole(String account) {
+    if (account == null) {
+      return null;
+    }
+    Role role = memberships.get(account);
+    return role != null ? role : memberships.get(AccountIds.key(account));
+  }
+
+  /** Returns whether this principal is a member of {@code account}. */
+  public boolean isMemberOf(String account) {
+    return accountRole(account) != null;
+  }
+
+  /**
+   * Returns the account {@code workspace} belongs to, as the directory says, or null when the
+   * directory does not know it or the id names no workspace (null, empty, blank).
+   *
+   * @throws RuntimeException whatever the application's directory throws
+   */
+  public String accountOf(String workspace) {
+    return isWorkspaceId(workspace) ? directory.accountOf(workspace) : null;
+  }
+
+  /** As {@link #accountOf(String)}, for a workspace named by UUID. */
+  public String accountOf(UUID workspace) {
+    return workspace == null ? null : directory.accountOf(workspace);
   }
 
   /** Returns the explicitly assigned workspace roles, by workspace id, in the order given. */
@@ -107,42 +245,67 @@ public final class Principal {
   }
 
   /**
-   * Returns the workspace role this principal holds in {@code workspace}: its explicit role
-   * there, else the workspace's default role when one is set, else null. The role its account
-   * role implies everywhere (account ADMIN/OWNER: OWNER) is separate: see {@link
-   * Role#everywhere()}. A null or blank id gives null.
+   * Returns the workspace role this principal holds in {@code workspace}: none unless it is a
+   * member of the workspace's account (the directory's answer); then its explicit role there,
+   * else the workspace's default role when one is set, else null. The role its account role
+   * implies in the account's workspaces (account ADMIN/OWNER: OWNER) is separate: see {@link
+   * Role#everywhere()}. A null or blank id, or a workspace the directory does not know, gives
+   * null.
+   *
+   * @throws RuntimeException whatever the application's directory throws
    */
   public Role workspaceRole(String workspace) {
+    String account = accountOf(workspace);
+    return account == null ? null : roleIn(workspace, account);
+  }
+
+  /** Returns the workspace role held in the workspace with this UUID, as {@link #workspaceRole(String)}. */
+  public Role workspaceRole(UUID workspace) {
+    String account = accountOf(workspace);
+    return account == null ? null : roleIn(workspace, account);
+  }
+
+  /**
+   * Returns the workspace role held in {@code workspace} (a valid String id or a UUID), which
+   * belongs to {@code account}: null unless a member there; then the explicit role (when it may
+   * be held there), else the default role (the same). What a guard's full decision reads.
+   */
+  Role roleIn(Object workspace, String account) {
+    String key = AccountIds.key(account);
+    if (!memberships.containsKey(key)) {
+      return null;
+    }
+    Role role = explicitRole(workspace);
+    if (role == null && defaults != null) {
+      role = defaults.defaultRole(workspace);
+    }
+    return role != null && holdableIn(role, key) ? role : null;
+  }
+
+  private Role explicitRole(Object workspace) {
     // The map holds only valid ids, so a hit needs no further check of the id.
     Role role = workspaceRoles.get(workspace);
-    if (role != null) {
-      return role;
-    }
-    if (hasUuidRoles && workspace != null && WorkspaceIds.looksLikeUuid(workspace)) {
+    if (role == null && hasUuidRoles && workspace instanceof String id
+        && WorkspaceIds.looksLikeUuid(id)) {
       // Assigned under another spelling of the same UUID: the explicit role still wins.
-      role = workspaceRoles.get(UUID.fromString(workspace));
-      if (role != null) {
-        return role;
-      }
+      role = workspaceRoles.get(UUID.fromString(id));
     }
-    return defaults != null && isWorkspaceId(workspace) ? defaults.defaultRole(workspace) : null;
+    return role;
   }
 
   /**
    * Returns the role this principal was given in {@code workspace} under exactly this spelling,
-   * or null (also for a null id: the map takes a null key and holds none): no workspace default,
-   * no other spelling of a UUID. What a binding resolves once.
+   * when {@code workspace} belongs to {@code account} and the role may be held there by this
+   * principal (a member; a custom role of that account); else null. No workspace default, no
+   * other spelling of a UUID. What a binding resolves once.
    */
-  Role assignedRole(String workspace) {
-    return workspaceRoles.get(workspace);
-  }
-
-  /**
-   * Returns the assigned roles by workspace id (and by UUID), never modified after building: a
-   * binding keeps the reference so that a lookup from it is no longer than one from here.
-   */
-  Map<Object, Role> assignedRoles() {
-    return workspaceRoles;
+  Role assignedRoleIn(String workspace, String account) {
+    if (workspace == null || account == null) {
+      return null;
+    }
+    Role role = workspaceRoles.get(workspace);
+    String key = AccountIds.key(account);
+    return role != null && memberships.containsKey(key) && holdableIn(role, key) ? role : null;
   }
 
   /** Returns whether this principal was given a role of its own in {@code workspace}. */
@@ -152,16 +315,9 @@ public final class Principal {
             || WorkspaceIds.uuidOf(workspace).map(workspaceRoles::containsKey).orElse(false));
   }
 
-  /** Returns the workspace role held in the workspace with this UUID, as {@link #workspaceRole(String)}. */
-  public Role workspaceRole(UUID workspace) {
-    if (workspace == null) {
-      return null;
-    }
-    Role role = workspaceRoles.get(workspace);
-    if (role == null && defaults != null) {
-      role = defaults.defaultRole(workspace);
-    }
-    return role;
+  /** Returns the custom roles this principal's role names were resolved against, if any. */
+  public Optional<CustomRoles> customRoles() {
+    return Optional.ofNullable(customRoles);
   }
 
   /**
@@ -172,7 +328,6 @@ public final class Principal {
   public static boolean isWorkspaceId(String workspace) {
     return WorkspaceIds.isVisible(workspace);
   }
-
 
   /** Returns "user alice" or "service account ci-bot": no roles, nothing secret. */
   @Override
@@ -185,6 +340,10 @@ public final class Principal {
     private final String id;
     private final PrincipalKind kind;
     private String accountRole;
+    /** Account id to a role name, or null for the matrix's default account role. */
+    private final Map<String, String> memberships = new LinkedHashMap<>();
+    private final java.util.Set<String> accountKeys = new java.util.HashSet<>();
+    private AccountDirectory directory;
     /** Workspace id to a role name or a {@link Role}, resolved when built. */
     private final Map<String, Object> workspaceRoles = new LinkedHashMap<>();
     // One key per workspace: a UUID's canonical string, whatever case or overload it came in.
@@ -200,7 +359,42 @@ public final class Principal {
       this.kind = kind;
     }
 
-    /** Sets the account role by name (e.g. {@code AccountRoles.ADMIN}); default: the matrix's default. */
+    /**
+     * Says which account each workspace belongs to (required): {@link
+     * AccountDirectory#singleAccount} in an application with one account, an {@link
+     * InMemoryAccountDirectory}, or the application's own.
+     */
+    public Builder directory(AccountDirectory directory) {
+      this.directory = Objects.requireNonNull(directory, "account directory");
+      return this;
+    }
+
+    /** Makes this principal a member of {@code account} with the matrix's default account role (MEMBER). */
+    public Builder member(String account) {
+      return putMembership(account, null);
+    }
+
+    /** Makes this principal a member of {@code account} with account role {@code role} (e.g. {@code AccountRoles.ADMIN}). */
+    public Builder member(String account, String role) {
+      return putMembership(account, Objects.requireNonNull(role, "account role"));
+    }
+
+    private Builder putMembership(String account, String role) {
+      AccountIds.requireValid(Objects.requireNonNull(account, "account id"));
+      if (!accountKeys.add(AccountIds.key(account))) {
+        throw new IllegalArgumentException("account " + AccountIds.quoted(account)
+            + " is given twice for " + id + ": a principal holds one account role per account");
+      }
+      memberships.put(account, role);
+      return this;
+    }
+
+    /**
+     * Sets the role in the one account of a single-account application ({@link
+     * AccountDirectory#singleAccount}) by name (e.g. {@code AccountRoles.ADMIN}); default: the
+     * matrix's default (MEMBER). With any other directory building fails: name the account with
+     * {@link #member(String, String)}.
+     */
     public Builder accountRole(String role) {
       this.accountRole = Objects.requireNonNull(role, "account role");
       return this;
@@ -285,9 +479,11 @@ public final class Principal {
     /**
      * Returns the principal.
      *
-     * @throws IllegalArgumentException naming a role that the matrix does not have at that level
-     * @throws IllegalStateException if no matrix was given and there is not exactly one on the
-     *     class path
+     * @throws IllegalArgumentException naming a role that the matrix does not have at that level;
+     *     a service account not in exactly one account; a workspace role in a workspace of an
+     *     account this principal is not a member of, or a custom role of another account
+     * @throws IllegalStateException if no directory was given, or no matrix was given and there
+     *     is not exactly one on the class path
      */
     public Principal build() {
       return new Principal(this, matrix != null ? matrix : Matrix.load());

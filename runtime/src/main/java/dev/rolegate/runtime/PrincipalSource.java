@@ -16,4 +16,12 @@ public interface PrincipalSource {
   default String currentWorkspace() {
     return null;
   }
+
+  /**
+   * Returns the account the current call acts on when the method is {@code @BoundAccount} and has
+   * no {@code @AccountId} parameter, or null. The default has none.
+   */
+  default String currentAccount() {
+    return null;
+  }
 }

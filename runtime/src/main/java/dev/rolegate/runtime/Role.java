@@ -22,6 +22,8 @@ public final class Role {
   private final Role base;
   private final List<Permission> extras;
   private final boolean custom;
+  /** The account a custom role was defined in (its key), or null: built-in, or no account named. */
+  private final String account;
   private Role everywhere;
 
   Role(
@@ -31,11 +33,11 @@ public final class Role {
       long[] bits,
       String everywhereName,
       String description) {
-    this(matrix, name, level, bits, everywhereName, description, null, List.of(), false);
+    this(matrix, name, level, bits, everywhereName, description, null, List.of(), false, null);
   }
 
   private Role(Matrix matrix, String name, Level level, long[] bits, String everywhereName,
-      String description, Role base, List<Permission> extras, boolean custom) {
+      String description, Role base, List<Permission> extras, boolean custom, String account) {
     this.matrix = matrix;
     this.name = name;
     this.level = level;
@@ -46,10 +48,12 @@ public final class Role {
     this.base = base;
     this.extras = List.copyOf(extras);
     this.custom = custom;
+    this.account = account;
   }
 
   /** Creates a custom workspace role: {@code base}'s permissions (if any) plus {@code extras}, closed. */
-  static Role custom(Matrix matrix, String name, Role base, List<Permission> extras, String description) {
+  static Role custom(Matrix matrix, String account, String name, Role base, List<Permission> extras,
+      String description) {
     // As wide as the matrix: a hand-built base's bitset may be shorter, and an extra beyond it
     // must not be dropped.
     int words = Math.max(1, (matrix.permissions().size() + 63) / 64);
@@ -62,7 +66,8 @@ public final class Role {
         bits[i] |= implied[i];
       }
     }
-    return new Role(matrix, name, Level.WORKSPACE, bits, "", description, base, extras, true);
+    return new Role(matrix, name, Level.WORKSPACE, bits, "", description, base, extras, true,
+        account);
   }
 
   void link() {
@@ -72,6 +77,22 @@ public final class Role {
   /** Returns whether this is a custom role defined at run time, not one of the matrix file. */
   public boolean isCustom() {
     return custom;
+  }
+
+  /**
+   * Returns the account a custom role belongs to ({@link CustomRoles#CustomRoles(Matrix,
+   * String)}), if it names one: it is held only in that account's workspaces. Empty for a
+   * built-in role, which every account has, and for custom roles of a single-account application
+   * ({@link CustomRoles#CustomRoles(Matrix)}), which are held only under {@link
+   * AccountDirectory#singleAccount}.
+   */
+  public java.util.Optional<String> account() {
+    return java.util.Optional.ofNullable(account);
+  }
+
+  /** Returns the account key of a custom role, or null. */
+  String accountKey() {
+    return account;
   }
 
   /** Returns the built-in role a custom role extends, or null (built-in or standalone roles). */

@@ -52,12 +52,14 @@ final class Audit {
   }
 
   /**
-   * Returns the roles with which {@code principal} would have been allowed, everything else about
-   * it unchanged: another workspace role there, or another account role. For a call that names a
-   * workspace: a denial of any other call is not about roles.
+   * Returns the roles with which {@code principal} would have been allowed in {@code inAccount},
+   * everything else about it unchanged: another workspace role there, or another account role
+   * (for a principal that is no member there: the roles a member would need). Only for a denial
+   * about roles.
    */
-  static Allowed wouldAllow(Requirement requirement, Principal principal, Role role) {
-    Role account = principal.accountRole();
+  static Allowed wouldAllow(
+      Requirement requirement, Principal principal, String inAccount, Role role) {
+    Role account = principal.accountRole(inAccount);
     Role everywhere = account == null ? null : account.everywhere();
     List<String> workspaceRoles = new ArrayList<>();
     List<String> accountRoles = new ArrayList<>();
@@ -69,6 +71,9 @@ final class Audit {
         }
       }
       for (Role custom : principal.customRoles().map(CustomRoles::all).orElse(List.of())) {
+        if (custom.account().isPresent() && !custom.account().get().equals(inAccount)) {
+          continue;
+        }
         if (requirement.satisfied(account, custom, everywhere)) {
           workspaceRoles.add(custom.name() + " (custom)");
         }
@@ -84,31 +89,33 @@ final class Audit {
 
   /** Tells the listener about an allowed call; never throws what the listener throws. */
   static void allowed(DecisionListener listener, Requirement requirement, Principal principal,
-      Role role, String workspace, String operation) {
-    Decision decision = new Decision(true, operation, principal.id(), principal.kind(), workspace,
-        requirement.names(), requirement.any(), grantedBy(requirement, principal, role, workspace),
-        List.of(), "allowed");
+      Role role, String account, String workspace, String operation) {
+    Decision decision = new Decision(true, operation, principal.id(), principal.kind(), account,
+        workspace, requirement.names(), requirement.any(),
+        grantedBy(requirement, principal, role, account, workspace), List.of(), "allowed");
     deliver(listener, decision, null);
   }
 
   /** Tells the installed listener, if any, about a denial; returns the denial to throw. */
   static <T extends RuntimeException> T denied(T denial, Requirement requirement,
-      Principal principal, List<String> wouldAllow, String operation, String workspace) {
+      Principal principal, List<String> wouldAllow, String operation, String account,
+      String workspace) {
     DecisionListener listener = Decisions.listener();
     if (listener != null) {
       String id = principal == null ? null : principal.id();
       PrincipalKind kind = principal == null ? null : principal.kind();
       // Unauthenticated calls and source failures pass null: nobody to say which role would do.
-      deliver(listener, new Decision(false, operation, id, kind, workspace, requirement.names(),
+      deliver(listener, new Decision(false, operation, id, kind, account, workspace,
+          requirement.names(),
           requirement.any(), "", wouldAllow == null ? List.of() : wouldAllow, denial.getMessage()),
           denial);
     }
     return denial;
   }
 
-  private static String grantedBy(
-      Requirement requirement, Principal principal, Role role, String workspace) {
-    Role account = principal.accountRole();
+  private static String grantedBy(Requirement requirement, Principal principal, Role role,
+      String inAccount, String workspace) {
+    Role account = principal.accountRole(inAccount);
     // A workspace role grants only workspace permissions: an account-level call is the account role's.
     if (requirement.workspaceLevel() && role != null && requirement.satisfied(account, role, null)) {
       // A role is found only under an id given a role or a default, which the name rule checked
@@ -116,10 +123,12 @@ final class Audit {
       return role.describe() + " in " + workspace;
     }
     // Not granted by the workspace role alone, so by the account role: there is one.
+    // Allowed in an account the principal is a member of: its id passed the name rule.
     if (!requirement.workspaceLevel() || account.everywhere() == null) {
-      return "account role " + account.name();
+      return "account role " + account.name() + " in " + inAccount;
     }
-    return "account " + account.name() + " (workspace " + account.everywhere().name() + " everywhere)";
+    return "account " + account.name() + " in " + inAccount + " (workspace "
+        + account.everywhere().name() + " in every workspace of the account)";
   }
 
   private static void deliver(DecisionListener listener, Decision decision, RuntimeException denial) {

@@ -3,12 +3,12 @@ package dev.rolegate.runtime.internal;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalScope;
 import dev.rolegate.runtime.Role;
-import java.util.Map;
 
 /**
- * One open scope of a thread's bindings: the principal, the workspace its calls act on when they
- * name none, and the role the principal was assigned in that workspace, found here from the
- * principal itself, so that no binding can claim a role its principal does not hold. A binding
+ * One open scope of a thread's bindings: the principal, the account and the workspace its calls
+ * act on when they name none, the account the bound workspace belongs to and the role the
+ * principal was assigned there, found here from the principal itself (a member of that account,
+ * a role it may hold there), so that no binding can claim a role its principal does not hold. A binding
  * links to the one it hides. What it says never changes, so one captured on a thread may be
  * installed on others; only {@link Bindings} makes them.
  *
@@ -20,11 +20,12 @@ public final class Binding implements PrincipalScope {
   private static final System.Logger LOG = System.getLogger("dev.rolegate");
 
   private final Principal principal;
+  private final String account;
   private final String workspace;
+  /** The account {@link #workspace} belongs to, found when bound, or null. */
+  private final String workspaceAccount;
   /** The role assigned in {@link #workspace} (never a default, which can change), or null. */
   private final Role workspaceRole;
-  /** The principal's assigned roles (never modified): a lookup from here is one load shorter. */
-  private final Map<Object, Role> assignedRoles;
   /** The binding this one hides, restored when this one closes. */
   final Binding previous;
   /** The thread that opened this scope: only there can it be closed. */
@@ -32,11 +33,32 @@ public final class Binding implements PrincipalScope {
   /** Set on the owner thread when this scope is closed, or the task that opened it ends. */
   boolean closed;
 
-  Binding(Principal principal, String workspace, Binding previous, Thread owner) {
+  Binding(Principal principal, String account, String workspace, Binding previous, Thread owner) {
     this.principal = principal;
+    this.account = account;
     this.workspace = workspace;
-    this.workspaceRole = RUNTIME.assignedRole(principal, workspace);
-    this.assignedRoles = RUNTIME.assignedRoles(principal);
+    String found = null;
+    try {
+      found = principal.accountOf(workspace);
+    } catch (RuntimeException failure) {
+      // Nothing is resolved ahead: each call asks the directory again, and is denied if it throws.
+      LOG.log(System.Logger.Level.WARNING, "the account directory threw "
+          + failure.getClass().getName() + " when a workspace was bound; calls on it are decided"
+          + " in full");
+    }
+    this.workspaceAccount = found;
+    this.workspaceRole = RUNTIME.assignedRoleIn(principal, workspace, found);
+    this.previous = previous;
+    this.owner = owner;
+  }
+
+  /** A copy of {@code captured} for another thread: what was resolved is not asked again. */
+  Binding(Binding captured, Binding previous, Thread owner) {
+    this.principal = captured.principal;
+    this.account = captured.account;
+    this.workspace = captured.workspace;
+    this.workspaceAccount = captured.workspaceAccount;
+    this.workspaceRole = captured.workspaceRole;
     this.previous = previous;
     this.owner = owner;
   }
@@ -51,17 +73,25 @@ public final class Binding implements PrincipalScope {
     return workspace;
   }
 
+  /** Returns the bound account, or null. */
+  public String account() {
+    return account;
+  }
+
+  /** Returns the account the bound workspace belongs to, as found when bound, or null. */
+  String workspaceAccount() {
+    return workspaceAccount;
+  }
+
   /**
-   * Returns the role the principal was assigned in {@code target}: the one found when bound, for
-   * the bound workspace, else one lookup in the assigned roles; null for none. Never a workspace
-   * default (it can change while bound) nor another spelling of a UUID: those are the principal's
-   * full lookup, {@link Principal#workspaceRole(String)}.
+   * Returns the role the principal was assigned in {@code target} when it is the bound workspace:
+   * the one found when bound (a member of its account, a role it may hold there); null for any
+   * other workspace, and for none. Never a workspace default (it can change while bound) nor
+   * another spelling of a UUID: those are the principal's full lookup.
    */
   Role assignedRoleIn(String target) {
     Role role = workspaceRole;
-    return role != null && (target == workspace || workspace.equals(target))
-        ? role
-        : assignedRoles.get(target);
+    return role != null && (target == workspace || workspace.equals(target)) ? role : null;
   }
 
   /**
@@ -87,6 +117,7 @@ public final class Binding implements PrincipalScope {
 
   @Override
   public String toString() {
-    return "binding of " + principal + (workspace == null ? "" : " in a workspace");
+    return "binding of " + principal + (account == null ? "" : " in an account")
+        + (workspace == null ? "" : " in a workspace");
   }
 }

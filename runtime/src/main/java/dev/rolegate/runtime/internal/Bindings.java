@@ -28,10 +28,14 @@ public final class Bindings {
 
   private Bindings() {}
 
-  /** Opens a scope binding {@code principal} (and {@code workspace}, or none) on this thread. */
-  public static Binding bind(Principal principal, String workspace) {
+  /**
+   * Opens a scope binding {@code principal} (and {@code account} and {@code workspace}, or none)
+   * on this thread.
+   */
+  public static Binding bind(Principal principal, String account, String workspace) {
     Objects.requireNonNull(principal, "principal");
-    Binding binding = new Binding(principal, workspace, BOUND.get(), Thread.currentThread());
+    Binding binding =
+        new Binding(principal, account, workspace, BOUND.get(), Thread.currentThread());
     BOUND.set(binding);
     return binding;
   }
@@ -65,16 +69,14 @@ public final class Bindings {
   /**
    * Binds what {@code captured} bound (or nothing) on this thread for a task, until {@link
    * #exit}. The task runs in a frame of its own: a new scope of this thread with the captured
-   * principal and workspace and nothing under it, so no scope the task opens and closes can fall
+   * principal, account and workspace and nothing under it, so no scope the task opens and closes can fall
    * back onto whatever lay under the captured binding where it was captured, or onto this
    * thread's own bindings.
    */
   public static Entered enter(Binding captured) {
     Thread current = Thread.currentThread();
     Entered entered = new Entered(BOUND.get(), current);
-    set(captured == null
-        ? null
-        : new Binding(captured.principal(), captured.workspace(), null, current));
+    set(captured == null ? null : new Binding(captured, null, current));
     return entered;
   }
 
@@ -148,6 +150,12 @@ public final class Bindings {
     public String currentWorkspace() {
       Binding binding = BOUND.get();
       return binding == null ? null : binding.workspace();
+    }
+
+    @Override
+    public String currentAccount() {
+      Binding binding = BOUND.get();
+      return binding == null ? null : binding.account();
     }
 
     @Override

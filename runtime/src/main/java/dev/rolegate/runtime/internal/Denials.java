@@ -5,6 +5,7 @@ import dev.rolegate.runtime.Decisions;
 import dev.rolegate.runtime.Matrix;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.Role;
+import dev.rolegate.runtime.internal.Requirement.Refusal;
 import java.util.List;
 
 /**
@@ -14,79 +15,97 @@ import java.util.List;
  * shown by {@link Names}' rule.
  */
 final class Denials {
+  private static final RuntimeAccess RUNTIME = Secrets.runtime();
+
   private Denials() {}
 
   /**
    * Returns the denial of {@code principal}'s call, reported to the listener if one is installed.
    *
-   * @param named false when the call names a workspace by an id that is null or invisible
-   * @param failure what deciding threw, or null when the principal simply lacks the requirement
+   * @param account the account the call named, else its workspace's, or null
+   * @param failure what deciding threw, or null
    */
   static AccessDeniedException denied(Requirement requirement, Principal principal,
-      String workspace, boolean named, String operation, RuntimeException failure) {
+      Refusal refusal, String account, String workspace, String operation,
+      RuntimeException failure) {
     AccessDeniedException denial = new AccessDeniedException(
-        () -> message(requirement, principal, workspace, named, operation, failure),
-        principal.id(), operation, requirement.names(), workspace, failure);
+        () -> message(requirement, principal, refusal, account, workspace, operation, failure),
+        principal.id(), operation, requirement.names(), account, workspace, failure);
     if (Decisions.listener() != null) {
-      List<String> wouldAllow = explainsRoles(requirement, principal, named, failure)
-          ? Audit.wouldAllow(requirement, principal, safeRole(principal, workspace)).entries()
+      List<String> wouldAllow = explainsRoles(refusal)
+          ? Audit.wouldAllow(requirement, principal, account,
+              safeRole(principal, workspace, account)).entries()
           : List.of();
-      Audit.denied(denial, requirement, principal, wouldAllow, operation, workspace);
+      Audit.denied(denial, requirement, principal, wouldAllow, operation, account, workspace);
     }
     return denial;
   }
 
-  /** Returns the denial of a call whose principal or workspace could not be read. */
+  /** Returns the denial of a call whose principal, account or workspace could not be read. */
   static AccessDeniedException sourceFailed(Requirement requirement, String what,
       String operation, String workspace, RuntimeException failure) {
     AccessDeniedException denial = new AccessDeniedException(
         "access denied for " + operation + ": reading " + what + " failed ("
             + failure.getClass().getName() + "), so the call is denied",
         "", operation, requirement.names(), workspace, failure);
-    return Audit.denied(denial, requirement, null, null, operation, workspace);
+    return Audit.denied(denial, requirement, null, null, operation, null, workspace);
   }
 
-  /**
-   * Whether a denial is about the principal's roles: not a failure, not another matrix, and not
-   * a call that named a workspace without a usable id.
-   */
-  private static boolean explainsRoles(
-      Requirement requirement, Principal principal, boolean named, RuntimeException failure) {
-    return failure == null && principal.matrix() == requirement.matrix() && named;
+  /** Whether a denial is about the principal's roles in an account it was checked in. */
+  private static boolean explainsRoles(Refusal refusal) {
+    return refusal == Refusal.ROLES || refusal == Refusal.NOT_A_MEMBER;
   }
 
-  private static String message(Requirement requirement, Principal principal, String workspace,
-      boolean named, String operation, RuntimeException failure) {
+  private static String message(Requirement requirement, Principal principal, Refusal refusal,
+      String account, String workspace, String operation, RuntimeException failure) {
     Matrix matrix = requirement.matrix();
     StringBuilder message = new StringBuilder("access denied: ")
         .append(principal).append(" may not call ").append(operation)
         .append(", which requires ").append(requirement.describe());
+    boolean inWorkspace = requirement.workspaceLevel() && workspace != null
+        && refusal != Refusal.NO_WORKSPACE;
     if (requirement.workspaceLevel()) {
-      message.append(named && workspace != null ? " in workspace " + Names.quoted(workspace)
-          : " in a workspace");
+      message.append(inWorkspace ? " in workspace " + Names.quoted(workspace) : " in a workspace");
     }
-    if (failure != null) {
-      message.append("; deciding failed (").append(failure.getClass().getName())
+    if (account != null && refusal != Refusal.NOT_IN_ACCOUNT && refusal != Refusal.NO_ACCOUNT) {
+      message.append(inWorkspace ? " of account " : " in account ").append(Names.quoted(account));
+    }
+    switch (refusal) {
+      case FAILED -> message.append("; deciding failed (").append(failure.getClass().getName())
           .append("), so the call is denied");
-    } else if (principal.matrix() != matrix) {
-      message.append("; ").append(principal.id()).append("'s roles come from ")
-          .append(describe(principal.matrix(), matrix)).append(", but this guard checks matrix ")
-          .append(matrix);
-    } else if (!named) {
-      message.append(workspace == null
+      case OTHER_MATRIX -> message.append("; ").append(principal.id())
+          .append("'s roles come from ").append(describe(principal.matrix(), matrix))
+          .append(", but this guard checks matrix ").append(matrix);
+      case NO_WORKSPACE -> message.append(workspace == null
           ? ", but the call names no workspace (no @WorkspaceId argument and none bound)"
           : ", but the workspace id is empty or blank");
-    } else {
-      Role role = safeRole(principal, workspace);
-      Audit.Allowed wouldAllow = Audit.wouldAllow(requirement, principal, role);
-      Role account = principal.accountRole();
-      message.append("; ").append(principal.id()).append(" holds ");
-      if (requirement.workspaceLevel()) {
-        message.append(role == null ? "no role" : role.describe()).append(" there, ");
+      case NO_ACCOUNT -> message.append(account == null
+          ? ", but the call names no account (no @AccountId argument, none bound, and no"
+              + " workspace whose account it would be)"
+          : ", but the account id is empty or blank");
+      case UNKNOWN_WORKSPACE -> message.append(", but the account directory knows no account for"
+          + " workspace ").append(Names.quoted(workspace))
+          .append(", so the call is denied (add the workspace to its account's directory)");
+      case NOT_IN_ACCOUNT -> message.append(" in account ").append(Names.quoted(account))
+          .append(", but workspace ").append(Names.quoted(workspace))
+          .append(" belongs to account ").append(Names.quoted(safeAccountOf(principal, workspace)));
+      case NOT_A_MEMBER -> message.append("; ").append(principal.id())
+          .append(" is no member of account ").append(Names.quoted(account))
+          .append(" (a workspace role or default there, and an account role elsewhere, grant"
+              + " nothing in it)");
+      case ROLES -> {
+        Role role = safeRole(principal, workspace, account);
+        Audit.Allowed wouldAllow = Audit.wouldAllow(requirement, principal, account, role);
+        Role accountRole = principal.accountRole(account);
+        message.append("; ").append(principal.id()).append(" holds ");
+        if (requirement.workspaceLevel()) {
+          message.append(role == null ? "no role" : role.describe()).append(" there, ");
+        }
+        message.append("account role ").append(accountRole == null ? "none" : accountRole.name())
+            .append(". Allowed: ")
+            .append(wouldAllow.isEmpty() ? "no role of matrix " + matrix : wouldAllow.text());
       }
-      message.append("account role ").append(account == null ? "none" : account.name())
-          .append(". Allowed: ")
-          .append(wouldAllow.isEmpty() ? "no role of matrix " + matrix : wouldAllow.text());
+      default -> throw new AssertionError(refusal);
     }
     return message.toString();
   }
@@ -104,11 +123,22 @@ final class Denials {
         : "matrix " + text;
   }
 
-  private static Role safeRole(Principal principal, String workspace) {
+  private static Role safeRole(Principal principal, String workspace, String account) {
+    if (workspace == null || account == null || !Principal.isWorkspaceId(workspace)) {
+      return null;
+    }
     try {
-      return principal.workspaceRole(workspace);
+      return RUNTIME.roleIn(principal, workspace, account);
     } catch (RuntimeException e) {
       return null;
+    }
+  }
+
+  private static String safeAccountOf(Principal principal, String workspace) {
+    try {
+      return String.valueOf(principal.accountOf(workspace));
+    } catch (RuntimeException e) {
+      return "(unknown: the directory threw " + e.getClass().getName() + ")";
     }
   }
 }

@@ -21,12 +21,15 @@ import java.util.UUID;
  * allowed path reads the principal, finds its role in the target workspace and tests bits: no
  * allocation, no reflection, no lookup by name.
  *
- * <p>The decision is {@link #allows}, written once. For the runtime's own thread source, a call
- * whose assigned role ({@link Binding#assignedRoleIn}: the role found when bound for the bound
- * workspace, else one map lookup) holds the one permission it needs is answered by that bit test
- * ({@link #singleHeldBy}, the first test of {@link #allows} too) before anything else, which never
- * answers differently; everything else is decided in full. Denials and their messages are built
- * by {@link Denials}.
+ * <p>The decision is {@code decide}, written once: the account the call acts in (the one it
+ * names, else its workspace's, as the principal's {@code AccountDirectory} says), the
+ * principal's account role there (none unless a member), its workspace role there (explicit or
+ * default, only for a member) and the workspace role its account role implies in the account's
+ * workspaces. For the runtime's own thread source, a call on the bound workspace whose assigned
+ * role ({@link Binding#assignedRoleIn}: found when bound, for a member of the workspace's
+ * account) holds the one permission it needs is answered by that bit test ({@link
+ * #singleHeldBy}) before anything else, which never answers differently; everything else is
+ * decided in full. Denials and their messages are built by {@link Denials}.
  */
 public final class Requirement {
   private static final RuntimeAccess RUNTIME = Secrets.runtime();
@@ -82,103 +85,194 @@ public final class Requirement {
 
   /**
    * Checks the principal of {@code source} for {@code operation}, a call that names {@code
-   * workspace} (a {@code @WorkspaceId} argument, or the bound workspace): a null id, or one with
-   * nothing visible in it, is denied whatever the requirement and the principal.
+   * workspace} (a {@code @WorkspaceId} argument, or the bound workspace) and acts in that
+   * workspace's account: a null id, or one with nothing visible in it, is denied whatever the
+   * requirement and the principal, and so is a workspace the principal's directory does not know.
    *
    * @throws UnauthenticatedException if no principal is bound
    * @throws AccessDeniedException if the principal lacks the requirement or deciding failed
    */
   public void check(PrincipalSource source, String workspace, String operation) {
     Principal principal;
-    Role role = null;
     if (Bindings.isThreadSource(source)) {
-      // One read of the thread's binding; a call on the bound workspace needs no lookup, and a
-      // role assigned there that holds the one permission needed answers the call by itself.
+      // One read of the thread's binding; a role assigned in the bound workspace (found when
+      // bound, in an account the principal is a member of) that holds the one permission needed
+      // answers the call by itself.
       Binding binding = Bindings.current();
       if (binding == null) {
         throw unauthenticated(operation, workspace);
       }
       principal = binding.principal();
-      role = binding.assignedRoleIn(workspace);
+      Role role = binding.assignedRoleIn(workspace);
       if (singleHeldBy(role)) {
-        allowed(principal, role, workspace, operation);
+        allowed(principal, role, binding.workspaceAccount(), workspace, operation);
         return;
       }
     } else {
       principal = principalOf(source, workspace, operation);
     }
-    if (role == null) {
-      // A workspace default, another spelling of a UUID: the principal's full lookup.
-      try {
-        role = principal.workspaceRole(workspace);
-      } catch (RuntimeException failure) {
-        throw Denials.denied(this, principal, workspace, true, operation, failure);
-      }
-    }
-    decide(principal, role, role != null || Principal.isWorkspaceId(workspace), workspace, operation);
+    decide(principal, false, null, true, workspace, operation);
   }
 
   /** As {@link #check(PrincipalSource, String, String)}, for a workspace named by UUID. */
   public void check(PrincipalSource source, UUID workspace, String operation) {
-    Principal principal = principalOf(source, workspace, operation);
-    Role role;
-    try {
-      role = principal.workspaceRole(workspace);
-    } catch (RuntimeException failure) {
-      throw Denials.denied(
-          this, principal, Objects.toString(workspace, null), true, operation, failure);
-    }
-    decide(principal, role, workspace != null, workspace, operation);
+    decide(principalOf(source, workspace, operation), false, null, true, workspace, operation);
   }
 
   /**
-   * Checks a call that names no workspace by argument: a workspace requirement acts on the
-   * workspace the source has bound ({@code @BoundWorkspace}), which must be there; an account
-   * requirement needs none.
+   * Checks a call that names no workspace and no account by argument: a workspace requirement
+   * acts on the workspace the source has bound ({@code @BoundWorkspace}), which must be there, in
+   * that workspace's account; a call that needs only account permissions and names no account is
+   * denied (the processor refuses such a method: {@code [MissingAccount]}).
    */
   public void check(PrincipalSource source, String operation) {
     if (workspaceLevel) {
-      String workspace;
-      try {
-        workspace = source.currentWorkspace();
-      } catch (RuntimeException failure) {
-        throw sourceFailed("the bound workspace", operation, null, failure);
-      }
-      check(source, workspace, operation);
+      check(source, boundWorkspace(source, operation), operation);
       return;
     }
-    Principal principal = principalOf(source, null, operation);
-    decide(principal, null, true, null, operation);
+    decide(principalOf(source, null, operation), false, null, false, null, operation);
+  }
+
+  /**
+   * Checks a call in the account an {@code @AccountId} argument names, and no workspace argument:
+   * a workspace requirement acts on the bound workspace ({@code @BoundWorkspace}), which must
+   * belong to that account. A null or blank account id is denied.
+   */
+  public void checkInAccount(PrincipalSource source, String account, String operation) {
+    if (workspaceLevel) {
+      checkInAccount(source, account, boundWorkspace(source, operation), operation);
+      return;
+    }
+    decide(principalOf(source, null, operation), true, account, false, null, operation);
+  }
+
+  /**
+   * Checks a call in the account an {@code @AccountId} argument names, on the workspace a {@code
+   * @WorkspaceId} argument names: denied unless the workspace belongs to that account.
+   */
+  public void checkInAccount(
+      PrincipalSource source, String account, String workspace, String operation) {
+    decide(principalOf(source, workspace, operation), true, account, true, workspace, operation);
+  }
+
+  /** As {@link #checkInAccount(PrincipalSource, String, String, String)}, for a UUID workspace. */
+  public void checkInAccount(
+      PrincipalSource source, String account, UUID workspace, String operation) {
+    decide(principalOf(source, workspace, operation), true, account, true, workspace, operation);
+  }
+
+  /**
+   * Checks a {@code @BoundAccount} call: in the account the source has bound ({@link
+   * PrincipalSource#currentAccount()}), which must be there, as {@link
+   * #checkInAccount(PrincipalSource, String, String)}.
+   */
+  public void checkInBoundAccount(PrincipalSource source, String operation) {
+    checkInAccount(source, boundAccount(source, operation), operation);
+  }
+
+  /** A {@code @BoundAccount} call on the workspace a {@code @WorkspaceId} argument names. */
+  public void checkInBoundAccount(PrincipalSource source, String workspace, String operation) {
+    checkInAccount(source, boundAccount(source, operation), workspace, operation);
+  }
+
+  /** A {@code @BoundAccount} call on the workspace a {@code @WorkspaceId} UUID names. */
+  public void checkInBoundAccount(PrincipalSource source, UUID workspace, String operation) {
+    checkInAccount(source, boundAccount(source, operation), workspace, operation);
+  }
+
+  private String boundWorkspace(PrincipalSource source, String operation) {
+    try {
+      return source.currentWorkspace();
+    } catch (RuntimeException failure) {
+      throw sourceFailed("the bound workspace", operation, null, failure);
+    }
+  }
+
+  private String boundAccount(PrincipalSource source, String operation) {
+    try {
+      return source.currentAccount();
+    } catch (RuntimeException failure) {
+      throw sourceFailed("the bound account", operation, null, failure);
+    }
   }
 
   /**
    * Allows the call or throws its denial: the one place a decision is taken. {@code workspace} is
    * a String, a UUID or null, turned into a String only for a denial or a listener.
+   *
+   * @param accountNamed whether the call names its account ({@code @AccountId}, {@code
+   *     @BoundAccount}); else it acts in the account of the workspace it names, if any
+   * @param workspaceNamed whether the call names a workspace ({@code @WorkspaceId}, or {@code
+   *     @BoundWorkspace} with a workspace permission)
    */
-  private void decide(
-      Principal principal, Role role, boolean named, Object workspace, String operation) {
-    if (!allows(principal, role, named)) {
-      throw Denials.denied(
-          this, principal, Objects.toString(workspace, null), named, operation, null);
+  private void decide(Principal principal, boolean accountNamed, String account,
+      boolean workspaceNamed, Object workspace, String operation) {
+    Refusal refusal = null;
+    String inAccount = accountNamed ? account : null;
+    Role role = null;
+    try {
+      if (workspaceNamed && !(workspace instanceof UUID
+          || Principal.isWorkspaceId((String) workspace))) {
+        refusal = Refusal.NO_WORKSPACE;
+      } else if (accountNamed && !Principal.isWorkspaceId(account)) {
+        refusal = Refusal.NO_ACCOUNT;
+      } else if (principal.matrix() != matrix) {
+        refusal = Refusal.OTHER_MATRIX;
+      } else {
+        if (workspaceNamed) {
+          String owner = workspace instanceof UUID uuid
+              ? principal.accountOf(uuid)
+              : principal.accountOf((String) workspace);
+          if (owner == null) {
+            refusal = Refusal.UNKNOWN_WORKSPACE;
+          } else if (accountNamed && !RUNTIME.sameAccount(account, owner)) {
+            refusal = Refusal.NOT_IN_ACCOUNT;
+            inAccount = owner;
+          } else {
+            inAccount = owner;
+          }
+        } else if (!accountNamed) {
+          refusal = Refusal.NO_ACCOUNT;
+        }
+        if (refusal == null) {
+          Role accountRole = principal.accountRole(inAccount);
+          role = workspaceNamed && accountRole != null
+              ? RUNTIME.roleIn(principal, workspace, inAccount)
+              : null;
+          if (!satisfied(accountRole, role, accountRole == null ? null : accountRole.everywhere())) {
+            refusal = accountRole == null ? Refusal.NOT_A_MEMBER : Refusal.ROLES;
+          }
+        }
+      }
+    } catch (RuntimeException failure) {
+      throw Denials.denied(this, principal, Refusal.FAILED, accountNamed ? account : null,
+          Objects.toString(workspace, null), operation, failure);
     }
-    allowed(principal, role, workspace, operation);
+    if (refusal != null) {
+      throw Denials.denied(this, principal, refusal, accountNamed ? account : inAccount,
+          Objects.toString(workspace, null), operation, null);
+    }
+    allowed(principal, role, inAccount, workspace, operation);
   }
 
-  /**
-   * Whether the requirement holds for {@code principal} with {@code workspaceRole} in the target
-   * workspace. A call that names no workspace ({@code named} false) while the requirement needs
-   * one is denied, even where an account permission of an {@code anyOf} would do: a method that
-   * names a workspace never runs without one.
-   */
-  boolean allows(Principal principal, Role workspaceRole, boolean named) {
-    if (singleHeldBy(workspaceRole)) {
-      return true;
-    }
-    if (!named || principal.matrix() != matrix) {
-      return false;
-    }
-    Role account = principal.accountRole();
-    return satisfied(account, workspaceRole, account != null ? account.everywhere() : null);
+  /** Why a call is denied: what {@link Denials} explains. */
+  enum Refusal {
+    /** The principal's roles there lack the requirement. */
+    ROLES,
+    /** The principal is no member of the account the call acts in. */
+    NOT_A_MEMBER,
+    /** The call names a workspace by a null or invisible id, or none is bound. */
+    NO_WORKSPACE,
+    /** The call needs an account and names none, or names it by a null or invisible id. */
+    NO_ACCOUNT,
+    /** The principal's directory knows no account for the workspace. */
+    UNKNOWN_WORKSPACE,
+    /** The workspace belongs to another account than the one the call names. */
+    NOT_IN_ACCOUNT,
+    /** The principal's roles come from another matrix. */
+    OTHER_MATRIX,
+    /** Deciding threw. */
+    FAILED
   }
 
   /**
@@ -208,10 +302,12 @@ public final class Requirement {
         || (everywhere != null && everywhere.holds(permission));
   }
 
-  private void allowed(Principal principal, Role role, Object workspace, String operation) {
+  private void allowed(
+      Principal principal, Role role, String account, Object workspace, String operation) {
     DecisionListener listener = Decisions.listener();
     if (listener != null) {
-      Audit.allowed(listener, this, principal, role, Objects.toString(workspace, null), operation);
+      Audit.allowed(listener, this, principal, role, account, Objects.toString(workspace, null),
+          operation);
     }
   }
 
@@ -240,6 +336,14 @@ public final class Requirement {
    */
   public AccessDeniedException workspaceFailed(String operation, RuntimeException failure) {
     return sourceFailed("the workspace id", operation, null, failure);
+  }
+
+  /**
+   * Returns the denial to throw when reading the account id from a guarded method's argument
+   * failed (its accessor threw): a call whose account is unknown is denied.
+   */
+  public AccessDeniedException accountFailed(String operation, RuntimeException failure) {
+    return sourceFailed("the account id", operation, null, failure);
   }
 
   private AccessDeniedException sourceFailed(

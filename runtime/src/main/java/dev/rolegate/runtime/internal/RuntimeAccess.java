@@ -3,7 +3,6 @@ package dev.rolegate.runtime.internal;
 import dev.rolegate.runtime.Permission;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.Role;
-import java.util.Map;
 
 /**
  * What the decision code of this package reads from the public types' package-private state: the
@@ -19,9 +18,18 @@ public interface RuntimeAccess {
   /** Returns {@code permission}'s bit when its index is below 64, else 0. */
   long firstWordMask(Permission permission);
 
-  /** Returns the role {@code principal} was assigned in exactly this workspace id, or null (also for a null id). */
-  Role assignedRole(Principal principal, String workspace);
+  /**
+   * Returns the role {@code principal} was assigned in exactly this workspace id, when the
+   * workspace belongs to {@code account} and the principal may hold it there; else null.
+   */
+  Role assignedRoleIn(Principal principal, String workspace, String account);
 
-  /** Returns {@code principal}'s assigned roles by workspace id and UUID (never modified). */
-  Map<Object, Role> assignedRoles(Principal principal);
+  /**
+   * Returns the workspace role {@code principal} holds in {@code workspace} (a valid String id or
+   * a UUID) of {@code account}: none unless a member there; the explicit role, else the default.
+   */
+  Role roleIn(Principal principal, Object workspace, String account);
+
+  /** Returns whether two account ids name one account (equal, or spellings of one UUID). */
+  boolean sameAccount(String one, String other);
 }
