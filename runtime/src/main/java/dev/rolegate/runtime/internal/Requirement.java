@@ -235,12 +235,14 @@ public final class Requirement {
           refusal = Refusal.NO_ACCOUNT;
         }
         if (refusal == null) {
-          Role accountRole = principal.accountRole(inAccount);
-          role = workspaceNamed && accountRole != null
-              ? RUNTIME.roleIn(principal, workspace, inAccount)
-              : null;
-          if (!satisfied(accountRole, role, accountRole == null ? null : accountRole.everywhere())) {
-            refusal = accountRole == null ? Refusal.NOT_A_MEMBER : Refusal.ROLES;
+          if (!principal.isMemberOf(inAccount)) {
+            refusal = Refusal.NOT_A_MEMBER;
+          } else {
+            Role accountRole = principal.accountRole(inAccount);
+            role = workspaceNamed ? RUNTIME.roleIn(principal, workspace, inAccount) : null;
+            if (!satisfied(accountRole, role, accountRole == null ? null : accountRole.everywhere())) {
+              refusal = Refusal.ROLES;
+            }
           }
         }
       }
@@ -327,7 +329,7 @@ public final class Requirement {
 
   private UnauthenticatedException unauthenticated(String operation, Object workspace) {
     return Audit.denied(new UnauthenticatedException(operation), this, null, null, operation,
-        Objects.toString(workspace, null));
+        null, Objects.toString(workspace, null));
   }
 
   /**
