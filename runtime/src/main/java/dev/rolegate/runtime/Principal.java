@@ -93,7 +93,7 @@ public final class Principal {
     } else if (builder.accountRole != null) {
       throw new IllegalArgumentException(this + " is given accountRole(" + builder.accountRole
           + ") without an account: that sets the role in the one account of"
-          + " AccountDirectory.singleAccount; with " + directory + ", name the account with"
+          + " AccountDirectory.singleAccount; with any other directory, name the account with"
           + " member(account, role)");
     }
     if (kind == PrincipalKind.SERVICE_ACCOUNT && byAccount.size() != 1) {
