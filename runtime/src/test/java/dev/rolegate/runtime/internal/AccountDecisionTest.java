@@ -184,11 +184,16 @@ class AccountDecisionTest {
                 context + " named " + named);
             checked++;
           }
-          // The bound workspace's fast path answers as the full decision.
+          // The fast paths answer as the full decision: the bound workspace's, and another's.
           try (PrincipalScope scope = CurrentPrincipal.bind(subject.principal(), workspace)) {
             assertEquals(reference(shape, subject, workspace, null),
                 allowed(() -> requirement.check(CurrentPrincipal.source(), workspace, "Op.x")),
                 context + " bound");
+          }
+          try (PrincipalScope scope = CurrentPrincipal.bind(subject.principal(), WS_B)) {
+            assertEquals(reference(shape, subject, workspace, null),
+                allowed(() -> requirement.check(CurrentPrincipal.source(), workspace, "Op.x")),
+                context + " another bound");
           }
           checked++;
         }
