@@ -474,4 +474,21 @@ class AccountDecisionTest {
     assertNull(accounts.accountOf(UUID_B));
     assertThrows(IllegalArgumentException.class, () -> accounts.add(A, "ws\u202e"));
   }
+
+  @Test
+  void aCapturedBinding_carriesTheAccount_toAnotherThread() throws Exception {
+    Principal pat = person("pat").member(A, ADMIN).member(B).build();
+    java.util.concurrent.ExecutorService pool =
+        CurrentPrincipal.propagating(java.util.concurrent.Executors.newSingleThreadExecutor());
+    try (PrincipalScope scope = CurrentPrincipal.bind(pat, A, WS_A)) {
+      String seen = pool.submit(() -> {
+        require(EDIT_ACCOUNT).checkInBoundAccount(CurrentPrincipal.source(), "Accounts.edit");
+        require(VIEW_SECRETS).check(CurrentPrincipal.source(), "Things.view");
+        return CurrentPrincipal.account().orElse("none") + " " + CurrentPrincipal.workspace().orElse("none");
+      }).get();
+      assertEquals(A + " " + WS_A, seen);
+    } finally {
+      pool.shutdown();
+    }
+  }
 }
