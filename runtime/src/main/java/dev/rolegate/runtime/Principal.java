@@ -43,7 +43,6 @@ public final class Principal {
   /** The one account of a {@link AccountDirectory#singleAccount} directory (its key), or null. */
   private final String singleAccount;
   private final Map<Object, Role> workspaceRoles;
-  private final boolean hasUuidRoles;
   private final Map<String, Role> explicitRoles;
   private final WorkspaceDefaults defaults;
   private final CustomRoles customRoles;
@@ -113,7 +112,6 @@ public final class Principal {
       WorkspaceIds.uuidOf(entry.getKey()).ifPresent(uuid -> byKey.put(uuid, role));
     }
     this.workspaceRoles = byKey;
-    this.hasUuidRoles = byKey.keySet().stream().anyMatch(UUID.class::isInstance);
     this.explicitRoles = Collections.unmodifiableMap(explicit);
     this.defaults = builder.defaults;
     this.customRoles = builder.customRoles;
@@ -206,11 +204,7 @@ public final class Principal {
    * when it is not a member there (and for a null id, and in a matrix without account roles).
    */
   public Role accountRole(String account) {
-    if (account == null) {
-      return null;
-    }
-    Role role = memberships.get(account);
-    return role != null ? role : memberships.get(AccountIds.key(account));
+    return memberships.get(AccountIds.key(account));
   }
 
   /**
@@ -218,8 +212,7 @@ public final class Principal {
    * has an account role there, or the matrix has no account roles.
    */
   public boolean isMemberOf(String account) {
-    return account != null
-        && (memberships.containsKey(account) || memberships.containsKey(AccountIds.key(account)));
+    return memberships.containsKey(AccountIds.key(account));
   }
 
   /**
@@ -253,20 +246,19 @@ public final class Principal {
    * @throws RuntimeException whatever the application's directory throws
    */
   public Role workspaceRole(String workspace) {
-    String account = accountOf(workspace);
-    return account == null ? null : roleIn(workspace, account);
+    return roleIn(workspace, accountOf(workspace));
   }
 
   /** Returns the workspace role held in the workspace with this UUID, as {@link #workspaceRole(String)}. */
   public Role workspaceRole(UUID workspace) {
-    String account = accountOf(workspace);
-    return account == null ? null : roleIn(workspace, account);
+    return roleIn(workspace, accountOf(workspace));
   }
 
   /**
    * Returns the workspace role held in {@code workspace} (a valid String id or a UUID), which
-   * belongs to {@code account}: null unless a member there; then the explicit role (when it may
-   * be held there), else the default role (the same). What a guard's full decision reads.
+   * belongs to {@code account} (null: unknown): null unless a member there; then the explicit
+   * role (when it may be held there), else the default role (the same). What a guard's full
+   * decision reads.
    */
   Role roleIn(Object workspace, String account) {
     String key = AccountIds.key(account);
@@ -283,12 +275,11 @@ public final class Principal {
   private Role explicitRole(Object workspace) {
     // The map holds only valid ids, so a hit needs no further check of the id.
     Role role = workspaceRoles.get(workspace);
-    if (role == null && hasUuidRoles && workspace instanceof String id
-        && WorkspaceIds.looksLikeUuid(id)) {
-      // Assigned under another spelling of the same UUID: the explicit role still wins.
-      role = workspaceRoles.get(UUID.fromString(id));
+    if (role != null || !(workspace instanceof String id) || !WorkspaceIds.looksLikeUuid(id)) {
+      return role;
     }
-    return role;
+    // Assigned under another spelling of the same UUID: the explicit role still wins.
+    return workspaceRoles.get(UUID.fromString(id));
   }
 
   /**
@@ -298,12 +289,12 @@ public final class Principal {
    * other spelling of a UUID. What a binding resolves once.
    */
   Role assignedRoleIn(String workspace, String account) {
-    if (workspace == null || account == null) {
+    Role role = workspaceRoles.get(workspace);
+    if (role == null) {
       return null;
     }
-    Role role = workspaceRoles.get(workspace);
     String key = AccountIds.key(account);
-    return role != null && memberships.containsKey(key) && holdableIn(role, key) ? role : null;
+    return memberships.containsKey(key) && holdableIn(role, key) ? role : null;
   }
 
   /** Returns whether this principal was given a role of its own in {@code workspace}. */

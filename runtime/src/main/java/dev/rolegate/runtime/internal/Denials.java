@@ -124,7 +124,7 @@ final class Denials {
   }
 
   private static Role safeRole(Principal principal, String workspace, String account) {
-    if (workspace == null || account == null || !Principal.isWorkspaceId(workspace)) {
+    if (workspace == null) {
       return null;
     }
     try {

@@ -220,7 +220,8 @@ public final class Requirement {
   private void decide(Principal principal, boolean accountNamed, String account,
       boolean workspaceNamed, Object workspace, String operation) {
     Refusal refusal = null;
-    String inAccount = accountNamed ? account : null;
+    // Null when the call names no account: the callers pass none.
+    String inAccount = account;
     Role role = null;
     try {
       if (workspaceNamed && !(workspace instanceof UUID
@@ -239,7 +240,6 @@ public final class Requirement {
             refusal = Refusal.UNKNOWN_WORKSPACE;
           } else if (accountNamed && !RUNTIME.sameAccount(account, owner)) {
             refusal = Refusal.NOT_IN_ACCOUNT;
-            inAccount = owner;
           } else {
             inAccount = owner;
           }
@@ -259,11 +259,11 @@ public final class Requirement {
         }
       }
     } catch (RuntimeException failure) {
-      throw Denials.denied(this, principal, Refusal.FAILED, accountNamed ? account : null,
+      throw Denials.denied(this, principal, Refusal.FAILED, account,
           Objects.toString(workspace, null), operation, failure);
     }
     if (refusal != null) {
-      throw Denials.denied(this, principal, refusal, accountNamed ? account : inAccount,
+      throw Denials.denied(this, principal, refusal, inAccount,
           Objects.toString(workspace, null), operation, null);
     }
     allowed(principal, role, inAccount, workspace, operation);

@@ -491,4 +491,109 @@ class AccountDecisionTest {
       pool.shutdown();
     }
   }
+
+  @Test
+  void accountIds_andTheirMessages() {
+    Principal pat = person("pat").member(UUID_B.toString(), ADMIN).build();
+    assertSame(role(ADMIN), pat.accountRole(UUID_B.toString().toUpperCase()), "either spelling");
+    assertTrue(pat.isMemberOf(UUID_B.toString().toUpperCase()));
+    assertNull(pat.accountRole(null));
+    assertFalse(pat.isMemberOf(null));
+    assertSame(DIRECTORY, pat.directory());
+    // A blank or null account named by a call.
+    for (String blank : new String[] {" ", "\u200b"}) {
+      AccessDeniedException denial = assertThrows(AccessDeniedException.class,
+          () -> require(VIEW_ACCOUNT).checkInAccount(fixed(pat), blank, "Accounts.view"));
+      assertEquals("access denied: user pat may not call Accounts.view, which requires VIEW_ACCOUNT,"
+          + " but the account id is empty or blank", denial.getMessage());
+    }
+    AccessDeniedException none = assertThrows(AccessDeniedException.class,
+        () -> require(VIEW_X).checkInAccount(fixed(pat), null, WS_B, "Things.view"));
+    assertTrue(none.getMessage().endsWith("but the call names no account (no @AccountId argument,"
+        + " none bound, and no workspace whose account it would be)"), none.getMessage());
+    // An accessor that threw while the guard read the account.
+    RuntimeException thrown = new IllegalStateException("broken carrier");
+    AccessDeniedException failed = require(VIEW_ACCOUNT).accountFailed("Accounts.view", thrown);
+    assertSame(thrown, failed.getCause());
+    assertEquals("access denied for Accounts.view: reading the account id failed"
+        + " (java.lang.IllegalStateException), so the call is denied", failed.getMessage());
+    // The bound account with a UUID workspace.
+    Principal bea = person("bea").member(B, ADMIN).build();
+    try (PrincipalScope scope = CurrentPrincipal.bind(bea, B, null)) {
+      require(VIEW_SECRETS).checkInBoundAccount(CurrentPrincipal.source(), UUID_B, "Things.view");
+      assertThrows(AccessDeniedException.class, () -> require(VIEW_SECRETS)
+          .checkInBoundAccount(CurrentPrincipal.source(), UUID.randomUUID(), "Things.view"));
+      assertEquals("binding of user bea in an account", scope.toString());
+    }
+    assertEquals(java.util.Optional.empty(), CurrentPrincipal.account());
+    assertNull(CurrentPrincipal.source().currentAccount());
+  }
+
+  @Test
+  void accountRoleGivenTwice_andACustomRoleOfNoAccount_areRefused() {
+    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+        () -> Principal.user("al").matrix(MATRIX).directory(SINGLE).member(ACCOUNT, MEMBER)
+            .accountRole(ADMIN).build());
+    assertEquals("user al is given an account role twice: by accountRole(role) and by"
+        + " member(account, role); give it once", twice.getMessage());
+    assertSame(role(ADMIN), Principal.user("al").matrix(MATRIX).directory(SINGLE)
+        .member(ACCOUNT, ADMIN).build().accountRole(ACCOUNT));
+    CustomRoles single = new CustomRoles(MATRIX);
+    assertEquals(java.util.Optional.empty(), single.account());
+    assertEquals(java.util.Optional.of(A), new CustomRoles(MATRIX, A).account());
+    single.define("READER", VIEWER);
+    IllegalArgumentException noAccount = assertThrows(IllegalArgumentException.class,
+        () -> person("al").member(A).customRoles(single).workspaceRole(WS_A, "READER").build());
+    assertEquals("user al is given custom role READER of a single-account application (new"
+        + " CustomRoles(matrix), no account named) in workspace \"ws-a\" of account \"acct-a\": a"
+        + " custom role is held only in its own account's workspaces", noAccount.getMessage());
+    // In a single-account application it is that account's.
+    Principal reader = Principal.user("al").matrix(MATRIX).directory(SINGLE).customRoles(single)
+        .workspaceRole("ws", "READER").build();
+    require(VIEW_X).check(fixed(reader), "ws", "Things.view");
+  }
+
+  @Test
+  void denialToAListener_namesTheRolesAMemberWouldNeed_andOnlyThisAccountsCustomRoles() {
+    CustomRoles ofA = new CustomRoles(MATRIX, A);
+    ofA.define("REMOVER", VIEWER, DELETE_X);
+    CustomRoles ofB = new CustomRoles(MATRIX, B);
+    ofB.define("ERASER", VIEWER, DELETE_X);
+    Principal amy = person("amy").member(A).customRoles(ofA).build();
+    Principal bob = person("bob").member(B).customRoles(ofB).build();
+    Decisions.setListener(decisions::add);
+    assertThrows(AccessDeniedException.class,
+        () -> require(DELETE_X).check(fixed(amy), WS_B, "Things.delete"));
+    assertEquals(List.of("workspace DEVELOPER", "workspace OWNER", "account ADMIN"),
+        decisions.get(0).wouldAllow(), "not a member: the roles a member would need");
+    assertThrows(AccessDeniedException.class,
+        () -> require(DELETE_X).check(fixed(amy), WS_A, "Things.delete"));
+    assertEquals(List.of("workspace DEVELOPER", "workspace OWNER", "workspace REMOVER (custom)",
+        "account ADMIN"), decisions.get(1).wouldAllow());
+    assertThrows(AccessDeniedException.class,
+        () -> require(DELETE_X).check(fixed(bob), WS_A, "Things.delete"));
+    assertEquals(List.of("workspace DEVELOPER", "workspace OWNER", "account ADMIN"),
+        decisions.get(2).wouldAllow(), "B's custom role holds nothing in A");
+    assertThrows(AccessDeniedException.class,
+        () -> require(EDIT_ACCOUNT).checkInAccount(fixed(bob), A, "Accounts.edit"));
+    assertEquals(List.of("account ADMIN"), decisions.get(3).wouldAllow(),
+        "an account requirement: no workspace role answers it");
+  }
+
+  @Test
+  void directoryThatThrowsWhileTheMessageIsBuilt_saysSo() {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    Principal pat = Principal.user("pat").matrix(MATRIX).directory(workspace -> {
+      if (calls.incrementAndGet() > 1) {
+        throw new IllegalStateException("down");
+      }
+      return B;
+    }).member(A).member(B).build();
+    AccessDeniedException denial = assertThrows(AccessDeniedException.class,
+        () -> require(VIEW_X).checkInAccount(fixed(pat), A, WS_B, "Things.view"));
+    assertEquals("access denied: user pat may not call Things.view, which requires VIEW_X in"
+        + " workspace \"ws-b\" in account \"acct-a\", but workspace \"ws-b\" belongs to account"
+        + " \"(unknown: the directory threw java.lang.IllegalStateException)\"",
+        denial.getMessage());
+  }
 }
