@@ -102,7 +102,7 @@ class GeneratedGuardCatalogueTest {
     rows.add(new Row("H59", "account ADMIN bypasses SSO (account OWNER only)",
         denied("requires BYPASS_SSO; account-admin holds account role ADMIN. Allowed: account role OWNER"),
         f -> as(TestPrincipals.account(AccountRoles.ADMIN),
-            () -> GuardedAccountSettingsService.wrap(f.account).bypassSso())));
+            () -> GuardedAccountSettingsService.wrap(f.account).bypassSso(SampleData.ACME))));
     rows.add(new Row("H60", "account OWNER lists deployments of a null workspace",
         denied("but the call names no workspace"),
         f -> as(TestPrincipals.account(AccountRoles.OWNER),
