@@ -47,7 +47,8 @@ final class TwoAccounts {
    *
    * @param call what was tried, e.g. {@code ada deletes deployment d-nightly-etl in ws-prod}
    * @param allowed whether the guard let the call through
-   * @param detail what granted it (by {@link Decisions#explain}), or the denial's message
+   * @param detail what granted it (by {@link Decisions#explain}, the guards' rules), or the
+   *     denial's message
    */
   record Step(String call, boolean allowed, String detail) {}
 
@@ -106,11 +107,12 @@ final class TwoAccounts {
         ada, () -> s.members().setDefaultRole(WORKSPACE, WorkspaceRoles.VIEWER),
         Decisions.explain(ada, WORKSPACE, Permissions.SET_DEFAULT_WORKSPACE_ROLE)));
     Principal carol = carol(s.defaults());
-    steps.add(step(CAROL + " (" + ACME + " only) lists the deployments of " + WORKSPACE,
+    steps.add(step(CAROL + " (MEMBER of " + ACME + ", no workspace role) lists the deployments of "
+            + WORKSPACE,
         carol, () -> s.deployments().list(WORKSPACE),
         Decisions.explain(carol, WORKSPACE, Permissions.VIEW_DEPLOYMENTS)));
     Principal gus = gus(s.defaults());
-    steps.add(step(GUS + " (" + GLOBEX + " only) lists the deployments of " + WORKSPACE,
+    steps.add(step(GUS + " (MEMBER of " + GLOBEX + " only) lists the deployments of " + WORKSPACE,
         gus, () -> s.deployments().list(WORKSPACE),
         Decisions.explain(gus, WORKSPACE, Permissions.VIEW_DEPLOYMENTS)));
     return steps;
@@ -136,7 +138,8 @@ final class TwoAccounts {
   private static Step step(String call, Principal principal, Runnable action, Explanation why) {
     try (PrincipalScope scope = CurrentPrincipal.bind(principal)) {
       action.run();
-      return new Step(call, true, "granted by " + why.grantedBy());
+      return new Step(call, true, "granted by " + why.grantedBy()
+          + (why.fromDefault() ? " (the workspace default)" : ""));
     } catch (AccessDeniedException denied) {
       return new Step(call, false, denied.getMessage());
     }

@@ -62,8 +62,8 @@ class TwoAccountsTest {
         denied(ada, () -> guarded.deployments().delete(GLOBEX_WORKSPACE, GLOBEX_DEPLOYMENT));
     assertEquals("access denied: user ada may not call DeploymentService.delete, which requires"
         + " DELETE_DEPLOYMENTS in workspace \"ws-globex\" of account \"acct-globex\"; ada holds no"
-        + " role there, account role MEMBER. Allowed: workspace DEVELOPER, workspace OWNER,"
-        + " account ADMIN, account OWNER", denial.getMessage());
+        + " role there, account role MEMBER. Allowed: workspace role DEVELOPER, OWNER; account role"
+        + " ADMIN, OWNER", denial.getMessage());
     assertEquals(GLOBEX, denial.account());
     assertEquals(GLOBEX_WORKSPACE, denial.workspace());
     assertEquals(GLOBEX_DEPLOYMENT, plain.deployments().read(GLOBEX_WORKSPACE, GLOBEX_DEPLOYMENT).id());
@@ -78,7 +78,7 @@ class TwoAccountsTest {
         denied(ada, () -> guarded.account().edit(GLOBEX, new AccountSettings("Globex by ada", true)));
     assertEquals("access denied: user ada may not call AccountSettingsService.edit, which requires"
         + " EDIT_ACCOUNT_SETTINGS in account \"acct-globex\"; ada holds account role MEMBER."
-        + " Allowed: account ADMIN, account OWNER", denial.getMessage());
+        + " Allowed: account role ADMIN, OWNER", denial.getMessage());
     assertEquals(GLOBEX, denial.account());
     assertEquals(before, plain.account().settings(GLOBEX), "unchanged");
     // In acme, where ada is ADMIN, the same edit goes through, and globex's settings stay apart.
@@ -151,13 +151,14 @@ class TwoAccountsTest {
   void theAppSectionShowsEachOutcome() {
     List<TwoAccounts.Step> ada = TwoAccounts.adaInBothAccounts();
     assertEquals(List.of(true, false, true, false), ada.stream().map(TwoAccounts.Step::allowed).toList());
-    assertEquals("granted by account role ADMIN in \"acct-acme\" (workspace OWNER in its workspaces)",
+    assertEquals("granted by account ADMIN in acct-acme (workspace OWNER in the account's workspaces)",
         ada.get(0).detail());
+    assertEquals("granted by account role MEMBER in acct-globex", ada.get(2).detail());
     assertTrue(ada.get(1).detail().contains("of account \"acct-globex\""), ada.get(1).detail());
     assertTrue(ada.get(3).detail().contains("in account \"acct-globex\""), ada.get(3).detail());
     List<TwoAccounts.Step> defaults = TwoAccounts.defaultStaysInItsAccount();
     assertEquals(List.of(true, true, false), defaults.stream().map(TwoAccounts.Step::allowed).toList());
-    assertTrue(defaults.get(1).detail().contains(WorkspaceRoles.VIEWER), defaults.get(1).detail());
+    assertEquals("granted by VIEWER in ws-prod (the workspace default)", defaults.get(1).detail());
     assertTrue(defaults.get(2).detail().contains("gus is no member of account \"acct-acme\""),
         defaults.get(2).detail());
     assertFalse(defaults.get(2).detail().contains(SampleData.BLOCK_SECRET));
