@@ -11,8 +11,8 @@ import java.util.Set;
  * roles in {@value SampleData#WORKSPACE}, the custom role {@value SampleRoles#DEPLOYER}, the
  * account roles, all in account {@value SampleData#ACME}) and prints who may do what, then one
  * full denial message and calls across the two sample accounts ({@link TwoAccounts}); {@code
- * --csv} prints the same table as CSV and nothing else; {@code --audit} logs every guard decision to stderr
- * meanwhile. {@code worker} runs the sample worker; {@code explain} explains one decision.
+ * --csv} prints the same table as CSV and nothing else; {@code --audit} logs every guard decision
+ * to stderr meanwhile. {@code worker} runs the sample worker; {@code explain} explains one decision.
  */
 public final class App {
   static final String USAGE = String.join("\n",

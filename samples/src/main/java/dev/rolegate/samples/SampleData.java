@@ -32,7 +32,7 @@ import java.util.List;
  * {@value #SEEDER}, the OWNER of both accounts.
  */
 public final class SampleData {
-  /** The account of {@link #WORKSPACE} and {@link #STAGING}; the table's account roles are held here. */
+  /** The account of {@link #WORKSPACE} and {@link #STAGING}, where the table's roles are held. */
   public static final String ACME = "acct-acme";
   /** A second account, with workspace {@link #GLOBEX_WORKSPACE}. */
   public static final String GLOBEX = "acct-globex";
@@ -62,7 +62,10 @@ public final class SampleData {
   public static final String POLICY = "policy-1";
   /** A user who is a member of {@link #WORKSPACE}. */
   public static final String MEMBER = "bob";
-  /** The service account (API key) the sample worker runs as: of {@link #ACME}, WORKER in {@link #WORKSPACE}. */
+  /**
+   * The service account (API key) the sample worker runs as: of {@link #ACME}, WORKER in {@link
+   * #WORKSPACE}.
+   */
   public static final String WORKER_KEY = "worker-key";
   /** The OWNER of both accounts who seeds the data, through the guards like anyone else. */
   public static final String SEEDER = "sample-data-owner";

@@ -78,7 +78,8 @@ final class TwoAccounts {
     List<Step> steps = new ArrayList<>();
     PrefectServices s = SampleData.seeded();
     Principal ada = ada(s.defaults());
-    steps.add(step(ADA + " deletes deployment " + DEPLOYMENT + " in " + WORKSPACE + " (" + ACME + ")",
+    steps.add(step(
+        ADA + " deletes deployment " + DEPLOYMENT + " in " + WORKSPACE + " (" + ACME + ")",
         ada, () -> s.deployments().delete(WORKSPACE, DEPLOYMENT),
         Decisions.explain(ada, WORKSPACE, Permissions.DELETE_DEPLOYMENTS)));
     steps.add(step(ADA + " deletes deployment " + GLOBEX_DEPLOYMENT + " in " + GLOBEX_WORKSPACE

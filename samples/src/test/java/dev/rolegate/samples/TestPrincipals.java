@@ -4,7 +4,7 @@ import dev.rolegate.prefect.AccountRoles;
 import dev.rolegate.runtime.Principal;
 import java.util.Locale;
 
-/** Principals for the functional tests: members of {@value SampleData#ACME}, in the sample directory. */
+/** Principals for the functional tests: members of {@value SampleData#ACME}. */
 final class TestPrincipals {
   private TestPrincipals() {}
 
@@ -20,7 +20,10 @@ final class TestPrincipals {
         .build();
   }
 
-  /** A user ("{@code account-<role>}") with account role {@code role} in {@value SampleData#ACME} and no workspace role. */
+  /**
+   * A user ("{@code account-<role>}") with account role {@code role} in {@value SampleData#ACME}
+   * and no workspace role.
+   */
   static Principal account(String role) {
     return Principal.user("account-" + role.toLowerCase(Locale.ROOT))
         .directory(SampleData.accounts())

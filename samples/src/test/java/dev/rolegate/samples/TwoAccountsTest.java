@@ -82,7 +82,8 @@ class TwoAccountsTest {
     assertEquals(GLOBEX, denial.account());
     assertEquals(before, plain.account().settings(GLOBEX), "unchanged");
     // In acme, where ada is ADMIN, the same edit goes through, and globex's settings stay apart.
-    CurrentPrincipal.runAs(ada, () -> guarded.account().edit(ACME, new AccountSettings("Acme by ada", true)));
+    CurrentPrincipal.runAs(ada,
+        () -> guarded.account().edit(ACME, new AccountSettings("Acme by ada", true)));
     assertEquals(new AccountSettings("Acme by ada", true), plain.account().settings(ACME));
     assertEquals(before, plain.account().settings(GLOBEX));
   }
@@ -104,7 +105,8 @@ class TwoAccountsTest {
 
   @Test
   void accountDataIsKeptPerAccount() {
-    CurrentPrincipal.runAs(ada, () -> guarded.accountMembers().invite(ACME, "dave", AccountRoles.MEMBER));
+    CurrentPrincipal.runAs(ada,
+        () -> guarded.accountMembers().invite(ACME, "dave", AccountRoles.MEMBER));
     assertEquals(List.of(new AccountMember(SampleData.MEMBER, AccountRoles.MEMBER),
         new AccountMember(TwoAccounts.ADA, AccountRoles.ADMIN),
         new AccountMember(TwoAccounts.CAROL, AccountRoles.MEMBER),
@@ -117,7 +119,8 @@ class TwoAccountsTest {
 
   @Test
   void anUnknownWorkspaceIsDeniedEvenToTheOwnerOfEveryAccount() {
-    AccessDeniedException denial = denied(OwnerView.OWNER, () -> guarded.deployments().list("ws-unknown"));
+    AccessDeniedException denial =
+        denied(OwnerView.OWNER, () -> guarded.deployments().list("ws-unknown"));
     assertEquals("access denied: user test-reader may not call DeploymentService.list, which requires"
         + " VIEW_DEPLOYMENTS in workspace \"ws-unknown\", but the account directory knows no account"
         + " for workspace \"ws-unknown\", so the call is denied (add the workspace to its account's"
@@ -150,7 +153,8 @@ class TwoAccountsTest {
   @Test
   void theAppSectionShowsEachOutcome() {
     List<TwoAccounts.Step> ada = TwoAccounts.adaInBothAccounts();
-    assertEquals(List.of(true, false, true, false), ada.stream().map(TwoAccounts.Step::allowed).toList());
+    assertEquals(List.of(true, false, true, false),
+        ada.stream().map(TwoAccounts.Step::allowed).toList());
     assertEquals("granted by account ADMIN in acct-acme (workspace OWNER in the account's workspaces)",
         ada.get(0).detail());
     assertEquals("granted by account role MEMBER in acct-globex", ada.get(2).detail());

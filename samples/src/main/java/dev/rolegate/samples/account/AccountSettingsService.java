@@ -18,7 +18,7 @@ public interface AccountSettingsService {
   @RequiresPermission(Permissions.EDIT_ACCOUNT_SETTINGS)
   AccountSettings edit(@AccountId String account, AccountSettings settings);
 
-  /** Signs the caller in to the account without single sign-on (break-glass); returns a session id. */
+  /** Signs the caller in to the account without single sign-on (break-glass); returns a session. */
   @RequiresPermission(Permissions.BYPASS_SSO)
   String bypassSso(@AccountId String account);
 }
