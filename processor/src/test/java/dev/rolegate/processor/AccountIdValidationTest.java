@@ -5,6 +5,11 @@ import static dev.rolegate.processor.TestMatrices.compile;
 import static dev.rolegate.processor.TestMatrices.source;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +87,42 @@ class AccountIdValidationTest {
             + " EDIT_ACCOUNT but names no account. " + FIX)
         .inFile(bound)
         .onLineContaining("void settings()");
+  }
+
+  @Test
+  void missingAccount_inheritedFromClassPath_reportedOnGuardedType_fixedByBoundAccount()
+      throws IOException {
+    Compilation base = Compiler.javac().compile(JavaFileObjects.forSourceString(
+        "test.Base", "package test;\npublic interface Base {\n  void settings();\n}\n"));
+    assertThat(base).succeeded();
+    Path classes = Files.createTempDirectory("rolegate-base");
+    MatrixValidationTest.copyClasses(base, classes);
+    String things = """
+        @RequiresPermission("EDIT_ACCOUNT")
+        %s
+        public interface Things extends Base {
+          void rename(@AccountId String account, String name);
+        }
+        """;
+    JavaFileObject source = source("Things", things.formatted(""));
+
+    Compilation compilation = compileWithClassPath(classes, source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[MissingAccount] method Base.settings(), inherited by Things, needs"
+            + " account permission EDIT_ACCOUNT but names no account. Redeclare it in Things with"
+            + " an @AccountId or @WorkspaceId parameter, or add @BoundAccount to Things to act in"
+            + " the account bound to the caller (CurrentPrincipal.bind(principal, account,"
+            + " workspace))")
+        .inFile(source)
+        .onLineContaining("public interface Things extends Base");
+    Compilation bound =
+        compileWithClassPath(classes, source("Things", things.formatted("@BoundAccount")));
+    assertThat(bound).succeededWithoutWarnings();
+    assertThat(bound).generatedSourceFile("test.GuardedThings").contentsAsUtf8String()
+        .contains("EDIT_ACCOUNT.checkInBoundAccount(this.source, \"Base.settings\");");
   }
 
   @Test
@@ -216,5 +257,11 @@ class AccountIdValidationTest {
             + " declares; or give the parameter the type String or UUID")
         .inFile(source)
         .onLineContaining("void rename(");
+  }
+
+  private static Compilation compileWithClassPath(Path classes, JavaFileObject source) {
+    return TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+        .withClasspath(MatrixValidationTest.classPathWith(classes))
+        .compile(TestMatrices.packageInfo(), source);
   }
 }

@@ -214,8 +214,8 @@ final class GuardMethods {
       names.newName(each.getSimpleName().toString());
     }
     Read read = new Read(builder, method, constant, names);
-    Optional<CodeBlock> workspace =
-        method.workspace().map(argument -> read.id(argument, "workspace", "workspaceFailed", false));
+    Optional<CodeBlock> workspace = method.workspace()
+        .map(argument -> read.id(argument, "workspace", "workspaceFailed", false));
     Optional<CodeBlock> account =
         method.account().map(argument -> read.id(argument, "account", "accountFailed", true));
     List<CodeBlock> arguments = new ArrayList<>();
