@@ -9,16 +9,17 @@ import java.util.Set;
  * The sample command-line app. Without a subcommand (or with {@code table}) it calls every
  * operation of the guarded Prefect-like services as each role column (the built-in workspace
  * roles in {@value SampleData#WORKSPACE}, the custom role {@value SampleRoles#DEPLOYER}, the
- * account roles) and prints who may do what, then one full denial message; {@code --csv} prints
- * the same table as CSV and nothing else; {@code --audit} logs every guard decision to stderr
- * meanwhile. {@code worker} runs the sample worker; {@code explain} explains one decision.
+ * account roles, all in account {@value SampleData#ACME}) and prints who may do what, then one
+ * full denial message and calls across the two sample accounts ({@link TwoAccounts}); {@code
+ * --csv} prints the same table as CSV and nothing else; {@code --audit} logs every guard decision
+ * to stderr meanwhile. {@code worker} runs the sample worker; {@code explain} explains one decision.
  */
 public final class App {
   static final String USAGE = String.join("\n",
       "usage: java -jar rolegate-samples.jar [table] [--csv] [--audit]",
       "       java -jar rolegate-samples.jar worker",
       "       java -jar rolegate-samples.jar explain <who> <workspace> <permission>",
-      "  table (default)  print the access table and an example denial",
+      "  table (default)  print the access table, an example denial and calls across two accounts",
       "    --csv          print the access table as CSV only",
       "    --audit        also print one line per guard decision to stderr while the table is built",
       "  worker           run the sample worker (service account " + SampleData.WORKER_KEY + ", WORKER in "

@@ -7,7 +7,8 @@ import java.io.PrintStream;
 /**
  * The app's {@code --audit} log: a {@link DecisionListener} that prints one line per guard
  * decision, such as {@code audit: allowed user runner-user DeploymentService.run in ws-prod needs
- * RUN_DEPLOYMENTS; granted by RUNNER in ws-prod}.
+ * RUN_DEPLOYMENTS; granted by RUNNER in ws-prod}; a call that names an account and no workspace
+ * says {@code in account acct-acme}.
  */
 final class AuditLine {
   /** The start of every audit line. */
@@ -35,6 +36,8 @@ final class AuditLine {
     line.append(' ').append(d.operation());
     if (d.workspace() != null) {
       line.append(" in ").append(d.workspaceForLog());
+    } else if (d.account() != null) {
+      line.append(" in account ").append(d.accountForLog());
     }
     line.append(" needs ").append(d.permissions().size() > 1 && d.anyOf() ? "one of " : "")
         .append(String.join(d.anyOf() ? ", " : " and ", d.permissions()));

@@ -14,8 +14,9 @@ import java.util.Optional;
  * The app's {@code explain <who> <workspace> <permission>} subcommand: why one of the access
  * table's columns may or may not use a permission in a workspace, by {@link Decisions#explain},
  * the same rules the guards apply. {@code <who>} is a column name in any case; {@code
- * <permission>} a permission name or a Prefect scope string. Column principals hold their roles
- * in {@value SampleData#WORKSPACE} only, and no workspace default role is set.
+ * <permission>} a permission name or a Prefect scope string. Column principals are members of
+ * {@value SampleData#ACME} and hold their roles in {@value SampleData#WORKSPACE} only, and no
+ * workspace default role is set; the workspace's account is the sample directory's answer.
  */
 final class ExplainCommand {
   private ExplainCommand() {}
@@ -70,6 +71,7 @@ final class ExplainCommand {
     out.println(e.sentence());
     field(out, "allowed", String.valueOf(e.allowed()));
     field(out, "principal", principal.toString());
+    field(out, "account", e.account());
     field(out, "workspace", e.level() == Level.ACCOUNT && e.workspace() != null
         ? e.workspace() + " (not used: an account permission)" : e.workspace());
     field(out, "permission", e.permission() + " (" + e.level().word() + " permission, " + scope + ")");

@@ -1,5 +1,6 @@
 package dev.rolegate.samples;
 
+import static dev.rolegate.samples.SampleData.ACME;
 import static dev.rolegate.samples.SampleData.BLOCK;
 import static dev.rolegate.samples.SampleData.DEPLOYMENT;
 import static dev.rolegate.samples.SampleData.DEPLOYMENT_RUN;
@@ -22,7 +23,9 @@ import java.util.function.Consumer;
 
 /**
  * The operations the sample app tries as each role: every area of the service layer, each
- * acting on {@link SampleData}. Rows are in a stable order; labels are unique.
+ * acting on {@link SampleData} in workspace {@value SampleData#WORKSPACE}, or for account-level
+ * services in its account, {@value SampleData#ACME}. Rows are in a stable order; labels are
+ * unique.
  */
 public final class OperationCatalogue {
   private OperationCatalogue() {}
@@ -107,14 +110,15 @@ public final class OperationCatalogue {
   }
 
   private static void account(List<Operation> ops) {
-    ops.add(op("account.settings", s -> s.account().settings()));
-    ops.add(op("account.edit", s -> s.account().edit(new AccountSettings("acme-inc", true))));
-    ops.add(op("account.bypassSso", s -> s.account().bypassSso()));
-    ops.add(op("accountMembers.list", s -> s.accountMembers().list()));
-    ops.add(op("accountMembers.invite", s -> s.accountMembers().invite("dave", AccountRoles.ADMIN)));
-    ops.add(op("serviceAccounts.list", s -> s.serviceAccounts().list()));
-    ops.add(op("serviceAccounts.create", s -> s.serviceAccounts().create("deploy-bot")));
-    ops.add(op("workspaces.list", s -> s.workspaces().list()));
-    ops.add(op("workspaces.create", s -> s.workspaces().create("ws-staging")));
+    ops.add(op("account.settings", s -> s.account().settings(ACME)));
+    ops.add(op("account.edit", s -> s.account().edit(ACME, new AccountSettings("Acme Inc", true))));
+    ops.add(op("account.bypassSso", s -> s.account().bypassSso(ACME)));
+    ops.add(op("accountMembers.list", s -> s.accountMembers().list(ACME)));
+    ops.add(op("accountMembers.invite",
+        s -> s.accountMembers().invite(ACME, "dave", AccountRoles.ADMIN)));
+    ops.add(op("serviceAccounts.list", s -> s.serviceAccounts().list(ACME)));
+    ops.add(op("serviceAccounts.create", s -> s.serviceAccounts().create(ACME, "deploy-bot")));
+    ops.add(op("workspaces.list", s -> s.workspaces().list(ACME)));
+    ops.add(op("workspaces.create", s -> s.workspaces().create(ACME, "ws-dev")));
   }
 }

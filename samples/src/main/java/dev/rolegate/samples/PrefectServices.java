@@ -20,8 +20,10 @@ import dev.rolegate.samples.workspaces.WorkspaceService;
  * member service sets. {@link SampleData#seeded()} fills it with the in-memory services, each
  * behind its generated guard: the implementations are package-private and each area's factory
  * ({@code Deployments.inMemory()}, ...) hands out only the guard, so nothing here is unchecked.
- * Principals of this account are built with {@code .workspaceDefaults(services.defaults())}, so
- * that a default role set through {@code members().setDefaultRole} applies to them.
+ * Principals are built with {@code .directory(SampleData.accounts())} and {@code
+ * .workspaceDefaults(services.defaults())}, so that a default role set through {@code
+ * members().setDefaultRole} applies to the members of the workspace's account. Account-level
+ * services name the account of each call; their data is kept per account.
  */
 public record PrefectServices(
     DeploymentService deployments,

@@ -19,7 +19,10 @@ import java.util.function.Function;
  * @param principals builds the caller under the given workspace defaults
  */
 public record RoleColumn(String label, Function<WorkspaceDefaults, Principal> principals) {
-  /** Prefix of the columns for principals that hold an account role and no workspace role. */
+  /**
+   * Prefix of the columns for principals that hold an account role in {@value SampleData#ACME} and
+   * no workspace role.
+   */
   public static final String ACCOUNT_PREFIX = "ACCOUNT_";
 
   /** Checks that both parts are present. */
@@ -34,9 +37,10 @@ public record RoleColumn(String label, Function<WorkspaceDefaults, Principal> pr
   }
 
   /**
-   * Returns the standard columns: each built-in workspace role held in {@code workspace} by an
-   * account MEMBER (WORKER as the service account {@value SampleData#WORKER_KEY}), the custom role
-   * {@value SampleRoles#DEPLOYER}, then account OWNER, ADMIN and MEMBER with no workspace role.
+   * Returns the standard columns: each built-in workspace role held in {@code workspace} by a
+   * MEMBER of account {@value SampleData#ACME} (WORKER as the service account {@value
+   * SampleData#WORKER_KEY}), the custom role {@value SampleRoles#DEPLOYER}, then account OWNER,
+   * ADMIN and MEMBER of {@value SampleData#ACME} with no workspace role.
    */
   public static List<RoleColumn> standard(String workspace) {
     return List.of(
@@ -57,17 +61,20 @@ public record RoleColumn(String label, Function<WorkspaceDefaults, Principal> pr
   }
 
   /**
-   * Returns the column for an account MEMBER ({@code <role>-user}) holding {@code role} in
-   * {@code workspace}: a built-in or a custom role, named the same way. A WORKER column is the
-   * sample worker's key, a service account whose account role is left at its default.
+   * Returns the column for a MEMBER of account {@value SampleData#ACME} ({@code <role>-user})
+   * holding {@code role} in {@code workspace}: a built-in or a custom role, named the same way. A
+   * WORKER column is the sample worker's key, a service account of {@value SampleData#ACME} whose
+   * account role is left at its default.
    */
   public static RoleColumn workspaceRole(String workspace, String role) {
     boolean worker = WorkspaceRoles.WORKER.equals(role);
     return new RoleColumn(role, defaults -> {
       Principal.Builder builder = worker
-          ? Principal.serviceAccount(SampleData.WORKER_KEY)
-          : Principal.user(role.toLowerCase(Locale.ROOT) + "-user").accountRole(AccountRoles.MEMBER);
+          ? Principal.serviceAccount(SampleData.WORKER_KEY).member(SampleData.ACME)
+          : Principal.user(role.toLowerCase(Locale.ROOT) + "-user")
+              .member(SampleData.ACME, AccountRoles.MEMBER);
       return builder
+          .directory(SampleData.accounts())
           .customRoles(SampleRoles.CUSTOM)
           .workspaceRole(workspace, role)
           .workspaceDefaults(defaults)
@@ -75,11 +82,15 @@ public record RoleColumn(String label, Function<WorkspaceDefaults, Principal> pr
     });
   }
 
-  /** Returns the column for a user holding account role {@code role} and no workspace role. */
+  /**
+   * Returns the column for a user holding account role {@code role} in {@value SampleData#ACME}
+   * and no workspace role.
+   */
   public static RoleColumn accountRole(String role) {
     return new RoleColumn(ACCOUNT_PREFIX + role, defaults ->
         Principal.user("account-" + role.toLowerCase(Locale.ROOT))
-            .accountRole(role)
+            .directory(SampleData.accounts())
+            .member(SampleData.ACME, role)
             .workspaceDefaults(defaults)
             .build());
   }

@@ -2,9 +2,12 @@ package dev.rolegate.samples;
 
 import dev.rolegate.prefect.AccountRoles;
 import dev.rolegate.prefect.WorkspaceRoles;
+import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.CurrentPrincipal;
+import dev.rolegate.runtime.InMemoryAccountDirectory;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.WorkspaceDefaults;
+import dev.rolegate.samples.account.AccountSettings;
 import dev.rolegate.samples.account.Accounts;
 import dev.rolegate.samples.automations.Automations;
 import dev.rolegate.samples.blocks.Blocks;
@@ -21,14 +24,26 @@ import dev.rolegate.samples.workspaces.WorkspaceInfo;
 import java.util.List;
 
 /**
- * A small, fixed data set: one workspace ({@value #WORKSPACE}) with one object of each kind, and
- * the ids the operations catalogue acts on. The services exist only behind their generated guards
- * (their implementations are package-private), so the data is seeded through the guards too, as
- * the account's owner ({@value #SEEDER}).
+ * A small, fixed data set in two accounts: {@value #ACME}, whose workspace {@value #WORKSPACE}
+ * holds one object of each kind and which has a second workspace, {@value #STAGING}; and {@value
+ * #GLOBEX}, with workspace {@value #GLOBEX_WORKSPACE} and one deployment. {@link #accounts()} says
+ * which workspace is whose. The services exist only behind their generated guards (their
+ * implementations are package-private), so the data is seeded through the guards too, as
+ * {@value #SEEDER}, the OWNER of both accounts.
  */
 public final class SampleData {
-  /** The workspace every sample operation acts on. */
+  /** The account of {@link #WORKSPACE} and {@link #STAGING}, where the table's roles are held. */
+  public static final String ACME = "acct-acme";
+  /** A second account, with workspace {@link #GLOBEX_WORKSPACE}. */
+  public static final String GLOBEX = "acct-globex";
+  /** The workspace of {@link #ACME} every table operation acts on. */
   public static final String WORKSPACE = "ws-prod";
+  /** The second workspace of {@link #ACME}, empty. */
+  public static final String STAGING = "ws-staging";
+  /** The workspace of {@link #GLOBEX}. */
+  public static final String GLOBEX_WORKSPACE = "ws-globex";
+  /** A deployment in {@link #GLOBEX_WORKSPACE}. */
+  public static final String GLOBEX_DEPLOYMENT = "d-globex-sync";
   /** A deployment of {@link #FLOW} on {@link #WORK_POOL}. */
   public static final String DEPLOYMENT = "d-nightly-etl";
   /** A run of {@link #DEPLOYMENT}, scheduled. */
@@ -47,12 +62,29 @@ public final class SampleData {
   public static final String POLICY = "policy-1";
   /** A user who is a member of {@link #WORKSPACE}. */
   public static final String MEMBER = "bob";
-  /** The service account (API key) the sample worker runs as: WORKER in {@link #WORKSPACE}. */
+  /**
+   * The service account (API key) the sample worker runs as: of {@link #ACME}, WORKER in {@link
+   * #WORKSPACE}.
+   */
   public static final String WORKER_KEY = "worker-key";
-  /** The account OWNER who seeds the data, through the guards like anyone else. */
+  /** The OWNER of both accounts who seeds the data, through the guards like anyone else. */
   public static final String SEEDER = "sample-data-owner";
 
+  /** Which account each sample workspace belongs to; fixed, so shared by every set of services. */
+  private static final InMemoryAccountDirectory ACCOUNTS = new InMemoryAccountDirectory()
+      .add(ACME, WORKSPACE, STAGING)
+      .add(GLOBEX, GLOBEX_WORKSPACE);
+
   private SampleData() {}
+
+  /**
+   * Returns the sample's account directory: {@value #WORKSPACE} and {@value #STAGING} belong to
+   * {@value #ACME}, {@value #GLOBEX_WORKSPACE} to {@value #GLOBEX}; any other workspace is unknown
+   * (denied). Every sample principal is built with it.
+   */
+  public static AccountDirectory accounts() {
+    return ACCOUNTS;
+  }
 
   /**
    * Returns fresh in-memory services holding the sample data, each behind its generated guard
@@ -64,17 +96,38 @@ public final class SampleData {
     PrefectServices services = new PrefectServices(
         Deployments.inMemory(), Flows.inMemory(), Blocks.inMemory(), WorkPools.inMemory(),
         Automations.inMemory(), Notifications.inMemory(), ConcurrencyLimits.inMemory(),
-        Workspaces.inMemory(List.of(new WorkspaceInfo(WORKSPACE, "Production flows"))),
+        Workspaces.inMemory(List.of(
+            new WorkspaceInfo(WORKSPACE, "Production flows"),
+            new WorkspaceInfo(STAGING, "Staging"),
+            new WorkspaceInfo(GLOBEX_WORKSPACE, "Globex flows"))),
         Workspaces.members(defaults, SampleRoles.CUSTOM),
         Accounts.settings(), Accounts.members(), Accounts.serviceAccounts(),
         Accounts.workspaceDirectory(), defaults);
-    Principal seeder = Principal.user(SEEDER).accountRole(AccountRoles.OWNER).build();
+    Principal seeder = Principal.user(SEEDER).directory(ACCOUNTS)
+        .member(ACME, AccountRoles.OWNER)
+        .member(GLOBEX, AccountRoles.OWNER)
+        .build();
     CurrentPrincipal.runAs(seeder, () -> {
-      services.workspaces().create(WORKSPACE);
+      seedAccounts(services);
       seedWorkspace(services);
-      seedAccount(services);
+      services.deployments().create(GLOBEX_WORKSPACE,
+          new Deployment(GLOBEX_DEPLOYMENT, "hourly-sync", "flow-sync", "globex-pool"));
     });
     return services;
+  }
+
+  private static void seedAccounts(PrefectServices s) {
+    s.account().edit(ACME, new AccountSettings("Acme", true));
+    s.account().edit(GLOBEX, new AccountSettings("Globex", false));
+    s.workspaces().create(ACME, WORKSPACE);
+    s.workspaces().create(ACME, STAGING);
+    s.workspaces().create(GLOBEX, GLOBEX_WORKSPACE);
+    s.accountMembers().invite(ACME, MEMBER, AccountRoles.MEMBER);
+    s.accountMembers().invite(ACME, TwoAccounts.ADA, AccountRoles.ADMIN);
+    s.accountMembers().invite(ACME, TwoAccounts.CAROL, AccountRoles.MEMBER);
+    s.accountMembers().invite(GLOBEX, TwoAccounts.ADA, AccountRoles.MEMBER);
+    s.accountMembers().invite(GLOBEX, TwoAccounts.GUS, AccountRoles.MEMBER);
+    s.serviceAccounts().create(ACME, WORKER_KEY);
   }
 
   private static void seedWorkspace(PrefectServices s) {
@@ -92,17 +145,15 @@ public final class SampleData {
     s.members().add(WORKSPACE, WORKER_KEY, true, WorkspaceRoles.WORKER);
   }
 
-  private static void seedAccount(PrefectServices s) {
-    s.accountMembers().invite(MEMBER, AccountRoles.MEMBER);
-    s.serviceAccounts().create(WORKER_KEY);
-  }
-
   /**
-   * Returns the worker's key: service account {@value #WORKER_KEY}, WORKER in {@link #WORKSPACE},
-   * its account role left at the matrix default (MEMBER), under {@code defaults}.
+   * Returns the worker's key: service account {@value #WORKER_KEY} of {@value #ACME}, WORKER in
+   * {@link #WORKSPACE}, its account role left at the matrix default (MEMBER), under {@code
+   * defaults}.
    */
   public static Principal workerKey(WorkspaceDefaults defaults) {
     return Principal.serviceAccount(WORKER_KEY)
+        .directory(ACCOUNTS)
+        .member(ACME)
         .workspaceRole(WORKSPACE, WorkspaceRoles.WORKER)
         .workspaceDefaults(defaults)
         .build();

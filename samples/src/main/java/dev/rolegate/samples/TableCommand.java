@@ -9,8 +9,9 @@ import dev.rolegate.runtime.PrincipalScope;
 import java.io.PrintStream;
 
 /**
- * The app's default subcommand: the who-can-do-what table, as text with an example denial, or as
- * CSV; with {@code --audit}, one line per guard decision on stderr while the table is built.
+ * The app's default subcommand: the who-can-do-what table, as text with an example denial and the
+ * {@link TwoAccounts} section, or as CSV alone; with {@code --audit}, one line per guard decision
+ * on stderr while the table is built.
  */
 final class TableCommand {
   private TableCommand() {}
@@ -22,18 +23,21 @@ final class TableCommand {
       out.print(TablePrinter.csv(table));
       return 0;
     }
-    out.println("Who may call what in workspace " + SampleData.WORKSPACE
-        + " (Prefect Cloud matrix, enforced by the generated guards)");
+    out.println("Who may call what in workspace " + SampleData.WORKSPACE + " of account "
+        + SampleData.ACME + " (Prefect Cloud matrix, enforced by the generated guards)");
     out.println("Workspace-role columns: account MEMBER with that role in " + SampleData.WORKSPACE
         + "; WORKER is service account " + SampleData.WORKER_KEY + ".");
     out.println(SampleRoles.DEPLOYER + " is a custom role defined at run time: "
         + SampleRoles.DEPLOYER_ROLE.describe() + ".");
-    out.println("ACCOUNT_* columns: that account role and no workspace role.");
+    out.println("ACCOUNT_* columns: that account role in " + SampleData.ACME
+        + " and no workspace role; account-level rows act in " + SampleData.ACME + ".");
     out.println();
     out.print(TablePrinter.text(table));
     out.println();
     out.println("A RUNNER deleting a deployment is denied with:");
     out.println("  " + runnerDeletesDeployment());
+    out.println();
+    TwoAccounts.print(out);
     return 0;
   }
 

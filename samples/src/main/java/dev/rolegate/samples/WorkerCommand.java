@@ -1,5 +1,6 @@
 package dev.rolegate.samples;
 
+import static dev.rolegate.samples.SampleData.ACME;
 import static dev.rolegate.samples.SampleData.DEPLOYMENT;
 import static dev.rolegate.samples.SampleData.WORKSPACE;
 import static dev.rolegate.samples.SampleData.WORK_POOL;
@@ -28,7 +29,7 @@ final class WorkerCommand {
   static int run(PrintStream out, PrintStream err) {
     PrefectServices guarded = SampleData.seeded();
     Principal key = SampleData.workerKey(guarded.defaults());
-    out.println(key + " (account role " + key.accountRole().name() + ", "
+    out.println(key + " (account role " + key.accountRole(ACME).name() + " in " + ACME + ", "
         + key.workspaceRole(WORKSPACE).name() + " in " + WORKSPACE + ") works pool " + WORK_POOL + ":");
     SampleWorker worker = new SampleWorker(
         key, WORKSPACE, WORK_POOL, guarded.workPools(), guarded.deployments(), guarded.flows());

@@ -70,12 +70,12 @@ class AccessReportTest {
       WorkspaceService.editSettings(String, WorkspaceSettings)  | OWNER                                | ADMIN OWNER
       WorkspaceMemberService.listUsers(String)                  | OWNER                                | ADMIN OWNER
       WorkspaceMemberService.setDefaultRole(String, String)     | OWNER                                | ADMIN OWNER
-      AccountSettingsService.bypassSso()                        | -                                    | OWNER
-      AccountSettingsService.edit(AccountSettings)              | -                                    | ADMIN OWNER
-      AccountMemberService.list()                               | -                                    | MEMBER ADMIN OWNER
-      ServiceAccountService.create(String)                      | -                                    | ADMIN OWNER
-      WorkspaceDirectoryService.list()                          | -                                    | MEMBER ADMIN OWNER
-      WorkspaceDirectoryService.create(String)                  | -                                    | ADMIN OWNER
+      AccountSettingsService.bypassSso(String)                  | -                                    | OWNER
+      AccountSettingsService.edit(String, AccountSettings)      | -                                    | ADMIN OWNER
+      AccountMemberService.list(String)                         | -                                    | MEMBER ADMIN OWNER
+      ServiceAccountService.create(String, String)              | -                                    | ADMIN OWNER
+      WorkspaceDirectoryService.list(String)                    | -                                    | MEMBER ADMIN OWNER
+      WorkspaceDirectoryService.create(String, String)          | -                                    | ADMIN OWNER
       """;
 
   /** Every guarded type of the samples, by hand. */
@@ -94,8 +94,8 @@ class AccessReportTest {
       String operation = cells[0].trim();
       List<String> row = rows.get(operation);
       assertNotNull(row, "no row for " + operation);
-      assertEquals(cells[1].trim(), roles(row.get(2)), operation + ": workspace roles");
-      assertEquals(cells[2].trim(), roles(row.get(3)), operation + ": account roles");
+      assertEquals(cells[1].trim(), roles(row.get(3)), operation + ": workspace roles");
+      assertEquals(cells[2].trim(), roles(row.get(4)), operation + ": account roles");
       checked++;
     }
     assertEquals(30, checked);
@@ -137,21 +137,28 @@ class AccessReportTest {
     assertTrue(markdown.startsWith("# Access report\n\nWho may call each guarded method of this"
         + " compilation, checked against matrix **Prefect Cloud** (`prefect-cloud.md`, compiled into"
         + " package `dev.rolegate.prefect`).\n"), markdown);
-    assertEquals(List.of("unguarded: liveness probe, reads nothing", "none needed", "anyone", "anyone"),
-        rows(markdown).get("DeploymentService.ping()"));
+    assertEquals(List.of("unguarded: liveness probe, reads nothing", "none needed", "none needed",
+        "anyone", "anyone"), rows(markdown).get("DeploymentService.ping()"));
     assertEquals(List.of("one of RUN_DEPLOYMENTS, POLL_AND_SUBMIT_WORK", "`workspace`",
-        "RUNNER, DEVELOPER, OWNER, WORKER", "ADMIN, OWNER"),
+        "the workspace's (`workspace`)", "RUNNER, DEVELOPER, OWNER, WORKER", "ADMIN, OWNER"),
         rows(markdown).get("DeploymentService.cancelRun(String, String)"));
   }
 
-  /** Returns the table rows: operation (without backticks) to its other four cells. */
+  @Test
+  void accountLevelMethods_actInTheAccountTheirArgumentNames() {
+    assertEquals(List.of("EDIT_ACCOUNT_SETTINGS", "none needed", "`account`",
+        "n/a (account-level)", "ADMIN, OWNER"),
+        rows(read("access-report.md")).get("AccountSettingsService.edit(String, AccountSettings)"));
+  }
+
+  /** Returns the table rows: operation (without backticks) to its other five cells. */
   private static Map<String, List<String>> rows(String markdown) {
     Map<String, List<String>> rows = new LinkedHashMap<>();
     for (String line : markdown.split("\n")) {
       if (line.startsWith("| `")) {
         String[] cells = line.substring(2, line.length() - 2).split(" \\| ");
-        assertEquals(5, cells.length, line);
-        List<String> rest = new ArrayList<>(Arrays.asList(cells).subList(1, 5));
+        assertEquals(6, cells.length, line);
+        List<String> rest = new ArrayList<>(Arrays.asList(cells).subList(1, 6));
         assertEquals(null, rows.put(cells[0].replace("`", ""), rest), "twice: " + line);
       }
     }

@@ -67,6 +67,7 @@ class AppTest {
     assertTrue(lines.contains("deployments.delete,no,no,yes,yes,no,no,yes,yes,no"), run.out());
     assertTrue(lines.contains("deployments.create,no,no,yes,yes,no,yes,yes,yes,no"), run.out());
     assertTrue(lines.contains("flows.submitRun,no,no,yes,yes,yes,no,yes,yes,no"), run.out());
+    assertFalse(run.out().contains(TwoAccounts.ADA), "no account section in CSV: " + run.out());
     assertEquals("", run.err());
   }
 
@@ -85,6 +86,36 @@ class AppTest {
         run.out());
     assertTrue(run.out().contains("DELETE_DEPLOYMENTS"), run.out());
     assertFalse(run.out().contains(SampleData.BLOCK_SECRET));
+  }
+
+  @Test
+  void textOutputEndsWithTheTwoAccountsSection() {
+    List<String> lines = AppRun.of().outLines();
+    int start = lines.indexOf(
+        "Two accounts: acct-acme (workspaces ws-prod, ws-staging) and acct-globex (workspace ws-globex).");
+    assertTrue(start > 0, String.join("\n", lines));
+    List<String> section = lines.subList(start + 1, lines.size());
+    assertEquals(16, section.size(), String.join("\n", section));
+    assertEquals("ada is ADMIN in acct-acme and MEMBER in acct-globex:", section.get(0));
+    assertEquals("  allowed: ada deletes deployment d-nightly-etl in ws-prod (acct-acme)", section.get(1));
+    assertEquals("    granted by account ADMIN in acct-acme (workspace OWNER in the account's workspaces)",
+        section.get(2));
+    assertEquals("  denied:  ada deletes deployment d-globex-sync in ws-globex (acct-globex)", section.get(3));
+    assertTrue(section.get(4).startsWith("    access denied: user ada may not call DeploymentService.delete,"
+        + " which requires DELETE_DEPLOYMENTS in workspace \"ws-globex\" of account \"acct-globex\";"),
+        section.get(4));
+    assertEquals("  allowed: ada reads the settings of acct-globex", section.get(5));
+    assertEquals("    granted by account role MEMBER in acct-globex", section.get(6));
+    assertEquals("  denied:  ada edits the settings of acct-globex", section.get(7));
+    assertTrue(section.get(8).startsWith("    access denied: user ada may not call AccountSettingsService.edit,"
+        + " which requires EDIT_ACCOUNT_SETTINGS in account \"acct-globex\";"), section.get(8));
+    assertEquals("A workspace default applies to members of the workspace's account only:", section.get(9));
+    assertEquals("  allowed: ada sets the default role of ws-prod to VIEWER", section.get(10));
+    assertEquals("  allowed: carol (MEMBER of acct-acme, no workspace role) lists the deployments of ws-prod",
+        section.get(12));
+    assertEquals("    granted by VIEWER in ws-prod (the workspace default)", section.get(13));
+    assertEquals("  denied:  gus (MEMBER of acct-globex only) lists the deployments of ws-prod", section.get(14));
+    assertTrue(section.get(15).contains("gus is no member of account \"acct-acme\""), section.get(15));
   }
 
   @Test

@@ -55,8 +55,12 @@ class AuditTest {
     assertTrue(audit.stream().anyMatch(line -> line.startsWith("audit: allowed user deployer-user"
         + " DeploymentService.create in ws-prod needs CREATE_EDIT_DEPLOYMENTS; granted by DEPLOYER")
         && line.endsWith(" in ws-prod")), String.join("\n", audit));
-    assertTrue(audit.contains("audit: allowed user account-admin WorkspaceDirectoryService.create needs"
-        + " CREATE_WORKSPACES; granted by account role ADMIN"), String.join("\n", audit));
+    assertTrue(audit.contains("audit: allowed user account-admin WorkspaceDirectoryService.create in account"
+        + " acct-acme needs CREATE_WORKSPACES; granted by account role ADMIN in acct-acme"),
+        String.join("\n", audit));
+    assertTrue(audit.contains("audit: allowed user account-admin DeploymentService.delete in ws-prod needs"
+        + " DELETE_DEPLOYMENTS; granted by account ADMIN in acct-acme (workspace OWNER in the account's"
+        + " workspaces)"), String.join("\n", audit));
   }
 
   @Test

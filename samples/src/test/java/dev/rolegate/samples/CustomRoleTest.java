@@ -20,6 +20,7 @@ import dev.rolegate.runtime.Role;
 import dev.rolegate.samples.deployments.Deployment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The sample's custom role DEPLOYER, used through the generated guards like a built-in role. */
@@ -46,7 +47,8 @@ class CustomRoleTest {
   @Test
   void theColumnPrincipalHoldsTheCustomRoleByName() {
     assertSame(SampleRoles.DEPLOYER_ROLE, deployer.workspaceRole(WORKSPACE));
-    assertEquals(AccountRoles.MEMBER, deployer.accountRole().name());
+    assertEquals(AccountRoles.MEMBER, deployer.accountRole(SampleData.ACME).name());
+    assertEquals(Optional.of(SampleData.ACME), SampleRoles.CUSTOM.account(), "acme's roles");
   }
 
   @Test
@@ -68,6 +70,26 @@ class CustomRoleTest {
   void membersCanBeGivenTheCustomRoleByName() {
     CurrentPrincipal.runAs(TestPrincipals.inWorkspace(WORKSPACE, WorkspaceRoles.OWNER), () ->
         assertEquals(SampleRoles.DEPLOYER, guarded.members().add(WORKSPACE, "erin", false, SampleRoles.DEPLOYER).role()));
+  }
+
+  @Test
+  void acmesCustomRoleIsRefusedInAGlobexWorkspace() {
+    IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        () -> Principal.user("gina").directory(SampleData.accounts())
+            .member(SampleData.GLOBEX)
+            .customRoles(SampleRoles.CUSTOM)
+            .workspaceRole(SampleData.GLOBEX_WORKSPACE, SampleRoles.DEPLOYER)
+            .build());
+    assertEquals("user gina is given custom role DEPLOYER of account \"acct-acme\" in workspace"
+        + " \"ws-globex\" of account \"acct-globex\": a custom role is held only in its own"
+        + " account's workspaces", refused.getMessage());
+    // The same principal may hold it in acme's workspaces once a member there.
+    Principal both = Principal.user("gina").directory(SampleData.accounts())
+        .member(SampleData.GLOBEX).member(SampleData.ACME)
+        .customRoles(SampleRoles.CUSTOM)
+        .workspaceRole(SampleData.STAGING, SampleRoles.DEPLOYER)
+        .build();
+    assertSame(SampleRoles.DEPLOYER_ROLE, both.workspaceRole(SampleData.STAGING));
   }
 
   @Test

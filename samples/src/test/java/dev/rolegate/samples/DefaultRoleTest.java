@@ -31,11 +31,12 @@ class DefaultRoleTest {
   private final PrefectServices guarded = SampleData.seeded();
   /** The same services, read as the account OWNER. */
   private final PrefectServices plain = OwnerView.of(guarded);
-  /** An account MEMBER with no role of its own in any workspace. */
+  /** A MEMBER of acme with no role of its own in any workspace. */
   private final Principal carol = user("carol", AccountRoles.MEMBER, null);
 
   private Principal user(String id, String accountRole, String roleInWorkspace) {
-    Principal.Builder builder = Principal.user(id).accountRole(accountRole)
+    Principal.Builder builder = Principal.user(id).directory(SampleData.accounts())
+        .member(SampleData.ACME, accountRole)
         .customRoles(SampleRoles.CUSTOM).workspaceDefaults(plain.defaults());
     return roleInWorkspace == null ? builder.build() : builder.workspaceRole(WORKSPACE, roleInWorkspace).build();
   }
@@ -119,11 +120,34 @@ class DefaultRoleTest {
 
   @Test
   void theDefaultAppliesOnlyInItsWorkspace() {
-    String other = "ws-other";
+    String other = SampleData.STAGING;
     plain.workPools().create(other, WORK_POOL, "docker");
     asOwner(() -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.DEVELOPER));
     allowed(carol, () -> guarded.workPools().list(WORKSPACE));
     denied(carol, () -> guarded.workPools().list(other));
+  }
+
+  @Test
+  void theDefaultDoesNotLeakToMembersOfAnotherAccount() {
+    Principal globexOnly = Principal.user("gus").directory(SampleData.accounts())
+        .member(SampleData.GLOBEX).workspaceDefaults(plain.defaults()).build();
+    Principal globexOwner = Principal.user("gloria").directory(SampleData.accounts())
+        .member(SampleData.GLOBEX, AccountRoles.OWNER).workspaceDefaults(plain.defaults()).build();
+    asOwner(() -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.DEVELOPER));
+    allowed(carol, () -> guarded.deployments().list(WORKSPACE));
+    assertEquals(WorkspaceRoles.DEVELOPER, carol.workspaceRole(WORKSPACE).name());
+    for (Principal outsider : List.of(globexOnly, globexOwner)) {
+      assertEquals(null, outsider.workspaceRole(WORKSPACE), outsider + " holds no role in acme's workspace");
+      AccessDeniedException denied = assertThrows(AccessDeniedException.class,
+          () -> CurrentPrincipal.runAs(outsider, () -> guarded.deployments().list(WORKSPACE)));
+      assertTrue(denied.getMessage().contains("is no member of account \"acct-acme\""), denied.getMessage());
+      assertEquals(SampleData.ACME, denied.account());
+    }
+    // And the other way round: a default in globex's workspace is not an acme member's.
+    CurrentPrincipal.runAs(globexOwner,
+        () -> guarded.members().setDefaultRole(SampleData.GLOBEX_WORKSPACE, WorkspaceRoles.VIEWER));
+    allowed(globexOnly, () -> guarded.deployments().list(SampleData.GLOBEX_WORKSPACE));
+    denied(carol, () -> guarded.deployments().list(SampleData.GLOBEX_WORKSPACE));
   }
 
   @Test

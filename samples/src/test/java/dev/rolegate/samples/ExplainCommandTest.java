@@ -25,6 +25,7 @@ class ExplainCommandTest {
         "denied: runner-user is RUNNER in ws-prod; DELETE_DEPLOYMENTS is granted by DEVELOPER, OWNER",
         "  allowed:         false",
         "  principal:       user runner-user",
+        "  account:         acct-acme",
         "  workspace:       ws-prod",
         "  permission:      DELETE_DEPLOYMENTS (workspace permission, scope manage_deployments)",
         "  role there:      RUNNER",
@@ -39,10 +40,12 @@ class ExplainCommandTest {
     AppRun run = AppRun.of("explain", "ACCOUNT_ADMIN", "ws-prod", "manage_deployments");
     assertEquals(0, run.status());
     List<String> lines = run.outLines();
-    assertEquals("allowed: account ADMIN is workspace OWNER everywhere", lines.get(0));
+    assertEquals("allowed: account ADMIN in acct-acme is workspace OWNER in the account's workspaces",
+        lines.get(0));
     assertTrue(lines.contains("  permission:      DELETE_DEPLOYMENTS (workspace permission, scope manage_deployments)"),
         run.out());
-    assertTrue(lines.contains("  granted by:      account ADMIN (workspace OWNER everywhere)"), run.out());
+    assertTrue(lines.contains("  granted by:      account ADMIN in acct-acme (workspace OWNER in the account's"
+        + " workspaces)"), run.out());
     assertTrue(lines.contains("  role there:      -"), run.out());
   }
 
@@ -68,14 +71,30 @@ class ExplainCommandTest {
   @Test
   void accountPermissionsAndOtherWorkspaces() {
     AppRun member = AppRun.of("explain", "ACCOUNT_MEMBER", "ws-prod", "CREATE_WORKSPACES");
-    assertEquals("denied: account-member's account role is MEMBER; CREATE_WORKSPACES is granted by account"
-        + " roles ADMIN, OWNER", member.outLines().get(0));
+    assertEquals("denied: account-member's account role in acct-acme is MEMBER; CREATE_WORKSPACES is granted"
+        + " by account roles ADMIN, OWNER", member.outLines().get(0));
     assertTrue(member.out().contains("ws-prod (not used: an account permission)"), member.out());
     AppRun owner = AppRun.of("explain", "ACCOUNT_OWNER", "ws-prod", "bypass:sso");
-    assertEquals("allowed: account-owner's account role OWNER grants BYPASS_SSO", owner.outLines().get(0));
-    AppRun elsewhere = AppRun.of("explain", "WORKER", "ws-dev", "VIEW_FLOWS");
-    assertTrue(elsewhere.outLines().get(0).startsWith("denied: worker-key has no role in ws-dev;"), elsewhere.out());
+    assertEquals("allowed: account-owner's account role OWNER in acct-acme grants BYPASS_SSO",
+        owner.outLines().get(0));
+    AppRun elsewhere = AppRun.of("explain", "WORKER", "ws-staging", "VIEW_FLOWS");
+    assertTrue(elsewhere.outLines().get(0).startsWith("denied: worker-key has no role in ws-staging;"),
+        elsewhere.out());
     assertTrue(elsewhere.out().contains("  principal:       service account worker-key"), elsewhere.out());
+  }
+
+  @Test
+  void otherAccountsAndUnknownWorkspacesAreDenied() {
+    AppRun globex = AppRun.of("explain", "ACCOUNT_OWNER", "ws-globex", "VIEW_FLOWS");
+    assertEquals(0, globex.status());
+    assertEquals("denied: account-owner is no member of account acct-globex, which workspace ws-globex"
+        + " belongs to", globex.outLines().get(0));
+    assertTrue(globex.outLines().contains("  account:         acct-globex"), globex.out());
+    AppRun unknown = AppRun.of("explain", "ACCOUNT_OWNER", "ws-unknown", "VIEW_FLOWS");
+    assertEquals(0, unknown.status());
+    assertEquals("denied: the account directory knows no account for workspace ws-unknown",
+        unknown.outLines().get(0));
+    assertTrue(unknown.outLines().contains("  account:         -"), unknown.out());
   }
 
   @Test

@@ -92,17 +92,20 @@ class GeneratedGuardCatalogueTest {
         f -> GuardedDeploymentService.wrap(f.deployments).delete(WORKSPACE, SECRET)));
     rows.add(new Row("H57", "RUNNER deletes a deployment whose id is a token",
         denied("runner-in-ws-prod may not call DeploymentService.delete, which requires"
-            + " DELETE_DEPLOYMENTS in workspace \"ws-prod\"; runner-in-ws-prod holds RUNNER there"),
+            + " DELETE_DEPLOYMENTS in workspace \"ws-prod\" of account \"acct-acme\"; runner-in-ws-prod"
+            + " holds RUNNER there"),
         f -> as(inWorkspace(WorkspaceRoles.RUNNER),
             () -> GuardedDeploymentService.wrap(f.deployments).delete(WORKSPACE, SECRET))));
     rows.add(new Row("H58", "VIEWER creates a block holding secret data",
-        denied("requires MANAGE_BLOCKS in workspace \"ws-prod\"; viewer-in-ws-prod holds VIEWER there"),
+        denied("requires MANAGE_BLOCKS in workspace \"ws-prod\" of account \"acct-acme\";"
+            + " viewer-in-ws-prod holds VIEWER there"),
         f -> as(inWorkspace(WorkspaceRoles.VIEWER), () -> GuardedBlockService.wrap(f.blocks)
             .create(WORKSPACE, "aws-credentials", "prod", Secret.of(SECRET)))));
     rows.add(new Row("H59", "account ADMIN bypasses SSO (account OWNER only)",
-        denied("requires BYPASS_SSO; account-admin holds account role ADMIN. Allowed: account role OWNER"),
+        denied("requires BYPASS_SSO in account \"acct-acme\"; account-admin holds account role ADMIN."
+            + " Allowed: account role OWNER"),
         f -> as(TestPrincipals.account(AccountRoles.ADMIN),
-            () -> GuardedAccountSettingsService.wrap(f.account).bypassSso())));
+            () -> GuardedAccountSettingsService.wrap(f.account).bypassSso(SampleData.ACME))));
     rows.add(new Row("H60", "account OWNER lists deployments of a null workspace",
         denied("but the call names no workspace"),
         f -> as(TestPrincipals.account(AccountRoles.OWNER),

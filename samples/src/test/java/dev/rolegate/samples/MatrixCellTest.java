@@ -29,10 +29,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Checks every cell of the Prefect Cloud matrix through a generated guard ({@code
  * GuardedPermissionProbe}) against tables written by hand from {@code MATRIX.md}: the expected
- * values are not computed by the code under test.
+ * values are not computed by the code under test. Every call acts in account {@value
+ * SampleData#ACME}: in its workspace {@value SampleData#WORKSPACE}, or naming the account; the
+ * principals are members of it, and an OWNER of {@value SampleData#GLOBEX} only holds nothing.
  */
 class MatrixCellTest {
-  private static final String WS = "ws-prod";
+  private static final String WS = SampleData.WORKSPACE;
+  private static final String ACCOUNT = SampleData.ACME;
 
   /** Workspace permission, then the built-in workspace roles that hold it (after closure). */
   private static final String WORKSPACE_EXPECTED = """
@@ -112,13 +115,14 @@ class MatrixCellTest {
     Map<String, Set<String>> account = parse(ACCOUNT_EXPECTED);
     List<Arguments> cells = new ArrayList<>();
     for (String role : WORKSPACE_ROLES) {
-      Principal principal = Principal.user("u-" + role)
-          .accountRole(AccountRoles.MEMBER).workspaceRole(WS, role).build();
+      Principal principal = Principal.user("u-" + role).directory(SampleData.accounts())
+          .member(ACCOUNT, AccountRoles.MEMBER).workspaceRole(WS, role).build();
       workspace.forEach((permission, holders) -> cells.add(
           cell("workspace " + role, principal, permission, holders.contains(role))));
     }
     for (String role : ACCOUNT_ROLES) {
-      Principal principal = Principal.user("a-" + role).accountRole(role).build();
+      Principal principal = Principal.user("a-" + role).directory(SampleData.accounts())
+          .member(ACCOUNT, role).build();
       account.forEach((permission, holders) -> cells.add(
           cell("account " + role, principal, permission, holders.contains(role))));
       // Account ADMIN and OWNER are workspace OWNER everywhere; MEMBER holds nothing in WS.
@@ -126,6 +130,11 @@ class MatrixCellTest {
       workspace.keySet().forEach(permission -> cells.add(
           cell("account " + role + " without workspace role", principal, permission, implicitOwner)));
     }
+    // The OWNER of another account holds nothing here, at either level.
+    Principal elsewhere = Principal.user("globex-owner").directory(SampleData.accounts())
+        .member(SampleData.GLOBEX, AccountRoles.OWNER).build();
+    CALLS.keySet().stream().sorted().forEach(permission -> cells.add(
+        cell("OWNER of " + SampleData.GLOBEX + " only", elsewhere, permission, false)));
     return cells.stream();
   }
 
@@ -161,7 +170,7 @@ class MatrixCellTest {
 
   @Test
   void cellCountCoversEveryCombination() {
-    assertEquals(5 * 30 + 3 * 9 + 3 * 30, cells().count());
+    assertEquals(5 * 30 + 3 * 9 + 3 * 30 + 39, cells().count());
   }
 
   private static long held(Map<String, Set<String>> table, String role) {
@@ -180,18 +189,18 @@ class MatrixCellTest {
     return rows;
   }
 
-  /** Returns one call of the probe per permission name, each acting on ws-prod. */
+  /** Returns one call of the probe per permission name, each acting on ws-prod or naming acct-acme. */
   static Map<String, Consumer<PermissionProbe>> calls() {
     Map<String, Consumer<PermissionProbe>> calls = new LinkedHashMap<>(workspaceCalls());
-    calls.put(Permissions.VIEW_ACCOUNT_SETTINGS, PermissionProbe::viewAccountSettings);
-    calls.put(Permissions.EDIT_ACCOUNT_SETTINGS, PermissionProbe::editAccountSettings);
-    calls.put(Permissions.VIEW_ACCOUNT_MEMBERS, PermissionProbe::viewAccountMembers);
-    calls.put(Permissions.MANAGE_ACCOUNT_MEMBERS, PermissionProbe::manageAccountMembers);
-    calls.put(Permissions.VIEW_SERVICE_ACCOUNTS, PermissionProbe::viewServiceAccounts);
-    calls.put(Permissions.MANAGE_SERVICE_ACCOUNTS, PermissionProbe::manageServiceAccounts);
-    calls.put(Permissions.VIEW_WORKSPACES, PermissionProbe::viewWorkspaces);
-    calls.put(Permissions.CREATE_WORKSPACES, PermissionProbe::createWorkspaces);
-    calls.put(Permissions.BYPASS_SSO, PermissionProbe::bypassSso);
+    calls.put(Permissions.VIEW_ACCOUNT_SETTINGS, p -> p.viewAccountSettings(ACCOUNT));
+    calls.put(Permissions.EDIT_ACCOUNT_SETTINGS, p -> p.editAccountSettings(ACCOUNT));
+    calls.put(Permissions.VIEW_ACCOUNT_MEMBERS, p -> p.viewAccountMembers(ACCOUNT));
+    calls.put(Permissions.MANAGE_ACCOUNT_MEMBERS, p -> p.manageAccountMembers(ACCOUNT));
+    calls.put(Permissions.VIEW_SERVICE_ACCOUNTS, p -> p.viewServiceAccounts(ACCOUNT));
+    calls.put(Permissions.MANAGE_SERVICE_ACCOUNTS, p -> p.manageServiceAccounts(ACCOUNT));
+    calls.put(Permissions.VIEW_WORKSPACES, p -> p.viewWorkspaces(ACCOUNT));
+    calls.put(Permissions.CREATE_WORKSPACES, p -> p.createWorkspaces(ACCOUNT));
+    calls.put(Permissions.BYPASS_SSO, p -> p.bypassSso(ACCOUNT));
     return Map.copyOf(calls);
   }
 

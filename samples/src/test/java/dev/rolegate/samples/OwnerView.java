@@ -8,14 +8,18 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 
 /**
- * The seeded services as the account's OWNER sees them, for tests that look at the state behind
- * a guard after a call: each call binds an account OWNER and goes through the same generated
- * guard. The services have no unguarded form to read from (their implementations are
- * package-private), and account OWNER holds every permission, so nothing is denied here.
+ * The seeded services as the OWNER of both sample accounts sees them, for tests that look at the
+ * state behind a guard after a call: each call binds that OWNER and goes through the same
+ * generated guard. The services have no unguarded form to read from (their implementations are
+ * package-private), and account OWNER holds every permission in its account, so nothing in the
+ * sample accounts' workspaces is denied here.
  */
 final class OwnerView {
-  /** The account OWNER the tests read as. */
-  static final Principal OWNER = Principal.user("test-reader").accountRole(AccountRoles.OWNER).build();
+  /** The OWNER of both sample accounts the tests read as. */
+  static final Principal OWNER = Principal.user("test-reader").directory(SampleData.accounts())
+      .member(SampleData.ACME, AccountRoles.OWNER)
+      .member(SampleData.GLOBEX, AccountRoles.OWNER)
+      .build();
 
   private OwnerView() {}
 

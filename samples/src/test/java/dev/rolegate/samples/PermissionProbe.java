@@ -1,5 +1,6 @@
 package dev.rolegate.samples;
 
+import dev.rolegate.annotations.AccountId;
 import dev.rolegate.annotations.RequiresPermission;
 import dev.rolegate.annotations.WorkspaceId;
 import dev.rolegate.prefect.Permissions;
@@ -7,7 +8,7 @@ import dev.rolegate.prefect.Permissions;
 /**
  * One method per permission of the Prefect Cloud matrix, so that {@code MatrixCellTest} can ask
  * the generated {@code GuardedPermissionProbe} about every cell. Workspace permissions take the
- * workspace; account permissions take none.
+ * workspace; account permissions take the account.
  */
 public interface PermissionProbe {
   @RequiresPermission(Permissions.VIEW_AUTOMATIONS) void viewAutomations(@WorkspaceId String ws);
@@ -41,13 +42,13 @@ public interface PermissionProbe {
   @RequiresPermission(Permissions.SET_DEFAULT_WORKSPACE_ROLE) void setDefaultWorkspaceRole(@WorkspaceId String ws);
   @RequiresPermission(Permissions.POLL_AND_SUBMIT_WORK) void pollAndSubmitWork(@WorkspaceId String ws);
 
-  @RequiresPermission(Permissions.VIEW_ACCOUNT_SETTINGS) void viewAccountSettings();
-  @RequiresPermission(Permissions.EDIT_ACCOUNT_SETTINGS) void editAccountSettings();
-  @RequiresPermission(Permissions.VIEW_ACCOUNT_MEMBERS) void viewAccountMembers();
-  @RequiresPermission(Permissions.MANAGE_ACCOUNT_MEMBERS) void manageAccountMembers();
-  @RequiresPermission(Permissions.VIEW_SERVICE_ACCOUNTS) void viewServiceAccounts();
-  @RequiresPermission(Permissions.MANAGE_SERVICE_ACCOUNTS) void manageServiceAccounts();
-  @RequiresPermission(Permissions.VIEW_WORKSPACES) void viewWorkspaces();
-  @RequiresPermission(Permissions.CREATE_WORKSPACES) void createWorkspaces();
-  @RequiresPermission(Permissions.BYPASS_SSO) void bypassSso();
+  @RequiresPermission(Permissions.VIEW_ACCOUNT_SETTINGS) void viewAccountSettings(@AccountId String account);
+  @RequiresPermission(Permissions.EDIT_ACCOUNT_SETTINGS) void editAccountSettings(@AccountId String account);
+  @RequiresPermission(Permissions.VIEW_ACCOUNT_MEMBERS) void viewAccountMembers(@AccountId String account);
+  @RequiresPermission(Permissions.MANAGE_ACCOUNT_MEMBERS) void manageAccountMembers(@AccountId String account);
+  @RequiresPermission(Permissions.VIEW_SERVICE_ACCOUNTS) void viewServiceAccounts(@AccountId String account);
+  @RequiresPermission(Permissions.MANAGE_SERVICE_ACCOUNTS) void manageServiceAccounts(@AccountId String account);
+  @RequiresPermission(Permissions.VIEW_WORKSPACES) void viewWorkspaces(@AccountId String account);
+  @RequiresPermission(Permissions.CREATE_WORKSPACES) void createWorkspaces(@AccountId String account);
+  @RequiresPermission(Permissions.BYPASS_SSO) void bypassSso(@AccountId String account);
 }

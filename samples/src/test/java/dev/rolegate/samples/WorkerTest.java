@@ -47,7 +47,8 @@ class WorkerTest {
   void workerKeyIsAServiceAccountWhoseAccountRoleDefaultsToMember() {
     Principal key = SampleData.workerKey(plain.defaults());
     assertEquals(PrincipalKind.SERVICE_ACCOUNT, key.kind());
-    assertEquals(AccountRoles.MEMBER, key.accountRole().name());
+    assertEquals(List.of(SampleData.ACME), List.copyOf(key.accounts().keySet()), "one account");
+    assertEquals(AccountRoles.MEMBER, key.accountRole(SampleData.ACME).name());
     assertEquals(WorkspaceRoles.WORKER, key.workspaceRole(WORKSPACE).name());
   }
 
@@ -81,12 +82,14 @@ class WorkerTest {
   @Test
   void keyWithoutPollPermissionTakesNoWork() {
     for (String role : List.of(WorkspaceRoles.VIEWER, WorkspaceRoles.RUNNER)) {
-      Principal key = Principal.serviceAccount("key-" + role).workspaceRole(WORKSPACE, role).build();
+      Principal key = Principal.serviceAccount("key-" + role).directory(SampleData.accounts())
+          .member(SampleData.ACME).workspaceRole(WORKSPACE, role).build();
       AccessDeniedException denied =
           assertThrows(AccessDeniedException.class, () -> worker(key).pollOnce(infrastructure));
       assertEquals(List.of(Permissions.POLL_AND_SUBMIT_WORK), denied.permissions());
     }
-    Principal noRole = Principal.serviceAccount("key-without-role").build();
+    Principal noRole = Principal.serviceAccount("key-without-role").directory(SampleData.accounts())
+        .member(SampleData.ACME).build();
     assertThrows(AccessDeniedException.class, () -> worker(noRole).pollOnce(infrastructure));
     assertEquals(1, plain.workPools().poll(WORKSPACE, WORK_POOL).size(), "the work is still queued");
   }
@@ -128,7 +131,8 @@ class WorkerTest {
     assertEquals(0, run.status(), run.err());
     assertEquals("", run.err());
     List<String> lines = run.outLines();
-    assertEquals("service account worker-key (account role MEMBER, WORKER in ws-prod) works pool k8s-pool:",
+    assertEquals("service account worker-key (account role MEMBER in acct-acme, WORKER in ws-prod) works"
+        + " pool k8s-pool:",
         lines.get(0));
     assertTrue(run.out().contains("submitted flow run flow-run-2: PENDING"), run.out());
     assertTrue(run.out().contains("reported RUNNING, then COMPLETED"), run.out());

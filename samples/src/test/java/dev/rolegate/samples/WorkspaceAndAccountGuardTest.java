@@ -1,6 +1,8 @@
 package dev.rolegate.samples;
 
+import static dev.rolegate.samples.SampleData.ACME;
 import static dev.rolegate.samples.SampleData.MEMBER;
+import static dev.rolegate.samples.SampleData.STAGING;
 import static dev.rolegate.samples.SampleData.WORKSPACE;
 import static dev.rolegate.samples.SampleData.WORK_POOL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,41 +72,43 @@ class WorkspaceAndAccountGuardTest {
 
   @Test
   void accountPermissionsComeFromTheAccountRoleOnly() {
-    AccountSettings before = plain.account().settings();
+    AccountSettings before = plain.account().settings(ACME);
     CurrentPrincipal.runAs(TestPrincipals.account(AccountRoles.MEMBER), () -> {
-      assertEquals(before, guarded.account().settings());
+      assertEquals(before, guarded.account().settings(ACME));
       assertThrows(AccessDeniedException.class,
-          () -> guarded.account().edit(new AccountSettings("hijacked", false)));
-      assertThrows(AccessDeniedException.class, () -> guarded.workspaces().create("ws-new"));
+          () -> guarded.account().edit(ACME, new AccountSettings("hijacked", false)));
+      assertThrows(AccessDeniedException.class, () -> guarded.workspaces().create(ACME, "ws-new"));
     });
     // A workspace OWNER is still only an account MEMBER.
     assertThrows(AccessDeniedException.class, () -> CurrentPrincipal.runAs(in(WorkspaceRoles.OWNER),
-        () -> guarded.workspaces().create("ws-new")));
-    assertEquals(before, plain.account().settings(), "unchanged");
-    assertEquals(List.of(WORKSPACE), plain.workspaces().list());
+        () -> guarded.workspaces().create(ACME, "ws-new")));
+    assertEquals(before, plain.account().settings(ACME), "unchanged");
+    assertEquals(List.of(WORKSPACE, STAGING), plain.workspaces().list(ACME));
   }
 
   @Test
   void adminCreatesWorkspacesButOnlyOwnerBypassesSso() {
     CurrentPrincipal.runAs(TestPrincipals.account(AccountRoles.ADMIN), () -> {
-      assertEquals("ws-new", guarded.workspaces().create("ws-new"));
-      assertThrows(AccessDeniedException.class, () -> guarded.account().bypassSso());
+      assertEquals("ws-new", guarded.workspaces().create(ACME, "ws-new"));
+      assertThrows(AccessDeniedException.class, () -> guarded.account().bypassSso(ACME));
     });
     CurrentPrincipal.runAs(TestPrincipals.account(AccountRoles.OWNER),
-        () -> assertEquals("sso-bypass-session-1", guarded.account().bypassSso()));
+        () -> assertEquals("sso-bypass-acct-acme-1", guarded.account().bypassSso(ACME)));
+    assertEquals(List.of(WORKSPACE, STAGING, "ws-new"), plain.workspaces().list(ACME));
   }
 
   @Test
   void accountMembersAndServiceAccounts() {
     CurrentPrincipal.runAs(TestPrincipals.account(AccountRoles.ADMIN), () -> {
-      assertEquals(AccountRoles.ADMIN, guarded.accountMembers().invite("dave", AccountRoles.ADMIN).role());
-      assertEquals("deploy-bot", guarded.serviceAccounts().create("deploy-bot").name());
+      assertEquals(AccountRoles.ADMIN,
+          guarded.accountMembers().invite(ACME, "dave", AccountRoles.ADMIN).role());
+      assertEquals("deploy-bot", guarded.serviceAccounts().create(ACME, "deploy-bot").name());
     });
     CurrentPrincipal.runAs(TestPrincipals.account(AccountRoles.MEMBER), () -> {
-      assertEquals(2, guarded.accountMembers().list().size());
-      assertEquals(2, guarded.serviceAccounts().list().size());
-      assertThrows(AccessDeniedException.class, () -> guarded.accountMembers().remove(MEMBER));
+      assertEquals(4, guarded.accountMembers().list(ACME).size(), "bob, ada, carol and dave");
+      assertEquals(2, guarded.serviceAccounts().list(ACME).size());
+      assertThrows(AccessDeniedException.class, () -> guarded.accountMembers().remove(ACME, MEMBER));
     });
-    assertThrows(UnauthenticatedException.class, () -> guarded.accountMembers().list());
+    assertThrows(UnauthenticatedException.class, () -> guarded.accountMembers().list(ACME));
   }
 }

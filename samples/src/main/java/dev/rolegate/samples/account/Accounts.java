@@ -4,7 +4,8 @@ package dev.rolegate.samples.account;
  * Hands out the account-level services, only ever behind their generated guards: the in-memory
  * implementations are package-private, so no caller outside this package can hold them unchecked
  * (see docs/SECURITY.md, and the samples' {@code GuardedImplementationsTest}). Each returns a new,
- * empty service checking the principal bound to the calling thread.
+ * empty service keeping its data per account, checking the principal bound to the calling thread
+ * against its account role in the account each call names.
  */
 public final class Accounts {
   private Accounts() {}

@@ -1,24 +1,30 @@
 package dev.rolegate.samples.account;
 
-/** Account settings held in memory; no access checks of its own. */
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Account settings held in memory, per account; no access checks of its own. An account whose
+ * settings were never edited is named by its id and does not require single sign-on.
+ */
 final class InMemoryAccountSettingsService implements AccountSettingsService {
-  private AccountSettings settings = new AccountSettings("acme", true);
-  private int sessions;
+  private final Map<String, AccountSettings> settings = new HashMap<>();
+  private final Map<String, Integer> sessions = new HashMap<>();
 
   @Override
-  public synchronized AccountSettings settings() {
-    return settings;
+  public synchronized AccountSettings settings(String account) {
+    return settings.getOrDefault(account, new AccountSettings(account, false));
   }
 
   @Override
-  public synchronized AccountSettings edit(AccountSettings newSettings) {
-    settings = newSettings;
-    return settings;
+  public synchronized AccountSettings edit(String account, AccountSettings newSettings) {
+    settings.put(account, newSettings);
+    return newSettings;
   }
 
   @Override
-  public synchronized String bypassSso() {
-    sessions++;
-    return "sso-bypass-session-" + sessions;
+  public synchronized String bypassSso(String account) {
+    int session = sessions.merge(account, 1, Integer::sum);
+    return "sso-bypass-" + account + "-" + session;
   }
 }

@@ -1,29 +1,35 @@
 package dev.rolegate.samples.account;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Service accounts held in memory; no access checks of its own. */
+/**
+ * Service accounts held in memory, per account; ids count up within each account ({@code sa-1},
+ * ...). No access checks of its own.
+ */
 final class InMemoryServiceAccountService implements ServiceAccountService {
-  private final Map<String, ServiceAccount> accounts = new LinkedHashMap<>();
-  private int created;
+  private final Map<String, Map<String, ServiceAccount>> accounts = new HashMap<>();
+  private final Map<String, Integer> created = new HashMap<>();
 
   @Override
-  public synchronized List<ServiceAccount> list() {
-    return List.copyOf(accounts.values());
+  public synchronized List<ServiceAccount> list(String account) {
+    return List.copyOf(accounts.getOrDefault(account, Map.of()).values());
   }
 
   @Override
-  public synchronized ServiceAccount create(String name) {
-    created++;
-    ServiceAccount account = new ServiceAccount("sa-" + created, name);
-    accounts.put(account.id(), account);
-    return account;
+  public synchronized ServiceAccount create(String account, String name) {
+    int n = created.merge(account, 1, Integer::sum);
+    ServiceAccount serviceAccount = new ServiceAccount("sa-" + n, name);
+    accounts.computeIfAbsent(account, a -> new LinkedHashMap<>())
+        .put(serviceAccount.id(), serviceAccount);
+    return serviceAccount;
   }
 
   @Override
-  public synchronized boolean delete(String id) {
-    return accounts.remove(id) != null;
+  public synchronized boolean delete(String account, String id) {
+    Map<String, ServiceAccount> of = accounts.get(account);
+    return of != null && of.remove(id) != null;
   }
 }

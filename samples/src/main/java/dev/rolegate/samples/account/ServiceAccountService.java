@@ -1,20 +1,21 @@
 package dev.rolegate.samples.account;
 
+import dev.rolegate.annotations.AccountId;
 import dev.rolegate.annotations.RequiresPermission;
 import dev.rolegate.prefect.Permissions;
 import java.util.List;
 
-/** The account's service accounts: account-level, no workspace. */
+/** An account's service accounts: account-level, in the account the first argument names. */
 public interface ServiceAccountService {
-  /** Lists the service accounts. */
+  /** Lists the account's service accounts. */
   @RequiresPermission(Permissions.VIEW_SERVICE_ACCOUNTS)
-  List<ServiceAccount> list();
+  List<ServiceAccount> list(@AccountId String account);
 
-  /** Creates a service account. */
+  /** Creates a service account in the account. */
   @RequiresPermission(Permissions.MANAGE_SERVICE_ACCOUNTS)
-  ServiceAccount create(String name);
+  ServiceAccount create(@AccountId String account, String name);
 
-  /** Deletes a service account; returns whether it existed. */
+  /** Deletes one of the account's service accounts; returns whether it existed. */
   @RequiresPermission(Permissions.MANAGE_SERVICE_ACCOUNTS)
-  boolean delete(String id);
+  boolean delete(@AccountId String account, String id);
 }

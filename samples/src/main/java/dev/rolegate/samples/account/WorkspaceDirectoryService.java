@@ -1,16 +1,20 @@
 package dev.rolegate.samples.account;
 
+import dev.rolegate.annotations.AccountId;
 import dev.rolegate.annotations.RequiresPermission;
 import dev.rolegate.prefect.Permissions;
 import java.util.List;
 
-/** The account's list of workspaces, and creating new ones: account-level, no workspace. */
+/**
+ * An account's list of workspaces, and creating new ones: account-level, in the account the first
+ * argument names.
+ */
 public interface WorkspaceDirectoryService {
-  /** Lists the workspace handles. */
+  /** Lists the handles of the account's workspaces. */
   @RequiresPermission(Permissions.VIEW_WORKSPACES)
-  List<String> list();
+  List<String> list(@AccountId String account);
 
-  /** Creates a workspace; returns its handle. */
+  /** Creates a workspace in the account; returns its handle. */
   @RequiresPermission(Permissions.CREATE_WORKSPACES)
-  String create(String handle);
+  String create(@AccountId String account, String handle);
 }
