@@ -33,10 +33,10 @@ public class CustomRoleState {
     workspace = Callers.WORKSPACE;
     deploymentId = 1;
     rolegate = GuardedDeploymentApi.wrap(new CountingDeployments());
-    CustomRoles roles = new CustomRoles(Matrix.load());
+    CustomRoles roles = new CustomRoles(Matrix.load(), Callers.ACCOUNT);
     roles.define("DEPLOYER", WorkspaceRoles.RUNNER, "write_deployments");
-    Principal.Builder caller =
-        Principal.user(Callers.USER).accountRole(AccountRoles.MEMBER).customRoles(roles);
+    Principal.Builder caller = Principal.user(Callers.USER).directory(Callers.directory())
+        .member(Callers.ACCOUNT, AccountRoles.MEMBER).customRoles(roles);
     Callers.workspaceRoles().forEach(
         (id, role) -> caller.workspaceRole(id, id.equals(workspace) ? "DEPLOYER" : role));
     scope = CurrentPrincipal.bind(caller.build());

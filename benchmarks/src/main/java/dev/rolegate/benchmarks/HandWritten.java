@@ -6,8 +6,11 @@ import java.util.Set;
 
 /**
  * The baseline the guards are measured against: what a careful engineer writes by hand to do
- * rolegate's work. The caller comes from a {@code ThreadLocal}, its role in the target workspace
- * from a map, then one test: a bit of a {@code long} mask, or membership of an {@link EnumSet}.
+ * rolegate's work. The caller comes from a {@code ThreadLocal}; the target workspace's account
+ * from a map (the directory), the caller's membership there from another, its role in the
+ * workspace from a third, then one test: a bit of a {@code long} mask, or membership of an {@link
+ * EnumSet}. Bound with its request's workspace, the caller's role there is found once, when
+ * bound, as a rolegate binding finds it.
  * A denial throws {@link HandWrittenDeniedException} with a message as informative as rolegate's
  * (who, what, where, the role held there and the roles that would be allowed), built the same way,
  * with a filled stack trace.
@@ -37,14 +40,24 @@ public final class HandWritten {
     }
   }
 
-  /** A caller: its id, account role, and role per workspace id. */
-  public record Caller(String id, String accountRole, Map<String, Role> roles) {}
+  /**
+   * A caller: its id, account role per account it is a member of, role per workspace id, and the
+   * directory of workspace id to account id.
+   */
+  public record Caller(String id, Map<String, String> accountRoles, Map<String, Role> roles,
+      Map<String, String> directory) {
+    /** Returns its role in {@code workspace}: none unless a member of the workspace's account. */
+    Role roleIn(String workspace) {
+      String account = directory.get(workspace);
+      return account != null && accountRoles.containsKey(account) ? roles.get(workspace) : null;
+    }
+  }
 
   /** A caller bound with a workspace, and its role there resolved when bound (or null). */
   public record BoundCaller(Caller caller, String workspace, Role role) {
     /** Binds {@code caller} to {@code workspace}, looking its role there up once. */
     public static BoundCaller of(Caller caller, String workspace) {
-      return new BoundCaller(caller, workspace, caller.roles().get(workspace));
+      return new BoundCaller(caller, workspace, caller.roleIn(workspace));
     }
   }
 
@@ -62,7 +75,7 @@ public final class HandWritten {
   /** Checks the current caller against {@code rule} in {@code workspace} with one bit test. */
   public static void checkMask(String workspace, Rule rule) {
     Caller caller = caller(rule);
-    Role role = workspace == null ? null : caller.roles().get(workspace);
+    Role role = workspace == null ? null : caller.roleIn(workspace);
     if (role == null || (role.mask() & rule.bit()) == 0) {
       throw denied(caller, role, workspace, rule);
     }
@@ -79,7 +92,7 @@ public final class HandWritten {
     }
     Role role = workspace == bound.workspace() || (workspace != null && workspace.equals(bound.workspace()))
         ? bound.role()
-        : workspace == null ? null : bound.caller().roles().get(workspace);
+        : workspace == null ? null : bound.caller().roleIn(workspace);
     if (role == null || (role.mask() & rule.bit()) == 0) {
       throw denied(bound.caller(), role, workspace, rule);
     }
@@ -88,7 +101,7 @@ public final class HandWritten {
   /** Checks the current caller against {@code rule} in {@code workspace} with its EnumSet. */
   public static void checkEnumSet(String workspace, Rule rule) {
     Caller caller = caller(rule);
-    Role role = workspace == null ? null : caller.roles().get(workspace);
+    Role role = workspace == null ? null : caller.roleIn(workspace);
     if (role == null || !role.permissions().contains(rule.permission())) {
       throw denied(caller, role, workspace, rule);
     }
@@ -110,7 +123,7 @@ public final class HandWritten {
         .append(", which requires ").append(rule.permission().name())
         .append(" in workspace \"").append(workspace).append("\"; ")
         .append(caller.id()).append(" holds ").append(role == null ? "no role" : role.name())
-        .append(" there, account role ").append(caller.accountRole())
+        .append(" there, account role ").append(caller.accountRoles().get(caller.directory().get(workspace)))
         .append(". Allowed: ").append(rule.allowedRoles())
         .toString();
     return new HandWrittenDeniedException(message, caller.id(), rule.operation(), workspace);

@@ -16,7 +16,7 @@ final class WorkspacePermissionEvaluator implements PermissionEvaluator {
         || !(workspace instanceof String id)) {
       return false;
     }
-    HandWritten.Role role = caller.roles().get(id);
+    HandWritten.Role role = caller.roleIn(id);
     return role != null && (role.mask() & HandPermission.valueOf((String) permission).bit()) != 0;
   }
 

@@ -82,6 +82,9 @@ class GuardsWiringTest {
       assertThrows(AccessDeniedException.class, () -> state.rolegate.delete("ws-3", 1));
       assertThrows(AccessDeniedException.class, () -> state.rolegate.count("ws-unknown"));
       assertThrows(HandWrittenDeniedException.class, () -> state.handWritten.count("ws-unknown"));
+      // A workspace of another account: both deny, whatever role the caller was given there.
+      assertThrows(AccessDeniedException.class, () -> state.rolegate.count("other-ws-3"));
+      assertThrows(HandWrittenDeniedException.class, () -> state.handWritten.count("other-ws-3"));
     } finally {
       state.tearDown();
     }

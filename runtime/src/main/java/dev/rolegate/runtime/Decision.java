@@ -17,7 +17,7 @@ import java.util.List;
  * @param permissions the permissions the method requires
  * @param anyOf whether one of {@code permissions} sufficed (else all were required)
  * @param grantedBy on an allow, what granted it, e.g. {@code DEVELOPER in ws-prod} or {@code account
- *     ADMIN in acme (workspace OWNER in every workspace of the account)}; "" on a denial
+ *     ADMIN in acme (workspace OWNER in the account's workspaces)}; "" on a denial
  * @param wouldAllow on a denial, the roles that would have been allowed, e.g. {@code workspace
  *     DEVELOPER}, {@code account ADMIN}; empty on an allow
  * @param reason "allowed", or the denial's message

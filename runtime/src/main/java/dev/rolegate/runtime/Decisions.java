@@ -77,19 +77,20 @@ public final class Decisions {
     String shownAccount = Names.escaped(account);
     Role accountRole = principal.accountRole(account);
     List<String> granting = granting(principal, wanted, account);
-    if (accountRole == null) {
+    if (!principal.isMemberOf(account)) {
       return new Explanation(false, id, account, workspace, wanted.name(), wanted.level(), null,
           false, null, "", granting, "denied: " + id + " is no member of account " + shownAccount
               + (workspace == null ? "" : ", which workspace " + Names.escaped(workspace)
                   + " belongs to"));
     }
-    String accountName = accountRole.name();
+    String accountName = accountRole == null ? null : accountRole.name();
     if (wanted.level() == Level.ACCOUNT) {
-      boolean allowed = accountRole.holds(wanted);
+      boolean allowed = accountRole != null && accountRole.holds(wanted);
       String sentence = allowed
           ? "allowed: " + id + "'s account role " + accountName + " in " + shownAccount
               + " grants " + wanted.name()
-          : "denied: " + id + "'s account role in " + shownAccount + " is " + accountName + "; "
+          : "denied: " + id + "'s account role in " + shownAccount + " is "
+              + (accountName == null ? "none" : accountName) + "; "
               + wanted.name() + " is granted by "
               + (granting.isEmpty() ? "no account role" : "account roles " + String.join(", ", granting));
       return new Explanation(allowed, id, account, workspace, wanted.name(), Level.ACCOUNT, null,
@@ -98,7 +99,7 @@ public final class Decisions {
     }
     Role role = principal.workspaceRole(workspace);
     boolean fromDefault = role != null && !principal.hasExplicitRole(workspace);
-    Role everywhere = accountRole.everywhere();
+    Role everywhere = accountRole == null ? null : accountRole.everywhere();
     String roleText = role == null ? null : role.describe();
     String held = role == null
         ? id + " has no role in " + Names.escaped(workspace)
@@ -114,9 +115,9 @@ public final class Decisions {
     } else if (everywhere != null && everywhere.holds(wanted)) {
       allowed = true;
       grantedBy = "account " + accountName + " in " + shownAccount + " (workspace "
-          + everywhere.name() + " in every workspace of the account)";
+          + everywhere.name() + " in the account's workspaces)";
       sentence = "allowed: account " + accountName + " in " + shownAccount + " is workspace "
-          + everywhere.name() + " in every workspace of the account";
+          + everywhere.name() + " in the account's workspaces";
     } else {
       allowed = false;
       sentence = "denied: " + held + "; " + wanted.name() + " is granted by "

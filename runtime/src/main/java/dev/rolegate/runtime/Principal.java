@@ -34,7 +34,10 @@ public final class Principal {
   private final PrincipalKind kind;
   private final Matrix matrix;
   private final AccountDirectory directory;
-  /** Account key (a UUID's lower-case spelling, else the id) to the account role there. */
+  /**
+   * Account key (a UUID's lower-case spelling, else the id) to the account role there: null for a
+   * member in a matrix without account roles.
+   */
   private final Map<String, Role> memberships;
   private final Map<String, Role> accounts;
   /** The one account of a {@link AccountDirectory#singleAccount} directory (its key), or null. */
@@ -63,7 +66,7 @@ public final class Principal {
     Map<String, Role> shown = new LinkedHashMap<>();
     for (Map.Entry<String, String> entry : builder.memberships.entrySet()) {
       Role role = entry.getValue() == null
-          ? requireDefaultAccountRole(matrix)
+          ? matrix.defaultAccountRole()
           : matrix.requireRole(entry.getValue(), Level.ACCOUNT);
       byAccount.put(AccountIds.key(entry.getKey()), role);
       shown.put(entry.getKey(), role);
@@ -79,7 +82,7 @@ public final class Principal {
       }
       if (!byAccount.containsKey(singleAccount)) {
         Role role = builder.accountRole == null
-            ? requireDefaultAccountRole(matrix)
+            ? matrix.defaultAccountRole()
             : matrix.requireRole(builder.accountRole, Level.ACCOUNT);
         byAccount.put(singleAccount, role);
         shown.put(single, role);
@@ -90,7 +93,7 @@ public final class Principal {
     } else if (builder.accountRole != null) {
       throw new IllegalArgumentException(this + " is given accountRole(" + builder.accountRole
           + ") without an account: that sets the role in the one account of"
-          + " AccountDirectory.singleAccount; with " + directory + ", name the account with"
+          + " AccountDirectory.singleAccount; with any other directory, name the account with"
           + " member(account, role)");
     }
     if (kind == PrincipalKind.SERVICE_ACCOUNT && byAccount.size() != 1) {
@@ -119,15 +122,6 @@ public final class Principal {
           "workspace defaults of matrix " + defaults.matrix().name()
               + " cannot serve a principal of matrix " + matrix.name());
     }
-  }
-
-  private Role requireDefaultAccountRole(Matrix matrix) {
-    Role role = matrix.defaultAccountRole();
-    if (role == null) {
-      throw new IllegalArgumentException(this + " is made a member of an account with no role,"
-          + " but matrix " + matrix.name() + " has no default account role: name the role");
-    }
-    return role;
   }
 
   /**
@@ -209,7 +203,7 @@ public final class Principal {
 
   /**
    * Returns this principal's account role in {@code account} (either spelling of a UUID), or null
-   * when it is not a member there (and for a null id).
+   * when it is not a member there (and for a null id, and in a matrix without account roles).
    */
   public Role accountRole(String account) {
     if (account == null) {
@@ -219,9 +213,13 @@ public final class Principal {
     return role != null ? role : memberships.get(AccountIds.key(account));
   }
 
-  /** Returns whether this principal is a member of {@code account}. */
+  /**
+   * Returns whether this principal is a member of {@code account} (either spelling of a UUID): it
+   * has an account role there, or the matrix has no account roles.
+   */
   public boolean isMemberOf(String account) {
-    return accountRole(account) != null;
+    return account != null
+        && (memberships.containsKey(account) || memberships.containsKey(AccountIds.key(account)));
   }
 
   /**

@@ -261,7 +261,7 @@ class CustomRolesTest {
   @Test
   void principal_customRoleByName_withCustomRoles() {
     Role auditor = roles.define("AUDITOR", VIEWER, VIEW_SECRETS);
-    Principal carl = Principal.user("carl").customRoles(roles)
+    Principal carl = Principal.user("carl").directory(TestMatrix.SINGLE).customRoles(roles)
         .workspaceRole("ws", "AUDITOR").workspaceRole("ws-2", DEVELOPER).build();
     assertSame(MATRIX, carl.matrix(), "the matrix comes from the custom roles");
     assertSame(auditor, carl.workspaceRole("ws"));
@@ -300,7 +300,7 @@ class CustomRolesTest {
     WorkspaceDefaults defaults = new WorkspaceDefaults(MATRIX);
     defaults.setDefaultRole("ws", auditor);
     assertSame(auditor, defaults.defaultRoleOf("ws").orElseThrow());
-    Principal dan = Principal.user("dan").workspaceDefaults(defaults).build();
+    Principal dan = Principal.user("dan").directory(TestMatrix.SINGLE).workspaceDefaults(defaults).build();
     assertSame(auditor, dan.workspaceRole("ws"));
     assertTrue(allowed(Requirement.allOf(permission(VIEW_SECRETS)), dan, "ws"));
     assertFalse(allowed(Requirement.allOf(permission(EDIT_X)), dan, "ws"));
@@ -358,7 +358,7 @@ class CustomRolesTest {
   void requirement_principalOfAnotherMatrixWithCustomRole_isDenied() {
     Matrix other = TestMatrix.build("Other Matrix");
     Role foreign = new CustomRoles(other).define("ALL", OWNER);
-    Principal stranger = Principal.user("eve").matrix(other).workspaceRole("ws", foreign).build();
+    Principal stranger = Principal.user("eve").directory(TestMatrix.SINGLE).matrix(other).workspaceRole("ws", foreign).build();
     assertFalse(allowed(Requirement.allOf(permission(VIEW_X)), stranger, "ws"));
     assertFalse(foreign.holds(permission(VIEW_X)), "a role never holds another matrix's permission");
   }

@@ -104,7 +104,7 @@ class DecisionEdgesTest {
     for (Permission p : m.permissions()) {
       assertEquals(p.index() == 129, alone.holds(p), p.name());
     }
-    Principal user = Principal.user("w").matrix(m).workspaceRole("ws", extended).build();
+    Principal user = Principal.user("w").directory(TestMatrix.SINGLE).matrix(m).workspaceRole("ws", extended).build();
     assertTrue(allowed(Requirement.allOf(m.permissionAt(129)), user, "ws"));
     assertTrue(allowed(Requirement.allOf(m.permissionAt(1), m.permissionAt(64)), user, "ws"));
     assertFalse(allowed(Requirement.allOf(m.permissionAt(1), m.permissionAt(65)), user, "ws"));
@@ -266,13 +266,13 @@ class DecisionEdgesTest {
   @Test
   void builder_customRolesOrDefaultsOfAnotherMatrix_setThePrincipalsMatrix() {
     Matrix other = build("Other");
-    Principal viaCustom = Principal.user("u").customRoles(new CustomRoles(other)).build();
+    Principal viaCustom = Principal.user("u").directory(TestMatrix.SINGLE).customRoles(new CustomRoles(other)).build();
     assertSame(other, viaCustom.matrix());
-    assertSame(other.defaultAccountRole(), viaCustom.accountRole());
-    Principal viaDefaults = Principal.user("u").workspaceDefaults(new WorkspaceDefaults(other)).build();
+    assertSame(other.defaultAccountRole(), viaCustom.accountRole(TestMatrix.ACCOUNT));
+    Principal viaDefaults = Principal.user("u").directory(TestMatrix.SINGLE).workspaceDefaults(new WorkspaceDefaults(other)).build();
     assertSame(other, viaDefaults.matrix());
     // An explicit matrix is kept.
-    Principal explicit = Principal.user("u").matrix(MATRIX).customRoles(new CustomRoles(MATRIX)).build();
+    Principal explicit = Principal.user("u").directory(TestMatrix.SINGLE).matrix(MATRIX).customRoles(new CustomRoles(MATRIX)).build();
     assertSame(MATRIX, explicit.matrix());
   }
 

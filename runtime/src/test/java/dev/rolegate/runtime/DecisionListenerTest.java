@@ -75,7 +75,7 @@ class DecisionListenerTest {
     Decision d = only();
     assertTrue(d.allowed());
     assertEquals("ada", d.principalId());
-    assertEquals("account ADMIN (workspace OWNER everywhere)", d.grantedBy());
+    assertEquals("account ADMIN in acme (workspace OWNER in the account's workspaces)", d.grantedBy());
   }
 
   @Test
@@ -108,8 +108,9 @@ class DecisionListenerTest {
   @Test
   void allowed_accountPermission_isGrantedByTheAccountRole() {
     record();
-    require(VIEW_ACCOUNT).check(() -> DEV, OP);
-    assertEquals("account role MEMBER", only().grantedBy());
+    require(VIEW_ACCOUNT).checkInAccount(() -> DEV, ACCOUNT, OP);
+    assertEquals("account role MEMBER in acme", only().grantedBy());
+    assertEquals(ACCOUNT, only().account());
     assertNull(only().workspace());
   }
 
@@ -118,7 +119,7 @@ class DecisionListenerTest {
     record();
     // DEV holds DEVELOPER in ws, but DEVELOPER grants no account permission.
     require(VIEW_ACCOUNT).check(() -> DEV, "ws", OP);
-    assertEquals("account role MEMBER", only().grantedBy());
+    assertEquals("account role MEMBER in acme", only().grantedBy());
   }
 
   // --- denied ---
@@ -143,8 +144,10 @@ class DecisionListenerTest {
   @Test
   void denied_accountPermission_wouldAllowAccountRolesOnly() {
     record();
-    assertThrows(AccessDeniedException.class, () -> require(EDIT_ACCOUNT).check(() -> DEV, OP));
+    assertThrows(AccessDeniedException.class,
+        () -> require(EDIT_ACCOUNT).checkInAccount(() -> DEV, ACCOUNT, OP));
     assertEquals(List.of("account ADMIN"), only().wouldAllow());
+    assertEquals(ACCOUNT, only().account());
   }
 
   @Test

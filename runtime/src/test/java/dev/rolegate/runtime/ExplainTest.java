@@ -60,7 +60,7 @@ class ExplainTest {
   void workspaceDefaultRole_allowedFromDefault() {
     WorkspaceDefaults defaults = new WorkspaceDefaults(MATRIX);
     defaults.setDefaultRole("ws", DEVELOPER);
-    Principal dan = Principal.user("dan").workspaceDefaults(defaults).build();
+    Principal dan = Principal.user("dan").directory(TestMatrix.SINGLE).workspaceDefaults(defaults).build();
     Explanation e = Decisions.explain(dan, "ws", EDIT_X);
     assertTrue(e.allowed());
     assertTrue(e.fromDefault());
@@ -86,7 +86,7 @@ class ExplainTest {
   void workspaceDefaultNoAccess_isNoRole() {
     WorkspaceDefaults defaults = new WorkspaceDefaults(MATRIX);
     defaults.setNoAccess("ws");
-    Principal dan = Principal.user("dan").workspaceDefaults(defaults).build();
+    Principal dan = Principal.user("dan").directory(TestMatrix.SINGLE).workspaceDefaults(defaults).build();
     Explanation e = Decisions.explain(dan, "ws", VIEW_X);
     assertFalse(e.allowed());
     assertFalse(e.fromDefault());
@@ -98,8 +98,8 @@ class ExplainTest {
   void accountAdmin_isOwnerEverywhere() {
     Explanation e = Decisions.explain(ADA, "ws-anything", VIEW_SECRETS);
     assertTrue(e.allowed());
-    assertEquals("allowed: account ADMIN is workspace OWNER everywhere", e.sentence());
-    assertEquals("account ADMIN (workspace OWNER everywhere)", e.grantedBy());
+    assertEquals("allowed: account ADMIN in acme is workspace OWNER in the account's workspaces", e.sentence());
+    assertEquals("account ADMIN in acme (workspace OWNER in the account's workspaces)", e.grantedBy());
     assertEquals(ADMIN, e.accountRole());
     assertNull(e.roleThere());
   }
@@ -112,7 +112,7 @@ class ExplainTest {
     Explanation e = Decisions.explain(ada, "ws", DELETE_X);
     assertTrue(e.allowed());
     assertEquals(VIEWER, e.roleThere());
-    assertEquals("allowed: account ADMIN is workspace OWNER everywhere", e.sentence());
+    assertEquals("allowed: account ADMIN in acme is workspace OWNER in the account's workspaces", e.sentence());
   }
 
   @Test
@@ -121,7 +121,12 @@ class ExplainTest {
       for (Principal principal : List.of(DEV, ADA)) {
         Explanation e = Decisions.explain(principal, workspace, VIEW_X);
         assertFalse(e.allowed(), () -> principal + " in [" + workspace + "]");
-        assertEquals("denied: VIEW_X is a workspace permission and no workspace was named", e.sentence());
+        assertEquals(workspace == null
+            ? "denied: VIEW_X was asked about in no workspace; name the workspace, or use"
+                + " explainInAccount for an account permission"
+            : "denied: the workspace id " + dev.rolegate.runtime.internal.Names.quoted(workspace)
+                + " is empty or blank, and a call that names a workspace never runs without one",
+            e.sentence());
         assertNull(e.roleThere());
         assertEquals("", e.grantedBy());
         assertEquals(workspace, e.workspace());
@@ -131,11 +136,12 @@ class ExplainTest {
 
   @Test
   void accountPermission_allowed() {
-    Explanation e = Decisions.explain(DEV, null, VIEW_ACCOUNT);
+    Explanation e = Decisions.explainInAccount(DEV, ACCOUNT, VIEW_ACCOUNT);
     assertTrue(e.allowed());
     assertEquals(Level.ACCOUNT, e.level());
-    assertEquals("allowed: alice's account role MEMBER grants VIEW_ACCOUNT", e.sentence());
-    assertEquals("account role MEMBER", e.grantedBy());
+    assertEquals(ACCOUNT, e.account());
+    assertEquals("allowed: alice's account role MEMBER in acme grants VIEW_ACCOUNT", e.sentence());
+    assertEquals("account role MEMBER in acme", e.grantedBy());
     assertEquals(List.of(MEMBER, ADMIN), e.grantingRoles());
     assertNull(e.roleThere());
   }
@@ -145,7 +151,7 @@ class ExplainTest {
     Principal owner = user("olga").workspaceRole("ws", OWNER).build();
     Explanation e = Decisions.explain(owner, "ws", EDIT_ACCOUNT);
     assertFalse(e.allowed());
-    assertEquals("denied: olga's account role is MEMBER; EDIT_ACCOUNT is granted by account roles ADMIN",
+    assertEquals("denied: olga's account role in acme is MEMBER; EDIT_ACCOUNT is granted by account roles ADMIN",
         e.sentence());
     assertEquals(List.of(ADMIN), e.grantingRoles());
     assertEquals("", e.grantedBy());
@@ -153,7 +159,9 @@ class ExplainTest {
 
   @Test
   void accountPermission_adminAllowed() {
-    assertTrue(Decisions.explain(ADA, null, EDIT_ACCOUNT).allowed());
+    assertTrue(Decisions.explainInAccount(ADA, ACCOUNT, EDIT_ACCOUNT).allowed());
+    assertTrue(Decisions.explain(ADA, "ws", EDIT_ACCOUNT).allowed(), "in the workspace's account");
+    assertFalse(Decisions.explain(ADA, null, EDIT_ACCOUNT).allowed(), "in no account");
   }
 
   @Test
@@ -161,7 +169,7 @@ class ExplainTest {
     Explanation delete = Decisions.explain(DEV, "ws", "manage_x");
     assertEquals(DELETE_X, delete.permission());
     assertTrue(delete.allowed());
-    Explanation account = Decisions.explain(DEV, null, "update:account");
+    Explanation account = Decisions.explainInAccount(DEV, ACCOUNT, "update:account");
     assertEquals(EDIT_ACCOUNT, account.permission());
     assertFalse(account.allowed());
   }
@@ -210,12 +218,12 @@ class ExplainTest {
         .role(MEMBER, Level.ACCOUNT, new long[] {MEMBER_BITS}, "", "member")
         .defaultAccountRole(MEMBER)
         .build();
-    Principal vic = Principal.user("vic").matrix(bare).workspaceRole("ws", VIEWER).build();
+    Principal vic = Principal.user("vic").directory(TestMatrix.SINGLE).matrix(bare).workspaceRole("ws", VIEWER).build();
     Explanation e = Decisions.explain(vic, "ws", VIEW_SECRETS);
     assertEquals("denied: vic is VIEWER in ws; VIEW_SECRETS is granted by no role", e.sentence());
     assertEquals(List.of(), e.grantingRoles());
-    Explanation account = Decisions.explain(vic, null, EDIT_ACCOUNT);
-    assertEquals("denied: vic's account role is MEMBER; EDIT_ACCOUNT is granted by no account role",
+    Explanation account = Decisions.explainInAccount(vic, ACCOUNT, EDIT_ACCOUNT);
+    assertEquals("denied: vic's account role in acme is MEMBER; EDIT_ACCOUNT is granted by no account role",
         account.sentence());
   }
 

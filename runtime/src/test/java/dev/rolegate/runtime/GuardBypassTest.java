@@ -299,15 +299,17 @@ class GuardBypassTest {
   }
 
   @Test
-  void h102_accountPermissionWithAWorkspaceArgument_nullWorkspace_isDenied_namingNone_isAllowed() {
+  void h102_accountPermissionWithAWorkspaceArgument_nullWorkspace_isDenied_namingTheAccount_isAllowed() {
     assertThrows(AccessDeniedException.class, () -> guarded(VIEW_ACCOUNT_REQ, fixed(ADMIN_P), null));
     assertThrows(AccessDeniedException.class, () -> guarded(VIEW_ACCOUNT_REQ, fixed(ADMIN_P), "\u2060"));
     assertEquals(0, reached.get());
-    // A method that names no workspace needs none.
-    VIEW_ACCOUNT_REQ.check(fixed(MEMBER_P), OP);
+    // A method that names no workspace needs none, but it needs its account; naming neither is
+    // denied (and refused at compile time: [MissingAccount]).
+    VIEW_ACCOUNT_REQ.checkInAccount(fixed(MEMBER_P), TestMatrix.ACCOUNT, OP);
+    assertThrows(AccessDeniedException.class, () -> VIEW_ACCOUNT_REQ.check(fixed(MEMBER_P), OP));
     // Decisions.explain follows the same rule.
     assertFalse(Decisions.explain(ADMIN_P, " ", VIEW_ACCOUNT).allowed());
-    assertTrue(Decisions.explain(ADMIN_P, null, VIEW_ACCOUNT).allowed());
+    assertTrue(Decisions.explainInAccount(ADMIN_P, TestMatrix.ACCOUNT, VIEW_ACCOUNT).allowed());
   }
 
   // --- names in messages and logs ---
@@ -325,12 +327,12 @@ class GuardBypassTest {
       assertTrue(e.getMessage().chars().allMatch(c -> c == ' ' || Names.isShowable(c)), e.getMessage());
     }
     IllegalArgumentException bidi =
-        assertThrows(IllegalArgumentException.class, () -> Principal.user("\u202eeciLA"));
+        assertThrows(IllegalArgumentException.class, () -> Principal.user("\u202eeciLA").directory(TestMatrix.SINGLE));
     assertEquals("a principal id may not contain U+202E RIGHT-TO-LEFT OVERRIDE (character 1 of"
         + " \"\\u202eeciLA\"): messages and logs could not show it truthfully (control, format and"
         + " invisible characters are refused)", bidi.getMessage());
     // Letters of any script, digits, punctuation and inner spaces are fine.
-    assertEquals("Zoë O'Brien-Łukasz 李", Principal.user("Zoë O'Brien-Łukasz 李").build().id());
+    assertEquals("Zoë O'Brien-Łukasz 李", Principal.user("Zoë O'Brien-Łukasz 李").directory(TestMatrix.SINGLE).build().id());
   }
 
   @Test
@@ -424,13 +426,18 @@ class GuardBypassTest {
       }
 
       @Override
-      public Role assignedRole(Principal principal, String workspace) {
+      public Role assignedRoleIn(Principal principal, String workspace, String account) {
         return role(OWNER);
       }
 
       @Override
-      public Map<Object, Role> assignedRoles(Principal principal) {
-        return Map.of();
+      public Role roleIn(Principal principal, Object workspace, String account) {
+        return role(OWNER);
+      }
+
+      @Override
+      public boolean sameAccount(String one, String other) {
+        return true;
       }
     };
     IllegalStateException e =
@@ -484,7 +491,7 @@ class GuardBypassTest {
 
   @Test
   void h111_aMatrixTitledLikeAnother_isNamedByItsLocation() {
-    Principal stranger = Principal.user("eve")
+    Principal stranger = Principal.user("eve").directory(TestMatrix.SINGLE)
         .matrix(TestMatrix.build(NAME, "com.acme", "test-matrix.md"))
         .workspaceRole("ws-prod", OWNER).accountRole(ADMIN).build();
     AccessDeniedException e =
@@ -497,7 +504,7 @@ class GuardBypassTest {
 
   @Test
   void h112_anotherCopyOfTheSameMatrix_isSaidToBeOne() {
-    Principal twin = Principal.user("tom").matrix(TestMatrix.build(NAME))
+    Principal twin = Principal.user("tom").directory(TestMatrix.SINGLE).matrix(TestMatrix.build(NAME))
         .workspaceRole("ws-prod", OWNER).build();
     AccessDeniedException e =
         assertThrows(AccessDeniedException.class, () -> guarded(DELETE, fixed(twin), "ws-prod"));

@@ -96,7 +96,7 @@ class HostileInputCatalogueTest {
 
     @Override
     public void editAccount(String token) {
-      EDIT_ACCOUNT_REQ.check(source, "Things.editAccount");
+      EDIT_ACCOUNT_REQ.checkInAccount(source, ACCOUNT, "Things.editAccount");
       delegate.editAccount(token);
     }
   }
@@ -435,7 +435,7 @@ class HostileInputCatalogueTest {
         Expected.denied("roles come from matrix Shadow Matrix (test-matrix.md), but this guard checks"
             + " matrix Test Matrix (test-matrix.md)"),
         f -> {
-          Principal shadow = Principal.user("eve").matrix(TestMatrix.build("Shadow Matrix"))
+          Principal shadow = Principal.user("eve").directory(TestMatrix.SINGLE).matrix(TestMatrix.build("Shadow Matrix"))
               .workspaceRole("ws-prod", OWNER).accountRole(ADMIN).build();
           asPrincipal(shadow, () -> f.guard.delete("ws-prod", SECRET));
         }));

@@ -86,8 +86,8 @@ class MatrixTest {
     assertSame(workspaceOwner, matrix.role(OWNER, Level.WORKSPACE));
     assertSame(accountOwner, matrix.role(OWNER, Level.ACCOUNT));
     Principal owner =
-        Principal.user("o").matrix(matrix).accountRole(OWNER).workspaceRole("ws", OWNER).build();
-    assertSame(accountOwner, owner.accountRole());
+        Principal.user("o").directory(TestMatrix.SINGLE).matrix(matrix).accountRole(OWNER).workspaceRole("ws", OWNER).build();
+    assertSame(accountOwner, owner.accountRole(TestMatrix.ACCOUNT));
     assertSame(workspaceOwner, owner.workspaceRole("ws"));
   }
 

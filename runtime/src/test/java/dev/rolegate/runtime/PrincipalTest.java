@@ -29,13 +29,13 @@ class PrincipalTest {
   void serviceAccount_built_isServiceAccountKindWithDefaultAccountRole() {
     Principal bot = serviceAccount("ci-bot").workspaceRole("ws-prod", OWNER).build();
     assertEquals(PrincipalKind.SERVICE_ACCOUNT, bot.kind());
-    assertSame(role(MEMBER), bot.accountRole());
+    assertSame(role(MEMBER), bot.accountRole(TestMatrix.ACCOUNT));
     assertSame(role(OWNER), bot.workspaceRole("ws-prod"));
   }
 
   @Test
   void accountRole_notSet_isMatrixDefault() {
-    assertSame(role(MEMBER), user("alice").build().accountRole());
+    assertSame(role(MEMBER), user("alice").build().accountRole(TestMatrix.ACCOUNT));
   }
 
   @Test
@@ -44,13 +44,13 @@ class PrincipalTest {
         builderWithPermissions("No default")
             .role(VIEWER, Level.WORKSPACE, new long[] {VIEWER_BITS}, "", "")
             .build();
-    Principal alice = Principal.user("alice").matrix(noDefault).build();
-    assertNull(alice.accountRole());
+    Principal alice = Principal.user("alice").directory(TestMatrix.SINGLE).matrix(noDefault).build();
+    assertNull(alice.accountRole(TestMatrix.ACCOUNT));
   }
 
   @Test
   void accountRole_setByName_isResolved() {
-    assertSame(role(ADMIN), user("root").accountRole(ADMIN).build().accountRole());
+    assertSame(role(ADMIN), user("root").accountRole(ADMIN).build().accountRole(TestMatrix.ACCOUNT));
   }
 
   @Test
@@ -125,15 +125,15 @@ class PrincipalTest {
 
   @Test
   void builder_nullId_isRejected() {
-    assertThrows(NullPointerException.class, () -> Principal.user(null));
-    assertThrows(NullPointerException.class, () -> Principal.serviceAccount(null));
+    assertThrows(NullPointerException.class, () -> Principal.user(null).directory(TestMatrix.SINGLE));
+    assertThrows(NullPointerException.class, () -> Principal.serviceAccount(null).directory(TestMatrix.SINGLE));
   }
 
   @Test
   void builder_emptyOrBlankId_isRejected() {
-    assertThrows(IllegalArgumentException.class, () -> Principal.user(""));
-    assertThrows(IllegalArgumentException.class, () -> Principal.user("  \t"));
-    assertThrows(IllegalArgumentException.class, () -> Principal.serviceAccount(" "));
+    assertThrows(IllegalArgumentException.class, () -> Principal.user("").directory(TestMatrix.SINGLE));
+    assertThrows(IllegalArgumentException.class, () -> Principal.user("  \t").directory(TestMatrix.SINGLE));
+    assertThrows(IllegalArgumentException.class, () -> Principal.serviceAccount(" ").directory(TestMatrix.SINGLE));
   }
 
   @Test
@@ -225,7 +225,7 @@ class PrincipalTest {
 
   @Test
   void build_noMatrixGiven_usesSingleMatrixOnClassPath() {
-    Principal alice = Principal.user("alice").workspaceRole("ws", VIEWER).build();
+    Principal alice = Principal.user("alice").directory(TestMatrix.SINGLE).workspaceRole("ws", VIEWER).build();
     assertSame(MATRIX, alice.matrix());
     assertSame(role(VIEWER), alice.workspaceRole("ws"));
   }
@@ -233,11 +233,11 @@ class PrincipalTest {
   @Test
   void build_otherMatrixGiven_resolvesRolesInThatMatrix() {
     Matrix other = TestMatrix.build("Other");
-    Principal alice = Principal.user("alice").matrix(other).workspaceRole("ws", VIEWER).build();
+    Principal alice = Principal.user("alice").directory(TestMatrix.SINGLE).matrix(other).workspaceRole("ws", VIEWER).build();
     assertSame(other, alice.matrix());
     assertSame(other.workspaceRole(VIEWER).orElseThrow(), alice.workspaceRole("ws"));
     assertNotSame(role(VIEWER), alice.workspaceRole("ws"));
-    assertSame(other.accountRole(MEMBER).orElseThrow(), alice.accountRole());
+    assertSame(other.accountRole(MEMBER).orElseThrow(), alice.accountRole(TestMatrix.ACCOUNT));
   }
 
   @Test

@@ -89,13 +89,19 @@ public final class TestMatrix {
     return MATRIX.workspaceRole(name).or(() -> MATRIX.accountRole(name)).orElseThrow();
   }
 
-  /** Starts a user of the shared matrix. */
+  /** The account of the single-account tests. */
+  public static final String ACCOUNT = "acme";
+
+  /** The directory of the single-account tests: every workspace is {@link #ACCOUNT}'s. */
+  public static final AccountDirectory SINGLE = AccountDirectory.singleAccount(ACCOUNT);
+
+  /** Starts a user of the shared matrix, in the single account. */
   public static Principal.Builder user(String id) {
-    return Principal.user(id).matrix(MATRIX);
+    return Principal.user(id).matrix(MATRIX).directory(SINGLE);
   }
 
-  /** Starts a service account of the shared matrix. */
+  /** Starts a service account of the shared matrix, in the single account. */
   public static Principal.Builder serviceAccount(String id) {
-    return Principal.serviceAccount(id).matrix(MATRIX);
+    return Principal.serviceAccount(id).matrix(MATRIX).directory(SINGLE);
   }
 }

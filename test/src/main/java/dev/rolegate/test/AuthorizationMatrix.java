@@ -1,6 +1,7 @@
 package dev.rolegate.test;
 
 import dev.rolegate.runtime.AccessDeniedException;
+import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.CurrentPrincipal;
 import dev.rolegate.runtime.GuardIndex;
 import dev.rolegate.runtime.GuardedMethod;
@@ -44,9 +45,11 @@ import org.junit.jupiter.api.DynamicTest;
  * }</pre>
  *
  * <p>The cases, per method: each workspace role of the matrix in workspace {@link #WORKSPACE}
- * (with the matrix's default account role); each account role with no role in that workspace;
- * and no principal at all. Each call must act on that workspace; it is also bound, for
- * {@code @BoundWorkspace} methods. A call that throws {@link AccessDeniedException} from this
+ * (with the matrix's default account role) of account {@link #ACCOUNT}; each account role of
+ * that account with no role in that workspace; each account role held only in another account
+ * (denied every guarded method); and no principal at all. Each call must act on that workspace
+ * (and name that account, where it names one); both are also bound, for {@code @BoundWorkspace}
+ * and {@code @BoundAccount} methods. A call that throws {@link AccessDeniedException} from this
  * method's guard was denied; {@link UnauthenticatedException} means no principal was found; any
  * other outcome (a result, or an exception of the implementation, such as a missing id) means the
  * guard let the call through. So give an implementation that does not call other guarded
@@ -60,11 +63,18 @@ public final class AuthorizationMatrix<T> {
   /** The workspace every case's principal holds its role in, and which is bound. */
   public static final String WORKSPACE = "ws-authz";
 
+  /** The account {@link #WORKSPACE} belongs to, which the cases' principals are members of. */
+  public static final String ACCOUNT = "acct-authz";
+
+  /** The account of the cases whose roles are held elsewhere only. */
+  static final String OTHER_ACCOUNT = "acct-authz-other";
+
   private final Class<T> type;
   private Function<PrincipalSource, ? extends T> guard;
   private Matrix matrix;
   private GuardIndex index;
   private String workspace = WORKSPACE;
+  private String account = ACCOUNT;
   private final Map<String, Call<? super T>> calls = new LinkedHashMap<>();
 
   private AuthorizationMatrix(Class<T> type) {
@@ -112,6 +122,12 @@ public final class AuthorizationMatrix<T> {
     return this;
   }
 
+  /** Sets the account the workspace belongs to and which is bound (default {@link #ACCOUNT}). */
+  public AuthorizationMatrix<T> account(String account) {
+    this.account = Objects.requireNonNull(account, "account");
+    return this;
+  }
+
   /** Sets the workspace the cases' roles are held in and bound (default {@link #WORKSPACE}). */
   public AuthorizationMatrix<T> workspace(String workspace) {
     this.workspace = Objects.requireNonNull(workspace, "workspace");
@@ -145,15 +161,23 @@ public final class AuthorizationMatrix<T> {
     for (GuardedMethod method : guarded.methods()) {
       Call<? super T> call = byMethod.get(method);
       List<Permission> permissions = permissions(method, matrix, guarded);
+      // Every workspace a call names is the account's: the calls act in it.
+      AccountDirectory directory = named -> account;
       for (Role role : matrix.roles(Level.WORKSPACE)) {
         Principal principal = Principal.user("authz-" + role.name()).matrix(matrix)
-            .workspaceRole(workspace, role.name()).build();
+            .directory(directory).member(account).workspaceRole(workspace, role.name()).build();
         tests.add(test(method, call, "as workspace " + role.name(), principal, permissions));
       }
       for (Role role : matrix.roles(Level.ACCOUNT)) {
         Principal principal = Principal.user("authz-account-" + role.name()).matrix(matrix)
-            .accountRole(role.name()).build();
+            .directory(directory).member(account, role.name()).build();
         tests.add(test(method, call, "as account " + role.name() + " (no workspace role)",
+            principal, permissions));
+      }
+      for (Role role : matrix.roles(Level.ACCOUNT)) {
+        Principal principal = Principal.user("authz-elsewhere-" + role.name()).matrix(matrix)
+            .directory(directory).member(OTHER_ACCOUNT, role.name()).build();
+        tests.add(test(method, call, "as account " + role.name() + " of another account",
             principal, permissions));
       }
       tests.add(test(method, call, "with no principal", null, permissions));
@@ -238,9 +262,15 @@ public final class AuthorizationMatrix<T> {
       public String currentWorkspace() {
         return principal == null ? null : workspace;
       }
+
+      @Override
+      public String currentAccount() {
+        return principal == null ? null : account;
+      }
     };
     T instance = Objects.requireNonNull(guard.apply(source), "the guard function returned null");
-    PrincipalScope scope = principal == null ? null : CurrentPrincipal.bind(principal, workspace);
+    PrincipalScope scope =
+        principal == null ? null : CurrentPrincipal.bind(principal, account, workspace);
     try {
       call.call(instance);
       return Outcome.ALLOWED;
@@ -278,7 +308,10 @@ public final class AuthorizationMatrix<T> {
   }
 
   private boolean holds(Principal principal, Permission permission) {
-    Role account = principal.accountRole();
+    if (!principal.isMemberOf(this.account)) {
+      return false;
+    }
+    Role account = principal.accountRole(this.account);
     if (permission.level() == Level.ACCOUNT) {
       return account != null && account.holds(permission);
     }

@@ -1,5 +1,6 @@
 package dev.rolegate.test;
 
+import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.CurrentPrincipal;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalScope;
@@ -37,6 +38,9 @@ public final class PrincipalExtension implements BeforeEachCallback, AfterEachCa
       ExtensionContext.Namespace.create(PrincipalExtension.class);
   private static final String BOUND = "bound";
 
+  /** The account of {@link WithPrincipal#account()} and {@link WithServiceAccount#account()} when not set. */
+  public static final String ACCOUNT = "test-account";
+
   @Override
   public void beforeEach(ExtensionContext context) {
     Optional<Principal> leaked = CurrentPrincipal.get();
@@ -56,7 +60,7 @@ public final class PrincipalExtension implements BeforeEachCallback, AfterEachCa
       throw new ExtensionConfigurationException(spec.get().describe() + ": " + e.getMessage(), e);
     }
     String workspace = spec.get().workspace().isEmpty() ? null : spec.get().workspace();
-    PrincipalScope scope = CurrentPrincipal.bind(principal, workspace);
+    PrincipalScope scope = CurrentPrincipal.bind(principal, spec.get().account(), workspace);
     context.getStore(NAMESPACE).put(BOUND, new Bound(scope, principal, workspace, spec.get()));
   }
 
@@ -119,18 +123,19 @@ public final class PrincipalExtension implements BeforeEachCallback, AfterEachCa
       throw new ExtensionConfigurationException("@WithPrincipal and @WithServiceAccount on " + where
           + ": a test runs as one principal; keep one of them");
     }
-    return user.map(a -> new PrincipalSpec(false, where, a.id(), a.accountRole(), a.workspace(),
-            a.role(), a.workspaceRoles()))
-        .or(() -> account.map(a -> new PrincipalSpec(true, where, a.id(), a.accountRole(),
-            a.workspace(), a.role(), a.workspaceRoles())));
+    return user.map(a -> new PrincipalSpec(false, where, a.id(), a.account(), a.accountRole(),
+            a.workspace(), a.role(), a.workspaceRoles()))
+        .or(() -> account.map(a -> new PrincipalSpec(true, where, a.id(), a.account(),
+            a.accountRole(), a.workspace(), a.role(), a.workspaceRoles())));
   }
 
   /** What one annotation asks for. */
-  private record PrincipalSpec(boolean serviceAccount, String where, String id, String accountRole,
-      String workspace, String role, WorkspaceRole[] workspaceRoles) {
+  private record PrincipalSpec(boolean serviceAccount, String where, String id, String account,
+      String accountRole, String workspace, String role, WorkspaceRole[] workspaceRoles) {
     Principal build() {
       Principal.Builder builder =
-          serviceAccount ? Principal.serviceAccount(id) : Principal.user(id);
+          (serviceAccount ? Principal.serviceAccount(id) : Principal.user(id))
+              .directory(AccountDirectory.singleAccount(account));
       if (!accountRole.isEmpty()) {
         builder.accountRole(accountRole);
       }

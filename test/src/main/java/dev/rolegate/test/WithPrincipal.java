@@ -37,6 +37,13 @@ public @interface WithPrincipal {
   /** The user id. */
   String id() default "test-user";
 
+  /**
+   * The account the principal is a member of, and which is bound for {@code @BoundAccount}
+   * methods: the one account of the principal's directory ({@code
+   * AccountDirectory.singleAccount}), so that every workspace is this account's.
+   */
+  String account() default PrincipalExtension.ACCOUNT;
+
   /** The account role by name (e.g. {@code AccountRoles.ADMIN}); "" is the matrix's default. */
   String accountRole() default "";
 

@@ -90,7 +90,9 @@ class AuthorizationMatrixTest {
   static class RunsAsOwnerWhateverTheCaller {
     @TestFactory
     Stream<DynamicTest> cases() {
-      Principal owner = Principal.user("owner").workspaceRole(WS, "OWNER").build();
+      Principal owner = Principal.user("owner")
+          .directory(workspace -> AuthorizationMatrix.ACCOUNT).member(AuthorizationMatrix.ACCOUNT)
+          .workspaceRole(WS, "OWNER").build();
       return allCalls(AuthorizationMatrix.of(Gadgets.class)
           .guard(source -> GuardedGadgets.wrap(new PlainGadgets(), () -> owner)))
           .tests();
@@ -140,7 +142,9 @@ class AuthorizationMatrixTest {
 
   private static int cases() {
     Matrix matrix = Matrix.load();
-    int perMethod = matrix.roles(Level.WORKSPACE).size() + matrix.roles(Level.ACCOUNT).size() + 1;
+    // Each workspace role; each account role, in the account and in another one; no principal.
+    int perMethod =
+        matrix.roles(Level.WORKSPACE).size() + 2 * matrix.roles(Level.ACCOUNT).size() + 1;
     return 7 * perMethod;
   }
 
@@ -163,6 +167,10 @@ class AuthorizationMatrixTest {
     assertTrue(names.contains("read(java.lang.String,java.lang.String) as account ADMIN (no workspace"
         + " role): allowed"));
     assertTrue(names.contains("ping() with no principal: allowed"));
+    assertTrue(names.contains("rotateKeys() as account ADMIN of another account: denied"));
+    assertTrue(names.contains("read(java.lang.String,java.lang.String) as account OWNER of another"
+        + " account: denied"));
+    assertTrue(names.contains("ping() as account OWNER of another account: allowed"));
     assertTrue(names.contains("purge() with no principal: unauthenticated"));
     assertTrue(CurrentPrincipal.get().isEmpty());
   }

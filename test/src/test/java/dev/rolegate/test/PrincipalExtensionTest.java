@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.CurrentPrincipal;
 import dev.rolegate.runtime.PrincipalKind;
 import dev.rolegate.runtime.PrincipalScope;
@@ -304,7 +305,8 @@ class PrincipalExtensionTest {
     @Order(1)
     @WithPrincipal(workspace = "ws-1", role = "VIEWER")
     void leaksAScopeInsideItsBinding() {
-      CurrentPrincipal.bind(Principal.user("mallory").accountRole("OWNER").build());
+      CurrentPrincipal.bind(Principal.user("mallory").directory(AccountDirectory.singleAccount("acme"))
+          .accountRole("OWNER").build());
     }
 
     @Test
@@ -316,7 +318,8 @@ class PrincipalExtensionTest {
     @Test
     @Order(3)
     void leaksWithNoAnnotation() {
-      leakedWithoutAnnotation = CurrentPrincipal.bind(Principal.user("eve").build());
+      leakedWithoutAnnotation = CurrentPrincipal.bind(Principal.user("eve")
+          .directory(AccountDirectory.singleAccount("acme")).build());
     }
 
     @Test

@@ -17,7 +17,7 @@ final class Recorded {
   }
 
   static String describe() {
-    return CurrentPrincipal.get().map(p -> p + ", account " + p.accountRole()
+    return CurrentPrincipal.get().map(p -> p + ", account " + p.accountRole(PrincipalExtension.ACCOUNT)
             + ", " + roles(p) + ", bound " + CurrentPrincipal.workspace().orElse("-"))
         .orElse("none");
   }

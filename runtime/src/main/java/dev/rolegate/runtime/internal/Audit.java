@@ -128,7 +128,7 @@ final class Audit {
       return "account role " + account.name() + " in " + inAccount;
     }
     return "account " + account.name() + " in " + inAccount + " (workspace "
-        + account.everywhere().name() + " in every workspace of the account)";
+        + account.everywhere().name() + " in the account's workspaces)";
   }
 
   private static void deliver(DecisionListener listener, Decision decision, RuntimeException denial) {

@@ -25,11 +25,12 @@ import java.util.UUID;
  * names, else its workspace's, as the principal's {@code AccountDirectory} says), the
  * principal's account role there (none unless a member), its workspace role there (explicit or
  * default, only for a member) and the workspace role its account role implies in the account's
- * workspaces. For the runtime's own thread source, a call on the bound workspace whose assigned
- * role ({@link Binding#assignedRoleIn}: found when bound, for a member of the workspace's
- * account) holds the one permission it needs is answered by that bit test ({@link
- * #singleHeldBy}) before anything else, which never answers differently; everything else is
- * decided in full. Denials and their messages are built by {@link Denials}.
+ * workspaces. For the runtime's own thread source, a call whose assigned role holds the one
+ * permission it needs ({@link Binding#assignedRoleIn}: found when bound, for the bound workspace;
+ * else the workspace's account from the directory, then the role assigned there to a member) is
+ * answered by that bit test ({@link #singleHeldBy}) before anything else, which never answers
+ * differently: an explicit role wins over a default, and the account role only adds; everything
+ * else is decided in full. Denials and their messages are built by {@link Denials}.
  */
 public final class Requirement {
   private static final RuntimeAccess RUNTIME = Secrets.runtime();
@@ -95,17 +96,28 @@ public final class Requirement {
   public void check(PrincipalSource source, String workspace, String operation) {
     Principal principal;
     if (Bindings.isThreadSource(source)) {
-      // One read of the thread's binding; a role assigned in the bound workspace (found when
-      // bound, in an account the principal is a member of) that holds the one permission needed
-      // answers the call by itself.
+      // One read of the thread's binding; a role assigned in the workspace (found when bound
+      // for the bound one), in an account the principal is a member of, that holds the one
+      // permission needed answers the call by itself.
       Binding binding = Bindings.current();
       if (binding == null) {
         throw unauthenticated(operation, workspace);
       }
       principal = binding.principal();
       Role role = binding.assignedRoleIn(workspace);
+      String account = binding.workspaceAccount();
+      if (role == null) {
+        // Another workspace: its account, then the role assigned there, for a member only.
+        try {
+          account = principal.accountOf(workspace);
+          role = RUNTIME.assignedRoleIn(principal, workspace, account);
+        } catch (RuntimeException failure) {
+          // Decided in full, which asks again and denies.
+          role = null;
+        }
+      }
       if (singleHeldBy(role)) {
-        allowed(principal, role, binding.workspaceAccount(), workspace, operation);
+        allowed(principal, role, account, workspace, operation);
         return;
       }
     } else {
@@ -235,12 +247,14 @@ public final class Requirement {
           refusal = Refusal.NO_ACCOUNT;
         }
         if (refusal == null) {
-          Role accountRole = principal.accountRole(inAccount);
-          role = workspaceNamed && accountRole != null
-              ? RUNTIME.roleIn(principal, workspace, inAccount)
-              : null;
-          if (!satisfied(accountRole, role, accountRole == null ? null : accountRole.everywhere())) {
-            refusal = accountRole == null ? Refusal.NOT_A_MEMBER : Refusal.ROLES;
+          if (!principal.isMemberOf(inAccount)) {
+            refusal = Refusal.NOT_A_MEMBER;
+          } else {
+            Role accountRole = principal.accountRole(inAccount);
+            role = workspaceNamed ? RUNTIME.roleIn(principal, workspace, inAccount) : null;
+            if (!satisfied(accountRole, role, accountRole == null ? null : accountRole.everywhere())) {
+              refusal = Refusal.ROLES;
+            }
           }
         }
       }
@@ -327,7 +341,7 @@ public final class Requirement {
 
   private UnauthenticatedException unauthenticated(String operation, Object workspace) {
     return Audit.denied(new UnauthenticatedException(operation), this, null, null, operation,
-        Objects.toString(workspace, null));
+        null, Objects.toString(workspace, null));
   }
 
   /**

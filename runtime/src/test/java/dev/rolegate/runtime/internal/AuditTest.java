@@ -80,14 +80,15 @@ class AuditTest {
   void grantedBy_accountRequirement_inAWorkspaceWhereTheRoleHoldsNothingOfIt_isTheAccountRole() {
     Decision d = decisionOf(() -> require(MATRIX, VIEW_ACCOUNT).check(fixed(DEV_IN_PROD), "ws-prod", OP));
     assertTrue(d.allowed());
-    assertEquals("account role MEMBER", d.grantedBy());
+    assertEquals("account role MEMBER in acme", d.grantedBy());
   }
 
   @Test
   void grantedBy_accountRequirement_ofAnAccountRoleWithAWorkspaceRoleEverywhere_isTheAccountRole() {
-    Decision d = decisionOf(() -> require(MATRIX, EDIT_ACCOUNT).check(fixed(ADMIN_NO_WS), OP));
+    Decision d = decisionOf(
+        () -> require(MATRIX, EDIT_ACCOUNT).checkInAccount(fixed(ADMIN_NO_WS), ACCOUNT, OP));
     assertTrue(d.allowed());
-    assertEquals("account role ADMIN", d.grantedBy());
+    assertEquals("account role ADMIN in acme", d.grantedBy());
   }
 
   @Test
@@ -95,45 +96,45 @@ class AuditTest {
     Requirement either = Requirement.anyOf(permission(DELETE_X), permission(VIEW_ACCOUNT));
     Decision d = decisionOf(() -> either.check(fixed(VIEWER_IN_PROD), "ws-elsewhere", OP));
     assertTrue(d.allowed());
-    assertEquals("account role MEMBER", d.grantedBy());
+    assertEquals("account role MEMBER in acme", d.grantedBy());
   }
 
   @Test
   void grantedBy_workspaceRoleHeldEverywhere_isTheAccountRoleAndWhatItHolds() {
-    Principal ada = Principal.user("ada").matrix(PARTIAL).accountRole(ADMIN).build();
+    Principal ada = Principal.user("ada").directory(TestMatrix.SINGLE).matrix(PARTIAL).accountRole(ADMIN).build();
     Decision d = decisionOf(() -> require(PARTIAL, DELETE_X).check(fixed(ada), "ws", OP));
     assertTrue(d.allowed());
-    assertEquals("account ADMIN (workspace DEVELOPER everywhere)", d.grantedBy());
+    assertEquals("account ADMIN in acme (workspace DEVELOPER in the account's workspaces)", d.grantedBy());
   }
 
   // --- would allow ---
 
   @Test
   void roleHeldEverywhere_grantsOnlyWhatItHolds() {
-    Principal ada = Principal.user("ada").matrix(PARTIAL).accountRole(ADMIN).build();
+    Principal ada = Principal.user("ada").directory(TestMatrix.SINGLE).matrix(PARTIAL).accountRole(ADMIN).build();
     assertThrows(AccessDeniedException.class,
         () -> require(PARTIAL, VIEW_SECRETS).check(fixed(ada), "ws", OP));
   }
 
   @Test
   void wouldAllow_countsTheWorkspaceRoleHeldEverywhere_withEachCandidateRole() {
-    Principal ada = Principal.user("ada").matrix(PARTIAL).accountRole(ADMIN).build();
+    Principal ada = Principal.user("ada").directory(TestMatrix.SINGLE).matrix(PARTIAL).accountRole(ADMIN).build();
     AccessDeniedException e = assertThrows(AccessDeniedException.class,
         () -> require(PARTIAL, DELETE_X, VIEW_SECRETS).check(fixed(ada), "ws", OP));
     // SECRETS alone lacks DELETE_X, which ADMIN's DEVELOPER everywhere brings.
     assertEquals("access denied: user ada may not call " + OP + ", which requires all of DELETE_X,"
-        + " VIEW_SECRETS in workspace \"ws\"; ada holds no role there, account role ADMIN."
+        + " VIEW_SECRETS in workspace \"ws\" of account \"acme\"; ada holds no role there, account role ADMIN."
         + " Allowed: workspace role OWNER, SECRETS", e.getMessage());
   }
 
   @Test
   void wouldAllow_noAccountRoles_listsWorkspaceRolesOnly() {
-    Principal nia = Principal.user("nia").matrix(NO_ACCOUNTS).workspaceRole("ws", VIEWER).build();
-    assertNull(nia.accountRole());
+    Principal nia = Principal.user("nia").directory(TestMatrix.SINGLE).matrix(NO_ACCOUNTS).workspaceRole("ws", VIEWER).build();
+    assertNull(nia.accountRole(TestMatrix.ACCOUNT));
     AccessDeniedException e = assertThrows(AccessDeniedException.class,
         () -> require(NO_ACCOUNTS, DELETE_X).check(fixed(nia), "ws", OP));
     assertEquals("access denied: user nia may not call " + OP + ", which requires DELETE_X in"
-        + " workspace \"ws\"; nia holds VIEWER there, account role none. Allowed: workspace role"
+        + " workspace \"ws\" of account \"acme\"; nia holds VIEWER there, account role none. Allowed: workspace role"
         + " DEVELOPER, OWNER", e.getMessage());
   }
 
@@ -143,7 +144,7 @@ class AuditTest {
     custom.defineStandalone("READER", List.of(VIEW_X));
     custom.defineStandalone("REMOVER", List.of(DELETE_X));
     custom.define("AUDITOR", VIEWER, VIEW_SECRETS);
-    Principal vic = Principal.user("vic").customRoles(custom).workspaceRole("ws", "READER").build();
+    Principal vic = Principal.user("vic").directory(TestMatrix.SINGLE).customRoles(custom).workspaceRole("ws", "READER").build();
     AccessDeniedException e = assertThrows(AccessDeniedException.class,
         () -> require(MATRIX, DELETE_X).check(fixed(vic), "ws", OP));
     assertTrue(e.getMessage().endsWith("; vic holds READER (custom: VIEW_X) there, account role"
@@ -160,7 +161,7 @@ class AuditTest {
     assertFalse(blank.allowed());
     assertEquals(List.of(), blank.wouldAllow(), "a call without a usable workspace id");
     seen.clear();
-    Principal other = Principal.user("vic").matrix(PARTIAL).workspaceRole("ws-prod", VIEWER).build();
+    Principal other = Principal.user("vic").directory(TestMatrix.SINGLE).matrix(PARTIAL).workspaceRole("ws-prod", VIEWER).build();
     Decision otherMatrix = decisionOf(() -> require(MATRIX, DELETE_X).check(fixed(other), "ws-prod", OP));
     assertFalse(otherMatrix.allowed());
     assertEquals(List.of(), otherMatrix.wouldAllow(), "a principal of another matrix");
@@ -171,9 +172,10 @@ class AuditTest {
   @Test
   void message_accountRequirement_saysNothingOfWorkspaces() {
     AccessDeniedException e = assertThrows(AccessDeniedException.class,
-        () -> require(MATRIX, EDIT_ACCOUNT).check(fixed(DEV_IN_PROD), OP));
-    assertEquals("access denied: user dev may not call " + OP + ", which requires EDIT_ACCOUNT;"
-        + " dev holds account role MEMBER. Allowed: account role ADMIN", e.getMessage());
+        () -> require(MATRIX, EDIT_ACCOUNT).checkInAccount(fixed(DEV_IN_PROD), ACCOUNT, OP));
+    assertEquals("access denied: user dev may not call " + OP + ", which requires EDIT_ACCOUNT in"
+        + " account \"acme\"; dev holds account role MEMBER. Allowed: account role ADMIN",
+        e.getMessage());
   }
 
   @Test

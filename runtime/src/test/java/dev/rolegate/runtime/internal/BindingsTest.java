@@ -105,7 +105,7 @@ class BindingsTest {
   }
 
   @Test
-  void assignedRoleIn_isTheBoundRoleOrOneLookup_neverADefault_andSingleHeldByTestsTheBitOfTheMatrix() {
+  void assignedRoleIn_isTheBoundRoleOnly_neverADefault_andSingleHeldByTestsTheBitOfTheMatrix() {
     Requirement delete = Requirement.allOf(permission(DELETE_X));
     Requirement secrets = Requirement.allOf(permission(VIEW_SECRETS));
     WorkspaceDefaults defaults = new WorkspaceDefaults(MATRIX);
@@ -117,7 +117,8 @@ class BindingsTest {
       assertTrue(delete.singleHeldBy(binding.assignedRoleIn("ws-prod")));
       assertTrue(delete.singleHeldBy(binding.assignedRoleIn(new String("ws-prod"))));
       assertFalse(secrets.singleHeldBy(binding.assignedRoleIn("ws-prod")), "not held");
-      assertTrue(secrets.singleHeldBy(binding.assignedRoleIn("ws-test")), "assigned elsewhere");
+      // Another workspace is decided in full: its account is asked at the call.
+      assertNull(binding.assignedRoleIn("ws-test"), "assigned elsewhere");
       assertNull(binding.assignedRoleIn("ws-dev"), "no role there");
       assertNull(binding.assignedRoleIn("ws-open"), "a default: decided in full");
       assertNull(binding.assignedRoleIn(null), "no workspace");
@@ -127,16 +128,16 @@ class BindingsTest {
     }
     try (PrincipalScope scope = CurrentPrincipal.bind(alice)) {
       Binding binding = (Binding) scope;
-      assertTrue(delete.singleHeldBy(binding.assignedRoleIn("ws-prod")), "looked up");
+      assertFalse(delete.singleHeldBy(binding.assignedRoleIn("ws-prod")), "decided in full");
       assertFalse(secrets.singleHeldBy(binding.assignedRoleIn("ws-prod")));
       assertFalse(delete.singleHeldBy(binding.assignedRoleIn(null)));
     }
   }
 
   @Test
-  void assignedRoleIn_withNoWorkspaceBound_looksTheWorkspaceUp() {
+  void assignedRoleIn_withNoWorkspaceBound_isNone_theCallIsDecidedInFull() {
     try (PrincipalScope scope = CurrentPrincipal.bind(ALICE)) {
-      assertSame(role(DEVELOPER), ((Binding) scope).assignedRoleIn("ws-prod"));
+      assertNull(((Binding) scope).assignedRoleIn("ws-prod"));
       assertNull(((Binding) scope).assignedRoleIn("ws-dev"));
     }
   }

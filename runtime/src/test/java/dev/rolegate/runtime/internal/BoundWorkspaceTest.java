@@ -63,6 +63,15 @@ class BoundWorkspaceTest {
     }
   }
 
+  private static boolean allowedInBoundAccount(Requirement requirement) {
+    try {
+      requirement.checkInBoundAccount(THREAD, OP);
+      return true;
+    } catch (AccessDeniedException denied) {
+      return false;
+    }
+  }
+
   @Test
   void callOnTheBoundWorkspace_isDecidedByTheRoleAssignedThere() {
     try (PrincipalScope scope = CurrentPrincipal.bind(DEV_PROD_VIEWER_DEV, "ws-prod")) {
@@ -146,11 +155,15 @@ class BoundWorkspaceTest {
   void severalPermissions_andAccountPermissions_takeTheFullPath() {
     Principal admin = user("ada").accountRole(ADMIN).workspaceRole("ws-prod", VIEWER).build();
     try (PrincipalScope scope = CurrentPrincipal.bind(admin, "ws-prod")) {
-      // ADMIN holds OWNER everywhere: the assigned VIEWER role alone would deny.
+      // ADMIN holds OWNER in the account's workspaces: the assigned VIEWER role alone would deny.
       assertTrue(allowed(DELETE, "ws-prod"));
       assertTrue(allowedOnBound(DELETE));
       assertTrue(allowed(Requirement.allOf(permission(DELETE_X), permission(EDIT_ACCOUNT)), "ws-prod"));
-      assertTrue(allowedOnBound(Requirement.allOf(permission(EDIT_ACCOUNT))));
+      // An account permission of a call that names no account nor workspace: denied.
+      assertFalse(allowedOnBound(Requirement.allOf(permission(EDIT_ACCOUNT))));
+    }
+    try (PrincipalScope scope = CurrentPrincipal.bind(admin, ACCOUNT, "ws-prod")) {
+      assertTrue(allowedInBoundAccount(Requirement.allOf(permission(EDIT_ACCOUNT))));
     }
     try (PrincipalScope scope = CurrentPrincipal.bind(DEV_PROD_VIEWER_DEV, "ws-prod")) {
       assertFalse(allowed(Requirement.allOf(permission(DELETE_X), permission(EDIT_ACCOUNT)), "ws-prod"));

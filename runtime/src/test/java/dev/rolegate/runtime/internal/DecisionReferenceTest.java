@@ -1,5 +1,7 @@
 package dev.rolegate.runtime.internal;
 
+import dev.rolegate.runtime.TestMatrix;
+
 import static dev.rolegate.runtime.TestMatrix.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -93,7 +95,7 @@ class DecisionReferenceTest {
             if (byUuid && wsRole == null) {
               continue;
             }
-            Principal.Builder builder = Principal.user("u").customRoles(CUSTOM).accountRole(account);
+            Principal.Builder builder = Principal.user("u").directory(TestMatrix.SINGLE).customRoles(CUSTOM).accountRole(account);
             if (wsRole != null) {
               if (byUuid) {
                 builder.workspaceRole(UUID_WS, wsRole);
@@ -189,9 +191,10 @@ class DecisionReferenceTest {
     }
     String everywhere = EVERYWHERE.get(subject.account());
     if (!shape.workspaceLevel() || everywhere == null) {
-      return "account role " + subject.account();
+      return "account role " + subject.account() + " in acme";
     }
-    return "account " + subject.account() + " (workspace " + everywhere + " everywhere)";
+    return "account " + subject.account() + " in acme (workspace " + everywhere
+        + " in the account's workspaces)";
   }
 
   private static boolean allowed(Requirement requirement, PrincipalSource source, String workspace) {
@@ -273,10 +276,9 @@ class DecisionReferenceTest {
           } catch (AccessDeniedException denied) {
             viaBound = false;
           }
-          // An account requirement names no workspace: the bound one plays no part.
+          // An account requirement names no workspace, and here no account: denied.
           boolean expected = shape.workspaceLevel()
-              ? allowed(requirement, subject::principal, workspace)
-              : reference(shape, null, subject.account(), true);
+              && allowed(requirement, subject::principal, workspace);
           assertEquals(expected, viaBound, context + " bound " + workspace);
         }
       }
@@ -286,7 +288,7 @@ class DecisionReferenceTest {
   @Test
   void principalOfAnotherMatrixWithTheSameShape_isDeniedEverything() {
     Matrix other = build("Other Matrix");
-    Principal stranger = Principal.user("s").matrix(other).accountRole(ADMIN).workspaceRole(WS, OWNER).build();
+    Principal stranger = Principal.user("s").directory(TestMatrix.SINGLE).matrix(other).accountRole(ADMIN).workspaceRole(WS, OWNER).build();
     Decisions.setListener(decisions::add);
     for (Shape shape : shapes()) {
       decisions.clear();
@@ -304,7 +306,7 @@ class DecisionReferenceTest {
 
   @Test
   void denialMessages_sayWhyForEachKindOfDenial() {
-    Principal viewer = Principal.user("vic").matrix(MATRIX).workspaceRole(WS, VIEWER).build();
+    Principal viewer = Principal.user("vic").directory(TestMatrix.SINGLE).matrix(MATRIX).workspaceRole(WS, VIEWER).build();
     Requirement delete = Requirement.allOf(permission(DELETE_X));
     assertEquals("access denied: user vic may not call Things.do, which requires DELETE_X in a workspace,"
         + " but the call names no workspace (no @WorkspaceId argument and none bound)",
@@ -313,16 +315,21 @@ class DecisionReferenceTest {
         + " but the workspace id is empty or blank",
         assertThrows(AccessDeniedException.class, () -> delete.check(() -> viewer, " ", OP)).getMessage());
     assertEquals("access denied: user vic may not call Things.do, which requires DELETE_X in workspace"
-        + " \"ws\"; vic holds VIEWER there, account role MEMBER. Allowed: workspace role DEVELOPER, OWNER;"
+        + " \"ws\" of account \"acme\"; vic holds VIEWER there, account role MEMBER. Allowed: workspace role DEVELOPER, OWNER;"
         + " account role ADMIN",
         assertThrows(AccessDeniedException.class, () -> delete.check(() -> viewer, WS, OP)).getMessage());
     Requirement editAccount = Requirement.allOf(permission(EDIT_ACCOUNT));
-    assertEquals("access denied: user vic may not call Things.do, which requires EDIT_ACCOUNT; vic holds"
-        + " account role MEMBER. Allowed: account role ADMIN",
+    assertEquals("access denied: user vic may not call Things.do, which requires EDIT_ACCOUNT in"
+        + " account \"acme\"; vic holds account role MEMBER. Allowed: account role ADMIN",
+        assertThrows(AccessDeniedException.class,
+            () -> editAccount.checkInAccount(() -> viewer, ACCOUNT, OP)).getMessage());
+    assertEquals("access denied: user vic may not call Things.do, which requires EDIT_ACCOUNT, but"
+        + " the call names no account (no @AccountId argument, none bound, and no workspace whose"
+        + " account it would be)",
         assertThrows(AccessDeniedException.class, () -> editAccount.check(() -> viewer, OP)).getMessage());
     Requirement both = Requirement.anyOf(permission(VIEW_SECRETS), permission(EDIT_ACCOUNT));
     assertEquals("access denied: user vic may not call Things.do, which requires one of VIEW_SECRETS,"
-        + " EDIT_ACCOUNT in workspace \"ws\"; vic holds VIEWER there, account role MEMBER. Allowed:"
+        + " EDIT_ACCOUNT in workspace \"ws\" of account \"acme\"; vic holds VIEWER there, account role MEMBER. Allowed:"
         + " workspace role OWNER; account role ADMIN",
         assertThrows(AccessDeniedException.class, () -> both.check(() -> viewer, WS, OP)).getMessage());
   }
@@ -334,10 +341,10 @@ class DecisionReferenceTest {
         .role(MEMBER, Level.ACCOUNT, new long[] {MEMBER_BITS}, "", "member")
         .defaultAccountRole(MEMBER)
         .build();
-    Principal p = Principal.user("p").matrix(bare).workspaceRole(WS, VIEWER).build();
+    Principal p = Principal.user("p").directory(TestMatrix.SINGLE).matrix(bare).workspaceRole(WS, VIEWER).build();
     Requirement secrets = Requirement.allOf(bare.permission(VIEW_SECRETS).orElseThrow());
     assertEquals("access denied: user p may not call Things.do, which requires VIEW_SECRETS in workspace"
-        + " \"ws\"; p holds VIEWER there, account role MEMBER. Allowed: no role of matrix Bare (test-matrix.md)",
+        + " \"ws\" of account \"acme\"; p holds VIEWER there, account role MEMBER. Allowed: no role of matrix Bare (test-matrix.md)",
         assertThrows(AccessDeniedException.class, () -> secrets.check(() -> p, WS, OP)).getMessage());
   }
 
@@ -346,8 +353,8 @@ class DecisionReferenceTest {
     Matrix noAccounts = builderWithPermissions("No Accounts")
         .role(OWNER, Level.WORKSPACE, new long[] {OWNER_BITS}, "", "owns")
         .build();
-    Principal p = Principal.user("p").matrix(noAccounts).workspaceRole(WS, OWNER).build();
-    assertEquals(null, p.accountRole());
+    Principal p = Principal.user("p").directory(TestMatrix.SINGLE).matrix(noAccounts).workspaceRole(WS, OWNER).build();
+    assertEquals(null, p.accountRole(TestMatrix.ACCOUNT));
     Decisions.setListener(decisions::add);
     Requirement view = Requirement.allOf(noAccounts.permission(VIEW_X).orElseThrow());
     assertTrue(allowed(view, () -> p, WS));
@@ -355,15 +362,15 @@ class DecisionReferenceTest {
     Requirement account = Requirement.allOf(noAccounts.permission(VIEW_ACCOUNT).orElseThrow());
     assertEquals(false, allowed(account, () -> p, WS));
     AccessDeniedException denial = assertThrows(AccessDeniedException.class, () -> account.check(() -> p, WS, OP));
-    assertEquals("access denied: user p may not call Things.do, which requires VIEW_ACCOUNT; p holds account"
-        + " role none. Allowed: no role of matrix No Accounts (test-matrix.md)", denial.getMessage());
+    assertEquals("access denied: user p may not call Things.do, which requires VIEW_ACCOUNT in account"
+        + " \"acme\"; p holds account role none. Allowed: no role of matrix No Accounts (test-matrix.md)", denial.getMessage());
     Requirement either = Requirement.anyOf(
         noAccounts.permission(VIEW_ACCOUNT).orElseThrow(), noAccounts.permission(VIEW_X).orElseThrow());
     decisions.clear();
     assertTrue(allowed(either, () -> p, WS));
     assertEquals("OWNER in ws", decisions.get(0).grantedBy());
     decisions.clear();
-    Principal nobody = Principal.user("n").matrix(noAccounts).build();
+    Principal nobody = Principal.user("n").directory(TestMatrix.SINGLE).matrix(noAccounts).build();
     assertTrue(!allowed(either, () -> nobody, WS));
     assertEquals(List.of("workspace OWNER"), decisions.get(0).wouldAllow());
   }
@@ -375,7 +382,7 @@ class DecisionReferenceTest {
     PrincipalSource broken = new PrincipalSource() {
       @Override
       public Principal current() {
-        return Principal.user("b").matrix(MATRIX).accountRole(ADMIN).build();
+        return Principal.user("b").directory(TestMatrix.SINGLE).matrix(MATRIX).accountRole(ADMIN).build();
       }
 
       @Override

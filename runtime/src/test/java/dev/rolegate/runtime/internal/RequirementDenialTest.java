@@ -23,7 +23,7 @@ class RequirementDenialTest {
       Requirement requirement, Principal principal, String workspace) {
     return assertThrows(AccessDeniedException.class, () -> {
       if (workspace == null) {
-        requirement.check(fixed(principal), OP);
+        requirement.checkInAccount(fixed(principal), ACCOUNT, OP);
       } else {
         requirement.check(fixed(principal), workspace, OP);
       }
@@ -108,7 +108,7 @@ class RequirementDenialTest {
         builderWithPermissions("Bare")
             .role(VIEWER, Level.WORKSPACE, new long[] {VIEWER_BITS}, "", "")
             .build();
-    Principal p = Principal.user("p").matrix(bare).workspaceRole("ws", VIEWER).build();
+    Principal p = Principal.user("p").directory(TestMatrix.SINGLE).matrix(bare).workspaceRole("ws", VIEWER).build();
     Requirement secrets = Requirement.allOf(bare.permission(VIEW_SECRETS).orElseThrow());
     assertContains(denial(secrets, p, "ws").getMessage(), "account role none", "no role of matrix Bare");
   }
@@ -133,7 +133,7 @@ class RequirementDenialTest {
   @Test
   void message_principalOfAnotherMatrix_namesBothMatrices() {
     Principal stranger =
-        Principal.user("eve").matrix(TestMatrix.build("Other")).workspaceRole("ws-prod", OWNER).build();
+        Principal.user("eve").directory(TestMatrix.SINGLE).matrix(TestMatrix.build("Other")).workspaceRole("ws-prod", OWNER).build();
     AccessDeniedException e = denial(deleteX(), stranger, "ws-prod");
     assertContains(e.getMessage(), "user eve", "matrix Other", "matrix " + NAME);
     assertNull(e.getCause());

@@ -73,6 +73,15 @@ class RequirementTest {
     }
   }
 
+  static boolean allowedInAccount(Requirement requirement, Principal principal) {
+    try {
+      requirement.checkInAccount(fixed(principal), ACCOUNT, OP);
+      return true;
+    } catch (AccessDeniedException denied) {
+      return false;
+    }
+  }
+
   private static Requirement allOf(String... names) {
     Permission[] permissions = new Permission[names.length];
     for (int i = 0; i < names.length; i++) {
@@ -139,7 +148,7 @@ class RequirementTest {
   }
 
   @Test
-  void accountRequirement_callNamingNoUsableWorkspace_isDenied_callNamingNone_isDecidedByAccountRole() {
+  void accountRequirement_callNamingNoUsableWorkspace_isDenied_callNamingItsAccount_isDecidedByAccountRole() {
     Requirement viewAccount = allOf(VIEW_ACCOUNT);
     assertFalse(allowed(viewAccount, VIEWER_IN_PROD, null));
     assertFalse(allowed(viewAccount, ADMIN_NO_WS, ""));
@@ -148,7 +157,8 @@ class RequirementTest {
         () -> viewAccount.check(fixed(ADMIN_NO_WS), " ", OP));
     assertTrue(blank.getMessage().endsWith(", but the workspace id is empty or blank"),
         blank.getMessage());
-    assertTrue(allowedNamingNone(viewAccount, VIEWER_IN_PROD));
+    assertTrue(allowedInAccount(viewAccount, VIEWER_IN_PROD));
+    assertFalse(allowedNamingNone(viewAccount, VIEWER_IN_PROD), "names no account");
   }
 
   @Test
@@ -157,7 +167,7 @@ class RequirementTest {
         builderWithPermissions("No default")
             .role(VIEWER, Level.WORKSPACE, new long[] {VIEWER_BITS}, "", "")
             .build();
-    Principal roleless = Principal.user("r").matrix(noDefault).build();
+    Principal roleless = Principal.user("r").directory(TestMatrix.SINGLE).matrix(noDefault).build();
     Requirement viewAccount = Requirement.allOf(noDefault.permission(VIEW_ACCOUNT).orElseThrow());
     assertFalse(allowed(viewAccount, roleless, "ws-prod"));
     assertFalse(allowed(viewAccount, roleless, null));
@@ -167,11 +177,11 @@ class RequirementTest {
   void accountPermission_checkedAgainstAccountRoleOnly() {
     Requirement viewAccount = allOf(VIEW_ACCOUNT);
     Requirement editAccount = allOf(EDIT_ACCOUNT);
-    assertTrue(allowedNamingNone(viewAccount, VIEWER_IN_PROD));
+    assertTrue(allowedInAccount(viewAccount, VIEWER_IN_PROD));
     assertTrue(allowed(viewAccount, VIEWER_IN_PROD, "ws-prod"));
     assertFalse(allowed(editAccount, OWNER_IN_PROD, "ws-prod"));
-    assertFalse(allowedNamingNone(editAccount, OWNER_IN_PROD));
-    assertTrue(allowedNamingNone(editAccount, ADMIN_NO_WS));
+    assertFalse(allowedInAccount(editAccount, OWNER_IN_PROD));
+    assertTrue(allowedInAccount(editAccount, ADMIN_NO_WS));
     assertTrue(allowed(editAccount, ADMIN_NO_WS, "ws-prod"));
     assertFalse(editAccount.needsWorkspace());
   }
@@ -253,7 +263,7 @@ class RequirementTest {
   void check_principalOfAnotherMatrix_isDeniedEvenWithSameRoleNames() {
     Matrix other = TestMatrix.build("Other");
     Principal stranger =
-        Principal.user("eve").matrix(other).accountRole(ADMIN).workspaceRole("ws-prod", OWNER).build();
+        Principal.user("eve").directory(TestMatrix.SINGLE).matrix(other).accountRole(ADMIN).workspaceRole("ws-prod", OWNER).build();
     assertFalse(allowed(allOf(VIEW_X), stranger, "ws-prod"));
     assertFalse(allowed(allOf(VIEW_ACCOUNT), stranger, null));
     assertFalse(allowed(anyOf(VIEW_X, VIEW_ACCOUNT), stranger, "ws-prod"));
@@ -334,7 +344,7 @@ class RequirementTest {
         assertThrows(AccessDeniedException.class, () -> allOf(VIEW_X).check(broken, OP));
     assertSame(failure, e.getCause());
     // An account-only requirement needs no workspace, so it does not ask for one.
-    allOf(VIEW_ACCOUNT).check(broken, OP);
+    allOf(VIEW_ACCOUNT).checkInAccount(broken, ACCOUNT, OP);
   }
 
   @Test

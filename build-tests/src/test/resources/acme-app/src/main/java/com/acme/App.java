@@ -2,6 +2,7 @@ package com.acme;
 
 import com.acme.rbac.WorkspaceRoles;
 import dev.rolegate.runtime.AccessDeniedException;
+import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.CurrentPrincipal;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalScope;
@@ -17,7 +18,8 @@ public final class App {
   static String clerkEdit() {
     // The principal first: building it finds the compiled matrix through Matrix.load(), before
     // any guard class is touched.
-    Principal clerk = Principal.user("carol").workspaceRole("ws-1", WorkspaceRoles.CLERK).build();
+    Principal clerk = Principal.user("carol").directory(AccountDirectory.singleAccount("acme"))
+        .workspaceRole("ws-1", WorkspaceRoles.CLERK).build();
     Orders orders = GuardedOrders.wrap((workspace, order) -> "edited " + order);
     try (PrincipalScope scope = CurrentPrincipal.bind(clerk)) {
       return orders.edit("ws-1", "o-7");
