@@ -10,14 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolegate.prefect.WorkspaceRoles;
-import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.CurrentPrincipal;
-import dev.rolegate.runtime.Principal;
-import dev.rolegate.runtime.PrincipalScope;
+import dev.rolegate.test.WithPrincipal;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -38,12 +37,14 @@ class MappingRulesTest {
   @Autowired MockMvc mvc;
   @Autowired ApplicationContext context;
 
-  @Autowired AccountDirectory directory;
-
-  /** The filter unbinds after each request; a test's own binding is closed by the test. */
+  /**
+   * The filter unbinds after each request; @WithPrincipal's own binding is its extension's to undo.
+   */
   @AfterEach
-  void nothingLeftBound() {
-    assertThat(CurrentPrincipal.get()).isEmpty();
+  void nothingLeftBound(TestInfo test) {
+    if (!test.getTestMethod().orElseThrow().isAnnotationPresent(WithPrincipal.class)) {
+      assertThat(CurrentPrincipal.get()).isEmpty();
+    }
   }
 
   @Test
@@ -108,39 +109,34 @@ class MappingRulesTest {
   }
 
   @Test
+  @WithPrincipal(
+      id = "dev",
+      account = "acct-acme",
+      workspace = "ws-acme-prod",
+      role = WorkspaceRoles.DEVELOPER)
   void aRequestWithoutCredentials_runsAsNobody_evenOnAThreadThatCarriesAPrincipal() throws Exception {
-    // MockMvc runs on the test's thread, bound here as a pooled thread carrying a leaked binding
-    // would be. An anonymous request must not act as it.
-    try (PrincipalScope scope = CurrentPrincipal.bind(developer(), "acct-acme", "ws-acme-prod")) {
-      mvc.perform(get(WS + "/blocks/warehouse/secret"))
-          .andExpect(status().isUnauthorized())
-          .andExpect(jsonPath("$.type").value("urn:rolegate:problem:unauthenticated"));
-      assertThat(CurrentPrincipal.get())
-          .hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("dev"));
-    }
+    // MockMvc runs on the test's thread, which @WithPrincipal bound: as a pooled thread carrying a
+    // leaked binding would be. An anonymous request must not act as it.
+    mvc.perform(get(WS + "/blocks/warehouse/secret"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(jsonPath("$.type").value("urn:rolegate:problem:unauthenticated"));
+    assertThat(CurrentPrincipal.get()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("dev"));
   }
 
   @Test
-  void requestCredentials_replaceTheThreadsPrincipal_forTheRequestOnly() throws Exception {
-    try (PrincipalScope scope = CurrentPrincipal.bind(developer(), "acct-acme", "ws-acme-prod")) {
-      mvc.perform(
-              get(WS + "/blocks/warehouse/secret")
-                  .with(acmeMember("workspace:ws-acme-prod:VIEWER")))
-          .andExpect(status().isForbidden())
-          .andExpect(jsonPath("$.permissions[0]").value("VIEW_SECRET_BLOCK_DATA"));
-      assertThat(CurrentPrincipal.get())
-          .hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("dev"));
-      assertThat(CurrentPrincipal.account()).contains("acct-acme");
-    }
-  }
-
-  /** A DEVELOPER of ws-acme-prod, built with the application's directory. */
-  private Principal developer() {
-    return Principal.user("dev")
-        .directory(directory)
-        .member("acct-acme")
-        .workspaceRole("ws-acme-prod", WorkspaceRoles.DEVELOPER)
-        .build();
+  @WithPrincipal(
+      id = "dev",
+      account = "acct-acme",
+      workspace = "ws-acme-prod",
+      role = WorkspaceRoles.DEVELOPER)
+  void requestCredentials_replaceWithPrincipal_forTheRequestOnly() throws Exception {
+    mvc.perform(
+            get(WS + "/blocks/warehouse/secret")
+                .with(acmeMember("workspace:ws-acme-prod:VIEWER")))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.permissions[0]").value("VIEW_SECRET_BLOCK_DATA"));
+    assertThat(CurrentPrincipal.get()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("dev"));
+    assertThat(CurrentPrincipal.account()).contains("acct-acme");
   }
 
   /** A MEMBER of acct-acme with these authorities too. */
