@@ -107,7 +107,8 @@ public final class RolegateProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(Names.REQUIRES_PERMISSION, Names.PERMISSION_MATRIX, Names.UNGUARDED,
-        Names.WORKSPACE_ID, Names.BOUND_WORKSPACE, Names.GENERATED);
+        Names.WORKSPACE_ID, Names.BOUND_WORKSPACE, Names.ACCOUNT_ID, Names.BOUND_ACCOUNT,
+        Names.GENERATED);
   }
 
   /** Returns {@code rolegate.matrix}, the option naming the matrix file ({@link MatrixStep}). */

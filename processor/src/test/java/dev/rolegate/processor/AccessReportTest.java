@@ -55,11 +55,12 @@ class AccessReportTest {
     assertThat(compilation).succeededWithoutWarnings();
     String md = read(compilation, MD).orElseThrow();
     assertTrue(md.endsWith(
-        "| `Ledger.balance()` | VIEW_ACCOUNT | none needed | n/a (account-level) | MEMBER, ADMIN |\n"
-            + "| `Ledger.name()` | unguarded: names the ledger in logs | none needed | anyone |"
-            + " anyone |\n"
+        "| `Ledger.balance()` | VIEW_ACCOUNT | none needed | bound (`@BoundAccount`) |"
+            + " n/a (account-level) | MEMBER, ADMIN |\n"
+            + "| `Ledger.name()` | unguarded: names the ledger in logs | none needed | none needed"
+            + " | anyone | anyone |\n"
             + "| `Ledger.kind()` | unguarded: a constant; the guard inherits it unchanged | none"
-            + " needed | anyone | anyone |\n"), md);
+            + " needed | none needed | anyone | anyone |\n"), md);
     assertTrue(read(compilation, JSON).orElseThrow().contains("\"operation\": \"Ledger.kind()\""));
   }
 
@@ -123,14 +124,16 @@ class AccessReportTest {
       accountLevel &= ((Map<?, ?>) row.get("workspace")).get("source").equals("none");
       List<?> accountRoles = (List<?>) row.get("accountRoles");
       for (String role : List.of("VIEWER", "EDITOR", "OWNER")) {
-        Principal principal = Principal.user("u").matrix(code.matrix()).workspaceRole(WS, role).build();
+        Principal principal = Principal.user("u").matrix(code.matrix())
+            .directory(GeneratedCode.ACME).workspaceRole(WS, role).build();
         boolean expected = accountLevel
             ? accountRoles.contains("MEMBER")
             : ((List<?>) row.get("workspaceRoles")).contains(role);
         assertEquals(expected, allowed(code, name, principal), name + " as workspace " + role);
       }
       for (String role : List.of("MEMBER", "ADMIN")) {
-        Principal principal = Principal.user("u").matrix(code.matrix()).accountRole(role).build();
+        Principal principal = Principal.user("u").matrix(code.matrix())
+            .directory(GeneratedCode.ACME).accountRole(role).build();
         assertEquals(accountRoles.contains(role), allowed(code, name, principal),
             name + " as account " + role);
       }
@@ -158,6 +161,7 @@ class AccessReportTest {
       case "edit" -> new Object[] {UUID.fromString(WS), List.of()};
       case "secret" -> new Object[] {ref};
       case "either" -> new Object[] {WS};
+      case "account" -> new Object[] {"acme"};
       default -> new Object[0];
     };
     try {
@@ -196,6 +200,7 @@ class AccessReportTest {
             package test;
             import dev.rolegate.annotations.*;
             @RequiresPermission(Permissions.VIEW_ACCOUNT)
+            @BoundAccount
             public interface Odd {
               @Unguarded(reason = "%s")
               void probe();
@@ -209,7 +214,8 @@ class AccessReportTest {
     assertTrue(json.contains("\"say \\\"hi\\\" \\\\ back|slash\\n*not* <b>bold</b> _x_ \\u0001 \\t tab\""), json);
     String markdown = read(compilation, MD).orElseThrow();
     assertTrue(markdown.contains("| `Odd.probe()` | unguarded: say \"hi\" \\\\ back\\|slash \\*not\\*"
-        + " \\<b\\>bold\\</b\\> \\_x\\_    tab | none needed | anyone | anyone |\n"), markdown);
+        + " \\<b\\>bold\\</b\\> \\_x\\_    tab | none needed | none needed | anyone | anyone |\n"),
+        markdown);
   }
 
   @Test
@@ -232,7 +238,7 @@ class AccessReportTest {
     assertTrue(markdown.contains("with no account role (the matrix marks no default)."), markdown);
     // anyOf {VIEW_THINGS, VIEW_ACCOUNT}: the workspace roles still qualify through VIEW_THINGS.
     assertTrue(markdown.contains("| `Things.either(String)` | one of VIEW_THINGS, VIEW_ACCOUNT | `ws`"
-        + " | VIEWER, EDITOR, OWNER | MEMBER, ADMIN |\n"), markdown);
+        + " | the workspace's (`ws`) | VIEWER, EDITOR, OWNER | MEMBER, ADMIN |\n"), markdown);
   }
 
   /**

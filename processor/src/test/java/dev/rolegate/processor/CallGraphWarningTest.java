@@ -83,7 +83,7 @@ class CallGraphWarningTest {
     JavaFileObject source = service(
         """
           @Unguarded(reason = "housekeeping")
-          default void cleanup(@WorkspaceId String ws) {
+          default void cleanup(String ws) {
             delete(ws);
           }
         """);

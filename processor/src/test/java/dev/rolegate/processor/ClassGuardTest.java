@@ -179,6 +179,7 @@ class ClassGuardTest {
           @RequiresPermission(Permissions.DELETE_THINGS)
           public String drop(@WorkspaceId String ws) { return "drop"; }
           @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          @BoundAccount
           public String billing() { return "billing"; }
           @Unguarded(reason = "health check")
           public String ping() { return "pong"; }
@@ -191,7 +192,8 @@ class ClassGuardTest {
     assertEquals("list", as(viewer, catalog, "list", "ws"));
     assertThrows(AccessDeniedException.class, () -> as(viewer, catalog, "drop", "ws"));
     assertThrows(AccessDeniedException.class, () -> as(viewer, catalog, "billing"));
-    Principal admin = Principal.user("root").matrix(code.matrix()).accountRole("ADMIN").build();
+    Principal admin = Principal.user("root").matrix(code.matrix()).directory(GeneratedCode.ACME)
+        .accountRole("ADMIN").build();
     assertEquals("billing", as(admin, catalog, "billing"));
     assertEquals("drop", as(admin, catalog, "drop", "ws"));
     assertEquals("pong", GeneratedCode.call(catalog, "ping"));
@@ -291,6 +293,7 @@ class ClassGuardTest {
         import dev.rolegate.annotations.*;
         public class Desk implements Greeting {
           @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          @BoundAccount
           public String billing() { return "billing"; }
           @RequiresPermission(Permissions.VIEW_THINGS)
           @BoundWorkspace
@@ -374,16 +377,20 @@ class ClassGuardTest {
           public static final java.util.List<Store> made = new java.util.ArrayList<>();
           @SuppressWarnings("ReturnsGuardedType") // the guard's check is under test
           @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          @BoundAccount
           @Override public Store clone() { Store copy = new Store(); made.add(copy); return copy; }
           @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          @BoundAccount
           public String secret() { return "s3cret"; }
         }
         """);
     Object store = create(code.load("test.GuardedStore"));
-    Principal member = Principal.user("m").matrix(code.matrix()).build();
+    Principal member =
+        Principal.user("m").matrix(code.matrix()).directory(GeneratedCode.ACME).build();
     assertThrows(AccessDeniedException.class, () -> as(member, store, "clone"));
     assertEquals(List.of(), code.load("test.Store").getField("made").get(null));
-    Principal admin = Principal.user("root").matrix(code.matrix()).accountRole("ADMIN").build();
+    Principal admin = Principal.user("root").matrix(code.matrix()).directory(GeneratedCode.ACME)
+        .accountRole("ADMIN").build();
     IllegalStateException refused =
         assertThrows(IllegalStateException.class, () -> as(admin, store, "clone"));
     assertEquals("Store.clone returned a Store that is not a GuardedStore, which would reach the"
@@ -401,21 +408,25 @@ class ClassGuardTest {
           public String label = "original";
           @SuppressWarnings("ReturnsGuardedType") // super.clone() copies the guard
           @RequiresPermission(Permissions.VIEW_ACCOUNT)
+          @BoundAccount
           @Override public Store clone() throws CloneNotSupportedException {
             return (Store) super.clone();
           }
           @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          @BoundAccount
           public String secret() { return label; }
         }
         """);
     Class<?> guard = code.load("test.GuardedStore");
     Object store = create(guard);
-    Principal member = Principal.user("m").matrix(code.matrix()).build();
+    Principal member =
+        Principal.user("m").matrix(code.matrix()).directory(GeneratedCode.ACME).build();
     Object copy = as(member, store, "clone");
     assertSame(guard, copy.getClass());
     assertFalse(copy == store);
     assertThrows(AccessDeniedException.class, () -> as(member, copy, "secret"));
-    Principal admin = Principal.user("root").matrix(code.matrix()).accountRole("ADMIN").build();
+    Principal admin = Principal.user("root").matrix(code.matrix()).directory(GeneratedCode.ACME)
+        .accountRole("ADMIN").build();
     assertEquals("original", as(admin, copy, "secret"));
   }
 
@@ -427,6 +438,7 @@ class ClassGuardTest {
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType") // the guard's check is under test
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        @BoundAccount
         public class Store {
           public Store copy() { return new Store(); }
           public Store fluent() { return this; }
@@ -434,12 +446,14 @@ class ClassGuardTest {
           public Object pick(int which) { return which == 0 ? this : which == 1 ? new Store() : "text"; }
           public <T extends Store> T narrow(Class<T> type) { return type.cast(new Store()); }
           @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          @BoundAccount
           public String secret() { return "s3cret"; }
         }
         """);
     Class<?> guard = code.load("test.GuardedStore");
     Object store = create(guard);
-    Principal member = Principal.user("m").matrix(code.matrix()).build();
+    Principal member =
+        Principal.user("m").matrix(code.matrix()).directory(GeneratedCode.ACME).build();
     IllegalStateException refused =
         assertThrows(IllegalStateException.class, () -> as(member, store, "copy"));
     assertTrue(refused.getMessage().startsWith("Store.copy returned a Store that is not a"
@@ -466,12 +480,14 @@ class ClassGuardTest {
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType") // the guard's refusal is under test
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        @BoundAccount
         public class Store {
           public SpecialStore special(int which) {
             return which == 0 ? new SpecialStore() : which == 1 ? new GuardedSpecialStore() : null;
           }
           public Plain plain() { return new Plain(); }
           @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          @BoundAccount
           public String secret() { return "s3cret"; }
         }
         """, "test.SpecialStore", """
@@ -479,6 +495,7 @@ class ClassGuardTest {
         import dev.rolegate.annotations.*;
         public class SpecialStore extends Store {
           @RequiresPermission(Permissions.VIEW_ACCOUNT)
+          @BoundAccount
           public String label() { return "special"; }
         }
         """, "test.Plain", """
@@ -486,7 +503,8 @@ class ClassGuardTest {
         public class Plain extends Store {}
         """);
     Object store = create(code.load("test.GuardedStore"));
-    Principal member = Principal.user("m").matrix(code.matrix()).build();
+    Principal member =
+        Principal.user("m").matrix(code.matrix()).directory(GeneratedCode.ACME).build();
     IllegalStateException refused =
         assertThrows(IllegalStateException.class, () -> as(member, store, "special", 0));
     assertEquals("Store.special returned a SpecialStore that is not a guard of SpecialStore, which"
@@ -510,6 +528,7 @@ class ClassGuardTest {
         package test;
         import dev.rolegate.annotations.*;
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        @BoundAccount
         public class Store {
           public Runnable task(int which) {
             return which == 0 ? new RunnableStore() : which == 1 ? () -> {} : null;
@@ -518,6 +537,7 @@ class ClassGuardTest {
             return type.cast(new RunnableStore());
           }
           @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          @BoundAccount
           public String secret() { return "s3cret"; }
         }
         """, "test.RunnableStore", """
@@ -527,7 +547,8 @@ class ClassGuardTest {
         }
         """);
     Object store = create(code.load("test.GuardedStore"));
-    Principal member = Principal.user("m").matrix(code.matrix()).build();
+    Principal member =
+        Principal.user("m").matrix(code.matrix()).directory(GeneratedCode.ACME).build();
     IllegalStateException refused =
         assertThrows(IllegalStateException.class, () -> as(member, store, "task", 0));
     assertEquals("Store.task returned a Store as a Runnable, which would reach the caller"
@@ -571,18 +592,19 @@ class ClassGuardTest {
         : primitive == int.class ? Integer.class : primitive;
   }
 
-  /** Calls public {@code method} on {@code target} with {@code principal} bound. */
+  /** Calls public {@code method} on {@code target} with {@code principal} bound, in acme. */
   private static Object as(Principal principal, Object target, String method, Object... args)
       throws Throwable {
-    try (PrincipalScope scope = CurrentPrincipal.bind(principal)) {
+    try (PrincipalScope scope = CurrentPrincipal.bind(principal, "acme", null)) {
       return GeneratedCode.call(target, method, args);
     }
   }
 
-  /** Invokes {@code method} on {@code target} with {@code principal} bound (none when null). */
+  /** Invokes {@code method} on {@code target} with {@code principal} bound in acme (none when null). */
   private static Object invokeAs(Principal principal, Method method, Object target)
       throws Throwable {
-    try (PrincipalScope scope = principal == null ? null : CurrentPrincipal.bind(principal)) {
+    try (PrincipalScope scope =
+        principal == null ? null : CurrentPrincipal.bind(principal, "acme", null)) {
       return method.invoke(target, "ws");
     } catch (InvocationTargetException e) {
       throw e.getCause();

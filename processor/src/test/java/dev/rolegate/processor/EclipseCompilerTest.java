@@ -245,7 +245,7 @@ class EclipseCompilerTest {
 
   private static PrincipalSource inWorkspace(Matrix matrix, String role) {
     Principal principal =
-        Principal.user("alice").matrix(matrix).workspaceRole("ws", role).build();
+        Principal.user("alice").matrix(matrix).directory(GeneratedCode.ACME).workspaceRole("ws", role).build();
     return () -> principal;
   }
 

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.Matrix;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalSource;
@@ -24,6 +25,9 @@ import javax.tools.JavaFileObject;
  * generated classes, so tests can call real generated guards.
  */
 final class GeneratedCode {
+  /** The directory of the tests' one account, acme: every workspace is acme's. */
+  static final AccountDirectory ACME = AccountDirectory.singleAccount("acme");
+
   final Compilation compilation;
   private final ClassLoader loader;
 
@@ -76,7 +80,7 @@ final class GeneratedCode {
 
   /** Returns a principal of the test matrix with {@code role} in workspace "ws". */
   Principal inWorkspace(String role) {
-    return Principal.user("alice").matrix(matrix()).workspaceRole("ws", role).build();
+    return Principal.user("alice").matrix(matrix()).directory(ACME).workspaceRole("ws", role).build();
   }
 
   /** Wraps a recording delegate of {@code service} with its generated guard, reading {@code source}. */

@@ -38,6 +38,13 @@ class GoldenTest {
           <R> R secret(String delegate, java.util.function.Function<String, R> source);
           @RequiresPermission(Permissions.DELETE_THINGS)
           boolean delete(@WorkspaceId ThingRef ref);
+          @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          void rename(@AccountId java.util.UUID account, String workspace);
+          @RequiresPermission({Permissions.DELETE_THINGS, Permissions.EDIT_ACCOUNT})
+          boolean purge(@AccountId AccountRef account, @WorkspaceId ThingRef e);
+          @RequiresPermission(Permissions.VIEW_ACCOUNT)
+          @BoundAccount
+          String plan();
           @Unguarded(reason = "liveness probe")
           String ping();
         }
@@ -46,10 +53,14 @@ class GoldenTest {
         package test;
         public record ThingRef(@dev.rolegate.annotations.WorkspaceId String workspace, String id) {}
         """);
+    JavaFileObject accountCarrier = JavaFileObjects.forSourceString("test.AccountRef", """
+        package test;
+        public record AccountRef(@dev.rolegate.annotations.AccountId java.util.UUID account) {}
+        """);
     Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
         .compile(JavaFileObjects.forSourceString("test.package-info",
             "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"), service,
-            carrier);
+            carrier, accountCarrier);
     assertThat(compilation).succeededWithoutWarnings();
     for (String name : List.of("test.GuardedThings", "test.MatrixCapabilityTable", "test.Permissions",
         "test.WorkspaceRoles", "test.AccountRoles", "dev.rolegate.matrices.Matrix_test")) {
@@ -71,7 +82,7 @@ class GoldenTest {
           @RequiresPermission(Permissions.EDIT_THINGS)
           protected void post(@WorkspaceId ThingRef ref, T entry) throws java.io.IOException {}
           @RequiresPermission(Permissions.EDIT_ACCOUNT)
-          synchronized int audit(String SOURCE) { return 0; }
+          synchronized int audit(@AccountId String SOURCE) { return 0; }
           @Unguarded(reason = "read-only summary")
           public final String summary() { return ""; }
           @Override public String toString() { return "ledger"; }
@@ -109,6 +120,7 @@ class GoldenTest {
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
         @RequiresPermission(Permissions.EDIT_ACCOUNT)
+        @BoundAccount
         public class Store implements Cloneable {
           public Store copy() { return new Store(); }
           @Override public Store clone() throws CloneNotSupportedException {
@@ -154,6 +166,7 @@ class GoldenTest {
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
         @RequiresPermission(Permissions.EDIT_ACCOUNT)
+        @BoundAccount
         public class Store {
           public Shelf shelf() { return new Shelf(); }
         }

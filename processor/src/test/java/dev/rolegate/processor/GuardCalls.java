@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Calls every method of a generated guard of a clean {@link RandomServices} sample, as account
- * ADMIN (who holds every permission of {@link TestMatrices#SMALL}, OWNER in every workspace) and
+ * ADMIN of acme, the account of every workspace (who holds every permission of {@link
+ * TestMatrices#SMALL}, OWNER in every workspace) and
  * as a plain MEMBER (who holds only VIEW_ACCOUNT): each call reaches the delegate exactly when
  * the method's requirement allows the caller, and is otherwise an {@link AccessDeniedException}.
  */
@@ -74,7 +75,7 @@ final class GuardCalls {
 
   private PrincipalSource source(String accountRole) {
     Principal principal = Principal.user(accountRole.toLowerCase(java.util.Locale.ROOT))
-        .matrix(code.matrix())
+        .matrix(code.matrix()).directory(GeneratedCode.ACME)
         .accountRole(accountRole)
         .build();
     return new PrincipalSource() {
@@ -87,6 +88,11 @@ final class GuardCalls {
       public String currentWorkspace() {
         return "ws";
       }
+
+      @Override
+      public String currentAccount() {
+        return "acme";
+      }
     };
   }
 
@@ -95,8 +101,9 @@ final class GuardCalls {
     Class<?>[] types = method.getParameterTypes();
     Object[] arguments = new Object[types.length];
     for (int i = 0; i < types.length; i++) {
-      boolean workspace = shape.parameters.get(i).annotation().contains("@WorkspaceId");
-      arguments[i] = workspace ? workspaceId(types[i]) : zero(types[i]);
+      String annotation = shape.parameters.get(i).annotation();
+      arguments[i] = annotation.contains("@WorkspaceId") ? workspaceId(types[i])
+          : annotation.contains("@AccountId") ? "acme" : zero(types[i]);
     }
     return arguments;
   }

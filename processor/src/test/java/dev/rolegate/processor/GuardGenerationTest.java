@@ -251,6 +251,7 @@ class GuardGenerationTest {
           @RequiresPermission(anyOf = {Permissions.VIEW_SECRETS, Permissions.EDIT_ACCOUNT})
           String secrets(@WorkspaceId String ws);
           @RequiresPermission(Permissions.EDIT_ACCOUNT)
+          @BoundAccount
           String account();
           @RequiresPermission(Permissions.VIEW_THINGS)
           @BoundWorkspace
@@ -261,14 +262,15 @@ class GuardGenerationTest {
         """);
     Recorder delegate = new Recorder((method, args) -> method.getName());
     Principal member = code.inWorkspace("VIEWER");
-    Principal admin = Principal.user("root").matrix(code.matrix()).accountRole("ADMIN").build();
+    Principal admin = Principal.user("root").matrix(code.matrix()).directory(GeneratedCode.ACME)
+        .accountRole("ADMIN").build();
     Object guard = code.guard("test.Mixed", "test.GuardedMixed", delegate, CurrentPrincipal.source());
-    try (PrincipalScope scope = CurrentPrincipal.bind(member, "ws")) {
+    try (PrincipalScope scope = CurrentPrincipal.bind(member, "acme", "ws")) {
       assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "secrets", "ws"));
       assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "account"));
       assertEquals("inBoundWorkspace", GeneratedCode.call(guard, "inBoundWorkspace"));
     }
-    try (PrincipalScope scope = CurrentPrincipal.bind(admin)) {
+    try (PrincipalScope scope = CurrentPrincipal.bind(admin, "acme", null)) {
       assertEquals("secrets", GeneratedCode.call(guard, "secrets", "other-ws"));
       assertEquals("account", GeneratedCode.call(guard, "account"));
       assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "inBoundWorkspace"));
@@ -308,7 +310,7 @@ class GuardGenerationTest {
         }
         """);
     java.util.UUID ws = java.util.UUID.randomUUID();
-    Principal editor = Principal.user("e").matrix(code.matrix()).workspaceRole(ws, "EDITOR").build();
+    Principal editor = Principal.user("e").matrix(code.matrix()).directory(GeneratedCode.ACME).workspaceRole(ws, "EDITOR").build();
     Recorder delegate = new Recorder((method, args) -> "edited");
     Object guard = code.guard("test.ById", "test.GuardedById", delegate, as(editor));
     assertEquals("edited", GeneratedCode.call(guard, "edit", ws));

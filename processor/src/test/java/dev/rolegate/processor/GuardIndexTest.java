@@ -239,6 +239,7 @@ class GuardIndexTest {
       import dev.rolegate.annotations.*;
       public class Ledger {
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        @BoundAccount
         public String balance() { return "0"; }
 
         @Unguarded(reason = "names the ledger in logs")

@@ -97,7 +97,7 @@ class HostileMatrixCatalogueTest {
         @RequiresPermission("DELETE_THINGS")
         String delete(@WorkspaceId String ws);
         @RequiresPermission("EDIT_ACCOUNT")
-        String administer();
+        String administer(@AccountId String account);
       }
       """;
 
@@ -401,11 +401,13 @@ class HostileMatrixCatalogueTest {
   }
 
   private static Principal workspace(GeneratedCode code, String role) {
-    return Principal.user("alice").matrix(code.matrix()).workspaceRole("ws", role).build();
+    return Principal.user("alice").matrix(code.matrix()).directory(GeneratedCode.ACME)
+        .workspaceRole("ws", role).build();
   }
 
   private static Principal account(GeneratedCode code, String role) {
-    return Principal.user("bob").matrix(code.matrix()).accountRole(role).build();
+    return Principal.user("bob").matrix(code.matrix()).directory(GeneratedCode.ACME)
+        .accountRole(role).build();
   }
 
   /** Calls {@code method} through the guard as {@code who}: allowed reaches the delegate, denied not. */
@@ -413,7 +415,7 @@ class HostileMatrixCatalogueTest {
       GeneratedCode code, Principal who, String method, boolean allowed) {
     Recorder delegate = new Recorder((m, args) -> "ok");
     Object guard = code.guard("test.Things", "test.GuardedThings", delegate, () -> who);
-    Object[] args = method.equals("administer") ? new Object[0] : new Object[] {"ws"};
+    Object[] args = new Object[] {method.equals("administer") ? "acme" : "ws"};
     if (allowed) {
       try {
         assertEquals("ok", GeneratedCode.call(guard, method, args));
@@ -457,7 +459,7 @@ class HostileMatrixCatalogueTest {
 
   /**
    * Permissions P0..P(size-1) from line 5, each including the one before (and P0 the last, when
-   * {@code closed}); TOP is granted the last, BOTTOM the first.
+   * {@code closed}); TOP is granted the last, BOTTOM the first; MEMBER is the account role.
    */
   private static String chain(int size, boolean closed) {
     StringBuilder text = new StringBuilder("# Chain\n\n| Permission | Level | Includes |\n|---|---|---|\n");
@@ -466,7 +468,8 @@ class HostileMatrixCatalogueTest {
       text.append("| P").append(i).append(" | workspace | ").append(include).append(" |\n");
     }
     return text.append(ROLES).append("| TOP | workspace | | P").append(size - 1)
-        .append(" |\n| BOTTOM | workspace | | P0 |\n").toString();
+        .append(" |\n| BOTTOM | workspace | | P0 |\n| MEMBER | account (default) | | |\n")
+        .toString();
   }
 
   /** A service whose {@code top} needs P{@code top} and {@code bottom} needs P0. */

@@ -47,6 +47,7 @@ class LintTest {
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        @BoundAccount
         public interface Chain<K, V extends Comparable<V>> extends Base<K> {
           Chain<K, V> self();
           Object any();
@@ -65,6 +66,7 @@ class LintTest {
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        @BoundAccount
         public class Store<T> implements Cloneable, Base<T> {
           public Store<T> copy() { return this; }
           public Base<T> parent() { return this; }
@@ -105,6 +107,7 @@ class LintTest {
         package test;
         import dev.rolegate.annotations.*;
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        @BoundAccount
         public interface Svc<K> extends Tag<Integer> {
           Runnable task();
           <T extends Runnable> T runner();
@@ -122,6 +125,7 @@ class LintTest {
         package test;
         import dev.rolegate.annotations.*;
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        @BoundAccount
         public class Store<T> {
           public Runnable task() { return null; }
           public <R extends Runnable> R runner() { return null; }
@@ -148,6 +152,7 @@ class LintTest {
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        @BoundAccount
         public interface Chain<K> {
           Link<K> link();
           Leaf leaf();
@@ -159,6 +164,7 @@ class LintTest {
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        @BoundAccount
         public interface Link<K> extends Chain<K> {}
         """);
     JavaFileObject leaf = JavaFileObjects.forSourceString("test.Leaf", """
@@ -170,6 +176,7 @@ class LintTest {
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        @BoundAccount
         public class Store<T> {
           public Shelf<T> shelf() { return null; }
         }
@@ -179,6 +186,7 @@ class LintTest {
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        @BoundAccount
         public class Shelf<T> extends Store<T> {}
         """);
     Compilation compilation = strictCompiler()
@@ -233,7 +241,7 @@ class LintTest {
           @RequiresPermission(anyOf = {Permissions.VIEW_SECRETS, Permissions.EDIT_ACCOUNT})
           String secret(@WorkspaceId Ref ref);
           @RequiresPermission(Permissions.VIEW_ACCOUNT)
-          default int count() { return 0; }
+          default int count(@AccountId String account) { return 0; }
           @Unguarded(reason = "liveness probe")
           String ping();
         }

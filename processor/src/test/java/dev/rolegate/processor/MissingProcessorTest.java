@@ -130,8 +130,8 @@ class MissingProcessorTest {
     String output = new String(process.getInputStream().readAllBytes(), UTF_8);
 
     assertEquals(1, process.waitFor());
-    assertThat(output).startsWith(source + ":10: error: " + MESSAGE + "\n");
-    assertThat(output).contains("Things.java:9: error: cannot find symbol");
+    assertThat(output).startsWith(source + ":12: error: " + MESSAGE + "\n");
+    assertThat(output).contains("Things.java:11: error: cannot find symbol");
     assertThat(output).endsWith("3 errors\n");
   }
 

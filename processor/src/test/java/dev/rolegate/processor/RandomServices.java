@@ -198,6 +198,9 @@ final class RandomServices {
     if (random.nextInt(4) == 0) {
       service.annotations.add("@BoundWorkspace");
     }
+    if (random.nextInt(6) == 0) {
+      service.annotations.add("@BoundAccount");
+    }
   }
 
   /** A clean service is guarded: it carries a permission somewhere. */
@@ -319,7 +322,33 @@ final class RandomServices {
       requirement = Optional.empty();
     }
     workspace(service, method, requirement);
+    account(service, method, requirement);
     method.expected = clean ? requirement : Optional.empty();
+  }
+
+  /**
+   * Names the account of a method that needs only account permissions and names no workspace:
+   * an {@code @AccountId} String parameter or {@code @BoundAccount} ([MissingAccount] otherwise).
+   */
+  private void account(Service service, Method method, Optional<Requirement> requirement) {
+    boolean accountOnly = requirement.map(r -> !r.permissions().isEmpty()
+        && ACCOUNT_PERMISSIONS.containsAll(r.permissions())).orElse(false);
+    boolean namesWorkspace = method.parameters.stream()
+        .anyMatch(parameter -> parameter.annotation().contains("@WorkspaceId"));
+    if (!accountOnly || namesWorkspace || service.annotations.contains("@BoundAccount")) {
+      return;
+    }
+    if (wild(6)) {
+      return; // forgotten: [MissingAccount]
+    }
+    for (int slot = 0; slot < method.parameters.size(); slot++) {
+      Parameter old = method.parameters.get(slot);
+      if (old.type().equals("String") && random.nextBoolean()) {
+        method.parameters.set(slot, new Parameter("@AccountId ", old.type(), old.name()));
+        return;
+      }
+    }
+    method.annotations.add("@BoundAccount");
   }
 
   /** Marks a parameter {@code @WorkspaceId} or the method {@code @BoundWorkspace} as needed. */

@@ -21,7 +21,7 @@ final class ReportedServices {
         @RequiresPermission(anyOf = {Permissions.VIEW_THINGS, Permissions.VIEW_ACCOUNT})
         String either(@WorkspaceId String ws);
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
-        String account();
+        String account(@AccountId String account);
         @RequiresPermission(Permissions.DELETE_THINGS) @BoundWorkspace
         void purge();
         @Unguarded(reason = "liveness probe")
@@ -35,6 +35,7 @@ final class ReportedServices {
   static final String ALPHA = """
       package test;
       import dev.rolegate.annotations.*;
+      @BoundAccount
       public interface Alpha {
         @RequiresPermission(Permissions.EDIT_ACCOUNT)
         void rename(String name);

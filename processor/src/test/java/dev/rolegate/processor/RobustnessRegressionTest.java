@@ -75,7 +75,7 @@ class RobustnessRegressionTest {
             public interface Picker extends Base<CharSequence> {}
             """);
     Recorder delegate = new Recorder((method, args) -> args[1]);
-    Principal nobody = Principal.user("nobody").matrix(code.matrix()).build();
+    Principal nobody = Principal.user("nobody").matrix(code.matrix()).directory(GeneratedCode.ACME).build();
     Object asViewer = code.guard("test.Picker", "test.GuardedPicker", delegate,
         () -> code.inWorkspace("VIEWER"));
     Object asNobody = code.guard("test.Picker", "test.GuardedPicker", delegate, () -> nobody);
@@ -173,6 +173,7 @@ class RobustnessRegressionTest {
         import dev.rolegate.annotations.*;
         import dev.rolegate.runtime.PrincipalSource;
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        @BoundAccount
         public interface Things<T> {
           Things<String> wrap(Things<String> other);
           void wrap(Things<T> other, PrincipalSource source);
@@ -264,7 +265,7 @@ class RobustnessRegressionTest {
     }
     text.append(String.format(
         "%n| Role | Level | Inherits | Grants |%n|---|---|---|---|%n| TOP | workspace | | P%04d |%n"
-            + "| BOTTOM | workspace | | P0000 |%n", size - 1));
+            + "| BOTTOM | workspace | | P0000 |%n| MEMBER | account (default) | | |%n", size - 1));
     JavaFileObject service = JavaFileObjects.forSourceString("test.Things", """
         package test;
         import dev.rolegate.annotations.*;
@@ -281,8 +282,10 @@ class RobustnessRegressionTest {
     assertEquals(size, matrix.permissions().size());
     assertEquals(size, matrix.workspaceRole("TOP").orElseThrow().permissions().size());
     Recorder delegate = new Recorder((method, args) -> "ok");
-    Principal top = Principal.user("t").matrix(matrix).workspaceRole("ws", "TOP").build();
-    Principal bottom = Principal.user("b").matrix(matrix).workspaceRole("ws", "BOTTOM").build();
+    Principal top = Principal.user("t").matrix(matrix).directory(GeneratedCode.ACME)
+        .workspaceRole("ws", "TOP").build();
+    Principal bottom = Principal.user("b").matrix(matrix).directory(GeneratedCode.ACME)
+        .workspaceRole("ws", "BOTTOM").build();
     assertEquals("ok", GeneratedCode.call(
         code.guard("test.Things", "test.GuardedThings", delegate, () -> top), "top", "ws"));
     assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(

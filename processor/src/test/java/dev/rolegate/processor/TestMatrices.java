@@ -73,6 +73,8 @@ final class TestMatrices {
         """
         package test;
 
+        import dev.rolegate.annotations.AccountId;
+        import dev.rolegate.annotations.BoundAccount;
         import dev.rolegate.annotations.BoundWorkspace;
         import dev.rolegate.annotations.RequiresPermission;
         import dev.rolegate.annotations.Unguarded;

@@ -421,6 +421,7 @@ class WarningTest {
   void returnsGuardedType_containerOfTheClass_warnsSayingHowToCreateGuards() {
     JavaFileObject source = TestMatrices.source("Store", """
         @RequiresPermission("VIEW_ACCOUNT")
+        @BoundAccount
         public class Store {
           public java.util.List<Store> children() { return java.util.List.of(); }
         }
@@ -444,6 +445,7 @@ class WarningTest {
   void returnsGuardedType_classMethodAndClone_warnOnEachSayingTheGuardThrows() {
     JavaFileObject source = TestMatrices.source("Store", """
         @RequiresPermission("VIEW_ACCOUNT")
+        @BoundAccount
         public class Store implements Cloneable {
           public Store copy() { return new Store(); }
 
@@ -543,6 +545,7 @@ class WarningTest {
   void returnsGuardedType_classMethodReturningSubclass_warnsSayingTheGuardRefusesTheResult() {
     JavaFileObject store = TestMatrices.source("Store", """
         @RequiresPermission("VIEW_ACCOUNT")
+        @BoundAccount
         public class Store {
           public SpecialStore special() { return null; }
 
@@ -582,6 +585,7 @@ class WarningTest {
     JavaFileObject onType = TestMatrices.source("Store", """
         @SuppressWarnings("ReturnsGuardedType") // instances come from new GuardedStore(...) only
         @RequiresPermission("VIEW_ACCOUNT")
+        @BoundAccount
         public class Store {
           public Store copy() { return this; }
         }
@@ -595,13 +599,15 @@ class WarningTest {
   }
 
   @Test
-  void unusedWorkspaceId_accountOnlyRequirement_warnsOnTheMarker() {
-    String line = "String account(@WorkspaceId String ws);";
+  void unusedWorkspaceId_unguardedMethod_warnsOnTheMarker() {
+    String line = "String ping(@WorkspaceId String ws);";
     JavaFileObject source = service("""
-          @RequiresPermission("EDIT_ACCOUNT")
+          @Unguarded(reason = "liveness probe")
           %s
           @RequiresPermission(anyOf = {"VIEW_ACCOUNT", "VIEW_THINGS"})
           String either(@WorkspaceId String ws);
+          @RequiresPermission("EDIT_ACCOUNT")
+          String account(@WorkspaceId String ws);
         """.formatted(line));
 
     Compilation compilation = compile(source);
@@ -609,30 +615,32 @@ class WarningTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertWarningAt(compilation, "[UnusedWorkspaceId] @WorkspaceId marks parameter ws of"
-        + " Things.account(), which requires only account permissions (EDIT_ACCOUNT), so the guard"
-        + " checks the caller's account role and never reads the workspace. Remove @WorkspaceId,"
-        + " or require a workspace permission if the call acts on that workspace",
+        + " Things.ping(), which is @Unguarded, so its guard checks nothing and never reads the"
+        + " workspace. Remove @WorkspaceId, or guard the method with @RequiresPermission",
         source, line, column(line, "@WorkspaceId", 1));
     assertThat(compilation).generatedSourceFile("test.GuardedThings");
   }
 
   @Test
-  void unusedWorkspaceId_typeDefault_suppressedOnParameterMethodOrType() {
+  void unusedWorkspaceId_suppressedOnParameterMethodOrType() {
     JavaFileObject source = TestMatrices.source("Things", """
         @RequiresPermission("VIEW_ACCOUNT")
         public interface Things {
+          @Unguarded(reason = "probe")
           String onParameter(@SuppressWarnings("UnusedWorkspaceId") @WorkspaceId String ws);
 
           @SuppressWarnings("UnusedWorkspaceId") // the id is logged by the implementation
+          @Unguarded(reason = "probe")
           String onMethod(@WorkspaceId String ws);
 
+          @Unguarded(reason = "probe")
           String reported(@WorkspaceId String ws);
         }
         """);
     JavaFileObject onType = TestMatrices.source("Store", """
         @SuppressWarnings("UnusedWorkspaceId")
         public interface Store {
-          @RequiresPermission("EDIT_ACCOUNT")
+          @Unguarded(reason = "probe")
           void save(@WorkspaceId String ws);
         }
         """);
@@ -643,9 +651,35 @@ class WarningTest {
     assertThat(compilation).hadWarningCount(1);
     assertThat(compilation)
         .hadWarningContaining("[UnusedWorkspaceId] @WorkspaceId marks parameter ws of"
-            + " Things.reported(), which requires only account permissions (VIEW_ACCOUNT)")
+            + " Things.reported(), which is @Unguarded")
         .inFile(source)
         .onLineContaining("String reported(");
+  }
+
+  @Test
+  void unusedAccountId_unguardedMethod_warnsOnTheMarker_suppressible() {
+    String line = "String ping(String name, @AccountId String account);";
+    JavaFileObject source = TestMatrices.source("Things", """
+        public interface Things {
+          @Unguarded(reason = "liveness probe")
+          %s
+          @Unguarded(reason = "probe")
+          @SuppressWarnings("UnusedAccountId") // the id is logged by the implementation
+          String quiet(@AccountId String account);
+          @RequiresPermission("EDIT_ACCOUNT")
+          String account(@AccountId String account);
+        }
+        """.formatted(line));
+
+    Compilation compilation = TestMatrices.compile(source);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, "[UnusedAccountId] @AccountId marks parameter account of"
+        + " Things.ping(), which is @Unguarded, so its guard checks nothing and never reads the"
+        + " account. Remove @AccountId, or guard the method with @RequiresPermission",
+        source, line, column(line, "@AccountId", 1));
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
   }
 
   /** Returns {@code public interface test.Things} with {@code body} as its members. */
@@ -655,6 +689,7 @@ class WarningTest {
         package test;
 
         import dev.rolegate.annotations.RequiresPermission;
+        import dev.rolegate.annotations.Unguarded;
         import dev.rolegate.annotations.WorkspaceId;
 
         public interface Things {

@@ -100,7 +100,8 @@ class WorkspaceIdTest {
         """,
         "test.Things", THINGS_WITH_REF);
     UUID ws = UUID.randomUUID();
-    Principal editor = Principal.user("e").matrix(code.matrix()).workspaceRole(ws, "EDITOR").build();
+    Principal editor = Principal.user("e").matrix(code.matrix()).directory(GeneratedCode.ACME)
+        .workspaceRole(ws, "EDITOR").build();
     Recorder delegate = new Recorder((method, args) -> "edited");
     Object guard = code.guard("test.Things", "test.GuardedThings", delegate, as(editor));
 
@@ -317,18 +318,19 @@ class WorkspaceIdTest {
         import dev.rolegate.annotations.*;
         public interface Things {
           @RequiresPermission(Permissions.EDIT_ACCOUNT)
-          String settings();
+          String settings(@AccountId String account);
           @Unguarded(reason = "liveness probe")
           String ping();
         }
         """);
     Recorder delegate = new Recorder((method, args) -> method.getName());
-    Principal admin = Principal.user("root").matrix(code.matrix()).accountRole("ADMIN").build();
+    Principal admin = Principal.user("root").matrix(code.matrix()).directory(GeneratedCode.ACME)
+        .accountRole("ADMIN").build();
     Object guard = code.guard("test.Things", "test.GuardedThings", delegate, as(admin));
 
-    assertEquals("settings", GeneratedCode.call(guard, "settings"));
+    assertEquals("settings", GeneratedCode.call(guard, "settings", "acme"));
     Object member = code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("OWNER")));
-    assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(member, "settings"));
+    assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(member, "settings", "acme"));
     assertEquals("ping", GeneratedCode.call(member, "ping"));
   }
 }

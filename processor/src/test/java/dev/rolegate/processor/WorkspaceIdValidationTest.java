@@ -230,6 +230,7 @@ class WorkspaceIdValidationTest {
               void change();
 
               @RequiresPermission("EDIT_ACCOUNT")
+              @BoundAccount
               void settings();
 
               @Unguarded(reason = "liveness probe")

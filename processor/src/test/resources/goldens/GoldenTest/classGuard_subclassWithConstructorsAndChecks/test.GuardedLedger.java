@@ -53,7 +53,7 @@ public final class GuardedLedger<T> extends Ledger<T> {
 
   @Override
   int audit(String SOURCE) {
-    EDIT_ACCOUNT.check(SOURCE_, "Ledger.audit");
+    EDIT_ACCOUNT.checkInAccount(SOURCE_, SOURCE, "Ledger.audit");
     return super.audit(SOURCE);
   }
 }

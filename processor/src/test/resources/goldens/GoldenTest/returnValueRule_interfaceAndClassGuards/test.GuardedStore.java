@@ -21,7 +21,7 @@ public final class GuardedStore extends Store {
 
   @Override
   public Store copy() {
-    EDIT_ACCOUNT.check(SOURCE, "Store.copy");
+    EDIT_ACCOUNT.checkInBoundAccount(SOURCE, "Store.copy");
     Store result = super.copy();
     if (result != null && !(result instanceof GuardedStore)) {
       throw new IllegalStateException("Store.copy returned a Store that is not a GuardedStore, which would reach the caller unguarded. Create instances with new GuardedStore(...), never new Store(...), or return this");
@@ -31,7 +31,7 @@ public final class GuardedStore extends Store {
 
   @Override
   public Store clone() throws CloneNotSupportedException {
-    EDIT_ACCOUNT.check(SOURCE, "Store.clone");
+    EDIT_ACCOUNT.checkInBoundAccount(SOURCE, "Store.clone");
     Store result = super.clone();
     if (result != null && !(result instanceof GuardedStore)) {
       throw new IllegalStateException("Store.clone returned a Store that is not a GuardedStore, which would reach the caller unguarded. Create instances with new GuardedStore(...), never new Store(...), or return this");
@@ -41,7 +41,7 @@ public final class GuardedStore extends Store {
 
   @Override
   public String name() {
-    EDIT_ACCOUNT.check(SOURCE, "Store.name");
+    EDIT_ACCOUNT.checkInBoundAccount(SOURCE, "Store.name");
     return super.name();
   }
 }

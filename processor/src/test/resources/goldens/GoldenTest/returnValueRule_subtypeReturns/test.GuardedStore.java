@@ -21,7 +21,7 @@ public final class GuardedStore extends Store {
 
   @Override
   public Shelf shelf() {
-    EDIT_ACCOUNT.check(SOURCE, "Store.shelf");
+    EDIT_ACCOUNT.checkInBoundAccount(SOURCE, "Store.shelf");
     Shelf result = super.shelf();
     if (result != null) {
       throw new IllegalStateException("Store.shelf returned a Shelf that is not a guard of Shelf, which would reach the caller unguarded: GuardedStore cannot stand in for a Shelf. Return a guard of Shelf (new GuardedShelf(...), once Shelf carries @RequiresPermission) or data instead");

@@ -7,6 +7,7 @@ import dev.rolegate.runtime.internal.RolegateGenerated;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -23,6 +24,13 @@ public final class GuardedThings<T> implements Things<T> {
       MatrixCapabilityTable.EDIT_ACCOUNT);
 
   private static final Requirement DELETE_THINGS = Requirement.allOf(MatrixCapabilityTable.DELETE_THINGS);
+
+  private static final Requirement EDIT_ACCOUNT = Requirement.allOf(MatrixCapabilityTable.EDIT_ACCOUNT);
+
+  private static final Requirement DELETE_THINGS_AND_EDIT_ACCOUNT = Requirement.allOf(MatrixCapabilityTable.DELETE_THINGS,
+      MatrixCapabilityTable.EDIT_ACCOUNT);
+
+  private static final Requirement VIEW_ACCOUNT = Requirement.allOf(MatrixCapabilityTable.VIEW_ACCOUNT);
 
   private final Things<T> delegate;
 
@@ -89,6 +97,36 @@ public final class GuardedThings<T> implements Things<T> {
     }
     DELETE_THINGS.check(this.source, workspace, "Things.delete");
     return this.delegate.delete(ref);
+  }
+
+  @Override
+  public void rename(UUID account, String workspace) {
+    EDIT_ACCOUNT.checkInAccount(this.source, account == null ? null : account.toString(), "Things.rename");
+    this.delegate.rename(account, workspace);
+  }
+
+  @Override
+  public boolean purge(AccountRef account, ThingRef e) {
+    String workspace;
+    try {
+      workspace = e == null ? null : e.workspace();
+    } catch (RuntimeException e_) {
+      throw DELETE_THINGS_AND_EDIT_ACCOUNT.workspaceFailed("Things.purge", e_);
+    }
+    UUID account_;
+    try {
+      account_ = account == null ? null : account.account();
+    } catch (RuntimeException e_) {
+      throw DELETE_THINGS_AND_EDIT_ACCOUNT.accountFailed("Things.purge", e_);
+    }
+    DELETE_THINGS_AND_EDIT_ACCOUNT.checkInAccount(this.source, account_ == null ? null : account_.toString(), workspace, "Things.purge");
+    return this.delegate.purge(account, e);
+  }
+
+  @Override
+  public String plan() {
+    VIEW_ACCOUNT.checkInBoundAccount(this.source, "Things.plan");
+    return this.delegate.plan();
   }
 
   @Override

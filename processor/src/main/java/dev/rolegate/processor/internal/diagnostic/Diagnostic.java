@@ -61,6 +61,22 @@ public enum Diagnostic {
       "MissingWorkspace",
       Kind.ERROR,
       "%s needs %s but names no workspace. %s"),
+  /** {@code @AccountId} where the guard cannot read an account id: {@link #WORKSPACE_ID}'s rule. */
+  ACCOUNT_ID(
+      "AccountIdMisuse",
+      Kind.ERROR,
+      "%s. %s"),
+  /** An account carrier under the rule of {@link #UNSTABLE_WORKSPACE_CARRIER}. */
+  UNSTABLE_ACCOUNT_CARRIER(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      "%s. The guard checks the account id it reads from the carrier once, and the delegate"
+          + " reads it again, so an accessor that can answer differently lets the call act in an"
+          + " account that was never checked. %s"),
+  MISSING_ACCOUNT(
+      "MissingAccount",
+      Kind.ERROR,
+      "%s needs %s but names no account. %s"),
   NO_MATRIX(
       "NoMatrix",
       Kind.ERROR,
@@ -206,9 +222,13 @@ public enum Diagnostic {
   UNUSED_WORKSPACE_ID(
       "UnusedWorkspaceId",
       Kind.WARNING,
-      "@WorkspaceId marks %s, which requires only account permissions (%s), so the guard checks"
-          + " the caller's account role and never reads the workspace. Remove @WorkspaceId, or"
-          + " require a workspace permission if the call acts on that workspace"),
+      "@WorkspaceId marks %s, which is @Unguarded, so its guard checks nothing and never reads"
+          + " the workspace. Remove @WorkspaceId, or guard the method with @RequiresPermission"),
+  UNUSED_ACCOUNT_ID(
+      "UnusedAccountId",
+      Kind.WARNING,
+      "@AccountId marks %s, which is @Unguarded, so its guard checks nothing and never reads the"
+          + " account. Remove @AccountId, or guard the method with @RequiresPermission"),
   RETURNS_GUARDED_TYPE(
       "ReturnsGuardedType",
       Kind.WARNING,

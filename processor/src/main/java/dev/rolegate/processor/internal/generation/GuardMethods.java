@@ -10,14 +10,15 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
 import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.GuardedService;
+import dev.rolegate.processor.internal.model.IdArgument;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
-import dev.rolegate.processor.internal.model.WorkspaceArgument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -199,37 +200,81 @@ final class GuardMethods {
   }
 
   /**
-   * Adds the check before the call: against the bound workspace, the {@code @WorkspaceId}
-   * argument, or the id its accessor returns (null for a null carrier; a throwing accessor is a
-   * denial, so the target is never called).
+   * Adds the check before the call: in the account the {@code @AccountId} argument names (or the
+   * id its accessor returns), in the bound account ({@code @BoundAccount}), or else in the account
+   * of the workspace the call names; on the {@code @WorkspaceId} argument (or the id its accessor
+   * returns), else the bound workspace. A carrier is read once, null for a null carrier; a
+   * throwing accessor is a denial, so the target is never called.
    */
   private static void addCheck(
       MethodSpec.Builder builder, GuardedMethod method, String constant, CodeBlock source) {
     String operation = method.operation();
-    if (method.workspace().isEmpty()) {
-      builder.addStatement("$L.check($L, $S)", constant, source, operation);
-      return;
-    }
-    WorkspaceArgument workspace = method.workspace().get();
-    String parameter =
-        method.element().getParameters().get(workspace.parameter()).getSimpleName().toString();
-    if (workspace.accessor().isEmpty()) {
-      builder.addStatement("$L.check($L, $L, $S)", constant, source, parameter, operation);
-      return;
-    }
     NameAllocator names = new NameAllocator();
     for (VariableElement each : method.element().getParameters()) {
       names.newName(each.getSimpleName().toString());
     }
-    String id = names.newName("workspace");
-    String failure = names.newName("e");
-    builder.addStatement("$T $L", workspace.idType(), id)
-        .beginControlFlow("try")
-        .addStatement("$L = $L == null ? null : $L.$L()", id, parameter, parameter,
-            workspace.accessor().get().getSimpleName())
-        .nextControlFlow("catch ($T $L)", RuntimeException.class, failure)
-        .addStatement("throw $L.workspaceFailed($S, $L)", constant, operation, failure)
-        .endControlFlow()
-        .addStatement("$L.check($L, $L, $S)", constant, source, id, operation);
+    Read read = new Read(builder, method, constant, names);
+    Optional<CodeBlock> workspace =
+        method.workspace().map(argument -> read.id(argument, "workspace", "workspaceFailed", false));
+    Optional<CodeBlock> account =
+        method.account().map(argument -> read.id(argument, "account", "accountFailed", true));
+    List<CodeBlock> arguments = new ArrayList<>();
+    arguments.add(source);
+    String check = "check";
+    if (account.isPresent()) {
+      check = "checkInAccount";
+      arguments.add(account.get());
+    } else if (method.boundAccount()) {
+      check = "checkInBoundAccount";
+    }
+    workspace.ifPresent(arguments::add);
+    arguments.add(CodeBlock.of("$S", operation));
+    builder.addStatement("$L.$L($L)", constant, check, CodeBlock.join(arguments, ", "));
+  }
+
+  /** Reads the ids of one guarded method's arguments into the statements before its check. */
+  private static final class Read {
+    private static final ClassName UUID = ClassName.get("java.util", "UUID");
+
+    private final MethodSpec.Builder builder;
+    private final GuardedMethod method;
+    private final String constant;
+    private final NameAllocator names;
+    private String failure;
+
+    Read(MethodSpec.Builder builder, GuardedMethod method, String constant, NameAllocator names) {
+      this.builder = builder;
+      this.method = method;
+      this.constant = constant;
+      this.names = names;
+    }
+
+    /**
+     * Returns the expression the check passes for {@code argument}: the parameter, or a local
+     * {@code variable} holding what its accessor returned, read in a try block whose catch throws
+     * {@code failed} of the requirement; a UUID is passed as its String when {@code asString}
+     * (the runtime takes an account id as a String).
+     */
+    CodeBlock id(IdArgument argument, String variable, String failed, boolean asString) {
+      String parameter = method.element().getParameters().get(argument.parameter())
+          .getSimpleName().toString();
+      String id = parameter;
+      if (argument.accessor().isPresent()) {
+        id = names.newName(variable);
+        if (failure == null) {
+          failure = names.newName("e");
+        }
+        builder.addStatement("$T $L", argument.idType(), id)
+            .beginControlFlow("try")
+            .addStatement("$L = $L == null ? null : $L.$L()", id, parameter, parameter,
+                argument.accessor().get().getSimpleName())
+            .nextControlFlow("catch ($T $L)", RuntimeException.class, failure)
+            .addStatement("throw $L.$L($S, $L)", constant, failed, method.operation(), failure)
+            .endControlFlow();
+      }
+      return asString && argument.idType().equals(UUID)
+          ? CodeBlock.of("$L == null ? null : $L.toString()", id, id)
+          : CodeBlock.of("$L", id);
+    }
   }
 }

@@ -6,24 +6,37 @@ import javax.lang.model.element.ExecutableElement;
 /**
  * One method a guard implements: its requirement (empty for {@code @Unguarded}), the argument
  * that names its workspace (empty when none does: the method needs only account-level
- * permissions, or acts on the bound workspace with {@code @BoundWorkspace}) and, when it returns
- * a proper subtype of the guarded type, that {@link Narrowing}.
+ * permissions, or acts on the bound workspace with {@code @BoundWorkspace}), how it names its
+ * account (an {@code @AccountId} {@code account} argument, {@code boundAccount} for {@code
+ * @BoundAccount}, or neither: the call acts in the account of the workspace it names) and, when
+ * it returns a proper subtype of the guarded type, that {@link Narrowing}.
  */
 public record GuardedMethod(
     ExecutableElement element,
     String operation,
     Optional<RequirementSpec> requirement,
-    Optional<WorkspaceArgument> workspace,
+    Optional<IdArgument> workspace,
+    Optional<IdArgument> account,
+    boolean boundAccount,
     Optional<Narrowing> narrowing) {
+  public GuardedMethod {
+    if (account.isPresent() && boundAccount) {
+      throw new IllegalArgumentException("an @AccountId argument and @BoundAccount both");
+    }
+  }
 
-  /** Creates the model of a method whose return type is not a proper subtype of its type. */
+  /**
+   * Creates the model of a method whose return type is not a proper subtype of its type and that
+   * acts in the account of its workspace.
+   */
   public GuardedMethod(ExecutableElement element, String operation,
-      Optional<RequirementSpec> requirement, Optional<WorkspaceArgument> workspace) {
-    this(element, operation, requirement, workspace, Optional.empty());
+      Optional<RequirementSpec> requirement, Optional<IdArgument> workspace) {
+    this(element, operation, requirement, workspace, Optional.empty(), false, Optional.empty());
   }
 
   /** Returns this method with {@code narrowing}. */
   public GuardedMethod withNarrowing(Optional<Narrowing> narrowing) {
-    return new GuardedMethod(element, operation, requirement, workspace, narrowing);
+    return new GuardedMethod(
+        element, operation, requirement, workspace, account, boundAccount, narrowing);
   }
 }

@@ -8,12 +8,12 @@ import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
-import dev.rolegate.processor.internal.model.WorkspaceArgument;
+import dev.rolegate.processor.internal.model.IdArgument;
 import dev.rolegate.processor.internal.report.AccessReport.MatrixSummary;
 import dev.rolegate.processor.internal.report.AccessReport.MethodAccess;
 import dev.rolegate.processor.internal.report.AccessReport.Mode;
 import dev.rolegate.processor.internal.report.AccessReport.ServiceAccess;
-import dev.rolegate.processor.internal.report.AccessReport.WorkspaceSource;
+import dev.rolegate.processor.internal.report.AccessReport.IdSource;
 import dev.rolegate.processor.internal.validation.Annotations;
 import dev.rolegate.processor.internal.validation.Names;
 import java.util.ArrayList;
@@ -66,8 +66,8 @@ final class AccessCalculator {
     String operation = method.operation() + Signatures.parameters(method.element());
     if (method.requirement().isEmpty()) {
       return new MethodAccess(operation, Mode.UNGUARDED, List.of(),
-          Optional.of(reason(method.element())), WorkspaceSource.NONE, names(workspaceRoles),
-          names(accountRoles));
+          Optional.of(reason(method.element())), IdSource.NONE, IdSource.NONE,
+          names(workspaceRoles), names(accountRoles));
     }
     RequirementSpec requirement = method.requirement().get();
     List<PermissionRow> permissions = new ArrayList<>();
@@ -78,24 +78,40 @@ final class AccessCalculator {
     boolean workspaceLevel = permissions.stream().anyMatch(p -> p.level() == Level.WORKSPACE);
     return new MethodAccess(operation, requirement.any() ? Mode.ANY_OF : Mode.ALL_OF,
         requirement.permissions(), Optional.empty(), workspace(method, workspaceLevel),
-        workspaceLevel ? workspaceRoles(requirement.any(), permissions) : List.of(),
+        account(method), workspaceLevel ? workspaceRoles(requirement.any(), permissions) : List.of(),
         accountRoles(requirement.any(), permissions));
   }
 
-  private static WorkspaceSource workspace(GuardedMethod method, boolean workspaceLevel) {
+  private static IdSource workspace(GuardedMethod method, boolean workspaceLevel) {
     if (!workspaceLevel) {
-      return WorkspaceSource.NONE;
+      return IdSource.NONE;
     }
-    if (method.workspace().isEmpty()) {
-      return WorkspaceSource.BOUND;
+    return method.workspace().map(argument -> source(method, argument)).orElse(IdSource.BOUND);
+  }
+
+  /**
+   * Where a guarded method's account comes from: its {@code @AccountId} argument, the bound
+   * account, or else the workspace it names (a {@code @WorkspaceId} argument, or the bound one).
+   */
+  private static IdSource account(GuardedMethod method) {
+    if (method.account().isPresent()) {
+      return source(method, method.account().get());
     }
-    WorkspaceArgument argument = method.workspace().get();
+    if (method.boundAccount()) {
+      return IdSource.BOUND;
+    }
+    IdSource workspace = method.workspace().map(argument -> source(method, argument))
+        .orElse(IdSource.NONE);
+    return new IdSource(IdSource.Kind.WORKSPACE, workspace.parameter(), workspace.accessor());
+  }
+
+  private static IdSource source(GuardedMethod method, IdArgument argument) {
     Optional<String> parameter = Optional.of(
         method.element().getParameters().get(argument.parameter()).getSimpleName().toString());
     if (argument.accessor().isEmpty()) {
-      return new WorkspaceSource(WorkspaceSource.Kind.PARAMETER, parameter, Optional.empty());
+      return new IdSource(IdSource.Kind.PARAMETER, parameter, Optional.empty());
     }
-    return new WorkspaceSource(WorkspaceSource.Kind.CARRIER, parameter,
+    return new IdSource(IdSource.Kind.CARRIER, parameter,
         Optional.of(Signatures.accessor(argument.accessor().get())));
   }
 

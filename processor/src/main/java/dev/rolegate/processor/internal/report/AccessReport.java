@@ -31,14 +31,16 @@ record AccessReport(MatrixSummary matrix, List<ServiceAccess> services) {
 
   /**
    * One method: its operation ({@code Type.method(ParamTypes)}), requirement, how the workspace
-   * is found, and the roles that may call it. {@code reason} is present only when unguarded.
+   * and the account are found, and the roles that may call it. {@code reason} is present only
+   * when unguarded.
    */
   record MethodAccess(
       String operation,
       Mode mode,
       List<String> permissions,
       Optional<String> reason,
-      WorkspaceSource workspace,
+      IdSource workspace,
+      IdSource account,
       List<String> workspaceRoles,
       List<String> accountRoles) {
     MethodAccess {
@@ -67,24 +69,26 @@ record AccessReport(MatrixSummary matrix, List<ServiceAccess> services) {
   }
 
   /**
-   * Where the workspace a call acts on comes from. {@code parameter} is set for PARAMETER and
-   * CARRIER, {@code accessor} (e.g. {@code DeploymentRef.workspace()}) for CARRIER only.
+   * Where the workspace a call acts on, or the account it acts in, comes from. {@code parameter}
+   * is set for PARAMETER and CARRIER, {@code accessor} (e.g. {@code DeploymentRef.workspace()})
+   * for CARRIER only; for an account of kind WORKSPACE, they name the workspace argument whose
+   * account it is (both empty for the bound workspace).
    */
-  record WorkspaceSource(Kind kind, Optional<String> parameter, Optional<String> accessor) {
-    static final WorkspaceSource NONE =
-        new WorkspaceSource(Kind.NONE, Optional.empty(), Optional.empty());
-    static final WorkspaceSource BOUND =
-        new WorkspaceSource(Kind.BOUND, Optional.empty(), Optional.empty());
+  record IdSource(Kind kind, Optional<String> parameter, Optional<String> accessor) {
+    static final IdSource NONE = new IdSource(Kind.NONE, Optional.empty(), Optional.empty());
+    static final IdSource BOUND = new IdSource(Kind.BOUND, Optional.empty(), Optional.empty());
 
-    /** The kinds of workspace source. */
+    /** The kinds of source. */
     enum Kind {
-      /** A {@code @WorkspaceId String} or {@code UUID} parameter. */
+      /** A {@code @WorkspaceId} or {@code @AccountId} {@code String} or {@code UUID} parameter. */
       PARAMETER("parameter"),
-      /** A {@code @WorkspaceId} parameter whose type carries the id in a marked accessor. */
+      /** A marked parameter whose type carries the id in a marked accessor. */
       CARRIER("carrier"),
-      /** {@code @BoundWorkspace}: the workspace bound to the caller's context. */
+      /** {@code @BoundWorkspace}, {@code @BoundAccount}: the one bound to the caller's context. */
       BOUND("bound"),
-      /** No workspace is read: account permissions only, or unguarded. */
+      /** An account only: the account of the workspace the call names. */
+      WORKSPACE("workspace"),
+      /** Nothing is read: for a workspace, account permissions only; or unguarded. */
       NONE("none");
 
       private final String json;

@@ -6,7 +6,7 @@ import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
-import dev.rolegate.processor.internal.model.WorkspaceArgument;
+import dev.rolegate.processor.internal.model.IdArgument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +108,7 @@ final class GuardIndex {
    */
   private static String workspace(GuardedMethod method) {
     if (method.workspace().isPresent()) {
-      WorkspaceArgument argument = method.workspace().get();
+      IdArgument argument = method.workspace().get();
       return argument.accessor()
           .map(accessor -> "carrier:" + argument.parameter() + ":" + accessor.getSimpleName())
           .orElse("parameter:" + argument.parameter());

@@ -3,7 +3,7 @@ package dev.rolegate.processor.internal.report;
 import dev.rolegate.processor.internal.report.AccessReport.MatrixSummary;
 import dev.rolegate.processor.internal.report.AccessReport.MethodAccess;
 import dev.rolegate.processor.internal.report.AccessReport.ServiceAccess;
-import dev.rolegate.processor.internal.report.AccessReport.WorkspaceSource;
+import dev.rolegate.processor.internal.report.AccessReport.IdSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +30,8 @@ import java.util.Optional;
  *           "reason": null | "the @Unguarded reason",
  *           "workspace": {"source": "parameter" | "carrier" | "bound" | "none",
  *                         "parameter": "workspace" | null, "accessor": "Ref.workspace()" | null},
+ *           "account": {"source": "parameter" | "carrier" | "bound" | "workspace" | "none",
+ *                       "parameter": "account" | null, "accessor": "Ref.account()" | null},
  *           "workspaceRoles": ["DEVELOPER", "OWNER"],
  *           "accountRoles": ["ADMIN", "OWNER"]
  *         }
@@ -38,6 +40,10 @@ import java.util.Optional;
  *   ]
  * }
  * }</pre>
+ *
+ * <p>An account of source {@code "workspace"} is the account of the workspace the call names:
+ * its {@code parameter} and {@code accessor} name the workspace argument, both null for the bound
+ * workspace.
  */
 final class JsonReport {
   /** The shape's version; raise it when a key changes meaning or goes away. */
@@ -82,7 +88,8 @@ final class JsonReport {
 
   private static void method(StringBuilder out, MethodAccess method) {
     String indent = "          ";
-    WorkspaceSource workspace = method.workspace();
+    IdSource workspace = method.workspace();
+    IdSource account = method.account();
     out.append("        {\n")
         .append(indent).append("\"operation\": ").append(string(method.operation())).append(",\n")
         .append(indent).append("\"mode\": ").append(string(method.mode().json())).append(",\n")
@@ -93,6 +100,10 @@ final class JsonReport {
         .append(string(workspace.kind().json()))
         .append(", \"parameter\": ").append(string(workspace.parameter()))
         .append(", \"accessor\": ").append(string(workspace.accessor())).append("},\n")
+        .append(indent).append("\"account\": {\"source\": ")
+        .append(string(account.kind().json()))
+        .append(", \"parameter\": ").append(string(account.parameter()))
+        .append(", \"accessor\": ").append(string(account.accessor())).append("},\n")
         .append(indent).append("\"workspaceRoles\": ").append(strings(method.workspaceRoles()))
         .append(",\n")
         .append(indent).append("\"accountRoles\": ").append(strings(method.accountRoles()))

@@ -4,7 +4,7 @@ import dev.rolegate.processor.internal.report.AccessReport.MatrixSummary;
 import dev.rolegate.processor.internal.report.AccessReport.MethodAccess;
 import dev.rolegate.processor.internal.report.AccessReport.Mode;
 import dev.rolegate.processor.internal.report.AccessReport.ServiceAccess;
-import dev.rolegate.processor.internal.report.AccessReport.WorkspaceSource;
+import dev.rolegate.processor.internal.report.AccessReport.IdSource;
 import java.util.List;
 
 /**
@@ -25,8 +25,8 @@ final class MarkdownReport {
     for (ServiceAccess service : report.services()) {
       out.append("\n## ").append(text(service.type())).append("\n\n")
           .append("Guard: ").append(code(service.guard())).append("\n\n")
-          .append("| Operation | Requires | Workspace | Workspace roles | Account roles |\n")
-          .append("|---|---|---|---|---|\n");
+          .append("| Operation | Requires | Workspace | Account | Workspace roles | Account roles |\n")
+          .append("|---|---|---|---|---|---|\n");
       for (MethodAccess method : service.methods()) {
         row(out, method);
       }
@@ -49,16 +49,19 @@ final class MarkdownReport {
         .append(account).append(".\n")
         .append("- *Account roles*: a caller with that account role and no role in that workspace")
         .append(" (through the workspace role the account role holds everywhere, if any).\n")
+        .append("- *Account*: the account the call acts in, named by an argument, bound, or that of")
+        .append(" the workspace it names.\n")
         .append("- An account-level requirement involves no workspace role; an unguarded method is")
         .append(" open to anyone, with or without a principal.\n");
   }
 
   private static void row(StringBuilder out, MethodAccess method) {
     boolean unguarded = method.mode() == Mode.UNGUARDED;
-    boolean accountLevel = !unguarded && method.workspace().kind() == WorkspaceSource.Kind.NONE;
+    boolean accountLevel = !unguarded && method.workspace().kind() == IdSource.Kind.NONE;
     out.append("| ").append(code(method.operation()))
         .append(" | ").append(requires(method))
-        .append(" | ").append(workspace(method.workspace()))
+        .append(" | ").append(source(method.workspace(), "@BoundWorkspace"))
+        .append(" | ").append(source(method.account(), "@BoundAccount"))
         .append(" | ").append(unguarded ? "anyone"
             : accountLevel ? "n/a (account-level)" : roles(method.workspaceRoles()))
         .append(" | ").append(unguarded ? "anyone" : roles(method.accountRoles()))
@@ -76,14 +79,20 @@ final class MarkdownReport {
     return (method.mode() == Mode.ANY_OF ? "one of " : "all of ") + list;
   }
 
-  private static String workspace(WorkspaceSource source) {
+  /** Renders a workspace or account source; {@code bound} is the annotation of BOUND. */
+  private static String source(IdSource source, String bound) {
     switch (source.kind()) {
       case PARAMETER:
         return code(source.parameter().orElse(""));
       case CARRIER:
         return code(source.parameter().orElse("")) + " via " + code(source.accessor().orElse(""));
       case BOUND:
-        return "bound (`@BoundWorkspace`)";
+        return "bound (`" + bound + "`)";
+      case WORKSPACE:
+        return source.parameter()
+            .map(parameter -> "the workspace's (" + code(parameter)
+                + source.accessor().map(accessor -> " via " + code(accessor)).orElse("") + ")")
+            .orElse("the bound workspace's");
       default:
         return "none needed";
     }

@@ -35,7 +35,7 @@ public final class Signatures {
     return "(" + String.join(", ", types) + ")";
   }
 
-  /** Returns {@code DeploymentRef.workspace()} for a workspace-carrier accessor. */
+  /** Returns {@code DeploymentRef.workspace()} for a carrier's accessor. */
   static String accessor(ExecutableElement accessor) {
     return typeName(accessor.getEnclosingElement()) + "." + accessor.getSimpleName() + "()";
   }

@@ -4,10 +4,11 @@ import com.palantir.javapoet.ClassName;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.matrix.Level;
+import dev.rolegate.processor.internal.matrix.PermissionRow;
 import dev.rolegate.processor.internal.model.GuardedMethod;
+import dev.rolegate.processor.internal.model.IdArgument;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
-import dev.rolegate.processor.internal.model.WorkspaceArgument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,14 +18,15 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
  * Turns one method a guard overrides into a {@link GuardedMethod}: its requirement (own, or the
- * type default), its workspace, and every mistake about them, for interface and class guards
- * alike.
+ * type default), its workspace, its account, and every mistake about them, for interface and
+ * class guards alike.
  */
 final class MethodValidator {
   private static final String PRINCIPAL_SOURCE = "dev.rolegate.runtime.PrincipalSource";
@@ -33,18 +35,20 @@ final class MethodValidator {
   private final Reporter reporter;
   private final MatrixHandle matrix;
   private final RequirementReader requirements;
-  private final WorkspaceParameters workspaces;
+  private final IdParameters workspaces;
+  private final IdParameters accounts;
   private final Predicate<TypeElement> compiledHere;
   private int lenientErrors;
 
   MethodValidator(Types types, Reporter reporter, MatrixHandle matrix,
-      RequirementReader requirements, WorkspaceParameters workspaces,
+      RequirementReader requirements, IdParameters workspaces, IdParameters accounts,
       Predicate<TypeElement> compiledHere) {
     this.types = types;
     this.reporter = reporter;
     this.matrix = matrix;
     this.requirements = requirements;
     this.workspaces = workspaces;
+    this.accounts = accounts;
     this.compiledHere = compiledHere;
   }
 
@@ -83,18 +87,24 @@ final class MethodValidator {
     if (unguarded.isPresent()) {
       checkReason(method, unguarded.get(), operation);
     }
-    WorkspaceParameters.Found workspace =
-        workspaces.find(method, asMember, ServiceValidator.guardName(root));
+    ClassName guard = ServiceValidator.guardName(root);
+    IdParameters.Found workspace = workspaces.find(method, asMember, guard);
+    IdParameters.Found account = accounts.find(method, asMember, guard);
     if (unguarded.isPresent()) {
-      return workspace.valid()
-          ? Optional.of(
-              new GuardedMethod(method, operation, Optional.empty(), workspace.argument()))
-          : Optional.empty();
+      if (!workspace.valid() || !account.valid()) {
+        return Optional.empty();
+      }
+      workspace.argument().ifPresent(argument ->
+          warnUnused(IdKind.WORKSPACE, root, declaring, method, operation, argument));
+      account.argument().ifPresent(argument ->
+          warnUnused(IdKind.ACCOUNT, root, declaring, method, operation, argument));
+      return Optional.of(new GuardedMethod(method, operation, Optional.empty(),
+          workspace.argument(), account.argument(), false, Optional.empty()));
     }
     // Read the method's own annotation even when @WorkspaceId is wrong: independent mistakes.
     Optional<RequirementSpec> requirement =
         required.isPresent() ? requirements.read(method) : fallback;
-    if (!workspace.valid()) {
+    if (!workspace.valid() || !account.valid()) {
       return Optional.empty();
     }
     if (requirement.isEmpty()) {
@@ -109,34 +119,32 @@ final class MethodValidator {
         && !workspaceOptional(root, declaring, method, operation, requirement.get())) {
       return Optional.empty();
     }
-    workspace.argument().ifPresent(argument ->
-        checkWorkspaceUsed(root, declaring, method, operation, requirement.get(), argument));
-    return Optional.of(new GuardedMethod(method, operation, requirement, workspace.argument()));
+    boolean boundAccount =
+        account.argument().isEmpty() && bound(Names.BOUND_ACCOUNT, root, declaring, method);
+    if (account.argument().isEmpty() && !boundAccount && workspace.argument().isEmpty()
+        && !accountOptional(root, declaring, method, operation, requirement.get())) {
+      return Optional.empty();
+    }
+    return Optional.of(new GuardedMethod(method, operation, requirement, workspace.argument(),
+        account.argument(), boundAccount, Optional.empty()));
   }
 
   /**
-   * Warns ({@code [UnusedWorkspaceId]}) when {@code method} marks a workspace but requires only
-   * account permissions: the guard checks those against the account role and never reads the
-   * workspace, so the marker suggests a check that does not happen.
+   * Warns ({@code [UnusedWorkspaceId]}, {@code [UnusedAccountId]}) when the {@code @Unguarded}
+   * {@code method} marks a workspace or an account: its guard checks nothing and never reads it,
+   * so the marker suggests a check that does not happen.
    */
-  private void checkWorkspaceUsed(TypeElement root, TypeElement declaring,
-      ExecutableElement method, String operation, RequirementSpec requirement,
-      WorkspaceArgument argument) {
-    for (String name : requirement.permissions()) {
-      if (matrix.matrix().permission(name).map(row -> row.level() == Level.WORKSPACE)
-          .orElse(true)) {
-        return;
-      }
-    }
-    javax.lang.model.element.VariableElement parameter =
-        method.getParameters().get(argument.parameter());
+  private void warnUnused(IdKind kind, TypeElement root, TypeElement declaring,
+      ExecutableElement method, String operation, IdArgument argument) {
+    VariableElement parameter = method.getParameters().get(argument.parameter());
     boolean here = declaring.equals(root) || compiledHere.test(declaring);
     javax.lang.model.element.Element subject = here ? parameter : root;
     AnnotationMirror mirror =
-        here ? Annotations.find(parameter, Names.WORKSPACE_ID).orElse(null) : null;
-    reporter.report(Diagnostic.UNUSED_WORKSPACE_ID, subject, mirror, null,
-        "parameter " + parameter.getSimpleName() + " of " + named(operation, method),
-        String.join(requirement.any() ? " or " : " and ", requirement.permissions()));
+        here ? Annotations.find(parameter, kind.annotation()).orElse(null) : null;
+    reporter.report(
+        kind == IdKind.WORKSPACE ? Diagnostic.UNUSED_WORKSPACE_ID : Diagnostic.UNUSED_ACCOUNT_ID,
+        subject, mirror, null,
+        "parameter " + parameter.getSimpleName() + " of " + named(operation, method));
   }
 
   /**
@@ -223,9 +231,54 @@ final class MethodValidator {
   /** Returns whether {@code @BoundWorkspace} covers the method. */
   private static boolean boundWorkspace(
       TypeElement root, TypeElement declaring, ExecutableElement method) {
-    return Annotations.find(method, Names.BOUND_WORKSPACE).isPresent()
-        || Annotations.find(declaring, Names.BOUND_WORKSPACE).isPresent()
-        || Annotations.find(root, Names.BOUND_WORKSPACE).isPresent();
+    return bound(Names.BOUND_WORKSPACE, root, declaring, method);
+  }
+
+  /**
+   * Returns whether the annotation {@code bound} ({@code @BoundWorkspace}, {@code @BoundAccount})
+   * covers the method: on it, on its declaring type or on the guarded type.
+   */
+  private static boolean bound(
+      String bound, TypeElement root, TypeElement declaring, ExecutableElement method) {
+    return Annotations.find(method, bound).isPresent()
+        || Annotations.find(declaring, bound).isPresent()
+        || Annotations.find(root, bound).isPresent();
+  }
+
+  /**
+   * Returns whether a method that names neither an account nor a workspace may do so: its
+   * requirement has no account permission. Otherwise reports {@code [MissingAccount]}. A method
+   * with a workspace permission names its workspace (or {@code [MissingWorkspace]} was reported),
+   * and so acts in that workspace's account: only an account-only requirement arrives here.
+   */
+  private boolean accountOptional(TypeElement root, TypeElement declaring,
+      ExecutableElement method, String operation, RequirementSpec requirement) {
+    List<String> needed = new ArrayList<>();
+    for (String name : requirement.permissions()) {
+      Level level = matrix.matrix().permission(name).map(PermissionRow::level)
+          .orElse(Level.WORKSPACE);
+      if (level != Level.ACCOUNT) {
+        return true;
+      }
+      needed.add(name);
+    }
+    String needs = (needed.size() == 1 ? "account permission " : "account permissions ")
+        + String.join(", ", needed);
+    String bound = "act in the account bound to the caller"
+        + " (CurrentPrincipal.bind(principal, account, workspace))";
+    if (declaring.equals(root) || compiledHere.test(declaring)) {
+      reporter.report(Diagnostic.MISSING_ACCOUNT, method, named(operation, method), needs,
+          "Add @AccountId to the parameter that names the account, @BoundAccount to " + bound
+              + ", or @WorkspaceId to the parameter that names a workspace, to act in that"
+              + " workspace's account");
+    } else {
+      String name = root.getSimpleName().toString();
+      reporter.report(Diagnostic.MISSING_ACCOUNT, root,
+          "method " + named(operation, method) + ", inherited by " + name + ",", needs,
+          redeclare(root) + " it in " + name + " with an @AccountId or @WorkspaceId parameter,"
+              + " or add @BoundAccount to " + name + " to " + bound);
+    }
+    return false;
   }
 
   /**

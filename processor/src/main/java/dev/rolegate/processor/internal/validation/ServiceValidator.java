@@ -56,7 +56,7 @@ public final class ServiceValidator {
   /**
    * Creates a validator checking against {@code matrix}; {@code compiledHere} tells whether a
    * type is compiled in this compilation (so its methods have source positions to report on),
-   * {@code stability} whether a workspace carrier answers the same on every read.
+   * {@code stability} whether a workspace or account carrier answers the same on every read.
    */
   public ServiceValidator(Elements elements, Types types, Reporter reporter, MatrixHandle matrix,
       Predicate<TypeElement> compiledHere, StableAccessors stability) {
@@ -64,10 +64,10 @@ public final class ServiceValidator {
     this.reporter = reporter;
     this.requirements = new RequirementReader(reporter, matrix.matrix(),
         new PermissionListWarnings(reporter, matrix.matrix(), compiledHere));
+    IdCarriers carriers = new IdCarriers(elements, types, stability, compiledHere);
     this.methods = new MethodValidator(types, reporter, matrix, requirements,
-        new WorkspaceParameters(reporter,
-            new WorkspaceCarriers(elements, types, stability, compiledHere)),
-        compiledHere);
+        new IdParameters(IdKind.WORKSPACE, reporter, carriers),
+        new IdParameters(IdKind.ACCOUNT, reporter, carriers), compiledHere);
     this.classes = new ClassServiceValidator(elements, types, reporter, requirements, methods);
     this.narrowings = new ReturnNarrowings(types);
     this.returns = new ReturnWarnings(types, reporter, compiledHere);

@@ -18,8 +18,8 @@ import javax.lang.model.util.Elements;
 import javax.tools.StandardLocation;
 
 /**
- * Decides whether a workspace carrier's accessor answers the same on every read. The guard reads
- * the workspace id once and checks it; the delegate reads the accessor again. So the accessor must
+ * Decides whether a carrier's accessor (a workspace or an account carrier: one rule) answers the
+ * same on every read. The guard reads the id once and checks it; the delegate reads the accessor again. So the accessor must
  * be one that cannot answer differently: the implicit accessor of a record component, or a method
  * of a final class, declared in it, that is exactly {@code return id;} (or {@code return
  * this.id;}) of a final {@code String} or {@code UUID} instance field of that class. A carrier
@@ -64,25 +64,25 @@ public final class StableAccessors {
    * differently on a second read, or empty when it cannot; {@code compiledHere} tells whether a
    * type is compiled from source in this compilation.
    */
-  Optional<Unstable> check(TypeElement type, ExecutableElement accessor, ClassName idType,
-      Predicate<TypeElement> compiledHere) {
+  Optional<Unstable> check(IdKind kind, TypeElement type, ExecutableElement accessor,
+      ClassName idType, Predicate<TypeElement> compiledHere) {
     Optional<String> shape = unstableShape(type, accessor);
     if (shape.isPresent()) {
-      return Optional.of(new Unstable(shape.get(), stableForm(type, accessor, idType)));
+      return Optional.of(new Unstable(shape.get(), stableForm(kind, type, accessor, idType)));
     }
     if (sources.isPresent()) {
       // javac has a tree for every type it compiles from source, so one without comes from a
       // class file, even a root of this compilation: Gradle hands an aggregating processor the
       // unchanged types of an incremental build by name, loaded from the previous class output.
       return sources.get().hasSource(type)
-          ? fromSource(sources.get(), type, accessor, idType)
-          : fromClassFile(type, accessor, idType);
+          ? fromSource(kind, sources.get(), type, accessor, idType)
+          : fromClassFile(kind, type, accessor, idType);
     }
     if (compiledHere.test(type)) {
       return Optional.of(unverifiable(type, "rolegate reads a carrier's source through javac's"
           + " Trees API, which this compiler does not offer", "compile with javac"));
     }
-    return fromClassFile(type, accessor, idType);
+    return fromClassFile(kind, type, accessor, idType);
   }
 
   /** Returns what makes the carrier's kind, or where its accessor is declared, unstable. */
@@ -119,10 +119,10 @@ public final class StableAccessors {
     return Optional.empty();
   }
 
-  private Optional<Unstable> fromSource(SourceDeclarations source, TypeElement type,
-      ExecutableElement accessor, ClassName idType) {
+  private Optional<Unstable> fromSource(IdKind kind, SourceDeclarations source,
+      TypeElement type, ExecutableElement accessor, ClassName idType) {
     String name = accessor.getSimpleName().toString();
-    String fix = stableForm(type, accessor, idType);
+    String fix = stableForm(kind, type, accessor, idType);
     if (type.getKind() == ElementKind.RECORD) {
       return source.declaresAccessor(type, name)
           ? Optional.of(new Unstable(" is declared explicitly in record " + type.getSimpleName()
@@ -149,7 +149,7 @@ public final class StableAccessors {
           return Optional.of(" returns field " + name + ", which is not final, so a setter or"
               + " another thread can change it between the check and the call");
         }
-        if (WorkspaceParameters.idType(field.asType()).isEmpty()) {
+        if (IdParameters.idType(field.asType()).isEmpty()) {
           return Optional.of(" returns field " + name + " of type " + field.asType()
               + ", which is not a String or UUID");
         }
@@ -161,7 +161,7 @@ public final class StableAccessors {
   }
 
   private Optional<Unstable> fromClassFile(
-      TypeElement type, ExecutableElement accessor, ClassName idType) {
+      IdKind kind, TypeElement type, ExecutableElement accessor, ClassName idType) {
     String pkg = elements.getPackageOf(type).getQualifiedName().toString();
     String binary = elements.getBinaryName(type).toString();
     String file = (pkg.isEmpty() ? binary : binary.substring(pkg.length() + 1)) + ".class";
@@ -177,7 +177,7 @@ public final class StableAccessors {
     return AccessorBytecode.problem(bytes, accessor.getSimpleName().toString(), descriptor)
         .map(problem -> new Unstable(" does not just return a final field of "
             + type.getSimpleName() + " (it comes from the class path, so its code was read: "
-            + problem + ")", stableForm(type, accessor, idType)));
+            + problem + ")", stableForm(kind, type, accessor, idType)));
   }
 
   private static Unstable unverifiable(TypeElement type, String why, String fix) {
@@ -187,11 +187,13 @@ public final class StableAccessors {
   }
 
   /** Returns the fix: the record form, or the final-class form, or a plain id parameter. */
-  private static String stableForm(TypeElement type, ExecutableElement accessor, ClassName id) {
+  private static String stableForm(
+      IdKind kind, TypeElement type, ExecutableElement accessor, ClassName id) {
     String name = accessor.getSimpleName().toString();
+    String marker = kind.marker();
     return "Make " + type.getSimpleName() + " a record that marks its component and declares no"
-        + " accessor for it, as in record " + type.getSimpleName() + "(@WorkspaceId "
-        + id.simpleName() + " " + name + ", ...) {}, or a final class whose @WorkspaceId method"
+        + " accessor for it, as in record " + type.getSimpleName() + "(" + marker + " "
+        + id.simpleName() + " " + name + ", ...) {}, or a final class whose " + marker + " method"
         + " " + name + "() is exactly return " + name + "; of a final " + id.simpleName()
         + " field it declares; or give the parameter the type String or UUID";
   }

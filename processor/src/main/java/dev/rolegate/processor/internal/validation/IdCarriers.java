@@ -24,15 +24,16 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Finds the accessor through which a workspace carrier, a parameter type other than {@code
- * String} and {@code UUID}, gives its workspace id: its one no-argument instance method (own or
- * inherited) marked {@code @WorkspaceId}, returning {@code String} or {@code UUID}, that the
- * guard can call. A method that implements or overrides a marked method counts as marked, so an
+ * Finds the accessor through which a carrier, a parameter type other than {@code String} and
+ * {@code UUID} marked {@code @WorkspaceId} or {@code @AccountId}, gives its id: its one
+ * no-argument instance method (own or inherited) marked with that annotation ({@link IdKind}),
+ * returning {@code String} or {@code UUID}, that the guard can call. Workspace and account
+ * carriers follow this one rule. A method that implements or overrides a marked method counts as marked, so an
  * interface can declare the accessor once for every type implementing it. The accessor must also
  * answer the same on every read ({@link StableAccessors}), since the delegate reads it again after
  * the guard checked what it read.
  */
-final class WorkspaceCarriers {
+final class IdCarriers {
   /** The accessor a guard calls, and the type of the id it returns. */
   record Accessor(ExecutableElement method, ClassName idType) {}
 
@@ -50,7 +51,7 @@ final class WorkspaceCarriers {
    * Creates the lookup; {@code compiledHere} tells whether a type is compiled from source in this
    * compilation.
    */
-  WorkspaceCarriers(Elements elements, Types types, StableAccessors stability,
+  IdCarriers(Elements elements, Types types, StableAccessors stability,
       Predicate<TypeElement> compiledHere) {
     this.elements = elements;
     this.types = types;
@@ -65,46 +66,47 @@ final class WorkspaceCarriers {
   }
 
   /**
-   * Returns the accessor of {@code carrier} that the guard {@code guard} calls, or reports
-   * through {@code mistake}.
+   * Returns the accessor of {@code carrier}, marked as {@code kind} says, that the guard {@code
+   * guard} calls, or reports through {@code mistake}.
    */
-  Optional<Accessor> accessor(DeclaredType carrier, ClassName guard, Mistake mistake) {
+  Optional<Accessor> accessor(IdKind kind, DeclaredType carrier, ClassName guard,
+      Mistake mistake) {
     TypeElement type = (TypeElement) carrier.asElement();
-    List<ExecutableElement> marked = marked(type);
+    List<ExecutableElement> marked = marked(kind, type);
+    String marker = kind.marker();
     if (marked.isEmpty()) {
-      mistake.report(Diagnostic.WORKSPACE_ID, ", which carries no workspace id", howToMark(type));
+      mistake.report(kind.misuse(), ", which carries no " + kind.noun() + " id",
+          howToMark(kind, type));
       return Optional.empty();
     }
     if (marked.size() > 1) {
       List<String> names = new ArrayList<>();
       marked.forEach(method -> names.add(describe(method)));
-      mistake.report(Diagnostic.WORKSPACE_ID, ", which marks more than one accessor with"
-              + " @WorkspaceId: " + String.join(", ", names),
-          "A call acts on one workspace: keep @WorkspaceId on one of them");
+      mistake.report(kind.misuse(), ", which marks more than one accessor with " + marker + ": "
+              + String.join(", ", names),
+          kind.oneOnly() + ": keep " + marker + " on one of them");
       return Optional.empty();
     }
     ExecutableElement method = marked.get(0);
-    String whose = ", whose @WorkspaceId accessor " + describe(method);
+    String whose = ", whose " + marker + " accessor " + describe(method);
     TypeMirror returned = ((ExecutableType) types.asMemberOf(carrier, method)).getReturnType();
-    Optional<ClassName> id = WorkspaceParameters.idType(returned);
+    Optional<ClassName> id = IdParameters.idType(returned);
     if (id.isEmpty()) {
-      mistake.report(Diagnostic.WORKSPACE_ID, whose + " returns " + returned,
-          "A workspace id is a String or a"
-          + " java.util.UUID: change the accessor's return type, or mark another accessor");
+      mistake.report(kind.misuse(), whose + " returns " + returned, kind.anId() + " is a String"
+          + " or a java.util.UUID: change the accessor's return type, or mark another accessor");
       return Optional.empty();
     }
     Optional<String> hidden = inaccessible(method, guard);
     if (hidden.isPresent()) {
-      mistake.report(Diagnostic.WORKSPACE_ID, whose + " is " + hidden.get() + ", so "
+      mistake.report(kind.misuse(), whose + " is " + hidden.get() + ", so "
           + guard.simpleName() + " in package " + guard.packageName() + " cannot call it",
           "Make " + describe(method) + " public");
       return Optional.empty();
     }
     Optional<StableAccessors.Unstable> unstable =
-        stability.check(type, method, id.get(), compiledHere);
+        stability.check(kind, type, method, id.get(), compiledHere);
     if (unstable.isPresent()) {
-      mistake.report(Diagnostic.UNSTABLE_WORKSPACE_CARRIER, whose + unstable.get().what(),
-          unstable.get().fix());
+      mistake.report(kind.unstable(), whose + unstable.get().what(), unstable.get().fix());
       return Optional.empty();
     }
     return Optional.of(new Accessor(method, id.get()));
@@ -117,28 +119,28 @@ final class WorkspaceCarriers {
    * annotation does not reach), so that such an accessor is refused as unstable rather than
    * missed.
    */
-  private List<ExecutableElement> marked(TypeElement type) {
+  private List<ExecutableElement> marked(IdKind kind, TypeElement type) {
     List<ExecutableElement> inSupertypes = new ArrayList<>();
     for (TypeElement supertype : supertypes(type, new LinkedHashSet<>())) {
       for (ExecutableElement method : ElementFilter.methodsIn(supertype.getEnclosedElements())) {
-        if (isMarkedAccessor(method)) {
+        if (isMarkedAccessor(kind, method)) {
           inSupertypes.add(method);
         }
       }
     }
     List<ExecutableElement> marked = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-      if (isMarkedAccessor(method) || (isAccessorShaped(method) && inSupertypes.stream().anyMatch(
+      if (isMarkedAccessor(kind, method) || (isAccessorShaped(method) && inSupertypes.stream().anyMatch(
           marking -> elements.overrides(method, marking, type)))) {
         marked.add(method);
       }
     }
-    for (ExecutableElement accessor : markedComponentAccessors(type)) {
+    for (ExecutableElement accessor : markedComponentAccessors(kind, type)) {
       if (!marked.contains(accessor)) {
         marked.add(accessor);
       }
     }
-    marked.sort(Comparator.comparing(WorkspaceCarriers::describe));
+    marked.sort(Comparator.comparing(IdCarriers::describe));
     return marked;
   }
 
@@ -147,7 +149,7 @@ final class WorkspaceCarriers {
    * annotation sits on the matching parameter of the canonical constructor, where javac puts it
    * (a component keeps only annotations meant for record components).
    */
-  private List<ExecutableElement> markedComponentAccessors(TypeElement type) {
+  private List<ExecutableElement> markedComponentAccessors(IdKind kind, TypeElement type) {
     List<ExecutableElement> accessors = new ArrayList<>();
     if (type.getKind() != ElementKind.RECORD) {
       return accessors;
@@ -161,7 +163,7 @@ final class WorkspaceCarriers {
       }
       for (int i = 0; i < parameters.size(); i++) {
         ExecutableElement accessor = components.get(i).getAccessor();
-        if (Annotations.find(parameters.get(i), Names.WORKSPACE_ID).isPresent()
+        if (Annotations.find(parameters.get(i), kind.annotation()).isPresent()
             && accessor != null) {
           accessors.add(accessor);
         }
@@ -187,8 +189,8 @@ final class WorkspaceCarriers {
     return method.getParameters().isEmpty() && !method.getModifiers().contains(Modifier.STATIC);
   }
 
-  private static boolean isMarkedAccessor(ExecutableElement method) {
-    return isAccessorShaped(method) && Annotations.find(method, Names.WORKSPACE_ID).isPresent();
+  private static boolean isMarkedAccessor(IdKind kind, ExecutableElement method) {
+    return isAccessorShaped(method) && Annotations.find(method, kind.annotation()).isPresent();
   }
 
   /** Adds every proper supertype of {@code type} to {@code into}, nearest first. */
@@ -204,13 +206,15 @@ final class WorkspaceCarriers {
     return into;
   }
 
-  private static String howToMark(TypeElement type) {
+  private static String howToMark(IdKind kind, TypeElement type) {
     String name = type.getSimpleName().toString();
+    String marker = kind.marker();
     String mark = type.getKind() == ElementKind.RECORD
-        ? "Mark the record component that holds the workspace id (a String or UUID) with"
-            + " @WorkspaceId, as in record " + name + "(@WorkspaceId String workspace, ...)"
-        : "Mark the no-argument method of " + name + " that returns the workspace id (a String"
-            + " or UUID) with @WorkspaceId";
+        ? "Mark the record component that holds the " + kind.noun() + " id (a String or UUID)"
+            + " with " + marker + ", as in record " + name + "(" + marker + " String "
+            + kind.noun() + ", ...)"
+        : "Mark the no-argument method of " + name + " that returns the " + kind.noun() + " id"
+            + " (a String or UUID) with " + marker;
     return mark + ", or give the parameter the type String or UUID";
   }
 

@@ -1,9 +1,8 @@
 package dev.rolegate.processor.internal.validation;
 
 import com.palantir.javapoet.ClassName;
-import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
-import dev.rolegate.processor.internal.model.WorkspaceArgument;
+import dev.rolegate.processor.internal.model.IdArgument;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -17,19 +16,22 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.TypeVariable;
 
 /**
- * Finds a method's {@code @WorkspaceId} parameter and checks its use: at most one, of type
- * {@code String}, {@code UUID} or a workspace carrier, and not beside {@code @BoundWorkspace}.
+ * Finds a method's {@code @WorkspaceId} or {@code @AccountId} parameter (one {@link IdKind} per
+ * instance) and checks its use: at most one, of type {@code String}, {@code UUID} or a carrier,
+ * and not beside {@code @BoundWorkspace} or {@code @BoundAccount} on the method.
  */
-final class WorkspaceParameters {
-  /** What a method's parameters say about its workspace; {@code argument} is empty for none. */
-  record Found(boolean valid, Optional<WorkspaceArgument> argument) {
+final class IdParameters {
+  /** What a method's parameters say about its id; {@code argument} is empty for none. */
+  record Found(boolean valid, Optional<IdArgument> argument) {
     static final Found INVALID = new Found(false, Optional.empty());
   }
 
+  private final IdKind kind;
   private final Reporter reporter;
-  private final WorkspaceCarriers carriers;
+  private final IdCarriers carriers;
 
-  WorkspaceParameters(Reporter reporter, WorkspaceCarriers carriers) {
+  IdParameters(IdKind kind, Reporter reporter, IdCarriers carriers) {
+    this.kind = kind;
     this.reporter = reporter;
     this.carriers = carriers;
   }
@@ -40,30 +42,32 @@ final class WorkspaceParameters {
    */
   Found find(ExecutableElement method, ExecutableType asMember, ClassName guard) {
     List<? extends VariableElement> parameters = method.getParameters();
-    Optional<WorkspaceArgument> found = Optional.empty();
+    Optional<IdArgument> found = Optional.empty();
     int first = -1;
     boolean valid = true;
+    String marker = kind.marker();
     for (int i = 0; i < parameters.size(); i++) {
       VariableElement parameter = parameters.get(i);
-      AnnotationMirror mirror = Annotations.find(parameter, Names.WORKSPACE_ID).orElse(null);
+      AnnotationMirror mirror = Annotations.find(parameter, kind.annotation()).orElse(null);
       if (mirror == null) {
         continue;
       }
       String where = "parameter " + parameter.getSimpleName() + " of " + method.getSimpleName()
           + MethodNames.parameters(method);
       if (first >= 0) {
-        reporter.report(Diagnostic.WORKSPACE_ID, parameter, mirror, null,
-            "@WorkspaceId marks both " + parameters.get(first).getSimpleName() + " and " + where,
-            "A call acts on one workspace: keep @WorkspaceId on one parameter");
+        reporter.report(kind.misuse(), parameter, mirror, null,
+            marker + " marks both " + parameters.get(first).getSimpleName() + " and " + where,
+            kind.oneOnly() + ": keep " + marker + " on one parameter");
         valid = false;
         continue;
       }
       first = i;
-      if (Annotations.find(method, Names.BOUND_WORKSPACE).isPresent()) {
-        reporter.report(Diagnostic.WORKSPACE_ID, parameter, mirror, null,
-            "@WorkspaceId on " + where + ", which also carries @BoundWorkspace",
-            "A call acts on one workspace: keep @WorkspaceId to check the workspace the call"
-                + " names, or remove it to check the workspace bound to the caller's context");
+      if (Annotations.find(method, kind.bound()).isPresent()) {
+        String noun = kind.noun();
+        reporter.report(kind.misuse(), parameter, mirror, null,
+            marker + " on " + where + ", which also carries " + kind.boundMarker(),
+            kind.oneOnly() + ": keep " + marker + " to check the " + noun + " the call names,"
+                + " or remove it to check the " + noun + " bound to the caller's context");
         valid = false;
         continue;
       }
@@ -73,26 +77,26 @@ final class WorkspaceParameters {
     return valid ? new Found(true, found) : Found.INVALID;
   }
 
-  private Optional<WorkspaceArgument> argument(int index, VariableElement parameter,
+  private Optional<IdArgument> argument(int index, VariableElement parameter,
       AnnotationMirror mirror, String where, TypeMirror type, ClassName guard) {
     Optional<ClassName> id = idType(type);
     if (id.isPresent()) {
-      return Optional.of(new WorkspaceArgument(index, Optional.empty(), id.get()));
+      return Optional.of(new IdArgument(index, Optional.empty(), id.get()));
     }
     TypeMirror carrier = type;
     while (carrier.getKind() == TypeKind.TYPEVAR) {
       carrier = ((TypeVariable) carrier).getUpperBound();
     }
-    String subject = "@WorkspaceId on " + where + " of type " + type;
-    if (carrier.getKind() != TypeKind.DECLARED || WorkspaceCarriers.isJdkType(carrier)) {
-      reporter.report(Diagnostic.WORKSPACE_ID, parameter, mirror, null, subject,
-          "A workspace id is a String or a java.util.UUID, or a type that carries one (see"
-              + " @WorkspaceId): change the parameter's type or move the annotation");
+    String subject = kind.marker() + " on " + where + " of type " + type;
+    if (carrier.getKind() != TypeKind.DECLARED || IdCarriers.isJdkType(carrier)) {
+      reporter.report(kind.misuse(), parameter, mirror, null, subject,
+          kind.anId() + " is a String or a java.util.UUID, or a type that carries one (see "
+              + kind.marker() + "): change the parameter's type or move the annotation");
       return Optional.empty();
     }
-    return carriers.accessor((DeclaredType) carrier, guard, (diagnostic, what, fix) ->
+    return carriers.accessor(kind, (DeclaredType) carrier, guard, (diagnostic, what, fix) ->
             reporter.report(diagnostic, parameter, mirror, null, subject + what, fix))
-        .map(accessor -> new WorkspaceArgument(index, Optional.of(accessor.method()), accessor.idType()));
+        .map(accessor -> new IdArgument(index, Optional.of(accessor.method()), accessor.idType()));
   }
 
   /** Returns {@code String} or {@code UUID} when {@code type} is one of them. */

@@ -1,0 +1,220 @@
+package dev.rolegate.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.TestMatrices.compile;
+import static dev.rolegate.processor.TestMatrices.source;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code [MissingAccount]}: a method needing an account permission names its account; {@code
+ * [AccountIdMisuse]} and {@code [UnstableAccountCarrier]}: {@code @AccountId} under the rules of
+ * {@code @WorkspaceId}.
+ */
+class AccountIdValidationTest {
+  private static final String FIX = "Add @AccountId to the parameter that names the account,"
+      + " @BoundAccount to act in the account bound to the caller"
+      + " (CurrentPrincipal.bind(principal, account, workspace)), or @WorkspaceId to the parameter"
+      + " that names a workspace, to act in that workspace's account";
+
+  @Test
+  void missingAccount_accountPermissionNamingNoAccount_reportedOnMethodWithTheFix() {
+    JavaFileObject source = source("Things", """
+        public interface Things {
+          @RequiresPermission({"VIEW_ACCOUNT", "EDIT_ACCOUNT"})
+          void members();
+
+          @RequiresPermission("EDIT_ACCOUNT")
+          void byParameter(@AccountId String account);
+
+          @RequiresPermission("EDIT_ACCOUNT")
+          @BoundAccount
+          void bound();
+
+          @RequiresPermission("EDIT_ACCOUNT")
+          void inWorkspace(@WorkspaceId String ws);
+
+          @RequiresPermission(anyOf = {"VIEW_THINGS", "VIEW_ACCOUNT"})
+          @BoundWorkspace
+          void inBoundWorkspace();
+
+          @Unguarded(reason = "liveness probe")
+          void ping();
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[MissingAccount] Things.members() needs account permissions"
+            + " VIEW_ACCOUNT, EDIT_ACCOUNT but names no account. " + FIX)
+        .inFile(source)
+        .onLineContaining("void members()");
+  }
+
+  @Test
+  void missingAccount_boundAccountOnTheType_coversEveryMethod_boundWorkspaceDoesNot() {
+    JavaFileObject covered = source("Covered", """
+        @BoundAccount
+        public interface Covered {
+          @RequiresPermission("EDIT_ACCOUNT")
+          void settings();
+        }
+        """);
+    JavaFileObject bound = source("Bound", """
+        @BoundWorkspace
+        public interface Bound {
+          @RequiresPermission("EDIT_ACCOUNT")
+          void settings();
+        }
+        """);
+
+    Compilation compilation = compile(covered, bound);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[MissingAccount] Bound.settings() needs account permission"
+            + " EDIT_ACCOUNT but names no account. " + FIX)
+        .inFile(bound)
+        .onLineContaining("void settings()");
+  }
+
+  @Test
+  void accountIdMisuse_twoParameters_keepOne() {
+    JavaFileObject source = source("Things", """
+        public interface Things {
+          @RequiresPermission("VIEW_ACCOUNT")
+          String plan(@AccountId String account,
+              @AccountId String other);
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[AccountIdMisuse] @AccountId marks both account and parameter other"
+            + " of plan(). A call acts in one account: keep @AccountId on one parameter")
+        .inFile(source)
+        .onLineContaining("@AccountId String other");
+  }
+
+  @Test
+  void accountIdMisuse_besideBoundAccountOnTheMethod_butATypeDefaultIsReplaced() {
+    JavaFileObject source = source("Things", """
+        @BoundAccount
+        public interface Things {
+          @RequiresPermission("VIEW_ACCOUNT")
+          String replaced(@AccountId String account);
+
+          @RequiresPermission("VIEW_ACCOUNT")
+          @BoundAccount
+          String both(@AccountId String account);
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[AccountIdMisuse] @AccountId on parameter account of both(), which"
+            + " also carries @BoundAccount. A call acts in one account: keep @AccountId to check"
+            + " the account the call names, or remove it to check the account bound to the"
+            + " caller's context")
+        .inFile(source)
+        .onLineContaining("String both(");
+  }
+
+  @Test
+  void accountIdMisuse_notAnId_orACarrierWithoutMarkedAccessor() {
+    JavaFileObject source = source("Things", """
+        record Ref(String account) {}
+
+        public interface Things {
+          @RequiresPermission("VIEW_ACCOUNT")
+          String count(@AccountId int account);
+
+          @RequiresPermission("VIEW_ACCOUNT")
+          String look(@AccountId Ref ref);
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation)
+        .hadErrorContaining("[AccountIdMisuse] @AccountId on parameter account of count() of"
+            + " type int. An account id is a String or a java.util.UUID, or a type that carries"
+            + " one (see @AccountId): change the parameter's type or move the annotation")
+        .inFile(source)
+        .onLineContaining("String count(");
+    assertThat(compilation)
+        .hadErrorContaining("[AccountIdMisuse] @AccountId on parameter ref of look() of type"
+            + " test.Ref, which carries no account id. Mark the record component that holds the"
+            + " account id (a String or UUID) with @AccountId, as in record Ref(@AccountId String"
+            + " account, ...), or give the parameter the type String or UUID")
+        .inFile(source)
+        .onLineContaining("String look(");
+  }
+
+  @Test
+  void accountCarrier_record_accepted_workspaceMarkerDoesNotCountAsAccount() {
+    JavaFileObject source = source("Things", """
+        record Ref(@AccountId String account, @WorkspaceId String workspace) {}
+
+        public interface Things {
+          @RequiresPermission({"EDIT_THINGS", "EDIT_ACCOUNT"})
+          String move(@AccountId @WorkspaceId Ref ref);
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GuardedThings").contentsAsUtf8String()
+        .contains("EDIT_THINGS_AND_EDIT_ACCOUNT.checkInAccount(this.source, account, workspace,"
+            + " \"Things.move\");");
+  }
+
+  @Test
+  void unstableAccountCarrier_nonFinalClass_refusedWithTheRecordForm() {
+    JavaFileObject carrier = source("AccountRef", """
+        public class AccountRef {
+          private String account;
+          @AccountId public String account() { return account; }
+        }
+        """);
+    JavaFileObject source = source("Things", """
+        public interface Things {
+          @RequiresPermission("EDIT_ACCOUNT")
+          void rename(@AccountId AccountRef ref);
+        }
+        """);
+
+    Compilation compilation = compile(carrier, source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[UnstableAccountCarrier] @AccountId on parameter ref of rename() of"
+            + " type test.AccountRef, whose @AccountId accessor AccountRef.account() belongs to"
+            + " AccountRef, which is not final, so a subclass (an anonymous one, say) can override"
+            + " it to answer differently on each read. The guard checks the account id it reads"
+            + " from the carrier once, and the delegate reads it again, so an accessor that can"
+            + " answer differently lets the call act in an account that was never checked. Make"
+            + " AccountRef a record that marks its component and declares no accessor for it, as"
+            + " in record AccountRef(@AccountId String account, ...) {}, or a final class whose"
+            + " @AccountId method account() is exactly return account; of a final String field it"
+            + " declares; or give the parameter the type String or UUID")
+        .inFile(source)
+        .onLineContaining("void rename(");
+  }
+}
