@@ -275,7 +275,8 @@ public class DefaultPrincipalMapper implements PrincipalMapper {
         continue;
       }
       String owner = each.account().orElse(singleAccount);
-      if (account == null || (owner != null && PrincipalBindingFilter.sameAccount(owner, account))) {
+      boolean own = owner != null && PrincipalBindingFilter.sameAccount(owner, account);
+      if (account == null || own) {
         return custom.get();
       }
       other = custom.get();

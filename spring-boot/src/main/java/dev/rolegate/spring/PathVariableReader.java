@@ -6,7 +6,10 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-/** Reads one variable of a request's path with a pattern: what {@link WorkspacePath} and {@link AccountPath} share. */
+/**
+ * Reads one variable of a request's path with a pattern: what {@link WorkspacePath} and {@link
+ * AccountPath} share.
+ */
 final class PathVariableReader {
   private final PathPattern pattern;
   private final String variable;

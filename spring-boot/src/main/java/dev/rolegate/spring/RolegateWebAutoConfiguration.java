@@ -18,8 +18,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * rolegate in a servlet web application: the filter that binds each request's principal, account
- * and workspace, and 401/403 problem details for rolegate's exceptions. The principal comes from the
- * application's {@link PrincipalResolver} bean if it declares one, else, with Spring Security
+ * and workspace, and 401/403 problem details for rolegate's exceptions. The principal comes from
+ * the application's {@link PrincipalResolver} bean if it declares one, else, with Spring Security
  * present, from {@code SecurityContextHolder} through a {@link PrincipalMapper}.
  */
 @AutoConfiguration(after = RolegateAutoConfiguration.class)

@@ -204,7 +204,9 @@ class DefaultPrincipalMapperTest {
     assertThatThrownBy(
             () ->
                 uuids.map(
-                    user("account:" + lower + ":ADMIN", "account:" + lower.toUpperCase() + ":MEMBER")))
+                    user(
+                        "account:" + lower + ":ADMIN",
+                        "account:" + lower.toUpperCase() + ":MEMBER")))
         .isInstanceOf(PrincipalMappingException.class)
         .hasMessageStartingWith("the credentials name two roles for account");
   }

@@ -8,7 +8,7 @@ import dev.rolegate.runtime.Principal;
 final class Principals {
   private Principals() {}
 
-  /** Returns a user of the single account acme who holds {@code role} in workspace {@code ws-1} only. */
+  /** Returns a user of the single account acme, holding {@code role} in workspace ws-1 only. */
   static Principal in(String role) {
     return Principal.user("alice")
         .directory(AccountDirectory.singleAccount("acme"))

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -41,9 +42,7 @@ class WebAccountsTest {
   }
 
   private static RequestPostProcessor as(String... authorities) {
-    return user("alice").authorities(
-        org.springframework.security.core.authority.AuthorityUtils.createAuthorityList(
-            authorities));
+    return user("alice").authorities(AuthorityUtils.createAuthorityList(authorities));
   }
 
   @Test
@@ -151,7 +150,9 @@ class WebAccountsTest {
                             token ->
                                 token
                                     .claim("principal_type", "service_account")
-                                    .claim("accounts", Map.of("acme", "MEMBER", "globex", "MEMBER")))))
+                                    .claim(
+                                        "accounts",
+                                        Map.of("acme", "MEMBER", "globex", "MEMBER")))))
         .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.detail").value(containsString("exactly one account")));
   }

@@ -232,7 +232,8 @@ class WebAutoConfigurationTest {
               assertThat(context).hasFailed();
               assertThat(context.getStartupFailure())
                   .rootCause()
-                  .hasMessage("rolegate.web.account-path \"/v2/a/{id}/**\" has no variable {account}");
+                  .hasMessage(
+                      "rolegate.web.account-path \"/v2/a/{id}/**\" has no variable {account}");
             });
   }
 

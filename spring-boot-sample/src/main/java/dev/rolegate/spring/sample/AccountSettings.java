@@ -21,7 +21,9 @@ public class AccountSettings {
   private final Map<String, String> names =
       new ConcurrentHashMap<>(Map.of(Accounts.ACME, "Acme", Accounts.GLOBEX, "Globex"));
   private final Map<String, List<String>> members =
-      Map.of(Accounts.ACME, List.of("owner", "admin", "member"), Accounts.GLOBEX, List.of("globex"));
+      Map.of(
+          Accounts.ACME, List.of("owner", "admin", "member"),
+          Accounts.GLOBEX, List.of("globex"));
 
   /** Returns the bound account's display name. */
   @RequiresPermission(Permissions.VIEW_ACCOUNT_SETTINGS)
