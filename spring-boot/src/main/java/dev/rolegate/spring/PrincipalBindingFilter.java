@@ -4,6 +4,7 @@ import dev.rolegate.runtime.CurrentPrincipal;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalContext;
 import dev.rolegate.runtime.PrincipalScope;
+import dev.rolegate.runtime.internal.Names;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,22 +13,35 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Binds the request's principal, and the workspace its path names, with {@link
- * CurrentPrincipal#bind(Principal, String)} for the rest of the request, and always unbinds it.
- * Credentials that describe no valid principal are refused with HTTP 401 before anything runs; a
- * request without a principal runs with nobody bound ({@link PrincipalContext#none()}), so that a
- * guarded call answers 401 even if the thread carries a binding leaked by other code.
+ * Binds the request's principal, and the account and workspace its path names, with {@link
+ * CurrentPrincipal#bind(Principal, String, String)} for the rest of the request, and always
+ * unbinds it. Credentials that describe no valid principal are refused with HTTP 401 before
+ * anything runs; a request without a principal runs with nobody bound ({@link
+ * PrincipalContext#none()}), so that a guarded call answers 401 even if the thread carries a
+ * binding leaked by other code.
+ *
+ * <p>A path that names an account and a workspace the principal's directory does not place in
+ * that account (another account's workspace, or one it does not know) is refused with HTTP 403
+ * ({@code urn:rolegate:problem:workspace-outside-account}) before anything runs.
  */
 public class PrincipalBindingFilter extends OncePerRequestFilter {
   private static final System.Logger LOG = System.getLogger("dev.rolegate.spring");
 
   private final PrincipalResolver resolver;
   private final WorkspacePath workspacePath;
+  private final AccountPath accountPath;
+
+  /** Creates the filter that binds no account from the path. */
+  public PrincipalBindingFilter(PrincipalResolver resolver, WorkspacePath workspacePath) {
+    this(resolver, workspacePath, AccountPath.none());
+  }
 
   /** Creates the filter. */
-  public PrincipalBindingFilter(PrincipalResolver resolver, WorkspacePath workspacePath) {
+  public PrincipalBindingFilter(
+      PrincipalResolver resolver, WorkspacePath workspacePath, AccountPath accountPath) {
     this.resolver = resolver;
     this.workspacePath = workspacePath;
+    this.accountPath = accountPath;
   }
 
   @Override
@@ -61,9 +75,59 @@ public class PrincipalBindingFilter extends OncePerRequestFilter {
       return;
     }
     String workspace = workspacePath.workspace(request).orElse(null);
-    try (PrincipalScope scope = CurrentPrincipal.bind(principal, workspace)) {
+    String account = accountPath.account(request).orElse(null);
+    if (account != null && workspace != null && !inAccount(principal, workspace, account)) {
+      Problems.write(
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
+          Problems.WORKSPACE_OUTSIDE_ACCOUNT,
+          "Workspace outside the account",
+          "the path names workspace " + Names.quoted(workspace) + ", which is not a workspace of"
+              + " account " + Names.quoted(account),
+          Problems.field("account", Names.escaped(account)),
+          Problems.field("workspace", Names.escaped(workspace)));
+      return;
+    }
+    try (PrincipalScope scope = CurrentPrincipal.bind(principal, account, workspace)) {
       chain.doFilter(request, response);
     }
+  }
+
+  /**
+   * Returns whether the principal's directory places {@code workspace} in {@code account}; a
+   * directory that fails answers no (the request is refused, never let through unchecked).
+   */
+  private static boolean inAccount(Principal principal, String workspace, String account) {
+    String owner;
+    try {
+      owner = principal.accountOf(workspace);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "finding the account of the path's workspace failed", e);
+      return false;
+    }
+    return owner != null && sameAccount(owner, account);
+  }
+
+  /**
+   * Returns whether two ids name one account: equal, or spellings of one UUID in either letter
+   * case (the runtime's rule for account and workspace ids).
+   */
+  static boolean sameAccount(String a, String b) {
+    return a.equals(b) || (isUuid(a) && a.equalsIgnoreCase(b));
+  }
+
+  private static boolean isUuid(String id) {
+    if (id.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = id.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      if (dash ? c != '-' : Character.digit(c, 16) < 0 || c > 'f') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Runs the rest of the request with nobody bound, whatever this thread carries. */

@@ -11,11 +11,23 @@ final class Problems {
   static final URI UNAUTHENTICATED = URI.create("urn:rolegate:problem:unauthenticated");
   static final URI ACCESS_DENIED = URI.create("urn:rolegate:problem:access-denied");
   static final URI INVALID_PRINCIPAL = URI.create("urn:rolegate:problem:invalid-principal");
+  static final URI WORKSPACE_OUTSIDE_ACCOUNT =
+      URI.create("urn:rolegate:problem:workspace-outside-account");
 
   private Problems() {}
 
+  /** An extra member of a problem: a name and a string value. */
+  record Field(String name, String value) {}
+
+  /** Returns an extra member of a problem. */
+  static Field field(String name, String value) {
+    return new Field(name, value);
+  }
+
   /** Writes an {@code application/problem+json} response with these fields. */
-  static void write(HttpServletResponse response, int status, URI type, String title, String detail)
+  static void write(
+      HttpServletResponse response, int status, URI type, String title, String detail,
+      Field... fields)
       throws IOException {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -28,8 +40,11 @@ final class Problems {
             + ",\"status\":"
             + status
             + ",\"detail\":"
-            + quote(detail)
-            + "}";
+            + quote(detail);
+    for (Field field : fields) {
+      body += "," + quote(field.name()) + ":" + quote(field.value());
+    }
+    body += "}";
     response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -1,5 +1,6 @@
 package dev.rolegate.spring;
 
+import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.Matrix;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -8,8 +9,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * rolegate's core auto-configuration: the matrix, and guarded beans (unless {@code
- * rolegate.guards.enabled=false}) found through the processor's guard index.
+ * rolegate's core auto-configuration: the matrix, the account directory, and guarded beans (unless
+ * {@code rolegate.guards.enabled=false}) found through the processor's guard index.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(RolegateProperties.class)
@@ -21,6 +22,28 @@ public class RolegateAutoConfiguration {
   @ConditionalOnMissingBean
   public Matrix rolegateMatrix() {
     return Matrix.load();
+  }
+
+  /**
+   * The directory of a single-account application, {@code AccountDirectory.singleAccount} of
+   * {@code rolegate.single-account}; declare an {@link AccountDirectory} bean to use your own.
+   * With neither, startup fails: every principal needs to know which account each workspace is in.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public AccountDirectory rolegateAccountDirectory(RolegateProperties properties) {
+    String account = properties.getSingleAccount();
+    if (account == null) {
+      throw new IllegalStateException("rolegate needs an AccountDirectory, which says the account"
+          + " of each workspace: declare a bean of type dev.rolegate.runtime.AccountDirectory"
+          + " (an InMemoryAccountDirectory, or one over your data), or, in an application with one"
+          + " account, set the property rolegate.single-account=<account id>");
+    }
+    try {
+      return AccountDirectory.singleAccount(account);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("rolegate.single-account: " + e.getMessage(), e);
+    }
   }
 
   /** Creates beans of guarded classes as their guards. */

@@ -8,6 +8,23 @@ public class RolegateProperties {
   private final Guards guards = new Guards();
   private final Web web = new Web();
 
+  /**
+   * The account of a single-account application: the starter's {@link
+   * dev.rolegate.runtime.AccountDirectory} is then {@code AccountDirectory.singleAccount} of it
+   * (unless the application declares one), and the credentials' forms without an account ({@code
+   * account:<ROLE>}, the claim {@code account_role}) mean the role in it.
+   */
+  private String singleAccount;
+
+  /** Returns {@code rolegate.single-account}, or null when not set. */
+  public String getSingleAccount() {
+    return singleAccount;
+  }
+
+  public void setSingleAccount(String singleAccount) {
+    this.singleAccount = singleAccount;
+  }
+
   /** Returns {@code rolegate.guards.*}. */
   public Guards getGuards() {
     return guards;
@@ -32,13 +49,22 @@ public class RolegateProperties {
     }
   }
 
-  /** {@code rolegate.web.*}: binding the principal and workspace of each HTTP request. */
+  /** {@code rolegate.web.*}: binding the principal, account and workspace of each HTTP request. */
   public static class Web {
     /** The path pattern (Spring's PathPattern syntax) whose variable names the workspace. */
     private String workspacePath = "/api/accounts/{account}/workspaces/{workspace}/**";
 
     /** The name of the variable in {@link #workspacePath} that holds the workspace id. */
     private String workspaceVariable = "workspace";
+
+    /**
+     * The path pattern (Spring's PathPattern syntax) whose variable names the account; empty binds
+     * no account from the path.
+     */
+    private String accountPath = "/api/accounts/{account}/**";
+
+    /** The name of the variable in {@link #accountPath} that holds the account id. */
+    private String accountVariable = "account";
 
     /**
      * The order of the filter that binds the principal; it must run after Spring Security's filter
@@ -60,6 +86,22 @@ public class RolegateProperties {
 
     public void setWorkspaceVariable(String workspaceVariable) {
       this.workspaceVariable = workspaceVariable;
+    }
+
+    public String getAccountPath() {
+      return accountPath;
+    }
+
+    public void setAccountPath(String accountPath) {
+      this.accountPath = accountPath;
+    }
+
+    public String getAccountVariable() {
+      return accountVariable;
+    }
+
+    public void setAccountVariable(String accountVariable) {
+      this.accountVariable = accountVariable;
     }
 
     public int getFilterOrder() {

@@ -1,6 +1,9 @@
 package dev.rolegate.spring;
 
+import dev.rolegate.runtime.AccountDirectory;
+import dev.rolegate.runtime.CustomRoles;
 import dev.rolegate.runtime.Matrix;
+import dev.rolegate.runtime.WorkspaceDefaults;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,9 +17,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
- * rolegate in a servlet web application: the filter that binds each request's principal and
- * workspace, and 401/403 problem details for rolegate's exceptions. The principal comes from the
- * application's {@link PrincipalResolver} bean if it declares one, else, with Spring Security
+ * rolegate in a servlet web application: the filter that binds each request's principal, account
+ * and workspace, and 401/403 problem details for rolegate's exceptions. The principal comes from
+ * the application's {@link PrincipalResolver} bean if it declares one, else, with Spring Security
  * present, from {@code SecurityContextHolder} through a {@link PrincipalMapper}.
  */
 @AutoConfiguration(after = RolegateAutoConfiguration.class)
@@ -38,13 +41,29 @@ public class RolegateWebAutoConfiguration {
         properties.getWeb().getWorkspacePath(), properties.getWeb().getWorkspaceVariable());
   }
 
+  /**
+   * Reads the account from the request path ({@code rolegate.web.account-path}; empty: none).
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public AccountPath rolegateAccountPath(RolegateProperties properties) {
+    String pattern = properties.getWeb().getAccountPath();
+    return pattern == null || pattern.isBlank()
+        ? AccountPath.none()
+        : new AccountPath(pattern, properties.getWeb().getAccountVariable());
+  }
+
   /** Binds the principal for each request, after Spring Security's filter chain. */
   @Bean
   @ConditionalOnBean(PrincipalResolver.class)
   public FilterRegistrationBean<PrincipalBindingFilter> rolegatePrincipalFilter(
-      PrincipalResolver resolver, WorkspacePath workspacePath, RolegateProperties properties) {
+      PrincipalResolver resolver,
+      WorkspacePath workspacePath,
+      AccountPath accountPath,
+      RolegateProperties properties) {
     FilterRegistrationBean<PrincipalBindingFilter> registration =
-        new FilterRegistrationBean<>(new PrincipalBindingFilter(resolver, workspacePath));
+        new FilterRegistrationBean<>(
+            new PrincipalBindingFilter(resolver, workspacePath, accountPath));
     registration.setName("rolegatePrincipalFilter");
     registration.setOrder(properties.getWeb().getFilterOrder());
     return registration;
@@ -54,11 +73,24 @@ public class RolegateWebAutoConfiguration {
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(SecurityContextHolder.class)
   static class SecurityPrincipalConfiguration {
-    /** The default mapping; declare a {@link PrincipalMapper} bean to replace it. */
+    /**
+     * The default mapping, with the account directory, the application's {@link WorkspaceDefaults}
+     * and {@link CustomRoles} beans if any; declare a {@link PrincipalMapper} bean to replace it.
+     */
     @Bean
     @ConditionalOnMissingBean
-    PrincipalMapper rolegatePrincipalMapper(Matrix matrix) {
-      return new DefaultPrincipalMapper(matrix);
+    PrincipalMapper rolegatePrincipalMapper(
+        Matrix matrix,
+        AccountDirectory directory,
+        RolegateProperties properties,
+        ObjectProvider<WorkspaceDefaults> defaults,
+        ObjectProvider<CustomRoles> customRoles) {
+      return new DefaultPrincipalMapper(
+          matrix,
+          directory,
+          properties.getSingleAccount(),
+          defaults.getIfUnique(),
+          customRoles.orderedStream().toList());
     }
 
     @Bean

@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 class GuardedBeansTest {
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
-          .withConfiguration(AutoConfigurations.of(RolegateAutoConfiguration.class));
+          .withConfiguration(AutoConfigurations.of(RolegateAutoConfiguration.class))
+          .withPropertyValues("rolegate.single-account=acme");
 
   @Test
   void interfaceBean_isWrappedInItsGuard_andChecked() {

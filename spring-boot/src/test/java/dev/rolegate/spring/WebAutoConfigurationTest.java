@@ -3,7 +3,9 @@ package dev.rolegate.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rolegate.prefect.WorkspaceRoles;
+import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.CurrentPrincipal;
+import dev.rolegate.runtime.InMemoryAccountDirectory;
 import dev.rolegate.runtime.Principal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Which beans the web auto-configuration declares, with and without Spring Security. */
@@ -29,7 +33,82 @@ class WebAutoConfigurationTest {
       new WebApplicationContextRunner()
           .withConfiguration(
               AutoConfigurations.of(
-                  RolegateAutoConfiguration.class, RolegateWebAutoConfiguration.class));
+                  RolegateAutoConfiguration.class, RolegateWebAutoConfiguration.class))
+          .withPropertyValues("rolegate.single-account=acme");
+
+  @Test
+  void singleAccountProperty_givesTheSingleAccountDirectory() {
+    runner.run(
+        context -> {
+          AccountDirectory directory = context.getBean(AccountDirectory.class);
+          assertThat(directory.accountOf("any-workspace")).isEqualTo("acme");
+          Principal mapped =
+              context
+                  .getBean(PrincipalMapper.class)
+                  .map(
+                      UsernamePasswordAuthenticationToken.authenticated(
+                          "alice", "n/a", AuthorityUtils.createAuthorityList("account:ADMIN")));
+          assertThat(mapped.directory()).isSameAs(directory);
+          assertThat(mapped.accountRole("acme").name()).isEqualTo("ADMIN");
+        });
+  }
+
+  @Test
+  void applicationDirectory_isTheOneUsed() {
+    InMemoryAccountDirectory mine = new InMemoryAccountDirectory().add("acct-a", "ws-1");
+    new WebApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                RolegateAutoConfiguration.class, RolegateWebAutoConfiguration.class))
+        .withBean(AccountDirectory.class, () -> mine)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(AccountDirectory.class)).isSameAs(mine);
+              Principal mapped =
+                  context
+                      .getBean(PrincipalMapper.class)
+                      .map(
+                          UsernamePasswordAuthenticationToken.authenticated(
+                              "alice",
+                              "n/a",
+                              AuthorityUtils.createAuthorityList("account:acct-a:OWNER")));
+              assertThat(mapped.directory()).isSameAs(mine);
+            });
+  }
+
+  @Test
+  void noDirectory_failsStartup_namingBothWays() {
+    new WebApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                RolegateAutoConfiguration.class, RolegateWebAutoConfiguration.class))
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessage(
+                      "rolegate needs an AccountDirectory, which says the account of each"
+                          + " workspace: declare a bean of type dev.rolegate.runtime.AccountDirectory"
+                          + " (an InMemoryAccountDirectory, or one over your data), or, in an"
+                          + " application with one account, set the property"
+                          + " rolegate.single-account=<account id>");
+            });
+  }
+
+  @Test
+  void singleAccountThatCannotBeShown_failsStartup() {
+    runner
+        .withPropertyValues("rolegate.single-account= ")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessageContaining("an account id may not be empty or blank");
+            });
+  }
 
   @Test
   void withSecurity_defaultMapperAndSecurityContextResolver() {
@@ -89,7 +168,20 @@ class WebAutoConfigurationTest {
               MockHttpServletRequest anonymous =
                   new MockHttpServletRequest("GET", "/api/accounts/acme/workspaces/ws-1/flows");
               filter.doFilter(anonymous, new MockHttpServletResponse(), chainRecording(seen));
-              assertThat(seen).containsExactly("alice@ws-1", "nobody@nowhere");
+              MockHttpServletRequest accountOnly =
+                  new MockHttpServletRequest("GET", "/api/accounts/acme/members");
+              accountOnly.addHeader("X-User", "alice");
+              filter.doFilter(accountOnly, new MockHttpServletResponse(), chainRecording(seen));
+              MockHttpServletResponse outside = new MockHttpServletResponse();
+              MockHttpServletRequest otherAccount =
+                  new MockHttpServletRequest("GET", "/api/accounts/globex/workspaces/ws-1/flows");
+              otherAccount.addHeader("X-User", "alice");
+              filter.doFilter(otherAccount, outside, chainRecording(seen));
+              assertThat(seen)
+                  .containsExactly("alice@acme/ws-1", "nobody@-/nowhere", "alice@acme/nowhere");
+              assertThat(outside.getStatus()).isEqualTo(HttpServletResponse.SC_FORBIDDEN);
+              assertThat(outside.getContentAsString())
+                  .contains("\"type\":\"urn:rolegate:problem:workspace-outside-account\"");
               assertThat(CurrentPrincipal.get()).isEmpty();
             });
   }
@@ -108,6 +200,40 @@ class WebAutoConfigurationTest {
                       path.workspace(
                           new MockHttpServletRequest("GET", "/api/accounts/a/workspaces/w-7/x")))
                   .isEmpty();
+            });
+  }
+
+  @Test
+  void accountPath_isConfigurable_andEmptyBindsNone() {
+    runner
+        .withPropertyValues(
+            "rolegate.web.account-path=/v2/a/{id}/**", "rolegate.web.account-variable=id")
+        .run(
+            context -> {
+              AccountPath path = context.getBean(AccountPath.class);
+              assertThat(path.account(new MockHttpServletRequest("GET", "/v2/a/acct-7/x")))
+                  .contains("acct-7");
+              assertThat(path.account(new MockHttpServletRequest("GET", "/api/accounts/a/x")))
+                  .isEmpty();
+            });
+    runner
+        .withPropertyValues("rolegate.web.account-path=")
+        .run(
+            context ->
+                assertThat(
+                        context
+                            .getBean(AccountPath.class)
+                            .account(new MockHttpServletRequest("GET", "/api/accounts/a/x")))
+                    .isEmpty());
+    runner
+        .withPropertyValues("rolegate.web.account-path=/v2/a/{id}/**")
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessage(
+                      "rolegate.web.account-path \"/v2/a/{id}/**\" has no variable {account}");
             });
   }
 
@@ -189,6 +315,8 @@ class WebAutoConfigurationTest {
         seen.add(
             CurrentPrincipal.get().map(Principal::id).orElse("nobody")
                 + "@"
+                + CurrentPrincipal.account().orElse("-")
+                + "/"
                 + CurrentPrincipal.workspace().orElse("nowhere"));
       }
     };

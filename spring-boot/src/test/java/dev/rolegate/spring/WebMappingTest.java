@@ -14,6 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.rolegate.runtime.CurrentPrincipal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -39,13 +42,21 @@ class WebMappingTest {
     assertThat(CurrentPrincipal.get()).isEmpty();
   }
 
+  /** Returns the authorities of a MEMBER of acme, plus these. */
+  private static List<GrantedAuthority> member(String... more) {
+    List<GrantedAuthority> authorities =
+        new ArrayList<>(AuthorityUtils.createAuthorityList("account:acme:MEMBER"));
+    authorities.addAll(AuthorityUtils.createAuthorityList(more));
+    return authorities;
+  }
+
   @Test
   void viewer_lists_200() throws Exception {
     mvc.perform(
             get(WS1 + "/deployments")
                 .with(
                     user("alice")
-                        .authorities(AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER"))))
+                        .authorities(member("workspace:ws-1:VIEWER"))))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0]").value("d-1"));
   }
@@ -56,7 +67,7 @@ class WebMappingTest {
             delete(WS1 + "/deployments/d-1")
                 .with(
                     user("alice")
-                        .authorities(AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER"))))
+                        .authorities(member("workspace:ws-1:VIEWER"))))
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.status").value(403))
@@ -64,11 +75,12 @@ class WebMappingTest {
         .andExpect(jsonPath("$.operation").value("DeploymentApi.delete"))
         .andExpect(jsonPath("$.permissions[0]").value("DELETE_DEPLOYMENTS"))
         .andExpect(jsonPath("$.workspace").value("ws-1"))
+        .andExpect(jsonPath("$.account").value("acme"))
         .andExpect(
             jsonPath("$.detail")
                 .value(
-                    "DeploymentApi.delete requires DELETE_DEPLOYMENTS in workspace ws-1, which the"
-                        + " caller does not hold there"))
+                    "DeploymentApi.delete requires DELETE_DEPLOYMENTS in workspace ws-1 of account"
+                        + " acme, which the caller does not hold there"))
         .andExpect(content().string(not(containsString("alice"))))
         // The only echo of the request is the path the client sent itself, as the instance.
         .andExpect(jsonPath("$.instance").value(WS1 + "/deployments/d-1"))
@@ -82,7 +94,7 @@ class WebMappingTest {
             get("/api/accounts/acme/workspaces/ws-2/deployments")
                 .with(
                     user("alice")
-                        .authorities(AuthorityUtils.createAuthorityList("workspace:ws-1:OWNER"))))
+                        .authorities(member("workspace:ws-1:OWNER"))))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.workspace").value("ws-2"));
   }
@@ -92,7 +104,7 @@ class WebMappingTest {
     mvc.perform(
             delete("/api/accounts/acme/workspaces/ws-9/deployments/d-1")
                 .with(
-                    user("root").authorities(AuthorityUtils.createAuthorityList("account:ADMIN"))))
+                    user("root").authorities(AuthorityUtils.createAuthorityList("account:acme:ADMIN"))))
         .andExpect(status().isOk());
   }
 
@@ -114,7 +126,7 @@ class WebMappingTest {
                 .with(
                     user("alice")
                         .authorities(
-                            AuthorityUtils.createAuthorityList("workspace:ws-1:SUPERUSER"))))
+                            member("workspace:ws-1:SUPERUSER"))))
         .andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.type").value("urn:rolegate:problem:invalid-principal"))
@@ -131,6 +143,7 @@ class WebMappingTest {
                             token ->
                                 token
                                     .subject("bob")
+                                    .claim("accounts", Map.of("acme", "MEMBER"))
                                     .claim("workspace_roles", Map.of("ws-1", "DEVELOPER")))))
         .andExpect(status().isOk());
     mvc.perform(
@@ -141,6 +154,7 @@ class WebMappingTest {
                             token ->
                                 token
                                     .subject("bob")
+                                    .claim("accounts", Map.of("acme", "MEMBER"))
                                     .claim("workspace_roles", Map.of("ws-1", "RUNNER")))))
         .andExpect(status().isForbidden());
   }
@@ -148,10 +162,12 @@ class WebMappingTest {
   @Test
   void jwtWithUnknownRole_401() throws Exception {
     mvc.perform(
-            get(WS1 + "/deployments").with(jwt().jwt(token -> token.claim("account_role", "GOD"))))
+            get(WS1 + "/deployments")
+                .with(jwt().jwt(token -> token.claim("accounts", Map.of("acme", "GOD")))))
         .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.type").value("urn:rolegate:problem:invalid-principal"))
-        .andExpect(jsonPath("$.detail").value(containsString("account role \"GOD\"")));
+        .andExpect(
+            jsonPath("$.detail").value(containsString("account role (in account \"acme\") \"GOD\"")));
   }
 
   @Test
@@ -160,14 +176,14 @@ class WebMappingTest {
             get(WS1 + "/whoami")
                 .with(
                     user("alice")
-                        .authorities(AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER"))))
+                        .authorities(member("workspace:ws-1:VIEWER"))))
         .andExpect(status().isOk())
-        .andExpect(content().string("alice@ws-1"));
+        .andExpect(content().string("alice@acme/ws-1"));
     mvc.perform(
             get(WS1 + "/ledger")
                 .with(
                     user("alice")
-                        .authorities(AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER"))))
+                        .authorities(member("workspace:ws-1:VIEWER"))))
         .andExpect(status().isOk())
         .andExpect(content().string("3"));
   }
@@ -177,7 +193,7 @@ class WebMappingTest {
     mvc.perform(
             get("/api/ledger")
                 .with(
-                    user("root").authorities(AuthorityUtils.createAuthorityList("account:OWNER"))))
+                    user("root").authorities(AuthorityUtils.createAuthorityList("account:acme:OWNER"))))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.operation").value("Ledger.countHere"))
         .andExpect(jsonPath("$.workspace").value(nullValue()))
@@ -193,7 +209,7 @@ class WebMappingTest {
                         .with(
                             user("alice")
                                 .authorities(
-                                    AuthorityUtils.createAuthorityList("workspace:ws-1:VIEWER")))))
+                                    member("workspace:ws-1:VIEWER")))))
         .hasRootCauseMessage("boom for alice");
     assertThat(CurrentPrincipal.get()).isEmpty();
   }

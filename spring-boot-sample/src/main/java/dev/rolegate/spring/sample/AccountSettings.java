@@ -1,25 +1,51 @@
 package dev.rolegate.spring.sample;
 
+import dev.rolegate.annotations.AccountId;
+import dev.rolegate.annotations.BoundAccount;
 import dev.rolegate.annotations.RequiresPermission;
 import dev.rolegate.prefect.Permissions;
-import java.util.concurrent.atomic.AtomicReference;
+import dev.rolegate.runtime.CurrentPrincipal;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
-/** The account's settings: account-level permissions, checked against the account role. */
+/**
+ * Account-level operations, checked against the caller's account role in the account they act in:
+ * the account bound for the request from its path ({@code @BoundAccount} on the type), or the one
+ * an argument names ({@code @AccountId}, which replaces it for that method).
+ */
 @Service
+@BoundAccount
 public class AccountSettings {
-  private final AtomicReference<String> name = new AtomicReference<>("Acme");
+  private final Map<String, String> names =
+      new ConcurrentHashMap<>(Map.of(Accounts.ACME, "Acme", Accounts.GLOBEX, "Globex"));
+  private final Map<String, List<String>> members =
+      Map.of(
+          Accounts.ACME, List.of("owner", "admin", "member"),
+          Accounts.GLOBEX, List.of("globex"));
 
-  /** Returns the account's display name. */
+  /** Returns the bound account's display name. */
   @RequiresPermission(Permissions.VIEW_ACCOUNT_SETTINGS)
   public String name() {
-    return name.get();
+    return names.getOrDefault(here(), "");
   }
 
-  /** Renames the account. */
+  /** Renames the bound account. */
   @RequiresPermission(Permissions.EDIT_ACCOUNT_SETTINGS)
   public String rename(String newName) {
-    name.set(newName);
+    names.put(here(), newName);
     return newName;
+  }
+
+  /** Lists the members of {@code account}. */
+  @RequiresPermission(Permissions.VIEW_ACCOUNT_MEMBERS)
+  public List<String> members(@AccountId String account) {
+    return members.getOrDefault(account, List.of());
+  }
+
+  private static String here() {
+    // The guard has checked that an account is bound before the methods above run.
+    return CurrentPrincipal.account().orElseThrow();
   }
 }

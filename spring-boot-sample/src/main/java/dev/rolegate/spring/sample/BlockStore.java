@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 public class BlockStore {
   private final Map<String, Map<String, String>> byWorkspace = new ConcurrentHashMap<>();
 
-  /** Creates the store with one block in workspace {@code ws-prod}. */
+  /** Creates the store with one block in workspace {@code ws-acme-prod}. */
   public BlockStore() {
-    workspace("ws-prod").put("warehouse", "postgres://etl:hunter2@db/warehouse");
+    workspace("ws-acme-prod").put("warehouse", "postgres://etl:hunter2@db/warehouse");
   }
 
   /** Returns a workspace's blocks, name to secret value. */

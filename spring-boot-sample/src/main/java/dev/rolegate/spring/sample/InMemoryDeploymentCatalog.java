@@ -19,11 +19,16 @@ public class InMemoryDeploymentCatalog implements DeploymentCatalog {
   private final Map<String, Map<String, Deployment>> byWorkspace = new ConcurrentHashMap<>();
   private final AtomicInteger runs = new AtomicInteger();
 
-  /** Creates the catalogue with two deployments in workspace {@code ws-prod}. */
+  /**
+   * Creates the catalogue with two deployments in workspace {@code ws-acme-prod}, one in {@code
+   * ws-acme-dev} and one in {@code ws-globex}.
+   */
   public InMemoryDeploymentCatalog() {
-    Map<String, Deployment> prod = workspace("ws-prod");
+    Map<String, Deployment> prod = workspace("ws-acme-prod");
     prod.put("d-etl", new Deployment("d-etl", "nightly ETL"));
     prod.put("d-report", new Deployment("d-report", "weekly report"));
+    workspace("ws-acme-dev").put("d-try", new Deployment("d-try", "experiment"));
+    workspace("ws-globex").put("d-globex", new Deployment("d-globex", "globex sync"));
   }
 
   private Map<String, Deployment> workspace(String workspace) {

@@ -12,9 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The HTTP API, in Prefect's shape {@code /api/accounts/{account}/workspaces/{workspace}/...}. It
- * checks nothing itself: the guarded services do, and the starter turns their denials into 401 and
- * 403 problem details.
+ * The HTTP API, in Prefect's shape {@code /api/accounts/{account}/workspaces/{workspace}/...} and
+ * {@code /api/accounts/{account}/...}. It checks nothing itself: the starter binds the path's
+ * account and workspace (and refuses a workspace outside the path's account), the guarded services
+ * check, and the starter turns their denials into 401 and 403 problem details.
  */
 @RestController
 @RequestMapping("/api")
@@ -86,5 +87,10 @@ public class PrefectApi {
   @PutMapping("/accounts/{account}/settings")
   Map<String, String> renameAccount(@RequestParam String name) {
     return Map.of("name", settings.rename(name));
+  }
+
+  @GetMapping("/accounts/{account}/members")
+  List<String> members(@PathVariable String account) {
+    return settings.members(account);
   }
 }

@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.rolegate.prefect.WorkspaceRoles;
 import dev.rolegate.runtime.CurrentPrincipal;
 import dev.rolegate.test.WithPrincipal;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -20,7 +22,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The mapping rules through MockMvc: authorities to roles, the path's workspace, the guarded beans.
@@ -28,7 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 class MappingRulesTest {
-  private static final String WS = "/api/accounts/acme/workspaces/ws-prod";
+  private static final String WS = "/api/accounts/acct-acme/workspaces/ws-acme-prod";
 
   @Autowired MockMvc mvc;
   @Autowired ApplicationContext context;
@@ -54,21 +58,22 @@ class MappingRulesTest {
 
   @Test
   void workspaceAuthority_appliesToThePathWorkspace() throws Exception {
-    mvc.perform(get(WS + "/blocks").with(user("u").authorities(() -> "workspace:ws-prod:VIEWER")))
+    mvc.perform(get(WS + "/blocks").with(acmeMember("workspace:ws-acme-prod:VIEWER")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0]").value("warehouse"));
     mvc.perform(
-            get("/api/accounts/acme/workspaces/ws-dev/blocks")
-                .with(user("u").authorities(() -> "workspace:ws-prod:VIEWER")))
+            get("/api/accounts/acct-acme/workspaces/ws-acme-dev/blocks/warehouse/secret")
+                .with(acmeMember("workspace:ws-acme-prod:VIEWER")))
         .andExpect(status().isForbidden())
-        .andExpect(jsonPath("$.workspace").value("ws-dev"));
+        .andExpect(jsonPath("$.workspace").value("ws-acme-dev"))
+        .andExpect(jsonPath("$.account").value("acct-acme"));
   }
 
   @Test
   void accountAdminAuthority_isWorkspaceOwnerAnywhere() throws Exception {
     mvc.perform(
-            get("/api/accounts/acme/workspaces/ws-dev/blocks/none/secret")
-                .with(user("u").authorities(() -> "account:ADMIN")))
+            get("/api/accounts/acct-acme/workspaces/ws-acme-dev/blocks/none/secret")
+                .with(user("u").authorities(() -> "account:acct-acme:ADMIN")))
         .andExpect(status().isOk());
   }
 
@@ -80,10 +85,19 @@ class MappingRulesTest {
 
   @Test
   void unknownRole_isRefused_401() throws Exception {
-    mvc.perform(get("/api/ping").with(user("u").authorities(() -> "account:owner")))
+    mvc.perform(get("/api/ping").with(user("u").authorities(() -> "account:acct-acme:owner")))
         .andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.detail").value(containsString("account role \"owner\"")));
+        .andExpect(
+            jsonPath("$.detail")
+                .value(containsString("account role (in account \"acct-acme\") \"owner\"")));
+  }
+
+  @Test
+  void accountAuthorityWithoutAnAccount_isRefused_401_namingTheForm() throws Exception {
+    mvc.perform(get("/api/ping").with(user("u").authorities(() -> "account:ADMIN")))
+        .andExpect(status().isUnauthorized())
+        .andExpect(jsonPath("$.detail").value(containsString("account:<account-id>:<ROLE>")));
   }
 
   @Test
@@ -95,7 +109,11 @@ class MappingRulesTest {
   }
 
   @Test
-  @WithPrincipal(id = "dev", workspace = "ws-prod", role = WorkspaceRoles.DEVELOPER)
+  @WithPrincipal(
+      id = "dev",
+      account = "acct-acme",
+      workspace = "ws-acme-prod",
+      role = WorkspaceRoles.DEVELOPER)
   void aRequestWithoutCredentials_runsAsNobody_evenOnAThreadThatCarriesAPrincipal() throws Exception {
     // MockMvc runs on the test's thread, which @WithPrincipal bound: as a pooled thread carrying a
     // leaked binding would be. An anonymous request must not act as it.
@@ -106,13 +124,25 @@ class MappingRulesTest {
   }
 
   @Test
-  @WithPrincipal(id = "dev", workspace = "ws-prod", role = WorkspaceRoles.DEVELOPER)
+  @WithPrincipal(
+      id = "dev",
+      account = "acct-acme",
+      workspace = "ws-acme-prod",
+      role = WorkspaceRoles.DEVELOPER)
   void requestCredentials_replaceWithPrincipal_forTheRequestOnly() throws Exception {
     mvc.perform(
             get(WS + "/blocks/warehouse/secret")
-                .with(user("v").authorities(() -> "workspace:ws-prod:VIEWER")))
+                .with(acmeMember("workspace:ws-acme-prod:VIEWER")))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.permissions[0]").value("VIEW_SECRET_BLOCK_DATA"));
     assertThat(CurrentPrincipal.get()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("dev"));
+    assertThat(CurrentPrincipal.account()).contains("acct-acme");
+  }
+
+  /** A MEMBER of acct-acme with these authorities too. */
+  private static RequestPostProcessor acmeMember(String... more) {
+    List<String> authorities = new ArrayList<>(List.of("account:acct-acme:MEMBER"));
+    authorities.addAll(List.of(more));
+    return user("u").authorities(AuthorityUtils.createAuthorityList(authorities));
   }
 }
