@@ -58,11 +58,7 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
 
   @Override
   public String accountOf(String workspace) {
-    String account = accounts.get(workspace);
-    if (account == null && WorkspaceIds.looksLikeUuid(workspace)) {
-      account = accounts.get(AccountIds.key(workspace));
-    }
-    return account;
+    return accounts.get(AccountIds.key(workspace));
   }
 
   @Override

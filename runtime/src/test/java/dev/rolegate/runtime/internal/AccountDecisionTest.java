@@ -473,6 +473,9 @@ class AccountDecisionTest {
     accounts.remove(UUID_B.toString());
     assertNull(accounts.accountOf(UUID_B));
     assertThrows(IllegalArgumentException.class, () -> accounts.add(A, "ws\u202e"));
+    assertEquals(java.util.Optional.empty(), accounts.find(null));
+    assertEquals("InMemoryAccountDirectory (3 workspaces)", accounts.toString());
+    assertEquals("AccountDirectory.singleAccount(\"acme\")", SINGLE.toString());
   }
 
   @Test
