@@ -105,25 +105,40 @@ public final class Requirement {
       }
       principal = binding.principal();
       Role role = binding.assignedRoleIn(workspace);
-      String account = binding.workspaceAccount();
-      if (role == null) {
-        // Another workspace: its account, then the role assigned there, for a member only.
-        try {
-          account = principal.accountOf(workspace);
-          role = RUNTIME.assignedRoleIn(principal, workspace, account);
-        } catch (RuntimeException failure) {
-          // Decided in full, which asks again and denies.
-          role = null;
-        }
-      }
       if (singleHeldBy(role)) {
-        allowed(principal, role, account, workspace, operation);
+        allowed(principal, role, binding.workspaceAccount(), workspace, operation);
+        return;
+      }
+      if (role == null && allowedByAssignedRole(principal, workspace, operation)) {
         return;
       }
     } else {
       principal = principalOf(source, workspace, operation);
     }
     decide(principal, false, null, true, workspace, operation);
+  }
+
+  /**
+   * Allows a call on a workspace other than the bound one whose assigned role there holds the one
+   * permission needed: the workspace's account from the directory, then the role assigned there,
+   * for a member only. False means "decide in full" (which asks again, and denies if the
+   * directory throws), never "denied". Kept out of {@code check} so that the bound workspace's
+   * path stays small.
+   */
+  private boolean allowedByAssignedRole(Principal principal, String workspace, String operation) {
+    String account;
+    Role role;
+    try {
+      account = principal.accountOf(workspace);
+      role = RUNTIME.assignedRoleIn(principal, workspace, account);
+    } catch (RuntimeException failure) {
+      return false;
+    }
+    if (!singleHeldBy(role)) {
+      return false;
+    }
+    allowed(principal, role, account, workspace, operation);
+    return true;
   }
 
   /** As {@link #check(PrincipalSource, String, String)}, for a workspace named by UUID. */
