@@ -12,8 +12,10 @@ import java.util.UUID;
  * workspace is that account's, and every principal is a member of it); {@link
  * InMemoryAccountDirectory} for tests and small applications; or the application's own, given to
  * {@link Principal.Builder#directory}. An implementation must be thread-safe and should be fast:
- * a guard asks it once per call on a workspace other than the bound one. What it throws is a
- * denial, never an allow.
+ * a guard asks it at each call on a workspace other than the bound one (twice when the call is
+ * decided in full: an allow by the role assigned there is tried first), and a binding asks it for
+ * its workspace when it opens. What it throws is a denial, never an allow. Every principal of an
+ * application should carry the same directory: a guard believes the one its caller carries.
  */
 @FunctionalInterface
 public interface AccountDirectory {
@@ -35,7 +37,8 @@ public interface AccountDirectory {
   /**
    * Returns the directory of a single-account application: every workspace belongs to {@code
    * account}, and every principal built with it is a member of {@code account} (with the role
-   * {@link Principal.Builder#accountRole(String)} sets, MEMBER when not set).
+   * {@link Principal.Builder#accountRole(String)} sets, MEMBER when not set). Two such directories
+   * of one account are equal.
    *
    * @throws IllegalArgumentException if the id is blank or holds a character that cannot be shown
    */

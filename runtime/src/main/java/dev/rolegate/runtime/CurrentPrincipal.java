@@ -47,9 +47,12 @@ public final class CurrentPrincipal {
   /**
    * Binds {@code principal}, the account that calls without an {@code @AccountId} argument act on
    * ({@code @BoundAccount}), and the workspace (or null), until the returned scope is closed. A
-   * web filter binds both from a path such as {@code /accounts/{account}/workspaces/{workspace}};
-   * whether the workspace belongs to the account is the filter's check ({@link
-   * Principal#accountOf(String)}), and a guarded call that names both is denied when it does not.
+   * web filter binds both from a path such as {@code /accounts/{account}/workspaces/{workspace}}.
+   * The binding finds the workspace's account (the principal's directory) and the principal's role
+   * there once, when it opens: a change of the directory reaches the scopes opened after it.
+   *
+   * @throws IllegalArgumentException if the directory places the workspace in another account
+   *     (a filter answers such a request before binding: {@link Principal#accountOf(String)})
    */
   public static PrincipalScope bind(Principal principal, String account, String workspace) {
     return Bindings.bind(principal, account, workspace);

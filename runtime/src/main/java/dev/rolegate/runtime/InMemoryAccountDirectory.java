@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * An {@link AccountDirectory} held in memory, for tests and small applications: workspaces are
  * added to their account with {@link #add}, and a workspace never added is unknown (denied). A
  * UUID is one workspace in every spelling. Thread-safe; principals built with it see changes at
- * once, except a binding's bound workspace, whose account is found when bound.
+ * once, except a scope's bound workspace, whose account is found when the scope opens.
  *
  * <pre>{@code
  * InMemoryAccountDirectory accounts = new InMemoryAccountDirectory()
@@ -46,7 +46,10 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
     return this;
   }
 
-  /** Forgets {@code workspace} (any spelling of a UUID): calls on it are denied from now on. */
+  /**
+   * Forgets {@code workspace} (any spelling of a UUID): calls on it are denied, except in a scope
+   * that bound it before, which found its account when it opened.
+   */
   public void remove(String workspace) {
     accounts.remove(key(workspace));
   }

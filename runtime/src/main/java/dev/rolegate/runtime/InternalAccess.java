@@ -32,6 +32,11 @@ final class InternalAccess implements RuntimeAccess {
   }
 
   @Override
+  public boolean holdableIn(Principal principal, Role role, String account) {
+    return principal.holdableIn(role, AccountIds.key(account));
+  }
+
+  @Override
   public boolean sameAccount(String one, String other) {
     return one.equals(other) || AccountIds.key(one).equals(AccountIds.key(other));
   }

@@ -90,15 +90,16 @@ public final class Principal {
             + " accountRole(role) and by member(account, role); give it once");
       }
     } else if (builder.accountRole != null) {
-      throw new IllegalArgumentException(this + " is given accountRole(" + builder.accountRole
-          + ") without an account: that sets the role in the one account of"
+      throw new IllegalArgumentException(this + " is given accountRole("
+          + Names.quoted(builder.accountRole) + ") without an account: that sets the role in the one account of"
           + " AccountDirectory.singleAccount; with any other directory, name the account with"
           + " member(account, role)");
     }
     if (kind == PrincipalKind.SERVICE_ACCOUNT && byAccount.size() != 1) {
       throw new IllegalArgumentException(this + " belongs to exactly one account, as every service"
           + " account does; it was given " + (byAccount.isEmpty() ? "none" : byAccount.size() + " ("
-          + String.join(", ", shown.keySet()) + ")") + ": name its account with member(account)");
+          + String.join(", ", shown.keySet().stream().map(AccountIds::quoted).toList()) + ")")
+          + ": name its account with member(account)");
     }
     this.memberships = byAccount;
     this.accounts = Collections.unmodifiableMap(shown);
@@ -153,7 +154,7 @@ public final class Principal {
   }
 
   /** Whether {@code role} may be held in a workspace of {@code account} (a key). */
-  private boolean holdableIn(Role role, String account) {
+  boolean holdableIn(Role role, String account) {
     if (!role.isCustom()) {
       return true;
     }
@@ -208,8 +209,9 @@ public final class Principal {
   }
 
   /**
-   * Returns whether this principal is a member of {@code account} (either spelling of a UUID): it
-   * has an account role there, or the matrix has no account roles.
+   * Returns whether this principal is a member of {@code account} (either spelling of a UUID),
+   * given with {@link Builder#member} or by a single-account directory; in a matrix without
+   * account roles a member holds none.
    */
   public boolean isMemberOf(String account) {
     return memberships.containsKey(AccountIds.key(account));

@@ -25,6 +25,18 @@ final class SingleAccountDirectory implements AccountDirectory {
     return account;
   }
 
+  /** Equal to the single-account directory of the same account (either spelling of a UUID). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SingleAccountDirectory single
+        && AccountIds.key(account).equals(AccountIds.key(single.account));
+  }
+
+  @Override
+  public int hashCode() {
+    return AccountIds.key(account).hashCode();
+  }
+
   @Override
   public String toString() {
     return "AccountDirectory.singleAccount(" + AccountIds.quoted(account) + ")";

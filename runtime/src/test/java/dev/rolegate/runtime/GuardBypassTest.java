@@ -439,6 +439,11 @@ class GuardBypassTest {
       public boolean sameAccount(String one, String other) {
         return true;
       }
+
+      @Override
+      public boolean holdableIn(Principal principal, Role role, String account) {
+        return true;
+      }
     };
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> Secrets.setRuntimeAccess(forged));

@@ -85,6 +85,16 @@ public class RolegateWebAutoConfiguration {
         RolegateProperties properties,
         ObjectProvider<WorkspaceDefaults> defaults,
         ObjectProvider<CustomRoles> customRoles) {
+      String single = properties.getSingleAccount();
+      if (single != null && !AccountDirectory.singleAccount(single).equals(directory)) {
+        // The forms without an account would make every caller a member of that account, in a
+        // directory that knows others.
+        throw new IllegalStateException("rolegate.single-account is set, and the application"
+            + " declares its own AccountDirectory (" + directory.getClass().getName() + "): a"
+            + " single-account application sets the property alone; with a directory of your own,"
+            + " remove the property and name each caller's accounts in its credentials"
+            + " (account:<account id>:<ROLE>, or the claim accounts)");
+      }
       return new DefaultPrincipalMapper(
           matrix,
           directory,

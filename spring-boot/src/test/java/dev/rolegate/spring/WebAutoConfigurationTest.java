@@ -78,6 +78,31 @@ class WebAutoConfigurationTest {
   }
 
   @Test
+  void singleAccountPropertyAndADirectoryOfTheApplication_failStartup() {
+    InMemoryAccountDirectory mine =
+        new InMemoryAccountDirectory().add("acct-a", "ws-1").add("acct-b", "ws-2");
+    new WebApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                RolegateAutoConfiguration.class, RolegateWebAutoConfiguration.class))
+        .withPropertyValues("rolegate.single-account=acct-a")
+        .withBean(AccountDirectory.class, () -> mine)
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessage(
+                      "rolegate.single-account is set, and the application declares its own"
+                          + " AccountDirectory (dev.rolegate.runtime.InMemoryAccountDirectory): a"
+                          + " single-account application sets the property alone; with a"
+                          + " directory of your own, remove the property and name each caller's"
+                          + " accounts in its credentials (account:<account id>:<ROLE>, or the"
+                          + " claim accounts)");
+            });
+  }
+
+  @Test
   void noDirectory_failsStartup_namingBothWays() {
     new WebApplicationContextRunner()
         .withConfiguration(

@@ -19,6 +19,7 @@ import java.util.List;
  */
 final class Audit {
   private static final System.Logger LOG = System.getLogger("dev.rolegate");
+  private static final RuntimeAccess RUNTIME = Secrets.runtime();
 
   private Audit() {}
 
@@ -71,7 +72,7 @@ final class Audit {
         }
       }
       for (Role custom : principal.customRoles().map(CustomRoles::all).orElse(List.of())) {
-        if (custom.account().isPresent() && !custom.account().get().equals(inAccount)) {
+        if (!RUNTIME.holdableIn(principal, custom, inAccount)) {
           continue;
         }
         if (requirement.satisfied(account, custom, everywhere)) {
@@ -123,11 +124,11 @@ final class Audit {
       return role.describe() + " in " + workspace;
     }
     // Not granted by the workspace role alone, so by the account role: there is one.
-    // Allowed in an account the principal is a member of: its id passed the name rule.
+    String shown = Names.escaped(inAccount);
     if (!requirement.workspaceLevel() || account.everywhere() == null) {
-      return "account role " + account.name() + " in " + inAccount;
+      return "account role " + account.name() + " in " + shown;
     }
-    return "account " + account.name() + " in " + inAccount + " (workspace "
+    return "account " + account.name() + " in " + shown + " (workspace "
         + account.everywhere().name() + " in the account's workspaces)";
   }
 

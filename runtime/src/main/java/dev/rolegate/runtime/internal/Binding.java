@@ -46,22 +46,19 @@ public final class Binding implements PrincipalScope {
           + failure.getClass().getName() + " when a workspace was bound; calls on it are decided"
           + " in full");
     }
+    if (account != null && found != null && !RUNTIME.sameAccount(account, found)) {
+      // A call on the bound workspace would be checked in its account while the code reading the
+      // bound account acts in another.
+      throw new IllegalArgumentException("the bound workspace " + Names.quoted(workspace)
+          + " does not belong to the bound account " + Names.quoted(account) + "; bind a workspace"
+          + " of that account (a web filter answers such a path 403 before binding)");
+    }
     this.workspaceAccount = found;
     this.workspaceRole = RUNTIME.assignedRoleIn(principal, workspace, found);
     this.previous = previous;
     this.owner = owner;
   }
 
-  /** A copy of {@code captured} for another thread: what was resolved is not asked again. */
-  Binding(Binding captured, Binding previous, Thread owner) {
-    this.principal = captured.principal;
-    this.account = captured.account;
-    this.workspace = captured.workspace;
-    this.workspaceAccount = captured.workspaceAccount;
-    this.workspaceRole = captured.workspaceRole;
-    this.previous = previous;
-    this.owner = owner;
-  }
 
   /** Returns the bound principal. */
   public Principal principal() {

@@ -76,7 +76,11 @@ public final class Bindings {
   public static Entered enter(Binding captured) {
     Thread current = Thread.currentThread();
     Entered entered = new Entered(BOUND.get(), current);
-    set(captured == null ? null : new Binding(captured, null, current));
+    // Resolved again, not copied: the workspace's account as the directory says it now, so that
+    // a context captured long ago (a scheduled task) holds no more than a scope opened now.
+    set(captured == null
+        ? null
+        : new Binding(captured.principal(), captured.account(), captured.workspace(), null, current));
     return entered;
   }
 

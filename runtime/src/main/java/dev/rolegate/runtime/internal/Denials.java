@@ -21,16 +21,21 @@ final class Denials {
 
   /**
    * Returns the denial of {@code principal}'s call, reported to the listener if one is installed.
+   * The listener is told the account; the message and the exception name it only when the call
+   * named it or the principal is a member of it, so that a caller does not learn which account
+   * owns a workspace of another tenant.
    *
    * @param account the account the call named, else its workspace's, or null
+   * @param named whether the call named {@code account}
    * @param failure what deciding threw, or null
    */
   static AccessDeniedException denied(Requirement requirement, Principal principal,
-      Refusal refusal, String account, String workspace, String operation,
+      Refusal refusal, String account, boolean named, String workspace, String operation,
       RuntimeException failure) {
+    String shown = named || refusal != Refusal.NOT_A_MEMBER ? account : null;
     AccessDeniedException denial = new AccessDeniedException(
-        () -> message(requirement, principal, refusal, account, workspace, operation, failure),
-        principal.id(), operation, requirement.names(), account, workspace, failure);
+        () -> message(requirement, principal, refusal, shown, workspace, operation, failure),
+        principal.id(), operation, requirement.names(), shown, workspace, failure);
     if (Decisions.listener() != null) {
       List<String> wouldAllow = explainsRoles(refusal)
           ? Audit.wouldAllow(requirement, principal, account,
@@ -88,9 +93,11 @@ final class Denials {
           .append(", so the call is denied (add the workspace to its account's directory)");
       case NOT_IN_ACCOUNT -> message.append(" in account ").append(Names.quoted(account))
           .append(", but workspace ").append(Names.quoted(workspace))
-          .append(" belongs to account ").append(Names.quoted(safeAccountOf(principal, workspace)));
+          .append(" does not belong to that account");
       case NOT_A_MEMBER -> message.append("; ").append(principal.id())
-          .append(" is no member of account ").append(Names.quoted(account))
+          .append(account == null
+              ? " is no member of the workspace's account"
+              : " is no member of account " + Names.quoted(account))
           .append(" (a workspace role or default there, and an account role elsewhere, grant"
               + " nothing in it)");
       case ROLES -> {
@@ -131,14 +138,6 @@ final class Denials {
       return RUNTIME.roleIn(principal, workspace, account);
     } catch (RuntimeException e) {
       return null;
-    }
-  }
-
-  private static String safeAccountOf(Principal principal, String workspace) {
-    try {
-      return String.valueOf(principal.accountOf(workspace));
-    } catch (RuntimeException e) {
-      return "(unknown: the directory threw " + e.getClass().getName() + ")";
     }
   }
 }

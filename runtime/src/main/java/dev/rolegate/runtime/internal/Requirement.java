@@ -28,9 +28,10 @@ import java.util.UUID;
  * workspaces. For the runtime's own thread source, a call whose assigned role holds the one
  * permission it needs ({@link Binding#assignedRoleIn}: found when bound, for the bound workspace;
  * else the workspace's account from the directory, then the role assigned there to a member) is
- * answered by that bit test ({@link #singleHeldBy}) before anything else, which never answers
- * differently: an explicit role wins over a default, and the account role only adds; everything
- * else is decided in full. Denials and their messages are built by {@link Denials}.
+ * answered by that bit test ({@link #singleHeldBy}) before anything else, which answers as the
+ * full decision would (for the bound workspace: as it would have when the scope opened, which
+ * found the workspace's account then): an explicit role wins over a default, and the account role
+ * only adds; everything else is decided in full. Denials and their messages are built by {@link Denials}.
  */
 public final class Requirement {
   private static final RuntimeAccess RUNTIME = Secrets.runtime();
@@ -274,11 +275,11 @@ public final class Requirement {
         }
       }
     } catch (RuntimeException failure) {
-      throw Denials.denied(this, principal, Refusal.FAILED, account,
+      throw Denials.denied(this, principal, Refusal.FAILED, account, accountNamed,
           Objects.toString(workspace, null), operation, failure);
     }
     if (refusal != null) {
-      throw Denials.denied(this, principal, refusal, inAccount,
+      throw Denials.denied(this, principal, refusal, inAccount, accountNamed,
           Objects.toString(workspace, null), operation, null);
     }
     allowed(principal, role, inAccount, workspace, operation);
