@@ -115,7 +115,7 @@ class AppTest {
         section.get(12));
     assertEquals("    granted by VIEWER in ws-prod (the workspace default)", section.get(13));
     assertEquals("  denied:  gus (MEMBER of acct-globex only) lists the deployments of ws-prod", section.get(14));
-    assertTrue(section.get(15).contains("gus is no member of account \"acct-acme\""), section.get(15));
+    assertTrue(section.get(15).contains("gus is no member of the workspace's account"), section.get(15));
   }
 
   @Test

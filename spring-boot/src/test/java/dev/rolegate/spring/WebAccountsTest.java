@@ -128,8 +128,10 @@ class WebAccountsTest {
         .andExpect(status().isForbidden())
         .andExpect(
             jsonPath("$.detail")
-                .value("DeploymentApi.list requires VIEW_DEPLOYMENTS in workspace ws-1 of account"
-                    + " acme, which the caller does not hold there"));
+                .value("DeploymentApi.list requires VIEW_DEPLOYMENTS in workspace ws-1, which the"
+                    + " caller does not hold there"))
+        // A caller who is no member of the workspace's account is not told which account it is.
+        .andExpect(jsonPath("$.account").doesNotExist());
   }
 
   @Test

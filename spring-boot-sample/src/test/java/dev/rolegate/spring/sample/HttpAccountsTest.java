@@ -45,9 +45,10 @@ class HttpAccountsTest {
     assertThat(globex.statusCode()).isEqualTo(403);
     assertThat(globex.body())
         .contains(ACCESS_DENIED)
-        .contains("\"account\":\"acct-globex\"")
         .contains("\"workspace\":\"ws-globex\"")
-        .contains("in workspace ws-globex of account acct-globex, which the caller does not hold");
+        .contains("in workspace ws-globex, which the caller does not hold")
+        // Not a member there: the denial does not say which account owns the workspace.
+        .contains("\"account\":null");
     assertThat(call("globex", get(GLOBEX + "/deployments")).body()).contains("d-globex");
   }
 
@@ -58,8 +59,8 @@ class HttpAccountsTest {
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(response.body())
         .contains(ACCESS_DENIED)
-        .contains("\"account\":\"acct-acme\"")
-        .contains("\"permissions\":[\"VIEW_DEPLOYMENTS\"]");
+        .contains("\"permissions\":[\"VIEW_DEPLOYMENTS\"]")
+        .doesNotContain("\"account\":\"acct-acme\"");
   }
 
   @Test
