@@ -483,6 +483,16 @@ class AccountDecisionTest {
     assertEquals(java.util.Optional.empty(), accounts.find(null));
     assertEquals("InMemoryAccountDirectory (3 workspaces)", accounts.toString());
     assertEquals("AccountDirectory.singleAccount(\"acme\")", SINGLE.toString());
+    // Two single-account directories of one account are equal (either spelling of a UUID).
+    String uuid = UUID_B.toString();
+    assertEquals(dev.rolegate.runtime.AccountDirectory.singleAccount(uuid),
+        dev.rolegate.runtime.AccountDirectory.singleAccount(uuid.toUpperCase()));
+    assertEquals(dev.rolegate.runtime.AccountDirectory.singleAccount(uuid).hashCode(),
+        dev.rolegate.runtime.AccountDirectory.singleAccount(uuid.toUpperCase()).hashCode());
+    assertNotEquals(SINGLE, dev.rolegate.runtime.AccountDirectory.singleAccount("globex"));
+    assertNotEquals(SINGLE.hashCode(),
+        dev.rolegate.runtime.AccountDirectory.singleAccount("globex").hashCode());
+    assertNotEquals(SINGLE, accounts);
   }
 
   @Test
