@@ -100,7 +100,7 @@ public final class SampleData {
             new WorkspaceInfo(WORKSPACE, "Production flows"),
             new WorkspaceInfo(STAGING, "Staging"),
             new WorkspaceInfo(GLOBEX_WORKSPACE, "Globex flows"))),
-        Workspaces.members(defaults, SampleRoles.CUSTOM),
+        Workspaces.members(defaults, SampleRoles.CUSTOM, ACCOUNTS),
         Accounts.settings(), Accounts.members(), Accounts.serviceAccounts(),
         Accounts.workspaceDirectory(), defaults);
     Principal seeder = Principal.user(SEEDER).directory(ACCOUNTS)

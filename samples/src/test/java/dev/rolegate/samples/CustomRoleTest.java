@@ -93,6 +93,26 @@ class CustomRoleTest {
   }
 
   @Test
+  void acmesCustomRoleIsRefusedAsAGlobexWorkspacesRoleOrDefault() {
+    Principal globexOwner = Principal.user("gloria").directory(SampleData.accounts())
+        .member(SampleData.GLOBEX, AccountRoles.OWNER).build();
+    IllegalArgumentException asDefault = assertThrows(IllegalArgumentException.class,
+        () -> CurrentPrincipal.runAs(globexOwner, () -> guarded.members()
+            .setDefaultRole(SampleData.GLOBEX_WORKSPACE, SampleRoles.DEPLOYER)));
+    assertEquals("custom role DEPLOYER belongs to account acct-acme, and workspace ws-globex is"
+        + " not one of its workspaces; a custom role is held only in its own account's"
+        + " workspaces", asDefault.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> CurrentPrincipal.runAs(globexOwner,
+        () -> guarded.members().add(SampleData.GLOBEX_WORKSPACE, "gina", false,
+            SampleRoles.DEPLOYER)));
+    // In acme's workspace it is a role like any other.
+    CurrentPrincipal.runAs(TestPrincipals.inWorkspace(WORKSPACE, WorkspaceRoles.OWNER),
+        () -> guarded.members().setDefaultRole(WORKSPACE, SampleRoles.DEPLOYER));
+    assertEquals(Optional.of(SampleRoles.DEPLOYER),
+        plain.defaults().defaultRoleOf(WORKSPACE).map(Role::name));
+  }
+
+  @Test
   void denialNamesTheCustomRole() {
     AccessDeniedException denied = assertThrows(AccessDeniedException.class, () -> CurrentPrincipal.runAs(
         deployer, () -> guarded.deployments().delete(WORKSPACE, DEPLOYMENT)));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.CustomRoles;
 import dev.rolegate.runtime.WorkspaceDefaults;
 import dev.rolegate.samples.deployments.Deployment;
@@ -52,7 +53,8 @@ class GuardedImplementationsTest {
   private static final Map<Class<?>, Object> ARGUMENTS = Map.of(
       List.class, List.of(new WorkspaceInfo("ws-prod", "Production flows")),
       WorkspaceDefaults.class, new WorkspaceDefaults(SampleRoles.CUSTOM.matrix()),
-      CustomRoles.class, SampleRoles.CUSTOM);
+      CustomRoles.class, SampleRoles.CUSTOM,
+      AccountDirectory.class, SampleData.accounts());
 
   @Test
   void noImplementationOfAGuardedServiceIsPublic() throws Exception {

@@ -1,5 +1,6 @@
 package dev.rolegate.samples.workspaces;
 
+import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.CustomRoles;
 import dev.rolegate.runtime.Role;
 import dev.rolegate.runtime.WorkspaceDefaults;
@@ -17,11 +18,14 @@ final class InMemoryWorkspaceMemberService implements WorkspaceMemberService {
   private final WorkspaceStore<Member> members = new WorkspaceStore<>("member");
   private final WorkspaceDefaults defaults;
   private final CustomRoles roles;
+  private final AccountDirectory accounts;
 
   /** Creates an empty member list writing default roles to {@code defaults}. */
-  InMemoryWorkspaceMemberService(WorkspaceDefaults defaults, CustomRoles roles) {
+  InMemoryWorkspaceMemberService(
+      WorkspaceDefaults defaults, CustomRoles roles, AccountDirectory accounts) {
     this.defaults = Objects.requireNonNull(defaults, "workspace defaults");
     this.roles = Objects.requireNonNull(roles, "custom roles");
+    this.accounts = Objects.requireNonNull(accounts, "account directory");
     if (roles.matrix() != defaults.matrix()) {
       throw new IllegalArgumentException("custom roles and workspace defaults of different matrices");
     }
@@ -39,7 +43,7 @@ final class InMemoryWorkspaceMemberService implements WorkspaceMemberService {
 
   @Override
   public Member add(String workspace, String memberId, boolean serviceAccount, String role) {
-    return members.put(workspace, memberId, new Member(memberId, serviceAccount, checked(role).name()));
+    return members.put(workspace, memberId, new Member(memberId, serviceAccount, checked(workspace, role).name()));
   }
 
   @Override
@@ -50,12 +54,12 @@ final class InMemoryWorkspaceMemberService implements WorkspaceMemberService {
   @Override
   public Member setRole(String workspace, String memberId, String role) {
     Member old = members.get(workspace, memberId);
-    return members.put(workspace, memberId, new Member(memberId, old.serviceAccount(), checked(role).name()));
+    return members.put(workspace, memberId, new Member(memberId, old.serviceAccount(), checked(workspace, role).name()));
   }
 
   @Override
   public void setDefaultRole(String workspace, String role) {
-    defaults.setDefaultRole(workspace, checked(role));
+    defaults.setDefaultRole(workspace, checked(workspace, role));
   }
 
   @Override
@@ -64,7 +68,15 @@ final class InMemoryWorkspaceMemberService implements WorkspaceMemberService {
   }
 
 
-  private Role checked(String role) {
-    return roles.workspaceRole(Objects.requireNonNull(role, "role"));
+  /** Returns the role of this name, refusing a custom role of another account than the workspace's. */
+  private Role checked(String workspace, String role) {
+    Role found = roles.workspaceRole(Objects.requireNonNull(role, "role"));
+    String account = accounts.accountOf(workspace);
+    if (found.account().isPresent() && !found.account().get().equals(account)) {
+      throw new IllegalArgumentException("custom role " + found.name() + " belongs to account "
+          + found.account().get() + ", and workspace " + workspace + " is not one of its"
+          + " workspaces; a custom role is held only in its own account's workspaces");
+    }
+    return found;
   }
 }

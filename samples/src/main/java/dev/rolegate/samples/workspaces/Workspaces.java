@@ -1,5 +1,6 @@
 package dev.rolegate.samples.workspaces;
 
+import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.CustomRoles;
 import dev.rolegate.runtime.WorkspaceDefaults;
 import java.util.List;
@@ -24,9 +25,12 @@ public final class Workspaces {
 
   /**
    * Returns an empty in-memory member service writing default roles to {@code defaults} and
-   * checking role names against {@code roles}, behind {@link GuardedWorkspaceMemberService}.
+   * checking role names against {@code roles} (custom roles only in their account's workspaces,
+   * as {@code accounts} places them), behind {@link GuardedWorkspaceMemberService}.
    */
-  public static WorkspaceMemberService members(WorkspaceDefaults defaults, CustomRoles roles) {
-    return GuardedWorkspaceMemberService.wrap(new InMemoryWorkspaceMemberService(defaults, roles));
+  public static WorkspaceMemberService members(
+      WorkspaceDefaults defaults, CustomRoles roles, AccountDirectory accounts) {
+    return GuardedWorkspaceMemberService.wrap(
+        new InMemoryWorkspaceMemberService(defaults, roles, accounts));
   }
 }
