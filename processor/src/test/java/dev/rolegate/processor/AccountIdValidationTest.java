@@ -62,6 +62,28 @@ class AccountIdValidationTest {
   }
 
   @Test
+  void accountIdMisuse_oneParameterMarkedAccountAndWorkspace() {
+    JavaFileObject source = source("Things", """
+        public interface Things {
+          @RequiresPermission("EDIT_THINGS")
+          void edit(@WorkspaceId @AccountId String id);
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[AccountIdMisuse] @AccountId on parameter id of edit(), which also"
+            + " carries @WorkspaceId. A String or UUID parameter names an account or a workspace,"
+            + " not both: keep @WorkspaceId to act in that workspace's account, or give the"
+            + " account a parameter of its own")
+        .inFile(source)
+        .onLineContaining("void edit(");
+  }
+
+  @Test
   void missingAccount_boundAccountOnTheType_coversEveryMethod_boundWorkspaceDoesNot() {
     JavaFileObject covered = source("Covered", """
         @BoundAccount

@@ -62,6 +62,19 @@ final class IdParameters {
         continue;
       }
       first = i;
+      if (kind == IdKind.ACCOUNT
+          && Annotations.find(parameter, IdKind.WORKSPACE.annotation()).isPresent()
+          && idType(asMember.getParameterTypes().get(i)).isPresent()) {
+        // One id read as both (a carrier reads each through its own accessor): the call would be
+        // denied unless the two ids were equal.
+        reporter.report(kind.misuse(), parameter, mirror, null,
+            marker + " on " + where + ", which also carries " + IdKind.WORKSPACE.marker(),
+            "A String or UUID parameter names an account or a workspace, not both: keep"
+                + " @WorkspaceId to act in that workspace's account, or give the account a"
+                + " parameter of its own");
+        valid = false;
+        continue;
+      }
       if (Annotations.find(method, kind.bound()).isPresent()) {
         String noun = kind.noun();
         reporter.report(kind.misuse(), parameter, mirror, null,
