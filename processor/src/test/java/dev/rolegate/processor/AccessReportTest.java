@@ -219,6 +219,29 @@ class AccessReportTest {
   }
 
   @Test
+  void accountPermissionsOnlyWithAWorkspaceArgument_reportTheWorkspaceItNames() {
+    JavaFileObject members = JavaFileObjects.forSourceString("test.Members", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Members {
+          @RequiresPermission("VIEW_ACCOUNT")
+          int count(@WorkspaceId String ws);
+        }
+        """);
+    List<JavaFileObject> sources = new ArrayList<>(smallSources());
+    sources.add(members);
+    Compilation compilation = compile(TestMatrices.SMALL, sources);
+    assertThat(compilation).succeededWithoutWarnings();
+    // The guard reads the workspace (a null one is denied) and acts in its account.
+    String markdown = read(compilation, MD).orElseThrow();
+    assertTrue(markdown.contains("| `Members.count(String)` | VIEW_ACCOUNT | `ws` | the workspace's"
+        + " (`ws`) | n/a (account-level) | MEMBER, ADMIN |\n"), markdown);
+    String json = read(compilation, JSON).orElseThrow();
+    assertTrue(json.contains("\"workspace\": {\"source\": \"parameter\", \"parameter\": \"ws\","
+        + " \"accessor\": null},\n          \"account\": {\"source\": \"workspace\","), json);
+  }
+
+  @Test
   void miniJson_rejectsMalformedText() {
     for (String bad : List.of("{\"a\": 1,}", "[\"a\" \"b\"]", "{\"a\": \"x\ny\"}", "{\"a\": 1}}",
         "{\"a\": 1, \"a\": 2}", "\"\\x\"", "[01]")) {

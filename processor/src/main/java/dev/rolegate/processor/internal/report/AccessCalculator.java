@@ -65,7 +65,7 @@ final class AccessCalculator {
   private MethodAccess method(GuardedMethod method) {
     String operation = method.operation() + Signatures.parameters(method.element());
     if (method.requirement().isEmpty()) {
-      return new MethodAccess(operation, Mode.UNGUARDED, List.of(),
+      return new MethodAccess(operation, Mode.UNGUARDED, List.of(), false,
           Optional.of(reason(method.element())), IdSource.NONE, IdSource.NONE,
           names(workspaceRoles), names(accountRoles));
     }
@@ -77,16 +77,22 @@ final class AccessCalculator {
     }
     boolean workspaceLevel = permissions.stream().anyMatch(p -> p.level() == Level.WORKSPACE);
     return new MethodAccess(operation, requirement.any() ? Mode.ANY_OF : Mode.ALL_OF,
-        requirement.permissions(), Optional.empty(), workspace(method, workspaceLevel),
+        requirement.permissions(), workspaceLevel, Optional.empty(),
+        workspace(method, workspaceLevel),
         account(method), workspaceLevel ? workspaceRoles(requirement.any(), permissions) : List.of(),
         accountRoles(requirement.any(), permissions));
   }
 
+  /**
+   * The workspace a guarded method names: its {@code @WorkspaceId} argument (which the guard reads
+   * and requires, also for account permissions only: their account is that workspace's), else the
+   * bound one for a workspace permission, else none.
+   */
   private static IdSource workspace(GuardedMethod method, boolean workspaceLevel) {
-    if (!workspaceLevel) {
-      return IdSource.NONE;
+    if (method.workspace().isPresent()) {
+      return source(method, method.workspace().get());
     }
-    return method.workspace().map(argument -> source(method, argument)).orElse(IdSource.BOUND);
+    return workspaceLevel ? IdSource.BOUND : IdSource.NONE;
   }
 
   /**

@@ -32,12 +32,13 @@ record AccessReport(MatrixSummary matrix, List<ServiceAccess> services) {
   /**
    * One method: its operation ({@code Type.method(ParamTypes)}), requirement, how the workspace
    * and the account are found, and the roles that may call it. {@code reason} is present only
-   * when unguarded.
+   * when unguarded; {@code workspaceLevel} says whether any permission is a workspace one.
    */
   record MethodAccess(
       String operation,
       Mode mode,
       List<String> permissions,
+      boolean workspaceLevel,
       Optional<String> reason,
       IdSource workspace,
       IdSource account,

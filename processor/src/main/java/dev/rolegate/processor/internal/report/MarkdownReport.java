@@ -57,7 +57,7 @@ final class MarkdownReport {
 
   private static void row(StringBuilder out, MethodAccess method) {
     boolean unguarded = method.mode() == Mode.UNGUARDED;
-    boolean accountLevel = !unguarded && method.workspace().kind() == IdSource.Kind.NONE;
+    boolean accountLevel = !unguarded && !method.workspaceLevel();
     out.append("| ").append(code(method.operation()))
         .append(" | ").append(requires(method))
         .append(" | ").append(source(method.workspace(), "@BoundWorkspace"))
