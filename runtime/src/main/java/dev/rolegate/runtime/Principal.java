@@ -91,9 +91,9 @@ public final class Principal {
       }
     } else if (builder.accountRole != null) {
       throw new IllegalArgumentException(this + " is given accountRole("
-          + Names.quoted(builder.accountRole) + ") without an account: that sets the role in the one account of"
-          + " AccountDirectory.singleAccount; with any other directory, name the account with"
-          + " member(account, role)");
+          + Names.quoted(builder.accountRole) + ") without an account: that sets the role in the"
+          + " one account of AccountDirectory.singleAccount; with any other directory, name the"
+          + " account with member(account, role)");
     }
     if (kind == PrincipalKind.SERVICE_ACCOUNT && byAccount.size() != 1) {
       throw new IllegalArgumentException(this + " belongs to exactly one account, as every service"
