@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -36,7 +39,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * answering asynchronously lists the blocks of ws-acme-prod through the guarded {@link Blocks}
  * on another thread, allowed for its developer, denied for a member without a role there and for
  * a caller without credentials, and no thread keeps a principal afterwards. The application task
- * executor has one thread, so the check afterwards sees the thread that ran the tasks.
+ * executor has one thread, so the check afterwards sees the thread that ran the tasks; the
+ * application declares a task decorator of its own, which Spring Boot composes with the starter's.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -165,9 +169,31 @@ class HttpAsyncTest {
     assertThat(response.headers().firstValue("X-Bound-ERROR")).hasValue("nobody");
   }
 
-  /** Says in a response header who is bound when each dispatch of a request reaches its handler. */
+  @Test
+  void applicationsOwnTaskDecorator_runsBesideTheStarters() throws Exception {
+    int decorated = BindingProbe.DECORATED.get();
+    HttpResponse<String> response = call("developer", "service");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("warehouse");
+    assertThat(BindingProbe.DECORATED.get()).isGreaterThan(decorated);
+  }
+
+  /**
+   * Says in a response header who is bound when each dispatch of a request reaches its handler,
+   * and decorates the application's tasks with a decorator of its own.
+   */
   @TestConfiguration
   static class BindingProbe implements WebMvcConfigurer {
+    static final AtomicInteger DECORATED = new AtomicInteger();
+
+    @Bean
+    TaskDecorator countingTaskDecorator() {
+      return task -> {
+        DECORATED.incrementAndGet();
+        return task;
+      };
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
       registry.addInterceptor(
