@@ -21,10 +21,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * The block list of the path's workspace, answered asynchronously in each of Spring MVC's ways.
- * What Spring MVC runs for the request ({@code Callable}, {@code WebAsyncTask}, {@code
- * StreamingResponseBody}, also on an executor of the application's) and {@code @Async} methods carry the request's binding by themselves;
- * work the application hands to its own threads ({@code DeferredResult}, {@code
- * CompletableFuture}, {@code SseEmitter}) carries it only through {@link
+ * What Spring MVC runs for the request ({@code Callable}, {@code WebAsyncTask}, also on an
+ * executor of the application's, {@code StreamingResponseBody}) and {@code @Async} methods carry
+ * the request's binding by themselves; work the application hands to its own threads ({@code
+ * DeferredResult}, {@code CompletableFuture}, {@code SseEmitter}) carries it only through {@link
  * CurrentPrincipal#propagating(ExecutorService)}: on the bare pool a guarded call runs as nobody.
  */
 @RestController
