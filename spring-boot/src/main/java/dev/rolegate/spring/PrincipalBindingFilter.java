@@ -5,6 +5,7 @@ import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalContext;
 import dev.rolegate.runtime.PrincipalScope;
 import dev.rolegate.runtime.internal.Names;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,9 +24,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>A path that names an account and a workspace the principal's directory does not place in
  * that account (another account's workspace, or one it does not know) is refused with HTTP 403
  * ({@code urn:rolegate:problem:workspace-outside-account}) before anything runs.
+ *
+ * <p>An async dispatch (Spring MVC's second pass over a request whose {@code Callable}, {@code
+ * DeferredResult} or other async result has completed) runs with the binding the request's first
+ * pass made, taken from the request, not resolved again; a request that had nobody bound, or none
+ * made by this filter, runs it with nobody bound. An error dispatch (the container's error page)
+ * runs with nobody bound: it renders an error and calls no guarded code.
  */
 public class PrincipalBindingFilter extends OncePerRequestFilter {
   private static final System.Logger LOG = System.getLogger("dev.rolegate.spring");
+  private static final String BOUND = PrincipalBindingFilter.class.getName() + ".BOUND";
 
   private final PrincipalResolver resolver;
   private final WorkspacePath workspacePath;
@@ -48,6 +56,18 @@ public class PrincipalBindingFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    if (isAsyncDispatch(request)) {
+      PrincipalContext context =
+          request.getAttribute(BOUND) instanceof PrincipalContext bound
+              ? bound
+              : PrincipalContext.none();
+      runWith(context, request, response, chain);
+      return;
+    }
+    if (request.getDispatcherType() == DispatcherType.ERROR) {
+      runWith(PrincipalContext.none(), request, response, chain);
+      return;
+    }
     Principal principal;
     try {
       principal = resolver.resolve(request);
@@ -89,8 +109,21 @@ public class PrincipalBindingFilter extends OncePerRequestFilter {
       return;
     }
     try (PrincipalScope scope = CurrentPrincipal.bind(principal, account, workspace)) {
+      request.setAttribute(BOUND, PrincipalContext.capture());
       chain.doFilter(request, response);
     }
+  }
+
+  /** Filters async dispatches too: they run with the request's binding (see the class comment). */
+  @Override
+  protected boolean shouldNotFilterAsyncDispatch() {
+    return false;
+  }
+
+  /** Filters error dispatches too: they run with nobody bound. */
+  @Override
+  protected boolean shouldNotFilterErrorDispatch() {
+    return false;
   }
 
   /**
@@ -134,8 +167,19 @@ public class PrincipalBindingFilter extends OncePerRequestFilter {
   private static void anonymous(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    request.removeAttribute(BOUND);
+    runWith(PrincipalContext.none(), request, response, chain);
+  }
+
+  /** Runs the rest of the request with {@code context}'s binding, whatever this thread carries. */
+  private static void runWith(
+      PrincipalContext context,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain)
+      throws ServletException, IOException {
     try {
-      PrincipalContext.none().call(() -> {
+      context.call(() -> {
         chain.doFilter(request, response);
         return null;
       });

@@ -46,6 +46,17 @@ public class RolegateAutoConfiguration {
     }
   }
 
+  /**
+   * Carries the submitting thread's binding into tasks of the executors Spring Boot builds
+   * ({@code @Async} methods, Spring MVC's async requests); Spring Boot composes it with the
+   * application's own {@code TaskDecorator} beans.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public PrincipalTaskDecorator rolegateTaskDecorator() {
+    return new PrincipalTaskDecorator();
+  }
+
   /** Creates beans of guarded classes as their guards. */
   @Bean
   @ConditionalOnProperty(

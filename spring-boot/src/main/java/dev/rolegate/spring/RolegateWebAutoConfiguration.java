@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * rolegate in a servlet web application: the filter that binds each request's principal, account
@@ -67,6 +69,21 @@ public class RolegateWebAutoConfiguration {
     registration.setName("rolegatePrincipalFilter");
     registration.setOrder(properties.getWeb().getFilterOrder());
     return registration;
+  }
+
+  /**
+   * Carries the request's binding into the {@code Callable}, {@code WebAsyncTask} and {@code
+   * StreamingResponseBody} work Spring MVC runs on its async executor.
+   */
+  @Bean
+  public WebMvcConfigurer rolegateAsyncSupport() {
+    AsyncPrincipalInterceptor interceptor = new AsyncPrincipalInterceptor();
+    return new WebMvcConfigurer() {
+      @Override
+      public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+        configurer.registerCallableInterceptors(interceptor);
+      }
+    };
   }
 
   /** With Spring Security: the principal from {@code SecurityContextHolder}. */

@@ -2,6 +2,7 @@ package dev.rolegate.spring.sample;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 /**
@@ -9,6 +10,7 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
  * spring-boot-sample/target/rolegate-spring-boot-sample.jar}).
  */
 @SpringBootApplication
+@EnableAsync
 @EnableTransactionManagement
 public class SampleApplication {
   /** Starts the application. */
