@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -38,9 +39,18 @@ class DecisionMetricsTest {
           .withPropertyValues("rolegate.single-account=acme")
           .withBean(RecordingDeployments.class);
 
-  @AfterEach
-  void removeListener() {
+  /** Another test's cached context may have installed its listener: set aside meanwhile. */
+  private DecisionListener outside;
+
+  @BeforeEach
+  void setAsideListener() {
+    outside = Decisions.listener();
     Decisions.setListener(null);
+  }
+
+  @AfterEach
+  void restoreListener() {
+    Decisions.setListener(outside);
   }
 
   @Test
