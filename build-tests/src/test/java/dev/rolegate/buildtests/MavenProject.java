@@ -15,7 +15,8 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * A user project copied from {@code src/test/resources/<name>} and built by a real Maven, with
+ * A user project copied from {@code src/test/resources/<name>} (the {@code @...@} placeholders of
+ * each of its poms filled in) and built by a real Maven, with
  * this build's rolegate artifacts in a local repository of its own: every other artifact comes
  * from this build's local repository (linked, never written to under {@code dev/rolegate}), so the
  * nested build runs offline and never installs into the developer's repository.
@@ -62,12 +63,17 @@ final class MavenProject {
         }
       }
     }
-    Path pom = dir.resolve("pom.xml");
-    Files.writeString(pom, Files.readString(pom)
-        .replace("@ROLEGATE_VERSION@", VERSION)
-        .replace("@JUNIT_VERSION@", property("rolegate.junitVersion"))
-        .replace("@COMPILER_PLUGIN_VERSION@", property("rolegate.compilerPluginVersion"))
-        .replace("@SUREFIRE_PLUGIN_VERSION@", property("rolegate.surefirePluginVersion")));
+    List<Path> poms;
+    try (Stream<Path> files = Files.walk(dir)) {
+      poms = files.filter(file -> file.getFileName().toString().equals("pom.xml")).toList();
+    }
+    for (Path pom : poms) {
+      Files.writeString(pom, Files.readString(pom)
+          .replace("@ROLEGATE_VERSION@", VERSION)
+          .replace("@JUNIT_VERSION@", property("rolegate.junitVersion"))
+          .replace("@COMPILER_PLUGIN_VERSION@", property("rolegate.compilerPluginVersion"))
+          .replace("@SUREFIRE_PLUGIN_VERSION@", property("rolegate.surefirePluginVersion")));
+    }
     return new MavenProject(dir, repository(work.resolve("repository")));
   }
 
@@ -98,6 +104,12 @@ final class MavenProject {
         installed("rolegate-annotations").toString());
     return run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", classPath, mainClass));
+  }
+
+  /** Runs {@code mainClass} from the one jar {@code jar} (relative to the project), alone. */
+  Run javaFromJar(String jar, String mainClass) throws IOException, InterruptedException {
+    return run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", dir.resolve(jar).toString(), mainClass));
   }
 
   private Run run(List<String> command) throws IOException, InterruptedException {

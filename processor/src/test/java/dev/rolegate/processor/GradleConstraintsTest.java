@@ -101,7 +101,8 @@ class GradleConstraintsTest {
         gradle.writtenTypes::toString);
     assertEquals(List.of("CLASS_OUTPUT:META-INF/rolegate/access-report.json",
             "CLASS_OUTPUT:META-INF/rolegate/access-report.md",
-            "CLASS_OUTPUT:META-INF/rolegate/guard-index"),
+            "CLASS_OUTPUT:META-INF/rolegate/guard-index",
+            "CLASS_OUTPUT:META-INF/rolegate/guarded/test.Things"),
         gradle.writtenResources.stream().filter(name -> name.contains("rolegate/")).sorted()
             .toList());
     // At run time Gradle puts src/main/resources beside the classes: the table finds its file.

@@ -121,6 +121,35 @@ class GuardIndexTest {
     assertTrue(ping.permissions().isEmpty());
   }
 
+  /** Each type's own index holds exactly its lines of the module's index, under the same header. */
+  @Test
+  void eachGuardedType_hasItsOwnOneTypeIndex() {
+    List<JavaFileObject> sources = new ArrayList<>(sources());
+    sources.add(JavaFileObjects.forSourceString("test.Outer", OUTER));
+    Compilation compilation = compile(sources);
+    assertThat(compilation).succeededWithoutWarnings();
+    GuardIndex whole = GuardIndex.parse(PATH, index(compilation).orElseThrow());
+    for (String name : List.of("test.Alpha", "test.Outer$Inner", "test.Things")) {
+      String own = read(compilation, "META-INF/rolegate/guarded/" + name).orElseThrow();
+      GuardIndex one = GuardIndex.parse(name, own);
+      assertEquals(List.of(name), one.types().stream().map(GuardedType::typeName).toList());
+      assertEquals(whole.find(name).orElseThrow().methods(), one.types().get(0).methods());
+      assertTrue(own.startsWith("# rolegate guard index: generated, do not edit"
+          + " (format: docs/guard-index.md)\nrolegate-guard-index 1\ntype " + name + " "), own);
+    }
+    assertTrue(read(compilation, "META-INF/rolegate/guarded/test.ThingRef").isEmpty());
+  }
+
+  private static Optional<String> read(Compilation compilation, String path) {
+    return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, path).map(file -> {
+      try (InputStream in = file.openInputStream()) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
   @Test
   void nestedGenericType_isListedByBinaryName_withErasedParameters() {
     List<JavaFileObject> sources = new ArrayList<>(sources());

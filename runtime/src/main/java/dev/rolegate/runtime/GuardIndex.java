@@ -31,6 +31,11 @@ public final class GuardIndex {
   public static final String RESOURCE = "META-INF/rolegate/guard-index";
   /** The format line every index starts with (after comments). */
   public static final String HEADER = "rolegate-guard-index 1";
+  /**
+   * Where each guarded type's own one-type index lies ({@code <binary name>} appended): unique per
+   * type, so it survives any merge of jars; it marks the type as guarded.
+   */
+  public static final String TYPE_RESOURCE_PREFIX = "META-INF/rolegate/guarded/";
 
   private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
   private static final Pattern BINARY_NAME =
@@ -40,10 +45,12 @@ public final class GuardIndex {
 
   private final List<GuardedType> types;
   private final Map<String, GuardedType> byName;
+  private final String sources;
 
-  private GuardIndex(Map<String, GuardedType> byName) {
+  private GuardIndex(Map<String, GuardedType> byName, String sources) {
     this.byName = Collections.unmodifiableMap(byName);
     this.types = List.copyOf(byName.values());
+    this.sources = sources;
   }
 
   /**
@@ -56,10 +63,12 @@ public final class GuardIndex {
   public static GuardIndex load(ClassLoader loader) {
     Objects.requireNonNull(loader, "class loader");
     Map<String, GuardedType> merged = new LinkedHashMap<>();
+    List<String> sources = new ArrayList<>();
     try {
       Enumeration<URL> resources = loader.getResources(RESOURCE);
       while (resources.hasMoreElements()) {
         URL url = resources.nextElement();
+        sources.add(url.toString());
         String text;
         try (InputStream in = url.openStream()) {
           text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -76,7 +85,7 @@ public final class GuardIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + RESOURCE, e);
     }
-    return new GuardIndex(merged);
+    return new GuardIndex(merged, sources.isEmpty() ? "no " + RESOURCE : String.join(", ", sources));
   }
 
   /**
@@ -102,9 +111,33 @@ public final class GuardIndex {
     return Optional.ofNullable(byName.get(typeName));
   }
 
-  /** Returns the entry of {@code type}, if indexed. */
+  /**
+   * Returns the entry of {@code type}, if indexed; fails rather than answer "not guarded" for a
+   * type that is guarded but in no index read.
+   *
+   * <p>A type absent from the index is checked for its own one-type index ({@value
+   * #TYPE_RESOURCE_PREFIX}{@code <binary name>}, through the type's class loader), which the
+   * processor writes beside the module's index. Finding one means the module's index was lost:
+   * jars merged into one (maven-shade, an assembly) where another module's {@value #RESOURCE}
+   * overwrote it.
+   *
+   * @throws IllegalStateException if {@code type} is guarded but in no index read, naming the type,
+   *     its own index and the fix
+   */
   public Optional<GuardedType> find(Class<?> type) {
-    return find(type.getName());
+    Optional<GuardedType> entry = find(type.getName());
+    if (entry.isPresent()) {
+      return entry;
+    }
+    ClassLoader loader = type.getClassLoader();
+    URL own = loader == null ? null : loader.getResource(TYPE_RESOURCE_PREFIX + type.getName());
+    if (own != null) {
+      throw new IllegalStateException(type.getName() + " is guarded (" + own + ") but in no guard"
+          + " index read (" + sources + "): jars were merged so that one module's " + RESOURCE
+          + " overwrote another's. Concatenate them when merging (maven-shade: an"
+          + " AppendingTransformer for " + RESOURCE + "; docs/guard-index.md)");
+    }
+    return entry;
   }
 
   @Override
@@ -134,7 +167,10 @@ public final class GuardIndex {
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
-        if (!headerSeen) {
+        if (headerSeen && line.equals(HEADER)) {
+          // Another index appended to this one (jars merged by concatenating their indexes).
+          endType();
+        } else if (!headerSeen) {
           if (!line.equals(HEADER)) {
             throw problem("expected the header \"" + HEADER + "\" (another format version, or not"
                 + " a guard index)");
@@ -161,7 +197,7 @@ public final class GuardIndex {
         throw problem("empty: no header \"" + HEADER + "\"");
       }
       endType();
-      return new GuardIndex(types);
+      return new GuardIndex(types, resource);
     }
 
     private void checkType() {

@@ -169,6 +169,50 @@ class GuardIndexTest {
     }
   }
 
+  /** Indexes concatenated into one file (maven-shade's AppendingTransformer) read as their union. */
+  @Test
+  void concatenatedIndexes_readAsOne() {
+    String appended = GOOD + "# rolegate guard index: generated\n" + """
+        rolegate-guard-index 1
+        type com.acme.Invoices com.acme.GuardedInvoices interface Billing
+        method pay java.lang.String allOf PAY none
+        """;
+    GuardIndex index = GuardIndex.parse("merged", appended);
+    assertEquals(List.of("com.acme.Deployments", "com.acme.Outer$Ledger", "com.acme.Invoices"),
+        index.types().stream().map(GuardedType::typeName).toList());
+    assertEquals("Billing", index.find("com.acme.Invoices").orElseThrow().matrixName());
+    // The last type of the first index ends at the second header, and still needs a method.
+    assertEquals("merged:2: type a.B lists no method: \"type a.B a.GB interface M\"",
+        assertThrows(IllegalArgumentException.class, () -> GuardIndex.parse("merged",
+            "rolegate-guard-index 1\ntype a.B a.GB interface M\nrolegate-guard-index 1\n"))
+            .getMessage());
+  }
+
+  /** Guarded according to its own one-type index (src/test/resources), but in no index read. */
+  interface Marked {}
+
+  /** Neither guarded nor indexed. */
+  interface Unmarked {}
+
+  @Test
+  void findByClass_failsForAGuardedTypeInNoIndex_answersEmptyForAnUnguardedOne() {
+    GuardIndex index = GuardIndex.parse("jar:app.jar!/META-INF/rolegate/guard-index", GOOD);
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> index.find(Marked.class));
+    assertTrue(e.getMessage().startsWith(Marked.class.getName() + " is guarded ("), e.getMessage());
+    assertTrue(e.getMessage().contains(
+        GuardIndex.TYPE_RESOURCE_PREFIX + Marked.class.getName() + ")"), e.getMessage());
+    assertTrue(e.getMessage().contains("but in no guard index read"
+        + " (jar:app.jar!/META-INF/rolegate/guard-index): jars were merged so that one module's"
+        + " META-INF/rolegate/guard-index overwrote another's. Concatenate them when merging"
+        + " (maven-shade: an AppendingTransformer for META-INF/rolegate/guard-index;"
+        + " docs/guard-index.md)"), e.getMessage());
+    assertTrue(index.find(Unmarked.class).isEmpty());
+    assertTrue(index.find(String.class).isEmpty());
+    // By name, nothing is looked up: the caller holds no class.
+    assertTrue(index.find(Marked.class.getName()).isEmpty());
+  }
+
   private static Path write(Path root, String text) throws IOException {
     Path file = root.resolve(GuardIndex.RESOURCE);
     Files.createDirectories(file.getParent());

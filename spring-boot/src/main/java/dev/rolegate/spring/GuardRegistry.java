@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every guarded type of the class path's guard indexes ({@link GuardIndex}), with its guard class
@@ -29,8 +31,11 @@ final class GuardRegistry {
 
   private final Map<String, Entry> classes = new HashMap<>();
   private final List<Entry> interfaces = new ArrayList<>();
+  private final GuardIndex index;
+  private final Set<Class<?>> checked = ConcurrentHashMap.newKeySet();
 
   private GuardRegistry(GuardIndex index, ClassLoader loader) {
+    this.index = index;
     for (GuardedType type : index.types()) {
       Entry entry = load(type, loader);
       if (type.isClass()) {
@@ -88,6 +93,23 @@ final class GuardRegistry {
               + type.resource()
               + " cannot be loaded; rebuild the module that holds it",
           e);
+    }
+  }
+
+  /**
+   * Checks that no class or interface {@code type} is or extends is guarded but missing from the
+   * indexes read ({@link GuardIndex#find(Class)}): a module's index lost when jars were merged.
+   *
+   * @throws IllegalStateException naming the type and the fix if one is
+   */
+  void requireIndexed(Class<?> type) {
+    if (type == null || type == Object.class || !checked.add(type)) {
+      return;
+    }
+    index.find(type);
+    requireIndexed(type.getSuperclass());
+    for (Class<?> each : type.getInterfaces()) {
+      requireIndexed(each);
     }
   }
 

@@ -14,7 +14,8 @@ import org.springframework.core.Ordered;
  * transaction, say) sits inside the guard and a denied call never starts it. Fails startup, rather
  * than leave a bean unchecked, when a bean implements two guarded interfaces (a guard covers one),
  * or is an instance of a guarded class but not of its guard (a {@code @Bean} method that returned
- * {@code new Ledger()} instead of {@code new GuardedLedger()}, or a subclass).
+ * {@code new Ledger()} instead of {@code new GuardedLedger()}, or a subclass), or when a bean's
+ * type is guarded but in no guard index read (a module's index lost when jars were merged).
  */
 public class GuardedBeanPostProcessor implements BeanPostProcessor, BeanClassLoaderAware, Ordered {
   private ClassLoader loader = GuardedBeanPostProcessor.class.getClassLoader();
@@ -42,6 +43,13 @@ public class GuardedBeanPostProcessor implements BeanPostProcessor, BeanClassLoa
   public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
     GuardRegistry guards = registry();
     Class<?> target = AopProxyUtils.ultimateTargetClass(bean);
+    try {
+      guards.requireIndexed(target);
+      guards.requireIndexed(bean.getClass());
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          "bean '" + beanName + "' would run unchecked: " + e.getMessage());
+    }
     for (GuardRegistry.Entry entry : guards.guardedClasses()) {
       if (entry.guarded().isAssignableFrom(target) && !entry.guard().isAssignableFrom(target)) {
         throw new IllegalStateException(

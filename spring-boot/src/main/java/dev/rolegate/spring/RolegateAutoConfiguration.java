@@ -7,13 +7,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * rolegate's core auto-configuration: the matrix, the account directory, and guarded beans (unless
- * {@code rolegate.guards.enabled=false}) found through the processor's guard index.
+ * {@code rolegate.guards.enabled=false}) found through the processor's guard index; a reactive
+ * application is refused ({@link RolegateReactiveRefusal}).
  */
 @AutoConfiguration
 @EnableConfigurationProperties(RolegateProperties.class)
+@Import(RolegateReactiveRefusal.class)
 public class RolegateAutoConfiguration {
   /**
    * The single compiled matrix on the class path; declare a {@link Matrix} bean to choose another.

@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class RolegateProperties {
   private final Guards guards = new Guards();
   private final Web web = new Web();
+  private final Metrics metrics = new Metrics();
 
   /**
    * The account of a single-account application: the starter's {@link
@@ -33,6 +34,28 @@ public class RolegateProperties {
   /** Returns {@code rolegate.web.*}. */
   public Web getWeb() {
     return web;
+  }
+
+  /** Returns {@code rolegate.metrics.*}. */
+  public Metrics getMetrics() {
+    return metrics;
+  }
+
+  /** {@code rolegate.metrics.*}: counting decisions in Micrometer. */
+  public static class Metrics {
+    /**
+     * Whether guards' decisions are counted as the meter rolegate.decisions (with Micrometer and a
+     * MeterRegistry present).
+     */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
   }
 
   /** {@code rolegate.guards.*}: wrapping beans in their generated guards. */

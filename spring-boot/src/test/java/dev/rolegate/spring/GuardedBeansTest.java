@@ -119,6 +119,42 @@ class GuardedBeansTest {
             });
   }
 
+  /**
+   * Guarded by its own one-type index (src/test/resources/META-INF/rolegate/guarded), as the
+   * processor writes it, but in no module index: what a shaded jar holds when another module's
+   * index overwrote the one listing it.
+   */
+  public interface MergedAwayApi {
+    String list(String workspace);
+  }
+
+  /** A bean of {@link MergedAwayApi}. */
+  static class MergedAway implements MergedAwayApi {
+    @Override
+    public String list(String workspace) {
+      return "listed";
+    }
+  }
+
+  @Test
+  void beanOfAGuardedTypeInNoIndex_failsStartup() {
+    runner
+        .withBean(MergedAway.class)
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessageStartingWith(
+                      "bean 'guardedBeansTest.MergedAway' would run unchecked: "
+                          + MergedAwayApi.class.getName()
+                          + " is guarded (")
+                  .hasMessageContaining("but in no guard index read (")
+                  .hasMessageContaining(
+                      "an AppendingTransformer for META-INF/rolegate/guard-index");
+            });
+  }
+
   @Test
   void guardedClassFromFactoryMethodReturningTheGuard_isAccepted() {
     runner

@@ -160,6 +160,56 @@ class HttpRolesTest {
         .contains("\"type\": \"dev.rolegate.spring.sample.DeploymentCatalog\"");
   }
 
+  @Test
+  void actuatorMetrics_countDecisionsPerOutcomeOperationAndPermission_withoutIds()
+      throws Exception {
+    String denied = "/actuator/metrics/rolegate.decisions?tag=outcome:denied"
+        + "&tag=operation:DeploymentCatalog.delete&tag=permission:DELETE_DEPLOYMENTS";
+    String allowed = "/actuator/metrics/rolegate.decisions?tag=outcome:allowed"
+        + "&tag=operation:DeploymentCatalog.delete&tag=permission:DELETE_DEPLOYMENTS";
+    // Each count exists once a decision of its kind was made.
+    assertThat(call("viewer", request("viewer", "D")).statusCode()).isEqualTo(403);
+    assertThat(call("developer", request("developer", "D")).statusCode()).isEqualTo(200);
+    double deniedBefore = count(denied);
+    double allowedBefore = count(allowed);
+    int begun = transactions.begun.get();
+
+    HttpResponse<String> refused = call("viewer", request("viewer", "D"));
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("\"type\":\"urn:rolegate:problem:access-denied\"");
+    assertThat(transactions.begun.get()).as("the denied call never reached the catalog")
+        .isEqualTo(begun);
+    assertThat(count(denied)).isEqualTo(deniedBefore + 1);
+    assertThat(count(allowed)).isEqualTo(allowedBefore);
+
+    assertThat(call("developer", request("developer", "D")).statusCode()).isEqualTo(200);
+    assertThat(count(allowed)).isEqualTo(allowedBefore + 1);
+    assertThat(count(denied)).isEqualTo(deniedBefore + 1);
+
+    HttpResponse<String> meter =
+        call("-", HttpRequest.newBuilder(uri("/actuator/metrics/rolegate.decisions")).GET());
+    assertThat(meter.statusCode()).isEqualTo(200);
+    assertThat(meter.body())
+        .contains("{\"tag\":\"outcome\",\"values\":[")
+        .contains("\"tag\":\"operation\"")
+        .contains("\"tag\":\"permission\"")
+        .doesNotContain("ws-acme-prod")
+        .doesNotContain("acct-acme")
+        .doesNotContain("viewer")
+        .doesNotContain("developer");
+  }
+
+  /** The COUNT of the meter at {@code path}, read over HTTP from the actuator. */
+  private double count(String path) throws Exception {
+    HttpResponse<String> response = call("-", HttpRequest.newBuilder(uri(path)).GET());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    java.util.regex.Matcher count =
+        java.util.regex.Pattern.compile("\\{\"statistic\":\"COUNT\",\"value\":([0-9.E]+)\\}")
+            .matcher(response.body());
+    assertThat(count.find()).as(response.body()).isTrue();
+    return Double.parseDouble(count.group(1));
+  }
+
   private HttpRequest.Builder request(String user, String operation) {
     String suffix = user.equals("-") ? "anonymous" : user;
     return switch (operation) {

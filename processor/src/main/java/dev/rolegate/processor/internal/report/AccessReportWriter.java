@@ -23,8 +23,9 @@ import javax.tools.StandardLocation;
 /**
  * Collects each service whose guard was generated and, once per compilation, writes the access
  * report: {@value #MARKDOWN} and {@value #JSON} in the class output, and the machine-readable
- * guard index {@value #GUARD_INDEX}, each originating from every guarded type. Rows are computed when a service is added, so only strings are kept across
- * rounds.
+ * guard index {@value #GUARD_INDEX}, each originating from every guarded type, and each guarded
+ * type's own one-type index ({@value #TYPE_INDEX_PREFIX}{@code <binary name>}, originating from
+ * that type). Rows are computed when a service is added, so only strings are kept across rounds.
  *
  * <p>A compilation with errors writes no report: a type that failed validation would be missing
  * from it, which reads like access that was removed. A compilation that guards nothing writes
@@ -37,6 +38,8 @@ public final class AccessReportWriter {
   public static final String JSON = "META-INF/rolegate/access-report.json";
   /** The guard index's path in the class output (format: docs/guard-index.md). */
   public static final String GUARD_INDEX = GuardIndex.PATH;
+  /** Where each guarded type's own index lies, its binary name appended. */
+  public static final String TYPE_INDEX_PREFIX = GuardIndex.TYPE_PATH_PREFIX;
 
   private final Filer filer;
   private final Elements elements;
@@ -79,6 +82,11 @@ public final class AccessReportWriter {
     writeResource(MARKDOWN, MarkdownReport.render(report), originating);
     writeResource(JSON, JsonReport.render(report), originating);
     writeResource(GUARD_INDEX, index.render(), originating);
+    for (String name : index.typeNames()) {
+      TypeElement type = elements.getTypeElement(name.replace('$', '.'));
+      writeResource(TYPE_INDEX_PREFIX + name, index.render(name),
+          type == null ? originating : new Element[] {type});
+    }
   }
 
   private Element[] originating() {
