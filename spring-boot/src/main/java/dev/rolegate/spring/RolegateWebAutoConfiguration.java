@@ -13,8 +13,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * rolegate in a servlet web application: the filter that binds each request's principal, account
@@ -67,6 +70,24 @@ public class RolegateWebAutoConfiguration {
     registration.setName("rolegatePrincipalFilter");
     registration.setOrder(properties.getWeb().getFilterOrder());
     return registration;
+  }
+
+  /**
+   * Refuses a request whose handler mapping matched an account or workspace other than the bound
+   * one (see {@link MatchedPathInterceptor}).
+   */
+  @Bean
+  @ConditionalOnBean(PrincipalResolver.class)
+  public WebMvcConfigurer rolegateMatchedPathCheck(
+      WorkspacePath workspacePath, AccountPath accountPath) {
+    MatchedPathInterceptor check =
+        new MatchedPathInterceptor(workspacePath.variable(), accountPath.variable());
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(check).order(Ordered.HIGHEST_PRECEDENCE);
+      }
+    };
   }
 
   /** With Spring Security: the principal from {@code SecurityContextHolder}. */
