@@ -90,6 +90,21 @@ public class RolegateWebAutoConfiguration {
     };
   }
 
+  /** With Spring Security's web support: rolegate's answer to an unauthenticated request. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.security.web.AuthenticationEntryPoint")
+  static class SecurityEntryPointConfiguration {
+    /**
+     * Answers a request that needs authentication and has none with rolegate's 401 problem; a
+     * security filter chain uses it through {@code exceptionHandling}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RolegateAuthenticationEntryPoint rolegateAuthenticationEntryPoint() {
+      return new RolegateAuthenticationEntryPoint();
+    }
+  }
+
   /** With Spring Security: the principal from {@code SecurityContextHolder}. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(SecurityContextHolder.class)
