@@ -3,8 +3,8 @@ package dev.rolegate.spring;
 import dev.rolegate.runtime.internal.Names;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
@@ -17,8 +17,9 @@ import org.springframework.web.servlet.HandlerMapping;
  * ws-a while the controller acts on ws-b.
  *
  * <p>A handler's URI template variable counts when its name is the workspace (or account) path's
- * variable; a handler that matched no such variable is not checked. A request the filter bound
- * nothing for (no principal) is not checked: the guards answer it 401.
+ * variable; a handler that matched no such variable is not checked. A routed variable where the
+ * filter bound none is refused only when the raw path is not normalized. A request the filter
+ * bound nothing for (no principal) is not checked: the guards answer it 401.
  */
 final class MatchedPathInterceptor implements HandlerInterceptor {
   private final String workspaceVariable;
@@ -46,17 +47,49 @@ final class MatchedPathInterceptor implements HandlerInterceptor {
         instanceof Map<?, ?> matched)) {
       return true;
     }
-    if (accountVariable != null && matched.containsKey(accountVariable)) {
-      Object value = matched.get(accountVariable);
-      if (!Objects.equals(value, bound.account())) {
-        refuse(response, "account", bound.account(), value);
-        return false;
-      }
+    if (accountVariable != null
+        && differs(request, bound.account(), matched.get(accountVariable))) {
+      refuse(response, "account", bound.account(), matched.get(accountVariable));
+      return false;
     }
-    if (matched.containsKey(workspaceVariable)) {
-      Object value = matched.get(workspaceVariable);
-      if (!Objects.equals(value, bound.workspace())) {
-        refuse(response, "workspace", bound.workspace(), value);
+    if (differs(request, bound.workspace(), matched.get(workspaceVariable))) {
+      refuse(response, "workspace", bound.workspace(), matched.get(workspaceVariable));
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Returns whether the routed value contradicts the bound one: both present and unequal, or
+   * routed where nothing is bound while the raw path is not normalized (a normalized path outside
+   * the configured patterns, such as {@code /admin/workspaces/{workspace}}, binds nothing and is
+   * let through: its guarded calls check the workspace they name).
+   */
+  private static boolean differs(HttpServletRequest request, String bound, Object routed) {
+    if (routed == null) {
+      return false;
+    }
+    if (bound == null) {
+      return !normalized(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+    return !bound.equals(routed.toString());
+  }
+
+  /**
+   * Returns whether a raw path has no empty, {@code .} or {@code ..} segment (also percent-encoded)
+   * and no encoded or literal separator other than {@code /}.
+   */
+  static boolean normalized(String path) {
+    String lower = path.toLowerCase(Locale.ROOT);
+    if (lower.contains("//") || lower.contains("\\") || lower.contains("%2f")
+        || lower.contains("%5c")) {
+      return false;
+    }
+    for (String segment : lower.split("/", -1)) {
+      int parameters = segment.indexOf(';');
+      String name = (parameters < 0 ? segment : segment.substring(0, parameters))
+          .replace("%2e", ".");
+      if (name.equals(".") || name.equals("..")) {
         return false;
       }
     }

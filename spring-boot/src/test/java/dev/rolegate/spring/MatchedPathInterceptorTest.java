@@ -44,8 +44,9 @@ class MatchedPathInterceptorTest {
   }
 
   @Test
-  void routedAWorkspace_whereNoneIsBound_refused400() throws Exception {
+  void routedAWorkspace_whereNoneIsBound_onAPathNotNormalized_refused400() throws Exception {
     MockHttpServletRequest request = request("acct-a", null, Map.of("workspace", "ws-b"));
+    request.setRequestURI("/api/accounts/acct-a/workspaces//ws-b/deployments");
     MockHttpServletResponse response = new MockHttpServletResponse();
     assertThat(check.preHandle(request, response, new Object())).isFalse();
     assertThat(response.getContentAsString())
@@ -65,6 +66,30 @@ class MatchedPathInterceptorTest {
         .isTrue();
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(response.getContentAsString()).isEmpty();
+  }
+
+  @Test
+  void routedAWorkspace_whereNoneIsBound_onANormalizedPath_passes() throws Exception {
+    MockHttpServletRequest request = request("acct-a", null, Map.of("workspace", "ws-b"));
+    request.setRequestURI("/admin/workspaces/ws-b");
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    assertThat(check.preHandle(request, response, null)).isTrue();
+    assertThat(response.getContentAsString()).isEmpty();
+  }
+
+  @Test
+  void normalized_refusesEmptyDotAndEncodedSegments() {
+    assertThat(MatchedPathInterceptor.normalized("/api/accounts/a/workspaces/w/x")).isTrue();
+    assertThat(MatchedPathInterceptor.normalized("/api/a;jsessionid=1/w")).isTrue();
+    assertThat(MatchedPathInterceptor.normalized("/api/a...b/w")).isTrue();
+    assertThat(MatchedPathInterceptor.normalized("/api//w")).isFalse();
+    assertThat(MatchedPathInterceptor.normalized("/api/./w")).isFalse();
+    assertThat(MatchedPathInterceptor.normalized("/api/w/..")).isFalse();
+    assertThat(MatchedPathInterceptor.normalized("/api/%2E%2e/w")).isFalse();
+    assertThat(MatchedPathInterceptor.normalized("/api/..;x=1/w")).isFalse();
+    assertThat(MatchedPathInterceptor.normalized("/api/a%2Fb")).isFalse();
+    assertThat(MatchedPathInterceptor.normalized("/api/a%5cb")).isFalse();
+    assertThat(MatchedPathInterceptor.normalized("/api/a\\b")).isFalse();
   }
 
   @Test

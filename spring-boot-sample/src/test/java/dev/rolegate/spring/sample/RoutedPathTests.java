@@ -52,6 +52,15 @@ abstract class RoutedPathTests {
   }
 
   @Test
+  void normalizedPath_outsideThePatterns_reachesTheHandler_withNothingBound() throws Exception {
+    int reached = probe.reached.get();
+    HttpResponse<String> response = call("both", "/api/probe/acct-globex/ws-globex");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("bound -/-, routed acct-globex/ws-globex");
+    assertThat(probe.reached.get()).isEqualTo(reached + 1);
+  }
+
+  @Test
   void dotDotSegment_intoAnotherWorkspace_neverReachesTheHandler() throws Exception {
     int reached = probe.reached.get();
     HttpResponse<String> response =
@@ -134,7 +143,10 @@ abstract class RoutedPathTests {
     @GetMapping({
       "/api/accounts/{account}/workspaces/{workspace}/probe",
       // The same under a DispatcherServlet mapped to /api/*.
-      "/accounts/{account}/workspaces/{workspace}/probe"
+      "/accounts/{account}/workspaces/{workspace}/probe",
+      // Outside the filter's patterns.
+      "/api/probe/{account}/{workspace}",
+      "/probe/{account}/{workspace}"
     })
     String probe(@PathVariable String account, @PathVariable String workspace) {
       reached.incrementAndGet();
