@@ -35,6 +35,11 @@ public final class AccountPath {
     return reader == null ? Optional.empty() : reader.read(request);
   }
 
+  /** Returns the name of the pattern's variable that holds the account id, or null for none. */
+  String variable() {
+    return reader == null ? null : reader.variable();
+  }
+
   @Override
   public String toString() {
     return reader == null ? "(none)" : reader.toString();

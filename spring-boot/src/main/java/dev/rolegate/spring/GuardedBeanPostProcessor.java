@@ -5,7 +5,11 @@ import java.util.stream.Collectors;
 import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.Ordered;
 
 /**
@@ -16,14 +20,84 @@ import org.springframework.core.Ordered;
  * or is an instance of a guarded class but not of its guard (a {@code @Bean} method that returned
  * {@code new Ledger()} instead of {@code new GuardedLedger()}, or a subclass), or when a bean's
  * type is guarded but in no guard index read (a module's index lost when jars were merged).
+ *
+ * <p>Once every singleton exists, it fails startup for a singleton of a guarded type that it never
+ * processed: one created before this post-processor was registered (Spring logs that such a bean
+ * is "not eligible for getting processed by all BeanPostProcessors"), which would otherwise run
+ * unchecked.
  */
-public class GuardedBeanPostProcessor implements BeanPostProcessor, BeanClassLoaderAware, Ordered {
+public class GuardedBeanPostProcessor
+    implements BeanPostProcessor,
+        BeanClassLoaderAware,
+        BeanFactoryAware,
+        SmartInitializingSingleton,
+        Ordered {
   private ClassLoader loader = GuardedBeanPostProcessor.class.getClassLoader();
   private volatile GuardRegistry registry;
+  private ConfigurableListableBeanFactory beanFactory;
 
   @Override
   public void setBeanClassLoader(ClassLoader classLoader) {
     this.loader = classLoader;
+  }
+
+  @Override
+  public void setBeanFactory(BeanFactory beanFactory) {
+    if (beanFactory instanceof ConfigurableListableBeanFactory listable) {
+      this.beanFactory = listable;
+    }
+  }
+
+  /**
+   * Fails startup for a singleton that implements a guarded interface but is not its guard, or is
+   * a guarded class but not its guard: this post-processor never saw it.
+   */
+  @Override
+  public void afterSingletonsInstantiated() {
+    if (beanFactory == null) {
+      return;
+    }
+    GuardRegistry guards = registry();
+    for (String name : beanFactory.getSingletonNames()) {
+      Object bean = beanFactory.getSingleton(name);
+      if (bean == null) {
+        continue;
+      }
+      Class<?> target = AopProxyUtils.ultimateTargetClass(bean);
+      for (GuardRegistry.Entry entry : guards.guardedClasses()) {
+        if (entry.guarded().isAssignableFrom(target) && !entry.guard().isAssignableFrom(target)) {
+          throw notProcessed(name, bean, entry);
+        }
+      }
+      List<GuardRegistry.Entry> matches =
+          guards.guardedInterfaces().stream()
+              .filter(entry -> entry.guarded().isInstance(bean))
+              .toList();
+      if (!matches.isEmpty()
+          && matches.stream().noneMatch(entry -> entry.guard().isInstance(bean))) {
+        throw notProcessed(name, bean, matches.get(0));
+      }
+    }
+  }
+
+  private static IllegalStateException notProcessed(
+      String name, Object bean, GuardRegistry.Entry entry) {
+    return new IllegalStateException(
+        "bean '"
+            + name
+            + "' ("
+            + bean.getClass().getName()
+            + ") is a "
+            + entry.guarded().getName()
+            + " (guarded) but not its guard "
+            + entry.guard().getName()
+            + ": it was created before rolegate's post-processor was registered (Spring logs that"
+            + " it is \"not eligible for getting processed by all BeanPostProcessors\"), so its"
+            + " methods would run unchecked. Do not inject it into a BeanPostProcessor or"
+            + " BeanFactoryPostProcessor, or into the configuration class of a non-static @Bean"
+            + " method returning one: inject it there lazily (ObjectProvider<"
+            + entry.guarded().getSimpleName()
+            + "> or @Lazy), or make that @Bean method static");
   }
 
   private GuardRegistry registry() {

@@ -24,8 +24,17 @@ final class JwtClaims {
     return PRESENT ? Reader.claims(authentication) : Map.of();
   }
 
+  /** Returns whether the authentication's principal is a {@code Jwt}. */
+  static boolean hasJwtPrincipal(Authentication authentication) {
+    return PRESENT && Reader.isJwt(authentication.getPrincipal());
+  }
+
   /** Loaded only when {@link #PRESENT}: it links against {@link Jwt}. */
   private static final class Reader {
+    static boolean isJwt(Object principal) {
+      return principal instanceof Jwt;
+    }
+
     static Map<String, Object> claims(Authentication authentication) {
       Object principal = authentication.getPrincipal();
       if (principal instanceof Jwt jwt && jwt.getClaims() != null) {

@@ -40,6 +40,11 @@ final class PathVariableReader {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
   }
 
+  /** Returns the name of the variable read. */
+  String variable() {
+    return variable;
+  }
+
   @Override
   public String toString() {
     return pattern.getPatternString();

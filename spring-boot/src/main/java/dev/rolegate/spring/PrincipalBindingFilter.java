@@ -23,7 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>A path that names an account and a workspace the principal's directory does not place in
  * that account (another account's workspace, or one it does not know) is refused with HTTP 403
- * ({@code urn:rolegate:problem:workspace-outside-account}) before anything runs.
+ * ({@code urn:rolegate:problem:workspace-outside-account}) before anything runs. What the filter
+ * binds is read from the raw request path; {@link MatchedPathInterceptor} refuses a request whose
+ * handler mapping matched another account or workspace.
  *
  * <p>An async dispatch (Spring MVC's second pass over a request whose {@code Callable}, {@code
  * DeferredResult} or other async result has completed) runs with the binding the request's first
@@ -34,6 +36,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class PrincipalBindingFilter extends OncePerRequestFilter {
   private static final System.Logger LOG = System.getLogger("dev.rolegate.spring");
   private static final String BOUND = PrincipalBindingFilter.class.getName() + ".BOUND";
+
+  /**
+   * The request attribute that holds the {@link BoundPath} the filter bound, for {@link
+   * MatchedPathInterceptor} to compare with what the handler mapping matched.
+   */
+  static final String BOUND = PrincipalBindingFilter.class.getName() + ".BOUND";
+
+  /** The account and workspace (each null for none) bound for a request. */
+  record BoundPath(String account, String workspace) {}
 
   private final PrincipalResolver resolver;
   private final WorkspacePath workspacePath;
@@ -108,6 +119,7 @@ public class PrincipalBindingFilter extends OncePerRequestFilter {
           Problems.field("workspace", Names.escaped(workspace)));
       return;
     }
+    request.setAttribute(BOUND, new BoundPath(account, workspace));
     try (PrincipalScope scope = CurrentPrincipal.bind(principal, account, workspace)) {
       request.setAttribute(BOUND, PrincipalContext.capture());
       chain.doFilter(request, response);

@@ -13,6 +13,7 @@ final class Problems {
   static final URI INVALID_PRINCIPAL = URI.create("urn:rolegate:problem:invalid-principal");
   static final URI WORKSPACE_OUTSIDE_ACCOUNT =
       URI.create("urn:rolegate:problem:workspace-outside-account");
+  static final URI PATH_MISMATCH = URI.create("urn:rolegate:problem:path-mismatch");
 
   private Problems() {}
 

@@ -13,9 +13,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
@@ -84,6 +86,39 @@ public class RolegateWebAutoConfiguration {
         configurer.registerCallableInterceptors(interceptor);
       }
     };
+  }
+
+  /**
+   * Refuses a request whose handler mapping matched an account or workspace other than the bound
+   * one (see {@link MatchedPathInterceptor}).
+   */
+  @Bean
+  @ConditionalOnBean(PrincipalResolver.class)
+  public WebMvcConfigurer rolegateMatchedPathCheck(
+      WorkspacePath workspacePath, AccountPath accountPath) {
+    MatchedPathInterceptor check =
+        new MatchedPathInterceptor(workspacePath.variable(), accountPath.variable());
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(check).order(Ordered.HIGHEST_PRECEDENCE);
+      }
+    };
+  }
+
+  /** With Spring Security's web support: rolegate's answer to an unauthenticated request. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.security.web.AuthenticationEntryPoint")
+  static class SecurityEntryPointConfiguration {
+    /**
+     * Answers a request that needs authentication and has none with rolegate's 401 problem; a
+     * security filter chain uses it through {@code exceptionHandling}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RolegateAuthenticationEntryPoint rolegateAuthenticationEntryPoint() {
+      return new RolegateAuthenticationEntryPoint();
+    }
   }
 
   /** With Spring Security: the principal from {@code SecurityContextHolder}. */

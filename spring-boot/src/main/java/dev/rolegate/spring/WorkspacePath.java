@@ -24,6 +24,11 @@ public final class WorkspacePath {
     return reader.read(request);
   }
 
+  /** Returns the name of the pattern's variable that holds the workspace id. */
+  String variable() {
+    return reader.variable();
+  }
+
   @Override
   public String toString() {
     return reader.toString();

@@ -22,10 +22,14 @@ import dev.rolegate.spring.fixtures.TransactionalAudit;
 import dev.rolegate.spring.fixtures.TransactionalCounter;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.PriorityOrdered;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 /** Beans of guarded types are created as, or wrapped in, their generated guards. */
@@ -247,6 +251,94 @@ class GuardedBeansTest {
                   .hasStackTraceContaining("GuardedTransactionalCounter")
                   .hasStackTraceContaining("final");
             });
+  }
+
+  @Test
+  void interfaceBeanCreatedByABeanFactoryPostProcessor_failsStartup_namingTheBeanAndTheFix() {
+    runner
+        .withBean("deployments", RecordingDeployments.class)
+        .withUserConfiguration(EagerFactoryPostProcessorConfiguration.class)
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .isInstanceOf(IllegalStateException.class)
+                  .hasMessageContaining(
+                      "bean 'deployments' (dev.rolegate.spring.fixtures.RecordingDeployments) is a"
+                          + " dev.rolegate.spring.fixtures.DeploymentApi (guarded) but not its"
+                          + " guard dev.rolegate.spring.fixtures.GuardedDeploymentApi")
+                  .hasMessageContaining("not eligible for getting processed by all")
+                  .hasMessageContaining("ObjectProvider<DeploymentApi> or @Lazy");
+            });
+  }
+
+  @Test
+  void interfaceBeanInjectedIntoAPriorityOrderedBeanPostProcessor_failsStartup() {
+    runner
+        .withBean("deployments", RecordingDeployments.class)
+        .withUserConfiguration(EagerPostProcessorConfiguration.class)
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              assertThat(context.getStartupFailure())
+                  .isInstanceOf(IllegalStateException.class)
+                  .hasMessageContaining("bean 'deployments'")
+                  .hasMessageContaining("created before rolegate's post-processor was registered");
+            });
+  }
+
+  @Test
+  void interfaceBeanInjectedLazilyIntoABeanPostProcessor_isWrapped() {
+    runner
+        .withBean("deployments", RecordingDeployments.class)
+        .withUserConfiguration(LazyPostProcessorConfiguration.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(DeploymentApi.class))
+                  .isInstanceOf(GuardedDeploymentApi.class);
+            });
+  }
+
+  /** Creates the deployments bean while bean factories are post-processed: before any BPP. */
+  @Configuration(proxyBeanMethods = false)
+  static class EagerFactoryPostProcessorConfiguration {
+    @Bean
+    static BeanFactoryPostProcessor eagerDeployments() {
+      return factory -> factory.getBean(DeploymentApi.class);
+    }
+  }
+
+  /** A post-processor registered before rolegate's, which needs the deployments bean. */
+  @Configuration(proxyBeanMethods = false)
+  static class EagerPostProcessorConfiguration {
+    @Bean
+    static EagerPostProcessor eagerPostProcessor(DeploymentApi deployments) {
+      return new EagerPostProcessor(deployments);
+    }
+  }
+
+  /** A post-processor that holds a guarded bean. */
+  static class EagerPostProcessor implements BeanPostProcessor, PriorityOrdered {
+    final DeploymentApi deployments;
+
+    EagerPostProcessor(DeploymentApi deployments) {
+      this.deployments = deployments;
+    }
+
+    @Override
+    public int getOrder() {
+      return 0;
+    }
+  }
+
+  /** The same post-processor, given the deployments lazily. */
+  @Configuration(proxyBeanMethods = false)
+  static class LazyPostProcessorConfiguration {
+    @Bean
+    static BeanPostProcessor lazyPostProcessor(ObjectProvider<DeploymentApi> deployments) {
+      return new BeanPostProcessor() {};
+    }
   }
 
   @Configuration(proxyBeanMethods = false)

@@ -23,9 +23,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 
 /** Which beans the web auto-configuration declares, with and without Spring Security. */
 class WebAutoConfigurationTest {
@@ -157,6 +159,39 @@ class WebAutoConfigurationTest {
             context -> {
               assertThat(context).doesNotHaveBean(DefaultPrincipalMapper.class);
               assertThat(context.getBean(PrincipalMapper.class)).isSameAs(mine);
+            });
+  }
+
+  @Test
+  void withSecurityWeb_declaresTheEntryPoint_answering401Problem() throws Exception {
+    runner.run(
+        context -> {
+          assertThat(context).hasSingleBean(RolegateAuthenticationEntryPoint.class);
+          MockHttpServletRequest request = new MockHttpServletRequest("GET", "/x");
+          MockHttpServletResponse response = new MockHttpServletResponse();
+          context
+              .getBean(RolegateAuthenticationEntryPoint.class)
+              .commence(
+                  request,
+                  response,
+                  new BadCredentialsException("token abc"));
+          assertThat(response.getStatus()).isEqualTo(401);
+          assertThat(response.getHeader("WWW-Authenticate")).isNull();
+          assertThat(response.getContentAsString())
+              .contains("\"type\":\"urn:rolegate:problem:unauthenticated\"")
+              .doesNotContain("token abc");
+        });
+  }
+
+  @Test
+  void withoutSecurityWeb_noEntryPoint() {
+    runner
+        .withClassLoader(
+            new FilteredClassLoader(AuthenticationEntryPoint.class))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(RolegateAuthenticationEntryPoint.class);
             });
   }
 
