@@ -35,7 +35,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class PrincipalBindingFilter extends OncePerRequestFilter {
   private static final System.Logger LOG = System.getLogger("dev.rolegate.spring");
-  private static final String BOUND = PrincipalBindingFilter.class.getName() + ".BOUND";
+  /** The request attribute holding the binding an async dispatch runs with. */
+  private static final String BOUND_CONTEXT =
+      PrincipalBindingFilter.class.getName() + ".BOUND_CONTEXT";
 
   /**
    * The request attribute that holds the {@link BoundPath} the filter bound, for {@link
@@ -69,7 +71,7 @@ public class PrincipalBindingFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     if (isAsyncDispatch(request)) {
       PrincipalContext context =
-          request.getAttribute(BOUND) instanceof PrincipalContext bound
+          request.getAttribute(BOUND_CONTEXT) instanceof PrincipalContext bound
               ? bound
               : PrincipalContext.none();
       runWith(context, request, response, chain);
@@ -121,7 +123,7 @@ public class PrincipalBindingFilter extends OncePerRequestFilter {
     }
     request.setAttribute(BOUND, new BoundPath(account, workspace));
     try (PrincipalScope scope = CurrentPrincipal.bind(principal, account, workspace)) {
-      request.setAttribute(BOUND, PrincipalContext.capture());
+      request.setAttribute(BOUND_CONTEXT, PrincipalContext.capture());
       chain.doFilter(request, response);
     }
   }
@@ -179,7 +181,7 @@ public class PrincipalBindingFilter extends OncePerRequestFilter {
   private static void anonymous(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    request.removeAttribute(BOUND);
+    request.removeAttribute(BOUND_CONTEXT);
     runWith(PrincipalContext.none(), request, response, chain);
   }
 
