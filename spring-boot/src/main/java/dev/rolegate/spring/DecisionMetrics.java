@@ -26,6 +26,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * its own listener later replaces this one: declare it as a bean instead.
  */
 public class DecisionMetrics implements DecisionListener, SmartInitializingSingleton, DisposableBean {
+  private static final System.Logger LOG = System.getLogger("dev.rolegate.spring");
   /** The counter's name. */
   public static final String METER = "rolegate.decisions";
 
@@ -58,23 +59,38 @@ public class DecisionMetrics implements DecisionListener, SmartInitializingSingl
 
   @Override
   public void onDecision(Decision decision) {
-    counters
-        .computeIfAbsent(
-            new Key(decision.allowed(), decision.operation(), decision.permissions()),
-            key ->
-                Counter.builder(METER)
-                    .description("Decisions of rolegate's guards")
-                    .tag("outcome", key.allowed() ? "allowed" : "denied")
-                    .tag("operation", key.operation())
-                    .tag("permission", String.join(",", key.permissions()))
-                    .register(registry))
-        .increment();
+    // Each step on its own: one that throws (a registry refusing the meter, a listener) takes
+    // nothing from the others, as the runtime's one listener would take nothing from a decision.
+    deliver(
+        "the decision counter",
+        () ->
+            counters
+                .computeIfAbsent(
+                    new Key(decision.allowed(), decision.operation(), decision.permissions()),
+                    key ->
+                        Counter.builder(METER)
+                            .description("Decisions of rolegate's guards")
+                            .tag("outcome", key.allowed() ? "allowed" : "denied")
+                            .tag("operation", key.operation())
+                            .tag("permission", String.join(",", key.permissions()))
+                            .register(registry))
+                .increment());
     for (DecisionListener listener : applicationListeners) {
-      listener.onDecision(decision);
+      deliver(listener.getClass().getName(), () -> listener.onDecision(decision));
     }
     DecisionListener before = previous;
     if (before != null && before != this) {
-      before.onDecision(decision);
+      deliver(before.getClass().getName(), () -> before.onDecision(decision));
+    }
+  }
+
+  private static void deliver(String who, Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      // Class names only: a listener's message may quote whatever it was handed.
+      LOG.log(System.Logger.Level.WARNING, who + " threw " + e.getClass().getName()
+          + " on a decision; the other listeners and the decision are unaffected");
     }
   }
 

@@ -103,14 +103,17 @@ final class GuardRegistry {
    * @throws IllegalStateException naming the type and the fix if one is
    */
   void requireIndexed(Class<?> type) {
-    if (type == null || type == Object.class || !checked.add(type)) {
+    if (type == null || type == Object.class || checked.contains(type)) {
       return;
     }
+    // Recorded only once found: a type whose index was lost fails every time it is met (a
+    // prototype bean, a lazy one retried), never only the first.
     index.find(type);
     requireIndexed(type.getSuperclass());
     for (Class<?> each : type.getInterfaces()) {
       requireIndexed(each);
     }
+    checked.add(type);
   }
 
   /** Returns the guarded class with this binary name, if there is one. */

@@ -117,6 +117,41 @@ class DecisionMetricsTest {
   }
 
   @Test
+  void aListenerThatThrows_takesNothingFromTheCounterOrTheOtherListeners() {
+    List<String> seen = new ArrayList<>();
+    DecisionListener before = decision -> seen.add("before " + decision.operation());
+    Decisions.setListener(before);
+    runner
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .withBean(
+            "brokenListener",
+            DecisionListener.class,
+            () -> decision -> {
+              throw new IllegalStateException("broken");
+            })
+        .withBean(
+            "auditListener",
+            DecisionListener.class,
+            () -> decision -> seen.add("bean " + decision.operation()))
+        .run(
+            context -> {
+              try (PrincipalScope scope =
+                  CurrentPrincipal.bind(Principals.in(WorkspaceRoles.VIEWER))) {
+                context.getBean(DeploymentApi.class).list("ws-1");
+              }
+              assertThat(seen).containsExactly("bean DeploymentApi.list", "before DeploymentApi.list");
+              assertThat(
+                      count(
+                          context.getBean(MeterRegistry.class),
+                          "allowed",
+                          "DeploymentApi.list",
+                          "VIEW_DEPLOYMENTS"))
+                  .isEqualTo(1.0);
+            });
+    assertThat(Decisions.listener()).isSameAs(before);
+  }
+
+  @Test
   void noMeterRegistry_orDisabled_installsNothing() {
     runner.run(
         context -> {

@@ -160,6 +160,23 @@ class GuardedBeansTest {
   }
 
   @Test
+  void prototypeBeanOfAGuardedTypeInNoIndex_failsEveryTimeItIsCreated() {
+    runner
+        .withBean(
+            "mergedAway", MergedAway.class, MergedAway::new, bean -> bean.setScope("prototype"))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              // Created on demand, twice: never once unwrapped after the first failure.
+              for (int i = 0; i < 2; i++) {
+                assertThatThrownBy(() -> context.getBean(MergedAway.class))
+                    .rootCause()
+                    .hasMessageContaining("but in no guard index read (");
+              }
+            });
+  }
+
+  @Test
   void guardedClassFromFactoryMethodReturningTheGuard_isAccepted() {
     runner
         .withUserConfiguration(GuardLedgerConfiguration.class)
