@@ -32,9 +32,4 @@ final class AccountIds {
     }
     return id;
   }
-
-  /** Returns the id quoted and escaped, as denial messages show names a caller chose. */
-  static String quoted(String id) {
-    return Names.quoted(id);
-  }
 }

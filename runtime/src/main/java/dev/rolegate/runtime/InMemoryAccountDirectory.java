@@ -3,7 +3,6 @@ package dev.rolegate.runtime;
 import dev.rolegate.runtime.internal.Names;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,7 +33,7 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
     for (String workspace : workspaces) {
       String key = key(workspace);
       String owner = accounts.get(key);
-      if (owner != null && !AccountIds.key(owner).equals(AccountIds.key(account))) {
+      if (owner != null && !AccountDirectory.sameAccount(owner, account)) {
         throw new IllegalArgumentException("workspace " + Names.quoted(workspace)
             + " belongs to account " + Names.quoted(owner) + " already; a workspace belongs to"
             + " exactly one account (remove it first to move it)");
@@ -62,11 +61,6 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
   @Override
   public String accountOf(String workspace) {
     return accounts.get(AccountIds.key(workspace));
-  }
-
-  @Override
-  public String accountOf(UUID workspace) {
-    return accountOf(workspace.toString());
   }
 
   private static String key(String workspace) {

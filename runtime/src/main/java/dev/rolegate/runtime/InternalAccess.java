@@ -35,9 +35,4 @@ final class InternalAccess implements RuntimeAccess {
   public boolean holdableIn(Principal principal, Role role, String account) {
     return principal.holdableIn(role, AccountIds.key(account));
   }
-
-  @Override
-  public boolean sameAccount(String one, String other) {
-    return one.equals(other) || AccountIds.key(one).equals(AccountIds.key(other));
-  }
 }

@@ -74,8 +74,8 @@ public final class Principal {
       String single = ((SingleAccountDirectory) directory).account();
       for (String account : byAccount.keySet()) {
         if (!account.equals(singleAccount)) {
-          throw new IllegalArgumentException(this + " is given account " + AccountIds.quoted(account)
-              + ", but its directory is the single account " + AccountIds.quoted(single)
+          throw new IllegalArgumentException(this + " is given account " + Names.quoted(account)
+              + ", but its directory is the single account " + Names.quoted(single)
               + "; with several accounts, use an AccountDirectory that knows them");
         }
       }
@@ -98,7 +98,7 @@ public final class Principal {
     if (kind == PrincipalKind.SERVICE_ACCOUNT && byAccount.size() != 1) {
       throw new IllegalArgumentException(this + " belongs to exactly one account, as every service"
           + " account does; it was given " + (byAccount.isEmpty() ? "none" : byAccount.size() + " ("
-          + String.join(", ", shown.keySet().stream().map(AccountIds::quoted).toList()) + ")")
+          + String.join(", ", shown.keySet().stream().map(Names::quoted).toList()) + ")")
           + ": name its account with member(account)");
     }
     this.memberships = byAccount;
@@ -135,14 +135,14 @@ public final class Principal {
     }
     if (!memberships.containsKey(account)) {
       throw new IllegalArgumentException(this + " is given " + role.name() + " in workspace "
-          + Names.quoted(workspace) + " of account " + AccountIds.quoted(account) + ", but is no"
+          + Names.quoted(workspace) + " of account " + Names.quoted(account) + ", but is no"
           + " member of that account: a workspace role is held only by members of the workspace's"
-          + " account (add member(" + AccountIds.quoted(account) + ") or drop the role)");
+          + " account (add member(" + Names.quoted(account) + ") or drop the role)");
     }
     if (!holdableIn(role, account)) {
       throw new IllegalArgumentException(this + " is given custom role " + role.name()
           + " of " + customAccount(role) + " in workspace " + Names.quoted(workspace)
-          + " of account " + AccountIds.quoted(account) + ": a custom role is held only in its"
+          + " of account " + Names.quoted(account) + ": a custom role is held only in its"
           + " own account's workspaces");
     }
   }
@@ -150,7 +150,7 @@ public final class Principal {
   private static String customAccount(Role role) {
     return role.accountKey() == null
         ? "a single-account application (new CustomRoles(matrix), no account named)"
-        : "account " + AccountIds.quoted(role.accountKey());
+        : "account " + Names.quoted(role.accountKey());
   }
 
   /** Whether {@code role} may be held in a workspace of {@code account} (a key). */
@@ -373,7 +373,7 @@ public final class Principal {
     private Builder putMembership(String account, String role) {
       AccountIds.requireValid(Objects.requireNonNull(account, "account id"));
       if (!accountKeys.add(AccountIds.key(account))) {
-        throw new IllegalArgumentException("account " + AccountIds.quoted(account)
+        throw new IllegalArgumentException("account " + Names.quoted(account)
             + " is given twice for " + id + ": a principal holds one account role per account");
       }
       memberships.put(account, role);

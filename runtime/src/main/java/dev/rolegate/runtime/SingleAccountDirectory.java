@@ -1,5 +1,7 @@
 package dev.rolegate.runtime;
 
+import dev.rolegate.runtime.internal.Names;
+
 import java.util.UUID;
 
 /** The directory of a single-account application: see {@link AccountDirectory#singleAccount}. */
@@ -29,7 +31,7 @@ final class SingleAccountDirectory implements AccountDirectory {
   @Override
   public boolean equals(Object other) {
     return other instanceof SingleAccountDirectory single
-        && AccountIds.key(account).equals(AccountIds.key(single.account));
+        && AccountDirectory.sameAccount(account, single.account);
   }
 
   @Override
@@ -39,6 +41,6 @@ final class SingleAccountDirectory implements AccountDirectory {
 
   @Override
   public String toString() {
-    return "AccountDirectory.singleAccount(" + AccountIds.quoted(account) + ")";
+    return "AccountDirectory.singleAccount(" + Names.quoted(account) + ")";
   }
 }

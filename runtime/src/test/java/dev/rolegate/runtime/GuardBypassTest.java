@@ -436,11 +436,6 @@ class GuardBypassTest {
       }
 
       @Override
-      public boolean sameAccount(String one, String other) {
-        return true;
-      }
-
-      @Override
       public boolean holdableIn(Principal principal, Role role, String account) {
         return true;
       }

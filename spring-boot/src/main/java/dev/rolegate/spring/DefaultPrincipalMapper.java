@@ -275,7 +275,7 @@ public class DefaultPrincipalMapper implements PrincipalMapper {
         continue;
       }
       String owner = each.account().orElse(singleAccount);
-      boolean own = owner != null && PrincipalBindingFilter.sameAccount(owner, account);
+      boolean own = owner != null && AccountDirectory.sameAccount(owner, account);
       if (account == null || own) {
         return custom.get();
       }
@@ -324,7 +324,7 @@ public class DefaultPrincipalMapper implements PrincipalMapper {
     /** Returns the id under which {@code account} (either spelling of a UUID) was read, or null. */
     String accountOf(String account) {
       for (String each : accounts.keySet()) {
-        if (PrincipalBindingFilter.sameAccount(each, account)) {
+        if (AccountDirectory.sameAccount(each, account)) {
           return each;
         }
       }

@@ -1,5 +1,6 @@
 package dev.rolegate.spring;
 
+import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.CurrentPrincipal;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalContext;
@@ -152,29 +153,7 @@ public class PrincipalBindingFilter extends OncePerRequestFilter {
       LOG.log(System.Logger.Level.WARNING, "finding the account of the path's workspace failed", e);
       return false;
     }
-    return owner != null && sameAccount(owner, account);
-  }
-
-  /**
-   * Returns whether two ids name one account: equal, or spellings of one UUID in either letter
-   * case (the runtime's rule for account and workspace ids).
-   */
-  static boolean sameAccount(String a, String b) {
-    return a.equals(b) || (isUuid(a) && a.equalsIgnoreCase(b));
-  }
-
-  private static boolean isUuid(String id) {
-    if (id.length() != 36) {
-      return false;
-    }
-    for (int i = 0; i < 36; i++) {
-      char c = id.charAt(i);
-      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-      if (dash ? c != '-' : Character.digit(c, 16) < 0 || c > 'f') {
-        return false;
-      }
-    }
-    return true;
+    return owner != null && AccountDirectory.sameAccount(owner, account);
   }
 
   /** Runs the rest of the request with nobody bound, whatever this thread carries. */

@@ -1,5 +1,6 @@
 package dev.rolegate.runtime.internal;
 
+import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalScope;
 import dev.rolegate.runtime.Role;
@@ -46,7 +47,7 @@ public final class Binding implements PrincipalScope {
           + failure.getClass().getName() + " when a workspace was bound; calls on it are decided"
           + " in full");
     }
-    if (account != null && found != null && !RUNTIME.sameAccount(account, found)) {
+    if (account != null && found != null && !AccountDirectory.sameAccount(account, found)) {
       // A call on the bound workspace would be checked in its account while the code reading the
       // bound account acts in another.
       throw new IllegalArgumentException("the bound workspace " + Names.quoted(workspace)
@@ -88,7 +89,12 @@ public final class Binding implements PrincipalScope {
    */
   Role assignedRoleIn(String target) {
     Role role = workspaceRole;
-    return role != null && (target == workspace || workspace.equals(target)) ? role : null;
+    return role != null && binds(target) ? role : null;
+  }
+
+  /** Returns whether {@code target} is the bound workspace (a null target is not). */
+  boolean binds(String target) {
+    return target == workspace || (target != null && target.equals(workspace));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.rolegate.runtime.internal;
 
 import dev.rolegate.runtime.AccessDeniedException;
+import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.DecisionListener;
 import dev.rolegate.runtime.Decisions;
 import dev.rolegate.runtime.Level;
@@ -110,7 +111,10 @@ public final class Requirement {
         allowed(principal, role, binding.workspaceAccount(), workspace, operation);
         return;
       }
-      if (role == null && allowedByAssignedRole(principal, workspace, operation)) {
+      // Another workspace, for a one-permission requirement: the bound one's role was found when
+      // bound, and several permissions are decided in full anyway.
+      if (role == null && singleBit != 0 && !binding.binds(workspace)
+          && allowedByAssignedRole(principal, workspace, operation)) {
         return;
       }
     } else {
@@ -254,7 +258,7 @@ public final class Requirement {
               : principal.accountOf((String) workspace);
           if (owner == null) {
             refusal = Refusal.UNKNOWN_WORKSPACE;
-          } else if (accountNamed && !RUNTIME.sameAccount(account, owner)) {
+          } else if (accountNamed && !AccountDirectory.sameAccount(account, owner)) {
             refusal = Refusal.NOT_IN_ACCOUNT;
           } else {
             inAccount = owner;

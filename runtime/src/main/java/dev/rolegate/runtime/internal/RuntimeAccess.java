@@ -32,7 +32,4 @@ public interface RuntimeAccess {
 
   /** Returns whether {@code principal} may hold {@code role} in a workspace of {@code account}. */
   boolean holdableIn(Principal principal, Role role, String account);
-
-  /** Returns whether two account ids name one account (equal, or spellings of one UUID). */
-  boolean sameAccount(String one, String other);
 }
