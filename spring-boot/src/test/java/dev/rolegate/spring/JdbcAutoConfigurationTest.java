@@ -84,7 +84,7 @@ class JdbcAutoConfigurationTest {
               seed(store);
               assertThat(context.getBean(AccountDirectory.class).accountOf("ws-1"))
                   .isEqualTo("acme");
-              assertThat(count(h2, "rolegate_schema_history")).isPositive();
+              assertThat(count(h2, "\"rolegate_schema_history\"")).isPositive();
             });
   }
 
@@ -104,7 +104,7 @@ class JdbcAutoConfigurationTest {
               assertThat(context.getBean(PrincipalResolver.class))
                   .isInstanceOf(SecurityContextPrincipalResolver.class);
               assertThat(context.getBean(AccountDirectory.class).accountOf("any")).isEqualTo("acme");
-              assertThatThrownBy(() -> count(h2, "rolegate_schema_history"))
+              assertThatThrownBy(() -> count(h2, "\"rolegate_schema_history\""))
                   .isInstanceOf(SQLException.class);
             });
   }
@@ -150,7 +150,7 @@ class JdbcAutoConfigurationTest {
               assertThat(context).hasNotFailed();
               assertThat(context).doesNotHaveBean(RolegateSchemaInitializer.class);
               assertThat(context).hasSingleBean(JdbcMembershipStore.class);
-              assertThatThrownBy(() -> count(h2, "rolegate_schema_history"))
+              assertThatThrownBy(() -> count(h2, "\"rolegate_schema_history\""))
                   .isInstanceOf(SQLException.class);
             });
   }
