@@ -11,6 +11,7 @@ import dev.rolegate.jdbc.MembershipException.Reason;
 import dev.rolegate.jdbc.WorkspaceAdministration;
 import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.CurrentPrincipal;
+import dev.rolegate.runtime.Matrix;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalKind;
 import jakarta.servlet.http.HttpServletResponse;
@@ -77,7 +78,7 @@ class JdbcAutoConfigurationTest {
                   .isInstanceOf(JdbcPrincipalResolver.class);
               JdbcMembershipStore store = context.getBean(JdbcMembershipStore.class);
               assertThat(store.dataSource()).isSameAs(h2);
-              assertThat(store.matrix()).isSameAs(context.getBean(dev.rolegate.runtime.Matrix.class));
+              assertThat(store.matrix()).isSameAs(context.getBean(Matrix.class));
               assertThat(context.getBean(AccountDirectory.class)).isSameAs(store.directory());
               assertThat(context.getBean(AccountAdministration.class).getClass().getSimpleName())
                   .isEqualTo("GuardedAccountAdministration");
@@ -103,7 +104,8 @@ class JdbcAutoConfigurationTest {
               assertThat(context).doesNotHaveBean(MembershipExceptionHandler.class);
               assertThat(context.getBean(PrincipalResolver.class))
                   .isInstanceOf(SecurityContextPrincipalResolver.class);
-              assertThat(context.getBean(AccountDirectory.class).accountOf("any")).isEqualTo("acme");
+              assertThat(context.getBean(AccountDirectory.class).accountOf("any"))
+                  .isEqualTo("acme");
               assertThatThrownBy(() -> count(h2, "\"rolegate_schema_history\""))
                   .isInstanceOf(SQLException.class);
             });
@@ -306,7 +308,8 @@ class JdbcAutoConfigurationTest {
               authenticate("alice");
               PrincipalBindingFilter filter = filterOf(context);
               List<String> seen = new ArrayList<>();
-              filter.doFilter(request(WS_PATH), new MockHttpServletResponse(), chainRecording(seen));
+              filter.doFilter(
+                  request(WS_PATH), new MockHttpServletResponse(), chainRecording(seen));
               assertThat(seen).containsExactly("alice@acme/ws-1");
 
               sql(h2, "drop table rolegate_workspace_member");

@@ -42,7 +42,8 @@ abstract class AdminHttpTests {
           http.post(user, ACME + "/members", member("hire-by-" + user, "MEMBER"));
       assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
       assertThat(added.body())
-          .isEqualTo("{\"principal\":\"hire-by-" + user + "\",\"kind\":\"USER\",\"role\":\"MEMBER\"}");
+          .isEqualTo(
+              "{\"principal\":\"hire-by-" + user + "\",\"kind\":\"USER\",\"role\":\"MEMBER\"}");
     }
     for (String user :
         new String[] {"member", "ws-owner", "developer", "runner", "viewer", "worker", "globex"}) {
@@ -90,18 +91,14 @@ abstract class AdminHttpTests {
 
   @Test
   void createServiceAccount_ownerAndAdmin_yes_member_403() throws Exception {
-    HttpResponse<String> created =
-        http.post("admin", ACME + "/service-accounts", "{\"id\":\"bot-by-admin\",\"role\":\"MEMBER\"}");
+    HttpResponse<String> created = http.post("admin", ACME + "/service-accounts", bot("admin"));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(created.body())
         .isEqualTo("{\"id\":\"bot-by-admin\",\"account\":\"acct-acme\",\"role\":\"MEMBER\"}");
-    assertThat(
-            http.post("owner", ACME + "/service-accounts", "{\"id\":\"bot-by-owner\",\"role\":\"MEMBER\"}")
-                .statusCode())
+    assertThat(http.post("owner", ACME + "/service-accounts", bot("owner")).statusCode())
         .isEqualTo(201);
     for (String user : new String[] {"member", "developer", "ws-owner", "worker"}) {
-      HttpResponse<String> refused =
-          http.post(user, ACME + "/service-accounts", "{\"id\":\"bot-by-" + user + "\",\"role\":\"MEMBER\"}");
+      HttpResponse<String> refused = http.post(user, ACME + "/service-accounts", bot(user));
       assertThat(refused.statusCode()).as(user).isEqualTo(403);
       assertThat(refused.body())
           .contains(ACCESS_DENIED)
@@ -223,7 +220,8 @@ abstract class AdminHttpTests {
         .contains("\"type\":\"urn:rolegate:problem:workspace-outside-account\"")
         .contains("is not a workspace of account");
     HttpResponse<String> viaGlobex =
-        http.put("both", "/api/accounts/acct-globex/workspaces/ws-globex/members/both", role("OWNER"));
+        http.put(
+            "both", "/api/accounts/acct-globex/workspaces/ws-globex/members/both", role("OWNER"));
     assertThat(viaGlobex.statusCode()).isEqualTo(403);
     assertThat(viaGlobex.body()).contains(ACCESS_DENIED);
     // A workspace role only for a member of the workspace's account.
@@ -263,6 +261,10 @@ abstract class AdminHttpTests {
     return "{\"user\":\"" + user + "\",\"role\":\"" + role + "\"}";
   }
 
+  private static String bot(String by) {
+    return "{\"id\":\"bot-by-" + by + "\",\"role\":\"MEMBER\"}";
+  }
+
   private static String role(String role) {
     return "{\"role\":\"" + role + "\"}";
   }
@@ -272,7 +274,8 @@ abstract class AdminHttpTests {
     try (Connection connection = dataSource.getConnection();
         var statement =
             connection.prepareStatement(
-                "select role from rolegate_account_member where account_id = ? and principal_id = ?")) {
+                "select role from rolegate_account_member"
+                    + " where account_id = ? and principal_id = ?")) {
       statement.setString(1, account);
       statement.setString(2, principal);
       try (ResultSet rows = statement.executeQuery()) {
