@@ -8,6 +8,7 @@ public class RolegateProperties {
   private final Guards guards = new Guards();
   private final Web web = new Web();
   private final Metrics metrics = new Metrics();
+  private final Jdbc jdbc = new Jdbc();
 
   /**
    * The account of a single-account application: the starter's {@link
@@ -39,6 +40,44 @@ public class RolegateProperties {
   /** Returns {@code rolegate.metrics.*}. */
   public Metrics getMetrics() {
     return metrics;
+  }
+
+  /** Returns {@code rolegate.jdbc.*}. */
+  public Jdbc getJdbc() {
+    return jdbc;
+  }
+
+  /** {@code rolegate.jdbc.*}: memberships in a database, with rolegate-jdbc and a DataSource. */
+  public static class Jdbc {
+    /**
+     * Whether memberships come from the database (with rolegate-jdbc on the class path and a
+     * DataSource bean): the store, its account directory, the principal of each request resolved
+     * from the database, and the guarded administration services.
+     */
+    private boolean enabled = true;
+
+    /**
+     * Whether rolegate's schema is migrated at startup. Its migrations keep their own Flyway
+     * history table (rolegate_schema_history), so they run beside an application's own
+     * migrations without version clashes.
+     */
+    private boolean migrate = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public boolean isMigrate() {
+      return migrate;
+    }
+
+    public void setMigrate(boolean migrate) {
+      this.migrate = migrate;
+    }
   }
 
   /** {@code rolegate.metrics.*}: counting decisions in Micrometer. */

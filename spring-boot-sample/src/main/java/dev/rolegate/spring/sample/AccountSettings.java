@@ -1,29 +1,22 @@
 package dev.rolegate.spring.sample;
 
-import dev.rolegate.annotations.AccountId;
 import dev.rolegate.annotations.BoundAccount;
 import dev.rolegate.annotations.RequiresPermission;
 import dev.rolegate.prefect.Permissions;
 import dev.rolegate.runtime.CurrentPrincipal;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
  * Account-level operations, checked against the caller's account role in the account they act in:
- * the account bound for the request from its path ({@code @BoundAccount} on the type), or the one
- * an argument names ({@code @AccountId}, which replaces it for that method).
+ * the account bound for the request from its path ({@code @BoundAccount} on the type).
  */
 @Service
 @BoundAccount
 public class AccountSettings {
   private final Map<String, String> names =
       new ConcurrentHashMap<>(Map.of(Accounts.ACME, "Acme", Accounts.GLOBEX, "Globex"));
-  private final Map<String, List<String>> members =
-      Map.of(
-          Accounts.ACME, List.of("owner", "admin", "member"),
-          Accounts.GLOBEX, List.of("globex"));
 
   /** Returns the bound account's display name. */
   @RequiresPermission(Permissions.VIEW_ACCOUNT_SETTINGS)
@@ -36,12 +29,6 @@ public class AccountSettings {
   public String rename(String newName) {
     names.put(here(), newName);
     return newName;
-  }
-
-  /** Lists the members of {@code account}. */
-  @RequiresPermission(Permissions.VIEW_ACCOUNT_MEMBERS)
-  public List<String> members(@AccountId String account) {
-    return members.getOrDefault(account, List.of());
   }
 
   private static String here() {

@@ -88,9 +88,4 @@ public class PrefectApi {
   Map<String, String> renameAccount(@RequestParam String name) {
     return Map.of("name", settings.rename(name));
   }
-
-  @GetMapping("/accounts/{account}/members")
-  List<String> members(@PathVariable String account) {
-    return settings.members(account);
-  }
 }

@@ -1,5 +1,7 @@
 package dev.rolegate.spring.sample;
 
+import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -11,10 +13,23 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * HTTP Basic with one user per role, each named after it, password {@code <name>-pw}. Spring
- * Security authenticates and lets every request through; rolegate's guards decide, from the
- * authorities ({@code account:<account-id>:<ROLE>}, {@code workspace:<id>:<ROLE>}) through the
- * starter's default mapping. Demo users only: never ship plain-text passwords.
+ * HTTP Basic with one user per role, each named after it, password {@code <name>-pw}, and no
+ * authorities: Spring Security authenticates and lets every request through; rolegate's guards
+ * decide, from the roles the database gives the authenticated name (seeded by {@link Accounts}):
+ *
+ * <ul>
+ *   <li>{@code acct-acme}: {@code owner} OWNER; {@code admin} ADMIN; {@code member} MEMBER; {@code
+ *       ws-owner}, {@code developer}, {@code runner}, {@code viewer} MEMBERs with that workspace
+ *       role in {@code ws-acme-prod}; {@code worker} a service account, WORKER there; {@code
+ *       deployer} a MEMBER with acme's custom role {@code acme-deployer} there;
+ *   <li>{@code acct-globex}: {@code globex-owner} OWNER; {@code globex} a MEMBER, DEVELOPER in
+ *       {@code ws-globex};
+ *   <li>{@code both}: ADMIN of acme and MEMBER of globex.
+ * </ul>
+ *
+ * <p>{@code typo}, {@code contractor} and {@code ci-bot} have passwords but no rows from the seed:
+ * they stand for rows another tool writes (the tests write them). Demo users only: never ship
+ * plain-text passwords.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -31,44 +46,14 @@ public class SecurityConfiguration {
   @Bean
   InMemoryUserDetailsManager users() {
     return new InMemoryUserDetailsManager(
-        user("owner", "account:acct-acme:OWNER"),
-        user("admin", "account:acct-acme:ADMIN"),
-        user("member", "account:acct-acme:MEMBER"),
-        user("ws-owner", "account:acct-acme:MEMBER", "workspace:ws-acme-prod:OWNER"),
-        user("developer", "account:acct-acme:MEMBER", "workspace:ws-acme-prod:DEVELOPER"),
-        user("runner", "account:acct-acme:MEMBER", "workspace:ws-acme-prod:RUNNER"),
-        user("viewer", "account:acct-acme:MEMBER", "workspace:ws-acme-prod:VIEWER"),
-        user(
-            "worker",
-            "principal:service-account",
-            "account:acct-acme:MEMBER",
-            "workspace:ws-acme-prod:WORKER"),
-        // A role name the matrix lacks (names are case-sensitive): refused with 401, never allowed.
-        user("typo", "account:acct-acme:MEMBER", "workspace:ws-acme-prod:Developer"),
-        // A member of globex only, developer in its workspace.
-        user("globex", "account:acct-globex:MEMBER", "workspace:ws-globex:DEVELOPER"),
-        // One person in both accounts: ADMIN of acme, MEMBER of globex.
-        user("both", "account:acct-acme:ADMIN", "account:acct-globex:MEMBER"),
-        // acme's custom role in acme's workspace.
-        user("deployer", "account:acct-acme:MEMBER", "workspace:ws-acme-prod:acme-deployer"),
-        // acme's custom role in globex's workspace: a principal that cannot exist (401).
-        user(
-            "contractor",
-            "account:acct-acme:MEMBER",
-            "account:acct-globex:MEMBER",
-            "workspace:ws-globex:acme-deployer"),
-        // A service account of acme with a role in globex's workspace: cannot exist either (401).
-        user(
-            "ci-bot",
-            "principal:service-account",
-            "account:acct-acme:MEMBER",
-            "workspace:ws-globex:DEVELOPER"));
+        Stream.of(
+                "owner", "admin", "member", "ws-owner", "developer", "runner", "viewer", "worker",
+                "deployer", "globex-owner", "globex", "both", "typo", "contractor", "ci-bot")
+            .map(SecurityConfiguration::user)
+            .toList());
   }
 
-  private static UserDetails user(String name, String... authorities) {
-    return User.withUsername(name)
-        .password("{noop}" + name + "-pw")
-        .authorities(authorities)
-        .build();
+  private static UserDetails user(String name) {
+    return User.withUsername(name).password("{noop}" + name + "-pw").authorities(List.of()).build();
   }
 }

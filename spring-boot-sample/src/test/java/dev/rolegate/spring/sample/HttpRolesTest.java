@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,7 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The sample over real HTTP on a random loopback port, as each role: every status below is read off
  * /work/shared/MATRIX.md by hand (not from the compiled matrix), so a wrong wiring or a wrong
- * matrix file shows up here.
+ * matrix file shows up here. The roles are the database's (seeded by {@link Accounts}); the
+ * credentials carry none.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HttpRolesTest {
@@ -36,9 +39,11 @@ class HttpRolesTest {
    * (CREATE_EDIT_DEPLOYMENTS), D delete one (DELETE_DEPLOYMENTS), B list blocks (VIEW_BLOCKS), K
    * read a block's secret (VIEW_SECRET_BLOCK_DATA), P save a block (MANAGE_BLOCKS), A read account
    * settings (VIEW_ACCOUNT_SETTINGS), E edit them (EDIT_ACCOUNT_SETTINGS). "-" is no
-   * authentication; "typo" holds the role "Developer", which the matrix lacks (case-sensitive).
-   * Everyone is a member of acct-acme, the account of ws-acme-prod, and acts there; account OWNER
-   * and ADMIN are workspace OWNER in all of its workspaces; WORKER sees deployments but not blocks.
+   * authentication; "typo" holds, in the database, the workspace role "Developer" in ws-acme-prod,
+   * which the matrix lacks (case-sensitive): refused in that workspace, while its valid account
+   * role still holds in the account (a request reads only the rows of what it acts on). Everyone
+   * is a member of acct-acme, the account of ws-acme-prod, and acts there; account OWNER and ADMIN
+   * are workspace OWNER in all of its workspaces; WORKER sees deployments but not blocks.
    */
   private static final String EXPECTED =
       """
@@ -52,7 +57,7 @@ class HttpRolesTest {
       worker    200 403 403 403 403 403 403 200 403
       member    403 403 403 403 403 403 403 200 403
       -         401 401 401 401 401 401 401 401 401
-      typo      401 401 401 401 401 401 401 401 401
+      typo      401 401 401 401 401 401 401 200 403
       """;
 
   private static final HttpClient CLIENT =
@@ -60,6 +65,12 @@ class HttpRolesTest {
 
   @LocalServerPort int port;
   @Autowired CountingTransactionManager transactions;
+  @Autowired DataSource dataSource;
+
+  @BeforeEach
+  void typoRows() {
+    ForeignRows.typo(dataSource);
+  }
 
   static Stream<Arguments> cells() {
     List<String> lines =

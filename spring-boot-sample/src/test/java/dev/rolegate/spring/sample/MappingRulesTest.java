@@ -12,8 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.rolegate.prefect.WorkspaceRoles;
 import dev.rolegate.runtime.CurrentPrincipal;
 import dev.rolegate.test.WithPrincipal;
-import java.util.ArrayList;
-import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -24,10 +23,10 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * The mapping rules through MockMvc: authorities to roles, the path's workspace, the guarded beans.
+ * The resolution rules through MockMvc: the authenticated name's roles from the database (the
+ * credentials' authorities ignored), the path's workspace, the guarded beans.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -36,6 +35,7 @@ class MappingRulesTest {
 
   @Autowired MockMvc mvc;
   @Autowired ApplicationContext context;
+  @Autowired DataSource dataSource;
 
   /**
    * The filter unbinds after each request; @WithPrincipal's own binding is its extension's to undo.
@@ -57,47 +57,59 @@ class MappingRulesTest {
   }
 
   @Test
-  void workspaceAuthority_appliesToThePathWorkspace() throws Exception {
-    mvc.perform(get(WS + "/blocks").with(acmeMember("workspace:ws-acme-prod:VIEWER")))
+  void databaseRole_appliesToThePathWorkspace() throws Exception {
+    // viewer: VIEWER in ws-acme-prod; in ws-acme-dev only its default role, VIEWER.
+    mvc.perform(get(WS + "/blocks").with(user("viewer")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0]").value("warehouse"));
     mvc.perform(
             get("/api/accounts/acct-acme/workspaces/ws-acme-dev/blocks/warehouse/secret")
-                .with(acmeMember("workspace:ws-acme-prod:VIEWER")))
+                .with(user("viewer")))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.workspace").value("ws-acme-dev"))
         .andExpect(jsonPath("$.account").value("acct-acme"));
   }
 
   @Test
-  void accountAdminAuthority_isWorkspaceOwnerAnywhere() throws Exception {
+  void accountAdminInTheDatabase_isWorkspaceOwnerAnywhere() throws Exception {
     mvc.perform(
             get("/api/accounts/acct-acme/workspaces/ws-acme-dev/blocks/none/secret")
-                .with(user("u").authorities(() -> "account:acct-acme:ADMIN")))
+                .with(user("admin")))
         .andExpect(status().isOk());
   }
 
+  /** Roles come from the database only: the credentials' authorities grant nothing. */
   @Test
-  void otherAuthorities_areIgnored() throws Exception {
+  void credentialAuthorities_areIgnored_theDatabaseDecides() throws Exception {
+    mvc.perform(
+            delete(WS + "/deployments/d-etl")
+                .with(
+                    user("member")
+                        .authorities(
+                            AuthorityUtils.createAuthorityList(
+                                "account:acct-acme:OWNER", "workspace:ws-acme-prod:OWNER"))))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.type").value("urn:rolegate:problem:access-denied"));
     mvc.perform(get(WS + "/deployments").with(user("u").roles("ADMIN", "OWNER")))
         .andExpect(status().isForbidden());
   }
 
   @Test
-  void unknownRole_isRefused_401() throws Exception {
-    mvc.perform(get("/api/ping").with(user("u").authorities(() -> "account:acct-acme:owner")))
+  void unknownRoleInTheDatabase_isRefused_401() throws Exception {
+    ForeignRows.typo(dataSource);
+    mvc.perform(get(WS + "/deployments").with(user("typo")))
         .andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(
-            jsonPath("$.detail")
-                .value(containsString("account role (in account \"acct-acme\") \"owner\"")));
+        .andExpect(jsonPath("$.type").value("urn:rolegate:problem:invalid-principal"))
+        .andExpect(jsonPath("$.detail").value(containsString("workspace role \"Developer\"")));
   }
 
   @Test
-  void accountAuthorityWithoutAnAccount_isRefused_401_namingTheForm() throws Exception {
-    mvc.perform(get("/api/ping").with(user("u").authorities(() -> "account:ADMIN")))
+  void nameThatCouldNeverBeStored_isRefused_401_namingTheRule() throws Exception {
+    mvc.perform(get("/api/ping").with(user("bob smith")))
         .andExpect(status().isUnauthorized())
-        .andExpect(jsonPath("$.detail").value(containsString("account:<account-id>:<ROLE>")));
+        .andExpect(jsonPath("$.type").value("urn:rolegate:problem:invalid-principal"))
+        .andExpect(jsonPath("$.detail").value(containsString("letters, digits and")));
   }
 
   @Test
@@ -131,18 +143,10 @@ class MappingRulesTest {
       role = WorkspaceRoles.DEVELOPER)
   void requestCredentials_replaceWithPrincipal_forTheRequestOnly() throws Exception {
     mvc.perform(
-            get(WS + "/blocks/warehouse/secret")
-                .with(acmeMember("workspace:ws-acme-prod:VIEWER")))
+            get(WS + "/blocks/warehouse/secret").with(user("viewer")))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.permissions[0]").value("VIEW_SECRET_BLOCK_DATA"));
     assertThat(CurrentPrincipal.get()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("dev"));
     assertThat(CurrentPrincipal.account()).contains("acct-acme");
-  }
-
-  /** A MEMBER of acct-acme with these authorities too. */
-  private static RequestPostProcessor acmeMember(String... more) {
-    List<String> authorities = new ArrayList<>(List.of("account:acct-acme:MEMBER"));
-    authorities.addAll(List.of(more));
-    return user("u").authorities(AuthorityUtils.createAuthorityList(authorities));
   }
 }
