@@ -337,7 +337,7 @@ public final class JdbcMembershipStore {
         return builder.build();
       } catch (IllegalArgumentException e) {
         throw new MembershipException(
-            Reason.STORE_FAILURE,
+            Reason.INVALID_ROWS,
             "the database's memberships of " + Names.quoted(id) + " do not form a valid"
                 + " principal: " + e.getMessage(),
             e);

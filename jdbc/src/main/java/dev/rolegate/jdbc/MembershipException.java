@@ -33,6 +33,11 @@ public class MembershipException extends RuntimeException {
     NOT_PERMITTED,
     /** The change would leave the account without an OWNER. */
     LAST_OWNER,
+    /**
+     * Stored rows that form no valid principal (a service account that is a member of a second
+     * account, say): written around rolegate's operations; fix the rows.
+     */
+    INVALID_ROWS,
     /** The database failed; nothing was written. */
     STORE_FAILURE
   }

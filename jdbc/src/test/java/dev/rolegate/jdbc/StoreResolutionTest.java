@@ -179,6 +179,21 @@ class StoreResolutionTest {
   }
 
   @Test
+  void rowsThatFormNoValidPrincipalFailInsteadOfResolving() throws SQLException {
+    try (Connection connection = db.dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(
+            "insert into rolegate_account_member values ('acct-globex', 'acme-bot', 'MEMBER')")) {
+      insert.executeUpdate();
+    }
+    MembershipException e = assertThrows(MembershipException.class,
+        () -> db.store.principalIn("acme-bot", "ws-globex"));
+    assertEquals(MembershipException.Reason.INVALID_ROWS, e.reason());
+    assertTrue(e.getMessage().startsWith("the database's memberships of \"acme-bot\" do not form a"
+        + " valid principal: "), e.getMessage());
+    assertTrue(e.getMessage().contains("belongs to exactly one account"), e.getMessage());
+  }
+
+  @Test
   void aRevokedRoleIsDeniedAtTheNextCallOnThisNodeAndAnother() {
     db.workspaces("olivia").setRole("ws-prod", "mia", "OWNER");
     JdbcMembershipStore otherNode =

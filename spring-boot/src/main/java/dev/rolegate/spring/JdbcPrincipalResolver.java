@@ -18,7 +18,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * JdbcMembershipStore#principalInAccount}); else the caller with no workspace. Nothing is cached:
  * a role revoked in the database is gone from the next request, on every node.
  *
- * <p>An id that could never be stored and a stored role the matrix lacks are refused as {@link
+ * <p>An id that could never be stored, a stored role the matrix lacks and stored rows that
+ * form no valid principal are refused as {@link
  * PrincipalMappingException} (HTTP 401); any other failure propagates, and the filter refuses the
  * request with HTTP 401 too: a request is never let through without a principal from the
  * database.
@@ -57,7 +58,7 @@ public class JdbcPrincipalResolver implements PrincipalResolver {
       return store.principalInAccount(id, null);
     } catch (MembershipException e) {
       switch (e.reason()) {
-        case INVALID_NAME, UNKNOWN_ROLE -> throw new PrincipalMappingException(e.getMessage());
+        case INVALID_NAME, UNKNOWN_ROLE, INVALID_ROWS -> throw new PrincipalMappingException(e.getMessage());
         default -> throw e;
       }
     }

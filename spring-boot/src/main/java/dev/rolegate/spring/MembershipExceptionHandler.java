@@ -48,6 +48,7 @@ public class MembershipExceptionHandler {
       case DUPLICATE, NOT_A_MEMBER, SERVICE_ACCOUNT, LAST_OWNER -> HttpStatus.CONFLICT;
       case ESCALATION, NOT_PERMITTED -> HttpStatus.FORBIDDEN;
       case STORE_FAILURE -> HttpStatus.SERVICE_UNAVAILABLE;
+      case INVALID_ROWS -> HttpStatus.INTERNAL_SERVER_ERROR;
     };
   }
 
@@ -68,6 +69,7 @@ public class MembershipExceptionHandler {
       case NOT_PERMITTED -> "Not permitted";
       case LAST_OWNER -> "Last owner";
       case STORE_FAILURE -> "Membership store unavailable";
+      case INVALID_ROWS -> "Invalid stored memberships";
     };
   }
 }

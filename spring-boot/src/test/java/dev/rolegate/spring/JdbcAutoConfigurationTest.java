@@ -348,10 +348,11 @@ class JdbcAutoConfigurationTest {
     assertThat(status(handler, Reason.ESCALATION)).isEqualTo(403);
     assertThat(status(handler, Reason.NOT_PERMITTED)).isEqualTo(403);
     assertThat(status(handler, Reason.STORE_FAILURE)).isEqualTo(503);
+    assertThat(status(handler, Reason.INVALID_ROWS)).isEqualTo(500);
     assertThat(
             handler.refused(new MembershipException(Reason.LAST_OWNER, "x")).getBody().getType())
         .hasToString("urn:rolegate:problem:membership:last-owner");
-    assertThat(Reason.values()).hasSize(10);
+    assertThat(Reason.values()).hasSize(11);
   }
 
   private static int status(MembershipExceptionHandler handler, Reason reason) {

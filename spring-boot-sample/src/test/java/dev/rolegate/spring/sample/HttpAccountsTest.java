@@ -135,6 +135,7 @@ class HttpAccountsTest {
     HttpResponse<String> response = call("ci-bot", get(GLOBEX + "/deployments"));
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body()).contains(INVALID);
+    assertThat(response.body()).contains("do not form a valid principal");
     assertThat(call("worker", get(ACME_PROD + "/deployments")).statusCode()).isEqualTo(200);
   }
 
