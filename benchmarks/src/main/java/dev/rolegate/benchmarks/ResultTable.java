@@ -22,6 +22,8 @@ public final class ResultTable {
   private static final String ALLOWED = "AllowedPathBenchmark.";
   private static final String DENIED = "DeniedPathBenchmark.";
   private static final String FRAMEWORK = "FrameworkBenchmark.";
+  private static final String RESOLVE = "ResolvePrincipalBenchmark.";
+  private static final String RESOLVE_POSTGRES = "ResolvePrincipalPostgresBenchmark.";
 
   /** A ratio of two benchmarks' scores, and the project's target for it (empty when none). */
   private record Ratio(String label, String numerator, String denominator, String target) {}
@@ -46,7 +48,13 @@ public final class ResultTable {
       new Ratio("@PreAuthorize / rolegate (looked up), allowed",
           FRAMEWORK + "springPreAuthorizeAllowed", ALLOWED + "rolegate", ""),
       new Ratio("rolegate / hand-written, denied", DENIED + "rolegate", DENIED + "handWritten",
-          "≤ 1.2"));
+          "≤ 1.2"),
+      new Ratio("rolegate store / hand-written query, principal resolved, H2",
+          RESOLVE + "rolegate", RESOLVE + "handWritten", ""),
+      new Ratio("rolegate store / hand-written query, principal resolved, PostgreSQL",
+          RESOLVE_POSTGRES + "rolegate", RESOLVE_POSTGRES + "handWritten", ""),
+      new Ratio("guard after resolve / rolegate bound, allowed", RESOLVE + "guardAfterResolve",
+          ALLOWED + "rolegateBound", ""));
 
   /** One benchmark's result. */
   record Row(String name, int threads, double score, double error, double bytesPerOp) {}
@@ -144,6 +152,10 @@ public final class ResultTable {
       if (row != null) {
         out.printf("| %s allowed B/op | %s | 0 |%n", name, bytes(row.bytesPerOp()));
       }
+    }
+    Row resolved = rows.get(RESOLVE + "guardAfterResolve");
+    if (resolved != null) {
+      out.printf("| guardAfterResolve allowed B/op | %s | 0 |%n", bytes(resolved.bytesPerOp()));
     }
   }
 

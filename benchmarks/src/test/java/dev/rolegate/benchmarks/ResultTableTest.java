@@ -41,4 +41,27 @@ class ResultTableTest {
     assertTrue(out.contains("| rolegateBound allowed B/op | 0 | 0 |"), out);
     assertTrue(!out.contains("class guard / hand-written"), "a ratio with a missing row is left out: " + out);
   }
+
+  @Test
+  void print_showsTheResolvingRatios() {
+    List<String> csv = List.of(
+        "\"Benchmark\",\"Mode\",\"Threads\",\"Samples\",\"Score\",\"Score Error (99.9%)\",\"Unit\"",
+        PREFIX + "AllowedPathBenchmark.rolegateBound\",\"avgt\",1,5,4.000000,0.100000,\"ns/op\"",
+        PREFIX + "ResolvePrincipalBenchmark.guardAfterResolve\",\"avgt\",1,5,5.000000,0.100000,\"ns/op\"",
+        PREFIX + "ResolvePrincipalBenchmark.guardAfterResolve:gc.alloc.rate.norm\",\"avgt\",1,5,0.0001,NaN,\"B/op\"",
+        PREFIX + "ResolvePrincipalBenchmark.handWritten\",\"avgt\",1,5,40000.0,100.0,\"ns/op\"",
+        PREFIX + "ResolvePrincipalBenchmark.rolegate\",\"avgt\",1,5,50000.0,100.0,\"ns/op\"",
+        PREFIX + "ResolvePrincipalPostgresBenchmark.handWritten\",\"avgt\",1,5,30000.0,100.0,\"ns/op\"",
+        PREFIX + "ResolvePrincipalPostgresBenchmark.rolegate\",\"avgt\",1,5,33000.0,100.0,\"ns/op\"");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ResultTable.parse(csv).print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(out.contains("### ResolvePrincipalPostgresBenchmark"), out);
+    assertTrue(out.contains("| rolegate | 1 | 50000 | 100.0 | – |"), out);
+    assertTrue(out.contains("| rolegate store / hand-written query, principal resolved, H2 | 1.25× |  |"), out);
+    assertTrue(out.contains(
+        "| rolegate store / hand-written query, principal resolved, PostgreSQL | 1.10× |  |"), out);
+    assertTrue(out.contains("| guard after resolve / rolegate bound, allowed | 1.25× |  |"), out);
+    assertTrue(out.contains("| guardAfterResolve allowed B/op | 0 | 0 |"), out);
+  }
 }
