@@ -36,25 +36,29 @@ final class JdbcAccounts implements AccountAdministration {
     return Sql.read(
         store.dataSource(),
         connection ->
-            Sql.list(
-                connection,
-                "select am.principal_id, p.kind, am.role from rolegate_account_member am"
-                    + " join rolegate_principal p on p.id = am.principal_id"
-                    + " where am.account_id = ? order by am.principal_id",
-                row ->
-                    new Member(row.getString(1), Rows.kind(row.getString(2)), row.getString(3)),
-                key));
+            Rows.sorted(
+                Sql.list(
+                    connection,
+                    "select am.principal_id, p.kind, am.role from rolegate_account_member am"
+                        + " join rolegate_principal p on p.id = am.principal_id"
+                        + " where am.account_id = ?",
+                    row ->
+                        new Member(
+                            row.getString(1), Rows.kind(row.getString(2)), row.getString(3)),
+                    key),
+                Member::principal));
   }
 
   @Override
   public Member addMember(String account, String user, String role) {
     String key = Rows.account(account);
-    StoredNames.requireId("a user id", user);
+    requireUser(user, "create a service account in " + Names.quoted(key) + " instead");
     Role granted = accountRole(role);
     return Sql.change(
         store.dataSource(),
         connection -> {
-          Role actor = actorRole(connection, key, PrefectCloudCapabilityTable.MANAGE_ACCOUNT_MEMBERS);
+          Role actor =
+              actorRole(connection, key, PrefectCloudCapabilityTable.MANAGE_ACCOUNT_MEMBERS);
           requireCovers(actor, granted, key, "grant account role " + granted.name());
           String[] identity = Rows.identity(connection, user);
           if (identity != null && Rows.kind(identity[0]) == PrincipalKind.SERVICE_ACCOUNT) {
@@ -88,12 +92,13 @@ final class JdbcAccounts implements AccountAdministration {
   @Override
   public Member setAccountRole(String account, String member, String role) {
     String key = Rows.account(account);
-    StoredNames.requireId("a member id", member);
+    StoredNames.requirePrincipalId(member);
     Role granted = accountRole(role);
     return Sql.change(
         store.dataSource(),
         connection -> {
-          Role actor = actorRole(connection, key, PrefectCloudCapabilityTable.MANAGE_ACCOUNT_MEMBERS);
+          Role actor =
+              actorRole(connection, key, PrefectCloudCapabilityTable.MANAGE_ACCOUNT_MEMBERS);
           Role current = currentRole(connection, key, member);
           requireCovers(actor, current, key, "change the role of " + Names.quoted(member)
               + ", who holds " + current.name() + ",");
@@ -116,11 +121,12 @@ final class JdbcAccounts implements AccountAdministration {
   @Override
   public void removeMember(String account, String user) {
     String key = Rows.account(account);
-    StoredNames.requireId("a user id", user);
+    requireUser(user, "delete the service account instead");
     Sql.change(
         store.dataSource(),
         connection -> {
-          Role actor = actorRole(connection, key, PrefectCloudCapabilityTable.MANAGE_ACCOUNT_MEMBERS);
+          Role actor =
+              actorRole(connection, key, PrefectCloudCapabilityTable.MANAGE_ACCOUNT_MEMBERS);
           Role current = currentRole(connection, key, user);
           String[] identity = Rows.identity(connection, user);
           if (Rows.kind(identity[0]) == PrincipalKind.SERVICE_ACCOUNT) {
@@ -148,20 +154,23 @@ final class JdbcAccounts implements AccountAdministration {
     return Sql.read(
         store.dataSource(),
         connection ->
-            Sql.list(
-                connection,
-                "select p.id, am.role from rolegate_principal p"
-                    + " join rolegate_account_member am"
-                    + " on am.principal_id = p.id and am.account_id = p.account_id"
-                    + " where p.account_id = ? and p.kind = 'SERVICE_ACCOUNT' order by p.id",
-                row -> new ServiceAccount(row.getString(1), key, row.getString(2)),
-                key));
+            Rows.sorted(
+                Sql.list(
+                    connection,
+                    "select p.id, am.role from rolegate_principal p"
+                        + " join rolegate_account_member am"
+                        + " on am.principal_id = p.id and am.account_id = p.account_id"
+                        + " where p.account_id = ? and p.kind = 'SERVICE_ACCOUNT'",
+                    row -> new ServiceAccount(row.getString(1), key, row.getString(2)),
+                    key),
+                ServiceAccount::id));
   }
 
   @Override
-  public ServiceAccount createServiceAccount(String account, String id, String role) {
+  public ServiceAccount createServiceAccount(String account, String name, String role) {
     String key = Rows.account(account);
-    StoredNames.requireId("a service account id", id);
+    String id =
+        StoredNames.serviceAccountId(key, StoredNames.requireId("a service account name", name));
     Role granted = accountRole(role);
     return Sql.change(
         store.dataSource(),
@@ -173,8 +182,8 @@ final class JdbcAccounts implements AccountAdministration {
           if (Rows.identity(connection, id) != null) {
             throw new MembershipException(
                 Reason.DUPLICATE,
-                "principal id " + Names.quoted(id) + " is taken; choose another service account"
-                    + " id");
+                "account " + Names.quoted(key) + " already has service account "
+                    + Names.quoted(name) + "; choose another name");
           }
           Sql.update(
               connection,
@@ -194,9 +203,10 @@ final class JdbcAccounts implements AccountAdministration {
   }
 
   @Override
-  public void deleteServiceAccount(String account, String id) {
+  public void deleteServiceAccount(String account, String name) {
     String key = Rows.account(account);
-    StoredNames.requireId("a service account id", id);
+    String id =
+        StoredNames.serviceAccountId(key, StoredNames.requireId("a service account name", name));
     Sql.change(
         store.dataSource(),
         connection -> {
@@ -208,7 +218,7 @@ final class JdbcAccounts implements AccountAdministration {
               || !key.equals(identity[1])) {
             throw new MembershipException(
                 Reason.NOT_FOUND,
-                "account " + Names.quoted(key) + " has no service account " + Names.quoted(id));
+                "account " + Names.quoted(key) + " has no service account " + Names.quoted(name));
           }
           Role current = currentRole(connection, key, id);
           requireCovers(actor, current, key, "delete service account " + Names.quoted(id)
@@ -230,25 +240,29 @@ final class JdbcAccounts implements AccountAdministration {
           String name = Rows.accountRole(connection, key, actor);
           Role role = name == null ? null : matrix.accountRole(name).orElse(null);
           if (role != null && role.everywhere() != null) {
-            return Sql.list(
-                connection,
-                "select id, account_id, default_role from rolegate_workspace"
-                    + " where account_id = ? order by id",
-                Rows::workspace,
-                key);
+            return Rows.sorted(
+                Sql.list(
+                    connection,
+                    "select id, account_id, default_role from rolegate_workspace"
+                        + " where account_id = ?",
+                    Rows::workspace,
+                    key),
+                Workspace::id);
           }
           if (role == null) {
             return List.of();
           }
-          return Sql.list(
-              connection,
-              "select w.id, w.account_id, w.default_role from rolegate_workspace w"
-                  + " where w.account_id = ? and (w.default_role is not null or exists ("
-                  + "select 1 from rolegate_workspace_member wm where wm.workspace_id = w.id"
-                  + " and wm.principal_id = ?)) order by w.id",
-              Rows::workspace,
-              key,
-              actor);
+          return Rows.sorted(
+              Sql.list(
+                  connection,
+                  "select w.id, w.account_id, w.default_role from rolegate_workspace w"
+                      + " where w.account_id = ? and (w.default_role is not null or exists ("
+                      + "select 1 from rolegate_workspace_member wm where wm.workspace_id = w.id"
+                      + " and wm.principal_id = ?))",
+                  Rows::workspace,
+                  key,
+                  actor),
+              Workspace::id);
         });
   }
 
@@ -272,6 +286,21 @@ final class JdbcAccounts implements AccountAdministration {
               key);
           return new Workspace(id, key, null);
         });
+  }
+
+  /**
+   * Checks that {@code user} is a user id; a service account id ({@code <account>/<name>}) is
+   * refused with {@code instead}, the way to do what was meant.
+   */
+  private static void requireUser(String user, String instead) {
+    if (user != null && user.indexOf('/') >= 0) {
+      StoredNames.requirePrincipalId(user);
+      throw new MembershipException(
+          Reason.SERVICE_ACCOUNT,
+          Names.quoted(user) + " is a service account, which belongs to its own account only and"
+              + " is a member there from its creation; " + instead);
+    }
+    StoredNames.requireId("a user id", user);
   }
 
   private Role accountRole(String role) {

@@ -94,7 +94,7 @@ public final class JdbcMembershipStore {
    *     stored; {@link Reason#UNKNOWN_ROLE} for a stored role the matrix does not have
    */
   public Principal principalIn(String principalId, String workspace) {
-    StoredNames.requireId("a principal id", principalId);
+    StoredNames.requirePrincipalId(principalId);
     if (!StoredNames.isId(workspace)) {
       return Sql.read(dataSource, connection -> identityOnly(connection, principalId));
     }
@@ -142,7 +142,7 @@ public final class JdbcMembershipStore {
    * @throws MembershipException as {@link #principalIn}
    */
   public Principal principalInAccount(String principalId, String account) {
-    StoredNames.requireId("a principal id", principalId);
+    StoredNames.requirePrincipalId(principalId);
     if (!StoredNames.isId(account)) {
       return Sql.read(dataSource, connection -> identityOnly(connection, principalId));
     }
@@ -179,7 +179,7 @@ public final class JdbcMembershipStore {
    * @throws MembershipException as {@link #principalIn}
    */
   public Principal principal(String principalId) {
-    StoredNames.requireId("a principal id", principalId);
+    StoredNames.requirePrincipalId(principalId);
     return Sql.read(
         dataSource,
         connection -> {

@@ -108,14 +108,20 @@ public final class JdbcProvisioning {
         store.dataSource(),
         connection -> {
           Rows.lockAccount(connection, key);
-          if (Sql.exists(
-              connection,
-              "select 1 from rolegate_custom_role where account_id = ? and name = ?",
-              key,
-              name)) {
-            throw new MembershipException(
-                Reason.DUPLICATE,
-                "account " + Names.quoted(key) + " already has custom role " + Names.quoted(name));
+          for (String taken :
+              Sql.list(
+                  connection,
+                  "select name from rolegate_custom_role where account_id = ?",
+                  row -> row.getString(1),
+                  key)) {
+            // Names that differ only in letter case are one name (the runtime's rule for roles).
+            if (taken.equalsIgnoreCase(name)) {
+              throw new MembershipException(
+                  Reason.DUPLICATE,
+                  "account " + Names.quoted(key) + " already has custom role "
+                      + Names.quoted(taken) + (taken.equals(name) ? "" : ", which differs from "
+                      + Names.quoted(name) + " only in letter case"));
+            }
           }
           Sql.update(
               connection,

@@ -51,21 +51,23 @@ final class JdbcWorkspaces implements WorkspaceAdministration {
         store.dataSource(),
         connection -> {
           find(connection, id);
-          return Sql.list(
-              connection,
-              "select wm.principal_id, wm.role from rolegate_workspace_member wm"
-                  + " join rolegate_principal p on p.id = wm.principal_id"
-                  + " where wm.workspace_id = ? and p.kind = ? order by wm.principal_id",
-              row -> new Member(row.getString(1), kind, row.getString(2)),
-              id,
-              kind.name());
+          return Rows.sorted(
+              Sql.list(
+                  connection,
+                  "select wm.principal_id, wm.role from rolegate_workspace_member wm"
+                      + " join rolegate_principal p on p.id = wm.principal_id"
+                      + " where wm.workspace_id = ? and p.kind = ?",
+                  row -> new Member(row.getString(1), kind, row.getString(2)),
+                  id,
+                  kind.name()),
+              Member::principal);
         });
   }
 
   @Override
   public Member setRole(String workspace, String principal, String role) {
     String id = Rows.workspace(workspace);
-    StoredNames.requireId("a principal id", principal);
+    StoredNames.requirePrincipalId(principal);
     StoredNames.requireRole(role);
     return Sql.change(
         store.dataSource(),
@@ -117,7 +119,7 @@ final class JdbcWorkspaces implements WorkspaceAdministration {
   @Override
   public void removeMember(String workspace, String principal) {
     String id = Rows.workspace(workspace);
-    StoredNames.requireId("a principal id", principal);
+    StoredNames.requirePrincipalId(principal);
     Sql.change(
         store.dataSource(),
         connection -> {
@@ -157,6 +159,7 @@ final class JdbcWorkspaces implements WorkspaceAdministration {
               actorPermissions(
                   connection, found, PrefectCloudCapabilityTable.SET_DEFAULT_WORKSPACE_ROLE, cache);
           Role granted = store.workspaceRole(connection, found.account(), role, cache);
+          requireCoversDefault(connection, actor, found, cache);
           requireCovers(actor, granted, id, "make " + granted.name() + " the default role");
           Sql.update(
               connection,
@@ -174,11 +177,11 @@ final class JdbcWorkspaces implements WorkspaceAdministration {
         store.dataSource(),
         connection -> {
           Workspace found = lockedWorkspace(connection, id);
-          actorPermissions(
-              connection,
-              found,
-              PrefectCloudCapabilityTable.SET_DEFAULT_WORKSPACE_ROLE,
-              store.customRoles());
+          CustomRolesCache cache = store.customRoles();
+          Set<Permission> actor =
+              actorPermissions(
+                  connection, found, PrefectCloudCapabilityTable.SET_DEFAULT_WORKSPACE_ROLE, cache);
+          requireCoversDefault(connection, actor, found, cache);
           Sql.update(
               connection, "update rolegate_workspace set default_role = null where id = ?", id);
           return new Workspace(id, found.account(), null);
@@ -247,7 +250,21 @@ final class JdbcWorkspaces implements WorkspaceAdministration {
     return held;
   }
 
-  private static void requireCovers(Set<Permission> actor, Role role, String workspace, String what) {
+  /**
+   * A default is a role every member without one of its own holds: replacing it takes it from
+   * them, so the caller must cover the default it replaces as it covers a role it changes.
+   */
+  private void requireCoversDefault(
+      Connection connection, Set<Permission> actor, Workspace found, CustomRolesCache cache)
+      throws SQLException {
+    if (found.defaultRole() != null) {
+      Role current = store.workspaceRole(connection, found.account(), found.defaultRole(), cache);
+      requireCovers(actor, current, found.id(), "replace the default role " + current.name());
+    }
+  }
+
+  private static void requireCovers(
+      Set<Permission> actor, Role role, String workspace, String what) {
     if (!Authority.covers(actor, role)) {
       throw new MembershipException(
           Reason.ESCALATION,

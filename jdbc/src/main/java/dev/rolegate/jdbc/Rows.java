@@ -22,6 +22,14 @@ final class Rows {
     return StoredNames.canonical(StoredNames.requireId("a workspace id", workspace));
   }
 
+  /**
+   * Returns {@code rows} sorted by {@code key} in {@link String} order: the same on every
+   * database (ids are ASCII, so this is byte order), whatever the database's collation.
+   */
+  static <T> List<T> sorted(List<T> rows, java.util.function.Function<T, String> key) {
+    return rows.stream().sorted(java.util.Comparator.comparing(key)).toList();
+  }
+
   static PrincipalKind kind(String kind) {
     return "SERVICE_ACCOUNT".equals(kind) ? PrincipalKind.SERVICE_ACCOUNT : PrincipalKind.USER;
   }
@@ -56,7 +64,8 @@ final class Rows {
    * at a time (the last-OWNER count stays true).
    */
   static void lockAccount(Connection connection, String account) throws SQLException {
-    if (!Sql.exists(connection, "select id from rolegate_account where id = ? for update", account)) {
+    if (!Sql.exists(
+        connection, "select id from rolegate_account where id = ? for update", account)) {
       throw new MembershipException(
           Reason.NOT_FOUND, "account " + Names.quoted(account) + " does not exist");
     }

@@ -39,25 +39,51 @@ final class Sql {
   }
 
   /**
-   * Runs {@code work} as one transaction: committed when it returns, rolled back when anything
-   * throws (a refusal, a database error, an error), so that a refused change writes nothing.
+   * Runs {@code work} as one READ COMMITTED transaction: committed when it returns, rolled back
+   * when anything throws (a refusal, a database error, an error), so that a refused change writes
+   * nothing. READ COMMITTED whatever the pool's default: a change locks its account's row first,
+   * and each later statement must read the rows as committed once the lock is held (under
+   * REPEATABLE READ it would read them as they were before it waited, and two OWNERs demoting
+   * themselves at once would both see the other).
    */
   static <T> T change(DataSource dataSource, Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       boolean autoCommit = connection.getAutoCommit();
+      int isolation = connection.getTransactionIsolation();
       connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      Throwable failed = null;
       try {
         T result = work.run(connection);
         connection.commit();
         return result;
       } catch (Throwable e) {
+        failed = e;
         rollback(connection, e);
         throw e;
       } finally {
-        connection.setAutoCommit(autoCommit);
+        restore(connection, autoCommit, isolation, failed);
       }
     } catch (SQLException e) {
       throw failure(e);
+    }
+  }
+
+  /**
+   * Gives the connection back as the pool handed it out; a failure to do so is added to the
+   * change's own failure, never put in its place.
+   */
+  private static void restore(
+      Connection connection, boolean autoCommit, int isolation, Throwable failed)
+      throws SQLException {
+    try {
+      connection.setTransactionIsolation(isolation);
+      connection.setAutoCommit(autoCommit);
+    } catch (SQLException e) {
+      if (failed == null) {
+        throw e;
+      }
+      failed.addSuppressed(e);
     }
   }
 

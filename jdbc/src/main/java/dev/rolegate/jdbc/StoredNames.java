@@ -30,6 +30,39 @@ public final class StoredNames {
   }
 
   /**
+   * Returns the id of service account {@code name} of account {@code account} (both already
+   * checked): {@code <account>/<name>}. A service account's id lives in its account's own
+   * namespace: no user id contains {@code /}, so a service account can never take a user's id,
+   * nor one of another account's.
+   */
+  public static String serviceAccountId(String account, String name) {
+    return account + "/" + name;
+  }
+
+  /**
+   * Returns {@code id} when it may name a principal: a user id (the id rule), or a service
+   * account id, {@code <account id>/<name>} with both parts following the id rule.
+   *
+   * @throws MembershipException ({@link Reason#INVALID_NAME}) saying which rule it breaks
+   */
+  public static String requirePrincipalId(String id) {
+    int slash = id == null ? -1 : id.indexOf('/');
+    if (slash < 0) {
+      return requireId("a principal id", id);
+    }
+    if (id.length() > 2 * MAX_ID + 1
+        || problem(id.substring(0, slash), MAX_ID) != null
+        || problem(id.substring(slash + 1), MAX_ID) != null) {
+      throw new MembershipException(
+          Reason.INVALID_NAME,
+          "a principal id " + Names.quoted(id) + " is neither a user id nor a service account id"
+              + " (<account id>/<name>); use 1 to " + MAX_ID + " letters, digits and"
+              + " . _ - @ : + | on each side of the one /, each starting with a letter or a digit");
+    }
+    return id;
+  }
+
+  /**
    * Returns {@code role} when it may be stored as a role name.
    *
    * @throws MembershipException ({@link Reason#INVALID_NAME}) saying which rule it breaks

@@ -115,10 +115,12 @@ class AdministrationRulesTest {
     db.refused(DUPLICATE, "\"mia\" is already a member of account \"acct-acme\"",
         () -> owner.addMember("acct-acme", "mia", "ADMIN"));
     db.accounts("gary").createServiceAccount("acct-globex", "globex-bot", "MEMBER");
-    db.refused(SERVICE_ACCOUNT, "\"globex-bot\" is a service account",
-        () -> owner.addMember("acct-acme", "globex-bot", "MEMBER"));
+    db.refused(SERVICE_ACCOUNT, "\"acct-globex/globex-bot\" is a service account, which belongs"
+            + " to its own account only and is a member there from its creation; create a service"
+            + " account in \"acct-acme\" instead",
+        () -> owner.addMember("acct-acme", "acct-globex/globex-bot", "MEMBER"));
     db.refused(SERVICE_ACCOUNT, "delete the service account instead",
-        () -> owner.removeMember("acct-acme", "acme-bot"));
+        () -> owner.removeMember("acct-acme", "acct-acme/acme-bot"));
   }
 
   @Test
@@ -151,15 +153,17 @@ class AdministrationRulesTest {
   @Test
   void serviceAccountsAreCreatedWithAtMostTheCreatorsRole() {
     AccountAdministration admin = db.accounts("adam");
-    assertEquals(new ServiceAccount("deployer-bot", "acct-acme", "ADMIN"),
-        admin.createServiceAccount("acct-acme", "deployer-bot", "ADMIN"));
+    ServiceAccount created = admin.createServiceAccount("acct-acme", "deployer-bot", "ADMIN");
+    assertEquals(new ServiceAccount("acct-acme/deployer-bot", "acct-acme", "ADMIN"), created);
+    assertEquals("deployer-bot", created.name());
     db.refused(ESCALATION, "may not create a service account with account role OWNER",
         () -> admin.createServiceAccount("acct-acme", "root-bot", "OWNER"));
-    db.refused(DUPLICATE, "principal id \"mia\" is taken",
-        () -> admin.createServiceAccount("acct-acme", "mia", "MEMBER"));
-    Principal bot = db.store.principal("deployer-bot");
+    db.refused(DUPLICATE, "account \"acct-acme\" already has service account \"deployer-bot\";"
+            + " choose another name",
+        () -> admin.createServiceAccount("acct-acme", "deployer-bot", "MEMBER"));
+    Principal bot = db.store.principal("acct-acme/deployer-bot");
     assertEquals(PrincipalKind.SERVICE_ACCOUNT, bot.kind());
-    assertEquals(List.of("acme-bot", "deployer-bot"),
+    assertEquals(List.of("acct-acme/acme-bot", "acct-acme/deployer-bot"),
         admin.serviceAccounts("acct-acme").stream().map(ServiceAccount::id).toList());
     assertThrows(AccessDeniedException.class,
         () -> db.accounts("mia").createServiceAccount("acct-acme", "x-bot", "MEMBER"));
@@ -167,7 +171,7 @@ class AdministrationRulesTest {
 
   @Test
   void deletingAServiceAccountTakesItsRolesAndOnlyInItsAccount() {
-    db.workspaces("olivia").setRole("ws-prod", "acme-bot", "WORKER");
+    db.workspaces("olivia").setRole("ws-prod", "acct-acme/acme-bot", "WORKER");
     db.accounts("adam").deleteServiceAccount("acct-acme", "acme-bot");
     assertTrue(db.rows().stream().noneMatch(row -> row.contains("acme-bot")), db.rows().toString());
     db.accounts("gary").createServiceAccount("acct-globex", "globex-bot", "MEMBER");
@@ -175,6 +179,21 @@ class AdministrationRulesTest {
         () -> db.accounts("olivia").deleteServiceAccount("acct-acme", "globex-bot"));
     db.refused(NOT_FOUND, "has no service account \"mia\"",
         () -> db.accounts("olivia").deleteServiceAccount("acct-acme", "mia"));
+    assertEquals(PrincipalKind.USER, db.store.principal("mia").kind(), "the user is untouched");
+  }
+
+  @Test
+  void aServiceAccountNeverTakesAUsersId() {
+    ServiceAccount squat = db.accounts("adam").createServiceAccount("acct-acme", "bob", "MEMBER");
+    assertEquals("acct-acme/bob", squat.id());
+    db.accounts("gary").addMember("acct-globex", "bob", "MEMBER");
+    db.provisioning.createAccount("acct-bob", "bob");
+    Principal bob = db.store.principal("bob");
+    assertEquals(PrincipalKind.USER, bob.kind());
+    assertEquals(List.of("acct-bob", "acct-globex"), List.copyOf(bob.accounts().keySet()));
+    db.accounts("gary").createServiceAccount("acct-globex", "bob", "MEMBER");
+    assertEquals(PrincipalKind.SERVICE_ACCOUNT, db.store.principal("acct-globex/bob").kind(),
+        "each account names its service accounts in its own namespace");
   }
 
   // Workspaces: CREATE_WORKSPACES (account ADMIN, OWNER); VIEW_WORKSPACES (every member).
@@ -218,12 +237,13 @@ class AdministrationRulesTest {
         mia.setRole("ws-prod", "ann", "OWNER"));
     assertEquals(new Member("ann", PrincipalKind.USER, "VIEWER"),
         mia.setRole("ws-prod", "ann", "VIEWER"));
-    assertEquals(new Member("acme-bot", PrincipalKind.SERVICE_ACCOUNT, "WORKER"),
-        mia.setRole("ws-prod", "acme-bot", "WORKER"));
+    assertEquals(new Member("acct-acme/acme-bot", PrincipalKind.SERVICE_ACCOUNT, "WORKER"),
+        mia.setRole("ws-prod", "acct-acme/acme-bot", "WORKER"));
     assertEquals(List.of(new Member("ann", PrincipalKind.USER, "VIEWER"),
             new Member("mia", PrincipalKind.USER, "OWNER")),
         mia.users("ws-prod"));
-    assertEquals(List.of(new Member("acme-bot", PrincipalKind.SERVICE_ACCOUNT, "WORKER")),
+    assertEquals(
+        List.of(new Member("acct-acme/acme-bot", PrincipalKind.SERVICE_ACCOUNT, "WORKER")),
         mia.serviceAccounts("ws-prod"));
     assertThrows(AccessDeniedException.class,
         () -> mia.setRole("ws-staging", "ann", "VIEWER"), "OWNER of ws-prod only");
@@ -309,6 +329,30 @@ class AdministrationRulesTest {
     db.refused(ESCALATION, "may not make VIEWER the default role",
         () -> db.workspaces("mia").setDefaultRole("ws-prod", "VIEWER"));
     db.workspaces("mia").setNoAccessDefault("ws-prod");
+  }
+
+  @Test
+  void replacingADefaultNeedsWhatTheDefaultGives() {
+    db.workspaces("olivia").setDefaultRole("ws-prod", "OWNER");
+    db.provisioning.defineStandaloneRole(
+        "acct-acme", "defaulter", List.of("SET_DEFAULT_WORKSPACE_ROLE", "VIEW_WORKSPACE"));
+    db.workspaces("olivia").setRole("ws-prod", "mia", "defaulter");
+    db.refused(ESCALATION, "the caller may not replace the default role OWNER in workspace"
+            + " \"ws-prod\"",
+        () -> db.workspaces("mia").setNoAccessDefault("ws-prod"));
+    db.refused(ESCALATION, "may not replace the default role OWNER",
+        () -> db.workspaces("mia").setDefaultRole("ws-prod", "defaulter"));
+    db.workspaces("olivia").setNoAccessDefault("ws-prod");
+    db.workspaces("mia").setDefaultRole("ws-prod", "defaulter");
+  }
+
+  @Test
+  void customRoleNamesDifferingOnlyInCaseAreOneName() {
+    db.provisioning.defineCustomRole("acct-acme", "auditor", "VIEWER", List.of());
+    db.refused(DUPLICATE, "account \"acct-acme\" already has custom role \"auditor\", which"
+            + " differs from \"AUDITOR\" only in letter case",
+        () -> db.provisioning.defineCustomRole("acct-acme", "AUDITOR", "DEVELOPER", List.of()));
+    db.provisioning.defineCustomRole("acct-globex", "AUDITOR", "VIEWER", List.of());
   }
 
   // Decided on the database as it stands, not on the request's snapshot.

@@ -24,7 +24,7 @@ class InputValidationTest {
   private static final String INJECTION = "x'; drop table rolegate_account; --";
   private static final String LONG = "a".repeat(10_000);
   private static final List<String> HOSTILE =
-      List.of(INJECTION, LONG, "", " mia", "mia\n", "mi\u0430", "ws\u200bprod", "-lead", "a/b");
+      List.of(INJECTION, LONG, "", " mia", "mia\n", "mi\u0430", "ws\u200bprod", "-lead", "a//b", "/b");
 
   @Parameter TestDatabase database;
 
@@ -41,9 +41,9 @@ class InputValidationTest {
     WorkspaceAdministration workspaces = db.workspaces("olivia");
     for (String bad : HOSTILE) {
       db.refused(INVALID_NAME, "a user id", () -> owner.addMember("acct-acme", bad, "MEMBER"));
-      db.refused(INVALID_NAME, "a member id", () -> owner.setAccountRole("acct-acme", bad, "ADMIN"));
+      db.refused(INVALID_NAME, "a principal id", () -> owner.setAccountRole("acct-acme", bad, "ADMIN"));
       db.refused(INVALID_NAME, "a user id", () -> owner.removeMember("acct-acme", bad));
-      db.refused(INVALID_NAME, "a service account id",
+      db.refused(INVALID_NAME, "a service account name",
           () -> owner.createServiceAccount("acct-acme", bad, "MEMBER"));
       db.refused(INVALID_NAME, "a workspace id", () -> owner.createWorkspace("acct-acme", bad));
       db.refused(INVALID_NAME, "a principal id", () -> workspaces.setRole("ws-prod", bad, "VIEWER"));

@@ -111,11 +111,11 @@ class StoreResolutionTest {
 
   @Test
   void aServiceAccountKeepsItsOwnAccountWherever() {
-    Principal bot = db.store.principalIn("acme-bot", "ws-globex");
+    Principal bot = db.store.principalIn("acct-acme/acme-bot", "ws-globex");
     assertEquals(PrincipalKind.SERVICE_ACCOUNT, bot.kind());
     assertEquals(List.of("acct-acme"), List.copyOf(bot.accounts().keySet()));
     assertNull(bot.workspaceRole("ws-globex"));
-    assertEquals(PrincipalKind.SERVICE_ACCOUNT, db.store.principalIn("acme-bot", "no-such").kind());
+    assertEquals(PrincipalKind.SERVICE_ACCOUNT, db.store.principalIn("acct-acme/acme-bot", "no-such").kind());
   }
 
   @Test
@@ -182,13 +182,13 @@ class StoreResolutionTest {
   void rowsThatFormNoValidPrincipalFailInsteadOfResolving() throws SQLException {
     try (Connection connection = db.dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(
-            "insert into rolegate_account_member values ('acct-globex', 'acme-bot', 'MEMBER')")) {
+            "insert into rolegate_account_member values ('acct-globex', 'acct-acme/acme-bot', 'MEMBER')")) {
       insert.executeUpdate();
     }
     MembershipException e = assertThrows(MembershipException.class,
-        () -> db.store.principalIn("acme-bot", "ws-globex"));
+        () -> db.store.principalIn("acct-acme/acme-bot", "ws-globex"));
     assertEquals(MembershipException.Reason.INVALID_ROWS, e.reason());
-    assertTrue(e.getMessage().startsWith("the database's memberships of \"acme-bot\" do not form a"
+    assertTrue(e.getMessage().startsWith("the database's memberships of \"acct-acme/acme-bot\" do not form a"
         + " valid principal: "), e.getMessage());
     assertTrue(e.getMessage().contains("belongs to exactly one account"), e.getMessage());
   }

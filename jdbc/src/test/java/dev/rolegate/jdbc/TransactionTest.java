@@ -9,13 +9,15 @@ import dev.rolegate.prefect.PrefectCloudCapabilityTable;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +27,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every change is one transaction (H2 and a real PostgreSQL server): a change whose second write
- * fails leaves nothing of its first, and two owners removing each other at the same moment leave
- * one OWNER, never none.
+ * fails leaves nothing of its first, and two OWNERs demoting themselves at the same moment leave
+ * one OWNER, never none, whatever isolation the pool's connections start at.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
@@ -59,43 +61,90 @@ class TransactionTest {
   }
 
   @Test
-  void twoOwnersRemovingEachOtherAtOnceLeaveOne() throws Exception {
+  void twoOwnersDemotingThemselvesAtOnceLeaveOneEvenUnderRepeatableRead() throws Exception {
     db.accounts("olivia").addMember("acct-acme", "oscar", "OWNER");
-    CountDownLatch start = new CountDownLatch(1);
+    // A pool whose connections default to REPEATABLE READ: changes must not take that default.
+    JdbcMembershipStore repeatable =
+        new JdbcMembershipStore(
+            repeatableRead(db.dataSource), PrefectCloudCapabilityTable.matrix());
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
+    try (Connection blocker = db.dataSource.getConnection()) {
+      // Hold the account's row so that both changes are under way before either may go on.
+      blocker.setAutoCommit(false);
+      try (Statement lock = blocker.createStatement()) {
+        lock.executeQuery("select id from rolegate_account where id = 'acct-acme' for update")
+            .close();
+      }
       List<Future<String>> results = new ArrayList<>();
-      for (String[] pair : new String[][] {{"olivia", "oscar"}, {"oscar", "olivia"}}) {
-        AccountAdministration actor = db.accounts(pair[0]);
+      for (String owner : List.of("olivia", "oscar")) {
+        AccountAdministration actor = JdbcAdministration.accounts(repeatable, db.as(owner));
         results.add(
             pool.submit(
                 () -> {
-                  start.await();
                   try {
-                    actor.removeMember("acct-acme", pair[1]);
-                    return "removed";
+                    actor.setAccountRole("acct-acme", owner, "ADMIN");
+                    return "demoted";
                   } catch (MembershipException e) {
                     return e.reason().name();
-                  } catch (dev.rolegate.runtime.AccessDeniedException e) {
-                    return "denied";
                   }
                 }));
       }
-      start.countDown();
+      awaitBlocked(2);
+      blocker.commit();
       List<String> outcomes = new ArrayList<>();
       for (Future<String> result : results) {
-        outcomes.add(result.get());
+        outcomes.add(result.get(30, TimeUnit.SECONDS));
       }
-      assertTrue(outcomes.contains("removed"), outcomes.toString());
-      assertEquals(1, outcomes.stream().filter("removed"::equals).count(), outcomes.toString());
-      long owners =
+      assertEquals(
+          List.of("LAST_OWNER", "demoted"), outcomes.stream().sorted().toList(), "one of them");
+      assertEquals(
+          1,
           db.accounts("adam").members("acct-acme").stream()
               .filter(member -> member.role().equals("OWNER"))
-              .count();
-      assertEquals(1, owners, "one OWNER is left: " + outcomes);
+              .count(),
+          "one OWNER is left");
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Waits (at most ten seconds) until {@code count} sessions wait for a lock. */
+  private void awaitBlocked(int count) throws Exception {
+    String sql =
+        database == TestDatabase.H2
+            ? "select count(*) from information_schema.sessions where blocker_id is not null"
+            : "select count(*) from pg_locks where not granted";
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    try (Connection connection = db.dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      while (true) {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+          rows.next();
+          if (rows.getInt(1) >= count) {
+            return;
+          }
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("the two changes never both waited for the account's lock");
+        }
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  /** Wraps {@code dataSource} so that its connections start at REPEATABLE READ. */
+  private static DataSource repeatableRead(DataSource dataSource) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            TransactionTest.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              Object result = invoke(method, dataSource, args);
+              if (result instanceof Connection connection) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+              }
+              return result;
+            });
   }
 
   /** Wraps {@code dataSource} so that preparing a statement starting with {@code sql} fails. */

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Answers a {@link MembershipException} (a membership change or read that rolegate-jdbc refused)
  * with an {@code application/problem+json} body: its status by the reason (INVALID_NAME and
  * UNKNOWN_ROLE 400, NOT_FOUND 404, DUPLICATE, NOT_A_MEMBER, SERVICE_ACCOUNT and LAST_OWNER 409,
- * ESCALATION and NOT_PERMITTED 403, STORE_FAILURE 503), its type {@code
+ * ESCALATION and NOT_PERMITTED 403, STORE_FAILURE 503, INVALID_ROWS 500), its type {@code
  * urn:rolegate:problem:membership:<reason>} (the reason in lower case, {@code -} for {@code _}),
  * the exception's message as the detail (ids and role names only, quoted by the runtime's name
  * rule), and the reason as the member {@code reason}.

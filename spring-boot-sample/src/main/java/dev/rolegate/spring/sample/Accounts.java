@@ -4,6 +4,7 @@ import dev.rolegate.jdbc.AccountAdministration;
 import dev.rolegate.jdbc.JdbcAdministration;
 import dev.rolegate.jdbc.JdbcMembershipStore;
 import dev.rolegate.jdbc.JdbcProvisioning;
+import dev.rolegate.jdbc.MembershipException;
 import dev.rolegate.jdbc.WorkspaceAdministration;
 import dev.rolegate.prefect.AccountRoles;
 import dev.rolegate.prefect.Permissions;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code acct-acme} (OWNER {@code owner}): workspaces {@code ws-acme-prod} and {@code
  *       ws-acme-dev} (whose members are VIEWER by default), the custom role {@code acme-deployer}
- *       (RUNNER plus CREATE_EDIT_DEPLOYMENTS), the service account {@code worker};
+ *       (RUNNER plus CREATE_EDIT_DEPLOYMENTS), the service account {@code worker} (id {@code acct-acme/worker});
  *   <li>{@code acct-globex} (OWNER {@code globex-owner}): workspace {@code ws-globex}.
  * </ul>
  *
@@ -50,7 +51,14 @@ public class Accounts implements InitializingBean {
       return;
     }
     JdbcProvisioning provisioning = new JdbcProvisioning(store);
-    provisioning.createAccount(ACME, "owner");
+    try {
+      provisioning.createAccount(ACME, "owner");
+    } catch (MembershipException e) {
+      if (e.reason() == MembershipException.Reason.DUPLICATE) {
+        return; // another node, started at the same moment, seeds the database
+      }
+      throw e;
+    }
     provisioning.defineCustomRole(
         ACME, "acme-deployer", WorkspaceRoles.RUNNER, List.of(Permissions.CREATE_EDIT_DEPLOYMENTS));
     AccountAdministration acme = JdbcAdministration.accounts(store, as("owner"));
@@ -67,7 +75,7 @@ public class Accounts implements InitializingBean {
     acmeWorkspaces.setRole("ws-acme-prod", "developer", WorkspaceRoles.DEVELOPER);
     acmeWorkspaces.setRole("ws-acme-prod", "runner", WorkspaceRoles.RUNNER);
     acmeWorkspaces.setRole("ws-acme-prod", "viewer", WorkspaceRoles.VIEWER);
-    acmeWorkspaces.setRole("ws-acme-prod", "worker", WorkspaceRoles.WORKER);
+    acmeWorkspaces.setRole("ws-acme-prod", "acct-acme/worker", WorkspaceRoles.WORKER);
     acmeWorkspaces.setRole("ws-acme-prod", "deployer", "acme-deployer");
     acmeWorkspaces.setDefaultRole("ws-acme-dev", WorkspaceRoles.VIEWER);
 

@@ -41,8 +41,11 @@ public class AdminApi {
   /** A user to add and its account role. */
   public record NewMember(String user, String role) {}
 
-  /** A service account to create and its account role. */
-  public record NewServiceAccount(String id, String role) {}
+  /**
+   * A service account to create: its name in the account (its id is {@code <account>/<name>}) and
+   * its account role.
+   */
+  public record NewServiceAccount(String name, String role) {}
 
   /** A workspace to create. */
   public record NewWorkspace(String id) {}
@@ -82,13 +85,13 @@ public class AdminApi {
   @ResponseStatus(HttpStatus.CREATED)
   ServiceAccount createServiceAccount(
       @PathVariable String account, @RequestBody NewServiceAccount body) {
-    return accounts.createServiceAccount(account, body.id(), body.role());
+    return accounts.createServiceAccount(account, body.name(), body.role());
   }
 
-  @DeleteMapping("/service-accounts/{id}")
+  @DeleteMapping("/service-accounts/{name}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void deleteServiceAccount(@PathVariable String account, @PathVariable String id) {
-    accounts.deleteServiceAccount(account, id);
+  void deleteServiceAccount(@PathVariable String account, @PathVariable String name) {
+    accounts.deleteServiceAccount(account, name);
   }
 
   @GetMapping("/workspaces")

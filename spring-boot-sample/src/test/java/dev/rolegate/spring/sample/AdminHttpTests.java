@@ -46,7 +46,7 @@ abstract class AdminHttpTests {
               "{\"principal\":\"hire-by-" + user + "\",\"kind\":\"USER\",\"role\":\"MEMBER\"}");
     }
     for (String user :
-        new String[] {"member", "ws-owner", "developer", "runner", "viewer", "worker", "globex"}) {
+        new String[] {"member", "ws-owner", "developer", "runner", "viewer", "acct-acme/worker", "globex"}) {
       HttpResponse<String> refused =
           http.post(user, ACME + "/members", member("hire-by-" + user, "MEMBER"));
       assertThat(refused.statusCode()).as(user).isEqualTo(403);
@@ -62,7 +62,7 @@ abstract class AdminHttpTests {
   @Test
   void setDefaultRole_workspaceOwnerAndAccountAdmin_yes_developerAndViewer_403() throws Exception {
     try {
-      for (String user : new String[] {"developer", "runner", "viewer", "member", "worker"}) {
+      for (String user : new String[] {"developer", "runner", "viewer", "member", "acct-acme/worker"}) {
         HttpResponse<String> refused =
             http.put(user, PROD + "/default-role", role("VIEWER"));
         assertThat(refused.statusCode()).as(user).isEqualTo(403);
@@ -94,10 +94,10 @@ abstract class AdminHttpTests {
     HttpResponse<String> created = http.post("admin", ACME + "/service-accounts", bot("admin"));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(created.body())
-        .isEqualTo("{\"id\":\"bot-by-admin\",\"account\":\"acct-acme\",\"role\":\"MEMBER\"}");
+        .isEqualTo("{\"id\":\"acct-acme/bot-by-admin\",\"account\":\"acct-acme\",\"role\":\"MEMBER\"}");
     assertThat(http.post("owner", ACME + "/service-accounts", bot("owner")).statusCode())
         .isEqualTo(201);
-    for (String user : new String[] {"member", "developer", "ws-owner", "worker"}) {
+    for (String user : new String[] {"member", "developer", "ws-owner", "acct-acme/worker"}) {
       HttpResponse<String> refused = http.post(user, ACME + "/service-accounts", bot(user));
       assertThat(refused.statusCode()).as(user).isEqualTo(403);
       assertThat(refused.body())
@@ -107,11 +107,11 @@ abstract class AdminHttpTests {
     assertThat(http.get("admin", ACME + "/service-accounts").body())
         .contains("bot-by-admin")
         .contains("bot-by-owner")
-        .contains("\"worker\"");
-    assertThat(rows("rolegate_principal where id like 'bot-by-%'")).isEqualTo(2);
+        .contains("\"acct-acme/worker\"");
+    assertThat(rows("rolegate_principal where id like 'acct-acme/bot-by-%'")).isEqualTo(2);
     assertThat(http.delete("owner", ACME + "/service-accounts/bot-by-owner").statusCode())
         .isEqualTo(204);
-    assertThat(rows("rolegate_principal where id like 'bot-by-%'")).isEqualTo(1);
+    assertThat(rows("rolegate_principal where id like 'acct-acme/bot-by-%'")).isEqualTo(1);
   }
 
   @Test
@@ -254,7 +254,7 @@ abstract class AdminHttpTests {
     assertThat(http.post("runner", run, "").statusCode()).isEqualTo(200);
     assertThat(http.get("ws-owner", PROD + "/members").body())
         .contains("{\"principal\":\"runner\",\"kind\":\"USER\",\"role\":\"RUNNER\"}")
-        .contains("{\"principal\":\"worker\",\"kind\":\"SERVICE_ACCOUNT\",\"role\":\"WORKER\"}");
+        .contains("{\"principal\":\"acct-acme/worker\",\"kind\":\"SERVICE_ACCOUNT\",\"role\":\"WORKER\"}");
   }
 
   private static String member(String user, String role) {
@@ -262,7 +262,7 @@ abstract class AdminHttpTests {
   }
 
   private static String bot(String by) {
-    return "{\"id\":\"bot-by-" + by + "\",\"role\":\"MEMBER\"}";
+    return "{\"name\":\"bot-by-" + by + "\",\"role\":\"MEMBER\"}";
   }
 
   private static String role(String role) {

@@ -44,10 +44,10 @@ final class ForeignRows {
         "insert into rolegate_principal (id, kind, account_id)"
             + " select ?, 'SERVICE_ACCOUNT', ? from rolegate_account where id = ?"
             + " and not exists (select 1 from rolegate_principal where id = ?)",
-        "ci-bot", Accounts.ACME, Accounts.ACME, "ci-bot");
-    accountMember(dataSource, Accounts.ACME, "ci-bot", "MEMBER");
-    accountMember(dataSource, Accounts.GLOBEX, "ci-bot", "MEMBER");
-    workspaceMember(dataSource, "ws-globex", Accounts.GLOBEX, "ci-bot", "DEVELOPER");
+        "acct-acme/ci-bot", Accounts.ACME, Accounts.ACME, "acct-acme/ci-bot");
+    accountMember(dataSource, Accounts.ACME, "acct-acme/ci-bot", "MEMBER");
+    accountMember(dataSource, Accounts.GLOBEX, "acct-acme/ci-bot", "MEMBER");
+    workspaceMember(dataSource, "ws-globex", Accounts.GLOBEX, "acct-acme/ci-bot", "DEVELOPER");
   }
 
   private static void user(DataSource dataSource, String id) {

@@ -132,11 +132,11 @@ class HttpAccountsTest {
   @Test
   void serviceAccountOfAcme_withARoleInGlobexsWorkspace_isRefused_401() throws Exception {
     ForeignRows.ciBot(dataSource);
-    HttpResponse<String> response = call("ci-bot", get(GLOBEX + "/deployments"));
+    HttpResponse<String> response = call("acct-acme/ci-bot", get(GLOBEX + "/deployments"));
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body()).contains(INVALID);
     assertThat(response.body()).contains("do not form a valid principal");
-    assertThat(call("worker", get(ACME_PROD + "/deployments")).statusCode()).isEqualTo(200);
+    assertThat(call("acct-acme/worker", get(ACME_PROD + "/deployments")).statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -47,17 +47,17 @@ class HttpRolesTest {
    */
   private static final String EXPECTED =
       """
-      user       L   R   S   D   B   K   P   A   E
-      owner     200 200 200 200 200 200 200 200 200
-      admin     200 200 200 200 200 200 200 200 200
-      ws-owner  200 200 200 200 200 200 200 200 403
-      developer 200 200 200 200 200 200 200 200 403
-      runner    200 200 403 403 200 403 403 200 403
-      viewer    200 403 403 403 200 403 403 200 403
-      worker    200 403 403 403 403 403 403 200 403
-      member    403 403 403 403 403 403 403 200 403
-      -         401 401 401 401 401 401 401 401 401
-      typo      401 401 401 401 401 401 401 200 403
+      user              L   R   S   D   B   K   P   A   E
+      owner            200 200 200 200 200 200 200 200 200
+      admin            200 200 200 200 200 200 200 200 200
+      ws-owner         200 200 200 200 200 200 200 200 403
+      developer        200 200 200 200 200 200 200 200 403
+      runner           200 200 403 403 200 403 403 200 403
+      viewer           200 403 403 403 200 403 403 200 403
+      acct-acme/worker 200 403 403 403 403 403 403 200 403
+      member           403 403 403 403 403 403 403 200 403
+      -                401 401 401 401 401 401 401 401 401
+      typo             401 401 401 401 401 401 401 200 403
       """;
 
   private static final HttpClient CLIENT =
@@ -222,7 +222,8 @@ class HttpRolesTest {
   }
 
   private HttpRequest.Builder request(String user, String operation) {
-    String suffix = user.equals("-") ? "anonymous" : user;
+    // A resource id per caller; a service account id's / would add a path segment.
+    String suffix = user.equals("-") ? "anonymous" : user.replace('/', '-');
     return switch (operation) {
       case "L" -> HttpRequest.newBuilder(uri(WS + "/deployments")).GET();
       case "R" -> HttpRequest.newBuilder(uri(WS + "/deployments/d-etl/runs")).POST(noBody());
