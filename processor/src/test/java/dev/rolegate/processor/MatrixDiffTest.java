@@ -145,7 +145,8 @@ class MatrixDiffTest {
 
   @Test
   void inheritsEdited_onlyWhatTheClosureChanges() {
-    Run gained = diff(BASE, edit(BASE, CASHIER, "| CASHIER | workspace | CLERK | REFUND_ORDERS | |"));
+    Run gained =
+        diff(BASE, edit(BASE, CASHIER, "| CASHIER | workspace | CLERK | REFUND_ORDERS | |"));
     assertEquals(1, gained.status);
     assertTrue(gained.out.endsWith("\n"
         + "workspace role CASHIER: changed\n"
@@ -206,7 +207,8 @@ class MatrixDiffTest {
 
   @Test
   void accountRoleEverywhereChanged() {
-    Run narrowed = diff(BASE, edit(BASE, ADMIN, "| ADMIN | account | MEMBER | EDIT_BILLING | CLERK |"));
+    Run narrowed =
+        diff(BASE, edit(BASE, ADMIN, "| ADMIN | account | MEMBER | EDIT_BILLING | CLERK |"));
     assertEquals(0, narrowed.status);
     assertTrue(narrowed.out.endsWith("\n"
         + "account role ADMIN: changed\n"
@@ -215,7 +217,8 @@ class MatrixDiffTest {
         + "\n"
         + "Result: access not widened.\n"), narrowed.out);
 
-    Run widened = diff(BASE, edit(BASE, BILLING, "| BILLING | account | MEMBER | VIEW_BILLING | CASHIER |"));
+    Run widened = diff(BASE,
+        edit(BASE, BILLING, "| BILLING | account | MEMBER | VIEW_BILLING | CASHIER |"));
     assertEquals(1, widened.status);
     assertTrue(widened.out.endsWith("\n"
         + "account role BILLING: changed\n"
@@ -394,7 +397,8 @@ class MatrixDiffTest {
     assertEquals(2, run.status);
     assertEquals("", run.out);
     assertEquals("error: [MatrixUnknownName] new.md:13: role CLERK grants VIEW_ORDER, which the"
-        + " matrix does not define. Did you mean VIEW_ORDERS? Otherwise define it in its table\n", run.err);
+        + " matrix does not define. Did you mean VIEW_ORDERS? Otherwise define it in its table\n",
+        run.err);
 
     Run both = diff("# Shop\n", edit(BASE, "| VIEW_BILLING | account | |",
         "| VIEW_BILLING | acount | |"));
@@ -424,10 +428,16 @@ class MatrixDiffTest {
     assertEquals("error: r.json is not an access report: malformed JSON at offset 14:"
         + " unexpected character\n", malformed.err);
 
-    Run badMode = diff(BASE, BASE, "--report", write("r.json", report.replace("\"anyOf\"", "\"some\"")));
+    Run deep = diff(BASE, BASE, "--report", write("r.json", "[".repeat(100_000)));
+    assertEquals(2, deep.status);
+    assertEquals("error: r.json is not an access report: malformed JSON at offset 64: nested more"
+        + " than 64 levels deep\n", deep.err);
+
+    Run badMode = diff(BASE, BASE,
+        "--report", write("r.json", report.replace("\"anyOf\"", "\"some\"")));
     assertEquals(2, badMode.status);
-    assertTrue(badMode.err.startsWith("error: r.json is not an access report: services[1].methods[2]"
-        + ".mode is \"some\"; expected"), badMode.err);
+    assertTrue(badMode.err.startsWith("error: r.json is not an access report:"
+        + " services[1].methods[2].mode is \"some\"; expected"), badMode.err);
   }
 
   @Test
@@ -444,7 +454,8 @@ class MatrixDiffTest {
 
   @Test
   void deterministic_sameInputsSameOutput() {
-    String changed = edit(edit(BASE, CLERK, "| CLERK | workspace | | VIEW_ORDERS, REFUND_ORDERS | |"),
+    String changed = edit(edit(BASE,
+        CLERK, "| CLERK | workspace | | VIEW_ORDERS, REFUND_ORDERS | |"),
         ADMIN, "| ADMIN | account | MEMBER | | CASHIER |");
     String reportFile = write("r.json", report);
     for (List<String> options : List.of(List.of("--report", reportFile),
