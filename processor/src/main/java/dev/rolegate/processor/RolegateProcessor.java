@@ -8,6 +8,7 @@ import dev.rolegate.processor.internal.generation.GeneratedTypes;
 import dev.rolegate.processor.internal.generation.GuardGenerator;
 import dev.rolegate.processor.internal.generation.TableGenerator;
 import dev.rolegate.processor.internal.model.GuardedService;
+import dev.rolegate.processor.internal.report.AccessLockCheck;
 import dev.rolegate.processor.internal.report.AccessReportWriter;
 import dev.rolegate.processor.internal.step.GuardStep;
 import dev.rolegate.processor.internal.step.MatrixStep;
@@ -16,6 +17,7 @@ import dev.rolegate.processor.internal.validation.CallGraphWarnings;
 import dev.rolegate.processor.internal.validation.CompilerApi;
 import dev.rolegate.processor.internal.validation.Names;
 import dev.rolegate.processor.internal.validation.StableAccessors;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -36,7 +38,8 @@ import javax.lang.model.element.TypeElement;
  * index ({@code META-INF/rolegate/guard-index}, docs/guard-index.md). User mistakes are diagnostics on
  * the exact element; an unexpected failure
  * is an {@code [InternalError]} diagnostic, never a crashed {@code javac}. The option {@code
- * -Arolegate.matrix=<path>} names the matrix file where the Filer cannot find it (Gradle).
+ * -Arolegate.matrix=<path>} names the matrix file where the Filer cannot find it (Gradle);
+ * {@code -Arolegate.accessLock=<path>} names an access lock the computed access must match.
  */
 @AutoService(Processor.class)
 public final class RolegateProcessor extends AbstractProcessor {
@@ -46,6 +49,7 @@ public final class RolegateProcessor extends AbstractProcessor {
   private MatrixStep matrices;
   private GuardStep guards;
   private AccessReportWriter report;
+  private AccessLockCheck lock;
 
   /** Creates the processor; {@code javac} calls this through the service registration. */
   public RolegateProcessor() {
@@ -77,6 +81,7 @@ public final class RolegateProcessor extends AbstractProcessor {
         env.getElementUtils(), reporter,
         new ConstantsGenerator(output), new TableGenerator(output, env.getFiler()));
     report = new AccessReportWriter(env.getFiler(), env.getElementUtils(), env.getTypeUtils());
+    lock = new AccessLockCheck(env.getOptions(), reporter);
     ProcessingEnvironment view = compilerView.apply(env);
     CompilerApi compiler = CompilerApi.of(view);
     guards = new GuardStep(env.getElementUtils(), env.getTypeUtils(), reporter, matrices,
@@ -111,10 +116,15 @@ public final class RolegateProcessor extends AbstractProcessor {
         Names.GENERATED);
   }
 
-  /** Returns {@code rolegate.matrix}, the option naming the matrix file ({@link MatrixStep}). */
+  /**
+   * Returns {@code rolegate.matrix}, the option naming the matrix file ({@link MatrixStep}), and
+   * the access lock's options ({@link AccessLockCheck}).
+   */
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(MatrixStep.MATRIX_OPTION);
+    Set<String> options = new HashSet<>(AccessLockCheck.options());
+    options.add(MatrixStep.MATRIX_OPTION);
+    return Set.copyOf(options);
   }
 
   @Override
@@ -141,6 +151,7 @@ public final class RolegateProcessor extends AbstractProcessor {
         guards.finish(round.errorRaised());
         // Resources may be written in the last round (sources may not): every guard is known now.
         report.write(round.errorRaised() || reporter.errorCount() > 0);
+        lock.finish(round.errorRaised() || reporter.errorCount() > 0, matrices.declared(), report);
       }
     } catch (RuntimeException e) {
       GuardStep.reportInternalError(reporter, null, e);

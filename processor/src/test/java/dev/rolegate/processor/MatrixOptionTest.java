@@ -180,8 +180,9 @@ class MatrixOptionTest {
   }
 
   @Test
-  void supportedOptions_nameTheMatrixOption() {
-    assertEquals(Set.of("rolegate.matrix"), new RolegateProcessor().getSupportedOptions());
+  void supportedOptions_nameTheMatrixAndAccessLockOptions() {
+    assertEquals(Set.of("rolegate.matrix", "rolegate.accessLock", "rolegate.accessLock.update",
+        "rolegate.accessLock.narrowing"), new RolegateProcessor().getSupportedOptions());
   }
 
   private static Compiler compiler(Path sourcePath, String... options) {

@@ -275,6 +275,43 @@ public enum Diagnostic {
           + " itself, not what it holds, so an implementation inside reaches the caller"
           + " unguarded. Return guards there (%6$s) or data instead; then add"
           + " @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying why"),
+  /**
+   * The access the compilation computes differs from the access lock file: one error listing
+   * every change, widening first (docs/access-lock.md).
+   */
+  ACCESS_CHANGED(
+      "AccessChanged",
+      Kind.ERROR,
+      "The access rolegate computes differs from the access lock %s in %s, widening first:\n%s\n"
+          + "Each change needs a reviewer. To accept them, rewrite the lock with the compiler"
+          + " option -Arolegate.accessLock.update=true and commit it with the change. %s"),
+  /**
+   * Only narrowing changes, with {@code -Arolegate.accessLock.narrowing=warn}: the same id as
+   * ACCESS_CHANGED, as a warning on the compilation (no element carries it).
+   */
+  ACCESS_NARROWED(
+      "AccessChanged",
+      Kind.WARNING,
+      "The access rolegate computes is narrower than the access lock %s in %s:\n%s\n"
+          + "-Arolegate.accessLock.narrowing=warn makes this a warning. To record it, rewrite the"
+          + " lock with the compiler option -Arolegate.accessLock.update=true and commit it. %s"),
+  /** {@code -Arolegate.accessLock} names a file that does not exist. */
+  ACCESS_LOCK_MISSING(
+      "AccessLockInvalid",
+      Kind.ERROR,
+      "-Arolegate.accessLock=%s names no file, so there is no access to compare with. Create it:"
+          + " compile once with -Arolegate.accessLock.update=true, review the file and commit it."
+          + " %s"),
+  /** The lock file cannot be read or written, or a line of it is not a lock line. */
+  ACCESS_LOCK_UNREADABLE(
+      "AccessLockInvalid",
+      Kind.ERROR,
+      "The access lock %s %s. %s"),
+  /** An access lock option with a value it does not take. */
+  ACCESS_LOCK_OPTION(
+      "AccessLockInvalid",
+      Kind.ERROR,
+      "-A%s=%s is not valid: %s"),
   GENERATED_NAME_CLASH(
       "GeneratedNameClash",
       Kind.ERROR,

@@ -9,8 +9,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -66,6 +68,16 @@ public final class AccessReportWriter {
     ServiceAccess rows = calculator.service(service);
     services.put(rows.type(), rows);
     index.add(service, handle);
+  }
+
+  /** Returns the rows of every service added so far, sorted by qualified name. */
+  Collection<ServiceAccess> services() {
+    return services.values();
+  }
+
+  /** Returns the matrix the services added so far were checked against, if any was added. */
+  Optional<MatrixHandle> matrix() {
+    return Optional.ofNullable(calculatorFor);
   }
 
   /**

@@ -196,6 +196,11 @@ public final class MatrixStep {
     }
   }
 
+  /** Returns the matrix this compilation compiled from its {@code @PermissionMatrix}, if any. */
+  public Optional<MatrixHandle> declared() {
+    return Optional.ofNullable(declared);
+  }
+
   /**
    * Returns the matrix that applies, reporting (once, on {@code subject}) when there is none or
    * several. Empty also when this compilation's own matrix was invalid (already reported).

@@ -1,0 +1,201 @@
+package dev.rolegate.processor.internal.report;
+
+import dev.rolegate.processor.internal.matrix.CompiledMatrix;
+import dev.rolegate.processor.internal.matrix.Level;
+import dev.rolegate.processor.internal.matrix.RoleRow;
+import dev.rolegate.processor.internal.report.AccessReport.MethodAccess;
+import dev.rolegate.processor.internal.report.AccessReport.Mode;
+import dev.rolegate.processor.internal.report.AccessReport.ServiceAccess;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The access lock of a compilation (docs/access-lock.md): one line per guarded method and fact
+ * (its requirement, each role that may call it, or that it is unguarded or callable by no role)
+ * and per role of the matrix and fact (each permission it holds after closure, the workspace role
+ * an account role holds everywhere, the default account role), sorted by UTF-8 bytes, under a
+ * comment header saying what the file is and how to regenerate it.
+ */
+final class AccessLock {
+  private final TreeSet<String> lines = new TreeSet<>(LockLine.BYTE_ORDER);
+
+  private AccessLock() {}
+
+  /** Returns the lock of {@code services}, checked against {@code matrix} (none: no role lines). */
+  static AccessLock compute(Optional<CompiledMatrix> matrix, Collection<ServiceAccess> services) {
+    AccessLock lock = new AccessLock();
+    for (ServiceAccess service : services) {
+      for (MethodAccess method : service.methods()) {
+        lock.method(LockLine.CALL + service.type() + " " + method.operation(), method);
+      }
+    }
+    matrix.ifPresent(lock::roles);
+    return lock;
+  }
+
+  private void method(String subject, MethodAccess method) {
+    if (method.mode() == Mode.UNGUARDED) {
+      lines.add(subject + " unguarded");
+      return;
+    }
+    lines.add(subject + " requires " + method.mode().json() + " "
+        + String.join(" ", sorted(method.permissions())));
+    for (String role : method.workspaceRoles()) {
+      lines.add(subject + " workspace " + role);
+    }
+    for (String role : method.accountRoles()) {
+      lines.add(subject + " account " + role);
+    }
+    if (method.workspaceRoles().isEmpty() && method.accountRoles().isEmpty()) {
+      lines.add(subject + " nobody");
+    }
+  }
+
+  private void roles(CompiledMatrix matrix) {
+    for (RoleRow role : matrix.roles()) {
+      String subject = LockLine.ROLE + role.level().word() + " " + role.name();
+      lines.add(subject);
+      BitSet held = matrix.closure(role);
+      for (int i = held.nextSetBit(0); i >= 0; i = held.nextSetBit(i + 1)) {
+        lines.add(subject + " holds " + matrix.permissions().get(i).name());
+      }
+      if (role.level() == Level.ACCOUNT && !role.everywhere().isEmpty()) {
+        lines.add(subject + " everywhere " + role.everywhere());
+      }
+      if (role.isDefault()) {
+        lines.add(subject + " default");
+      }
+    }
+  }
+
+  private static List<String> sorted(List<String> names) {
+    TreeSet<String> set = new TreeSet<>(LockLine.BYTE_ORDER);
+    set.addAll(names);
+    return List.copyOf(set);
+  }
+
+  /** Returns the lines, split, in file order. */
+  List<LockLine> lines() {
+    List<LockLine> result = new ArrayList<>();
+    for (String line : lines) {
+      result.add(LockLine.parse(line).orElseThrow(
+          () -> new IllegalStateException("computed an access lock line that does not parse: "
+              + line)));
+    }
+    return result;
+  }
+
+  /**
+   * Returns the file's text: the header, naming {@code matrix}, then the lines; {@code \n} line
+   * ends, the last line ended too.
+   */
+  String render(Optional<CompiledMatrix> matrix) {
+    String described = matrix.map(m -> "matrix " + oneLine(m.describe())).orElse("no matrix");
+    String account = matrix.flatMap(CompiledMatrix::defaultAccountRole)
+        .map(role -> "the default account role " + role.name())
+        .orElse("no account role (the matrix marks no default)");
+    StringBuilder out = new StringBuilder()
+        .append("# rolegate access lock: who may call each guarded method of this compilation, and")
+        .append(" what each\n# role of ").append(described).append(" holds after closure,")
+        .append(" computed at compile time.\n")
+        .append("# The build fails when the access it computes differs from this file. Review the")
+        .append(" change, then\n# regenerate the file with -Arolegate.accessLock.update=true")
+        .append(" (Maven: mvn clean compile\n# -Drolegate.accessLock.update=true) and commit it.")
+        .append(" Custom roles defined at run time are\n# not in it: only the matrix's roles are.")
+        .append(" A workspace role's calls are those of a caller with\n# ").append(account)
+        .append(". Format: docs/access-lock.md\n");
+    for (String line : lines) {
+      out.append(line).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Returns {@code text} with line breaks and other control characters turned into spaces. */
+  private static String oneLine(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+    return out.toString();
+  }
+
+  /** A lock file read back: its lines, or the first line that is not a lock line. */
+  record Parsed(List<LockLine> lines, Optional<Problem> problem) {}
+
+  /** A line that does not parse, numbered from 1, with what is wrong with it. */
+  record Problem(int line, String message) {}
+
+  /**
+   * Reads a lock file: blank lines and lines starting with {@code #} are skipped, a line may end
+   * with {@code \r} (a checkout with Windows line ends), a leading byte order mark is dropped.
+   */
+  static Parsed parse(byte[] bytes) {
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return new Parsed(List.of(), Optional.of(new Problem(lineOf(bytes), "it is not UTF-8")));
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    List<LockLine> lines = new ArrayList<>();
+    String[] rows = text.split("\n", -1);
+    for (int i = 0; i < rows.length; i++) {
+      String row = rows[i].endsWith("\r") ? rows[i].substring(0, rows[i].length() - 1) : rows[i];
+      if (row.isBlank() || row.startsWith("#")) {
+        continue;
+      }
+      Optional<LockLine> line = LockLine.parse(row);
+      if (line.isEmpty()) {
+        return new Parsed(List.of(), Optional.of(new Problem(i + 1,
+            "\"" + shown(row) + "\" is not a lock line")));
+      }
+      lines.add(line.get());
+    }
+    return new Parsed(List.copyOf(lines), Optional.empty());
+  }
+
+  /** Returns the line of the first byte that is not UTF-8, found by decoding line by line. */
+  private static int lineOf(byte[] bytes) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= bytes.length; i++) {
+      if (i == bytes.length || bytes[i] == '\n') {
+        try {
+          StandardCharsets.UTF_8.newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes, start, i - start));
+        } catch (CharacterCodingException bad) {
+          return line;
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    return 1;
+  }
+
+  /** Returns at most 120 characters of {@code row}, control characters as Unicode escapes. */
+  private static String shown(String row) {
+    String cut = row.length() > 120 ? row.substring(0, 120) + "..." : row;
+    StringBuilder out = new StringBuilder();
+    for (char c : cut.toCharArray()) {
+      if (Character.isISOControl(c)) {
+        out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

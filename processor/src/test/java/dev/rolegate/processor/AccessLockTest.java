@@ -1,0 +1,367 @@
+package dev.rolegate.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The access lock ({@code -Arolegate.accessLock}, docs/access-lock.md): its exact, deterministic
+ * content, the one {@code [AccessChanged]} error listing every change (widening first, grant
+ * paths), narrowing as a warning on request, and {@code [AccessLockInvalid]} for a missing or
+ * malformed file and bad option values.
+ */
+class AccessLockTest {
+  private static final String ARCHIVE = """
+      package test;
+      import dev.rolegate.annotations.*;
+      public class Archive extends Ledger {
+        @RequiresPermission(Permissions.EDIT_ACCOUNT)
+        @BoundAccount
+        public void seal() {}
+      }
+      """;
+  private static final String DEPLOYMENTS = """
+      package test;
+      import dev.rolegate.annotations.*;
+      public interface Deployments {
+        @RequiresPermission("%s")
+        void delete(@WorkspaceId String ws, String id);
+        @RequiresPermission(Permissions.VIEW_THINGS)
+        String view(@WorkspaceId String ws);
+      %s}
+      """;
+
+  private static List<JavaFileObject> smallSources() {
+    return List.of(
+        JavaFileObjects.forSourceString("test.package-info",
+            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
+        JavaFileObjects.forSourceString("test.Things", ReportedServices.THINGS),
+        JavaFileObjects.forSourceString("test.ThingRef", ReportedServices.REF),
+        JavaFileObjects.forSourceString("test.Alpha", ReportedServices.ALPHA),
+        JavaFileObjects.forSourceString("test.Ledger", GuardIndexTest.LEDGER),
+        JavaFileObjects.forSourceString("test.Archive", ARCHIVE));
+  }
+
+  private static List<JavaFileObject> deployments(String delete, String more) {
+    return List.of(
+        JavaFileObjects.forSourceString("test.package-info",
+            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
+        JavaFileObjects.forSourceString("test.Deployments",
+            String.format(Locale.ROOT, DEPLOYMENTS, delete, more)));
+  }
+
+  private static Compilation compile(
+      String matrix, Path lock, List<JavaFileObject> sources, String... options) {
+    List<String> all = new ArrayList<>(List.of(
+        "-sourcepath", TestMatrices.sourcePath(matrix).toString(), "-Arolegate.accessLock=" + lock));
+    all.addAll(List.of(options));
+    return com.google.testing.compile.Compiler.javac()
+        .withProcessors(new RolegateProcessor())
+        .withOptions(all)
+        .compile(sources);
+  }
+
+  /** Writes the lock of {@code sources} against {@code matrix} with the update option. */
+  private static Path locked(String matrix, List<JavaFileObject> sources) throws IOException {
+    Path lock = Files.createTempDirectory("rolegate-lock").resolve("rolegate-access.lock");
+    Compilation compilation =
+        compile(matrix, lock, sources, "-Arolegate.accessLock.update=true");
+    assertThat(compilation).succeededWithoutWarnings();
+    return lock;
+  }
+
+  /** Returns the one error's message; javac indents each line after the first by two spaces. */
+  private static String onlyError(Compilation compilation) {
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    return compilation.errors().get(0).getMessage(Locale.ROOT);
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = AccessLockTest.class.getResourceAsStream("/report/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void update_writesTheLock_exactly() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, smallSources());
+    assertEquals(resource("small-access.lock"), Files.readString(lock, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void update_twice_andInReversedSourceOrder_writesIdenticalBytes() throws IOException {
+    byte[] first = Files.readAllBytes(locked(TestMatrices.SMALL, smallSources()));
+    assertArrayEquals(first, Files.readAllBytes(locked(TestMatrices.SMALL, smallSources())));
+    List<JavaFileObject> reversed = new ArrayList<>(smallSources());
+    Collections.reverse(reversed);
+    assertArrayEquals(first, Files.readAllBytes(locked(TestMatrices.SMALL, reversed)));
+  }
+
+  @Test
+  void identicalAccess_noDiagnostic() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, smallSources());
+    Compilation compilation = compile(TestMatrices.SMALL, lock, smallSources());
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void matrixOnlyCompilation_locksEveryRole() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, List.of(TestMatrices.packageInfo()));
+    String text = Files.readString(lock, StandardCharsets.UTF_8);
+    String expected = resource("small-access.lock");
+    assertEquals(expected.substring(0, expected.indexOf("\ncall ") + 1) + expected.substring(
+        expected.indexOf("\nrole ") + 1), text);
+    assertThat(compile(TestMatrices.SMALL, lock, List.of(TestMatrices.packageInfo())))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void wideningByAnnotation_oneErrorWithGrantPaths_andHowToAccept() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Compilation compilation =
+        compile(TestMatrices.SMALL, lock, deployments("VIEW_THINGS", ""));
+    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
+        + lock + " in 3 changes, widening first:\n"
+        + "  - workspace role EDITOR gains Deployments.delete(String, String) (needs VIEW_THINGS:"
+        + " workspace EDITOR grants EDIT_THINGS, which includes VIEW_THINGS)\n"
+        + "  - workspace role VIEWER gains Deployments.delete(String, String) (needs VIEW_THINGS:"
+        + " workspace VIEWER grants VIEW_THINGS)\n"
+        + "  - the requirement of Deployments.delete(String, String) changes from DELETE_THINGS"
+        + " to VIEW_THINGS\n"
+        + "  Each change needs a reviewer. To accept them, rewrite the lock with the compiler option"
+        + " -Arolegate.accessLock.update=true and commit it with the change. With Maven, run mvn"
+        + " clean compile -Drolegate.accessLock.update=true, the pom passing the property on:"
+        + " <properties><rolegate.accessLock.update>false</rolegate.accessLock.update>"
+        + "</properties> and, in maven-compiler-plugin's <compilerArgs>,"
+        + " <arg>-Arolegate.accessLock=${project.basedir}/rolegate-access.lock</arg>"
+        + "<arg>-Arolegate.accessLock.update=${rolegate.accessLock.update}</arg>",
+        onlyError(compilation));
+  }
+
+  private static final String MAVEN = "With Maven, run mvn clean compile"
+      + " -Drolegate.accessLock.update=true, the pom passing the property on:"
+      + " <properties><rolegate.accessLock.update>false</rolegate.accessLock.update></properties>"
+      + " and, in maven-compiler-plugin's <compilerArgs>,"
+      + " <arg>-Arolegate.accessLock=${project.basedir}/rolegate-access.lock</arg>"
+      + "<arg>-Arolegate.accessLock.update=${rolegate.accessLock.update}</arg>";
+  private static final String HOW_TO_ACCEPT = "  Each change needs a reviewer. To accept them,"
+      + " rewrite the lock with the compiler option -Arolegate.accessLock.update=true and commit"
+      + " it with the change. " + MAVEN;
+  private static final String AUDIT =
+      "  @RequiresPermission(Permissions.VIEW_ACCOUNT)\n  void audit(@AccountId String account);\n";
+  private static final String EDIT =
+      "  @RequiresPermission(Permissions.EDIT_THINGS)\n  void edit(@WorkspaceId String ws);\n";
+
+  @Test
+  void wideningByMatrix_permissionMoved_namesTheGrantPath() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    String moved = TestMatrices.SMALL
+        .replace("| VIEWER | EDIT_THINGS |", "| VIEWER | EDIT_THINGS, DELETE_THINGS |")
+        .replace("| EDITOR | DELETE_THINGS, VIEW_SECRETS |", "| EDITOR | VIEW_SECRETS |");
+    Compilation compilation = compile(moved, lock, deployments("DELETE_THINGS", ""));
+    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
+        + lock + " in 2 changes, widening first:\n"
+        + "  - workspace role EDITOR gains Deployments.delete(String, String) (needs"
+        + " DELETE_THINGS: workspace EDITOR grants DELETE_THINGS)\n"
+        + "  - workspace role EDITOR gains DELETE_THINGS (workspace EDITOR grants"
+        + " DELETE_THINGS)\n"
+        + HOW_TO_ACCEPT, onlyError(compilation));
+  }
+
+  @Test
+  void wideningByMatrix_inheritsAdded_roleGainsThroughIt() throws IOException {
+    String secrets = TestMatrices.SMALL
+        .replace("| VIEWER | workspace | | VIEW_THINGS |",
+            "| VIEWER | workspace | | VIEW_THINGS, VIEW_SECRETS |");
+    String noInherits = secrets.replace("| EDITOR | workspace | VIEWER |", "| EDITOR | workspace | |");
+    Path lock = locked(noInherits, deployments("VIEW_SECRETS", ""));
+    Compilation compilation = compile(secrets, lock, deployments("VIEW_SECRETS", ""));
+    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
+        + lock + " in 2 changes, widening first:\n"
+        + "  - workspace role EDITOR gains Deployments.delete(String, String) (needs VIEW_SECRETS:"
+        + " workspace EDITOR inherits VIEWER, which grants VIEW_SECRETS)\n"
+        + "  - workspace role EDITOR gains VIEW_SECRETS (workspace EDITOR inherits VIEWER, which"
+        + " grants VIEW_SECRETS)\n"
+        + HOW_TO_ACCEPT, onlyError(compilation));
+  }
+
+  @Test
+  void wideningThroughEverywhereRole_namesIt() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("VIEW_SECRETS", ""));
+    String secretsToEditor = TestMatrices.SMALL
+        .replace("| VIEWER | EDIT_THINGS |", "| VIEWER | EDIT_THINGS, VIEW_SECRETS |")
+        .replace("| OWNER | workspace | EDITOR | DELETE_THINGS, VIEW_SECRETS |",
+            "| OWNER | workspace | | DELETE_THINGS |")
+        .replace("| MEMBER | account (default) | | VIEW_ACCOUNT | |",
+            "| MEMBER | account (default) | | VIEW_ACCOUNT | EDITOR |");
+    Compilation compilation = compile(secretsToEditor, lock, deployments("VIEW_SECRETS", ""));
+    String error = onlyError(compilation);
+    assertTrue(error.contains("\n  - workspace role VIEWER gains Deployments.delete(String,"
+        + " String) (needs VIEW_SECRETS: the default account MEMBER holds workspace EDITOR"
+        + " everywhere, and workspace EDITOR grants VIEW_SECRETS)\n"), error);
+    assertTrue(error.contains("\n  - account role MEMBER holds workspace role EDITOR"
+        + " everywhere\n"), error);
+    assertTrue(error.contains("\n  - workspace role OWNER loses VIEW_SECRETS\n"), error);
+    // Widening first: the first narrowing change comes after the last widening one.
+    assertTrue(error.indexOf(" loses ") > error.lastIndexOf(" gains "), error);
+  }
+
+  @Test
+  void newAndRemovedMethod_newOneFirst() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", EDIT));
+    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", AUDIT));
+    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
+        + lock + " in 2 changes, widening first:\n"
+        + "  - new guarded method Deployments.audit(String) (needs VIEW_ACCOUNT): callable by"
+        + " account ADMIN, MEMBER\n"
+        + "  - removed guarded method Deployments.edit(String) (it needed EDIT_THINGS, callable by"
+        + " workspace EDITOR, OWNER; account ADMIN)\n"
+        + HOW_TO_ACCEPT, onlyError(compilation));
+  }
+
+  @Test
+  void narrowing_isAnErrorByDefault() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("EDIT_THINGS", ""));
+    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
+    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
+        + lock + " in 2 changes, widening first:\n"
+        + "  - the requirement of Deployments.delete(String, String) changes from EDIT_THINGS to"
+        + " DELETE_THINGS\n"
+        + "  - workspace role EDITOR loses Deployments.delete(String, String) (it needs"
+        + " DELETE_THINGS)\n"
+        + HOW_TO_ACCEPT, onlyError(compilation));
+  }
+
+  @Test
+  void narrowing_withNarrowingWarn_isAWarning() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("EDIT_THINGS", EDIT));
+    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""),
+        "-Arolegate.accessLock.narrowing=warn");
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertEquals("[AccessChanged] The access rolegate computes is narrower than the access lock "
+        + lock + " in 3 changes:\n"
+        + "  - the requirement of Deployments.delete(String, String) changes from EDIT_THINGS to"
+        + " DELETE_THINGS\n"
+        + "  - workspace role EDITOR loses Deployments.delete(String, String) (it needs"
+        + " DELETE_THINGS)\n"
+        + "  - removed guarded method Deployments.edit(String) (it needed EDIT_THINGS, callable by"
+        + " workspace EDITOR, OWNER; account ADMIN)\n"
+        + "  -Arolegate.accessLock.narrowing=warn makes this a warning. To record it, rewrite the"
+        + " lock with the compiler option -Arolegate.accessLock.update=true and commit it. "
+        + MAVEN, compilation.warnings().get(0).getMessage(Locale.ROOT));
+  }
+
+  @Test
+  void widening_withNarrowingWarn_isStillAnError() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("EDIT_THINGS", ""),
+        "-Arolegate.accessLock.narrowing=warn");
+    assertTrue(onlyError(compilation).startsWith("[AccessChanged] The access rolegate computes"
+        + " differs from the access lock " + lock + " in 2 changes, widening first:\n"
+        + "  - workspace role EDITOR gains Deployments.delete(String, String)"));
+  }
+
+  @Test
+  void missingLock_errorSaysHowToCreateIt() throws IOException {
+    Path lock = Files.createTempDirectory("rolegate-lock").resolve("rolegate-access.lock");
+    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
+    assertEquals("[AccessLockInvalid] -Arolegate.accessLock=" + lock + " names no file, so there"
+        + " is no access to compare with. Create it: compile once with"
+        + " -Arolegate.accessLock.update=true, review the file and commit it. " + MAVEN,
+        onlyError(compilation));
+    assertFalse(Files.exists(lock));
+  }
+
+  @Test
+  void malformedLock_errorNamesTheLine() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    List<String> lines = new ArrayList<>(Files.readAllLines(lock, StandardCharsets.UTF_8));
+    lines.add(9, "call test.Deployments Deployments.delete(String, String) workspace");
+    Files.write(lock, lines, StandardCharsets.UTF_8);
+    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
+    assertEquals("[AccessLockInvalid] The access lock " + lock + " is malformed: line 10:"
+        + " \"call test.Deployments Deployments.delete(String, String) workspace\" is not a lock"
+        + " line. A lock line reads call <type> <operation> <fact> or role workspace|account"
+        + " <ROLE> [<fact>] (docs/access-lock.md). Fix the line, or rewrite the file with"
+        + " -Arolegate.accessLock.update=true and review its diff", onlyError(compilation));
+  }
+
+  @Test
+  void lockNotUtf8_errorNamesTheLine() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    byte[] text = Files.readAllBytes(lock);
+    byte[] broken = new byte[text.length + 2];
+    System.arraycopy(text, 0, broken, 0, text.length);
+    broken[text.length] = (byte) 0xC3;
+    broken[text.length + 1] = '\n';
+    Files.write(lock, broken);
+    long lines = Files.readString(lock, StandardCharsets.ISO_8859_1).lines().count();
+    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
+    assertTrue(onlyError(compilation).startsWith("[AccessLockInvalid] The access lock " + lock
+        + " is malformed: line " + lines + ": it is not UTF-8."));
+  }
+
+  @Test
+  void lockThatIsAFolder_cannotBeRead() throws IOException {
+    Path lock = Files.createTempDirectory("rolegate-lock");
+    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
+    String error = onlyError(compilation);
+    assertTrue(error.startsWith("[AccessLockInvalid] The access lock " + lock
+        + " cannot be read: java.io.IOException: "), error);
+    assertTrue(error.endsWith(". Check the path and the file's permissions"), error);
+  }
+
+  @Test
+  void badNarrowingOption_isAnError() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""),
+        "-Arolegate.accessLock.narrowing=warning");
+    assertEquals("[AccessLockInvalid] -Arolegate.accessLock.narrowing=warning is not valid: give"
+        + " error (narrowing fails the build, the default) or warn (a warning)",
+        onlyError(compilation));
+  }
+
+  @Test
+  void updateWithoutLockOption_isAnError() {
+    Compilation compilation = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new RolegateProcessor())
+        .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString(),
+            "-Arolegate.accessLock.update=true")
+        .compile(deployments("DELETE_THINGS", ""));
+    assertEquals("[AccessLockInvalid] -Arolegate.accessLock.update=true is not valid: it rewrites"
+        + " the file that -Arolegate.accessLock=<path> names, and that option is not set. Add it",
+        onlyError(compilation));
+  }
+
+  @Test
+  void otherErrors_lockNeitherComparedNorWritten() throws IOException {
+    Path lock = Files.createTempDirectory("rolegate-lock").resolve("rolegate-access.lock");
+    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THING", ""));
+    assertTrue(onlyError(compilation).startsWith("[UnknownPermission]"));
+    Compilation updating = compile(TestMatrices.SMALL, lock, deployments("DELETE_THING", ""),
+        "-Arolegate.accessLock.update=true");
+    assertTrue(onlyError(updating).startsWith("[UnknownPermission]"));
+    assertFalse(Files.exists(lock));
+  }
+}
