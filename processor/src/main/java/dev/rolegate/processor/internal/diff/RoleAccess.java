@@ -4,6 +4,7 @@ import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import dev.rolegate.processor.internal.matrix.Level;
 import dev.rolegate.processor.internal.matrix.PermissionRow;
 import dev.rolegate.processor.internal.matrix.RoleRow;
+import dev.rolegate.processor.internal.report.CallerRule;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -101,8 +102,10 @@ final class RoleAccess {
       RoleRow role = entry.getValue();
       boolean allowed = role.level() == Level.WORKSPACE
           ? workspaceLevel
-              && satisfied(operation.any(), permissions, account, role, everywhere(account))
-          : satisfied(operation.any(), permissions, role, null, everywhere(role));
+              && CallerRule.satisfied(
+                  matrix, operation.any(), permissions, account, role, everywhere(account))
+          : CallerRule.satisfied(
+              matrix, operation.any(), permissions, role, null, everywhere(role));
       if (allowed) {
         callers.add(entry.getKey());
       }
@@ -110,30 +113,6 @@ final class RoleAccess {
     return callers;
   }
 
-  private boolean satisfied(boolean any, List<PermissionRow> permissions, RoleRow account,
-      RoleRow workspace, RoleRow everywhere) {
-    for (PermissionRow permission : permissions) {
-      if (held(permission, account, workspace, everywhere) == any) {
-        return any;
-      }
-    }
-    return !any;
-  }
-
-  private boolean held(
-      PermissionRow permission, RoleRow account, RoleRow workspace, RoleRow everywhere) {
-    if (permission == null) {
-      return false;
-    }
-    if (permission.level() == Level.ACCOUNT) {
-      return holds(account, permission);
-    }
-    return holds(workspace, permission) || holds(everywhere, permission);
-  }
-
-  private boolean holds(RoleRow role, PermissionRow permission) {
-    return role != null && matrix.closure(role).get(matrix.indexOf(permission));
-  }
 
   private RoleRow everywhere(RoleRow account) {
     if (account == null || account.level() != Level.ACCOUNT || account.everywhere().isEmpty()) {

@@ -127,7 +127,7 @@ final class AccessCalculator {
     RoleRow everywhere = everywhere(account);
     List<String> allowed = new ArrayList<>();
     for (RoleRow role : workspaceRoles) {
-      if (satisfied(any, permissions, account, role, everywhere)) {
+      if (CallerRule.satisfied(matrix, any, permissions, account, role, everywhere)) {
         allowed.add(role.name());
       }
     }
@@ -138,35 +138,13 @@ final class AccessCalculator {
   private List<String> accountRoles(boolean any, List<PermissionRow> permissions) {
     List<String> allowed = new ArrayList<>();
     for (RoleRow role : accountRoles) {
-      if (satisfied(any, permissions, role, null, everywhere(role))) {
+      if (CallerRule.satisfied(matrix, any, permissions, role, null, everywhere(role))) {
         allowed.add(role.name());
       }
     }
     return allowed;
   }
 
-  /** Mirrors {@code Requirement.satisfied}: the first permission whose answer settles it wins. */
-  private boolean satisfied(boolean any, List<PermissionRow> permissions, RoleRow account,
-      RoleRow workspace, RoleRow everywhere) {
-    for (PermissionRow permission : permissions) {
-      if (held(permission, account, workspace, everywhere) == any) {
-        return any;
-      }
-    }
-    return !any;
-  }
-
-  private boolean held(
-      PermissionRow permission, RoleRow account, RoleRow workspace, RoleRow everywhere) {
-    if (permission.level() == Level.ACCOUNT) {
-      return holds(account, permission);
-    }
-    return holds(workspace, permission) || holds(everywhere, permission);
-  }
-
-  private boolean holds(RoleRow role, PermissionRow permission) {
-    return role != null && matrix.closure(role).get(matrix.indexOf(permission));
-  }
 
   private RoleRow everywhere(RoleRow account) {
     if (account == null || account.everywhere().isEmpty()) {
