@@ -81,7 +81,7 @@ public final class RolegateProcessor extends AbstractProcessor {
         env.getElementUtils(), reporter,
         new ConstantsGenerator(output), new TableGenerator(output, env.getFiler()));
     report = new AccessReportWriter(env.getFiler(), env.getElementUtils(), env.getTypeUtils());
-    lock = new AccessLockCheck(env.getOptions(), reporter);
+    lock = new AccessLockCheck(env.getOptions(), reporter, env.getElementUtils());
     ProcessingEnvironment view = compilerView.apply(env);
     CompilerApi compiler = CompilerApi.of(view);
     guards = new GuardStep(env.getElementUtils(), env.getTypeUtils(), reporter, matrices,
@@ -135,6 +135,7 @@ public final class RolegateProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
+      lock.sources(round.getRootElements());
       TypeElement matrix = processingEnv.getElementUtils().getTypeElement(Names.PERMISSION_MATRIX);
       if (matrix != null) {
         matrices.process(round.getElementsAnnotatedWith(matrix));

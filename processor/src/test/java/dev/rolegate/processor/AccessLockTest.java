@@ -130,7 +130,7 @@ class AccessLockTest {
     String text = Files.readString(lock, StandardCharsets.UTF_8);
     String expected = resource("small-access.lock");
     assertEquals(expected.substring(0, expected.indexOf("\ncall ") + 1) + expected.substring(
-        expected.indexOf("\nrole ") + 1), text);
+        expected.indexOf("\npermission ") + 1), text);
     assertThat(compile(TestMatrices.SMALL, lock, List.of(TestMatrices.packageInfo())))
         .succeededWithoutWarnings();
   }
@@ -363,5 +363,218 @@ class AccessLockTest {
         "-Arolegate.accessLock.update=true");
     assertTrue(onlyError(updating).startsWith("[UnknownPermission]"));
     assertFalse(Files.exists(lock));
+  }
+
+  /** Returns the package-info naming the matrix and {@code sources}, as {@code "Name", text}. */
+  private static List<JavaFileObject> sources(String... namesAndTexts) {
+    List<JavaFileObject> files = new ArrayList<>();
+    files.add(JavaFileObjects.forSourceString("test.package-info",
+        "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"));
+    for (int i = 0; i < namesAndTexts.length; i += 2) {
+      files.add(JavaFileObjects.forSourceString("test." + namesAndTexts[i], namesAndTexts[i + 1]));
+    }
+    return files;
+  }
+
+  private static final String WORK = """
+      package test;
+      public interface Work {
+        interface Deployment {}
+        interface WorkPool {}
+      }
+      """;
+  private static final String OVERLOADS = """
+      package test;
+      import dev.rolegate.annotations.*;
+      public interface Overloads {
+        @RequiresPermission(Permissions.%s)
+        <T extends Work.Deployment> void delete(@WorkspaceId String ws, T deployment);
+        @RequiresPermission(Permissions.%s)
+        <T extends Work.WorkPool> void delete(@WorkspaceId String ws, T pool);
+      }
+      """;
+
+  @Test
+  void sameLookingOverloads_swappedRequirements_areAWidening() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, sources("Work", WORK,
+        "Overloads", String.format(Locale.ROOT, OVERLOADS, "DELETE_THINGS", "VIEW_THINGS")));
+    assertTrue(Files.readString(lock).contains("call test.Overloads"
+        + " Overloads.delete(java.lang.String, test.Work$Deployment) requires allOf DELETE_THINGS"
+        + "\n"));
+    Compilation compilation = compile(TestMatrices.SMALL, lock, sources("Work", WORK,
+        "Overloads", String.format(Locale.ROOT, OVERLOADS, "VIEW_THINGS", "DELETE_THINGS")));
+    String deployment = "Overloads.delete(String, T) (erased: java.lang.String,"
+        + " test.Work$Deployment)";
+    String pool = "Overloads.delete(String, T) (erased: java.lang.String, test.Work$WorkPool)";
+    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
+        + lock + " in 6 changes, widening first:\n"
+        + "  - workspace role EDITOR gains " + deployment + " (needs VIEW_THINGS: workspace EDITOR"
+        + " grants EDIT_THINGS, which includes VIEW_THINGS)\n"
+        + "  - workspace role VIEWER gains " + deployment + " (needs VIEW_THINGS: workspace VIEWER"
+        + " grants VIEW_THINGS)\n"
+        + "  - the requirement of " + deployment + " changes from DELETE_THINGS to VIEW_THINGS\n"
+        + "  - the requirement of " + pool + " changes from VIEW_THINGS to DELETE_THINGS\n"
+        + "  - workspace role EDITOR loses " + pool + " (it needs DELETE_THINGS)\n"
+        + "  - workspace role VIEWER loses " + pool + " (it needs DELETE_THINGS)\n"
+        + HOW_TO_ACCEPT, onlyError(compilation));
+  }
+
+  @Test
+  void differenceNoChangeWords_isAWidening() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    List<String> lines = new ArrayList<>(Files.readAllLines(lock, StandardCharsets.UTF_8));
+    lines.add("call test.Deployments Deployments.delete(java.lang.String, java.lang.String)"
+        + " nobody");
+    Files.write(lock, lines, StandardCharsets.UTF_8);
+    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""),
+        "-Arolegate.accessLock.narrowing=warn");
+    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
+        + lock + " in 1 change, widening first:\n"
+        + "  - the lock lines of Deployments.delete(String, String) differ: added none; removed"
+        + " \"call test.Deployments Deployments.delete(java.lang.String, java.lang.String)"
+        + " nobody\"\n" + HOW_TO_ACCEPT, onlyError(compilation));
+  }
+
+  @Test
+  void secondRequirementOfOneMethod_isMalformed() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    List<String> lines = new ArrayList<>(Files.readAllLines(lock, StandardCharsets.UTF_8));
+    int at = lines.indexOf("call test.Deployments Deployments.delete(java.lang.String,"
+        + " java.lang.String) requires allOf DELETE_THINGS");
+    assertTrue(at > 0, lines.toString());
+    lines.add(at + 1, "call test.Deployments Deployments.delete(java.lang.String,"
+        + " java.lang.String) requires allOf VIEW_THINGS");
+    Files.write(lock, lines, StandardCharsets.UTF_8);
+    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
+    assertEquals("[AccessLockInvalid] The access lock " + lock + " is malformed: line " + (at + 2)
+        + ": \"call test.Deployments Deployments.delete(java.lang.String, java.lang.String)"
+        + " requires allOf VIEW_THINGS\" gives call test.Deployments"
+        + " Deployments.delete(java.lang.String, java.lang.String) a second requires/unguarded"
+        + " fact (it has \"requires allOf DELETE_THINGS\"). A lock line reads call <type>"
+        + " <operation> <fact> or role workspace|account <ROLE> [<fact>] (docs/access-lock.md)."
+        + " Fix the line, or rewrite the file with -Arolegate.accessLock.update=true and review"
+        + " its diff", onlyError(compilation));
+  }
+
+  @Test
+  void typeNoLongerGuarded_isAWidening_evenWithNarrowingWarn() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Compilation compilation = compile(TestMatrices.SMALL, lock, sources("Deployments", """
+        package test;
+        public interface Deployments {
+          void delete(String ws, String id);
+          String view(String ws);
+        }
+        """, "Things", ReportedServices.THINGS, "ThingRef", ReportedServices.REF),
+        "-Arolegate.accessLock.narrowing=warn");
+    String error = onlyError(compilation);
+    assertTrue(error.startsWith("[AccessChanged] The access rolegate computes differs from the"
+        + " access lock " + lock + " in "), error);
+    assertTrue(error.contains(" widening first:\n  - test.Deployments is no longer guarded: its"
+        + " methods are open to anyone\n  - new guarded method "), error);
+    assertFalse(error.contains("removed guarded method"), error);
+  }
+
+  @Test
+  void methodTurnedStatic_isNoLongerGuarded_aWidening() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Compilation compilation = compile(TestMatrices.SMALL, lock, sources("Deployments", """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Deployments {
+          static void delete(String ws, String id) {}
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          String view(@WorkspaceId String ws);
+        }
+        """), "-Arolegate.accessLock.narrowing=warn");
+    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
+        + lock + " in 1 change, widening first:\n"
+        + "  - Deployments.delete(String, String) is no longer guarded: open to anyone (it needed"
+        + " DELETE_THINGS, callable by workspace OWNER; account ADMIN)\n"
+        + HOW_TO_ACCEPT, onlyError(compilation));
+  }
+
+  private static final String COPY = """
+      package test;
+      import dev.rolegate.annotations.*;
+      public interface Deployments {
+        @RequiresPermission(Permissions.EDIT_THINGS)
+        void copy(%s String from, %s String to);
+      }
+      """;
+
+  @Test
+  void workspaceReadFromAnotherParameter_isAWidening() throws IOException {
+    Path lock = locked(TestMatrices.SMALL,
+        sources("Deployments", String.format(Locale.ROOT, COPY, "@WorkspaceId", "")));
+    assertTrue(Files.readString(lock).contains("call test.Deployments"
+        + " Deployments.copy(java.lang.String, java.lang.String) workspace-from parameter 0"
+        + " (from)\n"));
+    Compilation compilation = compile(TestMatrices.SMALL, lock,
+        sources("Deployments", String.format(Locale.ROOT, COPY, "", "@WorkspaceId")));
+    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
+        + lock + " in 2 changes, widening first:\n"
+        + "  - Deployments.copy(String, String) now checks the workspace of parameter to instead"
+        + " of parameter from\n"
+        + "  - Deployments.copy(String, String) now checks the account of the workspace of"
+        + " parameter to instead of the workspace of parameter from\n"
+        + HOW_TO_ACCEPT, onlyError(compilation));
+  }
+
+  @Test
+  void permissionScopeRemapped_isAWidening() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    String remapped = TestMatrices.SMALL.replace("| see_things |", "| see_everything |");
+    Compilation compilation = compile(remapped, lock, deployments("DELETE_THINGS", ""),
+        "-Arolegate.accessLock.narrowing=warn");
+    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
+        + lock + " in 1 change, widening first:\n"
+        + "  - permission VIEW_THINGS maps scope see_everything instead of see_things: custom"
+        + " roles holding that scope gain it\n"
+        + HOW_TO_ACCEPT, onlyError(compilation));
+  }
+
+  @Test
+  void permissionIncludeAdded_isAWidening() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    String includes = TestMatrices.SMALL.replace(
+        "| EDIT_ACCOUNT | account | | VIEW_ACCOUNT |", "| EDIT_ACCOUNT | account | | |");
+    Path narrower = locked(includes, deployments("DELETE_THINGS", ""));
+    Compilation compilation = compile(TestMatrices.SMALL, narrower,
+        deployments("DELETE_THINGS", ""));
+    String error = onlyError(compilation);
+    assertTrue(error.contains("\n  - permission EDIT_ACCOUNT includes VIEW_ACCOUNT: every role"
+        + " and custom role holding EDIT_ACCOUNT gains it\n"), error);
+    assertThat(compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", "")))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void update_notesWhatItAccepts_orThatNothingChanged() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Compilation same = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""),
+        "-Arolegate.accessLock.update=TRUE");
+    assertThat(same).succeededWithoutWarnings();
+    assertThat(same).hadNoteContaining("[AccessLockUpdated] -Arolegate.accessLock.update=true"
+        + " wrote the access lock " + lock + ": nothing changed");
+    Compilation changed = compile(TestMatrices.SMALL, lock, deployments("VIEW_THINGS", ""),
+        "-Arolegate.accessLock.update=true");
+    assertThat(changed).succeededWithoutWarnings();
+    assertThat(changed).hadNoteContaining("[AccessLockUpdated] -Arolegate.accessLock.update=true"
+        + " wrote the access lock " + lock + ": it accepts 3 changes, widening first:\n"
+        + "  - workspace role EDITOR gains Deployments.delete(String, String) (needs VIEW_THINGS:"
+        + " workspace EDITOR grants EDIT_THINGS, which includes VIEW_THINGS)\n");
+    assertThat(compile(TestMatrices.SMALL, lock, deployments("VIEW_THINGS", "")))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void anyOfOnePermission_locksAsAllOf_andNarrowingIgnoresCase() throws IOException {
+    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    List<JavaFileObject> anyOf = sources("Deployments", String.format(Locale.ROOT,
+        DEPLOYMENTS, "DELETE_THINGS", "").replace("@RequiresPermission(\"DELETE_THINGS\")",
+        "@RequiresPermission(anyOf = \"DELETE_THINGS\")"));
+    assertThat(compile(TestMatrices.SMALL, lock, anyOf, "-Arolegate.accessLock.narrowing=WARN"))
+        .succeededWithoutWarnings();
   }
 }

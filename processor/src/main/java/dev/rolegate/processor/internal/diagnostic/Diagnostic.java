@@ -307,6 +307,24 @@ public enum Diagnostic {
       "AccessLockInvalid",
       Kind.ERROR,
       "The access lock %s %s. %s"),
+  /**
+   * {@code -Arolegate.accessLock.update=true} rewrote the lock: the changes it accepts, or that
+   * nothing changed. A note, so a build with {@code -Werror} passes.
+   */
+  ACCESS_LOCK_UPDATED(
+      "AccessLockUpdated",
+      Kind.NOTE,
+      "-Arolegate.accessLock.update=true wrote the access lock %s: %s"),
+  /**
+   * The lock names guarded types this compilation finds only as class files (a partial
+   * compilation): their lines are neither compared nor, on update, dropped.
+   */
+  ACCESS_LOCK_NOT_COMPARED(
+      "AccessLockNotCompared",
+      Kind.NOTE,
+      "The access lock %s names %s, which this compilation does not compile from source (a"
+          + " partial compilation), so their lines were %s. A full build (mvn clean compile)"
+          + " compares them"),
   /** An access lock option with a value it does not take. */
   ACCESS_LOCK_OPTION(
       "AccessLockInvalid",

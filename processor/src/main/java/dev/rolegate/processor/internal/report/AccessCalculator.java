@@ -9,6 +9,7 @@ import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
 import dev.rolegate.processor.internal.model.IdArgument;
+import dev.rolegate.processor.internal.report.AccessReport.Exact;
 import dev.rolegate.processor.internal.report.AccessReport.MatrixSummary;
 import dev.rolegate.processor.internal.report.AccessReport.MethodAccess;
 import dev.rolegate.processor.internal.report.AccessReport.Mode;
@@ -20,6 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Works out who may call each method of a validated service, deciding exactly as the runtime's
@@ -37,9 +42,13 @@ final class AccessCalculator {
   private final List<RoleRow> workspaceRoles;
   private final List<RoleRow> accountRoles;
   private final Optional<RoleRow> defaultAccount;
+  private final Elements elements;
+  private final Types types;
 
-  AccessCalculator(CompiledMatrix matrix) {
+  AccessCalculator(CompiledMatrix matrix, Elements elements, Types types) {
     this.matrix = matrix;
+    this.elements = elements;
+    this.types = types;
     this.workspaceRoles = matrix.roles(Level.WORKSPACE);
     this.accountRoles = matrix.roles(Level.ACCOUNT);
     this.defaultAccount = matrix.defaultAccountRole();
@@ -67,7 +76,7 @@ final class AccessCalculator {
     if (method.requirement().isEmpty()) {
       return new MethodAccess(operation, Mode.UNGUARDED, List.of(), false,
           Optional.of(reason(method.element())), IdSource.NONE, IdSource.NONE,
-          names(workspaceRoles), names(accountRoles));
+          names(workspaceRoles), names(accountRoles), new Exact(exact(method), "none", "none"));
     }
     RequirementSpec requirement = method.requirement().get();
     List<PermissionRow> permissions = new ArrayList<>();
@@ -80,7 +89,50 @@ final class AccessCalculator {
         requirement.permissions(), workspaceLevel, Optional.empty(),
         workspace(method, workspaceLevel),
         account(method), workspaceLevel ? workspaceRoles(requirement.any(), permissions) : List.of(),
-        accountRoles(requirement.any(), permissions));
+        accountRoles(requirement.any(), permissions),
+        new Exact(exact(method), workspaceFrom(method, workspaceLevel), accountFrom(method)));
+  }
+
+  /** Returns the erased parameter types of {@code method} by binary name, in parentheses. */
+  private String exact(GuardedMethod method) {
+    List<String> parameters = new ArrayList<>();
+    for (VariableElement parameter : method.element().getParameters()) {
+      parameters.add(GuardIndex.erased(elements, types, parameter.asType()));
+    }
+    return "(" + String.join(", ", parameters) + ")";
+  }
+
+  /** The lock's form of {@link #workspace}: {@code parameter 0 (from)}, {@code bound}, ... */
+  private String workspaceFrom(GuardedMethod method, boolean workspaceLevel) {
+    if (method.workspace().isPresent()) {
+      return argument(method, method.workspace().get());
+    }
+    return workspaceLevel ? "bound" : "none";
+  }
+
+  /** The lock's form of {@link #account}: its argument, {@code bound}, or {@code workspace ...}. */
+  private String accountFrom(GuardedMethod method) {
+    if (method.account().isPresent()) {
+      return argument(method, method.account().get());
+    }
+    if (method.boundAccount()) {
+      return "bound";
+    }
+    return "workspace " + method.workspace().map(argument -> argument(method, argument))
+        .orElse("bound");
+  }
+
+  /** Returns {@code parameter 0 (from)} or {@code carrier 1 (ref) test.DeploymentRef.workspace()}. */
+  private String argument(GuardedMethod method, IdArgument argument) {
+    String parameter = argument.parameter() + " ("
+        + method.element().getParameters().get(argument.parameter()).getSimpleName() + ")";
+    if (argument.accessor().isEmpty()) {
+      return "parameter " + parameter;
+    }
+    ExecutableElement accessor = argument.accessor().get();
+    return "carrier " + parameter + " "
+        + elements.getBinaryName((TypeElement) accessor.getEnclosingElement()) + "."
+        + accessor.getSimpleName() + "()";
   }
 
   /**

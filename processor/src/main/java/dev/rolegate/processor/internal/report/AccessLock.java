@@ -2,6 +2,7 @@ package dev.rolegate.processor.internal.report;
 
 import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import dev.rolegate.processor.internal.matrix.Level;
+import dev.rolegate.processor.internal.matrix.PermissionRow;
 import dev.rolegate.processor.internal.matrix.RoleRow;
 import dev.rolegate.processor.internal.report.AccessReport.MethodAccess;
 import dev.rolegate.processor.internal.report.AccessReport.Mode;
@@ -13,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -26,6 +29,7 @@ import java.util.TreeSet;
  */
 final class AccessLock {
   private final TreeSet<String> lines = new TreeSet<>(LockLine.BYTE_ORDER);
+  private final Map<String, String> shown = new HashMap<>();
 
   private AccessLock() {}
 
@@ -34,11 +38,49 @@ final class AccessLock {
     AccessLock lock = new AccessLock();
     for (ServiceAccess service : services) {
       for (MethodAccess method : service.methods()) {
-        lock.method(LockLine.CALL + service.type() + " " + method.operation(), method);
+        String operation = method.operation();
+        String name = operation.substring(0, operation.indexOf('('));
+        String subject = LockLine.CALL + service.type() + " " + name
+            + method.exact().parameters();
+        lock.shown.put(subject.substring(LockLine.CALL.length()), operation);
+        lock.method(subject, method);
       }
     }
+    lock.tellApart();
     matrix.ifPresent(lock::roles);
+    matrix.ifPresent(lock::permissions);
     return lock;
+  }
+
+  /**
+   * Returns each method subject (without {@code call }) with its operation as a reader of the
+   * source names it ({@code Deployments.delete(String, T)}), for the messages.
+   */
+  Map<String, String> shown() {
+    return Map.copyOf(shown);
+  }
+
+  /**
+   * Adds the erased parameter types to the names of overloads of one type that read alike
+   * ({@code grant(String, Role)} for {@code a.Role} and {@code b.Role}), so a message tells
+   * which one changed.
+   */
+  private void tellApart() {
+    Map<String, Integer> seen = new HashMap<>();
+    for (Map.Entry<String, String> entry : shown.entrySet()) {
+      seen.merge(typeOf(entry.getKey()) + " " + entry.getValue(), 1, Integer::sum);
+    }
+    for (Map.Entry<String, String> entry : shown.entrySet()) {
+      if (seen.get(typeOf(entry.getKey()) + " " + entry.getValue()) > 1) {
+        String subject = entry.getKey();
+        String erased = subject.substring(subject.indexOf('(') + 1, subject.length() - 1);
+        entry.setValue(entry.getValue() + " (erased: " + erased + ")");
+      }
+    }
+  }
+
+  private static String typeOf(String method) {
+    return method.substring(0, method.indexOf(' '));
   }
 
   private void method(String subject, MethodAccess method) {
@@ -46,8 +88,12 @@ final class AccessLock {
       lines.add(subject + " unguarded");
       return;
     }
-    lines.add(subject + " requires " + method.mode().json() + " "
+    // anyOf with one permission means allOf: the lock writes it one way.
+    Mode mode = method.permissions().size() == 1 ? Mode.ALL_OF : method.mode();
+    lines.add(subject + " requires " + mode.json() + " "
         + String.join(" ", sorted(method.permissions())));
+    lines.add(subject + " workspace-from " + method.exact().workspaceFrom());
+    lines.add(subject + " account-from " + method.exact().accountFrom());
     for (String role : method.workspaceRoles()) {
       lines.add(subject + " workspace " + role);
     }
@@ -56,6 +102,24 @@ final class AccessLock {
     }
     if (method.workspaceRoles().isEmpty() && method.accountRoles().isEmpty()) {
       lines.add(subject + " nobody");
+    }
+  }
+
+  /**
+   * Adds each permission's level, direct includes and scope: custom roles defined at run time
+   * are built from permission names and scope strings and bring what those include.
+   */
+  private void permissions(CompiledMatrix matrix) {
+    for (PermissionRow permission : matrix.permissions()) {
+      String subject = LockLine.PERMISSION + permission.name();
+      lines.add(subject + " level " + permission.level().word());
+      for (String included : permission.includes()) {
+        lines.add(subject + " includes " + included);
+      }
+      String scope = oneLine(permission.scope()).trim();
+      if (!scope.isEmpty()) {
+        lines.add(subject + " scope " + scope);
+      }
     }
   }
 
@@ -80,6 +144,11 @@ final class AccessLock {
     TreeSet<String> set = new TreeSet<>(LockLine.BYTE_ORDER);
     set.addAll(names);
     return List.copyOf(set);
+  }
+
+  /** Adds {@code line} as it stands: a line of the old lock that a partial compilation keeps. */
+  void keep(LockLine line) {
+    lines.add(line.text());
   }
 
   /** Returns the lines, split, in file order. */
@@ -149,6 +218,7 @@ final class AccessLock {
       text = text.substring(1);
     }
     List<LockLine> lines = new ArrayList<>();
+    Map<String, String> single = new HashMap<>();
     String[] rows = text.split("\n", -1);
     for (int i = 0; i < rows.length; i++) {
       String row = rows[i].endsWith("\r") ? rows[i].substring(0, rows[i].length() - 1) : rows[i];
@@ -160,9 +230,32 @@ final class AccessLock {
         return new Parsed(List.of(), Optional.of(new Problem(i + 1,
             "\"" + shown(row) + "\" is not a lock line")));
       }
+      Optional<String> kind = single(line.get());
+      if (kind.isPresent()) {
+        String other = single.putIfAbsent(line.get().subject() + " " + kind.get(), line.get().fact());
+        if (other != null && !other.equals(line.get().fact())) {
+          return new Parsed(List.of(), Optional.of(new Problem(i + 1, "\"" + shown(row)
+              + "\" gives " + line.get().subject() + " a second " + kind.get() + " fact (it has \""
+              + shown(other) + "\")")));
+        }
+      }
       lines.add(line.get());
     }
     return new Parsed(List.copyOf(lines), Optional.empty());
+  }
+
+  /**
+   * Returns the kind of fact a subject has at most one of: a method's requirement ({@code
+   * requires} or {@code unguarded}), where it reads the workspace and the account; a permission's
+   * level and scope.
+   */
+  private static Optional<String> single(LockLine line) {
+    String word = line.words().isEmpty() ? "" : line.words().get(0);
+    return switch (word) {
+      case "requires", "unguarded" -> Optional.of("requires/unguarded");
+      case "workspace-from", "account-from", "level", "scope" -> Optional.of(word);
+      default -> Optional.empty();
+    };
   }
 
   /** Returns the line of the first byte that is not UTF-8, found by decoding line by line. */

@@ -11,11 +11,17 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 
 /**
  * Compares the access a compilation computes with the access lock file that {@value #OPTION}
@@ -43,19 +49,60 @@ public final class AccessLockCheck {
       + "<arg>-Arolegate.accessLock.update=${rolegate.accessLock.update}</arg>";
 
   private final Reporter reporter;
+  private final Elements elements;
+  private final Set<String> sources = new HashSet<>();
   private final String path;
   private final String update;
   private final String narrowing;
   private boolean done;
 
   /** {@code options} are the processor's options; only the three access lock ones are read. */
-  public AccessLockCheck(Map<String, String> options, Reporter reporter) {
+  public AccessLockCheck(Map<String, String> options, Reporter reporter, Elements elements) {
     this.reporter = reporter;
+    this.elements = elements;
     this.path = options.containsKey(OPTION)
         ? Optional.ofNullable(options.get(OPTION)).orElse("") : null;
     this.update = options.containsKey(UPDATE_OPTION)
         ? Optional.ofNullable(options.get(UPDATE_OPTION)).orElse("true") : "false";
     this.narrowing = Optional.ofNullable(options.get(NARROWING_OPTION)).orElse("error");
+  }
+
+  /** Records the types a round compiles from source, nested ones too. */
+  public void sources(Collection<? extends Element> roots) {
+    for (Element root : roots) {
+      if (root instanceof TypeElement type) {
+        sources.add(type.getQualifiedName().toString());
+        sources(type.getEnclosedElements());
+      }
+    }
+  }
+
+  /** The compilation as the lock comparison asks about it. */
+  private LockDiff.Compiled compiled() {
+    return new LockDiff.Compiled() {
+      @Override
+      public LockDiff.Found type(String type) {
+        if (sources.contains(type)) {
+          return LockDiff.Found.SOURCE;
+        }
+        return element(type) == null ? LockDiff.Found.ABSENT : LockDiff.Found.CLASS_FILE;
+      }
+
+      @Override
+      public boolean hasMethod(String type, String method) {
+        TypeElement element = element(type);
+        return element != null && ElementFilter.methodsIn(elements.getAllMembers(element))
+            .stream().anyMatch(m -> m.getSimpleName().contentEquals(method));
+      }
+    };
+  }
+
+  private TypeElement element(String type) {
+    try {
+      return elements.getTypeElement(type);
+    } catch (RuntimeException e) {
+      return null; // a name the compiler cannot look up is no type of this compilation
+    }
   }
 
   /** Returns the options this check reads. */
@@ -87,7 +134,7 @@ public final class AccessLockCheck {
       return;
     }
     if (update.equalsIgnoreCase("true")) {
-      write(file, lock.render(matrix).getBytes(StandardCharsets.UTF_8));
+      update(file, lock, matrix);
       return;
     }
     byte[] bytes;
@@ -111,15 +158,65 @@ public final class AccessLockCheck {
               + " -Arolegate.accessLock.update=true and review its diff");
       return;
     }
-    compare(parsed.lines(), lock.lines(), matrix);
+    compare(parsed.lines(), lock, matrix);
   }
 
-  private void compare(
-      List<LockLine> locked, List<LockLine> computed, Optional<CompiledMatrix> matrix) {
-    List<LockDiff.Change> changes = LockDiff.compare(locked, computed, matrix);
-    if (changes.isEmpty()) {
+  /**
+   * Rewrites the lock, keeping the lines of types this compilation finds only as class files, and
+   * says in a note what the rewrite accepts.
+   */
+  private void update(Path file, AccessLock lock, Optional<CompiledMatrix> matrix) {
+    List<LockLine> old = List.of();
+    boolean existed = false;
+    try {
+      if (Files.isRegularFile(file)) {
+        AccessLock.Parsed parsed = AccessLock.parse(Files.readAllBytes(file));
+        existed = parsed.problem().isEmpty();
+        old = parsed.lines();
+      }
+    } catch (IOException | RuntimeException e) {
+      existed = false; // an unreadable old file: the rewrite replaces it whole
+    }
+    LockDiff.Result result =
+        LockDiff.compare(old, lock.lines(), matrix, lock.shown(), compiled());
+    if (!result.notCompared().isEmpty()) {
+      for (LockLine line : old) {
+        if (line.isCall() && result.notCompared().contains(typeOf(line))) {
+          lock.keep(line);
+        }
+      }
+      notCompared(result.notCompared(), "kept as they were");
+    }
+    if (!write(file, lock.render(matrix).getBytes(StandardCharsets.UTF_8))) {
       return;
     }
+    List<LockDiff.Change> changes = result.changes();
+    String what;
+    if (!existed) {
+      what = "it holds " + lock.lines().size() + " lines (there was no lock to compare with)";
+    } else if (changes.isEmpty()) {
+      what = "nothing changed";
+    } else {
+      what = "it accepts " + count(changes) + ", widening first:\n" + list(changes);
+    }
+    reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_UPDATED, path, what);
+  }
+
+  private static String typeOf(LockLine line) {
+    String rest = line.subject().substring(LockLine.CALL.length());
+    return rest.substring(0, rest.indexOf(' '));
+  }
+
+  private void notCompared(List<String> types, String what) {
+    reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_NOT_COMPARED, path,
+        String.join(", ", types), what);
+  }
+
+  private static String count(List<LockDiff.Change> changes) {
+    return changes.size() == 1 ? "1 change" : changes.size() + " changes";
+  }
+
+  private static String list(List<LockDiff.Change> changes) {
     StringBuilder list = new StringBuilder();
     for (int i = 0; i < Math.min(SHOWN, changes.size()); i++) {
       list.append(i == 0 ? "" : "\n").append("- ").append(changes.get(i).text());
@@ -128,24 +225,41 @@ public final class AccessLockCheck {
       list.append("\n... and ").append(changes.size() - SHOWN)
           .append(" more (rewrite the lock to see every one in its diff)");
     }
-    String count = changes.size() == 1 ? "1 change" : changes.size() + " changes";
+    return list.toString();
+  }
+
+  private void compare(List<LockLine> locked, AccessLock lock, Optional<CompiledMatrix> matrix) {
+    LockDiff.Result result =
+        LockDiff.compare(locked, lock.lines(), matrix, lock.shown(), compiled());
+    if (!result.notCompared().isEmpty()) {
+      notCompared(result.notCompared(), "not compared");
+    }
+    List<LockDiff.Change> changes = result.changes();
+    if (changes.isEmpty()) {
+      return;
+    }
+    String list = list(changes);
+    String count = count(changes);
     boolean widens = changes.stream().anyMatch(LockDiff.Change::widening);
-    if (!widens && narrowing.equals("warn")) {
+    if (!widens && narrowing.equalsIgnoreCase("warn")) {
       reporter.reportOnCompilation(Diagnostic.ACCESS_NARROWED, path, count, list, MAVEN);
     } else {
       reporter.reportOnCompilation(Diagnostic.ACCESS_CHANGED, path, count, list, MAVEN);
     }
   }
 
-  private void write(Path file, byte[] text) {
+  /** Writes {@code text} to {@code file} unless it holds it already; returns whether it could. */
+  private boolean write(Path file, byte[] text) {
     try {
       if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), text)) {
-        return; // unchanged: leave the file's time stamp alone
+        return true; // unchanged: leave the file's time stamp alone
       }
       Files.write(file, text);
+      return true;
     } catch (IOException | RuntimeException e) {
       reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_UNREADABLE, path,
           "cannot be written: " + e, "Check that its folder exists and can be written to");
+      return false;
     }
   }
 
@@ -157,7 +271,7 @@ public final class AccessLockCheck {
           "give true (rewrite the lock file) or false (compare with it)");
       valid = false;
     }
-    if (!narrowing.equals("error") && !narrowing.equals("warn")) {
+    if (!narrowing.equalsIgnoreCase("error") && !narrowing.equalsIgnoreCase("warn")) {
       reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_OPTION, NARROWING_OPTION, narrowing,
           "give error (narrowing fails the build, the default) or warn (a warning)");
       valid = false;

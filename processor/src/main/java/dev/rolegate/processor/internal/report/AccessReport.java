@@ -32,7 +32,8 @@ record AccessReport(MatrixSummary matrix, List<ServiceAccess> services) {
   /**
    * One method: its operation ({@code Type.method(ParamTypes)}), requirement, how the workspace
    * and the account are found, and the roles that may call it. {@code reason} is present only
-   * when unguarded; {@code workspaceLevel} says whether any permission is a workspace one.
+   * when unguarded; {@code workspaceLevel} says whether any permission is a workspace one;
+   * {@code exact} is what the access lock writes of it.
    */
   record MethodAccess(
       String operation,
@@ -43,13 +44,22 @@ record AccessReport(MatrixSummary matrix, List<ServiceAccess> services) {
       IdSource workspace,
       IdSource account,
       List<String> workspaceRoles,
-      List<String> accountRoles) {
+      List<String> accountRoles,
+      Exact exact) {
     MethodAccess {
       permissions = List.copyOf(permissions);
       workspaceRoles = List.copyOf(workspaceRoles);
       accountRoles = List.copyOf(accountRoles);
     }
   }
+
+  /**
+   * A method as the access lock names it: {@code parameters}, its erased parameter types by
+   * binary name in parentheses ({@code (java.lang.String, test.Deployment)}), which tell apart
+   * overloads that read alike; and where its check reads the workspace and the account, with the
+   * parameter's index ({@code parameter 0 (from)}).
+   */
+  record Exact(String parameters, String workspaceFrom, String accountFrom) {}
 
   /** How a method's requirement is read: all permissions, any one of them, or not at all. */
   enum Mode {

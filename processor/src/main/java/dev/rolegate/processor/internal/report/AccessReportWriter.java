@@ -45,6 +45,7 @@ public final class AccessReportWriter {
 
   private final Filer filer;
   private final Elements elements;
+  private final Types types;
   private final GuardIndex index;
   private final Map<String, ServiceAccess> services = new TreeMap<>();
   private MatrixSummary matrix;
@@ -55,13 +56,14 @@ public final class AccessReportWriter {
   public AccessReportWriter(Filer filer, Elements elements, Types types) {
     this.filer = filer;
     this.elements = elements;
+    this.types = types;
     this.index = new GuardIndex(elements, types);
   }
 
   /** Adds the rows of {@code service}, whose guard was just generated against {@code handle}. */
   public void add(GuardedService service, MatrixHandle handle) {
     if (calculator == null || !handle.equals(calculatorFor)) {
-      calculator = new AccessCalculator(handle.matrix());
+      calculator = new AccessCalculator(handle.matrix(), elements, types);
       calculatorFor = handle;
       matrix = AccessCalculator.summary(handle);
     }

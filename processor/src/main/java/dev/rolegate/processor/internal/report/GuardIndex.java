@@ -137,9 +137,14 @@ final class GuardIndex {
 
   /** Returns the erasure of {@code type} by binary name: {@code java.util.List}, {@code a.B$C[]}, {@code int}. */
   private String erased(TypeMirror type) {
+    return erased(elements, types, type);
+  }
+
+  /** Returns the erasure of {@code type} by binary name, as the guard index writes it. */
+  static String erased(Elements elements, Types types, TypeMirror type) {
     TypeMirror erasure = types.erasure(type);
     if (erasure.getKind() == TypeKind.ARRAY) {
-      return erased(((ArrayType) erasure).getComponentType()) + "[]";
+      return erased(elements, types, ((ArrayType) erasure).getComponentType()) + "[]";
     }
     if (erasure.getKind() == TypeKind.DECLARED) {
       return elements.getBinaryName((TypeElement) ((DeclaredType) erasure).asElement()).toString();

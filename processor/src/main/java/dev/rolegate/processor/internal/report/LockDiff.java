@@ -23,22 +23,74 @@ final class LockDiff {
   /** One difference, worded; {@code widening} as the class comment defines it. */
   record Change(boolean widening, String text) {}
 
+  /** Where a type or method the lock names stands in the compilation the lock is compared in. */
+  interface Compiled {
+    /** Returns where the type of qualified name {@code type} is found. */
+    Found type(String type);
+
+    /** Returns whether {@code type} has a method (static too) of simple name {@code method}. */
+    boolean hasMethod(String type, String method);
+  }
+
+  /** Where a type is found: compiled from source here, only as a class file, or not at all. */
+  enum Found {
+    SOURCE,
+    CLASS_FILE,
+    ABSENT
+  }
+
+  /** The changes, widening first, and the types not compared (found only as class files). */
+  record Result(List<Change> changes, List<String> notCompared) {}
+
   private final Optional<CompiledMatrix> matrix;
   private final Optional<GrantPaths> paths;
+  private final Map<String, String> names;
+  private final Compiled compiled;
   private final List<Change> widening = new ArrayList<>();
   private final List<Change> other = new ArrayList<>();
 
-  private LockDiff(Optional<CompiledMatrix> matrix) {
+  private LockDiff(
+      Optional<CompiledMatrix> matrix, Map<String, String> names, Compiled compiled) {
     this.matrix = matrix;
     this.paths = matrix.map(GrantPaths::new);
+    this.names = names;
+    this.compiled = compiled;
   }
 
-  /** Returns the changes from {@code locked} to {@code computed}, widening ones first. */
-  static List<Change> compare(
-      List<LockLine> locked, List<LockLine> computed, Optional<CompiledMatrix> matrix) {
-    LockDiff diff = new LockDiff(matrix);
+  /**
+   * Returns the changes from {@code locked} to {@code computed}, widening ones first; {@code
+   * names} gives a method subject's operation as a reader names it (the lock writes erased
+   * binary names). A locked type with no computed line is not compared when {@code compiled}
+   * finds it only as a class file (a partial compilation); when it finds it in the sources, the
+   * type is no longer guarded, which widens.
+   */
+  static Result compare(List<LockLine> locked, List<LockLine> computed,
+      Optional<CompiledMatrix> matrix, Map<String, String> names, Compiled compiled) {
+    LockDiff diff = new LockDiff(matrix, names, compiled);
     Map<String, TreeSet<String>> before = group(locked);
     Map<String, TreeSet<String>> after = group(computed);
+    TreeSet<String> typesAfter = new TreeSet<>();
+    for (String subject : after.keySet()) {
+      if (subject.startsWith(LockLine.CALL)) {
+        typesAfter.add(typeOf(subject));
+      }
+    }
+    TreeSet<String> unguarded = new TreeSet<>(LockLine.BYTE_ORDER);
+    TreeSet<String> notCompared = new TreeSet<>(LockLine.BYTE_ORDER);
+    for (String subject : before.keySet()) {
+      String type = subject.startsWith(LockLine.CALL) ? typeOf(subject) : null;
+      if (type == null || typesAfter.contains(type)) {
+        continue;
+      }
+      switch (compiled.type(type)) {
+        case SOURCE -> unguarded.add(type);
+        case CLASS_FILE -> notCompared.add(type);
+        case ABSENT -> { }
+      }
+    }
+    for (String type : unguarded) {
+      diff.add(true, type + " is no longer guarded: its methods are open to anyone");
+    }
     TreeSet<String> subjects = new TreeSet<>(LockLine.BYTE_ORDER);
     subjects.addAll(before.keySet());
     subjects.addAll(after.keySet());
@@ -49,14 +101,52 @@ final class LockDiff {
         continue;
       }
       if (subject.startsWith(LockLine.CALL)) {
+        String type = typeOf(subject);
+        if (unguarded.contains(type) || notCompared.contains(type)) {
+          continue;
+        }
+        int changes = diff.widening.size() + diff.other.size();
         diff.call(subject.substring(LockLine.CALL.length()), was, is);
+        if (diff.widening.size() + diff.other.size() == changes) {
+          diff.unworded(subject, was, is);
+        }
+      } else if (subject.startsWith(LockLine.PERMISSION)) {
+        diff.permission(subject.substring(LockLine.PERMISSION.length()), was, is);
       } else {
         diff.role(subject.substring(LockLine.ROLE.length()), was, is);
       }
     }
     List<Change> all = new ArrayList<>(diff.widening);
     all.addAll(diff.other);
-    return all;
+    return new Result(all, List.copyOf(notCompared));
+  }
+
+  /** Returns the type of a {@code call} subject. */
+  private static String typeOf(String subject) {
+    String rest = subject.substring(LockLine.CALL.length());
+    return rest.substring(0, rest.indexOf(' '));
+  }
+
+  /**
+   * A method whose lines differ where no worded change says how (a lock edited by hand, or a fact
+   * no wording covers): one widening change with the raw lines, as any difference needs review.
+   */
+  private void unworded(String subject, TreeSet<String> was, TreeSet<String> is) {
+    List<String> added = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    for (String fact : is == null ? new TreeSet<String>() : is) {
+      if (was == null || !was.contains(fact)) {
+        added.add("\"" + subject + " " + fact + "\"");
+      }
+    }
+    for (String fact : was == null ? new TreeSet<String>() : was) {
+      if (is == null || !is.contains(fact)) {
+        removed.add("\"" + subject + " " + fact + "\"");
+      }
+    }
+    add(true, "the lock lines of " + shown(subject.substring(LockLine.CALL.length()))
+        + " differ: added " + (added.isEmpty() ? "none" : String.join(", ", added))
+        + "; removed " + (removed.isEmpty() ? "none" : String.join(", ", removed)));
   }
 
   private static Map<String, TreeSet<String>> group(List<LockLine> lines) {
@@ -79,6 +169,11 @@ final class LockDiff {
           ? "new unguarded method " + shown + ": open to anyone, with or without a principal"
           : "new guarded method " + shown + " (needs " + requirement(is) + "): callable by "
               + callers(is));
+      return;
+    }
+    if (is == null && !was.contains("unguarded") && stillDeclared(method)) {
+      add(true, shown + " is no longer guarded: open to anyone (it needed " + requirement(was)
+          + ", callable by " + callers(was) + ")");
       return;
     }
     if (is == null) {
@@ -106,10 +201,109 @@ final class LockDiff {
       add(!implies(now, then), "the requirement of " + shown + " changes from "
           + requirement(was) + " to " + requirement(is));
     }
+    source(shown, "workspace", was, is);
+    source(shown, "account", was, is);
     for (String caller : was) {
       if (isCaller(caller) && !is.contains(caller)) {
         add(false, caller.replace(" ", " role ") + " loses " + shown + " (it needs "
             + requirement(is) + ")");
+      }
+    }
+  }
+
+  /** Returns whether the type of {@code method} (a subject without {@code call }) declares it. */
+  private boolean stillDeclared(String method) {
+    int space = method.indexOf(' ');
+    String operation = method.substring(space + 1, method.indexOf('('));
+    String name = operation.substring(operation.lastIndexOf('.') + 1);
+    return compiled.hasMethod(method.substring(0, space), name);
+  }
+
+  /** Words a change of where the check reads the workspace or the account: always widening. */
+  private void source(String shown, String what, TreeSet<String> was, TreeSet<String> is) {
+    String then = fact(was, what + "-from ");
+    String now = fact(is, what + "-from ");
+    if (!then.equals(now)) {
+      add(true, shown + " now checks the " + what + " of " + source(now) + " instead of "
+          + source(then));
+    }
+  }
+
+  private static String fact(TreeSet<String> facts, String prefix) {
+    for (String fact : facts) {
+      if (fact.startsWith(prefix)) {
+        return fact.substring(prefix.length());
+      }
+    }
+    return "";
+  }
+
+  /**
+   * Returns a lock source as words: {@code parameter 0 (from)} as "parameter from", a carrier as
+   * "parameter ref's DeploymentRef.workspace()", "the bound one", "nothing", an account read
+   * from the workspace as "the workspace of parameter from".
+   */
+  private static String source(String fact) {
+    List<String> words = List.of(fact.split(" "));
+    return switch (words.get(0)) {
+      case "parameter" -> words.size() >= 3 ? "parameter " + unwrap(words.get(2)) : fact;
+      case "carrier" -> words.size() >= 4
+          ? "parameter " + unwrap(words.get(2)) + "'s " + accessor(words.get(3)) : fact;
+      case "bound" -> "the bound one";
+      case "none" -> "nothing";
+      case "workspace" -> "the workspace of "
+          + source(String.join(" ", words.subList(1, words.size())));
+      case "" -> "nothing in the lock";
+      default -> fact;
+    };
+  }
+
+  /** Returns {@code test.DeploymentRef.workspace()} as {@code DeploymentRef.workspace()}. */
+  private static String accessor(String accessor) {
+    int dot = accessor.lastIndexOf('.');
+    return dot < 0 ? accessor : simple(accessor.substring(0, dot)) + accessor.substring(dot);
+  }
+
+  private static String unwrap(String name) {
+    return name.startsWith("(") && name.endsWith(")") ? name.substring(1, name.length() - 1)
+        : name;
+  }
+
+  /** Words a permission's changed level, includes or scope; an added include or scope widens. */
+  private void permission(String name, TreeSet<String> was, TreeSet<String> is) {
+    if (was == null) {
+      add(false, "new permission " + name + " (" + String.join(", ", is) + ")");
+      return;
+    }
+    if (is == null) {
+      add(false, "permission " + name + " is removed");
+      return;
+    }
+    String levelThen = fact(was, "level ");
+    String levelNow = fact(is, "level ");
+    if (!levelThen.equals(levelNow)) {
+      add(true, "permission " + name + " changes from " + levelThen + " to " + levelNow
+          + " level");
+    }
+    String scopeThen = fact(was, "scope ");
+    String scopeNow = fact(is, "scope ");
+    if (!scopeThen.equals(scopeNow)) {
+      add(!scopeNow.isEmpty(), scopeNow.isEmpty()
+          ? "permission " + name + " loses its scope " + scopeThen
+          : "permission " + name + " maps scope " + scopeNow
+              + (scopeThen.isEmpty() ? " (it had none)" : " instead of " + scopeThen)
+              + ": custom roles holding that scope gain it");
+    }
+    for (String fact : is) {
+      if (fact.startsWith("includes ") && !was.contains(fact)) {
+        add(true, "permission " + name + " includes " + fact.substring("includes ".length())
+            + ": every role and custom role holding " + name + " gains it");
+      }
+    }
+    for (String fact : was) {
+      if (fact.startsWith("includes ") && !is.contains(fact)) {
+        add(false, "permission " + name + " no longer includes "
+            + fact.substring("includes ".length()));
       }
     }
   }
@@ -301,10 +495,10 @@ final class LockDiff {
    * Returns the method as a reader names it: its operation ("Things.view(String)"), followed by
    * the guarded type when that declares it under another name (a class guard's inherited method).
    */
-  private static String shown(String method) {
+  private String shown(String method) {
     int space = method.indexOf(' ');
     String type = method.substring(0, space);
-    String operation = method.substring(space + 1);
+    String operation = names.getOrDefault(method, readable(method.substring(space + 1)));
     int dot = operation.lastIndexOf('.', operation.indexOf('('));
     if (dot < 0) {
       return operation + " of " + type;
@@ -312,5 +506,27 @@ final class LockDiff {
     String declaring = operation.substring(0, dot);
     boolean own = type.equals(declaring) || type.endsWith("." + declaring);
     return own ? operation : operation + " of " + type;
+  }
+
+  /**
+   * Returns an operation of the lock as a reader names it, erased binary names made simple:
+   * {@code Things.edit(java.util.UUID, test.Outer$Inner)} as {@code Things.edit(UUID, Outer.Inner)}.
+   */
+  private static String readable(String operation) {
+    int open = operation.indexOf('(');
+    String parameters = operation.substring(open + 1, operation.length() - 1);
+    if (parameters.isEmpty()) {
+      return operation;
+    }
+    List<String> simple = new ArrayList<>();
+    for (String parameter : parameters.split(", ")) {
+      simple.add(simple(parameter));
+    }
+    return operation.substring(0, open + 1) + String.join(", ", simple) + ")";
+  }
+
+  /** Returns {@code a.b.Outer$Inner[]} as {@code Outer.Inner[]}. */
+  private static String simple(String binary) {
+    return binary.substring(binary.lastIndexOf('.') + 1).replace('$', '.');
   }
 }

@@ -9,13 +9,16 @@ import java.util.Optional;
 /**
  * One line of an access lock, split into its subject and its fact (docs/access-lock.md):
  * {@code call <service> <operation> <fact>} with the facts {@code requires allOf|anyOf <P>...},
- * {@code unguarded}, {@code nobody}, {@code workspace <ROLE>} and {@code account <ROLE>}; or
- * {@code role workspace|account <ROLE>} with the facts {@code ""} (the role exists), {@code holds
- * <P>}, and for an account role {@code everywhere <ROLE>} and {@code default}.
+ * {@code unguarded}, {@code nobody}, {@code workspace <ROLE>}, {@code account <ROLE>}, {@code
+ * workspace-from <source>} and {@code account-from <source>}; {@code role workspace|account
+ * <ROLE>} with the facts {@code ""} (the role exists), {@code holds <P>}, and for an account role
+ * {@code everywhere <ROLE>} and {@code default}; or {@code permission <P>} with the facts {@code
+ * level workspace|account}, {@code includes <P>} and {@code scope <scope>}.
  */
 record LockLine(String subject, String fact) {
   static final String CALL = "call ";
   static final String ROLE = "role ";
+  static final String PERMISSION = "permission ";
 
   /** Orders lines by their UTF-8 bytes, unsigned: the order the lock file is written in. */
   static final Comparator<String> BYTE_ORDER = (a, b) -> Arrays.compareUnsigned(
@@ -44,6 +47,9 @@ record LockLine(String subject, String fact) {
     if (line.startsWith(ROLE)) {
       return role(line);
     }
+    if (line.startsWith(PERMISSION)) {
+      return permission(line);
+    }
     return Optional.empty();
   }
 
@@ -64,6 +70,7 @@ record LockLine(String subject, String fact) {
     boolean valid = switch (words.get(0)) {
       case "unguarded", "nobody" -> words.size() == 1;
       case "workspace", "account" -> words.size() == 2 && names(words);
+      case "workspace-from", "account-from" -> words.size() >= 2 && names(words);
       case "requires" -> words.size() >= 3 && (words.get(1).equals("allOf")
           || words.get(1).equals("anyOf")) && names(words);
       default -> false;
@@ -87,6 +94,22 @@ record LockLine(String subject, String fact) {
     }
     String subject = ROLE + words.get(0) + " " + words.get(1);
     return Optional.of(new LockLine(subject, String.join(" ", words.subList(2, words.size()))));
+  }
+
+  private static Optional<LockLine> permission(String line) {
+    List<String> words = List.of(line.substring(PERMISSION.length()).split(" ", -1));
+    if (words.size() < 3 || !names(words)) {
+      return Optional.empty();
+    }
+    boolean valid = switch (words.get(1)) {
+      case "level" -> words.size() == 3
+          && (words.get(2).equals("workspace") || words.get(2).equals("account"));
+      case "includes" -> words.size() == 3;
+      case "scope" -> true;
+      default -> false;
+    };
+    return valid ? Optional.of(new LockLine(PERMISSION + words.get(0),
+        String.join(" ", words.subList(1, words.size())))) : Optional.empty();
   }
 
   private static boolean names(List<String> words) {
