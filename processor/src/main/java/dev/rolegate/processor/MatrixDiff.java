@@ -32,9 +32,10 @@ import java.util.Optional;
  * </pre>
  *
  * <p>Exit status: 0 when no role gains anything, 1 when access is widened (a role gains a
- * permission or a method, a role is added with permissions, or members gain permissions through
- * another default account role), 2 on bad input (a bad argument, an unreadable file, an invalid
- * matrix, with the parser's diagnostics, or a file that is no access report), 3 on a bug in
+ * permission or a method, a role is added with permissions, a permission gains an include, a
+ * scope or another level, or members gain permissions through another default account role),
+ * 2 on bad input (a bad argument, an unreadable file, an invalid matrix, with the parser's
+ * diagnostics, or a file that is no access report), 3 on a bug in
  * rolegate. The command reads only its arguments' files and needs nothing but this module's
  * classes and the JDK.
  */

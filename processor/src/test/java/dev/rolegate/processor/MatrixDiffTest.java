@@ -111,6 +111,7 @@ class MatrixDiffTest {
     assertEquals(List.of(), root.get("roles"));
     assertEquals(List.of(), root.get("permissionsAdded"));
     assertEquals(List.of(), root.get("permissionsRemoved"));
+    assertEquals(List.of(), root.get("permissionsChanged"));
     assertEquals(null, root.get("defaultAccountRole"));
     assertEquals(null, root.get("report"));
     assertEquals(List.of(), root.get("notes"));
@@ -166,11 +167,66 @@ class MatrixDiffTest {
         "| REFUND_ORDERS | workspace | EDIT_ORDERS |"));
     assertEquals(1, run.status);
     assertTrue(run.out.endsWith("\n"
+        + "permission REFUND_ORDERS: changed (custom roles holding it widen)\n"
+        + "  + includes EDIT_ORDERS\n"
         + "workspace role CASHIER: changed\n"
         + "  + permission VIEW_ORDERS\n"
         + "  + permission EDIT_ORDERS\n"
         + "\n"
         + "Result: access widened.\n"), run.out);
+  }
+
+  private static final String SCOPED = """
+      # Shop
+
+      | Permission | Level | Scope | Includes |
+      |---|---|---|---|
+      | VIEW_ORDERS | workspace | orders:read | |
+      | EDIT_ORDERS | workspace | orders:write | VIEW_ORDERS |
+      | PURGE_ORDERS | workspace | | |
+
+      | Role | Level | Inherits | Grants |
+      |---|---|---|---|
+      | CLERK | workspace | | VIEW_ORDERS |
+      | MEMBER | account (default) | | |
+      """;
+
+  @Test
+  void includeAddedOrScopeRemapped_noRoleChanges_stillWidens() {
+    String widened = edit(edit(SCOPED, "| PURGE_ORDERS | workspace | | |",
+        "| PURGE_ORDERS | workspace | | EDIT_ORDERS |"), "orders:read", "orders:*");
+    Run text = diff(SCOPED, widened);
+    assertEquals(1, text.status, text.out);
+    assertTrue(text.out.endsWith(HEADER + "\n"
+        + "permission VIEW_ORDERS: changed (custom roles holding it widen)\n"
+        + "  scope: orders:read -> orders:*\n"
+        + "permission PURGE_ORDERS: changed (custom roles holding it widen)\n"
+        + "  + includes EDIT_ORDERS\n"
+        + "\n"
+        + "Result: access widened.\n"), text.out);
+
+    Run json = diff(SCOPED, widened, "--json");
+    assertEquals(1, json.status);
+    Map<String, Object> root = object(MiniJson.parse(json.out));
+    assertEquals(true, root.get("widened"));
+    List<Object> changed = list(root.get("permissionsChanged"));
+    assertEquals(2, changed.size());
+    Map<String, Object> scope = object(changed.get(0));
+    assertEquals("VIEW_ORDERS", scope.get("name"));
+    assertEquals(true, scope.get("widens"));
+    assertEquals(Map.of("old", "orders:read", "new", "orders:*"), scope.get("scope"));
+    Map<String, Object> include = object(changed.get(1));
+    assertEquals("PURGE_ORDERS", include.get("name"));
+    assertEquals(List.of("EDIT_ORDERS"), include.get("includesAdded"));
+    assertEquals(null, include.get("scope"));
+
+    Run narrowed = diff(edit(SCOPED, "| PURGE_ORDERS | workspace | | |",
+        "| PURGE_ORDERS | workspace | | EDIT_ORDERS |"), SCOPED);
+    assertEquals(0, narrowed.status, narrowed.out);
+    assertTrue(narrowed.out.endsWith("permission PURGE_ORDERS: changed\n"
+        + "  - includes EDIT_ORDERS\n"
+        + "\n"
+        + "Result: access not widened.\n"), narrowed.out);
   }
 
   @Test
@@ -330,7 +386,8 @@ class MatrixDiffTest {
     assertEquals("", run.err);
     Map<String, Object> root = object(MiniJson.parse(run.out));
     assertEquals(List.of("version", "old", "new", "report", "widened", "customRoles",
-        "permissionsAdded", "permissionsRemoved", "defaultAccountRole", "roles", "notes"),
+        "permissionsAdded", "permissionsRemoved", "permissionsChanged", "defaultAccountRole",
+        "roles", "notes"),
         List.copyOf(root.keySet()));
     assertEquals(1.0, root.get("version"));
     assertEquals(Map.of("file", "old.md", "title", "Shop"), root.get("old"));

@@ -2,6 +2,7 @@ package dev.rolegate.processor.internal.diff;
 
 import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import dev.rolegate.processor.internal.matrix.Level;
+import dev.rolegate.processor.internal.matrix.PermissionRow;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,12 +23,14 @@ public record AccessDiff(
     Optional<Report> report,
     List<String> permissionsAdded,
     List<String> permissionsRemoved,
+    List<PermissionChange> permissionsChanged,
     Optional<DefaultChange> defaultAccountRole,
     List<RoleChange> roles,
     List<String> notes) {
   public AccessDiff {
     permissionsAdded = List.copyOf(permissionsAdded);
     permissionsRemoved = List.copyOf(permissionsRemoved);
+    permissionsChanged = List.copyOf(permissionsChanged);
     roles = List.copyOf(roles);
     notes = List.copyOf(notes);
   }
@@ -86,6 +89,29 @@ public record AccessDiff(
   }
 
   /**
+   * A permission in both matrices whose level, direct includes or scope changed ({@code level}
+   * and {@code scope} empty when unchanged; a scope of {@code ""} is none). Custom roles are built
+   * from permission names and scope strings and bring what those include, so an added include,
+   * a scope given or remapped, or another level widens every custom role holding it.
+   */
+  public record PermissionChange(String name, Optional<Change> level,
+      List<String> includesAdded, List<String> includesRemoved, Optional<Change> scope) {
+    public PermissionChange {
+      includesAdded = List.copyOf(includesAdded);
+      includesRemoved = List.copyOf(includesRemoved);
+    }
+
+    /** Returns whether the change can let a custom role's holder do more. */
+    public boolean widens() {
+      return level.isPresent() || !includesAdded.isEmpty()
+          || scope.map(change -> !change.now().isEmpty()).orElse(false);
+    }
+  }
+
+  /** An old and a new value. */
+  public record Change(String old, String now) {}
+
+  /**
    * Another account role marked default: what members with no other account role gain and lose
    * (the permissions of the new default in the new matrix against the old default's in the old).
    */
@@ -99,17 +125,19 @@ public record AccessDiff(
 
   /**
    * Returns whether access is widened: a role gains a permission or a method (a role added with
-   * permissions included), or members gain permissions through another default account role.
+   * permissions included), a permission gains an include, a scope or another level, or members
+   * gain permissions through another default account role.
    */
   public boolean widened() {
     return roles.stream().anyMatch(RoleChange::widens)
+        || permissionsChanged.stream().anyMatch(PermissionChange::widens)
         || defaultAccountRole.map(change -> !change.permissionsGained().isEmpty()).orElse(false);
   }
 
   /** Returns whether nothing changed for any role, permission or method. */
   public boolean isEmpty() {
     return roles.isEmpty() && permissionsAdded.isEmpty() && permissionsRemoved.isEmpty()
-        && defaultAccountRole.isEmpty();
+        && permissionsChanged.isEmpty() && defaultAccountRole.isEmpty();
   }
 
   /**
@@ -175,7 +203,33 @@ public record AccessDiff(
     }
     return new AccessDiff(oldSide, newSide, report,
         minus(names(newMatrix), names(oldMatrix)), minus(names(oldMatrix), names(newMatrix)),
-        defaultChange, changes, notes);
+        permissionChanges(oldMatrix, newMatrix), defaultChange, changes, notes);
+  }
+
+  /** The permissions of both matrices whose level, includes or scope changed, in the new order. */
+  private static List<PermissionChange> permissionChanges(
+      CompiledMatrix oldMatrix, CompiledMatrix newMatrix) {
+    List<PermissionChange> changes = new ArrayList<>();
+    for (PermissionRow now : newMatrix.permissions()) {
+      Optional<PermissionRow> old = oldMatrix.permission(now.name());
+      if (old.isEmpty()) {
+        continue;
+      }
+      PermissionRow was = old.get();
+      Optional<Change> level = was.level() == now.level() ? Optional.empty()
+          : Optional.of(new Change(was.level().word(), now.level().word()));
+      String scopeThen = was.scope().trim();
+      String scopeNow = now.scope().trim();
+      Optional<Change> scope = scopeThen.equals(scopeNow) ? Optional.empty()
+          : Optional.of(new Change(scopeThen, scopeNow));
+      PermissionChange change = new PermissionChange(now.name(), level,
+          minus(now.includes(), was.includes()), minus(was.includes(), now.includes()), scope);
+      if (level.isPresent() || scope.isPresent() || !change.includesAdded().isEmpty()
+          || !change.includesRemoved().isEmpty()) {
+        changes.add(change);
+      }
+    }
+    return changes;
   }
 
   private static void unknown(

@@ -3,6 +3,7 @@ package dev.rolegate.processor.internal.diff;
 import dev.rolegate.processor.internal.diff.AccessDiff.DefaultChange;
 import dev.rolegate.processor.internal.diff.AccessDiff.EverywhereChange;
 import dev.rolegate.processor.internal.diff.AccessDiff.Method;
+import dev.rolegate.processor.internal.diff.AccessDiff.PermissionChange;
 import dev.rolegate.processor.internal.diff.AccessDiff.Report;
 import dev.rolegate.processor.internal.diff.AccessDiff.RoleChange;
 import java.util.List;
@@ -23,6 +24,12 @@ import java.util.Optional;
  *   "customRoles": "Custom roles are defined at run time, ...",
  *   "permissionsAdded": ["ARCHIVE_ORDERS"],
  *   "permissionsRemoved": [],
+ *   "permissionsChanged": [
+ *     {"name": "EDIT_ORDERS", "widens": true,
+ *      "level": null | {"old": "account", "new": "workspace"},
+ *      "includesAdded": ["VIEW_BILLING"], "includesRemoved": [],
+ *      "scope": null | {"old": "orders:write" | "", "new": "orders:*" | ""}}
+ *   ],
  *   "defaultAccountRole": null | {"old": "MEMBER" | null, "new": "GUEST" | null,
  *                                 "permissionsGained": [], "permissionsLost": ["VIEW_BILLING"]},
  *   "roles": [
@@ -62,6 +69,8 @@ public final class DiffJson {
         .append("  \"permissionsAdded\": ").append(Json.strings(diff.permissionsAdded()))
         .append(",\n")
         .append("  \"permissionsRemoved\": ").append(Json.strings(diff.permissionsRemoved()))
+        .append(",\n")
+        .append("  \"permissionsChanged\": ").append(permissions(diff.permissionsChanged()))
         .append(",\n")
         .append("  \"defaultAccountRole\": ").append(defaultRole(diff.defaultAccountRole()))
         .append(",\n")
@@ -116,6 +125,28 @@ public final class DiffJson {
         .append(",\n")
         .append(indent).append("\"methodsLost\": ").append(methods(role.methodsLost()))
         .append("\n    }");
+  }
+
+  private static String permissions(List<PermissionChange> changes) {
+    if (changes.isEmpty()) {
+      return "[]";
+    }
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 0; i < changes.size(); i++) {
+      PermissionChange change = changes.get(i);
+      out.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(Json.quote(change.name()))
+          .append(", \"widens\": ").append(change.widens())
+          .append(", \"level\": ").append(change(change.level()))
+          .append(", \"includesAdded\": ").append(Json.strings(change.includesAdded()))
+          .append(", \"includesRemoved\": ").append(Json.strings(change.includesRemoved()))
+          .append(", \"scope\": ").append(change(change.scope())).append('}');
+    }
+    return out.append("\n  ]").toString();
+  }
+
+  private static String change(Optional<AccessDiff.Change> change) {
+    return change.map(c -> "{\"old\": " + Json.quote(c.old()) + ", \"new\": " + Json.quote(c.now())
+        + "}").orElse("null");
   }
 
   private static String everywhere(Optional<EverywhereChange> change) {

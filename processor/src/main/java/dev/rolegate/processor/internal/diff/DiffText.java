@@ -3,14 +3,15 @@ package dev.rolegate.processor.internal.diff;
 import dev.rolegate.processor.internal.diff.AccessDiff.DefaultChange;
 import dev.rolegate.processor.internal.diff.AccessDiff.EverywhereChange;
 import dev.rolegate.processor.internal.diff.AccessDiff.Method;
+import dev.rolegate.processor.internal.diff.AccessDiff.PermissionChange;
 import dev.rolegate.processor.internal.diff.AccessDiff.RoleChange;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Renders an {@link AccessDiff} for people: a header naming the files, then one block per changed
- * role with one line per permission or method gained ({@code +}) or lost ({@code -}), then the
- * verdict. Every line ends with {@code \n}, whatever the platform.
+ * Renders an {@link AccessDiff} for people: a header naming the files, the permissions added,
+ * removed and changed, then one block per changed role with one line per permission or method
+ * gained ({@code +}) or lost ({@code -}), then the verdict. Every line ends with {@code \n}, whatever the platform.
  */
 public final class DiffText {
   /** What the diff cannot see, said in every output. */
@@ -33,6 +34,20 @@ public final class DiffText {
     }
     for (String name : diff.permissionsRemoved()) {
       line(out, "permission " + name + ": removed");
+    }
+    for (PermissionChange change : diff.permissionsChanged()) {
+      line(out, "permission " + change.name() + ": changed" + (change.widens()
+          ? " (custom roles holding it widen)" : ""));
+      change.level().ifPresent(level ->
+          line(out, "  level: " + level.old() + " -> " + level.now()));
+      for (String name : change.includesAdded()) {
+        line(out, "  + includes " + name);
+      }
+      for (String name : change.includesRemoved()) {
+        line(out, "  - includes " + name);
+      }
+      change.scope().ifPresent(scope -> line(out, "  scope: " + scopeName(scope.old()) + " -> "
+          + scopeName(scope.now())));
     }
     diff.defaultAccountRole().ifPresent(change -> defaultRole(out, change));
     for (RoleChange role : diff.roles()) {
@@ -76,6 +91,10 @@ public final class DiffText {
     for (Method method : methods) {
       line(out, "  " + sign + " method " + method.type() + ": " + method.operation());
     }
+  }
+
+  private static String scopeName(String scope) {
+    return scope.isEmpty() ? "none" : scope;
   }
 
   private static String side(AccessDiff.Side side) {
