@@ -577,4 +577,40 @@ class AccessLockTest {
     assertThat(compile(TestMatrices.SMALL, lock, anyOf, "-Arolegate.accessLock.narrowing=WARN"))
         .succeededWithoutWarnings();
   }
+
+  @Test
+  void partialCompilation_typeOnlyAsClassFile_notComparedButNoted_andKeptOnUpdate()
+      throws IOException {
+    List<JavaFileObject> both = new ArrayList<>(deployments("DELETE_THINGS", ""));
+    both.add(JavaFileObjects.forSourceString("test.Alpha", ReportedServices.ALPHA));
+    Path lock = locked(TestMatrices.SMALL, both);
+    String full = Files.readString(lock, StandardCharsets.UTF_8);
+    Compilation first = compile(TestMatrices.SMALL, lock, both);
+    assertThat(first).succeededWithoutWarnings();
+    Path classes = Files.createTempDirectory("rolegate-classes");
+    for (JavaFileObject file : first.generatedFiles()) {
+      String uri = file.toUri().toString();
+      if (file.getKind() == JavaFileObject.Kind.CLASS && uri.contains("/CLASS_OUTPUT/")) {
+        Path target = classes.resolve(uri.substring(uri.indexOf("/CLASS_OUTPUT/") + 14));
+        Files.createDirectories(target.getParent());
+        try (InputStream in = file.openInputStream()) {
+          Files.write(target, in.readAllBytes());
+        }
+      }
+    }
+    assertTrue(Files.exists(classes.resolve("test/Deployments.class")));
+    String classPath = System.getProperty("java.class.path") + java.io.File.pathSeparator + classes;
+    List<JavaFileObject> alphaOnly = List.of(both.get(0), both.get(2));
+    Compilation partial = compile(TestMatrices.SMALL, lock, alphaOnly, "-classpath", classPath);
+    assertThat(partial).succeededWithoutWarnings();
+    assertThat(partial).hadNoteContaining("[AccessLockNotCompared] The access lock " + lock
+        + " names test.Deployments, which this compilation does not compile from source (a"
+        + " partial compilation), so their lines were not compared. A full build (mvn clean"
+        + " compile) compares them");
+    Compilation update = compile(TestMatrices.SMALL, lock, alphaOnly, "-classpath", classPath,
+        "-Arolegate.accessLock.update=true");
+    assertThat(update).succeededWithoutWarnings();
+    assertThat(update).hadNoteContaining("so their lines were kept as they were.");
+    assertEquals(full, Files.readString(lock, StandardCharsets.UTF_8));
+  }
 }
