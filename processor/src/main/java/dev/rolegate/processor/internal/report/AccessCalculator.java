@@ -122,7 +122,9 @@ final class AccessCalculator {
         .orElse("bound");
   }
 
-  /** Returns {@code parameter 0 (from)} or {@code carrier 1 (ref) test.DeploymentRef.workspace()}. */
+  /**
+   * Returns {@code parameter 0 (from)} or {@code carrier 1 (ref) test.DeploymentRef.workspace()}.
+   */
   private String argument(GuardedMethod method, IdArgument argument) {
     String parameter = argument.parameter() + " ("
         + method.element().getParameters().get(argument.parameter()).getSimpleName() + ")";

@@ -232,7 +232,8 @@ final class AccessLock {
       }
       Optional<String> kind = single(line.get());
       if (kind.isPresent()) {
-        String other = single.putIfAbsent(line.get().subject() + " " + kind.get(), line.get().fact());
+        String other =
+            single.putIfAbsent(line.get().subject() + " " + kind.get(), line.get().fact());
         if (other != null && !other.equals(line.get().fact())) {
           return new Parsed(List.of(), Optional.of(new Problem(i + 1, "\"" + shown(row)
               + "\" gives " + line.get().subject() + " a second " + kind.get() + " fact (it has \""

@@ -510,7 +510,8 @@ final class LockDiff {
 
   /**
    * Returns an operation of the lock as a reader names it, erased binary names made simple:
-   * {@code Things.edit(java.util.UUID, test.Outer$Inner)} as {@code Things.edit(UUID, Outer.Inner)}.
+   * {@code Things.edit(java.util.UUID, test.Outer$Inner)} as {@code Things.edit(UUID,
+   * Outer.Inner)}.
    */
   private static String readable(String operation) {
     int open = operation.indexOf('(');
