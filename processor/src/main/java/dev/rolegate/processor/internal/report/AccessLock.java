@@ -21,11 +21,13 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The access lock of a compilation (docs/access-lock.md): one line per guarded method and fact
- * (its requirement, each role that may call it, or that it is unguarded or callable by no role)
- * and per role of the matrix and fact (each permission it holds after closure, the workspace role
- * an account role holds everywhere, the default account role), sorted by UTF-8 bytes, under a
- * comment header saying what the file is and how to regenerate it.
+ * The access lock of a compilation (docs/access-lock.md): one line per guarded method, named by
+ * its erased parameter types, and fact (its requirement, where the check reads the workspace and
+ * the account, each role that may call it, or that it is unguarded or callable by no role), per
+ * role of the matrix and fact (each permission it holds after closure, the workspace role an
+ * account role holds everywhere, the default account role) and per permission and fact (its
+ * level, includes and scope), sorted by UTF-8 bytes, under a comment header saying what the file
+ * is and how to regenerate it.
  */
 final class AccessLock {
   private final TreeSet<String> lines = new TreeSet<>(LockLine.BYTE_ORDER);

@@ -16,8 +16,10 @@ import java.util.TreeSet;
  * for a reviewer: roles that gain or lose a method (with the grant path in the current matrix),
  * new and removed guarded methods, requirement changes, and roles of the matrix that gain or lose
  * permissions. A change is widening when it can let someone call what they could not before: a
- * gain, a new method or role, a method becoming unguarded, a requirement the old one does not
- * imply. Widening changes come first.
+ * gain, a new method or role, a method becoming unguarded, a type or method that still exists
+ * but is no longer guarded, a requirement the old one does not imply, a check reading another
+ * argument, a permission's added include, scope or other level, and any difference of a method's
+ * lines that no other change words. Widening changes come first.
  */
 final class LockDiff {
   /** One difference, worded; {@code widening} as the class comment defines it. */
