@@ -28,8 +28,10 @@ import javax.lang.model.util.Elements;
  * names (docs/access-lock.md), once, at the end, when the compilation has no other error: any
  * difference is one {@code [AccessChanged]} error listing the changes, widening first (a warning
  * when every change narrows and {@value #NARROWING_OPTION} is {@code warn}). With {@value
- * #UPDATE_OPTION}{@code =true} it writes the file instead. The file lies in the project, not in
- * the class output, so it is read and written directly rather than through the Filer.
+ * #UPDATE_OPTION}{@code =true} it writes the file instead, with a note saying what the rewrite
+ * accepts. A locked type this compilation finds only as a class file is not compared (a note says
+ * so) and is kept on update. The file lies in the project, not in the class output, so it is read
+ * and written directly rather than through the Filer.
  */
 public final class AccessLockCheck {
   /** The option naming the lock file: {@code -Arolegate.accessLock=<path>}. */
@@ -193,7 +195,8 @@ public final class AccessLockCheck {
     List<LockDiff.Change> changes = result.changes();
     String what;
     if (!existed) {
-      what = "it holds " + lock.lines().size() + " lines (there was no lock to compare with)";
+      what = "it holds " + lock.lines().size() + " lines (there was no readable lock to compare"
+          + " with)";
     } else if (changes.isEmpty()) {
       what = "nothing changed";
     } else {
