@@ -82,8 +82,8 @@ class AuthorizationMatrixTest {
   static class AllowsEverything {
     @TestFactory
     Stream<DynamicTest> cases() {
-      PlainGadgets impl = new PlainGadgets();
-      return allCalls(AuthorizationMatrix.of(Gadgets.class).guard(source -> impl)).tests();
+      return allCalls(AuthorizationMatrix.of(Gadgets.class).implementation(new PlainGadgets())
+          .guard((delegate, source) -> delegate)).tests();
     }
   }
 
@@ -142,9 +142,11 @@ class AuthorizationMatrixTest {
 
   private static int cases() {
     Matrix matrix = Matrix.load();
-    // Each workspace role; each account role, in the account and in another one; no principal.
-    int perMethod =
-        matrix.roles(Level.WORKSPACE).size() + 2 * matrix.roles(Level.ACCOUNT).size() + 1;
+    // Each workspace role in four placements, and as the workspace's default role; the default
+    // "no access"; each account role, in the account and in another one; no principal.
+    int workspaceRoles = matrix.roles(Level.WORKSPACE).size();
+    int perMethod = 4 * workspaceRoles + workspaceRoles + 1
+        + 2 * matrix.roles(Level.ACCOUNT).size() + 1;
     return 7 * perMethod;
   }
 
