@@ -445,6 +445,10 @@ public final class AuthorizationMatrix<T> {
     String name = method.signature() + " " + each.as() + ": " + expected.word;
     String label = type.getSimpleName() + "." + method.signature() + " " + each.as();
     return DynamicTest.dynamicTest(name, () -> {
+      if (each.principal() == null && CurrentPrincipal.get().isPresent()) {
+        throw new AssertionError(label + ": a principal is already bound on this thread (a scope"
+            + " an earlier test left open), so the case cannot run without one");
+      }
       Outcome actual = recordingGuard != null
           ? runRecorded(method, operation, call, each, label, expected)
           : run(method, operation, call, each);

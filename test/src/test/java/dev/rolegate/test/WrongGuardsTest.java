@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rolegate.runtime.AccountDirectory;
+import dev.rolegate.runtime.CurrentPrincipal;
 import dev.rolegate.runtime.CustomRoles;
 import dev.rolegate.runtime.Matrix;
+import dev.rolegate.runtime.Principal;
+import dev.rolegate.runtime.PrincipalScope;
 import dev.rolegate.runtime.PrincipalSource;
 import dev.rolegate.test.fixtures.GuardedNotes;
 import dev.rolegate.test.fixtures.Notes;
@@ -204,5 +208,19 @@ class WrongGuardsTest {
             + " as account member, no explicit role, default role VIEWER: denied",
         DELETE + " as account member, no explicit role, default role VIEWER was allowed, but"
             + " matrix Prefect Cloud says denied (requires DELETE_DEPLOYMENTS)");
+  }
+
+  @Test
+  void aBindingLeftOnTheThread_failsTheCasesWithoutAPrincipal_sayingSo() {
+    Principal leaked = Principal.user("leaked")
+        .directory(AccountDirectory.singleAccount(AuthorizationMatrix.ACCOUNT)).build();
+    Map<String, String> failures;
+    try (PrincipalScope scope = CurrentPrincipal.bind(leaked)) {
+      failures = failures(recorded(GuardedNotes::wrap));
+    }
+    assertEquals(4, failures.size(), failures.keySet().toString());
+    assertFails(failures, "purge() with no principal: unauthenticated", "Notes.purge() with no"
+        + " principal: a principal is already bound on this thread (a scope an earlier test left"
+        + " open), so the case cannot run without one");
   }
 }

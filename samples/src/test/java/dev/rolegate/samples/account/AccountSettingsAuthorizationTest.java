@@ -17,7 +17,8 @@ class AccountSettingsAuthorizationTest {
   @TestFactory
   Stream<DynamicTest> accountSettingsFollowTheMatrix() {
     return AuthorizationMatrix.of(AccountSettingsService.class)
-        .guard(source -> GuardedAccountSettingsService.wrap(new InMemoryAccountSettingsService(), source))
+        .implementations(InMemoryAccountSettingsService::new)
+        .guard((delegate, source) -> GuardedAccountSettingsService.wrap(delegate, source))
         .call("settings", s -> s.settings(ACCOUNT))
         .call("edit", s -> s.edit(ACCOUNT, new AccountSettings("acme", true)))
         .call("bypassSso", s -> s.bypassSso(ACCOUNT))

@@ -21,7 +21,8 @@ class BlockAuthorizationTest {
   @TestFactory
   Stream<DynamicTest> blockServiceFollowsTheMatrix() {
     return AuthorizationMatrix.of(BlockService.class)
-        .guard(source -> GuardedBlockService.wrap(seeded(), source))
+        .implementations(BlockAuthorizationTest::seeded)
+        .guard((delegate, source) -> GuardedBlockService.wrap(delegate, source))
         .call("list", s -> s.list(WORKSPACE))
         .call("readSecret", s -> s.readSecret(WORKSPACE, "block-1"))
         .call("create", s -> s.create(WORKSPACE, "slack-webhook", "alerts", Secret.of("hook")))

@@ -27,7 +27,8 @@ class DeploymentAuthorizationTest {
   @TestFactory
   Stream<DynamicTest> deploymentServiceFollowsTheMatrix() {
     return AuthorizationMatrix.of(DeploymentService.class)
-        .guard(source -> GuardedDeploymentService.wrap(seeded(), source))
+        .implementations(DeploymentAuthorizationTest::seeded)
+        .guard((delegate, source) -> GuardedDeploymentService.wrap(delegate, source))
         .call("ping", DeploymentService::ping)
         .call("list", s -> s.list(WORKSPACE))
         .call("read", s -> s.read(WORKSPACE, "d-1"))
