@@ -751,7 +751,7 @@ class ClassGuardValidationTest {
   }
 
   @Test
-  void notProxyable_classGuardNameTaken_reportedOnClass() {
+  void generatedNameClash_classGuardNameTaken_reportedOnClass() {
     JavaFileObject source = source("Things", """
         public class Things {
           @RequiresPermission("VIEW_THINGS")
@@ -765,7 +765,7 @@ class ClassGuardValidationTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard class Things: its"
+        .hadErrorContaining("[GeneratedNameClash] @RequiresPermission cannot guard class Things: its"
             + " guard would be test.GuardedThings, but a type of that name already exists.")
         .inFile(source)
         .onLineContaining("public class Things");

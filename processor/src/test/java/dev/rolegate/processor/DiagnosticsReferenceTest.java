@@ -9,17 +9,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** {@code docs/diagnostics.md} documents every id the processor can emit, with its kind, and no other. */
+/**
+ * {@code docs/diagnostics.md} documents every id the processor can emit, with its kind, and no
+ * other; each example message it shows is one that a constant of the catalogue ({@link
+ * Diagnostic}) with that id produces.
+ */
 class DiagnosticsReferenceTest {
   private static final Pattern HEADING =
       Pattern.compile("^### `\\[([A-Za-z]+)\\]` \\((error|warning|note)\\)$",
       Pattern.MULTILINE);
+  private static final Pattern EXAMPLE = Pattern.compile("^\\[([A-Za-z]+)\\] (.*)$", Pattern.MULTILINE);
+  private static final Pattern ARGUMENT = Pattern.compile("%(\\d+\\$)?[sd]|%n");
 
   private static String reference() throws IOException {
     Path docs = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/diagnostics.md");
@@ -52,6 +61,53 @@ class DiagnosticsReferenceTest {
       assertTrue(reference.contains("\n[" + diagnostic.id() + "] "),
           "docs/diagnostics.md shows no example message for " + diagnostic.id());
     }
+  }
+
+  @Test
+  void everyExampleMessage_matchesACatalogueTemplateOfItsId() throws IOException {
+    Matcher example = EXAMPLE.matcher(reference());
+    int examples = 0;
+    while (example.find()) {
+      examples++;
+      String id = example.group(1);
+      String text = example.group(2);
+      assertTrue(
+          Arrays.stream(Diagnostic.values())
+              .filter(diagnostic -> diagnostic.id().equals(id))
+              .anyMatch(diagnostic -> template(diagnostic).matcher(text).matches()),
+          "docs/diagnostics.md shows a [" + id + "] message that no template of the catalogue"
+              + " produces: " + text);
+    }
+    assertTrue(examples >= Diagnostic.values().length / 2, "found only " + examples + " examples");
+  }
+
+  @Test
+  void sharedIds_nameDifferentCauses() {
+    Set<String> seen = new HashSet<>();
+    for (Diagnostic diagnostic : Diagnostic.values()) {
+      assertTrue(seen.add(diagnostic.id() + "\n" + diagnostic.template()),
+          diagnostic + " repeats the template of another constant with id " + diagnostic.id());
+    }
+  }
+
+  /**
+   * The template's first line as a pattern (an example shows the first line of a message that
+   * spans several): its text literally, any text for each argument.
+   */
+  private static Pattern template(Diagnostic diagnostic) {
+    String template = diagnostic.template();
+    int newline = template.indexOf('\n');
+    String line = newline < 0 ? template : template.substring(0, newline);
+    StringBuilder regex = new StringBuilder();
+    int start = 0;
+    Matcher argument = ARGUMENT.matcher(line);
+    while (argument.find()) {
+      regex.append(Pattern.quote(line.substring(start, argument.start())));
+      regex.append(argument.group().equals("%n") ? "" : ".*");
+      start = argument.end();
+    }
+    regex.append(Pattern.quote(line.substring(start)));
+    return Pattern.compile(regex.toString());
   }
 
   private static Diagnostic find(String id) {

@@ -233,7 +233,7 @@ class ProxyabilityValidationTest {
   }
 
   @Test
-  void notProxyable_guardNameTakenByUserType_reportedOnInterface() {
+  void generatedNameClash_guardNameTakenByUserType_reportedOnInterface() {
     JavaFileObject source =
         source(
             "Things",
@@ -251,7 +251,7 @@ class ProxyabilityValidationTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining(
-            "[NotProxyable] @RequiresPermission cannot guard interface Things: its guard would be"
+            "[GeneratedNameClash] @RequiresPermission cannot guard interface Things: its guard would be"
                 + " test.GuardedThings, but a type of that name already exists. Rename or move"
                 + " that type: rolegate names the guard of Outer.Inner GuardedOuter_Inner, in the"
                 + " same package")

@@ -32,7 +32,7 @@ class RobustnessRegressionTest {
       import dev.rolegate.annotations.PermissionMatrix;
       """);
 
-  /** javac reads backslash-u as a Unicode escape even inside a comment; Javadoc now escapes it. */
+  /** javac reads backslash-u as a Unicode escape even inside a comment; Javadoc escapes it. */
   @Test
   void backslashesInTitleAndDescriptions_generatedJavadocCompiles_textKeptExactly()
       throws IOException {
@@ -157,7 +157,7 @@ class RobustnessRegressionTest {
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining(
-            "[NotProxyable] @RequiresPermission cannot guard interface Things_Inner: its guard"
+            "[GeneratedNameClash] @RequiresPermission cannot guard interface Things_Inner: its guard"
                 + " would be test.GuardedThings_Inner, which is already the guard of"
                 + " test.Things.Inner. Rename one of the two types: rolegate names the guard"
                 + " of Outer.Inner GuardedOuter_Inner, in the same package")
@@ -252,9 +252,9 @@ class RobustnessRegressionTest {
   }
 
   /**
-   * A matrix of 1,500 permissions: the capability table was one builder expression 1,500 calls
-   * deep, and javac's own stack overflowed compiling it ("An exception has occurred in the
-   * compiler"). It is now built statement by statement in methods of a bounded size.
+   * A matrix of 1,500 permissions: the capability table is built statement by statement in
+   * methods of a bounded size, since one builder expression 1,500 calls deep overflows javac's own
+   * stack ("An exception has occurred in the compiler").
    */
   @Test
   void largeMatrix_tableCompiles_andEveryPermissionIsChecked() throws Throwable {

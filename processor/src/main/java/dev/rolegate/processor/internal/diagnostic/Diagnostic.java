@@ -3,7 +3,8 @@ package dev.rolegate.processor.internal.diagnostic;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * The processor's diagnostics, in one place. Each message reads {@code [<Id>] <what is wrong,
+ * The processor's message catalogue: one constant per cause of a diagnostic, with its id, its kind
+ * and its message template; constants for different causes may share an id. Each message reads {@code [<Id>] <what is wrong,
  * quoting the input>. <how to fix>.}; the id is stable and documented in the README. Errors cannot
  * be suppressed; a warning is silenced with {@code @SuppressWarnings("<Id>")} on the element it is
  * reported on or on any enclosing element (see {@link Reporter}).
@@ -24,10 +25,93 @@ public enum Diagnostic {
       Kind.ERROR,
       "@RequiresPermission on %s sets both value and anyOf. Use value for permissions that are"
           + " all required, or anyOf for permissions of which one suffices, not both"),
+  /** {@code @RequiresPermission} on a static or private method, which no guard overrides. */
   NOT_PROXYABLE(
       "NotProxyable",
       Kind.ERROR,
-      "@RequiresPermission cannot guard %s: %s. %s"),
+      "@RequiresPermission cannot guard %1$s method %2$s: a guard can only intercept calls to"
+          + " instance methods it overrides. Make it a non-%1$s instance method, or remove"
+          + " @RequiresPermission"),
+  /** {@code @RequiresPermission} on a final method of the guarded class itself. */
+  NOT_PROXYABLE_FINAL_METHOD(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard final method %s: a guard can only intercept calls to"
+          + " instance methods it overrides, and a final method cannot be overridden. Make it"
+          + " non-final, or remove @RequiresPermission"),
+  /** {@code @RequiresPermission} on a final method that a guarded class inherits. */
+  NOT_PROXYABLE_INHERITED_FINAL_METHOD(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard final method %s, inherited by %s: a guard can only"
+          + " intercept calls to instance methods it overrides, and a final method cannot be"
+          + " overridden. Make it non-final, or remove @RequiresPermission"),
+  /** An interface method with the parameters of the guard's own {@code wrap} factory. */
+  NOT_PROXYABLE_WRAP_CLASH(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard method %1$s of interface %2$s: it has the parameters of"
+          + " the guard's own factory method %3$s.wrap. Rename the method, or change its"
+          + " parameters"),
+  NOT_PROXYABLE_LOCAL_INTERFACE(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard local interface %s: a guard cannot implement an"
+          + " interface declared inside a method. Move the interface to the top level of its file"
+          + " or into a class"),
+  /** A private interface, or one inside a private type: {@code %2$s} is "it" or that type. */
+  NOT_PROXYABLE_PRIVATE_INTERFACE(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard interface %s: %s is private, so a guard in its package"
+          + " cannot implement it. Make it package-private or public"),
+  NOT_PROXYABLE_ANNOTATION_TYPE(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard annotation type %s: an annotation type has no service"
+          + " methods for a guard to intercept. Remove @RequiresPermission from it"),
+  /** An enum or a record: {@code %1$s} is the kind, {@code %3$s} its article. */
+  NOT_PROXYABLE_ENUM_OR_RECORD(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard %1$s %2$s: %3$s %1$s cannot be extended, so no guard can"
+          + " subclass it. Extract an interface with the guarded methods, annotate it, and wrap"
+          + " the %1$s with that interface's Guarded type"),
+  /** A private class, or one inside a private type: {@code %2$s} is "it" or that type. */
+  NOT_PROXYABLE_PRIVATE_CLASS(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard class %s: %s is private, so a guard in its package"
+          + " cannot extend it. Make it package-private or public"),
+  NOT_PROXYABLE_INNER_CLASS(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard inner class %s: a guard cannot extend a non-static inner"
+          + " class, whose instances need an instance of %s. Make it static"),
+  NOT_PROXYABLE_FINAL_CLASS(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard final class %s: a class guard extends the class it"
+          + " guards. Make the class non-final, or guard an interface it implements instead"),
+  NOT_PROXYABLE_SEALED_CLASS(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard sealed class %s: a class guard extends the class it"
+          + " guards, and a sealed class permits only the subclasses it lists. Unseal it (remove"
+          + " sealed and its permits clause), or annotate an interface it implements and wrap the"
+          + " implementation with that interface's Guarded type"),
+  NOT_PROXYABLE_NO_CONSTRUCTOR(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard class %s: it has no non-private constructor, so a guard"
+          + " cannot call super(...). Add a non-private constructor"),
+  /** An abstract class with abstract methods left unimplemented, listed in {@code %3$s}. */
+  NOT_PROXYABLE_ABSTRACT_CLASS(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard abstract class %1$s: a guard must be a concrete class,"
+          + " but %1$s leaves %2$s %3$s unimplemented. Implement %4$s in %1$s, or guard a concrete"
+          + " subclass instead"),
   UNPROTECTED_METHOD(
       "UnprotectedMethod",
       Kind.ERROR,
@@ -83,7 +167,20 @@ public enum Diagnostic {
       "%s needs a permission matrix, but none is compiled here or on the class path. Add"
           + " dev.rolegate:rolegate-prefect to the dependencies for the bundled Prefect Cloud"
           + " matrix, or compile your own with @PermissionMatrix(\"matrix.md\") on a package"),
-  SEVERAL_MATRICES("SeveralMatrices", Kind.ERROR, "%s. %s"),
+  /** A second {@code @PermissionMatrix} package in one compilation. */
+  SEVERAL_MATRICES(
+      "SeveralMatrices",
+      Kind.ERROR,
+      "package %s declares a second @PermissionMatrix; package %s already declares one. A"
+          + " compilation compiles one matrix: remove one of the two @PermissionMatrix"
+          + " annotations, or compile each package in its own module"),
+  /** More than one compiled matrix on the class path, and none declared here. */
+  SEVERAL_MATRICES_ON_CLASS_PATH(
+      "SeveralMatrices",
+      Kind.ERROR,
+      "the class path holds %d compiled matrices: %s. Keep one matrix on the class path, or"
+          + " declare the one this compilation uses with @PermissionMatrix on one of its"
+          + " packages"),
   MATRIX_NOT_FOUND(
       "MatrixNotFound",
       Kind.ERROR,
@@ -336,6 +433,23 @@ public enum Diagnostic {
       "@PermissionMatrix on package %s generates %s, but a type of that name already exists."
           + " Rename or move that type: a @PermissionMatrix package receives %s"),
   /**
+   * The guard of a type would take the name of a type that rolegate did not generate: the same id
+   * as GENERATED_NAME_CLASH, reported on the guarded type.
+   */
+  GUARD_NAME_TAKEN(
+      "GeneratedNameClash",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard %s %s: its guard would be %s, but a type of that name"
+          + " already exists. Rename or move that type: rolegate names the guard of Outer.Inner"
+          + " GuardedOuter_Inner, in the same package"),
+  /** Two guarded types whose guards have one name ({@code Outer.Inner} and {@code Outer_Inner}). */
+  GUARD_NAME_SHARED(
+      "GeneratedNameClash",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard %s %s: its guard would be %s, which is already the guard"
+          + " of %s. Rename one of the two types: rolegate names the guard of Outer.Inner"
+          + " GuardedOuter_Inner, in the same package"),
+  /**
    * Printed by {@code dev.rolegate.annotations.processing.MissingProcessorCheck} (in
    * rolegate-annotations, which cannot see this enum) when this processor did not run; listed
    * here so that every id is in one place, and a test keeps the two messages equal.
@@ -376,6 +490,11 @@ public enum Diagnostic {
   /** Returns whether this is an error, a warning or a note. */
   public Kind kind() {
     return kind;
+  }
+
+  /** Returns the message template, in {@link String#format} syntax, without the id. */
+  public String template() {
+    return format;
   }
 
   /** Returns the full message: {@code [Id] } and the formatted text. */

@@ -136,11 +136,9 @@ public final class GuardStep {
     if (written.containsKey(name)) {
       // Outer.Inner and Outer_Inner: both guards would be GuardedOuter_Inner.
       TypeElement type = service.type();
-      reporter.report(Diagnostic.NOT_PROXYABLE, type,
-          (service.isClass() ? "class " : "interface ") + type.getSimpleName(),
-          "its guard would be " + name + ", which is already the guard of " + written.get(name),
-          "Rename one of the two types: rolegate names the guard of Outer.Inner"
-              + " GuardedOuter_Inner, in the same package");
+      reporter.report(Diagnostic.GUARD_NAME_SHARED, type,
+          service.isClass() ? "class" : "interface", type.getSimpleName(), name,
+          written.get(name));
       return true;
     }
     TypeElement existing = elements.getTypeElement(name);
@@ -148,11 +146,8 @@ public final class GuardStep {
       return false;
     }
     TypeElement type = service.type();
-    String kind = service.isClass() ? "class " : "interface ";
-    reporter.report(Diagnostic.NOT_PROXYABLE, type, kind + type.getSimpleName(),
-        "its guard would be " + name + ", but a type of that name already exists",
-        "Rename or move that type: rolegate names the guard of Outer.Inner GuardedOuter_Inner,"
-            + " in the same package");
+    reporter.report(Diagnostic.GUARD_NAME_TAKEN, type,
+        service.isClass() ? "class" : "interface", type.getSimpleName(), name);
     return true;
   }
 

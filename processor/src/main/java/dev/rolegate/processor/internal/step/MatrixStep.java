@@ -68,11 +68,8 @@ public final class MatrixStep {
     AnnotationMirror mirror = Annotations.find(pkg, Names.PERMISSION_MATRIX).orElseThrow();
     AnnotationValue value = Annotations.value(mirror, "value").orElse(null);
     if (declared != null || declaredInvalid) {
-      reporter.report(Diagnostic.SEVERAL_MATRICES, pkg, mirror, null,
-          "package " + pkg.getQualifiedName() + " declares a second @PermissionMatrix; package "
-              + declaredBy.getQualifiedName() + " already declares one",
-          "A compilation compiles one matrix: remove one of the two @PermissionMatrix annotations,"
-              + " or compile each package in its own module");
+      reporter.report(Diagnostic.SEVERAL_MATRICES, pkg, mirror, null, pkg.getQualifiedName(),
+          declaredBy.getQualifiedName());
       return;
     }
     declaredBy = pkg;
@@ -261,10 +258,8 @@ public final class MatrixStep {
             names.append(names.length() == 0 ? "" : ", ").append(indexed.packageName())
                 .append(" (").append(indexed.sourceName()).append(')');
           }
-          reporter.report(Diagnostic.SEVERAL_MATRICES, subject,
-              "the class path holds " + found.size() + " compiled matrices: " + names,
-              "Keep one matrix on the class path, or declare the one this compilation uses with"
-                  + " @PermissionMatrix on one of its packages");
+          reporter.report(
+              Diagnostic.SEVERAL_MATRICES_ON_CLASS_PATH, subject, found.size(), names);
         }
       }
       return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.rolegate.processor.internal.validation;
 
+import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.RequirementSpec;
@@ -56,17 +57,13 @@ final class ClassServiceValidator {
   boolean extendable(TypeElement type) {
     String name = type.getSimpleName().toString();
     if (type.getKind() == ElementKind.ANNOTATION_TYPE) {
-      report(type, "annotation type " + name,
-          "an annotation type has no service methods for a guard to intercept",
-          "Remove @RequiresPermission from it");
+      report(type, Diagnostic.NOT_PROXYABLE_ANNOTATION_TYPE, name);
       return false;
     }
     if (type.getKind() != ElementKind.CLASS) {
       String kind = kindWord(type);
-      report(type, kind + " " + name, (kind.equals("enum") ? "an " : "a ") + kind
-              + " cannot be extended, so no guard can subclass it",
-          "Extract an interface with the guarded methods, annotate it, and wrap the " + kind
-              + " with that interface's Guarded type");
+      report(type, Diagnostic.NOT_PROXYABLE_ENUM_OR_RECORD, kind, name,
+          kind.equals("enum") ? "an" : "a");
       return false;
     }
     // javac does not show annotation processors the classes declared inside method bodies, so
@@ -74,9 +71,7 @@ final class ClassServiceValidator {
     for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
         String which = e == type ? "it" : "its enclosing type " + e.getSimpleName();
-        report(type, "class " + name,
-            which + " is private, so a guard in its package cannot extend it",
-            "Make it package-private or public");
+        report(type, Diagnostic.NOT_PROXYABLE_PRIVATE_CLASS, name, which);
         return false;
       }
     }
@@ -86,21 +81,16 @@ final class ClassServiceValidator {
   private boolean modifiersAllowExtension(TypeElement type, String name) {
     Set<Modifier> modifiers = type.getModifiers();
     if (type.getNestingKind() == NestingKind.MEMBER && !modifiers.contains(Modifier.STATIC)) {
-      report(type, "inner class " + name, "a guard cannot extend a non-static inner class,"
-          + " whose instances need an instance of " + type.getEnclosingElement().getSimpleName(),
-          "Make it static");
+      report(type, Diagnostic.NOT_PROXYABLE_INNER_CLASS, name,
+          type.getEnclosingElement().getSimpleName());
       return false;
     }
     if (modifiers.contains(Modifier.FINAL)) {
-      report(type, "final class " + name, "a class guard extends the class it guards",
-          "Make the class non-final, or guard an interface it implements instead");
+      report(type, Diagnostic.NOT_PROXYABLE_FINAL_CLASS, name);
       return false;
     }
     if (modifiers.contains(Modifier.SEALED)) {
-      report(type, "sealed class " + name, "a class guard extends the class it guards, and a"
-              + " sealed class permits only the subclasses it lists",
-          "Unseal it (remove sealed and its permits clause), or annotate an interface it"
-              + " implements and wrap the implementation with that interface's Guarded type");
+      report(type, Diagnostic.NOT_PROXYABLE_SEALED_CLASS, name);
       return false;
     }
     return true;
@@ -108,9 +98,7 @@ final class ClassServiceValidator {
 
   private boolean hasConstructor(TypeElement type, String name) {
     if (constructors(type).isEmpty()) {
-      report(type, "class " + name,
-          "it has no non-private constructor, so a guard cannot call super(...)",
-          "Add a non-private constructor");
+      report(type, Diagnostic.NOT_PROXYABLE_NO_CONSTRUCTOR, name);
       return false;
     }
     return true;
@@ -127,8 +115,8 @@ final class ClassServiceValidator {
     return found;
   }
 
-  private void report(TypeElement type, String subject, String why, String fix) {
-    ServiceValidator.reportOnType(reporter, type, subject, why, fix);
+  private void report(TypeElement type, Diagnostic diagnostic, Object... args) {
+    ServiceValidator.reportOnType(reporter, type, diagnostic, args);
   }
 
   private static String kindWord(TypeElement type) {
@@ -272,11 +260,9 @@ final class ClassServiceValidator {
       }
       String name = root.getSimpleName().toString();
       boolean one = unimplemented.size() == 1;
-      report(root, "abstract class " + name, "a guard must be a concrete class, but " + name
-              + " leaves abstract method" + (one ? " " : "s ") + String.join(", ", unimplemented)
-              + " unimplemented",
-          "Implement " + (one ? "it" : "them") + " in " + name + ", or guard a concrete subclass"
-              + " instead");
+      report(root, Diagnostic.NOT_PROXYABLE_ABSTRACT_CLASS, name,
+          one ? "abstract method" : "abstract methods", String.join(", ", unimplemented),
+          one ? "it" : "them");
       return false;
     }
   }

@@ -148,11 +148,6 @@ final class MethodValidator {
   }
 
   /**
-   * Reports a final method of a class a guard extends: with {@code @RequiresPermission} the
-   * permission cannot be checked ({@code [NotProxyable]}); without {@code @Unguarded} the guard
-   * would leave it open ({@code [UnprotectedMethod]}). Returns whether it reported.
-   */
-  /**
    * Reports a package-private method that {@code root} inherits from another package (its guard
    * cannot override it, so it would stay open to that package) unless it is {@code @Unguarded};
    * returns whether it reported.
@@ -178,6 +173,11 @@ final class MethodValidator {
     return e;
   }
 
+  /**
+   * Reports a final method of a class a guard extends: with {@code @RequiresPermission} the
+   * permission cannot be checked ({@code [NotProxyable]}); without {@code @Unguarded} the guard
+   * would leave it open ({@code [UnprotectedMethod]}). Returns whether it reported.
+   */
   boolean rejectFinal(TypeElement root, TypeElement declaring, ExecutableElement method) {
     String operation = operationName(declaring, method);
     boolean onMethod = declaring.equals(root) || compiledHere.test(declaring);
@@ -185,8 +185,8 @@ final class MethodValidator {
       if (onMethod) {
         rejectAnnotated(method, "final");
       } else {
-        reporter.report(Diagnostic.NOT_PROXYABLE, root, "final method " + named(operation, method)
-            + ", inherited by " + root.getSimpleName(), why("final"), fix("final"));
+        reporter.report(Diagnostic.NOT_PROXYABLE_INHERITED_FINAL_METHOD, root,
+            named(operation, method), root.getSimpleName());
       }
       return true;
     }
@@ -211,21 +211,14 @@ final class MethodValidator {
 
   /** Reports {@code @RequiresPermission} on a {@code modifier} method a guard cannot override. */
   void rejectAnnotated(ExecutableElement method, String modifier) {
-    Annotations.find(method, Names.REQUIRES_PERMISSION).ifPresent(mirror ->
-        reporter.report(Diagnostic.NOT_PROXYABLE, method, mirror, null,
-            modifier + " method " + method.getSimpleName() + MethodNames.parameters(method),
-            why(modifier), fix(modifier)));
-  }
-
-  private static String why(String modifier) {
-    return "a guard can only intercept calls to instance methods it overrides"
-        + (modifier.equals("final") ? ", and a final method cannot be overridden" : "");
-  }
-
-  private static String fix(String modifier) {
-    return modifier.equals("final")
-        ? "Make it non-final, or remove @RequiresPermission"
-        : "Make it a non-" + modifier + " instance method, or remove @RequiresPermission";
+    String name = method.getSimpleName() + MethodNames.parameters(method);
+    Annotations.find(method, Names.REQUIRES_PERMISSION).ifPresent(mirror -> {
+      if (modifier.equals("final")) {
+        reporter.report(Diagnostic.NOT_PROXYABLE_FINAL_METHOD, method, mirror, null, name);
+      } else {
+        reporter.report(Diagnostic.NOT_PROXYABLE, method, mirror, null, modifier, name);
+      }
+    });
   }
 
   /** Returns whether {@code @BoundWorkspace} covers the method. */
@@ -408,11 +401,9 @@ final class MethodValidator {
         declaring.equals(root) || compiledHere.test(declaring) ? method : root;
     String parameters = root.getSimpleName()
         + (method.getParameters().size() > 1 ? ", PrincipalSource" : "");
-    reporter.report(Diagnostic.NOT_PROXYABLE, subject,
-        "method " + operation + "(" + parameters + ") of interface " + root.getSimpleName(),
-        "it has the parameters of the guard's own factory method "
-            + ServiceValidator.guardName(root).simpleName() + ".wrap",
-        "Rename the method, or change its parameters");
+    reporter.report(Diagnostic.NOT_PROXYABLE_WRAP_CLASH, subject,
+        operation + "(" + parameters + ")", root.getSimpleName(),
+        ServiceValidator.guardName(root).simpleName());
   }
 
   /**

@@ -108,17 +108,13 @@ public final class ServiceValidator {
   /** Returns whether a guard can implement the interface {@code type}; reports if not. */
   private boolean implementable(TypeElement type) {
     if (type.getNestingKind() == NestingKind.LOCAL) {
-      reportOnType(reporter, type, "local interface " + type.getSimpleName(),
-          "a guard cannot implement an interface declared inside a method",
-          "Move the interface to the top level of its file or into a class");
+      reportOnType(reporter, type, Diagnostic.NOT_PROXYABLE_LOCAL_INTERFACE, type.getSimpleName());
       return false;
     }
     for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        reportOnType(reporter, type, "interface " + type.getSimpleName(),
-            (e == type ? "it is private" : "its enclosing type " + e.getSimpleName() + " is private")
-                + ", so a guard in its package cannot implement it",
-            "Make it package-private or public");
+        reportOnType(reporter, type, Diagnostic.NOT_PROXYABLE_PRIVATE_INTERFACE,
+            type.getSimpleName(), e == type ? "it" : "its enclosing type " + e.getSimpleName());
         return false;
       }
     }
@@ -126,14 +122,14 @@ public final class ServiceValidator {
   }
 
   /**
-   * Reports {@code [NotProxyable]} once, on the type ({@code subject} cannot be guarded because
-   * of {@code why}): on its own {@code @RequiresPermission} where it has one, else on its
-   * declaration. The mistake is the type's, however many of its methods carry a permission.
+   * Reports {@code diagnostic}, why {@code type} cannot be guarded, once: on its own
+   * {@code @RequiresPermission} where it has one, else on its declaration. The mistake is the
+   * type's, however many of its methods carry a permission.
    */
   static void reportOnType(
-      Reporter reporter, TypeElement type, String subject, String why, String fix) {
-    reporter.report(Diagnostic.NOT_PROXYABLE, type,
-        Annotations.find(type, Names.REQUIRES_PERMISSION).orElse(null), null, subject, why, fix);
+      Reporter reporter, TypeElement type, Diagnostic diagnostic, Object... args) {
+    reporter.report(diagnostic, type,
+        Annotations.find(type, Names.REQUIRES_PERMISSION).orElse(null), null, args);
   }
 
   /**
