@@ -55,7 +55,7 @@ class AccessLockTest {
         JavaFileObjects.forSourceString("test.Things", ReportedServices.THINGS),
         JavaFileObjects.forSourceString("test.ThingRef", ReportedServices.REF),
         JavaFileObjects.forSourceString("test.Alpha", ReportedServices.ALPHA),
-        JavaFileObjects.forSourceString("test.Ledger", GuardIndexTest.LEDGER),
+        JavaFileObjects.forSourceString("test.Ledger", ReportedServices.LEDGER),
         JavaFileObjects.forSourceString("test.Archive", ARCHIVE));
   }
 

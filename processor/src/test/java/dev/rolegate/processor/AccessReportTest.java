@@ -1,5 +1,6 @@
 package dev.rolegate.processor;
 
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,7 +51,7 @@ class AccessReportTest {
     Compilation compilation = compile(TestMatrices.SMALL, List.of(
         JavaFileObjects.forSourceString("test.package-info",
             "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
-        JavaFileObjects.forSourceString("test.Ledger", GuardIndexTest.LEDGER)));
+        JavaFileObjects.forSourceString("test.Ledger", ReportedServices.LEDGER)));
 
     assertThat(compilation).succeededWithoutWarnings();
     String md = read(compilation, MD).orElseThrow();
@@ -281,10 +282,7 @@ class AccessReportTest {
     List<JavaFileObject> sources = new ArrayList<>(smallSources());
     sources.add(bad);
     Compilation compilation = compile(TestMatrices.SMALL, sources);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[UnknownPermission] \"VIEW_THING\"")
-        .inFile(bad).onLineContaining("@RequiresPermission(\"VIEW_THING\")");
+    assertOneError(compilation, "[UnknownPermission] \"VIEW_THING\"", bad, "@RequiresPermission(\"VIEW_THING\")");
 
     Path failed = compileToDirectory(sources, false);
     // javac's round after an error is the last one, where no source may be written: the deferred

@@ -1,5 +1,7 @@
 package dev.rolegate.processor;
 
+import static dev.rolegate.processor.CompilationAssertions.assertErrors;
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.TestMatrices.compile;
 import static dev.rolegate.processor.TestMatrices.source;
@@ -52,13 +54,8 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[MissingAccount] Things.members() needs account permissions"
-            + " VIEW_ACCOUNT, EDIT_ACCOUNT but names no account. " + FIX)
-        .inFile(source)
-        .onLineContaining("void members()");
+    assertOneError(compilation, "[MissingAccount] Things.members() needs account permissions"
+            + " VIEW_ACCOUNT, EDIT_ACCOUNT but names no account. " + FIX, source, "void members()");
   }
 
   @Test
@@ -72,15 +69,10 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[AccountIdMisuse] @AccountId on parameter id of edit(), which also"
+    assertOneError(compilation, "[AccountIdMisuse] @AccountId on parameter id of edit(), which also"
             + " carries @WorkspaceId. A String or UUID parameter names an account or a workspace,"
             + " not both: keep @WorkspaceId to act in that workspace's account, or give the"
-            + " account a parameter of its own")
-        .inFile(source)
-        .onLineContaining("void edit(");
+            + " account a parameter of its own", source, "void edit(");
   }
 
   @Test
@@ -102,13 +94,8 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(covered, bound);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[MissingAccount] Bound.settings() needs account permission"
-            + " EDIT_ACCOUNT but names no account. " + FIX)
-        .inFile(bound)
-        .onLineContaining("void settings()");
+    assertOneError(compilation, "[MissingAccount] Bound.settings() needs account permission"
+            + " EDIT_ACCOUNT but names no account. " + FIX, bound, "void settings()");
   }
 
   @Test
@@ -118,7 +105,7 @@ class AccountIdValidationTest {
         "test.Base", "package test;\npublic interface Base {\n  void settings();\n}\n"));
     assertThat(base).succeeded();
     Path classes = Files.createTempDirectory("rolegate-base");
-    MatrixValidationTest.copyClasses(base, classes);
+    ClassOutputs.copyClasses(base, classes);
     String things = """
         @RequiresPermission("EDIT_ACCOUNT")
         %s
@@ -130,16 +117,11 @@ class AccountIdValidationTest {
 
     Compilation compilation = compileWithClassPath(classes, source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[MissingAccount] method Base.settings(), inherited by Things, needs"
+    assertOneError(compilation, "[MissingAccount] method Base.settings(), inherited by Things, needs"
             + " account permission EDIT_ACCOUNT but names no account. Redeclare it in Things with"
             + " an @AccountId or @WorkspaceId parameter, or add @BoundAccount to Things to act in"
             + " the account bound to the caller (CurrentPrincipal.bind(principal, account,"
-            + " workspace))")
-        .inFile(source)
-        .onLineContaining("public interface Things extends Base");
+            + " workspace))", source, "public interface Things extends Base");
     Compilation bound =
         compileWithClassPath(classes, source("Things", things.formatted("@BoundAccount")));
     assertThat(bound).succeededWithoutWarnings();
@@ -159,13 +141,8 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[AccountIdMisuse] @AccountId marks both account and parameter other"
-            + " of plan(). A call acts in one account: keep @AccountId on one parameter")
-        .inFile(source)
-        .onLineContaining("@AccountId String other");
+    assertOneError(compilation, "[AccountIdMisuse] @AccountId marks both account and parameter other"
+            + " of plan(). A call acts in one account: keep @AccountId on one parameter", source, "@AccountId String other");
   }
 
   @Test
@@ -184,15 +161,10 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[AccountIdMisuse] @AccountId on parameter account of both(), which"
+    assertOneError(compilation, "[AccountIdMisuse] @AccountId on parameter account of both(), which"
             + " also carries @BoundAccount. A call acts in one account: keep @AccountId to check"
             + " the account the call names, or remove it to check the account bound to the"
-            + " caller's context")
-        .inFile(source)
-        .onLineContaining("String both(");
+            + " caller's context", source, "String both(");
   }
 
   @Test
@@ -211,14 +183,9 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation)
-        .hadErrorContaining("[AccountIdMisuse] @AccountId on parameter account of count() of"
+    assertErrors(compilation, 2, "[AccountIdMisuse] @AccountId on parameter account of count() of"
             + " type int. An account id is a String or a java.util.UUID, or a type that carries"
-            + " one (see @AccountId): change the parameter's type or move the annotation")
-        .inFile(source)
-        .onLineContaining("String count(");
+            + " one (see @AccountId): change the parameter's type or move the annotation", source, "String count(");
     assertThat(compilation)
         .hadErrorContaining("[AccountIdMisuse] @AccountId on parameter ref of look() of type"
             + " test.Ref, which carries no account id. Mark the record component that holds the"
@@ -264,10 +231,7 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(carrier, source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[UnstableAccountCarrier] @AccountId on parameter ref of rename() of"
+    assertOneError(compilation, "[UnstableAccountCarrier] @AccountId on parameter ref of rename() of"
             + " type test.AccountRef, whose @AccountId accessor AccountRef.account() belongs to"
             + " AccountRef, which is not final, so a subclass (an anonymous one, say) can override"
             + " it to answer differently on each read. The guard checks the account id it reads"
@@ -276,14 +240,12 @@ class AccountIdValidationTest {
             + " AccountRef a record that marks its component and declares no accessor for it, as"
             + " in record AccountRef(@AccountId String account, ...) {}, or a final class whose"
             + " @AccountId method account() is exactly return account; of a final String field it"
-            + " declares; or give the parameter the type String or UUID")
-        .inFile(source)
-        .onLineContaining("void rename(");
+            + " declares; or give the parameter the type String or UUID", source, "void rename(");
   }
 
   private static Compilation compileWithClassPath(Path classes, JavaFileObject source) {
     return TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-        .withClasspath(MatrixValidationTest.classPathWith(classes))
+        .withClasspath(ClassOutputs.classPathWith(classes))
         .compile(TestMatrices.packageInfo(), source);
   }
 }

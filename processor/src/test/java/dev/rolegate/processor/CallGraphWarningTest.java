@@ -2,7 +2,7 @@ package dev.rolegate.processor;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.rolegate.processor.WarningTest.assertWarningAt;
+import static dev.rolegate.processor.CompilationAssertions.assertWarningAt;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;

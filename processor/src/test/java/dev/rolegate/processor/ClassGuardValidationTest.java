@@ -1,10 +1,12 @@
 package dev.rolegate.processor;
 
+import static dev.rolegate.processor.CompilationAssertions.assertErrors;
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.TestMatrices.compile;
 import static dev.rolegate.processor.TestMatrices.packageInfo;
 import static dev.rolegate.processor.TestMatrices.source;
-import static dev.rolegate.processor.PermissionValidationTest.assertErrorAtColumn;
+import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -12,8 +14,6 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -39,16 +39,11 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard"
+    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard"
             + " sealed class Things: a class guard extends the class it guards, and a sealed class"
             + " permits only the subclasses it lists. Unseal it (remove sealed and its permits"
             + " clause), or annotate an interface it implements and wrap the implementation with"
-            + " that interface's Guarded type")
-        .inFile(source)
-        .onLineContaining("public sealed class Things");
+            + " that interface's Guarded type", source, "public sealed class Things");
   }
 
   @Test
@@ -66,15 +61,10 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard"
+    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard"
             + " abstract class Things: a guard must be a concrete class, but Things leaves"
             + " abstract methods Things.touch(), Things.poke() unimplemented. Implement them in"
-            + " Things, or guard a concrete subclass instead")
-        .inFile(source)
-        .onLineContaining("public abstract class Things");
+            + " Things, or guard a concrete subclass instead", source, "public abstract class Things");
   }
 
   @Test
@@ -88,15 +78,10 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard abstract class"
+    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard abstract class"
             + " Things: a guard must be a concrete class, but Things leaves abstract method"
             + " Runnable.run() unimplemented. Implement it in Things, or guard a concrete subclass"
-            + " instead")
-        .inFile(source)
-        .onLineContaining("@RequiresPermission");
+            + " instead", source, "@RequiresPermission");
   }
 
   @Test
@@ -127,14 +112,9 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard"
+    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard"
             + " inner class Things: a guard cannot extend a non-static inner class, whose"
-            + " instances need an instance of Outer. Make it static")
-        .inFile(source)
-        .onLineContaining("public class Things");
+            + " instances need an instance of Outer. Make it static", source, "public class Things");
   }
 
   @Test
@@ -150,14 +130,9 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard"
+    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard"
             + " class Things: it is private, so a guard in its package cannot extend it. Make it"
-            + " package-private or public")
-        .inFile(source)
-        .onLineContaining("private static class Things");
+            + " package-private or public", source, "private static class Things");
   }
 
   @Test
@@ -175,14 +150,9 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard"
+    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard"
             + " class Things: its enclosing type Middle is private, so a guard in its package"
-            + " cannot extend it. Make it package-private or public")
-        .inFile(source)
-        .onLineContaining("static class Things");
+            + " cannot extend it. Make it package-private or public", source, "static class Things");
   }
 
   @Test
@@ -204,12 +174,7 @@ class ClassGuardValidationTest {
     String message = "[NotProxyable] @RequiresPermission cannot guard class Things:"
         + " it has no non-private constructor, so a guard cannot call super(...). Add a"
         + " non-private constructor";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(message)
-        .inFile(source)
-        .onLineContaining("public class Things");
+    assertOneError(compilation, message, source, "public class Things");
   }
 
   @Test
@@ -241,17 +206,12 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(face, impl);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[UnprotectedMethod] ThingsImpl carries @RequiresPermission, so"
+    assertOneError(compilation, "[UnprotectedMethod] ThingsImpl carries @RequiresPermission, so"
             + " GuardedThingsImpl would extend it and need a permission or @Unguarded on each of"
             + " its methods, but it implements Things, which is already guarded: GuardedThings is"
             + " its guard. Remove @RequiresPermission from ThingsImpl and wrap an instance with"
             + " GuardedThings.wrap(instance, principals), or annotate every method of ThingsImpl"
-            + " if a class guard is meant")
-        .inFile(impl)
-        .onLineContaining("public class ThingsImpl");
+            + " if a class guard is meant", impl, "public class ThingsImpl");
   }
 
   @Test
@@ -268,14 +228,9 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard"
+    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard"
             + " record Things: a record cannot be extended, so no guard can subclass it. "
-            + String.format(EXTRACT, "record"))
-        .inFile(source)
-        .onLineContaining("public record Things");
+            + String.format(EXTRACT, "record"), source, "public record Things");
   }
 
   @Test
@@ -289,14 +244,9 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard"
+    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard"
             + " annotation type Things: an annotation type has no service methods for a guard to"
-            + " intercept. Remove @RequiresPermission from it")
-        .inFile(source)
-        .onLineContaining("public @interface Things");
+            + " intercept. Remove @RequiresPermission from it", source, "public @interface Things");
   }
 
   @Test
@@ -316,9 +266,7 @@ class ClassGuardValidationTest {
     String message = "[NotProxyable] @RequiresPermission cannot guard final method edit(): a"
         + " guard can only intercept calls to instance methods it overrides, and a final method"
         + " cannot be overridden. Make it non-final, or remove @RequiresPermission";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("EDIT");
+    assertOneError(compilation, message, source, "EDIT");
     assertErrorAtColumn(compilation, message, source, "EDIT", 3);
   }
 
@@ -339,14 +287,9 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard static method"
+    assertErrors(compilation, 2, "[NotProxyable] @RequiresPermission cannot guard static method"
             + " make(): a guard can only intercept calls to instance methods it overrides. Make it"
-            + " a non-static instance method, or remove @RequiresPermission")
-        .inFile(source)
-        .onLineContaining("EDIT_THINGS");
+            + " a non-static instance method, or remove @RequiresPermission", source, "EDIT_THINGS");
     assertThat(compilation)
         .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard private method"
             + " purge(): a guard can only intercept calls to instance methods it overrides. Make"
@@ -371,15 +314,10 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[UnprotectedMethod] Things.close() is final, so GuardedThings cannot"
+    assertOneError(compilation, "[UnprotectedMethod] Things.close() is final, so GuardedThings cannot"
             + " override it to check the caller and would leave it open. Make it non-final so"
             + " that the guard can check it, or mark it @Unguarded(reason = \"...\") if it is"
-            + " meant to be open")
-        .inFile(source)
-        .onLineContaining("public final void close()");
+            + " meant to be open", source, "public final void close()");
   }
 
   @Test
@@ -397,13 +335,8 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[UnprotectedMethod] Base.close() is final, so GuardedThings cannot"
-            + " override it to check the caller and would leave it open.")
-        .inFile(source)
-        .onLineContaining("public final void close()");
+    assertOneError(compilation, "[UnprotectedMethod] Base.close() is final, so GuardedThings cannot"
+            + " override it to check the caller and would leave it open.", source, "public final void close()");
   }
 
   @Test
@@ -424,13 +357,8 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[UnprotectedMethod] Base.close() is final, so GuardedBase cannot"
-            + " override it to check the caller and would leave it open.")
-        .inFile(source)
-        .onLineContaining("public final void close()");
+    assertOneError(compilation, "[UnprotectedMethod] Base.close() is final, so GuardedBase cannot"
+            + " override it to check the caller and would leave it open.", source, "public final void close()");
   }
 
   @Test
@@ -450,18 +378,13 @@ class ClassGuardValidationTest {
         """);
 
     Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-        .withClasspath(MatrixValidationTest.classPathWith(classes))
+        .withClasspath(ClassOutputs.classPathWith(classes))
         .compile(packageInfo(), source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[UnprotectedMethod] method Base.close(), inherited by Things, is"
+    assertOneError(compilation, "[UnprotectedMethod] method Base.close(), inherited by Things, is"
             + " final, so GuardedThings cannot override it to check the caller and would leave it"
             + " open. Make it non-final so that the guard can check it, or mark it"
-            + " @Unguarded(reason = \"...\") if it is meant to be open")
-        .inFile(source)
-        .onLineContaining("public class Things");
+            + " @Unguarded(reason = \"...\") if it is meant to be open", source, "public class Things");
   }
 
   @Test
@@ -482,18 +405,13 @@ class ClassGuardValidationTest {
         """);
 
     Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-        .withClasspath(MatrixValidationTest.classPathWith(classes))
+        .withClasspath(ClassOutputs.classPathWith(classes))
         .compile(packageInfo(), source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard final method"
+    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard final method"
             + " Base.close(), inherited by Things: a guard can only intercept calls to instance"
             + " methods it overrides, and a final method cannot be overridden. Make it non-final,"
-            + " or remove @RequiresPermission")
-        .inFile(source)
-        .onLineContaining("public class Things");
+            + " or remove @RequiresPermission", source, "public class Things");
   }
 
   @Test
@@ -521,12 +439,7 @@ class ClassGuardValidationTest {
         + " @Unguarded, so GuardedThings would leave it open. Add @RequiresPermission(...) to it"
         + " (or to its type as a default), or @Unguarded(reason = \"...\") if it is meant to be"
         + " open";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(3);
-    assertThat(compilation)
-        .hadErrorContaining(String.format(message, "touch"))
-        .inFile(source)
-        .onLineContaining("void touch()");
+    assertErrors(compilation, 3, String.format(message, "touch"), source, "void touch()");
     assertThat(compilation)
         .hadErrorContaining(String.format(message, "poke"))
         .inFile(source)
@@ -554,16 +467,11 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation)
-        .hadErrorContaining("[UnprotectedMethod] method Base.touch(), inherited by Things, has"
+    assertErrors(compilation, 2, "[UnprotectedMethod] method Base.touch(), inherited by Things, has"
             + " neither @RequiresPermission nor @Unguarded, so GuardedThings would leave it open."
             + " Override it in Things with @RequiresPermission(...) or"
             + " @Unguarded(reason = \"...\"), or put @RequiresPermission on Things as the default"
-            + " for every method it has")
-        .inFile(source)
-        .onLineContaining("public class Things extends Base");
+            + " for every method it has", source, "public class Things extends Base");
     assertThat(compilation)
         .hadErrorContaining("[UnprotectedMethod] method Base.prod(), inherited by Things,")
         .inFile(source)
@@ -593,16 +501,11 @@ class ClassGuardValidationTest {
     Compilation compilation = compile(base, source);
 
     // Code in package other could call hidden() on a GuardedThings unchecked: deny by default.
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation)
-        .hadErrorContaining("[UnprotectedMethod] method Base.hidden(), inherited by Things, is"
+    assertErrors(compilation, 2, "[UnprotectedMethod] method Base.hidden(), inherited by Things, is"
             + " package-private in package other, so GuardedThings cannot override it to check the"
             + " caller, and code in other can still call it. Make it protected or public so that"
             + " the guard checks it, mark it @Unguarded(reason = \"...\") if it is meant to be"
-            + " open, or guard an interface instead")
-        .inFile(source)
-        .onLineContaining("public class Things extends other.Base");
+            + " open, or guard an interface instead", source, "public class Things extends other.Base");
     assertThat(compilation)
         .hadErrorContaining("[UnprotectedMethod] method Base.shown(), inherited by Things, has"
             + " neither @RequiresPermission nor @Unguarded")
@@ -625,14 +528,9 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[UnprotectedMethod] method Greeting.greet(), inherited by Things, has"
+    assertOneError(compilation, "[UnprotectedMethod] method Greeting.greet(), inherited by Things, has"
             + " neither @RequiresPermission nor @Unguarded, so GuardedThings would leave it open."
-            + " Override it in Things")
-        .inFile(source)
-        .onLineContaining("public class Things implements Greeting");
+            + " Override it in Things", source, "public class Things implements Greeting");
   }
 
   @Test
@@ -669,15 +567,10 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[UnprotectedMethod] Store.clone() has neither @RequiresPermission"
+    assertOneError(compilation, "[UnprotectedMethod] Store.clone() has neither @RequiresPermission"
             + " nor @Unguarded, so GuardedStore would leave it open. Add @RequiresPermission(...)"
             + " to it (or to its type as a default), or @Unguarded(reason = \"...\") if it is"
-            + " meant to be open")
-        .inFile(source)
-        .onLineContaining("public Store clone()");
+            + " meant to be open", source, "public Store clone()");
   }
 
   @Test
@@ -696,14 +589,9 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(base, source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[UnprotectedMethod] method Base.clone(), inherited by Store, has"
+    assertOneError(compilation, "[UnprotectedMethod] method Base.clone(), inherited by Store, has"
             + " neither @RequiresPermission nor @Unguarded, so GuardedStore would leave it open."
-            + " Override it in Store")
-        .inFile(source)
-        .onLineContaining("public class Store extends Base");
+            + " Override it in Store", source, "public class Store extends Base");
   }
 
   @Test
@@ -719,13 +607,8 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[MissingWorkspace] Store.clone() needs workspace permission"
-            + " VIEW_THINGS but names no workspace.")
-        .inFile(source)
-        .onLineContaining("public Store clone()");
+    assertOneError(compilation, "[MissingWorkspace] Store.clone() needs workspace permission"
+            + " VIEW_THINGS but names no workspace.", source, "public Store clone()");
   }
 
   @Test
@@ -739,15 +622,10 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[MissingWorkspace] Things.look() needs workspace permission"
+    assertOneError(compilation, "[MissingWorkspace] Things.look() needs workspace permission"
             + " VIEW_THINGS but names no workspace. Mark the parameter that names it with"
             + " @WorkspaceId, or add @BoundWorkspace to act on the workspace bound with"
-            + " CurrentPrincipal.bind(principal, workspaceId)")
-        .inFile(source)
-        .onLineContaining("public void look()");
+            + " CurrentPrincipal.bind(principal, workspaceId)", source, "public void look()");
   }
 
   @Test
@@ -762,13 +640,8 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source, taken);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[GeneratedNameClash] @RequiresPermission cannot guard class Things: its"
-            + " guard would be test.GuardedThings, but a type of that name already exists.")
-        .inFile(source)
-        .onLineContaining("public class Things");
+    assertOneError(compilation, "[GeneratedNameClash] @RequiresPermission cannot guard class Things: its"
+            + " guard would be test.GuardedThings, but a type of that name already exists.", source, "public class Things");
   }
 
   /** Compiles {@code text} without the processor, as a library would be; returns its classes. */
@@ -777,7 +650,7 @@ class ClassGuardValidationTest {
         Compiler.javac().compile(JavaFileObjects.forSourceString("other.Base", text));
     assertThat(base).succeededWithoutWarnings();
     Path classes = Files.createTempDirectory("rolegate-base");
-    MatrixValidationTest.copyClasses(base, classes);
+    ClassOutputs.copyClasses(base, classes);
     return classes;
   }
 }

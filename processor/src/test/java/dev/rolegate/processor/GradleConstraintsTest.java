@@ -1,7 +1,8 @@
 package dev.rolegate.processor;
 
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.rolegate.processor.WarningTest.assertWarningAt;
+import static dev.rolegate.processor.CompilationAssertions.assertWarningAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -125,16 +126,12 @@ class GradleConstraintsTest {
     Compilation compilation = gradleCompiler(gradle).compile(packageInfo,
         TestMatrices.source("Things", THINGS));
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[MatrixNotFound] @PermissionMatrix(\"matrix.md\")"
+    assertOneError(compilation, "[MatrixNotFound] @PermissionMatrix(\"matrix.md\")"
             + " names a file that was not found; looked in: SOURCE_PATH/test/matrix.md,"
             + " CLASS_OUTPUT/test/matrix.md, CLASS_PATH/test/matrix.md. Put the file under"
             + " src/main/resources/test, where it ships beside the classes, or name it with the"
             + " compiler option -Arolegate.matrix=<path> (Gradle needs the option: it compiles with an"
-            + " empty source path and keeps resources out of the class output)")
-        .inFile(packageInfo)
-        .onLineContaining("@PermissionMatrix(");
+            + " empty source path and keeps resources out of the class output)", packageInfo, "@PermissionMatrix(");
   }
 
   @Test
@@ -185,13 +182,9 @@ class GradleConstraintsTest {
         .compile(TestMatrices.packageInfo(), things);
 
     // The record passes (read from its tree, not refused for want of one); the class does not.
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[UnstableWorkspaceCarrier] @WorkspaceId on"
+    assertOneError(compilation, "[UnstableWorkspaceCarrier] @WorkspaceId on"
             + " parameter moving of move() of type test.Moving, whose @WorkspaceId accessor"
-            + " Moving.workspace() returns field workspace, which is not final")
-        .inFile(things)
-        .onLineContaining("Moving moving");
+            + " Moving.workspace() returns field workspace, which is not final", things, "Moving moving");
   }
 
   @Test
@@ -280,12 +273,12 @@ class GradleConstraintsTest {
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
       try (StandardJavaFileManager files =
           compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-        List<File> classPath = new ArrayList<>(MatrixValidationTest.classPathWith(classes));
+        List<File> classPath = new ArrayList<>(ClassOutputs.classPathWith(classes));
         files.setLocation(StandardLocation.CLASS_PATH, classPath);
         files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
         files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
         JavaCompiler.CompilationTask task = compiler.getTask(null, files, diagnostics,
-            List.of("-sourcepath", MatrixOptionTest.emptyDirectory().toString(),
+            List.of("-sourcepath", ClassOutputs.emptyDirectory().toString(),
                 "-Arolegate.matrix=" + matrix),
             classNames, sources);
         task.setProcessors(List.of(processor));
@@ -305,7 +298,7 @@ class GradleConstraintsTest {
   private static Compiler gradleCompiler(GradleProcessor gradle, String... options)
       throws IOException {
     List<String> all = new ArrayList<>(
-        List.of("-sourcepath", MatrixOptionTest.emptyDirectory().toString()));
+        List.of("-sourcepath", ClassOutputs.emptyDirectory().toString()));
     all.addAll(List.of(options));
     return Compiler.javac().withProcessors(gradle).withOptions(all);
   }

@@ -252,7 +252,7 @@ class GuardIndexTest {
     Compilation compilation = compile(List.of(
         JavaFileObjects.forSourceString("test.package-info",
             "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
-        JavaFileObjects.forSourceString("test.Ledger", LEDGER)));
+        JavaFileObjects.forSourceString("test.Ledger", ReportedServices.LEDGER)));
     assertThat(compilation).succeededWithoutWarnings();
     assertTrue(index(compilation).orElseThrow().endsWith(
         "type test.Ledger test.GuardedLedger class Test Matrix\n"
@@ -261,23 +261,6 @@ class GuardIndexTest {
             + "method kind - unguarded - none\n"),
         index(compilation).orElseThrow());
   }
-
-  /** A class guard with a final and a non-final {@code @Unguarded} method. */
-  static final String LEDGER = """
-      package test;
-      import dev.rolegate.annotations.*;
-      public class Ledger {
-        @RequiresPermission(Permissions.VIEW_ACCOUNT)
-        @BoundAccount
-        public String balance() { return "0"; }
-
-        @Unguarded(reason = "names the ledger in logs")
-        public String name() { return "ledger"; }
-
-        @Unguarded(reason = "a constant; the guard inherits it unchanged")
-        public final String kind() { return "ledger"; }
-      }
-      """;
 
   @Test
   void compilationThatGuardsNothing_writesNoIndex() {

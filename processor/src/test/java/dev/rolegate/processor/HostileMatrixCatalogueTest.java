@@ -382,7 +382,7 @@ class HostileMatrixCatalogueTest {
         assertThat(compilation).hadErrorContaining(first).inFile(file)
             .onLineContaining(error.line());
         if (!error.inService()) {
-          PermissionValidationTest.assertErrorAtColumn(
+          CompilationAssertions.assertErrorAtColumn(
               compilation, first, packageInfo, ON_MATRIX, 19);
         }
         String message = compilation.errors().stream().map(e -> e.getMessage(null))

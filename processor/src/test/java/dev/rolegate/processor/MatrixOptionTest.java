@@ -1,12 +1,13 @@
 package dev.rolegate.processor;
 
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
+import static dev.rolegate.processor.ClassOutputs.emptyDirectory;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.rolegate.processor.PermissionValidationTest.assertErrorAtColumn;
+import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ class MatrixOptionTest {
     // Found as a class path resource, the file ships, as the option's file is taken to.
     Compilation searched = com.google.testing.compile.Compiler.javac()
         .withProcessors(new RolegateProcessor())
-        .withClasspath(MatrixValidationTest.classPathWith(TestMatrices.sourcePath(TestMatrices.SMALL)))
+        .withClasspath(ClassOutputs.classPathWith(TestMatrices.sourcePath(TestMatrices.SMALL)))
         .compile(TestMatrices.packageInfo());
 
     assertThat(named).succeededWithoutWarnings();
@@ -123,10 +124,7 @@ class MatrixOptionTest {
         + " (no such file). Pass the matrix file's absolute path (a relative one is resolved"
         + " against the compiler's working directory), or drop the option to have the file"
         + " looked up next to package-info.java and under the resources";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(packageInfo)
-        .onLineContaining(ON_LINE);
+    assertOneError(compilation, message, packageInfo, ON_LINE);
     assertErrorAtColumn(compilation, message, packageInfo, ON_LINE, VALUE_COLUMN);
   }
 
@@ -138,11 +136,8 @@ class MatrixOptionTest {
     Compilation compilation =
         compiler(emptyDirectory(), "-Arolegate.matrix=" + directory).compile(packageInfo);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("but it cannot be read: " + directory
-            + " (a directory). Pass the matrix file's absolute path")
-        .inFile(packageInfo).onLineContaining(ON_LINE);
+    assertOneError(compilation, "but it cannot be read: " + directory
+            + " (a directory). Pass the matrix file's absolute path", packageInfo, ON_LINE);
   }
 
   /**
@@ -154,7 +149,7 @@ class MatrixOptionTest {
     Compilation library = TestMatrices.compile();
     assertThat(library).succeeded();
     Path classes = Files.createTempDirectory("rolegate-matrix-classes");
-    MatrixValidationTest.copyClasses(library, classes);
+    ClassOutputs.copyClasses(library, classes);
     Path matrix = matrixFile(TestMatrices.SMALL);
     JavaFileObject things = TestMatrices.source("Things", """
         public interface Things {
@@ -164,7 +159,7 @@ class MatrixOptionTest {
         """);
 
     Compilation compilation = compiler(emptyDirectory(), "-Arolegate.matrix=" + matrix)
-        .withClasspath(MatrixValidationTest.classPathWith(classes))
+        .withClasspath(ClassOutputs.classPathWith(classes))
         .compile(things);
 
     assertThat(compilation).succeededWithoutWarnings();
@@ -200,7 +195,4 @@ class MatrixOptionTest {
     return file;
   }
 
-  static Path emptyDirectory() throws IOException {
-    return Files.createTempDirectory("rolegate-empty");
-  }
 }

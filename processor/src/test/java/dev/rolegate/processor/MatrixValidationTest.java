@@ -1,19 +1,18 @@
 package dev.rolegate.processor;
 
+import static dev.rolegate.processor.ClassOutputs.classPathWith;
+import static dev.rolegate.processor.ClassOutputs.copyClasses;
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.rolegate.processor.PermissionValidationTest.assertErrorAtColumn;
+import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -358,12 +357,7 @@ class MatrixValidationTest {
             + " ships beside the classes, or name it with the compiler option"
             + " -Arolegate.matrix=<path> (Gradle needs the option: it compiles with an empty"
             + " source path and keeps resources out of the class output)";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(message)
-        .inFile(packageInfo)
-        .onLineContaining(ON_LINE);
+    assertOneError(compilation, message, packageInfo, ON_LINE);
     assertErrorAtColumn(compilation, message, packageInfo, ON_LINE, VALUE_COLUMN);
   }
 
@@ -377,9 +371,7 @@ class MatrixValidationTest {
         "[SeveralMatrices] package other declares a second @PermissionMatrix; package test"
             + " already declares one. A compilation compiles one matrix: remove one of the two"
             + " @PermissionMatrix annotations, or compile each package in its own module";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(second).onLineContaining(ON_LINE);
+    assertOneError(compilation, message, second, ON_LINE);
     assertErrorAtColumn(compilation, message, second, ON_LINE, 1);
   }
 
@@ -394,15 +386,9 @@ class MatrixValidationTest {
             .withClasspath(classPathWith(classes))
             .compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[SeveralMatrices] the class path holds 2 compiled matrices: alpha (matrix.md), beta"
+    assertOneError(compilation, "[SeveralMatrices] the class path holds 2 compiled matrices: alpha (matrix.md), beta"
                 + " (matrix.md). Keep one matrix on the class path, or declare the one this"
-                + " compilation uses with @PermissionMatrix on one of its packages")
-        .inFile(source)
-        .onLineContaining("public interface Things");
+                + " compilation uses with @PermissionMatrix on one of its packages", source, "public interface Things");
   }
 
   @Test
@@ -427,16 +413,10 @@ class MatrixValidationTest {
     Compilation compilation =
         Compiler.javac().withProcessors(new RolegateProcessor()).compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[NoMatrix] Things needs a permission matrix, but none is compiled here or on the"
+    assertOneError(compilation, "[NoMatrix] Things needs a permission matrix, but none is compiled here or on the"
                 + " class path. Add dev.rolegate:rolegate-prefect to the dependencies for the"
                 + " bundled Prefect Cloud matrix, or compile your own with"
-                + " @PermissionMatrix(\"matrix.md\") on a package")
-        .inFile(source)
-        .onLineContaining("public interface Things");
+                + " @PermissionMatrix(\"matrix.md\") on a package", source, "public interface Things");
   }
 
   /** Returns {@code test.Things}, guarded, with no {@code @PermissionMatrix} of its own. */
@@ -473,40 +453,13 @@ class MatrixValidationTest {
     }
   }
 
-  /** Copies the class files {@code compilation} wrote into the directory {@code classes}. */
-  static void copyClasses(Compilation compilation, Path classes) throws IOException {
-    for (JavaFileObject file : compilation.generatedFiles()) {
-      String path = file.toUri().getPath();
-      if (file.getKind() == JavaFileObject.Kind.CLASS && path.startsWith("/CLASS_OUTPUT/")) {
-        Path target = classes.resolve(path.substring("/CLASS_OUTPUT/".length()));
-        Files.createDirectories(target.getParent());
-        try (InputStream in = file.openInputStream()) {
-          Files.copy(in, target);
-        }
-      }
-    }
-  }
 
-  /** Returns this JVM's class path (annotations, runtime) plus {@code extra}. */
-  static List<File> classPathWith(Path extra) {
-    List<File> path = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      path.add(new File(entry));
-    }
-    path.add(extra.toFile());
-    return path;
-  }
 
   /** Asserts that {@code matrix} fails with exactly one error, {@code message}, on the value. */
   private static void assertSingleError(String matrix, String message) {
     Compilation compilation = compile(matrix);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(message)
-        .inFile(PACKAGE_INFO)
-        .onLineContaining(ON_LINE);
+    assertOneError(compilation, message, PACKAGE_INFO, ON_LINE);
     assertErrorAtColumn(compilation, message, PACKAGE_INFO, ON_LINE, VALUE_COLUMN);
   }
 

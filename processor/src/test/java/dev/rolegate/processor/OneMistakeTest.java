@@ -1,5 +1,6 @@
 package dev.rolegate.processor;
 
+import static dev.rolegate.processor.CompilationAssertions.assertErrors;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -145,12 +146,7 @@ class OneMistakeTest {
 
     // The role's level did not parse, so which class holds VIEWER is not known: javac's one
     // missing symbol follows the matrix error, and no other.
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation)
-        .hadErrorContaining("[MatrixSyntax] matrix.md:14: level \"team\" is neither workspace")
-        .inFile(TestMatrices.packageInfo())
-        .onLineContaining(ON_LINE);
+    assertErrors(compilation, 2, "[MatrixSyntax] matrix.md:14: level \"team\" is neither workspace", TestMatrices.packageInfo(), ON_LINE);
     assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(user())
         .onLineContaining("@SuppressWarnings({WorkspaceRoles.VIEWER");
   }

@@ -1,13 +1,12 @@
 package dev.rolegate.processor;
 
-import static com.google.common.truth.Truth.assertWithMessage;
+import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
+import static dev.rolegate.processor.CompilationAssertions.assertErrors;
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -46,12 +45,7 @@ class PermissionValidationTest {
         "[UnknownPermission] \"VIEW_THING\" is not a permission of matrix "
             + MATRIX_NAME
             + ". Did you mean VIEW_THINGS?";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(message)
-        .inFile(source)
-        .onLineContaining("@RequiresPermission(\"VIEW_THING\")");
+    assertOneError(compilation, message, source, "@RequiresPermission(\"VIEW_THING\")");
     assertErrorAtColumn(compilation, message, source, "@RequiresPermission(\"VIEW_THING\")", 23);
   }
 
@@ -70,12 +64,7 @@ class PermissionValidationTest {
         "[UnknownPermission] \"EDIT_THING\" is not a permission of matrix "
             + MATRIX_NAME
             + ". Did you mean EDIT_THINGS?";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(message)
-        .inFile(source)
-        .onLineContaining("@RequiresPermission({");
+    assertOneError(compilation, message, source, "@RequiresPermission({");
     assertErrorAtColumn(compilation, message, source, "@RequiresPermission({", 39);
   }
 
@@ -94,9 +83,7 @@ class PermissionValidationTest {
         "[UnknownPermission] \"VIEW_SECRET\" is not a permission of matrix "
             + MATRIX_NAME
             + ". Did you mean VIEW_SECRETS?";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("anyOf");
+    assertOneError(compilation, message, source, "anyOf");
     assertErrorAtColumn(compilation, message, source, "anyOf", 47);
   }
 
@@ -113,9 +100,7 @@ class PermissionValidationTest {
 
     String first = "[UnknownPermission] \"VIEW_THING\" is not a permission";
     String second = "[UnknownPermission] \"DELETE_THING\" is not a permission";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation).hadErrorContaining(first).inFile(source).onLineContaining("({");
+    assertErrors(compilation, 2, first, source, "({");
     assertErrorAtColumn(compilation, first, source, "({", 24);
     assertThat(compilation).hadErrorContaining(second).inFile(source).onLineContaining("({");
     assertErrorAtColumn(compilation, second, source, "({", 53);
@@ -135,9 +120,7 @@ class PermissionValidationTest {
 
     String first = "[UnknownPermission] \"NOPE\" is not a permission";
     String second = "[UnknownPermission] \"ALSO_NOPE\" is not a permission";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation).hadErrorContaining(first).inFile(source).onLineContaining("anyOf");
+    assertErrors(compilation, 2, first, source, "anyOf");
     assertErrorAtColumn(compilation, first, source, "anyOf", 32);
     assertThat(compilation).hadErrorContaining(second).inFile(source).onLineContaining("anyOf");
     assertErrorAtColumn(compilation, second, source, "anyOf", 55);
@@ -154,15 +137,9 @@ class PermissionValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[UnknownPermission] \"delete_things\" is not a permission of matrix "
+    assertOneError(compilation, "[UnknownPermission] \"delete_things\" is not a permission of matrix "
                 + MATRIX_NAME
-                + ". Did you mean DELETE_THINGS?")
-        .inFile(source)
-        .onLineContaining("@RequiresPermission(\"delete_things\")");
+                + ". Did you mean DELETE_THINGS?", source, "@RequiresPermission(\"delete_things\")");
   }
 
   @Test
@@ -176,14 +153,8 @@ class PermissionValidationTest {
 
     Compilation compilation = compile(READS, source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[UnknownPermission] \"READ_X\" is not a permission of matrix Reads (matrix.md)."
-                + " Did you mean READ_A or READ_B or READ_C?")
-        .inFile(source)
-        .onLineContaining("@RequiresPermission(\"READ_X\")");
+    assertOneError(compilation, "[UnknownPermission] \"READ_X\" is not a permission of matrix Reads (matrix.md)."
+                + " Did you mean READ_A or READ_B or READ_C?", source, "@RequiresPermission(\"READ_X\")");
   }
 
   @Test
@@ -197,15 +168,9 @@ class PermissionValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[UnknownPermission] \"LAUNCH_ROCKETS\" is not a permission of matrix "
+    assertOneError(compilation, "[UnknownPermission] \"LAUNCH_ROCKETS\" is not a permission of matrix "
                 + MATRIX_NAME
-                + ". No permission has a close name; see the Permission tables of matrix.md")
-        .inFile(source)
-        .onLineContaining("@RequiresPermission(\"LAUNCH_ROCKETS\")");
+                + ". No permission has a close name; see the Permission tables of matrix.md", source, "@RequiresPermission(\"LAUNCH_ROCKETS\")");
   }
 
   @Test
@@ -225,9 +190,7 @@ class PermissionValidationTest {
         "[UnknownPermission] \"VIEW_THING\" is not a permission of matrix "
             + MATRIX_NAME
             + ". Did you mean VIEW_THINGS?";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("({");
+    assertOneError(compilation, message, source, "({");
     assertErrorAtColumn(compilation, message, source, "({", 39);
   }
 
@@ -264,12 +227,7 @@ class PermissionValidationTest {
         "[EmptyPermissions] @RequiresPermission on Things.look() lists no permission. Name at"
             + " least one in value (all required) or anyOf (one suffices), or use"
             + " @Unguarded(reason = \"...\") to leave it open on purpose";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(message)
-        .inFile(source)
-        .onLineContaining("@RequiresPermission");
+    assertOneError(compilation, message, source, "@RequiresPermission");
     assertErrorAtColumn(compilation, message, source, "@RequiresPermission", 3);
   }
 
@@ -285,12 +243,7 @@ class PermissionValidationTest {
     Compilation compilation = compile(source);
 
     String message = "[EmptyPermissions] @RequiresPermission on Things.look() lists no permission.";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(message)
-        .inFile(source)
-        .onLineContaining("@RequiresPermission({})");
+    assertOneError(compilation, message, source, "@RequiresPermission({})");
     assertErrorAtColumn(compilation, message, source, "@RequiresPermission({})", 3);
   }
 
@@ -312,13 +265,7 @@ class PermissionValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[EmptyPermissions] @RequiresPermission on type Things lists no permission.")
-        .inFile(source)
-        .onLineContaining("@RequiresPermission(anyOf = {})");
+    assertOneError(compilation, "[EmptyPermissions] @RequiresPermission on type Things lists no permission.", source, "@RequiresPermission(anyOf = {})");
   }
 
   @Test
@@ -345,9 +292,7 @@ class PermissionValidationTest {
         "[UnknownPermission] \"VIEW_THING\" is not a permission of matrix "
             + MATRIX_NAME
             + ". Did you mean VIEW_THINGS?";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("@Req");
+    assertOneError(compilation, message, source, "@Req");
     assertErrorAtColumn(compilation, message, source, "@Req", 21);
   }
 
@@ -366,9 +311,7 @@ class PermissionValidationTest {
         "[AmbiguousPermissions] @RequiresPermission on Things.look() sets both value and anyOf."
             + " Use value for permissions that are all required, or anyOf for permissions of"
             + " which one suffices, not both";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("value =");
+    assertOneError(compilation, message, source, "value =");
     assertErrorAtColumn(compilation, message, source, "value =", 3);
   }
 
@@ -387,9 +330,7 @@ class PermissionValidationTest {
     String message =
         "[ConflictingAnnotations] Things.ping() carries both @RequiresPermission and"
             + " @Unguarded. Keep the one you mean";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("@Ungu");
+    assertOneError(compilation, message, source, "@Ungu");
     assertErrorAtColumn(compilation, message, source, "@Ungu", 3);
   }
 
@@ -413,9 +354,7 @@ class PermissionValidationTest {
               + " reason is what reviewers read in the access report. Say why it may be open, as in"
               + " @Unguarded(reason = \"liveness probe, reads nothing\"), or guard it with"
               + " @RequiresPermission";
-      assertThat(compilation).failed();
-      assertThat(compilation).hadErrorCount(1);
-      assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("@Ungu");
+      assertOneError(compilation, message, source, "@Ungu");
       assertErrorAtColumn(compilation, message, source, "@Ungu", 23);
     }
   }
@@ -471,36 +410,4 @@ class PermissionValidationTest {
     return TestMatrices.compiler(TestMatrices.sourcePath(matrix)).compile(packageInfo(), source);
   }
 
-  /**
-   * Asserts an error containing {@code message} at {@code column} (1-based) of the one line of
-   * {@code source} containing {@code line}. compile-testing's {@code onLineContaining} cannot be
-   * followed by {@code atColumn}, so this finds the line's number first.
-   */
-  static void assertErrorAtColumn(
-      Compilation compilation, String message, JavaFileObject source, String line, int column) {
-    assertThat(compilation)
-        .hadErrorContaining(message)
-        .inFile(source)
-        .onLine(lineNumber(source, line))
-        .atColumn(column);
-  }
-
-  /** Returns the 1-based number of the one line of {@code source} containing {@code text}. */
-  static long lineNumber(JavaFileObject source, String text) {
-    List<String> lines;
-    try {
-      lines = source.getCharContent(true).toString().lines().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    long found = -1;
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).contains(text)) {
-        assertWithMessage("more than one line contains %s", text).that(found).isEqualTo(-1);
-        found = i + 1;
-      }
-    }
-    assertWithMessage("no line contains %s", text).that(found).isGreaterThan(0L);
-    return found;
-  }
 }

@@ -1,19 +1,18 @@
 package dev.rolegate.processor;
 
+import static dev.rolegate.processor.CompilationAssertions.assertErrors;
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.TestMatrices.compile;
 import static dev.rolegate.processor.TestMatrices.packageInfo;
 import static dev.rolegate.processor.TestMatrices.source;
-import static dev.rolegate.processor.PermissionValidationTest.assertErrorAtColumn;
+import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -49,9 +48,7 @@ class ProxyabilityValidationTest {
         "[NotProxyable] @RequiresPermission cannot guard static method none(): a guard can only"
             + " intercept calls to instance methods it overrides. Make it a non-static instance"
             + " method, or remove @RequiresPermission";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("EDIT");
+    assertOneError(compilation, message, source, "EDIT");
     assertErrorAtColumn(compilation, message, source, "EDIT", 3);
   }
 
@@ -72,15 +69,9 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[NotProxyable] @RequiresPermission cannot guard private method helper(): a guard"
+    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard private method helper(): a guard"
                 + " can only intercept calls to instance methods it overrides. Make it a"
-                + " non-private instance method, or remove @RequiresPermission")
-        .inFile(source)
-        .onLineContaining("EDIT_THINGS");
+                + " non-private instance method, or remove @RequiresPermission", source, "EDIT_THINGS");
   }
 
   @Test
@@ -118,13 +109,7 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[NotProxyable] @RequiresPermission cannot guard final class Things: " + NON_FINAL)
-        .inFile(source)
-        .onLineContaining("public final class Things");
+    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard final class Things: " + NON_FINAL, source, "public final class Things");
   }
 
   @Test
@@ -143,16 +128,10 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[NotProxyable] @RequiresPermission cannot guard enum Things: an enum"
+    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard enum Things: an enum"
                 + " cannot be extended, so no guard can subclass it. Extract an interface with the"
                 + " guarded methods, annotate it, and wrap the enum with that interface's Guarded"
-                + " type")
-        .inFile(source)
-        .onLineContaining("public enum Things");
+                + " type", source, "public enum Things");
   }
 
   @Test
@@ -170,9 +149,7 @@ class ProxyabilityValidationTest {
     Compilation compilation = compile(source);
 
     String message = "[NotProxyable] @RequiresPermission cannot guard final class Things: " + NON_FINAL;
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("@Req");
+    assertOneError(compilation, message, source, "@Req");
     assertErrorAtColumn(compilation, message, source, "@Req", 1);
   }
 
@@ -192,15 +169,9 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[NotProxyable] @RequiresPermission cannot guard interface Things:"
+    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard interface Things:"
                 + " it is private, so a guard in its package cannot implement it. Make it"
-                + " package-private or public")
-        .inFile(source)
-        .onLineContaining("private interface Things");
+                + " package-private or public", source, "private interface Things");
   }
 
   @Test
@@ -221,15 +192,9 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[NotProxyable] @RequiresPermission cannot guard interface Things:"
+    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard interface Things:"
                 + " its enclosing type Middle is private, so a guard in its package cannot"
-                + " implement it. Make it package-private or public")
-        .inFile(source)
-        .onLineContaining("interface Things {");
+                + " implement it. Make it package-private or public", source, "interface Things {");
   }
 
   @Test
@@ -247,16 +212,10 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source, taken);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[GeneratedNameClash] @RequiresPermission cannot guard interface Things: its guard would be"
+    assertOneError(compilation, "[GeneratedNameClash] @RequiresPermission cannot guard interface Things: its guard would be"
                 + " test.GuardedThings, but a type of that name already exists. Rename or move"
                 + " that type: rolegate names the guard of Outer.Inner GuardedOuter_Inner, in the"
-                + " same package")
-        .inFile(source)
-        .onLineContaining("public interface Things");
+                + " same package", source, "public interface Things");
   }
 
   @Test
@@ -273,12 +232,12 @@ class ProxyabilityValidationTest {
     Compilation first = compile(source);
     assertThat(first).succeededWithoutWarnings();
     Path classes = Files.createTempDirectory("rolegate-earlier-build");
-    MatrixValidationTest.copyClasses(first, classes);
+    ClassOutputs.copyClasses(first, classes);
     assertThat(Files.exists(classes.resolve("test/GuardedThings.class"))).isTrue();
 
     Compilation second =
         TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-            .withClasspath(MatrixValidationTest.classPathWith(classes))
+            .withClasspath(ClassOutputs.classPathWith(classes))
             .compile(packageInfo(), source);
 
     assertThat(second).succeeded();
@@ -305,9 +264,7 @@ class ProxyabilityValidationTest {
         "[UnprotectedMethod] Things.touch() has neither @RequiresPermission nor @Unguarded, so"
             + " GuardedThings would leave it open. Add @RequiresPermission(...) to it (or to its"
             + " type as a default), or @Unguarded(reason = \"...\") if it is meant to be open";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("touch");
+    assertOneError(compilation, message, source, "touch");
     assertErrorAtColumn(compilation, message, source, "touch", 8);
   }
 
@@ -327,14 +284,8 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[UnprotectedMethod] Things.touch() has neither @RequiresPermission nor @Unguarded,"
-                + " so GuardedThings would leave it open.")
-        .inFile(source)
-        .onLineContaining("default void touch()");
+    assertOneError(compilation, "[UnprotectedMethod] Things.touch() has neither @RequiresPermission nor @Unguarded,"
+                + " so GuardedThings would leave it open.", source, "default void touch()");
   }
 
   @Test
@@ -355,17 +306,11 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[UnprotectedMethod] method Base.touch(), inherited by Things, has neither"
+    assertOneError(compilation, "[UnprotectedMethod] method Base.touch(), inherited by Things, has neither"
                 + " @RequiresPermission nor @Unguarded, so GuardedThings would leave it open."
                 + " Redeclare it in Things with @RequiresPermission(...) or"
                 + " @Unguarded(reason = \"...\"), or put @RequiresPermission on Things as the"
-                + " default for every method it has")
-        .inFile(source)
-        .onLineContaining("public interface Things extends Base");
+                + " default for every method it has", source, "public interface Things extends Base");
   }
 
   @Test
@@ -431,9 +376,7 @@ class ProxyabilityValidationTest {
     String message =
         "[WorkspaceIdMisuse] @WorkspaceId marks both workspace and parameter other of look(). A"
             + " call acts on one workspace: keep @WorkspaceId on one parameter";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("other");
+    assertOneError(compilation, message, source, "other");
     assertErrorAtColumn(compilation, message, source, "other", 7);
   }
 
@@ -456,12 +399,7 @@ class ProxyabilityValidationTest {
         "[WorkspaceIdMisuse] @WorkspaceId on parameter workspace of look() of type int. A"
             + " workspace id is a String or a java.util.UUID, or a type that carries one (see"
             + " @WorkspaceId): change the parameter's type or move the annotation";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(message)
-        .inFile(source)
-        .onLineContaining("@WorkspaceId int");
+    assertOneError(compilation, message, source, "@WorkspaceId int");
     assertErrorAtColumn(compilation, message, source, "@WorkspaceId int", 7);
   }
 
@@ -480,14 +418,8 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[WorkspaceIdMisuse] @WorkspaceId on parameter workspace of look() of type"
-                + " java.lang.Object. A workspace id is a String or a java.util.UUID")
-        .inFile(source)
-        .onLineContaining("@WorkspaceId Object workspace");
+    assertOneError(compilation, "[WorkspaceIdMisuse] @WorkspaceId on parameter workspace of look() of type"
+                + " java.lang.Object. A workspace id is a String or a java.util.UUID", source, "@WorkspaceId Object workspace");
   }
 
   @Test
@@ -505,12 +437,7 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation)
-        .hadErrorContaining("[WorkspaceIdMisuse] @WorkspaceId on parameter workspace")
-        .inFile(source)
-        .onLineContaining("@WorkspaceId long workspace");
+    assertErrors(compilation, 2, "[WorkspaceIdMisuse] @WorkspaceId on parameter workspace", source, "@WorkspaceId long workspace");
     assertThat(compilation)
         .hadErrorContaining("[UnknownPermission] \"VIEW_THING\" is not a permission")
         .inFile(source)

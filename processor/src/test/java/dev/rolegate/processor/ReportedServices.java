@@ -6,6 +6,23 @@ package dev.rolegate.processor;
  * (String, UUID, carrier record) and a second type, against {@link TestMatrices#SMALL}.
  */
 final class ReportedServices {
+  /** A class guard with a final and a non-final {@code @Unguarded} method. */
+  static final String LEDGER = """
+      package test;
+      import dev.rolegate.annotations.*;
+      public class Ledger {
+        @RequiresPermission(Permissions.VIEW_ACCOUNT)
+        @BoundAccount
+        public String balance() { return "0"; }
+
+        @Unguarded(reason = "names the ledger in logs")
+        public String name() { return "ledger"; }
+
+        @Unguarded(reason = "a constant; the guard inherits it unchanged")
+        public final String kind() { return "ledger"; }
+      }
+      """;
+
   private ReportedServices() {}
 
   static final String THINGS = """

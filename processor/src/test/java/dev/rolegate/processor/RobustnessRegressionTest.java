@@ -1,5 +1,7 @@
 package dev.rolegate.processor;
 
+import static dev.rolegate.processor.CompilationAssertions.assertErrors;
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,16 +103,10 @@ class RobustnessRegressionTest {
         TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
             .compile(PACKAGE_INFO, permissions);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[GeneratedNameClash] @PermissionMatrix on package test generates test.Permissions,"
+    assertOneError(compilation, "[GeneratedNameClash] @PermissionMatrix on package test generates test.Permissions,"
                 + " but a type of that name already exists. Rename or move that type: a"
                 + " @PermissionMatrix package receives Permissions, WorkspaceRoles, AccountRoles"
-                + " and MatrixCapabilityTable")
-        .inFile(PACKAGE_INFO)
-        .onLineContaining("@PermissionMatrix(\"matrix.md\")");
+                + " and MatrixCapabilityTable", PACKAGE_INFO, "@PermissionMatrix(\"matrix.md\")");
   }
 
   /** What an earlier build generated (on the class path, with our marker) is no clash. */
@@ -120,11 +116,11 @@ class RobustnessRegressionTest {
         .compile(PACKAGE_INFO, things());
     assertThat(first).succeededWithoutWarnings();
     Path classes = Files.createTempDirectory("rolegate-earlier-build");
-    MatrixValidationTest.copyClasses(first, classes);
+    ClassOutputs.copyClasses(first, classes);
     assertThat(Files.exists(classes.resolve("test/Permissions.class"))).isTrue();
 
     Compilation second = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-        .withClasspath(MatrixValidationTest.classPathWith(classes))
+        .withClasspath(ClassOutputs.classPathWith(classes))
         .compile(PACKAGE_INFO, things());
 
     assertThat(second).succeeded();
@@ -153,16 +149,10 @@ class RobustnessRegressionTest {
     Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
         .compile(PACKAGE_INFO, nested, flat);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[GeneratedNameClash] @RequiresPermission cannot guard interface Things_Inner: its guard"
+    assertOneError(compilation, "[GeneratedNameClash] @RequiresPermission cannot guard interface Things_Inner: its guard"
                 + " would be test.GuardedThings_Inner, which is already the guard of"
                 + " test.Things.Inner. Rename one of the two types: rolegate names the guard"
-                + " of Outer.Inner GuardedOuter_Inner, in the same package")
-        .inFile(flat)
-        .onLineContaining("public interface Things_Inner");
+                + " of Outer.Inner GuardedOuter_Inner, in the same package", flat, "public interface Things_Inner");
   }
 
   /** The guard declares static wrap(Things) and wrap(Things, PrincipalSource): it did not compile. */
@@ -184,15 +174,9 @@ class RobustnessRegressionTest {
     Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
         .compile(PACKAGE_INFO, things);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[NotProxyable] @RequiresPermission cannot guard method Things.wrap(Things) of"
+    assertErrors(compilation, 2, "[NotProxyable] @RequiresPermission cannot guard method Things.wrap(Things) of"
                 + " interface Things: it has the parameters of the guard's own factory method"
-                + " GuardedThings.wrap. Rename the method, or change its parameters")
-        .inFile(things)
-        .onLineContaining("Things<String> wrap(");
+                + " GuardedThings.wrap. Rename the method, or change its parameters", things, "Things<String> wrap(");
     assertThat(compilation)
         .hadErrorContaining(
             "[NotProxyable] @RequiresPermission cannot guard method"
@@ -219,7 +203,7 @@ class RobustnessRegressionTest {
         .hadErrorContaining(message)
         .inFile(PACKAGE_INFO)
         .onLineContaining("@PermissionMatrix(\"matrix.md\")");
-    PermissionValidationTest.assertErrorAtColumn(
+    CompilationAssertions.assertErrorAtColumn(
         compilation, message, PACKAGE_INFO, "@PermissionMatrix(", 19);
   }
 
@@ -236,7 +220,7 @@ class RobustnessRegressionTest {
     String message = "[MatrixSyntax] matrix.md:1: the title (the first # heading) is 80000 bytes"
         + " long in UTF-8; generated code holds it in a string constant of at most 65,535 bytes:"
         + " shorten it";
-    PermissionValidationTest.assertErrorAtColumn(
+    CompilationAssertions.assertErrorAtColumn(
         compilation, message, PACKAGE_INFO, "@PermissionMatrix(", 19);
   }
 

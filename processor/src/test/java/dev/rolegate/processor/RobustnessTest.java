@@ -1,5 +1,7 @@
 package dev.rolegate.processor;
 
+import static dev.rolegate.processor.CompilationAssertions.assertErrors;
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
@@ -56,16 +58,10 @@ class RobustnessTest {
             .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
             .compile(PACKAGE_INFO, source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[InternalError] rolegate failed while processing test.Things:"
+    assertOneError(compilation, "[InternalError] rolegate failed while processing test.Things:"
                 + " java.lang.IllegalStateException: boom while guarding test.GuardedThings. This"
                 + " is a bug in rolegate, not in your code; please report it with this message at"
-                + " https://github.com/rolegate/rolegate/issues.")
-        .inFile(source)
-        .onLineContaining("public interface Things");
+                + " https://github.com/rolegate/rolegate/issues.", source, "public interface Things");
     assertThat(compilation).hadErrorContaining("Stack trace:");
     assertThat(compilation).hadErrorContaining("at dev.rolegate.processor.RobustnessTest");
   }
@@ -95,12 +91,7 @@ class RobustnessTest {
         TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
             .compile(PACKAGE_INFO, source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation)
-        .hadErrorContaining("cannot find symbol\n  symbol:   variable Nope")
-        .inFile(source)
-        .onLineContaining("@RequiresPermission(Nope.X)");
+    assertErrors(compilation, 2, "cannot find symbol\n  symbol:   variable Nope", source, "@RequiresPermission(Nope.X)");
     assertThat(compilation)
         .hadErrorContaining(
             "[UnresolvedTypes] test.Things was not guarded because its @RequiresPermission values"

@@ -1,5 +1,6 @@
 package dev.rolegate.processor;
 
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,7 +68,7 @@ class StaleMatrixTest {
         TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
             .compile(TestMatrices.packageInfo());
     Path classes = Files.createTempDirectory("rolegate-classes");
-    MatrixValidationTest.copyClasses(compilation, classes);
+    ClassOutputs.copyClasses(compilation, classes);
     String sha = sha256(TestMatrices.SMALL);
 
     // No copy ships (Maven's default for src/main/java): nothing to compare, the table loads.
@@ -114,21 +115,16 @@ class StaleMatrixTest {
 
     Compilation compilation = Compiler.javac()
         .withProcessors(new RolegateProcessor())
-        .withClasspath(MatrixValidationTest.classPathWith(classes))
+        .withClasspath(ClassOutputs.classPathWith(classes))
         .compile(things);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[StaleMatrix] The matrix compiled into package test was compiled"
+    assertOneError(compilation, "[StaleMatrix] The matrix compiled into package test was compiled"
             + " from an older matrix.md: the class path's test/matrix.md has SHA-256 "
             + sha256(EDITED).substring(0, 12) + "…, its capability table was compiled from one"
             + " with SHA-256 " + sha256(TestMatrices.SMALL).substring(0, 12) + "…, so an edit of"
             + " the matrix was never compiled and the table refuses to load. Rebuild the module"
             + " that declares @PermissionMatrix from clean (mvn clean install there), then this"
-            + " one")
-        .inFile(things)
-        .onLineContaining("public interface Things");
+            + " one", things, "public interface Things");
   }
 
   @Test
@@ -138,7 +134,7 @@ class StaleMatrixTest {
 
     Compilation compilation = Compiler.javac()
         .withProcessors(new RolegateProcessor())
-        .withClasspath(MatrixValidationTest.classPathWith(classes))
+        .withClasspath(ClassOutputs.classPathWith(classes))
         .compile(things());
 
     assertThat(compilation).succeededWithoutWarnings();
@@ -154,7 +150,7 @@ class StaleMatrixTest {
     Path resources = TestMatrices.sourcePath(TestMatrices.SMALL);
     Compilation compilation = Compiler.javac()
         .withProcessors(new RolegateProcessor())
-        .withClasspath(MatrixValidationTest.classPathWith(resources))
+        .withClasspath(ClassOutputs.classPathWith(resources))
         .compile(TestMatrices.packageInfo());
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).hadNoteCount(0);
@@ -162,7 +158,7 @@ class StaleMatrixTest {
         .contentsAsUtf8String().contains("builder.compiledFrom(\"" + sha256(TestMatrices.SMALL)
             + "\", MatrixCapabilityTable.class.getResource(\"matrix.md\"));");
     Path classes = Files.createTempDirectory("rolegate-classes");
-    MatrixValidationTest.copyClasses(compilation, classes);
+    ClassOutputs.copyClasses(compilation, classes);
     return classes;
   }
 

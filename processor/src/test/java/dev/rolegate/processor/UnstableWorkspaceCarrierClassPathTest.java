@@ -1,10 +1,11 @@
 package dev.rolegate.processor;
 
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.TestMatrices.packageInfo;
 import static dev.rolegate.processor.TestMatrices.source;
-import static dev.rolegate.processor.UnstableWorkspaceCarrierTest.WHY;
-import static dev.rolegate.processor.UnstableWorkspaceCarrierTest.fix;
+import static dev.rolegate.processor.CarrierMessages.WHY;
+import static dev.rolegate.processor.CarrierMessages.fix;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -44,7 +45,7 @@ class UnstableWorkspaceCarrierClassPathTest {
     assertThat(carrier).succeeded();
     try {
       Path classes = Files.createTempDirectory("rolegate-carrier");
-      MatrixValidationTest.copyClasses(carrier, classes);
+      ClassOutputs.copyClasses(carrier, classes);
       return classes;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -56,7 +57,7 @@ class UnstableWorkspaceCarrierClassPathTest {
     return Compiler.javac()
         .withProcessors(new RolegateProcessor(service -> {}, view))
         .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
-        .withClasspath(MatrixValidationTest.classPathWith(classes))
+        .withClasspath(ClassOutputs.classPathWith(classes))
         .compile(packageInfo(), source);
   }
 
@@ -76,13 +77,8 @@ class UnstableWorkspaceCarrierClassPathTest {
 
     Compilation compilation = compileAgainst(carrier, source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
-            + " type lib.Ref, whose @WorkspaceId accessor " + what)
-        .inFile(source)
-        .onLineContaining("lib.Ref ref");
+    assertOneError(compilation, "[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
+            + " type lib.Ref, whose @WorkspaceId accessor " + what, source, "lib.Ref ref");
   }
 
   @Test
@@ -122,16 +118,11 @@ class UnstableWorkspaceCarrierClassPathTest {
         }
         """, source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
+    assertOneError(compilation, "[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
             + " type lib.Ref, whose @WorkspaceId accessor Ref.workspace() does not just return a"
             + " final field of Ref (it comes from the class path, so its code was read: its code"
             + " does more than return a field of the carrier (aload_0; getfield; areturn))" + WHY
-            + fix("Ref", "workspace"))
-        .inFile(source)
-        .onLineContaining("lib.Ref ref");
+            + fix("Ref", "workspace"), source, "lib.Ref ref");
   }
 
   @Test
@@ -188,16 +179,11 @@ class UnstableWorkspaceCarrierClassPathTest {
     Compilation compilation = compileAgainst(classes, env -> withFiler(env,
         (Filer) forwarding(Filer.class, env.getFiler(), "getResource")), source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
+    assertOneError(compilation, "[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
             + " type lib.Ref, whose @WorkspaceId accessor Ref.workspace() cannot be verified to"
             + " answer the same on every read: its class file Ref.class was not found on the class"
             + " path" + WHY + "Give the parameter the type String or UUID, or compile Ref from"
-            + " source in this compilation so that rolegate can read Ref's accessor")
-        .inFile(source)
-        .onLineContaining("lib.Ref ref");
+            + " source in this compilation so that rolegate can read Ref's accessor", source, "lib.Ref ref");
   }
 
   @Test
@@ -218,16 +204,11 @@ class UnstableWorkspaceCarrierClassPathTest {
         .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
         .compile(packageInfo(), source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
+    assertOneError(compilation, "[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
             + " type test.Ref, whose @WorkspaceId accessor Ref.workspace() cannot be verified to"
             + " answer the same on every read: rolegate reads a carrier's source through javac's"
             + " Trees API, which this compiler does not offer" + WHY + "Give the parameter the type"
-            + " String or UUID, or compile with javac so that rolegate can read Ref's accessor")
-        .inFile(source)
-        .onLineContaining("Ref ref");
+            + " String or UUID, or compile with javac so that rolegate can read Ref's accessor", source, "Ref ref");
   }
 
   @Test

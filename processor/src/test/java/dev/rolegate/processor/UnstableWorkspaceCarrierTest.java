@@ -1,7 +1,11 @@
 package dev.rolegate.processor;
 
+import static dev.rolegate.processor.CompilationAssertions.assertErrors;
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
+import static dev.rolegate.processor.CarrierMessages.WHY;
+import static dev.rolegate.processor.CarrierMessages.fix;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.rolegate.processor.PermissionValidationTest.assertErrorAtColumn;
+import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 import static dev.rolegate.processor.TestMatrices.compile;
 import static dev.rolegate.processor.TestMatrices.source;
 
@@ -17,18 +21,6 @@ import org.junit.jupiter.api.Test;
  * shapes hand the delegate the checked workspace is in {@link WorkspaceIdTest}.
  */
 class UnstableWorkspaceCarrierTest {
-  static final String WHY =
-      ". The guard checks the workspace id it reads from the carrier once, and the delegate reads"
-          + " it again, so an accessor that can answer differently lets the call act on a"
-          + " workspace that was never checked. ";
-
-  /** Returns the fix the message shows for carrier {@code type} with a String {@code accessor}. */
-  static String fix(String type, String accessor) {
-    return "Make " + type + " a record that marks its component and declares no accessor for it,"
-        + " as in record " + type + "(@WorkspaceId String " + accessor + ", ...) {}, or a final"
-        + " class whose @WorkspaceId method " + accessor + "() is exactly return " + accessor
-        + "; of a final String field it declares; or give the parameter the type String or UUID";
-  }
 
   /** Returns {@code carrier} followed by a service whose look() takes a {@code Ref}. */
   private static JavaFileObject service(String carrier) {
@@ -50,9 +42,7 @@ class UnstableWorkspaceCarrierTest {
 
     String message = "[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of type"
         + " test.Ref, whose @WorkspaceId accessor " + what + WHY;
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("Ref ref");
+    assertOneError(compilation, message, source, "Ref ref");
     assertErrorAtColumn(compilation, message, source, "Ref ref", 7);
   }
 
@@ -66,15 +56,10 @@ class UnstableWorkspaceCarrierTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
+    assertOneError(compilation, "[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
             + " type test.Ref, whose @WorkspaceId accessor Ref.workspace() is declared by"
             + " interface Ref, which any class can implement with an accessor that answers"
-            + " differently on each read" + WHY + fix("Ref", "workspace"))
-        .inFile(source)
-        .onLineContaining("Ref ref");
+            + " differently on each read" + WHY + fix("Ref", "workspace"), source, "Ref ref");
   }
 
   @Test
@@ -250,13 +235,8 @@ class UnstableWorkspaceCarrierTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
-            + " type R, whose @WorkspaceId accessor Ref.workspace() is declared by interface Ref")
-        .inFile(source)
-        .onLineContaining("R ref");
+    assertOneError(compilation, "[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
+            + " type R, whose @WorkspaceId accessor Ref.workspace() is declared by interface Ref", source, "R ref");
   }
 
   @Test
@@ -281,12 +261,7 @@ class UnstableWorkspaceCarrierTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation)
-        .hadErrorContaining("[UnstableWorkspaceCarrier] @WorkspaceId on parameter scoped of look()")
-        .inFile(source)
-        .onLineContaining("Scoped scoped");
+    assertErrors(compilation, 2, "[UnstableWorkspaceCarrier] @WorkspaceId on parameter scoped of look()", source, "Scoped scoped");
     assertThat(compilation)
         .hadErrorContaining("[UnstableWorkspaceCarrier] @WorkspaceId on parameter open of open()")
         .inFile(source)

@@ -1,13 +1,11 @@
 package dev.rolegate.processor;
 
+import static dev.rolegate.processor.CompilationAssertions.assertWarningAt;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.rolegate.processor.PermissionValidationTest.lineNumber;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -703,15 +701,6 @@ class WarningTest {
     return TestMatrices.compiler(TestMatrices.sourcePath(MATRIX)).compile(packageInfo, source);
   }
 
-  /** Asserts a warning containing {@code message} at {@code column} of the line of {@code line}. */
-  static void assertWarningAt(
-      Compilation compilation, String message, JavaFileObject source, String line, int column) {
-    assertThat(compilation)
-        .hadWarningContaining(message)
-        .inFile(source)
-        .onLine(lineNumber(source, line))
-        .atColumn(column + indent(source, line));
-  }
 
   /** Returns the 1-based column of the {@code occurrence}-th {@code text} in {@code line}. */
   static int column(String line, String text, int occurrence) {
@@ -723,14 +712,4 @@ class WarningTest {
     return at + 1;
   }
 
-  /** Returns how far {@code source} indents the line holding {@code line} before it starts. */
-  private static int indent(JavaFileObject source, String line) {
-    try {
-      String text = source.getCharContent(true).toString();
-      String found = text.lines().filter(l -> l.contains(line)).findFirst().orElseThrow();
-      return found.indexOf(line);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -1,10 +1,12 @@
 package dev.rolegate.processor;
 
+import static dev.rolegate.processor.CompilationAssertions.assertErrors;
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.TestMatrices.compile;
 import static dev.rolegate.processor.TestMatrices.packageInfo;
 import static dev.rolegate.processor.TestMatrices.source;
-import static dev.rolegate.processor.PermissionValidationTest.assertErrorAtColumn;
+import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -12,8 +14,6 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -55,9 +55,7 @@ class WorkspaceIdValidationTest {
             + " carries no workspace id. Mark the record component that holds the workspace id (a"
             + " String or UUID) with @WorkspaceId, as in record Ref(@WorkspaceId String"
             + " workspace, ...), or give the parameter the type String or UUID";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation).hadErrorContaining(record).inFile(source).onLineContaining("Ref ref");
+    assertErrors(compilation, 2, record, source, "Ref ref");
     assertErrorAtColumn(compilation, record, source, "Ref ref", 7);
     assertThat(compilation)
         .hadErrorContaining(
@@ -91,15 +89,9 @@ class WorkspaceIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type test.Ref, which"
+    assertOneError(compilation, "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type test.Ref, which"
                 + " marks more than one accessor with @WorkspaceId: Ref.tenant(), Ref.workspace()."
-                + " A call acts on one workspace: keep @WorkspaceId on one of them")
-        .inFile(source)
-        .onLineContaining("@WorkspaceId Ref ref");
+                + " A call acts on one workspace: keep @WorkspaceId on one of them", source, "@WorkspaceId Ref ref");
   }
 
   @Test
@@ -118,16 +110,10 @@ class WorkspaceIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type test.Ref, whose"
+    assertOneError(compilation, "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type test.Ref, whose"
                 + " @WorkspaceId accessor Ref.workspace() returns long. A workspace id is a String"
                 + " or a java.util.UUID: change the accessor's return type, or mark another"
-                + " accessor")
-        .inFile(source)
-        .onLineContaining("@WorkspaceId Ref ref");
+                + " accessor", source, "@WorkspaceId Ref ref");
   }
 
   @Test
@@ -171,15 +157,9 @@ class WorkspaceIdValidationTest {
 
     Compilation compilation = compile(source, other);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type other.Ref, whose"
+    assertErrors(compilation, 2, "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type other.Ref, whose"
                 + " @WorkspaceId accessor Ref.workspace() is package-private in package other, so"
-                + " GuardedThings in package test cannot call it. Make Ref.workspace() public")
-        .inFile(source)
-        .onLineContaining("other.Ref ref");
+                + " GuardedThings in package test cannot call it. Make Ref.workspace() public", source, "other.Ref ref");
     assertThat(compilation)
         .hadErrorContaining(
             "@WorkspaceId on parameter hidden of hide() of type test.Hidden, whose @WorkspaceId"
@@ -210,9 +190,7 @@ class WorkspaceIdValidationTest {
             + " @BoundWorkspace. A call acts on one workspace: keep @WorkspaceId to check the"
             + " workspace the call names, or remove it to check the workspace bound to the"
             + " caller's context";
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining("String ws");
+    assertOneError(compilation, message, source, "String ws");
     assertErrorAtColumn(compilation, message, source, "String ws", 7);
   }
 
@@ -244,9 +222,7 @@ class WorkspaceIdValidationTest {
         "[MissingWorkspace] Things.touch() needs workspace permission VIEW_THINGS but names no"
             + " workspace. Mark the parameter that names it with @WorkspaceId, or add"
             + " @BoundWorkspace to " + BIND;
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(2);
-    assertThat(compilation).hadErrorContaining(touch).inFile(source).onLineContaining("touch");
+    assertErrors(compilation, 2, touch, source, "touch");
     assertErrorAtColumn(compilation, touch, source, "touch", 8);
     assertThat(compilation)
         .hadErrorContaining(
@@ -274,15 +250,9 @@ class WorkspaceIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[MissingWorkspace] Base.touch() needs workspace permission VIEW_THINGS but names no"
+    assertOneError(compilation, "[MissingWorkspace] Base.touch() needs workspace permission VIEW_THINGS but names no"
                 + " workspace. Mark the parameter that names it with @WorkspaceId, or add"
-                + " @BoundWorkspace to " + BIND)
-        .inFile(source)
-        .onLineContaining("void touch()");
+                + " @BoundWorkspace to " + BIND, source, "void touch()");
   }
 
   @Test
@@ -295,7 +265,7 @@ class WorkspaceIdValidationTest {
                     "test.Base", "package test;\npublic interface Base {\n  void touch();\n}\n"));
     assertThat(base).succeeded();
     Path classes = Files.createTempDirectory("rolegate-base");
-    MatrixValidationTest.copyClasses(base, classes);
+    ClassOutputs.copyClasses(base, classes);
     String things =
         """
         @RequiresPermission("VIEW_THINGS")
@@ -308,15 +278,9 @@ class WorkspaceIdValidationTest {
 
     Compilation compilation = compileWithClassPath(classes, source);
 
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining(
-            "[MissingWorkspace] method Base.touch(), inherited by Things, needs workspace"
+    assertOneError(compilation, "[MissingWorkspace] method Base.touch(), inherited by Things, needs workspace"
                 + " permission VIEW_THINGS but names no workspace. Redeclare it in Things with a"
-                + " @WorkspaceId parameter, or add @BoundWorkspace to Things to " + BIND)
-        .inFile(source)
-        .onLineContaining("public interface Things extends Base");
+                + " @WorkspaceId parameter, or add @BoundWorkspace to Things to " + BIND, source, "public interface Things extends Base");
     Compilation bound =
         compileWithClassPath(classes, source("Things", things.formatted("@BoundWorkspace")));
     assertThat(bound).succeededWithoutWarnings();
@@ -325,7 +289,7 @@ class WorkspaceIdValidationTest {
 
   private static Compilation compileWithClassPath(Path classes, JavaFileObject source) {
     return TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-        .withClasspath(MatrixValidationTest.classPathWith(classes))
+        .withClasspath(ClassOutputs.classPathWith(classes))
         .compile(packageInfo(), source);
   }
 }
