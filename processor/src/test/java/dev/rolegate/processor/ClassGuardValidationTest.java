@@ -14,8 +14,12 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What a class guard cannot extend ({@code [NotProxyable]}) and what it would leave open
@@ -361,42 +365,40 @@ class ClassGuardValidationTest {
             + " override it to check the caller and would leave it open.", source, "public final void close()");
   }
 
-  @Test
-  void unprotectedMethod_finalMethodOfCompiledSuperclass_reportedOnGuardedClass()
-      throws IOException {
-    Path classes = compiledBase("""
-        package other;
-        public class Base {
-          public final void close() {}
-        }
-        """);
-    JavaFileObject source = source("Things", """
-        public class Things extends other.Base {
-          @RequiresPermission("VIEW_THINGS")
-          public void look(@WorkspaceId String workspace) {}
-        }
-        """);
-
-    Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-        .withClasspath(ClassOutputs.classPathWith(classes))
-        .compile(packageInfo(), source);
-
-    assertOneError(compilation, "[UnprotectedMethod] method Base.close(), inherited by Things, is"
-            + " final, so GuardedThings cannot override it to check the caller and would leave it"
-            + " open. Make it non-final so that the guard can check it, or mark it"
-            + " @Unguarded(reason = \"...\") if it is meant to be open", source, "public class Things");
+  /**
+   * A final method of a superclass compiled earlier, without and with {@code @RequiresPermission}:
+   * the superclass and the one error reported on the guarded class.
+   */
+  static Stream<Arguments> finalMethodsOfCompiledSuperclass() {
+    return Stream.of(
+        Arguments.of("""
+            package other;
+            public class Base {
+              public final void close() {}
+            }
+            """,
+            "[UnprotectedMethod] method Base.close(), inherited by Things, is final, so"
+                + " GuardedThings cannot override it to check the caller and would leave it open."
+                + " Make it non-final so that the guard can check it, or mark it"
+                + " @Unguarded(reason = \"...\") if it is meant to be open"),
+        Arguments.of("""
+            package other;
+            public class Base {
+              @dev.rolegate.annotations.RequiresPermission("VIEW_THINGS")
+              public final void close() {}
+            }
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard final method Base.close(), inherited"
+                + " by Things: a guard can only intercept calls to instance methods it overrides,"
+                + " and a final method cannot be overridden. Make it non-final, or remove"
+                + " @RequiresPermission"));
   }
 
-  @Test
-  void notProxyable_annotatedFinalMethodOfCompiledSuperclass_reportedOnGuardedClass()
+  @ParameterizedTest
+  @MethodSource("finalMethodsOfCompiledSuperclass")
+  void finalMethodOfCompiledSuperclass_reportedOnGuardedClass(String base, String message)
       throws IOException {
-    Path classes = compiledBase("""
-        package other;
-        public class Base {
-          @dev.rolegate.annotations.RequiresPermission("VIEW_THINGS")
-          public final void close() {}
-        }
-        """);
+    Path classes = compiledBase(base);
     JavaFileObject source = source("Things", """
         public class Things extends other.Base {
           @RequiresPermission("VIEW_THINGS")
@@ -408,10 +410,7 @@ class ClassGuardValidationTest {
         .withClasspath(ClassOutputs.classPathWith(classes))
         .compile(packageInfo(), source);
 
-    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard final method"
-            + " Base.close(), inherited by Things: a guard can only intercept calls to instance"
-            + " methods it overrides, and a final method cannot be overridden. Make it non-final,"
-            + " or remove @RequiresPermission", source, "public class Things");
+    assertOneError(compilation, message, source, "public class Things");
   }
 
   @Test

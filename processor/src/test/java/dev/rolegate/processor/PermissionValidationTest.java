@@ -7,8 +7,12 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code [UnknownPermission]}, {@code [EmptyPermissions]}, {@code [AmbiguousPermissions]} and
@@ -126,20 +130,28 @@ class PermissionValidationTest {
     assertErrorAtColumn(compilation, second, source, "anyOf", 55);
   }
 
-  @Test
-  void unknownPermission_lowerCase_suggestsUpperCaseName() {
-    JavaFileObject source =
-        service(
-            """
-              @RequiresPermission("delete_things")
-              void purge();
-            """);
+  /**
+   * A permission the matrix does not have: the annotation, the message that suggests close names
+   * or says there are none, reported on the annotation's line.
+   */
+  static Stream<Arguments> unknownPermissions() {
+    return Stream.of(
+        Arguments.of("@RequiresPermission(\"delete_things\")",
+            "[UnknownPermission] \"delete_things\" is not a permission of matrix " + MATRIX_NAME
+                + ". Did you mean DELETE_THINGS?"),
+        Arguments.of("@RequiresPermission(\"LAUNCH_ROCKETS\")",
+            "[UnknownPermission] \"LAUNCH_ROCKETS\" is not a permission of matrix " + MATRIX_NAME
+                + ". No permission has a close name; see the Permission tables of matrix.md"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("unknownPermissions")
+  void unknownPermission_saysWhatIsClose(String annotation, String message) {
+    JavaFileObject source = service("  " + annotation + "\n  void act();\n");
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[UnknownPermission] \"delete_things\" is not a permission of matrix "
-                + MATRIX_NAME
-                + ". Did you mean DELETE_THINGS?", source, "@RequiresPermission(\"delete_things\")");
+    assertOneError(compilation, message, source, annotation);
   }
 
   @Test
@@ -155,22 +167,6 @@ class PermissionValidationTest {
 
     assertOneError(compilation, "[UnknownPermission] \"READ_X\" is not a permission of matrix Reads (matrix.md)."
                 + " Did you mean READ_A or READ_B or READ_C?", source, "@RequiresPermission(\"READ_X\")");
-  }
-
-  @Test
-  void unknownPermission_nothingClose_saysSoAndNamesMatrix() {
-    JavaFileObject source =
-        service(
-            """
-              @RequiresPermission("LAUNCH_ROCKETS")
-              void launch();
-            """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(compilation, "[UnknownPermission] \"LAUNCH_ROCKETS\" is not a permission of matrix "
-                + MATRIX_NAME
-                + ". No permission has a close name; see the Permission tables of matrix.md", source, "@RequiresPermission(\"LAUNCH_ROCKETS\")");
   }
 
   @Test

@@ -13,8 +13,12 @@ import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code [NotProxyable]}, {@code [UnprotectedMethod]} and {@code [WorkspaceIdMisuse]}: what a
@@ -153,33 +157,24 @@ class ProxyabilityValidationTest {
     assertErrorAtColumn(compilation, message, source, "@Req", 1);
   }
 
-  @Test
-  void notProxyable_privateNestedInterface_saysMakeItPackagePrivate() {
-    JavaFileObject source =
-        source(
-            "Outer",
-            """
+  /**
+   * An interface a guard in its package cannot implement because it, or a type around it, is
+   * private: the source of Outer, the message, and the line it is reported on.
+   */
+  static Stream<Arguments> privateInterfaces() {
+    return Stream.of(
+        Arguments.of("""
             public class Outer {
               private interface Things {
                 @RequiresPermission("VIEW_THINGS")
                 void look();
               }
             }
-            """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard interface Things:"
-                + " it is private, so a guard in its package cannot implement it. Make it"
-                + " package-private or public", source, "private interface Things");
-  }
-
-  @Test
-  void notProxyable_interfaceInPrivateClass_namesEnclosingType() {
-    JavaFileObject source =
-        source(
-            "Outer",
-            """
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard interface Things: it is private, so a"
+                + " guard in its package cannot implement it. Make it package-private or public",
+            "private interface Things"),
+        Arguments.of("""
             public class Outer {
               private static class Middle {
                 interface Things {
@@ -188,13 +183,22 @@ class ProxyabilityValidationTest {
                 }
               }
             }
-            """);
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard interface Things: its enclosing type"
+                + " Middle is private, so a guard in its package cannot implement it. Make it"
+                + " package-private or public",
+            "interface Things {"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("privateInterfaces")
+  void notProxyable_privateInterface_saysMakeItPackagePrivate(
+      String outer, String message, String line) {
+    JavaFileObject source = source("Outer", outer);
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard interface Things:"
-                + " its enclosing type Middle is private, so a guard in its package cannot"
-                + " implement it. Make it package-private or public", source, "interface Things {");
+    assertOneError(compilation, message, source, line);
   }
 
   @Test

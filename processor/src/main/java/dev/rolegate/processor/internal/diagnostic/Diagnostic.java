@@ -10,10 +10,20 @@ import javax.tools.Diagnostic.Kind;
  * reported on or on any enclosing element (see {@link Reporter}).
  */
 public enum Diagnostic {
+  /**
+   * A permission name the matrix does not have, with close names: {@code %2$s} says which
+   * character of the name is not A-Z, 0-9 or _, or is empty.
+   */
   UNKNOWN_PERMISSION(
       "UnknownPermission",
       Kind.ERROR,
-      "%s is not a permission of matrix %s. %s"),
+      "%s%s is not a permission of matrix %s. Did you mean %s?"),
+  /** A permission name the matrix does not have, with no close name. */
+  UNKNOWN_PERMISSION_NO_CLOSE_NAME(
+      "UnknownPermission",
+      Kind.ERROR,
+      "%s%s is not a permission of matrix %s. No permission has a close name; see the Permission"
+          + " tables of %s"),
   EMPTY_PERMISSIONS(
       "EmptyPermissions",
       Kind.ERROR,
@@ -127,10 +137,64 @@ public enum Diagnostic {
           + " caller, unauthenticated ones included, and its reason is what reviewers read in the"
           + " access report. Say why it may be open, as in @Unguarded(reason = \"liveness probe,"
           + " reads nothing\"), or guard it with @RequiresPermission"),
-  WORKSPACE_ID(
+  /** {@code @WorkspaceId} on a second parameter of one method: {@code %1$s} is the first one. */
+  WORKSPACE_ID_TWICE(
       "WorkspaceIdMisuse",
       Kind.ERROR,
-      "%s. %s"),
+      "@WorkspaceId marks both %s and parameter %s of %s. A call acts on one workspace: keep"
+          + " @WorkspaceId on one parameter"),
+  /** {@code @WorkspaceId} on a parameter whose method carries {@code @BoundWorkspace}. */
+  WORKSPACE_ID_WITH_BOUND(
+      "WorkspaceIdMisuse",
+      Kind.ERROR,
+      "@WorkspaceId on parameter %s of %s, which also carries @BoundWorkspace. A call acts on"
+          + " one workspace: keep @WorkspaceId to check the workspace the call names, or remove"
+          + " it to check the workspace bound to the caller's context"),
+  /** {@code @WorkspaceId} on a parameter of a type that is no id and cannot be a carrier. */
+  WORKSPACE_ID_TYPE(
+      "WorkspaceIdMisuse",
+      Kind.ERROR,
+      "@WorkspaceId on parameter %s of %s of type %s. A workspace id is a String or a"
+          + " java.util.UUID, or a type that carries one (see @WorkspaceId): change the"
+          + " parameter's type or move the annotation"),
+  /** A carrier record with no marked component: {@code %4$s} is the record. */
+  WORKSPACE_ID_UNMARKED_RECORD(
+      "WorkspaceIdMisuse",
+      Kind.ERROR,
+      "@WorkspaceId on parameter %s of %s of type %s, which carries no workspace id. Mark the"
+          + " record component that holds the workspace id (a String or UUID) with @WorkspaceId,"
+          + " as in record %s(@WorkspaceId String workspace, ...), or give the parameter the"
+          + " type String or UUID"),
+  /** A carrier class with no marked accessor: {@code %4$s} is the class. */
+  WORKSPACE_ID_UNMARKED_CLASS(
+      "WorkspaceIdMisuse",
+      Kind.ERROR,
+      "@WorkspaceId on parameter %s of %s of type %s, which carries no workspace id. Mark the"
+          + " no-argument method of %s that returns the workspace id (a String or UUID) with"
+          + " @WorkspaceId, or give the parameter the type String or UUID"),
+  /** A carrier with several marked accessors, listed in {@code %4$s}. */
+  WORKSPACE_ID_SEVERAL_ACCESSORS(
+      "WorkspaceIdMisuse",
+      Kind.ERROR,
+      "@WorkspaceId on parameter %s of %s of type %s, which marks more than one accessor with"
+          + " @WorkspaceId: %s. A call acts on one workspace: keep @WorkspaceId on one of them"),
+  /** A carrier whose marked accessor returns neither String nor UUID. */
+  WORKSPACE_ID_ACCESSOR_TYPE(
+      "WorkspaceIdMisuse",
+      Kind.ERROR,
+      "@WorkspaceId on parameter %s of %s of type %s, whose @WorkspaceId accessor %s returns %s."
+          + " A workspace id is a String or a java.util.UUID: change the accessor's return type,"
+          + " or mark another accessor"),
+  /**
+   * A carrier whose marked accessor the guard cannot call: {@code %5$s} is its access
+   * ("private", "protected in package p"), {@code %6$s} and {@code %7$s} the guard and its
+   * package.
+   */
+  WORKSPACE_ID_ACCESSOR_HIDDEN(
+      "WorkspaceIdMisuse",
+      Kind.ERROR,
+      "@WorkspaceId on parameter %1$s of %2$s of type %3$s, whose @WorkspaceId accessor %4$s is"
+          + " %5$s, so %6$s in package %7$s cannot call it. Make %4$s public"),
   /**
    * A workspace carrier whose accessor may answer differently when the delegate reads it again,
    * or cannot be verified not to.
@@ -138,23 +202,85 @@ public enum Diagnostic {
   UNSTABLE_WORKSPACE_CARRIER(
       "UnstableWorkspaceCarrier",
       Kind.ERROR,
-      "%s. The guard checks the workspace id it reads from the carrier once, and the delegate"
+      "@WorkspaceId on parameter %s of %s of type %s, whose @WorkspaceId accessor %s%s. The guard"
+          + " checks the workspace id it reads from the carrier once, and the delegate"
           + " reads it again, so an accessor that can answer differently lets the call act on a"
           + " workspace that was never checked. %s"),
   MISSING_WORKSPACE(
       "MissingWorkspace",
       Kind.ERROR,
       "%s needs %s but names no workspace. %s"),
-  /** {@code @AccountId} where the guard cannot read an account id: {@link #WORKSPACE_ID}'s rule. */
-  ACCOUNT_ID(
+  /** {@code @AccountId} on a second parameter of one method: {@code %1$s} is the first one. */
+  ACCOUNT_ID_TWICE(
       "AccountIdMisuse",
       Kind.ERROR,
-      "%s. %s"),
+      "@AccountId marks both %s and parameter %s of %s. A call acts in one account: keep"
+          + " @AccountId on one parameter"),
+  /** {@code @AccountId} on a parameter whose method carries {@code @BoundAccount}. */
+  ACCOUNT_ID_WITH_BOUND(
+      "AccountIdMisuse",
+      Kind.ERROR,
+      "@AccountId on parameter %s of %s, which also carries @BoundAccount. A call acts in one"
+          + " account: keep @AccountId to check the account the call names, or remove it to"
+          + " check the account bound to the caller's context"),
+  /** {@code @AccountId} on a parameter of a type that is no id and cannot be a carrier. */
+  ACCOUNT_ID_TYPE(
+      "AccountIdMisuse",
+      Kind.ERROR,
+      "@AccountId on parameter %s of %s of type %s. An account id is a String or a"
+          + " java.util.UUID, or a type that carries one (see @AccountId): change the"
+          + " parameter's type or move the annotation"),
+  /** A carrier record with no marked component: {@code %4$s} is the record. */
+  ACCOUNT_ID_UNMARKED_RECORD(
+      "AccountIdMisuse",
+      Kind.ERROR,
+      "@AccountId on parameter %s of %s of type %s, which carries no account id. Mark the record"
+          + " component that holds the account id (a String or UUID) with @AccountId, as in"
+          + " record %s(@AccountId String account, ...), or give the parameter the type String"
+          + " or UUID"),
+  /** A carrier class with no marked accessor: {@code %4$s} is the class. */
+  ACCOUNT_ID_UNMARKED_CLASS(
+      "AccountIdMisuse",
+      Kind.ERROR,
+      "@AccountId on parameter %s of %s of type %s, which carries no account id. Mark the"
+          + " no-argument method of %s that returns the account id (a String or UUID) with"
+          + " @AccountId, or give the parameter the type String or UUID"),
+  /** A carrier with several marked accessors, listed in {@code %4$s}. */
+  ACCOUNT_ID_SEVERAL_ACCESSORS(
+      "AccountIdMisuse",
+      Kind.ERROR,
+      "@AccountId on parameter %s of %s of type %s, which marks more than one accessor with"
+          + " @AccountId: %s. A call acts in one account: keep @AccountId on one of them"),
+  /** A carrier whose marked accessor returns neither String nor UUID. */
+  ACCOUNT_ID_ACCESSOR_TYPE(
+      "AccountIdMisuse",
+      Kind.ERROR,
+      "@AccountId on parameter %s of %s of type %s, whose @AccountId accessor %s returns %s. An"
+          + " account id is a String or a java.util.UUID: change the accessor's return type, or"
+          + " mark another accessor"),
+  /**
+   * A carrier whose marked accessor the guard cannot call: {@code %5$s} is its access
+   * ("private", "protected in package p"), {@code %6$s} and {@code %7$s} the guard and its
+   * package.
+   */
+  ACCOUNT_ID_ACCESSOR_HIDDEN(
+      "AccountIdMisuse",
+      Kind.ERROR,
+      "@AccountId on parameter %1$s of %2$s of type %3$s, whose @AccountId accessor %4$s is"
+          + " %5$s, so %6$s in package %7$s cannot call it. Make %4$s public"),
+  /** One String or UUID parameter marked both {@code @AccountId} and {@code @WorkspaceId}. */
+  ACCOUNT_ID_ON_WORKSPACE_ID(
+      "AccountIdMisuse",
+      Kind.ERROR,
+      "@AccountId on parameter %s of %s, which also carries @WorkspaceId. A String or UUID"
+          + " parameter names an account or a workspace, not both: keep @WorkspaceId to act in"
+          + " that workspace's account, or give the account a parameter of its own"),
   /** An account carrier under the rule of {@link #UNSTABLE_WORKSPACE_CARRIER}. */
   UNSTABLE_ACCOUNT_CARRIER(
       "UnstableAccountCarrier",
       Kind.ERROR,
-      "%s. The guard checks the account id it reads from the carrier once, and the delegate"
+      "@AccountId on parameter %s of %s of type %s, whose @AccountId accessor %s%s. The guard"
+          + " checks the account id it reads from the carrier once, and the delegate"
           + " reads it again, so an accessor that can answer differently lets the call act in an"
           + " account that was never checked. %s"),
   MISSING_ACCOUNT(
@@ -281,7 +407,16 @@ public enum Diagnostic {
   UNPROTECTED_FINAL_METHOD(
       "UnprotectedMethod",
       Kind.ERROR,
-      "%s is final, so %s cannot override it to check the caller and would leave it open. %s"),
+      "%s is final, so %s cannot override it to check the caller and would leave it open. Make it"
+          + " non-final so that the guard can check it, or mark it @Unguarded(reason = \"...\")"
+          + " if it is meant to be open"),
+  /** A final method a guarded class inherits: the same cause as UNPROTECTED_FINAL_METHOD. */
+  UNPROTECTED_INHERITED_FINAL_METHOD(
+      "UnprotectedMethod",
+      Kind.ERROR,
+      "method %s, inherited by %s, is final, so %s cannot override it to check the caller and"
+          + " would leave it open. Make it non-final so that the guard can check it, or mark it"
+          + " @Unguarded(reason = \"...\") if it is meant to be open"),
   DUPLICATE_PERMISSION(
       "DuplicatePermission",
       Kind.WARNING,
@@ -399,11 +534,25 @@ public enum Diagnostic {
       "-Arolegate.accessLock=%s names no file, so there is no access to compare with. Create it:"
           + " compile once with -Arolegate.accessLock.update=true, review the file and commit it."
           + " %s"),
-  /** The lock file cannot be read or written, or a line of it is not a lock line. */
+  /** The lock file cannot be read: {@code %2$s} is the I/O exception. */
   ACCESS_LOCK_UNREADABLE(
       "AccessLockInvalid",
       Kind.ERROR,
-      "The access lock %s %s. %s"),
+      "The access lock %s cannot be read: %s. Check the path and the file's permissions"),
+  /** A line of the lock file is not a lock line: its number and what is wrong with it. */
+  ACCESS_LOCK_MALFORMED(
+      "AccessLockInvalid",
+      Kind.ERROR,
+      "The access lock %s is malformed: line %d: %s. A lock line reads call <type> <operation>"
+          + " <fact> or role workspace|account <ROLE> [<fact>] (docs/access-lock.md). Fix the"
+          + " line, or rewrite the file with -Arolegate.accessLock.update=true and review its"
+          + " diff"),
+  /** The lock file cannot be written on update: {@code %2$s} is the I/O exception. */
+  ACCESS_LOCK_UNWRITABLE(
+      "AccessLockInvalid",
+      Kind.ERROR,
+      "The access lock %s cannot be written: %s. Check that its folder exists and can be written"
+          + " to"),
   /**
    * {@code -Arolegate.accessLock.update=true} rewrote the lock: the changes it accepts, or that
    * nothing changed. A note, so a build with {@code -Werror} passes.
@@ -422,11 +571,33 @@ public enum Diagnostic {
       "The access lock %s names %s, which this compilation does not compile from source (a"
           + " partial compilation), so their lines were %s. A full build (mvn clean compile)"
           + " compares them"),
-  /** An access lock option with a value it does not take. */
+  /** {@code -Arolegate.accessLock} names no file path: {@code %2$s} says why. */
   ACCESS_LOCK_OPTION(
       "AccessLockInvalid",
       Kind.ERROR,
-      "-A%s=%s is not valid: %s"),
+      "-A%s=%s is not valid: it is not a file path (%s)"),
+  /** {@code -Arolegate.accessLock} is blank. */
+  ACCESS_LOCK_OPTION_BLANK(
+      "AccessLockInvalid",
+      Kind.ERROR,
+      "-A%s=%s is not valid: name the lock file, e.g. -Arolegate.accessLock=rolegate-access.lock"),
+  /** {@code -Arolegate.accessLock.update} is neither true nor false. */
+  ACCESS_LOCK_UPDATE_OPTION(
+      "AccessLockInvalid",
+      Kind.ERROR,
+      "-A%s=%s is not valid: give true (rewrite the lock file) or false (compare with it)"),
+  /** {@code -Arolegate.accessLock.update=true} without {@code -Arolegate.accessLock}. */
+  ACCESS_LOCK_UPDATE_WITHOUT_LOCK(
+      "AccessLockInvalid",
+      Kind.ERROR,
+      "-A%s=%s is not valid: it rewrites the file that -Arolegate.accessLock=<path> names, and"
+          + " that option is not set. Add it"),
+  /** {@code -Arolegate.accessLock.narrowing} is neither error nor warn. */
+  ACCESS_LOCK_NARROWING_OPTION(
+      "AccessLockInvalid",
+      Kind.ERROR,
+      "-A%s=%s is not valid: give error (narrowing fails the build, the default) or warn (a"
+          + " warning)"),
   GENERATED_NAME_CLASH(
       "GeneratedNameClash",
       Kind.ERROR,

@@ -131,8 +131,7 @@ public final class AccessLockCheck {
     try {
       file = Path.of(path);
     } catch (InvalidPathException e) {
-      reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_OPTION, OPTION, path,
-          "it is not a file path (" + e.getMessage() + ")");
+      reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_OPTION, OPTION, path, e.getMessage());
       return;
     }
     if (update.equalsIgnoreCase("true")) {
@@ -146,18 +145,14 @@ public final class AccessLockCheck {
       reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_MISSING, path, MAVEN);
       return;
     } catch (IOException | RuntimeException e) {
-      reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_UNREADABLE, path,
-          "cannot be read: " + e, "Check the path and the file's permissions");
+      reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_UNREADABLE, path, e);
       return;
     }
     AccessLock.Parsed parsed = AccessLock.parse(bytes);
     if (parsed.problem().isPresent()) {
       AccessLock.Problem problem = parsed.problem().get();
-      reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_UNREADABLE, path,
-          "is malformed: line " + problem.line() + ": " + problem.message(),
-          "A lock line reads call <type> <operation> <fact> or role workspace|account <ROLE>"
-              + " [<fact>] (docs/access-lock.md). Fix the line, or rewrite the file with"
-              + " -Arolegate.accessLock.update=true and review its diff");
+      reporter.reportOnCompilation(
+          Diagnostic.ACCESS_LOCK_MALFORMED, path, problem.line(), problem.message());
       return;
     }
     compare(parsed.lines(), lock, matrix);
@@ -260,8 +255,7 @@ public final class AccessLockCheck {
       Files.write(file, text);
       return true;
     } catch (IOException | RuntimeException e) {
-      reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_UNREADABLE, path,
-          "cannot be written: " + e, "Check that its folder exists and can be written to");
+      reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_UNWRITABLE, path, e);
       return false;
     }
   }
@@ -270,24 +264,21 @@ public final class AccessLockCheck {
   private boolean validOptions() {
     boolean valid = true;
     if (!update.equalsIgnoreCase("true") && !update.equalsIgnoreCase("false")) {
-      reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_OPTION, UPDATE_OPTION, update,
-          "give true (rewrite the lock file) or false (compare with it)");
+      reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_UPDATE_OPTION, UPDATE_OPTION, update);
       valid = false;
     }
     if (!narrowing.equalsIgnoreCase("error") && !narrowing.equalsIgnoreCase("warn")) {
-      reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_OPTION, NARROWING_OPTION, narrowing,
-          "give error (narrowing fails the build, the default) or warn (a warning)");
+      reporter.reportOnCompilation(
+          Diagnostic.ACCESS_LOCK_NARROWING_OPTION, NARROWING_OPTION, narrowing);
       valid = false;
     }
     if (path == null && update.toLowerCase(Locale.ROOT).equals("true")) {
-      reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_OPTION, UPDATE_OPTION, update,
-          "it rewrites the file that -Arolegate.accessLock=<path> names, and that option is not"
-              + " set. Add it");
+      reporter.reportOnCompilation(
+          Diagnostic.ACCESS_LOCK_UPDATE_WITHOUT_LOCK, UPDATE_OPTION, update);
       valid = false;
     }
     if (path != null && path.isBlank()) {
-      reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_OPTION, OPTION, path,
-          "name the lock file, e.g. -Arolegate.accessLock=rolegate-access.lock");
+      reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_OPTION_BLANK, OPTION, path);
       valid = false;
     }
     return valid;

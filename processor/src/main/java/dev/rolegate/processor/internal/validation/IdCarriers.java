@@ -37,9 +37,12 @@ final class IdCarriers {
   /** The accessor a guard calls, and the type of the id it returns. */
   record Accessor(ExecutableElement method, ClassName idType) {}
 
-  /** Receives a mistake: what is wrong, continuing "... of type T", then how to fix it. */
+  /**
+   * Receives a mistake: its diagnostic, whose template starts with the marked parameter, its
+   * method and its type, and the arguments that follow those three.
+   */
   interface Mistake {
-    void report(Diagnostic diagnostic, String what, String fix);
+    void report(Diagnostic diagnostic, Object... args);
   }
 
   private final Elements elements;
@@ -73,40 +76,37 @@ final class IdCarriers {
       Mistake mistake) {
     TypeElement type = (TypeElement) carrier.asElement();
     List<ExecutableElement> marked = marked(kind, type);
-    String marker = kind.marker();
     if (marked.isEmpty()) {
-      mistake.report(kind.misuse(), ", which carries no " + kind.noun() + " id",
-          howToMark(kind, type));
+      boolean record = type.getKind() == ElementKind.RECORD;
+      mistake.report(
+          kind.misuse(record ? IdKind.Misuse.UNMARKED_RECORD : IdKind.Misuse.UNMARKED_CLASS),
+          type.getSimpleName());
       return Optional.empty();
     }
     if (marked.size() > 1) {
       List<String> names = new ArrayList<>();
       marked.forEach(method -> names.add(describe(method)));
-      mistake.report(kind.misuse(), ", which marks more than one accessor with " + marker + ": "
-              + String.join(", ", names),
-          kind.oneOnly() + ": keep " + marker + " on one of them");
+      mistake.report(kind.misuse(IdKind.Misuse.SEVERAL_ACCESSORS), String.join(", ", names));
       return Optional.empty();
     }
     ExecutableElement method = marked.get(0);
-    String whose = ", whose " + marker + " accessor " + describe(method);
     TypeMirror returned = ((ExecutableType) types.asMemberOf(carrier, method)).getReturnType();
     Optional<ClassName> id = IdParameters.idType(returned);
     if (id.isEmpty()) {
-      mistake.report(kind.misuse(), whose + " returns " + returned, kind.anId() + " is a String"
-          + " or a java.util.UUID: change the accessor's return type, or mark another accessor");
+      mistake.report(kind.misuse(IdKind.Misuse.ACCESSOR_TYPE), describe(method), returned);
       return Optional.empty();
     }
     Optional<String> hidden = inaccessible(method, guard);
     if (hidden.isPresent()) {
-      mistake.report(kind.misuse(), whose + " is " + hidden.get() + ", so "
-          + guard.simpleName() + " in package " + guard.packageName() + " cannot call it",
-          "Make " + describe(method) + " public");
+      mistake.report(kind.misuse(IdKind.Misuse.ACCESSOR_HIDDEN), describe(method), hidden.get(),
+          guard.simpleName(), guard.packageName());
       return Optional.empty();
     }
     Optional<StableAccessors.Unstable> unstable =
         stability.check(kind, type, method, id.get(), compiledHere);
     if (unstable.isPresent()) {
-      mistake.report(kind.unstable(), whose + unstable.get().what(), unstable.get().fix());
+      mistake.report(kind.unstable(), describe(method), unstable.get().what(),
+          unstable.get().fix());
       return Optional.empty();
     }
     return Optional.of(new Accessor(method, id.get()));
@@ -204,18 +204,6 @@ final class IdCarriers {
       }
     }
     return into;
-  }
-
-  private static String howToMark(IdKind kind, TypeElement type) {
-    String name = type.getSimpleName().toString();
-    String marker = kind.marker();
-    String mark = type.getKind() == ElementKind.RECORD
-        ? "Mark the record component that holds the " + kind.noun() + " id (a String or UUID)"
-            + " with " + marker + ", as in record " + name + "(" + marker + " String "
-            + kind.noun() + ", ...)"
-        : "Mark the no-argument method of " + name + " that returns the " + kind.noun() + " id"
-            + " (a String or UUID) with " + marker;
-    return mark + ", or give the parameter the type String or UUID";
   }
 
   /** Returns why the guard cannot call {@code method} ("private", ...), or empty if it can. */

@@ -8,25 +8,28 @@ import dev.rolegate.processor.internal.diagnostic.Diagnostic;
  * rule; this says which annotation a check reads and how its diagnostics name it.
  */
 enum IdKind {
-  WORKSPACE(Names.WORKSPACE_ID, Names.BOUND_WORKSPACE, "workspace", "acts on",
-      Diagnostic.WORKSPACE_ID, Diagnostic.UNSTABLE_WORKSPACE_CARRIER),
-  ACCOUNT(Names.ACCOUNT_ID, Names.BOUND_ACCOUNT, "account", "acts in",
-      Diagnostic.ACCOUNT_ID, Diagnostic.UNSTABLE_ACCOUNT_CARRIER);
+  WORKSPACE(Names.WORKSPACE_ID, Names.BOUND_WORKSPACE, Diagnostic.UNSTABLE_WORKSPACE_CARRIER),
+  ACCOUNT(Names.ACCOUNT_ID, Names.BOUND_ACCOUNT, Diagnostic.UNSTABLE_ACCOUNT_CARRIER);
+
+  /** A way a marker can be misused; {@link #misuse} gives its diagnostic for each kind. */
+  enum Misuse {
+    TWICE,
+    WITH_BOUND,
+    TYPE,
+    UNMARKED_RECORD,
+    UNMARKED_CLASS,
+    SEVERAL_ACCESSORS,
+    ACCESSOR_TYPE,
+    ACCESSOR_HIDDEN
+  }
 
   private final String annotation;
   private final String bound;
-  private final String noun;
-  private final String acts;
-  private final Diagnostic misuse;
   private final Diagnostic unstable;
 
-  IdKind(String annotation, String bound, String noun, String acts, Diagnostic misuse,
-      Diagnostic unstable) {
+  IdKind(String annotation, String bound, Diagnostic unstable) {
     this.annotation = annotation;
     this.bound = bound;
-    this.noun = noun;
-    this.acts = acts;
-    this.misuse = misuse;
     this.unstable = unstable;
   }
 
@@ -45,29 +48,28 @@ enum IdKind {
     return "@" + annotation.substring(annotation.lastIndexOf('.') + 1);
   }
 
-  /** Returns {@code @BoundWorkspace} or {@code @BoundAccount}, as messages show it. */
-  String boundMarker() {
-    return "@" + bound.substring(bound.lastIndexOf('.') + 1);
-  }
-
-  /** Returns "workspace" or "account". */
-  String noun() {
-    return noun;
-  }
-
-  /** Returns "A workspace id" or "An account id", to start a sentence. */
-  String anId() {
-    return (this == ACCOUNT ? "An " : "A ") + noun + " id";
-  }
-
-  /** Returns "A call acts on one workspace" or "A call acts in one account". */
-  String oneOnly() {
-    return "A call " + acts + " one " + noun;
-  }
-
-  /** Returns the id of a misused marker: {@code [WorkspaceIdMisuse]} or {@code [AccountIdMisuse]}. */
-  Diagnostic misuse() {
-    return misuse;
+  /**
+   * Returns the diagnostic of {@code cause}: a {@code [WorkspaceIdMisuse]} or an {@code
+   * [AccountIdMisuse]}.
+   */
+  Diagnostic misuse(Misuse cause) {
+    boolean workspace = this == WORKSPACE;
+    return switch (cause) {
+      case TWICE -> workspace ? Diagnostic.WORKSPACE_ID_TWICE : Diagnostic.ACCOUNT_ID_TWICE;
+      case WITH_BOUND ->
+          workspace ? Diagnostic.WORKSPACE_ID_WITH_BOUND : Diagnostic.ACCOUNT_ID_WITH_BOUND;
+      case TYPE -> workspace ? Diagnostic.WORKSPACE_ID_TYPE : Diagnostic.ACCOUNT_ID_TYPE;
+      case UNMARKED_RECORD -> workspace
+          ? Diagnostic.WORKSPACE_ID_UNMARKED_RECORD : Diagnostic.ACCOUNT_ID_UNMARKED_RECORD;
+      case UNMARKED_CLASS -> workspace
+          ? Diagnostic.WORKSPACE_ID_UNMARKED_CLASS : Diagnostic.ACCOUNT_ID_UNMARKED_CLASS;
+      case SEVERAL_ACCESSORS -> workspace
+          ? Diagnostic.WORKSPACE_ID_SEVERAL_ACCESSORS : Diagnostic.ACCOUNT_ID_SEVERAL_ACCESSORS;
+      case ACCESSOR_TYPE -> workspace
+          ? Diagnostic.WORKSPACE_ID_ACCESSOR_TYPE : Diagnostic.ACCOUNT_ID_ACCESSOR_TYPE;
+      case ACCESSOR_HIDDEN -> workspace
+          ? Diagnostic.WORKSPACE_ID_ACCESSOR_HIDDEN : Diagnostic.ACCOUNT_ID_ACCESSOR_HIDDEN;
+    };
   }
 
   /** Returns the id of a carrier whose accessor may answer differently on a second read. */

@@ -1,6 +1,7 @@
 package dev.rolegate.processor.internal.validation;
 
 import com.palantir.javapoet.ClassName;
+import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.model.IdArgument;
 import java.util.List;
@@ -45,19 +46,17 @@ final class IdParameters {
     Optional<IdArgument> found = Optional.empty();
     int first = -1;
     boolean valid = true;
-    String marker = kind.marker();
     for (int i = 0; i < parameters.size(); i++) {
       VariableElement parameter = parameters.get(i);
       AnnotationMirror mirror = Annotations.find(parameter, kind.annotation()).orElse(null);
       if (mirror == null) {
         continue;
       }
-      String where = "parameter " + parameter.getSimpleName() + " of " + method.getSimpleName()
-          + MethodNames.parameters(method);
+      String name = parameter.getSimpleName().toString();
+      String signature = method.getSimpleName() + MethodNames.parameters(method);
       if (first >= 0) {
-        reporter.report(kind.misuse(), parameter, mirror, null,
-            marker + " marks both " + parameters.get(first).getSimpleName() + " and " + where,
-            kind.oneOnly() + ": keep " + marker + " on one parameter");
+        reporter.report(kind.misuse(IdKind.Misuse.TWICE), parameter, mirror, null,
+            parameters.get(first).getSimpleName(), name, signature);
         valid = false;
         continue;
       }
@@ -67,31 +66,26 @@ final class IdParameters {
           && idType(asMember.getParameterTypes().get(i)).isPresent()) {
         // One id read as both (a carrier reads each through its own accessor): the call would be
         // denied unless the two ids were equal.
-        reporter.report(kind.misuse(), parameter, mirror, null,
-            marker + " on " + where + ", which also carries " + IdKind.WORKSPACE.marker(),
-            "A String or UUID parameter names an account or a workspace, not both: keep"
-                + " @WorkspaceId to act in that workspace's account, or give the account a"
-                + " parameter of its own");
+        reporter.report(Diagnostic.ACCOUNT_ID_ON_WORKSPACE_ID, parameter, mirror, null, name,
+            signature);
         valid = false;
         continue;
       }
       if (Annotations.find(method, kind.bound()).isPresent()) {
-        String noun = kind.noun();
-        reporter.report(kind.misuse(), parameter, mirror, null,
-            marker + " on " + where + ", which also carries " + kind.boundMarker(),
-            kind.oneOnly() + ": keep " + marker + " to check the " + noun + " the call names,"
-                + " or remove it to check the " + noun + " bound to the caller's context");
+        reporter.report(kind.misuse(IdKind.Misuse.WITH_BOUND), parameter, mirror, null, name,
+            signature);
         valid = false;
         continue;
       }
-      found = argument(i, parameter, mirror, where, asMember.getParameterTypes().get(i), guard);
+      found = argument(i, parameter, mirror, name, signature, asMember.getParameterTypes().get(i),
+          guard);
       valid &= found.isPresent();
     }
     return valid ? new Found(true, found) : Found.INVALID;
   }
 
   private Optional<IdArgument> argument(int index, VariableElement parameter,
-      AnnotationMirror mirror, String where, TypeMirror type, ClassName guard) {
+      AnnotationMirror mirror, String name, String signature, TypeMirror type, ClassName guard) {
     Optional<ClassName> id = idType(type);
     if (id.isPresent()) {
       return Optional.of(new IdArgument(index, Optional.empty(), id.get()));
@@ -100,15 +94,19 @@ final class IdParameters {
     while (carrier.getKind() == TypeKind.TYPEVAR) {
       carrier = ((TypeVariable) carrier).getUpperBound();
     }
-    String subject = kind.marker() + " on " + where + " of type " + type;
     if (carrier.getKind() != TypeKind.DECLARED || IdCarriers.isJdkType(carrier)) {
-      reporter.report(kind.misuse(), parameter, mirror, null, subject,
-          kind.anId() + " is a String or a java.util.UUID, or a type that carries one (see "
-              + kind.marker() + "): change the parameter's type or move the annotation");
+      reporter.report(kind.misuse(IdKind.Misuse.TYPE), parameter, mirror, null, name, signature,
+          type);
       return Optional.empty();
     }
-    return carriers.accessor(kind, (DeclaredType) carrier, guard, (diagnostic, what, fix) ->
-            reporter.report(diagnostic, parameter, mirror, null, subject + what, fix))
+    return carriers.accessor(kind, (DeclaredType) carrier, guard, (diagnostic, args) -> {
+          Object[] all = new Object[args.length + 3];
+          all[0] = name;
+          all[1] = signature;
+          all[2] = type;
+          System.arraycopy(args, 0, all, 3, args.length);
+          reporter.report(diagnostic, parameter, mirror, null, all);
+        })
         .map(accessor -> new IdArgument(index, Optional.of(accessor.method()), accessor.idType()));
   }
 

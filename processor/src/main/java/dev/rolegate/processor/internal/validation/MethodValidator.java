@@ -193,18 +193,15 @@ final class MethodValidator {
     if (Annotations.find(method, Names.UNGUARDED).isPresent()) {
       return false;
     }
-    String fix = "Make it non-final so that the guard can check it, or mark it"
-        + " @Unguarded(reason = \"...\") if it is meant to be open";
     // A guarded declaring type reports this itself, naming its own guard; printed once.
     String guard = ServiceValidator.guardName(
         onMethod && requirements.isGuardedType(declaring) ? declaring : root).simpleName();
     if (onMethod) {
       reporter.report(
-          Diagnostic.UNPROTECTED_FINAL_METHOD, method, named(operation, method), guard, fix);
+          Diagnostic.UNPROTECTED_FINAL_METHOD, method, named(operation, method), guard);
     } else {
-      reporter.report(Diagnostic.UNPROTECTED_FINAL_METHOD, root,
-          "method " + named(operation, method) + ", inherited by " + root.getSimpleName() + ",",
-          guard, fix);
+      reporter.report(Diagnostic.UNPROTECTED_INHERITED_FINAL_METHOD, root,
+          named(operation, method), root.getSimpleName(), guard);
     }
     return true;
   }

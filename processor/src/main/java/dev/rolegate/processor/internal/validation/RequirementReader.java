@@ -72,9 +72,16 @@ final class RequirementReader {
     for (AnnotationValue item : Annotations.items(list)) {
       String name = (String) item.getValue();
       if (matrix.permission(name).isEmpty()) {
-        reporter.report(Diagnostic.UNKNOWN_PERMISSION, element, mirror, item,
-            MatrixParser.quote(name) + MatrixParser.foreign(name), matrix.describe(),
-            suggestion(name));
+        List<String> closest = matrix.closestNames(name);
+        if (closest.isEmpty()) {
+          reporter.report(Diagnostic.UNKNOWN_PERMISSION_NO_CLOSE_NAME, element, mirror, item,
+              MatrixParser.quote(name), MatrixParser.foreign(name), matrix.describe(),
+              matrix.sourceName());
+        } else {
+          reporter.report(Diagnostic.UNKNOWN_PERMISSION, element, mirror, item,
+              MatrixParser.quote(name), MatrixParser.foreign(name), matrix.describe(),
+              String.join(" or ", closest));
+        }
         valid = false;
       } else if (!names.contains(name)) {
         names.add(name);
@@ -85,14 +92,6 @@ final class RequirementReader {
     }
     warnings.check(element, mirror, list, hasAnyOf);
     return Optional.of(new RequirementSpec(hasAnyOf, names));
-  }
-
-  private String suggestion(String name) {
-    List<String> closest = matrix.closestNames(name);
-    if (closest.isEmpty()) {
-      return "No permission has a close name; see the Permission tables of " + matrix.sourceName();
-    }
-    return "Did you mean " + String.join(" or ", closest) + "?";
   }
 
   /**
