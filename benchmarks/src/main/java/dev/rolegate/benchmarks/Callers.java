@@ -11,6 +11,7 @@ import dev.rolegate.runtime.Role;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,6 +33,10 @@ public final class Callers {
   public static final String ROLE = WorkspaceRoles.RUNNER;
   /** What {@link CountingDeployments#count} returns: an allowed call reached the delegate. */
   public static final int COUNT = 42;
+
+  /** The matrix's built-in workspace roles, for the systems that are given each one's grants. */
+  public static final List<String> WORKSPACE_ROLES = List.of(WorkspaceRoles.VIEWER,
+      WorkspaceRoles.RUNNER, WorkspaceRoles.DEVELOPER, WorkspaceRoles.OWNER, WorkspaceRoles.WORKER);
 
   /** The account every workspace of {@link #workspaceRoles()} belongs to. */
   public static final String ACCOUNT = "acct-bench";

@@ -14,8 +14,8 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 /**
  * The same allowed and denied calls as {@link AllowedPathBenchmark} and {@link
  * DeniedPathBenchmark}, through Spring Security's method security ({@code @Secured}, {@code
- * @PreAuthorize}) and Apache Shiro's {@code @RequiresPermissions}. Denials are caught and
- * returned.
+ * @PreAuthorize}), Apache Shiro's {@code @RequiresPermissions} and jCasbin's enforcer with its
+ * "RBAC with domains" model ({@link CasbinState}). Denials are caught and returned.
  *
  * <p>The forks route commons-logging (Spring's logging API) to its {@code NoOpLog}. Without that,
  * commons-logging 1.3.5 picks SLF4J (on the class path for Shiro) and its SLF4J bridge turns every
@@ -69,6 +69,20 @@ public class FrameworkBenchmark {
     try {
       return s.shiro.delete(s.workspace, s.deploymentId);
     } catch (UnauthorizedException denied) {
+      return denied;
+    }
+  }
+
+  @Benchmark
+  public int casbinAllowed(CasbinState s) {
+    return s.casbin.count(s.workspace);
+  }
+
+  @Benchmark
+  public Object casbinDenied(CasbinState s) {
+    try {
+      return s.casbin.delete(s.workspace, s.deploymentId);
+    } catch (HandWrittenDeniedException denied) {
       return denied;
     }
   }

@@ -1,7 +1,5 @@
 package dev.rolegate.benchmarks;
 
-import dev.rolegate.prefect.WorkspaceRoles;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.shiro.authz.UnauthorizedException;
 import org.apache.shiro.mgt.DefaultSecurityManager;
@@ -65,9 +63,7 @@ public class ShiroState {
 
   /** Returns "ROLE = PERMISSION, ..." lines, one per workspace role, from the matrix. */
   static String roleDefinitions() {
-    List<String> roles = List.of(WorkspaceRoles.VIEWER, WorkspaceRoles.RUNNER,
-        WorkspaceRoles.DEVELOPER, WorkspaceRoles.OWNER, WorkspaceRoles.WORKER);
-    return roles.stream()
+    return Callers.WORKSPACE_ROLES.stream()
         .map(role -> role + " = " + Callers.permissionsOf(role).stream()
             .map(Enum::name).collect(Collectors.joining(", ")))
         .collect(Collectors.joining("\n"));

@@ -1,6 +1,6 @@
 /**
  * JMH benchmarks of rolegate's generated guards against hand-written checks doing the same work, a
- * JDK proxy, Spring Security method security and Apache Shiro, all on one service method and one
+ * JDK proxy, Spring Security method security, Apache Shiro and jCasbin, all on one service method and one
  * caller ({@link dev.rolegate.benchmarks.Callers}): {@link
  * dev.rolegate.benchmarks.AllowedPathBenchmark}, {@link
  * dev.rolegate.benchmarks.DeniedPathBenchmark} and {@link

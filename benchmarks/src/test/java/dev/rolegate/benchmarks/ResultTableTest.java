@@ -25,7 +25,8 @@ class ResultTableTest {
         PREFIX + "AllowedPathBenchmark.rolegateBound\",\"avgt\",1,5,2.500000,0.100000,\"ns/op\"",
         PREFIX + "AllowedPathBenchmark.rolegateBound:gc.alloc.rate.norm\",\"avgt\",1,5,0.000300,NaN,\"B/op\"",
         PREFIX + "FrameworkBenchmark.springSecuredAllowed\",\"avgt\",1,5,150.000000,3.0,\"ns/op\"",
-        PREFIX + "FrameworkBenchmark.springSecuredAllowed:gc.alloc.rate.norm\",\"avgt\",1,5,216.0,0.0,\"B/op\"");
+        PREFIX + "FrameworkBenchmark.springSecuredAllowed:gc.alloc.rate.norm\",\"avgt\",1,5,216.0,0.0,\"B/op\"",
+        PREFIX + "FrameworkBenchmark.casbinAllowed\",\"avgt\",1,5,25000.0,300.0,\"ns/op\"");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ResultTable.parse(csv).print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
@@ -37,6 +38,8 @@ class ResultTableTest {
     assertTrue(out.contains("| rolegate / hand-written, allowed, caller bound to the workspace | 1.25× | ≤ 1.3 |"), out);
     assertTrue(out.contains("| @Secured / rolegate bound, allowed | 60.00× | ≥ 30 |"), out);
     assertTrue(out.contains("| @Secured / rolegate (looked up), allowed | 30.00× |  |"), out);
+    assertTrue(out.contains("| jCasbin / rolegate bound, allowed | 10000.00× |  |"), out);
+    assertTrue(out.contains("| jCasbin / rolegate (looked up), allowed | 5000.00× |  |"), out);
     assertTrue(out.contains("| rolegate allowed B/op | 0 | 0 |"), out);
     assertTrue(out.contains("| rolegateBound allowed B/op | 0 | 0 |"), out);
     assertTrue(!out.contains("class guard / hand-written"), "a ratio with a missing row is left out: " + out);
