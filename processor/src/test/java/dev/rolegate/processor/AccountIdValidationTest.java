@@ -196,6 +196,72 @@ class AccountIdValidationTest {
   }
 
   @Test
+  void accountIdMisuse_carrierClassWithoutMarkedAccessor_saysHowToMarkOne() {
+    JavaFileObject source = source("Things", """
+        class Job {
+          String account() { return "acct"; }
+          @AccountId String account(int version) { return "acct"; }
+        }
+
+        public interface Things {
+          @RequiresPermission("VIEW_ACCOUNT")
+          void run(@AccountId Job job);
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertOneError(compilation, "[AccountIdMisuse] @AccountId on parameter job of run() of type"
+            + " test.Job, which carries no account id. Mark the no-argument method of Job that"
+            + " returns the account id (a String or UUID) with @AccountId, or give the parameter"
+            + " the type String or UUID", source, "void run(");
+  }
+
+  @Test
+  void accountIdMisuse_carrierWithTwoMarkedAccessors_namesBoth() {
+    JavaFileObject source = source("Things", """
+        interface Owned {
+          @AccountId String owner();
+        }
+
+        record Ref(@AccountId String account) implements Owned {
+          public String owner() { return "o"; }
+        }
+
+        public interface Things {
+          @RequiresPermission("VIEW_ACCOUNT")
+          void look(@AccountId Ref ref);
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertOneError(compilation, "[AccountIdMisuse] @AccountId on parameter ref of look() of type"
+            + " test.Ref, which marks more than one accessor with @AccountId: Ref.account(),"
+            + " Ref.owner(). A call acts in one account: keep @AccountId on one of them", source,
+        "void look(");
+  }
+
+  @Test
+  void accountIdMisuse_accessorReturnsAnotherType_namesTheType() {
+    JavaFileObject source = source("Things", """
+        record Ref(@AccountId long account) {}
+
+        public interface Things {
+          @RequiresPermission("VIEW_ACCOUNT")
+          void look(@AccountId Ref ref);
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    assertOneError(compilation, "[AccountIdMisuse] @AccountId on parameter ref of look() of type"
+            + " test.Ref, whose @AccountId accessor Ref.account() returns long. An account id is a"
+            + " String or a java.util.UUID: change the accessor's return type, or mark another"
+            + " accessor", source, "void look(");
+  }
+
+  @Test
   void accountCarrier_record_accepted_workspaceMarkerDoesNotCountAsAccount() {
     JavaFileObject source = source("Things", """
         record Ref(@AccountId String account, @WorkspaceId String workspace) {}
