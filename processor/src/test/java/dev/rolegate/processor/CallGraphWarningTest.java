@@ -79,6 +79,36 @@ class CallGraphWarningTest {
   }
 
   @Test
+  void classGuard_superCall_warnsThatItBypassesTheGuard() {
+    JavaFileObject source = JavaFileObjects.forSourceString("test.Ledger", """
+        package test;
+        import dev.rolegate.annotations.*;
+        class Base {
+          @RequiresPermission("DELETE_THINGS")
+          public void purge(@WorkspaceId String ws) {}
+        }
+        public class Ledger extends Base {
+          @RequiresPermission("EDIT_THINGS")
+          public void close(@WorkspaceId String ws) {
+            super.purge(ws);
+          }
+        }
+        """);
+
+    Compilation compilation = compile(source);
+
+    String message = "[UncoveredGuardedCall] Ledger.close() requires EDIT_THINGS but calls"
+        + " Base.purge(), which requires DELETE_THINGS. Callers with workspace role EDITOR pass"
+        + " the first check but not the second. A super call bypasses the guard: the inner call"
+        + " runs unchecked, an escalation path. Give Ledger.close() a requirement that implies"
+        + " Base.purge()'s, " + SUPPRESS;
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining(message).inFile(source)
+        .onLineContaining("super.purge(ws);");
+  }
+
+  @Test
   void unguardedDefaultMethod_callingAGuardedOne_warnsOfTheEscalation() {
     JavaFileObject source = service(
         """

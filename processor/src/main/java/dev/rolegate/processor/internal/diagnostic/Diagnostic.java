@@ -122,10 +122,29 @@ public enum Diagnostic {
       "@RequiresPermission cannot guard abstract class %1$s: a guard must be a concrete class,"
           + " but %1$s leaves %2$s %3$s unimplemented. Implement %4$s in %1$s, or guard a concrete"
           + " subclass instead"),
+  /** A method of the guarded type, or of a guarded type it extends: {@code %2$s} is its guard. */
   UNPROTECTED_METHOD(
       "UnprotectedMethod",
       Kind.ERROR,
-      "%s has neither @RequiresPermission nor @Unguarded, so Guarded%s would leave it open. %s"),
+      "%s has neither @RequiresPermission nor @Unguarded, so Guarded%s would leave it open. Add"
+          + " @RequiresPermission(...) to it (or to its type as a default), or"
+          + " @Unguarded(reason = \"...\") if it is meant to be open"),
+  /** A method a guarded interface inherits from a type compiled elsewhere. */
+  UNPROTECTED_METHOD_INHERITED_BY_INTERFACE(
+      "UnprotectedMethod",
+      Kind.ERROR,
+      "method %1$s, inherited by %2$s, has neither @RequiresPermission nor @Unguarded, so"
+          + " Guarded%3$s would leave it open. Redeclare it in %2$s with @RequiresPermission(...)"
+          + " or @Unguarded(reason = \"...\"), or put @RequiresPermission on %2$s as the default"
+          + " for every method it has"),
+  /** A method a guarded class inherits from a type compiled elsewhere. */
+  UNPROTECTED_METHOD_INHERITED_BY_CLASS(
+      "UnprotectedMethod",
+      Kind.ERROR,
+      "method %1$s, inherited by %2$s, has neither @RequiresPermission nor @Unguarded, so"
+          + " Guarded%3$s would leave it open. Override it in %2$s with @RequiresPermission(...)"
+          + " or @Unguarded(reason = \"...\"), or put @RequiresPermission on %2$s as the default"
+          + " for every method it has"),
   CONFLICTING_ANNOTATIONS(
       "ConflictingAnnotations",
       Kind.ERROR,
@@ -195,21 +214,138 @@ public enum Diagnostic {
       Kind.ERROR,
       "@WorkspaceId on parameter %1$s of %2$s of type %3$s, whose @WorkspaceId accessor %4$s is"
           + " %5$s, so %6$s in package %7$s cannot call it. Make %4$s public"),
-  /**
-   * A workspace carrier whose accessor may answer differently when the delegate reads it again,
-   * or cannot be verified not to.
+  /** A workspace carrier whose accessor may answer differently when the delegate reads it
+   * again, or cannot be verified not to (the arguments of every UNSTABLE_* template: the
+   * parameter, its method, its type, the accessor, {@code %5$s} the carrier, {@code %6$s} the
+   * accessor's name, {@code %7$s} the id type, then the cause's names): an accessor declared by an
+   * interface or an annotation type.
    */
-  UNSTABLE_WORKSPACE_CARRIER(
+  UNSTABLE_WORKSPACE_INTERFACE(
       "UnstableWorkspaceCarrier",
       Kind.ERROR,
-      "@WorkspaceId on parameter %s of %s of type %s, whose @WorkspaceId accessor %s%s. The guard"
-          + " checks the workspace id it reads from the carrier once, and the delegate"
-          + " reads it again, so an accessor that can answer differently lets the call act on a"
-          + " workspace that was never checked. %s"),
+      Carriers.workspace(
+          " is declared by interface %5$s, which any class can implement with an accessor that"
+              + " answers differently on each read")),
+  /** An accessor of an enum. */
+  UNSTABLE_WORKSPACE_ENUM(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(
+          " belongs to enum %5$s; a carrier is a record or a final class")),
+  /** An accessor of an abstract class. */
+  UNSTABLE_WORKSPACE_ABSTRACT_CLASS(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(
+          " belongs to abstract class %5$s, whose subclasses can override it to answer"
+              + " differently on each read")),
+  /** An accessor of a class that is not final. */
+  UNSTABLE_WORKSPACE_NON_FINAL_CLASS(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(
+          " belongs to %5$s, which is not final, so a subclass (an anonymous one, say) can"
+              + " override it to answer differently on each read")),
+  /** An accessor the carrier inherits: {@code %8$s} declares it. */
+  UNSTABLE_WORKSPACE_INHERITED(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(
+          " is inherited from %8$s, not declared in %5$s, so %5$s cannot show that it returns a"
+              + " final field of its own")),
+  /** A method of a record that is not the accessor of one of its components. */
+  UNSTABLE_WORKSPACE_NOT_COMPONENT(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(
+          " is not the accessor of a record component of %5$s")),
+  /** A record component's accessor that the record declares itself. */
+  UNSTABLE_WORKSPACE_EXPLICIT_RECORD_ACCESSOR(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(
+          " is declared explicitly in record %5$s, so it may return something other than the"
+              + " component %6$s")),
+  /** A class's accessor whose body is not exactly {@code return field;}. */
+  UNSTABLE_WORKSPACE_NOT_A_FIELD_READ(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(
+          " does not just return a field: its body must be exactly return %6$s; of a final field"
+              + " declared in %5$s")),
+  /** An accessor returning static field {@code %8$s}. */
+  UNSTABLE_WORKSPACE_STATIC_FIELD(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(
+          " returns static field %8$s; only a final instance field is carried by the carrier"
+              + " itself")),
+  /** An accessor returning field {@code %8$s}, which is not final. */
+  UNSTABLE_WORKSPACE_NON_FINAL_FIELD(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(
+          " returns field %8$s, which is not final, so a setter or another thread can change it"
+              + " between the check and the call")),
+  /** An accessor returning field {@code %8$s} of type {@code %9$s}, not an id type. */
+  UNSTABLE_WORKSPACE_FIELD_TYPE(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(
+          " returns field %8$s of type %9$s, which is not a String or UUID")),
+  /** An accessor returning {@code %8$s}, which is not a field of the carrier. */
+  UNSTABLE_WORKSPACE_NOT_OWN_FIELD(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(
+          " returns %8$s, which is not a field declared in %5$s")),
+  /** A carrier from the class path whose accessor's code, read from its class file, is
+   * not a final field read: {@code %8$s} says what it is. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_CODE(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(
+          " does not just return a final field of %5$s (it comes from the class path, so its code"
+              + " was read: %8$s)")),
+  /** A carrier compiled from source by a compiler without the Trees API. */
+  UNSTABLE_WORKSPACE_NO_TREES(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspaceUnverified(
+          " cannot be verified to answer the same on every read: rolegate reads a carrier's source"
+              + " through javac's Trees API, which this compiler does not offer",
+          "Give the parameter the type String or UUID, or compile with javac so that rolegate can"
+              + " read %5$s's accessor")),
+  /** A carrier from the class path whose class file {@code %8$s} is not found. */
+  UNSTABLE_WORKSPACE_NO_CLASS_FILE(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspaceUnverified(
+          " cannot be verified to answer the same on every read: its class file %8$s was not found"
+              + " on the class path",
+          "Give the parameter the type String or UUID, or compile %5$s from source in this"
+              + " compilation so that rolegate can read %5$s's accessor")),
+  /** {@code %2$s} is the workspace permission, or the permissions, the method needs. */
   MISSING_WORKSPACE(
       "MissingWorkspace",
       Kind.ERROR,
-      "%s needs %s but names no workspace. %s"),
+      "%s needs %s but names no workspace. Mark the parameter that names it with @WorkspaceId, or"
+          + " add @BoundWorkspace to act on the workspace bound with"
+          + " CurrentPrincipal.bind(principal, workspaceId)"),
+  /** A method a guarded interface inherits from a type compiled elsewhere. */
+  MISSING_WORKSPACE_INHERITED_BY_INTERFACE(
+      "MissingWorkspace",
+      Kind.ERROR,
+      "method %1$s, inherited by %2$s, needs %3$s but names no workspace. Redeclare it in %2$s"
+          + " with a @WorkspaceId parameter, or add @BoundWorkspace to %2$s to act on the"
+          + " workspace bound with CurrentPrincipal.bind(principal, workspaceId)"),
+  /** A method a guarded class inherits from a type compiled elsewhere. */
+  MISSING_WORKSPACE_INHERITED_BY_CLASS(
+      "MissingWorkspace",
+      Kind.ERROR,
+      "method %1$s, inherited by %2$s, needs %3$s but names no workspace. Override it in %2$s"
+          + " with a @WorkspaceId parameter, or add @BoundWorkspace to %2$s to act on the"
+          + " workspace bound with CurrentPrincipal.bind(principal, workspaceId)"),
   /** {@code @AccountId} on a second parameter of one method: {@code %1$s} is the first one. */
   ACCOUNT_ID_TWICE(
       "AccountIdMisuse",
@@ -275,18 +411,133 @@ public enum Diagnostic {
       "@AccountId on parameter %s of %s, which also carries @WorkspaceId. A String or UUID"
           + " parameter names an account or a workspace, not both: keep @WorkspaceId to act in"
           + " that workspace's account, or give the account a parameter of its own"),
-  /** An account carrier under the rule of {@link #UNSTABLE_WORKSPACE_CARRIER}. */
-  UNSTABLE_ACCOUNT_CARRIER(
+  /** {@link #UNSTABLE_WORKSPACE_INTERFACE} for an account carrier. */
+  UNSTABLE_ACCOUNT_INTERFACE(
       "UnstableAccountCarrier",
       Kind.ERROR,
-      "@AccountId on parameter %s of %s of type %s, whose @AccountId accessor %s%s. The guard"
-          + " checks the account id it reads from the carrier once, and the delegate"
-          + " reads it again, so an accessor that can answer differently lets the call act in an"
-          + " account that was never checked. %s"),
+      Carriers.account(
+          " is declared by interface %5$s, which any class can implement with an accessor that"
+              + " answers differently on each read")),
+  /** {@link #UNSTABLE_WORKSPACE_ENUM} for an account carrier. */
+  UNSTABLE_ACCOUNT_ENUM(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(
+          " belongs to enum %5$s; a carrier is a record or a final class")),
+  /** {@link #UNSTABLE_WORKSPACE_ABSTRACT_CLASS} for an account carrier. */
+  UNSTABLE_ACCOUNT_ABSTRACT_CLASS(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(
+          " belongs to abstract class %5$s, whose subclasses can override it to answer"
+              + " differently on each read")),
+  /** {@link #UNSTABLE_WORKSPACE_NON_FINAL_CLASS} for an account carrier. */
+  UNSTABLE_ACCOUNT_NON_FINAL_CLASS(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(
+          " belongs to %5$s, which is not final, so a subclass (an anonymous one, say) can"
+              + " override it to answer differently on each read")),
+  /** {@link #UNSTABLE_WORKSPACE_INHERITED} for an account carrier. */
+  UNSTABLE_ACCOUNT_INHERITED(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(
+          " is inherited from %8$s, not declared in %5$s, so %5$s cannot show that it returns a"
+              + " final field of its own")),
+  /** {@link #UNSTABLE_WORKSPACE_NOT_COMPONENT} for an account carrier. */
+  UNSTABLE_ACCOUNT_NOT_COMPONENT(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(
+          " is not the accessor of a record component of %5$s")),
+  /** {@link #UNSTABLE_WORKSPACE_EXPLICIT_RECORD_ACCESSOR} for an account carrier. */
+  UNSTABLE_ACCOUNT_EXPLICIT_RECORD_ACCESSOR(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(
+          " is declared explicitly in record %5$s, so it may return something other than the"
+              + " component %6$s")),
+  /** {@link #UNSTABLE_WORKSPACE_NOT_A_FIELD_READ} for an account carrier. */
+  UNSTABLE_ACCOUNT_NOT_A_FIELD_READ(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(
+          " does not just return a field: its body must be exactly return %6$s; of a final field"
+              + " declared in %5$s")),
+  /** {@link #UNSTABLE_WORKSPACE_STATIC_FIELD} for an account carrier. */
+  UNSTABLE_ACCOUNT_STATIC_FIELD(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(
+          " returns static field %8$s; only a final instance field is carried by the carrier"
+              + " itself")),
+  /** {@link #UNSTABLE_WORKSPACE_NON_FINAL_FIELD} for an account carrier. */
+  UNSTABLE_ACCOUNT_NON_FINAL_FIELD(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(
+          " returns field %8$s, which is not final, so a setter or another thread can change it"
+              + " between the check and the call")),
+  /** {@link #UNSTABLE_WORKSPACE_FIELD_TYPE} for an account carrier. */
+  UNSTABLE_ACCOUNT_FIELD_TYPE(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(
+          " returns field %8$s of type %9$s, which is not a String or UUID")),
+  /** {@link #UNSTABLE_WORKSPACE_NOT_OWN_FIELD} for an account carrier. */
+  UNSTABLE_ACCOUNT_NOT_OWN_FIELD(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(
+          " returns %8$s, which is not a field declared in %5$s")),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_CODE} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_CODE(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(
+          " does not just return a final field of %5$s (it comes from the class path, so its code"
+              + " was read: %8$s)")),
+  /** {@link #UNSTABLE_WORKSPACE_NO_TREES} for an account carrier. */
+  UNSTABLE_ACCOUNT_NO_TREES(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.accountUnverified(
+          " cannot be verified to answer the same on every read: rolegate reads a carrier's source"
+              + " through javac's Trees API, which this compiler does not offer",
+          "Give the parameter the type String or UUID, or compile with javac so that rolegate can"
+              + " read %5$s's accessor")),
+  /** {@link #UNSTABLE_WORKSPACE_NO_CLASS_FILE} for an account carrier. */
+  UNSTABLE_ACCOUNT_NO_CLASS_FILE(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.accountUnverified(
+          " cannot be verified to answer the same on every read: its class file %8$s was not found"
+              + " on the class path",
+          "Give the parameter the type String or UUID, or compile %5$s from source in this"
+              + " compilation so that rolegate can read %5$s's accessor")),
+  /** {@code %2$s} is the account permission, or the permissions, the method needs. */
   MISSING_ACCOUNT(
       "MissingAccount",
       Kind.ERROR,
-      "%s needs %s but names no account. %s"),
+      "%s needs %s but names no account. Add @AccountId to the parameter that names the account,"
+          + " @BoundAccount to act in the account bound to the caller"
+          + " (CurrentPrincipal.bind(principal, account, workspace)), or @WorkspaceId to the"
+          + " parameter that names a workspace, to act in that workspace's account"),
+  /** A method a guarded interface inherits from a type compiled elsewhere. */
+  MISSING_ACCOUNT_INHERITED_BY_INTERFACE(
+      "MissingAccount",
+      Kind.ERROR,
+      "method %1$s, inherited by %2$s, needs %3$s but names no account. Redeclare it in %2$s with"
+          + " an @AccountId or @WorkspaceId parameter, or add @BoundAccount to %2$s to act in the"
+          + " account bound to the caller (CurrentPrincipal.bind(principal, account, workspace))"),
+  /** A method a guarded class inherits from a type compiled elsewhere. */
+  MISSING_ACCOUNT_INHERITED_BY_CLASS(
+      "MissingAccount",
+      Kind.ERROR,
+      "method %1$s, inherited by %2$s, needs %3$s but names no account. Override it in %2$s with"
+          + " an @AccountId or @WorkspaceId parameter, or add @BoundAccount to %2$s to act in the"
+          + " account bound to the caller (CurrentPrincipal.bind(principal, account, workspace))"),
   NO_MATRIX(
       "NoMatrix",
       Kind.ERROR,
@@ -436,13 +687,72 @@ public enum Diagnostic {
       Kind.WARNING,
       "No role of matrix %s grants %s, so no role can call %s (only a custom role holding %s"
           + " could). Grant %s to a role in %s, or require a permission that a role holds"),
-  UNCOVERED_GUARDED_CALL(
+  /**
+   * A guarded method calls another whose requirement its own does not imply (the arguments of
+   * every UNCOVERED_CALL_* template: the caller, its requirement, the callee, the callee's
+   * requirement, {@code %5$s} the roles that pass the first check, {@code %6$s} the guard):
+   * an {@code @Unguarded} caller; on {@code this} in an interface, unchecked.
+   */
+  UNCOVERED_CALL_UNGUARDED_THIS_INTERFACE(
       "UncoveredGuardedCall",
       Kind.WARNING,
-      "%s requires %s but calls %s, which requires %s. %s. %s. Give %s a requirement that"
-          + " implies %s's, or add @SuppressWarnings(\"UncoveredGuardedCall\") to it (or to the"
-          + " local variable the call initializes) with a comment saying why the call is safe"),
-  /** The compiler offers no Trees API, so UNCOVERED_GUARDED_CALL cannot be checked. */
+      Calls.template(Calls.UNGUARDED, Calls.EVERY_CALLER_PASSES, Calls.THIS_INTERFACE)),
+  /** Uncovered: an {@code @Unguarded} caller; on {@code this} in a class. */
+  UNCOVERED_CALL_UNGUARDED_THIS_CLASS(
+      "UncoveredGuardedCall",
+      Kind.WARNING,
+      Calls.template(Calls.UNGUARDED, Calls.EVERY_CALLER_PASSES, Calls.THIS_CLASS)),
+  /** Uncovered: an {@code @Unguarded} caller; a super call, unchecked. */
+  UNCOVERED_CALL_UNGUARDED_SUPER(
+      "UncoveredGuardedCall",
+      Kind.WARNING,
+      Calls.template(Calls.UNGUARDED, Calls.EVERY_CALLER_PASSES, Calls.SUPER)),
+  /** Uncovered: an {@code @Unguarded} caller; on another receiver. */
+  UNCOVERED_CALL_UNGUARDED_OTHER(
+      "UncoveredGuardedCall",
+      Kind.WARNING,
+      Calls.template(Calls.UNGUARDED, Calls.EVERY_CALLER_PASSES, Calls.OTHER)),
+  /** Uncovered: roles {@code %5$s} pass the first check; on {@code this} in an interface. */
+  UNCOVERED_CALL_ROLES_THIS_INTERFACE(
+      "UncoveredGuardedCall",
+      Kind.WARNING,
+      Calls.template(Calls.GUARDED, Calls.ROLES_PASS, Calls.THIS_INTERFACE)),
+  /** Uncovered: roles {@code %5$s} pass the first check; on {@code this} in a class. */
+  UNCOVERED_CALL_ROLES_THIS_CLASS(
+      "UncoveredGuardedCall",
+      Kind.WARNING,
+      Calls.template(Calls.GUARDED, Calls.ROLES_PASS, Calls.THIS_CLASS)),
+  /** Uncovered: roles {@code %5$s} pass the first check; a super call, unchecked. */
+  UNCOVERED_CALL_ROLES_SUPER(
+      "UncoveredGuardedCall",
+      Kind.WARNING,
+      Calls.template(Calls.GUARDED, Calls.ROLES_PASS, Calls.SUPER)),
+  /** Uncovered: roles {@code %5$s} pass the first check; on another receiver. */
+  UNCOVERED_CALL_ROLES_OTHER(
+      "UncoveredGuardedCall",
+      Kind.WARNING,
+      Calls.template(Calls.GUARDED, Calls.ROLES_PASS, Calls.OTHER)),
+  /** Uncovered: only a custom role passes the first check; on {@code this} in an interface. */
+  UNCOVERED_CALL_CUSTOM_ROLE_THIS_INTERFACE(
+      "UncoveredGuardedCall",
+      Kind.WARNING,
+      Calls.template(Calls.GUARDED, Calls.CUSTOM_ROLE_PASSES, Calls.THIS_INTERFACE)),
+  /** Uncovered: only a custom role passes the first check; on {@code this} in a class. */
+  UNCOVERED_CALL_CUSTOM_ROLE_THIS_CLASS(
+      "UncoveredGuardedCall",
+      Kind.WARNING,
+      Calls.template(Calls.GUARDED, Calls.CUSTOM_ROLE_PASSES, Calls.THIS_CLASS)),
+  /** Uncovered: only a custom role passes the first check; a super call, unchecked. */
+  UNCOVERED_CALL_CUSTOM_ROLE_SUPER(
+      "UncoveredGuardedCall",
+      Kind.WARNING,
+      Calls.template(Calls.GUARDED, Calls.CUSTOM_ROLE_PASSES, Calls.SUPER)),
+  /** Uncovered: only a custom role passes the first check; on another receiver. */
+  UNCOVERED_CALL_CUSTOM_ROLE_OTHER(
+      "UncoveredGuardedCall",
+      Kind.WARNING,
+      Calls.template(Calls.GUARDED, Calls.CUSTOM_ROLE_PASSES, Calls.OTHER)),
+  /** The compiler offers no Trees API, so no UNCOVERED_CALL_* can be checked. */
   CALL_GRAPH_CHECK_OFF(
       "CallGraphCheckOff",
       Kind.WARNING,
@@ -671,5 +981,80 @@ public enum Diagnostic {
   /** Returns the full message: {@code [Id] } and the formatted text. */
   public String format(Object... args) {
     return "[" + id + "] " + String.format(format, args);
+  }
+
+  /**
+   * The parts that the unstable-carrier templates share: the parameter and its accessor, why a
+   * second read matters, and the stable form to use.
+   */
+  private static final class Carriers {
+    private static final String WORKSPACE =
+        "@WorkspaceId on parameter %1$s of %2$s of type %3$s, whose @WorkspaceId accessor %4$s";
+    private static final String WORKSPACE_WHY = ". The guard checks the workspace id it reads from"
+        + " the carrier once, and the delegate reads it again, so an accessor that can answer"
+        + " differently lets the call act on a workspace that was never checked. ";
+    private static final String ACCOUNT =
+        "@AccountId on parameter %1$s of %2$s of type %3$s, whose @AccountId accessor %4$s";
+    private static final String ACCOUNT_WHY = ". The guard checks the account id it reads from"
+        + " the carrier once, and the delegate reads it again, so an accessor that can answer"
+        + " differently lets the call act in an account that was never checked. ";
+
+    private Carriers() {}
+
+    static String workspace(String cause) {
+      return workspaceUnverified(cause, stableForm("@WorkspaceId"));
+    }
+
+    static String workspaceUnverified(String cause, String fix) {
+      return WORKSPACE + cause + WORKSPACE_WHY + fix;
+    }
+
+    static String account(String cause) {
+      return accountUnverified(cause, stableForm("@AccountId"));
+    }
+
+    static String accountUnverified(String cause, String fix) {
+      return ACCOUNT + cause + ACCOUNT_WHY + fix;
+    }
+
+    /** The record form or the final-class form of a carrier, or a plain id parameter. */
+    private static String stableForm(String marker) {
+      return "Make %5$s a record that marks its component and declares no accessor for it, as in"
+          + " record %5$s(" + marker + " %7$s %6$s, ...) {}, or a final class whose " + marker
+          + " method %6$s() is exactly return %6$s; of a final %7$s field it declares; or give"
+          + " the parameter the type String or UUID";
+    }
+  }
+
+  /**
+   * The parts that the uncovered-call templates share and combine: who passes the caller's check
+   * but not the callee's, and what happens to the inner call at run time.
+   */
+  private static final class Calls {
+    static final String GUARDED = "%1$s requires %2$s but calls %3$s, which requires %4$s. ";
+    static final String UNGUARDED =
+        "%1$s requires no permission (it is @Unguarded) but calls %3$s, which requires %4$s. ";
+    static final String EVERY_CALLER_PASSES =
+        "Every caller, authenticated or not, passes the first check";
+    static final String ROLES_PASS = "Callers with %5$s pass the first check but not the second";
+    static final String CUSTOM_ROLE_PASSES = "No role of the matrix passes the first check and"
+        + " fails the second, but a custom role can";
+    static final String THIS_INTERFACE = "The guard checks only the outer call: the inner one runs"
+        + " on the delegate unchecked, an escalation path";
+    static final String THIS_CLASS =
+        "%6$s checks the inner call too, so it fails for them with AccessDeniedException";
+    static final String SUPER =
+        "A super call bypasses the guard: the inner call runs unchecked, an escalation path";
+    static final String OTHER = "The inner call is checked only if its receiver is a guard;"
+        + " otherwise it runs unchecked, an escalation path";
+    private static final String FIX = ". Give %1$s a requirement that implies %3$s's, or add"
+        + " @SuppressWarnings(\"UncoveredGuardedCall\") to it (or to the local variable the call"
+        + " initializes) with a comment saying why the call is safe";
+
+    private Calls() {}
+
+    static String template(String call, String who, String inner) {
+      return call + who + ". " + inner + FIX;
+    }
   }
 }

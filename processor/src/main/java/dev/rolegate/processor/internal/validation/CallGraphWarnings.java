@@ -136,38 +136,70 @@ public final class CallGraphWarnings implements TaskListener {
     }
     String callerName = caller.operation() + MethodNames.parameters(method);
     String calleeName = callee.operation() + MethodNames.parameters(call.callee());
-    String who = outer.isEmpty()
-        ? "Every caller, authenticated or not, passes the first check"
-        : registered.coverage().passFirstNotSecond(outer.get(), callee.requirement())
-            .map(roles -> "Callers with " + roles + " pass the first check but not the second")
-            .orElse("No role of the matrix passes the first check and fails the second, but a"
-                + " custom role can");
-    String required = outer.map(CallGraphWarnings::describe)
-        .orElse("no permission (it is @Unguarded)");
+    Optional<String> roles = outer.flatMap(
+        requirement -> registered.coverage().passFirstNotSecond(requirement, callee.requirement()));
+    Caller who = outer.isEmpty() ? Caller.UNGUARDED
+        : roles.isPresent() ? Caller.ROLES : Caller.CUSTOM_ROLE;
     List<Element> scopes = new ArrayList<>(call.locals());
     scopes.add(method);
-    reporter.report(Diagnostic.UNCOVERED_GUARDED_CALL, scopes, call.tree(),
+    reporter.report(uncovered(who, inner(registered.service(), call)), scopes, call.tree(),
         (kind, message) -> trees.printMessage(kind, message, call.tree(), unit),
-        callerName, required, calleeName, describe(callee.requirement()), who,
-        consequence(registered.service(), call), callerName, calleeName);
+        callerName, outer.map(CallGraphWarnings::describe).orElse(""), calleeName,
+        describe(callee.requirement()), roles.orElse(""), registered.service().guard());
   }
 
-  /** Says what happens to the inner call at run time. */
-  private static String consequence(GuardRegistry.Service service, BodyCalls.Call call) {
-    switch (call.receiver()) {
-      case THIS:
-        if (service.kind() == ElementKind.INTERFACE) {
-          return "The guard checks only the outer call: the inner one runs on the delegate"
-              + " unchecked, an escalation path";
-        }
-        return service.guard() + " checks the inner call too, so it fails for them with"
-            + " AccessDeniedException";
-      case SUPER:
-        return "A super call bypasses the guard: the inner call runs unchecked, an escalation path";
-      default:
-        return "The inner call is checked only if its receiver is a guard; otherwise it runs"
-            + " unchecked, an escalation path";
-    }
+  /** Who passes the caller's check but not the callee's. */
+  private enum Caller {
+    /** Every caller: the caller is {@code @Unguarded}. */
+    UNGUARDED,
+    /** Callers with roles of the matrix. */
+    ROLES,
+    /** No role of the matrix, only a custom one. */
+    CUSTOM_ROLE
+  }
+
+  /** How the inner call is made, which decides what happens to it at run time. */
+  private enum Inner {
+    /** On {@code this} in an interface's implementation: the guard never sees it. */
+    THIS_INTERFACE,
+    /** On {@code this} in a guarded class: the guard checks it. */
+    THIS_CLASS,
+    /** A super call, which bypasses the guard. */
+    SUPER,
+    /** On another receiver: checked only if that is a guard. */
+    OTHER
+  }
+
+  private static Inner inner(GuardRegistry.Service service, BodyCalls.Call call) {
+    return switch (call.receiver()) {
+      case THIS ->
+          service.kind() == ElementKind.INTERFACE ? Inner.THIS_INTERFACE : Inner.THIS_CLASS;
+      case SUPER -> Inner.SUPER;
+      default -> Inner.OTHER;
+    };
+  }
+
+  private static Diagnostic uncovered(Caller who, Inner inner) {
+    return switch (who) {
+      case UNGUARDED -> switch (inner) {
+        case THIS_INTERFACE -> Diagnostic.UNCOVERED_CALL_UNGUARDED_THIS_INTERFACE;
+        case THIS_CLASS -> Diagnostic.UNCOVERED_CALL_UNGUARDED_THIS_CLASS;
+        case SUPER -> Diagnostic.UNCOVERED_CALL_UNGUARDED_SUPER;
+        case OTHER -> Diagnostic.UNCOVERED_CALL_UNGUARDED_OTHER;
+      };
+      case ROLES -> switch (inner) {
+        case THIS_INTERFACE -> Diagnostic.UNCOVERED_CALL_ROLES_THIS_INTERFACE;
+        case THIS_CLASS -> Diagnostic.UNCOVERED_CALL_ROLES_THIS_CLASS;
+        case SUPER -> Diagnostic.UNCOVERED_CALL_ROLES_SUPER;
+        case OTHER -> Diagnostic.UNCOVERED_CALL_ROLES_OTHER;
+      };
+      case CUSTOM_ROLE -> switch (inner) {
+        case THIS_INTERFACE -> Diagnostic.UNCOVERED_CALL_CUSTOM_ROLE_THIS_INTERFACE;
+        case THIS_CLASS -> Diagnostic.UNCOVERED_CALL_CUSTOM_ROLE_THIS_CLASS;
+        case SUPER -> Diagnostic.UNCOVERED_CALL_CUSTOM_ROLE_SUPER;
+        case OTHER -> Diagnostic.UNCOVERED_CALL_CUSTOM_ROLE_OTHER;
+      };
+    };
   }
 
   /** Returns "A", "A and B" (all required) or "one of A, B". */

@@ -103,10 +103,12 @@ final class IdCarriers {
       return Optional.empty();
     }
     Optional<StableAccessors.Unstable> unstable =
-        stability.check(kind, type, method, id.get(), compiledHere);
+        stability.check(type, method, id.get(), compiledHere);
     if (unstable.isPresent()) {
-      mistake.report(kind.unstable(), describe(method), unstable.get().what(),
-          unstable.get().fix());
+      List<Object> names = new ArrayList<>(List.of(describe(method), type.getSimpleName(),
+          method.getSimpleName(), id.get().simpleName()));
+      names.addAll(unstable.get().names());
+      mistake.report(kind.unstable(unstable.get().cause()), names.toArray());
       return Optional.empty();
     }
     return Optional.of(new Accessor(method, id.get()));

@@ -8,8 +8,8 @@ import dev.rolegate.processor.internal.diagnostic.Diagnostic;
  * rule; this says which annotation a check reads and how its diagnostics name it.
  */
 enum IdKind {
-  WORKSPACE(Names.WORKSPACE_ID, Names.BOUND_WORKSPACE, Diagnostic.UNSTABLE_WORKSPACE_CARRIER),
-  ACCOUNT(Names.ACCOUNT_ID, Names.BOUND_ACCOUNT, Diagnostic.UNSTABLE_ACCOUNT_CARRIER);
+  WORKSPACE(Names.WORKSPACE_ID, Names.BOUND_WORKSPACE),
+  ACCOUNT(Names.ACCOUNT_ID, Names.BOUND_ACCOUNT);
 
   /** A way a marker can be misused; {@link #misuse} gives its diagnostic for each kind. */
   enum Misuse {
@@ -25,12 +25,10 @@ enum IdKind {
 
   private final String annotation;
   private final String bound;
-  private final Diagnostic unstable;
 
-  IdKind(String annotation, String bound, Diagnostic unstable) {
+  IdKind(String annotation, String bound) {
     this.annotation = annotation;
     this.bound = bound;
-    this.unstable = unstable;
   }
 
   /** Returns the qualified name of the id annotation, e.g. {@code dev.rolegate.annotations.AccountId}. */
@@ -72,8 +70,49 @@ enum IdKind {
     };
   }
 
-  /** Returns the id of a carrier whose accessor may answer differently on a second read. */
-  Diagnostic unstable() {
-    return unstable;
+  /**
+   * Returns the diagnostic of a carrier whose accessor may answer differently on a second read, for
+   * {@code cause}: an {@code [UnstableWorkspaceCarrier]} or an {@code [UnstableAccountCarrier]}.
+   */
+  Diagnostic unstable(StableAccessors.Cause cause) {
+    boolean workspace = this == WORKSPACE;
+    return switch (cause) {
+      case INTERFACE -> workspace
+          ? Diagnostic.UNSTABLE_WORKSPACE_INTERFACE : Diagnostic.UNSTABLE_ACCOUNT_INTERFACE;
+      case ENUM -> workspace
+          ? Diagnostic.UNSTABLE_WORKSPACE_ENUM : Diagnostic.UNSTABLE_ACCOUNT_ENUM;
+      case ABSTRACT_CLASS -> workspace
+          ? Diagnostic.UNSTABLE_WORKSPACE_ABSTRACT_CLASS
+          : Diagnostic.UNSTABLE_ACCOUNT_ABSTRACT_CLASS;
+      case NON_FINAL_CLASS -> workspace
+          ? Diagnostic.UNSTABLE_WORKSPACE_NON_FINAL_CLASS
+          : Diagnostic.UNSTABLE_ACCOUNT_NON_FINAL_CLASS;
+      case INHERITED -> workspace
+          ? Diagnostic.UNSTABLE_WORKSPACE_INHERITED : Diagnostic.UNSTABLE_ACCOUNT_INHERITED;
+      case NOT_COMPONENT -> workspace
+          ? Diagnostic.UNSTABLE_WORKSPACE_NOT_COMPONENT : Diagnostic.UNSTABLE_ACCOUNT_NOT_COMPONENT;
+      case EXPLICIT_RECORD_ACCESSOR -> workspace
+          ? Diagnostic.UNSTABLE_WORKSPACE_EXPLICIT_RECORD_ACCESSOR
+          : Diagnostic.UNSTABLE_ACCOUNT_EXPLICIT_RECORD_ACCESSOR;
+      case NOT_A_FIELD_READ -> workspace
+          ? Diagnostic.UNSTABLE_WORKSPACE_NOT_A_FIELD_READ
+          : Diagnostic.UNSTABLE_ACCOUNT_NOT_A_FIELD_READ;
+      case STATIC_FIELD -> workspace
+          ? Diagnostic.UNSTABLE_WORKSPACE_STATIC_FIELD : Diagnostic.UNSTABLE_ACCOUNT_STATIC_FIELD;
+      case NON_FINAL_FIELD -> workspace
+          ? Diagnostic.UNSTABLE_WORKSPACE_NON_FINAL_FIELD
+          : Diagnostic.UNSTABLE_ACCOUNT_NON_FINAL_FIELD;
+      case FIELD_TYPE -> workspace
+          ? Diagnostic.UNSTABLE_WORKSPACE_FIELD_TYPE : Diagnostic.UNSTABLE_ACCOUNT_FIELD_TYPE;
+      case NOT_OWN_FIELD -> workspace
+          ? Diagnostic.UNSTABLE_WORKSPACE_NOT_OWN_FIELD : Diagnostic.UNSTABLE_ACCOUNT_NOT_OWN_FIELD;
+      case CLASS_FILE_CODE -> workspace
+          ? Diagnostic.UNSTABLE_WORKSPACE_CLASS_FILE_CODE
+          : Diagnostic.UNSTABLE_ACCOUNT_CLASS_FILE_CODE;
+      case NO_TREES -> workspace
+          ? Diagnostic.UNSTABLE_WORKSPACE_NO_TREES : Diagnostic.UNSTABLE_ACCOUNT_NO_TREES;
+      case NO_CLASS_FILE -> workspace
+          ? Diagnostic.UNSTABLE_WORKSPACE_NO_CLASS_FILE : Diagnostic.UNSTABLE_ACCOUNT_NO_CLASS_FILE;
+    };
   }
 }

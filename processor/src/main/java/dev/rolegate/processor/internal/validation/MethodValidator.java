@@ -254,19 +254,13 @@ final class MethodValidator {
     }
     String needs = (needed.size() == 1 ? "account permission " : "account permissions ")
         + String.join(", ", needed);
-    String bound = "act in the account bound to the caller"
-        + " (CurrentPrincipal.bind(principal, account, workspace))";
     if (declaring.equals(root) || compiledHere.test(declaring)) {
-      reporter.report(Diagnostic.MISSING_ACCOUNT, method, named(operation, method), needs,
-          "Add @AccountId to the parameter that names the account, @BoundAccount to " + bound
-              + ", or @WorkspaceId to the parameter that names a workspace, to act in that"
-              + " workspace's account");
+      reporter.report(Diagnostic.MISSING_ACCOUNT, method, named(operation, method), needs);
     } else {
-      String name = root.getSimpleName().toString();
-      reporter.report(Diagnostic.MISSING_ACCOUNT, root,
-          "method " + named(operation, method) + ", inherited by " + name + ",", needs,
-          redeclare(root) + " it in " + name + " with an @AccountId or @WorkspaceId parameter,"
-              + " or add @BoundAccount to " + name + " to " + bound);
+      reporter.report(root.getKind() == ElementKind.INTERFACE
+              ? Diagnostic.MISSING_ACCOUNT_INHERITED_BY_INTERFACE
+              : Diagnostic.MISSING_ACCOUNT_INHERITED_BY_CLASS,
+          root, named(operation, method), root.getSimpleName(), needs);
     }
     return false;
   }
@@ -289,16 +283,13 @@ final class MethodValidator {
     }
     String needs = (needed.size() == 1 ? "workspace permission " : "workspace permissions ")
         + String.join(", ", needed);
-    String bound = "act on the workspace bound with CurrentPrincipal.bind(principal, workspaceId)";
     if (declaring.equals(root) || compiledHere.test(declaring)) {
-      reporter.report(Diagnostic.MISSING_WORKSPACE, method, named(operation, method), needs,
-          "Mark the parameter that names it with @WorkspaceId, or add @BoundWorkspace to " + bound);
+      reporter.report(Diagnostic.MISSING_WORKSPACE, method, named(operation, method), needs);
     } else {
-      String name = root.getSimpleName().toString();
-      reporter.report(Diagnostic.MISSING_WORKSPACE, root,
-          "method " + named(operation, method) + ", inherited by " + name + ",", needs,
-          redeclare(root) + " it in " + name + " with a @WorkspaceId parameter, or add"
-              + " @BoundWorkspace to " + name + " to " + bound);
+      reporter.report(root.getKind() == ElementKind.INTERFACE
+              ? Diagnostic.MISSING_WORKSPACE_INHERITED_BY_INTERFACE
+              : Diagnostic.MISSING_WORKSPACE_INHERITED_BY_CLASS,
+          root, named(operation, method), root.getSimpleName(), needs);
     }
     return false;
   }
@@ -326,16 +317,12 @@ final class MethodValidator {
     if (declaring.equals(root) || requirements.isGuardedType(declaring)) {
       // A guarded declaring type reports this itself; the reporter prints it once.
       reporter.report(Diagnostic.UNPROTECTED_METHOD, method, named(operation, method),
-          String.join("_", ClassName.get(declaring).simpleNames()),
-          "Add @RequiresPermission(...) to it (or to its type as a default), or"
-              + " @Unguarded(reason = \"...\") if it is meant to be open");
+          String.join("_", ClassName.get(declaring).simpleNames()));
     } else {
-      reporter.report(Diagnostic.UNPROTECTED_METHOD, root,
-          "method " + named(operation, method) + ", inherited by " + root.getSimpleName()
-              + ",", guard,
-          redeclare(root) + " it in " + root.getSimpleName() + " with @RequiresPermission(...) or"
-              + " @Unguarded(reason = \"...\"), or put @RequiresPermission on "
-              + root.getSimpleName() + " as the default for every method it has");
+      reporter.report(root.getKind() == ElementKind.INTERFACE
+              ? Diagnostic.UNPROTECTED_METHOD_INHERITED_BY_INTERFACE
+              : Diagnostic.UNPROTECTED_METHOD_INHERITED_BY_CLASS,
+          root, named(operation, method), root.getSimpleName(), guard);
     }
   }
 
@@ -364,11 +351,6 @@ final class MethodValidator {
   /** Returns how diagnostics name {@code method}: {@code Things.view()}, or with its types. */
   private static String named(String operation, ExecutableElement method) {
     return operation + MethodNames.parameters(method);
-  }
-
-  /** Returns how a type takes over an inherited method: a class overrides it. */
-  private static String redeclare(TypeElement root) {
-    return root.getKind() == ElementKind.INTERFACE ? "Redeclare" : "Override";
   }
 
   static String operationName(TypeElement declaring, ExecutableElement method) {

@@ -3,6 +3,7 @@ package dev.rolegate.processor.internal.validation;
 import com.palantir.javapoet.ClassName;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import javax.annotation.processing.Filer;
@@ -29,10 +30,36 @@ import javax.tools.StandardLocation;
  */
 public final class StableAccessors {
   /**
-   * Why an accessor is refused: {@code what} continues "... whose @WorkspaceId accessor
-   * Ref.workspace()", {@code fix} says what to change.
+   * Why an accessor may answer differently on a second read, or cannot be verified not to; each
+   * cause has its diagnostic for a workspace and for an account carrier ({@link IdKind#unstable}).
    */
-  record Unstable(String what, String fix) {}
+  enum Cause {
+    INTERFACE,
+    ENUM,
+    ABSTRACT_CLASS,
+    NON_FINAL_CLASS,
+    INHERITED,
+    NOT_COMPONENT,
+    EXPLICIT_RECORD_ACCESSOR,
+    NOT_A_FIELD_READ,
+    STATIC_FIELD,
+    NON_FINAL_FIELD,
+    FIELD_TYPE,
+    NOT_OWN_FIELD,
+    CLASS_FILE_CODE,
+    NO_TREES,
+    NO_CLASS_FILE
+  }
+
+  /**
+   * Why an accessor is refused: its cause and the names its message quotes after the carrier, the
+   * accessor's name and the id type (a field, a file, a declaring type).
+   */
+  record Unstable(Cause cause, List<Object> names) {
+    Unstable(Cause cause, Object... names) {
+      this(cause, List.of(names));
+    }
+  }
 
   private final Elements elements;
   private final Filer filer;
@@ -64,104 +91,90 @@ public final class StableAccessors {
    * differently on a second read, or empty when it cannot; {@code compiledHere} tells whether a
    * type is compiled from source in this compilation.
    */
-  Optional<Unstable> check(IdKind kind, TypeElement type, ExecutableElement accessor,
+  Optional<Unstable> check(TypeElement type, ExecutableElement accessor,
       ClassName idType, Predicate<TypeElement> compiledHere) {
-    Optional<String> shape = unstableShape(type, accessor);
+    Optional<Unstable> shape = unstableShape(type, accessor);
     if (shape.isPresent()) {
-      return Optional.of(new Unstable(shape.get(), stableForm(kind, type, accessor, idType)));
+      return shape;
     }
     if (sources.isPresent()) {
       // javac has a tree for every type it compiles from source, so one without comes from a
       // class file, even a root of this compilation: Gradle hands an aggregating processor the
       // unchanged types of an incremental build by name, loaded from the previous class output.
       return sources.get().hasSource(type)
-          ? fromSource(kind, sources.get(), type, accessor, idType)
-          : fromClassFile(kind, type, accessor, idType);
+          ? fromSource(sources.get(), type, accessor)
+          : fromClassFile(type, accessor, idType);
     }
     if (compiledHere.test(type)) {
-      return Optional.of(unverifiable(type, "rolegate reads a carrier's source through javac's"
-          + " Trees API, which this compiler does not offer", "compile with javac"));
+      return Optional.of(new Unstable(Cause.NO_TREES));
     }
-    return fromClassFile(kind, type, accessor, idType);
+    return fromClassFile(type, accessor, idType);
   }
 
   /** Returns what makes the carrier's kind, or where its accessor is declared, unstable. */
-  private static Optional<String> unstableShape(TypeElement type, ExecutableElement accessor) {
-    String carrier = type.getSimpleName().toString();
+  private static Optional<Unstable> unstableShape(TypeElement type, ExecutableElement accessor) {
     switch (type.getKind()) {
       case INTERFACE, ANNOTATION_TYPE:
-        return Optional.of(" is declared by interface " + carrier + ", which any class can"
-            + " implement with an accessor that answers differently on each read");
+        return Optional.of(new Unstable(Cause.INTERFACE));
       case ENUM:
-        return Optional.of(" belongs to enum " + carrier + "; a carrier is a record or a final"
-            + " class");
+        return Optional.of(new Unstable(Cause.ENUM));
       case CLASS:
         if (type.getModifiers().contains(Modifier.ABSTRACT)) {
-          return Optional.of(" belongs to abstract class " + carrier + ", whose subclasses can"
-              + " override it to answer differently on each read");
+          return Optional.of(new Unstable(Cause.ABSTRACT_CLASS));
         }
         if (!type.getModifiers().contains(Modifier.FINAL)) {
-          return Optional.of(" belongs to " + carrier + ", which is not final, so a subclass (an"
-              + " anonymous one, say) can override it to answer differently on each read");
+          return Optional.of(new Unstable(Cause.NON_FINAL_CLASS));
         }
         break;
       default:
         break;
     }
     if (!accessor.getEnclosingElement().equals(type)) {
-      return Optional.of(" is inherited from "
-          + accessor.getEnclosingElement().getSimpleName() + ", not declared in " + carrier
-          + ", so " + carrier + " cannot show that it returns a final field of its own");
+      return Optional.of(
+          new Unstable(Cause.INHERITED, accessor.getEnclosingElement().getSimpleName()));
     }
     if (type.getKind() == ElementKind.RECORD && component(type, accessor).isEmpty()) {
-      return Optional.of(" is not the accessor of a record component of " + carrier);
+      return Optional.of(new Unstable(Cause.NOT_COMPONENT));
     }
     return Optional.empty();
   }
 
-  private Optional<Unstable> fromSource(IdKind kind, SourceDeclarations source,
-      TypeElement type, ExecutableElement accessor, ClassName idType) {
+  private static Optional<Unstable> fromSource(
+      SourceDeclarations source, TypeElement type, ExecutableElement accessor) {
     String name = accessor.getSimpleName().toString();
-    String fix = stableForm(kind, type, accessor, idType);
     if (type.getKind() == ElementKind.RECORD) {
       return source.declaresAccessor(type, name)
-          ? Optional.of(new Unstable(" is declared explicitly in record " + type.getSimpleName()
-              + ", so it may return something other than the component " + name, fix))
+          ? Optional.of(new Unstable(Cause.EXPLICIT_RECORD_ACCESSOR))
           : Optional.empty();
     }
     Optional<String> field = source.returnedField(type, name);
     if (field.isEmpty()) {
-      return Optional.of(new Unstable(" does not just return a field: its body must be exactly"
-          + " return " + name + "; of a final field declared in " + type.getSimpleName(), fix));
+      return Optional.of(new Unstable(Cause.NOT_A_FIELD_READ));
     }
-    return ownFinalField(type, field.get()).map(problem -> new Unstable(problem, fix));
+    return ownFinalField(type, field.get());
   }
 
   /** Returns what keeps {@code name} from being a final String or UUID field of {@code type}. */
-  private static Optional<String> ownFinalField(TypeElement type, String name) {
+  private static Optional<Unstable> ownFinalField(TypeElement type, String name) {
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
       if (field.getSimpleName().contentEquals(name)) {
         if (field.getModifiers().contains(Modifier.STATIC)) {
-          return Optional.of(" returns static field " + name + "; only a final instance field is"
-              + " carried by the carrier itself");
+          return Optional.of(new Unstable(Cause.STATIC_FIELD, name));
         }
         if (!field.getModifiers().contains(Modifier.FINAL)) {
-          return Optional.of(" returns field " + name + ", which is not final, so a setter or"
-              + " another thread can change it between the check and the call");
+          return Optional.of(new Unstable(Cause.NON_FINAL_FIELD, name));
         }
         if (IdParameters.idType(field.asType()).isEmpty()) {
-          return Optional.of(" returns field " + name + " of type " + field.asType()
-              + ", which is not a String or UUID");
+          return Optional.of(new Unstable(Cause.FIELD_TYPE, name, field.asType()));
         }
         return Optional.empty();
       }
     }
-    return Optional.of(" returns " + name + ", which is not a field declared in "
-        + type.getSimpleName());
+    return Optional.of(new Unstable(Cause.NOT_OWN_FIELD, name));
   }
 
   private Optional<Unstable> fromClassFile(
-      IdKind kind, TypeElement type, ExecutableElement accessor, ClassName idType) {
+      TypeElement type, ExecutableElement accessor, ClassName idType) {
     String pkg = elements.getPackageOf(type).getQualifiedName().toString();
     String binary = elements.getBinaryName(type).toString();
     String file = (pkg.isEmpty() ? binary : binary.substring(pkg.length() + 1)) + ".class";
@@ -170,32 +183,11 @@ public final class StableAccessors {
         .openInputStream()) {
       bytes = in.readAllBytes();
     } catch (IOException | IllegalArgumentException | IllegalStateException notFound) {
-      return Optional.of(unverifiable(type, "its class file " + file + " was not found on the"
-          + " class path", "compile " + type.getSimpleName() + " from source in this compilation"));
+      return Optional.of(new Unstable(Cause.NO_CLASS_FILE, file));
     }
     String descriptor = "()L" + idType.canonicalName().replace('.', '/') + ";";
     return AccessorBytecode.problem(bytes, accessor.getSimpleName().toString(), descriptor)
-        .map(problem -> new Unstable(" does not just return a final field of "
-            + type.getSimpleName() + " (it comes from the class path, so its code was read: "
-            + problem + ")", stableForm(kind, type, accessor, idType)));
-  }
-
-  private static Unstable unverifiable(TypeElement type, String why, String fix) {
-    return new Unstable(" cannot be verified to answer the same on every read: " + why,
-        "Give the parameter the type String or UUID, or " + fix + " so that rolegate can read "
-            + type.getSimpleName() + "'s accessor");
-  }
-
-  /** Returns the fix: the record form, or the final-class form, or a plain id parameter. */
-  private static String stableForm(
-      IdKind kind, TypeElement type, ExecutableElement accessor, ClassName id) {
-    String name = accessor.getSimpleName().toString();
-    String marker = kind.marker();
-    return "Make " + type.getSimpleName() + " a record that marks its component and declares no"
-        + " accessor for it, as in record " + type.getSimpleName() + "(" + marker + " "
-        + id.simpleName() + " " + name + ", ...) {}, or a final class whose " + marker + " method"
-        + " " + name + "() is exactly return " + name + "; of a final " + id.simpleName()
-        + " field it declares; or give the parameter the type String or UUID";
+        .map(problem -> new Unstable(Cause.CLASS_FILE_CODE, problem));
   }
 
   private static Optional<RecordComponentElement> component(
