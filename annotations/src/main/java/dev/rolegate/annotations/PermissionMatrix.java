@@ -14,8 +14,8 @@ import java.lang.annotation.Target;
  * package: next to {@code package-info.java} on the source path, or under {@code
  * src/main/resources} (the class output). When it is not found, the error lists where it looked.
  *
- * <p>A compilation without this annotation uses the single compiled matrix on its class path,
- * such as the bundled Prefect Cloud matrix of {@code rolegate-prefect}. At most one package of a
+ * <p>A compilation without this annotation uses the single compiled matrix on its class path, such
+ * as the bundled Prefect Cloud matrix of {@code rolegate-prefect}. At most one package of a
  * compilation may carry it.
  */
 @Documented

@@ -26,7 +26,10 @@ public class BoundState {
 
   private PrincipalScope scope;
 
-  /** Builds the variants, binds the caller and workspace, proves each allows the read and denies the delete. */
+  /**
+   * Builds the variants, binds the caller and workspace, proves each allows the read and denies the
+   * delete.
+   */
   @Setup(Level.Trial)
   public void setUp() {
     workspace = Callers.WORKSPACE;

@@ -19,24 +19,32 @@ import java.util.TreeMap;
 /**
  * The one caller every variant checks, built for each system from the same data: user {@code
  * bench}, MEMBER of account {@code acct-bench}, to which the 21 workspaces belong (the directory
- * holds one more account's workspaces too), VIEWER in 20 workspaces and RUNNER in {@code
- * ws-prod}, the workspace every benchmarked call acts on. A RUNNER may read deployments ({@code count}) but not delete
- * them ({@code delete}), so the same two calls give the allowed and the denied path everywhere.
- * Role contents come from the bundled Prefect matrix.
+ * holds one more account's workspaces too), VIEWER in 20 workspaces and RUNNER in {@code ws-prod},
+ * the workspace every benchmarked call acts on. A RUNNER may read deployments ({@code count}) but
+ * not delete them ({@code delete}), so the same two calls give the allowed and the denied path
+ * everywhere. Role contents come from the bundled Prefect matrix.
  */
 public final class Callers {
   /** The workspace every benchmarked call acts on. */
   public static final String WORKSPACE = "ws-prod";
+
   /** The caller's id. */
   public static final String USER = "bench";
+
   /** The caller's role in {@link #WORKSPACE}. */
   public static final String ROLE = WorkspaceRoles.RUNNER;
+
   /** What {@link CountingDeployments#count} returns: an allowed call reached the delegate. */
   public static final int COUNT = 42;
 
   /** The matrix's built-in workspace roles, for the systems that are given each one's grants. */
-  public static final List<String> WORKSPACE_ROLES = List.of(WorkspaceRoles.VIEWER,
-      WorkspaceRoles.RUNNER, WorkspaceRoles.DEVELOPER, WorkspaceRoles.OWNER, WorkspaceRoles.WORKER);
+  public static final List<String> WORKSPACE_ROLES =
+      List.of(
+          WorkspaceRoles.VIEWER,
+          WorkspaceRoles.RUNNER,
+          WorkspaceRoles.DEVELOPER,
+          WorkspaceRoles.OWNER,
+          WorkspaceRoles.WORKER);
 
   /** The account every workspace of {@link #workspaceRoles()} belongs to. */
   public static final String ACCOUNT = "acct-bench";
@@ -92,10 +100,15 @@ public final class Callers {
   public static HandWritten.Caller handWritten() {
     Map<String, HandWritten.Role> byName = new TreeMap<>();
     Map<String, HandWritten.Role> roles = new HashMap<>();
-    workspaceRoles().forEach((workspace, name) ->
-        roles.put(workspace, byName.computeIfAbsent(name, Callers::handWrittenRole)));
+    workspaceRoles()
+        .forEach(
+            (workspace, name) ->
+                roles.put(workspace, byName.computeIfAbsent(name, Callers::handWrittenRole)));
     return new HandWritten.Caller(
-        USER, new HashMap<>(Map.of(ACCOUNT, AccountRoles.MEMBER)), roles, new HashMap<>(accounts()));
+        USER,
+        new HashMap<>(Map.of(ACCOUNT, AccountRoles.MEMBER)),
+        roles,
+        new HashMap<>(accounts()));
   }
 
   /** Returns built-in workspace role {@code name} of the bundled matrix as a hand-written role. */
@@ -105,8 +118,10 @@ public final class Callers {
 
   /** Returns what workspace role {@code name} holds in the bundled matrix, after closure. */
   static Set<HandPermission> permissionsOf(String name) {
-    Role role = Matrix.load().workspaceRole(name)
-        .orElseThrow(() -> new IllegalArgumentException("no workspace role " + name));
+    Role role =
+        Matrix.load()
+            .workspaceRole(name)
+            .orElseThrow(() -> new IllegalArgumentException("no workspace role " + name));
     Set<HandPermission> permissions = EnumSet.noneOf(HandPermission.class);
     for (Permission permission : role.permissions()) {
       permissions.add(HandPermission.valueOf(permission.name()));

@@ -54,13 +54,23 @@ final class CasbinDeployments implements DeploymentApi {
   private HandWrittenDeniedException denied(
       String user, String workspace, String action, String operation) {
     List<String> roles = enforcer.getRolesForUserInDomain(user, workspace);
-    String message = new StringBuilder("access denied: user ").append(user)
-        .append(" may not call ").append(operation)
-        .append(", which requires ").append(action).append(' ').append(DEPLOYMENTS)
-        .append(" in workspace \"").append(workspace).append("\"; ")
-        .append(user).append(" holds ").append(roles.isEmpty() ? "no role" : roles)
-        .append(" there")
-        .toString();
+    String message =
+        new StringBuilder("access denied: user ")
+            .append(user)
+            .append(" may not call ")
+            .append(operation)
+            .append(", which requires ")
+            .append(action)
+            .append(' ')
+            .append(DEPLOYMENTS)
+            .append(" in workspace \"")
+            .append(workspace)
+            .append("\"; ")
+            .append(user)
+            .append(" holds ")
+            .append(roles.isEmpty() ? "no role" : roles)
+            .append(" there")
+            .toString();
     return new HandWrittenDeniedException(message, user, operation, workspace);
   }
 }

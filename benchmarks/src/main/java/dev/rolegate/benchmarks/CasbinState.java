@@ -20,13 +20,14 @@ import org.openjdk.jmh.annotations.TearDown;
  * knows no accounts: the caller's roles are those of a member of the workspaces' account.
  *
  * <p>jCasbin logs every decision at INFO unless its log is off, building the text before the
- * logger's level check; the state turns it off ({@link Enforcer#enableLog}), as an application
- * that does not want a log line per check would.
+ * logger's level check; the state turns it off ({@link Enforcer#enableLog}), as an application that
+ * does not want a log line per check would.
  */
 @State(Scope.Thread)
 public class CasbinState {
   /** jCasbin's "RBAC with domains" model as its documentation gives it. */
-  static final String MODEL = """
+  static final String MODEL =
+      """
       [request_definition]
       r = sub, dom, obj, act
 
@@ -57,7 +58,9 @@ public class CasbinState {
     casbin = new CasbinDeployments(enforcer, new CountingDeployments());
     CasbinDeployments.CURRENT.set(Callers.USER);
     Expect.allowed("jCasbin RBAC with domains", () -> casbin.count(workspace));
-    Expect.denied("jCasbin RBAC with domains", HandWrittenDeniedException.class,
+    Expect.denied(
+        "jCasbin RBAC with domains",
+        HandWrittenDeniedException.class,
         () -> casbin.delete(workspace, deploymentId));
   }
 
@@ -89,8 +92,8 @@ public class CasbinState {
   /** Returns the caller's role lines {@code user, role, workspace}, one per workspace it is in. */
   static List<List<String>> roles() {
     List<List<String>> lines = new ArrayList<>();
-    Callers.workspaceRoles().forEach((workspace, role) ->
-        lines.add(List.of(Callers.USER, role, workspace)));
+    Callers.workspaceRoles()
+        .forEach((workspace, role) -> lines.add(List.of(Callers.USER, role, workspace)));
     return lines;
   }
 

@@ -35,13 +35,18 @@ public class CustomRoleState {
     rolegate = GuardedDeploymentApi.wrap(new CountingDeployments());
     CustomRoles roles = new CustomRoles(Matrix.load(), Callers.ACCOUNT);
     roles.define("DEPLOYER", WorkspaceRoles.RUNNER, "write_deployments");
-    Principal.Builder caller = Principal.user(Callers.USER).directory(Callers.directory())
-        .member(Callers.ACCOUNT, AccountRoles.MEMBER).customRoles(roles);
-    Callers.workspaceRoles().forEach(
-        (id, role) -> caller.workspaceRole(id, id.equals(workspace) ? "DEPLOYER" : role));
+    Principal.Builder caller =
+        Principal.user(Callers.USER)
+            .directory(Callers.directory())
+            .member(Callers.ACCOUNT, AccountRoles.MEMBER)
+            .customRoles(roles);
+    Callers.workspaceRoles()
+        .forEach((id, role) -> caller.workspaceRole(id, id.equals(workspace) ? "DEPLOYER" : role));
     scope = CurrentPrincipal.bind(caller.build());
     Expect.allowed("rolegate custom role", () -> rolegate.count(workspace));
-    Expect.denied("rolegate custom role", AccessDeniedException.class,
+    Expect.denied(
+        "rolegate custom role",
+        AccessDeniedException.class,
         () -> rolegate.delete(workspace, deploymentId));
   }
 

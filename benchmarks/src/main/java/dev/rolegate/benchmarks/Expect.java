@@ -28,8 +28,13 @@ final class Expect {
       call.run();
     } catch (RuntimeException e) {
       if (!type.isInstance(e)) {
-        throw new IllegalStateException(variant + ": the denied call threw "
-            + e.getClass().getName() + ", not " + type.getName(), e);
+        throw new IllegalStateException(
+            variant
+                + ": the denied call threw "
+                + e.getClass().getName()
+                + ", not "
+                + type.getName(),
+            e);
       }
       if (e.getMessage() == null || e.getStackTrace().length == 0) {
         throw new IllegalStateException(

@@ -13,23 +13,26 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 
 /**
  * The same allowed and denied calls as {@link AllowedPathBenchmark} and {@link
- * DeniedPathBenchmark}, through Spring Security's method security ({@code @Secured}, {@code
- * @PreAuthorize}), Apache Shiro's {@code @RequiresPermissions} and jCasbin's enforcer with its
- * "RBAC with domains" model ({@link CasbinState}). Denials are caught and returned.
+ * DeniedPathBenchmark}, through Spring Security's method security ({@code @Secured},
+ * {@code @PreAuthorize}), Apache Shiro's {@code @RequiresPermissions} and jCasbin's enforcer with
+ * its "RBAC with domains" model ({@link CasbinState}). Denials are caught and returned.
  *
  * <p>The forks route commons-logging (Spring's logging API) to its {@code NoOpLog}. Without that,
  * commons-logging 1.3.5 picks SLF4J (on the class path for Shiro) and its SLF4J bridge turns every
  * message into a String before the level check, so Spring Security's per-call debug message
- * ("Authorizing method invocation ...") would be built on every call even with debug off: about
- * 4 KB per call, an artefact of this class path rather than the cost of the check.
+ * ("Authorizing method invocation ...") would be built on every call even with debug off: about 4
+ * KB per call, an artefact of this class path rather than the cost of the check.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {
-    "-Dorg.apache.commons.logging.LogFactory=org.apache.commons.logging.impl.LogFactoryImpl",
-    "-Dorg.apache.commons.logging.Log=org.apache.commons.logging.impl.NoOpLog"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      "-Dorg.apache.commons.logging.LogFactory=org.apache.commons.logging.impl.LogFactoryImpl",
+      "-Dorg.apache.commons.logging.Log=org.apache.commons.logging.impl.NoOpLog"
+    })
 public class FrameworkBenchmark {
   @Benchmark
   public int springSecuredAllowed(SpringState s) {

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class GuardsState {
   /** The arguments of every call: the workspace, and the deployment the denied call deletes. */
   public String workspace;
+
   public int deploymentId;
 
   public DeploymentApi direct;

@@ -7,8 +7,11 @@ import dev.rolegate.benchmarks.HandWritten.Rule;
  * in the target workspace from a map, one bit test), delegating like a generated guard.
  */
 public final class HandWrittenGuard implements DeploymentApi {
-  static final Rule COUNT = Rule.of("DeploymentApi.count", HandPermission.VIEW_DEPLOYMENTS,
-      "VIEWER, RUNNER, DEVELOPER, OWNER, WORKER");
+  static final Rule COUNT =
+      Rule.of(
+          "DeploymentApi.count",
+          HandPermission.VIEW_DEPLOYMENTS,
+          "VIEWER, RUNNER, DEVELOPER, OWNER, WORKER");
   static final Rule DELETE =
       Rule.of("DeploymentApi.delete", HandPermission.DELETE_DEPLOYMENTS, "DEVELOPER, OWNER");
 

@@ -10,9 +10,9 @@ import javax.sql.DataSource;
 
 /**
  * The hand-written counterpart of {@code JdbcMembershipStore.principalIn}: one {@link
- * PreparedStatement} with the store's join (the workspace's account and default role, the
- * caller's account role in that account, its explicit role in the workspace, its kind), the role
- * names mapped to the matrix's {@link Role} objects. No rolegate store, no {@code Principal}.
+ * PreparedStatement} with the store's join (the workspace's account and default role, the caller's
+ * account role in that account, its explicit role in the workspace, its kind), the role names
+ * mapped to the matrix's {@link Role} objects. No rolegate store, no {@code Principal}.
  */
 final class HandWrittenMembershipQuery {
   private static final String SQL =
@@ -31,8 +31,12 @@ final class HandWrittenMembershipQuery {
    * role, each null when absent; the roles only for a member of the account.
    */
   record Resolved(
-      String principal, boolean serviceAccount, String account, Role accountRole,
-      Role explicitRole, Role defaultRole) {
+      String principal,
+      boolean serviceAccount,
+      String account,
+      Role accountRole,
+      Role explicitRole,
+      Role defaultRole) {
     /** The role held in the workspace: the explicit role, else the default. */
     Role workspaceRole() {
       return explicitRole != null ? explicitRole : defaultRole;
@@ -72,9 +76,11 @@ final class HandWrittenMembershipQuery {
             serviceAccount,
             account,
             matrix.accountRole(accountRole).orElseThrow(() -> unknown(accountRole)),
-            explicitRole == null ? null
+            explicitRole == null
+                ? null
                 : matrix.workspaceRole(explicitRole).orElseThrow(() -> unknown(explicitRole)),
-            defaultRole == null ? null
+            defaultRole == null
+                ? null
                 : matrix.workspaceRole(defaultRole).orElseThrow(() -> unknown(defaultRole)));
       }
     } catch (SQLException e) {

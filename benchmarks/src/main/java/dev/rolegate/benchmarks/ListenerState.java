@@ -39,7 +39,9 @@ public class ListenerState {
     if (last == null || !last.allowed()) {
       throw new IllegalStateException("the listener saw no allowed decision");
     }
-    Expect.denied("rolegate with listener", AccessDeniedException.class,
+    Expect.denied(
+        "rolegate with listener",
+        AccessDeniedException.class,
         () -> rolegate.delete(workspace, deploymentId));
     if (last.allowed()) {
       throw new IllegalStateException("the listener saw no denial");

@@ -11,20 +11,23 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * The memberships the principal-resolving benchmarks read, written with batched plain-JDBC
- * inserts into rolegate-jdbc's schema: account {@value #ACCOUNT} with {@link Scale#members()}
- * members and {@link Scale#workspaces()} workspaces, every fifth with default role VIEWER; user
- * {@value #WIDE}, a MEMBER of the account, holds an explicit role in every one of its workspaces
- * (VIEWER, RUNNER, DEVELOPER in turn); every other member holds {@link Scale#rolesPerMember()}
- * explicit roles. A second account, {@value #OTHER_ACCOUNT}, has workspaces and no members.
+ * The memberships the principal-resolving benchmarks read, written with batched plain-JDBC inserts
+ * into rolegate-jdbc's schema: account {@value #ACCOUNT} with {@link Scale#members()} members and
+ * {@link Scale#workspaces()} workspaces, every fifth with default role VIEWER; user {@value #WIDE},
+ * a MEMBER of the account, holds an explicit role in every one of its workspaces (VIEWER, RUNNER,
+ * DEVELOPER in turn); every other member holds {@link Scale#rolesPerMember()} explicit roles. A
+ * second account, {@value #OTHER_ACCOUNT}, has workspaces and no members.
  */
 final class Memberships {
   /** The account every benchmarked workspace belongs to. */
   static final String ACCOUNT = "acct-bench";
+
   /** The account with workspaces and no members. */
   static final String OTHER_ACCOUNT = "acct-other";
+
   /** The user with an explicit role in every workspace of {@link #ACCOUNT}. */
   static final String WIDE = "wide";
+
   /** The account's OWNER (the first of the other members). */
   static final String OWNER = member(1);
 
@@ -44,8 +47,14 @@ final class Memberships {
 
     Scale {
       if (members < 2 || workspaces < 3 || rolesPerMember < 1 || rolesPerMember > workspaces) {
-        throw new IllegalArgumentException("too small: " + members + " members, " + workspaces
-            + " workspaces, " + rolesPerMember + " roles each");
+        throw new IllegalArgumentException(
+            "too small: "
+                + members
+                + " members, "
+                + workspaces
+                + " workspaces, "
+                + rolesPerMember
+                + " roles each");
       }
     }
 
@@ -89,8 +98,9 @@ final class Memberships {
 
   /** Returns the {@code n}-th workspace (from 0) member {@code index} holds a role in. */
   static int memberWorkspace(Scale scale, int index, int n) {
-    return (int) (((long) index * 7 + (long) n * (scale.workspaces() / scale.rolesPerMember()))
-        % scale.workspaces());
+    return (int)
+        (((long) index * 7 + (long) n * (scale.workspaces() / scale.rolesPerMember()))
+            % scale.workspaces());
   }
 
   /** Returns the role member {@code index} holds in its {@code n}-th workspace. */
@@ -100,7 +110,8 @@ final class Memberships {
 
   /** Returns the account role of member {@code index}: one OWNER, an ADMIN in a thousand. */
   static String accountRole(int index) {
-    return index == 1 ? AccountRoles.OWNER
+    return index == 1
+        ? AccountRoles.OWNER
         : index % 1_000 == 0 ? AccountRoles.ADMIN : AccountRoles.MEMBER;
   }
 
@@ -116,11 +127,13 @@ final class Memberships {
         account.addBatch();
         account.executeBatch();
       }
-      try (PreparedStatement principal = connection.prepareStatement(
-              "insert into rolegate_principal (id, kind, account_id) values (?, 'USER', null)");
-          PreparedStatement member = connection.prepareStatement(
-              "insert into rolegate_account_member (account_id, principal_id, role)"
-                  + " values (?, ?, ?)")) {
+      try (PreparedStatement principal =
+              connection.prepareStatement(
+                  "insert into rolegate_principal (id, kind, account_id) values (?, 'USER', null)");
+          PreparedStatement member =
+              connection.prepareStatement(
+                  "insert into rolegate_account_member (account_id, principal_id, role)"
+                      + " values (?, ?, ?)")) {
         Batch principals = new Batch(principal);
         Batch members = new Batch(member);
         principals.add(WIDE);
@@ -132,28 +145,31 @@ final class Memberships {
         principals.flush();
         members.flush();
       }
-      try (PreparedStatement workspace = connection.prepareStatement(
-          "insert into rolegate_workspace (id, account_id, default_role) values (?, ?, ?)")) {
+      try (PreparedStatement workspace =
+          connection.prepareStatement(
+              "insert into rolegate_workspace (id, account_id, default_role) values (?, ?, ?)")) {
         Batch workspaces = new Batch(workspace);
         for (int i = 0; i < scale.workspaces(); i++) {
           workspaces.add(workspace(i), ACCOUNT, defaultRole(i));
         }
         for (int i = 0; i < OTHER_WORKSPACES; i++) {
-          workspaces.add(String.format(Locale.ROOT, "other-ws-%03d", i), OTHER_ACCOUNT,
-              WorkspaceRoles.VIEWER);
+          workspaces.add(
+              String.format(Locale.ROOT, "other-ws-%03d", i), OTHER_ACCOUNT, WorkspaceRoles.VIEWER);
         }
         workspaces.flush();
       }
-      try (PreparedStatement role = connection.prepareStatement(
-          "insert into rolegate_workspace_member (workspace_id, account_id, principal_id, role)"
-              + " values (?, ?, ?, ?)")) {
+      try (PreparedStatement role =
+          connection.prepareStatement(
+              "insert into rolegate_workspace_member (workspace_id, account_id, principal_id, role)"
+                  + " values (?, ?, ?, ?)")) {
         Batch roles = new Batch(role);
         for (int i = 0; i < scale.workspaces(); i++) {
           roles.add(workspace(i), ACCOUNT, WIDE, wideRole(i));
         }
         for (int i = 1; i < scale.members(); i++) {
           for (int n = 0; n < scale.rolesPerMember(); n++) {
-            roles.add(workspace(memberWorkspace(scale, i, n)), ACCOUNT, member(i), memberRole(i, n));
+            roles.add(
+                workspace(memberWorkspace(scale, i, n)), ACCOUNT, member(i), memberRole(i, n));
           }
         }
         roles.flush();
@@ -172,18 +188,38 @@ final class Memberships {
    */
   static void verifyCounts(DataSource dataSource, Scale scale) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      expectCount(connection, "members of " + ACCOUNT, scale.members(),
+      expectCount(
+          connection,
+          "members of " + ACCOUNT,
+          scale.members(),
           "select count(*) from rolegate_account_member where account_id = '" + ACCOUNT + "'");
-      expectCount(connection, "workspaces of " + ACCOUNT, scale.workspaces(),
+      expectCount(
+          connection,
+          "workspaces of " + ACCOUNT,
+          scale.workspaces(),
           "select count(*) from rolegate_workspace where account_id = '" + ACCOUNT + "'");
-      expectCount(connection, "workspaces", scale.allWorkspaces(),
+      expectCount(
+          connection,
+          "workspaces",
+          scale.allWorkspaces(),
           "select count(*) from rolegate_workspace");
-      expectCount(connection, "explicit workspace roles of " + WIDE, scale.workspaces(),
+      expectCount(
+          connection,
+          "explicit workspace roles of " + WIDE,
+          scale.workspaces(),
           "select count(*) from rolegate_workspace_member where principal_id = '" + WIDE + "'");
-      expectCount(connection, "workspaces of " + ACCOUNT + " with a default role", scale.defaults(),
-          "select count(*) from rolegate_workspace where account_id = '" + ACCOUNT + "'"
+      expectCount(
+          connection,
+          "workspaces of " + ACCOUNT + " with a default role",
+          scale.defaults(),
+          "select count(*) from rolegate_workspace where account_id = '"
+              + ACCOUNT
+              + "'"
               + " and default_role is not null");
-      expectCount(connection, "explicit workspace roles", scale.workspaceRoles(),
+      expectCount(
+          connection,
+          "explicit workspace roles",
+          scale.workspaceRoles(),
           "select count(*) from rolegate_workspace_member");
     }
   }
@@ -195,8 +231,7 @@ final class Memberships {
       rows.next();
       long actual = rows.getLong(1);
       if (actual != expected) {
-        throw new IllegalStateException(
-            "seeded " + actual + " " + what + ", expected " + expected);
+        throw new IllegalStateException("seeded " + actual + " " + what + ", expected " + expected);
       }
     }
   }

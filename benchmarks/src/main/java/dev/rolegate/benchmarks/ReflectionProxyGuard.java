@@ -27,13 +27,17 @@ final class ReflectionProxyGuard implements InvocationHandler {
     Map<Method, Rule> rules = new HashMap<>();
     try {
       rules.put(DeploymentApi.class.getMethod("count", String.class), HandWrittenGuard.COUNT);
-      rules.put(DeploymentApi.class.getMethod("delete", String.class, int.class),
+      rules.put(
+          DeploymentApi.class.getMethod("delete", String.class, int.class),
           HandWrittenGuard.DELETE);
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(e);
     }
-    return (DeploymentApi) Proxy.newProxyInstance(DeploymentApi.class.getClassLoader(),
-        new Class<?>[] {DeploymentApi.class}, new ReflectionProxyGuard(delegate, rules));
+    return (DeploymentApi)
+        Proxy.newProxyInstance(
+            DeploymentApi.class.getClassLoader(),
+            new Class<?>[] {DeploymentApi.class},
+            new ReflectionProxyGuard(delegate, rules));
   }
 
   @Override

@@ -10,12 +10,12 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Resolving a request's principal from the database, on embedded H2 ({@link H2ResolveState}):
- * user {@value Memberships#WIDE}, with explicit roles in 10,000 workspaces of an account of
- * 100,000 members, in one workspace, by rolegate's {@code JdbcMembershipStore.principalIn} and by
- * a hand-written query doing the same join ({@link HandWrittenMembershipQuery}); and rolegate's
- * guard on the resolved principal, bound to its workspace ({@link ResolvedBoundState}), to set
- * beside {@code AllowedPathBenchmark.rolegateBound}. The same on PostgreSQL: {@link
+ * Resolving a request's principal from the database, on embedded H2 ({@link H2ResolveState}): user
+ * {@value Memberships#WIDE}, with explicit roles in 10,000 workspaces of an account of 100,000
+ * members, in one workspace, by rolegate's {@code JdbcMembershipStore.principalIn} and by a
+ * hand-written query doing the same join ({@link HandWrittenMembershipQuery}); and rolegate's guard
+ * on the resolved principal, bound to its workspace ({@link ResolvedBoundState}), to set beside
+ * {@code AllowedPathBenchmark.rolegateBound}. The same on PostgreSQL: {@link
  * ResolvePrincipalPostgresBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -19,10 +19,10 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * A database holding {@link Memberships} at {@link Memberships.Scale#FULL} scale, behind a HikariCP
- * pool (as an application reads it), with rolegate's store and the hand-written query over the
- * same pool and the same {@link Matrix}. The benchmarks resolve {@value Memberships#WIDE} in a
- * workspace taken in turn from {@link #workspaces}, spread over the account's workspaces, so that
- * no single row is read again and again. Its subclasses choose the database.
+ * pool (as an application reads it), with rolegate's store and the hand-written query over the same
+ * pool and the same {@link Matrix}. The benchmarks resolve {@value Memberships#WIDE} in a workspace
+ * taken in turn from {@link #workspaces}, spread over the account's workspaces, so that no single
+ * row is read again and again. Its subclasses choose the database.
  *
  * <p>Setup proves what is measured: the seeded counts are what the scale claims, and in every
  * workspace of the rotation the store's principal holds exactly the seeded role there, with one
@@ -35,12 +35,16 @@ public abstract class ResolveState {
 
   /** rolegate's store. */
   public JdbcMembershipStore store;
+
   /** The hand-written query over the same pool. */
   HandWrittenMembershipQuery handWritten;
+
   /** The workspaces the benchmarks resolve the user in, in turn. */
   String[] workspaces;
+
   /** The index in the account's workspaces of each of {@link #workspaces}. */
   int[] indexes;
+
   /** What was seeded. */
   Memberships.Scale scale;
 
@@ -98,26 +102,40 @@ public abstract class ResolveState {
       String role = Memberships.wideRole(indexes[i]);
       Principal principal = store.principalIn(Memberships.WIDE, workspace);
       Map<String, Role> explicit = principal.explicitWorkspaceRoles();
-      if (explicit.size() != 1 || explicit.get(workspace) == null
+      if (explicit.size() != 1
+          || explicit.get(workspace) == null
           || !explicit.get(workspace).name().equals(role)) {
-        throw new IllegalStateException("the store resolved " + Memberships.WIDE + " in "
-            + workspace + " with explicit roles " + explicit + ", expected only " + role
-            + " there (of " + scale.workspaces() + " held)");
+        throw new IllegalStateException(
+            "the store resolved "
+                + Memberships.WIDE
+                + " in "
+                + workspace
+                + " with explicit roles "
+                + explicit
+                + ", expected only "
+                + role
+                + " there (of "
+                + scale.workspaces()
+                + " held)");
       }
       expectRole("the store, " + workspace, role, principal.workspaceRole(workspace));
-      expectRole("the store's account role", AccountRoles.MEMBER,
+      expectRole(
+          "the store's account role",
+          AccountRoles.MEMBER,
           principal.accountRole(Memberships.ACCOUNT));
       HandWrittenMembershipQuery.Resolved resolved =
           handWritten.resolve(Memberships.WIDE, workspace);
       if (!Memberships.ACCOUNT.equals(resolved.account())) {
-        throw new IllegalStateException("the hand-written query placed " + workspace + " in "
-            + resolved.account());
+        throw new IllegalStateException(
+            "the hand-written query placed " + workspace + " in " + resolved.account());
       }
       expectRole("the hand-written query, " + workspace, role, resolved.explicitRole());
-      expectRole("the hand-written query's account role", AccountRoles.MEMBER,
-          resolved.accountRole());
-      expectRole("the hand-written query's default, " + workspace,
-          Memberships.defaultRole(indexes[i]), resolved.defaultRole());
+      expectRole(
+          "the hand-written query's account role", AccountRoles.MEMBER, resolved.accountRole());
+      expectRole(
+          "the hand-written query's default, " + workspace,
+          Memberships.defaultRole(indexes[i]),
+          resolved.defaultRole());
     }
     // A member without an explicit role there holds the workspace's default, from both.
     int member = 2;
@@ -128,23 +146,38 @@ public abstract class ResolveState {
     String workspace = Memberships.workspace(defaulted);
     Principal principal = store.principalIn(Memberships.member(member), workspace);
     if (!principal.explicitWorkspaceRoles().isEmpty()) {
-      throw new IllegalStateException("the store gave " + Memberships.member(member)
-          + " explicit roles " + principal.explicitWorkspaceRoles() + " in " + workspace);
+      throw new IllegalStateException(
+          "the store gave "
+              + Memberships.member(member)
+              + " explicit roles "
+              + principal.explicitWorkspaceRoles()
+              + " in "
+              + workspace);
     }
-    expectRole("the store's default, " + workspace, WorkspaceRoles.VIEWER,
+    expectRole(
+        "the store's default, " + workspace,
+        WorkspaceRoles.VIEWER,
         principal.workspaceRole(workspace));
-    expectRole("the hand-written query's default, " + workspace, WorkspaceRoles.VIEWER,
+    expectRole(
+        "the hand-written query's default, " + workspace,
+        WorkspaceRoles.VIEWER,
         handWritten.resolve(Memberships.member(member), workspace).workspaceRole());
     // No role in the other account's workspace, where the user is no member.
     Principal outside = store.principalIn(Memberships.WIDE, "other-ws-000");
     expectRole("the store, other-ws-000", null, outside.workspaceRole("other-ws-000"));
-    expectRole("the hand-written query, other-ws-000", null,
+    expectRole(
+        "the hand-written query, other-ws-000",
+        null,
         handWritten.resolve(Memberships.WIDE, "other-ws-000").workspaceRole());
     // Everything the user holds, as a tool reads it: every explicit role.
     int all = store.principal(Memberships.WIDE).explicitWorkspaceRoles().size();
     if (all != scale.workspaces()) {
-      throw new IllegalStateException(Memberships.WIDE + " holds " + all
-          + " explicit workspace roles, expected " + scale.workspaces());
+      throw new IllegalStateException(
+          Memberships.WIDE
+              + " holds "
+              + all
+              + " explicit workspace roles, expected "
+              + scale.workspaces());
     }
   }
 

@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Prints a JMH CSV result file ({@code -rf csv}, run with {@code -prof gc}) as Markdown tables:
- * one row per benchmark with ns/op, its error and bytes allocated per call, grouped by class; then
- * the ratios the project sets targets for, computed from the same run.
+ * Prints a JMH CSV result file ({@code -rf csv}, run with {@code -prof gc}) as Markdown tables: one
+ * row per benchmark with ns/op, its error and bytes allocated per call, grouped by class; then the
+ * ratios the project sets targets for, computed from the same run.
  *
  * <p>Usage: {@code java -cp ... dev.rolegate.benchmarks.ResultTable jmh-result.csv}
  */
@@ -28,38 +28,85 @@ public final class ResultTable {
   /** A ratio of two benchmarks' scores, and the project's target for it (empty when none). */
   private record Ratio(String label, String numerator, String denominator, String target) {}
 
-  private static final List<Ratio> RATIOS = List.of(
-      new Ratio("rolegate / hand-written, allowed, role looked up per call",
-          ALLOWED + "rolegate", ALLOWED + "handWritten", "≤ 1.3"),
-      new Ratio("rolegate / hand-written, allowed, caller bound to the workspace",
-          ALLOWED + "rolegateBound", ALLOWED + "handWrittenBound", "≤ 1.3"),
-      new Ratio("rolegate class guard / hand-written, allowed, bound",
-          ALLOWED + "rolegateClassGuardBound", ALLOWED + "handWrittenBound", "≤ 1.3"),
-      new Ratio("rolegate / hand-written, allowed, 2 threads", ALLOWED + "rolegateTwoThreads",
-          ALLOWED + "handWrittenTwoThreads", ""),
-      new Ratio("@Secured / rolegate bound, allowed", FRAMEWORK + "springSecuredAllowed",
-          ALLOWED + "rolegateBound", "≥ 30"),
-      new Ratio("@PreAuthorize / rolegate bound, allowed", FRAMEWORK + "springPreAuthorizeAllowed",
-          ALLOWED + "rolegateBound", "≥ 300"),
-      new Ratio("Shiro / rolegate bound, allowed", FRAMEWORK + "shiroAllowed",
-          ALLOWED + "rolegateBound", ""),
-      new Ratio("jCasbin / rolegate bound, allowed", FRAMEWORK + "casbinAllowed",
-          ALLOWED + "rolegateBound", ""),
-      new Ratio("@Secured / rolegate (looked up), allowed", FRAMEWORK + "springSecuredAllowed",
-          ALLOWED + "rolegate", ""),
-      new Ratio("@PreAuthorize / rolegate (looked up), allowed",
-          FRAMEWORK + "springPreAuthorizeAllowed", ALLOWED + "rolegate", ""),
-      new Ratio("jCasbin / rolegate (looked up), allowed", FRAMEWORK + "casbinAllowed",
-          ALLOWED + "rolegate", ""),
-      new Ratio("rolegate / hand-written, denied", DENIED + "rolegate", DENIED + "handWritten",
-          "≤ 1.2"),
-      new Ratio("jCasbin / rolegate, denied", FRAMEWORK + "casbinDenied", DENIED + "rolegate", ""),
-      new Ratio("rolegate store / hand-written query, principal resolved, H2",
-          RESOLVE + "rolegate", RESOLVE + "handWritten", ""),
-      new Ratio("rolegate store / hand-written query, principal resolved, PostgreSQL",
-          RESOLVE_POSTGRES + "rolegate", RESOLVE_POSTGRES + "handWritten", ""),
-      new Ratio("guard after resolve / rolegate bound, allowed", RESOLVE + "guardAfterResolve",
-          ALLOWED + "rolegateBound", ""));
+  private static final List<Ratio> RATIOS =
+      List.of(
+          new Ratio(
+              "rolegate / hand-written, allowed, role looked up per call",
+              ALLOWED + "rolegate",
+              ALLOWED + "handWritten",
+              "≤ 1.3"),
+          new Ratio(
+              "rolegate / hand-written, allowed, caller bound to the workspace",
+              ALLOWED + "rolegateBound",
+              ALLOWED + "handWrittenBound",
+              "≤ 1.3"),
+          new Ratio(
+              "rolegate class guard / hand-written, allowed, bound",
+              ALLOWED + "rolegateClassGuardBound",
+              ALLOWED + "handWrittenBound",
+              "≤ 1.3"),
+          new Ratio(
+              "rolegate / hand-written, allowed, 2 threads",
+              ALLOWED + "rolegateTwoThreads",
+              ALLOWED + "handWrittenTwoThreads",
+              ""),
+          new Ratio(
+              "@Secured / rolegate bound, allowed",
+              FRAMEWORK + "springSecuredAllowed",
+              ALLOWED + "rolegateBound",
+              "≥ 30"),
+          new Ratio(
+              "@PreAuthorize / rolegate bound, allowed",
+              FRAMEWORK + "springPreAuthorizeAllowed",
+              ALLOWED + "rolegateBound",
+              "≥ 300"),
+          new Ratio(
+              "Shiro / rolegate bound, allowed",
+              FRAMEWORK + "shiroAllowed",
+              ALLOWED + "rolegateBound",
+              ""),
+          new Ratio(
+              "jCasbin / rolegate bound, allowed",
+              FRAMEWORK + "casbinAllowed",
+              ALLOWED + "rolegateBound",
+              ""),
+          new Ratio(
+              "@Secured / rolegate (looked up), allowed",
+              FRAMEWORK + "springSecuredAllowed",
+              ALLOWED + "rolegate",
+              ""),
+          new Ratio(
+              "@PreAuthorize / rolegate (looked up), allowed",
+              FRAMEWORK + "springPreAuthorizeAllowed",
+              ALLOWED + "rolegate",
+              ""),
+          new Ratio(
+              "jCasbin / rolegate (looked up), allowed",
+              FRAMEWORK + "casbinAllowed",
+              ALLOWED + "rolegate",
+              ""),
+          new Ratio(
+              "rolegate / hand-written, denied",
+              DENIED + "rolegate",
+              DENIED + "handWritten",
+              "≤ 1.2"),
+          new Ratio(
+              "jCasbin / rolegate, denied", FRAMEWORK + "casbinDenied", DENIED + "rolegate", ""),
+          new Ratio(
+              "rolegate store / hand-written query, principal resolved, H2",
+              RESOLVE + "rolegate",
+              RESOLVE + "handWritten",
+              ""),
+          new Ratio(
+              "rolegate store / hand-written query, principal resolved, PostgreSQL",
+              RESOLVE_POSTGRES + "rolegate",
+              RESOLVE_POSTGRES + "handWritten",
+              ""),
+          new Ratio(
+              "guard after resolve / rolegate bound, allowed",
+              RESOLVE + "guardAfterResolve",
+              ALLOWED + "rolegateBound",
+              ""));
 
   /** One benchmark's result. */
   record Row(String name, int threads, double score, double error, double bytesPerOp) {}
@@ -97,8 +144,11 @@ public final class ResultTable {
         rows.put(name, new Row(name, threads, score, error, Double.NaN));
       }
     }
-    bytes.forEach((name, value) -> rows.computeIfPresent(name,
-        (key, row) -> new Row(row.name(), row.threads(), row.score(), row.error(), value)));
+    bytes.forEach(
+        (name, value) ->
+            rows.computeIfPresent(
+                name,
+                (key, row) -> new Row(row.name(), row.threads(), row.score(), row.error(), value)));
     return new ResultTable(rows);
   }
 
@@ -140,8 +190,13 @@ public final class ResultTable {
         out.printf("%n### %s%n%n| benchmark | threads | ns/op | ± (99.9%%) | B/op |%n", type);
         out.printf("|---|---|---|---|---|%n");
       }
-      out.printf("| %s | %d | %s | %s | %s |%n", row.name().substring(type.length() + 1),
-          row.threads(), number(row.score()), number(row.error()), bytes(row.bytesPerOp()));
+      out.printf(
+          "| %s | %d | %s | %s | %s |%n",
+          row.name().substring(type.length() + 1),
+          row.threads(),
+          number(row.score()),
+          number(row.error()),
+          bytes(row.bytesPerOp()));
     }
     out.printf("%n### Ratios (same run)%n%n| ratio | value | target |%n|---|---|---|%n");
     for (Ratio ratio : RATIOS) {

@@ -44,11 +44,12 @@ public class ShiroState {
     DefaultSubjectDAO subjects = (DefaultSubjectDAO) manager.getSubjectDAO();
     ((DefaultSessionStorageEvaluator) subjects.getSessionStorageEvaluator())
         .setSessionStorageEnabled(false);
-    Subject subject = new Subject.Builder(manager)
-        .principals(new SimplePrincipalCollection(Callers.USER, realm.getName()))
-        .authenticated(true)
-        .sessionCreationEnabled(false)
-        .buildSubject();
+    Subject subject =
+        new Subject.Builder(manager)
+            .principals(new SimplePrincipalCollection(Callers.USER, realm.getName()))
+            .authenticated(true)
+            .sessionCreationEnabled(false)
+            .buildSubject();
     ThreadContext.bind(manager);
     ThreadContext.bind(subject);
     AuthorizationAttributeSourceAdvisor advisor = new AuthorizationAttributeSourceAdvisor();
@@ -57,15 +58,22 @@ public class ShiroState {
     factory.addAdvisor(advisor);
     shiro = (DeploymentApi) factory.getProxy();
     Expect.allowed("Shiro @RequiresPermissions", () -> shiro.count(workspace));
-    Expect.denied("Shiro @RequiresPermissions", UnauthorizedException.class,
+    Expect.denied(
+        "Shiro @RequiresPermissions",
+        UnauthorizedException.class,
         () -> shiro.delete(workspace, deploymentId));
   }
 
   /** Returns "ROLE = PERMISSION, ..." lines, one per workspace role, from the matrix. */
   static String roleDefinitions() {
     return Callers.WORKSPACE_ROLES.stream()
-        .map(role -> role + " = " + Callers.permissionsOf(role).stream()
-            .map(Enum::name).collect(Collectors.joining(", ")))
+        .map(
+            role ->
+                role
+                    + " = "
+                    + Callers.permissionsOf(role).stream()
+                        .map(Enum::name)
+                        .collect(Collectors.joining(", ")))
         .collect(Collectors.joining("\n"));
   }
 

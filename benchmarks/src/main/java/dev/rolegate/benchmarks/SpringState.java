@@ -1,17 +1,17 @@
 package dev.rolegate.benchmarks;
 
 import java.util.List;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Spring Security's method security in a started {@link SpringSecurityConfig} context, with the
@@ -37,8 +37,11 @@ public class SpringState {
     secured = context.getBean("securedDeployments", DeploymentApi.class);
     preAuthorize = context.getBean("preAuthorizeDeployments", DeploymentApi.class);
     SecurityContext security = SecurityContextHolder.createEmptyContext();
-    security.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-        Callers.handWritten(), null, List.of(new SimpleGrantedAuthority("ROLE_" + Callers.ROLE))));
+    security.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(
+            Callers.handWritten(),
+            null,
+            List.of(new SimpleGrantedAuthority("ROLE_" + Callers.ROLE))));
     SecurityContextHolder.setContext(security);
     verify("Spring @Secured", secured);
     verify("Spring @PreAuthorize", preAuthorize);
@@ -49,8 +52,8 @@ public class SpringState {
       throw new IllegalStateException(name + ": the bean is not proxied by method security");
     }
     Expect.allowed(name, () -> api.count(workspace));
-    Expect.denied(name, AuthorizationDeniedException.class,
-        () -> api.delete(workspace, deploymentId));
+    Expect.denied(
+        name, AuthorizationDeniedException.class, () -> api.delete(workspace, deploymentId));
   }
 
   /** Clears the security context and closes the application context. */

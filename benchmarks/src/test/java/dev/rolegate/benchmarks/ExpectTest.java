@@ -10,39 +10,60 @@ import org.junit.jupiter.api.Test;
 class ExpectTest {
   @Test
   void allowed_callThatMissesTheDelegate_fails() {
-    IllegalStateException failure = assertThrows(IllegalStateException.class, () -> Expect.allowed("v", () -> 0));
+    IllegalStateException failure =
+        assertThrows(IllegalStateException.class, () -> Expect.allowed("v", () -> 0));
     assertEquals("v: the allowed call did not reach the delegate", failure.getMessage());
   }
 
   @Test
   void allowed_callThatThrows_fails() {
-    assertThrows(IllegalStateException.class, () -> Expect.allowed("v", () -> {
-      throw new SecurityException("no");
-    }));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            Expect.allowed(
+                "v",
+                () -> {
+                  throw new SecurityException("no");
+                }));
   }
 
   @Test
   void denied_callThatPasses_fails() {
     IllegalStateException failure =
-        assertThrows(IllegalStateException.class, () -> Expect.denied("v", AccessDeniedException.class, () -> {}));
+        assertThrows(
+            IllegalStateException.class,
+            () -> Expect.denied("v", AccessDeniedException.class, () -> {}));
     assertEquals("v: the denied call was allowed", failure.getMessage());
   }
 
   @Test
   void denied_anotherSystemsException_fails() {
-    IllegalStateException failure = assertThrows(IllegalStateException.class,
-        () -> Expect.denied("v", AccessDeniedException.class, () -> {
-          throw new HandWrittenDeniedException("denied", "u", "op", "ws");
-        }));
-    assertEquals("v: the denied call threw dev.rolegate.benchmarks.HandWrittenDeniedException,"
-        + " not dev.rolegate.runtime.AccessDeniedException", failure.getMessage());
+    IllegalStateException failure =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                Expect.denied(
+                    "v",
+                    AccessDeniedException.class,
+                    () -> {
+                      throw new HandWrittenDeniedException("denied", "u", "op", "ws");
+                    }));
+    assertEquals(
+        "v: the denied call threw dev.rolegate.benchmarks.HandWrittenDeniedException,"
+            + " not dev.rolegate.runtime.AccessDeniedException",
+        failure.getMessage());
   }
 
   @Test
   void denied_exceptionWithoutMessage_fails() {
-    assertThrows(IllegalStateException.class,
-        () -> Expect.denied("v", SecurityException.class, () -> {
-          throw new SecurityException();
-        }));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            Expect.denied(
+                "v",
+                SecurityException.class,
+                () -> {
+                  throw new SecurityException();
+                }));
   }
 }

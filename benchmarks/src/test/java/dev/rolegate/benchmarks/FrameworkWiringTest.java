@@ -20,8 +20,8 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Checks that the Spring Security, Shiro and jCasbin variants really check (their setup passes);
- * no timings.
+ * Checks that the Spring Security, Shiro and jCasbin variants really check (their setup passes); no
+ * timings.
  */
 class FrameworkWiringTest {
   private final FrameworkBenchmark benchmark = new FrameworkBenchmark();
@@ -36,7 +36,8 @@ class FrameworkWiringTest {
       assertEquals(Callers.COUNT, benchmark.springSecuredAllowed(state));
       assertEquals(Callers.COUNT, benchmark.springPreAuthorizeAllowed(state));
       assertInstanceOf(AuthorizationDeniedException.class, benchmark.springSecuredDenied(state));
-      assertInstanceOf(AuthorizationDeniedException.class, benchmark.springPreAuthorizeDenied(state));
+      assertInstanceOf(
+          AuthorizationDeniedException.class, benchmark.springPreAuthorizeDenied(state));
     } finally {
       state.tearDown();
     }
@@ -50,11 +51,14 @@ class FrameworkWiringTest {
     try {
       // The caller is VIEWER in ws-0 and holds no role in ws-unknown.
       assertEquals(Callers.COUNT, state.preAuthorize.count("ws-0"));
-      assertThrows(AuthorizationDeniedException.class, () -> state.preAuthorize.count("ws-unknown"));
+      assertThrows(
+          AuthorizationDeniedException.class, () -> state.preAuthorize.count("ws-unknown"));
     } finally {
       state.tearDown();
     }
-    assertThrows(AuthenticationCredentialsNotFoundException.class, () -> state.secured.count(Callers.WORKSPACE));
+    assertThrows(
+        AuthenticationCredentialsNotFoundException.class,
+        () -> state.secured.count(Callers.WORKSPACE));
   }
 
   @Test
@@ -64,13 +68,15 @@ class FrameworkWiringTest {
     try {
       assertTrue(AopUtils.isAopProxy(state.shiro));
       assertEquals(Callers.COUNT, benchmark.shiroAllowed(state));
-      UnauthorizedException denial = assertInstanceOf(UnauthorizedException.class, benchmark.shiroDenied(state));
+      UnauthorizedException denial =
+          assertInstanceOf(UnauthorizedException.class, benchmark.shiroDenied(state));
       assertTrue(denial.getMessage().contains("DELETE_DEPLOYMENTS"), denial.getMessage());
     } finally {
       state.tearDown();
     }
     assertNull(ThreadContext.getSubject());
-    assertThrows(UnavailableSecurityManagerException.class, () -> state.shiro.count(Callers.WORKSPACE));
+    assertThrows(
+        UnavailableSecurityManagerException.class, () -> state.shiro.count(Callers.WORKSPACE));
   }
 
   @Test
@@ -81,8 +87,9 @@ class FrameworkWiringTest {
       assertEquals(Callers.COUNT, benchmark.casbinAllowed(state));
       HandWrittenDeniedException denial =
           assertInstanceOf(HandWrittenDeniedException.class, benchmark.casbinDenied(state));
-      assertEquals("access denied: user bench may not call DeploymentApi.delete, which requires"
-          + " delete deployments in workspace \"ws-prod\"; bench holds [RUNNER] there",
+      assertEquals(
+          "access denied: user bench may not call DeploymentApi.delete, which requires"
+              + " delete deployments in workspace \"ws-prod\"; bench holds [RUNNER] there",
           denial.getMessage());
       assertEquals(Callers.USER, denial.principalId());
       assertEquals(CasbinDeployments.DELETE, denial.operation());
@@ -110,7 +117,9 @@ class FrameworkWiringTest {
         boolean expected = role != null && role.permissions().contains(permission);
         String object = CasbinState.object(permission);
         String action = CasbinState.action(permission);
-        assertEquals(expected, enforcer.enforce(Callers.USER, workspace, object, action),
+        assertEquals(
+            expected,
+            enforcer.enforce(Callers.USER, workspace, object, action),
             permission + " in " + workspace);
         allowed += expected ? 1 : 0;
       }
@@ -123,16 +132,20 @@ class FrameworkWiringTest {
   @Test
   void casbinPolicy_grantsEachRoleWhatTheMatrixGrants_inEveryWorkspaceOfTheDirectory() {
     List<List<String>> policy = CasbinState.policy();
-    int perWorkspace = Callers.WORKSPACE_ROLES.stream()
-        .mapToInt(role -> Callers.permissionsOf(role).size()).sum();
+    int perWorkspace =
+        Callers.WORKSPACE_ROLES.stream().mapToInt(role -> Callers.permissionsOf(role).size()).sum();
     assertEquals(Callers.accounts().size() * perWorkspace, policy.size());
     assertEquals(Set.copyOf(policy).size(), policy.size());
-    assertTrue(policy.contains(List.of("RUNNER", "ws-prod", "deployments", "view")), "RUNNER reads");
-    assertTrue(!policy.contains(List.of("RUNNER", "ws-prod", "deployments", "delete")),
+    assertTrue(
+        policy.contains(List.of("RUNNER", "ws-prod", "deployments", "view")), "RUNNER reads");
+    assertTrue(
+        !policy.contains(List.of("RUNNER", "ws-prod", "deployments", "delete")),
         "RUNNER does not delete");
-    assertTrue(policy.contains(List.of("DEVELOPER", "other-ws-0", "deployments", "delete")),
+    assertTrue(
+        policy.contains(List.of("DEVELOPER", "other-ws-0", "deployments", "delete")),
         "DEVELOPER deletes");
-    assertEquals(List.of(List.of("bench", "VIEWER", "ws-0"), List.of("bench", "RUNNER", "ws-prod")),
+    assertEquals(
+        List.of(List.of("bench", "VIEWER", "ws-0"), List.of("bench", "RUNNER", "ws-prod")),
         List.of(CasbinState.roles().get(0), CasbinState.roles().get(20)));
     assertEquals(21, CasbinState.roles().size());
     Set<List<String>> requests = new HashSet<>();
@@ -145,7 +158,9 @@ class FrameworkWiringTest {
   @Test
   void shiroRoleDefinitions_grantWhatTheMatrixGrants() {
     String definitions = ShiroState.roleDefinitions();
-    assertTrue(definitions.contains("RUNNER = VIEW_AUTOMATIONS, VIEW_BLOCKS, VIEW_DEPLOYMENTS, RUN_DEPLOYMENTS,"),
+    assertTrue(
+        definitions.contains(
+            "RUNNER = VIEW_AUTOMATIONS, VIEW_BLOCKS, VIEW_DEPLOYMENTS, RUN_DEPLOYMENTS,"),
         definitions);
     assertEquals(5, definitions.lines().count());
   }

@@ -44,7 +44,8 @@ class GuardsWiringTest {
       assertHandWrittenDenial(denied.handWritten(state));
       assertHandWrittenDenial(denied.handWrittenEnumSet(state));
       assertHandWrittenDenial(denied.reflectionProxy(state));
-      AccessDeniedException rolegate = assertInstanceOf(AccessDeniedException.class, denied.rolegate(state));
+      AccessDeniedException rolegate =
+          assertInstanceOf(AccessDeniedException.class, denied.rolegate(state));
       assertEquals("DeploymentApi.delete", rolegate.operation());
       assertEquals(Callers.WORKSPACE, rolegate.workspace());
       AccessDeniedException classGuard =
@@ -57,8 +58,9 @@ class GuardsWiringTest {
 
   private static void assertHandWrittenDenial(Object result) {
     HandWrittenDeniedException denial = assertInstanceOf(HandWrittenDeniedException.class, result);
-    assertEquals("access denied: user bench may not call DeploymentApi.delete, which requires DELETE_DEPLOYMENTS"
-        + " in workspace \"ws-prod\"; bench holds RUNNER there, account role MEMBER. Allowed: DEVELOPER, OWNER",
+    assertEquals(
+        "access denied: user bench may not call DeploymentApi.delete, which requires DELETE_DEPLOYMENTS"
+            + " in workspace \"ws-prod\"; bench holds RUNNER there, account role MEMBER. Allowed: DEVELOPER, OWNER",
         denial.getMessage());
     assertTrue(denial.getStackTrace().length > 0);
   }
@@ -72,10 +74,14 @@ class GuardsWiringTest {
       assertEquals(Callers.COUNT, allowed.handWrittenBound(state));
       assertEquals(Callers.COUNT, allowed.rolegateBound(state));
       assertEquals(Callers.COUNT, allowed.rolegateClassGuardBound(state));
-      assertHandWrittenDenial(assertThrows(HandWrittenDeniedException.class,
-          () -> state.handWritten.delete(state.workspace, state.deploymentId)));
-      AccessDeniedException rolegate = assertThrows(AccessDeniedException.class,
-          () -> state.rolegate.delete(state.workspace, state.deploymentId));
+      assertHandWrittenDenial(
+          assertThrows(
+              HandWrittenDeniedException.class,
+              () -> state.handWritten.delete(state.workspace, state.deploymentId)));
+      AccessDeniedException rolegate =
+          assertThrows(
+              AccessDeniedException.class,
+              () -> state.rolegate.delete(state.workspace, state.deploymentId));
       assertEquals(Callers.WORKSPACE, rolegate.workspace());
       // Another workspace is looked up, not answered by the bound one: a VIEWER there.
       assertEquals(Callers.COUNT, state.rolegate.count("ws-3"));

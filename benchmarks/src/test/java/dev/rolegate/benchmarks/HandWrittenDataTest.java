@@ -34,21 +34,34 @@ class HandWrittenDataTest {
       assertEquals(role.name(), hand.name());
       for (Permission permission : matrix.permissions()) {
         HandPermission same = HandPermission.valueOf(permission.name());
-        assertEquals(role.holds(permission), (hand.mask() & same.bit()) != 0, workspace + " " + permission);
-        assertEquals(role.holds(permission), hand.permissions().contains(same), workspace + " " + permission);
+        assertEquals(
+            role.holds(permission), (hand.mask() & same.bit()) != 0, workspace + " " + permission);
+        assertEquals(
+            role.holds(permission),
+            hand.permissions().contains(same),
+            workspace + " " + permission);
       }
     }
   }
 
   @Test
   void handWrittenRules_nameTheRolesThatHoldThePermission() {
-    assertEquals(rolesHolding(HandPermission.VIEW_DEPLOYMENTS), HandWrittenGuard.COUNT.allowedRoles());
-    assertEquals(rolesHolding(HandPermission.DELETE_DEPLOYMENTS), HandWrittenGuard.DELETE.allowedRoles());
+    assertEquals(
+        rolesHolding(HandPermission.VIEW_DEPLOYMENTS), HandWrittenGuard.COUNT.allowedRoles());
+    assertEquals(
+        rolesHolding(HandPermission.DELETE_DEPLOYMENTS), HandWrittenGuard.DELETE.allowedRoles());
   }
 
   private String rolesHolding(HandPermission permission) {
-    return String.join(", ", matrix.rolesHolding(matrix.permission(permission.name()).orElseThrow(),
-        dev.rolegate.runtime.Level.WORKSPACE).stream().map(Role::name).toList());
+    return String.join(
+        ", ",
+        matrix
+            .rolesHolding(
+                matrix.permission(permission.name()).orElseThrow(),
+                dev.rolegate.runtime.Level.WORKSPACE)
+            .stream()
+            .map(Role::name)
+            .toList());
   }
 
   @Test

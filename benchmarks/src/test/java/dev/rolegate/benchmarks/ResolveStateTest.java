@@ -37,8 +37,8 @@ class ResolveStateTest {
       assertEquals(Set.of(workspace), principal.explicitWorkspaceRoles().keySet());
       assertEquals(WorkspaceRoles.VIEWER, principal.workspaceRole(workspace).name());
       assertEquals(AccountRoles.MEMBER, principal.accountRole(Memberships.ACCOUNT).name());
-      HandWrittenMembershipQuery.Resolved resolved = assertInstanceOf(
-          HandWrittenMembershipQuery.Resolved.class, benchmark.handWritten(state));
+      HandWrittenMembershipQuery.Resolved resolved =
+          assertInstanceOf(HandWrittenMembershipQuery.Resolved.class, benchmark.handWritten(state));
       String next = state.workspaces[1];
       assertEquals(Memberships.wideRole(state.indexes[1]), resolved.explicitRole().name());
       assertEquals(Memberships.ACCOUNT, resolved.account());
@@ -49,7 +49,8 @@ class ResolveStateTest {
       }
       assertEquals(ResolveState.ROTATION, seen.size());
       assertEquals(workspace, state.nextWorkspace());
-      assertEquals(SMALL.workspaces(),
+      assertEquals(
+          SMALL.workspaces(),
           state.store.principal(Memberships.WIDE).explicitWorkspaceRoles().size());
     } finally {
       state.tearDown();
@@ -62,8 +63,10 @@ class ResolveStateTest {
     state.setUp(SMALL);
     try {
       Memberships.Scale other = new Memberships.Scale(2_000, 301, 3);
-      IllegalStateException e = assertThrows(IllegalStateException.class,
-          () -> Memberships.verifyCounts(state.dataSource(), other));
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () -> Memberships.verifyCounts(state.dataSource(), other));
       assertEquals("seeded 300 workspaces of acct-bench, expected 301", e.getMessage());
     } finally {
       state.tearDown();
@@ -99,8 +102,8 @@ class ResolveStateTest {
       ResolvePrincipalPostgresBenchmark postgres = new ResolvePrincipalPostgresBenchmark();
       Principal principal = assertInstanceOf(Principal.class, postgres.rolegate(state));
       assertEquals(Set.of(state.workspaces[0]), principal.explicitWorkspaceRoles().keySet());
-      HandWrittenMembershipQuery.Resolved resolved = assertInstanceOf(
-          HandWrittenMembershipQuery.Resolved.class, postgres.handWritten(state));
+      HandWrittenMembershipQuery.Resolved resolved =
+          assertInstanceOf(HandWrittenMembershipQuery.Resolved.class, postgres.handWritten(state));
       assertEquals(Memberships.wideRole(state.indexes[1]), resolved.explicitRole().name());
     } finally {
       state.tearDown();

@@ -16,18 +16,21 @@ import java.util.stream.Stream;
 
 /**
  * A user project copied from {@code src/test/resources/<name>} (the {@code @...@} placeholders of
- * each of its poms filled in) and built by a real Maven, with
- * this build's rolegate artifacts in a local repository of its own: every other artifact comes
- * from this build's local repository (linked, never written to under {@code dev/rolegate}), so the
- * nested build runs offline and never installs into the developer's repository.
+ * each of its poms filled in) and built by a real Maven, with this build's rolegate artifacts in a
+ * local repository of its own: every other artifact comes from this build's local repository
+ * (linked, never written to under {@code dev/rolegate}), so the nested build runs offline and never
+ * installs into the developer's repository.
  */
 final class MavenProject {
   private static final String VERSION = property("rolegate.version");
+
   /** The rolegate modules a user project resolves, each with a class of it. */
-  private static final Map<String, Class<?>> MODULES = Map.of(
-      "rolegate-annotations", dev.rolegate.annotations.RequiresPermission.class,
-      "rolegate-runtime", dev.rolegate.runtime.Matrix.class,
-      "rolegate-processor", dev.rolegate.processor.RolegateProcessor.class);
+  private static final Map<String, Class<?>> MODULES =
+      Map.of(
+          "rolegate-annotations", dev.rolegate.annotations.RequiresPermission.class,
+          "rolegate-runtime", dev.rolegate.runtime.Matrix.class,
+          "rolegate-processor", dev.rolegate.processor.RolegateProcessor.class);
+
   private static final long TIMEOUT_MINUTES = 5;
 
   private final Path dir;
@@ -68,11 +71,13 @@ final class MavenProject {
       poms = files.filter(file -> file.getFileName().toString().equals("pom.xml")).toList();
     }
     for (Path pom : poms) {
-      Files.writeString(pom, Files.readString(pom)
-          .replace("@ROLEGATE_VERSION@", VERSION)
-          .replace("@JUNIT_VERSION@", property("rolegate.junitVersion"))
-          .replace("@COMPILER_PLUGIN_VERSION@", property("rolegate.compilerPluginVersion"))
-          .replace("@SUREFIRE_PLUGIN_VERSION@", property("rolegate.surefirePluginVersion")));
+      Files.writeString(
+          pom,
+          Files.readString(pom)
+              .replace("@ROLEGATE_VERSION@", VERSION)
+              .replace("@JUNIT_VERSION@", property("rolegate.junitVersion"))
+              .replace("@COMPILER_PLUGIN_VERSION@", property("rolegate.compilerPluginVersion"))
+              .replace("@SUREFIRE_PLUGIN_VERSION@", property("rolegate.surefirePluginVersion")));
     }
     return new MavenProject(dir, repository(work.resolve("repository")));
   }
@@ -89,48 +94,66 @@ final class MavenProject {
 
   /** Runs Maven, offline and in batch mode, with {@code goals}. */
   Run mvn(String... goals) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(property("rolegate.mavenHome"), "bin", "mvn").toString(), "-B", "-o",
-        "-Dmaven.repo.local=" + repository));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(property("rolegate.mavenHome"), "bin", "mvn").toString(),
+                "-B",
+                "-o",
+                "-Dmaven.repo.local=" + repository));
     command.addAll(List.of(goals));
     return run(command);
   }
 
   /** Runs {@code mainClass} from the project's classes and the rolegate runtime. */
   Run java(String mainClass) throws IOException, InterruptedException {
-    String classPath = String.join(java.io.File.pathSeparator,
-        dir.resolve("target/classes").toString(),
-        installed("rolegate-runtime").toString(),
-        installed("rolegate-annotations").toString());
-    return run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classPath, mainClass));
+    String classPath =
+        String.join(
+            java.io.File.pathSeparator,
+            dir.resolve("target/classes").toString(),
+            installed("rolegate-runtime").toString(),
+            installed("rolegate-annotations").toString());
+    return run(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            classPath,
+            mainClass));
   }
 
   /** Runs {@code mainClass} from the one jar {@code jar} (relative to the project), alone. */
   Run javaFromJar(String jar, String mainClass) throws IOException, InterruptedException {
-    return run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", dir.resolve(jar).toString(), mainClass));
+    return run(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            dir.resolve(jar).toString(),
+            mainClass));
   }
 
   private Run run(List<String> command) throws IOException, InterruptedException {
     Path out = Files.createTempFile("rolegate-build", ".out");
     Path err = Files.createTempFile("rolegate-build", ".err");
-    Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new AssertionError(String.join(" ", command) + " ran longer than " + TIMEOUT_MINUTES
-          + " minutes");
+      throw new AssertionError(
+          String.join(" ", command) + " ran longer than " + TIMEOUT_MINUTES + " minutes");
     }
     String stdout = Files.readString(out, StandardCharsets.UTF_8);
     String stderr = Files.readString(err, StandardCharsets.UTF_8);
-    return new Run(process.exitValue(), stdout,
-        "$ " + String.join(" ", command) + "\n" + stdout + stderr);
+    return new Run(
+        process.exitValue(), stdout, "$ " + String.join(" ", command) + "\n" + stdout + stderr);
   }
 
   private Path installed(String artifactId) {
-    return repository.resolve("dev/rolegate/" + artifactId + "/" + VERSION + "/" + artifactId + "-"
-        + VERSION + ".jar");
+    return repository.resolve(
+        "dev/rolegate/" + artifactId + "/" + VERSION + "/" + artifactId + "-" + VERSION + ".jar");
   }
 
   /**
@@ -152,7 +175,8 @@ final class MavenProject {
       try (Stream<Path> entries = Files.list(shared.resolve("dev"))) {
         for (Path entry : (Iterable<Path>) entries::iterator) {
           if (!entry.getFileName().toString().equals("rolegate")) {
-            Files.createSymbolicLink(repository.resolve("dev").resolve(entry.getFileName().toString()), entry);
+            Files.createSymbolicLink(
+                repository.resolve("dev").resolve(entry.getFileName().toString()), entry);
           }
         }
       }
@@ -161,7 +185,10 @@ final class MavenProject {
     install(repository, "rolegate-parent", root.resolve("pom.xml"), null);
     for (Map.Entry<String, Class<?>> module : MODULES.entrySet()) {
       String folder = module.getKey().substring("rolegate-".length());
-      install(repository, module.getKey(), root.resolve(folder).resolve("pom.xml"),
+      install(
+          repository,
+          module.getKey(),
+          root.resolve(folder).resolve("pom.xml"),
           codeSource(module.getValue()));
     }
     return repository;
@@ -192,7 +219,9 @@ final class MavenProject {
     }
   }
 
-  /** Writes the files under {@code classes} into {@code jar} (a reactor run that stopped at test). */
+  /**
+   * Writes the files under {@code classes} into {@code jar} (a reactor run that stopped at test).
+   */
   private static void jar(Path classes, Path jar) throws IOException {
     try (OutputStream file = Files.newOutputStream(jar);
         JarOutputStream out = new JarOutputStream(file);
@@ -210,8 +239,8 @@ final class MavenProject {
   private static String property(String name) {
     String value = System.getProperty(name);
     if (value == null || value.isEmpty()) {
-      throw new IllegalStateException(name + " is not set: run this test through Maven (the"
-          + " build-tests pom passes it)");
+      throw new IllegalStateException(
+          name + " is not set: run this test through Maven (the" + " build-tests pom passes it)");
     }
     return value;
   }

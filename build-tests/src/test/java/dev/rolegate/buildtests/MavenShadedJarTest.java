@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two modules with guarded services shaded into one application jar, in a real Maven build
- * ({@code src/test/resources/shaded-app}: modules {@code orders} and {@code billing}, each with its
- * own matrix and so its own {@code META-INF/rolegate/guard-index}, and {@code app}, shaded twice).
+ * Two modules with guarded services shaded into one application jar, in a real Maven build ({@code
+ * src/test/resources/shaded-app}: modules {@code orders} and {@code billing}, each with its own
+ * matrix and so its own {@code META-INF/rolegate/guard-index}, and {@code app}, shaded twice).
  *
  * <p>Shaded with the {@code AppendingTransformer} docs/guard-index.md prescribes, the indexes are
  * concatenated and the app finds and wraps both services. Shaded without it, one module's index
@@ -38,11 +38,13 @@ class MavenShadedJarTest {
       throws IOException, InterruptedException {
     MavenProject.Run app = project.javaFromJar("app/target/app-1.0-merged.jar", "com.acme.app.App");
     assertTrue(app.succeeded(), app.output());
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             "Orders: com.acme.orders.GuardedOrders, refused unauthenticated",
             "Invoices: com.acme.billing.GuardedInvoices, refused unauthenticated",
             "delegates reached: []"),
-        app.stdoutLines(), app.output());
+        app.stdoutLines(),
+        app.output());
   }
 
   @Test
@@ -50,14 +52,18 @@ class MavenShadedJarTest {
       throws IOException, InterruptedException {
     MavenProject.Run app = project.javaFromJar("app/target/app-1.0-naive.jar", "com.acme.app.App");
     assertFalse(app.succeeded(), "a service left out of the index must not run\n" + app.output());
-    assertTrue(app.output().contains("Exception in thread \"main\" java.lang.IllegalStateException: "),
+    assertTrue(
+        app.output().contains("Exception in thread \"main\" java.lang.IllegalStateException: "),
         app.output());
-    assertTrue(app.output().matches("(?s).*com\\.acme\\.(orders\\.Orders|billing\\.Invoices) is"
-            + " guarded \\(jar:file:.*app-1\\.0-naive\\.jar!/META-INF/rolegate/guarded/com\\.acme\\..*"
-            + "\\) but in no guard index read \\(jar:file:.*app-1\\.0-naive\\.jar!/META-INF/rolegate/"
-            + "guard-index\\): jars were merged so that one module's META-INF/rolegate/guard-index"
-            + " overwrote another's\\. Concatenate them when merging \\(maven-shade: an"
-            + " AppendingTransformer for META-INF/rolegate/guard-index; docs/guard-index\\.md\\).*"),
+    assertTrue(
+        app.output()
+            .matches(
+                "(?s).*com\\.acme\\.(orders\\.Orders|billing\\.Invoices) is"
+                    + " guarded \\(jar:file:.*app-1\\.0-naive\\.jar!/META-INF/rolegate/guarded/com\\.acme\\..*"
+                    + "\\) but in no guard index read \\(jar:file:.*app-1\\.0-naive\\.jar!/META-INF/rolegate/"
+                    + "guard-index\\): jars were merged so that one module's META-INF/rolegate/guard-index"
+                    + " overwrote another's\\. Concatenate them when merging \\(maven-shade: an"
+                    + " AppendingTransformer for META-INF/rolegate/guard-index; docs/guard-index\\.md\\).*"),
         app.output());
     assertFalse(app.output().contains("delegates reached"), app.output());
   }

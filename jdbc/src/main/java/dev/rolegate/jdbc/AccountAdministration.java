@@ -6,10 +6,10 @@ import dev.rolegate.prefect.Permissions;
 import java.util.List;
 
 /**
- * An account's administration, as Prefect Cloud's account roles hold it: members and their
- * account roles, service accounts, workspaces. Every method acts in the account its first
- * argument names and is guarded by the bundled matrix's account permission; {@link
- * JdbcAdministration#accounts} hands it out behind its generated guard only.
+ * An account's administration, as Prefect Cloud's account roles hold it: members and their account
+ * roles, service accounts, workspaces. Every method acts in the account its first argument names
+ * and is guarded by the bundled matrix's account permission; {@link JdbcAdministration#accounts}
+ * hands it out behind its generated guard only.
  *
  * <p>Beyond the permission, a change never grants more than the acting principal holds, never
  * touches a member stronger than it, and never leaves the account without an OWNER; each is one

@@ -10,9 +10,9 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The no-escalation rule, one place: what an acting principal holds (as the database says while
- * the change runs) must cover every permission of a role it grants, and of the role a member it
- * changes holds.
+ * The no-escalation rule, one place: what an acting principal holds (as the database says while the
+ * change runs) must cover every permission of a role it grants, and of the role a member it changes
+ * holds.
  */
 final class Authority {
   private Authority() {}

@@ -6,9 +6,9 @@ import javax.sql.DataSource;
 
 /**
  * The account of each workspace, read from table {@code rolegate_workspace} at every question (no
- * cache: a workspace created a moment ago is known at once). An id that breaks the stored-name
- * rule names no workspace (null: unknown, denied); a database failure throws, which a guard
- * answers with a denial.
+ * cache: a workspace created a moment ago is known at once). An id that breaks the stored-name rule
+ * names no workspace (null: unknown, denied); a database failure throws, which a guard answers with
+ * a denial.
  */
 public final class JdbcAccountDirectory implements AccountDirectory {
   private final DataSource dataSource;
@@ -27,7 +27,6 @@ public final class JdbcAccountDirectory implements AccountDirectory {
     return Sql.read(
         dataSource,
         connection ->
-            Sql.string(
-                connection, "select account_id from rolegate_workspace where id = ?", key));
+            Sql.string(connection, "select account_id from rolegate_workspace where id = ?", key));
   }
 }

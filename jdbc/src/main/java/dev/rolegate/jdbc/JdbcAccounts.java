@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * {@link AccountAdministration} on the database. Reached only through its generated guard ({@link
- * JdbcAdministration#accounts}); each change locks the account's row, reads the acting
- * principal's account role as it stands, and writes in one transaction.
+ * JdbcAdministration#accounts}); each change locks the account's row, reads the acting principal's
+ * account role as it stands, and writes in one transaction.
  */
 final class JdbcAccounts implements AccountAdministration {
   private final JdbcMembershipStore store;
@@ -43,8 +43,7 @@ final class JdbcAccounts implements AccountAdministration {
                         + " join rolegate_principal p on p.id = am.principal_id"
                         + " where am.account_id = ?",
                     row ->
-                        new Member(
-                            row.getString(1), Rows.kind(row.getString(2)), row.getString(3)),
+                        new Member(row.getString(1), Rows.kind(row.getString(2)), row.getString(3)),
                     key),
                 Member::principal));
   }
@@ -64,8 +63,11 @@ final class JdbcAccounts implements AccountAdministration {
           if (identity != null && Rows.kind(identity[0]) == PrincipalKind.SERVICE_ACCOUNT) {
             throw new MembershipException(
                 Reason.SERVICE_ACCOUNT,
-                Names.quoted(user) + " is a service account, which belongs to its own account"
-                    + " only; create a service account in " + Names.quoted(key) + " instead");
+                Names.quoted(user)
+                    + " is a service account, which belongs to its own account"
+                    + " only; create a service account in "
+                    + Names.quoted(key)
+                    + " instead");
           }
           if (identity == null) {
             Sql.update(
@@ -75,7 +77,9 @@ final class JdbcAccounts implements AccountAdministration {
           } else if (Rows.accountRole(connection, key, user) != null) {
             throw new MembershipException(
                 Reason.DUPLICATE,
-                Names.quoted(user) + " is already a member of account " + Names.quoted(key)
+                Names.quoted(user)
+                    + " is already a member of account "
+                    + Names.quoted(key)
                     + "; change its role with setAccountRole");
           }
           Sql.update(
@@ -100,8 +104,11 @@ final class JdbcAccounts implements AccountAdministration {
           Role actor =
               actorRole(connection, key, PrefectCloudCapabilityTable.MANAGE_ACCOUNT_MEMBERS);
           Role current = currentRole(connection, key, member);
-          requireCovers(actor, current, key, "change the role of " + Names.quoted(member)
-              + ", who holds " + current.name() + ",");
+          requireCovers(
+              actor,
+              current,
+              key,
+              "change the role of " + Names.quoted(member) + ", who holds " + current.name() + ",");
           requireCovers(actor, granted, key, "grant account role " + granted.name());
           if (!granted.name().equals(AccountRoles.OWNER)) {
             requireAnotherOwner(connection, key, member, current);
@@ -132,11 +139,17 @@ final class JdbcAccounts implements AccountAdministration {
           if (Rows.kind(identity[0]) == PrincipalKind.SERVICE_ACCOUNT) {
             throw new MembershipException(
                 Reason.SERVICE_ACCOUNT,
-                Names.quoted(user) + " is a service account of " + Names.quoted(key) + ": its"
+                Names.quoted(user)
+                    + " is a service account of "
+                    + Names.quoted(key)
+                    + ": its"
                     + " membership is its existence; delete the service account instead");
           }
-          requireCovers(actor, current, key, "remove " + Names.quoted(user) + ", who holds "
-              + current.name() + ",");
+          requireCovers(
+              actor,
+              current,
+              key,
+              "remove " + Names.quoted(user) + ", who holds " + current.name() + ",");
           requireAnotherOwner(connection, key, user, current);
           // The workspace roles go with the membership (the schema's cascading foreign key).
           Sql.update(
@@ -177,13 +190,16 @@ final class JdbcAccounts implements AccountAdministration {
         connection -> {
           Role actor =
               actorRole(connection, key, PrefectCloudCapabilityTable.MANAGE_SERVICE_ACCOUNTS);
-          requireCovers(actor, granted, key, "create a service account with account role "
-              + granted.name());
+          requireCovers(
+              actor, granted, key, "create a service account with account role " + granted.name());
           if (Rows.identity(connection, id) != null) {
             throw new MembershipException(
                 Reason.DUPLICATE,
-                "account " + Names.quoted(key) + " already has service account "
-                    + Names.quoted(name) + "; choose another name");
+                "account "
+                    + Names.quoted(key)
+                    + " already has service account "
+                    + Names.quoted(name)
+                    + "; choose another name");
           }
           Sql.update(
               connection,
@@ -221,8 +237,15 @@ final class JdbcAccounts implements AccountAdministration {
                 "account " + Names.quoted(key) + " has no service account " + Names.quoted(name));
           }
           Role current = currentRole(connection, key, id);
-          requireCovers(actor, current, key, "delete service account " + Names.quoted(id)
-              + ", which holds " + current.name() + ",");
+          requireCovers(
+              actor,
+              current,
+              key,
+              "delete service account "
+                  + Names.quoted(id)
+                  + ", which holds "
+                  + current.name()
+                  + ",");
           requireAnotherOwner(connection, key, id, current);
           // Its membership and workspace roles go with it (the schema's cascading foreign keys).
           Sql.update(connection, "delete from rolegate_principal where id = ?", id);
@@ -276,8 +299,7 @@ final class JdbcAccounts implements AccountAdministration {
           actorRole(connection, key, PrefectCloudCapabilityTable.CREATE_WORKSPACES);
           if (Sql.exists(connection, "select 1 from rolegate_workspace where id = ?", id)) {
             throw new MembershipException(
-                Reason.DUPLICATE,
-                "workspace id " + Names.quoted(id) + " is taken; choose another");
+                Reason.DUPLICATE, "workspace id " + Names.quoted(id) + " is taken; choose another");
           }
           Sql.update(
               connection,
@@ -297,8 +319,10 @@ final class JdbcAccounts implements AccountAdministration {
       StoredNames.requirePrincipalId(user);
       throw new MembershipException(
           Reason.SERVICE_ACCOUNT,
-          Names.quoted(user) + " is a service account, which belongs to its own account only and"
-              + " is a member there from its creation; " + instead);
+          Names.quoted(user)
+              + " is a service account, which belongs to its own account only and"
+              + " is a member there from its creation; "
+              + instead);
     }
     StoredNames.requireId("a user id", user);
   }
@@ -311,15 +335,18 @@ final class JdbcAccounts implements AccountAdministration {
             () ->
                 new MembershipException(
                     Reason.UNKNOWN_ROLE,
-                    "account role " + Names.quoted(role) + " is not a role of matrix "
-                        + matrix.name() + " (names are case-sensitive); the account roles are "
+                    "account role "
+                        + Names.quoted(role)
+                        + " is not a role of matrix "
+                        + matrix.name()
+                        + " (names are case-sensitive); the account roles are "
                         + String.join(
                             ", ", matrix.roles(Level.ACCOUNT).stream().map(Role::name).toList())));
   }
 
   /**
-   * Locks the account's row (every change to an account runs one at a time) and returns the
-   * acting principal's account role there, which must hold {@code permission}.
+   * Locks the account's row (every change to an account runs one at a time) and returns the acting
+   * principal's account role there, which must hold {@code permission}.
    */
   private Role actorRole(Connection connection, String account, Permission permission)
       throws SQLException {
@@ -330,8 +357,12 @@ final class JdbcAccounts implements AccountAdministration {
     if (role == null || !role.holds(permission)) {
       throw new MembershipException(
           Reason.NOT_PERMITTED,
-          Names.quoted(actor) + " does not hold " + permission.name() + " in account "
-              + Names.quoted(account) + " as the database stands"
+          Names.quoted(actor)
+              + " does not hold "
+              + permission.name()
+              + " in account "
+              + Names.quoted(account)
+              + " as the database stands"
               + (name == null ? " (no member)" : " (account role " + Names.quoted(name) + ")")
               + "; nothing was changed");
     }
@@ -352,8 +383,12 @@ final class JdbcAccounts implements AccountAdministration {
             () ->
                 new MembershipException(
                     Reason.UNKNOWN_ROLE,
-                    "the database gives " + Names.quoted(member) + " account role "
-                        + Names.quoted(name) + ", which matrix " + matrix.name()
+                    "the database gives "
+                        + Names.quoted(member)
+                        + " account role "
+                        + Names.quoted(name)
+                        + ", which matrix "
+                        + matrix.name()
                         + " does not have; fix the row before changing it"));
   }
 
@@ -361,9 +396,17 @@ final class JdbcAccounts implements AccountAdministration {
     if (!Authority.covers(Authority.of(actor), role)) {
       throw new MembershipException(
           Reason.ESCALATION,
-          "an account " + actor.name() + " may not " + what + " in account "
-              + Names.quoted(account) + ": " + role.name() + " holds permissions "
-              + actor.name() + " lacks; no one grants or changes a role stronger than their own");
+          "an account "
+              + actor.name()
+              + " may not "
+              + what
+              + " in account "
+              + Names.quoted(account)
+              + ": "
+              + role.name()
+              + " holds permissions "
+              + actor.name()
+              + " lacks; no one grants or changes a role stronger than their own");
     }
   }
 
@@ -383,7 +426,9 @@ final class JdbcAccounts implements AccountAdministration {
     if (Integer.parseInt(others) == 0) {
       throw new MembershipException(
           Reason.LAST_OWNER,
-          Names.quoted(member) + " is the last OWNER of account " + Names.quoted(account)
+          Names.quoted(member)
+              + " is the last OWNER of account "
+              + Names.quoted(account)
               + "; make another member OWNER first");
     }
   }

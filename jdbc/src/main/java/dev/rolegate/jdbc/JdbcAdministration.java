@@ -7,9 +7,8 @@ import java.util.Objects;
 
 /**
  * Hands out the administration services on a {@link JdbcMembershipStore}, only ever behind their
- * generated guards: the implementations are package-private, so no caller holds them unchecked.
- * The acting principal is the one the guard checks: {@link CurrentPrincipal}'s, or {@code
- * source}'s.
+ * generated guards: the implementations are package-private, so no caller holds them unchecked. The
+ * acting principal is the one the guard checks: {@link CurrentPrincipal}'s, or {@code source}'s.
  */
 public final class JdbcAdministration {
   private JdbcAdministration() {}
@@ -44,7 +43,9 @@ public final class JdbcAdministration {
     if (store.matrix() != PrefectCloudCapabilityTable.matrix()) {
       throw new IllegalArgumentException(
           "the administration services are guarded by the bundled Prefect Cloud matrix, but the"
-              + " store reads roles against matrix " + store.matrix().name() + "; create the"
+              + " store reads roles against matrix "
+              + store.matrix().name()
+              + "; create the"
               + " store with PrefectCloudCapabilityTable.matrix()");
     }
   }

@@ -20,19 +20,19 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Resolves principals from the memberships in a database with {@link RolegateSchema}'s tables.
- * A request resolves what it acts on and nothing more: {@link #principalIn} reads the caller's
+ * Resolves principals from the memberships in a database with {@link RolegateSchema}'s tables. A
+ * request resolves what it acts on and nothing more: {@link #principalIn} reads the caller's
  * account role and workspace role in one workspace (one query, whatever else the caller holds),
  * {@link #principalInAccount} its role in one account. {@link #principal} reads everything the
  * caller holds, for tools and tests.
  *
- * <p>Nothing is cached: every call reads the committed rows, so a role revoked in the database
- * is gone from the next principal resolved, on every node sharing the database. A resolved
- * principal is an immutable snapshot: a request keeps the principal it started with.
+ * <p>Nothing is cached: every call reads the committed rows, so a role revoked in the database is
+ * gone from the next principal resolved, on every node sharing the database. A resolved principal
+ * is an immutable snapshot: a request keeps the principal it started with.
  *
- * <p>Rows are checked against the matrix as they are read: a role name the matrix (or the
- * account's custom roles) does not have fails with {@link MembershipException} ({@link
- * Reason#UNKNOWN_ROLE}), never a weaker or stronger principal.
+ * <p>Rows are checked against the matrix as they are read: a role name the matrix (or the account's
+ * custom roles) does not have fails with {@link MembershipException} ({@link Reason#UNKNOWN_ROLE}),
+ * never a weaker or stronger principal.
  */
 public final class JdbcMembershipStore {
   private static final String IN_WORKSPACE =
@@ -86,9 +86,8 @@ public final class JdbcMembershipStore {
    * Returns {@code principalId} as it stands in {@code workspace}: its account role in the
    * workspace's account, its explicit role there, and the workspace's default role (a service
    * account also keeps its membership of its own account). One query, plus one per custom role
-   * named. A workspace that does not exist (or an id that could never be stored) gives a
-   * principal that holds nothing there. A principal the database does not know is a user who
-   * holds nothing.
+   * named. A workspace that does not exist (or an id that could never be stored) gives a principal
+   * that holds nothing there. A principal the database does not know is a user who holds nothing.
    *
    * @throws MembershipException {@link Reason#INVALID_NAME} for a principal id that could never be
    *     stored; {@link Reason#UNKNOWN_ROLE} for a stored role the matrix does not have
@@ -108,8 +107,12 @@ public final class JdbcMembershipStore {
                   IN_WORKSPACE,
                   row ->
                       new String[] {
-                        row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getString(6)
+                        row.getString(1),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getString(5),
+                        row.getString(6)
                       },
                   principalId,
                   principalId,
@@ -228,8 +231,7 @@ public final class JdbcMembershipStore {
         });
   }
 
-  private Principal identityOnly(Connection connection, String principalId)
-      throws SQLException {
+  private Principal identityOnly(Connection connection, String principalId) throws SQLException {
     List<String[]> identity =
         Sql.list(
             connection,
@@ -242,8 +244,8 @@ public final class JdbcMembershipStore {
   }
 
   /**
-   * Resolves {@code role}, read from a row of {@code account}, as a workspace role: a built-in
-   * role of the matrix or a custom role of that account.
+   * Resolves {@code role}, read from a row of {@code account}, as a workspace role: a built-in role
+   * of the matrix or a custom role of that account.
    */
   Role workspaceRole(Connection connection, String account, String role, CustomRolesCache cache)
       throws SQLException {
@@ -255,17 +257,22 @@ public final class JdbcMembershipStore {
     if (custom == null) {
       throw new MembershipException(
           Reason.UNKNOWN_ROLE,
-          "workspace role " + Names.quoted(role) + " is neither a role of matrix " + matrix.name()
-              + " nor a custom role of account " + Names.quoted(account) + " (names are"
-              + " case-sensitive); the known workspace roles are " + builtInNames());
+          "workspace role "
+              + Names.quoted(role)
+              + " is neither a role of matrix "
+              + matrix.name()
+              + " nor a custom role of account "
+              + Names.quoted(account)
+              + " (names are"
+              + " case-sensitive); the known workspace roles are "
+              + builtInNames());
     }
     return custom;
   }
 
   private String builtInNames() {
     return String.join(
-        ", ",
-        matrix.roles(dev.rolegate.runtime.Level.WORKSPACE).stream().map(Role::name).toList());
+        ", ", matrix.roles(dev.rolegate.runtime.Level.WORKSPACE).stream().map(Role::name).toList());
   }
 
   /** Returns a fresh cache of custom roles, loaded per account as names are asked for. */
@@ -296,8 +303,11 @@ public final class JdbcMembershipStore {
         if (role == null) {
           throw new MembershipException(
               Reason.NOT_FOUND,
-              "service account " + Names.quoted(id) + " has no membership of its account "
-                  + Names.quoted(serviceAccountOf) + " in the database; every service account"
+              "service account "
+                  + Names.quoted(id)
+                  + " has no membership of its account "
+                  + Names.quoted(serviceAccountOf)
+                  + " in the database; every service account"
                   + " is a member of exactly its own account");
         }
         accountRoles.put(serviceAccountOf, role);
@@ -309,12 +319,21 @@ public final class JdbcMembershipStore {
         if (matrix.accountRole(entry.getValue()).isEmpty()) {
           throw new MembershipException(
               Reason.UNKNOWN_ROLE,
-              "the database gives " + Names.quoted(id) + " account role "
-                  + Names.quoted(entry.getValue()) + " in account " + Names.quoted(entry.getKey())
-                  + ", which matrix " + matrix.name() + " does not have (names are"
-                  + " case-sensitive); the account roles are " + String.join(", ",
-                  matrix.roles(dev.rolegate.runtime.Level.ACCOUNT).stream()
-                      .map(Role::name).toList()));
+              "the database gives "
+                  + Names.quoted(id)
+                  + " account role "
+                  + Names.quoted(entry.getValue())
+                  + " in account "
+                  + Names.quoted(entry.getKey())
+                  + ", which matrix "
+                  + matrix.name()
+                  + " does not have (names are"
+                  + " case-sensitive); the account roles are "
+                  + String.join(
+                      ", ",
+                      matrix.roles(dev.rolegate.runtime.Level.ACCOUNT).stream()
+                          .map(Role::name)
+                          .toList()));
         }
         builder.member(entry.getKey(), entry.getValue());
       }
@@ -338,8 +357,11 @@ public final class JdbcMembershipStore {
       } catch (IllegalArgumentException e) {
         throw new MembershipException(
             Reason.INVALID_ROWS,
-            "the database's memberships of " + Names.quoted(id) + " do not form a valid"
-                + " principal: " + e.getMessage(),
+            "the database's memberships of "
+                + Names.quoted(id)
+                + " do not form a valid"
+                + " principal: "
+                + e.getMessage(),
             e);
       }
     }
@@ -387,8 +409,14 @@ public final class JdbcMembershipStore {
       } catch (IllegalArgumentException e) {
         throw new MembershipException(
             Reason.UNKNOWN_ROLE,
-            "custom role " + Names.quoted(name) + " of account " + Names.quoted(account)
-                + " does not fit matrix " + matrix.name() + ": " + e.getMessage(),
+            "custom role "
+                + Names.quoted(name)
+                + " of account "
+                + Names.quoted(account)
+                + " does not fit matrix "
+                + matrix.name()
+                + ": "
+                + e.getMessage(),
             e);
       }
     }

@@ -11,10 +11,10 @@ import java.util.Objects;
 
 /**
  * What no account's own roles can authorize, because it makes the account or its role catalogue:
- * creating an account with its first OWNER (a sign-up, an operator, a seed migration), and
- * defining the account's custom workspace roles. Not guarded: hand it only to code that runs as
- * the operator, never to a request path. Same rules for names and roles as the guarded services;
- * each call is one transaction.
+ * creating an account with its first OWNER (a sign-up, an operator, a seed migration), and defining
+ * the account's custom workspace roles. Not guarded: hand it only to code that runs as the
+ * operator, never to a request path. Same rules for names and roles as the guarded services; each
+ * call is one transaction.
  */
 public final class JdbcProvisioning {
   private final JdbcMembershipStore store;
@@ -28,8 +28,8 @@ public final class JdbcProvisioning {
    * Creates account {@code account} with user {@code owner} as its first OWNER (an account never
    * has none). The user may already be a member of other accounts.
    *
-   * @throws MembershipException an account id already taken ({@code DUPLICATE}), a service
-   *     account as owner ({@code SERVICE_ACCOUNT}), a name breaking the stored-name rule
+   * @throws MembershipException an account id already taken ({@code DUPLICATE}), a service account
+   *     as owner ({@code SERVICE_ACCOUNT}), a name breaking the stored-name rule
    */
   public void createAccount(String account, String owner) {
     String key = Rows.account(account);
@@ -45,7 +45,8 @@ public final class JdbcProvisioning {
           if (identity != null && !"USER".equals(identity[0])) {
             throw new MembershipException(
                 Reason.SERVICE_ACCOUNT,
-                Names.quoted(owner) + " is a service account of another account; an account's"
+                Names.quoted(owner)
+                    + " is a service account of another account; an account's"
                     + " first OWNER is a user");
           }
           Sql.update(connection, "insert into rolegate_account (id) values (?)", key);
@@ -118,9 +119,13 @@ public final class JdbcProvisioning {
             if (taken.equalsIgnoreCase(name)) {
               throw new MembershipException(
                   Reason.DUPLICATE,
-                  "account " + Names.quoted(key) + " already has custom role "
-                      + Names.quoted(taken) + (taken.equals(name) ? "" : ", which differs from "
-                      + Names.quoted(name) + " only in letter case"));
+                  "account "
+                      + Names.quoted(key)
+                      + " already has custom role "
+                      + Names.quoted(taken)
+                      + (taken.equals(name)
+                          ? ""
+                          : ", which differs from " + Names.quoted(name) + " only in letter case"));
             }
           }
           Sql.update(

@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@link WorkspaceAdministration} on the database. Reached only through its generated guard
- * ({@link JdbcAdministration#workspaces}); each change locks the workspace's account row, reads
- * the acting principal's permissions in the workspace as the database stands, and writes in one
- * transaction.
+ * {@link WorkspaceAdministration} on the database. Reached only through its generated guard ({@link
+ * JdbcAdministration#workspaces}); each change locks the workspace's account row, reads the acting
+ * principal's permissions in the workspace as the database stands, and writes in one transaction.
  */
 final class JdbcWorkspaces implements WorkspaceAdministration {
   private final JdbcMembershipStore store;
@@ -80,17 +79,22 @@ final class JdbcWorkspaces implements WorkspaceAdministration {
           if (Rows.accountRole(connection, found.account(), principal) == null) {
             throw new MembershipException(
                 Reason.NOT_A_MEMBER,
-                Names.quoted(principal) + " is no member of account "
-                    + Names.quoted(found.account()) + ", the account of workspace "
-                    + Names.quoted(id) + "; a workspace role is held only by members of the"
+                Names.quoted(principal)
+                    + " is no member of account "
+                    + Names.quoted(found.account())
+                    + ", the account of workspace "
+                    + Names.quoted(id)
+                    + "; a workspace role is held only by members of the"
                     + " workspace's account: add it to the account first");
           }
           Role granted = store.workspaceRole(connection, found.account(), role, cache);
           String current = explicitRole(connection, id, principal);
           if (current != null) {
-            requireCovers(actor, store.workspaceRole(connection, found.account(), current, cache),
-                id, "change the role of " + Names.quoted(principal) + ", who holds " + current
-                    + ",");
+            requireCovers(
+                actor,
+                store.workspaceRole(connection, found.account(), current, cache),
+                id,
+                "change the role of " + Names.quoted(principal) + ", who holds " + current + ",");
           }
           requireCovers(actor, granted, id, "grant " + granted.name());
           if (current == null) {
@@ -132,11 +136,15 @@ final class JdbcWorkspaces implements WorkspaceAdministration {
           if (current == null) {
             throw new MembershipException(
                 Reason.NOT_FOUND,
-                Names.quoted(principal) + " has no role of its own in workspace "
+                Names.quoted(principal)
+                    + " has no role of its own in workspace "
                     + Names.quoted(id));
           }
-          requireCovers(actor, store.workspaceRole(connection, found.account(), current, cache),
-              id, "remove " + Names.quoted(principal) + ", who holds " + current + ",");
+          requireCovers(
+              actor,
+              store.workspaceRole(connection, found.account(), current, cache),
+              id,
+              "remove " + Names.quoted(principal) + ", who holds " + current + ",");
           Sql.update(
               connection,
               "delete from rolegate_workspace_member where workspace_id = ? and principal_id = ?",
@@ -220,8 +228,8 @@ final class JdbcWorkspaces implements WorkspaceAdministration {
 
   /**
    * Returns what the acting principal holds in {@code workspace} as the database stands: its
-   * account role's workspace role everywhere, and its explicit role there or else the default;
-   * it must hold {@code permission}.
+   * account role's workspace role everywhere, and its explicit role there or else the default; it
+   * must hold {@code permission}.
    */
   private Set<Permission> actorPermissions(
       Connection connection, Workspace workspace, Permission permission, CustomRolesCache cache)
@@ -244,15 +252,19 @@ final class JdbcWorkspaces implements WorkspaceAdministration {
     if (!held.contains(permission)) {
       throw new MembershipException(
           Reason.NOT_PERMITTED,
-          Names.quoted(actor) + " does not hold " + permission.name() + " in workspace "
-              + Names.quoted(workspace.id()) + " as the database stands; nothing was changed");
+          Names.quoted(actor)
+              + " does not hold "
+              + permission.name()
+              + " in workspace "
+              + Names.quoted(workspace.id())
+              + " as the database stands; nothing was changed");
     }
     return held;
   }
 
   /**
-   * A default is a role every member without one of its own holds: replacing it takes it from
-   * them, so the caller must cover the default it replaces as it covers a role it changes.
+   * A default is a role every member without one of its own holds: replacing it takes it from them,
+   * so the caller must cover the default it replaces as it covers a role it changes.
    */
   private void requireCoversDefault(
       Connection connection, Set<Permission> actor, Workspace found, CustomRolesCache cache)
@@ -268,8 +280,13 @@ final class JdbcWorkspaces implements WorkspaceAdministration {
     if (!Authority.covers(actor, role)) {
       throw new MembershipException(
           Reason.ESCALATION,
-          "the caller may not " + what + " in workspace " + Names.quoted(workspace) + ": "
-              + role.name() + " holds permissions the caller lacks there; no one grants or"
+          "the caller may not "
+              + what
+              + " in workspace "
+              + Names.quoted(workspace)
+              + ": "
+              + role.name()
+              + " holds permissions the caller lacks there; no one grants or"
               + " changes a role beyond their own");
     }
   }

@@ -4,9 +4,8 @@ import dev.rolegate.runtime.AccountDirectory;
 import java.util.Map;
 
 /**
- * The workspaces a resolved principal's rows named, with the accounts read alongside them, and
- * the database for any other: a request's guard asks about its own workspace without a second
- * query.
+ * The workspaces a resolved principal's rows named, with the accounts read alongside them, and the
+ * database for any other: a request's guard asks about its own workspace without a second query.
  */
 final class KnownDirectory implements AccountDirectory {
   private final Map<String, String> known;

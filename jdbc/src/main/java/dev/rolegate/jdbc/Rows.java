@@ -23,8 +23,8 @@ final class Rows {
   }
 
   /**
-   * Returns {@code rows} sorted by {@code key} in {@link String} order: the same on every
-   * database (ids are ASCII, so this is byte order), whatever the database's collation.
+   * Returns {@code rows} sorted by {@code key} in {@link String} order: the same on every database
+   * (ids are ASCII, so this is byte order), whatever the database's collation.
    */
   static <T> List<T> sorted(List<T> rows, java.util.function.Function<T, String> key) {
     return rows.stream().sorted(java.util.Comparator.comparing(key)).toList();
@@ -60,8 +60,8 @@ final class Rows {
   }
 
   /**
-   * Locks the account's row until the transaction ends, so that changes to one account run one
-   * at a time (the last-OWNER count stays true).
+   * Locks the account's row until the transaction ends, so that changes to one account run one at a
+   * time (the last-OWNER count stays true).
    */
   static void lockAccount(Connection connection, String account) throws SQLException {
     if (!Sql.exists(

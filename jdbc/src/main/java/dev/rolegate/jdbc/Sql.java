@@ -10,8 +10,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Plain JDBC, always parameterized: a read on one connection, a change in one transaction that
- * is rolled back whole when anything in it throws. A database failure becomes a {@link
+ * Plain JDBC, always parameterized: a read on one connection, a change in one transaction that is
+ * rolled back whole when anything in it throws. A database failure becomes a {@link
  * MembershipException} whose message names the SQLState, never a stored value.
  */
 final class Sql {

@@ -32,16 +32,16 @@ public final class StoredNames {
   /**
    * Returns the id of service account {@code name} of account {@code account} (both already
    * checked): {@code <account>/<name>}. A service account's id lives in its account's own
-   * namespace: no user id contains {@code /}, so a service account can never take a user's id,
-   * nor one of another account's.
+   * namespace: no user id contains {@code /}, so a service account can never take a user's id, nor
+   * one of another account's.
    */
   public static String serviceAccountId(String account, String name) {
     return account + "/" + name;
   }
 
   /**
-   * Returns {@code id} when it may name a principal: a user id (the id rule), or a service
-   * account id, {@code <account id>/<name>} with both parts following the id rule.
+   * Returns {@code id} when it may name a principal: a user id (the id rule), or a service account
+   * id, {@code <account id>/<name>} with both parts following the id rule.
    *
    * @throws MembershipException ({@link Reason#INVALID_NAME}) saying which rule it breaks
    */
@@ -55,8 +55,12 @@ public final class StoredNames {
         || problem(id.substring(slash + 1), MAX_ID) != null) {
       throw new MembershipException(
           Reason.INVALID_NAME,
-          "a principal id " + Names.quoted(id) + " is neither a user id nor a service account id"
-              + " (<account id>/<name>); use 1 to " + MAX_ID + " letters, digits and"
+          "a principal id "
+              + Names.quoted(id)
+              + " is neither a user id nor a service account id"
+              + " (<account id>/<name>); use 1 to "
+              + MAX_ID
+              + " letters, digits and"
               + " . _ - @ : + | on each side of the one /, each starting with a letter or a digit");
     }
     return id;
@@ -72,9 +76,8 @@ public final class StoredNames {
   }
 
   /**
-   * Returns the spelling an account or workspace id is stored and looked up under: a canonical
-   * UUID in lower case (the runtime's rule: either letter case names one UUID), else the id as
-   * given.
+   * Returns the spelling an account or workspace id is stored and looked up under: a canonical UUID
+   * in lower case (the runtime's rule: either letter case names one UUID), else the id as given.
    */
   public static String canonical(String id) {
     if (id == null || id.length() != 36) {
@@ -100,7 +103,12 @@ public final class StoredNames {
     if (problem != null) {
       throw new MembershipException(
           Reason.INVALID_NAME,
-          what + " " + problem + "; use 1 to " + max + " letters, digits and . _ - @ : + |,"
+          what
+              + " "
+              + problem
+              + "; use 1 to "
+              + max
+              + " letters, digits and . _ - @ : + |,"
               + " starting with a letter or a digit");
     }
     return name;
@@ -120,8 +128,12 @@ public final class StoredNames {
       char c = name.charAt(i);
       boolean letterOrDigit = c < 128 && Character.isLetterOrDigit(c);
       if (!letterOrDigit && (i == 0 || ".-_@:+|".indexOf(c) < 0)) {
-        return Names.quoted(name) + " has " + (i == 0 ? "first character " : "character ")
-            + Names.quoted(String.valueOf(c)) + " at index " + i;
+        return Names.quoted(name)
+            + " has "
+            + (i == 0 ? "first character " : "character ")
+            + Names.quoted(String.valueOf(c))
+            + " at index "
+            + i;
       }
     }
     return null;

@@ -12,9 +12,9 @@ import java.util.List;
  * JdbcAdministration#workspaces} hands it out behind its generated guard only.
  *
  * <p>Beyond the permission: only members of the workspace's account get a workspace role; a role
- * granted (or made the default) is within the acting principal's own permissions in the
- * workspace; a member whose role exceeds them is not changed or removed by it. Each change is one
- * transaction, decided on the database's rows as they stand when it runs.
+ * granted (or made the default) is within the acting principal's own permissions in the workspace;
+ * a member whose role exceeds them is not changed or removed by it. Each change is one transaction,
+ * decided on the database's rows as they stand when it runs.
  */
 public interface WorkspaceAdministration {
   /** Returns the workspace with its account and default role. */

@@ -48,9 +48,11 @@ class AdministrationRulesTest {
   @Test
   void ownerGrantsEveryAccountRole() {
     AccountAdministration owner = db.accounts("olivia");
-    assertEquals(new Member("ann", PrincipalKind.USER, "OWNER"),
+    assertEquals(
+        new Member("ann", PrincipalKind.USER, "OWNER"),
         owner.addMember("acct-acme", "ann", "OWNER"));
-    assertEquals(new Member("mia", PrincipalKind.USER, "ADMIN"),
+    assertEquals(
+        new Member("mia", PrincipalKind.USER, "ADMIN"),
         owner.setAccountRole("acct-acme", "mia", "ADMIN"));
     assertEquals("OWNER", db.store.principal("ann").accountRole("acct-acme").name());
   }
@@ -60,19 +62,27 @@ class AdministrationRulesTest {
     AccountAdministration admin = db.accounts("adam");
     admin.addMember("acct-acme", "ann", "MEMBER");
     admin.setAccountRole("acct-acme", "ann", "ADMIN");
-    db.refused(ESCALATION, "an account ADMIN may not grant account role OWNER in account"
+    db.refused(
+        ESCALATION,
+        "an account ADMIN may not grant account role OWNER in account"
             + " \"acct-acme\": OWNER holds permissions ADMIN lacks",
         () -> admin.addMember("acct-acme", "bob", "OWNER"));
-    db.refused(ESCALATION, "may not grant account role OWNER",
+    db.refused(
+        ESCALATION,
+        "may not grant account role OWNER",
         () -> admin.setAccountRole("acct-acme", "mia", "OWNER"));
   }
 
   @Test
   void adminCannotChangeOrRemoveAnOwner() {
     AccountAdministration admin = db.accounts("adam");
-    db.refused(ESCALATION, "may not change the role of \"olivia\", who holds OWNER,",
+    db.refused(
+        ESCALATION,
+        "may not change the role of \"olivia\", who holds OWNER,",
         () -> admin.setAccountRole("acct-acme", "olivia", "MEMBER"));
-    db.refused(ESCALATION, "may not remove \"olivia\", who holds OWNER,",
+    db.refused(
+        ESCALATION,
+        "may not remove \"olivia\", who holds OWNER,",
         () -> admin.removeMember("acct-acme", "olivia"));
   }
 
@@ -81,8 +91,8 @@ class AdministrationRulesTest {
     AccountAdministration member = db.accounts("mia");
     List<String> before = db.rows();
     AccessDeniedException denied =
-        assertThrows(AccessDeniedException.class,
-            () -> member.addMember("acct-acme", "ann", "MEMBER"));
+        assertThrows(
+            AccessDeniedException.class, () -> member.addMember("acct-acme", "ann", "MEMBER"));
     assertTrue(denied.getMessage().contains("MANAGE_ACCOUNT_MEMBERS"), denied.getMessage());
     assertEquals(before, db.rows());
     assertEquals(4, member.members("acct-acme").size(), "a MEMBER views the members");
@@ -91,53 +101,71 @@ class AdministrationRulesTest {
   @Test
   void aMemberOfAnotherAccountHoldsNothingThere() {
     assertThrows(AccessDeniedException.class, () -> db.accounts("gary").members("acct-acme"));
-    assertThrows(AccessDeniedException.class,
+    assertThrows(
+        AccessDeniedException.class,
         () -> db.accounts("olivia").addMember("acct-globex", "mia", "OWNER"));
   }
 
   @Test
   void theLastOwnerStays() {
     AccountAdministration owner = db.accounts("olivia");
-    db.refused(LAST_OWNER, "\"olivia\" is the last OWNER of account \"acct-acme\"; make another"
+    db.refused(
+        LAST_OWNER,
+        "\"olivia\" is the last OWNER of account \"acct-acme\"; make another"
             + " member OWNER first",
         () -> owner.setAccountRole("acct-acme", "olivia", "ADMIN"));
     db.refused(LAST_OWNER, "last OWNER", () -> owner.removeMember("acct-acme", "olivia"));
     owner.setAccountRole("acct-acme", "adam", "OWNER");
     owner.removeMember("acct-acme", "olivia");
     assertFalse(db.store.principal("olivia").isMemberOf("acct-acme"));
-    db.refused(LAST_OWNER, "\"adam\" is the last OWNER",
+    db.refused(
+        LAST_OWNER,
+        "\"adam\" is the last OWNER",
         () -> db.accounts("adam").removeMember("acct-acme", "adam"));
   }
 
   @Test
   void addingTwiceIsADuplicateAndAServiceAccountJoinsNoOtherAccount() {
     AccountAdministration owner = db.accounts("olivia");
-    db.refused(DUPLICATE, "\"mia\" is already a member of account \"acct-acme\"",
+    db.refused(
+        DUPLICATE,
+        "\"mia\" is already a member of account \"acct-acme\"",
         () -> owner.addMember("acct-acme", "mia", "ADMIN"));
     db.accounts("gary").createServiceAccount("acct-globex", "globex-bot", "MEMBER");
-    db.refused(SERVICE_ACCOUNT, "\"acct-globex/globex-bot\" is a service account, which belongs"
+    db.refused(
+        SERVICE_ACCOUNT,
+        "\"acct-globex/globex-bot\" is a service account, which belongs"
             + " to its own account only and is a member there from its creation; create a service"
             + " account in \"acct-acme\" instead",
         () -> owner.addMember("acct-acme", "acct-globex/globex-bot", "MEMBER"));
-    db.refused(SERVICE_ACCOUNT, "delete the service account instead",
+    db.refused(
+        SERVICE_ACCOUNT,
+        "delete the service account instead",
         () -> owner.removeMember("acct-acme", "acct-acme/acme-bot"));
   }
 
   @Test
   void unknownRolesAndNonMembersAreRefused() {
     AccountAdministration owner = db.accounts("olivia");
-    db.refused(UNKNOWN_ROLE, "account role \"Admin\" is not a role of matrix",
+    db.refused(
+        UNKNOWN_ROLE,
+        "account role \"Admin\" is not a role of matrix",
         () -> owner.addMember("acct-acme", "ann", "Admin"));
-    db.refused(UNKNOWN_ROLE, "the account roles are MEMBER, ADMIN, OWNER",
+    db.refused(
+        UNKNOWN_ROLE,
+        "the account roles are MEMBER, ADMIN, OWNER",
         () -> owner.addMember("acct-acme", "ann", "DEVELOPER"));
-    db.refused(NOT_FOUND, "\"nobody\" is no member of account \"acct-acme\"",
+    db.refused(
+        NOT_FOUND,
+        "\"nobody\" is no member of account \"acct-acme\"",
         () -> owner.setAccountRole("acct-acme", "nobody", "ADMIN"));
   }
 
   @Test
   void removingAMemberRemovesTheirWorkspaceRoles() {
     db.workspaces("olivia").setRole("ws-prod", "mia", "DEVELOPER");
-    assertEquals("DEVELOPER", db.store.principalIn("mia", "ws-prod").workspaceRole("ws-prod").name());
+    assertEquals(
+        "DEVELOPER", db.store.principalIn("mia", "ws-prod").workspaceRole("ws-prod").name());
     db.accounts("adam").removeMember("acct-acme", "mia");
     Principal mia = db.store.principalIn("mia", "ws-prod");
     assertNull(mia.workspaceRole("ws-prod"));
@@ -156,16 +184,22 @@ class AdministrationRulesTest {
     ServiceAccount created = admin.createServiceAccount("acct-acme", "deployer-bot", "ADMIN");
     assertEquals(new ServiceAccount("acct-acme/deployer-bot", "acct-acme", "ADMIN"), created);
     assertEquals("deployer-bot", created.name());
-    db.refused(ESCALATION, "may not create a service account with account role OWNER",
+    db.refused(
+        ESCALATION,
+        "may not create a service account with account role OWNER",
         () -> admin.createServiceAccount("acct-acme", "root-bot", "OWNER"));
-    db.refused(DUPLICATE, "account \"acct-acme\" already has service account \"deployer-bot\";"
+    db.refused(
+        DUPLICATE,
+        "account \"acct-acme\" already has service account \"deployer-bot\";"
             + " choose another name",
         () -> admin.createServiceAccount("acct-acme", "deployer-bot", "MEMBER"));
     Principal bot = db.store.principal("acct-acme/deployer-bot");
     assertEquals(PrincipalKind.SERVICE_ACCOUNT, bot.kind());
-    assertEquals(List.of("acct-acme/acme-bot", "acct-acme/deployer-bot"),
+    assertEquals(
+        List.of("acct-acme/acme-bot", "acct-acme/deployer-bot"),
         admin.serviceAccounts("acct-acme").stream().map(ServiceAccount::id).toList());
-    assertThrows(AccessDeniedException.class,
+    assertThrows(
+        AccessDeniedException.class,
         () -> db.accounts("mia").createServiceAccount("acct-acme", "x-bot", "MEMBER"));
   }
 
@@ -175,9 +209,13 @@ class AdministrationRulesTest {
     db.accounts("adam").deleteServiceAccount("acct-acme", "acme-bot");
     assertTrue(db.rows().stream().noneMatch(row -> row.contains("acme-bot")), db.rows().toString());
     db.accounts("gary").createServiceAccount("acct-globex", "globex-bot", "MEMBER");
-    db.refused(NOT_FOUND, "account \"acct-acme\" has no service account \"globex-bot\"",
+    db.refused(
+        NOT_FOUND,
+        "account \"acct-acme\" has no service account \"globex-bot\"",
         () -> db.accounts("olivia").deleteServiceAccount("acct-acme", "globex-bot"));
-    db.refused(NOT_FOUND, "has no service account \"mia\"",
+    db.refused(
+        NOT_FOUND,
+        "has no service account \"mia\"",
         () -> db.accounts("olivia").deleteServiceAccount("acct-acme", "mia"));
     assertEquals(PrincipalKind.USER, db.store.principal("mia").kind(), "the user is untouched");
   }
@@ -192,7 +230,9 @@ class AdministrationRulesTest {
     assertEquals(PrincipalKind.USER, bob.kind());
     assertEquals(List.of("acct-bob", "acct-globex"), List.copyOf(bob.accounts().keySet()));
     db.accounts("gary").createServiceAccount("acct-globex", "bob", "MEMBER");
-    assertEquals(PrincipalKind.SERVICE_ACCOUNT, db.store.principal("acct-globex/bob").kind(),
+    assertEquals(
+        PrincipalKind.SERVICE_ACCOUNT,
+        db.store.principal("acct-globex/bob").kind(),
         "each account names its service accounts in its own namespace");
   }
 
@@ -202,16 +242,21 @@ class AdministrationRulesTest {
   void workspacesAreCreatedByAdminsWithNoAccessAndListedByAccess() {
     Workspace created = db.accounts("adam").createWorkspace("acct-acme", "ws-new");
     assertEquals(new Workspace("ws-new", "acct-acme", null), created);
-    db.refused(DUPLICATE, "workspace id \"ws-globex\" is taken; choose another",
+    db.refused(
+        DUPLICATE,
+        "workspace id \"ws-globex\" is taken; choose another",
         () -> db.accounts("adam").createWorkspace("acct-acme", "ws-globex"));
-    assertThrows(AccessDeniedException.class,
+    assertThrows(
+        AccessDeniedException.class,
         () -> db.accounts("mia").createWorkspace("acct-acme", "ws-mine"));
-    assertEquals(List.of("ws-new", "ws-prod", "ws-staging"),
+    assertEquals(
+        List.of("ws-new", "ws-prod", "ws-staging"),
         db.accounts("adam").workspaces("acct-acme").stream().map(Workspace::id).toList());
     assertEquals(List.of(), db.accounts("mia").workspaces("acct-acme"));
     db.workspaces("olivia").setRole("ws-prod", "mia", "VIEWER");
     db.workspaces("olivia").setDefaultRole("ws-staging", "RUNNER");
-    assertEquals(List.of("ws-prod", "ws-staging"),
+    assertEquals(
+        List.of("ws-prod", "ws-staging"),
         db.accounts("mia").workspaces("acct-acme").stream().map(Workspace::id).toList());
   }
 
@@ -222,7 +267,9 @@ class AdministrationRulesTest {
     assertEquals(upper.toLowerCase(java.util.Locale.ROOT), created.id());
     db.workspaces("olivia").setRole(upper, "mia", "RUNNER");
     assertEquals("RUNNER", db.store.principalIn("mia", upper).workspaceRole(upper).name());
-    db.refused(DUPLICATE, "is taken",
+    db.refused(
+        DUPLICATE,
+        "is taken",
         () -> db.accounts("olivia").createWorkspace("acct-acme", upper.toLowerCase()));
   }
 
@@ -233,30 +280,37 @@ class AdministrationRulesTest {
     db.workspaces("olivia").setRole("ws-prod", "mia", "OWNER");
     db.accounts("olivia").addMember("acct-acme", "ann", "MEMBER");
     WorkspaceAdministration mia = db.workspaces("mia");
-    assertEquals(new Member("ann", PrincipalKind.USER, "OWNER"),
-        mia.setRole("ws-prod", "ann", "OWNER"));
-    assertEquals(new Member("ann", PrincipalKind.USER, "VIEWER"),
-        mia.setRole("ws-prod", "ann", "VIEWER"));
-    assertEquals(new Member("acct-acme/acme-bot", PrincipalKind.SERVICE_ACCOUNT, "WORKER"),
+    assertEquals(
+        new Member("ann", PrincipalKind.USER, "OWNER"), mia.setRole("ws-prod", "ann", "OWNER"));
+    assertEquals(
+        new Member("ann", PrincipalKind.USER, "VIEWER"), mia.setRole("ws-prod", "ann", "VIEWER"));
+    assertEquals(
+        new Member("acct-acme/acme-bot", PrincipalKind.SERVICE_ACCOUNT, "WORKER"),
         mia.setRole("ws-prod", "acct-acme/acme-bot", "WORKER"));
-    assertEquals(List.of(new Member("ann", PrincipalKind.USER, "VIEWER"),
+    assertEquals(
+        List.of(
+            new Member("ann", PrincipalKind.USER, "VIEWER"),
             new Member("mia", PrincipalKind.USER, "OWNER")),
         mia.users("ws-prod"));
     assertEquals(
         List.of(new Member("acct-acme/acme-bot", PrincipalKind.SERVICE_ACCOUNT, "WORKER")),
         mia.serviceAccounts("ws-prod"));
-    assertThrows(AccessDeniedException.class,
-        () -> mia.setRole("ws-staging", "ann", "VIEWER"), "OWNER of ws-prod only");
+    assertThrows(
+        AccessDeniedException.class,
+        () -> mia.setRole("ws-staging", "ann", "VIEWER"),
+        "OWNER of ws-prod only");
   }
 
   @Test
   void aDeveloperMayNotManageMembers() {
     db.workspaces("olivia").setRole("ws-prod", "mia", "DEVELOPER");
-    assertThrows(AccessDeniedException.class,
-        () -> db.workspaces("mia").setRole("ws-prod", "mia", "OWNER"));
-    assertThrows(AccessDeniedException.class,
+    assertThrows(
+        AccessDeniedException.class, () -> db.workspaces("mia").setRole("ws-prod", "mia", "OWNER"));
+    assertThrows(
+        AccessDeniedException.class,
         () -> db.workspaces("mia").setDefaultRole("ws-prod", "DEVELOPER"));
-    assertEquals("DEVELOPER", db.store.principalIn("mia", "ws-prod").workspaceRole("ws-prod").name());
+    assertEquals(
+        "DEVELOPER", db.store.principalIn("mia", "ws-prod").workspaceRole("ws-prod").name());
   }
 
   @Test
@@ -270,12 +324,18 @@ class AdministrationRulesTest {
     owner.setRole("ws-prod", "dev", "DEVELOPER");
     WorkspaceAdministration mia = db.workspaces("mia");
     assertEquals("VIEWER", mia.setRole("ws-prod", "ann", "VIEWER").role());
-    db.refused(ESCALATION, "the caller may not grant RUNNER in workspace \"ws-prod\": RUNNER"
+    db.refused(
+        ESCALATION,
+        "the caller may not grant RUNNER in workspace \"ws-prod\": RUNNER"
             + " holds permissions the caller lacks there",
         () -> mia.setRole("ws-prod", "ann", "RUNNER"));
-    db.refused(ESCALATION, "may not change the role of \"dev\", who holds DEVELOPER,",
+    db.refused(
+        ESCALATION,
+        "may not change the role of \"dev\", who holds DEVELOPER,",
         () -> mia.setRole("ws-prod", "dev", "VIEWER"));
-    db.refused(ESCALATION, "may not remove \"dev\", who holds DEVELOPER,",
+    db.refused(
+        ESCALATION,
+        "may not remove \"dev\", who holds DEVELOPER,",
         () -> mia.removeMember("ws-prod", "dev"));
     assertEquals("gatekeeper", mia.setRole("ws-prod", "ann", "gatekeeper").role());
   }
@@ -283,25 +343,36 @@ class AdministrationRulesTest {
   @Test
   void workspaceRolesAreForMembersOfTheWorkspacesAccountWithItsRoles() {
     WorkspaceAdministration owner = db.workspaces("olivia");
-    db.refused(NOT_A_MEMBER, "\"gary\" is no member of account \"acct-acme\", the account of"
+    db.refused(
+        NOT_A_MEMBER,
+        "\"gary\" is no member of account \"acct-acme\", the account of"
             + " workspace \"ws-prod\"; a workspace role is held only by members of the"
             + " workspace's account: add it to the account first",
         () -> owner.setRole("ws-prod", "gary", "VIEWER"));
     db.provisioning.defineCustomRole("acct-globex", "globex-deployer", "RUNNER", List.of());
-    db.refused(UNKNOWN_ROLE, "workspace role \"globex-deployer\" is neither a role of matrix",
+    db.refused(
+        UNKNOWN_ROLE,
+        "workspace role \"globex-deployer\" is neither a role of matrix",
         () -> owner.setRole("ws-prod", "mia", "globex-deployer"));
-    db.refused(UNKNOWN_ROLE, "nor a custom role of account \"acct-acme\"",
+    db.refused(
+        UNKNOWN_ROLE,
+        "nor a custom role of account \"acct-acme\"",
         () -> owner.setRole("ws-prod", "mia", "ADMIN"));
-    db.refused(UNKNOWN_ROLE, "workspace role \"Developer\"",
+    db.refused(
+        UNKNOWN_ROLE,
+        "workspace role \"Developer\"",
         () -> owner.setRole("ws-prod", "mia", "Developer"));
-    db.refused(NOT_FOUND, "\"mia\" has no role of its own in workspace \"ws-prod\"",
+    db.refused(
+        NOT_FOUND,
+        "\"mia\" has no role of its own in workspace \"ws-prod\"",
         () -> owner.removeMember("ws-prod", "mia"));
   }
 
   @Test
   void anAccountAdminManagesEveryWorkspaceOfItsAccountOnly() {
     db.workspaces("adam").setRole("ws-staging", "mia", "DEVELOPER");
-    assertThrows(AccessDeniedException.class,
+    assertThrows(
+        AccessDeniedException.class,
         () -> db.workspaces("adam").setRole("ws-globex", "gary", "VIEWER"));
   }
 
@@ -311,10 +382,13 @@ class AdministrationRulesTest {
   void theDefaultRoleReachesEveryMemberWithoutARole() {
     WorkspaceAdministration owner = db.workspaces("olivia");
     assertNull(db.store.principalIn("mia", "ws-prod").workspaceRole("ws-prod"));
-    assertEquals(new Workspace("ws-prod", "acct-acme", "DEVELOPER"),
+    assertEquals(
+        new Workspace("ws-prod", "acct-acme", "DEVELOPER"),
         owner.setDefaultRole("ws-prod", "DEVELOPER"));
-    assertEquals("DEVELOPER", db.store.principalIn("mia", "ws-prod").workspaceRole("ws-prod").name());
-    assertNull(db.store.principalIn("gary", "ws-prod").workspaceRole("ws-prod"),
+    assertEquals(
+        "DEVELOPER", db.store.principalIn("mia", "ws-prod").workspaceRole("ws-prod").name());
+    assertNull(
+        db.store.principalIn("gary", "ws-prod").workspaceRole("ws-prod"),
         "a default reaches members of the workspace's account only");
     owner.setNoAccessDefault("ws-prod");
     assertNull(db.store.principalIn("mia", "ws-prod").workspaceRole("ws-prod"));
@@ -326,7 +400,9 @@ class AdministrationRulesTest {
     db.provisioning.defineStandaloneRole(
         "acct-acme", "default-setter", List.of("SET_DEFAULT_WORKSPACE_ROLE", "VIEW_WORKSPACE"));
     db.workspaces("olivia").setRole("ws-prod", "mia", "default-setter");
-    db.refused(ESCALATION, "may not make VIEWER the default role",
+    db.refused(
+        ESCALATION,
+        "may not make VIEWER the default role",
         () -> db.workspaces("mia").setDefaultRole("ws-prod", "VIEWER"));
     db.workspaces("mia").setNoAccessDefault("ws-prod");
   }
@@ -337,10 +413,13 @@ class AdministrationRulesTest {
     db.provisioning.defineStandaloneRole(
         "acct-acme", "defaulter", List.of("SET_DEFAULT_WORKSPACE_ROLE", "VIEW_WORKSPACE"));
     db.workspaces("olivia").setRole("ws-prod", "mia", "defaulter");
-    db.refused(ESCALATION, "the caller may not replace the default role OWNER in workspace"
-            + " \"ws-prod\"",
+    db.refused(
+        ESCALATION,
+        "the caller may not replace the default role OWNER in workspace" + " \"ws-prod\"",
         () -> db.workspaces("mia").setNoAccessDefault("ws-prod"));
-    db.refused(ESCALATION, "may not replace the default role OWNER",
+    db.refused(
+        ESCALATION,
+        "may not replace the default role OWNER",
         () -> db.workspaces("mia").setDefaultRole("ws-prod", "defaulter"));
     db.workspaces("olivia").setNoAccessDefault("ws-prod");
     db.workspaces("mia").setDefaultRole("ws-prod", "defaulter");
@@ -349,7 +428,9 @@ class AdministrationRulesTest {
   @Test
   void customRoleNamesDifferingOnlyInCaseAreOneName() {
     db.provisioning.defineCustomRole("acct-acme", "auditor", "VIEWER", List.of());
-    db.refused(DUPLICATE, "account \"acct-acme\" already has custom role \"auditor\", which"
+    db.refused(
+        DUPLICATE,
+        "account \"acct-acme\" already has custom role \"auditor\", which"
             + " differs from \"AUDITOR\" only in letter case",
         () -> db.provisioning.defineCustomRole("acct-acme", "AUDITOR", "DEVELOPER", List.of()));
     db.provisioning.defineCustomRole("acct-globex", "AUDITOR", "VIEWER", List.of());
@@ -363,7 +444,9 @@ class AdministrationRulesTest {
     db.accounts("olivia").setAccountRole("acct-acme", "adam", "MEMBER");
     AccountAdministration stale =
         JdbcAdministration.accounts(db.store, Fixture.snapshot(adamAtRequestStart));
-    db.refused(NOT_PERMITTED, "\"adam\" does not hold MANAGE_ACCOUNT_MEMBERS in account"
+    db.refused(
+        NOT_PERMITTED,
+        "\"adam\" does not hold MANAGE_ACCOUNT_MEMBERS in account"
             + " \"acct-acme\" as the database stands (account role \"MEMBER\"); nothing was"
             + " changed",
         () -> stale.addMember("acct-acme", "ann", "MEMBER"));
@@ -371,21 +454,25 @@ class AdministrationRulesTest {
     db.workspaces("olivia").setRole("ws-prod", "mia", "VIEWER");
     db.accounts("olivia").addMember("acct-acme", "boss", "OWNER");
     db.accounts("boss").setAccountRole("acct-acme", "olivia", "MEMBER");
-    db.refused(NOT_PERMITTED, "\"olivia\" does not hold MANAGE_WORKSPACE_MEMBERS in workspace"
+    db.refused(
+        NOT_PERMITTED,
+        "\"olivia\" does not hold MANAGE_WORKSPACE_MEMBERS in workspace"
             + " \"ws-prod\" as the database stands",
-        () -> JdbcAdministration.workspaces(db.store, Fixture.snapshot(oliviaInProd))
-            .setRole("ws-prod", "mia", "OWNER"));
+        () ->
+            JdbcAdministration.workspaces(db.store, Fixture.snapshot(oliviaInProd))
+                .setRole("ws-prod", "mia", "OWNER"));
   }
 
   @Test
   void theAdministrationIsGuardedByTheBundledMatrixOnly() {
     JdbcMembershipStore other =
-        new JdbcMembershipStore(db.dataSource, dev.rolegate.runtime.Matrix.builder("other", "x")
-            .build());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> JdbcAdministration.accounts(other));
-    assertTrue(e.getMessage().contains("create the store with"
-        + " PrefectCloudCapabilityTable.matrix()"), e.getMessage());
+        new JdbcMembershipStore(
+            db.dataSource, dev.rolegate.runtime.Matrix.builder("other", "x").build());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> JdbcAdministration.accounts(other));
+    assertTrue(
+        e.getMessage().contains("create the store with" + " PrefectCloudCapabilityTable.matrix()"),
+        e.getMessage());
     assertTrue(db.store.matrix() == PrefectCloudCapabilityTable.matrix());
   }
 }

@@ -17,10 +17,10 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * A migrated database with two accounts: {@code acct-acme} (OWNER olivia, ADMIN adam, MEMBER
- * mia; workspaces ws-prod and ws-staging; service account acme-bot) and {@code acct-globex}
- * (OWNER gary; workspace ws-globex). Actors are resolved from the database at each call, as a
- * request resolves them.
+ * A migrated database with two accounts: {@code acct-acme} (OWNER olivia, ADMIN adam, MEMBER mia;
+ * workspaces ws-prod and ws-staging; service account acme-bot) and {@code acct-globex} (OWNER gary;
+ * workspace ws-globex). Actors are resolved from the database at each call, as a request resolves
+ * them.
  */
 final class Fixture {
   final DataSource dataSource;

@@ -108,8 +108,7 @@ class PostgresServerTest {
       try (Statement statement = sender.createStatement()) {
         statement.execute("notify rolegate_changes, 'acct-acme'");
       }
-      PGNotification[] notifications =
-          listener.unwrap(PGConnection.class).getNotifications(10_000);
+      PGNotification[] notifications = listener.unwrap(PGConnection.class).getNotifications(10_000);
       assertNotNull(notifications);
       assertEquals(1, notifications.length);
       assertEquals("rolegate_changes", notifications[0].getName());

@@ -50,7 +50,9 @@ class SchemaTest {
         Statement statement = connection.createStatement();
         ResultSet rows =
             statement.executeQuery(
-                "select \"version\" from \"" + table + "\" where \"success\" = true"
+                "select \"version\" from \""
+                    + table
+                    + "\" where \"success\" = true"
                     + " and \"version\" is not null order by \"installed_rank\"")) {
       while (rows.next()) {
         versions.add(rows.getString(1));

@@ -31,9 +31,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * What a request's principal is, read from the database (H2 and a real PostgreSQL server): one
- * workspace's rows in one query, whatever else the caller holds; a revoked role gone from the
- * next principal, through another connection pool as well; stored rows the matrix does not know
- * fail, never resolve to something else.
+ * workspace's rows in one query, whatever else the caller holds; a revoked role gone from the next
+ * principal, through another connection pool as well; stored rows the matrix does not know fail,
+ * never resolve to something else.
  */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
@@ -61,7 +61,9 @@ class StoreResolutionTest {
     assertEquals(Map.of(), inStaging.explicitWorkspaceRoles());
     Principal admin = db.store.principalIn("adam", "ws-prod");
     assertEquals("ADMIN", admin.accountRole("acct-acme").name());
-    assertEquals("OWNER", admin.accountRole("acct-acme").everywhere().name(),
+    assertEquals(
+        "OWNER",
+        admin.accountRole("acct-acme").everywhere().name(),
         "an account ADMIN holds OWNER in every workspace of its account");
     assertNull(admin.workspaceRole("ws-prod"), "no explicit role and no default");
   }
@@ -80,10 +82,12 @@ class StoreResolutionTest {
   @Test
   void oneWorkspaceIsOneQueryWhateverTheCallerHoldsElsewhere() throws SQLException {
     try (Connection connection = db.dataSource.getConnection();
-        PreparedStatement workspace = connection.prepareStatement(
-            "insert into rolegate_workspace (id, account_id) values (?, 'acct-acme')");
-        PreparedStatement role = connection.prepareStatement(
-            "insert into rolegate_workspace_member values (?, 'acct-acme', 'mia', ?)")) {
+        PreparedStatement workspace =
+            connection.prepareStatement(
+                "insert into rolegate_workspace (id, account_id) values (?, 'acct-acme')");
+        PreparedStatement role =
+            connection.prepareStatement(
+                "insert into rolegate_workspace_member values (?, 'acct-acme', 'mia', ?)")) {
       for (int i = 0; i < 2_000; i++) {
         workspace.setString(1, "ws-" + i);
         workspace.addBatch();
@@ -97,8 +101,8 @@ class StoreResolutionTest {
     assertEquals(2_000, db.store.principal("mia").explicitWorkspaceRoles().size());
     AtomicInteger statements = new AtomicInteger();
     JdbcMembershipStore counted =
-        new JdbcMembershipStore(counting(db.dataSource, statements),
-            PrefectCloudCapabilityTable.matrix());
+        new JdbcMembershipStore(
+            counting(db.dataSource, statements), PrefectCloudCapabilityTable.matrix());
     Principal mia = counted.principalIn("mia", "ws-151");
     assertEquals(1, statements.get(), "one statement for one workspace");
     assertEquals(Map.of("ws-151", mia.workspaceRole("ws-151")), mia.explicitWorkspaceRoles());
@@ -115,7 +119,9 @@ class StoreResolutionTest {
     assertEquals(PrincipalKind.SERVICE_ACCOUNT, bot.kind());
     assertEquals(List.of("acct-acme"), List.copyOf(bot.accounts().keySet()));
     assertNull(bot.workspaceRole("ws-globex"));
-    assertEquals(PrincipalKind.SERVICE_ACCOUNT, db.store.principalIn("acct-acme/acme-bot", "no-such").kind());
+    assertEquals(
+        PrincipalKind.SERVICE_ACCOUNT,
+        db.store.principalIn("acct-acme/acme-bot", "no-such").kind());
   }
 
   @Test
@@ -129,8 +135,8 @@ class StoreResolutionTest {
     assertNull(db.store.directory().accountOf("x'; drop table rolegate_workspace; --"));
     assertTrue(db.store.principalIn("mia", "bad id").accounts().isEmpty());
     assertTrue(db.store.principalInAccount("mia", "acct-none").accounts().isEmpty());
-    MembershipException e = assertThrows(MembershipException.class,
-        () -> db.store.principalIn("a b", "ws-prod"));
+    MembershipException e =
+        assertThrows(MembershipException.class, () -> db.store.principalIn("a b", "ws-prod"));
     assertEquals(MembershipException.Reason.INVALID_NAME, e.reason());
   }
 
@@ -145,51 +151,71 @@ class StoreResolutionTest {
 
   @Test
   void customRolesOfTheWorkspacesAccountResolve() {
-    db.provisioning.defineCustomRole("acct-acme", "acme-deployer", "RUNNER",
-        List.of("CREATE_EDIT_DEPLOYMENTS"));
+    db.provisioning.defineCustomRole(
+        "acct-acme", "acme-deployer", "RUNNER", List.of("CREATE_EDIT_DEPLOYMENTS"));
     db.workspaces("olivia").setRole("ws-prod", "mia", "acme-deployer");
     Principal mia = db.store.principalIn("mia", "ws-prod");
     assertEquals("acme-deployer", mia.workspaceRole("ws-prod").name());
-    assertTrue(mia.workspaceRole("ws-prod").holds(PrefectCloudCapabilityTable.CREATE_EDIT_DEPLOYMENTS));
+    assertTrue(
+        mia.workspaceRole("ws-prod").holds(PrefectCloudCapabilityTable.CREATE_EDIT_DEPLOYMENTS));
     assertEquals(java.util.Optional.of("acct-acme"), mia.workspaceRole("ws-prod").account());
   }
 
   @Test
   void aStoredRoleTheMatrixLacksFailsInsteadOfResolving() throws SQLException {
     try (Connection connection = db.dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(
-            "insert into rolegate_workspace_member values ('ws-prod', 'acct-acme', 'mia', ?)")) {
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "insert into rolegate_workspace_member values ('ws-prod', 'acct-acme', 'mia', ?)")) {
       insert.setString(1, "Developer");
       insert.executeUpdate();
     }
-    MembershipException e = assertThrows(MembershipException.class,
-        () -> db.store.principalIn("mia", "ws-prod"));
+    MembershipException e =
+        assertThrows(MembershipException.class, () -> db.store.principalIn("mia", "ws-prod"));
     assertEquals(MembershipException.Reason.UNKNOWN_ROLE, e.reason());
-    assertTrue(e.getMessage().startsWith("workspace role \"Developer\" is neither a role of matrix"
-        + " Prefect Cloud nor a custom role of account \"acct-acme\""), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "workspace role \"Developer\" is neither a role of matrix"
+                    + " Prefect Cloud nor a custom role of account \"acct-acme\""),
+        e.getMessage());
     try (Connection connection = db.dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(
-            "update rolegate_account_member set role = 'Owner' where principal_id = 'adam'")) {
+        PreparedStatement update =
+            connection.prepareStatement(
+                "update rolegate_account_member set role = 'Owner' where principal_id = 'adam'")) {
       update.executeUpdate();
     }
-    MembershipException account = assertThrows(MembershipException.class,
-        () -> db.store.principalInAccount("adam", "acct-acme"));
-    assertTrue(account.getMessage().contains("account role \"Owner\" in account \"acct-acme\","
-        + " which matrix Prefect Cloud does not have"), account.getMessage());
+    MembershipException account =
+        assertThrows(
+            MembershipException.class, () -> db.store.principalInAccount("adam", "acct-acme"));
+    assertTrue(
+        account
+            .getMessage()
+            .contains(
+                "account role \"Owner\" in account \"acct-acme\","
+                    + " which matrix Prefect Cloud does not have"),
+        account.getMessage());
   }
 
   @Test
   void rowsThatFormNoValidPrincipalFailInsteadOfResolving() throws SQLException {
     try (Connection connection = db.dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(
-            "insert into rolegate_account_member values ('acct-globex', 'acct-acme/acme-bot', 'MEMBER')")) {
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "insert into rolegate_account_member values ('acct-globex', 'acct-acme/acme-bot', 'MEMBER')")) {
       insert.executeUpdate();
     }
-    MembershipException e = assertThrows(MembershipException.class,
-        () -> db.store.principalIn("acct-acme/acme-bot", "ws-globex"));
+    MembershipException e =
+        assertThrows(
+            MembershipException.class,
+            () -> db.store.principalIn("acct-acme/acme-bot", "ws-globex"));
     assertEquals(MembershipException.Reason.INVALID_ROWS, e.reason());
-    assertTrue(e.getMessage().startsWith("the database's memberships of \"acct-acme/acme-bot\" do not form a"
-        + " valid principal: "), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "the database's memberships of \"acct-acme/acme-bot\" do not form a"
+                    + " valid principal: "),
+        e.getMessage());
     assertTrue(e.getMessage().contains("belongs to exactly one account"), e.getMessage());
   }
 

@@ -50,13 +50,18 @@ class TransactionTest {
             PrefectCloudCapabilityTable.matrix());
     AccountAdministration admin = JdbcAdministration.accounts(failing, db.as("olivia"));
     MembershipException e =
-        db.refused(Reason.STORE_FAILURE, "the membership database failed (SQLState 08006);"
-                + " nothing was written",
+        db.refused(
+            Reason.STORE_FAILURE,
+            "the membership database failed (SQLState 08006);" + " nothing was written",
             () -> admin.createServiceAccount("acct-acme", "half-bot", "MEMBER"));
     assertTrue(e.getCause() instanceof SQLException);
-    db.refused(Reason.STORE_FAILURE, "nothing was written",
+    db.refused(
+        Reason.STORE_FAILURE,
+        "nothing was written",
         () -> admin.addMember("acct-acme", "newcomer", "MEMBER"));
-    db.refused(Reason.STORE_FAILURE, "nothing was written",
+    db.refused(
+        Reason.STORE_FAILURE,
+        "nothing was written",
         () -> new JdbcProvisioning(failing).createAccount("acct-half", "founder"));
   }
 

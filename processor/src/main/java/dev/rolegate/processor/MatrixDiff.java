@@ -32,25 +32,28 @@ import java.util.Optional;
  * </pre>
  *
  * <p>Exit status: 0 when no role gains anything, 1 when access is widened (a role gains a
- * permission or a method, a role is added with permissions, a permission gains an include, a
- * scope or another level, or members gain permissions through another default account role),
- * 2 on bad input (a bad argument, an unreadable file, an invalid matrix, with the parser's
- * diagnostics, or a file that is no access report), 3 on a bug in
- * rolegate. The command reads only its arguments' files and needs nothing but this module's
- * classes and the JDK.
+ * permission or a method, a role is added with permissions, a permission gains an include, a scope
+ * or another level, or members gain permissions through another default account role), 2 on bad
+ * input (a bad argument, an unreadable file, an invalid matrix, with the parser's diagnostics, or a
+ * file that is no access report), 3 on a bug in rolegate. The command reads only its arguments'
+ * files and needs nothing but this module's classes and the JDK.
  */
 public final class MatrixDiff {
   /** Exit status: nothing widened. */
   public static final int UNCHANGED_OR_NARROWED = 0;
+
   /** Exit status: a role gains access. */
   public static final int WIDENED = 1;
+
   /** Exit status: bad arguments or input. */
   public static final int BAD_INPUT = 2;
+
   /** Exit status: the command failed on a bug of its own. */
   public static final int INTERNAL_ERROR = 3;
 
-  static final String USAGE = "usage: java -cp rolegate-processor.jar"
-      + " dev.rolegate.processor.MatrixDiff [--json] [--report access-report.json] old.md new.md";
+  static final String USAGE =
+      "usage: java -cp rolegate-processor.jar"
+          + " dev.rolegate.processor.MatrixDiff [--json] [--report access-report.json] old.md new.md";
 
   private MatrixDiff() {}
 
@@ -60,8 +63,8 @@ public final class MatrixDiff {
   }
 
   /**
-   * Runs the command on {@code args}, printing the diff to {@code out} and problems to {@code
-   * err}; returns the exit status.
+   * Runs the command on {@code args}, printing the diff to {@code out} and problems to {@code err};
+   * returns the exit status.
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     try {
@@ -120,9 +123,13 @@ public final class MatrixDiff {
     if (oldMatrix.isEmpty() || newMatrix.isEmpty()) {
       return BAD_INPUT;
     }
-    AccessDiff diff = AccessDiff.compare(
-        new AccessDiff.Side(files.get(0), oldMatrix.get().title()), oldMatrix.get(),
-        new AccessDiff.Side(files.get(1), newMatrix.get().title()), newMatrix.get(), methods);
+    AccessDiff diff =
+        AccessDiff.compare(
+            new AccessDiff.Side(files.get(0), oldMatrix.get().title()),
+            oldMatrix.get(),
+            new AccessDiff.Side(files.get(1), newMatrix.get().title()),
+            newMatrix.get(),
+            methods);
     out.print(json ? DiffJson.render(diff) : DiffText.render(diff));
     out.flush();
     return diff.widened() ? WIDENED : UNCHANGED_OR_NARROWED;
@@ -142,8 +149,7 @@ public final class MatrixDiff {
     }
     MatrixCompiler.Result result = MatrixCompiler.compile(file, bytes.get());
     for (MatrixProblem problem : result.problems()) {
-      err.println("error: "
-          + problem.diagnostic().format(file, problem.line(), problem.message()));
+      err.println("error: " + problem.diagnostic().format(file, problem.line(), problem.message()));
     }
     if (result.matrix().isEmpty() && result.problems().isEmpty()) {
       err.println("error: " + file + " is not a valid matrix");
@@ -158,8 +164,8 @@ public final class MatrixDiff {
       return Optional.empty();
     }
     try {
-      String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.get()))
-          .toString();
+      String text =
+          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.get())).toString();
       return Optional.of(new AccessDiff.Report(file, ReportReader.read(text)));
     } catch (CharacterCodingException e) {
       err.println("error: " + file + " is not an access report: it is not UTF-8 text");

@@ -30,16 +30,16 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * The rolegate annotation processor. It compiles a {@code @PermissionMatrix} package's matrix
- * (constants, capability table), or finds the single compiled matrix on the class path, then
- * checks every {@code @RequiresPermission} against it and writes a {@code Guarded<Type>} per
- * guarded interface (implementing it) or class (extending it), warning about permission lists
- * and guarded calls that do not mean what they seem, and at the end writes the access report
- * ({@code META-INF/rolegate/access-report.md} and {@code .json}) and the machine-readable guard
- * index ({@code META-INF/rolegate/guard-index}, docs/guard-index.md). User mistakes are diagnostics on
- * the exact element; an unexpected failure
- * is an {@code [InternalError]} diagnostic, never a crashed {@code javac}. The option {@code
- * -Arolegate.matrix=<path>} names the matrix file where the Filer cannot find it (Gradle);
- * {@code -Arolegate.accessLock=<path>} names an access lock the computed access must match.
+ * (constants, capability table), or finds the single compiled matrix on the class path, then checks
+ * every {@code @RequiresPermission} against it and writes a {@code Guarded<Type>} per guarded
+ * interface (implementing it) or class (extending it), warning about permission lists and guarded
+ * calls that do not mean what they seem, and at the end writes the access report ({@code
+ * META-INF/rolegate/access-report.md} and {@code .json}) and the machine-readable guard index
+ * ({@code META-INF/rolegate/guard-index}, docs/guard-index.md). User mistakes are diagnostics on
+ * the exact element; an unexpected failure is an {@code [InternalError]} diagnostic, never a
+ * crashed {@code javac}. The option {@code -Arolegate.matrix=<path>} names the matrix file where
+ * the Filer cannot find it (Gradle); {@code -Arolegate.accessLock=<path>} names an access lock the
+ * computed access must match.
  */
 @AutoService(Processor.class)
 public final class RolegateProcessor extends AbstractProcessor {
@@ -77,17 +77,28 @@ public final class RolegateProcessor extends AbstractProcessor {
     super.init(env);
     reporter = new Reporter(PackageLocations.of(env));
     GeneratedTypes output = new GeneratedTypes(env.getFiler());
-    matrices = new MatrixStep(env.getFiler(), env.getOptions().get(MatrixStep.MATRIX_OPTION),
-        env.getElementUtils(), reporter,
-        new ConstantsGenerator(output), new TableGenerator(output, env.getFiler()));
+    matrices =
+        new MatrixStep(
+            env.getFiler(),
+            env.getOptions().get(MatrixStep.MATRIX_OPTION),
+            env.getElementUtils(),
+            reporter,
+            new ConstantsGenerator(output),
+            new TableGenerator(output, env.getFiler()));
     report = new AccessReportWriter(env.getFiler(), env.getElementUtils(), env.getTypeUtils());
     lock = new AccessLockCheck(env.getOptions(), reporter, env.getElementUtils());
     ProcessingEnvironment view = compilerView.apply(env);
     CompilerApi compiler = CompilerApi.of(view);
-    guards = new GuardStep(env.getElementUtils(), env.getTypeUtils(), reporter, matrices,
-        new GuardGenerator(output, env.getTypeUtils()),
-        beforeGenerate.andThen(callGraph(compiler)), report,
-        StableAccessors.create(view, compiler));
+    guards =
+        new GuardStep(
+            env.getElementUtils(),
+            env.getTypeUtils(),
+            reporter,
+            matrices,
+            new GuardGenerator(output, env.getTypeUtils()),
+            beforeGenerate.andThen(callGraph(compiler)),
+            report,
+            StableAccessors.create(view, compiler));
   }
 
   /**
@@ -96,7 +107,8 @@ public final class RolegateProcessor extends AbstractProcessor {
    * module, so that the check's classes do not link), what says once that the check is off.
    */
   private Consumer<GuardedService> callGraph(CompilerApi compiler) {
-    return compiler.javac()
+    return compiler
+        .javac()
         .map(javac -> CallGraphWarnings.install(javac, reporter, matrices::matrixFor))
         .orElseGet(() -> new CallGraphOff(reporter, compiler.unavailable()));
   }
@@ -111,8 +123,14 @@ public final class RolegateProcessor extends AbstractProcessor {
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Names.REQUIRES_PERMISSION, Names.PERMISSION_MATRIX, Names.UNGUARDED,
-        Names.WORKSPACE_ID, Names.BOUND_WORKSPACE, Names.ACCOUNT_ID, Names.BOUND_ACCOUNT,
+    return Set.of(
+        Names.REQUIRES_PERMISSION,
+        Names.PERMISSION_MATRIX,
+        Names.UNGUARDED,
+        Names.WORKSPACE_ID,
+        Names.BOUND_WORKSPACE,
+        Names.ACCOUNT_ID,
+        Names.BOUND_ACCOUNT,
         Names.GENERATED);
   }
 
@@ -140,7 +158,8 @@ public final class RolegateProcessor extends AbstractProcessor {
       if (matrix != null) {
         matrices.process(round.getElementsAnnotatedWith(matrix));
       }
-      TypeElement requires = processingEnv.getElementUtils().getTypeElement(Names.REQUIRES_PERMISSION);
+      TypeElement requires =
+          processingEnv.getElementUtils().getTypeElement(Names.REQUIRES_PERMISSION);
       if (requires != null) {
         if (!round.processingOver()) {
           // No source may be written in the last round; what is still deferred is reported below.

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * malformed file and bad option values.
  */
 class AccessLockTest {
-  private static final String ARCHIVE = """
+  private static final String ARCHIVE =
+      """
       package test;
       import dev.rolegate.annotations.*;
       public class Archive extends Ledger {
@@ -37,7 +38,8 @@ class AccessLockTest {
         public void seal() {}
       }
       """;
-  private static final String DEPLOYMENTS = """
+  private static final String DEPLOYMENTS =
+      """
       package test;
       import dev.rolegate.annotations.*;
       public interface Deployments {
@@ -50,7 +52,8 @@ class AccessLockTest {
 
   private static List<JavaFileObject> smallSources() {
     return List.of(
-        JavaFileObjects.forSourceString("test.package-info",
+        JavaFileObjects.forSourceString(
+            "test.package-info",
             "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
         JavaFileObjects.forSourceString("test.Things", ReportedServices.THINGS),
         JavaFileObjects.forSourceString("test.ThingRef", ReportedServices.REF),
@@ -61,16 +64,21 @@ class AccessLockTest {
 
   private static List<JavaFileObject> deployments(String delete, String more) {
     return List.of(
-        JavaFileObjects.forSourceString("test.package-info",
+        JavaFileObjects.forSourceString(
+            "test.package-info",
             "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
-        JavaFileObjects.forSourceString("test.Deployments",
-            String.format(Locale.ROOT, DEPLOYMENTS, delete, more)));
+        JavaFileObjects.forSourceString(
+            "test.Deployments", String.format(Locale.ROOT, DEPLOYMENTS, delete, more)));
   }
 
   private static Compilation compile(
       String matrix, Path lock, List<JavaFileObject> sources, String... options) {
-    List<String> all = new ArrayList<>(List.of(
-        "-sourcepath", TestMatrices.sourcePath(matrix).toString(), "-Arolegate.accessLock=" + lock));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "-sourcepath",
+                TestMatrices.sourcePath(matrix).toString(),
+                "-Arolegate.accessLock=" + lock));
     all.addAll(List.of(options));
     return com.google.testing.compile.Compiler.javac()
         .withProcessors(new RolegateProcessor())
@@ -81,8 +89,7 @@ class AccessLockTest {
   /** Writes the lock of {@code sources} against {@code matrix} with the update option. */
   private static Path locked(String matrix, List<JavaFileObject> sources) throws IOException {
     Path lock = Files.createTempDirectory("rolegate-lock").resolve("rolegate-access.lock");
-    Compilation compilation =
-        compile(matrix, lock, sources, "-Arolegate.accessLock.update=true");
+    Compilation compilation = compile(matrix, lock, sources, "-Arolegate.accessLock.update=true");
     assertThat(compilation).succeededWithoutWarnings();
     return lock;
   }
@@ -129,8 +136,10 @@ class AccessLockTest {
     Path lock = locked(TestMatrices.SMALL, List.of(TestMatrices.packageInfo()));
     String text = Files.readString(lock, StandardCharsets.UTF_8);
     String expected = resource("small-access.lock");
-    assertEquals(expected.substring(0, expected.indexOf("\ncall ") + 1) + expected.substring(
-        expected.indexOf("\npermission ") + 1), text);
+    assertEquals(
+        expected.substring(0, expected.indexOf("\ncall ") + 1)
+            + expected.substring(expected.indexOf("\npermission ") + 1),
+        text);
     assertThat(compile(TestMatrices.SMALL, lock, List.of(TestMatrices.packageInfo())))
         .succeededWithoutWarnings();
   }
@@ -138,35 +147,39 @@ class AccessLockTest {
   @Test
   void wideningByAnnotation_oneErrorWithGrantPaths_andHowToAccept() throws IOException {
     Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
-    Compilation compilation =
-        compile(TestMatrices.SMALL, lock, deployments("VIEW_THINGS", ""));
-    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
-        + lock + " in 3 changes, widening first:\n"
-        + "  - workspace role EDITOR gains Deployments.delete(String, String) (needs VIEW_THINGS:"
-        + " workspace EDITOR grants EDIT_THINGS, which includes VIEW_THINGS)\n"
-        + "  - workspace role VIEWER gains Deployments.delete(String, String) (needs VIEW_THINGS:"
-        + " workspace VIEWER grants VIEW_THINGS)\n"
-        + "  - the requirement of Deployments.delete(String, String) changes from DELETE_THINGS"
-        + " to VIEW_THINGS\n"
-        + "  Each change needs a reviewer. To accept them, rewrite the lock with the compiler option"
-        + " -Arolegate.accessLock.update=true and commit it with the change. With Maven, run mvn"
-        + " clean compile -Drolegate.accessLock.update=true, the pom passing the property on:"
-        + " <properties><rolegate.accessLock.update>false</rolegate.accessLock.update>"
-        + "</properties> and, in maven-compiler-plugin's <compilerArgs>,"
-        + " <arg>-Arolegate.accessLock=${project.basedir}/rolegate-access.lock</arg>"
-        + "<arg>-Arolegate.accessLock.update=${rolegate.accessLock.update}</arg>",
+    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("VIEW_THINGS", ""));
+    assertEquals(
+        "[AccessChanged] The access rolegate computes differs from the access lock "
+            + lock
+            + " in 3 changes, widening first:\n"
+            + "  - workspace role EDITOR gains Deployments.delete(String, String) (needs VIEW_THINGS:"
+            + " workspace EDITOR grants EDIT_THINGS, which includes VIEW_THINGS)\n"
+            + "  - workspace role VIEWER gains Deployments.delete(String, String) (needs VIEW_THINGS:"
+            + " workspace VIEWER grants VIEW_THINGS)\n"
+            + "  - the requirement of Deployments.delete(String, String) changes from DELETE_THINGS"
+            + " to VIEW_THINGS\n"
+            + "  Each change needs a reviewer. To accept them, rewrite the lock with the compiler option"
+            + " -Arolegate.accessLock.update=true and commit it with the change. With Maven, run mvn"
+            + " clean compile -Drolegate.accessLock.update=true, the pom passing the property on:"
+            + " <properties><rolegate.accessLock.update>false</rolegate.accessLock.update>"
+            + "</properties> and, in maven-compiler-plugin's <compilerArgs>,"
+            + " <arg>-Arolegate.accessLock=${project.basedir}/rolegate-access.lock</arg>"
+            + "<arg>-Arolegate.accessLock.update=${rolegate.accessLock.update}</arg>",
         onlyError(compilation));
   }
 
-  private static final String MAVEN = "With Maven, run mvn clean compile"
-      + " -Drolegate.accessLock.update=true, the pom passing the property on:"
-      + " <properties><rolegate.accessLock.update>false</rolegate.accessLock.update></properties>"
-      + " and, in maven-compiler-plugin's <compilerArgs>,"
-      + " <arg>-Arolegate.accessLock=${project.basedir}/rolegate-access.lock</arg>"
-      + "<arg>-Arolegate.accessLock.update=${rolegate.accessLock.update}</arg>";
-  private static final String HOW_TO_ACCEPT = "  Each change needs a reviewer. To accept them,"
-      + " rewrite the lock with the compiler option -Arolegate.accessLock.update=true and commit"
-      + " it with the change. " + MAVEN;
+  private static final String MAVEN =
+      "With Maven, run mvn clean compile"
+          + " -Drolegate.accessLock.update=true, the pom passing the property on:"
+          + " <properties><rolegate.accessLock.update>false</rolegate.accessLock.update></properties>"
+          + " and, in maven-compiler-plugin's <compilerArgs>,"
+          + " <arg>-Arolegate.accessLock=${project.basedir}/rolegate-access.lock</arg>"
+          + "<arg>-Arolegate.accessLock.update=${rolegate.accessLock.update}</arg>";
+  private static final String HOW_TO_ACCEPT =
+      "  Each change needs a reviewer. To accept them,"
+          + " rewrite the lock with the compiler option -Arolegate.accessLock.update=true and commit"
+          + " it with the change. "
+          + MAVEN;
   private static final String AUDIT =
       "  @RequiresPermission(Permissions.VIEW_ACCOUNT)\n  void audit(@AccountId String account);\n";
   private static final String EDIT =
@@ -175,52 +188,68 @@ class AccessLockTest {
   @Test
   void wideningByMatrix_permissionMoved_namesTheGrantPath() throws IOException {
     Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
-    String moved = TestMatrices.SMALL
-        .replace("| VIEWER | EDIT_THINGS |", "| VIEWER | EDIT_THINGS, DELETE_THINGS |")
-        .replace("| EDITOR | DELETE_THINGS, VIEW_SECRETS |", "| EDITOR | VIEW_SECRETS |");
+    String moved =
+        TestMatrices.SMALL
+            .replace("| VIEWER | EDIT_THINGS |", "| VIEWER | EDIT_THINGS, DELETE_THINGS |")
+            .replace("| EDITOR | DELETE_THINGS, VIEW_SECRETS |", "| EDITOR | VIEW_SECRETS |");
     Compilation compilation = compile(moved, lock, deployments("DELETE_THINGS", ""));
-    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
-        + lock + " in 2 changes, widening first:\n"
-        + "  - workspace role EDITOR gains Deployments.delete(String, String) (needs"
-        + " DELETE_THINGS: workspace EDITOR grants DELETE_THINGS)\n"
-        + "  - workspace role EDITOR gains DELETE_THINGS (workspace EDITOR grants"
-        + " DELETE_THINGS)\n"
-        + HOW_TO_ACCEPT, onlyError(compilation));
+    assertEquals(
+        "[AccessChanged] The access rolegate computes differs from the access lock "
+            + lock
+            + " in 2 changes, widening first:\n"
+            + "  - workspace role EDITOR gains Deployments.delete(String, String) (needs"
+            + " DELETE_THINGS: workspace EDITOR grants DELETE_THINGS)\n"
+            + "  - workspace role EDITOR gains DELETE_THINGS (workspace EDITOR grants"
+            + " DELETE_THINGS)\n"
+            + HOW_TO_ACCEPT,
+        onlyError(compilation));
   }
 
   @Test
   void wideningByMatrix_inheritsAdded_roleGainsThroughIt() throws IOException {
-    String secrets = TestMatrices.SMALL
-        .replace("| VIEWER | workspace | | VIEW_THINGS |",
+    String secrets =
+        TestMatrices.SMALL.replace(
+            "| VIEWER | workspace | | VIEW_THINGS |",
             "| VIEWER | workspace | | VIEW_THINGS, VIEW_SECRETS |");
-    String noInherits = secrets.replace("| EDITOR | workspace | VIEWER |", "| EDITOR | workspace | |");
+    String noInherits =
+        secrets.replace("| EDITOR | workspace | VIEWER |", "| EDITOR | workspace | |");
     Path lock = locked(noInherits, deployments("VIEW_SECRETS", ""));
     Compilation compilation = compile(secrets, lock, deployments("VIEW_SECRETS", ""));
-    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
-        + lock + " in 2 changes, widening first:\n"
-        + "  - workspace role EDITOR gains Deployments.delete(String, String) (needs VIEW_SECRETS:"
-        + " workspace EDITOR inherits VIEWER, which grants VIEW_SECRETS)\n"
-        + "  - workspace role EDITOR gains VIEW_SECRETS (workspace EDITOR inherits VIEWER, which"
-        + " grants VIEW_SECRETS)\n"
-        + HOW_TO_ACCEPT, onlyError(compilation));
+    assertEquals(
+        "[AccessChanged] The access rolegate computes differs from the access lock "
+            + lock
+            + " in 2 changes, widening first:\n"
+            + "  - workspace role EDITOR gains Deployments.delete(String, String) (needs VIEW_SECRETS:"
+            + " workspace EDITOR inherits VIEWER, which grants VIEW_SECRETS)\n"
+            + "  - workspace role EDITOR gains VIEW_SECRETS (workspace EDITOR inherits VIEWER, which"
+            + " grants VIEW_SECRETS)\n"
+            + HOW_TO_ACCEPT,
+        onlyError(compilation));
   }
 
   @Test
   void wideningThroughEverywhereRole_namesIt() throws IOException {
     Path lock = locked(TestMatrices.SMALL, deployments("VIEW_SECRETS", ""));
-    String secretsToEditor = TestMatrices.SMALL
-        .replace("| VIEWER | EDIT_THINGS |", "| VIEWER | EDIT_THINGS, VIEW_SECRETS |")
-        .replace("| OWNER | workspace | EDITOR | DELETE_THINGS, VIEW_SECRETS |",
-            "| OWNER | workspace | | DELETE_THINGS |")
-        .replace("| MEMBER | account (default) | | VIEW_ACCOUNT | |",
-            "| MEMBER | account (default) | | VIEW_ACCOUNT | EDITOR |");
+    String secretsToEditor =
+        TestMatrices.SMALL
+            .replace("| VIEWER | EDIT_THINGS |", "| VIEWER | EDIT_THINGS, VIEW_SECRETS |")
+            .replace(
+                "| OWNER | workspace | EDITOR | DELETE_THINGS, VIEW_SECRETS |",
+                "| OWNER | workspace | | DELETE_THINGS |")
+            .replace(
+                "| MEMBER | account (default) | | VIEW_ACCOUNT | |",
+                "| MEMBER | account (default) | | VIEW_ACCOUNT | EDITOR |");
     Compilation compilation = compile(secretsToEditor, lock, deployments("VIEW_SECRETS", ""));
     String error = onlyError(compilation);
-    assertTrue(error.contains("\n  - workspace role VIEWER gains Deployments.delete(String,"
-        + " String) (needs VIEW_SECRETS: the default account MEMBER holds workspace EDITOR"
-        + " everywhere, and workspace EDITOR grants VIEW_SECRETS)\n"), error);
-    assertTrue(error.contains("\n  - account role MEMBER holds workspace role EDITOR"
-        + " everywhere\n"), error);
+    assertTrue(
+        error.contains(
+            "\n  - workspace role VIEWER gains Deployments.delete(String,"
+                + " String) (needs VIEW_SECRETS: the default account MEMBER holds workspace EDITOR"
+                + " everywhere, and workspace EDITOR grants VIEW_SECRETS)\n"),
+        error);
+    assertTrue(
+        error.contains("\n  - account role MEMBER holds workspace role EDITOR" + " everywhere\n"),
+        error);
     assertTrue(error.contains("\n  - workspace role OWNER loses VIEW_SECRETS\n"), error);
     // Widening first: the first narrowing change comes after the last widening one.
     assertTrue(error.indexOf(" loses ") > error.lastIndexOf(" gains "), error);
@@ -229,66 +258,93 @@ class AccessLockTest {
   @Test
   void newAndRemovedMethod_newOneFirst() throws IOException {
     Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", EDIT));
-    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", AUDIT));
-    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
-        + lock + " in 2 changes, widening first:\n"
-        + "  - new guarded method Deployments.audit(String) (needs VIEW_ACCOUNT): callable by"
-        + " account ADMIN, MEMBER\n"
-        + "  - removed guarded method Deployments.edit(String) (it needed EDIT_THINGS, callable by"
-        + " workspace EDITOR, OWNER; account ADMIN)\n"
-        + HOW_TO_ACCEPT, onlyError(compilation));
+    Compilation compilation =
+        compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", AUDIT));
+    assertEquals(
+        "[AccessChanged] The access rolegate computes differs from the access lock "
+            + lock
+            + " in 2 changes, widening first:\n"
+            + "  - new guarded method Deployments.audit(String) (needs VIEW_ACCOUNT): callable by"
+            + " account ADMIN, MEMBER\n"
+            + "  - removed guarded method Deployments.edit(String) (it needed EDIT_THINGS, callable by"
+            + " workspace EDITOR, OWNER; account ADMIN)\n"
+            + HOW_TO_ACCEPT,
+        onlyError(compilation));
   }
 
   @Test
   void narrowing_isAnErrorByDefault() throws IOException {
     Path lock = locked(TestMatrices.SMALL, deployments("EDIT_THINGS", ""));
     Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
-    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
-        + lock + " in 2 changes, widening first:\n"
-        + "  - the requirement of Deployments.delete(String, String) changes from EDIT_THINGS to"
-        + " DELETE_THINGS\n"
-        + "  - workspace role EDITOR loses Deployments.delete(String, String) (it needs"
-        + " DELETE_THINGS)\n"
-        + HOW_TO_ACCEPT, onlyError(compilation));
+    assertEquals(
+        "[AccessChanged] The access rolegate computes differs from the access lock "
+            + lock
+            + " in 2 changes, widening first:\n"
+            + "  - the requirement of Deployments.delete(String, String) changes from EDIT_THINGS to"
+            + " DELETE_THINGS\n"
+            + "  - workspace role EDITOR loses Deployments.delete(String, String) (it needs"
+            + " DELETE_THINGS)\n"
+            + HOW_TO_ACCEPT,
+        onlyError(compilation));
   }
 
   @Test
   void narrowing_withNarrowingWarn_isAWarning() throws IOException {
     Path lock = locked(TestMatrices.SMALL, deployments("EDIT_THINGS", EDIT));
-    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""),
-        "-Arolegate.accessLock.narrowing=warn");
+    Compilation compilation =
+        compile(
+            TestMatrices.SMALL,
+            lock,
+            deployments("DELETE_THINGS", ""),
+            "-Arolegate.accessLock.narrowing=warn");
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
-    assertEquals("[AccessChanged] The access rolegate computes is narrower than the access lock "
-        + lock + " in 3 changes:\n"
-        + "  - the requirement of Deployments.delete(String, String) changes from EDIT_THINGS to"
-        + " DELETE_THINGS\n"
-        + "  - workspace role EDITOR loses Deployments.delete(String, String) (it needs"
-        + " DELETE_THINGS)\n"
-        + "  - removed guarded method Deployments.edit(String) (it needed EDIT_THINGS, callable by"
-        + " workspace EDITOR, OWNER; account ADMIN)\n"
-        + "  -Arolegate.accessLock.narrowing=warn makes this a warning. To record it, rewrite the"
-        + " lock with the compiler option -Arolegate.accessLock.update=true and commit it. "
-        + MAVEN, compilation.warnings().get(0).getMessage(Locale.ROOT));
+    assertEquals(
+        "[AccessChanged] The access rolegate computes is narrower than the access lock "
+            + lock
+            + " in 3 changes:\n"
+            + "  - the requirement of Deployments.delete(String, String) changes from EDIT_THINGS to"
+            + " DELETE_THINGS\n"
+            + "  - workspace role EDITOR loses Deployments.delete(String, String) (it needs"
+            + " DELETE_THINGS)\n"
+            + "  - removed guarded method Deployments.edit(String) (it needed EDIT_THINGS, callable by"
+            + " workspace EDITOR, OWNER; account ADMIN)\n"
+            + "  -Arolegate.accessLock.narrowing=warn makes this a warning. To record it, rewrite the"
+            + " lock with the compiler option -Arolegate.accessLock.update=true and commit it. "
+            + MAVEN,
+        compilation.warnings().get(0).getMessage(Locale.ROOT));
   }
 
   @Test
   void widening_withNarrowingWarn_isStillAnError() throws IOException {
     Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
-    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("EDIT_THINGS", ""),
-        "-Arolegate.accessLock.narrowing=warn");
-    assertTrue(onlyError(compilation).startsWith("[AccessChanged] The access rolegate computes"
-        + " differs from the access lock " + lock + " in 2 changes, widening first:\n"
-        + "  - workspace role EDITOR gains Deployments.delete(String, String)"));
+    Compilation compilation =
+        compile(
+            TestMatrices.SMALL,
+            lock,
+            deployments("EDIT_THINGS", ""),
+            "-Arolegate.accessLock.narrowing=warn");
+    assertTrue(
+        onlyError(compilation)
+            .startsWith(
+                "[AccessChanged] The access rolegate computes"
+                    + " differs from the access lock "
+                    + lock
+                    + " in 2 changes, widening first:\n"
+                    + "  - workspace role EDITOR gains Deployments.delete(String, String)"));
   }
 
   @Test
   void missingLock_errorSaysHowToCreateIt() throws IOException {
     Path lock = Files.createTempDirectory("rolegate-lock").resolve("rolegate-access.lock");
     Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
-    assertEquals("[AccessLockInvalid] -Arolegate.accessLock=" + lock + " names no file, so there"
-        + " is no access to compare with. Create it: compile once with"
-        + " -Arolegate.accessLock.update=true, review the file and commit it. " + MAVEN,
+    assertEquals(
+        "[AccessLockInvalid] -Arolegate.accessLock="
+            + lock
+            + " names no file, so there"
+            + " is no access to compare with. Create it: compile once with"
+            + " -Arolegate.accessLock.update=true, review the file and commit it. "
+            + MAVEN,
         onlyError(compilation));
     assertFalse(Files.exists(lock));
   }
@@ -300,11 +356,15 @@ class AccessLockTest {
     lines.add(9, "call test.Deployments Deployments.delete(String, String) workspace");
     Files.write(lock, lines, StandardCharsets.UTF_8);
     Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
-    assertEquals("[AccessLockInvalid] The access lock " + lock + " is malformed: line 10:"
-        + " \"call test.Deployments Deployments.delete(String, String) workspace\" is not a lock"
-        + " line. A lock line reads call <type> <operation> <fact> or role workspace|account"
-        + " <ROLE> [<fact>] (docs/access-lock.md). Fix the line, or rewrite the file with"
-        + " -Arolegate.accessLock.update=true and review its diff", onlyError(compilation));
+    assertEquals(
+        "[AccessLockInvalid] The access lock "
+            + lock
+            + " is malformed: line 10:"
+            + " \"call test.Deployments Deployments.delete(String, String) workspace\" is not a lock"
+            + " line. A lock line reads call <type> <operation> <fact> or role workspace|account"
+            + " <ROLE> [<fact>] (docs/access-lock.md). Fix the line, or rewrite the file with"
+            + " -Arolegate.accessLock.update=true and review its diff",
+        onlyError(compilation));
   }
 
   @Test
@@ -318,8 +378,14 @@ class AccessLockTest {
     Files.write(lock, broken);
     long lines = Files.readString(lock, StandardCharsets.ISO_8859_1).lines().count();
     Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
-    assertTrue(onlyError(compilation).startsWith("[AccessLockInvalid] The access lock " + lock
-        + " is malformed: line " + lines + ": it is not UTF-8."));
+    assertTrue(
+        onlyError(compilation)
+            .startsWith(
+                "[AccessLockInvalid] The access lock "
+                    + lock
+                    + " is malformed: line "
+                    + lines
+                    + ": it is not UTF-8."));
   }
 
   @Test
@@ -327,30 +393,43 @@ class AccessLockTest {
     Path lock = Files.createTempDirectory("rolegate-lock");
     Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
     String error = onlyError(compilation);
-    assertTrue(error.startsWith("[AccessLockInvalid] The access lock " + lock
-        + " cannot be read: java.io.IOException: "), error);
+    assertTrue(
+        error.startsWith(
+            "[AccessLockInvalid] The access lock "
+                + lock
+                + " cannot be read: java.io.IOException: "),
+        error);
     assertTrue(error.endsWith(". Check the path and the file's permissions"), error);
   }
 
   @Test
   void badNarrowingOption_isAnError() throws IOException {
     Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
-    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""),
-        "-Arolegate.accessLock.narrowing=warning");
-    assertEquals("[AccessLockInvalid] -Arolegate.accessLock.narrowing=warning is not valid: give"
-        + " error (narrowing fails the build, the default) or warn (a warning)",
+    Compilation compilation =
+        compile(
+            TestMatrices.SMALL,
+            lock,
+            deployments("DELETE_THINGS", ""),
+            "-Arolegate.accessLock.narrowing=warning");
+    assertEquals(
+        "[AccessLockInvalid] -Arolegate.accessLock.narrowing=warning is not valid: give"
+            + " error (narrowing fails the build, the default) or warn (a warning)",
         onlyError(compilation));
   }
 
   @Test
   void updateWithoutLockOption_isAnError() {
-    Compilation compilation = com.google.testing.compile.Compiler.javac()
-        .withProcessors(new RolegateProcessor())
-        .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString(),
-            "-Arolegate.accessLock.update=true")
-        .compile(deployments("DELETE_THINGS", ""));
-    assertEquals("[AccessLockInvalid] -Arolegate.accessLock.update=true is not valid: it rewrites"
-        + " the file that -Arolegate.accessLock=<path> names, and that option is not set. Add it",
+    Compilation compilation =
+        com.google.testing.compile.Compiler.javac()
+            .withProcessors(new RolegateProcessor())
+            .withOptions(
+                "-sourcepath",
+                TestMatrices.sourcePath(TestMatrices.SMALL).toString(),
+                "-Arolegate.accessLock.update=true")
+            .compile(deployments("DELETE_THINGS", ""));
+    assertEquals(
+        "[AccessLockInvalid] -Arolegate.accessLock.update=true is not valid: it rewrites"
+            + " the file that -Arolegate.accessLock=<path> names, and that option is not set. Add it",
         onlyError(compilation));
   }
 
@@ -359,8 +438,12 @@ class AccessLockTest {
     Path lock = Files.createTempDirectory("rolegate-lock").resolve("rolegate-access.lock");
     Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THING", ""));
     assertTrue(onlyError(compilation).startsWith("[UnknownPermission]"));
-    Compilation updating = compile(TestMatrices.SMALL, lock, deployments("DELETE_THING", ""),
-        "-Arolegate.accessLock.update=true");
+    Compilation updating =
+        compile(
+            TestMatrices.SMALL,
+            lock,
+            deployments("DELETE_THING", ""),
+            "-Arolegate.accessLock.update=true");
     assertTrue(onlyError(updating).startsWith("[UnknownPermission]"));
     assertFalse(Files.exists(lock));
   }
@@ -368,22 +451,26 @@ class AccessLockTest {
   /** Returns the package-info naming the matrix and {@code sources}, as {@code "Name", text}. */
   private static List<JavaFileObject> sources(String... namesAndTexts) {
     List<JavaFileObject> files = new ArrayList<>();
-    files.add(JavaFileObjects.forSourceString("test.package-info",
-        "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"));
+    files.add(
+        JavaFileObjects.forSourceString(
+            "test.package-info",
+            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"));
     for (int i = 0; i < namesAndTexts.length; i += 2) {
       files.add(JavaFileObjects.forSourceString("test." + namesAndTexts[i], namesAndTexts[i + 1]));
     }
     return files;
   }
 
-  private static final String WORK = """
+  private static final String WORK =
+      """
       package test;
       public interface Work {
         interface Deployment {}
         interface WorkPool {}
       }
       """;
-  private static final String OVERLOADS = """
+  private static final String OVERLOADS =
+      """
       package test;
       import dev.rolegate.annotations.*;
       public interface Overloads {
@@ -396,89 +483,161 @@ class AccessLockTest {
 
   @Test
   void sameLookingOverloads_swappedRequirements_areAWidening() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, sources("Work", WORK,
-        "Overloads", String.format(Locale.ROOT, OVERLOADS, "DELETE_THINGS", "VIEW_THINGS")));
-    assertTrue(Files.readString(lock).contains("call test.Overloads"
-        + " Overloads.delete(java.lang.String, test.Work$Deployment) requires allOf DELETE_THINGS"
-        + "\n"));
-    Compilation compilation = compile(TestMatrices.SMALL, lock, sources("Work", WORK,
-        "Overloads", String.format(Locale.ROOT, OVERLOADS, "VIEW_THINGS", "DELETE_THINGS")));
-    String deployment = "Overloads.delete(String, T) (erased: java.lang.String,"
-        + " test.Work$Deployment)";
+    Path lock =
+        locked(
+            TestMatrices.SMALL,
+            sources(
+                "Work",
+                WORK,
+                "Overloads",
+                String.format(Locale.ROOT, OVERLOADS, "DELETE_THINGS", "VIEW_THINGS")));
+    assertTrue(
+        Files.readString(lock)
+            .contains(
+                "call test.Overloads"
+                    + " Overloads.delete(java.lang.String, test.Work$Deployment) requires allOf DELETE_THINGS"
+                    + "\n"));
+    Compilation compilation =
+        compile(
+            TestMatrices.SMALL,
+            lock,
+            sources(
+                "Work",
+                WORK,
+                "Overloads",
+                String.format(Locale.ROOT, OVERLOADS, "VIEW_THINGS", "DELETE_THINGS")));
+    String deployment =
+        "Overloads.delete(String, T) (erased: java.lang.String," + " test.Work$Deployment)";
     String pool = "Overloads.delete(String, T) (erased: java.lang.String, test.Work$WorkPool)";
-    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
-        + lock + " in 6 changes, widening first:\n"
-        + "  - workspace role EDITOR gains " + deployment + " (needs VIEW_THINGS: workspace EDITOR"
-        + " grants EDIT_THINGS, which includes VIEW_THINGS)\n"
-        + "  - workspace role VIEWER gains " + deployment + " (needs VIEW_THINGS: workspace VIEWER"
-        + " grants VIEW_THINGS)\n"
-        + "  - the requirement of " + deployment + " changes from DELETE_THINGS to VIEW_THINGS\n"
-        + "  - the requirement of " + pool + " changes from VIEW_THINGS to DELETE_THINGS\n"
-        + "  - workspace role EDITOR loses " + pool + " (it needs DELETE_THINGS)\n"
-        + "  - workspace role VIEWER loses " + pool + " (it needs DELETE_THINGS)\n"
-        + HOW_TO_ACCEPT, onlyError(compilation));
+    assertEquals(
+        "[AccessChanged] The access rolegate computes differs from the access lock "
+            + lock
+            + " in 6 changes, widening first:\n"
+            + "  - workspace role EDITOR gains "
+            + deployment
+            + " (needs VIEW_THINGS: workspace EDITOR"
+            + " grants EDIT_THINGS, which includes VIEW_THINGS)\n"
+            + "  - workspace role VIEWER gains "
+            + deployment
+            + " (needs VIEW_THINGS: workspace VIEWER"
+            + " grants VIEW_THINGS)\n"
+            + "  - the requirement of "
+            + deployment
+            + " changes from DELETE_THINGS to VIEW_THINGS\n"
+            + "  - the requirement of "
+            + pool
+            + " changes from VIEW_THINGS to DELETE_THINGS\n"
+            + "  - workspace role EDITOR loses "
+            + pool
+            + " (it needs DELETE_THINGS)\n"
+            + "  - workspace role VIEWER loses "
+            + pool
+            + " (it needs DELETE_THINGS)\n"
+            + HOW_TO_ACCEPT,
+        onlyError(compilation));
   }
 
   @Test
   void differenceNoChangeWords_isAWidening() throws IOException {
     Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
     List<String> lines = new ArrayList<>(Files.readAllLines(lock, StandardCharsets.UTF_8));
-    lines.add("call test.Deployments Deployments.delete(java.lang.String, java.lang.String)"
-        + " nobody");
+    lines.add(
+        "call test.Deployments Deployments.delete(java.lang.String, java.lang.String)" + " nobody");
     Files.write(lock, lines, StandardCharsets.UTF_8);
-    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""),
-        "-Arolegate.accessLock.narrowing=warn");
-    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
-        + lock + " in 1 change, widening first:\n"
-        + "  - the lock lines of Deployments.delete(String, String) differ: added none; removed"
-        + " \"call test.Deployments Deployments.delete(java.lang.String, java.lang.String)"
-        + " nobody\"\n" + HOW_TO_ACCEPT, onlyError(compilation));
+    Compilation compilation =
+        compile(
+            TestMatrices.SMALL,
+            lock,
+            deployments("DELETE_THINGS", ""),
+            "-Arolegate.accessLock.narrowing=warn");
+    assertEquals(
+        "[AccessChanged] The access rolegate computes differs from the access lock "
+            + lock
+            + " in 1 change, widening first:\n"
+            + "  - the lock lines of Deployments.delete(String, String) differ: added none; removed"
+            + " \"call test.Deployments Deployments.delete(java.lang.String, java.lang.String)"
+            + " nobody\"\n"
+            + HOW_TO_ACCEPT,
+        onlyError(compilation));
   }
 
   @Test
   void secondRequirementOfOneMethod_isMalformed() throws IOException {
     Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
     List<String> lines = new ArrayList<>(Files.readAllLines(lock, StandardCharsets.UTF_8));
-    int at = lines.indexOf("call test.Deployments Deployments.delete(java.lang.String,"
-        + " java.lang.String) requires allOf DELETE_THINGS");
+    int at =
+        lines.indexOf(
+            "call test.Deployments Deployments.delete(java.lang.String,"
+                + " java.lang.String) requires allOf DELETE_THINGS");
     assertTrue(at > 0, lines.toString());
-    lines.add(at + 1, "call test.Deployments Deployments.delete(java.lang.String,"
-        + " java.lang.String) requires allOf VIEW_THINGS");
+    lines.add(
+        at + 1,
+        "call test.Deployments Deployments.delete(java.lang.String,"
+            + " java.lang.String) requires allOf VIEW_THINGS");
     Files.write(lock, lines, StandardCharsets.UTF_8);
     Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
-    assertEquals("[AccessLockInvalid] The access lock " + lock + " is malformed: line " + (at + 2)
-        + ": \"call test.Deployments Deployments.delete(java.lang.String, java.lang.String)"
-        + " requires allOf VIEW_THINGS\" gives call test.Deployments"
-        + " Deployments.delete(java.lang.String, java.lang.String) a second requires/unguarded"
-        + " fact (it has \"requires allOf DELETE_THINGS\"). A lock line reads call <type>"
-        + " <operation> <fact> or role workspace|account <ROLE> [<fact>] (docs/access-lock.md)."
-        + " Fix the line, or rewrite the file with -Arolegate.accessLock.update=true and review"
-        + " its diff", onlyError(compilation));
+    assertEquals(
+        "[AccessLockInvalid] The access lock "
+            + lock
+            + " is malformed: line "
+            + (at + 2)
+            + ": \"call test.Deployments Deployments.delete(java.lang.String, java.lang.String)"
+            + " requires allOf VIEW_THINGS\" gives call test.Deployments"
+            + " Deployments.delete(java.lang.String, java.lang.String) a second requires/unguarded"
+            + " fact (it has \"requires allOf DELETE_THINGS\"). A lock line reads call <type>"
+            + " <operation> <fact> or role workspace|account <ROLE> [<fact>] (docs/access-lock.md)."
+            + " Fix the line, or rewrite the file with -Arolegate.accessLock.update=true and review"
+            + " its diff",
+        onlyError(compilation));
   }
 
   @Test
   void typeNoLongerGuarded_isAWidening_evenWithNarrowingWarn() throws IOException {
     Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
-    Compilation compilation = compile(TestMatrices.SMALL, lock, sources("Deployments", """
+    Compilation compilation =
+        compile(
+            TestMatrices.SMALL,
+            lock,
+            sources(
+                "Deployments",
+                """
         package test;
         public interface Deployments {
           void delete(String ws, String id);
           String view(String ws);
         }
-        """, "Things", ReportedServices.THINGS, "ThingRef", ReportedServices.REF),
-        "-Arolegate.accessLock.narrowing=warn");
+        """,
+                "Things",
+                ReportedServices.THINGS,
+                "ThingRef",
+                ReportedServices.REF),
+            "-Arolegate.accessLock.narrowing=warn");
     String error = onlyError(compilation);
-    assertTrue(error.startsWith("[AccessChanged] The access rolegate computes differs from the"
-        + " access lock " + lock + " in "), error);
-    assertTrue(error.contains(" widening first:\n  - test.Deployments is no longer guarded: its"
-        + " methods are open to anyone\n  - new guarded method "), error);
+    assertTrue(
+        error.startsWith(
+            "[AccessChanged] The access rolegate computes differs from the"
+                + " access lock "
+                + lock
+                + " in "),
+        error);
+    assertTrue(
+        error.contains(
+            " widening first:\n  - test.Deployments is no longer guarded: its"
+                + " methods are open to anyone\n  - new guarded method "),
+        error);
     assertFalse(error.contains("removed guarded method"), error);
   }
 
   @Test
   void methodTurnedStatic_isNoLongerGuarded_aWidening() throws IOException {
     Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
-    Compilation compilation = compile(TestMatrices.SMALL, lock, sources("Deployments", """
+    Compilation compilation =
+        compile(
+            TestMatrices.SMALL,
+            lock,
+            sources(
+                "Deployments",
+                """
         package test;
         import dev.rolegate.annotations.*;
         public interface Deployments {
@@ -486,15 +645,20 @@ class AccessLockTest {
           @RequiresPermission(Permissions.VIEW_THINGS)
           String view(@WorkspaceId String ws);
         }
-        """), "-Arolegate.accessLock.narrowing=warn");
-    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
-        + lock + " in 1 change, widening first:\n"
-        + "  - Deployments.delete(String, String) is no longer guarded: open to anyone (it needed"
-        + " DELETE_THINGS, callable by workspace OWNER; account ADMIN)\n"
-        + HOW_TO_ACCEPT, onlyError(compilation));
+        """),
+            "-Arolegate.accessLock.narrowing=warn");
+    assertEquals(
+        "[AccessChanged] The access rolegate computes differs from the access lock "
+            + lock
+            + " in 1 change, widening first:\n"
+            + "  - Deployments.delete(String, String) is no longer guarded: open to anyone (it needed"
+            + " DELETE_THINGS, callable by workspace OWNER; account ADMIN)\n"
+            + HOW_TO_ACCEPT,
+        onlyError(compilation));
   }
 
-  private static final String COPY = """
+  private static final String COPY =
+      """
       package test;
       import dev.rolegate.annotations.*;
       public interface Deployments {
@@ -505,46 +669,68 @@ class AccessLockTest {
 
   @Test
   void workspaceReadFromAnotherParameter_isAWidening() throws IOException {
-    Path lock = locked(TestMatrices.SMALL,
-        sources("Deployments", String.format(Locale.ROOT, COPY, "@WorkspaceId", "")));
-    assertTrue(Files.readString(lock).contains("call test.Deployments"
-        + " Deployments.copy(java.lang.String, java.lang.String) workspace-from parameter 0"
-        + " (from)\n"));
-    Compilation compilation = compile(TestMatrices.SMALL, lock,
-        sources("Deployments", String.format(Locale.ROOT, COPY, "", "@WorkspaceId")));
-    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
-        + lock + " in 2 changes, widening first:\n"
-        + "  - Deployments.copy(String, String) now checks the workspace of parameter to instead"
-        + " of parameter from\n"
-        + "  - Deployments.copy(String, String) now checks the account of the workspace of"
-        + " parameter to instead of the workspace of parameter from\n"
-        + HOW_TO_ACCEPT, onlyError(compilation));
+    Path lock =
+        locked(
+            TestMatrices.SMALL,
+            sources("Deployments", String.format(Locale.ROOT, COPY, "@WorkspaceId", "")));
+    assertTrue(
+        Files.readString(lock)
+            .contains(
+                "call test.Deployments"
+                    + " Deployments.copy(java.lang.String, java.lang.String) workspace-from parameter 0"
+                    + " (from)\n"));
+    Compilation compilation =
+        compile(
+            TestMatrices.SMALL,
+            lock,
+            sources("Deployments", String.format(Locale.ROOT, COPY, "", "@WorkspaceId")));
+    assertEquals(
+        "[AccessChanged] The access rolegate computes differs from the access lock "
+            + lock
+            + " in 2 changes, widening first:\n"
+            + "  - Deployments.copy(String, String) now checks the workspace of parameter to instead"
+            + " of parameter from\n"
+            + "  - Deployments.copy(String, String) now checks the account of the workspace of"
+            + " parameter to instead of the workspace of parameter from\n"
+            + HOW_TO_ACCEPT,
+        onlyError(compilation));
   }
 
   @Test
   void permissionScopeRemapped_isAWidening() throws IOException {
     Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
     String remapped = TestMatrices.SMALL.replace("| see_things |", "| see_everything |");
-    Compilation compilation = compile(remapped, lock, deployments("DELETE_THINGS", ""),
-        "-Arolegate.accessLock.narrowing=warn");
-    assertEquals("[AccessChanged] The access rolegate computes differs from the access lock "
-        + lock + " in 1 change, widening first:\n"
-        + "  - permission VIEW_THINGS maps scope see_everything instead of see_things: custom"
-        + " roles holding that scope gain it\n"
-        + HOW_TO_ACCEPT, onlyError(compilation));
+    Compilation compilation =
+        compile(
+            remapped,
+            lock,
+            deployments("DELETE_THINGS", ""),
+            "-Arolegate.accessLock.narrowing=warn");
+    assertEquals(
+        "[AccessChanged] The access rolegate computes differs from the access lock "
+            + lock
+            + " in 1 change, widening first:\n"
+            + "  - permission VIEW_THINGS maps scope see_everything instead of see_things: custom"
+            + " roles holding that scope gain it\n"
+            + HOW_TO_ACCEPT,
+        onlyError(compilation));
   }
 
   @Test
   void permissionIncludeAdded_isAWidening() throws IOException {
     Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
-    String includes = TestMatrices.SMALL.replace(
-        "| EDIT_ACCOUNT | account | | VIEW_ACCOUNT |", "| EDIT_ACCOUNT | account | | |");
+    String includes =
+        TestMatrices.SMALL.replace(
+            "| EDIT_ACCOUNT | account | | VIEW_ACCOUNT |", "| EDIT_ACCOUNT | account | | |");
     Path narrower = locked(includes, deployments("DELETE_THINGS", ""));
-    Compilation compilation = compile(TestMatrices.SMALL, narrower,
-        deployments("DELETE_THINGS", ""));
+    Compilation compilation =
+        compile(TestMatrices.SMALL, narrower, deployments("DELETE_THINGS", ""));
     String error = onlyError(compilation);
-    assertTrue(error.contains("\n  - permission EDIT_ACCOUNT includes VIEW_ACCOUNT: every role"
-        + " and custom role holding EDIT_ACCOUNT gains it\n"), error);
+    assertTrue(
+        error.contains(
+            "\n  - permission EDIT_ACCOUNT includes VIEW_ACCOUNT: every role"
+                + " and custom role holding EDIT_ACCOUNT gains it\n"),
+        error);
     assertThat(compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", "")))
         .succeededWithoutWarnings();
   }
@@ -552,18 +738,34 @@ class AccessLockTest {
   @Test
   void update_notesWhatItAccepts_orThatNothingChanged() throws IOException {
     Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
-    Compilation same = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""),
-        "-Arolegate.accessLock.update=TRUE");
+    Compilation same =
+        compile(
+            TestMatrices.SMALL,
+            lock,
+            deployments("DELETE_THINGS", ""),
+            "-Arolegate.accessLock.update=TRUE");
     assertThat(same).succeededWithoutWarnings();
-    assertThat(same).hadNoteContaining("[AccessLockUpdated] -Arolegate.accessLock.update=true"
-        + " wrote the access lock " + lock + ": nothing changed");
-    Compilation changed = compile(TestMatrices.SMALL, lock, deployments("VIEW_THINGS", ""),
-        "-Arolegate.accessLock.update=true");
+    assertThat(same)
+        .hadNoteContaining(
+            "[AccessLockUpdated] -Arolegate.accessLock.update=true"
+                + " wrote the access lock "
+                + lock
+                + ": nothing changed");
+    Compilation changed =
+        compile(
+            TestMatrices.SMALL,
+            lock,
+            deployments("VIEW_THINGS", ""),
+            "-Arolegate.accessLock.update=true");
     assertThat(changed).succeededWithoutWarnings();
-    assertThat(changed).hadNoteContaining("[AccessLockUpdated] -Arolegate.accessLock.update=true"
-        + " wrote the access lock " + lock + ": it accepts 3 changes, widening first:\n"
-        + "  - workspace role EDITOR gains Deployments.delete(String, String) (needs VIEW_THINGS:"
-        + " workspace EDITOR grants EDIT_THINGS, which includes VIEW_THINGS)\n");
+    assertThat(changed)
+        .hadNoteContaining(
+            "[AccessLockUpdated] -Arolegate.accessLock.update=true"
+                + " wrote the access lock "
+                + lock
+                + ": it accepts 3 changes, widening first:\n"
+                + "  - workspace role EDITOR gains Deployments.delete(String, String) (needs VIEW_THINGS:"
+                + " workspace EDITOR grants EDIT_THINGS, which includes VIEW_THINGS)\n");
     assertThat(compile(TestMatrices.SMALL, lock, deployments("VIEW_THINGS", "")))
         .succeededWithoutWarnings();
   }
@@ -571,9 +773,13 @@ class AccessLockTest {
   @Test
   void anyOfOnePermission_locksAsAllOf_andNarrowingIgnoresCase() throws IOException {
     Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
-    List<JavaFileObject> anyOf = sources("Deployments", String.format(Locale.ROOT,
-        DEPLOYMENTS, "DELETE_THINGS", "").replace("@RequiresPermission(\"DELETE_THINGS\")",
-        "@RequiresPermission(anyOf = \"DELETE_THINGS\")"));
+    List<JavaFileObject> anyOf =
+        sources(
+            "Deployments",
+            String.format(Locale.ROOT, DEPLOYMENTS, "DELETE_THINGS", "")
+                .replace(
+                    "@RequiresPermission(\"DELETE_THINGS\")",
+                    "@RequiresPermission(anyOf = \"DELETE_THINGS\")"));
     assertThat(compile(TestMatrices.SMALL, lock, anyOf, "-Arolegate.accessLock.narrowing=WARN"))
         .succeededWithoutWarnings();
   }
@@ -603,12 +809,21 @@ class AccessLockTest {
     List<JavaFileObject> alphaOnly = List.of(both.get(0), both.get(2));
     Compilation partial = compile(TestMatrices.SMALL, lock, alphaOnly, "-classpath", classPath);
     assertThat(partial).succeededWithoutWarnings();
-    assertThat(partial).hadNoteContaining("[AccessLockNotCompared] The access lock " + lock
-        + " names test.Deployments, which this compilation does not compile from source (a"
-        + " partial compilation), so their lines were not compared. A full build (mvn clean"
-        + " compile) compares them");
-    Compilation update = compile(TestMatrices.SMALL, lock, alphaOnly, "-classpath", classPath,
-        "-Arolegate.accessLock.update=true");
+    assertThat(partial)
+        .hadNoteContaining(
+            "[AccessLockNotCompared] The access lock "
+                + lock
+                + " names test.Deployments, which this compilation does not compile from source (a"
+                + " partial compilation), so their lines were not compared. A full build (mvn clean"
+                + " compile) compares them");
+    Compilation update =
+        compile(
+            TestMatrices.SMALL,
+            lock,
+            alphaOnly,
+            "-classpath",
+            classPath,
+            "-Arolegate.accessLock.update=true");
     assertThat(update).succeededWithoutWarnings();
     assertThat(update).hadNoteContaining("so their lines were kept as they were.");
     assertEquals(full, Files.readString(lock, StandardCharsets.UTF_8));

@@ -1,7 +1,7 @@
 package dev.rolegate.processor;
 
-import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,29 +45,35 @@ class AccessReportTest {
   private static final String INDEX = "META-INF/rolegate/guard-index";
   private static final String WS = "7d1c5a9e-0b7e-4c39-9a59-3f0e6a8b2c11";
 
-
   @Test
   void classGuard_finalAndNonFinalUnguardedMethods_bothReported() {
-    Compilation compilation = compile(TestMatrices.SMALL, List.of(
-        JavaFileObjects.forSourceString("test.package-info",
-            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
-        JavaFileObjects.forSourceString("test.Ledger", ReportedServices.LEDGER)));
+    Compilation compilation =
+        compile(
+            TestMatrices.SMALL,
+            List.of(
+                JavaFileObjects.forSourceString(
+                    "test.package-info",
+                    "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
+                JavaFileObjects.forSourceString("test.Ledger", ReportedServices.LEDGER)));
 
     assertThat(compilation).succeededWithoutWarnings();
     String md = read(compilation, MD).orElseThrow();
-    assertTrue(md.endsWith(
-        "| `Ledger.balance()` | VIEW_ACCOUNT | none needed | bound (`@BoundAccount`) |"
-            + " n/a (account-level) | MEMBER, ADMIN |\n"
-            + "| `Ledger.name()` | unguarded: names the ledger in logs | none needed | none needed"
-            + " | anyone | anyone |\n"
-            + "| `Ledger.kind()` | unguarded: a constant; the guard inherits it unchanged | none"
-            + " needed | none needed | anyone | anyone |\n"), md);
+    assertTrue(
+        md.endsWith(
+            "| `Ledger.balance()` | VIEW_ACCOUNT | none needed | bound (`@BoundAccount`) |"
+                + " n/a (account-level) | MEMBER, ADMIN |\n"
+                + "| `Ledger.name()` | unguarded: names the ledger in logs | none needed | none needed"
+                + " | anyone | anyone |\n"
+                + "| `Ledger.kind()` | unguarded: a constant; the guard inherits it unchanged | none"
+                + " needed | none needed | anyone | anyone |\n"),
+        md);
     assertTrue(read(compilation, JSON).orElseThrow().contains("\"operation\": \"Ledger.kind()\""));
   }
 
   private static List<JavaFileObject> smallSources() {
     return List.of(
-        JavaFileObjects.forSourceString("test.package-info",
+        JavaFileObjects.forSourceString(
+            "test.package-info",
             "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
         JavaFileObjects.forSourceString("test.Things", ReportedServices.THINGS),
         JavaFileObjects.forSourceString("test.ThingRef", ReportedServices.REF),
@@ -79,13 +85,16 @@ class AccessReportTest {
   }
 
   private static Optional<String> read(Compilation compilation, String path) {
-    return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, path).map(file -> {
-      try (InputStream in = file.openInputStream()) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return compilation
+        .generatedFile(StandardLocation.CLASS_OUTPUT, path)
+        .map(
+            file -> {
+              try (InputStream in = file.openInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   private static String resource(String name) {
@@ -113,7 +122,9 @@ class AccessReportTest {
   /** Each row's roles are exactly those the generated guard lets through. */
   @Test
   void report_agreesWithGeneratedGuard_forEveryRoleAndRow() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Things", ReportedServices.THINGS, "test.ThingRef", ReportedServices.REF);
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Things", ReportedServices.THINGS, "test.ThingRef", ReportedServices.REF);
     Map<?, ?> report = (Map<?, ?>) MiniJson.parse(read(code.compilation, JSON).orElseThrow());
     Map<?, ?> things = (Map<?, ?>) ((List<?>) report.get("services")).get(0);
     List<?> methods = (List<?>) things.get("methods");
@@ -125,17 +136,28 @@ class AccessReportTest {
       accountLevel &= ((Map<?, ?>) row.get("workspace")).get("source").equals("none");
       List<?> accountRoles = (List<?>) row.get("accountRoles");
       for (String role : List.of("VIEWER", "EDITOR", "OWNER")) {
-        Principal principal = Principal.user("u").matrix(code.matrix())
-            .directory(GeneratedCode.ACME).workspaceRole(WS, role).build();
-        boolean expected = accountLevel
-            ? accountRoles.contains("MEMBER")
-            : ((List<?>) row.get("workspaceRoles")).contains(role);
+        Principal principal =
+            Principal.user("u")
+                .matrix(code.matrix())
+                .directory(GeneratedCode.ACME)
+                .workspaceRole(WS, role)
+                .build();
+        boolean expected =
+            accountLevel
+                ? accountRoles.contains("MEMBER")
+                : ((List<?>) row.get("workspaceRoles")).contains(role);
         assertEquals(expected, allowed(code, name, principal), name + " as workspace " + role);
       }
       for (String role : List.of("MEMBER", "ADMIN")) {
-        Principal principal = Principal.user("u").matrix(code.matrix())
-            .directory(GeneratedCode.ACME).accountRole(role).build();
-        assertEquals(accountRoles.contains(role), allowed(code, name, principal),
+        Principal principal =
+            Principal.user("u")
+                .matrix(code.matrix())
+                .directory(GeneratedCode.ACME)
+                .accountRole(role)
+                .build();
+        assertEquals(
+            accountRoles.contains(role),
+            allowed(code, name, principal),
             name + " as account " + role);
       }
     }
@@ -143,28 +165,30 @@ class AccessReportTest {
 
   private static boolean allowed(GeneratedCode code, String method, Principal principal)
       throws Throwable {
-    PrincipalSource source = new PrincipalSource() {
-      @Override
-      public Principal current() {
-        return principal;
-      }
+    PrincipalSource source =
+        new PrincipalSource() {
+          @Override
+          public Principal current() {
+            return principal;
+          }
 
-      @Override
-      public String currentWorkspace() {
-        return WS;
-      }
-    };
+          @Override
+          public String currentWorkspace() {
+            return WS;
+          }
+        };
     Recorder delegate = new Recorder((m, args) -> m.getReturnType() == String.class ? "ok" : null);
     Object guard = code.guard("test.Things", "test.GuardedThings", delegate, source);
     Object ref = code.load("test.ThingRef").getConstructors()[0].newInstance(WS, "t1");
-    Object[] args = switch (method) {
-      case "view" -> new Object[] {WS, new int[0]};
-      case "edit" -> new Object[] {UUID.fromString(WS), List.of()};
-      case "secret" -> new Object[] {ref};
-      case "either" -> new Object[] {WS};
-      case "account" -> new Object[] {"acme"};
-      default -> new Object[0];
-    };
+    Object[] args =
+        switch (method) {
+          case "view" -> new Object[] {WS, new int[0]};
+          case "edit" -> new Object[] {UUID.fromString(WS), List.of()};
+          case "secret" -> new Object[] {ref};
+          case "either" -> new Object[] {WS};
+          case "account" -> new Object[] {"acme"};
+          default -> new Object[0];
+        };
     try {
       GeneratedCode.call(guard, method, args);
     } catch (AccessDeniedException denied) {
@@ -194,10 +218,16 @@ class AccessReportTest {
   void json_parses_andFreeTextIsEscapedInBothFiles() {
     // Escapes as written in the source's string literal: quote, backslash, newline, U+0001, tab.
     String literal = "say \\\"hi\\\" \\\\ back|slash\\n*not* <b>bold</b> _x_ \\u0001 \\t tab";
-    Compilation compilation = compile(TestMatrices.SMALL, List.of(
-        JavaFileObjects.forSourceString("test.package-info",
-            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
-        JavaFileObjects.forSourceString("test.Odd", """
+    Compilation compilation =
+        compile(
+            TestMatrices.SMALL,
+            List.of(
+                JavaFileObjects.forSourceString(
+                    "test.package-info",
+                    "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
+                JavaFileObjects.forSourceString(
+                    "test.Odd",
+                    """
             package test;
             import dev.rolegate.annotations.*;
             @RequiresPermission(Permissions.VIEW_ACCOUNT)
@@ -206,22 +236,36 @@ class AccessReportTest {
               @Unguarded(reason = "%s")
               void probe();
             }
-            """.formatted(literal))));
+            """
+                        .formatted(literal))));
     assertThat(compilation).succeededWithoutWarnings();
     String json = read(compilation, JSON).orElseThrow();
-    Map<?, ?> row = (Map<?, ?>) ((List<?>) ((Map<?, ?>) ((List<?>) ((Map<?, ?>) MiniJson.parse(json))
-        .get("services")).get(0)).get("methods")).get(0);
-    assertEquals("say \"hi\" \\ back|slash\n*not* <b>bold</b> _x_ \u0001 \t tab", row.get("reason"));
-    assertTrue(json.contains("\"say \\\"hi\\\" \\\\ back|slash\\n*not* <b>bold</b> _x_ \\u0001 \\t tab\""), json);
+    Map<?, ?> row =
+        (Map<?, ?>)
+            ((List<?>)
+                    ((Map<?, ?>)
+                            ((List<?>) ((Map<?, ?>) MiniJson.parse(json)).get("services")).get(0))
+                        .get("methods"))
+                .get(0);
+    assertEquals(
+        "say \"hi\" \\ back|slash\n*not* <b>bold</b> _x_ \u0001 \t tab", row.get("reason"));
+    assertTrue(
+        json.contains("\"say \\\"hi\\\" \\\\ back|slash\\n*not* <b>bold</b> _x_ \\u0001 \\t tab\""),
+        json);
     String markdown = read(compilation, MD).orElseThrow();
-    assertTrue(markdown.contains("| `Odd.probe()` | unguarded: say \"hi\" \\\\ back\\|slash \\*not\\*"
-        + " \\<b\\>bold\\</b\\> \\_x\\_    tab | none needed | none needed | anyone | anyone |\n"),
+    assertTrue(
+        markdown.contains(
+            "| `Odd.probe()` | unguarded: say \"hi\" \\\\ back\\|slash \\*not\\*"
+                + " \\<b\\>bold\\</b\\> \\_x\\_    tab | none needed | none needed | anyone | anyone |\n"),
         markdown);
   }
 
   @Test
   void accountPermissionsOnlyWithAWorkspaceArgument_reportTheWorkspaceItNames() {
-    JavaFileObject members = JavaFileObjects.forSourceString("test.Members", """
+    JavaFileObject members =
+        JavaFileObjects.forSourceString(
+            "test.Members",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public interface Members {
@@ -235,17 +279,30 @@ class AccessReportTest {
     assertThat(compilation).succeededWithoutWarnings();
     // The guard reads the workspace (a null one is denied) and acts in its account.
     String markdown = read(compilation, MD).orElseThrow();
-    assertTrue(markdown.contains("| `Members.count(String)` | VIEW_ACCOUNT | `ws` | the workspace's"
-        + " (`ws`) | n/a (account-level) | MEMBER, ADMIN |\n"), markdown);
+    assertTrue(
+        markdown.contains(
+            "| `Members.count(String)` | VIEW_ACCOUNT | `ws` | the workspace's"
+                + " (`ws`) | n/a (account-level) | MEMBER, ADMIN |\n"),
+        markdown);
     String json = read(compilation, JSON).orElseThrow();
-    assertTrue(json.contains("\"workspace\": {\"source\": \"parameter\", \"parameter\": \"ws\","
-        + " \"accessor\": null},\n          \"account\": {\"source\": \"workspace\","), json);
+    assertTrue(
+        json.contains(
+            "\"workspace\": {\"source\": \"parameter\", \"parameter\": \"ws\","
+                + " \"accessor\": null},\n          \"account\": {\"source\": \"workspace\","),
+        json);
   }
 
   @Test
   void miniJson_rejectsMalformedText() {
-    for (String bad : List.of("{\"a\": 1,}", "[\"a\" \"b\"]", "{\"a\": \"x\ny\"}", "{\"a\": 1}}",
-        "{\"a\": 1, \"a\": 2}", "\"\\x\"", "[01]")) {
+    for (String bad :
+        List.of(
+            "{\"a\": 1,}",
+            "[\"a\" \"b\"]",
+            "{\"a\": \"x\ny\"}",
+            "{\"a\": 1}}",
+            "{\"a\": 1, \"a\": 2}",
+            "\"\\x\"",
+            "[01]")) {
       assertThrows(IllegalArgumentException.class, () -> MiniJson.parse(bad), bad);
     }
     assertEquals(Arrays.asList("a", 1.5, true, null), MiniJson.parse(" [\"a\", 1.5, true, null] "));
@@ -253,16 +310,19 @@ class AccessReportTest {
 
   @Test
   void matrixWithoutDefaultAccountRole_saysSo_andWorkspaceRolesNeedTheirOwnAccountPermission() {
-    Compilation compilation = compile(TestMatrices.SMALL.replace("account (default)", "account"),
-        smallSources());
+    Compilation compilation =
+        compile(TestMatrices.SMALL.replace("account (default)", "account"), smallSources());
     assertThat(compilation).succeededWithoutWarnings();
     String json = read(compilation, JSON).orElseThrow();
     assertTrue(json.contains("\"package\": \"test\", \"defaultAccountRole\": null}"), json);
     String markdown = read(compilation, MD).orElseThrow();
     assertTrue(markdown.contains("with no account role (the matrix marks no default)."), markdown);
     // anyOf {VIEW_THINGS, VIEW_ACCOUNT}: the workspace roles still qualify through VIEW_THINGS.
-    assertTrue(markdown.contains("| `Things.either(String)` | one of VIEW_THINGS, VIEW_ACCOUNT | `ws`"
-        + " | the workspace's (`ws`) | VIEWER, EDITOR, OWNER | MEMBER, ADMIN |\n"), markdown);
+    assertTrue(
+        markdown.contains(
+            "| `Things.either(String)` | one of VIEW_THINGS, VIEW_ACCOUNT | `ws`"
+                + " | the workspace's (`ws`) | VIEWER, EDITOR, OWNER | MEMBER, ADMIN |\n"),
+        markdown);
   }
 
   /**
@@ -271,7 +331,10 @@ class AccessReportTest {
    */
   @Test
   void compilationWithErrors_writesNoReport() throws IOException {
-    JavaFileObject bad = JavaFileObjects.forSourceString("test.Bad", """
+    JavaFileObject bad =
+        JavaFileObjects.forSourceString(
+            "test.Bad",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public interface Bad {
@@ -282,7 +345,11 @@ class AccessReportTest {
     List<JavaFileObject> sources = new ArrayList<>(smallSources());
     sources.add(bad);
     Compilation compilation = compile(TestMatrices.SMALL, sources);
-    assertOneError(compilation, "[UnknownPermission] \"VIEW_THING\"", bad, "@RequiresPermission(\"VIEW_THING\")");
+    assertOneError(
+        compilation,
+        "[UnknownPermission] \"VIEW_THING\"",
+        bad,
+        "@RequiresPermission(\"VIEW_THING\")");
 
     Path failed = compileToDirectory(sources, false);
     // javac's round after an error is the last one, where no source may be written: the deferred
@@ -307,9 +374,14 @@ class AccessReportTest {
         javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
       files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(out));
       files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(out));
-      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
-          List.of("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString()), null,
-          sources);
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              null,
+              files,
+              diagnostics,
+              List.of("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString()),
+              null,
+              sources);
       task.setProcessors(List.of(new RolegateProcessor()));
       assertEquals(succeeds, task.call(), diagnostics.getDiagnostics().toString());
     }
@@ -320,8 +392,10 @@ class AccessReportTest {
   void compilationGuardingNothing_writesNoReport() {
     Compilation compilation = compile(TestMatrices.SMALL, List.of(smallSources().get(0)));
     assertThat(compilation).succeededWithoutWarnings();
-    assertTrue(compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "test/Permissions.java")
-        .isPresent());
+    assertTrue(
+        compilation
+            .generatedFile(StandardLocation.SOURCE_OUTPUT, "test/Permissions.java")
+            .isPresent());
     assertFalse(read(compilation, MD).isPresent());
     assertFalse(read(compilation, JSON).isPresent());
     assertFalse(read(compilation, INDEX).isPresent());

@@ -25,12 +25,14 @@ import org.junit.jupiter.api.Test;
  */
 class AccountIdTest {
   private static final String UUID_ACCOUNT = "6f1c2b3a-0d4e-4f5a-8b6c-7d8e9f0a1b2c";
-  private static final AccountDirectory DIRECTORY = new InMemoryAccountDirectory()
-      .add("acct-a", "ws-a1", "ws-a2")
-      .add("acct-b", "ws-b1")
-      .add(UUID_ACCOUNT, "ws-u1");
+  private static final AccountDirectory DIRECTORY =
+      new InMemoryAccountDirectory()
+          .add("acct-a", "ws-a1", "ws-a2")
+          .add("acct-b", "ws-b1")
+          .add(UUID_ACCOUNT, "ws-u1");
 
-  private static final String ACCOUNTS = """
+  private static final String ACCOUNTS =
+      """
       package test;
       import dev.rolegate.annotations.*;
       import java.util.UUID;
@@ -53,13 +55,14 @@ class AccountIdTest {
         String byUuid(@AccountId UUID account);
       }
       """;
-  private static final String ACCOUNT_REF = """
+  private static final String ACCOUNT_REF =
+      """
       package test;
       public record AccountRef(@dev.rolegate.annotations.AccountId String account) {}
       """;
 
-  private final GeneratedCode code = GeneratedCode.compile(
-      "test.Accounts", ACCOUNTS, "test.AccountRef", ACCOUNT_REF);
+  private final GeneratedCode code =
+      GeneratedCode.compile("test.Accounts", ACCOUNTS, "test.AccountRef", ACCOUNT_REF);
   private final Recorder delegate = new Recorder((method, args) -> method.getName());
 
   @Test
@@ -68,11 +71,13 @@ class AccountIdTest {
     Object guard = guard(principal(b -> b.member("acct-a", "ADMIN")));
 
     assertEquals("purge", GeneratedCode.call(guard, "purge", "ws-a1"));
-    AccessDeniedException denied = assertThrows(AccessDeniedException.class,
-        () -> GeneratedCode.call(guard, "purge", "ws-b1"));
+    AccessDeniedException denied =
+        assertThrows(
+            AccessDeniedException.class, () -> GeneratedCode.call(guard, "purge", "ws-b1"));
     // Not a member of the workspace's account: the denial does not say which account that is.
     assertNull(denied.account());
-    assertTrue(denied.getMessage().contains("is no member of the workspace's account"),
+    assertTrue(
+        denied.getMessage().contains("is no member of the workspace's account"),
         denied.getMessage());
     assertEquals(List.of("purge"), delegate.calls);
   }
@@ -86,7 +91,8 @@ class AccountIdTest {
     assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(member, "invite", "acct-a"));
     assertEquals("invite", GeneratedCode.call(admin, "invite", "acct-a"));
     assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(admin, "invite", "acct-b"));
-    assertThrows(AccessDeniedException.class,
+    assertThrows(
+        AccessDeniedException.class,
         () -> GeneratedCode.call(admin, "invite", new Object[] {null}));
     assertEquals(List.of("invite"), delegate.calls);
   }
@@ -96,8 +102,10 @@ class AccountIdTest {
     Object admin = guard(principal(b -> b.member("acct-a", "ADMIN").member("acct-b", "ADMIN")));
 
     assertEquals("move", GeneratedCode.call(admin, "move", "acct-a", "ws-a2"));
-    AccessDeniedException denied = assertThrows(AccessDeniedException.class,
-        () -> GeneratedCode.call(admin, "move", "acct-a", "ws-b1"));
+    AccessDeniedException denied =
+        assertThrows(
+            AccessDeniedException.class,
+            () -> GeneratedCode.call(admin, "move", "acct-a", "ws-b1"));
     assertEquals("acct-a", denied.account()); // the account the call acts in
     assertEquals(List.of("move"), delegate.calls);
   }
@@ -106,13 +114,13 @@ class AccountIdTest {
   void boundAccount_noneBound_denied_oneBound_allowed_andTheWorkspaceMustBeItsOwn()
       throws Throwable {
     Principal member = principal(b -> b.member("acct-a").workspaceRole("ws-a1", "OWNER"));
-    Object guard = code.guard(
-        "test.Accounts", "test.GuardedAccounts", delegate, CurrentPrincipal.source());
+    Object guard =
+        code.guard("test.Accounts", "test.GuardedAccounts", delegate, CurrentPrincipal.source());
 
     try (PrincipalScope scope = CurrentPrincipal.bind(member)) {
       assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "plan"));
-      assertThrows(AccessDeniedException.class,
-          () -> GeneratedCode.call(guard, "purgeInBound", "ws-a1"));
+      assertThrows(
+          AccessDeniedException.class, () -> GeneratedCode.call(guard, "purgeInBound", "ws-a1"));
     }
     try (PrincipalScope scope = CurrentPrincipal.bind(member, "acct-a", null)) {
       assertEquals("plan", GeneratedCode.call(guard, "plan"));
@@ -120,8 +128,8 @@ class AccountIdTest {
     }
     try (PrincipalScope scope = CurrentPrincipal.bind(member, "acct-b", null)) {
       assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "plan"));
-      assertThrows(AccessDeniedException.class,
-          () -> GeneratedCode.call(guard, "purgeInBound", "ws-a1"));
+      assertThrows(
+          AccessDeniedException.class, () -> GeneratedCode.call(guard, "purgeInBound", "ws-a1"));
     }
     assertEquals(List.of("plan", "purgeInBound"), delegate.calls);
   }
@@ -139,11 +147,17 @@ class AccountIdTest {
     Object admin = guard(principal(b -> b.member("acct-a", "ADMIN")));
     Class<?> ref = code.load("test.AccountRef");
 
-    assertEquals("settle", GeneratedCode.call(admin, "settle",
-        ref.getConstructor(String.class).newInstance("acct-a")));
-    assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(admin, "settle",
-        ref.getConstructor(String.class).newInstance("acct-b")));
-    assertThrows(AccessDeniedException.class,
+    assertEquals(
+        "settle",
+        GeneratedCode.call(
+            admin, "settle", ref.getConstructor(String.class).newInstance("acct-a")));
+    assertThrows(
+        AccessDeniedException.class,
+        () ->
+            GeneratedCode.call(
+                admin, "settle", ref.getConstructor(String.class).newInstance("acct-b")));
+    assertThrows(
+        AccessDeniedException.class,
         () -> GeneratedCode.call(admin, "settle", new Object[] {null}));
     assertEquals(List.of("settle"), delegate.calls);
   }
@@ -153,8 +167,8 @@ class AccountIdTest {
     Object admin = guard(principal(b -> b.member(UUID_ACCOUNT.toUpperCase(), "ADMIN")));
 
     assertEquals("byUuid", GeneratedCode.call(admin, "byUuid", UUID.fromString(UUID_ACCOUNT)));
-    assertThrows(AccessDeniedException.class,
-        () -> GeneratedCode.call(admin, "byUuid", UUID.randomUUID()));
+    assertThrows(
+        AccessDeniedException.class, () -> GeneratedCode.call(admin, "byUuid", UUID.randomUUID()));
     assertEquals(List.of("byUuid"), delegate.calls);
   }
 
@@ -164,7 +178,8 @@ class AccountIdTest {
   }
 
   private Principal principal(java.util.function.UnaryOperator<Principal.Builder> memberships) {
-    return memberships.apply(Principal.user("alice").matrix(code.matrix()).directory(DIRECTORY))
+    return memberships
+        .apply(Principal.user("alice").matrix(code.matrix()).directory(DIRECTORY))
         .build();
   }
 }

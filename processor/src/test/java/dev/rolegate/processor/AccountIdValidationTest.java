@@ -1,8 +1,8 @@
 package dev.rolegate.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.CompilationAssertions.assertErrors;
 import static dev.rolegate.processor.CompilationAssertions.assertOneError;
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.TestMatrices.compile;
 import static dev.rolegate.processor.TestMatrices.source;
 
@@ -21,14 +21,18 @@ import org.junit.jupiter.api.Test;
  * {@code @WorkspaceId}.
  */
 class AccountIdValidationTest {
-  private static final String FIX = "Add @AccountId to the parameter that names the account,"
-      + " @BoundAccount to act in the account bound to the caller"
-      + " (CurrentPrincipal.bind(principal, account, workspace)), or @WorkspaceId to the parameter"
-      + " that names a workspace, to act in that workspace's account";
+  private static final String FIX =
+      "Add @AccountId to the parameter that names the account,"
+          + " @BoundAccount to act in the account bound to the caller"
+          + " (CurrentPrincipal.bind(principal, account, workspace)), or @WorkspaceId to the parameter"
+          + " that names a workspace, to act in that workspace's account";
 
   @Test
   void missingAccount_accountPermissionNamingNoAccount_reportedOnMethodWithTheFix() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public interface Things {
           @RequiresPermission({"VIEW_ACCOUNT", "EDIT_ACCOUNT"})
           void members();
@@ -54,13 +58,21 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[MissingAccount] Things.members() needs account permissions"
-            + " VIEW_ACCOUNT, EDIT_ACCOUNT but names no account. " + FIX, source, "void members()");
+    assertOneError(
+        compilation,
+        "[MissingAccount] Things.members() needs account permissions"
+            + " VIEW_ACCOUNT, EDIT_ACCOUNT but names no account. "
+            + FIX,
+        source,
+        "void members()");
   }
 
   @Test
   void accountIdMisuse_oneParameterMarkedAccountAndWorkspace() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public interface Things {
           @RequiresPermission("EDIT_THINGS")
           void edit(@WorkspaceId @AccountId String id);
@@ -69,22 +81,32 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[AccountIdMisuse] @AccountId on parameter id of edit(), which also"
+    assertOneError(
+        compilation,
+        "[AccountIdMisuse] @AccountId on parameter id of edit(), which also"
             + " carries @WorkspaceId. A String or UUID parameter names an account or a workspace,"
             + " not both: keep @WorkspaceId to act in that workspace's account, or give the"
-            + " account a parameter of its own", source, "void edit(");
+            + " account a parameter of its own",
+        source,
+        "void edit(");
   }
 
   @Test
   void missingAccount_boundAccountOnTheType_coversEveryMethod_boundWorkspaceDoesNot() {
-    JavaFileObject covered = source("Covered", """
+    JavaFileObject covered =
+        source(
+            "Covered",
+            """
         @BoundAccount
         public interface Covered {
           @RequiresPermission("EDIT_ACCOUNT")
           void settings();
         }
         """);
-    JavaFileObject bound = source("Bound", """
+    JavaFileObject bound =
+        source(
+            "Bound",
+            """
         @BoundWorkspace
         public interface Bound {
           @RequiresPermission("EDIT_ACCOUNT")
@@ -94,19 +116,29 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(covered, bound);
 
-    assertOneError(compilation, "[MissingAccount] Bound.settings() needs account permission"
-            + " EDIT_ACCOUNT but names no account. " + FIX, bound, "void settings()");
+    assertOneError(
+        compilation,
+        "[MissingAccount] Bound.settings() needs account permission"
+            + " EDIT_ACCOUNT but names no account. "
+            + FIX,
+        bound,
+        "void settings()");
   }
 
   @Test
   void missingAccount_inheritedFromClassPath_reportedOnGuardedType_fixedByBoundAccount()
       throws IOException {
-    Compilation base = Compiler.javac().compile(JavaFileObjects.forSourceString(
-        "test.Base", "package test;\npublic interface Base {\n  void settings();\n}\n"));
+    Compilation base =
+        Compiler.javac()
+            .compile(
+                JavaFileObjects.forSourceString(
+                    "test.Base",
+                    "package test;\npublic interface Base {\n  void settings();\n}\n"));
     assertThat(base).succeeded();
     Path classes = Files.createTempDirectory("rolegate-base");
     ClassOutputs.copyClasses(base, classes);
-    String things = """
+    String things =
+        """
         @RequiresPermission("EDIT_ACCOUNT")
         %s
         public interface Things extends Base {
@@ -117,21 +149,30 @@ class AccountIdValidationTest {
 
     Compilation compilation = compileWithClassPath(classes, source);
 
-    assertOneError(compilation, "[MissingAccount] method Base.settings(), inherited by Things, needs"
+    assertOneError(
+        compilation,
+        "[MissingAccount] method Base.settings(), inherited by Things, needs"
             + " account permission EDIT_ACCOUNT but names no account. Redeclare it in Things with"
             + " an @AccountId or @WorkspaceId parameter, or add @BoundAccount to Things to act in"
             + " the account bound to the caller (CurrentPrincipal.bind(principal, account,"
-            + " workspace))", source, "public interface Things extends Base");
+            + " workspace))",
+        source,
+        "public interface Things extends Base");
     Compilation bound =
         compileWithClassPath(classes, source("Things", things.formatted("@BoundAccount")));
     assertThat(bound).succeededWithoutWarnings();
-    assertThat(bound).generatedSourceFile("test.GuardedThings").contentsAsUtf8String()
+    assertThat(bound)
+        .generatedSourceFile("test.GuardedThings")
+        .contentsAsUtf8String()
         .contains("EDIT_ACCOUNT.checkInBoundAccount(this.source, \"Base.settings\");");
   }
 
   @Test
   void accountIdMisuse_twoParameters_keepOne() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public interface Things {
           @RequiresPermission("VIEW_ACCOUNT")
           String plan(@AccountId String account,
@@ -141,13 +182,20 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[AccountIdMisuse] @AccountId marks both account and parameter other"
-            + " of plan(). A call acts in one account: keep @AccountId on one parameter", source, "@AccountId String other");
+    assertOneError(
+        compilation,
+        "[AccountIdMisuse] @AccountId marks both account and parameter other"
+            + " of plan(). A call acts in one account: keep @AccountId on one parameter",
+        source,
+        "@AccountId String other");
   }
 
   @Test
   void accountIdMisuse_besideBoundAccountOnTheMethod_butATypeDefaultIsReplaced() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         @BoundAccount
         public interface Things {
           @RequiresPermission("VIEW_ACCOUNT")
@@ -161,15 +209,22 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[AccountIdMisuse] @AccountId on parameter account of both(), which"
+    assertOneError(
+        compilation,
+        "[AccountIdMisuse] @AccountId on parameter account of both(), which"
             + " also carries @BoundAccount. A call acts in one account: keep @AccountId to check"
             + " the account the call names, or remove it to check the account bound to the"
-            + " caller's context", source, "String both(");
+            + " caller's context",
+        source,
+        "String both(");
   }
 
   @Test
   void accountIdMisuse_notAnId_orACarrierWithoutMarkedAccessor() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         record Ref(String account) {}
 
         public interface Things {
@@ -183,21 +238,30 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertErrors(compilation, 2, "[AccountIdMisuse] @AccountId on parameter account of count() of"
+    assertErrors(
+        compilation,
+        2,
+        "[AccountIdMisuse] @AccountId on parameter account of count() of"
             + " type int. An account id is a String or a java.util.UUID, or a type that carries"
-            + " one (see @AccountId): change the parameter's type or move the annotation", source, "String count(");
+            + " one (see @AccountId): change the parameter's type or move the annotation",
+        source,
+        "String count(");
     assertThat(compilation)
-        .hadErrorContaining("[AccountIdMisuse] @AccountId on parameter ref of look() of type"
-            + " test.Ref, which carries no account id. Mark the record component that holds the"
-            + " account id (a String or UUID) with @AccountId, as in record Ref(@AccountId String"
-            + " account, ...), or give the parameter the type String or UUID")
+        .hadErrorContaining(
+            "[AccountIdMisuse] @AccountId on parameter ref of look() of type"
+                + " test.Ref, which carries no account id. Mark the record component that holds the"
+                + " account id (a String or UUID) with @AccountId, as in record Ref(@AccountId String"
+                + " account, ...), or give the parameter the type String or UUID")
         .inFile(source)
         .onLineContaining("String look(");
   }
 
   @Test
   void accountIdMisuse_carrierClassWithoutMarkedAccessor_saysHowToMarkOne() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         class Job {
           String account() { return "acct"; }
           @AccountId String account(int version) { return "acct"; }
@@ -211,15 +275,22 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[AccountIdMisuse] @AccountId on parameter job of run() of type"
+    assertOneError(
+        compilation,
+        "[AccountIdMisuse] @AccountId on parameter job of run() of type"
             + " test.Job, which carries no account id. Mark the no-argument method of Job that"
             + " returns the account id (a String or UUID) with @AccountId, or give the parameter"
-            + " the type String or UUID", source, "void run(");
+            + " the type String or UUID",
+        source,
+        "void run(");
   }
 
   @Test
   void accountIdMisuse_carrierWithTwoMarkedAccessors_namesBoth() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         interface Owned {
           @AccountId String owner();
         }
@@ -236,15 +307,21 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[AccountIdMisuse] @AccountId on parameter ref of look() of type"
+    assertOneError(
+        compilation,
+        "[AccountIdMisuse] @AccountId on parameter ref of look() of type"
             + " test.Ref, which marks more than one accessor with @AccountId: Ref.account(),"
-            + " Ref.owner(). A call acts in one account: keep @AccountId on one of them", source,
+            + " Ref.owner(). A call acts in one account: keep @AccountId on one of them",
+        source,
         "void look(");
   }
 
   @Test
   void accountIdMisuse_accessorReturnsAnotherType_namesTheType() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         record Ref(@AccountId long account) {}
 
         public interface Things {
@@ -255,15 +332,22 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[AccountIdMisuse] @AccountId on parameter ref of look() of type"
+    assertOneError(
+        compilation,
+        "[AccountIdMisuse] @AccountId on parameter ref of look() of type"
             + " test.Ref, whose @AccountId accessor Ref.account() returns long. An account id is a"
             + " String or a java.util.UUID: change the accessor's return type, or mark another"
-            + " accessor", source, "void look(");
+            + " accessor",
+        source,
+        "void look(");
   }
 
   @Test
   void accountCarrier_record_accepted_workspaceMarkerDoesNotCountAsAccount() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         record Ref(@AccountId String account, @WorkspaceId String workspace) {}
 
         public interface Things {
@@ -275,20 +359,29 @@ class AccountIdValidationTest {
     Compilation compilation = compile(source);
 
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("test.GuardedThings").contentsAsUtf8String()
-        .contains("EDIT_THINGS_AND_EDIT_ACCOUNT.checkInAccount(this.source, account, workspace,"
-            + " \"Things.move\");");
+    assertThat(compilation)
+        .generatedSourceFile("test.GuardedThings")
+        .contentsAsUtf8String()
+        .contains(
+            "EDIT_THINGS_AND_EDIT_ACCOUNT.checkInAccount(this.source, account, workspace,"
+                + " \"Things.move\");");
   }
 
   @Test
   void unstableAccountCarrier_nonFinalClass_refusedWithTheRecordForm() {
-    JavaFileObject carrier = source("AccountRef", """
+    JavaFileObject carrier =
+        source(
+            "AccountRef",
+            """
         public class AccountRef {
           private String account;
           @AccountId public String account() { return account; }
         }
         """);
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public interface Things {
           @RequiresPermission("EDIT_ACCOUNT")
           void rename(@AccountId AccountRef ref);
@@ -297,7 +390,9 @@ class AccountIdValidationTest {
 
     Compilation compilation = compile(carrier, source);
 
-    assertOneError(compilation, "[UnstableAccountCarrier] @AccountId on parameter ref of rename() of"
+    assertOneError(
+        compilation,
+        "[UnstableAccountCarrier] @AccountId on parameter ref of rename() of"
             + " type test.AccountRef, whose @AccountId accessor AccountRef.account() belongs to"
             + " AccountRef, which is not final, so a subclass (an anonymous one, say) can override"
             + " it to answer differently on each read. The guard checks the account id it reads"
@@ -306,7 +401,9 @@ class AccountIdValidationTest {
             + " AccountRef a record that marks its component and declares no accessor for it, as"
             + " in record AccountRef(@AccountId String account, ...) {}, or a final class whose"
             + " @AccountId method account() is exactly return account; of a final String field it"
-            + " declares; or give the parameter the type String or UUID", source, "void rename(");
+            + " declares; or give the parameter the type String or UUID",
+        source,
+        "void rename(");
   }
 
   private static Compilation compileWithClassPath(Path classes, JavaFileObject source) {

@@ -17,19 +17,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code [UncoveredGuardedCall]}: a guarded method's body calls a guarded method whose requirement
- * its own does not imply. The message names the roles let through by the first check and stopped
- * by the second, and says what happens to the inner call; suppressible per call site.
+ * its own does not imply. The message names the roles let through by the first check and stopped by
+ * the second, and says what happens to the inner call; suppressible per call site.
  */
 class CallGraphWarningTest {
   // javac puts the caret of a call on its opening parenthesis: column 7 of "delete(ws);".
-  private static final String SUPPRESS = "or add @SuppressWarnings(\"UncoveredGuardedCall\") to it"
-      + " (or to the local variable the call initializes) with a comment saying why the call is"
-      + " safe";
+  private static final String SUPPRESS =
+      "or add @SuppressWarnings(\"UncoveredGuardedCall\") to it"
+          + " (or to the local variable the call initializes) with a comment saying why the call is"
+          + " safe";
 
   @Test
   void defaultMethod_callsStrongerGuardedMethod_warnsOnCallNamingRolesAndEscalation() {
-    JavaFileObject source = service(
-        """
+    JavaFileObject source =
+        service(
+            """
           @RequiresPermission("VIEW_THINGS")
           default void purge(@WorkspaceId String ws) {
             delete(ws);
@@ -38,11 +40,13 @@ class CallGraphWarningTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[UncoveredGuardedCall] Things.purge() requires VIEW_THINGS but calls"
-        + " Things.delete(), which requires DELETE_THINGS. Callers with workspace roles VIEWER,"
-        + " EDITOR pass the first check but not the second. The guard checks only the outer call:"
-        + " the inner one runs on the delegate unchecked, an escalation path. Give Things.purge()"
-        + " a requirement that implies Things.delete()'s, " + SUPPRESS;
+    String message =
+        "[UncoveredGuardedCall] Things.purge() requires VIEW_THINGS but calls"
+            + " Things.delete(), which requires DELETE_THINGS. Callers with workspace roles VIEWER,"
+            + " EDITOR pass the first check but not the second. The guard checks only the outer call:"
+            + " the inner one runs on the delegate unchecked, an escalation path. Give Things.purge()"
+            + " a requirement that implies Things.delete()'s, "
+            + SUPPRESS;
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertWarningAt(compilation, message, source, "delete(ws);", 7);
@@ -51,7 +55,10 @@ class CallGraphWarningTest {
 
   @Test
   void classGuard_selfCall_warnsThatTheGuardDeniesTheInnerCall() {
-    JavaFileObject source = JavaFileObjects.forSourceString("test.Ledger", """
+    JavaFileObject source =
+        JavaFileObjects.forSourceString(
+            "test.Ledger",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public class Ledger {
@@ -66,21 +73,28 @@ class CallGraphWarningTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[UncoveredGuardedCall] Ledger.close() requires EDIT_THINGS but calls"
-        + " Ledger.purge(), which requires DELETE_THINGS. Callers with workspace role EDITOR pass"
-        + " the first check but not the second. GuardedLedger checks the inner call too, so it"
-        + " fails for them with AccessDeniedException. Give Ledger.close() a requirement that"
-        + " implies Ledger.purge()'s, " + SUPPRESS;
+    String message =
+        "[UncoveredGuardedCall] Ledger.close() requires EDIT_THINGS but calls"
+            + " Ledger.purge(), which requires DELETE_THINGS. Callers with workspace role EDITOR pass"
+            + " the first check but not the second. GuardedLedger checks the inner call too, so it"
+            + " fails for them with AccessDeniedException. Give Ledger.close() a requirement that"
+            + " implies Ledger.purge()'s, "
+            + SUPPRESS;
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
-    assertThat(compilation).hadWarningContaining(message).inFile(source)
+    assertThat(compilation)
+        .hadWarningContaining(message)
+        .inFile(source)
         .onLineContaining("this.purge(ws);");
     assertThat(compilation).generatedSourceFile("test.GuardedLedger");
   }
 
   @Test
   void classGuard_superCall_warnsThatItBypassesTheGuard() {
-    JavaFileObject source = JavaFileObjects.forSourceString("test.Ledger", """
+    JavaFileObject source =
+        JavaFileObjects.forSourceString(
+            "test.Ledger",
+            """
         package test;
         import dev.rolegate.annotations.*;
         class Base {
@@ -97,21 +111,26 @@ class CallGraphWarningTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[UncoveredGuardedCall] Ledger.close() requires EDIT_THINGS but calls"
-        + " Base.purge(), which requires DELETE_THINGS. Callers with workspace role EDITOR pass"
-        + " the first check but not the second. A super call bypasses the guard: the inner call"
-        + " runs unchecked, an escalation path. Give Ledger.close() a requirement that implies"
-        + " Base.purge()'s, " + SUPPRESS;
+    String message =
+        "[UncoveredGuardedCall] Ledger.close() requires EDIT_THINGS but calls"
+            + " Base.purge(), which requires DELETE_THINGS. Callers with workspace role EDITOR pass"
+            + " the first check but not the second. A super call bypasses the guard: the inner call"
+            + " runs unchecked, an escalation path. Give Ledger.close() a requirement that implies"
+            + " Base.purge()'s, "
+            + SUPPRESS;
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
-    assertThat(compilation).hadWarningContaining(message).inFile(source)
+    assertThat(compilation)
+        .hadWarningContaining(message)
+        .inFile(source)
         .onLineContaining("super.purge(ws);");
   }
 
   @Test
   void unguardedDefaultMethod_callingAGuardedOne_warnsOfTheEscalation() {
-    JavaFileObject source = service(
-        """
+    JavaFileObject source =
+        service(
+            """
           @Unguarded(reason = "housekeeping")
           default void cleanup(String ws) {
             delete(ws);
@@ -120,11 +139,13 @@ class CallGraphWarningTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[UncoveredGuardedCall] Things.cleanup() requires no permission (it is"
-        + " @Unguarded) but calls Things.delete(), which requires DELETE_THINGS. Every caller,"
-        + " authenticated or not, passes the first check. The guard checks only the outer call:"
-        + " the inner one runs on the delegate unchecked, an escalation path. Give"
-        + " Things.cleanup() a requirement that implies Things.delete()'s, " + SUPPRESS;
+    String message =
+        "[UncoveredGuardedCall] Things.cleanup() requires no permission (it is"
+            + " @Unguarded) but calls Things.delete(), which requires DELETE_THINGS. Every caller,"
+            + " authenticated or not, passes the first check. The guard checks only the outer call:"
+            + " the inner one runs on the delegate unchecked, an escalation path. Give"
+            + " Things.cleanup() a requirement that implies Things.delete()'s, "
+            + SUPPRESS;
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertWarningAt(compilation, message, source, "delete(ws);", 7);
@@ -132,8 +153,9 @@ class CallGraphWarningTest {
 
   @Test
   void defaultMethod_anyOfCaller_namesWorkspaceAndAccountRoles() {
-    JavaFileObject source = service(
-        """
+    JavaFileObject source =
+        service(
+            """
           @RequiresPermission(anyOf = {"EDIT_THINGS", "VIEW_ACCOUNT"})
           default int tidy(@WorkspaceId String ws) {
             return this.count(ws);
@@ -142,10 +164,11 @@ class CallGraphWarningTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[UncoveredGuardedCall] Things.tidy() requires one of EDIT_THINGS,"
-        + " VIEW_ACCOUNT but calls Things.count(), which requires EDIT_THINGS and VIEW_ACCOUNT."
-        + " Callers with workspace role VIEWER and account role MEMBER pass the first check but"
-        + " not the second.";
+    String message =
+        "[UncoveredGuardedCall] Things.tidy() requires one of EDIT_THINGS,"
+            + " VIEW_ACCOUNT but calls Things.count(), which requires EDIT_THINGS and VIEW_ACCOUNT."
+            + " Callers with workspace role VIEWER and account role MEMBER pass the first check but"
+            + " not the second.";
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertWarningAt(compilation, message, source, "return this.count(ws);", 18);
@@ -153,8 +176,9 @@ class CallGraphWarningTest {
 
   @Test
   void callOnAnotherGuardedType_saysItDependsOnTheReceiver() {
-    JavaFileObject source = service(
-        """
+    JavaFileObject source =
+        service(
+            """
           @RequiresPermission("EDIT_THINGS")
           default void copy(@WorkspaceId String ws, Vault vault) {
             vault.open(ws);
@@ -168,10 +192,11 @@ class CallGraphWarningTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[UncoveredGuardedCall] Things.copy() requires EDIT_THINGS but calls"
-        + " Things.Vault.open(), which requires VIEW_SECRETS. Callers with workspace role EDITOR"
-        + " pass the first check but not the second. The inner call is checked only if its"
-        + " receiver is a guard; otherwise it runs unchecked, an escalation path.";
+    String message =
+        "[UncoveredGuardedCall] Things.copy() requires EDIT_THINGS but calls"
+            + " Things.Vault.open(), which requires VIEW_SECRETS. Callers with workspace role EDITOR"
+            + " pass the first check but not the second. The inner call is checked only if its"
+            + " receiver is a guard; otherwise it runs unchecked, an escalation path.";
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertWarningAt(compilation, message, source, "vault.open(ws);", 11);
@@ -179,8 +204,10 @@ class CallGraphWarningTest {
 
   @Test
   void serviceDeferredToALaterRound_stillChecked() {
-    JavaFileObject source = JavaFileObjects.forSourceString("test.Later",
-        """
+    JavaFileObject source =
+        JavaFileObjects.forSourceString(
+            "test.Later",
+            """
         package test;
 
         import dev.rolegate.annotations.RequiresPermission;
@@ -200,16 +227,22 @@ class CallGraphWarningTest {
 
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(compilation, "[UncoveredGuardedCall] Later.touch() requires VIEW_THINGS but"
-        + " calls Later.edit(), which requires EDIT_THINGS. Callers with workspace role VIEWER"
-        + " pass", source, "edit(ws);", 5);
+    assertWarningAt(
+        compilation,
+        "[UncoveredGuardedCall] Later.touch() requires VIEW_THINGS but"
+            + " calls Later.edit(), which requires EDIT_THINGS. Callers with workspace role VIEWER"
+            + " pass",
+        source,
+        "edit(ws);",
+        5);
     assertThat(compilation).generatedSourceFile("test.GuardedLater");
   }
 
   @Test
   void impliedOrUnguardedCallee_noWarning() {
-    JavaFileObject source = service(
-        """
+    JavaFileObject source =
+        service(
+            """
           @RequiresPermission({"DELETE_THINGS", "EDIT_ACCOUNT"})
           default void purge(@WorkspaceId String ws) {
             look(ws);
@@ -227,8 +260,9 @@ class CallGraphWarningTest {
 
   @Test
   void suppressWarnings_onCallingMethod_silencesEveryCallInIt() {
-    JavaFileObject source = service(
-        """
+    JavaFileObject source =
+        service(
+            """
           // Runs only inside the nightly job, which binds an OWNER principal.
           @SuppressWarnings("UncoveredGuardedCall")
           @RequiresPermission("VIEW_THINGS")
@@ -245,8 +279,10 @@ class CallGraphWarningTest {
 
   @Test
   void suppressWarnings_onType_silencesItsMethods() {
-    JavaFileObject source = JavaFileObjects.forSourceString("test.Things",
-        """
+    JavaFileObject source =
+        JavaFileObjects.forSourceString(
+            "test.Things",
+            """
         package test;
 
         import dev.rolegate.annotations.RequiresPermission;
@@ -271,8 +307,9 @@ class CallGraphWarningTest {
 
   @Test
   void suppressWarnings_onLocalVariable_silencesOnlyTheCallInItsInitializer() {
-    JavaFileObject source = service(
-        """
+    JavaFileObject source =
+        service(
+            """
           @RequiresPermission("VIEW_THINGS")
           default int tidy(@WorkspaceId String ws) {
             @SuppressWarnings("UncoveredGuardedCall") // count() only reads; see #12
@@ -286,17 +323,25 @@ class CallGraphWarningTest {
 
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(compilation, "[UncoveredGuardedCall] Things.tidy() requires VIEW_THINGS but"
-        + " calls Things.delete(), which requires DELETE_THINGS.", source, "delete(ws);", 7);
+    assertWarningAt(
+        compilation,
+        "[UncoveredGuardedCall] Things.tidy() requires VIEW_THINGS but"
+            + " calls Things.delete(), which requires DELETE_THINGS.",
+        source,
+        "delete(ws);",
+        7);
   }
 
   @Test
   void noTreesApi_warnsOnce_onTheFirstGuardedTypeWithBodies() {
     List<ProcessingEnvironment> wrapped = new ArrayList<>();
-    RolegateProcessor processor = new RolegateProcessor(service -> {}, env -> {
-      wrapped.add(notJavac(env));
-      return wrapped.get(0);
-    });
+    RolegateProcessor processor =
+        new RolegateProcessor(
+            service -> {},
+            env -> {
+              wrapped.add(notJavac(env));
+              return wrapped.get(0);
+            });
     JavacFileObjects sources = withoutTreesSources("");
 
     Compilation compilation = compileAll(Compiler.javac().withProcessors(processor), sources);
@@ -305,14 +350,18 @@ class CallGraphWarningTest {
     assertWithMessage("the call-graph check asked for the Trees API").that(wrapped).hasSize(1);
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
-    assertThat(compilation).hadWarningContaining("[CallGraphCheckOff] The processing environment"
-            + " (" + wrapped.get(0).getClass().getName() + ") is not javac's and wraps none that"
-            + " is, so rolegate cannot read method bodies and the [UncoveredGuardedCall] check is"
-            + " off: no call in Things or in any other guarded type of this compilation is checked"
-            + " against its caller's requirement. Compile with javac (module jdk.compiler) to have"
-            + " calls checked, or add @SuppressWarnings(\"CallGraphCheckOff\") to Things with a"
-            + " comment saying why; the warning then goes to the next guarded type with method"
-            + " bodies")
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[CallGraphCheckOff] The processing environment"
+                + " ("
+                + wrapped.get(0).getClass().getName()
+                + ") is not javac's and wraps none that"
+                + " is, so rolegate cannot read method bodies and the [UncoveredGuardedCall] check is"
+                + " off: no call in Things or in any other guarded type of this compilation is checked"
+                + " against its caller's requirement. Compile with javac (module jdk.compiler) to have"
+                + " calls checked, or add @SuppressWarnings(\"CallGraphCheckOff\") to Things with a"
+                + " comment saying why; the warning then goes to the next guarded type with method"
+                + " bodies")
         .inFile(sources.things())
         .onLineContaining("public interface Things");
     assertThat(compilation).generatedSourceFile("test.GuardedPlain");
@@ -330,8 +379,10 @@ class CallGraphWarningTest {
 
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
-    assertThat(compilation).hadWarningContaining("[UncoveredGuardedCall] check is off: no call in"
-            + " Ledger or in any other guarded type")
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[UncoveredGuardedCall] check is off: no call in"
+                + " Ledger or in any other guarded type")
         .inFile(sources.ledger())
         .onLineContaining("public class Ledger");
   }
@@ -342,7 +393,10 @@ class CallGraphWarningTest {
 
   /** Returns the three sources; {@code thingsPrefix} goes before {@code Things}. */
   private static JavacFileObjects withoutTreesSources(String thingsPrefix) {
-    JavaFileObject plain = JavaFileObjects.forSourceString("test.Plain", """
+    JavaFileObject plain =
+        JavaFileObjects.forSourceString(
+            "test.Plain",
+            """
         package test;
 
         @dev.rolegate.annotations.RequiresPermission("VIEW_THINGS")
@@ -350,14 +404,19 @@ class CallGraphWarningTest {
           void look(@dev.rolegate.annotations.WorkspaceId String ws);
         }
         """);
-    JavaFileObject things = service(thingsPrefix,
-        """
+    JavaFileObject things =
+        service(
+            thingsPrefix,
+            """
           @RequiresPermission("VIEW_THINGS")
           default void purge(@WorkspaceId String ws) {
             delete(ws);
           }
         """);
-    JavaFileObject ledger = JavaFileObjects.forSourceString("test.Ledger", """
+    JavaFileObject ledger =
+        JavaFileObjects.forSourceString(
+            "test.Ledger",
+            """
         package test;
 
         @dev.rolegate.annotations.RequiresPermission("VIEW_THINGS")
@@ -369,8 +428,10 @@ class CallGraphWarningTest {
   }
 
   private static Compilation compileAll(Compiler compiler, JavacFileObjects sources) {
-    JavaFileObject packageInfo = JavaFileObjects.forSourceString("test.package-info",
-        "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n");
+    JavaFileObject packageInfo =
+        JavaFileObjects.forSourceString(
+            "test.package-info",
+            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n");
     return compiler
         .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
         .compile(packageInfo, sources.plain(), sources.things(), sources.ledger());
@@ -378,16 +439,17 @@ class CallGraphWarningTest {
 
   /** Returns a ProcessingEnvironment that forwards to {@code env} but is not javac's own class. */
   private static ProcessingEnvironment notJavac(ProcessingEnvironment env) {
-    return (ProcessingEnvironment) Proxy.newProxyInstance(
-        CallGraphWarningTest.class.getClassLoader(),
-        new Class<?>[] {ProcessingEnvironment.class},
-        (proxy, method, args) -> {
-          try {
-            return method.invoke(env, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    return (ProcessingEnvironment)
+        Proxy.newProxyInstance(
+            CallGraphWarningTest.class.getClassLoader(),
+            new Class<?>[] {ProcessingEnvironment.class},
+            (proxy, method, args) -> {
+              try {
+                return method.invoke(env, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   /** Returns {@code test.Things} with delete, look, count and ping, then {@code body}. */
@@ -397,7 +459,8 @@ class CallGraphWarningTest {
 
   /** Returns {@link #service(String)} with {@code prefix} (annotations) before the type. */
   private static JavaFileObject service(String prefix, String body) {
-    return JavaFileObjects.forSourceString("test.Things",
+    return JavaFileObjects.forSourceString(
+        "test.Things",
         """
         package test;
 
@@ -412,7 +475,8 @@ class CallGraphWarningTest {
           @Unguarded(reason = "health check") void ping();
 
         %s}
-        """.formatted(prefix, body));
+        """
+            .formatted(prefix, body));
   }
 
   private static Compilation compile(JavaFileObject source) {
@@ -420,8 +484,10 @@ class CallGraphWarningTest {
   }
 
   private static Compilation compile(Compiler compiler, JavaFileObject source) {
-    JavaFileObject packageInfo = JavaFileObjects.forSourceString("test.package-info",
-        "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n");
+    JavaFileObject packageInfo =
+        JavaFileObjects.forSourceString(
+            "test.package-info",
+            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n");
     return compiler
         .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
         .compile(packageInfo, source);

@@ -12,9 +12,18 @@ final class CarrierMessages {
 
   /** Returns the fix the message shows for carrier {@code type} with a String {@code accessor}. */
   static String fix(String type, String accessor) {
-    return "Make " + type + " a record that marks its component and declares no accessor for it,"
-        + " as in record " + type + "(@WorkspaceId String " + accessor + ", ...) {}, or a final"
-        + " class whose @WorkspaceId method " + accessor + "() is exactly return " + accessor
+    return "Make "
+        + type
+        + " a record that marks its component and declares no accessor for it,"
+        + " as in record "
+        + type
+        + "(@WorkspaceId String "
+        + accessor
+        + ", ...) {}, or a final"
+        + " class whose @WorkspaceId method "
+        + accessor
+        + "() is exactly return "
+        + accessor
         + "; of a final String field it declares; or give the parameter the type String or UUID";
   }
 }

@@ -31,7 +31,10 @@ import org.junit.jupiter.api.Test;
 class ClassGuardTest {
   @Test
   void constructors_mirroredWithVarargsTypeParametersExceptionsAndAccess() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Ledger", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Ledger",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public class Ledger {
@@ -59,7 +62,8 @@ class ClassGuardTest {
     assertEquals(List.of(IOException.class), List.of(seeded.getExceptionTypes()));
     Constructor<?> generic = guard.getDeclaredConstructor(CharSequence.class, boolean.class);
     assertEquals(1, generic.getTypeParameters().length);
-    assertEquals(0, generic.getModifiers() & (Modifier.PUBLIC | Modifier.PROTECTED | Modifier.PRIVATE));
+    assertEquals(
+        0, generic.getModifiers() & (Modifier.PUBLIC | Modifier.PROTECTED | Modifier.PRIVATE));
     Principal viewer = code.inWorkspace("VIEWER");
     assertEquals("none", as(viewer, create(guard), "made", "ws"));
     assertEquals("ab2", as(viewer, create(guard, "ab", new int[] {1, 2}), "made", "ws"));
@@ -71,7 +75,10 @@ class ClassGuardTest {
 
   @Test
   void guardedMethod_allowedDeniedUnauthenticated_bodyRunsOnlyWhenAllowed() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Ledger", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Ledger",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public class Ledger {
@@ -85,19 +92,26 @@ class ClassGuardTest {
         """);
     Object ledger = create(code.load("test.GuardedLedger"));
     assertEquals("posted a", as(code.inWorkspace("EDITOR"), ledger, "post", "ws", "a"));
-    AccessDeniedException denied = assertThrows(AccessDeniedException.class,
-        () -> as(code.inWorkspace("VIEWER"), ledger, "post", "ws", "b"));
+    AccessDeniedException denied =
+        assertThrows(
+            AccessDeniedException.class,
+            () -> as(code.inWorkspace("VIEWER"), ledger, "post", "ws", "b"));
     assertTrue(denied.getMessage().contains("Ledger.post"), denied.getMessage());
     assertTrue(denied.getMessage().contains("EDIT_THINGS"), denied.getMessage());
-    assertThrows(AccessDeniedException.class,
+    assertThrows(
+        AccessDeniedException.class,
         () -> as(code.inWorkspace("EDITOR"), ledger, "post", "other-ws", "c"));
-    assertThrows(UnauthenticatedException.class, () -> GeneratedCode.call(ledger, "post", "ws", "d"));
+    assertThrows(
+        UnauthenticatedException.class, () -> GeneratedCode.call(ledger, "post", "ws", "d"));
     assertEquals(List.of("a"), ledger.getClass().getField("ran").get(ledger));
   }
 
   @Test
   void selfInvocation_innerGuardedCallCheckedToo() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Ledger", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Ledger",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public class Ledger {
@@ -116,8 +130,10 @@ class ClassGuardTest {
         """);
     Class<?> guard = code.load("test.GuardedLedger");
     Object asEditor = create(guard);
-    AccessDeniedException denied = assertThrows(AccessDeniedException.class,
-        () -> as(code.inWorkspace("EDITOR"), asEditor, "close", "ws"));
+    AccessDeniedException denied =
+        assertThrows(
+            AccessDeniedException.class,
+            () -> as(code.inWorkspace("EDITOR"), asEditor, "close", "ws"));
     assertTrue(denied.getMessage().contains("Ledger.purge"), denied.getMessage());
     assertTrue(denied.getMessage().contains("DELETE_THINGS"), denied.getMessage());
     assertEquals(List.of("close"), guard.getField("ran").get(asEditor));
@@ -131,7 +147,10 @@ class ClassGuardTest {
 
   @Test
   void genericClass_typeVariablesCarriedThrough_returnsOfEveryShape() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Repo", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Repo",
+            """
         package test;
         import dev.rolegate.annotations.*;
         import java.util.*;
@@ -170,7 +189,10 @@ class ClassGuardTest {
 
   @Test
   void typeLevelDefault_overriddenPerMethod_objectMethodsExempt() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Catalog", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Catalog",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @RequiresPermission(Permissions.VIEW_THINGS)
@@ -192,20 +214,27 @@ class ClassGuardTest {
     assertEquals("list", as(viewer, catalog, "list", "ws"));
     assertThrows(AccessDeniedException.class, () -> as(viewer, catalog, "drop", "ws"));
     assertThrows(AccessDeniedException.class, () -> as(viewer, catalog, "billing"));
-    Principal admin = Principal.user("root").matrix(code.matrix()).directory(GeneratedCode.ACME)
-        .accountRole("ADMIN").build();
+    Principal admin =
+        Principal.user("root")
+            .matrix(code.matrix())
+            .directory(GeneratedCode.ACME)
+            .accountRole("ADMIN")
+            .build();
     assertEquals("billing", as(admin, catalog, "billing"));
     assertEquals("drop", as(admin, catalog, "drop", "ws"));
     assertEquals("pong", GeneratedCode.call(catalog, "ping"));
     assertEquals("a catalog", catalog.toString());
     assertEquals(42, catalog.hashCode());
-    assertThrows(NoSuchMethodException.class,
-        () -> catalog.getClass().getDeclaredMethod("toString"));
+    assertThrows(
+        NoSuchMethodException.class, () -> catalog.getClass().getDeclaredMethod("toString"));
   }
 
   @Test
   void protectedAndPackagePrivateMethods_overriddenWithTheirAccessAndChecked() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Vault", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Vault",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public class Vault {
@@ -219,11 +248,13 @@ class ClassGuardTest {
     Method secret = guard.getDeclaredMethod("secret", String.class);
     Method peek = guard.getDeclaredMethod("peek", String.class);
     assertTrue(Modifier.isProtected(secret.getModifiers()));
-    assertEquals(0, peek.getModifiers() & (Modifier.PUBLIC | Modifier.PROTECTED | Modifier.PRIVATE));
+    assertEquals(
+        0, peek.getModifiers() & (Modifier.PUBLIC | Modifier.PROTECTED | Modifier.PRIVATE));
     secret.setAccessible(true);
     peek.setAccessible(true);
     Object vault = create(guard);
-    assertThrows(AccessDeniedException.class, () -> invokeAs(code.inWorkspace("EDITOR"), secret, vault));
+    assertThrows(
+        AccessDeniedException.class, () -> invokeAs(code.inWorkspace("EDITOR"), secret, vault));
     assertEquals("s3cret", invokeAs(code.inWorkspace("OWNER"), secret, vault));
     assertEquals("peek", invokeAs(code.inWorkspace("VIEWER"), peek, vault));
     assertThrows(UnauthenticatedException.class, () -> invokeAs(null, peek, vault));
@@ -231,14 +262,17 @@ class ClassGuardTest {
 
   @Test
   void inheritedSuperclassMethods_checkedWithOwnDeclaringOrGuardedTypeDefault() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile(
-        "test.Plain", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Plain",
+                """
         package test;
         public class Plain {
           public String describe(@dev.rolegate.annotations.WorkspaceId String ws) { return "plain"; }
         }
         """,
-        "test.Base", """
+            "test.Base",
+                """
         package test;
         import dev.rolegate.annotations.*;
         @RequiresPermission(Permissions.EDIT_THINGS)
@@ -248,7 +282,8 @@ class ClassGuardTest {
           public String label(@WorkspaceId String ws) { return "label"; }
         }
         """,
-        "test.Shelf", """
+            "test.Shelf",
+                """
         package test;
         import dev.rolegate.annotations.*;
         @RequiresPermission(Permissions.VIEW_THINGS)
@@ -267,20 +302,27 @@ class ClassGuardTest {
         assertThrows(AccessDeniedException.class, () -> as(editor, shelf, "purge", "ws", "x"));
     assertTrue(denied.getMessage().contains("Base.purge"), denied.getMessage());
     assertEquals("purged x", as(code.inWorkspace("OWNER"), shelf, "purge", "ws", "x"));
-    assertEquals(String.class,
-        shelf.getClass().getDeclaredMethod("purge", String.class, String.class).getParameterTypes()[1]);
+    assertEquals(
+        String.class,
+        shelf
+            .getClass()
+            .getDeclaredMethod("purge", String.class, String.class)
+            .getParameterTypes()[1]);
     code.load("test.GuardedBase");
   }
 
   @Test
   void carrierBoundWorkspaceAccountOnlyAndInterfaceDefault_checkedAsInInterfaceGuards()
       throws Throwable {
-    GeneratedCode code = GeneratedCode.compile(
-        "test.ThingRef", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.ThingRef",
+                """
         package test;
         public record ThingRef(@dev.rolegate.annotations.WorkspaceId String workspace, String id) {}
         """,
-        "test.Greeting", """
+            "test.Greeting",
+                """
         package test;
         import dev.rolegate.annotations.*;
         public interface Greeting {
@@ -288,7 +330,8 @@ class ClassGuardTest {
           default String greet(@WorkspaceId String ws) { return "hello " + ws; }
         }
         """,
-        "test.Desk", """
+            "test.Desk",
+                """
         package test;
         import dev.rolegate.annotations.*;
         public class Desk implements Greeting {
@@ -303,11 +346,14 @@ class ClassGuardTest {
         }
         """);
     Object desk = create(code.load("test.GuardedDesk"));
-    Object ref = code.load("test.ThingRef").getConstructor(String.class, String.class)
-        .newInstance("ws", "t1");
+    Object ref =
+        code.load("test.ThingRef")
+            .getConstructor(String.class, String.class)
+            .newInstance("ws", "t1");
     Principal editor = code.inWorkspace("EDITOR");
     assertEquals("edited t1", as(editor, desk, "edit", ref));
-    assertThrows(AccessDeniedException.class, () -> as(code.inWorkspace("VIEWER"), desk, "edit", ref));
+    assertThrows(
+        AccessDeniedException.class, () -> as(code.inWorkspace("VIEWER"), desk, "edit", ref));
     assertThrows(AccessDeniedException.class, () -> as(editor, desk, "edit", new Object[] {null}));
     assertThrows(AccessDeniedException.class, () -> as(editor, desk, "billing"));
     assertEquals("hello ws", as(editor, desk, "greet", "ws"));
@@ -320,7 +366,10 @@ class ClassGuardTest {
 
   @Test
   void checkedExceptionFromBody_passesThroughUnchanged_denialThrowsFirst() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Outer", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Outer",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public class Outer {
@@ -336,21 +385,25 @@ class ClassGuardTest {
         """);
     Class<?> guard = code.load("test.GuardedOuter_Store");
     assertSame(code.load("test.Outer$Store"), guard.getSuperclass());
-    assertEquals(List.of(IOException.class),
+    assertEquals(
+        List.of(IOException.class),
         List.of(guard.getMethod("save", String.class).getExceptionTypes()));
     Object store = create(guard);
     IOException thrown =
         assertThrows(IOException.class, () -> as(code.inWorkspace("EDITOR"), store, "save", "ws"));
     assertEquals("disk full", thrown.getMessage());
-    Throwable denied = assertThrows(Throwable.class,
-        () -> as(code.inWorkspace("VIEWER"), store, "save", "ws"));
+    Throwable denied =
+        assertThrows(Throwable.class, () -> as(code.inWorkspace("VIEWER"), store, "save", "ws"));
     assertInstanceOf(AccessDeniedException.class, denied);
     assertEquals(1, guard.getField("saves").get(store));
   }
 
   @Test
   void namesClashingWithInheritedTypesAndParameters_guardCompilesAndWorks() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Clash", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Clash",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public class Clash {
@@ -364,13 +417,17 @@ class ClassGuardTest {
         """);
     Object clash = create(code.load("test.GuardedClash"));
     assertEquals("ws,v", as(code.inWorkspace("VIEWER"), clash, "m", "ws", "v", null));
-    assertThrows(AccessDeniedException.class,
+    assertThrows(
+        AccessDeniedException.class,
         () -> as(code.inWorkspace("VIEWER"), clash, "m", "other", "v", null));
   }
 
   @Test
   void cloneReturningNewInstance_permitted_guardThrowsInsteadOfReturningIt() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Store", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Store",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public class Store implements Cloneable {
@@ -389,19 +446,28 @@ class ClassGuardTest {
         Principal.user("m").matrix(code.matrix()).directory(GeneratedCode.ACME).build();
     assertThrows(AccessDeniedException.class, () -> as(member, store, "clone"));
     assertEquals(List.of(), code.load("test.Store").getField("made").get(null));
-    Principal admin = Principal.user("root").matrix(code.matrix()).directory(GeneratedCode.ACME)
-        .accountRole("ADMIN").build();
+    Principal admin =
+        Principal.user("root")
+            .matrix(code.matrix())
+            .directory(GeneratedCode.ACME)
+            .accountRole("ADMIN")
+            .build();
     IllegalStateException refused =
         assertThrows(IllegalStateException.class, () -> as(admin, store, "clone"));
-    assertEquals("Store.clone returned a Store that is not a GuardedStore, which would reach the"
-        + " caller unguarded. Create instances with new GuardedStore(...), never new Store(...),"
-        + " or return this", refused.getMessage());
+    assertEquals(
+        "Store.clone returned a Store that is not a GuardedStore, which would reach the"
+            + " caller unguarded. Create instances with new GuardedStore(...), never new Store(...),"
+            + " or return this",
+        refused.getMessage());
     assertEquals(1, ((List<?>) code.load("test.Store").getField("made").get(null)).size());
   }
 
   @Test
   void cloneThroughSuperClone_returnsAGuardedCopy_laterCallChecked() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Store", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Store",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public class Store implements Cloneable {
@@ -425,15 +491,22 @@ class ClassGuardTest {
     assertSame(guard, copy.getClass());
     assertFalse(copy == store);
     assertThrows(AccessDeniedException.class, () -> as(member, copy, "secret"));
-    Principal admin = Principal.user("root").matrix(code.matrix()).directory(GeneratedCode.ACME)
-        .accountRole("ADMIN").build();
+    Principal admin =
+        Principal.user("root")
+            .matrix(code.matrix())
+            .directory(GeneratedCode.ACME)
+            .accountRole("ADMIN")
+            .build();
     assertEquals("original", as(admin, copy, "secret"));
   }
 
   @Test
   void classMethodsReturningTheClass_thisAndGuardsPass_newInstanceNeverReachesTheCaller()
       throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Store", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Store",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType") // the guard's check is under test
@@ -456,8 +529,11 @@ class ClassGuardTest {
         Principal.user("m").matrix(code.matrix()).directory(GeneratedCode.ACME).build();
     IllegalStateException refused =
         assertThrows(IllegalStateException.class, () -> as(member, store, "copy"));
-    assertTrue(refused.getMessage().startsWith("Store.copy returned a Store that is not a"
-        + " GuardedStore"), refused.getMessage());
+    assertTrue(
+        refused
+            .getMessage()
+            .startsWith("Store.copy returned a Store that is not a" + " GuardedStore"),
+        refused.getMessage());
     assertTrue(refused.getMessage().contains("new GuardedStore(...)"), refused.getMessage());
     Object fluent = as(member, store, "fluent");
     assertSame(store, fluent);
@@ -468,14 +544,17 @@ class ClassGuardTest {
     assertSame(store, as(member, store, "pick", 0));
     assertThrows(IllegalStateException.class, () -> as(member, store, "pick", 1));
     assertEquals("text", as(member, store, "pick", 2));
-    assertThrows(IllegalStateException.class,
-        () -> as(member, store, "narrow", code.load("test.Store")));
+    assertThrows(
+        IllegalStateException.class, () -> as(member, store, "narrow", code.load("test.Store")));
   }
 
   @Test
   void subclassReturn_unguardedInstanceNeverReachesTheCaller_guardOfSubclassAndNullPass()
       throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Store", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Store",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType") // the guard's refusal is under test
@@ -490,7 +569,9 @@ class ClassGuardTest {
           @BoundAccount
           public String secret() { return "s3cret"; }
         }
-        """, "test.SpecialStore", """
+        """,
+            "test.SpecialStore",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public class SpecialStore extends Store {
@@ -498,7 +579,9 @@ class ClassGuardTest {
           @BoundAccount
           public String label() { return "special"; }
         }
-        """, "test.Plain", """
+        """,
+            "test.Plain",
+            """
         package test;
         public class Plain extends Store {}
         """);
@@ -507,9 +590,10 @@ class ClassGuardTest {
         Principal.user("m").matrix(code.matrix()).directory(GeneratedCode.ACME).build();
     IllegalStateException refused =
         assertThrows(IllegalStateException.class, () -> as(member, store, "special", 0));
-    assertEquals("Store.special returned a SpecialStore that is not a guard of SpecialStore, which"
-        + " would reach the caller unguarded: GuardedStore cannot stand in for a SpecialStore."
-        + " Return a guard of SpecialStore (new GuardedSpecialStore(...)) or data instead",
+    assertEquals(
+        "Store.special returned a SpecialStore that is not a guard of SpecialStore, which"
+            + " would reach the caller unguarded: GuardedStore cannot stand in for a SpecialStore."
+            + " Return a guard of SpecialStore (new GuardedSpecialStore(...)) or data instead",
         refused.getMessage());
     Object guarded = as(member, store, "special", 1);
     assertSame(code.load("test.GuardedSpecialStore"), guarded.getClass());
@@ -517,14 +601,22 @@ class ClassGuardTest {
     assertEquals(null, as(member, store, "special", 2));
     IllegalStateException plain =
         assertThrows(IllegalStateException.class, () -> as(member, store, "plain"));
-    assertTrue(plain.getMessage().endsWith("(new GuardedPlain(...), once Plain carries"
-        + " @RequiresPermission) or data instead"), plain.getMessage());
+    assertTrue(
+        plain
+            .getMessage()
+            .endsWith(
+                "(new GuardedPlain(...), once Plain carries"
+                    + " @RequiresPermission) or data instead"),
+        plain.getMessage());
   }
 
   @Test
   void otherInterfaceReturn_instanceOfTheClassNeverReachesTheCaller_otherObjectsPass()
       throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Store", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Store",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
@@ -540,7 +632,9 @@ class ClassGuardTest {
           @BoundAccount
           public String secret() { return "s3cret"; }
         }
-        """, "test.RunnableStore", """
+        """,
+            "test.RunnableStore",
+            """
         package test;
         public class RunnableStore extends Store implements Runnable {
           @Override public void run() {}
@@ -551,13 +645,17 @@ class ClassGuardTest {
         Principal.user("m").matrix(code.matrix()).directory(GeneratedCode.ACME).build();
     IllegalStateException refused =
         assertThrows(IllegalStateException.class, () -> as(member, store, "task", 0));
-    assertEquals("Store.task returned a Store as a Runnable, which would reach the caller"
-        + " unguarded. Return data or a guard instead", refused.getMessage());
+    assertEquals(
+        "Store.task returned a Store as a Runnable, which would reach the caller"
+            + " unguarded. Return data or a guard instead",
+        refused.getMessage());
     assertTrue(as(member, store, "task", 1) instanceof Runnable);
     assertEquals(null, as(member, store, "task", 2));
-    IllegalStateException runner = assertThrows(IllegalStateException.class,
-        () -> as(member, store, "runner", Runnable.class));
-    assertTrue(runner.getMessage().startsWith("Store.runner returned a Store as a Runnable"),
+    IllegalStateException runner =
+        assertThrows(
+            IllegalStateException.class, () -> as(member, store, "runner", Runnable.class));
+    assertTrue(
+        runner.getMessage().startsWith("Store.runner returned a Store as a Runnable"),
         runner.getMessage());
   }
 
@@ -588,8 +686,11 @@ class ClassGuardTest {
   }
 
   private static Class<?> boxed(Class<?> primitive) {
-    return primitive == long.class ? Long.class : primitive == boolean.class ? Boolean.class
-        : primitive == int.class ? Integer.class : primitive;
+    return primitive == long.class
+        ? Long.class
+        : primitive == boolean.class
+            ? Boolean.class
+            : primitive == int.class ? Integer.class : primitive;
   }
 
   /** Calls public {@code method} on {@code target} with {@code principal} bound, in acme. */
@@ -600,7 +701,9 @@ class ClassGuardTest {
     }
   }
 
-  /** Invokes {@code method} on {@code target} with {@code principal} bound in acme (none when null). */
+  /**
+   * Invokes {@code method} on {@code target} with {@code principal} bound in acme (none when null).
+   */
   private static Object invokeAs(Principal principal, Method method, Object target)
       throws Throwable {
     try (PrincipalScope scope =

@@ -1,12 +1,12 @@
 package dev.rolegate.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 import static dev.rolegate.processor.CompilationAssertions.assertErrors;
 import static dev.rolegate.processor.CompilationAssertions.assertOneError;
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.TestMatrices.compile;
 import static dev.rolegate.processor.TestMatrices.packageInfo;
 import static dev.rolegate.processor.TestMatrices.source;
-import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -22,17 +22,21 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What a class guard cannot extend ({@code [NotProxyable]}) and what it would leave open
- * ({@code [UnprotectedMethod]}): each error with its count, message and line. Final classes and
- * enums are in {@link ProxyabilityValidationTest}.
+ * What a class guard cannot extend ({@code [NotProxyable]}) and what it would leave open ({@code
+ * [UnprotectedMethod]}): each error with its count, message and line. Final classes and enums are
+ * in {@link ProxyabilityValidationTest}.
  */
 class ClassGuardValidationTest {
-  private static final String EXTRACT = "Extract an interface with the guarded methods, annotate"
-      + " it, and wrap the %s with that interface's Guarded type";
+  private static final String EXTRACT =
+      "Extract an interface with the guarded methods, annotate"
+          + " it, and wrap the %s with that interface's Guarded type";
 
   @Test
   void notProxyable_sealedClass_saysUnsealOrGuardAnInterface() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public sealed class Things permits Things.Only {
           @RequiresPermission("VIEW_THINGS")
           public void look(@WorkspaceId String workspace) {}
@@ -43,16 +47,23 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard"
+    assertOneError(
+        compilation,
+        "[NotProxyable] @RequiresPermission cannot guard"
             + " sealed class Things: a class guard extends the class it guards, and a sealed class"
             + " permits only the subclasses it lists. Unseal it (remove sealed and its permits"
             + " clause), or annotate an interface it implements and wrap the implementation with"
-            + " that interface's Guarded type", source, "public sealed class Things");
+            + " that interface's Guarded type",
+        source,
+        "public sealed class Things");
   }
 
   @Test
   void notProxyable_abstractClassWithAbstractMethods_namesThem() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public abstract class Things {
           @RequiresPermission("VIEW_THINGS")
           public void look(@WorkspaceId String workspace) {}
@@ -65,15 +76,22 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard"
+    assertOneError(
+        compilation,
+        "[NotProxyable] @RequiresPermission cannot guard"
             + " abstract class Things: a guard must be a concrete class, but Things leaves"
             + " abstract methods Things.touch(), Things.poke() unimplemented. Implement them in"
-            + " Things, or guard a concrete subclass instead", source, "public abstract class Things");
+            + " Things, or guard a concrete subclass instead",
+        source,
+        "public abstract class Things");
   }
 
   @Test
   void notProxyable_abstractClassLeavingInterfaceMethodOpen_namesIt() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         @RequiresPermission("VIEW_THINGS")
         public abstract class Things implements Runnable {
           public void look(@WorkspaceId String workspace) {}
@@ -82,15 +100,22 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard abstract class"
+    assertOneError(
+        compilation,
+        "[NotProxyable] @RequiresPermission cannot guard abstract class"
             + " Things: a guard must be a concrete class, but Things leaves abstract method"
             + " Runnable.run() unimplemented. Implement it in Things, or guard a concrete subclass"
-            + " instead", source, "@RequiresPermission");
+            + " instead",
+        source,
+        "@RequiresPermission");
   }
 
   @Test
   void abstractClassWithoutAbstractMethods_isGuarded() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public abstract class Things {
           @RequiresPermission("VIEW_THINGS")
           public void look(@WorkspaceId String workspace) {}
@@ -105,7 +130,10 @@ class ClassGuardValidationTest {
 
   @Test
   void notProxyable_innerClass_saysMakeItStatic() {
-    JavaFileObject source = source("Outer", """
+    JavaFileObject source =
+        source(
+            "Outer",
+            """
         public class Outer {
           public class Things {
             @RequiresPermission("VIEW_THINGS")
@@ -116,14 +144,21 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard"
+    assertOneError(
+        compilation,
+        "[NotProxyable] @RequiresPermission cannot guard"
             + " inner class Things: a guard cannot extend a non-static inner class, whose"
-            + " instances need an instance of Outer. Make it static", source, "public class Things");
+            + " instances need an instance of Outer. Make it static",
+        source,
+        "public class Things");
   }
 
   @Test
   void notProxyable_privateNestedClass_saysMakeItPackagePrivate() {
-    JavaFileObject source = source("Outer", """
+    JavaFileObject source =
+        source(
+            "Outer",
+            """
         public class Outer {
           private static class Things {
             @RequiresPermission("VIEW_THINGS")
@@ -134,14 +169,21 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard"
+    assertOneError(
+        compilation,
+        "[NotProxyable] @RequiresPermission cannot guard"
             + " class Things: it is private, so a guard in its package cannot extend it. Make it"
-            + " package-private or public", source, "private static class Things");
+            + " package-private or public",
+        source,
+        "private static class Things");
   }
 
   @Test
   void notProxyable_classInPrivateClass_namesEnclosingType() {
-    JavaFileObject source = source("Outer", """
+    JavaFileObject source =
+        source(
+            "Outer",
+            """
         public class Outer {
           private static class Middle {
             static class Things {
@@ -154,14 +196,21 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard"
+    assertOneError(
+        compilation,
+        "[NotProxyable] @RequiresPermission cannot guard"
             + " class Things: its enclosing type Middle is private, so a guard in its package"
-            + " cannot extend it. Make it package-private or public", source, "static class Things");
+            + " cannot extend it. Make it package-private or public",
+        source,
+        "static class Things");
   }
 
   @Test
   void notProxyable_noAccessibleConstructor_saysAddOne() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public class Things {
           private Things() {}
 
@@ -175,15 +224,19 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[NotProxyable] @RequiresPermission cannot guard class Things:"
-        + " it has no non-private constructor, so a guard cannot call super(...). Add a"
-        + " non-private constructor";
+    String message =
+        "[NotProxyable] @RequiresPermission cannot guard class Things:"
+            + " it has no non-private constructor, so a guard cannot call super(...). Add a"
+            + " non-private constructor";
     assertOneError(compilation, message, source, "public class Things");
   }
 
   @Test
   void implementationOfGuardedInterface_annotated_saysOnceToWrapIt() {
-    JavaFileObject face = source("Things", """
+    JavaFileObject face =
+        source(
+            "Things",
+            """
         public interface Things {
           @RequiresPermission("VIEW_THINGS")
           String view(@WorkspaceId String workspace);
@@ -195,7 +248,10 @@ class ClassGuardValidationTest {
           void delete(@WorkspaceId String workspace);
         }
         """);
-    JavaFileObject impl = source("ThingsImpl", """
+    JavaFileObject impl =
+        source(
+            "ThingsImpl",
+            """
         public class ThingsImpl implements Things {
           @RequiresPermission("VIEW_THINGS")
           public String view(@WorkspaceId String workspace) { return workspace; }
@@ -210,17 +266,24 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(face, impl);
 
-    assertOneError(compilation, "[UnprotectedMethod] ThingsImpl carries @RequiresPermission, so"
+    assertOneError(
+        compilation,
+        "[UnprotectedMethod] ThingsImpl carries @RequiresPermission, so"
             + " GuardedThingsImpl would extend it and need a permission or @Unguarded on each of"
             + " its methods, but it implements Things, which is already guarded: GuardedThings is"
             + " its guard. Remove @RequiresPermission from ThingsImpl and wrap an instance with"
             + " GuardedThings.wrap(instance, principals), or annotate every method of ThingsImpl"
-            + " if a class guard is meant", impl, "public class ThingsImpl");
+            + " if a class guard is meant",
+        impl,
+        "public class ThingsImpl");
   }
 
   @Test
   void notProxyable_record_saysExtractAnInterface() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public record Things(String name) {
           @RequiresPermission("VIEW_THINGS")
           public void look(@WorkspaceId String workspace) {}
@@ -232,14 +295,21 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard"
+    assertOneError(
+        compilation,
+        "[NotProxyable] @RequiresPermission cannot guard"
             + " record Things: a record cannot be extended, so no guard can subclass it. "
-            + String.format(EXTRACT, "record"), source, "public record Things");
+            + String.format(EXTRACT, "record"),
+        source,
+        "public record Things");
   }
 
   @Test
   void notProxyable_annotationType_saysRemoveIt() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public @interface Things {
           @RequiresPermission("VIEW_THINGS")
           String value();
@@ -248,14 +318,21 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard"
+    assertOneError(
+        compilation,
+        "[NotProxyable] @RequiresPermission cannot guard"
             + " annotation type Things: an annotation type has no service methods for a guard to"
-            + " intercept. Remove @RequiresPermission from it", source, "public @interface Things");
+            + " intercept. Remove @RequiresPermission from it",
+        source,
+        "public @interface Things");
   }
 
   @Test
   void notProxyable_finalMethodWithPermission_saysMakeItNonFinal() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public class Things {
           @RequiresPermission("VIEW_THINGS")
           public void look(@WorkspaceId String workspace) {}
@@ -267,16 +344,20 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[NotProxyable] @RequiresPermission cannot guard final method edit(): a"
-        + " guard can only intercept calls to instance methods it overrides, and a final method"
-        + " cannot be overridden. Make it non-final, or remove @RequiresPermission";
+    String message =
+        "[NotProxyable] @RequiresPermission cannot guard final method edit(): a"
+            + " guard can only intercept calls to instance methods it overrides, and a final method"
+            + " cannot be overridden. Make it non-final, or remove @RequiresPermission";
     assertOneError(compilation, message, source, "EDIT");
     assertErrorAtColumn(compilation, message, source, "EDIT", 3);
   }
 
   @Test
   void notProxyable_staticAndPrivateMethodsOfClass_eachReported() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public class Things {
           @RequiresPermission("VIEW_THINGS")
           public void look(@WorkspaceId String workspace) {}
@@ -291,20 +372,29 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertErrors(compilation, 2, "[NotProxyable] @RequiresPermission cannot guard static method"
+    assertErrors(
+        compilation,
+        2,
+        "[NotProxyable] @RequiresPermission cannot guard static method"
             + " make(): a guard can only intercept calls to instance methods it overrides. Make it"
-            + " a non-static instance method, or remove @RequiresPermission", source, "EDIT_THINGS");
+            + " a non-static instance method, or remove @RequiresPermission",
+        source,
+        "EDIT_THINGS");
     assertThat(compilation)
-        .hadErrorContaining("[NotProxyable] @RequiresPermission cannot guard private method"
-            + " purge(): a guard can only intercept calls to instance methods it overrides. Make"
-            + " it a non-private instance method, or remove @RequiresPermission")
+        .hadErrorContaining(
+            "[NotProxyable] @RequiresPermission cannot guard private method"
+                + " purge(): a guard can only intercept calls to instance methods it overrides. Make"
+                + " it a non-private instance method, or remove @RequiresPermission")
         .inFile(source)
         .onLineContaining("DELETE_THINGS");
   }
 
   @Test
   void unprotectedMethod_finalMethodWithoutAnnotation_saysItCannotBeGuarded() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         @RequiresPermission("VIEW_THINGS")
         public class Things {
           public void look(@WorkspaceId String workspace) {}
@@ -318,15 +408,22 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[UnprotectedMethod] Things.close() is final, so GuardedThings cannot"
+    assertOneError(
+        compilation,
+        "[UnprotectedMethod] Things.close() is final, so GuardedThings cannot"
             + " override it to check the caller and would leave it open. Make it non-final so"
             + " that the guard can check it, or mark it @Unguarded(reason = \"...\") if it is"
-            + " meant to be open", source, "public final void close()");
+            + " meant to be open",
+        source,
+        "public final void close()");
   }
 
   @Test
   void unprotectedMethod_finalMethodOfSuperclassCompiledHere_reportedOnIt() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         class Base {
           public final void close() {}
         }
@@ -339,13 +436,20 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[UnprotectedMethod] Base.close() is final, so GuardedThings cannot"
-            + " override it to check the caller and would leave it open.", source, "public final void close()");
+    assertOneError(
+        compilation,
+        "[UnprotectedMethod] Base.close() is final, so GuardedThings cannot"
+            + " override it to check the caller and would leave it open.",
+        source,
+        "public final void close()");
   }
 
   @Test
   void unprotectedMethod_finalMethodOfGuardedSuperclass_reportedOnceNamingItsGuard() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         class Base {
           @RequiresPermission("EDIT_THINGS")
           public void edit(@WorkspaceId String workspace) {}
@@ -361,8 +465,12 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[UnprotectedMethod] Base.close() is final, so GuardedBase cannot"
-            + " override it to check the caller and would leave it open.", source, "public final void close()");
+    assertOneError(
+        compilation,
+        "[UnprotectedMethod] Base.close() is final, so GuardedBase cannot"
+            + " override it to check the caller and would leave it open.",
+        source,
+        "public final void close()");
   }
 
   /**
@@ -371,7 +479,8 @@ class ClassGuardValidationTest {
    */
   static Stream<Arguments> finalMethodsOfCompiledSuperclass() {
     return Stream.of(
-        Arguments.of("""
+        Arguments.of(
+            """
             package other;
             public class Base {
               public final void close() {}
@@ -381,7 +490,8 @@ class ClassGuardValidationTest {
                 + " GuardedThings cannot override it to check the caller and would leave it open."
                 + " Make it non-final so that the guard can check it, or mark it"
                 + " @Unguarded(reason = \"...\") if it is meant to be open"),
-        Arguments.of("""
+        Arguments.of(
+            """
             package other;
             public class Base {
               @dev.rolegate.annotations.RequiresPermission("VIEW_THINGS")
@@ -399,23 +509,30 @@ class ClassGuardValidationTest {
   void finalMethodOfCompiledSuperclass_reportedOnGuardedClass(String base, String message)
       throws IOException {
     Path classes = compiledBase(base);
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public class Things extends other.Base {
           @RequiresPermission("VIEW_THINGS")
           public void look(@WorkspaceId String workspace) {}
         }
         """);
 
-    Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-        .withClasspath(ClassOutputs.classPathWith(classes))
-        .compile(packageInfo(), source);
+    Compilation compilation =
+        TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+            .withClasspath(ClassOutputs.classPathWith(classes))
+            .compile(packageInfo(), source);
 
     assertOneError(compilation, message, source, "public class Things");
   }
 
   @Test
   void unprotectedMethod_publicProtectedAndPackagePrivate_eachReported() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public class Things {
           @RequiresPermission("VIEW_THINGS")
           public void look(@WorkspaceId String workspace) {}
@@ -434,10 +551,11 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[UnprotectedMethod] Things.%s() has neither @RequiresPermission nor"
-        + " @Unguarded, so GuardedThings would leave it open. Add @RequiresPermission(...) to it"
-        + " (or to its type as a default), or @Unguarded(reason = \"...\") if it is meant to be"
-        + " open";
+    String message =
+        "[UnprotectedMethod] Things.%s() has neither @RequiresPermission nor"
+            + " @Unguarded, so GuardedThings would leave it open. Add @RequiresPermission(...) to it"
+            + " (or to its type as a default), or @Unguarded(reason = \"...\") if it is meant to be"
+            + " open";
     assertErrors(compilation, 3, String.format(message, "touch"), source, "void touch()");
     assertThat(compilation)
         .hadErrorContaining(String.format(message, "poke"))
@@ -451,7 +569,10 @@ class ClassGuardValidationTest {
 
   @Test
   void unprotectedMethod_inheritedFromSuperclass_saysOverrideIt() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         class Base {
           public void touch() {}
 
@@ -466,11 +587,16 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertErrors(compilation, 2, "[UnprotectedMethod] method Base.touch(), inherited by Things, has"
+    assertErrors(
+        compilation,
+        2,
+        "[UnprotectedMethod] method Base.touch(), inherited by Things, has"
             + " neither @RequiresPermission nor @Unguarded, so GuardedThings would leave it open."
             + " Override it in Things with @RequiresPermission(...) or"
             + " @Unguarded(reason = \"...\"), or put @RequiresPermission on Things as the default"
-            + " for every method it has", source, "public class Things extends Base");
+            + " for every method it has",
+        source,
+        "public class Things extends Base");
     assertThat(compilation)
         .hadErrorContaining("[UnprotectedMethod] method Base.prod(), inherited by Things,")
         .inFile(source)
@@ -479,7 +605,10 @@ class ClassGuardValidationTest {
 
   @Test
   void unprotectedMethod_packagePrivateOfSuperclassInOtherPackage_cannotBeGuarded_isAnError() {
-    JavaFileObject base = JavaFileObjects.forSourceString("other.Base", """
+    JavaFileObject base =
+        JavaFileObjects.forSourceString(
+            "other.Base",
+            """
         package other;
         public class Base {
           void hidden() {}
@@ -490,7 +619,10 @@ class ClassGuardValidationTest {
           protected void shown() {}
         }
         """);
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public class Things extends other.Base {
           @RequiresPermission("VIEW_THINGS")
           public void look(@WorkspaceId String workspace) {}
@@ -500,21 +632,30 @@ class ClassGuardValidationTest {
     Compilation compilation = compile(base, source);
 
     // Code in package other could call hidden() on a GuardedThings unchecked: deny by default.
-    assertErrors(compilation, 2, "[UnprotectedMethod] method Base.hidden(), inherited by Things, is"
+    assertErrors(
+        compilation,
+        2,
+        "[UnprotectedMethod] method Base.hidden(), inherited by Things, is"
             + " package-private in package other, so GuardedThings cannot override it to check the"
             + " caller, and code in other can still call it. Make it protected or public so that"
             + " the guard checks it, mark it @Unguarded(reason = \"...\") if it is meant to be"
-            + " open, or guard an interface instead", source, "public class Things extends other.Base");
+            + " open, or guard an interface instead",
+        source,
+        "public class Things extends other.Base");
     assertThat(compilation)
-        .hadErrorContaining("[UnprotectedMethod] method Base.shown(), inherited by Things, has"
-            + " neither @RequiresPermission nor @Unguarded")
+        .hadErrorContaining(
+            "[UnprotectedMethod] method Base.shown(), inherited by Things, has"
+                + " neither @RequiresPermission nor @Unguarded")
         .inFile(source)
         .onLineContaining("public class Things extends other.Base");
   }
 
   @Test
   void unprotectedMethod_interfaceDefaultMethodInherited_saysOverrideIt() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         interface Greeting {
           default String greet() { return "hi"; }
         }
@@ -527,14 +668,21 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[UnprotectedMethod] method Greeting.greet(), inherited by Things, has"
+    assertOneError(
+        compilation,
+        "[UnprotectedMethod] method Greeting.greet(), inherited by Things, has"
             + " neither @RequiresPermission nor @Unguarded, so GuardedThings would leave it open."
-            + " Override it in Things", source, "public class Things implements Greeting");
+            + " Override it in Things",
+        source,
+        "public class Things implements Greeting");
   }
 
   @Test
   void objectMethodOverrides_exemptEvenUnderTypeDefault_compileClean() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         @RequiresPermission("VIEW_THINGS")
         public class Things {
           public void look(@WorkspaceId String workspace) {}
@@ -555,7 +703,10 @@ class ClassGuardValidationTest {
 
   @Test
   void cloneOverride_withoutPermission_unprotectedMethod() {
-    JavaFileObject source = source("Store", """
+    JavaFileObject source =
+        source(
+            "Store",
+            """
         public class Store implements Cloneable {
           @RequiresPermission("VIEW_THINGS")
           public void look(@WorkspaceId String workspace) {}
@@ -566,20 +717,30 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[UnprotectedMethod] Store.clone() has neither @RequiresPermission"
+    assertOneError(
+        compilation,
+        "[UnprotectedMethod] Store.clone() has neither @RequiresPermission"
             + " nor @Unguarded, so GuardedStore would leave it open. Add @RequiresPermission(...)"
             + " to it (or to its type as a default), or @Unguarded(reason = \"...\") if it is"
-            + " meant to be open", source, "public Store clone()");
+            + " meant to be open",
+        source,
+        "public Store clone()");
   }
 
   @Test
   void cloneOverride_inheritedFromSuperclass_withoutPermission_reportedOnClass() {
-    JavaFileObject base = source("Base", """
+    JavaFileObject base =
+        source(
+            "Base",
+            """
         public class Base implements Cloneable {
           @Override public Object clone() throws CloneNotSupportedException { return new Base(); }
         }
         """);
-    JavaFileObject source = source("Store", """
+    JavaFileObject source =
+        source(
+            "Store",
+            """
         public class Store extends Base {
           @RequiresPermission("VIEW_THINGS")
           public void look(@WorkspaceId String workspace) {}
@@ -588,14 +749,21 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(base, source);
 
-    assertOneError(compilation, "[UnprotectedMethod] method Base.clone(), inherited by Store, has"
+    assertOneError(
+        compilation,
+        "[UnprotectedMethod] method Base.clone(), inherited by Store, has"
             + " neither @RequiresPermission nor @Unguarded, so GuardedStore would leave it open."
-            + " Override it in Store", source, "public class Store extends Base");
+            + " Override it in Store",
+        source,
+        "public class Store extends Base");
   }
 
   @Test
   void cloneOverride_typeDefaultReachesIt_workspacePermissionNeedsAWorkspace() {
-    JavaFileObject source = source("Store", """
+    JavaFileObject source =
+        source(
+            "Store",
+            """
         @RequiresPermission("VIEW_THINGS")
         public class Store implements Cloneable {
           public void look(@WorkspaceId String workspace) {}
@@ -606,13 +774,20 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[MissingWorkspace] Store.clone() needs workspace permission"
-            + " VIEW_THINGS but names no workspace.", source, "public Store clone()");
+    assertOneError(
+        compilation,
+        "[MissingWorkspace] Store.clone() needs workspace permission"
+            + " VIEW_THINGS but names no workspace.",
+        source,
+        "public Store clone()");
   }
 
   @Test
   void missingWorkspace_classMethod_reportedOnMethod() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public class Things {
           @RequiresPermission("VIEW_THINGS")
           public void look() {}
@@ -621,15 +796,22 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[MissingWorkspace] Things.look() needs workspace permission"
+    assertOneError(
+        compilation,
+        "[MissingWorkspace] Things.look() needs workspace permission"
             + " VIEW_THINGS but names no workspace. Mark the parameter that names it with"
             + " @WorkspaceId, or add @BoundWorkspace to act on the workspace bound with"
-            + " CurrentPrincipal.bind(principal, workspaceId)", source, "public void look()");
+            + " CurrentPrincipal.bind(principal, workspaceId)",
+        source,
+        "public void look()");
   }
 
   @Test
   void generatedNameClash_classGuardNameTaken_reportedOnClass() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         public class Things {
           @RequiresPermission("VIEW_THINGS")
           public void look(@WorkspaceId String workspace) {}
@@ -639,8 +821,12 @@ class ClassGuardValidationTest {
 
     Compilation compilation = compile(source, taken);
 
-    assertOneError(compilation, "[GeneratedNameClash] @RequiresPermission cannot guard class Things: its"
-            + " guard would be test.GuardedThings, but a type of that name already exists.", source, "public class Things");
+    assertOneError(
+        compilation,
+        "[GeneratedNameClash] @RequiresPermission cannot guard class Things: its"
+            + " guard would be test.GuardedThings, but a type of that name already exists.",
+        source,
+        "public class Things");
   }
 
   /** Compiles {@code text} without the processor, as a library would be; returns its classes. */

@@ -35,16 +35,16 @@ final class CompilationAssertions {
    * Asserts that {@code compilation} failed with exactly {@code count} errors, one of them
    * containing {@code message}, in {@code source} on the line containing {@code line}.
    */
-  static void assertErrors(Compilation compilation, int count, String message,
-      JavaFileObject source, String line) {
+  static void assertErrors(
+      Compilation compilation, int count, String message, JavaFileObject source, String line) {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(count);
     assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
   }
 
   /** Asserts {@link #assertErrors} with the line given by its 1-based number. */
-  static void assertErrors(Compilation compilation, int count, String message,
-      JavaFileObject source, long line) {
+  static void assertErrors(
+      Compilation compilation, int count, String message, JavaFileObject source, long line) {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(count);
     assertThat(compilation).hadErrorContaining(message).inFile(source).onLine(line);

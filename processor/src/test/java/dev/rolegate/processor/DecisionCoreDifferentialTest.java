@@ -3,7 +3,6 @@ package dev.rolegate.processor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -45,13 +44,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Differential test of the decision core: for a random matrix ({@link DecisionModel}: includes
- * with chains, diamonds and now and then a loop; several roles per level with inherits; account
- * roles holding a workspace role everywhere; a default account role or none) compiled by the real
+ * Differential test of the decision core: for a random matrix ({@link DecisionModel}: includes with
+ * chains, diamonds and now and then a loop; several roles per level with inherits; account roles
+ * holding a workspace role everywhere; a default account role or none) compiled by the real
  * processor in memory, and random principals (account role or the default, explicit workspace
  * roles, workspace defaults including "no access", custom roles based on a role or standalone),
- * every answer of the generated table and the runtime equals the slow reference written in the
- * test from the closure definition:
+ * every answer of the generated table and the runtime equals the slow reference written in the test
+ * from the closure definition:
  *
  * <ul>
  *   <li>the generated table: every role's closed permission set, its role everywhere, the default;
@@ -60,9 +59,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>{@code Requirement.check} (what a guard calls) for every principal, workspace (named,
  *       unknown, another UUID spelling, blank, none) and requirement, single, all-of and any-of,
  *       and {@code Decisions.explain} for single permissions;
- *   <li>the generated guard of a probe interface with one method per requirement, called for
- *       every principal in a sample of workspaces: allowed exactly when the reference allows, and
- *       the delegate reached exactly then.
+ *   <li>the generated guard of a probe interface with one method per requirement, called for every
+ *       principal in a sample of workspaces: allowed exactly when the reference allows, and the
+ *       delegate reached exactly then.
  * </ul>
  *
  * A matrix whose includes or inherits loop must fail with {@code [MatrixCycle]} errors only.
@@ -92,14 +91,20 @@ class DecisionCoreDifferentialTest {
     } finally {
       delete(root);
     }
-    String context = "\nseed " + seed + " (replay: -Drolegate.diff.seed=" + seed
-        + " -Drolegate.diff.tries=1)\nmatrix:\n" + matrixText;
+    String context =
+        "\nseed "
+            + seed
+            + " (replay: -Drolegate.diff.seed="
+            + seed
+            + " -Drolegate.diff.tries=1)\nmatrix:\n"
+            + matrixText;
 
     var cycle = model.cycle();
     if (cycle.isPresent()) {
       List<String> errors = messages(compilation, Kind.ERROR);
       assertEquals(Compilation.Status.FAILURE, compilation.status(), cycle.get() + context);
-      assertTrue(errors.stream().allMatch(e -> e.startsWith("[MatrixCycle]")) && !errors.isEmpty(),
+      assertTrue(
+          errors.stream().allMatch(e -> e.startsWith("[MatrixCycle]")) && !errors.isEmpty(),
           "expected only [MatrixCycle] errors (" + cycle.get() + "), got " + errors + context);
       return;
     }
@@ -112,12 +117,14 @@ class DecisionCoreDifferentialTest {
   @Test
   void seeds_drawEveryFeature() {
     java.util.Map<String, Integer> seen = new java.util.TreeMap<>();
-    seeds().forEach(seed -> {
-      DecisionModel model = DecisionModel.draw(seed);
-      for (String feature : model.features()) {
-        seen.merge(feature, 1, Integer::sum);
-      }
-    });
+    seeds()
+        .forEach(
+            seed -> {
+              DecisionModel model = DecisionModel.draw(seed);
+              for (String feature : model.features()) {
+                seen.merge(feature, 1, Integer::sum);
+              }
+            });
     assertEquals(DecisionModel.FEATURES, seen.keySet(), "features drawn: " + seen);
   }
 
@@ -142,17 +149,29 @@ class DecisionCoreDifferentialTest {
         compareRoles(model, def, principal, workspace, matrix, who + context);
         for (Req req : model.requirements) {
           Held expected = model.allows(def, workspace, req);
-          String what = "\nrequirement " + req + "\nreference: " + (expected.held() ? "ALLOW" : "DENY")
-              + " (" + expected.why() + ")" + who + context;
-          assertEquals(expected.held(), checks(requirement(matrix, req), source, workspace),
+          String what =
+              "\nrequirement "
+                  + req
+                  + "\nreference: "
+                  + (expected.held() ? "ALLOW" : "DENY")
+                  + " ("
+                  + expected.why()
+                  + ")"
+                  + who
+                  + context;
+          assertEquals(
+              expected.held(),
+              checks(requirement(matrix, req), source, workspace),
               "Requirement.check disagrees with the reference" + what);
           if (req.permissions().size() == 1) {
             // No workspace: a call that names only its account, acme.
             String permission = req.permissions().get(0);
-            assertEquals(workspace == null ? model.allowsIn(def, null, req).held() : expected.held(),
+            assertEquals(
+                workspace == null ? model.allowsIn(def, null, req).held() : expected.held(),
                 (workspace == null
-                    ? Decisions.explainInAccount(principal, "acme", permission)
-                    : Decisions.explain(principal, workspace, permission)).allowed(),
+                        ? Decisions.explainInAccount(principal, "acme", permission)
+                        : Decisions.explain(principal, workspace, permission))
+                    .allowed(),
                 "Decisions.explain disagrees with the reference" + what);
           }
         }
@@ -163,45 +182,76 @@ class DecisionCoreDifferentialTest {
 
   /** The generated table: each role's closure, its role everywhere, the default account role. */
   private static void compareTable(DecisionModel model, Matrix matrix, String context) {
-    assertEquals(List.copyOf(model.perms.keySet()),
-        matrix.permissions().stream().map(Permission::name).toList(), context);
+    assertEquals(
+        List.copyOf(model.perms.keySet()),
+        matrix.permissions().stream().map(Permission::name).toList(),
+        context);
     for (RoleDef def : model.roles) {
       Role role = matrix.role(def.name(), def.account() ? Level.ACCOUNT : Level.WORKSPACE);
-      assertEquals(model.closure(def), names(role.permissions()),
-          "closure of " + (def.account() ? "account" : "workspace") + " role " + def.name() + context);
-      assertEquals(def.everywhere(), role.everywhere() == null ? "" : role.everywhere().name(),
+      assertEquals(
+          model.closure(def),
+          names(role.permissions()),
+          "closure of "
+              + (def.account() ? "account" : "workspace")
+              + " role "
+              + def.name()
+              + context);
+      assertEquals(
+          def.everywhere(),
+          role.everywhere() == null ? "" : role.everywhere().name(),
           "role everywhere of " + def.name() + context);
     }
-    String expectedDefault = model.rolesOf(true).stream().filter(RoleDef::isDefault)
-        .map(RoleDef::name).findFirst().orElse("");
+    String expectedDefault =
+        model.rolesOf(true).stream()
+            .filter(RoleDef::isDefault)
+            .map(RoleDef::name)
+            .findFirst()
+            .orElse("");
     Role actualDefault = matrix.defaultAccountRole();
     assertEquals(expectedDefault, actualDefault == null ? "" : actualDefault.name(), context);
   }
 
   /** The role resolved in a workspace, and what it holds, permission by permission. */
-  private static void compareRoles(DecisionModel model, PrincipalDef def, Principal principal,
-      String workspace, Matrix matrix, String context) {
+  private static void compareRoles(
+      DecisionModel model,
+      PrincipalDef def,
+      Principal principal,
+      String workspace,
+      Matrix matrix,
+      String context) {
     String expected = model.workspaceRoleOf(def, workspace);
     Role role = principal.workspaceRole(workspace);
     assertEquals(expected, role == null ? "" : role.name(), "Principal.workspaceRole" + context);
     for (Permission permission : matrix.permissions()) {
       if (role != null && permission.level() == Level.WORKSPACE) {
-        assertEquals(model.workspaceSet(expected).contains(permission.name()), role.holds(permission),
+        assertEquals(
+            model.workspaceSet(expected).contains(permission.name()),
+            role.holds(permission),
             "Role.holds: " + role.describe() + " and " + permission.name() + context);
       }
       Role account = principal.accountRole("acme");
       if (account != null) {
-        boolean expectedHeld = permission.level() == Level.ACCOUNT
-            && model.closure(model.role(account.name(), true).orElseThrow()).contains(permission.name());
-        assertEquals(expectedHeld, account.holds(permission),
+        boolean expectedHeld =
+            permission.level() == Level.ACCOUNT
+                && model
+                    .closure(model.role(account.name(), true).orElseThrow())
+                    .contains(permission.name());
+        assertEquals(
+            expectedHeld,
+            account.holds(permission),
             "Role.holds: account " + account.name() + " and " + permission.name() + context);
       }
     }
   }
 
   /** Calls every method of the generated guard of the probe, in a sample of workspaces. */
-  private static void callGuards(DecisionModel model, PrincipalDef def, GeneratedCode code,
-      PrincipalSource source, String context) throws Throwable {
+  private static void callGuards(
+      DecisionModel model,
+      PrincipalDef def,
+      GeneratedCode code,
+      PrincipalSource source,
+      String context)
+      throws Throwable {
     GeneratedCode.Recorder delegate = new GeneratedCode.Recorder((method, args) -> null);
     Object guard = code.guard("test.Probe", "test.GuardedProbe", delegate, source);
     for (String workspace : Arrays.asList("ws-a", "ws-c", "ws-none", null)) {
@@ -216,11 +266,23 @@ class DecisionCoreDifferentialTest {
         } catch (AccessDeniedException denied) {
           allowed = false;
         }
-        String what = "generated guard GuardedProbe.m" + i + " " + req + "\nreference: "
-            + (expected.held() ? "ALLOW" : "DENY") + " (" + expected.why() + ")\nprincipal "
-            + model.describe(def) + "\nworkspace " + show(workspace) + context;
+        String what =
+            "generated guard GuardedProbe.m"
+                + i
+                + " "
+                + req
+                + "\nreference: "
+                + (expected.held() ? "ALLOW" : "DENY")
+                + " ("
+                + expected.why()
+                + ")\nprincipal "
+                + model.describe(def)
+                + "\nworkspace "
+                + show(workspace)
+                + context;
         assertEquals(expected.held(), allowed, what);
-        assertEquals(allowed ? List.of("m" + i) : List.of(), delegate.calls, "delegate calls: " + what);
+        assertEquals(
+            allowed ? List.of("m" + i) : List.of(), delegate.calls, "delegate calls: " + what);
       }
     }
   }
@@ -235,8 +297,10 @@ class DecisionCoreDifferentialTest {
   }
 
   private static Requirement requirement(Matrix matrix, Req req) {
-    Permission[] permissions = req.permissions().stream()
-        .map(name -> matrix.permission(name).orElseThrow()).toArray(Permission[]::new);
+    Permission[] permissions =
+        req.permissions().stream()
+            .map(name -> matrix.permission(name).orElseThrow())
+            .toArray(Permission[]::new);
     return req.any() ? Requirement.anyOf(permissions) : Requirement.allOf(permissions);
   }
 
@@ -254,20 +318,24 @@ class DecisionCoreDifferentialTest {
 
   private static WorkspaceDefaults defaults(DecisionModel model, CustomRoles customRoles) {
     WorkspaceDefaults defaults = new WorkspaceDefaults(customRoles);
-    model.defaults.forEach((workspace, role) -> {
-      if (role.isEmpty()) {
-        defaults.setNoAccess(workspace);
-      } else {
-        defaults.setDefaultRole(workspace, role);
-      }
-    });
+    model.defaults.forEach(
+        (workspace, role) -> {
+          if (role.isEmpty()) {
+            defaults.setNoAccess(workspace);
+          } else {
+            defaults.setDefaultRole(workspace, role);
+          }
+        });
     return defaults;
   }
 
-  private static Principal principal(PrincipalDef def, Matrix matrix, CustomRoles customRoles,
-      WorkspaceDefaults defaults) {
-    Principal.Builder builder = Principal.user(def.id()).matrix(matrix)
-        .directory(GeneratedCode.ACME).customRoles(customRoles);
+  private static Principal principal(
+      PrincipalDef def, Matrix matrix, CustomRoles customRoles, WorkspaceDefaults defaults) {
+    Principal.Builder builder =
+        Principal.user(def.id())
+            .matrix(matrix)
+            .directory(GeneratedCode.ACME)
+            .customRoles(customRoles);
     if (!def.accountRole().isEmpty()) {
       builder.accountRole(def.accountRole());
     }
@@ -280,27 +348,39 @@ class DecisionCoreDifferentialTest {
 
   /** {@code interface Probe} with one method per requirement, each taking the workspace id. */
   private static JavaFileObject probe(DecisionModel model) {
-    StringBuilder text = new StringBuilder(
-        "package test;\n\nimport dev.rolegate.annotations.*;\n\npublic interface Probe {\n");
+    StringBuilder text =
+        new StringBuilder(
+            "package test;\n\nimport dev.rolegate.annotations.*;\n\npublic interface Probe {\n");
     for (int i = 0; i < model.requirements.size(); i++) {
       Req req = model.requirements.get(i);
-      String list = req.permissions().stream().map(p -> '"' + p + '"').collect(Collectors.joining(", "));
-      text.append("  @SuppressWarnings({\"RedundantPermission\", \"WeakenedAnyOf\", \"UngrantedPermission\","
-              + " \"DuplicatePermission\"})\n")
-          .append("  @RequiresPermission(").append(req.any() ? "anyOf = " : "value = ")
-          .append('{').append(list).append("})\n")
-          .append("  void m").append(i).append("(@WorkspaceId String ws);\n");
+      String list =
+          req.permissions().stream().map(p -> '"' + p + '"').collect(Collectors.joining(", "));
+      text.append(
+              "  @SuppressWarnings({\"RedundantPermission\", \"WeakenedAnyOf\", \"UngrantedPermission\","
+                  + " \"DuplicatePermission\"})\n")
+          .append("  @RequiresPermission(")
+          .append(req.any() ? "anyOf = " : "value = ")
+          .append('{')
+          .append(list)
+          .append("})\n")
+          .append("  void m")
+          .append(i)
+          .append("(@WorkspaceId String ws);\n");
     }
     return JavaFileObjects.forSourceString("test.Probe", text.append("}\n").toString());
   }
 
   private static List<String> messages(Compilation compilation, Kind kind) {
-    return compilation.diagnostics().stream().filter(d -> d.getKind() == kind)
-        .map(d -> d.getMessage(null)).toList();
+    return compilation.diagnostics().stream()
+        .filter(d -> d.getKind() == kind)
+        .map(d -> d.getMessage(null))
+        .toList();
   }
 
   private static Set<String> names(List<Permission> permissions) {
-    return permissions.stream().map(Permission::name).collect(Collectors.toCollection(TreeSet::new));
+    return permissions.stream()
+        .map(Permission::name)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   private static String show(String workspace) {

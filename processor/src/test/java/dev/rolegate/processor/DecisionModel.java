@@ -15,16 +15,16 @@ import java.util.TreeSet;
 
 /**
  * A random matrix and random principals for {@link DecisionCoreDifferentialTest}, with a slow
- * reference decision written straight from the definitions in DESIGN.md ("Run-time semantics")
- * and MATRIX.md ("People and keys"), sharing no code with the processor or the runtime:
+ * reference decision written straight from the definitions in DESIGN.md ("Run-time semantics") and
+ * MATRIX.md ("People and keys"), sharing no code with the processor or the runtime:
  *
  * <ul>
  *   <li>a permission implies itself and, transitively, everything it includes;
  *   <li>a role holds what it grants, what those imply, and everything the roles it inherits hold
  *       (transitively); a custom role holds its base role's set plus what its extras imply;
- *   <li>in a workspace a principal holds its explicit role there, else the workspace's default
- *       role when one is set ("no access" is none), else nothing; plus, in any named workspace,
- *       the workspace role its account role holds everywhere;
+ *   <li>in a workspace a principal holds its explicit role there, else the workspace's default role
+ *       when one is set ("no access" is none), else nothing; plus, in any named workspace, the
+ *       workspace role its account role holds everywhere;
  *   <li>an account permission comes from the account role (the principal's, else the matrix's
  *       default) only; a workspace permission with no named workspace is never held;
  *   <li>a matrix whose includes or inherits loop does not compile.
@@ -33,25 +33,44 @@ import java.util.TreeSet;
 final class DecisionModel {
   static final List<String> WORKSPACES =
       List.of("ws-a", "ws-b", "ws-c", "6f1c2b3a-0d4e-4f5a-8b6c-7d8e9f0a1b2c");
-  /** Workspaces a call may name: the above, one with no role anywhere, another UUID spelling, none. */
-  static final List<String> CALLED = List.of("ws-a", "ws-b", "ws-c", "ws-none",
-      "6F1C2B3A-0D4E-4F5A-8B6C-7D8E9F0A1B2C", "6f1c2b3a-0d4e-4f5a-8b6c-7d8e9f0a1b2c", "", " ");
+
+  /**
+   * Workspaces a call may name: the above, one with no role anywhere, another UUID spelling, none.
+   */
+  static final List<String> CALLED =
+      List.of(
+          "ws-a",
+          "ws-b",
+          "ws-c",
+          "ws-none",
+          "6F1C2B3A-0D4E-4F5A-8B6C-7D8E9F0A1B2C",
+          "6f1c2b3a-0d4e-4f5a-8b6c-7d8e9f0a1b2c",
+          "",
+          " ");
+
   private static final List<String> WORDS =
       List.of("VIEW", "EDIT", "RUN", "DELETE", "MANAGE", "SEE", "POLL", "BYPASS");
   private static final List<String> WORKSPACE_ROLE_NAMES =
       List.of("VIEWER", "RUNNER", "DEVELOPER", "OWNER", "WORKER", "AUDITOR");
-  private static final List<String> ACCOUNT_ROLE_NAMES = List.of("MEMBER", "ADMIN", "OWNER", "BILLING");
+  private static final List<String> ACCOUNT_ROLE_NAMES =
+      List.of("MEMBER", "ADMIN", "OWNER", "BILLING");
 
   record Perm(String name, boolean account, List<String> includes) {}
 
-  record RoleDef(String name, boolean account, String inherits, List<String> grants,
-      String everywhere, boolean isDefault) {}
+  record RoleDef(
+      String name,
+      boolean account,
+      String inherits,
+      List<String> grants,
+      String everywhere,
+      boolean isDefault) {}
 
   /** A custom workspace role: a base (or "" for standalone) plus extras. */
   record CustomDef(String name, String base, List<String> extras) {}
 
   /** A principal: "" account role for none set; explicit role names by workspace id. */
-  record PrincipalDef(String id, String accountRole, Map<String, String> explicit, boolean defaults) {}
+  record PrincipalDef(
+      String id, String accountRole, Map<String, String> explicit, boolean defaults) {}
 
   /** A requirement: all of (or any of) these permissions. */
   record Req(boolean any, List<String> permissions) {
@@ -65,8 +84,10 @@ final class DecisionModel {
   final Map<String, Perm> perms = new LinkedHashMap<>();
   final List<RoleDef> roles = new ArrayList<>();
   final List<CustomDef> customs = new ArrayList<>();
+
   /** Default role name by workspace; "" is "no access". */
   final Map<String, String> defaults = new LinkedHashMap<>();
+
   final List<PrincipalDef> principals = new ArrayList<>();
   final List<Req> requirements = new ArrayList<>();
   private final Random random;
@@ -127,19 +148,29 @@ final class DecisionModel {
       roles.add(new RoleDef(workspaceNames.get(i), false, inherits, grants(false), "", false));
     }
     List<String> accountNames = someNames(ACCOUNT_ROLE_NAMES, random.nextInt(4));
-    int defaultIndex = accountNames.isEmpty() || random.nextInt(4) == 0 ? -1 : random.nextInt(accountNames.size());
+    int defaultIndex =
+        accountNames.isEmpty() || random.nextInt(4) == 0 ? -1 : random.nextInt(accountNames.size());
     for (int i = 0; i < accountNames.size(); i++) {
       String inherits = i > 0 && random.nextBoolean() ? accountNames.get(random.nextInt(i)) : "";
       String everywhere = random.nextBoolean() ? pick(workspaceNames) : "";
-      roles.add(new RoleDef(accountNames.get(i), true, inherits, grants(true), everywhere, i == defaultIndex));
+      roles.add(
+          new RoleDef(
+              accountNames.get(i), true, inherits, grants(true), everywhere, i == defaultIndex));
     }
     if (random.nextInt(12) == 0) {
       // An inherits loop (or a role inheriting itself) at one level.
       List<RoleDef> sameLevel = rolesOf(random.nextBoolean() && !accountNames.isEmpty());
       RoleDef from = pick(sameLevel);
       RoleDef to = pick(sameLevel);
-      roles.set(roles.indexOf(from), new RoleDef(from.name(), from.account(), to.name(), from.grants(),
-          from.everywhere(), from.isDefault()));
+      roles.set(
+          roles.indexOf(from),
+          new RoleDef(
+              from.name(),
+              from.account(),
+              to.name(),
+              from.grants(),
+              from.everywhere(),
+              from.isDefault()));
     }
   }
 
@@ -153,7 +184,8 @@ final class DecisionModel {
       for (int j = 0; j < extraCount; j++) {
         extras.add(pick(workspacePerms));
       }
-      customs.add(new CustomDef("CUSTOM_" + i, standalone ? "" : pick(rolesOf(false)).name(), extras));
+      customs.add(
+          new CustomDef("CUSTOM_" + i, standalone ? "" : pick(rolesOf(false)).name(), extras));
     }
     for (String workspace : WORKSPACES) {
       int choice = random.nextInt(4);
@@ -169,12 +201,16 @@ final class DecisionModel {
     List<RoleDef> accountRoles = rolesOf(true);
     int count = 3 + random.nextInt(4);
     for (int i = 0; i < count; i++) {
-      String account = accountRoles.isEmpty() || random.nextInt(3) == 0 ? "" : pick(accountRoles).name();
+      String account =
+          accountRoles.isEmpty() || random.nextInt(3) == 0 ? "" : pick(accountRoles).name();
       Map<String, String> explicit = new LinkedHashMap<>();
       for (String workspace : WORKSPACES) {
         if (random.nextBoolean()) {
           // A UUID workspace is assigned in upper case now and then: one workspace either way.
-          String id = workspace.length() > 10 && random.nextBoolean() ? workspace.toUpperCase(Locale.ROOT) : workspace;
+          String id =
+              workspace.length() > 10 && random.nextBoolean()
+                  ? workspace.toUpperCase(Locale.ROOT)
+                  : workspace;
           explicit.put(id, workspaceRoleName());
         }
       }
@@ -238,16 +274,30 @@ final class DecisionModel {
   }
 
   /** What {@link #features()} can name. */
-  static final Set<String> FEATURES = new TreeSet<>(List.of("account role everywhere",
-      "allow and deny", "any-of", "custom role on a base", "default account role", "diamond",
-      "include chain", "includes loop", "inherits chain", "inherits loop", "no access default",
-      "no account roles", "standalone custom role", "workspace default role"));
+  static final Set<String> FEATURES =
+      new TreeSet<>(
+          List.of(
+              "account role everywhere",
+              "allow and deny",
+              "any-of",
+              "custom role on a base",
+              "default account role",
+              "diamond",
+              "include chain",
+              "includes loop",
+              "inherits chain",
+              "inherits loop",
+              "no access default",
+              "no account roles",
+              "standalone custom role",
+              "workspace default role"));
 
   /** Returns which of {@link #FEATURES} this model has. */
   Set<String> features() {
     Set<String> features = new TreeSet<>();
     Optional<String> loop = cycle();
-    loop.ifPresent(text -> features.add(text.startsWith("permission") ? "includes loop" : "inherits loop"));
+    loop.ifPresent(
+        text -> features.add(text.startsWith("permission") ? "includes loop" : "inherits loop"));
     for (Perm perm : perms.values()) {
       for (String include : perm.includes()) {
         if (!perms.get(include).includes().isEmpty()) {
@@ -271,8 +321,11 @@ final class DecisionModel {
       features.add(role.isDefault() ? "default account role" : "");
     }
     features.add(rolesOf(true).isEmpty() ? "no account roles" : "");
-    customs.forEach(c -> features.add(c.base().isEmpty() ? "standalone custom role" : "custom role on a base"));
-    defaults.values().forEach(d -> features.add(d.isEmpty() ? "no access default" : "workspace default role"));
+    customs.forEach(
+        c -> features.add(c.base().isEmpty() ? "standalone custom role" : "custom role on a base"));
+    defaults
+        .values()
+        .forEach(d -> features.add(d.isEmpty() ? "no access default" : "workspace default role"));
     requirements.forEach(r -> features.add(r.any() ? "any-of" : ""));
     if (loop.isEmpty()) {
       Set<Boolean> answers = new TreeSet<>();
@@ -294,17 +347,32 @@ final class DecisionModel {
     StringBuilder text = new StringBuilder("# Random matrix ").append(seed).append("\n\n");
     text.append("| Permission | Level | Includes | Description |\n|---|---|---|---|\n");
     for (Perm perm : perms.values()) {
-      text.append("| ").append(perm.name()).append(" | ").append(perm.account() ? "account" : "workspace")
-          .append(" | ").append(String.join(", ", perm.includes())).append(" | ").append(perm.name().toLowerCase(Locale.ROOT))
+      text.append("| ")
+          .append(perm.name())
+          .append(" | ")
+          .append(perm.account() ? "account" : "workspace")
+          .append(" | ")
+          .append(String.join(", ", perm.includes()))
+          .append(" | ")
+          .append(perm.name().toLowerCase(Locale.ROOT))
           .append(" |\n");
     }
-    text.append("\n| Role | Level | Inherits | Grants | Workspace role everywhere | Description |\n")
+    text.append(
+            "\n| Role | Level | Inherits | Grants | Workspace role everywhere | Description |\n")
         .append("|---|---|---|---|---|---|\n");
     for (RoleDef role : roles) {
-      text.append("| ").append(role.name()).append(" | ")
-          .append(role.account() ? (role.isDefault() ? "account (default)" : "account") : "workspace")
-          .append(" | ").append(role.inherits()).append(" | ").append(String.join(", ", role.grants()))
-          .append(" | ").append(role.everywhere()).append(" | role |\n");
+      text.append("| ")
+          .append(role.name())
+          .append(" | ")
+          .append(
+              role.account() ? (role.isDefault() ? "account (default)" : "account") : "workspace")
+          .append(" | ")
+          .append(role.inherits())
+          .append(" | ")
+          .append(String.join(", ", role.grants()))
+          .append(" | ")
+          .append(role.everywhere())
+          .append(" | role |\n");
     }
     return text.toString();
   }
@@ -315,12 +383,16 @@ final class DecisionModel {
   Optional<String> cycle() {
     for (Perm perm : perms.values()) {
       if (reaches(perm.name(), perm.name(), name -> perms.get(name).includes())) {
-        return Optional.of("permission " + perm.name() + " includes itself through " + perm.includes());
+        return Optional.of(
+            "permission " + perm.name() + " includes itself through " + perm.includes());
       }
     }
     for (RoleDef role : roles) {
-      java.util.function.Function<String, List<String>> up = name -> role(name, role.account())
-          .map(r -> r.inherits().isEmpty() ? List.<String>of() : List.of(r.inherits())).orElse(List.of());
+      java.util.function.Function<String, List<String>> up =
+          name ->
+              role(name, role.account())
+                  .map(r -> r.inherits().isEmpty() ? List.<String>of() : List.of(r.inherits()))
+                  .orElse(List.of());
       if (reaches(role.name(), role.name(), up)) {
         return Optional.of("role " + role.name() + " inherits itself through " + role.inherits());
       }
@@ -329,8 +401,8 @@ final class DecisionModel {
   }
 
   /** Whether {@code target} is reachable from {@code start} by one or more steps. */
-  private static boolean reaches(String start, String target,
-      java.util.function.Function<String, List<String>> next) {
+  private static boolean reaches(
+      String start, String target, java.util.function.Function<String, List<String>> next) {
     Set<String> seen = new TreeSet<>();
     Deque<String> todo = new ArrayDeque<>(next.apply(start));
     while (!todo.isEmpty()) {
@@ -362,7 +434,8 @@ final class DecisionModel {
   Set<String> closure(RoleDef role) {
     Set<String> held = new TreeSet<>();
     Set<String> visited = new TreeSet<>();
-    for (RoleDef r = role; r != null && visited.add(r.name());
+    for (RoleDef r = role;
+        r != null && visited.add(r.name());
         r = r.inherits().isEmpty() ? null : role(r.inherits(), r.account()).orElseThrow()) {
       for (String grant : r.grants()) {
         held.addAll(implied(grant));
@@ -377,7 +450,8 @@ final class DecisionModel {
     if (builtIn.isPresent()) {
       return closure(builtIn.get());
     }
-    CustomDef custom = customs.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    CustomDef custom =
+        customs.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     Set<String> held = custom.base().isEmpty() ? new TreeSet<>() : workspaceSet(custom.base());
     for (String extra : custom.extras()) {
       held.addAll(implied(extra));
@@ -390,7 +464,11 @@ final class DecisionModel {
     if (!principal.accountRole().isEmpty()) {
       return principal.accountRole();
     }
-    return rolesOf(true).stream().filter(RoleDef::isDefault).map(RoleDef::name).findFirst().orElse("");
+    return rolesOf(true).stream()
+        .filter(RoleDef::isDefault)
+        .map(RoleDef::name)
+        .findFirst()
+        .orElse("");
   }
 
   /** The workspace role a principal holds in {@code workspace} by the rules, or "" for none. */
@@ -419,8 +497,11 @@ final class DecisionModel {
     Optional<RoleDef> accountRole = role(account, true);
     if (perms.get(permission).account()) {
       boolean held = accountRole.map(r -> closure(r).contains(permission)).orElse(false);
-      return new Held(held, "account role " + (account.isEmpty() ? "none" : account)
-          + (held ? " holds it" : " does not hold it"));
+      return new Held(
+          held,
+          "account role "
+              + (account.isEmpty() ? "none" : account)
+              + (held ? " holds it" : " does not hold it"));
     }
     if (!named(workspace)) {
       return new Held(false, "no workspace named");
@@ -431,10 +512,15 @@ final class DecisionModel {
     }
     String everywhere = accountRole.map(RoleDef::everywhere).orElse("");
     if (!everywhere.isEmpty() && workspaceSet(everywhere).contains(permission)) {
-      return new Held(true, "account role " + account + " holds " + everywhere + " everywhere, which holds it");
+      return new Held(
+          true, "account role " + account + " holds " + everywhere + " everywhere, which holds it");
     }
-    return new Held(false, "workspace role " + (role.isEmpty() ? "none" : role + " " + workspaceSet(role))
-        + ", everywhere " + (everywhere.isEmpty() ? "none" : everywhere));
+    return new Held(
+        false,
+        "workspace role "
+            + (role.isEmpty() ? "none" : role + " " + workspaceSet(role))
+            + ", everywhere "
+            + (everywhere.isEmpty() ? "none" : everywhere));
   }
 
   /** The reference answer for a call naming {@code workspace}, with each permission's reason. */
@@ -469,17 +555,27 @@ final class DecisionModel {
   }
 
   private static boolean sameWorkspace(String a, String b) {
-    boolean uuids = a.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
-        && b.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    boolean uuids =
+        a.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+            && b.matches(
+                "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     return uuids ? a.equalsIgnoreCase(b) : a.equals(b);
   }
 
   /** Returns the principal, its roles and the defaults it sees, for a failure message. */
   String describe(PrincipalDef principal) {
-    return principal.id() + ": account role " + (principal.accountRole().isEmpty()
-        ? "unset (default " + (accountRoleOf(principal).isEmpty() ? "none" : accountRoleOf(principal)) + ")"
-        : principal.accountRole()) + ", explicit " + principal.explicit()
-        + (principal.defaults() ? ", workspace defaults " + defaults + " (\"\" = no access)" : ", no defaults")
+    return principal.id()
+        + ": account role "
+        + (principal.accountRole().isEmpty()
+            ? "unset (default "
+                + (accountRoleOf(principal).isEmpty() ? "none" : accountRoleOf(principal))
+                + ")"
+            : principal.accountRole())
+        + ", explicit "
+        + principal.explicit()
+        + (principal.defaults()
+            ? ", workspace defaults " + defaults + " (\"\" = no access)"
+            : ", no defaults")
         + (customs.isEmpty() ? "" : ", custom roles " + customs);
   }
 }

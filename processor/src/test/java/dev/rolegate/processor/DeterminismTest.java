@@ -22,9 +22,12 @@ import org.junit.jupiter.api.Test;
 class DeterminismTest {
   private static List<JavaFileObject> sources() {
     return List.of(
-        JavaFileObjects.forSourceString("test.package-info",
+        JavaFileObjects.forSourceString(
+            "test.package-info",
             "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
-        JavaFileObjects.forSourceString("test.Alpha", """
+        JavaFileObjects.forSourceString(
+            "test.Alpha",
+            """
             package test;
             import dev.rolegate.annotations.*;
             public interface Alpha {
@@ -34,7 +37,9 @@ class DeterminismTest {
               String secret(@WorkspaceId String ws);
             }
             """),
-        JavaFileObjects.forSourceString("test.Beta", """
+        JavaFileObjects.forSourceString(
+            "test.Beta",
+            """
             package test;
             import dev.rolegate.annotations.*;
             public interface Beta extends Alpha {
@@ -49,7 +54,9 @@ class DeterminismTest {
               void ping();
             }
             """),
-        JavaFileObjects.forSourceString("test.Gamma", """
+        JavaFileObjects.forSourceString(
+            "test.Gamma",
+            """
             package test;
             import dev.rolegate.annotations.*;
             public class Gamma<T> {
@@ -60,7 +67,9 @@ class DeterminismTest {
               public void look(@WorkspaceId String ws) {}
             }
             """),
-        JavaFileObjects.forSourceString("test.Ref", """
+        JavaFileObjects.forSourceString(
+            "test.Ref",
+            """
             package test;
             import dev.rolegate.annotations.WorkspaceId;
             public record Ref(@WorkspaceId String workspace, String id) {}
@@ -91,14 +100,22 @@ class DeterminismTest {
     List<JavaFileObject> reversed = new ArrayList<>(sources());
     Collections.reverse(reversed);
     Map<String, byte[]> third = generated(reversed, matrix);
-    assertTrue(first.keySet().containsAll(List.of(
-        "/SOURCE_OUTPUT/test/GuardedAlpha.java", "/SOURCE_OUTPUT/test/GuardedBeta.java",
-        "/SOURCE_OUTPUT/test/GuardedGamma.java",
-        "/SOURCE_OUTPUT/test/MatrixCapabilityTable.java", "/SOURCE_OUTPUT/test/Permissions.java",
-        "/CLASS_OUTPUT/META-INF/services/dev.rolegate.runtime.CapabilityTable")), first.keySet().toString());
+    assertTrue(
+        first
+            .keySet()
+            .containsAll(
+                List.of(
+                    "/SOURCE_OUTPUT/test/GuardedAlpha.java",
+                    "/SOURCE_OUTPUT/test/GuardedBeta.java",
+                    "/SOURCE_OUTPUT/test/GuardedGamma.java",
+                    "/SOURCE_OUTPUT/test/MatrixCapabilityTable.java",
+                    "/SOURCE_OUTPUT/test/Permissions.java",
+                    "/CLASS_OUTPUT/META-INF/services/dev.rolegate.runtime.CapabilityTable")),
+        first.keySet().toString());
     for (Map<String, byte[]> other : List.of(second, third)) {
       assertEquals(first.keySet(), other.keySet());
-      first.forEach((name, bytes) -> assertEquals(new String(bytes), new String(other.get(name)), name));
+      first.forEach(
+          (name, bytes) -> assertEquals(new String(bytes), new String(other.get(name)), name));
     }
   }
 }

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code docs/diagnostics.md} documents every id the processor can emit, with its kind, and no
- * other; each example message it shows is one that a constant of the catalogue ({@link
- * Diagnostic}) with that id produces.
+ * other; each example message it shows is one that a constant of the catalogue ({@link Diagnostic})
+ * with that id produces.
  */
 class DiagnosticsReferenceTest {
   private static final Pattern HEADING =
-      Pattern.compile("^### `\\[([A-Za-z]+)\\]` \\((error|warning|note)\\)$",
-      Pattern.MULTILINE);
-  private static final Pattern EXAMPLE = Pattern.compile("^\\[([A-Za-z]+)\\] (.*)$", Pattern.MULTILINE);
+      Pattern.compile("^### `\\[([A-Za-z]+)\\]` \\((error|warning|note)\\)$", Pattern.MULTILINE);
+  private static final Pattern EXAMPLE =
+      Pattern.compile("^\\[([A-Za-z]+)\\] (.*)$", Pattern.MULTILINE);
   private static final Pattern ARGUMENT = Pattern.compile("%(\\d+\\$)?[sd]|%n");
 
   private static String reference() throws IOException {
@@ -43,14 +43,18 @@ class DiagnosticsReferenceTest {
     while (heading.find()) {
       documented.add(heading.group(1));
       Diagnostic diagnostic = find(heading.group(1));
-      assertEquals(diagnostic.kind().name().toLowerCase(Locale.ROOT), heading.group(2),
+      assertEquals(
+          diagnostic.kind().name().toLowerCase(Locale.ROOT),
+          heading.group(2),
           heading.group(1) + " is documented with the wrong kind");
     }
     List<String> ids = new ArrayList<>();
     for (Diagnostic diagnostic : Diagnostic.values()) {
       ids.add(diagnostic.id());
     }
-    assertEquals(ids.stream().sorted().distinct().toList(), documented.stream().sorted().toList(),
+    assertEquals(
+        ids.stream().sorted().distinct().toList(),
+        documented.stream().sorted().toList(),
         "docs/diagnostics.md must have exactly one '### `[Id]` (kind)' heading per diagnostic");
   }
 
@@ -58,7 +62,8 @@ class DiagnosticsReferenceTest {
   void everyDocumentedId_showsAMessageStartingWithIt() throws IOException {
     String reference = reference();
     for (Diagnostic diagnostic : Diagnostic.values()) {
-      assertTrue(reference.contains("\n[" + diagnostic.id() + "] "),
+      assertTrue(
+          reference.contains("\n[" + diagnostic.id() + "] "),
           "docs/diagnostics.md shows no example message for " + diagnostic.id());
     }
   }
@@ -75,8 +80,11 @@ class DiagnosticsReferenceTest {
           Arrays.stream(Diagnostic.values())
               .filter(diagnostic -> diagnostic.id().equals(id))
               .anyMatch(diagnostic -> template(diagnostic).matcher(text).matches()),
-          "docs/diagnostics.md shows a [" + id + "] message that no template of the catalogue"
-              + " produces: " + text);
+          "docs/diagnostics.md shows a ["
+              + id
+              + "] message that no template of the catalogue"
+              + " produces: "
+              + text);
     }
     assertTrue(examples >= Diagnostic.values().length / 2, "found only " + examples + " examples");
   }
@@ -85,14 +93,15 @@ class DiagnosticsReferenceTest {
   void sharedIds_nameDifferentCauses() {
     Set<String> seen = new HashSet<>();
     for (Diagnostic diagnostic : Diagnostic.values()) {
-      assertTrue(seen.add(diagnostic.id() + "\n" + diagnostic.template()),
+      assertTrue(
+          seen.add(diagnostic.id() + "\n" + diagnostic.template()),
           diagnostic + " repeats the template of another constant with id " + diagnostic.id());
     }
   }
 
   /**
-   * The template's first line as a pattern (an example shows the first line of a message that
-   * spans several): its text literally, any text for each argument.
+   * The template's first line as a pattern (an example shows the first line of a message that spans
+   * several): its text literally, any text for each argument.
    */
   private static Pattern template(Diagnostic diagnostic) {
     String template = diagnostic.template();
@@ -116,6 +125,7 @@ class DiagnosticsReferenceTest {
         return diagnostic;
       }
     }
-    throw new AssertionError("docs/diagnostics.md documents " + id + ", which the processor never emits");
+    throw new AssertionError(
+        "docs/diagnostics.md documents " + id + ", which the processor never emits");
   }
 }

@@ -27,15 +27,16 @@ import javax.tools.ToolProvider;
 import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
 
 /**
- * One compilation with the processor through {@code javax.tools}, by javac or by Eclipse's
- * compiler (ecj), with sources, generated sources and classes in directories on disk. (ecj reads
- * each generated source back from the path it was written to, which compile-testing's in-memory
- * file manager does not have.)
+ * One compilation with the processor through {@code javax.tools}, by javac or by Eclipse's compiler
+ * (ecj), with sources, generated sources and classes in directories on disk. (ecj reads each
+ * generated source back from the path it was written to, which compile-testing's in-memory file
+ * manager does not have.)
  */
 final class EclipseCompilation {
   /** The compiler a compilation runs under. */
   enum Tool {
-    JAVAC, ECJ;
+    JAVAC,
+    ECJ;
 
     JavaCompiler compiler() {
       return this == JAVAC ? ToolProvider.getSystemJavaCompiler() : new EclipseCompiler();
@@ -48,12 +49,18 @@ final class EclipseCompilation {
   final Path sources;
   final Path generated;
   final Path classes;
+
   /** The class directories of earlier compilations this one compiled against, and its own. */
   private final List<Path> classDirectories;
 
-  private EclipseCompilation(Tool tool, boolean succeeded,
-      List<Diagnostic<? extends JavaFileObject>> diagnostics, Path sources, Path generated,
-      Path classes, List<Path> classDirectories) {
+  private EclipseCompilation(
+      Tool tool,
+      boolean succeeded,
+      List<Diagnostic<? extends JavaFileObject>> diagnostics,
+      Path sources,
+      Path generated,
+      Path classes,
+      List<Path> classDirectories) {
     this.tool = tool;
     this.succeeded = succeeded;
     this.diagnostics = diagnostics;
@@ -64,9 +71,9 @@ final class EclipseCompilation {
   }
 
   /**
-   * Compiles {@code namesAndSources} (qualified name, text pairs) under {@code tool}, with
-   * {@code matrix} written as {@code test/matrix.md} on the source path and the processor set on
-   * the task; the class path holds the annotations and the runtime.
+   * Compiles {@code namesAndSources} (qualified name, text pairs) under {@code tool}, with {@code
+   * matrix} written as {@code test/matrix.md} on the source path and the processor set on the task;
+   * the class path holds the annotations and the runtime.
    */
   static EclipseCompilation compile(Tool tool, String matrix, String... namesAndSources) {
     return compile(tool, matrix, List.of(), namesAndSources);
@@ -98,24 +105,47 @@ final class EclipseCompilation {
       DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
       try (StandardJavaFileManager fileManager =
           compiler.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8)) {
-        List<String> options = List.of("--release", "17",
-            "-sourcepath", root.toString(), "-s", generated.toString(), "-d", classes.toString(),
-            "-classpath", classPath(earlier));
-        JavaCompiler.CompilationTask task = compiler.getTask(new StringWriter(), fileManager,
-            collector, options, null, fileManager.getJavaFileObjectsFromFiles(files));
+        List<String> options =
+            List.of(
+                "--release",
+                "17",
+                "-sourcepath",
+                root.toString(),
+                "-s",
+                generated.toString(),
+                "-d",
+                classes.toString(),
+                "-classpath",
+                classPath(earlier));
+        JavaCompiler.CompilationTask task =
+            compiler.getTask(
+                new StringWriter(),
+                fileManager,
+                collector,
+                options,
+                null,
+                fileManager.getJavaFileObjectsFromFiles(files));
         task.setProcessors(List.of(new RolegateProcessor()));
         boolean succeeded = task.call();
         List<Path> classDirectories = new ArrayList<>(earlier);
         classDirectories.add(classes);
-        return new EclipseCompilation(tool, succeeded, collector.getDiagnostics(), root, generated,
-            classes, classDirectories);
+        return new EclipseCompilation(
+            tool,
+            succeeded,
+            collector.getDiagnostics(),
+            root,
+            generated,
+            classes,
+            classDirectories);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The jars (or class directories) of the annotations and of the runtime, then {@code earlier}. */
+  /**
+   * The jars (or class directories) of the annotations and of the runtime, then {@code earlier}.
+   */
   private static String classPath(List<Path> earlier) {
     return Stream.concat(
             Stream.of(RequiresPermission.class, Principal.class).map(EclipseCompilation::location),
@@ -132,8 +162,8 @@ final class EclipseCompilation {
   }
 
   /**
-   * The diagnostics that are not notes (a matrix read from the source path is noted as not
-   * shipped, {@code [MatrixNotShipped]}).
+   * The diagnostics that are not notes (a matrix read from the source path is noted as not shipped,
+   * {@code [MatrixNotShipped]}).
    */
   List<Diagnostic<? extends JavaFileObject>> warningsAndErrors() {
     return diagnostics.stream().filter(d -> d.getKind() != Diagnostic.Kind.NOTE).toList();
@@ -156,7 +186,10 @@ final class EclipseCompilation {
     return Files.isRegularFile(generated.resolve(qualifiedName.replace('.', '/') + ".java"));
   }
 
-  /** Loads the compiled classes (this compilation's and those it compiled against), then the test class path's. */
+  /**
+   * Loads the compiled classes (this compilation's and those it compiled against), then the test
+   * class path's.
+   */
   ClassLoader loader() {
     List<URL> urls = new ArrayList<>();
     try {
@@ -173,9 +206,13 @@ final class EclipseCompilation {
   String describe() {
     StringBuilder text = new StringBuilder(tool + (succeeded ? " succeeded" : " failed") + ":");
     for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
-      text.append("\n  ").append(d.getKind()).append(' ')
+      text.append("\n  ")
+          .append(d.getKind())
+          .append(' ')
           .append(d.getSource() == null ? "(no file)" : d.getSource().getName())
-          .append(':').append(d.getLineNumber()).append(": ")
+          .append(':')
+          .append(d.getLineNumber())
+          .append(": ")
           .append(d.getMessage(Locale.ROOT));
     }
     return text.toString();

@@ -18,15 +18,14 @@ import java.util.Locale;
 import javax.tools.Diagnostic;
 import javax.tools.Diagnostic.Kind;
 import javax.tools.JavaFileObject;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The processor under Eclipse's compiler (ecj) as well as javac: a guard generated and called, an
- * unknown permission and a matrix error on their lines, and the ways a service names the
- * constants of a matrix (compiled in the same compilation, or in a module of its own). Where ecj
- * differs, the test says how.
+ * unknown permission and a matrix error on their lines, and the ways a service names the constants
+ * of a matrix (compiled in the same compilation, or in a module of its own). Where ecj differs, the
+ * test says how.
  */
 class EclipseCompilerTest {
   private static final String PACKAGE_INFO =
@@ -58,29 +57,34 @@ class EclipseCompilerTest {
       """;
 
   /** {@link TestMatrices#SMALL} with its line 6 one cell short. */
-  private static final String BROKEN_MATRIX = TestMatrices.SMALL.replace(
-      "| EDIT_THINGS | workspace | write_things | VIEW_THINGS | Edit things. |",
-      "| EDIT_THINGS | workspace |");
+  private static final String BROKEN_MATRIX =
+      TestMatrices.SMALL.replace(
+          "| EDIT_THINGS | workspace | write_things | VIEW_THINGS | Edit things. |",
+          "| EDIT_THINGS | workspace |");
 
-  private static final String BROKEN_MESSAGE = "[MatrixSyntax] matrix.md:6: this row has 2 cells"
-      + " but the table header has 5; check for a missing or extra |, and write a | inside a cell"
-      + " as \\|";
+  private static final String BROKEN_MESSAGE =
+      "[MatrixSyntax] matrix.md:6: this row has 2 cells"
+          + " but the table header has 5; check for a missing or extra |, and write a | inside a cell"
+          + " as \\|";
 
   @ParameterizedTest
   @EnumSource(Tool.class)
   void guard_isGeneratedAndDecides(Tool tool) throws Throwable {
-    EclipseCompilation compilation = EclipseCompilation.compile(tool, TestMatrices.SMALL,
-        "test.package-info", PACKAGE_INFO, "test.Things", THINGS);
+    EclipseCompilation compilation =
+        EclipseCompilation.compile(
+            tool, TestMatrices.SMALL, "test.package-info", PACKAGE_INFO, "test.Things", THINGS);
 
     assertTrue(compilation.succeeded, compilation::describe);
     assertEquals(List.of(), compilation.warningsAndErrors(), compilation::describe);
     assertTrue(compilation.generatedSource("test.GuardedThings"));
     ClassLoader loader = compilation.loader();
     Matrix matrix = matrix(loader, "test.MatrixCapabilityTable");
-    Object viewer = guard(loader, "test.Things", "test.GuardedThings", inWorkspace(matrix, "VIEWER"));
+    Object viewer =
+        guard(loader, "test.Things", "test.GuardedThings", inWorkspace(matrix, "VIEWER"));
     assertEquals("looked", call(viewer, "look"));
     assertThrows(AccessDeniedException.class, () -> call(viewer, "edit"));
-    Object editor = guard(loader, "test.Things", "test.GuardedThings", inWorkspace(matrix, "EDITOR"));
+    Object editor =
+        guard(loader, "test.Things", "test.GuardedThings", inWorkspace(matrix, "EDITOR"));
     assertNull(call(editor, "edit"));
   }
 
@@ -88,8 +92,14 @@ class EclipseCompilerTest {
   @ParameterizedTest
   @EnumSource(Tool.class)
   void unknownPermission_isReportedOnItsLine(Tool tool) {
-    EclipseCompilation compilation = EclipseCompilation.compile(tool, TestMatrices.SMALL,
-        "test.package-info", PACKAGE_INFO, "test.Things", """
+    EclipseCompilation compilation =
+        EclipseCompilation.compile(
+            tool,
+            TestMatrices.SMALL,
+            "test.package-info",
+            PACKAGE_INFO,
+            "test.Things",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public interface Things {
@@ -99,8 +109,10 @@ class EclipseCompilerTest {
 
     assertFalse(compilation.succeeded);
     Diagnostic<? extends JavaFileObject> error = onlyError(compilation);
-    assertEquals("[UnknownPermission] \"VIEW_THING\" is not a permission of matrix Test Matrix"
-        + " (matrix.md). Did you mean VIEW_THINGS?", error.getMessage(Locale.ROOT));
+    assertEquals(
+        "[UnknownPermission] \"VIEW_THING\" is not a permission of matrix Test Matrix"
+            + " (matrix.md). Did you mean VIEW_THINGS?",
+        error.getMessage(Locale.ROOT));
     assertTrue(error.getSource().getName().endsWith("test/Things.java"), compilation::describe);
     assertEquals(4, error.getLineNumber());
     assertEquals(tool == Tool.JAVAC ? 23 : 3, error.getColumnNumber());
@@ -113,8 +125,9 @@ class EclipseCompilerTest {
   @ParameterizedTest
   @EnumSource(Tool.class)
   void matrixError_isReportedWithAPlace(Tool tool) {
-    EclipseCompilation compilation = EclipseCompilation.compile(tool, BROKEN_MATRIX,
-        "test.package-info", PACKAGE_INFO, "test.Things", THINGS_BY_NAME);
+    EclipseCompilation compilation =
+        EclipseCompilation.compile(
+            tool, BROKEN_MATRIX, "test.package-info", PACKAGE_INFO, "test.Things", THINGS_BY_NAME);
 
     assertFalse(compilation.succeeded);
     Diagnostic<? extends JavaFileObject> error = onlyError(compilation);
@@ -155,8 +168,14 @@ class EclipseCompilerTest {
   @ParameterizedTest
   @EnumSource(Tool.class)
   void staticImport_ofAMatrixCompiledHere_resolvesUnderJavacOnly(Tool tool) {
-    EclipseCompilation compilation = EclipseCompilation.compile(tool, TestMatrices.SMALL,
-        "test.package-info", PACKAGE_INFO, "orders.Orders", """
+    EclipseCompilation compilation =
+        EclipseCompilation.compile(
+            tool,
+            TestMatrices.SMALL,
+            "test.package-info",
+            PACKAGE_INFO,
+            "orders.Orders",
+            """
         package orders;
         import static test.Permissions.*;
         import dev.rolegate.annotations.*;
@@ -171,19 +190,31 @@ class EclipseCompilerTest {
       return;
     }
     assertFalse(compilation.succeeded);
-    assertEquals(1, compilation.diagnostics(Kind.ERROR, "The import test.Permissions cannot be"
-        + " resolved").size(), compilation::describe);
+    assertEquals(
+        1,
+        compilation
+            .diagnostics(Kind.ERROR, "The import test.Permissions cannot be" + " resolved")
+            .size(),
+        compilation::describe);
     assertEquals(2, compilation.diagnostics(Kind.ERROR, "").get(0).getLineNumber());
     assertFalse(compilation.generatedSource("orders.GuardedOrders"));
     assertTrue(compilation.generatedSource("test.Permissions"));
   }
 
-  /** In the same compilation, ecj resolves an import of the type itself: Permissions.VIEW_THINGS. */
+  /**
+   * In the same compilation, ecj resolves an import of the type itself: Permissions.VIEW_THINGS.
+   */
   @ParameterizedTest
   @EnumSource(Tool.class)
   void typeImport_ofAMatrixCompiledHere_resolvesUnderBoth(Tool tool) throws Throwable {
-    EclipseCompilation compilation = EclipseCompilation.compile(tool, TestMatrices.SMALL,
-        "test.package-info", PACKAGE_INFO, "orders.Orders", """
+    EclipseCompilation compilation =
+        EclipseCompilation.compile(
+            tool,
+            TestMatrices.SMALL,
+            "test.package-info",
+            PACKAGE_INFO,
+            "orders.Orders",
+            """
         package orders;
         import dev.rolegate.annotations.*;
         import test.Permissions;
@@ -196,8 +227,11 @@ class EclipseCompilerTest {
     assertEquals(List.of(), compilation.warningsAndErrors(), compilation::describe);
     ClassLoader loader = compilation.loader();
     Matrix matrix = matrix(loader, "test.MatrixCapabilityTable");
-    assertEquals("looked", call(guard(loader, "orders.Orders", "orders.GuardedOrders",
-        inWorkspace(matrix, "VIEWER")), "look"));
+    assertEquals(
+        "looked",
+        call(
+            guard(loader, "orders.Orders", "orders.GuardedOrders", inWorkspace(matrix, "VIEWER")),
+            "look"));
   }
 
   /**
@@ -207,12 +241,16 @@ class EclipseCompilerTest {
   @ParameterizedTest
   @EnumSource(Tool.class)
   void staticImport_ofAMatrixCompiledEarlier_resolvesUnderBoth(Tool tool) throws Throwable {
-    EclipseCompilation matrixModule = EclipseCompilation.compile(
-        tool, TestMatrices.SMALL, "test.package-info", PACKAGE_INFO);
+    EclipseCompilation matrixModule =
+        EclipseCompilation.compile(tool, TestMatrices.SMALL, "test.package-info", PACKAGE_INFO);
     assertTrue(matrixModule.succeeded, matrixModule::describe);
 
-    EclipseCompilation compilation = EclipseCompilation.compileAgainst(tool, matrixModule,
-        "orders.Orders", """
+    EclipseCompilation compilation =
+        EclipseCompilation.compileAgainst(
+            tool,
+            matrixModule,
+            "orders.Orders",
+            """
         package orders;
         import static test.Permissions.*;
         import dev.rolegate.annotations.*;
@@ -226,8 +264,8 @@ class EclipseCompilerTest {
     assertEquals(List.of(), compilation.warningsAndErrors(), compilation::describe);
     ClassLoader loader = compilation.loader();
     Matrix matrix = matrix(loader, "test.MatrixCapabilityTable");
-    Object viewer = guard(loader, "orders.Orders", "orders.GuardedOrders",
-        inWorkspace(matrix, "VIEWER"));
+    Object viewer =
+        guard(loader, "orders.Orders", "orders.GuardedOrders", inWorkspace(matrix, "VIEWER"));
     assertEquals("looked", call(viewer, "look"));
     assertThrows(AccessDeniedException.class, () -> call(viewer, "edit"));
   }
@@ -245,20 +283,28 @@ class EclipseCompilerTest {
 
   private static PrincipalSource inWorkspace(Matrix matrix, String role) {
     Principal principal =
-        Principal.user("alice").matrix(matrix).directory(GeneratedCode.ACME).workspaceRole("ws", role).build();
+        Principal.user("alice")
+            .matrix(matrix)
+            .directory(GeneratedCode.ACME)
+            .workspaceRole("ws", role)
+            .build();
     return () -> principal;
   }
 
   /**
-   * Wraps a delegate of {@code service} whose methods return "looked" (or null for void ones)
-   * with the generated {@code guard}, reading the caller from {@code source}.
+   * Wraps a delegate of {@code service} whose methods return "looked" (or null for void ones) with
+   * the generated {@code guard}, reading the caller from {@code source}.
    */
-  private static Object guard(ClassLoader loader, String service, String guard,
-      PrincipalSource source) throws Exception {
+  private static Object guard(
+      ClassLoader loader, String service, String guard, PrincipalSource source) throws Exception {
     Class<?> type = Class.forName(service, true, loader);
-    Object delegate = Proxy.newProxyInstance(loader, new Class<?>[] {type},
-        (proxy, method, args) -> method.getReturnType() == void.class ? null : "looked");
-    return Class.forName(guard, true, loader).getMethod("wrap", type, PrincipalSource.class)
+    Object delegate =
+        Proxy.newProxyInstance(
+            loader,
+            new Class<?>[] {type},
+            (proxy, method, args) -> method.getReturnType() == void.class ? null : "looked");
+    return Class.forName(guard, true, loader)
+        .getMethod("wrap", type, PrincipalSource.class)
         .invoke(null, delegate, source);
   }
 

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 
 /**
- * Compiles services with the processor against {@link TestMatrices#SMALL} and loads the
- * generated classes, so tests can call real generated guards.
+ * Compiles services with the processor against {@link TestMatrices#SMALL} and loads the generated
+ * classes, so tests can call real generated guards.
  */
 final class GeneratedCode {
   /** The directory of the tests' one account, acme: every workspace is acme's. */
@@ -39,8 +39,10 @@ final class GeneratedCode {
   /** Compiles {@code sources} (each "qualified.Name", text pairs) with the small test matrix. */
   static GeneratedCode compile(String... namesAndSources) {
     List<JavaFileObject> files = new ArrayList<>();
-    files.add(JavaFileObjects.forSourceString("test.package-info",
-        "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"));
+    files.add(
+        JavaFileObjects.forSourceString(
+            "test.package-info",
+            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"));
     for (int i = 0; i < namesAndSources.length; i += 2) {
       files.add(JavaFileObjects.forSourceString(namesAndSources[i], namesAndSources[i + 1]));
     }
@@ -80,10 +82,16 @@ final class GeneratedCode {
 
   /** Returns a principal of the test matrix with {@code role} in workspace "ws". */
   Principal inWorkspace(String role) {
-    return Principal.user("alice").matrix(matrix()).directory(ACME).workspaceRole("ws", role).build();
+    return Principal.user("alice")
+        .matrix(matrix())
+        .directory(ACME)
+        .workspaceRole("ws", role)
+        .build();
   }
 
-  /** Wraps a recording delegate of {@code service} with its generated guard, reading {@code source}. */
+  /**
+   * Wraps a recording delegate of {@code service} with its generated guard, reading {@code source}.
+   */
   Object guard(String service, String guard, Recorder delegate, PrincipalSource source) {
     Class<?> type = load(service);
     Object impl = Proxy.newProxyInstance(loader, new Class<?>[] {type}, delegate);
@@ -94,12 +102,16 @@ final class GeneratedCode {
     }
   }
 
-  /** Calls {@code method} (found by name and parameter count) on {@code target}, rethrowing what it throws. */
+  /**
+   * Calls {@code method} (found by name and parameter count) on {@code target}, rethrowing what it
+   * throws.
+   */
   static Object call(Object target, String method, Object... args) throws Throwable {
-    Method found = Stream.of(target.getClass().getMethods())
-        .filter(m -> m.getName().equals(method) && m.getParameterCount() == args.length)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no method " + method));
+    Method found =
+        Stream.of(target.getClass().getMethods())
+            .filter(m -> m.getName().equals(method) && m.getParameterCount() == args.length)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no method " + method));
     try {
       return found.invoke(target, args);
     } catch (InvocationTargetException e) {
@@ -115,7 +127,9 @@ final class GeneratedCode {
     }
   }
 
-  /** A delegate that records each call and answers from a function; a Throwable answer is thrown. */
+  /**
+   * A delegate that records each call and answers from a function; a Throwable answer is thrown.
+   */
   static final class Recorder implements InvocationHandler {
     final List<String> calls = new ArrayList<>();
     private final java.util.function.BiFunction<Method, Object[], Object> answer;

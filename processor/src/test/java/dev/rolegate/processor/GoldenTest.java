@@ -18,13 +18,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Generated code compared with reviewed goldens under {@code
- * src/test/resources/goldens/GoldenTest/<test>/}, byte for byte. Run with the environment variable {@code
- * GOLDEN_ROOT} set to {@code src/test/resources/goldens} to rewrite them, then review the diff.
+ * src/test/resources/goldens/GoldenTest/<test>/}, byte for byte. Run with the environment variable
+ * {@code GOLDEN_ROOT} set to {@code src/test/resources/goldens} to rewrite them, then review the
+ * diff.
  */
 class GoldenTest {
   @Test
   void smallMatrix_guardConstantsAndTable() throws IOException {
-    JavaFileObject service = JavaFileObjects.forSourceString("test.Things", """
+    JavaFileObject service =
+        JavaFileObjects.forSourceString(
+            "test.Things",
+            """
         package test;
         import dev.rolegate.annotations.*;
         import java.util.List;
@@ -49,28 +53,48 @@ class GoldenTest {
           String ping();
         }
         """);
-    JavaFileObject carrier = JavaFileObjects.forSourceString("test.ThingRef", """
+    JavaFileObject carrier =
+        JavaFileObjects.forSourceString(
+            "test.ThingRef",
+            """
         package test;
         public record ThingRef(@dev.rolegate.annotations.WorkspaceId String workspace, String id) {}
         """);
-    JavaFileObject accountCarrier = JavaFileObjects.forSourceString("test.AccountRef", """
+    JavaFileObject accountCarrier =
+        JavaFileObjects.forSourceString(
+            "test.AccountRef",
+            """
         package test;
         public record AccountRef(@dev.rolegate.annotations.AccountId java.util.UUID account) {}
         """);
-    Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-        .compile(JavaFileObjects.forSourceString("test.package-info",
-            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"), service,
-            carrier, accountCarrier);
+    Compilation compilation =
+        TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+            .compile(
+                JavaFileObjects.forSourceString(
+                    "test.package-info",
+                    "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
+                service,
+                carrier,
+                accountCarrier);
     assertThat(compilation).succeededWithoutWarnings();
-    for (String name : List.of("test.GuardedThings", "test.MatrixCapabilityTable", "test.Permissions",
-        "test.WorkspaceRoles", "test.AccountRoles", "dev.rolegate.matrices.Matrix_test")) {
+    for (String name :
+        List.of(
+            "test.GuardedThings",
+            "test.MatrixCapabilityTable",
+            "test.Permissions",
+            "test.WorkspaceRoles",
+            "test.AccountRoles",
+            "dev.rolegate.matrices.Matrix_test")) {
       compare(compilation, "smallMatrix_guardConstantsAndTable", name);
     }
   }
 
   @Test
   void classGuard_subclassWithConstructorsAndChecks() throws IOException {
-    JavaFileObject service = JavaFileObjects.forSourceString("test.Ledger", """
+    JavaFileObject service =
+        JavaFileObjects.forSourceString(
+            "test.Ledger",
+            """
         package test;
         import dev.rolegate.annotations.*;
         import java.util.List;
@@ -88,21 +112,31 @@ class GoldenTest {
           @Override public String toString() { return "ledger"; }
         }
         """);
-    JavaFileObject carrier = JavaFileObjects.forSourceString("test.ThingRef", """
+    JavaFileObject carrier =
+        JavaFileObjects.forSourceString(
+            "test.ThingRef",
+            """
         package test;
         public record ThingRef(@dev.rolegate.annotations.WorkspaceId String workspace, String id) {}
         """);
-    Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-        .compile(JavaFileObjects.forSourceString("test.package-info",
-            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"), service,
-            carrier);
+    Compilation compilation =
+        TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+            .compile(
+                JavaFileObjects.forSourceString(
+                    "test.package-info",
+                    "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
+                service,
+                carrier);
     assertThat(compilation).succeededWithoutWarnings();
     compare(compilation, "classGuard_subclassWithConstructorsAndChecks", "test.GuardedLedger");
   }
 
   @Test
   void returnValueRule_interfaceAndClassGuards() throws IOException {
-    JavaFileObject tagged = JavaFileObjects.forSourceString("test.Tagged", """
+    JavaFileObject tagged =
+        JavaFileObjects.forSourceString(
+            "test.Tagged",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
@@ -115,7 +149,10 @@ class GoldenTest {
           String name(@WorkspaceId String workspace);
         }
         """);
-    JavaFileObject store = JavaFileObjects.forSourceString("test.Store", """
+    JavaFileObject store =
+        JavaFileObjects.forSourceString(
+            "test.Store",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
@@ -129,10 +166,14 @@ class GoldenTest {
           public String name() { return "store"; }
         }
         """);
-    Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-        .compile(JavaFileObjects.forSourceString("test.package-info",
-            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"), tagged,
-            store);
+    Compilation compilation =
+        TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+            .compile(
+                JavaFileObjects.forSourceString(
+                    "test.package-info",
+                    "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
+                tagged,
+                store);
     assertThat(compilation).succeededWithoutWarnings();
     compare(compilation, "returnValueRule_interfaceAndClassGuards", "test.GuardedTagged");
     compare(compilation, "returnValueRule_interfaceAndClassGuards", "test.GuardedStore");
@@ -140,7 +181,10 @@ class GoldenTest {
 
   @Test
   void returnValueRule_subtypeReturns() throws IOException {
-    JavaFileObject tagged = JavaFileObjects.forSourceString("test.Tagged", """
+    JavaFileObject tagged =
+        JavaFileObjects.forSourceString(
+            "test.Tagged",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
@@ -150,18 +194,27 @@ class GoldenTest {
           Plain plain(@WorkspaceId String workspace);
         }
         """);
-    JavaFileObject special = JavaFileObjects.forSourceString("test.Special", """
+    JavaFileObject special =
+        JavaFileObjects.forSourceString(
+            "test.Special",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
         @RequiresPermission(Permissions.VIEW_THINGS)
         public interface Special<T> extends Tagged<T> {}
         """);
-    JavaFileObject plain = JavaFileObjects.forSourceString("test.Plain", """
+    JavaFileObject plain =
+        JavaFileObjects.forSourceString(
+            "test.Plain",
+            """
         package test;
         public interface Plain extends Tagged<String> {}
         """);
-    JavaFileObject store = JavaFileObjects.forSourceString("test.Store", """
+    JavaFileObject store =
+        JavaFileObjects.forSourceString(
+            "test.Store",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
@@ -171,24 +224,30 @@ class GoldenTest {
           public Shelf shelf() { return new Shelf(); }
         }
         """);
-    JavaFileObject shelf = JavaFileObjects.forSourceString("test.Shelf", """
+    JavaFileObject shelf =
+        JavaFileObjects.forSourceString(
+            "test.Shelf",
+            """
         package test;
         public class Shelf extends Store {}
         """);
-    Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-        .compile(TestMatrices.packageInfo(), tagged, special, plain, store, shelf);
+    Compilation compilation =
+        TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
+            .compile(TestMatrices.packageInfo(), tagged, special, plain, store, shelf);
     assertThat(compilation).succeededWithoutWarnings();
     compare(compilation, "returnValueRule_subtypeReturns", "test.GuardedTagged");
     compare(compilation, "returnValueRule_subtypeReturns", "test.GuardedStore");
   }
 
-  private static void compare(Compilation compilation, String test, String name) throws IOException {
+  private static void compare(Compilation compilation, String test, String name)
+      throws IOException {
     String relative = "goldens/GoldenTest/" + test + "/" + name + ".java";
-    String generated = compilation
-        .generatedFile(StandardLocation.SOURCE_OUTPUT, name.replace('.', '/') + ".java")
-        .orElseThrow(() -> new AssertionError("not generated: " + name))
-        .getCharContent(false)
-        .toString();
+    String generated =
+        compilation
+            .generatedFile(StandardLocation.SOURCE_OUTPUT, name.replace('.', '/') + ".java")
+            .orElseThrow(() -> new AssertionError("not generated: " + name))
+            .getCharContent(false)
+            .toString();
     String root = System.getenv("GOLDEN_ROOT");
     if (root != null) {
       Path target = Path.of(root).resolve(relative.substring("goldens/".length()));

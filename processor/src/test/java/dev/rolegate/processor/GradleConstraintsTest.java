@@ -1,7 +1,7 @@
 package dev.rolegate.processor;
 
-import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static dev.rolegate.processor.CompilationAssertions.assertWarningAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -55,19 +55,19 @@ import org.junit.jupiter.api.Test;
  * cannot run here, so each test stands in for one thing it does.
  *
  * <ul>
- *   <li>Gradle hands an incremental processor a {@code ProcessingEnvironment} of its own that
- *       holds javac's in a field and returns a {@code Filer} of its own, which records what is
- *       written ({@link GradleProcessor}, as Gradle's {@code AggregatingProcessor} wraps the one
- *       {@code init} receives). Every test runs through it.
+ *   <li>Gradle hands an incremental processor a {@code ProcessingEnvironment} of its own that holds
+ *       javac's in a field and returns a {@code Filer} of its own, which records what is written
+ *       ({@link GradleProcessor}, as Gradle's {@code AggregatingProcessor} wraps the one {@code
+ *       init} receives). Every test runs through it.
  *   <li>Gradle recompiles everything when an aggregating processor is handed an annotation of
  *       source retention, or writes a resource outside the class and source outputs: the wrapper
  *       records both as a full-rebuild cause, and every successful test asserts there is none.
  *   <li>Gradle compiles with an empty source path, and its resources ({@code src/main/resources})
- *       reach the class output only after compilation: the tests pass {@code -sourcepath} an
- *       empty directory and keep the matrix outside every location the Filer searches. The
- *       matrix is then found through {@code -Arolegate.matrix} ({@link
- *       #matrixOutsideEveryFilerLocation_foundThroughTheOption_guardsGeneratedAndRun}), and
- *       without it {@code [MatrixNotFound]} says where it looked and names the option.
+ *       reach the class output only after compilation: the tests pass {@code -sourcepath} an empty
+ *       directory and keep the matrix outside every location the Filer searches. The matrix is then
+ *       found through {@code -Arolegate.matrix} ({@link
+ *       #matrixOutsideEveryFilerLocation_foundThroughTheOption_guardsGeneratedAndRun}), and without
+ *       it {@code [MatrixNotFound]} says where it looked and names the option.
  *   <li>javac's Trees API refuses Gradle's environment: {@code [UncoveredGuardedCall]} is still
  *       reported through it.
  *   <li>An incremental compilation recompiles the changed sources and hands an aggregating
@@ -77,7 +77,8 @@ import org.junit.jupiter.api.Test;
  * </ul>
  */
 class GradleConstraintsTest {
-  private static final String THINGS = """
+  private static final String THINGS =
+      """
       public interface Things {
         @RequiresPermission("VIEW_THINGS")
         String look(@WorkspaceId String ws);
@@ -93,18 +94,24 @@ class GradleConstraintsTest {
     JavaFileObject things = TestMatrices.source("Things", THINGS);
 
     Path matrix = project();
-    Compilation compilation = gradleCompiler(gradle, "-Arolegate.matrix=" + matrix)
-        .compile(TestMatrices.packageInfo(), things);
+    Compilation compilation =
+        gradleCompiler(gradle, "-Arolegate.matrix=" + matrix)
+            .compile(TestMatrices.packageInfo(), things);
 
     assertThat(compilation).succeededWithoutWarnings();
     assertEquals(List.of(), gradle.fullRebuildCauses);
-    assertTrue(gradle.writtenTypes.containsAll(List.of("test.Permissions", "test.GuardedThings")),
+    assertTrue(
+        gradle.writtenTypes.containsAll(List.of("test.Permissions", "test.GuardedThings")),
         gradle.writtenTypes::toString);
-    assertEquals(List.of("CLASS_OUTPUT:META-INF/rolegate/access-report.json",
+    assertEquals(
+        List.of(
+            "CLASS_OUTPUT:META-INF/rolegate/access-report.json",
             "CLASS_OUTPUT:META-INF/rolegate/access-report.md",
             "CLASS_OUTPUT:META-INF/rolegate/guard-index",
             "CLASS_OUTPUT:META-INF/rolegate/guarded/test.Things"),
-        gradle.writtenResources.stream().filter(name -> name.contains("rolegate/")).sorted()
+        gradle.writtenResources.stream()
+            .filter(name -> name.contains("rolegate/"))
+            .sorted()
             .toList());
     // At run time Gradle puts src/main/resources beside the classes: the table finds its file.
     GeneratedCode code = GeneratedCode.of(compilation, matrix.getParent().getParent());
@@ -123,21 +130,28 @@ class GradleConstraintsTest {
     project();
     JavaFileObject packageInfo = TestMatrices.packageInfo();
 
-    Compilation compilation = gradleCompiler(gradle).compile(packageInfo,
-        TestMatrices.source("Things", THINGS));
+    Compilation compilation =
+        gradleCompiler(gradle).compile(packageInfo, TestMatrices.source("Things", THINGS));
 
-    assertOneError(compilation, "[MatrixNotFound] @PermissionMatrix(\"matrix.md\")"
+    assertOneError(
+        compilation,
+        "[MatrixNotFound] @PermissionMatrix(\"matrix.md\")"
             + " names a file that was not found; looked in: SOURCE_PATH/test/matrix.md,"
             + " CLASS_OUTPUT/test/matrix.md, CLASS_PATH/test/matrix.md. Put the file under"
             + " src/main/resources/test, where it ships beside the classes, or name it with the"
             + " compiler option -Arolegate.matrix=<path> (Gradle needs the option: it compiles with an"
-            + " empty source path and keeps resources out of the class output)", packageInfo, "@PermissionMatrix(");
+            + " empty source path and keeps resources out of the class output)",
+        packageInfo,
+        "@PermissionMatrix(");
   }
 
   @Test
   void uncoveredGuardedCall_reportedThroughGradlesEnvironment() throws IOException {
     GradleProcessor gradle = new GradleProcessor();
-    JavaFileObject things = TestMatrices.source("Things", """
+    JavaFileObject things =
+        TestMatrices.source(
+            "Things",
+            """
         public interface Things {
           @RequiresPermission("DELETE_THINGS")
           void delete(@WorkspaceId String ws);
@@ -148,20 +162,29 @@ class GradleConstraintsTest {
         }
         """);
 
-    Compilation compilation = gradleCompiler(gradle, "-Arolegate.matrix=" + project())
-        .compile(TestMatrices.packageInfo(), things);
+    Compilation compilation =
+        gradleCompiler(gradle, "-Arolegate.matrix=" + project())
+            .compile(TestMatrices.packageInfo(), things);
 
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(compilation, "[UncoveredGuardedCall] Things.tidy() requires VIEW_THINGS but"
-        + " calls Things.delete(), which requires DELETE_THINGS.", things, "delete(ws);", 7);
+    assertWarningAt(
+        compilation,
+        "[UncoveredGuardedCall] Things.tidy() requires VIEW_THINGS but"
+            + " calls Things.delete(), which requires DELETE_THINGS.",
+        things,
+        "delete(ws);",
+        7);
     assertEquals(List.of(), gradle.fullRebuildCauses);
   }
 
   @Test
   void sourceCarrier_verifiedThroughGradlesEnvironment() throws IOException {
     GradleProcessor gradle = new GradleProcessor();
-    JavaFileObject things = TestMatrices.source("Things", """
+    JavaFileObject things =
+        TestMatrices.source(
+            "Things",
+            """
         record Ref(@WorkspaceId String workspace) {}
 
         final class Moving {
@@ -178,13 +201,18 @@ class GradleConstraintsTest {
         }
         """);
 
-    Compilation compilation = gradleCompiler(gradle, "-Arolegate.matrix=" + project())
-        .compile(TestMatrices.packageInfo(), things);
+    Compilation compilation =
+        gradleCompiler(gradle, "-Arolegate.matrix=" + project())
+            .compile(TestMatrices.packageInfo(), things);
 
     // The record passes (read from its tree, not refused for want of one); the class does not.
-    assertOneError(compilation, "[UnstableWorkspaceCarrier] @WorkspaceId on"
+    assertOneError(
+        compilation,
+        "[UnstableWorkspaceCarrier] @WorkspaceId on"
             + " parameter moving of move() of type test.Moving, whose @WorkspaceId accessor"
-            + " Moving.workspace() returns field workspace, which is not final", things, "Moving moving");
+            + " Moving.workspace() returns field workspace, which is not final",
+        things,
+        "Moving moving");
   }
 
   @Test
@@ -201,7 +229,9 @@ class GradleConstraintsTest {
 
   @Test
   void incrementalBuild_unstableCarrierHandedByName_isRefusedOnItsClassFile() throws IOException {
-    Incremental build = new Incremental("""
+    Incremental build =
+        new Incremental(
+            """
         public final class Ref {
           private String workspace = "ws";
           @WorkspaceId public String workspace() { return workspace; }
@@ -210,13 +240,15 @@ class GradleConstraintsTest {
 
     DiagnosticCollector<JavaFileObject> second = build.recompileWithThings();
 
-    List<Diagnostic<? extends JavaFileObject>> errors = second.getDiagnostics().stream()
-        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
+    List<Diagnostic<? extends JavaFileObject>> errors =
+        second.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
     assertEquals(1, errors.size(), errors::toString);
     String message = errors.get(0).getMessage(Locale.ROOT);
-    assertTrue(message.startsWith("[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of"
-        + " look() of type test.Ref, whose @WorkspaceId accessor Ref.workspace() does not just"
-        + " return a final field of Ref (it comes from the class path, so its code was read: "),
+    assertTrue(
+        message.startsWith(
+            "[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of"
+                + " look() of type test.Ref, whose @WorkspaceId accessor Ref.workspace() does not just"
+                + " return a final field of Ref (it comes from the class path, so its code was read: "),
         message);
     assertTrue(errors.get(0).getSource().getName().endsWith("Things.java"));
     assertEquals(5, errors.get(0).getLineNumber());
@@ -224,8 +256,8 @@ class GradleConstraintsTest {
 
   /**
    * A first build of {@code package-info} and the carrier {@code test.Ref}, then a second that
-   * compiles a new {@code Things} using it while Gradle hands the processor the types it
-   * aggregated before by name.
+   * compiles a new {@code Things} using it while Gradle hands the processor the types it aggregated
+   * before by name.
    */
   private static final class Incremental {
     final Path classes;
@@ -237,16 +269,25 @@ class GradleConstraintsTest {
       classes = Files.createTempDirectory("rolegate-gradle-classes");
       generated = Files.createTempDirectory("rolegate-gradle-generated");
       matrix = project();
-      DiagnosticCollector<JavaFileObject> first = javac(List.of(),
-          List.of(TestMatrices.packageInfo(), JavaFileObjects.forSourceString("test.Ref",
-              "package test;\n\nimport dev.rolegate.annotations.WorkspaceId;\n\n" + carrier)),
-          new GradleProcessor());
+      DiagnosticCollector<JavaFileObject> first =
+          javac(
+              List.of(),
+              List.of(
+                  TestMatrices.packageInfo(),
+                  JavaFileObjects.forSourceString(
+                      "test.Ref",
+                      "package test;\n\nimport dev.rolegate.annotations.WorkspaceId;\n\n"
+                          + carrier)),
+              new GradleProcessor());
       assertEquals(List.of(), messages(first, Diagnostic.Kind.ERROR));
       assertTrue(Files.exists(classes.resolve("test/Ref.class")));
     }
 
     DiagnosticCollector<JavaFileObject> recompileWithThings() throws IOException {
-      JavaFileObject things = JavaFileObjects.forSourceString("test.Things", """
+      JavaFileObject things =
+          JavaFileObjects.forSourceString(
+              "test.Things",
+              """
           package test;
           import dev.rolegate.annotations.*;
           public interface Things {
@@ -267,8 +308,9 @@ class GradleConstraintsTest {
       return javac(List.of("test.Ref"), List.of(TestMatrices.packageInfo(), things), gradle);
     }
 
-    private DiagnosticCollector<JavaFileObject> javac(List<String> classNames,
-        List<JavaFileObject> sources, Processor processor) throws IOException {
+    private DiagnosticCollector<JavaFileObject> javac(
+        List<String> classNames, List<JavaFileObject> sources, Processor processor)
+        throws IOException {
       JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
       try (StandardJavaFileManager files =
@@ -277,10 +319,17 @@ class GradleConstraintsTest {
         files.setLocation(StandardLocation.CLASS_PATH, classPath);
         files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
         files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
-        JavaCompiler.CompilationTask task = compiler.getTask(null, files, diagnostics,
-            List.of("-sourcepath", ClassOutputs.emptyDirectory().toString(),
-                "-Arolegate.matrix=" + matrix),
-            classNames, sources);
+        JavaCompiler.CompilationTask task =
+            compiler.getTask(
+                null,
+                files,
+                diagnostics,
+                List.of(
+                    "-sourcepath",
+                    ClassOutputs.emptyDirectory().toString(),
+                    "-Arolegate.matrix=" + matrix),
+                classNames,
+                sources);
         task.setProcessors(List.of(processor));
         task.call();
       }
@@ -290,15 +339,17 @@ class GradleConstraintsTest {
 
   private static List<String> messages(
       DiagnosticCollector<JavaFileObject> diagnostics, Diagnostic.Kind kind) {
-    return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == kind)
-        .map(d -> d.getMessage(Locale.ROOT)).toList();
+    return diagnostics.getDiagnostics().stream()
+        .filter(d -> d.getKind() == kind)
+        .map(d -> d.getMessage(Locale.ROOT))
+        .toList();
   }
 
   /** A compiler running {@code gradle}, with an empty source path, and {@code options}. */
   private static Compiler gradleCompiler(GradleProcessor gradle, String... options)
       throws IOException {
-    List<String> all = new ArrayList<>(
-        List.of("-sourcepath", ClassOutputs.emptyDirectory().toString()));
+    List<String> all =
+        new ArrayList<>(List.of("-sourcepath", ClassOutputs.emptyDirectory().toString()));
     all.addAll(List.of(options));
     return Compiler.javac().withProcessors(gradle).withOptions(all);
   }
@@ -308,8 +359,8 @@ class GradleConstraintsTest {
    * location reaches it, and returns its absolute path.
    */
   private static Path project() throws IOException {
-    Path resources = Files.createTempDirectory("rolegate-gradle-project")
-        .resolve("src/main/resources/test");
+    Path resources =
+        Files.createTempDirectory("rolegate-gradle-project").resolve("src/main/resources/test");
     Files.createDirectories(resources);
     Path matrix = resources.resolve("matrix.md");
     Files.writeString(matrix, TestMatrices.SMALL, StandardCharsets.UTF_8);
@@ -359,8 +410,8 @@ class GradleConstraintsTest {
     }
 
     @Override
-    public Iterable<? extends Completion> getCompletions(Element element,
-        AnnotationMirror annotation, ExecutableElement member, String userText) {
+    public Iterable<? extends Completion> getCompletions(
+        Element element, AnnotationMirror annotation, ExecutableElement member, String userText) {
       return rolegate.getCompletions(element, annotation, member, userText);
     }
   }
@@ -439,21 +490,29 @@ class GradleConstraintsTest {
     }
 
     @Override
-    public FileObject createResource(JavaFileManager.Location location, CharSequence pkg,
-        CharSequence relativeName, Element... originatingElements) throws IOException {
+    public FileObject createResource(
+        JavaFileManager.Location location,
+        CharSequence pkg,
+        CharSequence relativeName,
+        Element... originatingElements)
+        throws IOException {
       FileObject resource =
           delegate.createResource(location, pkg, relativeName, originatingElements);
       if (location != StandardLocation.CLASS_OUTPUT && location != StandardLocation.SOURCE_OUTPUT) {
         gradle.fullRebuildCauses.add(location + " is not supported for incremental processing");
       }
-      gradle.writtenResources.add(location.getName() + ":"
-          + (pkg.length() == 0 ? "" : pkg.toString().replace('.', '/') + "/") + relativeName);
+      gradle.writtenResources.add(
+          location.getName()
+              + ":"
+              + (pkg.length() == 0 ? "" : pkg.toString().replace('.', '/') + "/")
+              + relativeName);
       return resource;
     }
 
     @Override
-    public FileObject getResource(JavaFileManager.Location location, CharSequence pkg,
-        CharSequence relativeName) throws IOException {
+    public FileObject getResource(
+        JavaFileManager.Location location, CharSequence pkg, CharSequence relativeName)
+        throws IOException {
       return delegate.getResource(location, pkg, relativeName);
     }
   }

@@ -20,9 +20,9 @@ import java.util.UUID;
 /**
  * Calls every method of a generated guard of a clean {@link RandomServices} sample, as account
  * ADMIN of acme, the account of every workspace (who holds every permission of {@link
- * TestMatrices#SMALL}, OWNER in every workspace) and
- * as a plain MEMBER (who holds only VIEW_ACCOUNT): each call reaches the delegate exactly when
- * the method's requirement allows the caller, and is otherwise an {@link AccessDeniedException}.
+ * TestMatrices#SMALL}, OWNER in every workspace) and as a plain MEMBER (who holds only
+ * VIEW_ACCOUNT): each call reaches the delegate exactly when the method's requirement allows the
+ * caller, and is otherwise an {@link AccessDeniedException}.
  */
 final class GuardCalls {
   private static final List<String> MEMBER_HOLDS = List.of("VIEW_ACCOUNT");
@@ -42,11 +42,14 @@ final class GuardCalls {
     Map<String, Method> shapes = service.reachable();
     for (String role : List.of("ADMIN", "MEMBER")) {
       List<String> calls = new ArrayList<>();
-      Object delegate = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-          (proxy, method, args) -> {
-            calls.add(key(method));
-            return zero(method.getReturnType());
-          });
+      Object delegate =
+          Proxy.newProxyInstance(
+              type.getClassLoader(),
+              new Class<?>[] {type},
+              (proxy, method, args) -> {
+                calls.add(key(method));
+                return zero(method.getReturnType());
+              });
       Object guard = wrap.invoke(null, delegate, source(role));
       for (java.lang.reflect.Method method : type.getMethods()) {
         if (Modifier.isStatic(method.getModifiers())) {
@@ -57,8 +60,16 @@ final class GuardCalls {
         Requirement requirement = shape.expected.orElseThrow();
         boolean allowed = role.equals("ADMIN") || requirement.allows(MEMBER_HOLDS);
         calls.clear();
-        String what = role + " calling " + service.qualifiedName() + "." + key(method) + " ("
-            + requirement + ")\n" + input;
+        String what =
+            role
+                + " calling "
+                + service.qualifiedName()
+                + "."
+                + key(method)
+                + " ("
+                + requirement
+                + ")\n"
+                + input;
         method.setAccessible(true);
         try {
           method.invoke(guard, arguments(method, shape));
@@ -74,10 +85,12 @@ final class GuardCalls {
   }
 
   private PrincipalSource source(String accountRole) {
-    Principal principal = Principal.user(accountRole.toLowerCase(java.util.Locale.ROOT))
-        .matrix(code.matrix()).directory(GeneratedCode.ACME)
-        .accountRole(accountRole)
-        .build();
+    Principal principal =
+        Principal.user(accountRole.toLowerCase(java.util.Locale.ROOT))
+            .matrix(code.matrix())
+            .directory(GeneratedCode.ACME)
+            .accountRole(accountRole)
+            .build();
     return new PrincipalSource() {
       @Override
       public Principal current() {
@@ -102,8 +115,10 @@ final class GuardCalls {
     Object[] arguments = new Object[types.length];
     for (int i = 0; i < types.length; i++) {
       String annotation = shape.parameters.get(i).annotation();
-      arguments[i] = annotation.contains("@WorkspaceId") ? workspaceId(types[i])
-          : annotation.contains("@AccountId") ? "acme" : zero(types[i]);
+      arguments[i] =
+          annotation.contains("@WorkspaceId")
+              ? workspaceId(types[i])
+              : annotation.contains("@AccountId") ? "acme" : zero(types[i]);
     }
     return arguments;
   }

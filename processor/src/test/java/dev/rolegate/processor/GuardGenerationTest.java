@@ -27,7 +27,10 @@ class GuardGenerationTest {
 
   @Test
   void genericInterface_typeVariablesCarriedThrough_checkedAndDelegated() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Repo", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Repo",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public interface Repo<K extends Comparable<K>, V> {
@@ -38,18 +41,24 @@ class GuardGenerationTest {
         }
         """);
     Recorder delegate = new Recorder((method, args) -> args[args.length - 1]);
-    Object viewer = code.guard("test.Repo", "test.GuardedRepo", delegate, as(code.inWorkspace("VIEWER")));
+    Object viewer =
+        code.guard("test.Repo", "test.GuardedRepo", delegate, as(code.inWorkspace("VIEWER")));
     assertEquals("k1", GeneratedCode.call(viewer, "get", "ws", "k1"));
-    assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(viewer, "put", "ws", "k", "v"));
+    assertThrows(
+        AccessDeniedException.class, () -> GeneratedCode.call(viewer, "put", "ws", "k", "v"));
     assertEquals(List.of("get"), delegate.calls);
-    Object editor = code.guard("test.Repo", "test.GuardedRepo", delegate, as(code.inWorkspace("EDITOR")));
+    Object editor =
+        code.guard("test.Repo", "test.GuardedRepo", delegate, as(code.inWorkspace("EDITOR")));
     assertEquals("v", GeneratedCode.call(editor, "put", "ws", "k", "v"));
     assertEquals(2, code.load("test.GuardedRepo").getTypeParameters().length);
   }
 
   @Test
   void genericMethod_inferredThroughGuard() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Mapper", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Mapper",
+            """
         package test;
         import dev.rolegate.annotations.*;
         import java.util.function.Function;
@@ -58,16 +67,22 @@ class GuardGenerationTest {
           <T, R> R map(@WorkspaceId String ws, T input, Function<? super T, ? extends R> f);
         }
         """);
-    Recorder delegate = new Recorder((method, args) ->
-        ((java.util.function.Function<Object, Object>) args[2]).apply(args[1]));
-    Object guard = code.guard("test.Mapper", "test.GuardedMapper", delegate, as(code.inWorkspace("VIEWER")));
+    Recorder delegate =
+        new Recorder(
+            (method, args) ->
+                ((java.util.function.Function<Object, Object>) args[2]).apply(args[1]));
+    Object guard =
+        code.guard("test.Mapper", "test.GuardedMapper", delegate, as(code.inWorkspace("VIEWER")));
     java.util.function.Function<Object, Object> length = s -> ((String) s).length();
     assertEquals(5, GeneratedCode.call(guard, "map", "ws", "hello", length));
   }
 
   @Test
   void overloads_eachCheckedWithItsOwnPermission() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Finder", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Finder",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public interface Finder {
@@ -78,20 +93,26 @@ class GuardGenerationTest {
         }
         """);
     Recorder delegate = new Recorder((method, args) -> "found" + args.length);
-    Object guard = code.guard("test.Finder", "test.GuardedFinder", delegate, as(code.inWorkspace("EDITOR")));
+    Object guard =
+        code.guard("test.Finder", "test.GuardedFinder", delegate, as(code.inWorkspace("EDITOR")));
     Class<?> finder = code.load("test.Finder");
     assertEquals("found1", finder.getMethod("find", String.class).invoke(guard, "ws"));
-    java.lang.reflect.InvocationTargetException denied = assertThrows(
-        java.lang.reflect.InvocationTargetException.class,
-        () -> finder.getMethod("find", String.class, int.class).invoke(guard, "ws", 3));
+    java.lang.reflect.InvocationTargetException denied =
+        assertThrows(
+            java.lang.reflect.InvocationTargetException.class,
+            () -> finder.getMethod("find", String.class, int.class).invoke(guard, "ws", 3));
     assertTrue(denied.getCause() instanceof AccessDeniedException);
-    assertTrue(denied.getCause().getMessage().contains("VIEW_SECRETS"), denied.getCause().getMessage());
+    assertTrue(
+        denied.getCause().getMessage().contains("VIEW_SECRETS"), denied.getCause().getMessage());
     assertEquals(List.of("find"), delegate.calls);
   }
 
   @Test
   void varargsAndArrays_passedThroughUnchanged() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Bytes", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Bytes",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public interface Bytes {
@@ -99,16 +120,22 @@ class GuardGenerationTest {
           byte[] join(@WorkspaceId String ws, String... parts);
         }
         """);
-    Recorder delegate = new Recorder((method, args) -> String.join("+", (String[]) args[1]).getBytes());
-    Object guard = code.guard("test.Bytes", "test.GuardedBytes", delegate, as(code.inWorkspace("VIEWER")));
+    Recorder delegate =
+        new Recorder((method, args) -> String.join("+", (String[]) args[1]).getBytes());
+    Object guard =
+        code.guard("test.Bytes", "test.GuardedBytes", delegate, as(code.inWorkspace("VIEWER")));
     Object result = GeneratedCode.call(guard, "join", "ws", new String[] {"a", "b"});
     assertArrayEquals("a+b".getBytes(), (byte[]) result);
-    assertTrue(code.load("test.GuardedBytes").getMethod("join", String.class, String[].class).isVarArgs());
+    assertTrue(
+        code.load("test.GuardedBytes").getMethod("join", String.class, String[].class).isVarArgs());
   }
 
   @Test
   void checkedException_fromDelegate_passesThroughUnchanged() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Store", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Store",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public interface Store {
@@ -118,17 +145,23 @@ class GuardGenerationTest {
         """);
     IOException failure = new IOException("disk full");
     Recorder delegate = new Recorder((method, args) -> failure);
-    Object guard = code.guard("test.Store", "test.GuardedStore", delegate, as(code.inWorkspace("EDITOR")));
+    Object guard =
+        code.guard("test.Store", "test.GuardedStore", delegate, as(code.inWorkspace("EDITOR")));
     Throwable thrown = assertThrows(Throwable.class, () -> GeneratedCode.call(guard, "save", "ws"));
     assertSame(failure, thrown);
     assertFalse(thrown instanceof SecurityException);
-    assertEquals(List.of(IOException.class),
-        List.of(code.load("test.GuardedStore").getMethod("save", String.class).getExceptionTypes()));
+    assertEquals(
+        List.of(IOException.class),
+        List.of(
+            code.load("test.GuardedStore").getMethod("save", String.class).getExceptionTypes()));
   }
 
   @Test
   void defaultMethod_checkedThenDelegatedToTheDelegatesImplementation() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Greeter", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Greeter",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public interface Greeter {
@@ -139,16 +172,21 @@ class GuardGenerationTest {
         }
         """);
     Recorder delegate = new Recorder((method, args) -> "unused");
-    Object owner = code.guard("test.Greeter", "test.GuardedGreeter", delegate, as(code.inWorkspace("OWNER")));
+    Object owner =
+        code.guard("test.Greeter", "test.GuardedGreeter", delegate, as(code.inWorkspace("OWNER")));
     assertEquals("default greeting", GeneratedCode.call(owner, "greet", "ws"));
-    Object editor = code.guard("test.Greeter", "test.GuardedGreeter", delegate, as(code.inWorkspace("EDITOR")));
+    Object editor =
+        code.guard("test.Greeter", "test.GuardedGreeter", delegate, as(code.inWorkspace("EDITOR")));
     assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(editor, "greet", "ws"));
     assertEquals(List.of("greet"), delegate.calls);
   }
 
   @Test
   void primitiveAndVoidReturns_returnTheDelegatesValues() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Numbers", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Numbers",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public interface Numbers {
@@ -159,14 +197,18 @@ class GuardGenerationTest {
           @RequiresPermission(Permissions.EDIT_THINGS) void reset(@WorkspaceId String ws);
         }
         """);
-    Recorder delegate = new Recorder((method, args) -> switch (method.getName()) {
-      case "count" -> 7;
-      case "total" -> 70L;
-      case "any" -> true;
-      case "mean" -> 2.5;
-      default -> null;
-    });
-    Object guard = code.guard("test.Numbers", "test.GuardedNumbers", delegate, as(code.inWorkspace("EDITOR")));
+    Recorder delegate =
+        new Recorder(
+            (method, args) ->
+                switch (method.getName()) {
+                  case "count" -> 7;
+                  case "total" -> 70L;
+                  case "any" -> true;
+                  case "mean" -> 2.5;
+                  default -> null;
+                });
+    Object guard =
+        code.guard("test.Numbers", "test.GuardedNumbers", delegate, as(code.inWorkspace("EDITOR")));
     assertEquals(7, GeneratedCode.call(guard, "count", "ws"));
     assertEquals(70L, GeneratedCode.call(guard, "total", "ws"));
     assertEquals(true, GeneratedCode.call(guard, "any", "ws"));
@@ -177,7 +219,10 @@ class GuardGenerationTest {
 
   @Test
   void nestedInterface_guardNamedOuter_Inner() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Outer", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Outer",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public class Outer {
@@ -188,15 +233,22 @@ class GuardGenerationTest {
         }
         """);
     Recorder delegate = new Recorder((method, args) -> "inner");
-    Object guard = code.guard("test.Outer$Inner", "test.GuardedOuter_Inner", delegate, as(code.inWorkspace("VIEWER")));
+    Object guard =
+        code.guard(
+            "test.Outer$Inner",
+            "test.GuardedOuter_Inner",
+            delegate,
+            as(code.inWorkspace("VIEWER")));
     assertEquals("inner", GeneratedCode.call(guard, "name", "ws"));
     assertTrue(Modifier.isFinal(code.load("test.GuardedOuter_Inner").getModifiers()));
   }
 
   @Test
   void extendingGuardedInterface_inheritedMethodsCheckedWithTheirOwnPermissions() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile(
-        "test.Base", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Base",
+                """
         package test;
         import dev.rolegate.annotations.*;
         public interface Base {
@@ -204,7 +256,8 @@ class GuardGenerationTest {
           void purge(@WorkspaceId String ws);
         }
         """,
-        "test.Child", """
+            "test.Child",
+                """
         package test;
         import dev.rolegate.annotations.*;
         public interface Child extends Base {
@@ -213,7 +266,8 @@ class GuardGenerationTest {
         }
         """);
     Recorder delegate = new Recorder((method, args) -> "seen");
-    Object guard = code.guard("test.Child", "test.GuardedChild", delegate, as(code.inWorkspace("VIEWER")));
+    Object guard =
+        code.guard("test.Child", "test.GuardedChild", delegate, as(code.inWorkspace("VIEWER")));
     assertEquals("seen", GeneratedCode.call(guard, "look", "ws"));
     AccessDeniedException denied =
         assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "purge", "ws"));
@@ -224,7 +278,10 @@ class GuardGenerationTest {
 
   @Test
   void parameterNamesClashingWithGuardNames_compileAndWork() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Clash", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Clash",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public interface Clash {
@@ -234,17 +291,25 @@ class GuardGenerationTest {
           String wrap(@WorkspaceId String Objects, String CurrentPrincipal);
         }
         """);
-    Recorder delegate = new Recorder((method, args) -> String.join(",", java.util.Arrays.copyOf(args, args.length, String[].class)));
-    Object guard = code.guard("test.Clash", "test.GuardedClash", delegate, as(code.inWorkspace("EDITOR")));
+    Recorder delegate =
+        new Recorder(
+            (method, args) ->
+                String.join(",", java.util.Arrays.copyOf(args, args.length, String[].class)));
+    Object guard =
+        code.guard("test.Clash", "test.GuardedClash", delegate, as(code.inWorkspace("EDITOR")));
     assertEquals("ws,d,v,r", GeneratedCode.call(guard, "m", "ws", "d", "v", "r"));
     assertEquals("ws,c", GeneratedCode.call(guard, "wrap", "ws", "c"));
-    Object viewer = code.guard("test.Clash", "test.GuardedClash", delegate, as(code.inWorkspace("VIEWER")));
+    Object viewer =
+        code.guard("test.Clash", "test.GuardedClash", delegate, as(code.inWorkspace("VIEWER")));
     assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(viewer, "wrap", "ws", "c"));
   }
 
   @Test
   void anyOfAndAccountLevel_andBoundWorkspace() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Mixed", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Mixed",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public interface Mixed {
@@ -262,9 +327,14 @@ class GuardGenerationTest {
         """);
     Recorder delegate = new Recorder((method, args) -> method.getName());
     Principal member = code.inWorkspace("VIEWER");
-    Principal admin = Principal.user("root").matrix(code.matrix()).directory(GeneratedCode.ACME)
-        .accountRole("ADMIN").build();
-    Object guard = code.guard("test.Mixed", "test.GuardedMixed", delegate, CurrentPrincipal.source());
+    Principal admin =
+        Principal.user("root")
+            .matrix(code.matrix())
+            .directory(GeneratedCode.ACME)
+            .accountRole("ADMIN")
+            .build();
+    Object guard =
+        code.guard("test.Mixed", "test.GuardedMixed", delegate, CurrentPrincipal.source());
     try (PrincipalScope scope = CurrentPrincipal.bind(member, "acme", "ws")) {
       assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "secrets", "ws"));
       assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "account"));
@@ -273,7 +343,8 @@ class GuardGenerationTest {
     try (PrincipalScope scope = CurrentPrincipal.bind(admin, "acme", null)) {
       assertEquals("secrets", GeneratedCode.call(guard, "secrets", "other-ws"));
       assertEquals("account", GeneratedCode.call(guard, "account"));
-      assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "inBoundWorkspace"));
+      assertThrows(
+          AccessDeniedException.class, () -> GeneratedCode.call(guard, "inBoundWorkspace"));
     }
     assertThrows(UnauthenticatedException.class, () -> GeneratedCode.call(guard, "account"));
     assertEquals("ping", GeneratedCode.call(guard, "ping"));
@@ -282,7 +353,10 @@ class GuardGenerationTest {
 
   @Test
   void wrapNull_throwsAtOnce() {
-    GeneratedCode code = GeneratedCode.compile("test.Things", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Things",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public interface Things {
@@ -292,15 +366,19 @@ class GuardGenerationTest {
         """);
     Class<?> guard = code.load("test.GuardedThings");
     Class<?> things = code.load("test.Things");
-    java.lang.reflect.InvocationTargetException thrown = assertThrows(
-        java.lang.reflect.InvocationTargetException.class,
-        () -> guard.getMethod("wrap", things).invoke(null, (Object) null));
+    java.lang.reflect.InvocationTargetException thrown =
+        assertThrows(
+            java.lang.reflect.InvocationTargetException.class,
+            () -> guard.getMethod("wrap", things).invoke(null, (Object) null));
     assertTrue(thrown.getCause() instanceof NullPointerException);
   }
 
   @Test
   void uuidWorkspace_checkedWithoutConversion() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.ById", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.ById",
+            """
         package test;
         import dev.rolegate.annotations.*;
         import java.util.UUID;
@@ -310,16 +388,25 @@ class GuardGenerationTest {
         }
         """);
     java.util.UUID ws = java.util.UUID.randomUUID();
-    Principal editor = Principal.user("e").matrix(code.matrix()).directory(GeneratedCode.ACME).workspaceRole(ws, "EDITOR").build();
+    Principal editor =
+        Principal.user("e")
+            .matrix(code.matrix())
+            .directory(GeneratedCode.ACME)
+            .workspaceRole(ws, "EDITOR")
+            .build();
     Recorder delegate = new Recorder((method, args) -> "edited");
     Object guard = code.guard("test.ById", "test.GuardedById", delegate, as(editor));
     assertEquals("edited", GeneratedCode.call(guard, "edit", ws));
-    assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(guard, "edit", java.util.UUID.randomUUID()));
+    assertThrows(
+        AccessDeniedException.class,
+        () -> GeneratedCode.call(guard, "edit", java.util.UUID.randomUUID()));
   }
 
   /** A service whose methods can return the implementation; its guard's return-value rule. */
   private static GeneratedCode tagged() {
-    return GeneratedCode.compile("test.Tagged", """
+    return GeneratedCode.compile(
+        "test.Tagged",
+        """
         package test;
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType") // the return-value rule is what the tests exercise
@@ -337,7 +424,9 @@ class GuardGenerationTest {
           @RequiresPermission(Permissions.VIEW_THINGS)
           <T> T as(@WorkspaceId String ws, Class<T> type);
         }
-        """, "test.TaggedImpl", """
+        """,
+        "test.TaggedImpl",
+        """
         package test;
         public class TaggedImpl implements Tagged {
           public final java.util.List<String> tags = new java.util.ArrayList<>();
@@ -350,7 +439,9 @@ class GuardGenerationTest {
           }
           public <T> T as(String ws, Class<T> type) { return type.cast(this); }
         }
-        """, "test.Caller", """
+        """,
+        "test.Caller",
+        """
         package test;
         public final class Caller {
           private Caller() {}
@@ -366,7 +457,8 @@ class GuardGenerationTest {
   private static Object guardedTagged(GeneratedCode code, Principal principal) throws Throwable {
     Class<?> type = code.load("test.Tagged");
     Object impl = code.load("test.TaggedImpl").getConstructor().newInstance();
-    return code.load("test.GuardedTagged").getMethod("wrap", type, PrincipalSource.class)
+    return code.load("test.GuardedTagged")
+        .getMethod("wrap", type, PrincipalSource.class)
         .invoke(null, impl, as(principal));
   }
 
@@ -377,11 +469,14 @@ class GuardGenerationTest {
     Object returned = GeneratedCode.call(guard, "withTag", "ws", "blue");
     assertSame(guard, returned);
     assertFalse(code.load("test.TaggedImpl").isInstance(returned));
-    AccessDeniedException denied = assertThrows(AccessDeniedException.class,
-        () -> GeneratedCode.call(returned, "purge", "ws"));
+    AccessDeniedException denied =
+        assertThrows(
+            AccessDeniedException.class, () -> GeneratedCode.call(returned, "purge", "ws"));
     assertTrue(denied.getMessage().contains("Tagged.purge"), denied.getMessage());
-    assertSame(guard, GeneratedCode.call(
-        GeneratedCode.call(returned, "withTag", "ws", "red"), "withTag", "ws", "green"));
+    assertSame(
+        guard,
+        GeneratedCode.call(
+            GeneratedCode.call(returned, "withTag", "ws", "red"), "withTag", "ws", "green"));
   }
 
   @Test
@@ -421,8 +516,8 @@ class GuardGenerationTest {
     assertEquals("text", GeneratedCode.call(guard, "pick", "ws", 2));
     assertEquals(null, GeneratedCode.call(guard, "pick", "ws", 3));
     assertSame(guard, GeneratedCode.call(guard, "as", "ws", code.load("test.Tagged")));
-    assertThrows(AccessDeniedException.class,
-        () -> GeneratedCode.call(guard, "pick", "other-ws", 0));
+    assertThrows(
+        AccessDeniedException.class, () -> GeneratedCode.call(guard, "pick", "other-ws", 0));
   }
 
   @Test
@@ -430,8 +525,8 @@ class GuardGenerationTest {
     GeneratedCode code = tagged();
     Object ownerGuard = guardedTagged(code, code.inWorkspace("OWNER"));
     Recorder delegate = new Recorder((method, args) -> ownerGuard);
-    Object guard = code.guard("test.Tagged", "test.GuardedTagged", delegate,
-        as(code.inWorkspace("VIEWER")));
+    Object guard =
+        code.guard("test.Tagged", "test.GuardedTagged", delegate, as(code.inWorkspace("VIEWER")));
     assertSame(ownerGuard, GeneratedCode.call(guard, "copy", "ws"));
     assertSame(ownerGuard, GeneratedCode.call(guard, "pick", "ws", 9));
   }
@@ -443,11 +538,13 @@ class GuardGenerationTest {
     Object guard = guardedTagged(code, code.inWorkspace("VIEWER"));
     java.lang.reflect.Method asImplementation =
         code.load("test.Caller").getMethod("asImplementation", code.load("test.Tagged"));
-    java.lang.reflect.InvocationTargetException thrown = assertThrows(
-        java.lang.reflect.InvocationTargetException.class,
-        () -> asImplementation.invoke(null, guard));
+    java.lang.reflect.InvocationTargetException thrown =
+        assertThrows(
+            java.lang.reflect.InvocationTargetException.class,
+            () -> asImplementation.invoke(null, guard));
     assertTrue(thrown.getCause() instanceof ClassCastException, String.valueOf(thrown.getCause()));
-    assertTrue(thrown.getCause().getMessage().contains("test.GuardedTagged"),
+    assertTrue(
+        thrown.getCause().getMessage().contains("test.GuardedTagged"),
         thrown.getCause().getMessage());
     assertSame(guard, GeneratedCode.call(guard, "as", "ws", Object.class));
   }
@@ -458,7 +555,9 @@ class GuardGenerationTest {
    * itself, 1 a new SpecialImpl, 2 a GuardedSpecial, else null.
    */
   private static GeneratedCode subtypes() {
-    return GeneratedCode.compile("test.Tagged", """
+    return GeneratedCode.compile(
+        "test.Tagged",
+        """
         package test;
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType") // the guard's refusal is under test
@@ -472,17 +571,23 @@ class GuardGenerationTest {
           @RequiresPermission(Permissions.DELETE_THINGS)
           String purge(@WorkspaceId String ws);
         }
-        """, "test.Special", """
+        """,
+        "test.Special",
+        """
         package test;
         import dev.rolegate.annotations.*;
         public interface Special extends Tagged, Plain {
           @RequiresPermission(Permissions.VIEW_THINGS)
           String label(@WorkspaceId String ws);
         }
-        """, "test.Plain", """
+        """,
+        "test.Plain",
+        """
         package test;
         public interface Plain extends Tagged {}
-        """, "test.SpecialImpl", """
+        """,
+        "test.SpecialImpl",
+        """
         package test;
         public class SpecialImpl implements Special {
           private Special pick(int which) {
@@ -511,37 +616,49 @@ class GuardGenerationTest {
       throws Throwable {
     GeneratedCode code = subtypes();
     Object guard = guardedAsTagged(code, code.inWorkspace("VIEWER"));
-    IllegalStateException self = assertThrows(IllegalStateException.class,
-        () -> GeneratedCode.call(guard, "special", "ws", 0));
-    assertEquals("Tagged.special returned its implementation or a Special that is not a guard of"
-        + " Special, which would reach the caller unguarded: GuardedTagged cannot stand in for a"
-        + " Special. Return a guard of Special (GuardedSpecial.wrap(...)) or data instead",
+    IllegalStateException self =
+        assertThrows(
+            IllegalStateException.class, () -> GeneratedCode.call(guard, "special", "ws", 0));
+    assertEquals(
+        "Tagged.special returned its implementation or a Special that is not a guard of"
+            + " Special, which would reach the caller unguarded: GuardedTagged cannot stand in for a"
+            + " Special. Return a guard of Special (GuardedSpecial.wrap(...)) or data instead",
         self.getMessage());
     assertThrows(IllegalStateException.class, () -> GeneratedCode.call(guard, "special", "ws", 1));
     Object guarded = GeneratedCode.call(guard, "special", "ws", 2);
     assertSame(code.load("test.GuardedSpecial"), guarded.getClass());
     assertEquals(null, GeneratedCode.call(guard, "special", "ws", 3));
-    assertThrows(AccessDeniedException.class,
-        () -> GeneratedCode.call(guard, "special", "other-ws", 2));
+    assertThrows(
+        AccessDeniedException.class, () -> GeneratedCode.call(guard, "special", "other-ws", 2));
   }
 
   @Test
   void returnValue_unguardedSubtypeAndBoundedTypeVariable_everyInstanceRefused() throws Throwable {
     GeneratedCode code = subtypes();
     Object guard = guardedAsTagged(code, code.inWorkspace("VIEWER"));
-    IllegalStateException plain = assertThrows(IllegalStateException.class,
-        () -> GeneratedCode.call(guard, "plain", "ws", 0));
-    assertEquals("Tagged.plain returned its implementation or a Plain that is not a guard of"
-        + " Plain, which would reach the caller unguarded: GuardedTagged cannot stand in for a"
-        + " Plain. Return a guard of Plain (GuardedPlain.wrap(...), once Plain carries"
-        + " @RequiresPermission) or data instead", plain.getMessage());
+    IllegalStateException plain =
+        assertThrows(
+            IllegalStateException.class, () -> GeneratedCode.call(guard, "plain", "ws", 0));
+    assertEquals(
+        "Tagged.plain returned its implementation or a Plain that is not a guard of"
+            + " Plain, which would reach the caller unguarded: GuardedTagged cannot stand in for a"
+            + " Plain. Return a guard of Plain (GuardedPlain.wrap(...), once Plain carries"
+            + " @RequiresPermission) or data instead",
+        plain.getMessage());
     assertThrows(IllegalStateException.class, () -> GeneratedCode.call(guard, "plain", "ws", 1));
     assertThrows(IllegalStateException.class, () -> GeneratedCode.call(guard, "plain", "ws", 2));
     assertEquals(null, GeneratedCode.call(guard, "plain", "ws", 3));
-    IllegalStateException narrow = assertThrows(IllegalStateException.class,
-        () -> GeneratedCode.call(guard, "narrow", "ws", code.load("test.SpecialImpl")));
-    assertTrue(narrow.getMessage().startsWith("Tagged.narrow returned its implementation or a"
-        + " Special that is not a guard of Special"), narrow.getMessage());
+    IllegalStateException narrow =
+        assertThrows(
+            IllegalStateException.class,
+            () -> GeneratedCode.call(guard, "narrow", "ws", code.load("test.SpecialImpl")));
+    assertTrue(
+        narrow
+            .getMessage()
+            .startsWith(
+                "Tagged.narrow returned its implementation or a"
+                    + " Special that is not a guard of Special"),
+        narrow.getMessage());
   }
 
   /**
@@ -551,7 +668,9 @@ class GuardGenerationTest {
    * null.
    */
   private static GeneratedCode otherReturns() {
-    return GeneratedCode.compile("test.Svc", """
+    return GeneratedCode.compile(
+        "test.Svc",
+        """
         package test;
         import dev.rolegate.annotations.*;
         public interface Svc {
@@ -564,7 +683,9 @@ class GuardGenerationTest {
           @RequiresPermission(Permissions.VIEW_THINGS)
           CharSequence label(@WorkspaceId String ws);
         }
-        """, "test.SvcImpl", """
+        """,
+        "test.SvcImpl",
+        """
         package test;
         public final class SvcImpl implements Svc, Runnable {
           public String purge(String ws) { return "purged"; }
@@ -581,8 +702,9 @@ class GuardGenerationTest {
   /** Returns a new SvcImpl wrapped in its guard, reading {@code principal}. */
   private static Object guardedSvc(GeneratedCode code, Principal principal) throws Throwable {
     Object impl = code.load("test.SvcImpl").getConstructor().newInstance();
-    return code.load("test.GuardedSvc").getMethod("wrap", code.load("test.Svc"),
-        PrincipalSource.class).invoke(null, impl, as(principal));
+    return code.load("test.GuardedSvc")
+        .getMethod("wrap", code.load("test.Svc"), PrincipalSource.class)
+        .invoke(null, impl, as(principal));
   }
 
   @Test
@@ -590,10 +712,12 @@ class GuardGenerationTest {
       throws Throwable {
     GeneratedCode code = otherReturns();
     Object guard = guardedSvc(code, code.inWorkspace("VIEWER"));
-    IllegalStateException self = assertThrows(IllegalStateException.class,
-        () -> GeneratedCode.call(guard, "task", "ws", 0));
-    assertEquals("Svc.task returned its implementation or another Svc as a Runnable, which would"
-        + " reach the caller unguarded. Return data or a guard instead", self.getMessage());
+    IllegalStateException self =
+        assertThrows(IllegalStateException.class, () -> GeneratedCode.call(guard, "task", "ws", 0));
+    assertEquals(
+        "Svc.task returned its implementation or another Svc as a Runnable, which would"
+            + " reach the caller unguarded. Return data or a guard instead",
+        self.getMessage());
     assertThrows(IllegalStateException.class, () -> GeneratedCode.call(guard, "task", "ws", 1));
     Object plain = GeneratedCode.call(guard, "task", "ws", 2);
     assertFalse(code.load("test.Svc").isInstance(plain));
@@ -607,11 +731,16 @@ class GuardGenerationTest {
       throws Throwable {
     GeneratedCode code = otherReturns();
     Object guard = guardedSvc(code, code.inWorkspace("VIEWER"));
-    IllegalStateException refused = assertThrows(IllegalStateException.class,
-        () -> GeneratedCode.call(guard, "runner", "ws", Runnable.class));
-    assertEquals("Svc.runner returned its implementation or another Svc as a Runnable, which would"
-        + " reach the caller unguarded. Return data or a guard instead", refused.getMessage());
-    assertThrows(IllegalStateException.class,
+    IllegalStateException refused =
+        assertThrows(
+            IllegalStateException.class,
+            () -> GeneratedCode.call(guard, "runner", "ws", Runnable.class));
+    assertEquals(
+        "Svc.runner returned its implementation or another Svc as a Runnable, which would"
+            + " reach the caller unguarded. Return data or a guard instead",
+        refused.getMessage());
+    assertThrows(
+        IllegalStateException.class,
         () -> GeneratedCode.call(guard, "runner", "ws", code.load("test.SvcImpl")));
   }
 

@@ -14,12 +14,12 @@ import dev.rolegate.runtime.GuardedType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
 class GuardIndexTest {
   private static final String PATH = "META-INF/rolegate/guard-index";
 
-  private static final String OUTER = """
+  private static final String OUTER =
+      """
       package test;
       import dev.rolegate.annotations.*;
       public class Outer {
@@ -59,7 +60,8 @@ class GuardIndexTest {
 
   private static List<JavaFileObject> sources() {
     return List.of(
-        JavaFileObjects.forSourceString("test.package-info",
+        JavaFileObjects.forSourceString(
+            "test.package-info",
             "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
         JavaFileObjects.forSourceString("test.Things", ReportedServices.THINGS),
         JavaFileObjects.forSourceString("test.ThingRef", ReportedServices.REF),
@@ -71,13 +73,16 @@ class GuardIndexTest {
   }
 
   private static Optional<String> index(Compilation compilation) {
-    return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, PATH).map(file -> {
-      try (InputStream in = file.openInputStream()) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return compilation
+        .generatedFile(StandardLocation.CLASS_OUTPUT, PATH)
+        .map(
+            file -> {
+              try (InputStream in = file.openInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   private static String expected() {
@@ -100,7 +105,8 @@ class GuardIndexTest {
     Compilation compilation = compile(sources());
     assertThat(compilation).succeededWithoutWarnings();
     GuardIndex index = GuardIndex.parse(PATH, index(compilation).orElseThrow());
-    assertEquals(List.of("test.Alpha", "test.Things"),
+    assertEquals(
+        List.of("test.Alpha", "test.Things"),
         index.types().stream().map(GuardedType::typeName).toList());
     GuardedType things = index.find("test.Things").orElseThrow();
     assertEquals("test.GuardedThings", things.guardName());
@@ -134,20 +140,28 @@ class GuardIndexTest {
       GuardIndex one = GuardIndex.parse(name, own);
       assertEquals(List.of(name), one.types().stream().map(GuardedType::typeName).toList());
       assertEquals(whole.find(name).orElseThrow().methods(), one.types().get(0).methods());
-      assertTrue(own.startsWith("# rolegate guard index: generated, do not edit"
-          + " (format: docs/guard-index.md)\nrolegate-guard-index 1\ntype " + name + " "), own);
+      assertTrue(
+          own.startsWith(
+              "# rolegate guard index: generated, do not edit"
+                  + " (format: docs/guard-index.md)\nrolegate-guard-index 1\ntype "
+                  + name
+                  + " "),
+          own);
     }
     assertTrue(read(compilation, "META-INF/rolegate/guarded/test.ThingRef").isEmpty());
   }
 
   private static Optional<String> read(Compilation compilation, String path) {
-    return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, path).map(file -> {
-      try (InputStream in = file.openInputStream()) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return compilation
+        .generatedFile(StandardLocation.CLASS_OUTPUT, path)
+        .map(
+            file -> {
+              try (InputStream in = file.openInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   @Test
@@ -157,13 +171,17 @@ class GuardIndexTest {
     Compilation compilation = compile(sources);
     assertThat(compilation).succeededWithoutWarnings();
     String text = index(compilation).orElseThrow();
-    assertTrue(text.contains("type test.Outer$Inner test.GuardedOuter_Inner interface Test Matrix\n"
-            + "method find java.lang.String,java.lang.CharSequence,test.Outer$Key[][],java.util.Map"
-            + " allOf VIEW_THINGS parameter:0\n"),
+    assertTrue(
+        text.contains(
+            "type test.Outer$Inner test.GuardedOuter_Inner interface Test Matrix\n"
+                + "method find java.lang.String,java.lang.CharSequence,test.Outer$Key[][],java.util.Map"
+                + " allOf VIEW_THINGS parameter:0\n"),
         text);
     // Sorted by binary name: Alpha, Outer$Inner, Things.
-    assertTrue(text.indexOf("type test.Alpha") < text.indexOf("type test.Outer$Inner")
-        && text.indexOf("type test.Outer$Inner") < text.indexOf("type test.Things"), text);
+    assertTrue(
+        text.indexOf("type test.Alpha") < text.indexOf("type test.Outer$Inner")
+            && text.indexOf("type test.Outer$Inner") < text.indexOf("type test.Things"),
+        text);
   }
 
   @Test
@@ -178,8 +196,8 @@ class GuardIndexTest {
   /**
    * The processor is registered as aggregating (see {@link IncrementalMetadataTest}); Gradle then
    * rewrites every aggregated output when a guarded type changes. The index must still name every
-   * type it describes as an originating element (and nothing else), as the access report does,
-   * so that a build tool that does track origins keeps it in step.
+   * type it describes as an originating element (and nothing else), as the access report does, so
+   * that a build tool that does track origins keeps it in step.
    */
   @Test
   void index_originatesFromEveryGuardedType_andIsWrittenOnce() {
@@ -188,55 +206,69 @@ class GuardIndexTest {
     // The recording proxy is no javac environment: the Trees API (which checks workspace
     // carriers) is asked of javac's own.
     RolegateProcessor rolegate = new RolegateProcessor(service -> {}, wrapped -> javac.get(0));
-    Processor recording = new AbstractProcessor() {
-      @Override
-      public synchronized void init(ProcessingEnvironment env) {
-        super.init(env);
-        javac.add(env);
-        Filer filer = recordingFiler(env.getFiler(), origins);
-        rolegate.init((ProcessingEnvironment) Proxy.newProxyInstance(
-            getClass().getClassLoader(), new Class<?>[] {ProcessingEnvironment.class},
-            (proxy, method, args) -> method.getName().equals("getFiler")
-                ? filer
-                : invoke(method, env, args)));
-      }
+    Processor recording =
+        new AbstractProcessor() {
+          @Override
+          public synchronized void init(ProcessingEnvironment env) {
+            super.init(env);
+            javac.add(env);
+            Filer filer = recordingFiler(env.getFiler(), origins);
+            rolegate.init(
+                (ProcessingEnvironment)
+                    Proxy.newProxyInstance(
+                        getClass().getClassLoader(),
+                        new Class<?>[] {ProcessingEnvironment.class},
+                        (proxy, method, args) ->
+                            method.getName().equals("getFiler")
+                                ? filer
+                                : invoke(method, env, args)));
+          }
 
-      @Override
-      public Set<String> getSupportedAnnotationTypes() {
-        return rolegate.getSupportedAnnotationTypes();
-      }
+          @Override
+          public Set<String> getSupportedAnnotationTypes() {
+            return rolegate.getSupportedAnnotationTypes();
+          }
 
-      @Override
-      public SourceVersion getSupportedSourceVersion() {
-        return rolegate.getSupportedSourceVersion();
-      }
+          @Override
+          public SourceVersion getSupportedSourceVersion() {
+            return rolegate.getSupportedSourceVersion();
+          }
 
-      @Override
-      public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        return rolegate.process(annotations, round);
-      }
-    };
-    Compilation compilation = Compiler.javac().withProcessors(recording)
-        .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
-        .compile(sources());
+          @Override
+          public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            return rolegate.process(annotations, round);
+          }
+        };
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(recording)
+            .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
+            .compile(sources());
     assertThat(compilation).succeededWithoutWarnings();
     assertEquals(List.of("test.Alpha", "test.Things"), origins.get(PATH));
     assertEquals(origins.get("META-INF/rolegate/access-report.json"), origins.get(PATH));
   }
 
   private static Filer recordingFiler(Filer filer, Map<String, List<String>> origins) {
-    return (Filer) Proxy.newProxyInstance(GuardIndexTest.class.getClassLoader(),
-        new Class<?>[] {Filer.class}, (proxy, method, args) -> {
-          if (method.getName().equals("createResource")) {
-            List<String> names = new ArrayList<>();
-            for (Element element : (Element[]) args[3]) {
-              names.add(((javax.lang.model.element.QualifiedNameable) element).getQualifiedName().toString());
-            }
-            List<String> earlier = origins.put((String) ((CharSequence) args[2]).toString(), names);
-            assertEquals(null, earlier, "written twice: " + args[2]);
-          }
-          return invoke(method, filer, args);
-        });
+    return (Filer)
+        Proxy.newProxyInstance(
+            GuardIndexTest.class.getClassLoader(),
+            new Class<?>[] {Filer.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("createResource")) {
+                List<String> names = new ArrayList<>();
+                for (Element element : (Element[]) args[3]) {
+                  names.add(
+                      ((javax.lang.model.element.QualifiedNameable) element)
+                          .getQualifiedName()
+                          .toString());
+                }
+                List<String> earlier =
+                    origins.put((String) ((CharSequence) args[2]).toString(), names);
+                assertEquals(null, earlier, "written twice: " + args[2]);
+              }
+              return invoke(method, filer, args);
+            });
   }
 
   private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
@@ -249,24 +281,33 @@ class GuardIndexTest {
 
   @Test
   void classGuard_finalAndNonFinalUnguardedMethods_bothListed() {
-    Compilation compilation = compile(List.of(
-        JavaFileObjects.forSourceString("test.package-info",
-            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
-        JavaFileObjects.forSourceString("test.Ledger", ReportedServices.LEDGER)));
+    Compilation compilation =
+        compile(
+            List.of(
+                JavaFileObjects.forSourceString(
+                    "test.package-info",
+                    "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
+                JavaFileObjects.forSourceString("test.Ledger", ReportedServices.LEDGER)));
     assertThat(compilation).succeededWithoutWarnings();
-    assertTrue(index(compilation).orElseThrow().endsWith(
-        "type test.Ledger test.GuardedLedger class Test Matrix\n"
-            + "method balance - allOf VIEW_ACCOUNT none\n"
-            + "method name - unguarded - none\n"
-            + "method kind - unguarded - none\n"),
+    assertTrue(
+        index(compilation)
+            .orElseThrow()
+            .endsWith(
+                "type test.Ledger test.GuardedLedger class Test Matrix\n"
+                    + "method balance - allOf VIEW_ACCOUNT none\n"
+                    + "method name - unguarded - none\n"
+                    + "method kind - unguarded - none\n"),
         index(compilation).orElseThrow());
   }
 
   @Test
   void compilationThatGuardsNothing_writesNoIndex() {
-    Compilation compilation = compile(List.of(
-        JavaFileObjects.forSourceString("test.package-info",
-            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n")));
+    Compilation compilation =
+        compile(
+            List.of(
+                JavaFileObjects.forSourceString(
+                    "test.package-info",
+                    "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n")));
     assertThat(compilation).succeededWithoutWarnings();
     assertFalse(index(compilation).isPresent());
   }

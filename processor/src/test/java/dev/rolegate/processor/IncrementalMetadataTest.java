@@ -20,22 +20,25 @@ import javax.annotation.processing.Processor;
 import org.junit.jupiter.api.Test;
 
 /**
- * Gradle reads {@code META-INF/gradle/incremental.annotation.processors}: every class it lists
- * must exist and be a processor, and the category must be the true one. The processor needs the
- * matrix, which no single annotated type holds, so it is aggregating. Gradle recompiles everything
- * when an aggregating processor is handed an annotation of source retention ("Aggregating
- * annotation processors require class or runtime retention"), so it claims none.
+ * Gradle reads {@code META-INF/gradle/incremental.annotation.processors}: every class it lists must
+ * exist and be a processor, and the category must be the true one. The processor needs the matrix,
+ * which no single annotated type holds, so it is aggregating. Gradle recompiles everything when an
+ * aggregating processor is handed an annotation of source retention ("Aggregating annotation
+ * processors require class or runtime retention"), so it claims none.
  */
 class IncrementalMetadataTest {
   @Test
   void listedProcessors_existAndAreAggregating() throws IOException, ReflectiveOperationException {
-    Map<String, String> declared = lines("META-INF/gradle/incremental.annotation.processors")
-        .stream().collect(Collectors.toMap(line -> line.substring(0, line.indexOf(',')),
-            line -> line.substring(line.indexOf(',') + 1)));
+    Map<String, String> declared =
+        lines("META-INF/gradle/incremental.annotation.processors").stream()
+            .collect(
+                Collectors.toMap(
+                    line -> line.substring(0, line.indexOf(',')),
+                    line -> line.substring(line.indexOf(',') + 1)));
     assertEquals("aggregating", declared.get("dev.rolegate.processor.RolegateProcessor"));
     // The missing-processor check writes nothing and reads one element: isolating.
-    assertEquals("isolating",
-        declared.get("dev.rolegate.annotations.processing.MissingProcessorCheck"));
+    assertEquals(
+        "isolating", declared.get("dev.rolegate.annotations.processing.MissingProcessorCheck"));
     for (String name : declared.keySet()) {
       Class<?> type = Class.forName(name);
       assertTrue(Processor.class.isAssignableFrom(type), type + " is not a Processor");
@@ -50,13 +53,22 @@ class IncrementalMetadataTest {
    */
   @Test
   void everyRegisteredRolegateProcessor_isDeclaredForGradle() throws IOException {
-    List<String> registered = lines("META-INF/services/javax.annotation.processing.Processor")
-        .stream().filter(name -> name.startsWith("dev.rolegate.")).sorted().toList();
-    List<String> declared = lines("META-INF/gradle/incremental.annotation.processors").stream()
-        .map(line -> line.substring(0, line.indexOf(','))).sorted().toList();
+    List<String> registered =
+        lines("META-INF/services/javax.annotation.processing.Processor").stream()
+            .filter(name -> name.startsWith("dev.rolegate."))
+            .sorted()
+            .toList();
+    List<String> declared =
+        lines("META-INF/gradle/incremental.annotation.processors").stream()
+            .map(line -> line.substring(0, line.indexOf(',')))
+            .sorted()
+            .toList();
 
-    assertEquals(List.of("dev.rolegate.annotations.processing.MissingProcessorCheck",
-        "dev.rolegate.processor.RolegateProcessor"), registered);
+    assertEquals(
+        List.of(
+            "dev.rolegate.annotations.processing.MissingProcessorCheck",
+            "dev.rolegate.processor.RolegateProcessor"),
+        registered);
     assertEquals(registered, declared);
   }
 
@@ -66,8 +78,10 @@ class IncrementalMetadataTest {
     Enumeration<URL> files = getClass().getClassLoader().getResources(resource);
     while (files.hasMoreElements()) {
       try (InputStream in = files.nextElement().openStream()) {
-        new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-            .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        new String(in.readAllBytes(), StandardCharsets.UTF_8)
+            .lines()
+            .map(String::strip)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
             .forEach(lines::add);
       }
     }

@@ -20,15 +20,20 @@ import org.junit.jupiter.api.Test;
 class LintTest {
   @Test
   void representativeServices_compileWithXlintAllAndWerror_noWarnings() {
-    Compilation compilation = strictCompiler()
-        .compile(TestMatrices.packageInfo(), carrier(), things(), ledger(), tools());
+    Compilation compilation =
+        strictCompiler()
+            .compile(TestMatrices.packageInfo(), carrier(), things(), ledger(), tools());
 
     assertThat(compilation).succeededWithoutWarnings();
-    assertTrue(compilation.generatedSourceFiles().stream()
-        .anyMatch(file -> file.getName().endsWith("test/GuardedLedger.java")));
-    assertEquals(List.of(), compilation.diagnostics().stream()
-        .filter(d -> d.getKind() != javax.tools.Diagnostic.Kind.NOTE)
-        .map(d -> d.getMessage(null)).toList());
+    assertTrue(
+        compilation.generatedSourceFiles().stream()
+            .anyMatch(file -> file.getName().endsWith("test/GuardedLedger.java")));
+    assertEquals(
+        List.of(),
+        compilation.diagnostics().stream()
+            .filter(d -> d.getKind() != javax.tools.Diagnostic.Kind.NOTE)
+            .map(d -> d.getMessage(null))
+            .toList());
   }
 
   /**
@@ -38,11 +43,17 @@ class LintTest {
    */
   @Test
   void returnValueRule_everyShape_compileWithXlintAllAndWerror_noWarnings() {
-    JavaFileObject base = JavaFileObjects.forSourceString("test.Base", """
+    JavaFileObject base =
+        JavaFileObjects.forSourceString(
+            "test.Base",
+            """
         package test;
         public interface Base<K> {}
         """);
-    JavaFileObject chain = JavaFileObjects.forSourceString("test.Chain", """
+    JavaFileObject chain =
+        JavaFileObjects.forSourceString(
+            "test.Chain",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
@@ -61,7 +72,10 @@ class LintTest {
           <C extends Chain<K, V>> C exact();
         }
         """);
-    JavaFileObject store = JavaFileObjects.forSourceString("test.Store", """
+    JavaFileObject store =
+        JavaFileObjects.forSourceString(
+            "test.Store",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
@@ -84,26 +98,38 @@ class LintTest {
   /**
    * The refusal of an instance of the guarded type returned as another type compiles clean: an
    * interface, a type variable bounded by one, a parameterized type with arguments javac proves
-   * distinct from the guarded type's, a sealed interface, an abstract class, in interface and
-   * class guards; and types that can never hold it (String, an enum, a record) are left alone.
+   * distinct from the guarded type's, a sealed interface, an abstract class, in interface and class
+   * guards; and types that can never hold it (String, an enum, a record) are left alone.
    */
   @Test
   void returnValueRule_otherReturnTypes_compileWithXlintAllAndWerror_noWarnings() {
-    JavaFileObject shape = JavaFileObjects.forSourceString("test.Shape", """
+    JavaFileObject shape =
+        JavaFileObjects.forSourceString(
+            "test.Shape",
+            """
         package test;
         public sealed interface Shape permits Circle {}
         """);
-    JavaFileObject circle = JavaFileObjects.forSourceString("test.Circle", """
+    JavaFileObject circle =
+        JavaFileObjects.forSourceString(
+            "test.Circle",
+            """
         package test;
         public record Circle(int radius) implements Shape {}
         """);
-    JavaFileObject tags = JavaFileObjects.forSourceString("test.Tag", """
+    JavaFileObject tags =
+        JavaFileObjects.forSourceString(
+            "test.Tag",
+            """
         package test;
         public interface Tag<T> {
           interface Sub<T> extends Tag<T> {}
         }
         """);
-    JavaFileObject svc = JavaFileObjects.forSourceString("test.Svc", """
+    JavaFileObject svc =
+        JavaFileObjects.forSourceString(
+            "test.Svc",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
@@ -121,7 +147,10 @@ class LintTest {
           java.time.DayOfWeek day();
         }
         """);
-    JavaFileObject store = JavaFileObjects.forSourceString("test.Store", """
+    JavaFileObject store =
+        JavaFileObjects.forSourceString(
+            "test.Store",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @RequiresPermission(Permissions.VIEW_ACCOUNT)
@@ -134,20 +163,23 @@ class LintTest {
           public String name() { return null; }
         }
         """);
-    Compilation compilation = strictCompiler()
-        .compile(TestMatrices.packageInfo(), shape, circle, tags, svc, store);
+    Compilation compilation =
+        strictCompiler().compile(TestMatrices.packageInfo(), shape, circle, tags, svc, store);
 
     assertThat(compilation).succeededWithoutWarnings();
   }
 
   /**
    * The refusal of a proper subtype compiles clean: a generic guarded subtype (checked against its
-   * guard with wildcards), an unguarded one, a type variable bounded by one, in interface and
-   * class guards.
+   * guard with wildcards), an unguarded one, a type variable bounded by one, in interface and class
+   * guards.
    */
   @Test
   void returnValueRule_subtypeReturns_compileWithXlintAllAndWerror_noWarnings() {
-    JavaFileObject chain = JavaFileObjects.forSourceString("test.Chain", """
+    JavaFileObject chain =
+        JavaFileObjects.forSourceString(
+            "test.Chain",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
@@ -159,7 +191,10 @@ class LintTest {
           <S extends Link<String>> S narrow(Class<S> type);
         }
         """);
-    JavaFileObject link = JavaFileObjects.forSourceString("test.Link", """
+    JavaFileObject link =
+        JavaFileObjects.forSourceString(
+            "test.Link",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
@@ -167,11 +202,17 @@ class LintTest {
         @BoundAccount
         public interface Link<K> extends Chain<K> {}
         """);
-    JavaFileObject leaf = JavaFileObjects.forSourceString("test.Leaf", """
+    JavaFileObject leaf =
+        JavaFileObjects.forSourceString(
+            "test.Leaf",
+            """
         package test;
         public interface Leaf extends Chain<Integer> {}
         """);
-    JavaFileObject store = JavaFileObjects.forSourceString("test.Store", """
+    JavaFileObject store =
+        JavaFileObjects.forSourceString(
+            "test.Store",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
@@ -181,7 +222,10 @@ class LintTest {
           public Shelf<T> shelf() { return null; }
         }
         """);
-    JavaFileObject shelf = JavaFileObjects.forSourceString("test.Shelf", """
+    JavaFileObject shelf =
+        JavaFileObjects.forSourceString(
+            "test.Shelf",
+            """
         package test;
         import dev.rolegate.annotations.*;
         @SuppressWarnings("ReturnsGuardedType")
@@ -189,8 +233,8 @@ class LintTest {
         @BoundAccount
         public class Shelf<T> extends Store<T> {}
         """);
-    Compilation compilation = strictCompiler()
-        .compile(TestMatrices.packageInfo(), chain, link, leaf, store, shelf);
+    Compilation compilation =
+        strictCompiler().compile(TestMatrices.packageInfo(), chain, link, leaf, store, shelf);
 
     assertThat(compilation).succeededWithoutWarnings();
   }
@@ -198,29 +242,40 @@ class LintTest {
   /** The check is live: a lint warning in the input fails the same compile under -Werror. */
   @Test
   void representativeServices_withRawTypeInInput_failUnderWerror() {
-    JavaFileObject raw = JavaFileObjects.forSourceString("test.Raw", """
+    JavaFileObject raw =
+        JavaFileObjects.forSourceString(
+            "test.Raw",
+            """
         package test;
         public class Raw {
           java.util.List list = new java.util.ArrayList<String>();
         }
         """);
-    Compilation compilation = strictCompiler()
-        .compile(TestMatrices.packageInfo(), carrier(), things(), raw);
+    Compilation compilation =
+        strictCompiler().compile(TestMatrices.packageInfo(), carrier(), things(), raw);
 
     assertThat(compilation).failed();
-    assertThat(compilation).hadWarningContaining("raw type").inFile(raw).onLineContaining("List list");
+    assertThat(compilation)
+        .hadWarningContaining("raw type")
+        .inFile(raw)
+        .onLineContaining("List list");
   }
 
   /** A fresh processor reading {@link TestMatrices#SMALL}, with -Xlint:all -Werror. */
   private static Compiler strictCompiler() {
     return Compiler.javac()
         .withProcessors(new RolegateProcessor())
-        .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString(),
-            "-Xlint:all", "-Werror");
+        .withOptions(
+            "-sourcepath",
+            TestMatrices.sourcePath(TestMatrices.SMALL).toString(),
+            "-Xlint:all",
+            "-Werror");
   }
 
   private static JavaFileObject carrier() {
-    return JavaFileObjects.forSourceString("test.Ref", """
+    return JavaFileObjects.forSourceString(
+        "test.Ref",
+        """
         package test;
         import dev.rolegate.annotations.WorkspaceId;
         public record Ref(@WorkspaceId String workspace, String id) {}
@@ -228,7 +283,9 @@ class LintTest {
   }
 
   private static JavaFileObject things() {
-    return JavaFileObjects.forSourceString("test.Things", """
+    return JavaFileObjects.forSourceString(
+        "test.Things",
+        """
         package test;
         import dev.rolegate.annotations.*;
         import java.util.List;
@@ -249,7 +306,9 @@ class LintTest {
   }
 
   private static JavaFileObject ledger() {
-    return JavaFileObjects.forSourceString("test.Ledger", """
+    return JavaFileObjects.forSourceString(
+        "test.Ledger",
+        """
         package test;
         import dev.rolegate.annotations.*;
         public class Ledger {
@@ -268,7 +327,9 @@ class LintTest {
   }
 
   private static JavaFileObject tools() {
-    return JavaFileObjects.forSourceString("test.Tools", """
+    return JavaFileObjects.forSourceString(
+        "test.Tools",
+        """
         package test;
         import dev.rolegate.annotations.*;
         @BoundWorkspace

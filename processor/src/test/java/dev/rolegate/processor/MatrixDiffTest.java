@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The matrix diff command: per role, the permissions gained and lost after closure and, from an
- * access report the processor wrote, the guarded methods gained and lost; its text and JSON
- * output, its exit status, and its refusal of bad input.
+ * access report the processor wrote, the guarded methods gained and lost; its text and JSON output,
+ * its exit status, and its refusal of bad input.
  */
 class MatrixDiffTest {
   /** Each test edits rows in place, so line numbers stay true. */
@@ -58,9 +58,10 @@ class MatrixDiffTest {
   private static final String BILLING = "| BILLING | account | MEMBER | VIEW_BILLING | |";
   private static final String ADMIN = "| ADMIN | account | MEMBER | EDIT_BILLING | MANAGER |";
 
-  private static final String HEADER = "Custom roles are defined at run time, not in a matrix"
-      + " file, so none is listed; one built on a base role holds what its base holds in the"
-      + " matrix in force, and changes as its base does.\n";
+  private static final String HEADER =
+      "Custom roles are defined at run time, not in a matrix"
+          + " file, so none is listed; one built on a base role holds what its base holds in the"
+          + " matrix in force, and changes as its base does.\n";
 
   /** The access report the processor writes for two services compiled against {@link #BASE}. */
   private static String report;
@@ -69,9 +70,13 @@ class MatrixDiffTest {
 
   @BeforeAll
   static void compileReport() throws IOException {
-    Compilation compilation = TestMatrices.compiler(TestMatrices.sourcePath(BASE)).compile(
-        TestMatrices.packageInfo(),
-        TestMatrices.source("Orders", """
+    Compilation compilation =
+        TestMatrices.compiler(TestMatrices.sourcePath(BASE))
+            .compile(
+                TestMatrices.packageInfo(),
+                TestMatrices.source(
+                    "Orders",
+                    """
             public interface Orders {
               @RequiresPermission("VIEW_ORDERS") String view(@WorkspaceId String ws);
               @RequiresPermission("REFUND_ORDERS") void refund(@WorkspaceId String ws, String id);
@@ -80,15 +85,20 @@ class MatrixDiffTest {
               @Unguarded(reason = "probe") String ping();
             }
             """),
-        TestMatrices.source("Billing", """
+                TestMatrices.source(
+                    "Billing",
+                    """
             public interface Billing {
               @RequiresPermission("VIEW_BILLING") String view(@AccountId String account);
               @RequiresPermission("EDIT_BILLING") void edit(@AccountId String account);
             }
             """));
     assertThat(compilation).succeeded();
-    try (InputStream in = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
-        "META-INF/rolegate/access-report.json").orElseThrow().openInputStream()) {
+    try (InputStream in =
+        compilation
+            .generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/rolegate/access-report.json")
+            .orElseThrow()
+            .openInputStream()) {
       report = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
@@ -97,11 +107,13 @@ class MatrixDiffTest {
   void identicalMatrices_emptyDiffAndZero() {
     Run text = diff(BASE, BASE, "--report", write("report.json", report));
     assertEquals(0, text.status);
-    assertEquals("Matrix diff: old.md (Shop) -> new.md (Shop)\n"
-        + "Guarded methods: 5 from report.json\n"
-        + HEADER
-        + "\n"
-        + "Result: no changes.\n", text.out);
+    assertEquals(
+        "Matrix diff: old.md (Shop) -> new.md (Shop)\n"
+            + "Guarded methods: 5 from report.json\n"
+            + HEADER
+            + "\n"
+            + "Result: no changes.\n",
+        text.out);
     assertEquals("", text.err);
 
     Run json = diff(BASE, BASE, "--json");
@@ -119,29 +131,35 @@ class MatrixDiffTest {
 
   @Test
   void permissionMovedBetweenRoles_gainsFollowInheritanceAndEverywhere() {
-    String moved = edit(edit(BASE, CLERK, "| CLERK | workspace | | VIEW_ORDERS, REFUND_ORDERS | |"),
-        CASHIER, "| CASHIER | workspace | | | |");
+    String moved =
+        edit(
+            edit(BASE, CLERK, "| CLERK | workspace | | VIEW_ORDERS, REFUND_ORDERS | |"),
+            CASHIER,
+            "| CASHIER | workspace | | | |");
     Run run = diff(BASE, moved);
     assertEquals(1, run.status);
-    assertEquals("Matrix diff: old.md (Shop) -> new.md (Shop)\n"
-        + HEADER
-        + "\n"
-        + "workspace role CLERK: changed\n"
-        + "  + permission REFUND_ORDERS\n"
-        + "workspace role CASHIER: changed\n"
-        + "  - permission REFUND_ORDERS\n"
-        + "workspace role MANAGER: changed\n"
-        + "  + permission REFUND_ORDERS\n"
-        + "account role ADMIN: changed\n"
-        + "  + permission REFUND_ORDERS\n"
-        + "\n"
-        + "Result: access widened.\n", run.out);
+    assertEquals(
+        "Matrix diff: old.md (Shop) -> new.md (Shop)\n"
+            + HEADER
+            + "\n"
+            + "workspace role CLERK: changed\n"
+            + "  + permission REFUND_ORDERS\n"
+            + "workspace role CASHIER: changed\n"
+            + "  - permission REFUND_ORDERS\n"
+            + "workspace role MANAGER: changed\n"
+            + "  + permission REFUND_ORDERS\n"
+            + "account role ADMIN: changed\n"
+            + "  + permission REFUND_ORDERS\n"
+            + "\n"
+            + "Result: access widened.\n",
+        run.out);
     assertEquals("", run.err);
 
     Run back = diff(moved, BASE);
     assertEquals(1, back.status, "CASHIER regains REFUND_ORDERS");
-    assertTrue(back.out.contains("workspace role CASHIER: changed\n"
-        + "  + permission REFUND_ORDERS\n"), back.out);
+    assertTrue(
+        back.out.contains("workspace role CASHIER: changed\n" + "  + permission REFUND_ORDERS\n"),
+        back.out);
   }
 
   @Test
@@ -149,11 +167,14 @@ class MatrixDiffTest {
     Run gained =
         diff(BASE, edit(BASE, CASHIER, "| CASHIER | workspace | CLERK | REFUND_ORDERS | |"));
     assertEquals(1, gained.status);
-    assertTrue(gained.out.endsWith("\n"
-        + "workspace role CASHIER: changed\n"
-        + "  + permission VIEW_ORDERS\n"
-        + "\n"
-        + "Result: access widened.\n"), gained.out);
+    assertTrue(
+        gained.out.endsWith(
+            "\n"
+                + "workspace role CASHIER: changed\n"
+                + "  + permission VIEW_ORDERS\n"
+                + "\n"
+                + "Result: access widened.\n"),
+        gained.out);
 
     // EDIT_ORDERS includes VIEW_ORDERS, so MANAGER holds the same without inheriting CLERK.
     Run same = diff(BASE, edit(BASE, MANAGER, "| MANAGER | workspace | | EDIT_ORDERS | |"));
@@ -163,20 +184,29 @@ class MatrixDiffTest {
 
   @Test
   void includesEdgeAdded_everyHolderGains() {
-    Run run = diff(BASE, edit(BASE, "| REFUND_ORDERS | workspace | |",
-        "| REFUND_ORDERS | workspace | EDIT_ORDERS |"));
+    Run run =
+        diff(
+            BASE,
+            edit(
+                BASE,
+                "| REFUND_ORDERS | workspace | |",
+                "| REFUND_ORDERS | workspace | EDIT_ORDERS |"));
     assertEquals(1, run.status);
-    assertTrue(run.out.endsWith("\n"
-        + "permission REFUND_ORDERS: changed (custom roles holding it widen)\n"
-        + "  + includes EDIT_ORDERS\n"
-        + "workspace role CASHIER: changed\n"
-        + "  + permission VIEW_ORDERS\n"
-        + "  + permission EDIT_ORDERS\n"
-        + "\n"
-        + "Result: access widened.\n"), run.out);
+    assertTrue(
+        run.out.endsWith(
+            "\n"
+                + "permission REFUND_ORDERS: changed (custom roles holding it widen)\n"
+                + "  + includes EDIT_ORDERS\n"
+                + "workspace role CASHIER: changed\n"
+                + "  + permission VIEW_ORDERS\n"
+                + "  + permission EDIT_ORDERS\n"
+                + "\n"
+                + "Result: access widened.\n"),
+        run.out);
   }
 
-  private static final String SCOPED = """
+  private static final String SCOPED =
+      """
       # Shop
 
       | Permission | Level | Scope | Includes |
@@ -193,17 +223,27 @@ class MatrixDiffTest {
 
   @Test
   void includeAddedOrScopeRemapped_noRoleChanges_stillWidens() {
-    String widened = edit(edit(SCOPED, "| PURGE_ORDERS | workspace | | |",
-        "| PURGE_ORDERS | workspace | | EDIT_ORDERS |"), "orders:read", "orders:*");
+    String widened =
+        edit(
+            edit(
+                SCOPED,
+                "| PURGE_ORDERS | workspace | | |",
+                "| PURGE_ORDERS | workspace | | EDIT_ORDERS |"),
+            "orders:read",
+            "orders:*");
     Run text = diff(SCOPED, widened);
     assertEquals(1, text.status, text.out);
-    assertTrue(text.out.endsWith(HEADER + "\n"
-        + "permission VIEW_ORDERS: changed (custom roles holding it widen)\n"
-        + "  scope: orders:read -> orders:*\n"
-        + "permission PURGE_ORDERS: changed (custom roles holding it widen)\n"
-        + "  + includes EDIT_ORDERS\n"
-        + "\n"
-        + "Result: access widened.\n"), text.out);
+    assertTrue(
+        text.out.endsWith(
+            HEADER
+                + "\n"
+                + "permission VIEW_ORDERS: changed (custom roles holding it widen)\n"
+                + "  scope: orders:read -> orders:*\n"
+                + "permission PURGE_ORDERS: changed (custom roles holding it widen)\n"
+                + "  + includes EDIT_ORDERS\n"
+                + "\n"
+                + "Result: access widened.\n"),
+        text.out);
 
     Run json = diff(SCOPED, widened, "--json");
     assertEquals(1, json.status);
@@ -220,13 +260,21 @@ class MatrixDiffTest {
     assertEquals(List.of("EDIT_ORDERS"), include.get("includesAdded"));
     assertEquals(null, include.get("scope"));
 
-    Run narrowed = diff(edit(SCOPED, "| PURGE_ORDERS | workspace | | |",
-        "| PURGE_ORDERS | workspace | | EDIT_ORDERS |"), SCOPED);
+    Run narrowed =
+        diff(
+            edit(
+                SCOPED,
+                "| PURGE_ORDERS | workspace | | |",
+                "| PURGE_ORDERS | workspace | | EDIT_ORDERS |"),
+            SCOPED);
     assertEquals(0, narrowed.status, narrowed.out);
-    assertTrue(narrowed.out.endsWith("permission PURGE_ORDERS: changed\n"
-        + "  - includes EDIT_ORDERS\n"
-        + "\n"
-        + "Result: access not widened.\n"), narrowed.out);
+    assertTrue(
+        narrowed.out.endsWith(
+            "permission PURGE_ORDERS: changed\n"
+                + "  - includes EDIT_ORDERS\n"
+                + "\n"
+                + "Result: access not widened.\n"),
+        narrowed.out);
   }
 
   @Test
@@ -234,31 +282,37 @@ class MatrixDiffTest {
     String auditor = edit(BASE, CASHIER, CASHIER + "\n| AUDITOR | workspace | CLERK | | |");
     Run added = diff(BASE, auditor);
     assertEquals(1, added.status);
-    assertTrue(added.out.endsWith("\n"
-        + "workspace role AUDITOR: added\n"
-        + "  + permission VIEW_ORDERS\n"
-        + "\n"
-        + "Result: access widened.\n"), added.out);
+    assertTrue(
+        added.out.endsWith(
+            "\n"
+                + "workspace role AUDITOR: added\n"
+                + "  + permission VIEW_ORDERS\n"
+                + "\n"
+                + "Result: access widened.\n"),
+        added.out);
 
     Run empty = diff(BASE, edit(BASE, CASHIER, CASHIER + "\n| GUEST | workspace | | | |"));
     assertEquals(0, empty.status);
-    assertTrue(empty.out.endsWith("\n"
-        + "workspace role GUEST: added\n"
-        + "\n"
-        + "Result: access not widened.\n"), empty.out);
+    assertTrue(
+        empty.out.endsWith(
+            "\n" + "workspace role GUEST: added\n" + "\n" + "Result: access not widened.\n"),
+        empty.out);
   }
 
   @Test
   void roleRemoved_losesEverything_zero() {
     Run run = diff(BASE, edit(BASE, BILLING + "\n", ""), "--report", write("r.json", report));
     assertEquals(0, run.status);
-    assertTrue(run.out.endsWith("\n"
-        + "account role BILLING: removed\n"
-        + "  - permission VIEW_BILLING\n"
-        + "  - method test.Billing: Billing.view(String)\n"
-        + "  - method test.Orders: Orders.either(String)\n"
-        + "\n"
-        + "Result: access not widened.\n"), run.out);
+    assertTrue(
+        run.out.endsWith(
+            "\n"
+                + "account role BILLING: removed\n"
+                + "  - permission VIEW_BILLING\n"
+                + "  - method test.Billing: Billing.view(String)\n"
+                + "  - method test.Orders: Orders.either(String)\n"
+                + "\n"
+                + "Result: access not widened.\n"),
+        run.out);
   }
 
   @Test
@@ -266,128 +320,173 @@ class MatrixDiffTest {
     Run narrowed =
         diff(BASE, edit(BASE, ADMIN, "| ADMIN | account | MEMBER | EDIT_BILLING | CLERK |"));
     assertEquals(0, narrowed.status);
-    assertTrue(narrowed.out.endsWith("\n"
-        + "account role ADMIN: changed\n"
-        + "  workspace role everywhere: MANAGER -> CLERK\n"
-        + "  - permission EDIT_ORDERS\n"
-        + "\n"
-        + "Result: access not widened.\n"), narrowed.out);
+    assertTrue(
+        narrowed.out.endsWith(
+            "\n"
+                + "account role ADMIN: changed\n"
+                + "  workspace role everywhere: MANAGER -> CLERK\n"
+                + "  - permission EDIT_ORDERS\n"
+                + "\n"
+                + "Result: access not widened.\n"),
+        narrowed.out);
 
-    Run widened = diff(BASE,
-        edit(BASE, BILLING, "| BILLING | account | MEMBER | VIEW_BILLING | CASHIER |"));
+    Run widened =
+        diff(BASE, edit(BASE, BILLING, "| BILLING | account | MEMBER | VIEW_BILLING | CASHIER |"));
     assertEquals(1, widened.status);
-    assertTrue(widened.out.endsWith("\n"
-        + "account role BILLING: changed\n"
-        + "  workspace role everywhere: none -> CASHIER\n"
-        + "  + permission REFUND_ORDERS\n"
-        + "\n"
-        + "Result: access widened.\n"), widened.out);
+    assertTrue(
+        widened.out.endsWith(
+            "\n"
+                + "account role BILLING: changed\n"
+                + "  workspace role everywhere: none -> CASHIER\n"
+                + "  + permission REFUND_ORDERS\n"
+                + "\n"
+                + "Result: access widened.\n"),
+        widened.out);
   }
 
   @Test
   void withReport_methodsGainedAndLost_anyOfAndAccountLevel() {
     // REFUND_ORDERS moves from CASHIER to CLERK; VIEW_BILLING from BILLING to MEMBER, the default.
-    String changed = edit(edit(edit(edit(BASE,
-        CLERK, "| CLERK | workspace | | VIEW_ORDERS, REFUND_ORDERS | |"),
-        CASHIER, "| CASHIER | workspace | | | |"),
-        MEMBER, "| MEMBER | account (default) | | VIEW_BILLING | |"),
-        BILLING, "| BILLING | account | MEMBER | | |");
+    String changed =
+        edit(
+            edit(
+                edit(
+                    edit(BASE, CLERK, "| CLERK | workspace | | VIEW_ORDERS, REFUND_ORDERS | |"),
+                    CASHIER,
+                    "| CASHIER | workspace | | | |"),
+                MEMBER,
+                "| MEMBER | account (default) | | VIEW_BILLING | |"),
+            BILLING,
+            "| BILLING | account | MEMBER | | |");
     Run run = diff(BASE, changed, "--report", write("access-report.json", report));
     assertEquals(1, run.status);
     // CASHIER keeps Orders.either: its callers hold MEMBER, which now has VIEW_BILLING. BILLING
     // holds VIEW_BILLING through MEMBER: no change.
-    assertEquals("Matrix diff: old.md (Shop) -> new.md (Shop)\n"
-        + "Guarded methods: 5 from access-report.json\n"
-        + HEADER
-        + "\n"
-        + "workspace role CLERK: changed\n"
-        + "  + permission REFUND_ORDERS\n"
-        + "  + method test.Orders: Orders.refund(String, String)\n"
-        + "  + method test.Orders: Orders.either(String)\n"
-        + "workspace role CASHIER: changed\n"
-        + "  - permission REFUND_ORDERS\n"
-        + "  - method test.Orders: Orders.refund(String, String)\n"
-        + "workspace role MANAGER: changed\n"
-        + "  + permission REFUND_ORDERS\n"
-        + "  + method test.Orders: Orders.refund(String, String)\n"
-        + "  + method test.Orders: Orders.either(String)\n"
-        + "account role MEMBER: changed\n"
-        + "  + permission VIEW_BILLING\n"
-        + "  + method test.Billing: Billing.view(String)\n"
-        + "  + method test.Orders: Orders.either(String)\n"
-        + "account role ADMIN: changed\n"
-        + "  + permission REFUND_ORDERS\n"
-        + "  + method test.Orders: Orders.refund(String, String)\n"
-        + "\n"
-        + "Result: access widened.\n", run.out);
+    assertEquals(
+        "Matrix diff: old.md (Shop) -> new.md (Shop)\n"
+            + "Guarded methods: 5 from access-report.json\n"
+            + HEADER
+            + "\n"
+            + "workspace role CLERK: changed\n"
+            + "  + permission REFUND_ORDERS\n"
+            + "  + method test.Orders: Orders.refund(String, String)\n"
+            + "  + method test.Orders: Orders.either(String)\n"
+            + "workspace role CASHIER: changed\n"
+            + "  - permission REFUND_ORDERS\n"
+            + "  - method test.Orders: Orders.refund(String, String)\n"
+            + "workspace role MANAGER: changed\n"
+            + "  + permission REFUND_ORDERS\n"
+            + "  + method test.Orders: Orders.refund(String, String)\n"
+            + "  + method test.Orders: Orders.either(String)\n"
+            + "account role MEMBER: changed\n"
+            + "  + permission VIEW_BILLING\n"
+            + "  + method test.Billing: Billing.view(String)\n"
+            + "  + method test.Orders: Orders.either(String)\n"
+            + "account role ADMIN: changed\n"
+            + "  + permission REFUND_ORDERS\n"
+            + "  + method test.Orders: Orders.refund(String, String)\n"
+            + "\n"
+            + "Result: access widened.\n",
+        run.out);
     assertEquals("", run.err);
   }
 
   @Test
   void withReport_accountLevelMethodsLost() {
-    Run run = diff(BASE, edit(BASE, ADMIN, "| ADMIN | account | MEMBER | | MANAGER |"),
-        "--report=" + write("r.json", report));
+    Run run =
+        diff(
+            BASE,
+            edit(BASE, ADMIN, "| ADMIN | account | MEMBER | | MANAGER |"),
+            "--report=" + write("r.json", report));
     assertEquals(0, run.status);
-    assertTrue(run.out.endsWith("\n"
-        + "account role ADMIN: changed\n"
-        + "  - permission VIEW_BILLING\n"
-        + "  - permission EDIT_BILLING\n"
-        + "  - method test.Billing: Billing.view(String)\n"
-        + "  - method test.Billing: Billing.edit(String)\n"
-        + "  - method test.Orders: Orders.either(String)\n"
-        + "\n"
-        + "Result: access not widened.\n"), run.out);
+    assertTrue(
+        run.out.endsWith(
+            "\n"
+                + "account role ADMIN: changed\n"
+                + "  - permission VIEW_BILLING\n"
+                + "  - permission EDIT_BILLING\n"
+                + "  - method test.Billing: Billing.view(String)\n"
+                + "  - method test.Billing: Billing.edit(String)\n"
+                + "  - method test.Orders: Orders.either(String)\n"
+                + "\n"
+                + "Result: access not widened.\n"),
+        run.out);
   }
 
   @Test
   void permissionRemoved_methodsNamingItAreNoted() {
-    String removed = edit(edit(BASE, "| REFUND_ORDERS | workspace | |\n", ""),
-        CASHIER, "| CASHIER | workspace | | | |");
+    String removed =
+        edit(
+            edit(BASE, "| REFUND_ORDERS | workspace | |\n", ""),
+            CASHIER,
+            "| CASHIER | workspace | | | |");
     Run run = diff(BASE, removed, "--report", write("r.json", report));
     assertEquals(0, run.status);
-    assertTrue(run.out.endsWith("\n"
-        + "permission REFUND_ORDERS: removed\n"
-        + "workspace role CASHIER: changed\n"
-        + "  - permission REFUND_ORDERS\n"
-        + "  - method test.Orders: Orders.refund(String, String)\n"
-        + "  - method test.Orders: Orders.either(String)\n"
-        + "note: test.Orders: Orders.refund(String, String) requires REFUND_ORDERS, which new.md"
-        + " does not define: no role holds it there, and the service does not compile against it\n"
-        + "note: test.Orders: Orders.either(String) requires REFUND_ORDERS, which new.md does not"
-        + " define: no role holds it there, and the service does not compile against it\n"
-        + "\n"
-        + "Result: access not widened.\n"), run.out);
+    assertTrue(
+        run.out.endsWith(
+            "\n"
+                + "permission REFUND_ORDERS: removed\n"
+                + "workspace role CASHIER: changed\n"
+                + "  - permission REFUND_ORDERS\n"
+                + "  - method test.Orders: Orders.refund(String, String)\n"
+                + "  - method test.Orders: Orders.either(String)\n"
+                + "note: test.Orders: Orders.refund(String, String) requires REFUND_ORDERS, which new.md"
+                + " does not define: no role holds it there, and the service does not compile against it\n"
+                + "note: test.Orders: Orders.either(String) requires REFUND_ORDERS, which new.md does not"
+                + " define: no role holds it there, and the service does not compile against it\n"
+                + "\n"
+                + "Result: access not widened.\n"),
+        run.out);
   }
 
   @Test
   void defaultAccountRoleChanged_membersGain() {
-    String changed = edit(edit(BASE, MEMBER, "| MEMBER | account | | | |"),
-        BILLING, "| BILLING | account (default) | MEMBER | VIEW_BILLING | |");
+    String changed =
+        edit(
+            edit(BASE, MEMBER, "| MEMBER | account | | | |"),
+            BILLING,
+            "| BILLING | account (default) | MEMBER | VIEW_BILLING | |");
     Run run = diff(BASE, changed, "--report", write("r.json", report));
     assertEquals(1, run.status);
-    assertTrue(run.out.endsWith("\n"
-        + "default account role: MEMBER -> BILLING\n"
-        + "  + permission VIEW_BILLING\n"
-        + "workspace role CLERK: changed\n"
-        + "  + method test.Orders: Orders.either(String)\n"
-        + "workspace role MANAGER: changed\n"
-        + "  + method test.Orders: Orders.either(String)\n"
-        + "\n"
-        + "Result: access widened.\n"), run.out);
+    assertTrue(
+        run.out.endsWith(
+            "\n"
+                + "default account role: MEMBER -> BILLING\n"
+                + "  + permission VIEW_BILLING\n"
+                + "workspace role CLERK: changed\n"
+                + "  + method test.Orders: Orders.either(String)\n"
+                + "workspace role MANAGER: changed\n"
+                + "  + method test.Orders: Orders.either(String)\n"
+                + "\n"
+                + "Result: access widened.\n"),
+        run.out);
   }
 
   @Test
   void json_parsedBack() {
-    String changed = edit(edit(BASE,
-        ADMIN, "| ADMIN | account | MEMBER | EDIT_BILLING | CLERK |"),
-        CASHIER, "| CASHIER | workspace | | | |\n| AUDITOR | workspace | | REFUND_ORDERS | |");
+    String changed =
+        edit(
+            edit(BASE, ADMIN, "| ADMIN | account | MEMBER | EDIT_BILLING | CLERK |"),
+            CASHIER,
+            "| CASHIER | workspace | | | |\n| AUDITOR | workspace | | REFUND_ORDERS | |");
     Run run = diff(BASE, changed, "--json", "--report", write("access-report.json", report));
     assertEquals(1, run.status);
     assertEquals("", run.err);
     Map<String, Object> root = object(MiniJson.parse(run.out));
-    assertEquals(List.of("version", "old", "new", "report", "widened", "customRoles",
-        "permissionsAdded", "permissionsRemoved", "permissionsChanged", "defaultAccountRole",
-        "roles", "notes"),
+    assertEquals(
+        List.of(
+            "version",
+            "old",
+            "new",
+            "report",
+            "widened",
+            "customRoles",
+            "permissionsAdded",
+            "permissionsRemoved",
+            "permissionsChanged",
+            "defaultAccountRole",
+            "roles",
+            "notes"),
         List.copyOf(root.keySet()));
     assertEquals(1.0, root.get("version"));
     assertEquals(Map.of("file", "old.md", "title", "Shop"), root.get("old"));
@@ -406,9 +505,10 @@ class MatrixDiffTest {
     assertEquals(null, auditor.get("everywhere"));
     assertEquals(List.of("REFUND_ORDERS"), auditor.get("permissionsGained"));
     assertEquals(List.of(), auditor.get("permissionsLost"));
-    assertEquals(List.of(
-        Map.of("type", "test.Orders", "operation", "Orders.refund(String, String)"),
-        Map.of("type", "test.Orders", "operation", "Orders.either(String)")),
+    assertEquals(
+        List.of(
+            Map.of("type", "test.Orders", "operation", "Orders.refund(String, String)"),
+            Map.of("type", "test.Orders", "operation", "Orders.either(String)")),
         auditor.get("methodsGained"));
     assertEquals(List.of(), auditor.get("methodsLost"));
 
@@ -416,9 +516,10 @@ class MatrixDiffTest {
     assertEquals("CASHIER", cashier.get("name"));
     assertEquals("changed", cashier.get("change"));
     assertEquals(List.of("REFUND_ORDERS"), cashier.get("permissionsLost"));
-    assertEquals(List.of(
-        Map.of("type", "test.Orders", "operation", "Orders.refund(String, String)"),
-        Map.of("type", "test.Orders", "operation", "Orders.either(String)")),
+    assertEquals(
+        List.of(
+            Map.of("type", "test.Orders", "operation", "Orders.refund(String, String)"),
+            Map.of("type", "test.Orders", "operation", "Orders.either(String)")),
         cashier.get("methodsLost"));
 
     Map<String, Object> admin = object(roles.get(2));
@@ -433,17 +534,29 @@ class MatrixDiffTest {
 
   @Test
   void json_defaultAccountRoleAndPermissionLists() {
-    String changed = edit(edit(edit(BASE, MEMBER, "| MEMBER | account | | | |"),
-        BILLING, "| BILLING | account (default) | MEMBER | VIEW_BILLING | |"),
-        "| EDIT_BILLING | account | VIEW_BILLING |",
-        "| EDIT_BILLING | account | VIEW_BILLING |\n| CLOSE_ACCOUNT | account | |");
+    String changed =
+        edit(
+            edit(
+                edit(BASE, MEMBER, "| MEMBER | account | | | |"),
+                BILLING,
+                "| BILLING | account (default) | MEMBER | VIEW_BILLING | |"),
+            "| EDIT_BILLING | account | VIEW_BILLING |",
+            "| EDIT_BILLING | account | VIEW_BILLING |\n| CLOSE_ACCOUNT | account | |");
     Run run = diff(BASE, changed, "--json");
     assertEquals(1, run.status);
     Map<String, Object> root = object(MiniJson.parse(run.out));
     assertEquals(List.of("CLOSE_ACCOUNT"), root.get("permissionsAdded"));
     assertEquals(List.of(), root.get("permissionsRemoved"));
-    assertEquals(Map.of("old", "MEMBER", "new", "BILLING",
-        "permissionsGained", List.of("VIEW_BILLING"), "permissionsLost", List.of()),
+    assertEquals(
+        Map.of(
+            "old",
+            "MEMBER",
+            "new",
+            "BILLING",
+            "permissionsGained",
+            List.of("VIEW_BILLING"),
+            "permissionsLost",
+            List.of()),
         root.get("defaultAccountRole"));
     assertEquals(List.of(), root.get("roles"));
   }
@@ -453,12 +566,13 @@ class MatrixDiffTest {
     Run run = diff(BASE, edit(BASE, CLERK, "| CLERK | workspace | | VIEW_ORDER | |"));
     assertEquals(2, run.status);
     assertEquals("", run.out);
-    assertEquals("error: [MatrixUnknownName] new.md:13: role CLERK grants VIEW_ORDER, which the"
-        + " matrix does not define. Did you mean VIEW_ORDERS? Otherwise define it in its table\n",
+    assertEquals(
+        "error: [MatrixUnknownName] new.md:13: role CLERK grants VIEW_ORDER, which the"
+            + " matrix does not define. Did you mean VIEW_ORDERS? Otherwise define it in its table\n",
         run.err);
 
-    Run both = diff("# Shop\n", edit(BASE, "| VIEW_BILLING | account | |",
-        "| VIEW_BILLING | acount | |"));
+    Run both =
+        diff("# Shop\n", edit(BASE, "| VIEW_BILLING | account | |", "| VIEW_BILLING | acount | |"));
     assertEquals(2, both.status);
     List<String> lines = both.err.lines().toList();
     assertEquals(2, lines.size(), both.err);
@@ -471,52 +585,64 @@ class MatrixDiffTest {
     Run missing = run("--report", path("nope.json"), path("old.md"), path("missing.md"));
     assertEquals(2, missing.status);
     assertEquals("", missing.out);
-    assertEquals("error: cannot read old.md: no such file\n"
-        + "error: cannot read missing.md: no such file\n"
-        + "error: cannot read nope.json: no such file\n", missing.err);
+    assertEquals(
+        "error: cannot read old.md: no such file\n"
+            + "error: cannot read missing.md: no such file\n"
+            + "error: cannot read nope.json: no such file\n",
+        missing.err);
 
     Run notReport = diff(BASE, BASE, "--report", write("r.json", "{\"version\": 1}"));
     assertEquals(2, notReport.status);
-    assertEquals("error: r.json is not an access report: the report has no \"services\"\n",
-        notReport.err);
+    assertEquals(
+        "error: r.json is not an access report: the report has no \"services\"\n", notReport.err);
 
     Run malformed = diff(BASE, BASE, "--report", write("r.json", "{\"services\": [}"));
     assertEquals(2, malformed.status);
-    assertEquals("error: r.json is not an access report: malformed JSON at offset 14:"
-        + " unexpected character\n", malformed.err);
+    assertEquals(
+        "error: r.json is not an access report: malformed JSON at offset 14:"
+            + " unexpected character\n",
+        malformed.err);
 
     Run deep = diff(BASE, BASE, "--report", write("r.json", "[".repeat(100_000)));
     assertEquals(2, deep.status);
-    assertEquals("error: r.json is not an access report: malformed JSON at offset 64: nested more"
-        + " than 64 levels deep\n", deep.err);
+    assertEquals(
+        "error: r.json is not an access report: malformed JSON at offset 64: nested more"
+            + " than 64 levels deep\n",
+        deep.err);
 
-    Run badMode = diff(BASE, BASE,
-        "--report", write("r.json", report.replace("\"anyOf\"", "\"some\"")));
+    Run badMode =
+        diff(BASE, BASE, "--report", write("r.json", report.replace("\"anyOf\"", "\"some\"")));
     assertEquals(2, badMode.status);
-    assertTrue(badMode.err.startsWith("error: r.json is not an access report:"
-        + " services[1].methods[2].mode is \"some\"; expected"), badMode.err);
+    assertTrue(
+        badMode.err.startsWith(
+            "error: r.json is not an access report:"
+                + " services[1].methods[2].mode is \"some\"; expected"),
+        badMode.err);
   }
 
   @Test
   void badArguments_twoWithUsage() {
     String usage = MatrixDiff.USAGE + "\n";
-    assertEquals(new Run(2, "", "error: expected two matrix files, the old and the new, got 1\n"
-        + usage), run("old.md"));
-    assertEquals(new Run(2, "", "error: unknown option --yaml\n" + usage),
-        run("--yaml", "a.md", "b.md"));
-    assertEquals(new Run(2, "", "error: --report needs a file\n" + usage),
-        run("a.md", "b.md", "--report"));
+    assertEquals(
+        new Run(2, "", "error: expected two matrix files, the old and the new, got 1\n" + usage),
+        run("old.md"));
+    assertEquals(
+        new Run(2, "", "error: unknown option --yaml\n" + usage), run("--yaml", "a.md", "b.md"));
+    assertEquals(
+        new Run(2, "", "error: --report needs a file\n" + usage), run("a.md", "b.md", "--report"));
     assertEquals(new Run(0, usage, ""), run("--help"));
   }
 
   @Test
   void deterministic_sameInputsSameOutput() {
-    String changed = edit(edit(BASE,
-        CLERK, "| CLERK | workspace | | VIEW_ORDERS, REFUND_ORDERS | |"),
-        ADMIN, "| ADMIN | account | MEMBER | | CASHIER |");
+    String changed =
+        edit(
+            edit(BASE, CLERK, "| CLERK | workspace | | VIEW_ORDERS, REFUND_ORDERS | |"),
+            ADMIN,
+            "| ADMIN | account | MEMBER | | CASHIER |");
     String reportFile = write("r.json", report);
-    for (List<String> options : List.of(List.of("--report", reportFile),
-        List.of("--json", "--report", reportFile))) {
+    for (List<String> options :
+        List.of(List.of("--report", reportFile), List.of("--json", "--report", reportFile))) {
       Run first = diff(BASE, changed, options.toArray(String[]::new));
       Run second = diff(BASE, changed, options.toArray(String[]::new));
       assertEquals(1, first.status);
@@ -545,7 +671,9 @@ class MatrixDiffTest {
       status = MatrixDiff.run(args, o, e);
     }
     String prefix = dir.toString() + File.separator;
-    return new Run(status, out.toString(StandardCharsets.UTF_8).replace(prefix, ""),
+    return new Run(
+        status,
+        out.toString(StandardCharsets.UTF_8).replace(prefix, ""),
         err.toString(StandardCharsets.UTF_8).replace(prefix, "").replace("\r\n", "\n"));
   }
 

@@ -14,15 +14,23 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Inputs for {@link MatrixParserFuzzTest}: pure random bytes, random UTF-8 text made of the
- * tokens a matrix file is built from, and mutations of valid matrices (the bundled Prefect Cloud
- * file, the processor tests' {@link TestMatrices#SMALL}, undamaged {@link RandomMatrices}).
- * Everything is drawn from one {@link Random}, so a seed names an input.
+ * Inputs for {@link MatrixParserFuzzTest}: pure random bytes, random UTF-8 text made of the tokens
+ * a matrix file is built from, and mutations of valid matrices (the bundled Prefect Cloud file, the
+ * processor tests' {@link TestMatrices#SMALL}, undamaged {@link RandomMatrices}). Everything is
+ * drawn from one {@link Random}, so a seed names an input.
  */
 final class MatrixInputs {
   /** The bundled matrix, read from the prefect module beside this one (tests run in processor/). */
   static final Path PREFECT_CLOUD =
-      Path.of("..", "prefect", "src", "main", "resources", "dev", "rolegate", "prefect",
+      Path.of(
+          "..",
+          "prefect",
+          "src",
+          "main",
+          "resources",
+          "dev",
+          "rolegate",
+          "prefect",
           "prefect-cloud.md");
 
   /** Where an input came from. */
@@ -35,18 +43,87 @@ final class MatrixInputs {
   /** One input: its text and how it was made, for a failure message. */
   record Input(String text, List<String> steps) {}
 
-  private static final List<String> TOKENS = List.of(
-      "|", "|", "|", " | ", "\\|", "---", "|---|---|", ":-:", "\n", "\n", "\r\n", "\r", "# ",
-      "Permission", "Role", "permission", "ROLE", "Level", "Includes", "Grants", "Inherits",
-      "Scope", "Description", "Workspace role everywhere", "workspace", "account",
-      "account (default)", "(default)", "(none)", "-", "\u2014", "`", ",", ", ", "VIEW_THINGS",
-      "EDIT_THINGS", "OWNER", "ADMIN", "MEMBER", "A", "_", "0", " ", "\t", "\u0000", "\uFEFF");
+  private static final List<String> TOKENS =
+      List.of(
+          "|",
+          "|",
+          "|",
+          " | ",
+          "\\|",
+          "---",
+          "|---|---|",
+          ":-:",
+          "\n",
+          "\n",
+          "\r\n",
+          "\r",
+          "# ",
+          "Permission",
+          "Role",
+          "permission",
+          "ROLE",
+          "Level",
+          "Includes",
+          "Grants",
+          "Inherits",
+          "Scope",
+          "Description",
+          "Workspace role everywhere",
+          "workspace",
+          "account",
+          "account (default)",
+          "(default)",
+          "(none)",
+          "-",
+          "\u2014",
+          "`",
+          ",",
+          ", ",
+          "VIEW_THINGS",
+          "EDIT_THINGS",
+          "OWNER",
+          "ADMIN",
+          "MEMBER",
+          "A",
+          "_",
+          "0",
+          " ",
+          "\t",
+          "\u0000",
+          "\uFEFF");
+
   /** Characters that look like ASCII, or are invisible, or change direction or case rules. */
-  private static final List<String> UNICODE = List.of(
-      "\u0410", "\u0415", "\u041E", "\u0420", "\uFF21", "\uFF3F", "\u200B", "\u200D", "\u2060",
-      "\uFEFF", "\u202E", "\u0301", "\u00A0", "\u2028", "\u2029", "\u0131", "\u0130", "\u00DF",
-      "\uD835\uDC00", "\uD83D\uDE00", "\uD800", "\uDFFF", "\uFFFD", "\u01C5", "\u212A", "\uFF5C",
-      "\u2223", "\u01C0", "\u0085");
+  private static final List<String> UNICODE =
+      List.of(
+          "\u0410",
+          "\u0415",
+          "\u041E",
+          "\u0420",
+          "\uFF21",
+          "\uFF3F",
+          "\u200B",
+          "\u200D",
+          "\u2060",
+          "\uFEFF",
+          "\u202E",
+          "\u0301",
+          "\u00A0",
+          "\u2028",
+          "\u2029",
+          "\u0131",
+          "\u0130",
+          "\u00DF",
+          "\uD835\uDC00",
+          "\uD83D\uDE00",
+          "\uD800",
+          "\uDFFF",
+          "\uFFFD",
+          "\u01C5",
+          "\u212A",
+          "\uFF5C",
+          "\u2223",
+          "\u01C0",
+          "\u0085");
 
   private static volatile List<String> bases;
 
@@ -110,7 +187,8 @@ final class MatrixInputs {
       }
     }
     // Through UTF-8 and back, as a file on disk: a lone surrogate becomes '?'.
-    String decoded = new String(text.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    String decoded =
+        new String(text.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
     return new Input(decoded, List.of(length + " chars of random matrix tokens and code points"));
   }
 
@@ -118,8 +196,14 @@ final class MatrixInputs {
     List<String> all = bases();
     int base = random.nextInt(all.size());
     List<String> steps = new ArrayList<>();
-    steps.add("mutation of base " + base + " (" + (base == 0 ? "prefect-cloud.md" : base == 1
-        ? "TestMatrices.SMALL" : "a valid RandomMatrices sample") + ")");
+    steps.add(
+        "mutation of base "
+            + base
+            + " ("
+            + (base == 0
+                ? "prefect-cloud.md"
+                : base == 1 ? "TestMatrices.SMALL" : "a valid RandomMatrices sample")
+            + ")");
     String text = all.get(base);
     int count = 1 + random.nextInt(random.nextInt(4) == 0 ? 12 : 4);
     for (int i = 0; i < count; i++) {
@@ -236,16 +320,17 @@ final class MatrixInputs {
       return line;
     }
     int at = pick(random, letters);
-    String replacement = switch (line.charAt(at)) {
-      case 'A' -> "\u0410";
-      case 'E' -> "\u0415";
-      case 'O' -> random.nextBoolean() ? "\u041E" : "0";
-      case 'P' -> "\u0420";
-      case 'K' -> "\u212A";
-      case 'I' -> "\u0130";
-      case '_' -> "\uFF3F";
-      default -> random.nextBoolean() ? "\uFF5C" : "\u2223";
-    };
+    String replacement =
+        switch (line.charAt(at)) {
+          case 'A' -> "\u0410";
+          case 'E' -> "\u0415";
+          case 'O' -> random.nextBoolean() ? "\u041E" : "0";
+          case 'P' -> "\u0420";
+          case 'K' -> "\u212A";
+          case 'I' -> "\u0130";
+          case '_' -> "\uFF3F";
+          default -> random.nextBoolean() ? "\uFF5C" : "\u2223";
+        };
     return line.substring(0, at) + replacement + line.substring(at + 1);
   }
 
@@ -260,7 +345,8 @@ final class MatrixInputs {
       return new String(bytes, StandardCharsets.ISO_8859_1);
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE)
           .decode(ByteBuffer.wrap(bytes))

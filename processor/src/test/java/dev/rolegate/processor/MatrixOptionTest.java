@@ -1,9 +1,9 @@
 package dev.rolegate.processor;
 
-import static dev.rolegate.processor.CompilationAssertions.assertOneError;
-import static dev.rolegate.processor.ClassOutputs.emptyDirectory;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.ClassOutputs.emptyDirectory;
 import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The processor option {@code -Arolegate.matrix=<path>}: it names the file of the compilation's
- * {@code @PermissionMatrix} package (absolute, or relative to the compiler's working directory)
- * in place of the Filer search; an unreadable one is {@code [MatrixNotFound]} naming the option,
- * and one that no {@code @PermissionMatrix} package uses is the note {@code [MatrixOptionUnused]}.
+ * {@code @PermissionMatrix} package (absolute, or relative to the compiler's working directory) in
+ * place of the Filer search; an unreadable one is {@code [MatrixNotFound]} naming the option, and
+ * one that no {@code @PermissionMatrix} package uses is the note {@code [MatrixOptionUnused]}.
  */
 class MatrixOptionTest {
   private static final String ON_LINE = "@PermissionMatrix(";
@@ -34,12 +34,14 @@ class MatrixOptionTest {
     Path sourcePath = TestMatrices.sourcePath("# Broken\n\n| Permission | Level |\n");
     Path matrix = matrixFile(TestMatrices.SMALL);
 
-    Compilation named = compiler(sourcePath, "-Arolegate.matrix=" + matrix)
-        .compile(TestMatrices.packageInfo());
+    Compilation named =
+        compiler(sourcePath, "-Arolegate.matrix=" + matrix).compile(TestMatrices.packageInfo());
     Compilation searched = compiler(sourcePath).compile(TestMatrices.packageInfo());
 
     assertThat(named).succeededWithoutWarnings();
-    assertThat(named).generatedSourceFile("test.Permissions").contentsAsUtf8String()
+    assertThat(named)
+        .generatedSourceFile("test.Permissions")
+        .contentsAsUtf8String()
         .contains("VIEW_SECRETS");
     // The same compilation without the option reads the broken file on the source path.
     assertThat(searched).failed();
@@ -48,29 +50,38 @@ class MatrixOptionTest {
 
   @Test
   void option_generatesWhatTheFilerSearchGenerates() throws IOException {
-    Compilation named = compiler(emptyDirectory(),
-        "-Arolegate.matrix=" + matrixFile(TestMatrices.SMALL)).compile(TestMatrices.packageInfo());
+    Compilation named =
+        compiler(emptyDirectory(), "-Arolegate.matrix=" + matrixFile(TestMatrices.SMALL))
+            .compile(TestMatrices.packageInfo());
     // Found as a class path resource, the file ships, as the option's file is taken to.
-    Compilation searched = com.google.testing.compile.Compiler.javac()
-        .withProcessors(new RolegateProcessor())
-        .withClasspath(ClassOutputs.classPathWith(TestMatrices.sourcePath(TestMatrices.SMALL)))
-        .compile(TestMatrices.packageInfo());
+    Compilation searched =
+        com.google.testing.compile.Compiler.javac()
+            .withProcessors(new RolegateProcessor())
+            .withClasspath(ClassOutputs.classPathWith(TestMatrices.sourcePath(TestMatrices.SMALL)))
+            .compile(TestMatrices.packageInfo());
 
     assertThat(named).succeededWithoutWarnings();
     assertThat(searched).succeededWithoutWarnings();
     assertEquals(5, searched.generatedSourceFiles().size());
     for (JavaFileObject file : searched.generatedSourceFiles()) {
       String name = file.getName().substring(file.getName().indexOf("SOURCE_OUTPUT/") + 14);
-      assertEquals(file.getCharContent(true).toString(), named.generatedSourceFiles().stream()
-          .filter(other -> other.getName().endsWith("/" + name)).findFirst().orElseThrow()
-          .getCharContent(true).toString(), name);
+      assertEquals(
+          file.getCharContent(true).toString(),
+          named.generatedSourceFiles().stream()
+              .filter(other -> other.getName().endsWith("/" + name))
+              .findFirst()
+              .orElseThrow()
+              .getCharContent(true)
+              .toString(),
+          name);
     }
   }
 
   @Test
   void option_fileWhereTheTableLooks_noNote() throws IOException {
-    Compilation compilation = compiler(emptyDirectory(),
-        "-Arolegate.matrix=" + matrixFile(TestMatrices.SMALL)).compile(TestMatrices.packageInfo());
+    Compilation compilation =
+        compiler(emptyDirectory(), "-Arolegate.matrix=" + matrixFile(TestMatrices.SMALL))
+            .compile(TestMatrices.packageInfo());
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).hadNoteCount(0);
@@ -82,17 +93,20 @@ class MatrixOptionTest {
     Files.writeString(elsewhere, TestMatrices.SMALL, StandardCharsets.UTF_8);
     JavaFileObject packageInfo = TestMatrices.packageInfo();
 
-    Compilation compilation = compiler(emptyDirectory(), "-Arolegate.matrix=" + elsewhere)
-        .compile(packageInfo);
+    Compilation compilation =
+        compiler(emptyDirectory(), "-Arolegate.matrix=" + elsewhere).compile(packageInfo);
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).hadNoteCount(1);
     assertThat(compilation)
-        .hadNoteContaining("[MatrixOptionPath] -Arolegate.matrix=" + elsewhere + " does not end"
-            + " with test/matrix.md, the class path resource that the compiled table compares"
-            + " itself with when it loads, so unless the build ships the file there the table"
-            + " refuses to load (StaleMatrixError). Keep the matrix at"
-            + " src/main/resources/test/matrix.md and name that file")
+        .hadNoteContaining(
+            "[MatrixOptionPath] -Arolegate.matrix="
+                + elsewhere
+                + " does not end"
+                + " with test/matrix.md, the class path resource that the compiled table compares"
+                + " itself with when it loads, so unless the build ships the file there the table"
+                + " refuses to load (StaleMatrixError). Keep the matrix at"
+                + " src/main/resources/test/matrix.md and name that file")
         .inFile(packageInfo)
         .onLineContaining("@PermissionMatrix(");
   }
@@ -104,8 +118,9 @@ class MatrixOptionTest {
     Files.writeString(matrix, TestMatrices.SMALL, StandardCharsets.UTF_8);
     String relative = Path.of("").toAbsolutePath().relativize(matrix.toAbsolutePath()).toString();
 
-    Compilation compilation = compiler(emptyDirectory(), "-Arolegate.matrix=" + relative)
-        .compile(TestMatrices.packageInfo());
+    Compilation compilation =
+        compiler(emptyDirectory(), "-Arolegate.matrix=" + relative)
+            .compile(TestMatrices.packageInfo());
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.MatrixCapabilityTable");
@@ -116,14 +131,19 @@ class MatrixOptionTest {
     Path missing = emptyDirectory().resolve("nowhere.md");
     JavaFileObject packageInfo = TestMatrices.packageInfo();
 
-    Compilation compilation = compiler(TestMatrices.sourcePath(TestMatrices.SMALL),
-        "-Arolegate.matrix=" + missing).compile(packageInfo);
+    Compilation compilation =
+        compiler(TestMatrices.sourcePath(TestMatrices.SMALL), "-Arolegate.matrix=" + missing)
+            .compile(packageInfo);
 
-    String message = "[MatrixNotFound] -Arolegate.matrix=" + missing + " names the matrix file"
-        + " of @PermissionMatrix(\"matrix.md\"), but it cannot be read: " + missing
-        + " (no such file). Pass the matrix file's absolute path (a relative one is resolved"
-        + " against the compiler's working directory), or drop the option to have the file"
-        + " looked up next to package-info.java and under the resources";
+    String message =
+        "[MatrixNotFound] -Arolegate.matrix="
+            + missing
+            + " names the matrix file"
+            + " of @PermissionMatrix(\"matrix.md\"), but it cannot be read: "
+            + missing
+            + " (no such file). Pass the matrix file's absolute path (a relative one is resolved"
+            + " against the compiler's working directory), or drop the option to have the file"
+            + " looked up next to package-info.java and under the resources";
     assertOneError(compilation, message, packageInfo, ON_LINE);
     assertErrorAtColumn(compilation, message, packageInfo, ON_LINE, VALUE_COLUMN);
   }
@@ -136,8 +156,13 @@ class MatrixOptionTest {
     Compilation compilation =
         compiler(emptyDirectory(), "-Arolegate.matrix=" + directory).compile(packageInfo);
 
-    assertOneError(compilation, "but it cannot be read: " + directory
-            + " (a directory). Pass the matrix file's absolute path", packageInfo, ON_LINE);
+    assertOneError(
+        compilation,
+        "but it cannot be read: "
+            + directory
+            + " (a directory). Pass the matrix file's absolute path",
+        packageInfo,
+        ON_LINE);
   }
 
   /**
@@ -151,33 +176,46 @@ class MatrixOptionTest {
     Path classes = Files.createTempDirectory("rolegate-matrix-classes");
     ClassOutputs.copyClasses(library, classes);
     Path matrix = matrixFile(TestMatrices.SMALL);
-    JavaFileObject things = TestMatrices.source("Things", """
+    JavaFileObject things =
+        TestMatrices.source(
+            "Things",
+            """
         public interface Things {
           @RequiresPermission("VIEW_THINGS")
           void look(@WorkspaceId String ws);
         }
         """);
 
-    Compilation compilation = compiler(emptyDirectory(), "-Arolegate.matrix=" + matrix)
-        .withClasspath(ClassOutputs.classPathWith(classes))
-        .compile(things);
+    Compilation compilation =
+        compiler(emptyDirectory(), "-Arolegate.matrix=" + matrix)
+            .withClasspath(ClassOutputs.classPathWith(classes))
+            .compile(things);
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.GuardedThings");
-    List<Diagnostic<? extends JavaFileObject>> notes = compilation.notes().stream()
-        .filter(note -> note.getMessage(null).startsWith("[")).toList();
-    assertEquals(List.of("[MatrixOptionUnused] -Arolegate.matrix=" + matrix + " is set, but no"
-        + " package of this compilation declares @PermissionMatrix, so the file is not read."
-        + " Drop the option from this compilation, or compile the @PermissionMatrix package"
-        + " whose matrix it names in it"), notes.stream().map(note -> note.getMessage(null))
-        .toList());
+    List<Diagnostic<? extends JavaFileObject>> notes =
+        compilation.notes().stream().filter(note -> note.getMessage(null).startsWith("[")).toList();
+    assertEquals(
+        List.of(
+            "[MatrixOptionUnused] -Arolegate.matrix="
+                + matrix
+                + " is set, but no"
+                + " package of this compilation declares @PermissionMatrix, so the file is not read."
+                + " Drop the option from this compilation, or compile the @PermissionMatrix package"
+                + " whose matrix it names in it"),
+        notes.stream().map(note -> note.getMessage(null)).toList());
     assertEquals(Diagnostic.NOPOS, notes.get(0).getLineNumber());
   }
 
   @Test
   void supportedOptions_nameTheMatrixAndAccessLockOptions() {
-    assertEquals(Set.of("rolegate.matrix", "rolegate.accessLock", "rolegate.accessLock.update",
-        "rolegate.accessLock.narrowing"), new RolegateProcessor().getSupportedOptions());
+    assertEquals(
+        Set.of(
+            "rolegate.matrix",
+            "rolegate.accessLock",
+            "rolegate.accessLock.update",
+            "rolegate.accessLock.narrowing"),
+        new RolegateProcessor().getSupportedOptions());
   }
 
   private static Compiler compiler(Path sourcePath, String... options) {
@@ -194,5 +232,4 @@ class MatrixOptionTest {
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return file;
   }
-
 }

@@ -14,16 +14,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The contract of {@link MatrixCompiler} (parser and compiler) for any text, checked by the
- * parser fuzz tests: it returns, never throws; the result is a compiled matrix with no problem, or
- * no matrix and at least one problem; every problem is one of the documented matrix diagnostics,
- * with a message, on a line of the file; problems come sorted by line; a compiled matrix is
- * internally consistent (names, levels, closures within the file's permissions).
+ * The contract of {@link MatrixCompiler} (parser and compiler) for any text, checked by the parser
+ * fuzz tests: it returns, never throws; the result is a compiled matrix with no problem, or no
+ * matrix and at least one problem; every problem is one of the documented matrix diagnostics, with
+ * a message, on a line of the file; problems come sorted by line; a compiled matrix is internally
+ * consistent (names, levels, closures within the file's permissions).
  */
 final class MatrixOutcomes {
   /**
-   * The diagnostics a matrix file's content can produce (docs/diagnostics.md, "The matrix"):
-   * every {@code [Matrix...]} id but {@code [MatrixNotFound]}, which is about a missing file.
+   * The diagnostics a matrix file's content can produce (docs/diagnostics.md, "The matrix"): every
+   * {@code [Matrix...]} id but {@code [MatrixNotFound]}, which is about a missing file.
    */
   static final Set<Diagnostic> MATRIX_DIAGNOSTICS = matrixDiagnostics();
 
@@ -40,9 +40,9 @@ final class MatrixOutcomes {
   private MatrixOutcomes() {}
 
   /**
-   * Compiles {@code text} and returns null when the outcome keeps the contract, else what broke
-   * it. An exception or error thrown by the compiler is returned as the cause of an
-   * AssertionError's message (a StackOverflowError included).
+   * Compiles {@code text} and returns null when the outcome keeps the contract, else what broke it.
+   * An exception or error thrown by the compiler is returned as the cause of an AssertionError's
+   * message (a StackOverflowError included).
    */
   static String violation(String text) {
     MatrixCompiler.Result result;
@@ -75,7 +75,10 @@ final class MatrixOutcomes {
     }
     List<MatrixProblem> problems = result.problems();
     if (result.matrix().isPresent() != problems.isEmpty()) {
-      return "a matrix " + (result.matrix().isPresent() ? "and" : "but no") + " problems: " + problems;
+      return "a matrix "
+          + (result.matrix().isPresent() ? "and" : "but no")
+          + " problems: "
+          + problems;
     }
     int lines = text.split("\r\n|\r|\n", -1).length;
     int previous = 0;
@@ -153,7 +156,9 @@ final class MatrixOutcomes {
     return text.toString();
   }
 
-  /** Returns {@code text} with control and non-ASCII characters escaped, cut to {@code max} chars. */
+  /**
+   * Returns {@code text} with control and non-ASCII characters escaped, cut to {@code max} chars.
+   */
   static String show(String text, int max) {
     StringBuilder shown = new StringBuilder();
     for (int i = 0; i < text.length() && shown.length() < max; i++) {
@@ -164,6 +169,8 @@ final class MatrixOutcomes {
         shown.append(String.format("\\u%04x", (int) c));
       }
     }
-    return shown.length() >= max ? shown + "\n[... " + text.length() + " chars in all]" : shown.toString();
+    return shown.length() >= max
+        ? shown + "\n[... " + text.length() + " chars in all]"
+        : shown.toString();
   }
 }

@@ -1,10 +1,10 @@
 package dev.rolegate.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.ClassOutputs.classPathWith;
 import static dev.rolegate.processor.ClassOutputs.copyClasses;
-import static dev.rolegate.processor.CompilationAssertions.assertOneError;
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -117,7 +117,8 @@ class MatrixValidationTest {
   @Test
   void matrixSyntax_roleTableMissingColumn_named() {
     assertSingleError(
-        BASE.replace("| Role | Level | Inherits | Grants | Workspace role everywhere |",
+        BASE.replace(
+            "| Role | Level | Inherits | Grants | Workspace role everywhere |",
             "| Role | Level | Parent | Grants | Workspace role everywhere |"),
         "[MatrixSyntax] matrix.md:9: this table lacks the Inherits column; its header must include"
             + " | Role | Level | Inherits | Grants | (found: Role, Level, Parent, Grants, Workspace"
@@ -136,7 +137,8 @@ class MatrixValidationTest {
   @Test
   void matrixSyntax_roleHeaderTypo_namesTheCell() {
     assertSingleError(
-        BASE.replace("| Role | Level | Inherits | Grants | Workspace role everywhere |",
+        BASE.replace(
+            "| Role | Level | Inherits | Grants | Workspace role everywhere |",
             "| Roles | Level | Inherits | Grants | Workspace role everywhere |"),
         "[MatrixSyntax] matrix.md:9: this table's header starts with \"Roles\", not Role, so it"
             + " would be read as prose and its rows ignored. Start its header with | Role | Level"
@@ -386,9 +388,13 @@ class MatrixValidationTest {
             .withClasspath(classPathWith(classes))
             .compile(source);
 
-    assertOneError(compilation, "[SeveralMatrices] the class path holds 2 compiled matrices: alpha (matrix.md), beta"
-                + " (matrix.md). Keep one matrix on the class path, or declare the one this"
-                + " compilation uses with @PermissionMatrix on one of its packages", source, "public interface Things");
+    assertOneError(
+        compilation,
+        "[SeveralMatrices] the class path holds 2 compiled matrices: alpha (matrix.md), beta"
+            + " (matrix.md). Keep one matrix on the class path, or declare the one this"
+            + " compilation uses with @PermissionMatrix on one of its packages",
+        source,
+        "public interface Things");
   }
 
   @Test
@@ -413,10 +419,14 @@ class MatrixValidationTest {
     Compilation compilation =
         Compiler.javac().withProcessors(new RolegateProcessor()).compile(source);
 
-    assertOneError(compilation, "[NoMatrix] Things needs a permission matrix, but none is compiled here or on the"
-                + " class path. Add dev.rolegate:rolegate-prefect to the dependencies for the"
-                + " bundled Prefect Cloud matrix, or compile your own with"
-                + " @PermissionMatrix(\"matrix.md\") on a package", source, "public interface Things");
+    assertOneError(
+        compilation,
+        "[NoMatrix] Things needs a permission matrix, but none is compiled here or on the"
+            + " class path. Add dev.rolegate:rolegate-prefect to the dependencies for the"
+            + " bundled Prefect Cloud matrix, or compile your own with"
+            + " @PermissionMatrix(\"matrix.md\") on a package",
+        source,
+        "public interface Things");
   }
 
   /** Returns {@code test.Things}, guarded, with no {@code @PermissionMatrix} of its own. */
@@ -452,8 +462,6 @@ class MatrixValidationTest {
       throw new UncheckedIOException(e);
     }
   }
-
-
 
   /** Asserts that {@code matrix} fails with exactly one error, {@code message}, on the value. */
   private static void assertSingleError(String matrix, String message) {

@@ -120,8 +120,7 @@ final class MiniJson {
         case 'r' -> out.append('\r');
         case 't' -> out.append('\t');
         case 'u' -> {
-          if (at + 4 > text.length()
-              || !text.substring(at, at + 4).matches("[0-9a-fA-F]{4}")) {
+          if (at + 4 > text.length() || !text.substring(at, at + 4).matches("[0-9a-fA-F]{4}")) {
             throw error("bad unicode escape");
           }
           out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class MissingProcessorTest {
   private static final String CHECK = "dev.rolegate.annotations.processing.MissingProcessorCheck";
+
   /** The annotations module's own output: there is no jar, so no recorded version. */
   private static final String MESSAGE = Diagnostic.PROCESSOR_NOT_RUN.format(annotationsVersion());
 
@@ -37,8 +38,9 @@ class MissingProcessorTest {
    * run that stopped before {@code package}).
    */
   private static String annotationsVersion() {
-    try (InputStream in = Unguarded.class.getResourceAsStream(
-        "/META-INF/maven/dev.rolegate/rolegate-annotations/pom.properties")) {
+    try (InputStream in =
+        Unguarded.class.getResourceAsStream(
+            "/META-INF/maven/dev.rolegate/rolegate-annotations/pom.properties")) {
       if (in == null) {
         return "<rolegate version>";
       }
@@ -51,7 +53,8 @@ class MissingProcessorTest {
   }
 
   private static JavaFileObject things() {
-    return TestMatrices.source("Things",
+    return TestMatrices.source(
+        "Things",
         """
         public interface Things {
           @RequiresPermission(Permissions.VIEW_THINGS)
@@ -64,7 +67,8 @@ class MissingProcessorTest {
   }
 
   private static JavaFileObject user() {
-    return TestMatrices.source("User",
+    return TestMatrices.source(
+        "User",
         """
         public class User {
           GuardedThings guard;
@@ -80,36 +84,42 @@ class MissingProcessorTest {
 
   /** Returns the check loaded as javac loads it from a class path without the processor. */
   private static Processor isolatedCheck() throws Exception {
-    URLClassLoader loader = new URLClassLoader(new URL[] {annotationsClasses().toUri().toURL()},
-        ClassLoader.getPlatformClassLoader());
+    URLClassLoader loader =
+        new URLClassLoader(
+            new URL[] {annotationsClasses().toUri().toURL()}, ClassLoader.getPlatformClassLoader());
     return (Processor) loader.loadClass(CHECK).getConstructor().newInstance();
   }
 
   @Test
   void processorMissing_firstErrorSaysSo() throws Exception {
-    Compilation compilation = Compiler.javac()
-        .withProcessors(isolatedCheck())
-        .withClasspath(List.of(annotationsClasses().toFile()))
-        .compile(TestMatrices.packageInfo(), things(), user());
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(isolatedCheck())
+            .withClasspath(List.of(annotationsClasses().toFile()))
+            .compile(TestMatrices.packageInfo(), things(), user());
 
     assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining(MESSAGE).inFile(TestMatrices.packageInfo())
+    assertThat(compilation)
+        .hadErrorContaining(MESSAGE)
+        .inFile(TestMatrices.packageInfo())
         .onLineContaining("package test");
     assertThat(compilation.errors().get(0).getMessage(null)).isEqualTo(MESSAGE);
-    long hints = compilation.errors().stream()
-        .filter(error -> error.getMessage(null).startsWith("[ProcessorNotRun]")).count();
+    long hints =
+        compilation.errors().stream()
+            .filter(error -> error.getMessage(null).startsWith("[ProcessorNotRun]"))
+            .count();
     assertEquals(1, hints);
     // Then javac's own, for Permissions (twice) and GuardedThings.
     assertThat(compilation).hadErrorCount(4);
   }
 
   /**
-   * The javac command of this JDK, in its own process (in this JVM, javac's class-path loader
-   * would see the test class path and the real processor), with rolegate-annotations as the only
-   * class path and no processor path: javac 17 to 22 finds the check through its registration;
-   * javac 23 and later run class-path processors only with {@code -proc:full} (without it they run
-   * none, and the user sees javac's own errors only, as the README says), and javac 21 and 22
-   * print a note about class-path processors unless it is given, so it is given from 21 on.
+   * The javac command of this JDK, in its own process (in this JVM, javac's class-path loader would
+   * see the test class path and the real processor), with rolegate-annotations as the only class
+   * path and no processor path: javac 17 to 22 finds the check through its registration; javac 23
+   * and later run class-path processors only with {@code -proc:full} (without it they run none, and
+   * the user sees javac's own errors only, as the README says), and javac 21 and 22 print a note
+   * about class-path processors unless it is given, so it is given from 21 on.
    */
   @Test
   void processorMissing_checkFoundOnClassPathByJavac() throws Exception {
@@ -120,8 +130,14 @@ class MissingProcessorTest {
       Files.write(source, in.readAllBytes());
     }
     Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
-    List<String> command = new ArrayList<>(List.of(javac.toString(), "-d",
-        dir.resolve("out").toString(), "-classpath", annotationsClasses().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                javac.toString(),
+                "-d",
+                dir.resolve("out").toString(),
+                "-classpath",
+                annotationsClasses().toString()));
     if (Runtime.version().feature() >= 21) {
       command.add("-proc:full");
     }
@@ -137,11 +153,13 @@ class MissingProcessorTest {
 
   @Test
   void processorPresent_checkSilent() {
-    Compilation compilation = Compiler.javac()
-        .withProcessors(new RolegateProcessor(),
-            new dev.rolegate.annotations.processing.MissingProcessorCheck())
-        .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
-        .compile(TestMatrices.packageInfo(), things(), user());
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(
+                new RolegateProcessor(),
+                new dev.rolegate.annotations.processing.MissingProcessorCheck())
+            .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
+            .compile(TestMatrices.packageInfo(), things(), user());
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.GuardedThings");
@@ -149,11 +167,13 @@ class MissingProcessorTest {
 
   @Test
   void processorPresentFirst_checkSilent() {
-    Compilation compilation = Compiler.javac()
-        .withProcessors(new dev.rolegate.annotations.processing.MissingProcessorCheck(),
-            new RolegateProcessor())
-        .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
-        .compile(TestMatrices.packageInfo(), things(), user());
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(
+                new dev.rolegate.annotations.processing.MissingProcessorCheck(),
+                new RolegateProcessor())
+            .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
+            .compile(TestMatrices.packageInfo(), things(), user());
 
     assertThat(compilation).succeededWithoutWarnings();
   }

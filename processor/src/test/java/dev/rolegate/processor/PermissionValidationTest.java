@@ -1,9 +1,9 @@
 package dev.rolegate.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 import static dev.rolegate.processor.CompilationAssertions.assertErrors;
 import static dev.rolegate.processor.CompilationAssertions.assertOneError;
-import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -131,16 +131,20 @@ class PermissionValidationTest {
   }
 
   /**
-   * A permission the matrix does not have: the annotation, the message that suggests close names
-   * or says there are none, reported on the annotation's line.
+   * A permission the matrix does not have: the annotation, the message that suggests close names or
+   * says there are none, reported on the annotation's line.
    */
   static Stream<Arguments> unknownPermissions() {
     return Stream.of(
-        Arguments.of("@RequiresPermission(\"delete_things\")",
-            "[UnknownPermission] \"delete_things\" is not a permission of matrix " + MATRIX_NAME
+        Arguments.of(
+            "@RequiresPermission(\"delete_things\")",
+            "[UnknownPermission] \"delete_things\" is not a permission of matrix "
+                + MATRIX_NAME
                 + ". Did you mean DELETE_THINGS?"),
-        Arguments.of("@RequiresPermission(\"LAUNCH_ROCKETS\")",
-            "[UnknownPermission] \"LAUNCH_ROCKETS\" is not a permission of matrix " + MATRIX_NAME
+        Arguments.of(
+            "@RequiresPermission(\"LAUNCH_ROCKETS\")",
+            "[UnknownPermission] \"LAUNCH_ROCKETS\" is not a permission of matrix "
+                + MATRIX_NAME
                 + ". No permission has a close name; see the Permission tables of matrix.md"));
   }
 
@@ -165,8 +169,12 @@ class PermissionValidationTest {
 
     Compilation compilation = compile(READS, source);
 
-    assertOneError(compilation, "[UnknownPermission] \"READ_X\" is not a permission of matrix Reads (matrix.md)."
-                + " Did you mean READ_A or READ_B or READ_C?", source, "@RequiresPermission(\"READ_X\")");
+    assertOneError(
+        compilation,
+        "[UnknownPermission] \"READ_X\" is not a permission of matrix Reads (matrix.md)."
+            + " Did you mean READ_A or READ_B or READ_C?",
+        source,
+        "@RequiresPermission(\"READ_X\")");
   }
 
   @Test
@@ -261,7 +269,11 @@ class PermissionValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[EmptyPermissions] @RequiresPermission on type Things lists no permission.", source, "@RequiresPermission(anyOf = {})");
+    assertOneError(
+        compilation,
+        "[EmptyPermissions] @RequiresPermission on type Things lists no permission.",
+        source,
+        "@RequiresPermission(anyOf = {})");
   }
 
   @Test
@@ -340,7 +352,8 @@ class PermissionValidationTest {
                 String view(@WorkspaceId String workspace);
                 @Unguarded(reason = "%s")
                 String ping();
-              """.formatted(reason));
+              """
+                  .formatted(reason));
 
       Compilation compilation = compile(source);
 
@@ -405,5 +418,4 @@ class PermissionValidationTest {
   private static Compilation compile(String matrix, JavaFileObject source) {
     return TestMatrices.compiler(TestMatrices.sourcePath(matrix)).compile(packageInfo(), source);
   }
-
 }

@@ -1,13 +1,13 @@
 package dev.rolegate.processor;
 
-import static dev.rolegate.processor.CompilationAssertions.assertErrors;
-import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
+import static dev.rolegate.processor.CompilationAssertions.assertErrors;
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static dev.rolegate.processor.TestMatrices.compile;
 import static dev.rolegate.processor.TestMatrices.packageInfo;
 import static dev.rolegate.processor.TestMatrices.source;
-import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code [NotProxyable]}, {@code [UnprotectedMethod]} and {@code [WorkspaceIdMisuse]}: what a
- * guard cannot wrap, what it would leave open, and how a call names its workspace.
+ * {@code [NotProxyable]}, {@code [UnprotectedMethod]} and {@code [WorkspaceIdMisuse]}: what a guard
+ * cannot wrap, what it would leave open, and how a call names its workspace.
  */
 class ProxyabilityValidationTest {
   private static final String NON_FINAL =
@@ -73,9 +73,13 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard private method helper(): a guard"
-                + " can only intercept calls to instance methods it overrides. Make it a"
-                + " non-private instance method, or remove @RequiresPermission", source, "EDIT_THINGS");
+    assertOneError(
+        compilation,
+        "[NotProxyable] @RequiresPermission cannot guard private method helper(): a guard"
+            + " can only intercept calls to instance methods it overrides. Make it a"
+            + " non-private instance method, or remove @RequiresPermission",
+        source,
+        "EDIT_THINGS");
   }
 
   @Test
@@ -113,7 +117,11 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard final class Things: " + NON_FINAL, source, "public final class Things");
+    assertOneError(
+        compilation,
+        "[NotProxyable] @RequiresPermission cannot guard final class Things: " + NON_FINAL,
+        source,
+        "public final class Things");
   }
 
   @Test
@@ -132,10 +140,14 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[NotProxyable] @RequiresPermission cannot guard enum Things: an enum"
-                + " cannot be extended, so no guard can subclass it. Extract an interface with the"
-                + " guarded methods, annotate it, and wrap the enum with that interface's Guarded"
-                + " type", source, "public enum Things");
+    assertOneError(
+        compilation,
+        "[NotProxyable] @RequiresPermission cannot guard enum Things: an enum"
+            + " cannot be extended, so no guard can subclass it. Extract an interface with the"
+            + " guarded methods, annotate it, and wrap the enum with that interface's Guarded"
+            + " type",
+        source,
+        "public enum Things");
   }
 
   @Test
@@ -152,7 +164,8 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[NotProxyable] @RequiresPermission cannot guard final class Things: " + NON_FINAL;
+    String message =
+        "[NotProxyable] @RequiresPermission cannot guard final class Things: " + NON_FINAL;
     assertOneError(compilation, message, source, "@Req");
     assertErrorAtColumn(compilation, message, source, "@Req", 1);
   }
@@ -163,7 +176,8 @@ class ProxyabilityValidationTest {
    */
   static Stream<Arguments> privateInterfaces() {
     return Stream.of(
-        Arguments.of("""
+        Arguments.of(
+            """
             public class Outer {
               private interface Things {
                 @RequiresPermission("VIEW_THINGS")
@@ -174,7 +188,8 @@ class ProxyabilityValidationTest {
             "[NotProxyable] @RequiresPermission cannot guard interface Things: it is private, so a"
                 + " guard in its package cannot implement it. Make it package-private or public",
             "private interface Things"),
-        Arguments.of("""
+        Arguments.of(
+            """
             public class Outer {
               private static class Middle {
                 interface Things {
@@ -216,10 +231,14 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source, taken);
 
-    assertOneError(compilation, "[GeneratedNameClash] @RequiresPermission cannot guard interface Things: its guard would be"
-                + " test.GuardedThings, but a type of that name already exists. Rename or move"
-                + " that type: rolegate names the guard of Outer.Inner GuardedOuter_Inner, in the"
-                + " same package", source, "public interface Things");
+    assertOneError(
+        compilation,
+        "[GeneratedNameClash] @RequiresPermission cannot guard interface Things: its guard would be"
+            + " test.GuardedThings, but a type of that name already exists. Rename or move"
+            + " that type: rolegate names the guard of Outer.Inner GuardedOuter_Inner, in the"
+            + " same package",
+        source,
+        "public interface Things");
   }
 
   @Test
@@ -288,8 +307,12 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[UnprotectedMethod] Things.touch() has neither @RequiresPermission nor @Unguarded,"
-                + " so GuardedThings would leave it open.", source, "default void touch()");
+    assertOneError(
+        compilation,
+        "[UnprotectedMethod] Things.touch() has neither @RequiresPermission nor @Unguarded,"
+            + " so GuardedThings would leave it open.",
+        source,
+        "default void touch()");
   }
 
   @Test
@@ -310,11 +333,15 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[UnprotectedMethod] method Base.touch(), inherited by Things, has neither"
-                + " @RequiresPermission nor @Unguarded, so GuardedThings would leave it open."
-                + " Redeclare it in Things with @RequiresPermission(...) or"
-                + " @Unguarded(reason = \"...\"), or put @RequiresPermission on Things as the"
-                + " default for every method it has", source, "public interface Things extends Base");
+    assertOneError(
+        compilation,
+        "[UnprotectedMethod] method Base.touch(), inherited by Things, has neither"
+            + " @RequiresPermission nor @Unguarded, so GuardedThings would leave it open."
+            + " Redeclare it in Things with @RequiresPermission(...) or"
+            + " @Unguarded(reason = \"...\"), or put @RequiresPermission on Things as the"
+            + " default for every method it has",
+        source,
+        "public interface Things extends Base");
   }
 
   @Test
@@ -422,8 +449,12 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[WorkspaceIdMisuse] @WorkspaceId on parameter workspace of look() of type"
-                + " java.lang.Object. A workspace id is a String or a java.util.UUID", source, "@WorkspaceId Object workspace");
+    assertOneError(
+        compilation,
+        "[WorkspaceIdMisuse] @WorkspaceId on parameter workspace of look() of type"
+            + " java.lang.Object. A workspace id is a String or a java.util.UUID",
+        source,
+        "@WorkspaceId Object workspace");
   }
 
   @Test
@@ -441,7 +472,12 @@ class ProxyabilityValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertErrors(compilation, 2, "[WorkspaceIdMisuse] @WorkspaceId on parameter workspace", source, "@WorkspaceId long workspace");
+    assertErrors(
+        compilation,
+        2,
+        "[WorkspaceIdMisuse] @WorkspaceId on parameter workspace",
+        source,
+        "@WorkspaceId long workspace");
     assertThat(compilation)
         .hadErrorContaining("[UnknownPermission] \"VIEW_THING\" is not a permission")
         .inFile(source)

@@ -7,24 +7,67 @@ import java.util.Random;
 
 /**
  * Random matrix files for {@link RobustnessPropertiesTest}: a valid random matrix (random column
- * order, optional columns, split tables, prose, descriptions full of characters that mean
- * something in Java source and Javadoc), then zero or more random kinds of damage. A sample with
- * no damage is a valid matrix and must compile.
+ * order, optional columns, split tables, prose, descriptions full of characters that mean something
+ * in Java source and Javadoc), then zero or more random kinds of damage. A sample with no damage is
+ * a valid matrix and must compile.
  */
 final class RandomMatrices {
   /** Free text that must survive into generated Javadoc and string literals unharmed. */
-  private static final List<String> NASTY_TEXT = List.of(
-      "plain words", "ends a comment */ here", "opens /* one", "C:\\users\\build", "\\u002a/",
-      "\\u000a new line?", "\\uZZZZ", "\"quoted\"", "$L $S $T $$ %s %n", "@param x @deprecated",
-      "{@code x} {@link Nope}", "<b>bold</b> & &amp; <", "tab\there", "nul\u0000char",
-      "emoji \uD83D\uDE00", "r\u00e9sum\u00e9 \u65e5\u672c \u0645\u0631\u062d\u0628\u0627",
-      "back\\slash\\", "`ticked`", "escaped \\| pipe", "-", "\u2014", "(none)", "");
-  private static final List<String> ODD_NAMES = List.of(
-      "", "lower_case", "Mixed_Case", "1STARTS_WITH_DIGIT", "HAS SPACE", "HAS-DASH", "\u00c9T\u00c9",
-      "\u65e5\u672c", "_LEADING", "A", "VIEW_THINGS", "`TICKED`", "NAME,OTHER", "\u0000", "X\tY");
-  private static final List<String> ODD_LEVELS = List.of(
-      "Workspace", "ACCOUNT", "account(default)", "account ( default )", "workspace (default)",
-      "org", "", "-", "workspace,account", "account (default) (default)");
+  private static final List<String> NASTY_TEXT =
+      List.of(
+          "plain words",
+          "ends a comment */ here",
+          "opens /* one",
+          "C:\\users\\build",
+          "\\u002a/",
+          "\\u000a new line?",
+          "\\uZZZZ",
+          "\"quoted\"",
+          "$L $S $T $$ %s %n",
+          "@param x @deprecated",
+          "{@code x} {@link Nope}",
+          "<b>bold</b> & &amp; <",
+          "tab\there",
+          "nul\u0000char",
+          "emoji \uD83D\uDE00",
+          "r\u00e9sum\u00e9 \u65e5\u672c \u0645\u0631\u062d\u0628\u0627",
+          "back\\slash\\",
+          "`ticked`",
+          "escaped \\| pipe",
+          "-",
+          "\u2014",
+          "(none)",
+          "");
+
+  private static final List<String> ODD_NAMES =
+      List.of(
+          "",
+          "lower_case",
+          "Mixed_Case",
+          "1STARTS_WITH_DIGIT",
+          "HAS SPACE",
+          "HAS-DASH",
+          "\u00c9T\u00c9",
+          "\u65e5\u672c",
+          "_LEADING",
+          "A",
+          "VIEW_THINGS",
+          "`TICKED`",
+          "NAME,OTHER",
+          "\u0000",
+          "X\tY");
+  private static final List<String> ODD_LEVELS =
+      List.of(
+          "Workspace",
+          "ACCOUNT",
+          "account(default)",
+          "account ( default )",
+          "workspace (default)",
+          "org",
+          "",
+          "-",
+          "workspace,account",
+          "account (default) (default)");
 
   /** One generated file: its bytes, the permissions of the undamaged matrix, and what was done. */
   record Sample(byte[] bytes, List<String> permissions, List<String> damage) {
@@ -95,14 +138,20 @@ final class RandomMatrices {
   }
 
   private Table roleTable() {
-    Table table = table("Role", "Level", "Inherits", "Grants", "Workspace role everywhere",
-        "Description");
+    Table table =
+        table("Role", "Level", "Inherits", "Grants", "Workspace role everywhere", "Description");
     List<String> workspaceRoles = new ArrayList<>();
     int workspaceCount = random.nextInt(5);
     for (int i = 0; i < workspaceCount; i++) {
       String name = "W" + i + "_" + word().toUpperCase(java.util.Locale.ROOT);
-      row(table, name, "workspace", pickOne(workspaceRoles), String.join(", ",
-          someOf(workspacePermissions)), "", text());
+      row(
+          table,
+          name,
+          "workspace",
+          pickOne(workspaceRoles),
+          String.join(", ", someOf(workspacePermissions)),
+          "",
+          text());
       workspaceRoles.add(name);
     }
     List<String> accountRoles = new ArrayList<>();
@@ -112,8 +161,14 @@ final class RandomMatrices {
       String name = "A" + i + "_" + word().toUpperCase(java.util.Locale.ROOT);
       boolean isDefault = !defaultTaken && random.nextBoolean();
       defaultTaken |= isDefault;
-      row(table, name, isDefault ? "account (default)" : "account", pickOne(accountRoles),
-          String.join(", ", someOf(accountPermissions)), pickOne(workspaceRoles), text());
+      row(
+          table,
+          name,
+          isDefault ? "account (default)" : "account",
+          pickOne(accountRoles),
+          String.join(", ", someOf(accountPermissions)),
+          pickOne(workspaceRoles),
+          text());
       accountRoles.add(name);
     }
     return table;
@@ -180,7 +235,9 @@ final class RandomMatrices {
     return text.toString();
   }
 
-  /** Renders the cells in column order; a damaged row has cells missing, or extra ones at the end. */
+  /**
+   * Renders the cells in column order; a damaged row has cells missing, or extra ones at the end.
+   */
   private static String line(List<String> cells, List<Integer> columns, int width) {
     List<String> shown = new ArrayList<>();
     for (int column : columns) {
@@ -244,7 +301,9 @@ final class RandomMatrices {
     return row.get(0);
   }
 
-  /** A description of 10,000 to 40,000 characters; multi-byte ones pass a constant's 65,535 bytes. */
+  /**
+   * A description of 10,000 to 40,000 characters; multi-byte ones pass a constant's 65,535 bytes.
+   */
   private String huge(List<String> row) {
     String unit = pick(List.of("x", "\u00e9", "\u65e5", "\uD83D\uDE00", "*/ \\u "));
     String text = unit.repeat((10_000 + random.nextInt(30_000)) / unit.length());
@@ -268,7 +327,8 @@ final class RandomMatrices {
     List<String> names = new ArrayList<>();
     int count = 1 + random.nextInt(3);
     for (int i = 0; i < count; i++) {
-      names.add(random.nextBoolean() && !permissions.isEmpty() ? pick(permissions) : pick(ODD_NAMES));
+      names.add(
+          random.nextBoolean() && !permissions.isEmpty() ? pick(permissions) : pick(ODD_NAMES));
     }
     return String.join(pick(List.of(", ", ",", " ; ", ",, ", " ")), names);
   }
@@ -289,8 +349,12 @@ final class RandomMatrices {
         StringBuilder damaged = new StringBuilder(text);
         int count = 1 + random.nextInt(5);
         for (int i = 0; i < count; i++) {
-          damaged.insert(random.nextInt(damaged.length() + 1), pick(List.of(
-              "|", "\\", "\u0000", "\u0007", "\uFEFF", "\u2028", "`", "\t", "\r", "\\|", "# ")));
+          damaged.insert(
+              random.nextInt(damaged.length() + 1),
+              pick(
+                  List.of(
+                      "|", "\\", "\u0000", "\u0007", "\uFEFF", "\u2028", "`", "\t", "\r", "\\|",
+                      "# ")));
         }
         return damaged.toString();
       }
@@ -301,7 +365,8 @@ final class RandomMatrices {
       default -> {
         damage.add("lines shuffled");
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        java.util.Collections.swap(lines, random.nextInt(lines.size()), random.nextInt(lines.size()));
+        java.util.Collections.swap(
+            lines, random.nextInt(lines.size()), random.nextInt(lines.size()));
         lines.add(random.nextInt(lines.size()), lines.get(random.nextInt(lines.size())));
         return String.join("\n", lines);
       }
@@ -313,9 +378,12 @@ final class RandomMatrices {
     int length = random.nextInt(400);
     for (int i = 0; i < length; i++) {
       int kind = random.nextInt(10);
-      text.append(kind < 6 ? (char) (' ' + random.nextInt(95))
-          : kind < 8 ? pick(List.of("|", "\n", "---", "Permission", "Role", "workspace"))
-          : (char) random.nextInt(0xD7FF));
+      text.append(
+          kind < 6
+              ? (char) (' ' + random.nextInt(95))
+              : kind < 8
+                  ? pick(List.of("|", "\n", "---", "Permission", "Role", "workspace"))
+                  : (char) random.nextInt(0xD7FF));
     }
     return text.toString();
   }

@@ -13,11 +13,11 @@ import java.util.Set;
 
 /**
  * Random guarded services against {@link TestMatrices#SMALL}, as Java source. A <em>clean</em>
- * sample makes only valid choices (known permissions, a workspace for every workspace
- * permission, no conflicting annotations) and must compile, each method's requirement known; a
- * <em>wild</em> sample also draws mistakes (unknown names, misplaced {@code @WorkspaceId}, empty or
- * ambiguous annotations, clashing names, static and private methods, classes). Every sample is
- * valid Java apart from those mistakes.
+ * sample makes only valid choices (known permissions, a workspace for every workspace permission,
+ * no conflicting annotations) and must compile, each method's requirement known; a <em>wild</em>
+ * sample also draws mistakes (unknown names, misplaced {@code @WorkspaceId}, empty or ambiguous
+ * annotations, clashing names, static and private methods, classes). Every sample is valid Java
+ * apart from those mistakes.
  */
 final class RandomServices {
   static final List<String> WORKSPACE_PERMISSIONS =
@@ -27,22 +27,75 @@ final class RandomServices {
       List.of("VIEW_THING", "view_things", "", "NOPE", "EDIT_ACCOUNTS", "VIEW THINGS");
   private static final List<String> SERVICE_NAMES =
       List.of("Things", "Repo", "Vault", "Ledger", "\u00c4rger", "$Api");
-  private static final List<String> CLASHING_NAMES = List.of("Permissions", "WorkspaceRoles",
-      "AccountRoles", "MatrixCapabilityTable", "GuardedThings", "Things_Inner", "Repo_Api");
+  private static final List<String> CLASHING_NAMES =
+      List.of(
+          "Permissions",
+          "WorkspaceRoles",
+          "AccountRoles",
+          "MatrixCapabilityTable",
+          "GuardedThings",
+          "Things_Inner",
+          "Repo_Api");
   private static final List<String> NESTED_NAMES = List.of("Inner", "Api", "Port");
-  private static final List<String> METHOD_NAMES = List.of("get", "find", "delete", "run",
-      "check", "delegate", "source", "wrap", "workspace", "gr\u00f6\u00dfe", "$x", "_under");
-  private static final List<String> PARAMETER_NAMES = List.of("ws", "id", "delegate", "source",
-      "e", "workspace", "VIEW_THINGS", "Objects", "value", "gr\u00f6\u00dfe", "MatrixCapabilityTable");
+  private static final List<String> METHOD_NAMES =
+      List.of(
+          "get",
+          "find",
+          "delete",
+          "run",
+          "check",
+          "delegate",
+          "source",
+          "wrap",
+          "workspace",
+          "gr\u00f6\u00dfe",
+          "$x",
+          "_under");
+  private static final List<String> PARAMETER_NAMES =
+      List.of(
+          "ws",
+          "id",
+          "delegate",
+          "source",
+          "e",
+          "workspace",
+          "VIEW_THINGS",
+          "Objects",
+          "value",
+          "gr\u00f6\u00dfe",
+          "MatrixCapabilityTable");
+
   /** Type variable names that shadow names generated code might use unqualified. */
-  private static final List<String> TYPE_VARIABLES = List.of("T", "E", "Objects", "Requirement",
-      "PrincipalSource", "CurrentPrincipal", "Override", "Permission", "MatrixCapabilityTable");
-  private static final List<String> PLAIN_TYPES = List.of("int", "long", "boolean", "char",
-      "double", "byte[]", "String", "String[][]", "java.util.UUID", "Object",
-      "java.util.List<String>", "java.util.Map<String, java.util.List<Integer>>",
-      "java.util.Optional<? extends Number>", "Ref");
-  private static final List<String> THROWS = List.of("", "", "java.io.IOException",
-      "Exception, InterruptedException");
+  private static final List<String> TYPE_VARIABLES =
+      List.of(
+          "T",
+          "E",
+          "Objects",
+          "Requirement",
+          "PrincipalSource",
+          "CurrentPrincipal",
+          "Override",
+          "Permission",
+          "MatrixCapabilityTable");
+
+  private static final List<String> PLAIN_TYPES =
+      List.of(
+          "int",
+          "long",
+          "boolean",
+          "char",
+          "double",
+          "byte[]",
+          "String",
+          "String[][]",
+          "java.util.UUID",
+          "Object",
+          "java.util.List<String>",
+          "java.util.Map<String, java.util.List<Integer>>",
+          "java.util.Optional<? extends Number>",
+          "Ref");
+  private static final List<String> THROWS =
+      List.of("", "", "java.io.IOException", "Exception, InterruptedException");
 
   /** The services of one compilation, and whether every choice was a valid one. */
   record Sample(boolean clean, List<Service> services) {
@@ -127,9 +180,10 @@ final class RandomServices {
     service.name = serviceName(outer);
     service.isClass = wild(12) && outer == null;
     if (outer != null) {
-      service.visibility = outer.isClass && random.nextBoolean()
-          ? pick(List.of("private ", "protected "))
-          : random.nextBoolean() ? "public " : "";
+      service.visibility =
+          outer.isClass && random.nextBoolean()
+              ? pick(List.of("private ", "protected "))
+              : random.nextBoolean() ? "public " : "";
     } else if (random.nextInt(3) == 0) {
       service.visibility = "";
     }
@@ -205,9 +259,11 @@ final class RandomServices {
 
   /** A clean service is guarded: it carries a permission somewhere. */
   private void ensureGuarded(Service service) {
-    boolean guarded = service.typeDefault.isPresent()
-        || service.methods.stream().anyMatch(m -> m.annotations.stream()
-            .anyMatch(a -> a.startsWith("@RequiresPermission")));
+    boolean guarded =
+        service.typeDefault.isPresent()
+            || service.methods.stream()
+                .anyMatch(
+                    m -> m.annotations.stream().anyMatch(a -> a.startsWith("@RequiresPermission")));
     if (!guarded) {
       Requirement requirement = new Requirement(false, List.of(pick(ACCOUNT_PERMISSIONS)));
       service.typeDefault = Optional.of(requirement);
@@ -246,7 +302,8 @@ final class RandomServices {
         type = type.replace("[]", "") + "...";
       }
       if (clean && method.name.equals("wrap") && type.startsWith(service.name)) {
-        type = "Object"; // wrap(Self) is the guard's own factory: a mistake, drawn in wild samples only
+        type = "Object"; // wrap(Self) is the guard's own factory: a mistake, drawn in wild samples
+        // only
       }
       method.parameters.add(new Parameter("", type, name));
     }
@@ -275,7 +332,7 @@ final class RandomServices {
           scope.add("Objects");
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -311,10 +368,14 @@ final class RandomServices {
       requirement = service.typeDefault;
     }
     if (wild(8)) {
-      String mistake = pick(List.of("@Unguarded(reason = \"both\")", "@Unguarded(reason = \" \")",
-          "@RequiresPermission",
-          "@RequiresPermission({})",
-          "@RequiresPermission(value = \"VIEW_THINGS\", anyOf = \"EDIT_THINGS\")"));
+      String mistake =
+          pick(
+              List.of(
+                  "@Unguarded(reason = \"both\")",
+                  "@Unguarded(reason = \" \")",
+                  "@RequiresPermission",
+                  "@RequiresPermission({})",
+                  "@RequiresPermission(value = \"VIEW_THINGS\", anyOf = \"EDIT_THINGS\")"));
       // Neither annotation repeats: replace one of the same kind (javac would stop first).
       String kind = mistake.startsWith("@Unguarded") ? "@Unguarded" : "@RequiresPermission";
       method.annotations.removeIf(a -> a.startsWith(kind));
@@ -327,14 +388,18 @@ final class RandomServices {
   }
 
   /**
-   * Names the account of a method that needs only account permissions and names no workspace:
-   * an {@code @AccountId} String parameter or {@code @BoundAccount} ([MissingAccount] otherwise).
+   * Names the account of a method that needs only account permissions and names no workspace: an
+   * {@code @AccountId} String parameter or {@code @BoundAccount} ([MissingAccount] otherwise).
    */
   private void account(Service service, Method method, Optional<Requirement> requirement) {
-    boolean accountOnly = requirement.map(r -> !r.permissions().isEmpty()
-        && ACCOUNT_PERMISSIONS.containsAll(r.permissions())).orElse(false);
-    boolean namesWorkspace = method.parameters.stream()
-        .anyMatch(parameter -> parameter.annotation().contains("@WorkspaceId"));
+    boolean accountOnly =
+        requirement
+            .map(
+                r -> !r.permissions().isEmpty() && ACCOUNT_PERMISSIONS.containsAll(r.permissions()))
+            .orElse(false);
+    boolean namesWorkspace =
+        method.parameters.stream()
+            .anyMatch(parameter -> parameter.annotation().contains("@WorkspaceId"));
     if (!accountOnly || namesWorkspace || service.annotations.contains("@BoundAccount")) {
       return;
     }
@@ -353,8 +418,10 @@ final class RandomServices {
 
   /** Marks a parameter {@code @WorkspaceId} or the method {@code @BoundWorkspace} as needed. */
   private void workspace(Service service, Method method, Optional<Requirement> requirement) {
-    boolean needs = requirement.map(r -> r.permissions().stream()
-        .anyMatch(WORKSPACE_PERMISSIONS::contains)).orElse(false);
+    boolean needs =
+        requirement
+            .map(r -> r.permissions().stream().anyMatch(WORKSPACE_PERMISSIONS::contains))
+            .orElse(false);
     boolean typeBound = service.annotations.contains("@BoundWorkspace");
     if (wild(6)) {
       wildWorkspace(method);
@@ -372,7 +439,8 @@ final class RandomServices {
     int slot = random.nextInt(method.parameters.size() + 1);
     List<String> idTypes = List.of("String", "java.util.UUID", "Ref");
     // A redeclared method keeps its parameter types, or it would overload instead.
-    if (slot == method.parameters.size() || random.nextInt(4) == 0
+    if (slot == method.parameters.size()
+        || random.nextInt(4) == 0
         || (method.redeclared && !idTypes.contains(method.parameters.get(slot).type()))) {
       method.annotations.add("@BoundWorkspace");
       return;
@@ -396,15 +464,19 @@ final class RandomServices {
     if (random.nextBoolean()) {
       int other = random.nextInt(method.parameters.size());
       Parameter second = method.parameters.get(other);
-      method.parameters.set(other, new Parameter("@WorkspaceId ", pick(List.of("String", "BadRef",
-          second.type())), second.name()));
+      method.parameters.set(
+          other,
+          new Parameter(
+              "@WorkspaceId ", pick(List.of("String", "BadRef", second.type())), second.name()));
     }
   }
 
   /** Redeclares a parent method in the child with its own annotations (same signature). */
   private void redeclare(Service service) {
-    if (service.parent == null || !service.parent.typeVariables.isEmpty()
-        || service.parent.methods.isEmpty() || random.nextBoolean()) {
+    if (service.parent == null
+        || !service.parent.typeVariables.isEmpty()
+        || service.parent.methods.isEmpty()
+        || random.nextBoolean()) {
       return;
     }
     Method inherited = pick(service.parent.methods);
@@ -425,8 +497,10 @@ final class RandomServices {
     List<String> names = new ArrayList<>();
     int count = 1 + random.nextInt(3);
     for (int i = 0; i < count; i++) {
-      String name = wild(6) ? pick(UNKNOWN_PERMISSIONS)
-          : random.nextBoolean() ? pick(WORKSPACE_PERMISSIONS) : pick(ACCOUNT_PERMISSIONS);
+      String name =
+          wild(6)
+              ? pick(UNKNOWN_PERMISSIONS)
+              : random.nextBoolean() ? pick(WORKSPACE_PERMISSIONS) : pick(ACCOUNT_PERMISSIONS);
       if (!names.contains(name)) {
         names.add(name);
       }
@@ -440,8 +514,10 @@ final class RandomServices {
       boolean constant = random.nextBoolean() && name.matches("[A-Za-z_]+");
       items.add(constant ? "Permissions." + name : "\"" + name + "\"");
     }
-    String list = items.size() == 1 && random.nextBoolean()
-        ? items.get(0) : "{" + String.join(", ", items) + "}";
+    String list =
+        items.size() == 1 && random.nextBoolean()
+            ? items.get(0)
+            : "{" + String.join(", ", items) + "}";
     return "@RequiresPermission(" + (requirement.any() ? "anyOf = " : "") + list + ")";
   }
 

@@ -7,7 +7,8 @@ package dev.rolegate.processor;
  */
 final class ReportedServices {
   /** A class guard with a final and a non-final {@code @Unguarded} method. */
-  static final String LEDGER = """
+  static final String LEDGER =
+      """
       package test;
       import dev.rolegate.annotations.*;
       public class Ledger {
@@ -25,7 +26,8 @@ final class ReportedServices {
 
   private ReportedServices() {}
 
-  static final String THINGS = """
+  static final String THINGS =
+      """
       package test;
       import dev.rolegate.annotations.*;
       public interface Things {
@@ -45,11 +47,13 @@ final class ReportedServices {
         String ping();
       }
       """;
-  static final String REF = """
+  static final String REF =
+      """
       package test;
       public record ThingRef(@dev.rolegate.annotations.WorkspaceId String workspace, String id) {}
       """;
-  static final String ALPHA = """
+  static final String ALPHA =
+      """
       package test;
       import dev.rolegate.annotations.*;
       @BoundAccount

@@ -29,20 +29,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * shapes, always end in a clean compile or in diagnostics; never an exception escaping to javac,
  * never an {@code [InternalError]}, never a generated file that fails to compile.
  *
- * <p>Each property runs {@link #TRIES} times, one JUnit invocation per seed, so a failure names
- * its seed and prints the whole input; run more with {@code -Drolegate.fuzz.tries=2000}, or
- * other inputs with {@code -Drolegate.fuzz.seed=...}. The generators are {@link RandomMatrices}
- * and {@link RandomServices}.
+ * <p>Each property runs {@link #TRIES} times, one JUnit invocation per seed, so a failure names its
+ * seed and prints the whole input; run more with {@code -Drolegate.fuzz.tries=2000}, or other
+ * inputs with {@code -Drolegate.fuzz.seed=...}. The generators are {@link RandomMatrices} and
+ * {@link RandomServices}.
  *
- * <p>Plain JUnit with seeded generators rather than jqwik: jqwik 1.10 runs on this JUnit
- * Platform 6, but its authors ask that it not be used by AI coding agents (which develop this
- * project), and it prints an instruction addressed to them into every test run. What is lost is
- * shrinking; a failure prints its whole input instead.
+ * <p>Plain JUnit with seeded generators rather than jqwik: jqwik 1.10 runs on this JUnit Platform
+ * 6, but its authors ask that it not be used by AI coding agents (which develop this project), and
+ * it prints an instruction addressed to them into every test run. What is lost is shrinking; a
+ * failure prints its whole input instead.
  */
 class RobustnessPropertiesTest {
   static final int TRIES = Integer.getInteger("rolegate.fuzz.tries", 150);
   static final long SEED = Long.getLong("rolegate.fuzz.seed", 20_261_128L);
   private static final Set<String> IDS = rolegateIds();
+
   /** Where the compilations of random services read {@link TestMatrices#SMALL} from. */
   private static final Path SMALL_MATRIX = TestMatrices.sourcePath(TestMatrices.SMALL);
 
@@ -57,7 +58,10 @@ class RobustnessPropertiesTest {
     Random random = new Random(seed);
     RandomMatrices.Sample matrix = RandomMatrices.sample(random);
     String permission = matrix.permissions().get(random.nextInt(matrix.permissions().size()));
-    JavaFileObject probe = JavaFileObjects.forSourceString("test.Probe", """
+    JavaFileObject probe =
+        JavaFileObjects.forSourceString(
+            "test.Probe",
+            """
         package test;
 
         import dev.rolegate.annotations.*;
@@ -66,7 +70,9 @@ class RobustnessPropertiesTest {
           @RequiresPermission(%s)
           void probe(@WorkspaceId String ws);
         }
-        """.formatted(random.nextBoolean() ? "Permissions." + permission : '"' + permission + '"'));
+        """
+                .formatted(
+                    random.nextBoolean() ? "Permissions." + permission : '"' + permission + '"'));
     String input = "damage: " + matrix.damage() + "\n--- matrix.md ---\n" + matrix.text();
 
     Path directory = matrixDirectory(matrix.bytes());
@@ -76,7 +82,8 @@ class RobustnessPropertiesTest {
     assertOnlyKnownDiagnostics(compilation, input);
     if (!matrix.damaged()) {
       assertEquals(Compilation.Status.SUCCESS, compilation.status(), report(compilation, input));
-      assertTrue(generated(compilation).contains("/SOURCE_OUTPUT/test/GuardedProbe.java"),
+      assertTrue(
+          generated(compilation).contains("/SOURCE_OUTPUT/test/GuardedProbe.java"),
           report(compilation, input));
     }
   }
@@ -86,12 +93,15 @@ class RobustnessPropertiesTest {
   void randomService_endsInSuccessOrDiagnostics_cleanOnesGuardEveryCall(long seed)
       throws ReflectiveOperationException {
     RandomServices.Sample sample = RandomServices.sample(new Random(seed));
-    List<JavaFileObject> sources = new ArrayList<>(List.of(
-        JavaFileObjects.forSourceString("test.Ref",
-            "package test;\nimport dev.rolegate.annotations.*;\n"
-                + "public record Ref(@WorkspaceId String workspace, String id) {}\n"),
-        JavaFileObjects.forSourceString("test.BadRef",
-            "package test;\npublic record BadRef(String workspace) {}\n")));
+    List<JavaFileObject> sources =
+        new ArrayList<>(
+            List.of(
+                JavaFileObjects.forSourceString(
+                    "test.Ref",
+                    "package test;\nimport dev.rolegate.annotations.*;\n"
+                        + "public record Ref(@WorkspaceId String workspace, String id) {}\n"),
+                JavaFileObjects.forSourceString(
+                    "test.BadRef", "package test;\npublic record BadRef(String workspace) {}\n")));
     StringBuilder input = new StringBuilder(sample.clean() ? "clean" : "wild");
     for (Service service : sample.services()) {
       String text = service.render();
@@ -104,8 +114,8 @@ class RobustnessPropertiesTest {
     assertOnlyKnownDiagnostics(compilation, input.toString());
     boolean rolegateErrors = compilation.errors().stream().anyMatch(d -> isRolegate(message(d)));
     if (!rolegateErrors || sample.clean()) {
-      assertEquals(Compilation.Status.SUCCESS, compilation.status(),
-          report(compilation, input.toString()));
+      assertEquals(
+          Compilation.Status.SUCCESS, compilation.status(), report(compilation, input.toString()));
     }
     if (sample.clean()) {
       GuardCalls calls = new GuardCalls(GeneratedCode.of(compilation));
@@ -118,8 +128,10 @@ class RobustnessPropertiesTest {
   /** Compiles, failing the test when an exception escapes the processor (javac would crash). */
   private static Compilation compile(String input, Path sourcePath, List<JavaFileObject> sources) {
     List<JavaFileObject> files = new ArrayList<>();
-    files.add(JavaFileObjects.forSourceString("test.package-info",
-        "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"));
+    files.add(
+        JavaFileObjects.forSourceString(
+            "test.package-info",
+            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"));
     files.addAll(sources);
     try {
       return TestMatrices.compiler(sourcePath).compile(files);
@@ -130,9 +142,9 @@ class RobustnessPropertiesTest {
 
   /**
    * Asserts that no diagnostic is an {@code [InternalError]}, that no error sits in a generated
-   * file, that every error is rolegate's (with a known id) or javac's own in a file of the input
-   * (a source, or the matrix file javac could not decode), and that a failed compilation says why
-   * in at least one rolegate error.
+   * file, that every error is rolegate's (with a known id) or javac's own in a file of the input (a
+   * source, or the matrix file javac could not decode), and that a failed compilation says why in
+   * at least one rolegate error.
    */
   private static void assertOnlyKnownDiagnostics(Compilation compilation, String input) {
     for (javax.tools.Diagnostic<? extends JavaFileObject> diagnostic : compilation.diagnostics()) {
@@ -150,8 +162,11 @@ class RobustnessPropertiesTest {
         fail("an error with an unknown id: " + message + "\n" + report(compilation, input));
       }
       if (!isRolegate(message) && file.isEmpty()) {
-        fail("an error that is neither rolegate's nor in a source: " + message + "\n"
-            + report(compilation, input));
+        fail(
+            "an error that is neither rolegate's nor in a source: "
+                + message
+                + "\n"
+                + report(compilation, input));
       }
     }
     if (compilation.status() == Compilation.Status.FAILURE
@@ -180,17 +195,25 @@ class RobustnessPropertiesTest {
   }
 
   private static Set<String> generated(Compilation compilation) {
-    return compilation.generatedFiles().stream().map(JavaFileObject::getName)
+    return compilation.generatedFiles().stream()
+        .map(JavaFileObject::getName)
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
   /** The input and every diagnostic, for a failure message. */
   static String report(Compilation compilation, String input) {
-    String diagnostics = compilation.diagnostics().stream()
-        .map(d -> d.getKind() + " " + (d.getSource() == null ? "" : d.getSource().getName())
-            + ":" + d.getLineNumber() + ": " + d.getMessage(null).lines().limit(6)
-            .collect(Collectors.joining("\n    ")))
-        .collect(Collectors.joining("\n"));
+    String diagnostics =
+        compilation.diagnostics().stream()
+            .map(
+                d ->
+                    d.getKind()
+                        + " "
+                        + (d.getSource() == null ? "" : d.getSource().getName())
+                        + ":"
+                        + d.getLineNumber()
+                        + ": "
+                        + d.getMessage(null).lines().limit(6).collect(Collectors.joining("\n    ")))
+            .collect(Collectors.joining("\n"));
     String shown = input.length() > 6_000 ? input.substring(0, 6_000) + "\n[...]" : input;
     return "input:\n" + shown + "\ndiagnostics:\n" + diagnostics;
   }

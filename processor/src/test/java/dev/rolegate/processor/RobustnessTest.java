@@ -1,9 +1,9 @@
 package dev.rolegate.processor;
 
-import static dev.rolegate.processor.CompilationAssertions.assertErrors;
-import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.CompilationAssertions.assertErrors;
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -58,18 +58,22 @@ class RobustnessTest {
             .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
             .compile(PACKAGE_INFO, source);
 
-    assertOneError(compilation, "[InternalError] rolegate failed while processing test.Things:"
-                + " java.lang.IllegalStateException: boom while guarding test.GuardedThings. This"
-                + " is a bug in rolegate, not in your code; please report it with this message at"
-                + " https://github.com/rolegate/rolegate/issues.", source, "public interface Things");
+    assertOneError(
+        compilation,
+        "[InternalError] rolegate failed while processing test.Things:"
+            + " java.lang.IllegalStateException: boom while guarding test.GuardedThings. This"
+            + " is a bug in rolegate, not in your code; please report it with this message at"
+            + " https://github.com/rolegate/rolegate/issues.",
+        source,
+        "public interface Things");
     assertThat(compilation).hadErrorContaining("Stack trace:");
     assertThat(compilation).hadErrorContaining("at dev.rolegate.processor.RobustnessTest");
   }
 
   /**
    * javac reports the undefined symbol itself, after processing. The processor cannot see that
-   * pending error ({@code RoundEnvironment.errorRaised()} is false for it), so it also reports
-   * the type it never guarded, once, as {@code [UnresolvedTypes]}.
+   * pending error ({@code RoundEnvironment.errorRaised()} is false for it), so it also reports the
+   * type it never guarded, once, as {@code [UnresolvedTypes]}.
    */
   @Test
   void undefinedSymbolInAnnotation_javacsErrorAndOneUnresolvedTypes_noInternalError() {
@@ -91,7 +95,12 @@ class RobustnessTest {
         TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
             .compile(PACKAGE_INFO, source);
 
-    assertErrors(compilation, 2, "cannot find symbol\n  symbol:   variable Nope", source, "@RequiresPermission(Nope.X)");
+    assertErrors(
+        compilation,
+        2,
+        "cannot find symbol\n  symbol:   variable Nope",
+        source,
+        "@RequiresPermission(Nope.X)");
     assertThat(compilation)
         .hadErrorContaining(
             "[UnresolvedTypes] test.Things was not guarded because its @RequiresPermission values"

@@ -7,14 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The shapes {@link RandomServices} draws, rendered as Java source: guarded interfaces (or, now
- * and then, abstract classes), their methods and parameters. A shape also knows what each method
- * of a guard must require, so a test can call the generated guard and predict the outcome.
+ * The shapes {@link RandomServices} draws, rendered as Java source: guarded interfaces (or, now and
+ * then, abstract classes), their methods and parameters. A shape also knows what each method of a
+ * guard must require, so a test can call the generated guard and predict the outcome.
  */
 final class ServiceShapes {
   private ServiceShapes() {}
 
-  /** What a method requires: all of (or any of) {@code permissions}; none for {@code @Unguarded}. */
+  /**
+   * What a method requires: all of (or any of) {@code permissions}; none for {@code @Unguarded}.
+   */
   record Requirement(boolean any, List<String> permissions) {
     static final Requirement UNGUARDED = new Requirement(false, List.of());
 
@@ -27,9 +29,7 @@ final class ServiceShapes {
       if (unguarded()) {
         return true;
       }
-      return any
-          ? permissions.stream().anyMatch(held::contains)
-          : held.containsAll(permissions);
+      return any ? permissions.stream().anyMatch(held::contains) : held.containsAll(permissions);
     }
   }
 
@@ -72,9 +72,11 @@ final class ServiceShapes {
         out.append(indent).append(annotation).append('\n');
       }
       out.append(indent);
-      String modifiers = inClass
-          ? (modifier.isEmpty() ? "public " : modifier + " ") + (hasBody ? "" : "abstract ")
-          : (modifier.isEmpty() ? "" : modifier + " ") + (hasBody && modifier.isEmpty() ? "default " : "");
+      String modifiers =
+          inClass
+              ? (modifier.isEmpty() ? "public " : modifier + " ") + (hasBody ? "" : "abstract ")
+              : (modifier.isEmpty() ? "" : modifier + " ")
+                  + (hasBody && modifier.isEmpty() ? "default " : "");
       out.append(modifiers);
       if (!typeParameters.isEmpty()) {
         out.append(typeParameters).append(' ');
@@ -84,8 +86,10 @@ final class ServiceShapes {
         out.append(i == 0 ? "" : ", ").append(parameters.get(i).render());
       }
       out.append(')').append(throwsClause.isEmpty() ? "" : " throws " + throwsClause);
-      out.append(hasBody ? " {\n" + indent + "  throw new UnsupportedOperationException();\n"
-          + indent + "}\n" : ";\n");
+      out.append(
+          hasBody
+              ? " {\n" + indent + "  throw new UnsupportedOperationException();\n" + indent + "}\n"
+              : ";\n");
     }
   }
 
@@ -148,8 +152,8 @@ final class ServiceShapes {
     }
 
     String render() {
-      StringBuilder out = new StringBuilder("package test;\n\n")
-          .append("import dev.rolegate.annotations.*;\n\n");
+      StringBuilder out =
+          new StringBuilder("package test;\n\n").append("import dev.rolegate.annotations.*;\n\n");
       render(out, "");
       return out.toString();
     }
@@ -158,13 +162,17 @@ final class ServiceShapes {
       for (String annotation : annotations) {
         out.append(indent).append(annotation).append('\n');
       }
-      out.append(indent).append(visibility).append(isClass ? "abstract class " : "interface ")
+      out.append(indent)
+          .append(visibility)
+          .append(isClass ? "abstract class " : "interface ")
           .append(name);
       if (!typeVariables.isEmpty()) {
         out.append('<').append(String.join(", ", typeVariables)).append('>');
       }
       if (parent != null) {
-        out.append(isClass ? " implements " : " extends ").append(parent.name).append(parentArguments);
+        out.append(isClass ? " implements " : " extends ")
+            .append(parent.name)
+            .append(parentArguments);
       }
       out.append(" {\n");
       for (Method method : methods) {

@@ -14,7 +14,10 @@ import javax.tools.JavaFileObject;
 
 /** Matrix files and compilers for processor tests. */
 final class TestMatrices {
-  /** A small matrix: 4 workspace and 2 account permissions, three workspace roles, two account roles. */
+  /**
+   * A small matrix: 4 workspace and 2 account permissions, three workspace roles, two account
+   * roles.
+   */
   static final String SMALL =
       """
       # Test Matrix
@@ -84,7 +87,10 @@ final class TestMatrices {
             + body);
   }
 
-  /** Returns {@code package-info.java} declaring {@code @PermissionMatrix("matrix.md")} on {@code test}. */
+  /**
+   * Returns {@code package-info.java} declaring {@code @PermissionMatrix("matrix.md")} on {@code
+   * test}.
+   */
   static JavaFileObject packageInfo() {
     return JavaFileObjects.forSourceString(
         "test.package-info",
@@ -96,7 +102,10 @@ final class TestMatrices {
         """);
   }
 
-  /** Compiles {@code sources} and {@link #packageInfo()} against {@link #SMALL}, with a fresh processor. */
+  /**
+   * Compiles {@code sources} and {@link #packageInfo()} against {@link #SMALL}, with a fresh
+   * processor.
+   */
   static Compilation compile(JavaFileObject... sources) {
     List<JavaFileObject> all = new ArrayList<>(List.of(sources));
     all.add(0, packageInfo());

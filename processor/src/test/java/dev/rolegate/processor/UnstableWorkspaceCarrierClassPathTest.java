@@ -1,11 +1,11 @@
 package dev.rolegate.processor;
 
-import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.rolegate.processor.TestMatrices.packageInfo;
-import static dev.rolegate.processor.TestMatrices.source;
 import static dev.rolegate.processor.CarrierMessages.WHY;
 import static dev.rolegate.processor.CarrierMessages.fix;
+import static dev.rolegate.processor.CompilationAssertions.assertOneError;
+import static dev.rolegate.processor.TestMatrices.packageInfo;
+import static dev.rolegate.processor.TestMatrices.source;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * directory, then the service against it.
  */
 class UnstableWorkspaceCarrierClassPathTest {
-  private static final String SERVICE = """
+  private static final String SERVICE =
+      """
       public interface Things {
         @RequiresPermission("VIEW_THINGS")
         void look(
@@ -40,8 +41,12 @@ class UnstableWorkspaceCarrierClassPathTest {
 
   /** Compiles {@code lib.Ref} from {@code body} (after package and imports) into a directory. */
   private static Path carrierClasses(String body) {
-    Compilation carrier = Compiler.javac().compile(JavaFileObjects.forSourceString("lib.Ref",
-        "package lib;\n\nimport dev.rolegate.annotations.WorkspaceId;\n\n" + body));
+    Compilation carrier =
+        Compiler.javac()
+            .compile(
+                JavaFileObjects.forSourceString(
+                    "lib.Ref",
+                    "package lib;\n\nimport dev.rolegate.annotations.WorkspaceId;\n\n" + body));
     assertThat(carrier).succeeded();
     try {
       Path classes = Files.createTempDirectory("rolegate-carrier");
@@ -77,8 +82,13 @@ class UnstableWorkspaceCarrierClassPathTest {
 
     Compilation compilation = compileAgainst(carrier, source);
 
-    assertOneError(compilation, "[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
-            + " type lib.Ref, whose @WorkspaceId accessor " + what, source, "lib.Ref ref");
+    assertOneError(
+        compilation,
+        "[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
+            + " type lib.Ref, whose @WorkspaceId accessor "
+            + what,
+        source,
+        "lib.Ref ref");
   }
 
   @Test
@@ -88,7 +98,8 @@ class UnstableWorkspaceCarrierClassPathTest {
 
   @Test
   void classPathCarrier_finalClassReturningOwnFinalField_allowed() {
-    assertAllowed("""
+    assertAllowed(
+        """
         public final class Ref {
           private final java.util.UUID workspace = java.util.UUID.randomUUID();
           @WorkspaceId public java.util.UUID workspace() { return this.workspace; }
@@ -100,7 +111,8 @@ class UnstableWorkspaceCarrierClassPathTest {
   void classPathCarrier_recordWithExplicitAccessorCompiledToAFieldRead_allowed() {
     // A class file cannot show whether javac or a person wrote this accessor; its code is a
     // plain read of the final component field, which answers the same on every read.
-    assertAllowed("""
+    assertAllowed(
+        """
         public record Ref(String workspace) {
           @WorkspaceId public String workspace() { return workspace; }
         }
@@ -111,36 +123,47 @@ class UnstableWorkspaceCarrierClassPathTest {
   void classPathCarrier_recordWithExplicitAccessorThatReturnsAnotherValue_refused() {
     JavaFileObject source = source("Things", SERVICE);
 
-    Compilation compilation = compileAgainst("""
+    Compilation compilation =
+        compileAgainst(
+            """
         public record Ref(String workspace) {
           private static int reads;
           @WorkspaceId public String workspace() { return reads++ == 0 ? workspace : "ws-other"; }
         }
-        """, source);
+        """,
+            source);
 
-    assertOneError(compilation, "[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
+    assertOneError(
+        compilation,
+        "[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
             + " type lib.Ref, whose @WorkspaceId accessor Ref.workspace() does not just return a"
             + " final field of Ref (it comes from the class path, so its code was read: its code"
-            + " does more than return a field of the carrier (aload_0; getfield; areturn))" + WHY
-            + fix("Ref", "workspace"), source, "lib.Ref ref");
+            + " does more than return a field of the carrier (aload_0; getfield; areturn))"
+            + WHY
+            + fix("Ref", "workspace"),
+        source,
+        "lib.Ref ref");
   }
 
   @Test
   void classPathCarrier_finalClassReturningNonFinalField_refused() {
-    assertRefused("""
+    assertRefused(
+        """
         public final class Ref {
           private String workspace = "ws";
           public void setWorkspace(String workspace) { this.workspace = workspace; }
           @WorkspaceId public String workspace() { return workspace; }
         }
-        """, "Ref.workspace() does not just return a final field of Ref (it comes from the class"
-        + " path, so its code was read: it returns field workspace, which is not a final instance"
-        + " field)");
+        """,
+        "Ref.workspace() does not just return a final field of Ref (it comes from the class"
+            + " path, so its code was read: it returns field workspace, which is not a final instance"
+            + " field)");
   }
 
   @Test
   void classPathCarrier_finalClassReturningAnotherObjectsField_refused() {
-    assertRefused("""
+    assertRefused(
+        """
         public final class Ref {
           public static final class Holder {
             public String workspace = "ws";
@@ -148,27 +171,32 @@ class UnstableWorkspaceCarrierClassPathTest {
           private final Holder holder = new Holder();
           @WorkspaceId public String workspace() { return holder.workspace; }
         }
-        """, "Ref.workspace() does not just return a final field of Ref (it comes from the class"
-        + " path, so its code was read: its code does more than return a field");
+        """,
+        "Ref.workspace() does not just return a final field of Ref (it comes from the class"
+            + " path, so its code was read: its code does more than return a field");
   }
 
   @Test
   void classPathCarrier_nonFinalClass_refusedBeforeItsCodeIsRead() {
-    assertRefused("""
+    assertRefused(
+        """
         public class Ref {
           private final String workspace = "ws";
           @WorkspaceId public String workspace() { return workspace; }
         }
-        """, "Ref.workspace() belongs to Ref, which is not final");
+        """,
+        "Ref.workspace() belongs to Ref, which is not final");
   }
 
   @Test
   void classPathCarrier_interface_refused() {
-    assertRefused("""
+    assertRefused(
+        """
         public interface Ref {
           @WorkspaceId String workspace();
         }
-        """, "Ref.workspace() is declared by interface Ref");
+        """,
+        "Ref.workspace() is declared by interface Ref");
   }
 
   @Test
@@ -176,19 +204,31 @@ class UnstableWorkspaceCarrierClassPathTest {
     Path classes = carrierClasses("public record Ref(@WorkspaceId String workspace) {}\n");
     JavaFileObject source = source("Things", SERVICE);
 
-    Compilation compilation = compileAgainst(classes, env -> withFiler(env,
-        (Filer) forwarding(Filer.class, env.getFiler(), "getResource")), source);
+    Compilation compilation =
+        compileAgainst(
+            classes,
+            env -> withFiler(env, (Filer) forwarding(Filer.class, env.getFiler(), "getResource")),
+            source);
 
-    assertOneError(compilation, "[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
+    assertOneError(
+        compilation,
+        "[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
             + " type lib.Ref, whose @WorkspaceId accessor Ref.workspace() cannot be verified to"
             + " answer the same on every read: its class file Ref.class was not found on the class"
-            + " path" + WHY + "Give the parameter the type String or UUID, or compile Ref from"
-            + " source in this compilation so that rolegate can read Ref's accessor", source, "lib.Ref ref");
+            + " path"
+            + WHY
+            + "Give the parameter the type String or UUID, or compile Ref from"
+            + " source in this compilation so that rolegate can read Ref's accessor",
+        source,
+        "lib.Ref ref");
   }
 
   @Test
   void sourceCarrier_noTreesApi_refusedAsUnverifiable() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         record Ref(@WorkspaceId String workspace) {}
 
         public interface Things {
@@ -198,22 +238,35 @@ class UnstableWorkspaceCarrierClassPathTest {
         }
         """);
 
-    Compilation compilation = Compiler.javac()
-        .withProcessors(new RolegateProcessor(service -> {},
-            env -> (ProcessingEnvironment) forwarding(ProcessingEnvironment.class, env, "")))
-        .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
-        .compile(packageInfo(), source);
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(
+                new RolegateProcessor(
+                    service -> {},
+                    env ->
+                        (ProcessingEnvironment) forwarding(ProcessingEnvironment.class, env, "")))
+            .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
+            .compile(packageInfo(), source);
 
-    assertOneError(compilation, "[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
+    assertOneError(
+        compilation,
+        "[UnstableWorkspaceCarrier] @WorkspaceId on parameter ref of look() of"
             + " type test.Ref, whose @WorkspaceId accessor Ref.workspace() cannot be verified to"
             + " answer the same on every read: rolegate reads a carrier's source through javac's"
-            + " Trees API, which this compiler does not offer" + WHY + "Give the parameter the type"
-            + " String or UUID, or compile with javac so that rolegate can read Ref's accessor", source, "Ref ref");
+            + " Trees API, which this compiler does not offer"
+            + WHY
+            + "Give the parameter the type"
+            + " String or UUID, or compile with javac so that rolegate can read Ref's accessor",
+        source,
+        "Ref ref");
   }
 
   @Test
   void sourceCarrier_environmentWrappedInAField_stillVerified() {
-    JavaFileObject source = source("Things", """
+    JavaFileObject source =
+        source(
+            "Things",
+            """
         record Ref(@WorkspaceId String workspace) {}
 
         public interface Things {
@@ -222,10 +275,11 @@ class UnstableWorkspaceCarrierClassPathTest {
         }
         """);
 
-    Compilation compilation = Compiler.javac()
-        .withProcessors(new RolegateProcessor(service -> {}, WrappingEnvironment::new))
-        .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
-        .compile(packageInfo(), source);
+    Compilation compilation =
+        Compiler.javac()
+            .withProcessors(new RolegateProcessor(service -> {}, WrappingEnvironment::new))
+            .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
+            .compile(packageInfo(), source);
 
     assertThat(compilation).succeededWithoutWarnings();
   }
@@ -289,8 +343,10 @@ class UnstableWorkspaceCarrierClassPathTest {
    * throws FileNotFoundException.
    */
   private static Object forwarding(Class<?> type, Object target, String missing) {
-    return Proxy.newProxyInstance(UnstableWorkspaceCarrierClassPathTest.class.getClassLoader(),
-        new Class<?>[] {type}, (proxy, method, args) -> {
+    return Proxy.newProxyInstance(
+        UnstableWorkspaceCarrierClassPathTest.class.getClassLoader(),
+        new Class<?>[] {type},
+        (proxy, method, args) -> {
           if (method.getName().equals(missing)) {
             throw new FileNotFoundException(String.valueOf(args[2]));
           }

@@ -1,8 +1,8 @@
 package dev.rolegate.processor;
 
-import static dev.rolegate.processor.CompilationAssertions.assertWarningAt;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.CompilationAssertions.assertWarningAt;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -10,9 +10,9 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code [DuplicatePermission]}, {@code [RedundantPermission]}, {@code [WeakenedAnyOf]} and
- * {@code [UngrantedPermission]}: each on its array item, never stopping generation, and each
- * silenced by {@code @SuppressWarnings("<Id>")} on the method, its type or an enclosing type.
+ * {@code [DuplicatePermission]}, {@code [RedundantPermission]}, {@code [WeakenedAnyOf]} and {@code
+ * [UngrantedPermission]}: each on its array item, never stopping generation, and each silenced by
+ * {@code @SuppressWarnings("<Id>")} on the method, its type or an enclosing type.
  */
 class WarningTest {
   /** The small test matrix plus two permissions that no role grants. */
@@ -32,14 +32,19 @@ class WarningTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[DuplicatePermission] @RequiresPermission on Things.edit() lists"
-        + " VIEW_THINGS twice in value. Remove the second VIEW_THINGS";
+    String message =
+        "[DuplicatePermission] @RequiresPermission on Things.edit() lists"
+            + " VIEW_THINGS twice in value. Remove the second VIEW_THINGS";
     assertThat(compilation).succeeded();
     // VIEW_THINGS is also implied by EDIT_THINGS: that is its own warning, on the first item.
     assertThat(compilation).hadWarningCount(2);
     assertWarningAt(compilation, message, source, line, column(line, "\"VIEW_THINGS\"", 2));
-    assertWarningAt(compilation, "[RedundantPermission] @RequiresPermission on Things.edit()"
-        + " requires VIEW_THINGS,", source, line, column(line, "\"VIEW_THINGS\"", 1));
+    assertWarningAt(
+        compilation,
+        "[RedundantPermission] @RequiresPermission on Things.edit()" + " requires VIEW_THINGS,",
+        source,
+        line,
+        column(line, "\"VIEW_THINGS\"", 1));
   }
 
   @Test
@@ -50,8 +55,9 @@ class WarningTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[DuplicatePermission] @RequiresPermission on Things.edit() lists"
-        + " EDIT_THINGS twice in anyOf. Remove the second EDIT_THINGS";
+    String message =
+        "[DuplicatePermission] @RequiresPermission on Things.edit() lists"
+            + " EDIT_THINGS twice in anyOf. Remove the second EDIT_THINGS";
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertWarningAt(compilation, message, source, line, column(line, "\"EDIT_THINGS\"", 2));
@@ -65,8 +71,9 @@ class WarningTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[RedundantPermission] @RequiresPermission on Things.purge() requires"
-        + " VIEW_THINGS, which DELETE_THINGS, also required, already implies. Remove VIEW_THINGS";
+    String message =
+        "[RedundantPermission] @RequiresPermission on Things.purge() requires"
+            + " VIEW_THINGS, which DELETE_THINGS, also required, already implies. Remove VIEW_THINGS";
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertWarningAt(compilation, message, source, line, column(line, "\"VIEW_THINGS\"", 1));
@@ -81,16 +88,27 @@ class WarningTest {
 
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(2);
-    assertWarningAt(compilation, "requires EDIT_THINGS, which DELETE_THINGS, also required,"
-        + " already implies. Remove EDIT_THINGS", source, line, column(line, "\"EDIT_THINGS\"", 1));
-    assertWarningAt(compilation, "requires VIEW_THINGS, which DELETE_THINGS and EDIT_THINGS, also"
-        + " required, already implies.", source, line, column(line, "\"VIEW_THINGS\"", 1));
+    assertWarningAt(
+        compilation,
+        "requires EDIT_THINGS, which DELETE_THINGS, also required,"
+            + " already implies. Remove EDIT_THINGS",
+        source,
+        line,
+        column(line, "\"EDIT_THINGS\"", 1));
+    assertWarningAt(
+        compilation,
+        "requires VIEW_THINGS, which DELETE_THINGS and EDIT_THINGS, also"
+            + " required, already implies.",
+        source,
+        line,
+        column(line, "\"VIEW_THINGS\"", 1));
   }
 
   @Test
   void redundantPermission_unrelatedOrOtherLevel_noWarning() {
-    JavaFileObject source = service(
-        """
+    JavaFileObject source =
+        service(
+            """
           @RequiresPermission({"EDIT_THINGS", "VIEW_SECRETS", "EDIT_ACCOUNT"})
           void edit(@WorkspaceId String ws);
 
@@ -110,10 +128,11 @@ class WarningTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[WeakenedAnyOf] EDIT_THINGS in anyOf of @RequiresPermission on Things.look()"
-        + " implies VIEW_THINGS, also listed, so it lets no one else in: the list means"
-        + " VIEW_THINGS alone. Write @RequiresPermission(VIEW_THINGS), or remove VIEW_THINGS if"
-        + " only holders of EDIT_THINGS should pass";
+    String message =
+        "[WeakenedAnyOf] EDIT_THINGS in anyOf of @RequiresPermission on Things.look()"
+            + " implies VIEW_THINGS, also listed, so it lets no one else in: the list means"
+            + " VIEW_THINGS alone. Write @RequiresPermission(VIEW_THINGS), or remove VIEW_THINGS if"
+            + " only holders of EDIT_THINGS should pass";
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertWarningAt(compilation, message, source, line, column(line, "\"EDIT_THINGS\"", 1));
@@ -127,11 +146,12 @@ class WarningTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[WeakenedAnyOf] DELETE_THINGS in anyOf of @RequiresPermission on"
-        + " Things.look() implies VIEW_THINGS, also listed, so it lets no one else in: the list"
-        + " means anyOf = {VIEW_THINGS, VIEW_SECRETS}. Write @RequiresPermission(anyOf ="
-        + " {VIEW_THINGS, VIEW_SECRETS}), or remove VIEW_THINGS if only holders of DELETE_THINGS"
-        + " should pass";
+    String message =
+        "[WeakenedAnyOf] DELETE_THINGS in anyOf of @RequiresPermission on"
+            + " Things.look() implies VIEW_THINGS, also listed, so it lets no one else in: the list"
+            + " means anyOf = {VIEW_THINGS, VIEW_SECRETS}. Write @RequiresPermission(anyOf ="
+            + " {VIEW_THINGS, VIEW_SECRETS}), or remove VIEW_THINGS if only holders of DELETE_THINGS"
+            + " should pass";
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertWarningAt(compilation, message, source, line, column(line, "\"DELETE_THINGS\"", 1));
@@ -144,9 +164,12 @@ class WarningTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[UngrantedPermission] No role of matrix " + MATRIX_NAME + " grants ORPHAN,"
-        + " so no role can call Things.look() (only a custom role holding ORPHAN could). Grant"
-        + " ORPHAN to a role in matrix.md, or require a permission that a role holds";
+    String message =
+        "[UngrantedPermission] No role of matrix "
+            + MATRIX_NAME
+            + " grants ORPHAN,"
+            + " so no role can call Things.look() (only a custom role holding ORPHAN could). Grant"
+            + " ORPHAN to a role in matrix.md, or require a permission that a role holds";
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertWarningAt(compilation, message, source, line, column(line, "\"ORPHAN\"", 1));
@@ -154,8 +177,9 @@ class WarningTest {
 
   @Test
   void ungrantedPermission_anyOfWithOneGranted_noWarning() {
-    JavaFileObject source = service(
-        """
+    JavaFileObject source =
+        service(
+            """
           @RequiresPermission(anyOf = {"ORPHAN", "VIEW_THINGS"})
           void look(@WorkspaceId String ws);
         """);
@@ -172,9 +196,12 @@ class WarningTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[UngrantedPermission] No role of matrix " + MATRIX_NAME + " grants any of"
-        + " ORPHAN, LOST, so no role can call Things.look() (only a custom role holding one of"
-        + " them could). Grant one of them to a role in matrix.md";
+    String message =
+        "[UngrantedPermission] No role of matrix "
+            + MATRIX_NAME
+            + " grants any of"
+            + " ORPHAN, LOST, so no role can call Things.look() (only a custom role holding one of"
+            + " them could). Grant one of them to a role in matrix.md";
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertWarningAt(compilation, message, source, line, column(line, "\"ORPHAN\"", 1));
@@ -182,8 +209,10 @@ class WarningTest {
 
   @Test
   void ungrantedPermission_onTypeDefault_namesTheMethodsUsingIt() {
-    JavaFileObject source = JavaFileObjects.forSourceString("test.Things",
-        """
+    JavaFileObject source =
+        JavaFileObjects.forSourceString(
+            "test.Things",
+            """
         package test;
 
         import dev.rolegate.annotations.RequiresPermission;
@@ -197,8 +226,11 @@ class WarningTest {
 
     Compilation compilation = compile(source);
 
-    String message = "[UngrantedPermission] No role of matrix " + MATRIX_NAME + " grants ORPHAN,"
-        + " so no role can call the methods of Things that use this default";
+    String message =
+        "[UngrantedPermission] No role of matrix "
+            + MATRIX_NAME
+            + " grants ORPHAN,"
+            + " so no role can call the methods of Things that use this default";
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertWarningAt(compilation, message, source, "@RequiresPermission(\"ORPHAN\")", 21);
@@ -207,8 +239,9 @@ class WarningTest {
 
   @Test
   void warnings_doNotStopGeneration() {
-    JavaFileObject source = service(
-        """
+    JavaFileObject source =
+        service(
+            """
           @RequiresPermission({"VIEW_THINGS", "VIEW_THINGS", "ORPHAN"})
           void look(@WorkspaceId String ws);
 
@@ -225,8 +258,9 @@ class WarningTest {
 
   @Test
   void suppressWarnings_onMethod_silencesItsIdOnly() {
-    JavaFileObject source = service(
-        """
+    JavaFileObject source =
+        service(
+            """
           @SuppressWarnings({"unchecked", "RedundantPermission"})
           @RequiresPermission({"VIEW_THINGS", "EDIT_THINGS", "EDIT_THINGS"})
           void edit(@WorkspaceId String ws);
@@ -239,17 +273,22 @@ class WarningTest {
 
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(2);
-    assertThat(compilation).hadWarningContaining("[DuplicatePermission] @RequiresPermission on"
-        + " Things.edit()").inFile(source).onLineContaining("\"EDIT_THINGS\", \"EDIT_THINGS\"");
-    assertThat(compilation).hadWarningContaining("[RedundantPermission] @RequiresPermission on"
-        + " Things.change()").inFile(source)
+    assertThat(compilation)
+        .hadWarningContaining("[DuplicatePermission] @RequiresPermission on" + " Things.edit()")
+        .inFile(source)
+        .onLineContaining("\"EDIT_THINGS\", \"EDIT_THINGS\"");
+    assertThat(compilation)
+        .hadWarningContaining("[RedundantPermission] @RequiresPermission on" + " Things.change()")
+        .inFile(source)
         .onLineContaining("@RequiresPermission({\"VIEW_THINGS\", \"EDIT_THINGS\"})");
   }
 
   @Test
   void suppressWarnings_onType_silencesEveryMethodAndTheTypeDefault() {
-    JavaFileObject source = JavaFileObjects.forSourceString("test.Things",
-        """
+    JavaFileObject source =
+        JavaFileObjects.forSourceString(
+            "test.Things",
+            """
         package test;
 
         import dev.rolegate.annotations.RequiresPermission;
@@ -273,8 +312,10 @@ class WarningTest {
 
   @Test
   void suppressWarnings_onEnclosingType_silencesNestedService() {
-    JavaFileObject source = JavaFileObjects.forSourceString("test.Outer",
-        """
+    JavaFileObject source =
+        JavaFileObjects.forSourceString(
+            "test.Outer",
+            """
         package test;
 
         import dev.rolegate.annotations.RequiresPermission;
@@ -298,20 +339,30 @@ class WarningTest {
   @Test
   void suppressWarnings_otherIdOrAll_doesNotSilence() {
     String line = "@RequiresPermission(anyOf = {\"VIEW_THINGS\", \"DELETE_THINGS\"})";
-    JavaFileObject source = service("  @SuppressWarnings({\"all\", \"RedundantPermission\"})\n  "
-        + line + "\n  void look(@WorkspaceId String ws);\n");
+    JavaFileObject source =
+        service(
+            "  @SuppressWarnings({\"all\", \"RedundantPermission\"})\n  "
+                + line
+                + "\n  void look(@WorkspaceId String ws);\n");
 
     Compilation compilation = compile(source);
 
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(compilation, "[WeakenedAnyOf] DELETE_THINGS in anyOf", source, line,
+    assertWarningAt(
+        compilation,
+        "[WeakenedAnyOf] DELETE_THINGS in anyOf",
+        source,
+        line,
         column(line, "\"DELETE_THINGS\"", 1));
   }
 
   @Test
   void returnsGuardedType_interfaceMethods_warnOnEachSayingWhatTheGuardDoesAndCannotCover() {
-    JavaFileObject source = TestMatrices.source("Things", """
+    JavaFileObject source =
+        TestMatrices.source(
+            "Things",
+            """
         public interface Things {
           @RequiresPermission("VIEW_THINGS")
           Things withTag(@WorkspaceId String ws, String tag);
@@ -335,24 +386,27 @@ class WarningTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(3);
     assertThat(compilation)
-        .hadWarningContaining("[ReturnsGuardedType] Things.all() returns List<Things>, which can"
-            + " hold a Things inside it (as a type argument).")
+        .hadWarningContaining(
+            "[ReturnsGuardedType] Things.all() returns List<Things>, which can"
+                + " hold a Things inside it (as a type argument).")
         .inFile(source)
         .onLineContaining("java.util.List<Things> all(");
     assertThat(compilation)
-        .hadWarningContaining("[ReturnsGuardedType] Things.withTag() returns Things, which can"
-            + " hold the implementation itself or another Things. GuardedThings returns itself in"
-            + " place of its delegate and wraps any other Things that is not a guard in a new"
-            + " GuardedThings with the same principal source, but it cannot reach an"
-            + " implementation inside what is returned (a field of another returned object, a"
-            + " collection, an Optional). Keep implementations out of returned objects, or put"
-            + " guards there (GuardedThings.wrap(...)); then add"
-            + " @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying why")
+        .hadWarningContaining(
+            "[ReturnsGuardedType] Things.withTag() returns Things, which can"
+                + " hold the implementation itself or another Things. GuardedThings returns itself in"
+                + " place of its delegate and wraps any other Things that is not a guard in a new"
+                + " GuardedThings with the same principal source, but it cannot reach an"
+                + " implementation inside what is returned (a field of another returned object, a"
+                + " collection, an Optional). Keep implementations out of returned objects, or put"
+                + " guards there (GuardedThings.wrap(...)); then add"
+                + " @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying why")
         .inFile(source)
         .onLineContaining("Things withTag(");
     assertThat(compilation)
-        .hadWarningContaining("[ReturnsGuardedType] Things.self() returns Object, which can hold"
-            + " the implementation itself or another Things.")
+        .hadWarningContaining(
+            "[ReturnsGuardedType] Things.self() returns Object, which can hold"
+                + " the implementation itself or another Things.")
         .inFile(source)
         .onLineContaining("Object self();");
     assertThat(compilation).generatedSourceFile("test.GuardedThings");
@@ -360,7 +414,10 @@ class WarningTest {
 
   @Test
   void returnsGuardedType_containers_warnOnEachSayingTheGuardCannotSeeInside() {
-    JavaFileObject source = TestMatrices.source("Things", """
+    JavaFileObject source =
+        TestMatrices.source(
+            "Things",
+            """
         public interface Things extends java.io.Serializable {
           @RequiresPermission("VIEW_THINGS")
           java.util.Optional<Things> find(@WorkspaceId String ws);
@@ -390,34 +447,41 @@ class WarningTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(4);
     assertThat(compilation)
-        .hadWarningContaining("[ReturnsGuardedType] Things.find() returns Optional<Things>, which"
-            + " can hold a Things inside it (as a type argument). GuardedThings checks the"
-            + " returned value itself, not what it holds, so an implementation inside reaches the"
-            + " caller unguarded. Return guards there (GuardedThings.wrap(...) around each) or"
-            + " data instead; then add @SuppressWarnings(\"ReturnsGuardedType\") with a comment"
-            + " saying why")
+        .hadWarningContaining(
+            "[ReturnsGuardedType] Things.find() returns Optional<Things>, which"
+                + " can hold a Things inside it (as a type argument). GuardedThings checks the"
+                + " returned value itself, not what it holds, so an implementation inside reaches the"
+                + " caller unguarded. Return guards there (GuardedThings.wrap(...) around each) or"
+                + " data instead; then add @SuppressWarnings(\"ReturnsGuardedType\") with a comment"
+                + " saying why")
         .inFile(source)
         .onLineContaining("Optional<Things> find(");
     assertThat(compilation)
-        .hadWarningContaining("[ReturnsGuardedType] Things.array() returns Things[], which can"
-            + " hold a Things inside it (as an array component).")
+        .hadWarningContaining(
+            "[ReturnsGuardedType] Things.array() returns Things[], which can"
+                + " hold a Things inside it (as an array component).")
         .inFile(source)
         .onLineContaining("Things[] array(");
     assertThat(compilation)
-        .hadWarningContaining("[ReturnsGuardedType] Things.later() returns Supplier<? extends"
-            + " Serializable>, which can hold a Serializable inside it (as a wildcard bound).")
+        .hadWarningContaining(
+            "[ReturnsGuardedType] Things.later() returns Supplier<? extends"
+                + " Serializable>, which can hold a Serializable inside it (as a wildcard bound).")
         .inFile(source)
         .onLineContaining("later(");
     assertThat(compilation)
-        .hadWarningContaining("[ReturnsGuardedType] Things.byName() returns Map<String,"
-            + " List<Things>>, which can hold a Things inside it (as a type argument).")
+        .hadWarningContaining(
+            "[ReturnsGuardedType] Things.byName() returns Map<String,"
+                + " List<Things>>, which can hold a Things inside it (as a type argument).")
         .inFile(source)
         .onLineContaining("byName(");
   }
 
   @Test
   void returnsGuardedType_containerOfTheClass_warnsSayingHowToCreateGuards() {
-    JavaFileObject source = TestMatrices.source("Store", """
+    JavaFileObject source =
+        TestMatrices.source(
+            "Store",
+            """
         @RequiresPermission("VIEW_ACCOUNT")
         @BoundAccount
         public class Store {
@@ -430,18 +494,22 @@ class WarningTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertThat(compilation)
-        .hadWarningContaining("[ReturnsGuardedType] Store.children() returns List<Store>, which"
-            + " can hold a Store inside it (as a type argument). GuardedStore checks the returned"
-            + " value itself, not what it holds, so an implementation inside reaches the caller"
-            + " unguarded. Return guards there (instances made with new GuardedStore(...)) or"
-            + " data instead;")
+        .hadWarningContaining(
+            "[ReturnsGuardedType] Store.children() returns List<Store>, which"
+                + " can hold a Store inside it (as a type argument). GuardedStore checks the returned"
+                + " value itself, not what it holds, so an implementation inside reaches the caller"
+                + " unguarded. Return guards there (instances made with new GuardedStore(...)) or"
+                + " data instead;")
         .inFile(source)
         .onLineContaining("children()");
   }
 
   @Test
   void returnsGuardedType_classMethodAndClone_warnOnEachSayingTheGuardThrows() {
-    JavaFileObject source = TestMatrices.source("Store", """
+    JavaFileObject source =
+        TestMatrices.source(
+            "Store",
+            """
         @RequiresPermission("VIEW_ACCOUNT")
         @BoundAccount
         public class Store implements Cloneable {
@@ -460,26 +528,31 @@ class WarningTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(2);
     assertThat(compilation)
-        .hadWarningContaining("[ReturnsGuardedType] Store.copy() returns Store, which can hold an"
-            + " instance of Store. GuardedStore passes on a GuardedStore (this, or the copy"
-            + " super.clone() makes) and throws IllegalStateException for a Store that is not one"
-            + " (made with new Store(...)), so that it never reaches the caller, but it cannot"
-            + " reach a Store inside what is returned (a field of another returned object, a"
-            + " collection, an Optional). Create instances with new GuardedStore(...) and keep"
-            + " them out of returned objects; then add @SuppressWarnings(\"ReturnsGuardedType\")"
-            + " with a comment saying why")
+        .hadWarningContaining(
+            "[ReturnsGuardedType] Store.copy() returns Store, which can hold an"
+                + " instance of Store. GuardedStore passes on a GuardedStore (this, or the copy"
+                + " super.clone() makes) and throws IllegalStateException for a Store that is not one"
+                + " (made with new Store(...)), so that it never reaches the caller, but it cannot"
+                + " reach a Store inside what is returned (a field of another returned object, a"
+                + " collection, an Optional). Create instances with new GuardedStore(...) and keep"
+                + " them out of returned objects; then add @SuppressWarnings(\"ReturnsGuardedType\")"
+                + " with a comment saying why")
         .inFile(source)
         .onLineContaining("public Store copy()");
     assertThat(compilation)
-        .hadWarningContaining("[ReturnsGuardedType] Store.clone() returns Object, which can hold"
-            + " an instance of Store. GuardedStore passes on a GuardedStore")
+        .hadWarningContaining(
+            "[ReturnsGuardedType] Store.clone() returns Object, which can hold"
+                + " an instance of Store. GuardedStore passes on a GuardedStore")
         .inFile(source)
         .onLineContaining("public Object clone()");
   }
 
   @Test
   void returnsGuardedType_subtypeReturns_warnOnEachSayingTheGuardRefusesTheResult() {
-    JavaFileObject things = TestMatrices.source("Things", """
+    JavaFileObject things =
+        TestMatrices.source(
+            "Things",
+            """
         public interface Things {
           @RequiresPermission("VIEW_THINGS")
           Special special(@WorkspaceId String ws);
@@ -494,7 +567,10 @@ class WarningTest {
           <T> T as(@WorkspaceId String ws, Class<T> type);
         }
         """);
-    JavaFileObject special = TestMatrices.source("Special", """
+    JavaFileObject special =
+        TestMatrices.source(
+            "Special",
+            """
         public interface Special extends Things {
           @RequiresPermission("VIEW_THINGS")
           String label(@WorkspaceId String ws);
@@ -508,40 +584,47 @@ class WarningTest {
     // GuardedSpecial implements special() too, where Special is its own type: that warning.
     assertThat(compilation).hadWarningCount(4);
     assertThat(compilation)
-        .hadWarningContaining("[ReturnsGuardedType] Things.special() returns Special, a subtype of"
-            + " Things that GuardedThings is not, so GuardedThings cannot stand in for the result:"
-            + " it throws IllegalStateException when the result is the implementation itself or"
-            + " any other Special that is not a guard of Special, which would reach the caller"
-            + " unguarded, and passes null and a guard. Return a guard of Special"
-            + " (GuardedSpecial.wrap(...)) or data instead; then add"
-            + " @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying why")
+        .hadWarningContaining(
+            "[ReturnsGuardedType] Things.special() returns Special, a subtype of"
+                + " Things that GuardedThings is not, so GuardedThings cannot stand in for the result:"
+                + " it throws IllegalStateException when the result is the implementation itself or"
+                + " any other Special that is not a guard of Special, which would reach the caller"
+                + " unguarded, and passes null and a guard. Return a guard of Special"
+                + " (GuardedSpecial.wrap(...)) or data instead; then add"
+                + " @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying why")
         .inFile(things)
         .onLineContaining("Special special(");
     assertThat(compilation)
-        .hadWarningContaining("[ReturnsGuardedType] Things.plain() returns Plain, a subtype of"
-            + " Things that GuardedThings is not")
+        .hadWarningContaining(
+            "[ReturnsGuardedType] Things.plain() returns Plain, a subtype of"
+                + " Things that GuardedThings is not")
         .inFile(things)
         .onLineContaining("Plain plain(");
     assertThat(compilation)
-        .hadWarningContaining("Return a guard of Plain (GuardedPlain.wrap(...), once Plain"
-            + " carries @RequiresPermission) or data instead")
+        .hadWarningContaining(
+            "Return a guard of Plain (GuardedPlain.wrap(...), once Plain"
+                + " carries @RequiresPermission) or data instead")
         .inFile(things)
         .onLineContaining("Plain plain(");
     assertThat(compilation)
-        .hadWarningContaining("[ReturnsGuardedType] Things.narrow() returns Plain, a subtype of"
-            + " Things")
+        .hadWarningContaining(
+            "[ReturnsGuardedType] Things.narrow() returns Plain, a subtype of" + " Things")
         .inFile(things)
         .onLineContaining("S narrow(");
     assertThat(compilation)
-        .hadWarningContaining("[ReturnsGuardedType] Things.special() returns Special, which can"
-            + " hold the implementation itself or another Special. GuardedSpecial returns itself")
+        .hadWarningContaining(
+            "[ReturnsGuardedType] Things.special() returns Special, which can"
+                + " hold the implementation itself or another Special. GuardedSpecial returns itself")
         .inFile(things)
         .onLineContaining("Special special(");
   }
 
   @Test
   void returnsGuardedType_classMethodReturningSubclass_warnsSayingTheGuardRefusesTheResult() {
-    JavaFileObject store = TestMatrices.source("Store", """
+    JavaFileObject store =
+        TestMatrices.source(
+            "Store",
+            """
         @RequiresPermission("VIEW_ACCOUNT")
         @BoundAccount
         public class Store {
@@ -558,21 +641,25 @@ class WarningTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertThat(compilation)
-        .hadWarningContaining("[ReturnsGuardedType] Store.special() returns SpecialStore, a"
-            + " subtype of Store that GuardedStore is not, so GuardedStore cannot stand in for the"
-            + " result: it throws IllegalStateException when the result is the implementation"
-            + " itself or any other SpecialStore that is not a guard of SpecialStore, which would"
-            + " reach the caller unguarded, and passes null and a guard. Return a guard of"
-            + " SpecialStore (new GuardedSpecialStore(...), once SpecialStore carries"
-            + " @RequiresPermission) or data instead; then add"
-            + " @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying why")
+        .hadWarningContaining(
+            "[ReturnsGuardedType] Store.special() returns SpecialStore, a"
+                + " subtype of Store that GuardedStore is not, so GuardedStore cannot stand in for the"
+                + " result: it throws IllegalStateException when the result is the implementation"
+                + " itself or any other SpecialStore that is not a guard of SpecialStore, which would"
+                + " reach the caller unguarded, and passes null and a guard. Return a guard of"
+                + " SpecialStore (new GuardedSpecialStore(...), once SpecialStore carries"
+                + " @RequiresPermission) or data instead; then add"
+                + " @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying why")
         .inFile(store)
         .onLineContaining("public SpecialStore special()");
   }
 
   @Test
   void returnsGuardedType_suppressedOnMethodOrType() {
-    JavaFileObject onMethod = TestMatrices.source("Things", """
+    JavaFileObject onMethod =
+        TestMatrices.source(
+            "Things",
+            """
         public interface Things {
           // Implementations return this only; the guard returns itself.
           @SuppressWarnings("ReturnsGuardedType")
@@ -580,7 +667,10 @@ class WarningTest {
           Things withTag(@WorkspaceId String ws, String tag);
         }
         """);
-    JavaFileObject onType = TestMatrices.source("Store", """
+    JavaFileObject onType =
+        TestMatrices.source(
+            "Store",
+            """
         @SuppressWarnings("ReturnsGuardedType") // instances come from new GuardedStore(...) only
         @RequiresPermission("VIEW_ACCOUNT")
         @BoundAccount
@@ -599,29 +689,39 @@ class WarningTest {
   @Test
   void unusedWorkspaceId_unguardedMethod_warnsOnTheMarker() {
     String line = "String ping(@WorkspaceId String ws);";
-    JavaFileObject source = service("""
+    JavaFileObject source =
+        service(
+            """
           @Unguarded(reason = "liveness probe")
           %s
           @RequiresPermission(anyOf = {"VIEW_ACCOUNT", "VIEW_THINGS"})
           String either(@WorkspaceId String ws);
           @RequiresPermission("EDIT_ACCOUNT")
           String account(@WorkspaceId String ws);
-        """.formatted(line));
+        """
+                .formatted(line));
 
     Compilation compilation = compile(source);
 
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(compilation, "[UnusedWorkspaceId] @WorkspaceId marks parameter ws of"
-        + " Things.ping(), which is @Unguarded, so its guard checks nothing and never reads the"
-        + " workspace. Remove @WorkspaceId, or guard the method with @RequiresPermission",
-        source, line, column(line, "@WorkspaceId", 1));
+    assertWarningAt(
+        compilation,
+        "[UnusedWorkspaceId] @WorkspaceId marks parameter ws of"
+            + " Things.ping(), which is @Unguarded, so its guard checks nothing and never reads the"
+            + " workspace. Remove @WorkspaceId, or guard the method with @RequiresPermission",
+        source,
+        line,
+        column(line, "@WorkspaceId", 1));
     assertThat(compilation).generatedSourceFile("test.GuardedThings");
   }
 
   @Test
   void unusedWorkspaceId_suppressedOnParameterMethodOrType() {
-    JavaFileObject source = TestMatrices.source("Things", """
+    JavaFileObject source =
+        TestMatrices.source(
+            "Things",
+            """
         @RequiresPermission("VIEW_ACCOUNT")
         public interface Things {
           @Unguarded(reason = "probe")
@@ -635,7 +735,10 @@ class WarningTest {
           String reported(@WorkspaceId String ws);
         }
         """);
-    JavaFileObject onType = TestMatrices.source("Store", """
+    JavaFileObject onType =
+        TestMatrices.source(
+            "Store",
+            """
         @SuppressWarnings("UnusedWorkspaceId")
         public interface Store {
           @Unguarded(reason = "probe")
@@ -648,8 +751,9 @@ class WarningTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertThat(compilation)
-        .hadWarningContaining("[UnusedWorkspaceId] @WorkspaceId marks parameter ws of"
-            + " Things.reported(), which is @Unguarded")
+        .hadWarningContaining(
+            "[UnusedWorkspaceId] @WorkspaceId marks parameter ws of"
+                + " Things.reported(), which is @Unguarded")
         .inFile(source)
         .onLineContaining("String reported(");
   }
@@ -657,7 +761,10 @@ class WarningTest {
   @Test
   void unusedAccountId_unguardedMethod_warnsOnTheMarker_suppressible() {
     String line = "String ping(String name, @AccountId String account);";
-    JavaFileObject source = TestMatrices.source("Things", """
+    JavaFileObject source =
+        TestMatrices.source(
+            "Things",
+            """
         public interface Things {
           @Unguarded(reason = "liveness probe")
           %s
@@ -667,22 +774,28 @@ class WarningTest {
           @RequiresPermission("EDIT_ACCOUNT")
           String account(@AccountId String account);
         }
-        """.formatted(line));
+        """
+                .formatted(line));
 
     Compilation compilation = TestMatrices.compile(source);
 
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(compilation, "[UnusedAccountId] @AccountId marks parameter account of"
-        + " Things.ping(), which is @Unguarded, so its guard checks nothing and never reads the"
-        + " account. Remove @AccountId, or guard the method with @RequiresPermission",
-        source, line, column(line, "@AccountId", 1));
+    assertWarningAt(
+        compilation,
+        "[UnusedAccountId] @AccountId marks parameter account of"
+            + " Things.ping(), which is @Unguarded, so its guard checks nothing and never reads the"
+            + " account. Remove @AccountId, or guard the method with @RequiresPermission",
+        source,
+        line,
+        column(line, "@AccountId", 1));
     assertThat(compilation).generatedSourceFile("test.GuardedThings");
   }
 
   /** Returns {@code public interface test.Things} with {@code body} as its members. */
   private static JavaFileObject service(String body) {
-    return JavaFileObjects.forSourceString("test.Things",
+    return JavaFileObjects.forSourceString(
+        "test.Things",
         """
         package test;
 
@@ -692,15 +805,17 @@ class WarningTest {
 
         public interface Things {
         %s}
-        """.formatted(body));
+        """
+            .formatted(body));
   }
 
   private static Compilation compile(JavaFileObject source) {
-    JavaFileObject packageInfo = JavaFileObjects.forSourceString("test.package-info",
-        "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n");
+    JavaFileObject packageInfo =
+        JavaFileObjects.forSourceString(
+            "test.package-info",
+            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n");
     return TestMatrices.compiler(TestMatrices.sourcePath(MATRIX)).compile(packageInfo, source);
   }
-
 
   /** Returns the 1-based column of the {@code occurrence}-th {@code text} in {@code line}. */
   static int column(String line, String text, int occurrence) {
@@ -711,5 +826,4 @@ class WarningTest {
     }
     return at + 1;
   }
-
 }

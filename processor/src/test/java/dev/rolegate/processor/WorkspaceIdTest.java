@@ -17,10 +17,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * How a guarded call names its workspace: a workspace carrier read through its marked accessor,
- * or {@code @BoundWorkspace}. Compiles services and calls the generated guards; the compile
- * errors are in {@link WorkspaceIdValidationTest} and, for carriers whose accessor could answer
- * the delegate differently, {@link UnstableWorkspaceCarrierTest}.
+ * How a guarded call names its workspace: a workspace carrier read through its marked accessor, or
+ * {@code @BoundWorkspace}. Compiles services and calls the generated guards; the compile errors are
+ * in {@link WorkspaceIdValidationTest} and, for carriers whose accessor could answer the delegate
+ * differently, {@link UnstableWorkspaceCarrierTest}.
  */
 class WorkspaceIdTest {
   private static final String THINGS_WITH_REF =
@@ -59,35 +59,48 @@ class WorkspaceIdTest {
 
   @Test
   void carrierRecord_stringComponent_checkedInTheCarriersWorkspace() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile(
-        "test.Ref", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Ref",
+            """
         package test;
         import dev.rolegate.annotations.WorkspaceId;
         public record Ref(@WorkspaceId String workspace, String id) {}
         """,
-        "test.Things", THINGS_WITH_REF);
+            "test.Things",
+            THINGS_WITH_REF);
     Recorder delegate = new Recorder((method, args) -> "edited");
-    Object editor = code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("EDITOR")));
+    Object editor =
+        code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("EDITOR")));
 
-    assertEquals("edited", GeneratedCode.call(editor, "edit", newInstance(code, "test.Ref", "ws", "t1")));
-    AccessDeniedException elsewhere = assertThrows(AccessDeniedException.class,
-        () -> GeneratedCode.call(editor, "edit", newInstance(code, "test.Ref", "other", "t1")));
+    assertEquals(
+        "edited", GeneratedCode.call(editor, "edit", newInstance(code, "test.Ref", "ws", "t1")));
+    AccessDeniedException elsewhere =
+        assertThrows(
+            AccessDeniedException.class,
+            () -> GeneratedCode.call(editor, "edit", newInstance(code, "test.Ref", "other", "t1")));
     assertEquals("other", elsewhere.workspace());
-    AccessDeniedException noCarrier = assertThrows(AccessDeniedException.class,
-        () -> GeneratedCode.call(editor, "edit", (Object) null));
+    AccessDeniedException noCarrier =
+        assertThrows(
+            AccessDeniedException.class, () -> GeneratedCode.call(editor, "edit", (Object) null));
     assertNull(noCarrier.workspace());
-    assertThrows(AccessDeniedException.class,
+    assertThrows(
+        AccessDeniedException.class,
         () -> GeneratedCode.call(editor, "edit", newInstance(code, "test.Ref", " ", "t1")));
-    Object viewer = code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("VIEWER")));
-    assertThrows(AccessDeniedException.class,
+    Object viewer =
+        code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("VIEWER")));
+    assertThrows(
+        AccessDeniedException.class,
         () -> GeneratedCode.call(viewer, "edit", newInstance(code, "test.Ref", "ws", "t1")));
     assertEquals(List.of("edit"), delegate.calls);
   }
 
   @Test
   void carrierClass_uuidAccessor_checkedWithoutConversion() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile(
-        "test.Ref", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Ref",
+            """
         package test;
         import dev.rolegate.annotations.WorkspaceId;
         import java.util.UUID;
@@ -98,30 +111,39 @@ class WorkspaceIdTest {
           public UUID other() { return UUID.randomUUID(); }
         }
         """,
-        "test.Things", THINGS_WITH_REF);
+            "test.Things",
+            THINGS_WITH_REF);
     UUID ws = UUID.randomUUID();
-    Principal editor = Principal.user("e").matrix(code.matrix()).directory(GeneratedCode.ACME)
-        .workspaceRole(ws, "EDITOR").build();
+    Principal editor =
+        Principal.user("e")
+            .matrix(code.matrix())
+            .directory(GeneratedCode.ACME)
+            .workspaceRole(ws, "EDITOR")
+            .build();
     Recorder delegate = new Recorder((method, args) -> "edited");
     Object guard = code.guard("test.Things", "test.GuardedThings", delegate, as(editor));
 
     assertEquals("edited", GeneratedCode.call(guard, "edit", newInstance(code, "test.Ref", ws)));
-    assertThrows(AccessDeniedException.class,
+    assertThrows(
+        AccessDeniedException.class,
         () -> GeneratedCode.call(guard, "edit", newInstance(code, "test.Ref", UUID.randomUUID())));
     assertEquals(List.of("edit"), delegate.calls);
   }
 
   @Test
   void carrier_accessorImplementingAMarkedInterfaceMethod_isUsed() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile(
-        "test.Scoped", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Scoped",
+                """
         package test;
         import dev.rolegate.annotations.WorkspaceId;
         public interface Scoped {
           @WorkspaceId String workspace();
         }
         """,
-        "test.Job", """
+            "test.Job",
+                """
         package test;
         public final class Job implements Scoped {
           private final String tenant;
@@ -129,8 +151,10 @@ class WorkspaceIdTest {
           public String workspace() { return tenant; }
         }
         """,
-        "test.Flow", "package test;\npublic record Flow(String workspace) implements Scoped {}\n",
-        "test.Things", """
+            "test.Flow",
+                "package test;\npublic record Flow(String workspace) implements Scoped {}\n",
+            "test.Things",
+                """
         package test;
         import dev.rolegate.annotations.*;
         public interface Things {
@@ -141,16 +165,21 @@ class WorkspaceIdTest {
         }
         """);
     Recorder delegate = new Recorder((method, args) -> method.getName());
-    Object viewer = code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("VIEWER")));
+    Object viewer =
+        code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("VIEWER")));
 
     assertEquals("look", GeneratedCode.call(viewer, "look", newInstance(code, "test.Flow", "ws")));
-    assertThrows(AccessDeniedException.class,
+    assertThrows(
+        AccessDeniedException.class,
         () -> GeneratedCode.call(viewer, "look", newInstance(code, "test.Flow", "other")));
-    assertThrows(AccessDeniedException.class,
+    assertThrows(
+        AccessDeniedException.class,
         () -> GeneratedCode.call(viewer, "run", newInstance(code, "test.Job", "ws")));
-    Object editor = code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("EDITOR")));
+    Object editor =
+        code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("EDITOR")));
     assertEquals("run", GeneratedCode.call(editor, "run", newInstance(code, "test.Job", "ws")));
-    assertThrows(AccessDeniedException.class,
+    assertThrows(
+        AccessDeniedException.class,
         () -> GeneratedCode.call(editor, "run", newInstance(code, "test.Job", "other")));
     assertEquals(List.of("look", "run"), delegate.calls);
   }
@@ -158,13 +187,16 @@ class WorkspaceIdTest {
   @Test
   void stableCarrier_recordAndFinalClass_delegateReadsTheWorkspaceThatWasChecked()
       throws Throwable {
-    GeneratedCode code = GeneratedCode.compile(
-        "test.Ref", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Ref",
+                """
         package test;
         import dev.rolegate.annotations.WorkspaceId;
         public record Ref(@WorkspaceId String workspace, String id) {}
         """,
-        "test.Job", """
+            "test.Job",
+                """
         package test;
         import dev.rolegate.annotations.WorkspaceId;
         public final class Job {
@@ -173,7 +205,8 @@ class WorkspaceIdTest {
           @WorkspaceId public String workspace() { return this.workspace; }
         }
         """,
-        "test.Things", """
+            "test.Things",
+                """
         package test;
         import dev.rolegate.annotations.*;
         public interface Things {
@@ -185,21 +218,25 @@ class WorkspaceIdTest {
         """);
     List<String> checked = new ArrayList<>();
     List<Object> used = new ArrayList<>();
-    Recorder delegate = new Recorder((method, args) -> {
-      // However often the delegate reads the carrier, it reads the workspace that was checked.
-      for (int read = 0; read < 3; read++) {
-        used.add(invoke(args[0], "workspace"));
-      }
-      return method.getName();
-    });
+    Recorder delegate =
+        new Recorder(
+            (method, args) -> {
+              // However often the delegate reads the carrier, it reads the workspace that was
+              // checked.
+              for (int read = 0; read < 3; read++) {
+                used.add(invoke(args[0], "workspace"));
+              }
+              return method.getName();
+            });
     Object editor =
         code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("EDITOR")));
     Decisions.setListener(decision -> checked.add(decision.workspace()));
     try {
-      assertEquals("edit",
-          GeneratedCode.call(editor, "edit", newInstance(code, "test.Ref", "ws", "t1")));
+      assertEquals(
+          "edit", GeneratedCode.call(editor, "edit", newInstance(code, "test.Ref", "ws", "t1")));
       assertEquals("run", GeneratedCode.call(editor, "run", newInstance(code, "test.Job", "ws")));
-      assertThrows(AccessDeniedException.class,
+      assertThrows(
+          AccessDeniedException.class,
           () -> GeneratedCode.call(editor, "run", newInstance(code, "test.Job", "other")));
     } finally {
       Decisions.setListener(null);
@@ -210,13 +247,16 @@ class WorkspaceIdTest {
 
   @Test
   void carrier_parameterNamesClashingWithGuardLocals_compileAndWork() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile(
-        "test.Ref", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Ref",
+                """
         package test;
         import dev.rolegate.annotations.WorkspaceId;
         public record Ref(@WorkspaceId String workspace) {}
         """,
-        "test.Things", """
+            "test.Things",
+                """
         package test;
         import dev.rolegate.annotations.*;
         public interface Things {
@@ -227,19 +267,23 @@ class WorkspaceIdTest {
         }
         """);
     Recorder delegate = new Recorder((method, args) -> method.getName() + args.length);
-    Object guard = code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("VIEWER")));
+    Object guard =
+        code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("VIEWER")));
     Object inWs = newInstance(code, "test.Ref", "ws");
 
     assertEquals("look3", GeneratedCode.call(guard, "look", "x", inWs, "y"));
     assertEquals("each1", GeneratedCode.call(guard, "each", inWs));
-    assertThrows(AccessDeniedException.class,
+    assertThrows(
+        AccessDeniedException.class,
         () -> GeneratedCode.call(guard, "look", "x", newInstance(code, "test.Ref", "other"), "y"));
   }
 
   @Test
   void boundWorkspace_onMethodAndOnType_checksTheBoundWorkspace() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile(
-        "test.Things", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Things",
+                """
         package test;
         import dev.rolegate.annotations.*;
         public interface Things {
@@ -248,7 +292,8 @@ class WorkspaceIdTest {
           String look();
         }
         """,
-        "test.Tools", """
+            "test.Tools",
+                """
         package test;
         import dev.rolegate.annotations.*;
         @BoundWorkspace
@@ -259,8 +304,10 @@ class WorkspaceIdTest {
         }
         """);
     Recorder delegate = new Recorder((method, args) -> method.getName());
-    Object things = code.guard("test.Things", "test.GuardedThings", delegate, CurrentPrincipal.source());
-    Object tools = code.guard("test.Tools", "test.GuardedTools", delegate, CurrentPrincipal.source());
+    Object things =
+        code.guard("test.Things", "test.GuardedThings", delegate, CurrentPrincipal.source());
+    Object tools =
+        code.guard("test.Tools", "test.GuardedTools", delegate, CurrentPrincipal.source());
     Principal editor = code.inWorkspace("EDITOR");
 
     try (PrincipalScope scope = CurrentPrincipal.bind(editor, "ws")) {
@@ -283,8 +330,10 @@ class WorkspaceIdTest {
 
   @Test
   void boundWorkspace_onDeclaringSupertype_coversInheritedMethods() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile(
-        "test.Base", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Base",
+                """
         package test;
         import dev.rolegate.annotations.*;
         @BoundWorkspace
@@ -293,7 +342,8 @@ class WorkspaceIdTest {
           String look();
         }
         """,
-        "test.Things", """
+            "test.Things",
+                """
         package test;
         import dev.rolegate.annotations.*;
         public interface Things extends Base {
@@ -302,7 +352,8 @@ class WorkspaceIdTest {
         }
         """);
     Recorder delegate = new Recorder((method, args) -> method.getName());
-    Object guard = code.guard("test.Things", "test.GuardedThings", delegate, CurrentPrincipal.source());
+    Object guard =
+        code.guard("test.Things", "test.GuardedThings", delegate, CurrentPrincipal.source());
 
     try (PrincipalScope scope = CurrentPrincipal.bind(code.inWorkspace("VIEWER"), "ws")) {
       assertEquals("look", GeneratedCode.call(guard, "look"));
@@ -313,7 +364,10 @@ class WorkspaceIdTest {
 
   @Test
   void noWorkspaceNeeded_accountLevelAndUnguarded_compileWithoutEither() throws Throwable {
-    GeneratedCode code = GeneratedCode.compile("test.Things", """
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Things",
+            """
         package test;
         import dev.rolegate.annotations.*;
         public interface Things {
@@ -324,12 +378,17 @@ class WorkspaceIdTest {
         }
         """);
     Recorder delegate = new Recorder((method, args) -> method.getName());
-    Principal admin = Principal.user("root").matrix(code.matrix()).directory(GeneratedCode.ACME)
-        .accountRole("ADMIN").build();
+    Principal admin =
+        Principal.user("root")
+            .matrix(code.matrix())
+            .directory(GeneratedCode.ACME)
+            .accountRole("ADMIN")
+            .build();
     Object guard = code.guard("test.Things", "test.GuardedThings", delegate, as(admin));
 
     assertEquals("settings", GeneratedCode.call(guard, "settings", "acme"));
-    Object member = code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("OWNER")));
+    Object member =
+        code.guard("test.Things", "test.GuardedThings", delegate, as(code.inWorkspace("OWNER")));
     assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(member, "settings", "acme"));
     assertEquals("ping", GeneratedCode.call(member, "ping"));
   }

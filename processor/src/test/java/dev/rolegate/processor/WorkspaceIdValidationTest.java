@@ -1,12 +1,12 @@
 package dev.rolegate.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 import static dev.rolegate.processor.CompilationAssertions.assertErrors;
 import static dev.rolegate.processor.CompilationAssertions.assertOneError;
-import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.TestMatrices.compile;
 import static dev.rolegate.processor.TestMatrices.packageInfo;
 import static dev.rolegate.processor.TestMatrices.source;
-import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -89,9 +89,13 @@ class WorkspaceIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type test.Ref, which"
-                + " marks more than one accessor with @WorkspaceId: Ref.tenant(), Ref.workspace()."
-                + " A call acts on one workspace: keep @WorkspaceId on one of them", source, "@WorkspaceId Ref ref");
+    assertOneError(
+        compilation,
+        "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type test.Ref, which"
+            + " marks more than one accessor with @WorkspaceId: Ref.tenant(), Ref.workspace()."
+            + " A call acts on one workspace: keep @WorkspaceId on one of them",
+        source,
+        "@WorkspaceId Ref ref");
   }
 
   @Test
@@ -110,10 +114,14 @@ class WorkspaceIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type test.Ref, whose"
-                + " @WorkspaceId accessor Ref.workspace() returns long. A workspace id is a String"
-                + " or a java.util.UUID: change the accessor's return type, or mark another"
-                + " accessor", source, "@WorkspaceId Ref ref");
+    assertOneError(
+        compilation,
+        "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type test.Ref, whose"
+            + " @WorkspaceId accessor Ref.workspace() returns long. A workspace id is a String"
+            + " or a java.util.UUID: change the accessor's return type, or mark another"
+            + " accessor",
+        source,
+        "@WorkspaceId Ref ref");
   }
 
   @Test
@@ -157,9 +165,14 @@ class WorkspaceIdValidationTest {
 
     Compilation compilation = compile(source, other);
 
-    assertErrors(compilation, 2, "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type other.Ref, whose"
-                + " @WorkspaceId accessor Ref.workspace() is package-private in package other, so"
-                + " GuardedThings in package test cannot call it. Make Ref.workspace() public", source, "other.Ref ref");
+    assertErrors(
+        compilation,
+        2,
+        "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type other.Ref, whose"
+            + " @WorkspaceId accessor Ref.workspace() is package-private in package other, so"
+            + " GuardedThings in package test cannot call it. Make Ref.workspace() public",
+        source,
+        "other.Ref ref");
     assertThat(compilation)
         .hadErrorContaining(
             "@WorkspaceId on parameter hidden of hide() of type test.Hidden, whose @WorkspaceId"
@@ -221,7 +234,8 @@ class WorkspaceIdValidationTest {
     String touch =
         "[MissingWorkspace] Things.touch() needs workspace permission VIEW_THINGS but names no"
             + " workspace. Mark the parameter that names it with @WorkspaceId, or add"
-            + " @BoundWorkspace to " + BIND;
+            + " @BoundWorkspace to "
+            + BIND;
     assertErrors(compilation, 2, touch, source, "touch");
     assertErrorAtColumn(compilation, touch, source, "touch", 8);
     assertThat(compilation)
@@ -250,9 +264,14 @@ class WorkspaceIdValidationTest {
 
     Compilation compilation = compile(source);
 
-    assertOneError(compilation, "[MissingWorkspace] Base.touch() needs workspace permission VIEW_THINGS but names no"
-                + " workspace. Mark the parameter that names it with @WorkspaceId, or add"
-                + " @BoundWorkspace to " + BIND, source, "void touch()");
+    assertOneError(
+        compilation,
+        "[MissingWorkspace] Base.touch() needs workspace permission VIEW_THINGS but names no"
+            + " workspace. Mark the parameter that names it with @WorkspaceId, or add"
+            + " @BoundWorkspace to "
+            + BIND,
+        source,
+        "void touch()");
   }
 
   @Test
@@ -278,9 +297,14 @@ class WorkspaceIdValidationTest {
 
     Compilation compilation = compileWithClassPath(classes, source);
 
-    assertOneError(compilation, "[MissingWorkspace] method Base.touch(), inherited by Things, needs workspace"
-                + " permission VIEW_THINGS but names no workspace. Redeclare it in Things with a"
-                + " @WorkspaceId parameter, or add @BoundWorkspace to Things to " + BIND, source, "public interface Things extends Base");
+    assertOneError(
+        compilation,
+        "[MissingWorkspace] method Base.touch(), inherited by Things, needs workspace"
+            + " permission VIEW_THINGS but names no workspace. Redeclare it in Things with a"
+            + " @WorkspaceId parameter, or add @BoundWorkspace to Things to "
+            + BIND,
+        source,
+        "public interface Things extends Base");
     Compilation bound =
         compileWithClassPath(classes, source("Things", things.formatted("@BoundWorkspace")));
     assertThat(bound).succeededWithoutWarnings();

@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * A guarded call was denied: the principal lacks the permission in the workspace or account the
- * call acts on, or the decision could not be made. The delegate was not called. The message says who, which
- * permission, which workspace, the principal's role there and which roles would have it; it
- * carries no call arguments beyond the workspace id.
+ * call acts on, or the decision could not be made. The delegate was not called. The message says
+ * who, which permission, which workspace, the principal's role there and which roles would have it;
+ * it carries no call arguments beyond the workspace id.
  */
 public class AccessDeniedException extends SecurityException {
   private static final long serialVersionUID = 1L;
@@ -19,25 +19,35 @@ public class AccessDeniedException extends SecurityException {
   private final List<String> permissions;
   private final String workspace;
   private final String account;
+
   /** Builds the message when it is first read: a denial that nobody reads costs no text. */
   private transient Supplier<String> lazyMessage;
+
   private String message;
 
   /** Creates a denial with its message. */
   public AccessDeniedException(
-      String message, String principalId, String operation, List<String> permissions, String workspace,
+      String message,
+      String principalId,
+      String operation,
+      List<String> permissions,
+      String workspace,
       Throwable cause) {
     this(() -> message, principalId, operation, permissions, workspace, cause);
     this.message = message;
   }
 
   /**
-   * Creates a denial whose message is built by {@code message} when first read (at most once);
-   * the generated guards' runtime uses this so that a denied call costs no more than it must.
+   * Creates a denial whose message is built by {@code message} when first read (at most once); the
+   * generated guards' runtime uses this so that a denied call costs no more than it must.
    */
   public AccessDeniedException(
-      Supplier<String> message, String principalId, String operation, List<String> permissions,
-      String workspace, Throwable cause) {
+      Supplier<String> message,
+      String principalId,
+      String operation,
+      List<String> permissions,
+      String workspace,
+      Throwable cause) {
     this(message, principalId, operation, permissions, null, workspace, cause);
   }
 
@@ -46,8 +56,13 @@ public class AccessDeniedException extends SecurityException {
    * built by {@code message} when first read.
    */
   public AccessDeniedException(
-      Supplier<String> message, String principalId, String operation, List<String> permissions,
-      String account, String workspace, Throwable cause) {
+      Supplier<String> message,
+      String principalId,
+      String operation,
+      List<String> permissions,
+      String account,
+      String workspace,
+      Throwable cause) {
     super(null, cause);
     this.lazyMessage = message;
     this.principalId = principalId;

@@ -11,18 +11,18 @@ import java.util.UUID;
  * <p>Three directories: {@link #singleAccount(String)} for an application with one account (every
  * workspace is that account's, and every principal is a member of it); {@link
  * InMemoryAccountDirectory} for tests and small applications; or the application's own, given to
- * {@link Principal.Builder#directory}. An implementation must be thread-safe and should be fast:
- * a guard asks it at each call on a workspace other than the bound one (twice when a
- * one-permission call is decided in full: an allow by the role assigned there is tried first), and a binding asks it for
- * its workspace when it opens. What it throws is a denial, never an allow. Every principal of an
- * application should carry the same directory: a guard believes the one its caller carries.
+ * {@link Principal.Builder#directory}. An implementation must be thread-safe and should be fast: a
+ * guard asks it at each call on a workspace other than the bound one (twice when a one-permission
+ * call is decided in full: an allow by the role assigned there is tried first), and a binding asks
+ * it for its workspace when it opens. What it throws is a denial, never an allow. Every principal
+ * of an application should carry the same directory: a guard believes the one its caller carries.
  */
 @FunctionalInterface
 public interface AccountDirectory {
   /**
    * Returns the id of the account {@code workspace} belongs to, or null when the workspace is
-   * unknown (a denial). Called only with an id that names a workspace (it has a visible
-   * character); a UUID may arrive in either letter case.
+   * unknown (a denial). Called only with an id that names a workspace (it has a visible character);
+   * a UUID may arrive in either letter case.
    */
   String accountOf(String workspace);
 
@@ -35,8 +35,8 @@ public interface AccountDirectory {
   }
 
   /**
-   * Returns whether two ids name one account: equal, or spellings of one UUID in either letter
-   * case (the rule memberships and every directory answer are compared by).
+   * Returns whether two ids name one account: equal, or spellings of one UUID in either letter case
+   * (the rule memberships and every directory answer are compared by).
    */
   static boolean sameAccount(String one, String other) {
     return one.equals(other) || AccountIds.key(one).equals(AccountIds.key(other));

@@ -4,10 +4,9 @@ import dev.rolegate.runtime.internal.Names;
 import java.util.UUID;
 
 /**
- * What counts as an account id, and when two spellings name one account: as for workspaces
- * ({@link WorkspaceIds}), a canonical UUID in either letter case is that UUID. An id given to a
- * membership or a directory is shown in messages and logs, so it follows the name rule of {@link
- * Names}.
+ * What counts as an account id, and when two spellings name one account: as for workspaces ({@link
+ * WorkspaceIds}), a canonical UUID in either letter case is that UUID. An id given to a membership
+ * or a directory is shown in messages and logs, so it follows the name rule of {@link Names}.
  */
 final class AccountIds {
   private AccountIds() {}

@@ -9,8 +9,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The principal (and optionally the workspace) bound to the current thread, which guards
- * wrapped with {@code wrap(delegate)} consult.
+ * The principal (and optionally the workspace) bound to the current thread, which guards wrapped
+ * with {@code wrap(delegate)} consult.
  *
  * <pre>{@code
  * try (PrincipalScope scope = CurrentPrincipal.bind(alice)) {
@@ -25,8 +25,8 @@ import java.util.concurrent.ExecutorService;
  * <p>Closing a scope unbinds what it bound, with any scope opened inside it and left open, on the
  * thread that opened it, while it is still in that thread's bindings; otherwise closing does
  * nothing. So closing never brings a principal back: not a scope closed twice, not scopes closed
- * out of order, not a scope a task left open and closed after the task ended (its wrapper closed
- * it when the task ended).
+ * out of order, not a scope a task left open and closed after the task ended (its wrapper closed it
+ * when the task ended).
  */
 public final class CurrentPrincipal {
   private CurrentPrincipal() {}
@@ -46,13 +46,13 @@ public final class CurrentPrincipal {
 
   /**
    * Binds {@code principal}, the account that calls without an {@code @AccountId} argument act on
-   * ({@code @BoundAccount}), and the workspace (or null), until the returned scope is closed. A
-   * web filter binds both from a path such as {@code /accounts/{account}/workspaces/{workspace}}.
-   * The binding finds the workspace's account (the principal's directory) and the principal's role
+   * ({@code @BoundAccount}), and the workspace (or null), until the returned scope is closed. A web
+   * filter binds both from a path such as {@code /accounts/{account}/workspaces/{workspace}}. The
+   * binding finds the workspace's account (the principal's directory) and the principal's role
    * there once, when it opens: a change of the directory reaches the scopes opened after it.
    *
-   * @throws IllegalArgumentException if the directory places the workspace in another account
-   *     (a filter answers such a request before binding: {@link Principal#accountOf(String)})
+   * @throws IllegalArgumentException if the directory places the workspace in another account (a
+   *     filter answers such a request before binding: {@link Principal#accountOf(String)})
    */
   public static PrincipalScope bind(Principal principal, String account, String workspace) {
     return Bindings.bind(principal, account, workspace);

@@ -11,11 +11,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Custom workspace roles (Prefect Enterprise), defined at run time and validated against a
- * compiled matrix when defined: a built-in base role plus extra permissions (the base's
- * permissions cannot be removed), or a standalone list of permissions. Permissions are given by
- * name ({@code CREATE_EDIT_DEPLOYMENTS}) or by scope string ({@code write_deployments}), so that a
- * role list from Prefect's API or Terraform loads as is; each brings what it includes.
+ * Custom workspace roles (Prefect Enterprise), defined at run time and validated against a compiled
+ * matrix when defined: a built-in base role plus extra permissions (the base's permissions cannot
+ * be removed), or a standalone list of permissions. Permissions are given by name ({@code
+ * CREATE_EDIT_DEPLOYMENTS}) or by scope string ({@code write_deployments}), so that a role list
+ * from Prefect's API or Terraform loads as is; each brings what it includes.
  *
  * <p>A custom role is a {@link Role} like a built-in one: give it to {@link
  * Principal.Builder#workspaceRole(String, Role)}, name it in a principal built with {@link
@@ -25,8 +25,10 @@ import java.util.Optional;
  */
 public final class CustomRoles {
   private final Matrix matrix;
+
   /** The account the roles belong to (its key), or null for a single-account application's. */
   private final String account;
+
   private final Map<String, Role> roles = new LinkedHashMap<>();
 
   /**
@@ -37,7 +39,8 @@ public final class CustomRoles {
    */
   public CustomRoles(Matrix matrix, String account) {
     this.matrix = Objects.requireNonNull(matrix, "matrix");
-    this.account = AccountIds.key(AccountIds.requireValid(Objects.requireNonNull(account, "account id")));
+    this.account =
+        AccountIds.key(AccountIds.requireValid(Objects.requireNonNull(account, "account id")));
   }
 
   /**
@@ -120,9 +123,13 @@ public final class CustomRoles {
       List<String> known = new ArrayList<>();
       matrix.roles(Level.WORKSPACE).forEach(role -> known.add(role.name()));
       known.addAll(roles.keySet());
-      throw new IllegalArgumentException("workspace role " + Names.quoted(name) + " is neither built into matrix "
-          + matrix.name() + " nor defined as a custom role; known workspace roles (case-sensitive): "
-          + String.join(", ", known));
+      throw new IllegalArgumentException(
+          "workspace role "
+              + Names.quoted(name)
+              + " is neither built into matrix "
+              + matrix.name()
+              + " nor defined as a custom role; known workspace roles (case-sensitive): "
+              + String.join(", ", known));
     }
     return custom;
   }
@@ -135,12 +142,18 @@ public final class CustomRoles {
       try {
         permission = matrix.resolvePermission(name);
       } catch (IllegalArgumentException unknown) {
-        throw new IllegalArgumentException("custom role " + role + ": " + unknown.getMessage(), unknown);
+        throw new IllegalArgumentException(
+            "custom role " + role + ": " + unknown.getMessage(), unknown);
       }
       if (permission.level() != Level.WORKSPACE) {
-        String given = name.equals(permission.name()) ? name : name + " (" + permission.name() + ")";
-        throw new IllegalArgumentException("custom role " + role + " lists " + given
-            + ", an account permission; a workspace role holds only workspace permissions");
+        String given =
+            name.equals(permission.name()) ? name : name + " (" + permission.name() + ")";
+        throw new IllegalArgumentException(
+            "custom role "
+                + role
+                + " lists "
+                + given
+                + ", an account permission; a workspace role holds only workspace permissions");
       }
       if (!resolved.contains(permission)) {
         resolved.add(permission);
@@ -151,27 +164,40 @@ public final class CustomRoles {
 
   /**
    * Checks that {@code name} may name a new custom role: showable ({@link Names}), and equal,
-   * ignoring case, to no built-in role of either level and no custom role defined already, so
-   * that no two roles read alike ({@code viewer} and {@code VIEWER}, Prefect's {@code Viewer}).
+   * ignoring case, to no built-in role of either level and no custom role defined already, so that
+   * no two roles read alike ({@code viewer} and {@code VIEWER}, Prefect's {@code Viewer}).
    */
   private synchronized void checkName(String name) {
     Names.requireShowable("a custom role name", Objects.requireNonNull(name, "role name"));
     for (Role builtIn : matrix.roles()) {
       if (builtIn.name().equalsIgnoreCase(name)) {
-        throw new IllegalArgumentException("custom role " + name + " would read like the built-in "
-            + builtIn.level().word() + " role " + builtIn.name() + " of matrix " + matrix.name()
-            + " (role names are told apart ignoring case); choose another name");
+        throw new IllegalArgumentException(
+            "custom role "
+                + name
+                + " would read like the built-in "
+                + builtIn.level().word()
+                + " role "
+                + builtIn.name()
+                + " of matrix "
+                + matrix.name()
+                + " (role names are told apart ignoring case); choose another name");
       }
     }
     for (String taken : roles.keySet()) {
       if (taken.equalsIgnoreCase(name)) {
-        throw new IllegalArgumentException("custom role " + name + " is already defined"
-            + (taken.equals(name) ? "" : " as " + taken + " (role names are told apart ignoring case)"));
+        throw new IllegalArgumentException(
+            "custom role "
+                + name
+                + " is already defined"
+                + (taken.equals(name)
+                    ? ""
+                    : " as " + taken + " (role names are told apart ignoring case)"));
       }
     }
   }
 
-  private synchronized Role add(String name, Role base, List<Permission> extras, String description) {
+  private synchronized Role add(
+      String name, Role base, List<Permission> extras, String description) {
     checkName(name);
     Role role = Role.custom(matrix, account, name, base, extras, description);
     roles.put(name, role);

@@ -16,8 +16,8 @@ import java.util.List;
  * @param workspace the workspace the call acted on, or null when it named none
  * @param permissions the permissions the method requires
  * @param anyOf whether one of {@code permissions} sufficed (else all were required)
- * @param grantedBy on an allow, what granted it, e.g. {@code DEVELOPER in ws-prod} or {@code account
- *     ADMIN in acme (workspace OWNER in the account's workspaces)}; "" on a denial
+ * @param grantedBy on an allow, what granted it, e.g. {@code DEVELOPER in ws-prod} or {@code
+ *     account ADMIN in acme (workspace OWNER in the account's workspaces)}; "" on a denial
  * @param wouldAllow on a denial, the roles that would have been allowed, e.g. {@code workspace
  *     DEVELOPER}, {@code account ADMIN}; empty on an allow
  * @param reason "allowed", or the denial's message
@@ -40,9 +40,9 @@ public record Decision(
   }
 
   /**
-   * Returns {@link #workspace()} fit for a log line, as denial messages show it: a caller chose
-   * it, so line breaks, bidi controls and other characters that cannot be shown are escaped
-   * ({@code \\n}, {@code \\u202e}) and a long id is cut; null when the call named none.
+   * Returns {@link #workspace()} fit for a log line, as denial messages show it: a caller chose it,
+   * so line breaks, bidi controls and other characters that cannot be shown are escaped ({@code
+   * \\n}, {@code \\u202e}) and a long id is cut; null when the call named none.
    */
   public String workspaceForLog() {
     return workspace == null ? null : Names.escaped(workspace);

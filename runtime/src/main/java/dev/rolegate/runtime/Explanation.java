@@ -3,13 +3,13 @@ package dev.rolegate.runtime;
 import java.util.List;
 
 /**
- * Why a principal may or may not use one permission in one workspace or account: the structured answer and a
- * sentence for people ({@link #sentence()}).
+ * Why a principal may or may not use one permission in one workspace or account: the structured
+ * answer and a sentence for people ({@link #sentence()}).
  *
  * @param allowed whether the permission is held there
  * @param principalId the principal's id
- * @param account the account asked about (the workspace's, or the one named), or null when none
- *     is known
+ * @param account the account asked about (the workspace's, or the one named), or null when none is
+ *     known
  * @param workspace the workspace asked about, or null
  * @param permission the permission's name
  * @param level whether it is a workspace or an account permission

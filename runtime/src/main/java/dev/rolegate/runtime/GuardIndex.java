@@ -16,21 +16,23 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The guarded types of an application, read from the guard indexes the annotation processor
- * writes ({@value #RESOURCE}, one per compilation; format in {@code docs/guard-index.md}), so
- * that tools (a test helper, a framework integration) find every guarded type, its guard and each
- * method's requirement without scanning the class path and without reflection on annotations
- * (which {@code @RequiresPermission}'s class retention would not allow).
+ * The guarded types of an application, read from the guard indexes the annotation processor writes
+ * ({@value #RESOURCE}, one per compilation; format in {@code docs/guard-index.md}), so that tools
+ * (a test helper, a framework integration) find every guarded type, its guard and each method's
+ * requirement without scanning the class path and without reflection on annotations (which
+ * {@code @RequiresPermission}'s class retention would not allow).
  *
  * <p>Reading is strict: a line that does not parse is an {@link IllegalArgumentException} naming
- * the resource, the line number and the line, never a type skipped or a method read as open.
- * This is set-up code; guards never read the index.
+ * the resource, the line number and the line, never a type skipped or a method read as open. This
+ * is set-up code; guards never read the index.
  */
 public final class GuardIndex {
   /** Where each compilation's index lies in its class output (and jar). */
   public static final String RESOURCE = "META-INF/rolegate/guard-index";
+
   /** The format line every index starts with (after comments). */
   public static final String HEADER = "rolegate-guard-index 1";
+
   /**
    * Where each guarded type's own one-type index lies ({@code <binary name>} appended): unique per
    * type, so it survives any merge of jars; it marks the type as guarded.
@@ -56,8 +58,8 @@ public final class GuardIndex {
   /**
    * Reads every {@value #RESOURCE} that {@code loader} sees and merges them.
    *
-   * @throws IllegalArgumentException if one does not parse (naming the resource and line), or
-   *     two list the same type differently (naming both)
+   * @throws IllegalArgumentException if one does not parse (naming the resource and line), or two
+   *     list the same type differently (naming both)
    * @throws UncheckedIOException if one cannot be read
    */
   public static GuardIndex load(ClassLoader loader) {
@@ -76,16 +78,22 @@ public final class GuardIndex {
         for (GuardedType type : parse(url.toString(), text).types) {
           GuardedType earlier = merged.putIfAbsent(type.typeName(), type);
           if (earlier != null && !earlier.sameAs(type)) {
-            throw new IllegalArgumentException("guard indexes disagree about " + type.typeName()
-                + ": " + earlier.resource() + " and " + type.resource()
-                + " list it differently; the class path holds two builds of it");
+            throw new IllegalArgumentException(
+                "guard indexes disagree about "
+                    + type.typeName()
+                    + ": "
+                    + earlier.resource()
+                    + " and "
+                    + type.resource()
+                    + " list it differently; the class path holds two builds of it");
           }
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + RESOURCE, e);
     }
-    return new GuardIndex(merged, sources.isEmpty() ? "no " + RESOURCE : String.join(", ", sources));
+    return new GuardIndex(
+        merged, sources.isEmpty() ? "no " + RESOURCE : String.join(", ", sources));
   }
 
   /**
@@ -117,9 +125,9 @@ public final class GuardIndex {
    *
    * <p>A type absent from the index is checked for its own one-type index ({@value
    * #TYPE_RESOURCE_PREFIX}{@code <binary name>}, through the type's class loader), which the
-   * processor writes beside the module's index. Finding one means the module's index was lost:
-   * jars merged into one (maven-shade, an assembly) where another module's {@value #RESOURCE}
-   * overwrote it.
+   * processor writes beside the module's index. Finding one means the module's index was lost: jars
+   * merged into one (maven-shade, an assembly) where another module's {@value #RESOURCE} overwrote
+   * it.
    *
    * @throws IllegalStateException if {@code type} is guarded but in no index read, naming the type,
    *     its own index and the fix
@@ -132,10 +140,19 @@ public final class GuardIndex {
     ClassLoader loader = type.getClassLoader();
     URL own = loader == null ? null : loader.getResource(TYPE_RESOURCE_PREFIX + type.getName());
     if (own != null) {
-      throw new IllegalStateException(type.getName() + " is guarded (" + own + ") but in no guard"
-          + " index read (" + sources + "): jars were merged so that one module's " + RESOURCE
-          + " overwrote another's. Concatenate them when merging (maven-shade: an"
-          + " AppendingTransformer for " + RESOURCE + "; docs/guard-index.md)");
+      throw new IllegalStateException(
+          type.getName()
+              + " is guarded ("
+              + own
+              + ") but in no guard"
+              + " index read ("
+              + sources
+              + "): jars were merged so that one module's "
+              + RESOURCE
+              + " overwrote another's. Concatenate them when merging (maven-shade: an"
+              + " AppendingTransformer for "
+              + RESOURCE
+              + "; docs/guard-index.md)");
     }
     return entry;
   }
@@ -172,8 +189,11 @@ public final class GuardIndex {
           endType();
         } else if (!headerSeen) {
           if (!line.equals(HEADER)) {
-            throw problem("expected the header \"" + HEADER + "\" (another format version, or not"
-                + " a guard index)");
+            throw problem(
+                "expected the header \""
+                    + HEADER
+                    + "\" (another format version, or not"
+                    + " a guard index)");
           }
           headerSeen = true;
         } else if (line.startsWith("type ")) {
@@ -202,8 +222,9 @@ public final class GuardIndex {
 
     private void checkType() {
       if (type.length != 5 || type[4].isBlank()) {
-        throw problem("a type line reads \"type <binary name> <guard binary name>"
-            + " interface|class <matrix name>\"");
+        throw problem(
+            "a type line reads \"type <binary name> <guard binary name>"
+                + " interface|class <matrix name>\"");
       }
       if (!BINARY_NAME.matcher(type[1]).matches() || !BINARY_NAME.matcher(type[2]).matches()) {
         throw problem("\"" + type[1] + "\" or \"" + type[2] + "\" is no binary type name");
@@ -221,11 +242,19 @@ public final class GuardIndex {
         return;
       }
       if (methods.isEmpty()) {
-        throw new IllegalArgumentException(resource + ":" + typeLine + ": type " + type[1]
-            + " lists no method: \"" + typeText + "\"");
+        throw new IllegalArgumentException(
+            resource
+                + ":"
+                + typeLine
+                + ": type "
+                + type[1]
+                + " lists no method: \""
+                + typeText
+                + "\"");
       }
-      types.put(type[1], new GuardedType(
-          type[1], type[2], type[3].equals("class"), type[4], methods, resource));
+      types.put(
+          type[1],
+          new GuardedType(type[1], type[2], type[3].equals("class"), type[4], methods, resource));
       methods.clear();
       type = null;
     }
@@ -233,24 +262,29 @@ public final class GuardIndex {
     private GuardedMethod method() {
       String[] fields = line.split(" ", -1);
       if (fields.length != 6) {
-        throw problem("a method line reads \"method <name> <parameter types|-> allOf|anyOf|unguarded"
-            + " <permissions|-> <workspace>\", six fields separated by single spaces");
+        throw problem(
+            "a method line reads \"method <name> <parameter types|-> allOf|anyOf|unguarded"
+                + " <permissions|-> <workspace>\", six fields separated by single spaces");
       }
       String name = fields[1];
       if (!IDENTIFIER.matcher(name).matches()) {
         throw problem("\"" + name + "\" is no method name");
       }
-      List<String> parameters = fields[2].equals("-") ? List.of() : list(fields[2], TYPE, "parameter type");
-      GuardedMethod.Mode mode = switch (fields[3]) {
-        case "allOf" -> GuardedMethod.Mode.ALL_OF;
-        case "anyOf" -> GuardedMethod.Mode.ANY_OF;
-        case "unguarded" -> GuardedMethod.Mode.UNGUARDED;
-        default -> throw problem("the mode is \"" + fields[3] + "\", not allOf, anyOf or unguarded");
-      };
+      List<String> parameters =
+          fields[2].equals("-") ? List.of() : list(fields[2], TYPE, "parameter type");
+      GuardedMethod.Mode mode =
+          switch (fields[3]) {
+            case "allOf" -> GuardedMethod.Mode.ALL_OF;
+            case "anyOf" -> GuardedMethod.Mode.ANY_OF;
+            case "unguarded" -> GuardedMethod.Mode.UNGUARDED;
+            default ->
+                throw problem("the mode is \"" + fields[3] + "\", not allOf, anyOf or unguarded");
+          };
       List<String> permissions;
       if (mode == GuardedMethod.Mode.UNGUARDED) {
         if (!fields[4].equals("-") || !fields[5].equals("none")) {
-          throw problem("an unguarded method lists no permission (\"-\") and no workspace (\"none\")");
+          throw problem(
+              "an unguarded method lists no permission (\"-\") and no workspace (\"none\")");
         }
         permissions = List.of();
       } else {
@@ -268,20 +302,34 @@ public final class GuardIndex {
       return method;
     }
 
-    private GuardedMethod workspace(String name, List<String> parameters, GuardedMethod.Mode mode,
-        List<String> permissions, String field) {
+    private GuardedMethod workspace(
+        String name,
+        List<String> parameters,
+        GuardedMethod.Mode mode,
+        List<String> permissions,
+        String field) {
       if (field.equals("none") || field.equals("bound")) {
-        return new GuardedMethod(name, parameters, mode, permissions,
-            field.equals("none") ? GuardedMethod.WorkspaceSource.NONE : GuardedMethod.WorkspaceSource.BOUND,
-            -1, null);
+        return new GuardedMethod(
+            name,
+            parameters,
+            mode,
+            permissions,
+            field.equals("none")
+                ? GuardedMethod.WorkspaceSource.NONE
+                : GuardedMethod.WorkspaceSource.BOUND,
+            -1,
+            null);
       }
       String[] parts = field.split(":", -1);
       boolean parameter = parts[0].equals("parameter") && parts.length == 2;
-      boolean carrier = parts[0].equals("carrier") && parts.length == 3
-          && IDENTIFIER.matcher(parts[2]).matches();
+      boolean carrier =
+          parts[0].equals("carrier") && parts.length == 3 && IDENTIFIER.matcher(parts[2]).matches();
       if (!parameter && !carrier) {
-        throw problem("the workspace is \"" + field + "\", not none, bound, parameter:<index>"
-            + " or carrier:<index>:<accessor>");
+        throw problem(
+            "the workspace is \""
+                + field
+                + "\", not none, bound, parameter:<index>"
+                + " or carrier:<index>:<accessor>");
       }
       int index;
       try {
@@ -290,12 +338,24 @@ public final class GuardIndex {
         throw problem("the workspace parameter index \"" + parts[1] + "\" is no number");
       }
       if (index < 0 || index >= parameters.size()) {
-        throw problem("the workspace parameter index " + index + " is outside the "
-            + parameters.size() + " parameter(s) of " + name);
+        throw problem(
+            "the workspace parameter index "
+                + index
+                + " is outside the "
+                + parameters.size()
+                + " parameter(s) of "
+                + name);
       }
-      return new GuardedMethod(name, parameters, mode, permissions,
-          parameter ? GuardedMethod.WorkspaceSource.PARAMETER : GuardedMethod.WorkspaceSource.CARRIER,
-          index, parameter ? null : parts[2]);
+      return new GuardedMethod(
+          name,
+          parameters,
+          mode,
+          permissions,
+          parameter
+              ? GuardedMethod.WorkspaceSource.PARAMETER
+              : GuardedMethod.WorkspaceSource.CARRIER,
+          index,
+          parameter ? null : parts[2]);
     }
 
     private List<String> list(String field, Pattern item, String what) {
@@ -311,7 +371,12 @@ public final class GuardIndex {
 
     private IllegalArgumentException problem(String what) {
       return new IllegalArgumentException(
-          resource + ":" + lineNumber + ": " + what + (line.isEmpty() ? "" : ": " + dev.rolegate.runtime.internal.Names.quoted(line)));
+          resource
+              + ":"
+              + lineNumber
+              + ": "
+              + what
+              + (line.isEmpty() ? "" : ": " + dev.rolegate.runtime.internal.Names.quoted(line)));
     }
   }
 }

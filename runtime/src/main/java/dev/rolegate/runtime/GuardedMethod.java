@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One method of a {@link GuardedType}, as the guard index lists it: its name, its erased
- * parameter types (binary names, arrays as {@code int[]}), its requirement and where its guard
- * reads the workspace.
+ * One method of a {@link GuardedType}, as the guard index lists it: its name, its erased parameter
+ * types (binary names, arrays as {@code int[]}), its requirement and where its guard reads the
+ * workspace.
  *
  * @param name the method name
  * @param parameterTypes the erased parameter types, e.g. {@code java.lang.String}, {@code a.B$C[]}
@@ -32,7 +32,9 @@ public record GuardedMethod(
     Objects.requireNonNull(workspaceSource, "workspace source");
   }
 
-  /** Returns {@code name(type,type)} with the erased parameter types: the method's key in its type. */
+  /**
+   * Returns {@code name(type,type)} with the erased parameter types: the method's key in its type.
+   */
   public String signature() {
     return name + "(" + String.join(",", parameterTypes) + ")";
   }

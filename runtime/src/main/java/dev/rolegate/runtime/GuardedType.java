@@ -42,8 +42,10 @@ public record GuardedType(
 
   /** Returns whether two entries say the same (the resource they came from aside). */
   boolean sameAs(GuardedType other) {
-    return typeName.equals(other.typeName) && guardName.equals(other.guardName)
-        && isClass == other.isClass && matrixName.equals(other.matrixName)
+    return typeName.equals(other.typeName)
+        && guardName.equals(other.guardName)
+        && isClass == other.isClass
+        && matrixName.equals(other.matrixName)
         && methods.equals(other.methods);
   }
 

@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An {@link AccountDirectory} held in memory, for tests and small applications: workspaces are
- * added to their account with {@link #add}, and a workspace never added is unknown (denied). A
- * UUID is one workspace in every spelling. Thread-safe; principals built with it see changes at
- * once, except a scope's bound workspace, whose account is found when the scope opens.
+ * added to their account with {@link #add}, and a workspace never added is unknown (denied). A UUID
+ * is one workspace in every spelling. Thread-safe; principals built with it see changes at once,
+ * except a scope's bound workspace, whose account is found when the scope opens.
  *
  * <pre>{@code
  * InMemoryAccountDirectory accounts = new InMemoryAccountDirectory()
@@ -24,9 +24,9 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
   /**
    * Adds {@code workspaces} to {@code account}; returns this directory.
    *
-   * @throws IllegalArgumentException if an id cannot be shown (the name rule of denial
-   *     messages), or a workspace belongs to another account already: a workspace belongs to
-   *     exactly one account ({@link #remove} it first to move it)
+   * @throws IllegalArgumentException if an id cannot be shown (the name rule of denial messages),
+   *     or a workspace belongs to another account already: a workspace belongs to exactly one
+   *     account ({@link #remove} it first to move it)
    */
   public synchronized InMemoryAccountDirectory add(String account, String... workspaces) {
     AccountIds.requireValid(Objects.requireNonNull(account, "account id"));
@@ -34,9 +34,13 @@ public final class InMemoryAccountDirectory implements AccountDirectory {
       String key = key(workspace);
       String owner = accounts.get(key);
       if (owner != null && !AccountDirectory.sameAccount(owner, account)) {
-        throw new IllegalArgumentException("workspace " + Names.quoted(workspace)
-            + " belongs to account " + Names.quoted(owner) + " already; a workspace belongs to"
-            + " exactly one account (remove it first to move it)");
+        throw new IllegalArgumentException(
+            "workspace "
+                + Names.quoted(workspace)
+                + " belongs to account "
+                + Names.quoted(owner)
+                + " already; a workspace belongs to"
+                + " exactly one account (remove it first to move it)");
       }
     }
     for (String workspace : workspaces) {

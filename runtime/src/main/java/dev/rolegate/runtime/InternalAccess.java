@@ -3,7 +3,9 @@ package dev.rolegate.runtime;
 import dev.rolegate.runtime.internal.RuntimeAccess;
 import dev.rolegate.runtime.internal.Secrets;
 
-/** The runtime's {@link RuntimeAccess}: registered with {@link Secrets} when this class initializes. */
+/**
+ * The runtime's {@link RuntimeAccess}: registered with {@link Secrets} when this class initializes.
+ */
 final class InternalAccess implements RuntimeAccess {
   static {
     Secrets.setRuntimeAccess(new InternalAccess());

@@ -12,10 +12,10 @@ import java.util.ServiceLoader;
 /**
  * A compiled permission matrix: its permissions and its roles with their closed permission sets.
  *
- * <p>Generated capability tables build one with {@link #builder}; applications get the one on
- * their class path with {@link #load()}. Looking a permission or role up by name is for set-up
- * (building principals, reading role lists); generated guards hold their permissions as constants
- * and never look anything up by name.
+ * <p>Generated capability tables build one with {@link #builder}; applications get the one on their
+ * class path with {@link #load()}. Looking a permission or role up by name is for set-up (building
+ * principals, reading role lists); generated guards hold their permissions as constants and never
+ * look anything up by name.
  */
 public final class Matrix {
   private final String name;
@@ -37,8 +37,15 @@ public final class Matrix {
     this.sha256 = builder.sha256;
     List<Permission> perms = new ArrayList<>();
     for (PermissionSpec spec : builder.permissions) {
-      Permission permission = new Permission(
-          this, perms.size(), spec.name, spec.level, spec.scope, spec.description, spec.implies);
+      Permission permission =
+          new Permission(
+              this,
+              perms.size(),
+              spec.name,
+              spec.level,
+              spec.scope,
+              spec.description,
+              spec.implies);
       perms.add(permission);
       permissionsByName.put(spec.name, permission);
       if (!spec.scope.isEmpty()) {
@@ -49,7 +56,8 @@ public final class Matrix {
     List<Role> built = new ArrayList<>();
     for (RoleSpec spec : builder.roles) {
       checkBits(spec);
-      Role role = new Role(this, spec.name, spec.level, spec.bits, spec.everywhere, spec.description);
+      Role role =
+          new Role(this, spec.name, spec.level, spec.bits, spec.everywhere, spec.description);
       built.add(role);
       (spec.level == Level.WORKSPACE ? workspaceRoles : accountRoles).put(spec.name, role);
     }
@@ -70,8 +78,14 @@ public final class Matrix {
       }
       if (i >= permissions.size() || permissions.get(i).level() != spec.level) {
         throw new IllegalArgumentException(
-            "role " + spec.name + " holds bit " + i + ", which is no " + spec.level.word()
-                + " permission of matrix " + name);
+            "role "
+                + spec.name
+                + " holds bit "
+                + i
+                + ", which is no "
+                + spec.level.word()
+                + " permission of matrix "
+                + name);
       }
     }
   }
@@ -111,8 +125,8 @@ public final class Matrix {
   }
 
   /**
-   * Returns the SHA-256 (lowercase hex) of the matrix file this matrix was compiled from, or ""
-   * for a matrix built by hand.
+   * Returns the SHA-256 (lowercase hex) of the matrix file this matrix was compiled from, or "" for
+   * a matrix built by hand.
    */
   public String sha256() {
     return sha256;
@@ -124,8 +138,8 @@ public final class Matrix {
   }
 
   /**
-   * Returns where the matrix file lies on the class path, {@code com/acme/acme.md}: with the
-   * title, what tells two matrices apart in messages.
+   * Returns where the matrix file lies on the class path, {@code com/acme/acme.md}: with the title,
+   * what tells two matrices apart in messages.
    */
   public String location() {
     return location(packageName, source);
@@ -159,14 +173,17 @@ public final class Matrix {
     return Optional.ofNullable(permissionsByName.get(name));
   }
 
-  /** Returns the permission whose external scope string is {@code scope} (Prefect's {@code see_flows}). */
+  /**
+   * Returns the permission whose external scope string is {@code scope} (Prefect's {@code
+   * see_flows}).
+   */
   public Optional<Permission> permissionByScope(String scope) {
     return Optional.ofNullable(permissionsByScope.get(scope));
   }
 
   /**
-   * Returns the permission named {@code nameOrScope}, by exact name first, then by scope string,
-   * so that a role list from an external API can be read as is.
+   * Returns the permission named {@code nameOrScope}, by exact name first, then by scope string, so
+   * that a role list from an external API can be read as is.
    *
    * @throws IllegalArgumentException naming the input when neither matches
    */
@@ -179,9 +196,15 @@ public final class Matrix {
     if (permission != null) {
       return permission;
     }
-    throw new IllegalArgumentException(Names.quoted(nameOrScope) + " is neither a permission name nor a"
-        + " scope of matrix " + name + "; names look like DELETE_DEPLOYMENTS, scopes like "
-        + (permissionsByScope.isEmpty() ? "(this matrix has none)" : permissionsByScope.keySet().iterator().next()));
+    throw new IllegalArgumentException(
+        Names.quoted(nameOrScope)
+            + " is neither a permission name nor a"
+            + " scope of matrix "
+            + name
+            + "; names look like DELETE_DEPLOYMENTS, scopes like "
+            + (permissionsByScope.isEmpty()
+                ? "(this matrix has none)"
+                : permissionsByScope.keySet().iterator().next()));
   }
 
   /** Returns the roles of {@code level} that hold {@code permission}, in matrix order. */
@@ -221,13 +244,25 @@ public final class Matrix {
   Role requireRole(String roleName, Level level) {
     Role role = rolesOf(level).get(roleName);
     if (role == null) {
-      Role other = rolesOf(level == Level.WORKSPACE ? Level.ACCOUNT : Level.WORKSPACE).get(roleName);
+      Role other =
+          rolesOf(level == Level.WORKSPACE ? Level.ACCOUNT : Level.WORKSPACE).get(roleName);
       String known = String.join(", ", rolesOf(level).keySet());
       String found =
-          other == null ? "unknown" : article(other.level()) + " role, not " + article(level) + " role";
+          other == null
+              ? "unknown"
+              : article(other.level()) + " role, not " + article(level) + " role";
       throw new IllegalArgumentException(
-          level.word() + " role " + Names.quoted(roleName) + " is " + found + " in matrix " + name
-              + "; known " + level.word() + " roles (case-sensitive): " + known);
+          level.word()
+              + " role "
+              + Names.quoted(roleName)
+              + " is "
+              + found
+              + " in matrix "
+              + name
+              + "; known "
+              + level.word()
+              + " roles (case-sensitive): "
+              + known);
     }
     return role;
   }
@@ -271,8 +306,8 @@ public final class Matrix {
     }
 
     /**
-     * Adds a role with its closed permission set as a bitset over permission indexes, and for
-     * an account role the workspace role it holds everywhere ("" for none).
+     * Adds a role with its closed permission set as a bitset over permission indexes, and for an
+     * account role the workspace role it holds everywhere ("" for none).
      */
     public Builder role(
         String name, Level level, long[] bits, String everywhere, String description) {
@@ -287,9 +322,9 @@ public final class Matrix {
     }
 
     /**
-     * Records the SHA-256 (64 lowercase hex digits) of the matrix file the table was compiled
-     * from, for a file read from the source path, which a build need not ship: {@link #build()}
-     * throws {@link StaleMatrixError} when a copy ships beside the table ({@code copy}, from {@code
+     * Records the SHA-256 (64 lowercase hex digits) of the matrix file the table was compiled from,
+     * for a file read from the source path, which a build need not ship: {@link #build()} throws
+     * {@link StaleMatrixError} when a copy ships beside the table ({@code copy}, from {@code
      * AcmeCapabilityTable.class.getResource("acme.md")}; null when none ships) with another digest
      * or unreadable. With no copy there is nothing to compare.
      */
@@ -301,10 +336,10 @@ public final class Matrix {
     }
 
     /**
-     * Records the SHA-256 (64 lowercase hex digits) of the matrix file the table was compiled
-     * from, and the same file as it ships beside the table ({@code
-     * AcmeCapabilityTable.class.getResource("acme.md")}, so that the table's own module finds
-     * it): {@link #build()} throws {@link StaleMatrixError} when that file is missing (null),
+     * Records the SHA-256 (64 lowercase hex digits) of the matrix file the table was compiled from,
+     * and the same file as it ships beside the table ({@code
+     * AcmeCapabilityTable.class.getResource("acme.md")}, so that the table's own module finds it):
+     * {@link #build()} throws {@link StaleMatrixError} when that file is missing (null),
      * unreadable, or has another digest.
      */
     public Builder compiledFrom(String sha256, java.net.URL shipped) {
@@ -343,7 +378,8 @@ public final class Matrix {
       List<Matrix> found = new ArrayList<>();
       List<String> providers = new ArrayList<>();
       try {
-        for (CapabilityTable table : ServiceLoader.load(CapabilityTable.class, Matrix.class.getClassLoader())) {
+        for (CapabilityTable table :
+            ServiceLoader.load(CapabilityTable.class, Matrix.class.getClassLoader())) {
           found.add(table.matrix());
           providers.add(table.getClass().getName());
         }

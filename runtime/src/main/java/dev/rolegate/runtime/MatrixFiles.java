@@ -11,8 +11,8 @@ import java.util.HexFormat;
 /**
  * Compares a capability table with the matrix file that ships beside it: the table carries the
  * SHA-256 of the file's bytes it was compiled from, and a build that copied a newer file without
- * compiling the table again (maven-compiler-plugin's "Nothing to compile" after an edit of only
- * the matrix) is refused before any guard of it runs.
+ * compiling the table again (maven-compiler-plugin's "Nothing to compile" after an edit of only the
+ * matrix) is refused before any guard of it runs.
  */
 final class MatrixFiles {
   /** How many hex digits of a digest a message shows. */
@@ -40,8 +40,11 @@ final class MatrixFiles {
     String shown = Names.escaped(location);
     if (shipped == null) {
       throw new StaleMatrixError(
-          "the capability table was compiled from " + shown + ", which is not on the class path"
-              + " beside it: ship the matrix file with the classes (src/main/resources/" + shown
+          "the capability table was compiled from "
+              + shown
+              + ", which is not on the class path"
+              + " beside it: ship the matrix file with the classes (src/main/resources/"
+              + shown
               + ") and rebuild, so the table can be compared with the file it claims to encode");
     }
     String actual;
@@ -49,15 +52,25 @@ final class MatrixFiles {
       actual = sha256(in.readAllBytes());
     } catch (IOException | RuntimeException e) {
       throw new StaleMatrixError(
-          "the matrix file " + shown + " beside the capability table could not be read ("
-              + e.getClass().getSimpleName() + "), so the table cannot be checked against it", e);
+          "the matrix file "
+              + shown
+              + " beside the capability table could not be read ("
+              + e.getClass().getSimpleName()
+              + "), so the table cannot be checked against it",
+          e);
     }
     if (!actual.equals(compiled)) {
       throw new StaleMatrixError(
-          "the capability table was compiled from an older " + Names.escaped(file)
+          "the capability table was compiled from an older "
+              + Names.escaped(file)
               + ": rebuild (mvn clean compile, or a clean Gradle build). The table encodes the "
-              + shown + " with SHA-256 " + compiled.substring(0, SHOWN) + "…, the class path holds"
-              + " one with SHA-256 " + actual.substring(0, SHOWN) + "…, so a matrix edit has not"
+              + shown
+              + " with SHA-256 "
+              + compiled.substring(0, SHOWN)
+              + "…, the class path holds"
+              + " one with SHA-256 "
+              + actual.substring(0, SHOWN)
+              + "…, so a matrix edit has not"
               + " been compiled; no guard of this matrix runs until it is");
     }
   }

@@ -1,8 +1,8 @@
 package dev.rolegate.runtime;
 
 /**
- * One permission of a compiled {@link Matrix}. Instances are created by the matrix and compared
- * by identity; a permission of one matrix is never held through another.
+ * One permission of a compiled {@link Matrix}. Instances are created by the matrix and compared by
+ * identity; a permission of one matrix is never held through another.
  */
 public final class Permission {
   private final Matrix matrix;
@@ -13,11 +13,21 @@ public final class Permission {
   private final String description;
   final int word;
   final long mask;
-  /** {@link #mask} when the permission lies in the first 64 bits, else 0: the common one-test case. */
+
+  /**
+   * {@link #mask} when the permission lies in the first 64 bits, else 0: the common one-test case.
+   */
   final long firstWordMask;
+
   private final long[] implies;
 
-  Permission(Matrix matrix, int index, String name, Level level, String scope, String description,
+  Permission(
+      Matrix matrix,
+      int index,
+      String name,
+      Level level,
+      String scope,
+      String description,
       long[] implies) {
     this.matrix = matrix;
     this.index = index;

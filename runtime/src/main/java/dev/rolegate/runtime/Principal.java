@@ -17,8 +17,8 @@ import java.util.UUID;
  * workspace default, no account role's workspace OWNER).
  *
  * <p>Role names arrive as strings from tokens and directories, so the builder takes names and
- * rejects unknown ones (case-sensitive: {@code owner} is not {@code OWNER}) when it builds. A
- * built principal is immutable and safe to share between threads.
+ * rejects unknown ones (case-sensitive: {@code owner} is not {@code OWNER}) when it builds. A built
+ * principal is immutable and safe to share between threads.
  *
  * <pre>{@code
  * Principal alice = Principal.user("alice")
@@ -34,14 +34,18 @@ public final class Principal {
   private final PrincipalKind kind;
   private final Matrix matrix;
   private final AccountDirectory directory;
+
   /**
    * Account key (a UUID's lower-case spelling, else the id) to the account role there: null for a
    * member in a matrix without account roles.
    */
   private final Map<String, Role> memberships;
+
   private final Map<String, Role> accounts;
+
   /** The one account of a {@link AccountDirectory#singleAccount} directory (its key), or null. */
   private final String singleAccount;
+
   private final Map<Object, Role> workspaceRoles;
   private final Map<String, Role> explicitRoles;
   private final WorkspaceDefaults defaults;
@@ -52,21 +56,25 @@ public final class Principal {
     this.kind = builder.kind;
     this.matrix = matrix;
     if (builder.directory == null) {
-      throw new IllegalStateException(this + " has no account directory: give it"
-          + " .directory(AccountDirectory.singleAccount(\"<account id>\")) in an application with"
-          + " one account, or .directory(<your AccountDirectory>) so that each workspace's account"
-          + " is known (a workspace of an unknown account is denied)");
+      throw new IllegalStateException(
+          this
+              + " has no account directory: give it"
+              + " .directory(AccountDirectory.singleAccount(\"<account id>\")) in an application with"
+              + " one account, or .directory(<your AccountDirectory>) so that each workspace's account"
+              + " is known (a workspace of an unknown account is denied)");
     }
     this.directory = builder.directory;
-    this.singleAccount = directory instanceof SingleAccountDirectory single
-        ? AccountIds.key(single.account())
-        : null;
+    this.singleAccount =
+        directory instanceof SingleAccountDirectory single
+            ? AccountIds.key(single.account())
+            : null;
     Map<String, Role> byAccount = new LinkedHashMap<>();
     Map<String, Role> shown = new LinkedHashMap<>();
     for (Map.Entry<String, String> entry : builder.memberships.entrySet()) {
-      Role role = entry.getValue() == null
-          ? matrix.defaultAccountRole()
-          : matrix.requireRole(entry.getValue(), Level.ACCOUNT);
+      Role role =
+          entry.getValue() == null
+              ? matrix.defaultAccountRole()
+              : matrix.requireRole(entry.getValue(), Level.ACCOUNT);
       byAccount.put(AccountIds.key(entry.getKey()), role);
       shown.put(entry.getKey(), role);
     }
@@ -74,32 +82,49 @@ public final class Principal {
       String single = ((SingleAccountDirectory) directory).account();
       for (String account : byAccount.keySet()) {
         if (!account.equals(singleAccount)) {
-          throw new IllegalArgumentException(this + " is given account " + Names.quoted(account)
-              + ", but its directory is the single account " + Names.quoted(single)
-              + "; with several accounts, use an AccountDirectory that knows them");
+          throw new IllegalArgumentException(
+              this
+                  + " is given account "
+                  + Names.quoted(account)
+                  + ", but its directory is the single account "
+                  + Names.quoted(single)
+                  + "; with several accounts, use an AccountDirectory that knows them");
         }
       }
       if (!byAccount.containsKey(singleAccount)) {
-        Role role = builder.accountRole == null
-            ? matrix.defaultAccountRole()
-            : matrix.requireRole(builder.accountRole, Level.ACCOUNT);
+        Role role =
+            builder.accountRole == null
+                ? matrix.defaultAccountRole()
+                : matrix.requireRole(builder.accountRole, Level.ACCOUNT);
         byAccount.put(singleAccount, role);
         shown.put(single, role);
       } else if (builder.accountRole != null) {
-        throw new IllegalArgumentException(this + " is given an account role twice: by"
-            + " accountRole(role) and by member(account, role); give it once");
+        throw new IllegalArgumentException(
+            this
+                + " is given an account role twice: by"
+                + " accountRole(role) and by member(account, role); give it once");
       }
     } else if (builder.accountRole != null) {
-      throw new IllegalArgumentException(this + " is given accountRole("
-          + Names.quoted(builder.accountRole) + ") without an account: that sets the role in the"
-          + " one account of AccountDirectory.singleAccount; with any other directory, name the"
-          + " account with member(account, role)");
+      throw new IllegalArgumentException(
+          this
+              + " is given accountRole("
+              + Names.quoted(builder.accountRole)
+              + ") without an account: that sets the role in the"
+              + " one account of AccountDirectory.singleAccount; with any other directory, name the"
+              + " account with member(account, role)");
     }
     if (kind == PrincipalKind.SERVICE_ACCOUNT && byAccount.size() != 1) {
-      throw new IllegalArgumentException(this + " belongs to exactly one account, as every service"
-          + " account does; it was given " + (byAccount.isEmpty() ? "none" : byAccount.size() + " ("
-          + String.join(", ", shown.keySet().stream().map(Names::quoted).toList()) + ")")
-          + ": name its account with member(account)");
+      throw new IllegalArgumentException(
+          this
+              + " belongs to exactly one account, as every service"
+              + " account does; it was given "
+              + (byAccount.isEmpty()
+                  ? "none"
+                  : byAccount.size()
+                      + " ("
+                      + String.join(", ", shown.keySet().stream().map(Names::quoted).toList())
+                      + ")")
+              + ": name its account with member(account)");
     }
     this.memberships = byAccount;
     this.accounts = Collections.unmodifiableMap(shown);
@@ -118,8 +143,10 @@ public final class Principal {
     this.customRoles = builder.customRoles;
     if (defaults != null && defaults.matrix() != matrix) {
       throw new IllegalArgumentException(
-          "workspace defaults of matrix " + defaults.matrix().name()
-              + " cannot serve a principal of matrix " + matrix.name());
+          "workspace defaults of matrix "
+              + defaults.matrix().name()
+              + " cannot serve a principal of matrix "
+              + matrix.name());
     }
   }
 
@@ -134,16 +161,33 @@ public final class Principal {
       return;
     }
     if (!memberships.containsKey(account)) {
-      throw new IllegalArgumentException(this + " is given " + role.name() + " in workspace "
-          + Names.quoted(workspace) + " of account " + Names.quoted(account) + ", but is no"
-          + " member of that account: a workspace role is held only by members of the workspace's"
-          + " account (add member(" + Names.quoted(account) + ") or drop the role)");
+      throw new IllegalArgumentException(
+          this
+              + " is given "
+              + role.name()
+              + " in workspace "
+              + Names.quoted(workspace)
+              + " of account "
+              + Names.quoted(account)
+              + ", but is no"
+              + " member of that account: a workspace role is held only by members of the workspace's"
+              + " account (add member("
+              + Names.quoted(account)
+              + ") or drop the role)");
     }
     if (!holdableIn(role, account)) {
-      throw new IllegalArgumentException(this + " is given custom role " + role.name()
-          + " of " + customAccount(role) + " in workspace " + Names.quoted(workspace)
-          + " of account " + Names.quoted(account) + ": a custom role is held only in its"
-          + " own account's workspaces");
+      throw new IllegalArgumentException(
+          this
+              + " is given custom role "
+              + role.name()
+              + " of "
+              + customAccount(role)
+              + " in workspace "
+              + Names.quoted(workspace)
+              + " of account "
+              + Names.quoted(account)
+              + ": a custom role is held only in its"
+              + " own account's workspaces");
     }
   }
 
@@ -168,8 +212,8 @@ public final class Principal {
   }
 
   /**
-   * Starts a service-account principal (an API key): it belongs to exactly one account, named
-   * with {@link Builder#member} (or the one of {@link AccountDirectory#singleAccount}).
+   * Starts a service-account principal (an API key): it belongs to exactly one account, named with
+   * {@link Builder#member} (or the one of {@link AccountDirectory#singleAccount}).
    */
   public static Builder serviceAccount(String id) {
     return new Builder(id, PrincipalKind.SERVICE_ACCOUNT);
@@ -195,7 +239,10 @@ public final class Principal {
     return directory;
   }
 
-  /** Returns the accounts this principal is a member of, with its account role in each, in order given. */
+  /**
+   * Returns the accounts this principal is a member of, with its account role in each, in order
+   * given.
+   */
   public Map<String, Role> accounts() {
     return accounts;
   }
@@ -210,8 +257,8 @@ public final class Principal {
 
   /**
    * Returns whether this principal is a member of {@code account} (either spelling of a UUID),
-   * given with {@link Builder#member} or by a single-account directory; in a matrix without
-   * account roles a member holds none.
+   * given with {@link Builder#member} or by a single-account directory; in a matrix without account
+   * roles a member holds none.
    */
   public boolean isMemberOf(String account) {
     return memberships.containsKey(AccountIds.key(account));
@@ -239,11 +286,10 @@ public final class Principal {
 
   /**
    * Returns the workspace role this principal holds in {@code workspace}: none unless it is a
-   * member of the workspace's account (the directory's answer); then its explicit role there,
-   * else the workspace's default role when one is set, else null. The role its account role
-   * implies in the account's workspaces (account ADMIN/OWNER: OWNER) is separate: see {@link
-   * Role#everywhere()}. A null or blank id, or a workspace the directory does not know, gives
-   * null.
+   * member of the workspace's account (the directory's answer); then its explicit role there, else
+   * the workspace's default role when one is set, else null. The role its account role implies in
+   * the account's workspaces (account ADMIN/OWNER: OWNER) is separate: see {@link
+   * Role#everywhere()}. A null or blank id, or a workspace the directory does not know, gives null.
    *
    * @throws RuntimeException whatever the application's directory throws
    */
@@ -251,16 +297,19 @@ public final class Principal {
     return roleIn(workspace, accountOf(workspace));
   }
 
-  /** Returns the workspace role held in the workspace with this UUID, as {@link #workspaceRole(String)}. */
+  /**
+   * Returns the workspace role held in the workspace with this UUID, as {@link
+   * #workspaceRole(String)}.
+   */
   public Role workspaceRole(UUID workspace) {
     return roleIn(workspace, accountOf(workspace));
   }
 
   /**
    * Returns the workspace role held in {@code workspace} (a valid String id or a UUID), which
-   * belongs to {@code account} (null: unknown): null unless a member there; then the explicit
-   * role (when it may be held there), else the default role (the same). What a guard's full
-   * decision reads.
+   * belongs to {@code account} (null: unknown): null unless a member there; then the explicit role
+   * (when it may be held there), else the default role (the same). What a guard's full decision
+   * reads.
    */
   Role roleIn(Object workspace, String account) {
     String key = AccountIds.key(account);
@@ -287,8 +336,8 @@ public final class Principal {
   /**
    * Returns the role this principal was given in {@code workspace} under exactly this spelling,
    * when {@code workspace} belongs to {@code account} and the role may be held there by this
-   * principal (a member; a custom role of that account); else null. No workspace default, no
-   * other spelling of a UUID. What a binding resolves once.
+   * principal (a member; a custom role of that account); else null. No workspace default, no other
+   * spelling of a UUID. What a binding resolves once.
    */
   Role assignedRoleIn(String workspace, String account) {
     Role role = workspaceRoles.get(workspace);
@@ -331,12 +380,16 @@ public final class Principal {
     private final String id;
     private final PrincipalKind kind;
     private String accountRole;
+
     /** Account id to a role name, or null for the matrix's default account role. */
     private final Map<String, String> memberships = new LinkedHashMap<>();
+
     private final java.util.Set<String> accountKeys = new java.util.HashSet<>();
     private AccountDirectory directory;
+
     /** Workspace id to a role name or a {@link Role}, resolved when built. */
     private final Map<String, Object> workspaceRoles = new LinkedHashMap<>();
+
     // One key per workspace: a UUID's canonical string, whatever case or overload it came in.
     private final java.util.Set<String> workspaceKeys = new java.util.HashSet<>();
     private Matrix matrix;
@@ -360,12 +413,18 @@ public final class Principal {
       return this;
     }
 
-    /** Makes this principal a member of {@code account} with the matrix's default account role (MEMBER). */
+    /**
+     * Makes this principal a member of {@code account} with the matrix's default account role
+     * (MEMBER).
+     */
     public Builder member(String account) {
       return putMembership(account, null);
     }
 
-    /** Makes this principal a member of {@code account} with account role {@code role} (e.g. {@code AccountRoles.ADMIN}). */
+    /**
+     * Makes this principal a member of {@code account} with account role {@code role} (e.g. {@code
+     * AccountRoles.ADMIN}).
+     */
     public Builder member(String account, String role) {
       return putMembership(account, Objects.requireNonNull(role, "account role"));
     }
@@ -373,8 +432,12 @@ public final class Principal {
     private Builder putMembership(String account, String role) {
       AccountIds.requireValid(Objects.requireNonNull(account, "account id"));
       if (!accountKeys.add(AccountIds.key(account))) {
-        throw new IllegalArgumentException("account " + Names.quoted(account)
-            + " is given twice for " + id + ": a principal holds one account role per account");
+        throw new IllegalArgumentException(
+            "account "
+                + Names.quoted(account)
+                + " is given twice for "
+                + id
+                + ": a principal holds one account role per account");
       }
       memberships.put(account, role);
       return this;
@@ -411,7 +474,11 @@ public final class Principal {
       String key = WorkspaceIds.uuidOf(workspace).map(UUID::toString).orElse(workspace);
       if (!workspaceKeys.add(key)) {
         throw new IllegalArgumentException(
-            "workspace " + Names.quoted(workspace) + " already has a role for " + id + ": a principal holds one role per workspace");
+            "workspace "
+                + Names.quoted(workspace)
+                + " already has a role for "
+                + id
+                + ": a principal holds one role per workspace");
       }
       workspaceRoles.put(workspace, role);
       return this;
@@ -428,7 +495,9 @@ public final class Principal {
       return this;
     }
 
-    /** Resolves role names against these custom roles too (and uses their matrix if none is set). */
+    /**
+     * Resolves role names against these custom roles too (and uses their matrix if none is set).
+     */
     public Builder customRoles(CustomRoles roles) {
       this.customRoles = Objects.requireNonNull(roles, "custom roles");
       if (matrix == null) {
@@ -441,17 +510,25 @@ public final class Principal {
       if (role instanceof Role) {
         Role given = (Role) role;
         if (given.matrix() != matrix || given.level() != Level.WORKSPACE) {
-          throw new IllegalArgumentException("role " + given.name() + " is not a workspace role of"
-              + " matrix " + matrix.name() + "; the principal's roles all come from one matrix");
+          throw new IllegalArgumentException(
+              "role "
+                  + given.name()
+                  + " is not a workspace role of"
+                  + " matrix "
+                  + matrix.name()
+                  + "; the principal's roles all come from one matrix");
         }
         return given;
       }
       String name = (String) role;
       if (customRoles != null) {
         if (customRoles.matrix() != matrix) {
-          throw new IllegalArgumentException("the custom roles given belong to matrix "
-              + customRoles.matrix().name() + ", but this principal's roles come from matrix "
-              + matrix.name() + "; define them against the same matrix");
+          throw new IllegalArgumentException(
+              "the custom roles given belong to matrix "
+                  + customRoles.matrix().name()
+                  + ", but this principal's roles come from matrix "
+                  + matrix.name()
+                  + "; define them against the same matrix");
         }
         return customRoles.workspaceRole(name);
       }
@@ -470,11 +547,11 @@ public final class Principal {
     /**
      * Returns the principal.
      *
-     * @throws IllegalArgumentException naming a role that the matrix does not have at that level;
-     *     a service account not in exactly one account; a workspace role in a workspace of an
-     *     account this principal is not a member of, or a custom role of another account
-     * @throws IllegalStateException if no directory was given, or no matrix was given and there
-     *     is not exactly one on the class path
+     * @throws IllegalArgumentException naming a role that the matrix does not have at that level; a
+     *     service account not in exactly one account; a workspace role in a workspace of an account
+     *     this principal is not a member of, or a custom role of another account
+     * @throws IllegalStateException if no directory was given, or no matrix was given and there is
+     *     not exactly one on the class path
      */
     public Principal build() {
       return new Principal(this, matrix != null ? matrix : Matrix.load());

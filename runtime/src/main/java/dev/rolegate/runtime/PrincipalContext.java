@@ -11,10 +11,10 @@ import java.util.function.Supplier;
 
 /**
  * A thread's principal binding, captured so that work handed to another thread runs as the same
- * principal: wrap the task, and it binds the captured principal (and workspace) while it runs,
- * then closes every scope the task opened and left open and restores whatever the running thread
- * had before, also when the task throws. A pooled thread therefore never keeps a principal after
- * a task, and a scope the task left open unbinds nothing when closed later.
+ * principal: wrap the task, and it binds the captured principal (and workspace) while it runs, then
+ * closes every scope the task opened and left open and restores whatever the running thread had
+ * before, also when the task throws. A pooled thread therefore never keeps a principal after a
+ * task, and a scope the task left open unbinds nothing when closed later.
  *
  * <pre>{@code
  * PrincipalContext context = PrincipalContext.capture();
@@ -39,8 +39,8 @@ public final class PrincipalContext {
   /**
    * Returns the context of nobody: a task wrapped with it runs with no principal bound, whatever
    * the running thread has bound (a guarded call in it is unauthenticated), then the thread's own
-   * binding is restored. For work that must not act as whoever the thread happens to carry, such
-   * as a request that brought no credentials.
+   * binding is restored. For work that must not act as whoever the thread happens to carry, such as
+   * a request that brought no credentials.
    */
   public static PrincipalContext none() {
     return EMPTY;
@@ -117,7 +117,10 @@ public final class PrincipalContext {
     return value -> run(() -> consumer.accept(value));
   }
 
-  /** Returns {@code function} running with the captured binding (for {@code thenCombine}, {@code handle}). */
+  /**
+   * Returns {@code function} running with the captured binding (for {@code thenCombine}, {@code
+   * handle}).
+   */
   public <T, U, R> BiFunction<T, U, R> biFunction(BiFunction<T, U, R> function) {
     Objects.requireNonNull(function, "function");
     return (first, second) -> {

@@ -56,7 +56,8 @@ final class PropagatingExecutorService implements ExecutorService {
 
   @Override
   public <T> List<Future<T>> invokeAll(
-      Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit) throws InterruptedException {
+      Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+      throws InterruptedException {
     return delegate.invokeAll(wrapAll(tasks), timeout, unit);
   }
 

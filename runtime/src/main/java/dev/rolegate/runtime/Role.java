@@ -6,24 +6,28 @@ import java.util.List;
 
 /**
  * One role of a compiled {@link Matrix} with its closed permission set (its grants, what they
- * include and what it inherits), stored as a bitset computed at compile time; or a custom
- * workspace role defined at run time with {@link CustomRoles}, stored the same way so that a
- * guard checks it at the same cost.
+ * include and what it inherits), stored as a bitset computed at compile time; or a custom workspace
+ * role defined at run time with {@link CustomRoles}, stored the same way so that a guard checks it
+ * at the same cost.
  */
 public final class Role {
   private final Matrix matrix;
   private final String name;
   private final Level level;
   private final long[] bits;
+
   /** The first 64 bits again, so that a matrix of up to 64 permissions needs no array read. */
   private final long firstWord;
+
   private final String everywhereName;
   private final String description;
   private final Role base;
   private final List<Permission> extras;
   private final boolean custom;
+
   /** The account a custom role was defined in (its key), or null: built-in, or no account named. */
   private final String account;
+
   private Role everywhere;
 
   Role(
@@ -36,8 +40,17 @@ public final class Role {
     this(matrix, name, level, bits, everywhereName, description, null, List.of(), false, null);
   }
 
-  private Role(Matrix matrix, String name, Level level, long[] bits, String everywhereName,
-      String description, Role base, List<Permission> extras, boolean custom, String account) {
+  private Role(
+      Matrix matrix,
+      String name,
+      Level level,
+      long[] bits,
+      String everywhereName,
+      String description,
+      Role base,
+      List<Permission> extras,
+      boolean custom,
+      String account) {
     this.matrix = matrix;
     this.name = name;
     this.level = level;
@@ -51,27 +64,37 @@ public final class Role {
     this.account = account;
   }
 
-  /** Creates a custom workspace role: {@code base}'s permissions (if any) plus {@code extras}, closed. */
-  static Role custom(Matrix matrix, String account, String name, Role base, List<Permission> extras,
+  /**
+   * Creates a custom workspace role: {@code base}'s permissions (if any) plus {@code extras},
+   * closed.
+   */
+  static Role custom(
+      Matrix matrix,
+      String account,
+      String name,
+      Role base,
+      List<Permission> extras,
       String description) {
     // As wide as the matrix: a hand-built base's bitset may be shorter, and an extra beyond it
     // must not be dropped.
     int words = Math.max(1, (matrix.permissions().size() + 63) / 64);
-    long[] bits = base == null
-        ? new long[words]
-        : java.util.Arrays.copyOf(base.bits, Math.max(words, base.bits.length));
+    long[] bits =
+        base == null
+            ? new long[words]
+            : java.util.Arrays.copyOf(base.bits, Math.max(words, base.bits.length));
     for (Permission extra : extras) {
       long[] implied = extra.implied();
       for (int i = 0; i < implied.length && i < bits.length; i++) {
         bits[i] |= implied[i];
       }
     }
-    return new Role(matrix, name, Level.WORKSPACE, bits, "", description, base, extras, true,
-        account);
+    return new Role(
+        matrix, name, Level.WORKSPACE, bits, "", description, base, extras, true, account);
   }
 
   void link() {
-    everywhere = everywhereName.isEmpty() ? null : matrix.requireRole(everywhereName, Level.WORKSPACE);
+    everywhere =
+        everywhereName.isEmpty() ? null : matrix.requireRole(everywhereName, Level.WORKSPACE);
   }
 
   /** Returns whether this is a custom role defined at run time, not one of the matrix file. */
@@ -80,10 +103,10 @@ public final class Role {
   }
 
   /**
-   * Returns the account a custom role belongs to ({@link CustomRoles#CustomRoles(Matrix,
-   * String)}), if it names one: it is held only in that account's workspaces. Empty for a
-   * built-in role, which every account has, and for custom roles of a single-account application
-   * ({@link CustomRoles#CustomRoles(Matrix)}), which are held only under {@link
+   * Returns the account a custom role belongs to ({@link CustomRoles#CustomRoles(Matrix, String)}),
+   * if it names one: it is held only in that account's workspaces. Empty for a built-in role, which
+   * every account has, and for custom roles of a single-account application ({@link
+   * CustomRoles#CustomRoles(Matrix)}), which are held only under {@link
    * AccountDirectory#singleAccount}.
    */
   public java.util.Optional<String> account() {
@@ -134,8 +157,8 @@ public final class Role {
   }
 
   /**
-   * Returns the first 64 bits of this role's closed permission set (bit {@code i} is the
-   * permission of index {@code i}), for checks that have resolved their permission's bit ahead.
+   * Returns the first 64 bits of this role's closed permission set (bit {@code i} is the permission
+   * of index {@code i}), for checks that have resolved their permission's bit ahead.
    */
   long firstWord() {
     return firstWord;

@@ -1,7 +1,6 @@
 package dev.rolegate.runtime;
 
 import dev.rolegate.runtime.internal.Names;
-
 import java.util.UUID;
 
 /** The directory of a single-account application: see {@link AccountDirectory#singleAccount}. */

@@ -7,11 +7,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each workspace's default role: the role every account member holds in a workspace where they
- * have no explicit role (Prefect: set by the workspace Owner). "No access" is a valid default and
- * is the same as none. An explicit role always wins; account ADMIN and OWNER hold OWNER
- * everywhere regardless. Thread-safe; principals built with {@link
- * Principal.Builder#workspaceDefaults} see changes at once.
+ * Each workspace's default role: the role every account member holds in a workspace where they have
+ * no explicit role (Prefect: set by the workspace Owner). "No access" is a valid default and is the
+ * same as none. An explicit role always wins; account ADMIN and OWNER hold OWNER everywhere
+ * regardless. Thread-safe; principals built with {@link Principal.Builder#workspaceDefaults} see
+ * changes at once.
  */
 public final class WorkspaceDefaults {
   private static final Object NO_ACCESS = new Object();
@@ -37,16 +37,17 @@ public final class WorkspaceDefaults {
   }
 
   /**
-   * Sets the default role of {@code workspace} by name (a built-in role, or one of the custom
-   * roles these defaults were created with).
+   * Sets the default role of {@code workspace} by name (a built-in role, or one of the custom roles
+   * these defaults were created with).
    *
    * @throws IllegalArgumentException if the matrix has no such workspace role
    */
   public void setDefaultRole(String workspace, String role) {
     Objects.requireNonNull(role, "role");
-    Role resolved = customRoles != null
-        ? customRoles.workspaceRole(role)
-        : matrix.requireRole(role, Level.WORKSPACE);
+    Role resolved =
+        customRoles != null
+            ? customRoles.workspaceRole(role)
+            : matrix.requireRole(role, Level.WORKSPACE);
     put(workspace, resolved);
   }
 
@@ -58,13 +59,15 @@ public final class WorkspaceDefaults {
   public void setDefaultRole(String workspace, Role role) {
     Objects.requireNonNull(role, "role");
     if (role.matrix() != matrix || role.level() != Level.WORKSPACE) {
-      throw new IllegalArgumentException("role " + role.name() + " is not a workspace role of matrix "
-          + matrix.name());
+      throw new IllegalArgumentException(
+          "role " + role.name() + " is not a workspace role of matrix " + matrix.name());
     }
     put(workspace, role);
   }
 
-  /** Makes "no access" the default of {@code workspace}: members without a role there get nothing. */
+  /**
+   * Makes "no access" the default of {@code workspace}: members without a role there get nothing.
+   */
   public void setNoAccess(String workspace) {
     put(workspace, NO_ACCESS);
   }
@@ -74,7 +77,9 @@ public final class WorkspaceDefaults {
     return Optional.ofNullable(defaultRole(workspace));
   }
 
-  /** Returns whether "no access" is the default of {@code workspace} (as opposed to no default set). */
+  /**
+   * Returns whether "no access" is the default of {@code workspace} (as opposed to no default set).
+   */
   public boolean isNoAccess(String workspace) {
     if (workspace == null) {
       return false;
@@ -86,13 +91,18 @@ public final class WorkspaceDefaults {
     return value == NO_ACCESS;
   }
 
-  /** Removes the default of {@code workspace} (any spelling of a UUID): members without a role there get nothing. */
+  /**
+   * Removes the default of {@code workspace} (any spelling of a UUID): members without a role there
+   * get nothing.
+   */
   public synchronized void clear(String workspace) {
     Objects.requireNonNull(workspace, "workspace id");
-    WorkspaceIds.uuidOf(workspace).ifPresent(uuid -> {
-      defaults.remove(uuid);
-      removeSpellingsOf(uuid);
-    });
+    WorkspaceIds.uuidOf(workspace)
+        .ifPresent(
+            uuid -> {
+              defaults.remove(uuid);
+              removeSpellingsOf(uuid);
+            });
     defaults.remove(workspace);
   }
 
@@ -117,8 +127,11 @@ public final class WorkspaceDefaults {
   }
 
   private void removeSpellingsOf(UUID uuid) {
-    defaults.keySet().removeIf(key -> key instanceof String id
-        && WorkspaceIds.uuidOf(id).filter(uuid::equals).isPresent());
+    defaults
+        .keySet()
+        .removeIf(
+            key ->
+                key instanceof String id
+                    && WorkspaceIds.uuidOf(id).filter(uuid::equals).isPresent());
   }
-
 }

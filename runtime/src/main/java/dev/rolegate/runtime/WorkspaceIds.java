@@ -4,10 +4,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What counts as a workspace id, and when two spellings name one workspace: a canonical UUID
- * (36 characters, dashes at 8, 13, 18 and 23, hex digits elsewhere) in any letter case is that
- * UUID. Nothing looser: {@code UUID.fromString} also reads "+1234567-..." as a UUID, which would
- * let a different string share a workspace's role.
+ * What counts as a workspace id, and when two spellings name one workspace: a canonical UUID (36
+ * characters, dashes at 8, 13, 18 and 23, hex digits elsewhere) in any letter case is that UUID.
+ * Nothing looser: {@code UUID.fromString} also reads "+1234567-..." as a UUID, which would let a
+ * different string share a workspace's role.
  */
 final class WorkspaceIds {
   private WorkspaceIds() {}
@@ -33,9 +33,10 @@ final class WorkspaceIds {
   }
 
   /**
-   * Returns whether {@code id} names a workspace: it has a visible character (not only
-   * whitespace, space separators such as no-break space, invisible format characters such as
-   * zero-width space, or control characters such as NUL and DEL). Cheap for the usual id, whose first character is visible ASCII.
+   * Returns whether {@code id} names a workspace: it has a visible character (not only whitespace,
+   * space separators such as no-break space, invisible format characters such as zero-width space,
+   * or control characters such as NUL and DEL). Cheap for the usual id, whose first character is
+   * visible ASCII.
    */
   static boolean isVisible(String id) {
     if (id == null || id.isEmpty()) {
@@ -48,7 +49,8 @@ final class WorkspaceIds {
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
       // Every whitespace character is a space character or an ISO control.
-      if (!Character.isSpaceChar(c) && !Character.isISOControl(c)
+      if (!Character.isSpaceChar(c)
+          && !Character.isISOControl(c)
           && Character.getType(c) != Character.FORMAT) {
         return true;
       }

@@ -42,13 +42,19 @@ class ConcurrencyStressTest {
 
   private static final Worker[] WORKERS = {
     new Worker(user("nobody").build(), new boolean[] {false, false, false, false}),
-    new Worker(user("viewer").workspaceRole(WS, VIEWER).build(), new boolean[] {true, false, false, false}),
-    new Worker(serviceAccount("developer").workspaceRole(WS, DEVELOPER).build(),
+    new Worker(
+        user("viewer").workspaceRole(WS, VIEWER).build(),
+        new boolean[] {true, false, false, false}),
+    new Worker(
+        serviceAccount("developer").workspaceRole(WS, DEVELOPER).build(),
         new boolean[] {true, true, false, true}),
-    new Worker(user("owner").workspaceRole(WS, OWNER).build(), new boolean[] {true, true, true, true}),
+    new Worker(
+        user("owner").workspaceRole(WS, OWNER).build(), new boolean[] {true, true, true, true}),
   };
 
-  /** The principal id each thread expects decisions for right now; the listener compares with it. */
+  /**
+   * The principal id each thread expects decisions for right now; the listener compares with it.
+   */
   private static final ThreadLocal<String> EXPECTED = new ThreadLocal<>();
 
   private final AtomicInteger mismatches = new AtomicInteger();
@@ -72,7 +78,8 @@ class ConcurrencyStressTest {
     try {
       for (int i = 0; i < count; i++) {
         Principal observed = CurrentPrincipal.source().current();
-        if (observed != worker.principal() || CurrentPrincipal.get().orElse(null) != worker.principal()) {
+        if (observed != worker.principal()
+            || CurrentPrincipal.get().orElse(null) != worker.principal()) {
           mismatch(id + " observed " + observed);
         }
         for (int r = 0; r < REQUIREMENTS.length; r++) {
@@ -101,57 +108,70 @@ class ConcurrencyStressTest {
 
   @Test
   void fourPrincipals_sharedGuardsAndPool_noDecisionForTheWrongPrincipal() {
-    Decisions.setListener(decision -> {
-      decisionsSeen.incrementAndGet();
-      if (!Objects.equals(EXPECTED.get(), decision.principalId())) {
-        mismatch("listener saw " + decision.principalId() + " on a thread working for " + EXPECTED.get());
-      }
-    });
+    Decisions.setListener(
+        decision -> {
+          decisionsSeen.incrementAndGet();
+          if (!Objects.equals(EXPECTED.get(), decision.principalId())) {
+            mismatch(
+                "listener saw "
+                    + decision.principalId()
+                    + " on a thread working for "
+                    + EXPECTED.get());
+          }
+        });
     AtomicLong[] done = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()};
     ExecutorService raw = Executors.newFixedThreadPool(2);
     ExecutorService pool = CurrentPrincipal.propagating(raw);
     ExecutorService callers = Executors.newFixedThreadPool(2);
     try {
-      assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> work = new ArrayList<>();
-        // Workers 0 and 1 run on their own caller threads, bound directly.
-        for (int w = 0; w < 2; w++) {
-          Worker worker = WORKERS[w];
-          AtomicLong count = done[w];
-          work.add(callers.submit(() -> {
-            start.await();
-            try (PrincipalScope scope = CurrentPrincipal.bind(worker.principal())) {
-              hammer(worker, ITERATIONS, count);
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(30),
+          () -> {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> work = new ArrayList<>();
+            // Workers 0 and 1 run on their own caller threads, bound directly.
+            for (int w = 0; w < 2; w++) {
+              Worker worker = WORKERS[w];
+              AtomicLong count = done[w];
+              work.add(
+                  callers.submit(
+                      () -> {
+                        start.await();
+                        try (PrincipalScope scope = CurrentPrincipal.bind(worker.principal())) {
+                          hammer(worker, ITERATIONS, count);
+                        }
+                        return null;
+                      }));
             }
-            return null;
-          }));
-        }
-        // Workers 2 and 3 run on the shared pool of 2, interleaved chunk by chunk, so each pooled
-        // thread keeps switching principals; each chunk carries its submitter's binding.
-        for (int c = 0; c < CHUNKS; c++) {
-          for (int w = 2; w < 4; w++) {
-            Worker worker = WORKERS[w];
-            AtomicLong count = done[w];
-            try (PrincipalScope scope = CurrentPrincipal.bind(worker.principal())) {
-              work.add(pool.submit(() -> {
-                start.await();
-                hammer(worker, ITERATIONS / CHUNKS, count);
-                return null;
-              }));
+            // Workers 2 and 3 run on the shared pool of 2, interleaved chunk by chunk, so each
+            // pooled
+            // thread keeps switching principals; each chunk carries its submitter's binding.
+            for (int c = 0; c < CHUNKS; c++) {
+              for (int w = 2; w < 4; w++) {
+                Worker worker = WORKERS[w];
+                AtomicLong count = done[w];
+                try (PrincipalScope scope = CurrentPrincipal.bind(worker.principal())) {
+                  work.add(
+                      pool.submit(
+                          () -> {
+                            start.await();
+                            hammer(worker, ITERATIONS / CHUNKS, count);
+                            return null;
+                          }));
+                }
+              }
             }
-          }
-        }
-        start.countDown();
-        for (Future<?> future : work) {
-          future.get(30, TimeUnit.SECONDS);
-        }
-        // Afterwards, neither pooled thread keeps a principal.
-        for (int i = 0; i < 4; i++) {
-          Principal left = raw.submit(() -> CurrentPrincipal.source().current()).get(5, TimeUnit.SECONDS);
-          assertNull(left, "a pooled thread kept a principal");
-        }
-      });
+            start.countDown();
+            for (Future<?> future : work) {
+              future.get(30, TimeUnit.SECONDS);
+            }
+            // Afterwards, neither pooled thread keeps a principal.
+            for (int i = 0; i < 4; i++) {
+              Principal left =
+                  raw.submit(() -> CurrentPrincipal.source().current()).get(5, TimeUnit.SECONDS);
+              assertNull(left, "a pooled thread kept a principal");
+            }
+          });
     } finally {
       pool.shutdownNow();
       callers.shutdownNow();

@@ -22,13 +22,15 @@ class CurrentPrincipalTest {
   /** Runs {@code body} on a new thread, waits for it and rethrows what it threw. */
   private static void onOtherThread(Runnable body) throws InterruptedException {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
-    Thread thread = new Thread(() -> {
-      try {
-        body.run();
-      } catch (Throwable t) {
-        thrown.set(t);
-      }
-    });
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                body.run();
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
     thread.start();
     thread.join();
     if (thrown.get() instanceof AssertionError e) {
@@ -146,18 +148,27 @@ class CurrentPrincipalTest {
     AtomicReference<String> closer = new AtomicReference<>();
     try (PrincipalScope outer = CurrentPrincipal.bind(ALICE)) {
       PrincipalScope inner = CurrentPrincipal.bind(BOB, "ws-b");
-      onOtherThread(() -> {
-        closer.set(Thread.currentThread().getName());
-        inner.close();
-        assertTrue(CurrentPrincipal.get().isEmpty());
-      });
+      onOtherThread(
+          () -> {
+            closer.set(Thread.currentThread().getName());
+            inner.close();
+            assertTrue(CurrentPrincipal.get().isEmpty());
+          });
       assertSame(BOB, CurrentPrincipal.get().orElseThrow());
       assertEquals("ws-b", CurrentPrincipal.workspace().orElseThrow());
       inner.close();
       assertSame(ALICE, CurrentPrincipal.get().orElseThrow());
     }
-    assertEquals(List.of("a principal scope opened on thread " + owner + " was closed on thread "
-        + closer.get() + "; it stays bound on " + owner + " until closed there"), log.messages());
+    assertEquals(
+        List.of(
+            "a principal scope opened on thread "
+                + owner
+                + " was closed on thread "
+                + closer.get()
+                + "; it stays bound on "
+                + owner
+                + " until closed there"),
+        log.messages());
   }
 
   @Test
@@ -165,13 +176,14 @@ class CurrentPrincipalTest {
       throws InterruptedException {
     PrincipalScope mine = CurrentPrincipal.bind(ALICE);
     try {
-      onOtherThread(() -> {
-        try (PrincipalScope theirs = CurrentPrincipal.bind(BOB)) {
-          mine.close();
-          assertSame(BOB, CurrentPrincipal.get().orElseThrow());
-        }
-        assertTrue(CurrentPrincipal.get().isEmpty());
-      });
+      onOtherThread(
+          () -> {
+            try (PrincipalScope theirs = CurrentPrincipal.bind(BOB)) {
+              mine.close();
+              assertSame(BOB, CurrentPrincipal.get().orElseThrow());
+            }
+            assertTrue(CurrentPrincipal.get().isEmpty());
+          });
       assertSame(ALICE, CurrentPrincipal.get().orElseThrow());
     } finally {
       mine.close();
@@ -181,11 +193,12 @@ class CurrentPrincipalTest {
   @Test
   void binding_onThisThread_isNotSeenByAnotherThread() throws InterruptedException {
     try (PrincipalScope scope = CurrentPrincipal.bind(ALICE, "ws-a")) {
-      onOtherThread(() -> {
-        assertTrue(CurrentPrincipal.get().isEmpty());
-        assertTrue(CurrentPrincipal.workspace().isEmpty());
-        assertNull(CurrentPrincipal.source().current());
-      });
+      onOtherThread(
+          () -> {
+            assertTrue(CurrentPrincipal.get().isEmpty());
+            assertTrue(CurrentPrincipal.workspace().isEmpty());
+            assertNull(CurrentPrincipal.source().current());
+          });
     }
   }
 
@@ -217,9 +230,12 @@ class CurrentPrincipalTest {
       IllegalStateException thrown =
           assertThrows(
               IllegalStateException.class,
-              () -> CurrentPrincipal.runAs(BOB, () -> {
-                throw boom;
-              }));
+              () ->
+                  CurrentPrincipal.runAs(
+                      BOB,
+                      () -> {
+                        throw boom;
+                      }));
       assertSame(boom, thrown);
       assertSame(ALICE, CurrentPrincipal.get().orElseThrow());
     }
@@ -229,9 +245,12 @@ class CurrentPrincipalTest {
   void runAs_actionThrowsWithNothingBound_leavesNothingBound() {
     assertThrows(
         IllegalStateException.class,
-        () -> CurrentPrincipal.runAs(BOB, () -> {
-          throw new IllegalStateException();
-        }));
+        () ->
+            CurrentPrincipal.runAs(
+                BOB,
+                () -> {
+                  throw new IllegalStateException();
+                }));
     assertTrue(CurrentPrincipal.get().isEmpty());
   }
 
@@ -255,9 +274,12 @@ class CurrentPrincipalTest {
       Exception thrown =
           assertThrows(
               Exception.class,
-              () -> CurrentPrincipal.callAs(BOB, () -> {
-                throw checked;
-              }));
+              () ->
+                  CurrentPrincipal.callAs(
+                      BOB,
+                      () -> {
+                        throw checked;
+                      }));
       assertSame(checked, thrown);
       assertSame(CAROL, CurrentPrincipal.get().orElseThrow());
     }
@@ -266,7 +288,8 @@ class CurrentPrincipalTest {
   @Test
   void runAs_nullPrincipal_isRejectedWithoutRunningAction() {
     AtomicReference<Boolean> ran = new AtomicReference<>(false);
-    assertThrows(NullPointerException.class, () -> CurrentPrincipal.runAs(null, () -> ran.set(true)));
+    assertThrows(
+        NullPointerException.class, () -> CurrentPrincipal.runAs(null, () -> ran.set(true)));
     assertFalse(ran.get());
   }
 

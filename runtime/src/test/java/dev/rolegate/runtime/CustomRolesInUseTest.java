@@ -17,7 +17,8 @@ class CustomRolesInUseTest {
     Explanation e = Decisions.explain(vic, "ws", EDIT_X);
     assertFalse(e.allowed());
     assertEquals(List.of(DEVELOPER, OWNER, "EDITOR_PLUS (custom)"), e.grantingRoles());
-    assertEquals("denied: vic is VIEWER in ws; EDIT_X is granted by DEVELOPER, OWNER, EDITOR_PLUS (custom)",
+    assertEquals(
+        "denied: vic is VIEWER in ws; EDIT_X is granted by DEVELOPER, OWNER, EDITOR_PLUS (custom)",
         e.sentence());
   }
 
@@ -26,10 +27,15 @@ class CustomRolesInUseTest {
     CustomRoles roles = new CustomRoles(MATRIX);
     roles.define("EDITOR_PLUS", VIEWER, EDIT_X);
     Principal vic = user("vic").customRoles(roles).workspaceRole("ws", VIEWER).build();
-    AccessDeniedException denied = assertThrows(AccessDeniedException.class,
-        () -> Requirement.allOf(permission(EDIT_X)).check(() -> vic, "ws", "Things.edit"));
-    assertTrue(denied.getMessage().endsWith(
-        "Allowed: workspace role DEVELOPER, OWNER, EDITOR_PLUS (custom); account role ADMIN"),
+    AccessDeniedException denied =
+        assertThrows(
+            AccessDeniedException.class,
+            () -> Requirement.allOf(permission(EDIT_X)).check(() -> vic, "ws", "Things.edit"));
+    assertTrue(
+        denied
+            .getMessage()
+            .endsWith(
+                "Allowed: workspace role DEVELOPER, OWNER, EDITOR_PLUS (custom); account role ADMIN"),
         denied.getMessage());
   }
 
@@ -45,7 +51,8 @@ class CustomRolesInUseTest {
     IllegalArgumentException unknown =
         assertThrows(IllegalArgumentException.class, () -> defaults.setDefaultRole("ws", "NOPE"));
     assertTrue(unknown.getMessage().contains("NOPE"), unknown.getMessage());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new WorkspaceDefaults(MATRIX).setDefaultRole("ws", "EDITOR_PLUS"));
   }
 

@@ -44,14 +44,16 @@ class CustomRolesTest {
   private static IllegalArgumentException rejected(Runnable definition, String... named) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, definition::run);
     for (String part : named) {
-      assertTrue(e.getMessage().contains(part), () -> "missing [" + part + "] in: " + e.getMessage());
+      assertTrue(
+          e.getMessage().contains(part), () -> "missing [" + part + "] in: " + e.getMessage());
     }
     return e;
   }
 
   private static void assertHoldsEveryPermissionOf(Role base, Role role) {
     for (Permission permission : base.permissions()) {
-      assertTrue(role.holds(permission), () -> role.describe() + " lacks base permission " + permission);
+      assertTrue(
+          role.holds(permission), () -> role.describe() + " lacks base permission " + permission);
     }
   }
 
@@ -157,7 +159,8 @@ class CustomRolesTest {
   void define_unknownPermission_isRejectedNamingIt() {
     rejected(() -> roles.define("R1", VIEWER, "DEPLOY_X"), "DEPLOY_X", "R1");
     rejected(() -> roles.define("R2", VIEWER, "view_x"), "view_x");
-    rejected(() -> roles.defineStandalone("R3", List.of(VIEW_X, "see_everything")), "see_everything");
+    rejected(
+        () -> roles.defineStandalone("R3", List.of(VIEW_X, "see_everything")), "see_everything");
     assertTrue(roles.all().isEmpty());
   }
 
@@ -224,11 +227,12 @@ class CustomRolesTest {
 
   @Test
   void define_sameDefinitionInTwoMatrices_followsEachMatrixsBase() {
-    Matrix other = builderWithPermissions("Other Matrix")
-        .role(VIEWER, Level.WORKSPACE, new long[] {0b1001L}, "", "sees things and secrets")
-        .role(MEMBER, Level.ACCOUNT, new long[] {MEMBER_BITS}, "", "member")
-        .defaultAccountRole(MEMBER)
-        .build();
+    Matrix other =
+        builderWithPermissions("Other Matrix")
+            .role(VIEWER, Level.WORKSPACE, new long[] {0b1001L}, "", "sees things and secrets")
+            .role(MEMBER, Level.ACCOUNT, new long[] {MEMBER_BITS}, "", "member")
+            .defaultAccountRole(MEMBER)
+            .build();
     Role here = roles.define("PLUS_EDIT", VIEWER, EDIT_X);
     Role there = new CustomRoles(other).define("PLUS_EDIT", VIEWER, EDIT_X);
     assertEquals(List.of(VIEW_X, EDIT_X), names(here));
@@ -251,7 +255,8 @@ class CustomRolesTest {
     Role based = wideRoles.define("WIDE", "BASE", "P65");
     Role standalone = wideRoles.defineStandalone("ALONE", List.of("p66"));
     assertTrue(based.holds(wide.permission("P0").orElseThrow()));
-    assertTrue(based.holds(wide.permission("P65").orElseThrow()), "extra beyond 64 permissions lost");
+    assertTrue(
+        based.holds(wide.permission("P65").orElseThrow()), "extra beyond 64 permissions lost");
     assertTrue(standalone.holds(wide.permission("P66").orElseThrow()));
     assertFalse(standalone.holds(wide.permission("P65").orElseThrow()));
   }
@@ -261,8 +266,13 @@ class CustomRolesTest {
   @Test
   void principal_customRoleByName_withCustomRoles() {
     Role auditor = roles.define("AUDITOR", VIEWER, VIEW_SECRETS);
-    Principal carl = Principal.user("carl").directory(TestMatrix.SINGLE).customRoles(roles)
-        .workspaceRole("ws", "AUDITOR").workspaceRole("ws-2", DEVELOPER).build();
+    Principal carl =
+        Principal.user("carl")
+            .directory(TestMatrix.SINGLE)
+            .customRoles(roles)
+            .workspaceRole("ws", "AUDITOR")
+            .workspaceRole("ws-2", DEVELOPER)
+            .build();
     assertSame(MATRIX, carl.matrix(), "the matrix comes from the custom roles");
     assertSame(auditor, carl.workspaceRole("ws"));
     assertSame(role(DEVELOPER), carl.workspaceRole("ws-2"));
@@ -290,8 +300,10 @@ class CustomRolesTest {
     // Custom roles of another matrix do not resolve names for this one, and the error says why.
     CustomRoles foreignRoles = new CustomRoles(other);
     foreignRoles.define("AUDITOR", VIEWER, VIEW_SECRETS);
-    rejected(() -> user("carl").customRoles(foreignRoles).workspaceRole("ws", "AUDITOR").build(),
-        "custom roles given belong to matrix Other Matrix", NAME);
+    rejected(
+        () -> user("carl").customRoles(foreignRoles).workspaceRole("ws", "AUDITOR").build(),
+        "custom roles given belong to matrix Other Matrix",
+        NAME);
   }
 
   @Test
@@ -300,7 +312,8 @@ class CustomRolesTest {
     WorkspaceDefaults defaults = new WorkspaceDefaults(MATRIX);
     defaults.setDefaultRole("ws", auditor);
     assertSame(auditor, defaults.defaultRoleOf("ws").orElseThrow());
-    Principal dan = Principal.user("dan").directory(TestMatrix.SINGLE).workspaceDefaults(defaults).build();
+    Principal dan =
+        Principal.user("dan").directory(TestMatrix.SINGLE).workspaceDefaults(defaults).build();
     assertSame(auditor, dan.workspaceRole("ws"));
     assertTrue(allowed(Requirement.allOf(permission(VIEW_SECRETS)), dan, "ws"));
     assertFalse(allowed(Requirement.allOf(permission(EDIT_X)), dan, "ws"));
@@ -321,14 +334,19 @@ class CustomRolesTest {
     Principal carl = user("carl").workspaceRole("ws", auditor).build();
     assertTrue(allowed(Requirement.allOf(permission(VIEW_SECRETS)), carl, "ws"));
     assertTrue(allowed(Requirement.allOf(permission(VIEW_X)), carl, "ws"));
-    assertTrue(allowed(Requirement.allOf(permission(VIEW_X), permission(VIEW_SECRETS)), carl, "ws"));
-    assertTrue(allowed(Requirement.anyOf(permission(DELETE_X), permission(VIEW_SECRETS)), carl, "ws"));
+    assertTrue(
+        allowed(Requirement.allOf(permission(VIEW_X), permission(VIEW_SECRETS)), carl, "ws"));
+    assertTrue(
+        allowed(Requirement.anyOf(permission(DELETE_X), permission(VIEW_SECRETS)), carl, "ws"));
     assertFalse(allowed(Requirement.allOf(permission(EDIT_X)), carl, "ws"));
     assertFalse(allowed(Requirement.allOf(permission(VIEW_X), permission(EDIT_X)), carl, "ws"));
     assertFalse(allowed(Requirement.allOf(permission(VIEW_SECRETS)), carl, "ws-other"));
-    AccessDeniedException denial = assertThrows(AccessDeniedException.class,
-        () -> Requirement.allOf(permission(EDIT_X)).check(() -> carl, "ws", OP));
-    assertTrue(denial.getMessage().contains("carl holds AUDITOR (VIEWER + VIEW_SECRETS) there"),
+    AccessDeniedException denial =
+        assertThrows(
+            AccessDeniedException.class,
+            () -> Requirement.allOf(permission(EDIT_X)).check(() -> carl, "ws", OP));
+    assertTrue(
+        denial.getMessage().contains("carl holds AUDITOR (VIEWER + VIEW_SECRETS) there"),
         denial.getMessage());
   }
 
@@ -340,12 +358,16 @@ class CustomRolesTest {
     Principal based = user("c").workspaceRole("ws", devCopy).build();
     Principal alone = user("s").workspaceRole("ws", standaloneDev).build();
     List<Permission> workspacePermissions = new ArrayList<>();
-    MATRIX.permissions().stream().filter(p -> p.level() == Level.WORKSPACE)
+    MATRIX.permissions().stream()
+        .filter(p -> p.level() == Level.WORKSPACE)
         .forEach(workspacePermissions::add);
     for (Permission first : workspacePermissions) {
       for (Permission second : workspacePermissions) {
-        for (Requirement requirement : List.of(Requirement.allOf(first),
-            Requirement.allOf(first, second), Requirement.anyOf(first, second))) {
+        for (Requirement requirement :
+            List.of(
+                Requirement.allOf(first),
+                Requirement.allOf(first, second),
+                Requirement.anyOf(first, second))) {
           boolean expected = allowed(requirement, builtIn, "ws");
           assertEquals(expected, allowed(requirement, based, "ws"), requirement.describe());
           assertEquals(expected, allowed(requirement, alone, "ws"), requirement.describe());
@@ -358,9 +380,15 @@ class CustomRolesTest {
   void requirement_principalOfAnotherMatrixWithCustomRole_isDenied() {
     Matrix other = TestMatrix.build("Other Matrix");
     Role foreign = new CustomRoles(other).define("ALL", OWNER);
-    Principal stranger = Principal.user("eve").directory(TestMatrix.SINGLE).matrix(other).workspaceRole("ws", foreign).build();
+    Principal stranger =
+        Principal.user("eve")
+            .directory(TestMatrix.SINGLE)
+            .matrix(other)
+            .workspaceRole("ws", foreign)
+            .build();
     assertFalse(allowed(Requirement.allOf(permission(VIEW_X)), stranger, "ws"));
-    assertFalse(foreign.holds(permission(VIEW_X)), "a role never holds another matrix's permission");
+    assertFalse(
+        foreign.holds(permission(VIEW_X)), "a role never holds another matrix's permission");
   }
 
   // --- describe ---
@@ -369,42 +397,58 @@ class CustomRolesTest {
   void describe_builtInCustomBasedAndStandalone() {
     assertEquals("VIEWER", role(VIEWER).describe());
     assertFalse(role(VIEWER).isCustom());
-    assertEquals("AUDITOR (VIEWER + VIEW_SECRETS)", roles.define("AUDITOR", VIEWER, VIEW_SECRETS).describe());
-    assertEquals("TWO (VIEWER + EDIT_X, VIEW_SECRETS)",
+    assertEquals(
+        "AUDITOR (VIEWER + VIEW_SECRETS)",
+        roles.define("AUDITOR", VIEWER, VIEW_SECRETS).describe());
+    assertEquals(
+        "TWO (VIEWER + EDIT_X, VIEW_SECRETS)",
         roles.define("TWO", VIEWER, "write_x", VIEW_SECRETS).describe());
     assertEquals("PLAIN (DEVELOPER)", roles.define("PLAIN", DEVELOPER).describe());
-    assertEquals("READER (custom: VIEW_X, VIEW_SECRETS)",
+    assertEquals(
+        "READER (custom: VIEW_X, VIEW_SECRETS)",
         roles.defineStandalone("READER", List.of("see_x", VIEW_SECRETS)).describe());
   }
 
   @Test
   void description_saysHowTheRoleIsMade() {
     assertEquals("custom role based on VIEWER", roles.define("AUDITOR", VIEWER).description());
-    assertEquals("standalone custom role",
-        roles.defineStandalone("READER", List.of(VIEW_X)).description());
+    assertEquals(
+        "standalone custom role", roles.defineStandalone("READER", List.of(VIEW_X)).description());
   }
 
   @Test
   void define_nameTaken_saysSo_andUnderWhichSpelling() {
     roles.defineStandalone("Auditor", List.of(VIEW_X));
-    IllegalArgumentException same = assertThrows(IllegalArgumentException.class,
-        () -> roles.defineStandalone("Auditor", List.of(VIEW_X)));
+    IllegalArgumentException same =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> roles.defineStandalone("Auditor", List.of(VIEW_X)));
     assertEquals("custom role Auditor is already defined", same.getMessage());
-    IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
-        () -> roles.define("AUDITOR", VIEWER));
-    assertEquals("custom role AUDITOR is already defined as Auditor (role names are told apart"
-        + " ignoring case)", other.getMessage());
+    IllegalArgumentException other =
+        assertThrows(IllegalArgumentException.class, () -> roles.define("AUDITOR", VIEWER));
+    assertEquals(
+        "custom role AUDITOR is already defined as Auditor (role names are told apart"
+            + " ignoring case)",
+        other.getMessage());
   }
 
   @Test
   void define_takenName_isRefusedBeforeItsBaseAndPermissionsAreRead() {
     roles.defineStandalone("Auditor", List.of(VIEW_X));
-    String taken = "custom role auditor is already defined as Auditor (role names are told apart"
-        + " ignoring case)";
-    assertEquals(taken, assertThrows(IllegalArgumentException.class,
-        () -> roles.define("auditor", "NO_SUCH_BASE", "NO_SUCH_PERMISSION")).getMessage());
-    assertEquals(taken, assertThrows(IllegalArgumentException.class,
-        () -> roles.defineStandalone("auditor", List.of())).getMessage());
+    String taken =
+        "custom role auditor is already defined as Auditor (role names are told apart"
+            + " ignoring case)";
+    assertEquals(
+        taken,
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> roles.define("auditor", "NO_SUCH_BASE", "NO_SUCH_PERMISSION"))
+            .getMessage());
+    assertEquals(
+        taken,
+        assertThrows(
+                IllegalArgumentException.class, () -> roles.defineStandalone("auditor", List.of()))
+            .getMessage());
   }
 
   @Test
@@ -417,11 +461,13 @@ class CustomRolesTest {
         CyclicBarrier start = new CyclicBarrier(threads);
         List<Future<Role>> attempts = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-          attempts.add(pool.submit(() -> {
-            start.await();
-            // A long list keeps each definition busy between its name check and its entry.
-            return shared.defineStandalone("RACER", Collections.nCopies(2_000, "manage_x"));
-          }));
+          attempts.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    // A long list keeps each definition busy between its name check and its entry.
+                    return shared.defineStandalone("RACER", Collections.nCopies(2_000, "manage_x"));
+                  }));
         }
         List<Role> defined = new ArrayList<>();
         for (Future<Role> attempt : attempts) {

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The edges of the decision data: matrices wider than one 64-bit word, workspace ids that only
- * look alike, defaults and roles given under other spellings or from the wrong level or matrix,
- * and a listener that fails the JVM's way.
+ * The edges of the decision data: matrices wider than one 64-bit word, workspace ids that only look
+ * alike, defaults and roles given under other spellings or from the wrong level or matrix, and a
+ * listener that fails the JVM's way.
  */
 class DecisionEdgesTest {
   private static final String UUID_LOWER = "123e4567-e89b-12d3-a456-426614174000";
@@ -31,7 +31,8 @@ class DecisionEdgesTest {
 
   /**
    * 130 workspace permissions: P0..P129, each implying itself only, except P100 which implies P129.
-   * BASE holds P0 and P70 (given as two words); NARROW holds P1 (one word, shorter than the matrix).
+   * BASE holds P0 and P70 (given as two words); NARROW holds P1 (one word, shorter than the
+   * matrix).
    */
   private static Matrix wide(String name) {
     Matrix.Builder builder = Matrix.builder(name, "wide.md");
@@ -83,10 +84,11 @@ class DecisionEdgesTest {
     assertFalse(m.permissionAt(129).implies(m.permissionAt(100)));
     assertFalse(m.permissionAt(100).implies(wide("Twin").permissionAt(129)));
     // A hand-built permission whose implication set is one word long implies nothing beyond it.
-    Matrix shortImplies = Matrix.builder("Short", "s.md")
-        .permission("A", Level.WORKSPACE, "", "", new long[] {1L})
-        .permission("B", Level.WORKSPACE, "", "", new long[] {2L})
-        .build();
+    Matrix shortImplies =
+        Matrix.builder("Short", "s.md")
+            .permission("A", Level.WORKSPACE, "", "", new long[] {1L})
+            .permission("B", Level.WORKSPACE, "", "", new long[] {2L})
+            .build();
     assertFalse(shortImplies.permissionAt(0).implies(m.permissionAt(70)));
     assertFalse(m.permissionAt(5).implies(m.permissionAt(69)));
   }
@@ -104,7 +106,12 @@ class DecisionEdgesTest {
     for (Permission p : m.permissions()) {
       assertEquals(p.index() == 129, alone.holds(p), p.name());
     }
-    Principal user = Principal.user("w").directory(TestMatrix.SINGLE).matrix(m).workspaceRole("ws", extended).build();
+    Principal user =
+        Principal.user("w")
+            .directory(TestMatrix.SINGLE)
+            .matrix(m)
+            .workspaceRole("ws", extended)
+            .build();
     assertTrue(allowed(Requirement.allOf(m.permissionAt(129)), user, "ws"));
     assertTrue(allowed(Requirement.allOf(m.permissionAt(1), m.permissionAt(64)), user, "ws"));
     assertFalse(allowed(Requirement.allOf(m.permissionAt(1), m.permissionAt(65)), user, "ws"));
@@ -113,11 +120,13 @@ class DecisionEdgesTest {
 
   @Test
   void customRole_extraWithALongerImplicationSetThanTheMatrix_isCutToTheMatrix() {
-    // Permissions whose implication sets are wider than the matrix (three words for two permissions).
-    Matrix m = Matrix.builder("Odd", "odd.md")
-        .permission("A", Level.WORKSPACE, "", "", new long[] {1L, 0L, 0L})
-        .permission("B", Level.WORKSPACE, "", "", new long[] {3L, 0L, 0L})
-        .build();
+    // Permissions whose implication sets are wider than the matrix (three words for two
+    // permissions).
+    Matrix m =
+        Matrix.builder("Odd", "odd.md")
+            .permission("A", Level.WORKSPACE, "", "", new long[] {1L, 0L, 0L})
+            .permission("B", Level.WORKSPACE, "", "", new long[] {3L, 0L, 0L})
+            .build();
     Role role = new CustomRoles(m).defineStandalone("R", List.of("B"));
     assertTrue(role.holds(m.permissionAt(0)));
     assertTrue(role.holds(m.permissionAt(1)));
@@ -127,8 +136,8 @@ class DecisionEdgesTest {
   @Test
   void permissionWithAShorterImplicationSetThanTheMatrix_impliesNothingBeyondIt() {
     // 70 permissions (two words); P0's hand-built implication set has one word only.
-    Matrix.Builder builder = Matrix.builder("Ragged", "r.md")
-        .permission("P0", Level.WORKSPACE, "", "", new long[] {1L});
+    Matrix.Builder builder =
+        Matrix.builder("Ragged", "r.md").permission("P0", Level.WORKSPACE, "", "", new long[] {1L});
     for (int i = 1; i < 70; i++) {
       long[] implies = new long[2];
       implies[i >>> 6] |= 1L << i;
@@ -206,7 +215,8 @@ class DecisionEdgesTest {
     String other = "00000000-0000-0000-0000-0000000000AB";
     WorkspaceDefaults defaults = new WorkspaceDefaults(MATRIX);
     defaults.setDefaultRole(other.toLowerCase(), VIEWER);
-    Principal p = user("u").workspaceRole(UUID_LOWER, DEVELOPER).workspaceDefaults(defaults).build();
+    Principal p =
+        user("u").workspaceRole(UUID_LOWER, DEVELOPER).workspaceDefaults(defaults).build();
     assertEquals(VIEWER, p.workspaceRole(other).name());
     assertEquals(VIEWER, p.workspaceRole(UUID.fromString(other)).name());
     assertEquals(DEVELOPER, p.workspaceRole(UUID.fromString(UUID_LOWER)).name());
@@ -244,8 +254,9 @@ class DecisionEdgesTest {
   @Test
   void workspaceDefaults_rejectAccountRolesAndRolesOfAnotherMatrix() {
     WorkspaceDefaults defaults = new WorkspaceDefaults(MATRIX);
-    IllegalArgumentException account = assertThrows(IllegalArgumentException.class,
-        () -> defaults.setDefaultRole("ws", role(ADMIN)));
+    IllegalArgumentException account =
+        assertThrows(
+            IllegalArgumentException.class, () -> defaults.setDefaultRole("ws", role(ADMIN)));
     assertEquals("role ADMIN is not a workspace role of matrix Test Matrix", account.getMessage());
     Role foreign = build("Other").role(VIEWER, Level.WORKSPACE);
     assertThrows(IllegalArgumentException.class, () -> defaults.setDefaultRole("ws", foreign));
@@ -255,24 +266,38 @@ class DecisionEdgesTest {
 
   @Test
   void builder_rejectsAccountRoleAsWorkspaceRole_andForeignRoles() {
-    assertThrows(IllegalArgumentException.class,
-        () -> user("u").workspaceRole("ws", role(ADMIN)).build());
+    assertThrows(
+        IllegalArgumentException.class, () -> user("u").workspaceRole("ws", role(ADMIN)).build());
     Role foreign = build("Other").role(VIEWER, Level.WORKSPACE);
-    assertThrows(IllegalArgumentException.class,
-        () -> user("u").workspaceRole("ws", foreign).build());
-    assertSame(role(VIEWER), user("u").workspaceRole("ws", role(VIEWER)).build().workspaceRole("ws"));
+    assertThrows(
+        IllegalArgumentException.class, () -> user("u").workspaceRole("ws", foreign).build());
+    assertSame(
+        role(VIEWER), user("u").workspaceRole("ws", role(VIEWER)).build().workspaceRole("ws"));
   }
 
   @Test
   void builder_customRolesOrDefaultsOfAnotherMatrix_setThePrincipalsMatrix() {
     Matrix other = build("Other");
-    Principal viaCustom = Principal.user("u").directory(TestMatrix.SINGLE).customRoles(new CustomRoles(other)).build();
+    Principal viaCustom =
+        Principal.user("u")
+            .directory(TestMatrix.SINGLE)
+            .customRoles(new CustomRoles(other))
+            .build();
     assertSame(other, viaCustom.matrix());
     assertSame(other.defaultAccountRole(), viaCustom.accountRole(TestMatrix.ACCOUNT));
-    Principal viaDefaults = Principal.user("u").directory(TestMatrix.SINGLE).workspaceDefaults(new WorkspaceDefaults(other)).build();
+    Principal viaDefaults =
+        Principal.user("u")
+            .directory(TestMatrix.SINGLE)
+            .workspaceDefaults(new WorkspaceDefaults(other))
+            .build();
     assertSame(other, viaDefaults.matrix());
     // An explicit matrix is kept.
-    Principal explicit = Principal.user("u").directory(TestMatrix.SINGLE).matrix(MATRIX).customRoles(new CustomRoles(MATRIX)).build();
+    Principal explicit =
+        Principal.user("u")
+            .directory(TestMatrix.SINGLE)
+            .matrix(MATRIX)
+            .customRoles(new CustomRoles(MATRIX))
+            .build();
     assertSame(MATRIX, explicit.matrix());
   }
 
@@ -283,30 +308,41 @@ class DecisionEdgesTest {
     assertEquals(Optional.empty(), MATRIX.permissionByScope("VIEW_X"));
     assertSame(permission(EDIT_X), MATRIX.resolvePermission("write_x"));
     assertSame(permission(EDIT_X), MATRIX.resolvePermission(EDIT_X));
-    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
-        () -> MATRIX.resolvePermission(""));
-    assertEquals("\"\" is neither a permission name nor a scope of matrix Test Matrix; names look like"
-        + " DELETE_DEPLOYMENTS, scopes like see_x", empty.getMessage());
+    IllegalArgumentException empty =
+        assertThrows(IllegalArgumentException.class, () -> MATRIX.resolvePermission(""));
+    assertEquals(
+        "\"\" is neither a permission name nor a scope of matrix Test Matrix; names look like"
+            + " DELETE_DEPLOYMENTS, scopes like see_x",
+        empty.getMessage());
     assertThrows(IllegalArgumentException.class, () -> MATRIX.resolvePermission(null));
-    Matrix noScopes = Matrix.builder("Plain", "p.md")
-        .permission("A", Level.WORKSPACE, "", "", new long[] {1L})
-        .build();
-    assertEquals("\"a\" is neither a permission name nor a scope of matrix Plain; names look like"
-        + " DELETE_DEPLOYMENTS, scopes like (this matrix has none)",
-        assertThrows(IllegalArgumentException.class, () -> noScopes.resolvePermission("a")).getMessage());
+    Matrix noScopes =
+        Matrix.builder("Plain", "p.md")
+            .permission("A", Level.WORKSPACE, "", "", new long[] {1L})
+            .build();
+    assertEquals(
+        "\"a\" is neither a permission name nor a scope of matrix Plain; names look like"
+            + " DELETE_DEPLOYMENTS, scopes like (this matrix has none)",
+        assertThrows(IllegalArgumentException.class, () -> noScopes.resolvePermission("a"))
+            .getMessage());
   }
 
   @Test
   void customRoles_accountPermissionByScope_namesBoth() {
     CustomRoles custom = new CustomRoles(MATRIX);
-    IllegalArgumentException byScope = assertThrows(IllegalArgumentException.class,
-        () -> custom.define("X", VIEWER, "read:account"));
-    assertEquals("custom role X lists read:account (VIEW_ACCOUNT), an account permission; a workspace"
-        + " role holds only workspace permissions", byScope.getMessage());
-    IllegalArgumentException byName = assertThrows(IllegalArgumentException.class,
-        () -> custom.define("X", VIEWER, VIEW_ACCOUNT));
-    assertEquals("custom role X lists VIEW_ACCOUNT, an account permission; a workspace role holds only"
-        + " workspace permissions", byName.getMessage());
+    IllegalArgumentException byScope =
+        assertThrows(
+            IllegalArgumentException.class, () -> custom.define("X", VIEWER, "read:account"));
+    assertEquals(
+        "custom role X lists read:account (VIEW_ACCOUNT), an account permission; a workspace"
+            + " role holds only workspace permissions",
+        byScope.getMessage());
+    IllegalArgumentException byName =
+        assertThrows(
+            IllegalArgumentException.class, () -> custom.define("X", VIEWER, VIEW_ACCOUNT));
+    assertEquals(
+        "custom role X lists VIEW_ACCOUNT, an account permission; a workspace role holds only"
+            + " workspace permissions",
+        byName.getMessage());
     Role twice = custom.define("TWICE", VIEWER, VIEW_SECRETS, "see_x", VIEW_SECRETS);
     assertEquals(List.of(permission(VIEW_SECRETS), permission(VIEW_X)), twice.extras());
   }
@@ -315,16 +351,20 @@ class DecisionEdgesTest {
   void listenerThrowingAVirtualMachineError_isLetThrough_stackOverflowIsNot() {
     Principal dev = user("d").workspaceRole("ws", DEVELOPER).build();
     Requirement view = Requirement.allOf(permission(VIEW_X));
-    Decisions.setListener(d -> {
-      throw new OutOfMemoryError("listener");
-    });
+    Decisions.setListener(
+        d -> {
+          throw new OutOfMemoryError("listener");
+        });
     assertThrows(OutOfMemoryError.class, () -> view.check(() -> dev, "ws", "Op.call"));
-    Decisions.setListener(d -> {
-      throw new StackOverflowError("listener");
-    });
+    Decisions.setListener(
+        d -> {
+          throw new StackOverflowError("listener");
+        });
     view.check(() -> dev, "ws", "Op.call");
-    AccessDeniedException denied = assertThrows(AccessDeniedException.class,
-        () -> Requirement.allOf(permission(VIEW_SECRETS)).check(() -> dev, "ws", "Op.call"));
+    AccessDeniedException denied =
+        assertThrows(
+            AccessDeniedException.class,
+            () -> Requirement.allOf(permission(VIEW_SECRETS)).check(() -> dev, "ws", "Op.call"));
     assertEquals(1, denied.getSuppressed().length);
     assertTrue(denied.getSuppressed()[0] instanceof StackOverflowError);
   }

@@ -17,7 +17,8 @@ class DecisionListenerTest {
   private static final Principal VIC = user("vic").workspaceRole("ws", VIEWER).build();
   private static final Principal DEV = user("dev").workspaceRole("ws", DEVELOPER).build();
   private static final Principal ADA = user("ada").accountRole(ADMIN).build();
-  private static final Principal BOT = serviceAccount("ci-bot").workspaceRole("ws", DEVELOPER).build();
+  private static final Principal BOT =
+      serviceAccount("ci-bot").workspaceRole("ws", DEVELOPER).build();
 
   private final List<Decision> seen = new CopyOnWriteArrayList<>();
 
@@ -31,7 +32,8 @@ class DecisionListenerTest {
   }
 
   private static Requirement require(String... names) {
-    return Requirement.allOf(Arrays.stream(names).map(TestMatrix::permission).toArray(Permission[]::new));
+    return Requirement.allOf(
+        Arrays.stream(names).map(TestMatrix::permission).toArray(Permission[]::new));
   }
 
   private Decision only() {
@@ -75,7 +77,8 @@ class DecisionListenerTest {
     Decision d = only();
     assertTrue(d.allowed());
     assertEquals("ada", d.principalId());
-    assertEquals("account ADMIN in acme (workspace OWNER in the account's workspaces)", d.grantedBy());
+    assertEquals(
+        "account ADMIN in acme (workspace OWNER in the account's workspaces)", d.grantedBy());
   }
 
   @Test
@@ -128,7 +131,8 @@ class DecisionListenerTest {
   void denied_reportsRolesThatWouldAllowAndTheMessage() {
     record();
     AccessDeniedException e =
-        assertThrows(AccessDeniedException.class, () -> require(DELETE_X).check(() -> VIC, "ws", OP));
+        assertThrows(
+            AccessDeniedException.class, () -> require(DELETE_X).check(() -> VIC, "ws", OP));
     Decision d = only();
     assertFalse(d.allowed());
     assertEquals("vic", d.principalId());
@@ -136,7 +140,8 @@ class DecisionListenerTest {
     assertEquals("ws", d.workspace());
     assertEquals(List.of(DELETE_X), d.permissions());
     assertEquals("", d.grantedBy());
-    assertEquals(List.of("workspace DEVELOPER", "workspace OWNER", "account ADMIN"), d.wouldAllow());
+    assertEquals(
+        List.of("workspace DEVELOPER", "workspace OWNER", "account ADMIN"), d.wouldAllow());
     assertEquals(e.getMessage(), d.reason());
     assertEquals(0, e.getSuppressed().length);
   }
@@ -144,7 +149,8 @@ class DecisionListenerTest {
   @Test
   void denied_accountPermission_wouldAllowAccountRolesOnly() {
     record();
-    assertThrows(AccessDeniedException.class,
+    assertThrows(
+        AccessDeniedException.class,
         () -> require(EDIT_ACCOUNT).checkInAccount(() -> DEV, ACCOUNT, OP));
     assertEquals(List.of("account ADMIN"), only().wouldAllow());
     assertEquals(ACCOUNT, only().account());
@@ -165,8 +171,9 @@ class DecisionListenerTest {
   @Test
   void unauthenticated_isReportedWithoutPrincipal() {
     record();
-    UnauthenticatedException e = assertThrows(
-        UnauthenticatedException.class, () -> require(VIEW_X).check(() -> null, "ws", OP));
+    UnauthenticatedException e =
+        assertThrows(
+            UnauthenticatedException.class, () -> require(VIEW_X).check(() -> null, "ws", OP));
     Decision d = only();
     assertFalse(d.allowed());
     assertNull(d.principalId());
@@ -181,9 +188,10 @@ class DecisionListenerTest {
   void sourceFailure_isReportedAsDenialWithoutPrincipal() {
     record();
     IllegalStateException broken = new IllegalStateException("token store down");
-    PrincipalSource source = () -> {
-      throw broken;
-    };
+    PrincipalSource source =
+        () -> {
+          throw broken;
+        };
     AccessDeniedException e =
         assertThrows(AccessDeniedException.class, () -> require(VIEW_X).check(source, "ws", OP));
     assertSame(broken, e.getCause());
@@ -196,17 +204,18 @@ class DecisionListenerTest {
   @Test
   void boundWorkspaceFailure_isReportedAsDenial() {
     record();
-    PrincipalSource source = new PrincipalSource() {
-      @Override
-      public Principal current() {
-        return DEV;
-      }
+    PrincipalSource source =
+        new PrincipalSource() {
+          @Override
+          public Principal current() {
+            return DEV;
+          }
 
-      @Override
-      public String currentWorkspace() {
-        throw new IllegalStateException("no request");
-      }
-    };
+          @Override
+          public String currentWorkspace() {
+            throw new IllegalStateException("no request");
+          }
+        };
     AccessDeniedException e =
         assertThrows(AccessDeniedException.class, () -> require(VIEW_X).check(source, OP));
     assertFalse(only().allowed());
@@ -226,24 +235,31 @@ class DecisionListenerTest {
   @Test
   void listenerThrowsOnAllow_checkStillReturnsNormally(LogCapture.Lines log) {
     RuntimeException boom = new RuntimeException("listener broke");
-    DecisionListener listener = decision -> {
-      seen.add(decision);
-      throw boom;
-    };
+    DecisionListener listener =
+        decision -> {
+          seen.add(decision);
+          throw boom;
+        };
     Decisions.setListener(listener);
     assertDoesNotThrow(() -> require(EDIT_X).check(() -> DEV, "ws", OP));
     assertTrue(only().allowed());
-    assertEquals(List.of("decision listener " + listener.getClass().getName()
-        + " threw java.lang.RuntimeException; the decision stands (allowed " + OP + ")"),
+    assertEquals(
+        List.of(
+            "decision listener "
+                + listener.getClass().getName()
+                + " threw java.lang.RuntimeException; the decision stands (allowed "
+                + OP
+                + ")"),
         log.messages());
   }
 
   @Test
   void listenerThrowsErrorOnAllow_checkStillReturnsNormally() {
-    Decisions.setListener(decision -> {
-      seen.add(decision);
-      throw new AssertionError("listener assertion");
-    });
+    Decisions.setListener(
+        decision -> {
+          seen.add(decision);
+          throw new AssertionError("listener assertion");
+        });
     assertDoesNotThrow(() -> require(EDIT_X).check(() -> DEV, "ws", OP));
     assertEquals(1, seen.size());
   }
@@ -251,12 +267,14 @@ class DecisionListenerTest {
   @Test
   void listenerThrowsOnDenial_denialStillThrownWithListenerFailureSuppressed() {
     RuntimeException boom = new RuntimeException("listener broke");
-    Decisions.setListener(decision -> {
-      seen.add(decision);
-      throw boom;
-    });
+    Decisions.setListener(
+        decision -> {
+          seen.add(decision);
+          throw boom;
+        });
     AccessDeniedException e =
-        assertThrows(AccessDeniedException.class, () -> require(DELETE_X).check(() -> VIC, "ws", OP));
+        assertThrows(
+            AccessDeniedException.class, () -> require(DELETE_X).check(() -> VIC, "ws", OP));
     assertFalse(only().allowed());
     assertEquals(List.of(boom), List.of(e.getSuppressed()));
   }
@@ -264,21 +282,25 @@ class DecisionListenerTest {
   @Test
   void listenerThrowsOnUnauthenticated_stillUnauthenticatedWithFailureSuppressed() {
     RuntimeException boom = new RuntimeException("listener broke");
-    Decisions.setListener(decision -> {
-      throw boom;
-    });
-    UnauthenticatedException e = assertThrows(
-        UnauthenticatedException.class, () -> require(VIEW_X).check(() -> null, "ws", OP));
+    Decisions.setListener(
+        decision -> {
+          throw boom;
+        });
+    UnauthenticatedException e =
+        assertThrows(
+            UnauthenticatedException.class, () -> require(VIEW_X).check(() -> null, "ws", OP));
     assertEquals(List.of(boom), List.of(e.getSuppressed()));
   }
 
   @Test
   void listenerThrowsOnEveryDecision_neverTurnsADenialIntoAnAllow() {
-    Decisions.setListener(decision -> {
-      throw new IllegalStateException("always");
-    });
+    Decisions.setListener(
+        decision -> {
+          throw new IllegalStateException("always");
+        });
     for (String workspace : new String[] {"ws", "ws-other", "", null}) {
-      assertThrows(AccessDeniedException.class, () -> require(VIEW_SECRETS).check(() -> VIC, workspace, OP));
+      assertThrows(
+          AccessDeniedException.class, () -> require(VIEW_SECRETS).check(() -> VIC, workspace, OP));
     }
   }
 
@@ -301,7 +323,8 @@ class DecisionListenerTest {
   @Test
   void noListener_denialHasNothingSuppressed() {
     AccessDeniedException e =
-        assertThrows(AccessDeniedException.class, () -> require(DELETE_X).check(() -> VIC, "ws", OP));
+        assertThrows(
+            AccessDeniedException.class, () -> require(DELETE_X).check(() -> VIC, "ws", OP));
     assertEquals(0, e.getSuppressed().length);
   }
 
@@ -328,17 +351,19 @@ class DecisionListenerTest {
     for (Throwable thrown : List.of(new Error("custom"), new java.io.IOException("checked"))) {
       Decisions.setListener(decision -> sneakyThrow(thrown));
       assertDoesNotThrow(() -> view.check(() -> vic, "ws", "Things.view"));
-      AccessDeniedException denied = assertThrows(AccessDeniedException.class,
-          () -> delete.check(() -> vic, "ws", "Things.delete"));
+      AccessDeniedException denied =
+          assertThrows(
+              AccessDeniedException.class, () -> delete.check(() -> vic, "ws", "Things.delete"));
       assertSame(thrown, denied.getSuppressed()[0]);
     }
-    List<String> stands = log.messages().stream()
-        .map(line -> line.substring(line.indexOf(" threw ")))
-        .toList();
-    assertEquals(List.of(
-        " threw java.lang.Error; the decision stands (allowed Things.view)",
-        " threw java.lang.Error; the decision stands (denied Things.delete)",
-        " threw java.io.IOException; the decision stands (allowed Things.view)",
-        " threw java.io.IOException; the decision stands (denied Things.delete)"), stands);
+    List<String> stands =
+        log.messages().stream().map(line -> line.substring(line.indexOf(" threw "))).toList();
+    assertEquals(
+        List.of(
+            " threw java.lang.Error; the decision stands (allowed Things.view)",
+            " threw java.lang.Error; the decision stands (denied Things.delete)",
+            " threw java.io.IOException; the decision stands (allowed Things.view)",
+            " threw java.io.IOException; the decision stands (denied Things.delete)"),
+        stands);
   }
 }

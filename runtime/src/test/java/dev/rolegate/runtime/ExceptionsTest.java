@@ -7,8 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ExceptionsTest {
@@ -52,23 +52,32 @@ class ExceptionsTest {
   }
 
   @Test
-  void accessDenied_lazyMessage_isBuiltOnceWhenFirstRead_andSurvivesSerialization() throws Exception {
+  void accessDenied_lazyMessage_isBuiltOnceWhenFirstRead_andSurvivesSerialization()
+      throws Exception {
     AtomicInteger built = new AtomicInteger();
-    AccessDeniedException denial = new AccessDeniedException(
-        () -> "denied #" + built.incrementAndGet(), "alice", "Things.edit", List.of("EDIT_X"), "ws", null);
+    AccessDeniedException denial =
+        new AccessDeniedException(
+            () -> "denied #" + built.incrementAndGet(),
+            "alice",
+            "Things.edit",
+            List.of("EDIT_X"),
+            "ws",
+            null);
     assertEquals(0, built.get(), "nothing is built before the message is read");
     assertEquals("denied #1", denial.getMessage());
     assertEquals("denied #1", denial.getMessage());
     assertTrue(denial.toString().endsWith(": denied #1"), denial.toString());
     assertEquals(1, built.get());
 
-    AccessDeniedException unread = new AccessDeniedException(
-        () -> "never read before writing", "bob", "Things.edit", List.of("EDIT_X"), "ws", null);
+    AccessDeniedException unread =
+        new AccessDeniedException(
+            () -> "never read before writing", "bob", "Things.edit", List.of("EDIT_X"), "ws", null);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(unread);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       AccessDeniedException copy = (AccessDeniedException) in.readObject();
       assertEquals("never read before writing", copy.getMessage());
       assertEquals("bob", copy.principalId());

@@ -34,7 +34,8 @@ class ExplainTest {
   void explicitRole_denied() {
     Explanation e = Decisions.explain(VIC, "ws", DELETE_X);
     assertFalse(e.allowed());
-    assertEquals("denied: alice is VIEWER in ws; DELETE_X is granted by DEVELOPER, OWNER", e.sentence());
+    assertEquals(
+        "denied: alice is VIEWER in ws; DELETE_X is granted by DEVELOPER, OWNER", e.sentence());
     assertEquals(VIEWER, e.roleThere());
     assertEquals("", e.grantedBy());
     assertEquals(List.of(DEVELOPER, OWNER), e.grantingRoles());
@@ -43,14 +44,16 @@ class ExplainTest {
   @Test
   void permissionOnlyOwnerHolds_namesOwnerAlone() {
     Explanation e = Decisions.explain(DEV, "ws", VIEW_SECRETS);
-    assertEquals("denied: alice is DEVELOPER in ws; VIEW_SECRETS is granted by OWNER", e.sentence());
+    assertEquals(
+        "denied: alice is DEVELOPER in ws; VIEW_SECRETS is granted by OWNER", e.sentence());
   }
 
   @Test
   void noRoleInWorkspace_denied() {
     Explanation e = Decisions.explain(DEV, "ws-other", VIEW_X);
     assertFalse(e.allowed());
-    assertEquals("denied: alice has no role in ws-other; VIEW_X is granted by VIEWER, DEVELOPER, OWNER",
+    assertEquals(
+        "denied: alice has no role in ws-other; VIEW_X is granted by VIEWER, DEVELOPER, OWNER",
         e.sentence());
     assertNull(e.roleThere());
     assertFalse(e.fromDefault());
@@ -60,14 +63,17 @@ class ExplainTest {
   void workspaceDefaultRole_allowedFromDefault() {
     WorkspaceDefaults defaults = new WorkspaceDefaults(MATRIX);
     defaults.setDefaultRole("ws", DEVELOPER);
-    Principal dan = Principal.user("dan").directory(TestMatrix.SINGLE).workspaceDefaults(defaults).build();
+    Principal dan =
+        Principal.user("dan").directory(TestMatrix.SINGLE).workspaceDefaults(defaults).build();
     Explanation e = Decisions.explain(dan, "ws", EDIT_X);
     assertTrue(e.allowed());
     assertTrue(e.fromDefault());
     assertEquals(DEVELOPER, e.roleThere());
-    assertEquals("allowed: dan holds the workspace default DEVELOPER in ws, which grants EDIT_X",
+    assertEquals(
+        "allowed: dan holds the workspace default DEVELOPER in ws, which grants EDIT_X",
         e.sentence());
-    assertEquals("denied: dan holds the workspace default DEVELOPER in ws; VIEW_SECRETS is granted by OWNER",
+    assertEquals(
+        "denied: dan holds the workspace default DEVELOPER in ws; VIEW_SECRETS is granted by OWNER",
         Decisions.explain(dan, "ws", VIEW_SECRETS).sentence());
   }
 
@@ -79,14 +85,16 @@ class ExplainTest {
     Explanation e = Decisions.explain(vic, "ws", EDIT_X);
     assertFalse(e.allowed());
     assertFalse(e.fromDefault());
-    assertEquals("denied: vic is VIEWER in ws; EDIT_X is granted by DEVELOPER, OWNER", e.sentence());
+    assertEquals(
+        "denied: vic is VIEWER in ws; EDIT_X is granted by DEVELOPER, OWNER", e.sentence());
   }
 
   @Test
   void workspaceDefaultNoAccess_isNoRole() {
     WorkspaceDefaults defaults = new WorkspaceDefaults(MATRIX);
     defaults.setNoAccess("ws");
-    Principal dan = Principal.user("dan").directory(TestMatrix.SINGLE).workspaceDefaults(defaults).build();
+    Principal dan =
+        Principal.user("dan").directory(TestMatrix.SINGLE).workspaceDefaults(defaults).build();
     Explanation e = Decisions.explain(dan, "ws", VIEW_X);
     assertFalse(e.allowed());
     assertFalse(e.fromDefault());
@@ -98,8 +106,11 @@ class ExplainTest {
   void accountAdmin_isOwnerEverywhere() {
     Explanation e = Decisions.explain(ADA, "ws-anything", VIEW_SECRETS);
     assertTrue(e.allowed());
-    assertEquals("allowed: account ADMIN in acme is workspace OWNER in the account's workspaces", e.sentence());
-    assertEquals("account ADMIN in acme (workspace OWNER in the account's workspaces)", e.grantedBy());
+    assertEquals(
+        "allowed: account ADMIN in acme is workspace OWNER in the account's workspaces",
+        e.sentence());
+    assertEquals(
+        "account ADMIN in acme (workspace OWNER in the account's workspaces)", e.grantedBy());
     assertEquals(ADMIN, e.accountRole());
     assertNull(e.roleThere());
   }
@@ -107,12 +118,15 @@ class ExplainTest {
   @Test
   void accountAdminWithExplicitRole_roleThereGrantsFirst_elseOwnerEverywhere() {
     Principal ada = user("ada").accountRole(ADMIN).workspaceRole("ws", VIEWER).build();
-    assertEquals("allowed: ada is VIEWER in ws, which grants VIEW_X",
+    assertEquals(
+        "allowed: ada is VIEWER in ws, which grants VIEW_X",
         Decisions.explain(ada, "ws", VIEW_X).sentence());
     Explanation e = Decisions.explain(ada, "ws", DELETE_X);
     assertTrue(e.allowed());
     assertEquals(VIEWER, e.roleThere());
-    assertEquals("allowed: account ADMIN in acme is workspace OWNER in the account's workspaces", e.sentence());
+    assertEquals(
+        "allowed: account ADMIN in acme is workspace OWNER in the account's workspaces",
+        e.sentence());
   }
 
   @Test
@@ -121,11 +135,13 @@ class ExplainTest {
       for (Principal principal : List.of(DEV, ADA)) {
         Explanation e = Decisions.explain(principal, workspace, VIEW_X);
         assertFalse(e.allowed(), () -> principal + " in [" + workspace + "]");
-        assertEquals(workspace == null
-            ? "denied: VIEW_X was asked about in no workspace; name the workspace, or use"
-                + " explainInAccount for an account permission"
-            : "denied: the workspace id " + dev.rolegate.runtime.internal.Names.quoted(workspace)
-                + " is empty or blank, and a call that names a workspace never runs without one",
+        assertEquals(
+            workspace == null
+                ? "denied: VIEW_X was asked about in no workspace; name the workspace, or use"
+                    + " explainInAccount for an account permission"
+                : "denied: the workspace id "
+                    + dev.rolegate.runtime.internal.Names.quoted(workspace)
+                    + " is empty or blank, and a call that names a workspace never runs without one",
             e.sentence());
         assertNull(e.roleThere());
         assertEquals("", e.grantedBy());
@@ -151,7 +167,8 @@ class ExplainTest {
     Principal owner = user("olga").workspaceRole("ws", OWNER).build();
     Explanation e = Decisions.explain(owner, "ws", EDIT_ACCOUNT);
     assertFalse(e.allowed());
-    assertEquals("denied: olga's account role in acme is MEMBER; EDIT_ACCOUNT is granted by account roles ADMIN",
+    assertEquals(
+        "denied: olga's account role in acme is MEMBER; EDIT_ACCOUNT is granted by account roles ADMIN",
         e.sentence());
     assertEquals(List.of(ADMIN), e.grantingRoles());
     assertEquals("", e.grantedBy());
@@ -176,8 +193,10 @@ class ExplainTest {
 
   @Test
   void unknownPermission_isRejectedNamingIt() {
-    IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class, () -> Decisions.explain(DEV, "ws", "delete_everything"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Decisions.explain(DEV, "ws", "delete_everything"));
     assertTrue(e.getMessage().contains("delete_everything"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Decisions.explain(DEV, "ws", "delete_x"));
     assertThrows(IllegalArgumentException.class, () -> Decisions.explain(DEV, "ws", null));
@@ -191,12 +210,14 @@ class ExplainTest {
     Explanation allowed = Decisions.explain(carl, "ws", VIEW_SECRETS);
     assertTrue(allowed.allowed());
     assertEquals("AUDITOR (VIEWER + VIEW_SECRETS)", allowed.roleThere());
-    assertEquals("allowed: carl is AUDITOR (VIEWER + VIEW_SECRETS) in ws, which grants VIEW_SECRETS",
+    assertEquals(
+        "allowed: carl is AUDITOR (VIEWER + VIEW_SECRETS) in ws, which grants VIEW_SECRETS",
         allowed.sentence());
     assertEquals("AUDITOR (VIEWER + VIEW_SECRETS) in ws", allowed.grantedBy());
     Explanation denied = Decisions.explain(carl, "ws", EDIT_X);
     assertFalse(denied.allowed());
-    assertEquals("denied: carl is AUDITOR (VIEWER + VIEW_SECRETS) in ws; EDIT_X is granted by DEVELOPER, OWNER",
+    assertEquals(
+        "denied: carl is AUDITOR (VIEWER + VIEW_SECRETS) in ws; EDIT_X is granted by DEVELOPER, OWNER",
         denied.sentence());
   }
 
@@ -207,23 +228,31 @@ class ExplainTest {
     Explanation e = Decisions.explain(sam, "ws", VIEW_X);
     assertFalse(e.allowed());
     assertEquals("READER (custom: VIEW_SECRETS)", e.roleThere());
-    assertEquals("denied: sam is READER (custom: VIEW_SECRETS) in ws; VIEW_X is granted by VIEWER, DEVELOPER, OWNER",
+    assertEquals(
+        "denied: sam is READER (custom: VIEW_SECRETS) in ws; VIEW_X is granted by VIEWER, DEVELOPER, OWNER",
         e.sentence());
   }
 
   @Test
   void permissionNoRoleHolds_saysNoRole() {
-    Matrix bare = builderWithPermissions("Bare")
-        .role(VIEWER, Level.WORKSPACE, new long[] {VIEWER_BITS}, "", "sees")
-        .role(MEMBER, Level.ACCOUNT, new long[] {MEMBER_BITS}, "", "member")
-        .defaultAccountRole(MEMBER)
-        .build();
-    Principal vic = Principal.user("vic").directory(TestMatrix.SINGLE).matrix(bare).workspaceRole("ws", VIEWER).build();
+    Matrix bare =
+        builderWithPermissions("Bare")
+            .role(VIEWER, Level.WORKSPACE, new long[] {VIEWER_BITS}, "", "sees")
+            .role(MEMBER, Level.ACCOUNT, new long[] {MEMBER_BITS}, "", "member")
+            .defaultAccountRole(MEMBER)
+            .build();
+    Principal vic =
+        Principal.user("vic")
+            .directory(TestMatrix.SINGLE)
+            .matrix(bare)
+            .workspaceRole("ws", VIEWER)
+            .build();
     Explanation e = Decisions.explain(vic, "ws", VIEW_SECRETS);
     assertEquals("denied: vic is VIEWER in ws; VIEW_SECRETS is granted by no role", e.sentence());
     assertEquals(List.of(), e.grantingRoles());
     Explanation account = Decisions.explainInAccount(vic, ACCOUNT, EDIT_ACCOUNT);
-    assertEquals("denied: vic's account role in acme is MEMBER; EDIT_ACCOUNT is granted by no account role",
+    assertEquals(
+        "denied: vic's account role in acme is MEMBER; EDIT_ACCOUNT is granted by no account role",
         account.sentence());
   }
 
@@ -233,10 +262,17 @@ class ExplainTest {
     defaults.setDefaultRole("ws-default", VIEWER);
     defaults.setNoAccess("ws-closed");
     Role auditor = new CustomRoles(MATRIX).define("AUDITOR", VIEWER, VIEW_SECRETS);
-    List<Principal> principals = List.of(DEV, VIC, ADA,
-        user("carl").workspaceRole("ws", auditor).workspaceDefaults(defaults).build(),
-        serviceAccount("bot").workspaceDefaults(defaults).workspaceRole("ws-closed", DEVELOPER).build(),
-        user("ed").accountRole(ADMIN).workspaceDefaults(defaults).build());
+    List<Principal> principals =
+        List.of(
+            DEV,
+            VIC,
+            ADA,
+            user("carl").workspaceRole("ws", auditor).workspaceDefaults(defaults).build(),
+            serviceAccount("bot")
+                .workspaceDefaults(defaults)
+                .workspaceRole("ws-closed", DEVELOPER)
+                .build(),
+            user("ed").accountRole(ADMIN).workspaceDefaults(defaults).build());
     String[] workspaces = {"ws", "ws-default", "ws-closed", "ws-other", null, " "};
     for (Principal principal : principals) {
       for (String workspace : workspaces) {

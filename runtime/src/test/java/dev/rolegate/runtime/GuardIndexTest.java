@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.URLClassLoader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Reading the processor's guard index: what it says, and a clear error for anything malformed. */
 class GuardIndexTest {
-  private static final String GOOD = """
+  private static final String GOOD =
+      """
       # a comment
       rolegate-guard-index 1
       type com.acme.Deployments com.acme.GuardedDeployments interface Prefect Cloud
@@ -43,8 +44,14 @@ class GuardIndexTest {
     assertFalse(deployments.isClass());
     assertEquals("Prefect Cloud", deployments.matrixName());
     assertEquals("good", deployments.resource());
-    assertEquals(List.of("read(java.lang.String,java.lang.String)", "run(java.lang.String,int[])",
-            "cancel(com.acme.Ref)", "purge()", "billing()", "ping()"),
+    assertEquals(
+        List.of(
+            "read(java.lang.String,java.lang.String)",
+            "run(java.lang.String,int[])",
+            "cancel(com.acme.Ref)",
+            "purge()",
+            "billing()",
+            "ping()"),
         deployments.methods().stream().map(GuardedMethod::signature).toList());
     GuardedMethod run = deployments.method("run(java.lang.String,int[])").orElseThrow();
     assertEquals(GuardedMethod.Mode.ALL_OF, run.mode());
@@ -56,8 +63,10 @@ class GuardIndexTest {
     assertEquals(GuardedMethod.Mode.ANY_OF, cancel.mode());
     assertEquals(GuardedMethod.WorkspaceSource.CARRIER, cancel.workspaceSource());
     assertEquals("workspace", cancel.workspaceAccessor());
-    assertEquals(GuardedMethod.WorkspaceSource.BOUND, deployments.methods().get(3).workspaceSource());
-    assertEquals(GuardedMethod.WorkspaceSource.NONE, deployments.methods().get(4).workspaceSource());
+    assertEquals(
+        GuardedMethod.WorkspaceSource.BOUND, deployments.methods().get(3).workspaceSource());
+    assertEquals(
+        GuardedMethod.WorkspaceSource.NONE, deployments.methods().get(4).workspaceSource());
     GuardedMethod ping = deployments.methods().get(5);
     assertFalse(ping.isGuarded());
     assertTrue(ping.permissions().isEmpty());
@@ -69,13 +78,17 @@ class GuardIndexTest {
 
   @Test
   void crlfLineEnds_readTheSame() {
-    assertEquals(GuardIndex.parse("a", GOOD).types(),
+    assertEquals(
+        GuardIndex.parse("a", GOOD).types(),
         GuardIndex.parse("a", GOOD.replace("\n", "\r\n")).types());
   }
 
   /** Each malformed line is an error naming the resource, the line number and the line. */
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       method with too few fields   | method read java.lang.String allOf VIEW_DEPLOYMENTS                | a method line reads
       method with a bad mode       | method read - oneOf VIEW_DEPLOYMENTS none                          | the mode is "oneOf"
       guarded with no permission   | method read - allOf - none                                         | lists no permission
@@ -93,10 +106,13 @@ class GuardIndexTest {
       duplicate method             | method ping - unguarded - none                                     | method ping() is listed twice
       """)
   void malformedMethodLine_isAnErrorNamingResourceAndLine(String what, String bad, String problem) {
-    String text = "rolegate-guard-index 1\ntype a.B a.GuardedB interface M\nmethod ping - unguarded - none\n"
-        + bad.strip() + "\n";
+    String text =
+        "rolegate-guard-index 1\ntype a.B a.GuardedB interface M\nmethod ping - unguarded - none\n"
+            + bad.strip()
+            + "\n";
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> GuardIndex.parse("jar:x.jar!/idx", text));
+        assertThrows(
+            IllegalArgumentException.class, () -> GuardIndex.parse("jar:x.jar!/idx", text));
     assertTrue(e.getMessage().startsWith("jar:x.jar!/idx:4: "), e.getMessage());
     assertTrue(e.getMessage().contains(problem), e.getMessage());
     assertTrue(e.getMessage().endsWith(": \"" + bad.strip() + "\""), e.getMessage());
@@ -104,10 +120,16 @@ class GuardIndexTest {
 
   @Test
   void missingOrWrongHeader_isAnError() {
-    IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
-        () -> GuardIndex.parse("idx", "# c\nrolegate-guard-index 2\ntype a.B a.GB interface M\n"));
-    assertEquals("idx:2: expected the header \"rolegate-guard-index 1\" (another format version, or"
-        + " not a guard index): \"rolegate-guard-index 2\"", wrong.getMessage());
+    IllegalArgumentException wrong =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                GuardIndex.parse(
+                    "idx", "# c\nrolegate-guard-index 2\ntype a.B a.GB interface M\n"));
+    assertEquals(
+        "idx:2: expected the header \"rolegate-guard-index 1\" (another format version, or"
+            + " not a guard index): \"rolegate-guard-index 2\"",
+        wrong.getMessage());
     IllegalArgumentException empty =
         assertThrows(IllegalArgumentException.class, () -> GuardIndex.parse("idx", "# only\n\n"));
     assertEquals("idx:0: empty: no header \"rolegate-guard-index 1\"", empty.getMessage());
@@ -116,42 +138,78 @@ class GuardIndexTest {
   @Test
   void badTypeLines_areErrors() {
     String header = "rolegate-guard-index 1\n";
-    assertEquals("idx:2: a method line before any type line: \"method ping - unguarded - none\"",
-        assertThrows(IllegalArgumentException.class,
-            () -> GuardIndex.parse("idx", header + "method ping - unguarded - none\n")).getMessage());
-    assertTrue(assertThrows(IllegalArgumentException.class,
-            () -> GuardIndex.parse("idx", header + "type a.B a.GB record M\nmethod p - unguarded - none\n"))
-        .getMessage().startsWith("idx:2: the guard kind is \"record\""));
-    assertTrue(assertThrows(IllegalArgumentException.class,
-            () -> GuardIndex.parse("idx", header + "type a.B a.GB interface\n"))
-        .getMessage().startsWith("idx:2: a type line reads"));
-    // A type with no method would read as a type with nothing to check.
-    assertEquals("idx:2: type a.B lists no method: \"type a.B a.GB interface M\"",
-        assertThrows(IllegalArgumentException.class, () -> GuardIndex.parse("idx",
-            header + "type a.B a.GB interface M\ntype a.C a.GC interface M\nmethod p - unguarded - none\n"))
+    assertEquals(
+        "idx:2: a method line before any type line: \"method ping - unguarded - none\"",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> GuardIndex.parse("idx", header + "method ping - unguarded - none\n"))
             .getMessage());
-    assertEquals("idx:3: type a.B lists no method: \"type a.B a.GB interface M\"",
-        assertThrows(IllegalArgumentException.class,
-            () -> GuardIndex.parse("idx", header + "\ntype a.B a.GB interface M\n")).getMessage());
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> GuardIndex.parse("idx",
-            header + "type a.B a.GB interface M\nmethod p - unguarded - none\n"
-                + "type a.B a.GB interface M\nmethod p - unguarded - none\n"))
-        .getMessage().startsWith("idx:4: type a.B is listed twice"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    GuardIndex.parse(
+                        "idx", header + "type a.B a.GB record M\nmethod p - unguarded - none\n"))
+            .getMessage()
+            .startsWith("idx:2: the guard kind is \"record\""));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> GuardIndex.parse("idx", header + "type a.B a.GB interface\n"))
+            .getMessage()
+            .startsWith("idx:2: a type line reads"));
+    // A type with no method would read as a type with nothing to check.
+    assertEquals(
+        "idx:2: type a.B lists no method: \"type a.B a.GB interface M\"",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    GuardIndex.parse(
+                        "idx",
+                        header
+                            + "type a.B a.GB interface M\ntype a.C a.GC interface M\nmethod p - unguarded - none\n"))
+            .getMessage());
+    assertEquals(
+        "idx:3: type a.B lists no method: \"type a.B a.GB interface M\"",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> GuardIndex.parse("idx", header + "\ntype a.B a.GB interface M\n"))
+            .getMessage());
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    GuardIndex.parse(
+                        "idx",
+                        header
+                            + "type a.B a.GB interface M\nmethod p - unguarded - none\n"
+                            + "type a.B a.GB interface M\nmethod p - unguarded - none\n"))
+            .getMessage()
+            .startsWith("idx:4: type a.B is listed twice"));
   }
 
   @Test
   void load_mergesEveryIndexOnTheClassPath_andRejectsDisagreement(@TempDir Path dir)
       throws IOException {
-    Path one = write(dir.resolve("one"), "rolegate-guard-index 1\ntype a.B a.GB interface M\n"
-        + "method p - unguarded - none\n");
-    Path same = write(dir.resolve("same"), "rolegate-guard-index 1\ntype a.B a.GB interface M\n"
-        + "method p - unguarded - none\ntype a.C a.GC interface M\nmethod q - allOf X none\n");
+    Path one =
+        write(
+            dir.resolve("one"),
+            "rolegate-guard-index 1\ntype a.B a.GB interface M\n"
+                + "method p - unguarded - none\n");
+    Path same =
+        write(
+            dir.resolve("same"),
+            "rolegate-guard-index 1\ntype a.B a.GB interface M\n"
+                + "method p - unguarded - none\ntype a.C a.GC interface M\nmethod q - allOf X none\n");
     try (URLClassLoader loader = loader(one, same)) {
       GuardIndex index = GuardIndex.load(loader);
-      assertEquals(List.of("a.B", "a.C"), index.types().stream().map(GuardedType::typeName).toList());
+      assertEquals(
+          List.of("a.B", "a.C"), index.types().stream().map(GuardedType::typeName).toList());
     }
-    Path other = write(dir.resolve("other"), "rolegate-guard-index 1\ntype a.B a.GB interface M\n"
-        + "method p - allOf X none\n");
+    Path other =
+        write(
+            dir.resolve("other"),
+            "rolegate-guard-index 1\ntype a.B a.GB interface M\n" + "method p - allOf X none\n");
     try (URLClassLoader loader = loader(one, other)) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> GuardIndex.load(loader));
@@ -159,32 +217,46 @@ class GuardIndexTest {
       assertTrue(e.getMessage().contains("one/META-INF/rolegate/guard-index"), e.getMessage());
       assertTrue(e.getMessage().contains("other/META-INF/rolegate/guard-index"), e.getMessage());
     }
-    Path broken = write(dir.resolve("broken"), "rolegate-guard-index 1\ntype a.D a.GD interface M\n"
-        + "method p - allOf - none\n");
+    Path broken =
+        write(
+            dir.resolve("broken"),
+            "rolegate-guard-index 1\ntype a.D a.GD interface M\n" + "method p - allOf - none\n");
     try (URLClassLoader loader = loader(one, broken)) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> GuardIndex.load(loader));
-      assertTrue(e.getMessage().matches(".*broken/META-INF/rolegate/guard-index:3: a guarded method.*"),
+      assertTrue(
+          e.getMessage().matches(".*broken/META-INF/rolegate/guard-index:3: a guarded method.*"),
           e.getMessage());
     }
   }
 
-  /** Indexes concatenated into one file (maven-shade's AppendingTransformer) read as their union. */
+  /**
+   * Indexes concatenated into one file (maven-shade's AppendingTransformer) read as their union.
+   */
   @Test
   void concatenatedIndexes_readAsOne() {
-    String appended = GOOD + "# rolegate guard index: generated\n" + """
+    String appended =
+        GOOD
+            + "# rolegate guard index: generated\n"
+            + """
         rolegate-guard-index 1
         type com.acme.Invoices com.acme.GuardedInvoices interface Billing
         method pay java.lang.String allOf PAY none
         """;
     GuardIndex index = GuardIndex.parse("merged", appended);
-    assertEquals(List.of("com.acme.Deployments", "com.acme.Outer$Ledger", "com.acme.Invoices"),
+    assertEquals(
+        List.of("com.acme.Deployments", "com.acme.Outer$Ledger", "com.acme.Invoices"),
         index.types().stream().map(GuardedType::typeName).toList());
     assertEquals("Billing", index.find("com.acme.Invoices").orElseThrow().matrixName());
     // The last type of the first index ends at the second header, and still needs a method.
-    assertEquals("merged:2: type a.B lists no method: \"type a.B a.GB interface M\"",
-        assertThrows(IllegalArgumentException.class, () -> GuardIndex.parse("merged",
-            "rolegate-guard-index 1\ntype a.B a.GB interface M\nrolegate-guard-index 1\n"))
+    assertEquals(
+        "merged:2: type a.B lists no method: \"type a.B a.GB interface M\"",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    GuardIndex.parse(
+                        "merged",
+                        "rolegate-guard-index 1\ntype a.B a.GB interface M\nrolegate-guard-index 1\n"))
             .getMessage());
   }
 
@@ -200,13 +272,18 @@ class GuardIndexTest {
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> index.find(Marked.class));
     assertTrue(e.getMessage().startsWith(Marked.class.getName() + " is guarded ("), e.getMessage());
-    assertTrue(e.getMessage().contains(
-        GuardIndex.TYPE_RESOURCE_PREFIX + Marked.class.getName() + ")"), e.getMessage());
-    assertTrue(e.getMessage().contains("but in no guard index read"
-        + " (jar:app.jar!/META-INF/rolegate/guard-index): jars were merged so that one module's"
-        + " META-INF/rolegate/guard-index overwrote another's. Concatenate them when merging"
-        + " (maven-shade: an AppendingTransformer for META-INF/rolegate/guard-index;"
-        + " docs/guard-index.md)"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(GuardIndex.TYPE_RESOURCE_PREFIX + Marked.class.getName() + ")"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "but in no guard index read"
+                    + " (jar:app.jar!/META-INF/rolegate/guard-index): jars were merged so that one module's"
+                    + " META-INF/rolegate/guard-index overwrote another's. Concatenate them when merging"
+                    + " (maven-shade: an AppendingTransformer for META-INF/rolegate/guard-index;"
+                    + " docs/guard-index.md)"),
+        e.getMessage());
     assertTrue(index.find(Unmarked.class).isEmpty());
     assertTrue(index.find(String.class).isEmpty());
     // By name, nothing is looked up: the caller holds no class.

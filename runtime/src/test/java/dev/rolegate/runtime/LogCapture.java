@@ -13,14 +13,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A JUnit Jupiter extension that keeps what the runtime logs under {@code dev.rolegate} during a
- * test (a throwing decision listener, a scope closed on another thread) instead of printing it.
- * It is registered for every test of this module ({@code junit-platform.properties}); a test about
- * a logged line takes a {@link Lines} parameter and asserts on its messages. The runtime logs
- * through {@link System.Logger}, whose JDK default backend is {@code java.util.logging}.
+ * test (a throwing decision listener, a scope closed on another thread) instead of printing it. It
+ * is registered for every test of this module ({@code junit-platform.properties}); a test about a
+ * logged line takes a {@link Lines} parameter and asserts on its messages. The runtime logs through
+ * {@link System.Logger}, whose JDK default backend is {@code java.util.logging}.
  */
 public final class LogCapture implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
   /** Held here: {@code java.util.logging} keeps loggers only weakly, and with them our settings. */
   private static final Logger LOG = Logger.getLogger("dev.rolegate");
+
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(LogCapture.class);
 

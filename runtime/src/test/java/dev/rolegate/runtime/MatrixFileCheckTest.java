@@ -43,54 +43,72 @@ class MatrixFileCheckTest {
     String sha = sha256(TEXT);
     String edited = TEXT + "| VIEW_BILLING | account | |\n";
 
-    StaleMatrixError error = assertThrows(StaleMatrixError.class,
-        () -> acme().compiledFrom(sha, file(edited)).build());
+    StaleMatrixError error =
+        assertThrows(StaleMatrixError.class, () -> acme().compiledFrom(sha, file(edited)).build());
 
-    assertEquals("the capability table was compiled from an older acme.md: rebuild (mvn clean"
-        + " compile, or a clean Gradle build). The table encodes the com/acme/acme.md with SHA-256 "
-        + sha.substring(0, 12) + "…, the class path holds one with SHA-256 "
-        + sha256(edited).substring(0, 12) + "…, so a matrix edit has not been compiled; no guard"
-        + " of this matrix runs until it is", error.getMessage());
+    assertEquals(
+        "the capability table was compiled from an older acme.md: rebuild (mvn clean"
+            + " compile, or a clean Gradle build). The table encodes the com/acme/acme.md with SHA-256 "
+            + sha.substring(0, 12)
+            + "…, the class path holds one with SHA-256 "
+            + sha256(edited).substring(0, 12)
+            + "…, so a matrix edit has not been compiled; no guard"
+            + " of this matrix runs until it is",
+        error.getMessage());
     assertInstanceOf(LinkageError.class, error, "an Error, so no catch (Exception e) swallows it");
   }
 
   @Test
   void oneByteChanged_isStale() throws IOException {
     // Line endings and spaces count: the digest is of the bytes, as the processor read them.
-    assertThrows(StaleMatrixError.class,
+    assertThrows(
+        StaleMatrixError.class,
         () -> acme().compiledFrom(sha256(TEXT), file(TEXT.replace("\n", "\r\n"))).build());
   }
 
   @Test
   void missingFile_isStaleMatrixError_sayingWhereItBelongs() {
-    StaleMatrixError error = assertThrows(StaleMatrixError.class,
-        () -> acme().compiledFrom(sha256(TEXT), null).build());
+    StaleMatrixError error =
+        assertThrows(StaleMatrixError.class, () -> acme().compiledFrom(sha256(TEXT), null).build());
 
-    assertEquals("the capability table was compiled from com/acme/acme.md, which is not on the"
-        + " class path beside it: ship the matrix file with the classes"
-        + " (src/main/resources/com/acme/acme.md) and rebuild, so the table can be compared with"
-        + " the file it claims to encode", error.getMessage());
+    assertEquals(
+        "the capability table was compiled from com/acme/acme.md, which is not on the"
+            + " class path beside it: ship the matrix file with the classes"
+            + " (src/main/resources/com/acme/acme.md) and rebuild, so the table can be compared with"
+            + " the file it claims to encode",
+        error.getMessage());
   }
 
   @Test
   void missingFile_ofAMatrixInNoPackage_isNamedWithoutAPackage() {
-    StaleMatrixError error = assertThrows(StaleMatrixError.class,
-        () -> Matrix.builder("Acme", "acme.md").compiledFrom(sha256(TEXT), null).build());
+    StaleMatrixError error =
+        assertThrows(
+            StaleMatrixError.class,
+            () -> Matrix.builder("Acme", "acme.md").compiledFrom(sha256(TEXT), null).build());
 
-    assertTrue(error.getMessage().startsWith("the capability table was compiled from acme.md,"
-        + " which is not on the class path beside it: ship the matrix file with the classes"
-        + " (src/main/resources/acme.md)"), error.getMessage());
+    assertTrue(
+        error
+            .getMessage()
+            .startsWith(
+                "the capability table was compiled from acme.md,"
+                    + " which is not on the class path beside it: ship the matrix file with the classes"
+                    + " (src/main/resources/acme.md)"),
+        error.getMessage());
   }
 
   @Test
   void unreadableFile_isStaleMatrixError_withTheCause() throws IOException {
     Path gone = Files.createTempDirectory("rolegate-matrix").resolve("acme.md");
 
-    StaleMatrixError error = assertThrows(StaleMatrixError.class,
-        () -> acme().compiledFrom(sha256(TEXT), gone.toUri().toURL()).build());
+    StaleMatrixError error =
+        assertThrows(
+            StaleMatrixError.class,
+            () -> acme().compiledFrom(sha256(TEXT), gone.toUri().toURL()).build());
 
-    assertEquals("the matrix file com/acme/acme.md beside the capability table could not be read"
-        + " (FileNotFoundException), so the table cannot be checked against it", error.getMessage());
+    assertEquals(
+        "the matrix file com/acme/acme.md beside the capability table could not be read"
+            + " (FileNotFoundException), so the table cannot be checked against it",
+        error.getMessage());
     assertInstanceOf(IOException.class, error.getCause());
   }
 
@@ -107,17 +125,22 @@ class MatrixFileCheckTest {
     String sha = sha256(TEXT);
 
     assertEquals(sha, acme().compiledFromSource(sha, file(TEXT)).build().sha256());
-    StaleMatrixError stale = assertThrows(StaleMatrixError.class,
-        () -> acme().compiledFromSource(sha, file(TEXT + "edited\n")).build());
-    assertTrue(stale.getMessage().startsWith(
-        "the capability table was compiled from an older acme.md: rebuild"), stale.getMessage());
+    StaleMatrixError stale =
+        assertThrows(
+            StaleMatrixError.class,
+            () -> acme().compiledFromSource(sha, file(TEXT + "edited\n")).build());
+    assertTrue(
+        stale
+            .getMessage()
+            .startsWith("the capability table was compiled from an older acme.md: rebuild"),
+        stale.getMessage());
   }
 
   @Test
   void theLastSettingWins() {
     // As for every builder setting: a source-path digest after a shipped one drops the check.
-    Matrix matrix = acme().compiledFrom(sha256(TEXT), null).compiledFromSource(sha256(TEXT), null)
-        .build();
+    Matrix matrix =
+        acme().compiledFrom(sha256(TEXT), null).compiledFromSource(sha256(TEXT), null).build();
 
     assertEquals(sha256(TEXT), matrix.sha256());
   }
@@ -125,22 +148,33 @@ class MatrixFileCheckTest {
   @Test
   void malformedDigest_isRefused() throws IOException {
     URL file = file(TEXT);
-    for (String bad : new String[] {"", "abc", sha256(TEXT).toUpperCase(java.util.Locale.ROOT),
-        sha256(TEXT) + "0", sha256(TEXT).substring(1) + "g"}) {
-      IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-          () -> acme().compiledFrom(bad, file), bad);
-      assertTrue(error.getMessage().startsWith(
-          "a matrix digest is 64 lowercase hex digits (SHA-256), not \""), error.getMessage());
+    for (String bad :
+        new String[] {
+          "",
+          "abc",
+          sha256(TEXT).toUpperCase(java.util.Locale.ROOT),
+          sha256(TEXT) + "0",
+          sha256(TEXT).substring(1) + "g"
+        }) {
+      IllegalArgumentException error =
+          assertThrows(IllegalArgumentException.class, () -> acme().compiledFrom(bad, file), bad);
+      assertTrue(
+          error
+              .getMessage()
+              .startsWith("a matrix digest is 64 lowercase hex digits (SHA-256), not \""),
+          error.getMessage());
     }
-    assertEquals("a matrix digest is 64 lowercase hex digits (SHA-256), not null",
-        assertThrows(IllegalArgumentException.class,
-            () -> acme().compiledFromSource(null, null)).getMessage());
+    assertEquals(
+        "a matrix digest is 64 lowercase hex digits (SHA-256), not null",
+        assertThrows(IllegalArgumentException.class, () -> acme().compiledFromSource(null, null))
+            .getMessage());
   }
 
   @Test
   void digest_isTheJdksSha256() {
     assertEquals(sha256(TEXT), MatrixFiles.sha256(TEXT.getBytes(StandardCharsets.UTF_8)));
-    assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    assertEquals(
+        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
         MatrixFiles.sha256(new byte[0]));
   }
 
@@ -152,8 +186,9 @@ class MatrixFileCheckTest {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new AssertionError(e);
     }

@@ -86,7 +86,12 @@ class MatrixTest {
     assertSame(workspaceOwner, matrix.role(OWNER, Level.WORKSPACE));
     assertSame(accountOwner, matrix.role(OWNER, Level.ACCOUNT));
     Principal owner =
-        Principal.user("o").directory(TestMatrix.SINGLE).matrix(matrix).accountRole(OWNER).workspaceRole("ws", OWNER).build();
+        Principal.user("o")
+            .directory(TestMatrix.SINGLE)
+            .matrix(matrix)
+            .accountRole(OWNER)
+            .workspaceRole("ws", OWNER)
+            .build();
     assertSame(accountOwner, owner.accountRole(TestMatrix.ACCOUNT));
     assertSame(workspaceOwner, owner.workspaceRole("ws"));
   }
@@ -126,8 +131,7 @@ class MatrixTest {
   void lists_returnedByMatrix_areUnmodifiable() {
     assertThrows(UnsupportedOperationException.class, () -> MATRIX.permissions().clear());
     assertThrows(UnsupportedOperationException.class, () -> MATRIX.roles().clear());
-    assertThrows(
-        UnsupportedOperationException.class, () -> MATRIX.roles(Level.WORKSPACE).clear());
+    assertThrows(UnsupportedOperationException.class, () -> MATRIX.roles(Level.WORKSPACE).clear());
     assertThrows(UnsupportedOperationException.class, () -> role(OWNER).permissions().clear());
   }
 
@@ -219,7 +223,8 @@ class MatrixTest {
             .role("PADDED", Level.WORKSPACE, new long[] {VIEWER_BITS, 0L, 0L}, "", "")
             .build();
     assertEquals(List.of(), matrix.workspaceRole("NOTHING").orElseThrow().permissions());
-    assertEquals(List.of(VIEW_X), names(matrix.workspaceRole("PADDED").orElseThrow().permissions()));
+    assertEquals(
+        List.of(VIEW_X), names(matrix.workspaceRole("PADDED").orElseThrow().permissions()));
   }
 
   @Test
@@ -277,8 +282,7 @@ class MatrixTest {
   void rolePermissions_listClosedSetInMatrixOrder() {
     assertEquals(List.of(VIEW_X), names(role(VIEWER).permissions()));
     assertEquals(List.of(VIEW_X, EDIT_X, DELETE_X), names(role(DEVELOPER).permissions()));
-    assertEquals(
-        List.of(VIEW_X, EDIT_X, DELETE_X, VIEW_SECRETS), names(role(OWNER).permissions()));
+    assertEquals(List.of(VIEW_X, EDIT_X, DELETE_X, VIEW_SECRETS), names(role(OWNER).permissions()));
     assertEquals(List.of(VIEW_ACCOUNT), names(role(MEMBER).permissions()));
     assertEquals(List.of(VIEW_ACCOUNT, EDIT_ACCOUNT), names(role(ADMIN).permissions()));
   }

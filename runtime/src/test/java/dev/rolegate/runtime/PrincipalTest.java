@@ -44,13 +44,15 @@ class PrincipalTest {
         builderWithPermissions("No default")
             .role(VIEWER, Level.WORKSPACE, new long[] {VIEWER_BITS}, "", "")
             .build();
-    Principal alice = Principal.user("alice").directory(TestMatrix.SINGLE).matrix(noDefault).build();
+    Principal alice =
+        Principal.user("alice").directory(TestMatrix.SINGLE).matrix(noDefault).build();
     assertNull(alice.accountRole(TestMatrix.ACCOUNT));
   }
 
   @Test
   void accountRole_setByName_isResolved() {
-    assertSame(role(ADMIN), user("root").accountRole(ADMIN).build().accountRole(TestMatrix.ACCOUNT));
+    assertSame(
+        role(ADMIN), user("root").accountRole(ADMIN).build().accountRole(TestMatrix.ACCOUNT));
   }
 
   @Test
@@ -125,15 +127,22 @@ class PrincipalTest {
 
   @Test
   void builder_nullId_isRejected() {
-    assertThrows(NullPointerException.class, () -> Principal.user(null).directory(TestMatrix.SINGLE));
-    assertThrows(NullPointerException.class, () -> Principal.serviceAccount(null).directory(TestMatrix.SINGLE));
+    assertThrows(
+        NullPointerException.class, () -> Principal.user(null).directory(TestMatrix.SINGLE));
+    assertThrows(
+        NullPointerException.class,
+        () -> Principal.serviceAccount(null).directory(TestMatrix.SINGLE));
   }
 
   @Test
   void builder_emptyOrBlankId_isRejected() {
-    assertThrows(IllegalArgumentException.class, () -> Principal.user("").directory(TestMatrix.SINGLE));
-    assertThrows(IllegalArgumentException.class, () -> Principal.user("  \t").directory(TestMatrix.SINGLE));
-    assertThrows(IllegalArgumentException.class, () -> Principal.serviceAccount(" ").directory(TestMatrix.SINGLE));
+    assertThrows(
+        IllegalArgumentException.class, () -> Principal.user("").directory(TestMatrix.SINGLE));
+    assertThrows(
+        IllegalArgumentException.class, () -> Principal.user("  \t").directory(TestMatrix.SINGLE));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Principal.serviceAccount(" ").directory(TestMatrix.SINGLE));
   }
 
   @Test
@@ -203,8 +212,7 @@ class PrincipalTest {
 
   @Test
   void toString_principal_namesKindAndIdButNoRoles() {
-    Principal alice =
-        user("alice").accountRole(ADMIN).workspaceRole("ws-prod", DEVELOPER).build();
+    Principal alice = user("alice").accountRole(ADMIN).workspaceRole("ws-prod", DEVELOPER).build();
     assertEquals("user alice", alice.toString());
     Principal bot = serviceAccount("ci-bot").workspaceRole("ws-prod", OWNER).build();
     assertEquals("service account ci-bot", bot.toString());
@@ -225,7 +233,8 @@ class PrincipalTest {
 
   @Test
   void build_noMatrixGiven_usesSingleMatrixOnClassPath() {
-    Principal alice = Principal.user("alice").directory(TestMatrix.SINGLE).workspaceRole("ws", VIEWER).build();
+    Principal alice =
+        Principal.user("alice").directory(TestMatrix.SINGLE).workspaceRole("ws", VIEWER).build();
     assertSame(MATRIX, alice.matrix());
     assertSame(role(VIEWER), alice.workspaceRole("ws"));
   }
@@ -233,7 +242,12 @@ class PrincipalTest {
   @Test
   void build_otherMatrixGiven_resolvesRolesInThatMatrix() {
     Matrix other = TestMatrix.build("Other");
-    Principal alice = Principal.user("alice").directory(TestMatrix.SINGLE).matrix(other).workspaceRole("ws", VIEWER).build();
+    Principal alice =
+        Principal.user("alice")
+            .directory(TestMatrix.SINGLE)
+            .matrix(other)
+            .workspaceRole("ws", VIEWER)
+            .build();
     assertSame(other, alice.matrix());
     assertSame(other.workspaceRole(VIEWER).orElseThrow(), alice.workspaceRole("ws"));
     assertNotSame(role(VIEWER), alice.workspaceRole("ws"));
@@ -244,10 +258,13 @@ class PrincipalTest {
   void workspaceRole_nullId_isNull_withUuidRolesAndDefaultsToo() {
     WorkspaceDefaults defaults = new WorkspaceDefaults(MATRIX);
     defaults.setDefaultRole("ws-b", VIEWER);
-    Principal alice = user("alice").workspaceRole(WS_UUID, DEVELOPER).workspaceDefaults(defaults).build();
+    Principal alice =
+        user("alice").workspaceRole(WS_UUID, DEVELOPER).workspaceDefaults(defaults).build();
     assertNull(alice.workspaceRole((String) null));
     assertNull(alice.workspaceRole((UUID) null));
-    assertSame(role(DEVELOPER), alice.workspaceRole(WS_UUID.toString().toUpperCase(java.util.Locale.ROOT)));
+    assertSame(
+        role(DEVELOPER),
+        alice.workspaceRole(WS_UUID.toString().toUpperCase(java.util.Locale.ROOT)));
     assertSame(role(VIEWER), alice.workspaceRole("ws-b"));
   }
 }

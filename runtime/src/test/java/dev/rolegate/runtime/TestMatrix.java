@@ -48,7 +48,9 @@ public final class TestMatrix {
     return withRoles(builderWithPermissions(name));
   }
 
-  /** Builds a matrix with the same shape from file {@code source} of package {@code packageName}. */
+  /**
+   * Builds a matrix with the same shape from file {@code source} of package {@code packageName}.
+   */
   public static Matrix build(String name, String packageName, String source) {
     return withRoles(withPermissions(Matrix.builder(name, packageName, source)));
   }
@@ -75,8 +77,10 @@ public final class TestMatrix {
         .permission(EDIT_X, Level.WORKSPACE, "write_x", "Edit x", new long[] {0x3L})
         .permission(DELETE_X, Level.WORKSPACE, "manage_x", "Delete x", new long[] {0x7L})
         .permission(VIEW_SECRETS, Level.WORKSPACE, "", "View secret x data", new long[] {0x8L})
-        .permission(VIEW_ACCOUNT, Level.ACCOUNT, "read:account", "View the account", new long[] {0x10L})
-        .permission(EDIT_ACCOUNT, Level.ACCOUNT, "update:account", "Edit the account", new long[] {0x30L});
+        .permission(
+            VIEW_ACCOUNT, Level.ACCOUNT, "read:account", "View the account", new long[] {0x10L})
+        .permission(
+            EDIT_ACCOUNT, Level.ACCOUNT, "update:account", "Edit the account", new long[] {0x30L});
   }
 
   /** Returns the shared matrix's permission of this name. */
@@ -84,7 +88,9 @@ public final class TestMatrix {
     return MATRIX.permission(name).orElseThrow();
   }
 
-  /** Returns the shared matrix's role of this name (the fixture's names are unique across levels). */
+  /**
+   * Returns the shared matrix's role of this name (the fixture's names are unique across levels).
+   */
   public static Role role(String name) {
     return MATRIX.workspaceRole(name).or(() -> MATRIX.accountRole(name)).orElseThrow();
   }

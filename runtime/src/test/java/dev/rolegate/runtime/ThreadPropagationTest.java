@@ -39,7 +39,8 @@ class ThreadPropagationTest {
   void stopPoolAndCheckNothingBound() throws InterruptedException {
     pool.shutdownNow();
     assertTrue(pool.awaitTermination(WAIT, TimeUnit.SECONDS));
-    assertTrue(CurrentPrincipal.get().isEmpty(), "a test left a principal bound on the test thread");
+    assertTrue(
+        CurrentPrincipal.get().isEmpty(), "a test left a principal bound on the test thread");
   }
 
   /** Who the current thread runs as, through both the public view and the guards' source. */
@@ -81,11 +82,14 @@ class ThreadPropagationTest {
     AtomicReference<Principal> inside = new AtomicReference<>();
     AtomicReference<String> workspace = new AtomicReference<>();
     try (PrincipalScope scope = CurrentPrincipal.bind(BOB, "ws-b")) {
-      context.runnable(() -> {
-        inside.set(current());
-        workspace.set(CurrentPrincipal.source().currentWorkspace());
-        EDIT.check(CurrentPrincipal.source(), "ws", "op");
-      }).run();
+      context
+          .runnable(
+              () -> {
+                inside.set(current());
+                workspace.set(CurrentPrincipal.source().currentWorkspace());
+                EDIT.check(CurrentPrincipal.source(), "ws", "op");
+              })
+          .run();
       assertSame(BOB, current());
       assertEquals("ws-b", CurrentPrincipal.workspace().orElseThrow());
     }
@@ -98,10 +102,12 @@ class ThreadPropagationTest {
     PrincipalContext context = captureAs(ALICE, null);
     IllegalStateException boom = new IllegalStateException("boom");
     try (PrincipalScope scope = CurrentPrincipal.bind(BOB)) {
-      Runnable task = context.runnable(() -> {
-        assertSame(ALICE, current());
-        throw boom;
-      });
+      Runnable task =
+          context.runnable(
+              () -> {
+                assertSame(ALICE, current());
+                throw boom;
+              });
       assertSame(boom, assertThrows(IllegalStateException.class, task::run));
       assertSame(BOB, current());
     }
@@ -114,9 +120,11 @@ class ThreadPropagationTest {
     try (PrincipalScope scope = CurrentPrincipal.bind(BOB)) {
       assertEquals("alice", context.callable(() -> current().id()).call());
       assertSame(BOB, current());
-      Callable<Object> failing = context.callable(() -> {
-        throw checked;
-      });
+      Callable<Object> failing =
+          context.callable(
+              () -> {
+                throw checked;
+              });
       assertSame(checked, assertThrows(Exception.class, failing::call));
       assertSame(BOB, current());
     }
@@ -134,8 +142,11 @@ class ThreadPropagationTest {
       context.consumer((String s) -> consumed.set(current())).accept("x");
       assertSame(ALICE, consumed.get());
       assertSame(BOB, current());
-      assertEquals("alice:1:2",
-          context.biFunction((Integer a, Integer b) -> current().id() + ":" + a + ":" + b).apply(1, 2));
+      assertEquals(
+          "alice:1:2",
+          context
+              .biFunction((Integer a, Integer b) -> current().id() + ":" + a + ":" + b)
+              .apply(1, 2));
       assertSame(BOB, current());
     }
   }
@@ -145,21 +156,53 @@ class ThreadPropagationTest {
     PrincipalContext context = captureAs(ALICE, null);
     RuntimeException boom = new RuntimeException("boom");
     try (PrincipalScope scope = CurrentPrincipal.bind(BOB)) {
-      assertSame(boom, assertThrows(RuntimeException.class, () -> context.supplier(() -> {
-        throw boom;
-      }).get()));
+      assertSame(
+          boom,
+          assertThrows(
+              RuntimeException.class,
+              () ->
+                  context
+                      .supplier(
+                          () -> {
+                            throw boom;
+                          })
+                      .get()));
       assertSame(BOB, current());
-      assertSame(boom, assertThrows(RuntimeException.class, () -> context.function(x -> {
-        throw boom;
-      }).apply(1)));
+      assertSame(
+          boom,
+          assertThrows(
+              RuntimeException.class,
+              () ->
+                  context
+                      .function(
+                          x -> {
+                            throw boom;
+                          })
+                      .apply(1)));
       assertSame(BOB, current());
-      assertSame(boom, assertThrows(RuntimeException.class, () -> context.consumer(x -> {
-        throw boom;
-      }).accept(1)));
+      assertSame(
+          boom,
+          assertThrows(
+              RuntimeException.class,
+              () ->
+                  context
+                      .consumer(
+                          x -> {
+                            throw boom;
+                          })
+                      .accept(1)));
       assertSame(BOB, current());
-      assertSame(boom, assertThrows(RuntimeException.class, () -> context.biFunction((a, b) -> {
-        throw boom;
-      }).apply(1, 2)));
+      assertSame(
+          boom,
+          assertThrows(
+              RuntimeException.class,
+              () ->
+                  context
+                      .biFunction(
+                          (a, b) -> {
+                            throw boom;
+                          })
+                      .apply(1, 2)));
       assertSame(BOB, current());
     }
   }
@@ -169,12 +212,14 @@ class ThreadPropagationTest {
     PrincipalContext nobody = PrincipalContext.capture();
     assertTrue(nobody.principal().isEmpty());
     try (PrincipalScope scope = CurrentPrincipal.bind(BOB, "ws")) {
-      nobody.run(() -> {
-        assertNull(current());
-        assertTrue(CurrentPrincipal.workspace().isEmpty());
-        assertThrows(UnauthenticatedException.class,
-            () -> EDIT.check(CurrentPrincipal.source(), "ws", "op"));
-      });
+      nobody.run(
+          () -> {
+            assertNull(current());
+            assertTrue(CurrentPrincipal.workspace().isEmpty());
+            assertThrows(
+                UnauthenticatedException.class,
+                () -> EDIT.check(CurrentPrincipal.source(), "ws", "op"));
+          });
       assertSame(BOB, current());
       assertEquals("ws", CurrentPrincipal.workspace().orElseThrow());
     }
@@ -184,7 +229,8 @@ class ThreadPropagationTest {
 
   @Test
   void pooledThread_ownBindingIsRestoredAfterPropagatedTask() throws Exception {
-    pool.submit(() -> CurrentPrincipal.bind(DAVE)).get(WAIT, TimeUnit.SECONDS); // left open on purpose
+    pool.submit(() -> CurrentPrincipal.bind(DAVE))
+        .get(WAIT, TimeUnit.SECONDS); // left open on purpose
     Future<Principal> seen;
     try (PrincipalScope scope = CurrentPrincipal.bind(ALICE)) {
       seen = pool.submit(PrincipalContext.capture().callable(ThreadPropagationTest::current));
@@ -198,10 +244,11 @@ class ThreadPropagationTest {
     Executor executor = CurrentPrincipal.propagating((Executor) pool);
     CompletableFuture<Principal> seen = new CompletableFuture<>();
     try (PrincipalScope scope = CurrentPrincipal.bind(ALICE)) {
-      executor.execute(() -> {
-        EDIT.check(CurrentPrincipal.source(), "ws", "op");
-        seen.complete(current());
-      });
+      executor.execute(
+          () -> {
+            EDIT.check(CurrentPrincipal.source(), "ws", "op");
+            seen.complete(current());
+          });
     }
     assertSame(ALICE, seen.get(WAIT, TimeUnit.SECONDS));
     assertNull(onPoolPlain());
@@ -259,11 +306,14 @@ class ThreadPropagationTest {
     ExecutorService service = CurrentPrincipal.propagating(pool);
     Future<Object> failed;
     try (PrincipalScope scope = CurrentPrincipal.bind(ALICE)) {
-      failed = service.submit(() -> {
-        throw new IllegalStateException("task failed as " + current().id());
-      });
+      failed =
+          service.submit(
+              () -> {
+                throw new IllegalStateException("task failed as " + current().id());
+              });
     }
-    ExecutionException e = assertThrows(ExecutionException.class, () -> failed.get(WAIT, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> failed.get(WAIT, TimeUnit.SECONDS));
     assertEquals("task failed as alice", e.getCause().getMessage());
     assertNull(onPoolPlain());
   }
@@ -282,7 +332,8 @@ class ThreadPropagationTest {
     try (PrincipalScope scope = CurrentPrincipal.bind(ALICE)) {
       assertNull(onPoolPlain(), "the binding left its thread without being asked");
       Future<?> denied = pool.submit(() -> EDIT.check(CurrentPrincipal.source(), "ws", "op"));
-      ExecutionException e = assertThrows(ExecutionException.class, () -> denied.get(WAIT, TimeUnit.SECONDS));
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> denied.get(WAIT, TimeUnit.SECONDS));
       assertInstanceOf(UnauthenticatedException.class, e.getCause());
     }
   }
@@ -294,16 +345,23 @@ class ThreadPropagationTest {
     AtomicReference<Principal> consumed = new AtomicReference<>();
     try (PrincipalScope scope = CurrentPrincipal.bind(ALICE)) {
       PrincipalContext context = PrincipalContext.capture();
-      CompletableFuture<String> first = CompletableFuture.supplyAsync(context.supplier(() -> {
-        EDIT.check(CurrentPrincipal.source(), "ws", "op");
-        return current().id();
-      }), pool);
+      CompletableFuture<String> first =
+          CompletableFuture.supplyAsync(
+              context.supplier(
+                  () -> {
+                    EDIT.check(CurrentPrincipal.source(), "ws", "op");
+                    return current().id();
+                  }),
+              pool);
       CompletableFuture<String> second =
           first.thenApplyAsync(context.function(id -> id + ">" + current().id()), pool);
       CompletableFuture<String> other =
           CompletableFuture.supplyAsync(context.supplier(() -> current().id()), pool);
-      result = second.thenCombineAsync(other, context.biFunction((a, b) -> a + "+" + b + "@" + current().id()), pool);
-      result.thenAcceptAsync(context.consumer(value -> consumed.set(current())), pool)
+      result =
+          second.thenCombineAsync(
+              other, context.biFunction((a, b) -> a + "+" + b + "@" + current().id()), pool);
+      result
+          .thenAcceptAsync(context.consumer(value -> consumed.set(current())), pool)
           .get(WAIT, TimeUnit.SECONDS);
       plainStage = first.thenApplyAsync(id -> CurrentPrincipal.get().orElse(null), pool);
     }
@@ -318,22 +376,27 @@ class ThreadPropagationTest {
     ExecutorService service = CurrentPrincipal.propagating(pool);
     Future<String> trace;
     try (PrincipalScope scope = CurrentPrincipal.bind(ALICE, "ws")) {
-      trace = service.submit(() -> {
-        StringBuilder seen = new StringBuilder(current().id());
-        try (PrincipalScope inner = CurrentPrincipal.bind(BOB)) {
-          seen.append(">").append(current().id());
-        }
-        seen.append(">").append(current().id()).append("@").append(CurrentPrincipal.workspace().orElse("-"));
-        try {
-          try (PrincipalScope inner = CurrentPrincipal.bind(CAROL)) {
-            throw new IllegalStateException("inside " + current().id());
-          }
-        } catch (IllegalStateException expected) {
-          seen.append(">").append(expected.getMessage());
-        }
-        seen.append(">").append(current().id());
-        return seen.toString();
-      });
+      trace =
+          service.submit(
+              () -> {
+                StringBuilder seen = new StringBuilder(current().id());
+                try (PrincipalScope inner = CurrentPrincipal.bind(BOB)) {
+                  seen.append(">").append(current().id());
+                }
+                seen.append(">")
+                    .append(current().id())
+                    .append("@")
+                    .append(CurrentPrincipal.workspace().orElse("-"));
+                try {
+                  try (PrincipalScope inner = CurrentPrincipal.bind(CAROL)) {
+                    throw new IllegalStateException("inside " + current().id());
+                  }
+                } catch (IllegalStateException expected) {
+                  seen.append(">").append(expected.getMessage());
+                }
+                seen.append(">").append(current().id());
+                return seen.toString();
+              });
     }
     assertEquals("alice>bob>alice@ws>inside carol>alice", trace.get(WAIT, TimeUnit.SECONDS));
     assertNull(onPoolPlain());
@@ -344,10 +407,12 @@ class ThreadPropagationTest {
     ExecutorService service = CurrentPrincipal.propagating(pool);
     Future<Principal> leaky;
     try (PrincipalScope scope = CurrentPrincipal.bind(ALICE)) {
-      leaky = service.submit(() -> {
-        CurrentPrincipal.bind(BOB); // never closed
-        return current();
-      });
+      leaky =
+          service.submit(
+              () -> {
+                CurrentPrincipal.bind(BOB); // never closed
+                return current();
+              });
     }
     assertSame(BOB, leaky.get(WAIT, TimeUnit.SECONDS));
     assertNull(onPoolPlain(), "a scope left open in a task leaked to the next task");
@@ -375,7 +440,9 @@ class ThreadPropagationTest {
     PrincipalContext context = PrincipalContext.capture();
     scope.close();
     assertNull(current());
-    assertSame(ALICE, pool.submit(context.callable(ThreadPropagationTest::current)).get(WAIT, TimeUnit.SECONDS));
+    assertSame(
+        ALICE,
+        pool.submit(context.callable(ThreadPropagationTest::current)).get(WAIT, TimeUnit.SECONDS));
     assertNull(onPoolPlain());
   }
 
@@ -385,14 +452,19 @@ class ThreadPropagationTest {
     Requirement delete = Requirement.allOf(permission(DELETE_X));
     try (PrincipalScope scope = CurrentPrincipal.bind(dev, "ws-prod")) {
       assertEquals(Optional.empty(), PrincipalContext.none().principal());
-      PrincipalContext.none().run(() -> {
-        assertEquals(Optional.empty(), CurrentPrincipal.get());
-        assertEquals(Optional.empty(), CurrentPrincipal.workspace());
-        assertThrows(UnauthenticatedException.class,
-            () -> delete.check(CurrentPrincipal.source(), "ws-prod", "Things.delete"));
-      });
-      assertEquals("nobody", PrincipalContext.none().call(
-          () -> CurrentPrincipal.get().map(Principal::id).orElse("nobody")));
+      PrincipalContext.none()
+          .run(
+              () -> {
+                assertEquals(Optional.empty(), CurrentPrincipal.get());
+                assertEquals(Optional.empty(), CurrentPrincipal.workspace());
+                assertThrows(
+                    UnauthenticatedException.class,
+                    () -> delete.check(CurrentPrincipal.source(), "ws-prod", "Things.delete"));
+              });
+      assertEquals(
+          "nobody",
+          PrincipalContext.none()
+              .call(() -> CurrentPrincipal.get().map(Principal::id).orElse("nobody")));
       assertEquals(Optional.of(dev), CurrentPrincipal.get());
       assertEquals(Optional.of("ws-prod"), CurrentPrincipal.workspace());
       delete.check(CurrentPrincipal.source(), "ws-prod", "Things.delete");

@@ -169,7 +169,11 @@ class WorkspaceDefaultsTest {
   @Test
   void build_matrixSetAfterDefaultsOfAnotherMatrix_isRejected() {
     WorkspaceDefaults foreign = new WorkspaceDefaults(TestMatrix.build("Other"));
-    Principal.Builder builder = Principal.user("alice").directory(TestMatrix.SINGLE).workspaceDefaults(foreign).matrix(MATRIX);
+    Principal.Builder builder =
+        Principal.user("alice")
+            .directory(TestMatrix.SINGLE)
+            .workspaceDefaults(foreign)
+            .matrix(MATRIX);
     assertThrows(IllegalArgumentException.class, builder::build);
   }
 
@@ -178,7 +182,11 @@ class WorkspaceDefaultsTest {
     Matrix other = TestMatrix.build("Other");
     WorkspaceDefaults otherDefaults = new WorkspaceDefaults(other);
     otherDefaults.setDefaultRole("ws-prod", VIEWER);
-    Principal alice = Principal.user("alice").directory(TestMatrix.SINGLE).workspaceDefaults(otherDefaults).build();
+    Principal alice =
+        Principal.user("alice")
+            .directory(TestMatrix.SINGLE)
+            .workspaceDefaults(otherDefaults)
+            .build();
     assertSame(other, alice.matrix());
     assertSame(other.workspaceRole(VIEWER).orElseThrow(), alice.workspaceRole("ws-prod"));
   }

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One workspace, several spellings: a UUID in either letter case (or as a {@code UUID}) is one
- * workspace for explicit roles and defaults alike, so a default can never outrank an explicit
- * role, or survive being cleared, under another spelling; and ids with nothing visible in them
- * name no workspace.
+ * workspace for explicit roles and defaults alike, so a default can never outrank an explicit role,
+ * or survive being cleared, under another spelling; and ids with nothing visible in them name no
+ * workspace.
  */
 class WorkspaceSpellingTest {
   private static final String UPPER = "ABCDEF01-2345-6789-ABCD-EF0123456789";
@@ -41,8 +41,9 @@ class WorkspaceSpellingTest {
       assertFalse(why.fromDefault(), spelling);
     }
     assertEquals(VIEWER, vic.workspaceRole(UUID.fromString(LOWER)).name());
-    AccessDeniedException denied = assertThrows(AccessDeniedException.class,
-        () -> DELETE.check(() -> vic, LOWER, "Things.delete"));
+    AccessDeniedException denied =
+        assertThrows(
+            AccessDeniedException.class, () -> DELETE.check(() -> vic, LOWER, "Things.delete"));
     assertTrue(denied.getMessage().contains("vic holds VIEWER there"), denied.getMessage());
   }
 
@@ -66,7 +67,8 @@ class WorkspaceSpellingTest {
   @Test
   void lenientUuidSpellings_areOtherWorkspaces() {
     // UUID.fromString reads "+1234567-..." as 01234567-...; it must not share that role.
-    Principal dev = user("dev").workspaceRole("01234567-0000-0000-0000-000000000000", DEVELOPER).build();
+    Principal dev =
+        user("dev").workspaceRole("01234567-0000-0000-0000-000000000000", DEVELOPER).build();
     assertFalse(allowed(dev, "+1234567-0000-0000-0000-000000000000"));
     assertTrue(allowed(dev, "01234567-0000-0000-0000-000000000000"));
     assertNull(dev.workspaceRole("+1234567-0000-0000-0000-000000000000"));
@@ -77,8 +79,10 @@ class WorkspaceSpellingTest {
     Principal admin = user("root").accountRole(ADMIN).build();
     for (String invisible : List.of("\u00a0", "\u2007", "\u200b", " \u200b\t", "\u3000")) {
       assertFalse(allowed(admin, invisible), "U+" + Integer.toHexString(invisible.charAt(0)));
-      assertThrows(IllegalArgumentException.class,
-          () -> user("x").workspaceRole(invisible, VIEWER), "builder accepts " + invisible);
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> user("x").workspaceRole(invisible, VIEWER),
+          "builder accepts " + invisible);
     }
     assertTrue(allowed(admin, "ws\u200b"));
   }

@@ -16,8 +16,13 @@ public record AccessTable(List<String> columns, List<Row> rows) {
     for (Row row : rows) {
       if (row.allowed().size() != columns.size()) {
         throw new IllegalArgumentException(
-            "row " + row.operation() + " has " + row.allowed().size() + " cells for "
-                + columns.size() + " columns");
+            "row "
+                + row.operation()
+                + " has "
+                + row.allowed().size()
+                + " cells for "
+                + columns.size()
+                + " columns");
       }
     }
   }

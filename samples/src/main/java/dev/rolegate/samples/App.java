@@ -7,28 +7,33 @@ import java.util.Set;
 
 /**
  * The sample command-line app. Without a subcommand (or with {@code table}) it calls every
- * operation of the guarded Prefect-like services as each role column (the built-in workspace
- * roles in {@value SampleData#WORKSPACE}, the custom role {@value SampleRoles#DEPLOYER}, the
- * account roles, all in account {@value SampleData#ACME}) and prints who may do what, then one
- * full denial message and calls across the two sample accounts ({@link TwoAccounts}); {@code
- * --csv} prints the same table as CSV and nothing else; {@code --audit} logs every guard decision
- * to stderr meanwhile. {@code worker} runs the sample worker; {@code explain} explains one decision.
+ * operation of the guarded Prefect-like services as each role column (the built-in workspace roles
+ * in {@value SampleData#WORKSPACE}, the custom role {@value SampleRoles#DEPLOYER}, the account
+ * roles, all in account {@value SampleData#ACME}) and prints who may do what, then one full denial
+ * message and calls across the two sample accounts ({@link TwoAccounts}); {@code --csv} prints the
+ * same table as CSV and nothing else; {@code --audit} logs every guard decision to stderr
+ * meanwhile. {@code worker} runs the sample worker; {@code explain} explains one decision.
  */
 public final class App {
-  static final String USAGE = String.join("\n",
-      "usage: java -jar rolegate-samples.jar [table] [--csv] [--audit]",
-      "       java -jar rolegate-samples.jar worker",
-      "       java -jar rolegate-samples.jar explain <who> <workspace> <permission>",
-      "  table (default)  print the access table, an example denial and calls across two accounts",
-      "    --csv          print the access table as CSV only",
-      "    --audit        also print one line per guard decision to stderr while the table is built",
-      "  worker           run the sample worker (service account " + SampleData.WORKER_KEY + ", WORKER in "
-          + SampleData.WORKSPACE + "),",
-      "                   then try to delete a deployment with its key",
-      "  explain          say why <who> may or may not use <permission> in <workspace>",
-      "    <who>          a table column, any case: " + String.join(", ", columns()),
-      "    <permission>   a permission name (DELETE_DEPLOYMENTS) or Prefect scope (manage_deployments)",
-      "  --help           print this help");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: java -jar rolegate-samples.jar [table] [--csv] [--audit]",
+          "       java -jar rolegate-samples.jar worker",
+          "       java -jar rolegate-samples.jar explain <who> <workspace> <permission>",
+          "  table (default)  print the access table, an example denial and calls across two accounts",
+          "    --csv          print the access table as CSV only",
+          "    --audit        also print one line per guard decision to stderr while the table is built",
+          "  worker           run the sample worker (service account "
+              + SampleData.WORKER_KEY
+              + ", WORKER in "
+              + SampleData.WORKSPACE
+              + "),",
+          "                   then try to delete a deployment with its key",
+          "  explain          say why <who> may or may not use <permission> in <workspace>",
+          "    <who>          a table column, any case: " + String.join(", ", columns()),
+          "    <permission>   a permission name (DELETE_DEPLOYMENTS) or Prefect scope (manage_deployments)",
+          "  --help           print this help");
 
   private static final Set<String> HELP = Set.of("-h", "--help");
 
@@ -53,7 +58,10 @@ public final class App {
     String command = list.isEmpty() ? "table" : list.get(0);
     List<String> rest = list.isEmpty() ? list : list.subList(1, list.size());
     return switch (command) {
-      case "worker" -> rest.isEmpty() ? WorkerCommand.run(out, err) : usageError(err, "worker takes no argument");
+      case "worker" ->
+          rest.isEmpty()
+              ? WorkerCommand.run(out, err)
+              : usageError(err, "worker takes no argument");
       case "explain" -> ExplainCommand.run(rest, out, err);
       case "table" -> table(rest, out, err);
       default -> table(list, out, err);

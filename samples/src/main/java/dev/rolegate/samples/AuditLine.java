@@ -32,14 +32,16 @@ final class AuditLine {
   /** Returns the decision as one line. */
   static String format(Decision d) {
     StringBuilder line = new StringBuilder(PREFIX).append(d.allowed() ? "allowed " : "denied ");
-    line.append(d.principalKind() == null ? "(nobody)" : d.principalKind().word() + " " + d.principalId());
+    line.append(
+        d.principalKind() == null ? "(nobody)" : d.principalKind().word() + " " + d.principalId());
     line.append(' ').append(d.operation());
     if (d.workspace() != null) {
       line.append(" in ").append(d.workspaceForLog());
     } else if (d.account() != null) {
       line.append(" in account ").append(d.accountForLog());
     }
-    line.append(" needs ").append(d.permissions().size() > 1 && d.anyOf() ? "one of " : "")
+    line.append(" needs ")
+        .append(d.permissions().size() > 1 && d.anyOf() ? "one of " : "")
         .append(String.join(d.anyOf() ? ", " : " and ", d.permissions()));
     if (d.allowed()) {
       line.append("; granted by ").append(d.grantedBy());

@@ -39,5 +39,4 @@ public record PrefectServices(
     AccountMemberService accountMembers,
     ServiceAccountService serviceAccounts,
     WorkspaceDirectoryService workspaces,
-    WorkspaceDefaults defaults) {
-}
+    WorkspaceDefaults defaults) {}

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One column of the access table: a label and how to build the principal the operations are
- * called as. The principal is built against the workspace defaults of the services it calls, so a
- * default role set there applies to it.
+ * One column of the access table: a label and how to build the principal the operations are called
+ * as. The principal is built against the workspace defaults of the services it calls, so a default
+ * role set there applies to it.
  *
  * @param label the column header, e.g. {@code RUNNER}, {@code DEPLOYER} or {@code ACCOUNT_ADMIN}
  * @param principals builds the caller under the given workspace defaults
@@ -68,30 +68,35 @@ public record RoleColumn(String label, Function<WorkspaceDefaults, Principal> pr
    */
   public static RoleColumn workspaceRole(String workspace, String role) {
     boolean worker = WorkspaceRoles.WORKER.equals(role);
-    return new RoleColumn(role, defaults -> {
-      Principal.Builder builder = worker
-          ? Principal.serviceAccount(SampleData.WORKER_KEY).member(SampleData.ACME)
-          : Principal.user(role.toLowerCase(Locale.ROOT) + "-user")
-              .member(SampleData.ACME, AccountRoles.MEMBER);
-      return builder
-          .directory(SampleData.accounts())
-          .customRoles(SampleRoles.CUSTOM)
-          .workspaceRole(workspace, role)
-          .workspaceDefaults(defaults)
-          .build();
-    });
+    return new RoleColumn(
+        role,
+        defaults -> {
+          Principal.Builder builder =
+              worker
+                  ? Principal.serviceAccount(SampleData.WORKER_KEY).member(SampleData.ACME)
+                  : Principal.user(role.toLowerCase(Locale.ROOT) + "-user")
+                      .member(SampleData.ACME, AccountRoles.MEMBER);
+          return builder
+              .directory(SampleData.accounts())
+              .customRoles(SampleRoles.CUSTOM)
+              .workspaceRole(workspace, role)
+              .workspaceDefaults(defaults)
+              .build();
+        });
   }
 
   /**
-   * Returns the column for a user holding account role {@code role} in {@value SampleData#ACME}
-   * and no workspace role.
+   * Returns the column for a user holding account role {@code role} in {@value SampleData#ACME} and
+   * no workspace role.
    */
   public static RoleColumn accountRole(String role) {
-    return new RoleColumn(ACCOUNT_PREFIX + role, defaults ->
-        Principal.user("account-" + role.toLowerCase(Locale.ROOT))
-            .directory(SampleData.accounts())
-            .member(SampleData.ACME, role)
-            .workspaceDefaults(defaults)
-            .build());
+    return new RoleColumn(
+        ACCOUNT_PREFIX + role,
+        defaults ->
+            Principal.user("account-" + role.toLowerCase(Locale.ROOT))
+                .directory(SampleData.accounts())
+                .member(SampleData.ACME, role)
+                .workspaceDefaults(defaults)
+                .build());
   }
 }

@@ -19,8 +19,8 @@ import dev.rolegate.samples.flows.Flow;
 import dev.rolegate.samples.flows.Flows;
 import dev.rolegate.samples.notifications.Notifications;
 import dev.rolegate.samples.workpools.WorkPools;
-import dev.rolegate.samples.workspaces.Workspaces;
 import dev.rolegate.samples.workspaces.WorkspaceInfo;
+import dev.rolegate.samples.workspaces.Workspaces;
 import java.util.List;
 
 /**
@@ -28,52 +28,67 @@ import java.util.List;
  * holds one object of each kind and which has a second workspace, {@value #STAGING}; and {@value
  * #GLOBEX}, with workspace {@value #GLOBEX_WORKSPACE} and one deployment. {@link #accounts()} says
  * which workspace is whose. The services exist only behind their generated guards (their
- * implementations are package-private), so the data is seeded through the guards too, as
- * {@value #SEEDER}, the OWNER of both accounts.
+ * implementations are package-private), so the data is seeded through the guards too, as {@value
+ * #SEEDER}, the OWNER of both accounts.
  */
 public final class SampleData {
   /** The account of {@link #WORKSPACE} and {@link #STAGING}, where the table's roles are held. */
   public static final String ACME = "acct-acme";
+
   /** A second account, with workspace {@link #GLOBEX_WORKSPACE}. */
   public static final String GLOBEX = "acct-globex";
+
   /** The workspace of {@link #ACME} every table operation acts on. */
   public static final String WORKSPACE = "ws-prod";
+
   /** The second workspace of {@link #ACME}, empty. */
   public static final String STAGING = "ws-staging";
+
   /** The workspace of {@link #GLOBEX}. */
   public static final String GLOBEX_WORKSPACE = "ws-globex";
+
   /** A deployment in {@link #GLOBEX_WORKSPACE}. */
   public static final String GLOBEX_DEPLOYMENT = "d-globex-sync";
+
   /** A deployment of {@link #FLOW} on {@link #WORK_POOL}. */
   public static final String DEPLOYMENT = "d-nightly-etl";
+
   /** A run of {@link #DEPLOYMENT}, scheduled. */
   public static final String DEPLOYMENT_RUN = "run-1";
+
   /** A flow. */
   public static final String FLOW = "flow-etl";
+
   /** A run of {@link #FLOW}. */
   public static final String FLOW_RUN = "flow-run-1";
+
   /** A block holding {@link #BLOCK_SECRET}. */
   public static final String BLOCK = "block-1";
+
   /** The secret data of {@link #BLOCK}: must never show in output or messages. */
   public static final String BLOCK_SECRET = "AKIA-sample-secret-7f3c";
+
   /** A work pool with one queued run. */
   public static final String WORK_POOL = "k8s-pool";
+
   /** A notification policy. */
   public static final String POLICY = "policy-1";
+
   /** A user who is a member of {@link #WORKSPACE}. */
   public static final String MEMBER = "bob";
+
   /**
    * The service account (API key) the sample worker runs as: of {@link #ACME}, WORKER in {@link
    * #WORKSPACE}.
    */
   public static final String WORKER_KEY = "worker-key";
+
   /** The OWNER of both accounts who seeds the data, through the guards like anyone else. */
   public static final String SEEDER = "sample-data-owner";
 
   /** Which account each sample workspace belongs to; fixed, so shared by every set of services. */
-  private static final InMemoryAccountDirectory ACCOUNTS = new InMemoryAccountDirectory()
-      .add(ACME, WORKSPACE, STAGING)
-      .add(GLOBEX, GLOBEX_WORKSPACE);
+  private static final InMemoryAccountDirectory ACCOUNTS =
+      new InMemoryAccountDirectory().add(ACME, WORKSPACE, STAGING).add(GLOBEX, GLOBEX_WORKSPACE);
 
   private SampleData() {}
 
@@ -93,26 +108,43 @@ public final class SampleData {
    */
   public static PrefectServices seeded() {
     WorkspaceDefaults defaults = new WorkspaceDefaults(SampleRoles.CUSTOM.matrix());
-    PrefectServices services = new PrefectServices(
-        Deployments.inMemory(), Flows.inMemory(), Blocks.inMemory(), WorkPools.inMemory(),
-        Automations.inMemory(), Notifications.inMemory(), ConcurrencyLimits.inMemory(),
-        Workspaces.inMemory(List.of(
-            new WorkspaceInfo(WORKSPACE, "Production flows"),
-            new WorkspaceInfo(STAGING, "Staging"),
-            new WorkspaceInfo(GLOBEX_WORKSPACE, "Globex flows"))),
-        Workspaces.members(defaults, SampleRoles.CUSTOM, ACCOUNTS),
-        Accounts.settings(), Accounts.members(), Accounts.serviceAccounts(),
-        Accounts.workspaceDirectory(), defaults);
-    Principal seeder = Principal.user(SEEDER).directory(ACCOUNTS)
-        .member(ACME, AccountRoles.OWNER)
-        .member(GLOBEX, AccountRoles.OWNER)
-        .build();
-    CurrentPrincipal.runAs(seeder, () -> {
-      seedAccounts(services);
-      seedWorkspace(services);
-      services.deployments().create(GLOBEX_WORKSPACE,
-          new Deployment(GLOBEX_DEPLOYMENT, "hourly-sync", "flow-sync", "globex-pool"));
-    });
+    PrefectServices services =
+        new PrefectServices(
+            Deployments.inMemory(),
+            Flows.inMemory(),
+            Blocks.inMemory(),
+            WorkPools.inMemory(),
+            Automations.inMemory(),
+            Notifications.inMemory(),
+            ConcurrencyLimits.inMemory(),
+            Workspaces.inMemory(
+                List.of(
+                    new WorkspaceInfo(WORKSPACE, "Production flows"),
+                    new WorkspaceInfo(STAGING, "Staging"),
+                    new WorkspaceInfo(GLOBEX_WORKSPACE, "Globex flows"))),
+            Workspaces.members(defaults, SampleRoles.CUSTOM, ACCOUNTS),
+            Accounts.settings(),
+            Accounts.members(),
+            Accounts.serviceAccounts(),
+            Accounts.workspaceDirectory(),
+            defaults);
+    Principal seeder =
+        Principal.user(SEEDER)
+            .directory(ACCOUNTS)
+            .member(ACME, AccountRoles.OWNER)
+            .member(GLOBEX, AccountRoles.OWNER)
+            .build();
+    CurrentPrincipal.runAs(
+        seeder,
+        () -> {
+          seedAccounts(services);
+          seedWorkspace(services);
+          services
+              .deployments()
+              .create(
+                  GLOBEX_WORKSPACE,
+                  new Deployment(GLOBEX_DEPLOYMENT, "hourly-sync", "flow-sync", "globex-pool"));
+        });
     return services;
   }
 

@@ -23,7 +23,9 @@ public final class SampleRoles {
    */
   public static final CustomRoles CUSTOM = new CustomRoles(Matrix.load(), SampleData.ACME);
 
-  /** RUNNER + {@code write_deployments}: runs, creates and edits deployments; cannot delete them. */
+  /**
+   * RUNNER + {@code write_deployments}: runs, creates and edits deployments; cannot delete them.
+   */
   public static final Role DEPLOYER_ROLE =
       CUSTOM.define(DEPLOYER, WorkspaceRoles.RUNNER, "write_deployments");
 

@@ -23,14 +23,29 @@ final class TableCommand {
       out.print(TablePrinter.csv(table));
       return 0;
     }
-    out.println("Who may call what in workspace " + SampleData.WORKSPACE + " of account "
-        + SampleData.ACME + " (Prefect Cloud matrix, enforced by the generated guards)");
-    out.println("Workspace-role columns: account MEMBER with that role in " + SampleData.WORKSPACE
-        + "; WORKER is service account " + SampleData.WORKER_KEY + ".");
-    out.println(SampleRoles.DEPLOYER + " is a custom role defined at run time: "
-        + SampleRoles.DEPLOYER_ROLE.describe() + ".");
-    out.println("ACCOUNT_* columns: that account role in " + SampleData.ACME
-        + " and no workspace role; account-level rows act in " + SampleData.ACME + ".");
+    out.println(
+        "Who may call what in workspace "
+            + SampleData.WORKSPACE
+            + " of account "
+            + SampleData.ACME
+            + " (Prefect Cloud matrix, enforced by the generated guards)");
+    out.println(
+        "Workspace-role columns: account MEMBER with that role in "
+            + SampleData.WORKSPACE
+            + "; WORKER is service account "
+            + SampleData.WORKER_KEY
+            + ".");
+    out.println(
+        SampleRoles.DEPLOYER
+            + " is a custom role defined at run time: "
+            + SampleRoles.DEPLOYER_ROLE.describe()
+            + ".");
+    out.println(
+        "ACCOUNT_* columns: that account role in "
+            + SampleData.ACME
+            + " and no workspace role; account-level rows act in "
+            + SampleData.ACME
+            + ".");
     out.println();
     out.print(TablePrinter.text(table));
     out.println();

@@ -6,6 +6,7 @@ import java.util.List;
 public final class TablePrinter {
   /** The mark of an allowed cell in the text table. */
   public static final String YES = "yes";
+
   /** The mark of a denied cell in the text table. */
   public static final String NO = "-";
 
@@ -48,7 +49,10 @@ public final class TablePrinter {
     return text.length() >= width ? text : text + " ".repeat(width - text.length());
   }
 
-  /** Returns the table as CSV: header {@code operation,<columns>}, then {@code yes}/{@code no} cells. */
+  /**
+   * Returns the table as CSV: header {@code operation,<columns>}, then {@code yes}/{@code no}
+   * cells.
+   */
   public static String csv(AccessTable table) {
     StringBuilder out = new StringBuilder("operation");
     for (String column : table.columns()) {

@@ -34,8 +34,10 @@ import java.util.List;
 final class TwoAccounts {
   /** ADMIN in {@value SampleData#ACME}, MEMBER in {@value SampleData#GLOBEX}. */
   static final String ADA = "ada";
+
   /** MEMBER of {@value SampleData#ACME}, with no role in any workspace. */
   static final String CAROL = "carol";
+
   /** MEMBER of {@value SampleData#GLOBEX} only. */
   static final String GUS = "gus";
 
@@ -54,7 +56,8 @@ final class TwoAccounts {
 
   /** Returns {@value #ADA}: ADMIN in acme, MEMBER in globex, no workspace role. */
   static Principal ada(WorkspaceDefaults defaults) {
-    return Principal.user(ADA).directory(SampleData.accounts())
+    return Principal.user(ADA)
+        .directory(SampleData.accounts())
         .member(ACME, AccountRoles.ADMIN)
         .member(GLOBEX, AccountRoles.MEMBER)
         .workspaceDefaults(defaults)
@@ -63,14 +66,20 @@ final class TwoAccounts {
 
   /** Returns {@value #CAROL}: MEMBER of acme, no workspace role. */
   static Principal carol(WorkspaceDefaults defaults) {
-    return Principal.user(CAROL).directory(SampleData.accounts()).member(ACME)
-        .workspaceDefaults(defaults).build();
+    return Principal.user(CAROL)
+        .directory(SampleData.accounts())
+        .member(ACME)
+        .workspaceDefaults(defaults)
+        .build();
   }
 
   /** Returns {@value #GUS}: MEMBER of globex only, no workspace role. */
   static Principal gus(WorkspaceDefaults defaults) {
-    return Principal.user(GUS).directory(SampleData.accounts()).member(GLOBEX)
-        .workspaceDefaults(defaults).build();
+    return Principal.user(GUS)
+        .directory(SampleData.accounts())
+        .member(GLOBEX)
+        .workspaceDefaults(defaults)
+        .build();
   }
 
   /** Returns {@value #ADA}'s calls in both accounts, each on fresh services. */
@@ -78,20 +87,37 @@ final class TwoAccounts {
     List<Step> steps = new ArrayList<>();
     PrefectServices s = SampleData.seeded();
     Principal ada = ada(s.defaults());
-    steps.add(step(
-        ADA + " deletes deployment " + DEPLOYMENT + " in " + WORKSPACE + " (" + ACME + ")",
-        ada, () -> s.deployments().delete(WORKSPACE, DEPLOYMENT),
-        Decisions.explain(ada, WORKSPACE, Permissions.DELETE_DEPLOYMENTS)));
-    steps.add(step(ADA + " deletes deployment " + GLOBEX_DEPLOYMENT + " in " + GLOBEX_WORKSPACE
-            + " (" + GLOBEX + ")",
-        ada, () -> s.deployments().delete(GLOBEX_WORKSPACE, GLOBEX_DEPLOYMENT),
-        Decisions.explain(ada, GLOBEX_WORKSPACE, Permissions.DELETE_DEPLOYMENTS)));
-    steps.add(step(ADA + " reads the settings of " + GLOBEX,
-        ada, () -> s.account().settings(GLOBEX),
-        Decisions.explainInAccount(ada, GLOBEX, Permissions.VIEW_ACCOUNT_SETTINGS)));
-    steps.add(step(ADA + " edits the settings of " + GLOBEX,
-        ada, () -> s.account().edit(GLOBEX, new AccountSettings("Globex by ada", false)),
-        Decisions.explainInAccount(ada, GLOBEX, Permissions.EDIT_ACCOUNT_SETTINGS)));
+    steps.add(
+        step(
+            ADA + " deletes deployment " + DEPLOYMENT + " in " + WORKSPACE + " (" + ACME + ")",
+            ada,
+            () -> s.deployments().delete(WORKSPACE, DEPLOYMENT),
+            Decisions.explain(ada, WORKSPACE, Permissions.DELETE_DEPLOYMENTS)));
+    steps.add(
+        step(
+            ADA
+                + " deletes deployment "
+                + GLOBEX_DEPLOYMENT
+                + " in "
+                + GLOBEX_WORKSPACE
+                + " ("
+                + GLOBEX
+                + ")",
+            ada,
+            () -> s.deployments().delete(GLOBEX_WORKSPACE, GLOBEX_DEPLOYMENT),
+            Decisions.explain(ada, GLOBEX_WORKSPACE, Permissions.DELETE_DEPLOYMENTS)));
+    steps.add(
+        step(
+            ADA + " reads the settings of " + GLOBEX,
+            ada,
+            () -> s.account().settings(GLOBEX),
+            Decisions.explainInAccount(ada, GLOBEX, Permissions.VIEW_ACCOUNT_SETTINGS)));
+    steps.add(
+        step(
+            ADA + " edits the settings of " + GLOBEX,
+            ada,
+            () -> s.account().edit(GLOBEX, new AccountSettings("Globex by ada", false)),
+            Decisions.explainInAccount(ada, GLOBEX, Permissions.EDIT_ACCOUNT_SETTINGS)));
     return steps;
   }
 
@@ -104,25 +130,47 @@ final class TwoAccounts {
     List<Step> steps = new ArrayList<>();
     PrefectServices s = SampleData.seeded();
     Principal ada = ada(s.defaults());
-    steps.add(step(ADA + " sets the default role of " + WORKSPACE + " to " + WorkspaceRoles.VIEWER,
-        ada, () -> s.members().setDefaultRole(WORKSPACE, WorkspaceRoles.VIEWER),
-        Decisions.explain(ada, WORKSPACE, Permissions.SET_DEFAULT_WORKSPACE_ROLE)));
+    steps.add(
+        step(
+            ADA + " sets the default role of " + WORKSPACE + " to " + WorkspaceRoles.VIEWER,
+            ada,
+            () -> s.members().setDefaultRole(WORKSPACE, WorkspaceRoles.VIEWER),
+            Decisions.explain(ada, WORKSPACE, Permissions.SET_DEFAULT_WORKSPACE_ROLE)));
     Principal carol = carol(s.defaults());
-    steps.add(step(CAROL + " (MEMBER of " + ACME + ", no workspace role) lists the deployments of "
-            + WORKSPACE,
-        carol, () -> s.deployments().list(WORKSPACE),
-        Decisions.explain(carol, WORKSPACE, Permissions.VIEW_DEPLOYMENTS)));
+    steps.add(
+        step(
+            CAROL
+                + " (MEMBER of "
+                + ACME
+                + ", no workspace role) lists the deployments of "
+                + WORKSPACE,
+            carol,
+            () -> s.deployments().list(WORKSPACE),
+            Decisions.explain(carol, WORKSPACE, Permissions.VIEW_DEPLOYMENTS)));
     Principal gus = gus(s.defaults());
-    steps.add(step(GUS + " (MEMBER of " + GLOBEX + " only) lists the deployments of " + WORKSPACE,
-        gus, () -> s.deployments().list(WORKSPACE),
-        Decisions.explain(gus, WORKSPACE, Permissions.VIEW_DEPLOYMENTS)));
+    steps.add(
+        step(
+            GUS + " (MEMBER of " + GLOBEX + " only) lists the deployments of " + WORKSPACE,
+            gus,
+            () -> s.deployments().list(WORKSPACE),
+            Decisions.explain(gus, WORKSPACE, Permissions.VIEW_DEPLOYMENTS)));
     return steps;
   }
 
   /** Prints the section. */
   static void print(PrintStream out) {
-    out.println("Two accounts: " + ACME + " (workspaces " + WORKSPACE + ", " + STAGING + ") and "
-        + GLOBEX + " (workspace " + GLOBEX_WORKSPACE + ").");
+    out.println(
+        "Two accounts: "
+            + ACME
+            + " (workspaces "
+            + WORKSPACE
+            + ", "
+            + STAGING
+            + ") and "
+            + GLOBEX
+            + " (workspace "
+            + GLOBEX_WORKSPACE
+            + ").");
     out.println(ADA + " is ADMIN in " + ACME + " and MEMBER in " + GLOBEX + ":");
     adaInBothAccounts().forEach(step -> print(step, out));
     out.println("A workspace default applies to members of the workspace's account only:");
@@ -139,8 +187,10 @@ final class TwoAccounts {
   private static Step step(String call, Principal principal, Runnable action, Explanation why) {
     try (PrincipalScope scope = CurrentPrincipal.bind(principal)) {
       action.run();
-      return new Step(call, true, "granted by " + why.grantedBy()
-          + (why.fromDefault() ? " (the workspace default)" : ""));
+      return new Step(
+          call,
+          true,
+          "granted by " + why.grantedBy() + (why.fromDefault() ? " (the workspace default)" : ""));
     } catch (AccessDeniedException denied) {
       return new Step(call, false, denied.getMessage());
     }

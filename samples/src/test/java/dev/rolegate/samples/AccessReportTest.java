@@ -35,17 +35,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The access report the processor wrote while compiling the samples ({@code
- * META-INF/rolegate/access-report.md} beside the sample classes), checked against a table
- * written by hand from {@code MATRIX.md}: the expected roles are not computed by the code under
- * test.
+ * META-INF/rolegate/access-report.md} beside the sample classes), checked against a table written
+ * by hand from {@code MATRIX.md}: the expected roles are not computed by the code under test.
  */
 class AccessReportTest {
   /**
-   * Operation | the workspace roles that may call it (with account role MEMBER) | the account
-   * roles that may call it with no role in the workspace (ADMIN and OWNER through workspace OWNER
+   * Operation | the workspace roles that may call it (with account role MEMBER) | the account roles
+   * that may call it with no role in the workspace (ADMIN and OWNER through workspace OWNER
    * everywhere). "-" means the requirement is account-level; "anyone" that it is unguarded.
    */
-  private static final String EXPECTED = """
+  private static final String EXPECTED =
+      """
       DeploymentService.ping()                                  | anyone                               | anyone
       DeploymentService.read(String, String)                    | VIEWER RUNNER DEVELOPER OWNER WORKER | ADMIN OWNER
       DeploymentService.runOnPool(String, String, String)       | RUNNER DEVELOPER OWNER               | ADMIN OWNER
@@ -79,11 +79,21 @@ class AccessReportTest {
       """;
 
   /** Every guarded type of the samples, by hand. */
-  private static final List<Class<?>> SERVICES = List.of(AccountMemberService.class,
-      AccountSettingsService.class, ServiceAccountService.class, WorkspaceDirectoryService.class,
-      AutomationService.class, BlockService.class, ConcurrencyLimitService.class,
-      DeploymentService.class, FlowService.class, NotificationPolicyService.class,
-      WorkPoolService.class, WorkspaceMemberService.class, WorkspaceService.class);
+  private static final List<Class<?>> SERVICES =
+      List.of(
+          AccountMemberService.class,
+          AccountSettingsService.class,
+          ServiceAccountService.class,
+          WorkspaceDirectoryService.class,
+          AutomationService.class,
+          BlockService.class,
+          ConcurrencyLimitService.class,
+          DeploymentService.class,
+          FlowService.class,
+          NotificationPolicyService.class,
+          WorkPoolService.class,
+          WorkspaceMemberService.class,
+          WorkspaceService.class);
 
   @Test
   void reportRows_matchTheHandWrittenTable() {
@@ -115,12 +125,26 @@ class AccessReportTest {
     Map<String, List<String>> rows = rows(markdown);
     TreeSet<String> expected = new TreeSet<>();
     for (Class<?> service : SERVICES) {
-      assertTrue(markdown.contains("\n## " + service.getName().replace("_", "\\_") + "\n\nGuard: `"
-          + service.getPackageName() + ".Guarded" + service.getSimpleName() + "`\n"), service.getName());
+      assertTrue(
+          markdown.contains(
+              "\n## "
+                  + service.getName().replace("_", "\\_")
+                  + "\n\nGuard: `"
+                  + service.getPackageName()
+                  + ".Guarded"
+                  + service.getSimpleName()
+                  + "`\n"),
+          service.getName());
       for (Method method : service.getDeclaredMethods()) {
-        expected.add(service.getSimpleName() + "." + method.getName() + "("
-            + Arrays.stream(method.getParameterTypes()).map(Class::getSimpleName)
-                .collect(Collectors.joining(", ")) + ")");
+        expected.add(
+            service.getSimpleName()
+                + "."
+                + method.getName()
+                + "("
+                + Arrays.stream(method.getParameterTypes())
+                    .map(Class::getSimpleName)
+                    .collect(Collectors.joining(", "))
+                + ")");
       }
     }
     assertEquals(expected, new TreeSet<>(rows.keySet()));
@@ -134,20 +158,39 @@ class AccessReportTest {
   @Test
   void header_namesTheMatrix_andTheUnguardedReasonIsShown() {
     String markdown = read("access-report.md");
-    assertTrue(markdown.startsWith("# Access report\n\nWho may call each guarded method of this"
-        + " compilation, checked against matrix **Prefect Cloud** (`prefect-cloud.md`, compiled into"
-        + " package `dev.rolegate.prefect`).\n"), markdown);
-    assertEquals(List.of("unguarded: liveness probe, reads nothing", "none needed", "none needed",
-        "anyone", "anyone"), rows(markdown).get("DeploymentService.ping()"));
-    assertEquals(List.of("one of RUN_DEPLOYMENTS, POLL_AND_SUBMIT_WORK", "`workspace`",
-        "the workspace's (`workspace`)", "RUNNER, DEVELOPER, OWNER, WORKER", "ADMIN, OWNER"),
+    assertTrue(
+        markdown.startsWith(
+            "# Access report\n\nWho may call each guarded method of this"
+                + " compilation, checked against matrix **Prefect Cloud** (`prefect-cloud.md`, compiled into"
+                + " package `dev.rolegate.prefect`).\n"),
+        markdown);
+    assertEquals(
+        List.of(
+            "unguarded: liveness probe, reads nothing",
+            "none needed",
+            "none needed",
+            "anyone",
+            "anyone"),
+        rows(markdown).get("DeploymentService.ping()"));
+    assertEquals(
+        List.of(
+            "one of RUN_DEPLOYMENTS, POLL_AND_SUBMIT_WORK",
+            "`workspace`",
+            "the workspace's (`workspace`)",
+            "RUNNER, DEVELOPER, OWNER, WORKER",
+            "ADMIN, OWNER"),
         rows(markdown).get("DeploymentService.cancelRun(String, String)"));
   }
 
   @Test
   void accountLevelMethods_actInTheAccountTheirArgumentNames() {
-    assertEquals(List.of("EDIT_ACCOUNT_SETTINGS", "none needed", "`account`",
-        "n/a (account-level)", "ADMIN, OWNER"),
+    assertEquals(
+        List.of(
+            "EDIT_ACCOUNT_SETTINGS",
+            "none needed",
+            "`account`",
+            "n/a (account-level)",
+            "ADMIN, OWNER"),
         rows(read("access-report.md")).get("AccountSettingsService.edit(String, AccountSettings)"));
   }
 
@@ -166,8 +209,8 @@ class AccessReportTest {
   }
 
   /**
-   * Reads a report from the sample classes' own output: the test classes have a report of their
-   * own (for {@code PermissionProbe}), which comes first on the class path.
+   * Reads a report from the sample classes' own output: the test classes have a report of their own
+   * (for {@code PermissionProbe}), which comes first on the class path.
    */
   private static String read(String name) {
     URL anchor = DeploymentService.class.getResource("DeploymentService.class");

@@ -10,8 +10,17 @@ import org.junit.jupiter.api.Test;
 
 /** The sample app: its table, its CSV and its arguments. */
 class AppTest {
-  private static final List<String> COLUMNS = List.of("VIEWER", "RUNNER", "DEVELOPER", "OWNER",
-      "WORKER", "DEPLOYER", "ACCOUNT_OWNER", "ACCOUNT_ADMIN", "ACCOUNT_MEMBER");
+  private static final List<String> COLUMNS =
+      List.of(
+          "VIEWER",
+          "RUNNER",
+          "DEVELOPER",
+          "OWNER",
+          "WORKER",
+          "DEPLOYER",
+          "ACCOUNT_OWNER",
+          "ACCOUNT_ADMIN",
+          "ACCOUNT_MEMBER");
   private static AccessTable table;
 
   @BeforeAll
@@ -44,8 +53,11 @@ class AppTest {
     assertFalse(table.allowed("deployments.delete", "DEPLOYER"));
     for (AccessTable.Row row : table.rows()) {
       if (!row.operation().equals("deployments.create")) {
-        assertEquals(table.allowed(row.operation(), "RUNNER"), table.allowed(row.operation(), "DEPLOYER"),
-            row.operation() + ": DEPLOYER differs from its base RUNNER only in creating deployments");
+        assertEquals(
+            table.allowed(row.operation(), "RUNNER"),
+            table.allowed(row.operation(), "DEPLOYER"),
+            row.operation()
+                + ": DEPLOYER differs from its base RUNNER only in creating deployments");
       }
     }
   }
@@ -82,7 +94,8 @@ class AppTest {
     assertEquals(0, run.status());
     assertTrue(run.out().contains("deployments.delete"), run.out());
     assertTrue(run.out().contains("DEPLOYER (RUNNER + CREATE_EDIT_DEPLOYMENTS)"), run.out());
-    assertTrue(run.out().contains("access denied: user runner-user may not call DeploymentService.delete"),
+    assertTrue(
+        run.out().contains("access denied: user runner-user may not call DeploymentService.delete"),
         run.out());
     assertTrue(run.out().contains("DELETE_DEPLOYMENTS"), run.out());
     assertFalse(run.out().contains(SampleData.BLOCK_SECRET));
@@ -91,31 +104,50 @@ class AppTest {
   @Test
   void textOutputEndsWithTheTwoAccountsSection() {
     List<String> lines = AppRun.of().outLines();
-    int start = lines.indexOf(
-        "Two accounts: acct-acme (workspaces ws-prod, ws-staging) and acct-globex (workspace ws-globex).");
+    int start =
+        lines.indexOf(
+            "Two accounts: acct-acme (workspaces ws-prod, ws-staging) and acct-globex (workspace ws-globex).");
     assertTrue(start > 0, String.join("\n", lines));
     List<String> section = lines.subList(start + 1, lines.size());
     assertEquals(16, section.size(), String.join("\n", section));
     assertEquals("ada is ADMIN in acct-acme and MEMBER in acct-globex:", section.get(0));
-    assertEquals("  allowed: ada deletes deployment d-nightly-etl in ws-prod (acct-acme)", section.get(1));
-    assertEquals("    granted by account ADMIN in acct-acme (workspace OWNER in the account's workspaces)",
+    assertEquals(
+        "  allowed: ada deletes deployment d-nightly-etl in ws-prod (acct-acme)", section.get(1));
+    assertEquals(
+        "    granted by account ADMIN in acct-acme (workspace OWNER in the account's workspaces)",
         section.get(2));
-    assertEquals("  denied:  ada deletes deployment d-globex-sync in ws-globex (acct-globex)", section.get(3));
-    assertTrue(section.get(4).startsWith("    access denied: user ada may not call DeploymentService.delete,"
-        + " which requires DELETE_DEPLOYMENTS in workspace \"ws-globex\" of account \"acct-globex\";"),
+    assertEquals(
+        "  denied:  ada deletes deployment d-globex-sync in ws-globex (acct-globex)",
+        section.get(3));
+    assertTrue(
+        section
+            .get(4)
+            .startsWith(
+                "    access denied: user ada may not call DeploymentService.delete,"
+                    + " which requires DELETE_DEPLOYMENTS in workspace \"ws-globex\" of account \"acct-globex\";"),
         section.get(4));
     assertEquals("  allowed: ada reads the settings of acct-globex", section.get(5));
     assertEquals("    granted by account role MEMBER in acct-globex", section.get(6));
     assertEquals("  denied:  ada edits the settings of acct-globex", section.get(7));
-    assertTrue(section.get(8).startsWith("    access denied: user ada may not call AccountSettingsService.edit,"
-        + " which requires EDIT_ACCOUNT_SETTINGS in account \"acct-globex\";"), section.get(8));
-    assertEquals("A workspace default applies to members of the workspace's account only:", section.get(9));
+    assertTrue(
+        section
+            .get(8)
+            .startsWith(
+                "    access denied: user ada may not call AccountSettingsService.edit,"
+                    + " which requires EDIT_ACCOUNT_SETTINGS in account \"acct-globex\";"),
+        section.get(8));
+    assertEquals(
+        "A workspace default applies to members of the workspace's account only:", section.get(9));
     assertEquals("  allowed: ada sets the default role of ws-prod to VIEWER", section.get(10));
-    assertEquals("  allowed: carol (MEMBER of acct-acme, no workspace role) lists the deployments of ws-prod",
+    assertEquals(
+        "  allowed: carol (MEMBER of acct-acme, no workspace role) lists the deployments of ws-prod",
         section.get(12));
     assertEquals("    granted by VIEWER in ws-prod (the workspace default)", section.get(13));
-    assertEquals("  denied:  gus (MEMBER of acct-globex only) lists the deployments of ws-prod", section.get(14));
-    assertTrue(section.get(15).contains("gus is no member of the workspace's account"), section.get(15));
+    assertEquals(
+        "  denied:  gus (MEMBER of acct-globex only) lists the deployments of ws-prod",
+        section.get(14));
+    assertTrue(
+        section.get(15).contains("gus is no member of the workspace's account"), section.get(15));
   }
 
   @Test
@@ -131,8 +163,14 @@ class AppTest {
   void helpListsEverySubcommand() {
     AppRun run = AppRun.of("--help");
     assertEquals(0, run.status());
-    for (String word : List.of("table", "--csv", "--audit", "worker", "explain <who> <workspace> <permission>",
-        String.join(", ", COLUMNS))) {
+    for (String word :
+        List.of(
+            "table",
+            "--csv",
+            "--audit",
+            "worker",
+            "explain <who> <workspace> <permission>",
+            String.join(", ", COLUMNS))) {
       assertTrue(run.out().contains(word), word + " in:\n" + run.out());
     }
   }

@@ -28,7 +28,7 @@ class AuditTest {
     long no = 0;
     for (String line : csv.subList(1, csv.size())) {
       if (line.startsWith("health.ping,")) {
-        continue;   // unguarded: no decision
+        continue; // unguarded: no decision
       }
       for (String cell : line.substring(line.indexOf(',') + 1).split(",")) {
         yes += cell.equals("yes") ? 1 : 0;
@@ -46,21 +46,37 @@ class AuditTest {
   @Test
   void linesSayWhoWhatWhereAndWhy() {
     List<String> audit = AppRun.of("--csv", "--audit").errLines();
-    assertTrue(audit.contains("audit: denied user runner-user DeploymentService.delete in ws-prod needs"
-        + " DELETE_DEPLOYMENTS; would allow workspace DEVELOPER, workspace OWNER, account ADMIN, account OWNER"),
+    assertTrue(
+        audit.contains(
+            "audit: denied user runner-user DeploymentService.delete in ws-prod needs"
+                + " DELETE_DEPLOYMENTS; would allow workspace DEVELOPER, workspace OWNER, account ADMIN, account OWNER"),
         String.join("\n", audit));
-    assertTrue(audit.contains("audit: allowed service account worker-key WorkPoolService.poll in ws-prod needs"
-        + " POLL_AND_SUBMIT_WORK; granted by WORKER in ws-prod"), String.join("\n", audit));
+    assertTrue(
+        audit.contains(
+            "audit: allowed service account worker-key WorkPoolService.poll in ws-prod needs"
+                + " POLL_AND_SUBMIT_WORK; granted by WORKER in ws-prod"),
+        String.join("\n", audit));
     // The custom role is named (the runtime may add how it is made: "DEPLOYER (RUNNER + ...)").
-    assertTrue(audit.stream().anyMatch(line -> line.startsWith("audit: allowed user deployer-user"
-        + " DeploymentService.create in ws-prod needs CREATE_EDIT_DEPLOYMENTS; granted by DEPLOYER")
-        && line.endsWith(" in ws-prod")), String.join("\n", audit));
-    assertTrue(audit.contains("audit: allowed user account-admin WorkspaceDirectoryService.create in account"
-        + " acct-acme needs CREATE_WORKSPACES; granted by account role ADMIN in acct-acme"),
+    assertTrue(
+        audit.stream()
+            .anyMatch(
+                line ->
+                    line.startsWith(
+                            "audit: allowed user deployer-user"
+                                + " DeploymentService.create in ws-prod needs CREATE_EDIT_DEPLOYMENTS; granted by DEPLOYER")
+                        && line.endsWith(" in ws-prod")),
         String.join("\n", audit));
-    assertTrue(audit.contains("audit: allowed user account-admin DeploymentService.delete in ws-prod needs"
-        + " DELETE_DEPLOYMENTS; granted by account ADMIN in acct-acme (workspace OWNER in the account's"
-        + " workspaces)"), String.join("\n", audit));
+    assertTrue(
+        audit.contains(
+            "audit: allowed user account-admin WorkspaceDirectoryService.create in account"
+                + " acct-acme needs CREATE_WORKSPACES; granted by account role ADMIN in acct-acme"),
+        String.join("\n", audit));
+    assertTrue(
+        audit.contains(
+            "audit: allowed user account-admin DeploymentService.delete in ws-prod needs"
+                + " DELETE_DEPLOYMENTS; granted by account ADMIN in acct-acme (workspace OWNER in the account's"
+                + " workspaces)"),
+        String.join("\n", audit));
   }
 
   @Test
@@ -76,7 +92,7 @@ class AuditTest {
 
   @Test
   void aListenerInstalledBeforeIsRestored() {
-    DecisionListener mine = decision -> { };
+    DecisionListener mine = decision -> {};
     Decisions.setListener(mine);
     AppRun.of("--csv", "--audit");
     assertSame(mine, Decisions.listener());

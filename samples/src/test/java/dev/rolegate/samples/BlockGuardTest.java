@@ -34,7 +34,8 @@ class BlockGuardTest {
   @BeforeEach
   void setUp() {
     plain = OwnerView.of(SampleData.seeded()).blocks();
-    guarded = GuardedBlockService.wrap(CallRecorder.recording(BlockService.class, plain, delegateCalls));
+    guarded =
+        GuardedBlockService.wrap(CallRecorder.recording(BlockService.class, plain, delegateCalls));
   }
 
   private PrincipalScope as(String role) {
@@ -49,7 +50,8 @@ class BlockGuardTest {
       assertFalse(blocks.toString().contains(BLOCK_SECRET), blocks.toString());
       AccessDeniedException denied =
           assertThrows(AccessDeniedException.class, () -> guarded.readSecret(WORKSPACE, BLOCK));
-      assertTrue(denied.getMessage().contains(Permissions.VIEW_SECRET_BLOCK_DATA), denied.getMessage());
+      assertTrue(
+          denied.getMessage().contains(Permissions.VIEW_SECRET_BLOCK_DATA), denied.getMessage());
       assertFalse(denied.getMessage().contains(BLOCK_SECRET), denied.getMessage());
     }
     assertEquals(List.of("list"), delegateCalls);
@@ -65,8 +67,10 @@ class BlockGuardTest {
   @Test
   void deniedUpdateLeaksNeitherTheOldNorTheNewSecretAndChangesNothing() {
     try (PrincipalScope scope = as(WorkspaceRoles.RUNNER)) {
-      AccessDeniedException denied = assertThrows(AccessDeniedException.class,
-          () -> guarded.update(WORKSPACE, BLOCK, Secret.of(NEW_SECRET)));
+      AccessDeniedException denied =
+          assertThrows(
+              AccessDeniedException.class,
+              () -> guarded.update(WORKSPACE, BLOCK, Secret.of(NEW_SECRET)));
       String everything = denied.getMessage() + " " + denied;
       assertFalse(everything.contains(NEW_SECRET), everything);
       assertFalse(everything.contains(BLOCK_SECRET), everything);

@@ -6,8 +6,8 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 
 /**
- * Test delegates that record which of their methods were called, to prove that a guard did or
- * did not reach its delegate.
+ * Test delegates that record which of their methods were called, to prove that a guard did or did
+ * not reach its delegate.
  */
 final class CallRecorder {
   private CallRecorder() {}
@@ -23,15 +23,19 @@ final class CallRecorder {
   }
 
   private static <T> T proxy(Class<T> type, List<String> calls, T delegate) {
-    Object proxy = Proxy.newProxyInstance(
-        type.getClassLoader(), new Class<?>[] {type},
-        (self, method, args) -> {
-          if (method.getDeclaringClass() == Object.class) {
-            return objectMethod(self, method, args, type);
-          }
-          calls.add(method.getName());
-          return delegate == null ? zero(method.getReturnType()) : forward(delegate, method, args);
-        });
+    Object proxy =
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            (self, method, args) -> {
+              if (method.getDeclaringClass() == Object.class) {
+                return objectMethod(self, method, args, type);
+              }
+              calls.add(method.getName());
+              return delegate == null
+                  ? zero(method.getReturnType())
+                  : forward(delegate, method, args);
+            });
     return type.cast(proxy);
   }
 

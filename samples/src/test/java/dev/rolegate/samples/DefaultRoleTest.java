@@ -24,21 +24,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * The workspace default role, set through the guarded member service and held by principals
- * built with the services' {@code WorkspaceDefaults}: decided by running the generated guards.
+ * The workspace default role, set through the guarded member service and held by principals built
+ * with the services' {@code WorkspaceDefaults}: decided by running the generated guards.
  */
 class DefaultRoleTest {
   private final PrefectServices guarded = SampleData.seeded();
+
   /** The same services, read as the account OWNER. */
   private final PrefectServices plain = OwnerView.of(guarded);
+
   /** A MEMBER of acme with no role of its own in any workspace. */
   private final Principal carol = user("carol", AccountRoles.MEMBER, null);
 
   private Principal user(String id, String accountRole, String roleInWorkspace) {
-    Principal.Builder builder = Principal.user(id).directory(SampleData.accounts())
-        .member(SampleData.ACME, accountRole)
-        .customRoles(SampleRoles.CUSTOM).workspaceDefaults(plain.defaults());
-    return roleInWorkspace == null ? builder.build() : builder.workspaceRole(WORKSPACE, roleInWorkspace).build();
+    Principal.Builder builder =
+        Principal.user(id)
+            .directory(SampleData.accounts())
+            .member(SampleData.ACME, accountRole)
+            .customRoles(SampleRoles.CUSTOM)
+            .workspaceDefaults(plain.defaults());
+    return roleInWorkspace == null
+        ? builder.build()
+        : builder.workspaceRole(WORKSPACE, roleInWorkspace).build();
   }
 
   /** Returns the name of the workspace's default role, if one is set (none for "no access"). */
@@ -51,7 +58,8 @@ class DefaultRoleTest {
   }
 
   private static void allowed(Principal principal, Runnable call) {
-    assertDoesNotThrow(() -> CurrentPrincipal.runAs(principal, call), principal + " should be allowed");
+    assertDoesNotThrow(
+        () -> CurrentPrincipal.runAs(principal, call), principal + " should be allowed");
   }
 
   private static void denied(Principal principal, Runnable call) {
@@ -64,7 +72,8 @@ class DefaultRoleTest {
     denied(carol, () -> guarded.deployments().list(WORKSPACE));
     asOwner(() -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.VIEWER));
     assertEquals(Optional.of(WorkspaceRoles.VIEWER), defaultRole());
-    assertEquals(WorkspaceRoles.VIEWER, carol.workspaceRole(WORKSPACE).name(), "the same principal object");
+    assertEquals(
+        WorkspaceRoles.VIEWER, carol.workspaceRole(WORKSPACE).name(), "the same principal object");
     allowed(carol, () -> guarded.deployments().list(WORKSPACE));
     denied(carol, () -> guarded.deployments().run(WORKSPACE, DEPLOYMENT));
     asOwner(() -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.RUNNER));
@@ -80,7 +89,9 @@ class DefaultRoleTest {
     denied(carol, () -> guarded.deployments().list(WORKSPACE));
     denied(carol, () -> guarded.workspace().describe(WORKSPACE));
     // Members with a role of their own keep it.
-    allowed(user("dan", AccountRoles.MEMBER, WorkspaceRoles.VIEWER), () -> guarded.deployments().list(WORKSPACE));
+    allowed(
+        user("dan", AccountRoles.MEMBER, WorkspaceRoles.VIEWER),
+        () -> guarded.deployments().list(WORKSPACE));
   }
 
   @Test
@@ -92,7 +103,8 @@ class DefaultRoleTest {
     asOwner(() -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.VIEWER));
     Principal developer = user("devi", AccountRoles.MEMBER, WorkspaceRoles.DEVELOPER);
     allowed(developer, () -> guarded.deployments().delete(WORKSPACE, DEPLOYMENT));
-    assertEquals(List.of(), plain.deployments().list(WORKSPACE), "the explicit DEVELOPER deleted it");
+    assertEquals(
+        List.of(), plain.deployments().list(WORKSPACE), "the explicit DEVELOPER deleted it");
   }
 
   @Test
@@ -129,22 +141,36 @@ class DefaultRoleTest {
 
   @Test
   void theDefaultDoesNotLeakToMembersOfAnotherAccount() {
-    Principal globexOnly = Principal.user("gus").directory(SampleData.accounts())
-        .member(SampleData.GLOBEX).workspaceDefaults(plain.defaults()).build();
-    Principal globexOwner = Principal.user("gloria").directory(SampleData.accounts())
-        .member(SampleData.GLOBEX, AccountRoles.OWNER).workspaceDefaults(plain.defaults()).build();
+    Principal globexOnly =
+        Principal.user("gus")
+            .directory(SampleData.accounts())
+            .member(SampleData.GLOBEX)
+            .workspaceDefaults(plain.defaults())
+            .build();
+    Principal globexOwner =
+        Principal.user("gloria")
+            .directory(SampleData.accounts())
+            .member(SampleData.GLOBEX, AccountRoles.OWNER)
+            .workspaceDefaults(plain.defaults())
+            .build();
     asOwner(() -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.DEVELOPER));
     allowed(carol, () -> guarded.deployments().list(WORKSPACE));
     assertEquals(WorkspaceRoles.DEVELOPER, carol.workspaceRole(WORKSPACE).name());
     for (Principal outsider : List.of(globexOnly, globexOwner)) {
-      assertEquals(null, outsider.workspaceRole(WORKSPACE), outsider + " holds no role in acme's workspace");
-      AccessDeniedException denied = assertThrows(AccessDeniedException.class,
-          () -> CurrentPrincipal.runAs(outsider, () -> guarded.deployments().list(WORKSPACE)));
-      assertTrue(denied.getMessage().contains("is no member of the workspace's account"), denied.getMessage());
+      assertEquals(
+          null, outsider.workspaceRole(WORKSPACE), outsider + " holds no role in acme's workspace");
+      AccessDeniedException denied =
+          assertThrows(
+              AccessDeniedException.class,
+              () -> CurrentPrincipal.runAs(outsider, () -> guarded.deployments().list(WORKSPACE)));
+      assertTrue(
+          denied.getMessage().contains("is no member of the workspace's account"),
+          denied.getMessage());
       assertEquals(null, denied.account(), "another tenant's account is not named");
     }
     // And the other way round: a default in globex's workspace is not an acme member's.
-    CurrentPrincipal.runAs(globexOwner,
+    CurrentPrincipal.runAs(
+        globexOwner,
         () -> guarded.members().setDefaultRole(SampleData.GLOBEX_WORKSPACE, WorkspaceRoles.VIEWER));
     allowed(globexOnly, () -> guarded.deployments().list(SampleData.GLOBEX_WORKSPACE));
     denied(carol, () -> guarded.deployments().list(SampleData.GLOBEX_WORKSPACE));
@@ -154,15 +180,22 @@ class DefaultRoleTest {
   void aCustomRoleCanBeTheDefault() {
     asOwner(() -> guarded.members().setDefaultRole(WORKSPACE, SampleRoles.DEPLOYER));
     assertEquals(Optional.of(SampleRoles.DEPLOYER), defaultRole());
-    allowed(carol, () -> guarded.deployments().create(WORKSPACE, new Deployment("d-new", "new", FLOW, WORK_POOL)));
+    allowed(
+        carol,
+        () ->
+            guarded
+                .deployments()
+                .create(WORKSPACE, new Deployment("d-new", "new", FLOW, WORK_POOL)));
     denied(carol, () -> guarded.deployments().delete(WORKSPACE, "d-new"));
   }
 
   @Test
   void anUnknownRoleIsRejectedAndChangesNothing() {
     asOwner(() -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.VIEWER));
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> asOwner(() -> guarded.members().setDefaultRole(WORKSPACE, "owner")));
+    IllegalArgumentException unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> asOwner(() -> guarded.members().setDefaultRole(WORKSPACE, "owner")));
     assertTrue(unknown.getMessage().contains("\"owner\""), unknown.getMessage());
     assertEquals(Optional.of(WorkspaceRoles.VIEWER), defaultRole());
   }
@@ -175,7 +208,8 @@ class DefaultRoleTest {
     asOwner(() -> guarded.members().setDefaultRole(WORKSPACE, WorkspaceRoles.VIEWER));
     assertTrue(AccessTableBuilder.allowed(list, member.principal(plain.defaults()), guarded));
     PrefectServices fresh = SampleData.seeded();
-    assertFalse(AccessTableBuilder.allowed(list, member.principal(fresh.defaults()), fresh),
+    assertFalse(
+        AccessTableBuilder.allowed(list, member.principal(fresh.defaults()), fresh),
         "other services keep their own defaults");
   }
 }

@@ -45,8 +45,9 @@ class DeploymentGuardTest {
   @BeforeEach
   void setUp() {
     plain = OwnerView.of(SampleData.seeded()).deployments();
-    guarded = GuardedDeploymentService.wrap(
-        CallRecorder.recording(DeploymentService.class, plain, delegateCalls));
+    guarded =
+        GuardedDeploymentService.wrap(
+            CallRecorder.recording(DeploymentService.class, plain, delegateCalls));
   }
 
   private static Principal role(String role) {
@@ -101,15 +102,19 @@ class DeploymentGuardTest {
   @Test
   void denialMessageSaysWhoWhatWhereWhichRoleAndWhoMay() {
     Principal runner = role(WorkspaceRoles.RUNNER);
-    AccessDeniedException denied = assertThrows(AccessDeniedException.class,
-        () -> CurrentPrincipal.runAs(runner, () -> guarded.delete(WORKSPACE, DEPLOYMENT)));
+    AccessDeniedException denied =
+        assertThrows(
+            AccessDeniedException.class,
+            () -> CurrentPrincipal.runAs(runner, () -> guarded.delete(WORKSPACE, DEPLOYMENT)));
     String message = denied.getMessage();
     assertTrue(message.contains(runner.id()), message);
     assertTrue(message.contains(Permissions.DELETE_DEPLOYMENTS), message);
     assertTrue(message.contains(WORKSPACE), message);
     assertTrue(message.contains(WorkspaceRoles.RUNNER), message);
     String allowed = message.substring(message.indexOf("llowed"));
-    assertTrue(allowed.contains(WorkspaceRoles.DEVELOPER) && allowed.contains(WorkspaceRoles.OWNER), message);
+    assertTrue(
+        allowed.contains(WorkspaceRoles.DEVELOPER) && allowed.contains(WorkspaceRoles.OWNER),
+        message);
     assertEquals(runner.id(), denied.principalId());
     assertEquals(List.of(Permissions.DELETE_DEPLOYMENTS), denied.permissions());
     assertEquals(WORKSPACE, denied.workspace());
@@ -141,28 +146,38 @@ class DeploymentGuardTest {
   @Test
   void valueWithTwoPermissionsNeedsBoth() {
     // WORKER sees work pools but may not run deployments; RUNNER holds both.
-    AccessDeniedException denied = assertThrows(AccessDeniedException.class,
-        () -> CurrentPrincipal.runAs(role(WorkspaceRoles.WORKER),
-            () -> guarded.runOnPool(WORKSPACE, DEPLOYMENT, WORK_POOL)));
-    assertEquals(List.of(Permissions.RUN_DEPLOYMENTS, Permissions.VIEW_WORK_POOLS), denied.permissions());
+    AccessDeniedException denied =
+        assertThrows(
+            AccessDeniedException.class,
+            () ->
+                CurrentPrincipal.runAs(
+                    role(WorkspaceRoles.WORKER),
+                    () -> guarded.runOnPool(WORKSPACE, DEPLOYMENT, WORK_POOL)));
+    assertEquals(
+        List.of(Permissions.RUN_DEPLOYMENTS, Permissions.VIEW_WORK_POOLS), denied.permissions());
     assertTrue(denied.getMessage().contains(Permissions.RUN_DEPLOYMENTS), denied.getMessage());
     assertTrue(delegateCalls.isEmpty());
-    CurrentPrincipal.runAs(role(WorkspaceRoles.RUNNER), () -> {
-      DeploymentRun run = guarded.runOnPool(WORKSPACE, DEPLOYMENT, WORK_POOL);
-      assertEquals(WORK_POOL, run.workPool());
-    });
+    CurrentPrincipal.runAs(
+        role(WorkspaceRoles.RUNNER),
+        () -> {
+          DeploymentRun run = guarded.runOnPool(WORKSPACE, DEPLOYMENT, WORK_POOL);
+          assertEquals(WORK_POOL, run.workPool());
+        });
   }
 
   @Test
   void anyOfNeedsOnlyOne() {
     // RUNNER holds RUN_DEPLOYMENTS only, WORKER holds POLL_AND_SUBMIT_WORK only: both may cancel.
     for (String role : List.of(WorkspaceRoles.RUNNER, WorkspaceRoles.WORKER)) {
-      CurrentPrincipal.runAs(role(role),
+      CurrentPrincipal.runAs(
+          role(role),
           () -> assertEquals("CANCELLED", guarded.cancelRun(WORKSPACE, DEPLOYMENT_RUN).state()));
     }
-    assertThrows(AccessDeniedException.class,
-        () -> CurrentPrincipal.runAs(role(WorkspaceRoles.VIEWER),
-            () -> guarded.cancelRun(WORKSPACE, DEPLOYMENT_RUN)));
+    assertThrows(
+        AccessDeniedException.class,
+        () ->
+            CurrentPrincipal.runAs(
+                role(WorkspaceRoles.VIEWER), () -> guarded.cancelRun(WORKSPACE, DEPLOYMENT_RUN)));
     assertEquals(List.of("cancelRun", "cancelRun"), delegateCalls);
   }
 

@@ -21,18 +21,20 @@ class ExplainCommandTest {
     AppRun run = AppRun.of("explain", "RUNNER", "ws-prod", "DELETE_DEPLOYMENTS");
     assertEquals(0, run.status());
     assertEquals("", run.err());
-    assertEquals(List.of(
-        "denied: runner-user is RUNNER in ws-prod; DELETE_DEPLOYMENTS is granted by DEVELOPER, OWNER",
-        "  allowed:         false",
-        "  principal:       user runner-user",
-        "  account:         acct-acme",
-        "  workspace:       ws-prod",
-        "  permission:      DELETE_DEPLOYMENTS (workspace permission, scope manage_deployments)",
-        "  role there:      RUNNER",
-        "  from default:    false",
-        "  account role:    MEMBER",
-        "  granted by:      -",
-        "  granting roles:  DEVELOPER, OWNER"), run.outLines());
+    assertEquals(
+        List.of(
+            "denied: runner-user is RUNNER in ws-prod; DELETE_DEPLOYMENTS is granted by DEVELOPER, OWNER",
+            "  allowed:         false",
+            "  principal:       user runner-user",
+            "  account:         acct-acme",
+            "  workspace:       ws-prod",
+            "  permission:      DELETE_DEPLOYMENTS (workspace permission, scope manage_deployments)",
+            "  role there:      RUNNER",
+            "  from default:    false",
+            "  account role:    MEMBER",
+            "  granted by:      -",
+            "  granting roles:  DEVELOPER, OWNER"),
+        run.outLines());
   }
 
   @Test
@@ -40,12 +42,18 @@ class ExplainCommandTest {
     AppRun run = AppRun.of("explain", "ACCOUNT_ADMIN", "ws-prod", "manage_deployments");
     assertEquals(0, run.status());
     List<String> lines = run.outLines();
-    assertEquals("allowed: account ADMIN in acct-acme is workspace OWNER in the account's workspaces",
+    assertEquals(
+        "allowed: account ADMIN in acct-acme is workspace OWNER in the account's workspaces",
         lines.get(0));
-    assertTrue(lines.contains("  permission:      DELETE_DEPLOYMENTS (workspace permission, scope manage_deployments)"),
+    assertTrue(
+        lines.contains(
+            "  permission:      DELETE_DEPLOYMENTS (workspace permission, scope manage_deployments)"),
         run.out());
-    assertTrue(lines.contains("  granted by:      account ADMIN in acct-acme (workspace OWNER in the account's"
-        + " workspaces)"), run.out());
+    assertTrue(
+        lines.contains(
+            "  granted by:      account ADMIN in acct-acme (workspace OWNER in the account's"
+                + " workspaces)"),
+        run.out());
     assertTrue(lines.contains("  role there:      -"), run.out());
   }
 
@@ -59,40 +67,55 @@ class ExplainCommandTest {
   @Test
   void customRoleIsExplainedLikeABuiltInOne() {
     AppRun allowed = AppRun.of("explain", "deployer", "ws-prod", "write_deployments");
-    assertEquals("allowed: deployer-user is DEPLOYER (RUNNER + CREATE_EDIT_DEPLOYMENTS) in ws-prod, which grants"
-        + " CREATE_EDIT_DEPLOYMENTS", allowed.outLines().get(0));
+    assertEquals(
+        "allowed: deployer-user is DEPLOYER (RUNNER + CREATE_EDIT_DEPLOYMENTS) in ws-prod, which grants"
+            + " CREATE_EDIT_DEPLOYMENTS",
+        allowed.outLines().get(0));
     // The custom role grants it (the runtime may add how it is made: "DEPLOYER (RUNNER + ...)").
-    assertTrue(allowed.outLines().stream().anyMatch(line -> line.startsWith("  granted by:      DEPLOYER")
-        && line.endsWith(" in ws-prod")), allowed.out());
+    assertTrue(
+        allowed.outLines().stream()
+            .anyMatch(
+                line ->
+                    line.startsWith("  granted by:      DEPLOYER") && line.endsWith(" in ws-prod")),
+        allowed.out());
     AppRun denied = AppRun.of("explain", "DEPLOYER", "ws-prod", "DELETE_DEPLOYMENTS");
-    assertTrue(denied.outLines().get(0).startsWith("denied: deployer-user is DEPLOYER"), denied.out());
+    assertTrue(
+        denied.outLines().get(0).startsWith("denied: deployer-user is DEPLOYER"), denied.out());
   }
 
   @Test
   void accountPermissionsAndOtherWorkspaces() {
     AppRun member = AppRun.of("explain", "ACCOUNT_MEMBER", "ws-prod", "CREATE_WORKSPACES");
-    assertEquals("denied: account-member's account role in acct-acme is MEMBER; CREATE_WORKSPACES is granted"
-        + " by account roles ADMIN, OWNER", member.outLines().get(0));
+    assertEquals(
+        "denied: account-member's account role in acct-acme is MEMBER; CREATE_WORKSPACES is granted"
+            + " by account roles ADMIN, OWNER",
+        member.outLines().get(0));
     assertTrue(member.out().contains("ws-prod (not used: an account permission)"), member.out());
     AppRun owner = AppRun.of("explain", "ACCOUNT_OWNER", "ws-prod", "bypass:sso");
-    assertEquals("allowed: account-owner's account role OWNER in acct-acme grants BYPASS_SSO",
+    assertEquals(
+        "allowed: account-owner's account role OWNER in acct-acme grants BYPASS_SSO",
         owner.outLines().get(0));
     AppRun elsewhere = AppRun.of("explain", "WORKER", "ws-staging", "VIEW_FLOWS");
-    assertTrue(elsewhere.outLines().get(0).startsWith("denied: worker-key has no role in ws-staging;"),
+    assertTrue(
+        elsewhere.outLines().get(0).startsWith("denied: worker-key has no role in ws-staging;"),
         elsewhere.out());
-    assertTrue(elsewhere.out().contains("  principal:       service account worker-key"), elsewhere.out());
+    assertTrue(
+        elsewhere.out().contains("  principal:       service account worker-key"), elsewhere.out());
   }
 
   @Test
   void otherAccountsAndUnknownWorkspacesAreDenied() {
     AppRun globex = AppRun.of("explain", "ACCOUNT_OWNER", "ws-globex", "VIEW_FLOWS");
     assertEquals(0, globex.status());
-    assertEquals("denied: account-owner is no member of account acct-globex, which workspace ws-globex"
-        + " belongs to", globex.outLines().get(0));
+    assertEquals(
+        "denied: account-owner is no member of account acct-globex, which workspace ws-globex"
+            + " belongs to",
+        globex.outLines().get(0));
     assertTrue(globex.outLines().contains("  account:         acct-globex"), globex.out());
     AppRun unknown = AppRun.of("explain", "ACCOUNT_OWNER", "ws-unknown", "VIEW_FLOWS");
     assertEquals(0, unknown.status());
-    assertEquals("denied: the account directory knows no account for workspace ws-unknown",
+    assertEquals(
+        "denied: the account directory knows no account for workspace ws-unknown",
         unknown.outLines().get(0));
     assertTrue(unknown.outLines().contains("  account:         -"), unknown.out());
   }
@@ -103,8 +126,12 @@ class ExplainCommandTest {
     assertEquals(2, run.status());
     assertEquals("", run.out());
     assertTrue(run.err().contains("unknown <who> \"ADMIN\""), run.err());
-    assertTrue(run.err().contains("VIEWER, RUNNER, DEVELOPER, OWNER, WORKER, DEPLOYER, ACCOUNT_OWNER,"
-        + " ACCOUNT_ADMIN, ACCOUNT_MEMBER"), run.err());
+    assertTrue(
+        run.err()
+            .contains(
+                "VIEWER, RUNNER, DEVELOPER, OWNER, WORKER, DEPLOYER, ACCOUNT_OWNER,"
+                    + " ACCOUNT_ADMIN, ACCOUNT_MEMBER"),
+        run.err());
   }
 
   @Test
@@ -112,7 +139,9 @@ class ExplainCommandTest {
     AppRun typo = AppRun.of("explain", "RUNNER", "ws-prod", "DELETE_DEPLOYMENT");
     assertEquals(2, typo.status());
     assertEquals("", typo.out());
-    assertTrue(typo.err().contains("\"DELETE_DEPLOYMENT\" is neither a permission name nor a scope"), typo.err());
+    assertTrue(
+        typo.err().contains("\"DELETE_DEPLOYMENT\" is neither a permission name nor a scope"),
+        typo.err());
     AppRun wrongCase = AppRun.of("explain", "RUNNER", "ws-prod", "delete_deployments");
     assertEquals(2, wrongCase.status());
     assertTrue(wrongCase.err().contains("did you mean DELETE_DEPLOYMENTS?"), wrongCase.err());
@@ -120,8 +149,11 @@ class ExplainCommandTest {
 
   @Test
   void wrongArgumentCountExitsTwoWithUsage() {
-    for (String[] args : List.of(new String[] {"explain"}, new String[] {"explain", "RUNNER", "ws-prod"},
-        new String[] {"explain", "RUNNER", "ws-prod", "VIEW_FLOWS", "extra"})) {
+    for (String[] args :
+        List.of(
+            new String[] {"explain"},
+            new String[] {"explain", "RUNNER", "ws-prod"},
+            new String[] {"explain", "RUNNER", "ws-prod", "VIEW_FLOWS", "extra"})) {
       AppRun run = AppRun.of(args);
       assertEquals(2, run.status(), String.join(" ", args));
       assertEquals("", run.out());
@@ -139,7 +171,8 @@ class ExplainCommandTest {
   void explainAgreesWithTheGuardForEveryColumnAndPermission() {
     Map<String, Consumer<PermissionProbe>> calls = MatrixCellTest.calls();
     assertEquals(39, calls.size());
-    PermissionProbe guard = GuardedPermissionProbe.wrap(CallRecorder.noOp(PermissionProbe.class, new ArrayList<>()));
+    PermissionProbe guard =
+        GuardedPermissionProbe.wrap(CallRecorder.noOp(PermissionProbe.class, new ArrayList<>()));
     Map<String, Integer> allowedPerColumn = new LinkedHashMap<>();
     for (RoleColumn column : RoleColumn.standard(SampleData.WORKSPACE)) {
       Principal principal = column.principal(SampleData.seeded().defaults());
@@ -148,8 +181,15 @@ class ExplainCommandTest {
         boolean guardAllows = guardAllows(principal, guard, call.getValue());
         AppRun run = AppRun.of("explain", column.label(), SampleData.WORKSPACE, call.getKey());
         String first = run.outLines().get(0);
-        assertTrue(first.startsWith(guardAllows ? "allowed: " : "denied: "),
-            column.label() + " " + call.getKey() + ": guard " + guardAllows + ", explain: " + first);
+        assertTrue(
+            first.startsWith(guardAllows ? "allowed: " : "denied: "),
+            column.label()
+                + " "
+                + call.getKey()
+                + ": guard "
+                + guardAllows
+                + ", explain: "
+                + first);
         allowed += guardAllows ? 1 : 0;
       }
       allowedPerColumn.put(column.label(), allowed);
@@ -167,7 +207,8 @@ class ExplainCommandTest {
     assertEquals(expected, allowedPerColumn);
   }
 
-  private static boolean guardAllows(Principal principal, PermissionProbe guard, Consumer<PermissionProbe> call) {
+  private static boolean guardAllows(
+      Principal principal, PermissionProbe guard, Consumer<PermissionProbe> call) {
     try (PrincipalScope scope = CurrentPrincipal.bind(principal)) {
       call.accept(guard);
       return true;

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The hostile-input rows that need the processor's own output: the generated guards of the
- * samples, wrapping null, delegates that throw, real secret block data. The runtime's {@code
+ * The hostile-input rows that need the processor's own output: the generated guards of the samples,
+ * wrapping null, delegates that throw, real secret block data. The runtime's {@code
  * HostileInputCatalogueTest} holds rows H01 to H52; these continue at H53, and docs/SECURITY.md
  * lists both. Each row is checked as there: the outcome and its message, the delegate reached only
  * when the row lets the call through, the secret absent from the message, {@code toString} and
@@ -50,7 +50,12 @@ class GeneratedGuardCatalogueTest {
   /** A token-like argument value, and the secret block data: never in a message or a decision. */
   static final String SECRET = "sk_live_7Qd9aX2hunter2Secret";
 
-  enum Outcome { DENIED, UNAUTHENTICATED, NULL_POINTER, PASSES_THROUGH }
+  enum Outcome {
+    DENIED,
+    UNAUTHENTICATED,
+    NULL_POINTER,
+    PASSES_THROUGH
+  }
 
   record Expected(Outcome outcome, Class<? extends Throwable> type, String fragment) {}
 
@@ -61,7 +66,10 @@ class GeneratedGuardCatalogueTest {
 
   record Row(String id, String input, Expected expected, Call call) {}
 
-  /** A delegate for every service a row calls: records the calls, then throws {@link #toThrow} if set. */
+  /**
+   * A delegate for every service a row calls: records the calls, then throws {@link #toThrow} if
+   * set.
+   */
   static final class Fixture {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final List<Decision> decisions = new CopyOnWriteArrayList<>();
@@ -80,62 +88,123 @@ class GeneratedGuardCatalogueTest {
 
   static List<Row> rows() {
     List<Row> rows = new ArrayList<>();
-    rows.add(new Row("H53", "GuardedDeploymentService.wrap(null)", npe("delegate"),
-        f -> GuardedDeploymentService.wrap(null)));
-    rows.add(new Row("H54", "GuardedBlockService.wrap(null, source)", npe("delegate"),
-        f -> GuardedBlockService.wrap(null, () -> developer())));
-    rows.add(new Row("H55", "GuardedDeploymentService.wrap(delegate, null source)", npe("source"),
-        f -> GuardedDeploymentService.wrap(f.deployments, null)));
-    rows.add(new Row("H56", "a generated guard called with no principal bound",
-        new Expected(Outcome.UNAUTHENTICATED, UnauthenticatedException.class,
-            "no principal is bound for DeploymentService.delete"),
-        f -> GuardedDeploymentService.wrap(f.deployments).delete(WORKSPACE, SECRET)));
-    rows.add(new Row("H57", "RUNNER deletes a deployment whose id is a token",
-        denied("runner-in-ws-prod may not call DeploymentService.delete, which requires"
-            + " DELETE_DEPLOYMENTS in workspace \"ws-prod\" of account \"acct-acme\"; runner-in-ws-prod"
-            + " holds RUNNER there"),
-        f -> as(inWorkspace(WorkspaceRoles.RUNNER),
-            () -> GuardedDeploymentService.wrap(f.deployments).delete(WORKSPACE, SECRET))));
-    rows.add(new Row("H58", "VIEWER creates a block holding secret data",
-        denied("requires MANAGE_BLOCKS in workspace \"ws-prod\" of account \"acct-acme\";"
-            + " viewer-in-ws-prod holds VIEWER there"),
-        f -> as(inWorkspace(WorkspaceRoles.VIEWER), () -> GuardedBlockService.wrap(f.blocks)
-            .create(WORKSPACE, "aws-credentials", "prod", Secret.of(SECRET)))));
-    rows.add(new Row("H59", "account ADMIN bypasses SSO (account OWNER only)",
-        denied("requires BYPASS_SSO in account \"acct-acme\"; account-admin holds account role ADMIN."
-            + " Allowed: account role OWNER"),
-        f -> as(TestPrincipals.account(AccountRoles.ADMIN),
-            () -> GuardedAccountSettingsService.wrap(f.account).bypassSso(SampleData.ACME))));
-    rows.add(new Row("H60", "account OWNER lists deployments of a null workspace",
-        denied("but the call names no workspace"),
-        f -> as(TestPrincipals.account(AccountRoles.OWNER),
-            () -> GuardedDeploymentService.wrap(f.deployments).list(null))));
-    rows.add(new Row("H61", "an allowed call whose delegate throws an unchecked exception",
-        passes(IllegalStateException.class, "store down"),
-        f -> {
-          f.toThrow = new IllegalStateException("store down");
-          as(developer(), () -> GuardedDeploymentService.wrap(f.deployments).delete(WORKSPACE, "d-1"));
-        }));
-    rows.add(new Row("H62", "an allowed call whose delegate throws a checked exception it does not declare",
-        passes(IOException.class, "disk gone"),
-        f -> {
-          f.toThrow = new IOException("disk gone");
-          as(developer(), () -> GuardedDeploymentService.wrap(f.deployments).list(WORKSPACE));
-        }));
-    rows.add(new Row("H63", "an allowed call whose delegate throws an Error",
-        passes(StackOverflowError.class, "deep"),
-        f -> {
-          f.toThrow = new StackOverflowError("deep");
-          as(developer(), () -> GuardedDeploymentService.wrap(f.deployments, () -> developer())
-              .read(WORKSPACE, "d-1"));
-        }));
+    rows.add(
+        new Row(
+            "H53",
+            "GuardedDeploymentService.wrap(null)",
+            npe("delegate"),
+            f -> GuardedDeploymentService.wrap(null)));
+    rows.add(
+        new Row(
+            "H54",
+            "GuardedBlockService.wrap(null, source)",
+            npe("delegate"),
+            f -> GuardedBlockService.wrap(null, () -> developer())));
+    rows.add(
+        new Row(
+            "H55",
+            "GuardedDeploymentService.wrap(delegate, null source)",
+            npe("source"),
+            f -> GuardedDeploymentService.wrap(f.deployments, null)));
+    rows.add(
+        new Row(
+            "H56",
+            "a generated guard called with no principal bound",
+            new Expected(
+                Outcome.UNAUTHENTICATED,
+                UnauthenticatedException.class,
+                "no principal is bound for DeploymentService.delete"),
+            f -> GuardedDeploymentService.wrap(f.deployments).delete(WORKSPACE, SECRET)));
+    rows.add(
+        new Row(
+            "H57",
+            "RUNNER deletes a deployment whose id is a token",
+            denied(
+                "runner-in-ws-prod may not call DeploymentService.delete, which requires"
+                    + " DELETE_DEPLOYMENTS in workspace \"ws-prod\" of account \"acct-acme\"; runner-in-ws-prod"
+                    + " holds RUNNER there"),
+            f ->
+                as(
+                    inWorkspace(WorkspaceRoles.RUNNER),
+                    () -> GuardedDeploymentService.wrap(f.deployments).delete(WORKSPACE, SECRET))));
+    rows.add(
+        new Row(
+            "H58",
+            "VIEWER creates a block holding secret data",
+            denied(
+                "requires MANAGE_BLOCKS in workspace \"ws-prod\" of account \"acct-acme\";"
+                    + " viewer-in-ws-prod holds VIEWER there"),
+            f ->
+                as(
+                    inWorkspace(WorkspaceRoles.VIEWER),
+                    () ->
+                        GuardedBlockService.wrap(f.blocks)
+                            .create(WORKSPACE, "aws-credentials", "prod", Secret.of(SECRET)))));
+    rows.add(
+        new Row(
+            "H59",
+            "account ADMIN bypasses SSO (account OWNER only)",
+            denied(
+                "requires BYPASS_SSO in account \"acct-acme\"; account-admin holds account role ADMIN."
+                    + " Allowed: account role OWNER"),
+            f ->
+                as(
+                    TestPrincipals.account(AccountRoles.ADMIN),
+                    () ->
+                        GuardedAccountSettingsService.wrap(f.account).bypassSso(SampleData.ACME))));
+    rows.add(
+        new Row(
+            "H60",
+            "account OWNER lists deployments of a null workspace",
+            denied("but the call names no workspace"),
+            f ->
+                as(
+                    TestPrincipals.account(AccountRoles.OWNER),
+                    () -> GuardedDeploymentService.wrap(f.deployments).list(null))));
+    rows.add(
+        new Row(
+            "H61",
+            "an allowed call whose delegate throws an unchecked exception",
+            passes(IllegalStateException.class, "store down"),
+            f -> {
+              f.toThrow = new IllegalStateException("store down");
+              as(
+                  developer(),
+                  () -> GuardedDeploymentService.wrap(f.deployments).delete(WORKSPACE, "d-1"));
+            }));
+    rows.add(
+        new Row(
+            "H62",
+            "an allowed call whose delegate throws a checked exception it does not declare",
+            passes(IOException.class, "disk gone"),
+            f -> {
+              f.toThrow = new IOException("disk gone");
+              as(developer(), () -> GuardedDeploymentService.wrap(f.deployments).list(WORKSPACE));
+            }));
+    rows.add(
+        new Row(
+            "H63",
+            "an allowed call whose delegate throws an Error",
+            passes(StackOverflowError.class, "deep"),
+            f -> {
+              f.toThrow = new StackOverflowError("deep");
+              as(
+                  developer(),
+                  () ->
+                      GuardedDeploymentService.wrap(f.deployments, () -> developer())
+                          .read(WORKSPACE, "d-1"));
+            }));
     return rows;
   }
 
   @TestFactory
   Stream<DynamicTest> catalogue() {
-    return rows().stream().map(row -> DynamicTest.dynamicTest(
-        row.id() + ": " + row.input() + " -> " + row.expected().outcome(), () -> check(row)));
+    return rows().stream()
+        .map(
+            row ->
+                DynamicTest.dynamicTest(
+                    row.id() + ": " + row.input() + " -> " + row.expected().outcome(),
+                    () -> check(row)));
   }
 
   @Test
@@ -151,15 +220,17 @@ class GeneratedGuardCatalogueTest {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     Decisions.setListener(f.decisions::add);
     try {
-      assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-        try {
-          row.call().run(f);
-        } catch (Throwable t) {
-          thrown.set(t);
-        } finally {
-          assertTrue(CurrentPrincipal.get().isEmpty(), row.id() + " left a principal bound");
-        }
-      });
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(20),
+          () -> {
+            try {
+              row.call().run(f);
+            } catch (Throwable t) {
+              thrown.set(t);
+            } finally {
+              assertTrue(CurrentPrincipal.get().isEmpty(), row.id() + " left a principal bound");
+            }
+          });
     } finally {
       Decisions.setListener(null);
     }

@@ -32,10 +32,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pattern that closes the "caller holding the unwrapped delegate" gap (docs/SECURITY.md):
- * fails when an implementation of a guarded service is exposed. It reads which types are guarded,
- * and by which guard, from the processor's access report, scans every class the samples compile,
- * and asserts that
+ * The pattern that closes the "caller holding the unwrapped delegate" gap (docs/SECURITY.md): fails
+ * when an implementation of a guarded service is exposed. It reads which types are guarded, and by
+ * which guard, from the processor's access report, scans every class the samples compile, and
+ * asserts that
  *
  * <ul>
  *   <li>each class implementing a guarded interface, other than its generated guard, is not public
@@ -50,11 +50,16 @@ class GuardedImplementationsTest {
   private static final Pattern GUARD = Pattern.compile("\"guard\": \"([\\w.$]+)\"");
 
   /** Arguments the factories may take; a factory needing anything else fails the test. */
-  private static final Map<Class<?>, Object> ARGUMENTS = Map.of(
-      List.class, List.of(new WorkspaceInfo("ws-prod", "Production flows")),
-      WorkspaceDefaults.class, new WorkspaceDefaults(SampleRoles.CUSTOM.matrix()),
-      CustomRoles.class, SampleRoles.CUSTOM,
-      AccountDirectory.class, SampleData.accounts());
+  private static final Map<Class<?>, Object> ARGUMENTS =
+      Map.of(
+          List.class,
+          List.of(new WorkspaceInfo("ws-prod", "Production flows")),
+          WorkspaceDefaults.class,
+          new WorkspaceDefaults(SampleRoles.CUSTOM.matrix()),
+          CustomRoles.class,
+          SampleRoles.CUSTOM,
+          AccountDirectory.class,
+          SampleData.accounts());
 
   @Test
   void noImplementationOfAGuardedServiceIsPublic() throws Exception {
@@ -63,9 +68,10 @@ class GuardedImplementationsTest {
     List<String> exposed = exposures(classes, guards);
     assertEquals(List.of(), exposed);
     // The scan found the implementations it judges: the check is not vacuous.
-    long implementations = classes.stream()
-        .filter(c -> implementedGuardedInterface(c, guards) != null && !guards.containsValue(c))
-        .count();
+    long implementations =
+        classes.stream()
+            .filter(c -> implementedGuardedInterface(c, guards) != null && !guards.containsValue(c))
+            .count();
     assertTrue(implementations >= guards.size(), "implementations found: " + implementations);
   }
 
@@ -75,7 +81,7 @@ class GuardedImplementationsTest {
     int factories = 0;
     for (Class<?> type : sampleClasses()) {
       if (!Modifier.isPublic(type.getModifiers()) || guards.containsValue(type)) {
-        continue;   // a guard's own wrap(delegate) takes the delegate; it is the guard itself
+        continue; // a guard's own wrap(delegate) takes the delegate; it is the guard itself
       }
       for (Method method : type.getDeclaredMethods()) {
         Class<?> returned = method.getReturnType();
@@ -83,16 +89,23 @@ class GuardedImplementationsTest {
           continue;
         }
         if (!Modifier.isStatic(method.getModifiers())) {
-          continue;   // record accessors and the like: checked through seeded() below
+          continue; // record accessors and the like: checked through seeded() below
         }
         Object[] args = new Object[method.getParameterCount()];
         for (int i = 0; i < args.length; i++) {
           args[i] = ARGUMENTS.get(method.getParameterTypes()[i]);
-          assertNotNull(args[i], method + ": give this test an argument of type "
-              + method.getParameterTypes()[i].getName() + " so that it can check the factory");
+          assertNotNull(
+              args[i],
+              method
+                  + ": give this test an argument of type "
+                  + method.getParameterTypes()[i].getName()
+                  + " so that it can check the factory");
         }
         Object service = method.invoke(null, args);
-        assertSame(guards.get(returned), service.getClass(), method + " hands out an unguarded " + returned);
+        assertSame(
+            guards.get(returned),
+            service.getClass(),
+            method + " hands out an unguarded " + returned);
         factories++;
       }
     }
@@ -120,8 +133,12 @@ class GuardedImplementationsTest {
     Map<Class<?>, Class<?>> guards = guardsFromTheAccessReport();
     List<String> found = exposures(List.of(ExposedDeployments.class, Leaky.class), guards);
     assertEquals(2, found.size(), found.toString());
-    assertTrue(found.get(0).contains("ExposedDeployments is public and implements "
-        + DeploymentService.class.getName()), found.get(0));
+    assertTrue(
+        found
+            .get(0)
+            .contains(
+                "ExposedDeployments is public and implements " + DeploymentService.class.getName()),
+        found.get(0));
     assertTrue(found.get(1).contains("Leaky.store"), found.get(1));
   }
 
@@ -137,20 +154,32 @@ class GuardedImplementationsTest {
       implementations.add(type);
       int modifiers = type.getModifiers();
       if (Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers)) {
-        found.add(type.getName() + " is " + (Modifier.isPublic(modifiers) ? "public" : "protected")
-            + " and implements " + guarded.getName() + ": make it package-private and hand out "
-            + guards.get(guarded).getSimpleName() + ".wrap(...) from a factory");
+        found.add(
+            type.getName()
+                + " is "
+                + (Modifier.isPublic(modifiers) ? "public" : "protected")
+                + " and implements "
+                + guarded.getName()
+                + ": make it package-private and hand out "
+                + guards.get(guarded).getSimpleName()
+                + ".wrap(...) from a factory");
       }
     }
     for (Class<?> type : classes) {
       for (Field field : type.getDeclaredFields()) {
         if (visible(field.getModifiers()) && implementations.contains(field.getType())) {
-          found.add(type.getName() + "." + field.getName() + " exposes " + field.getType().getName());
+          found.add(
+              type.getName() + "." + field.getName() + " exposes " + field.getType().getName());
         }
       }
       for (Method method : type.getDeclaredMethods()) {
         if (visible(method.getModifiers()) && implementations.contains(method.getReturnType())) {
-          found.add(type.getName() + "." + method.getName() + "() exposes " + method.getReturnType().getName());
+          found.add(
+              type.getName()
+                  + "."
+                  + method.getName()
+                  + "() exposes "
+                  + method.getReturnType().getName());
         }
       }
     }
@@ -162,7 +191,8 @@ class GuardedImplementationsTest {
   }
 
   /** Returns the guarded interface {@code type} implements (directly or not), or null. */
-  private static Class<?> implementedGuardedInterface(Class<?> type, Map<Class<?>, Class<?>> guards) {
+  private static Class<?> implementedGuardedInterface(
+      Class<?> type, Map<Class<?>, Class<?>> guards) {
     if (type.isInterface()) {
       return null;
     }
@@ -176,8 +206,9 @@ class GuardedImplementationsTest {
 
   /** Reads guarded type to guard class from the JSON access report the processor wrote. */
   static Map<Class<?>, Class<?>> guardsFromTheAccessReport() throws Exception {
-    String json = Files.readString(
-        classesRoot().resolve("META-INF/rolegate/access-report.json"), StandardCharsets.UTF_8);
+    String json =
+        Files.readString(
+            classesRoot().resolve("META-INF/rolegate/access-report.json"), StandardCharsets.UTF_8);
     Matcher types = TYPE.matcher(json);
     Matcher guards = GUARD.matcher(json);
     Map<Class<?>, Class<?>> map = new LinkedHashMap<>();
@@ -198,13 +229,15 @@ class GuardedImplementationsTest {
     List<Class<?>> classes = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
-        String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
+        String name =
+            root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
         name = name.substring(0, name.length() - ".class".length());
         if (name.endsWith("package-info")) {
           continue;
         }
         try {
-          classes.add(Class.forName(name, false, GuardedImplementationsTest.class.getClassLoader()));
+          classes.add(
+              Class.forName(name, false, GuardedImplementationsTest.class.getClassLoader()));
         } catch (ClassNotFoundException e) {
           throw new UncheckedIOException(new IOException("cannot load " + name, e));
         }
@@ -270,5 +303,4 @@ class GuardedImplementationsTest {
   static final class Leaky {
     public ExposedDeployments store;
   }
-
 }

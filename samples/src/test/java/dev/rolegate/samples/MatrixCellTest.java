@@ -38,7 +38,8 @@ class MatrixCellTest {
   private static final String ACCOUNT = SampleData.ACME;
 
   /** Workspace permission, then the built-in workspace roles that hold it (after closure). */
-  private static final String WORKSPACE_EXPECTED = """
+  private static final String WORKSPACE_EXPECTED =
+      """
       VIEW_AUTOMATIONS                   VIEWER RUNNER DEVELOPER OWNER
       MANAGE_AUTOMATIONS                 DEVELOPER OWNER
       VIEW_BLOCKS                        VIEWER RUNNER DEVELOPER OWNER
@@ -72,7 +73,8 @@ class MatrixCellTest {
       """;
 
   /** Account permission, then the account roles that hold it (after closure). */
-  private static final String ACCOUNT_EXPECTED = """
+  private static final String ACCOUNT_EXPECTED =
+      """
       VIEW_ACCOUNT_SETTINGS    MEMBER ADMIN OWNER
       EDIT_ACCOUNT_SETTINGS    ADMIN OWNER
       VIEW_ACCOUNT_MEMBERS     MEMBER ADMIN OWNER
@@ -84,9 +86,13 @@ class MatrixCellTest {
       BYPASS_SSO               OWNER
       """;
 
-  private static final List<String> WORKSPACE_ROLES = List.of(
-      WorkspaceRoles.VIEWER, WorkspaceRoles.RUNNER, WorkspaceRoles.DEVELOPER,
-      WorkspaceRoles.OWNER, WorkspaceRoles.WORKER);
+  private static final List<String> WORKSPACE_ROLES =
+      List.of(
+          WorkspaceRoles.VIEWER,
+          WorkspaceRoles.RUNNER,
+          WorkspaceRoles.DEVELOPER,
+          WorkspaceRoles.OWNER,
+          WorkspaceRoles.WORKER);
   private static final List<String> ACCOUNT_ROLES =
       List.of(AccountRoles.MEMBER, AccountRoles.ADMIN, AccountRoles.OWNER);
 
@@ -94,16 +100,19 @@ class MatrixCellTest {
 
   @ParameterizedTest(name = "[{index}] {0} / {1}: allowed={2}")
   @MethodSource("cells")
-  void guardDecidesEveryCellAsTheMatrixSays(Principal principal, String permission, boolean allowed) {
+  void guardDecidesEveryCellAsTheMatrixSays(
+      Principal principal, String permission, boolean allowed) {
     List<String> delegateCalls = new ArrayList<>();
-    PermissionProbe guard = GuardedPermissionProbe.wrap(CallRecorder.noOp(PermissionProbe.class, delegateCalls));
+    PermissionProbe guard =
+        GuardedPermissionProbe.wrap(CallRecorder.noOp(PermissionProbe.class, delegateCalls));
     Consumer<PermissionProbe> call = CALLS.get(permission);
     try (PrincipalScope scope = CurrentPrincipal.bind(principal)) {
       if (allowed) {
         call.accept(guard);
         assertEquals(1, delegateCalls.size(), "the delegate runs once when allowed");
       } else {
-        AccessDeniedException denied = assertThrows(AccessDeniedException.class, () -> call.accept(guard));
+        AccessDeniedException denied =
+            assertThrows(AccessDeniedException.class, () -> call.accept(guard));
         assertTrue(denied.permissions().contains(permission), denied.getMessage());
         assertTrue(delegateCalls.isEmpty(), "the delegate must not run when denied");
       }
@@ -115,30 +124,55 @@ class MatrixCellTest {
     Map<String, Set<String>> account = parse(ACCOUNT_EXPECTED);
     List<Arguments> cells = new ArrayList<>();
     for (String role : WORKSPACE_ROLES) {
-      Principal principal = Principal.user("u-" + role).directory(SampleData.accounts())
-          .member(ACCOUNT, AccountRoles.MEMBER).workspaceRole(WS, role).build();
-      workspace.forEach((permission, holders) -> cells.add(
-          cell("workspace " + role, principal, permission, holders.contains(role))));
+      Principal principal =
+          Principal.user("u-" + role)
+              .directory(SampleData.accounts())
+              .member(ACCOUNT, AccountRoles.MEMBER)
+              .workspaceRole(WS, role)
+              .build();
+      workspace.forEach(
+          (permission, holders) ->
+              cells.add(cell("workspace " + role, principal, permission, holders.contains(role))));
     }
     for (String role : ACCOUNT_ROLES) {
-      Principal principal = Principal.user("a-" + role).directory(SampleData.accounts())
-          .member(ACCOUNT, role).build();
-      account.forEach((permission, holders) -> cells.add(
-          cell("account " + role, principal, permission, holders.contains(role))));
+      Principal principal =
+          Principal.user("a-" + role)
+              .directory(SampleData.accounts())
+              .member(ACCOUNT, role)
+              .build();
+      account.forEach(
+          (permission, holders) ->
+              cells.add(cell("account " + role, principal, permission, holders.contains(role))));
       // Account ADMIN and OWNER are workspace OWNER everywhere; MEMBER holds nothing in WS.
       boolean implicitOwner = !role.equals(AccountRoles.MEMBER);
-      workspace.keySet().forEach(permission -> cells.add(
-          cell("account " + role + " without workspace role", principal, permission, implicitOwner)));
+      workspace
+          .keySet()
+          .forEach(
+              permission ->
+                  cells.add(
+                      cell(
+                          "account " + role + " without workspace role",
+                          principal,
+                          permission,
+                          implicitOwner)));
     }
     // The OWNER of another account holds nothing here, at either level.
-    Principal elsewhere = Principal.user("globex-owner").directory(SampleData.accounts())
-        .member(SampleData.GLOBEX, AccountRoles.OWNER).build();
-    CALLS.keySet().stream().sorted().forEach(permission -> cells.add(
-        cell("OWNER of " + SampleData.GLOBEX + " only", elsewhere, permission, false)));
+    Principal elsewhere =
+        Principal.user("globex-owner")
+            .directory(SampleData.accounts())
+            .member(SampleData.GLOBEX, AccountRoles.OWNER)
+            .build();
+    CALLS.keySet().stream()
+        .sorted()
+        .forEach(
+            permission ->
+                cells.add(
+                    cell("OWNER of " + SampleData.GLOBEX + " only", elsewhere, permission, false)));
     return cells.stream();
   }
 
-  private static Arguments cell(String who, Principal principal, String permission, boolean allowed) {
+  private static Arguments cell(
+      String who, Principal principal, String permission, boolean allowed) {
     return Arguments.of(Named.of(who, principal), permission, allowed);
   }
 
@@ -189,7 +223,9 @@ class MatrixCellTest {
     return rows;
   }
 
-  /** Returns one call of the probe per permission name, each acting on ws-prod or naming acct-acme. */
+  /**
+   * Returns one call of the probe per permission name, each acting on ws-prod or naming acct-acme.
+   */
   static Map<String, Consumer<PermissionProbe>> calls() {
     Map<String, Consumer<PermissionProbe>> calls = new LinkedHashMap<>(workspaceCalls());
     calls.put(Permissions.VIEW_ACCOUNT_SETTINGS, p -> p.viewAccountSettings(ACCOUNT));

@@ -12,16 +12,16 @@ import org.springframework.web.context.request.async.CallableProcessingIntercept
 /**
  * Carries the request's binding (principal, account, workspace) into the work Spring MVC runs on
  * its async executor for the request: a {@code Callable}, a {@code WebAsyncTask} (on whichever
- * executor it names) and a {@code StreamingResponseBody}. The binding is read on the request
- * thread when the concurrent handling starts, bound on the executor thread just before the task
- * runs, and unbound on that thread as soon as it ends, also when it throws.
+ * executor it names) and a {@code StreamingResponseBody}. The binding is read on the request thread
+ * when the concurrent handling starts, bound on the executor thread just before the task runs, and
+ * unbound on that thread as soon as it ends, also when it throws.
  *
- * <p>A request with nothing bound carries nothing: its task runs with nobody bound, and is not
- * run on an executor thread that carries a principal left by other code (an exception, fail
- * closed).
+ * <p>A request with nothing bound carries nothing: its task runs with nobody bound, and is not run
+ * on an executor thread that carries a principal left by other code (an exception, fail closed).
  */
 public final class AsyncPrincipalInterceptor implements CallableProcessingInterceptor {
   private static final String CAPTURED = AsyncPrincipalInterceptor.class.getName() + ".CAPTURED";
+
   /** The scope opened on each executor thread for the task it runs. */
   private final ThreadLocal<PrincipalScope> scopes = new ThreadLocal<>();
 
@@ -58,10 +58,12 @@ public final class AsyncPrincipalInterceptor implements CallableProcessingInterc
     if (leaked.isPresent()) {
       // The request had nobody bound; a principal on this thread was left by other code, and
       // the task must not run as it.
-      throw new IllegalStateException("the executor thread " + Thread.currentThread().getName()
-          + " carries a principal bound by other code, so a task of a request with nobody bound"
-          + " is not run on it: close that code's scope, or run the executor through"
-          + " CurrentPrincipal.propagating(...)");
+      throw new IllegalStateException(
+          "the executor thread "
+              + Thread.currentThread().getName()
+              + " carries a principal bound by other code, so a task of a request with nobody bound"
+              + " is not run on it: close that code's scope, or run the executor through"
+              + " CurrentPrincipal.propagating(...)");
     }
   }
 

@@ -13,20 +13,22 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Counts every guard's decision in Micrometer as {@value #METER}, tagged {@code outcome}
- * ({@code allowed} or {@code denied}), {@code operation} (the guarded method, e.g. {@code
+ * Counts every guard's decision in Micrometer as {@value #METER}, tagged {@code outcome} ({@code
+ * allowed} or {@code denied}), {@code operation} (the guarded method, e.g. {@code
  * DeploymentCatalog.delete}) and {@code permission} (the permissions it requires, comma-separated,
- * as declared). Tags come from the code, never from a caller: no principal, account or workspace
- * id is a tag value, so the number of series is bounded by the guarded methods.
+ * as declared). Tags come from the code, never from a caller: no principal, account or workspace id
+ * is a tag value, so the number of series is bounded by the guarded methods.
  *
  * <p>The runtime has one listener per JVM ({@link Decisions#setListener}). Once every singleton
  * exists this installs itself in front of the listener already installed, if any, and of the
- * application's {@link DecisionListener} beans, which it calls after counting; on close it puts
- * the listener it found back, unless another was installed since. An application that installs
- * its own listener later replaces this one: declare it as a bean instead.
+ * application's {@link DecisionListener} beans, which it calls after counting; on close it puts the
+ * listener it found back, unless another was installed since. An application that installs its own
+ * listener later replaces this one: declare it as a bean instead.
  */
-public class DecisionMetrics implements DecisionListener, SmartInitializingSingleton, DisposableBean {
+public class DecisionMetrics
+    implements DecisionListener, SmartInitializingSingleton, DisposableBean {
   private static final System.Logger LOG = System.getLogger("dev.rolegate.spring");
+
   /** The counter's name. */
   public static final String METER = "rolegate.decisions";
 
@@ -89,8 +91,12 @@ public class DecisionMetrics implements DecisionListener, SmartInitializingSingl
       step.run();
     } catch (RuntimeException e) {
       // Class names only: a listener's message may quote whatever it was handed.
-      LOG.log(System.Logger.Level.WARNING, who + " threw " + e.getClass().getName()
-          + " on a decision; the other listeners and the decision are unaffected");
+      LOG.log(
+          System.Logger.Level.WARNING,
+          who
+              + " threw "
+              + e.getClass().getName()
+              + " on a decision; the other listeners and the decision are unaffected");
     }
   }
 

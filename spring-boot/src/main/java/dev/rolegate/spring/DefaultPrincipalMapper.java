@@ -35,8 +35,8 @@ import org.springframework.security.core.GrantedAuthority;
  * </ul>
  *
  * <p>In a single-account application ({@code rolegate.single-account}) the forms without an
- * account, the authority {@code account:<ROLE>} and the claim {@code account_role}, are the role
- * in that account, and every principal is a member of it (MEMBER unless named); elsewhere they are
+ * account, the authority {@code account:<ROLE>} and the claim {@code account_role}, are the role in
+ * that account, and every principal is a member of it (MEMBER unless named); elsewhere they are
  * refused. A workspace role name that the matrix lacks is looked up in the application's {@link
  * CustomRoles} of the workspace's account; the application's {@link WorkspaceDefaults}, if any,
  * give the roles of workspaces without an explicit one.
@@ -45,8 +45,8 @@ import org.springframework.security.core.GrantedAuthority;
  * unauthenticated request has no principal. Everything else fails closed with a {@link
  * PrincipalMappingException} (HTTP 401): a role the matrix does not have (names are
  * case-sensitive), two roles for one account or one workspace, an account id that cannot be shown,
- * a service account not in exactly one account, a role in a workspace of an account the
- * credentials name no membership of, a custom role of another account, a claim of the wrong shape.
+ * a service account not in exactly one account, a role in a workspace of an account the credentials
+ * name no membership of, a custom role of another account, a claim of the wrong shape.
  */
 public class DefaultPrincipalMapper implements PrincipalMapper {
   /** A role name that may be quoted back in a message; anything else is not echoed. */
@@ -132,10 +132,12 @@ public class DefaultPrincipalMapper implements PrincipalMapper {
   /** Returns the single account for a form without an account, or refuses it. */
   private String legacyAccount(String form) {
     if (singleAccount == null) {
-      throw new PrincipalMappingException(form + " names no account, which only a single-account"
-          + " application (rolegate.single-account) accepts; name the account:"
-          + " \"account:<account-id>:<ROLE>\" (the claim \"accounts\": {\"<account-id>\":"
-          + " \"<ROLE>\"})");
+      throw new PrincipalMappingException(
+          form
+              + " names no account, which only a single-account"
+              + " application (rolegate.single-account) accepts; name the account:"
+              + " \"account:<account-id>:<ROLE>\" (the claim \"accounts\": {\"<account-id>\":"
+              + " \"<ROLE>\"})");
     }
     return singleAccount;
   }
@@ -198,8 +200,9 @@ public class DefaultPrincipalMapper implements PrincipalMapper {
     }
     for (Map.Entry<String, String> entry : roles.accounts.entrySet()) {
       if (!showable(entry.getKey())) {
-        throw new PrincipalMappingException("the credentials name an account id that is empty,"
-            + " blank or holds a character that cannot be shown (not shown)");
+        throw new PrincipalMappingException(
+            "the credentials name an account id that is empty,"
+                + " blank or holds a character that cannot be shown (not shown)");
       }
       if (entry.getValue() != null && matrix.accountRole(entry.getValue()).isEmpty()) {
         throw unknownRole(
@@ -207,9 +210,11 @@ public class DefaultPrincipalMapper implements PrincipalMapper {
       }
     }
     if (roles.serviceAccount && roles.accounts.size() != 1) {
-      throw new PrincipalMappingException("the credentials describe a service account in "
-          + roles.accounts.size() + " accounts; a service account belongs to exactly one account:"
-          + " name it once (\"account:<account-id>:<ROLE>\")");
+      throw new PrincipalMappingException(
+          "the credentials describe a service account in "
+              + roles.accounts.size()
+              + " accounts; a service account belongs to exactly one account:"
+              + " name it once (\"account:<account-id>:<ROLE>\")");
     }
     Map<String, Role> workspaceRoles = new TreeMap<>();
     for (Map.Entry<String, String> entry : roles.workspaces.entrySet()) {
@@ -248,8 +253,9 @@ public class DefaultPrincipalMapper implements PrincipalMapper {
    */
   private Role workspaceRole(String workspace, String name, Roles roles) {
     if (!showable(workspace)) {
-      throw new PrincipalMappingException("the credentials name a workspace id that is empty,"
-          + " blank or holds a character that cannot be shown (not shown)");
+      throw new PrincipalMappingException(
+          "the credentials name a workspace id that is empty,"
+              + " blank or holds a character that cannot be shown (not shown)");
     }
     String account;
     try {
@@ -259,10 +265,16 @@ public class DefaultPrincipalMapper implements PrincipalMapper {
           "the account of a workspace in the credentials could not be found");
     }
     if (account != null && roles.accountOf(account) == null) {
-      throw new PrincipalMappingException("the credentials give a role in workspace "
-          + Names.quoted(workspace) + " of account " + Names.quoted(account) + ", but no"
-          + " membership of that account: a workspace role is held only by members of the"
-          + " workspace's account (add \"account:" + Names.escaped(account) + ":<ROLE>\")");
+      throw new PrincipalMappingException(
+          "the credentials give a role in workspace "
+              + Names.quoted(workspace)
+              + " of account "
+              + Names.quoted(account)
+              + ", but no"
+              + " membership of that account: a workspace role is held only by members of the"
+              + " workspace's account (add \"account:"
+              + Names.escaped(account)
+              + ":<ROLE>\")");
     }
     Optional<Role> builtIn = matrix.workspaceRole(name);
     if (builtIn.isPresent()) {
@@ -282,10 +294,15 @@ public class DefaultPrincipalMapper implements PrincipalMapper {
       other = custom.get();
     }
     if (other != null) {
-      throw new PrincipalMappingException("the credentials give custom role " + shown(name)
-          + " of another account in workspace " + Names.quoted(workspace) + " of account "
-          + Names.quoted(account) + ": a custom role is held only in its own account's"
-          + " workspaces");
+      throw new PrincipalMappingException(
+          "the credentials give custom role "
+              + shown(name)
+              + " of another account in workspace "
+              + Names.quoted(workspace)
+              + " of account "
+              + Names.quoted(account)
+              + ": a custom role is held only in its own account's"
+              + " workspaces");
     }
     throw unknownRole("workspace role (in workspace " + Names.escaped(workspace) + ")", name);
   }
@@ -318,6 +335,7 @@ public class DefaultPrincipalMapper implements PrincipalMapper {
   private static final class Roles {
     /** Account id to role name (null: the matrix's default), in the order read. */
     final Map<String, String> accounts = new LinkedHashMap<>();
+
     final Map<String, String> workspaces = new TreeMap<>();
     boolean serviceAccount;
 

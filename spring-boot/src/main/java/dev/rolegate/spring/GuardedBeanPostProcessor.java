@@ -22,8 +22,8 @@ import org.springframework.core.Ordered;
  * type is guarded but in no guard index read (a module's index lost when jars were merged).
  *
  * <p>Once every singleton exists, it fails startup for a singleton of a guarded type that it never
- * processed: one created before this post-processor was registered (Spring logs that such a bean
- * is "not eligible for getting processed by all BeanPostProcessors"), which would otherwise run
+ * processed: one created before this post-processor was registered (Spring logs that such a bean is
+ * "not eligible for getting processed by all BeanPostProcessors"), which would otherwise run
  * unchecked.
  */
 public class GuardedBeanPostProcessor
@@ -49,8 +49,8 @@ public class GuardedBeanPostProcessor
   }
 
   /**
-   * Fails startup for a singleton that implements a guarded interface but is not its guard, or is
-   * a guarded class but not its guard: this post-processor never saw it.
+   * Fails startup for a singleton that implements a guarded interface but is not its guard, or is a
+   * guarded class but not its guard: this post-processor never saw it.
    */
   @Override
   public void afterSingletonsInstantiated() {

@@ -6,16 +6,15 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.ClassUtils;
 
 /**
- * Reads the claims of a JWT that Spring Security's OAuth2 resource server validated, only when
- * that support is present. Only a {@code Jwt} principal counts: other claim holders, such as the
- * user of an OpenID Connect login (whose claims may include profile attributes a user can edit),
- * grant no roles.
+ * Reads the claims of a JWT that Spring Security's OAuth2 resource server validated, only when that
+ * support is present. Only a {@code Jwt} principal counts: other claim holders, such as the user of
+ * an OpenID Connect login (whose claims may include profile attributes a user can edit), grant no
+ * roles.
  */
 final class JwtClaims {
   private static final boolean PRESENT =
       ClassUtils.isPresent(
-          "org.springframework.security.oauth2.jwt.Jwt",
-          JwtClaims.class.getClassLoader());
+          "org.springframework.security.oauth2.jwt.Jwt", JwtClaims.class.getClassLoader());
 
   private JwtClaims() {}
 

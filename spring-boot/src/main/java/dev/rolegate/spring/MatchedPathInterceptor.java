@@ -13,13 +13,13 @@ import org.springframework.web.servlet.HandlerMapping;
  * request whose handler mapping matched an account or workspace other than the one {@link
  * PrincipalBindingFilter} bound. The filter reads the raw request path; the handler mapping may
  * read it normalized ({@code ant_path_matcher} resolves {@code ..} segments, drops {@code ;}
- * parameters, decodes), so without this check {@code /workspaces/ws-a/../ws-b/...} would bind
- * ws-a while the controller acts on ws-b.
+ * parameters, decodes), so without this check {@code /workspaces/ws-a/../ws-b/...} would bind ws-a
+ * while the controller acts on ws-b.
  *
  * <p>A handler's URI template variable counts when its name is the workspace (or account) path's
  * variable; a handler that matched no such variable is not checked. A routed variable where the
- * filter bound none is refused only when the raw path is not normalized. A request the filter
- * bound nothing for (no principal) is not checked: the guards answer it 401.
+ * filter bound none is refused only when the raw path is not normalized. A request the filter bound
+ * nothing for (no principal) is not checked: the guards answer it 401.
  */
 final class MatchedPathInterceptor implements HandlerInterceptor {
   private final String workspaceVariable;
@@ -60,10 +60,10 @@ final class MatchedPathInterceptor implements HandlerInterceptor {
   }
 
   /**
-   * Returns whether the routed value contradicts the bound one: both present and unequal, or
-   * routed where nothing is bound while the raw path is not normalized (a normalized path outside
-   * the configured patterns, such as {@code /admin/workspaces/{workspace}}, binds nothing and is
-   * let through: its guarded calls check the workspace they name).
+   * Returns whether the routed value contradicts the bound one: both present and unequal, or routed
+   * where nothing is bound while the raw path is not normalized (a normalized path outside the
+   * configured patterns, such as {@code /admin/workspaces/{workspace}}, binds nothing and is let
+   * through: its guarded calls check the workspace they name).
    */
   private static boolean differs(HttpServletRequest request, String bound, Object routed) {
     if (routed == null) {
@@ -81,14 +81,16 @@ final class MatchedPathInterceptor implements HandlerInterceptor {
    */
   static boolean normalized(String path) {
     String lower = path.toLowerCase(Locale.ROOT);
-    if (lower.contains("//") || lower.contains("\\") || lower.contains("%2f")
+    if (lower.contains("//")
+        || lower.contains("\\")
+        || lower.contains("%2f")
         || lower.contains("%5c")) {
       return false;
     }
     for (String segment : lower.split("/", -1)) {
       int parameters = segment.indexOf(';');
-      String name = (parameters < 0 ? segment : segment.substring(0, parameters))
-          .replace("%2e", ".");
+      String name =
+          (parameters < 0 ? segment : segment.substring(0, parameters)).replace("%2e", ".");
       if (name.equals(".") || name.equals("..")) {
         return false;
       }
@@ -104,8 +106,13 @@ final class MatchedPathInterceptor implements HandlerInterceptor {
         HttpServletResponse.SC_BAD_REQUEST,
         Problems.PATH_MISMATCH,
         "Path mismatch",
-        "the " + what + " the path names as written (" + describe(bound)
-            + ") is not the one it is routed to (" + describe(handlerValue) + "); send the path"
+        "the "
+            + what
+            + " the path names as written ("
+            + describe(bound)
+            + ") is not the one it is routed to ("
+            + describe(handlerValue)
+            + "); send the path"
             + " normalized (no empty, . or .. segments, no encoded separators)",
         Problems.field("bound", bound == null ? "" : Names.escaped(bound)),
         Problems.field("routed", handlerValue == null ? "" : Names.escaped(handlerValue)));

@@ -16,17 +16,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Binds the request's principal, and the account and workspace its path names, with {@link
- * CurrentPrincipal#bind(Principal, String, String)} for the rest of the request, and always
- * unbinds it. Credentials that describe no valid principal are refused with HTTP 401 before
- * anything runs; a request without a principal runs with nobody bound ({@link
- * PrincipalContext#none()}), so that a guarded call answers 401 even if the thread carries a
- * binding leaked by other code.
+ * CurrentPrincipal#bind(Principal, String, String)} for the rest of the request, and always unbinds
+ * it. Credentials that describe no valid principal are refused with HTTP 401 before anything runs;
+ * a request without a principal runs with nobody bound ({@link PrincipalContext#none()}), so that a
+ * guarded call answers 401 even if the thread carries a binding leaked by other code.
  *
- * <p>A path that names an account and a workspace the principal's directory does not place in
- * that account (another account's workspace, or one it does not know) is refused with HTTP 403
- * ({@code urn:rolegate:problem:workspace-outside-account}) before anything runs. What the filter
- * binds is read from the raw request path; {@link MatchedPathInterceptor} refuses a request whose
- * handler mapping matched another account or workspace.
+ * <p>A path that names an account and a workspace the principal's directory does not place in that
+ * account (another account's workspace, or one it does not know) is refused with HTTP 403 ({@code
+ * urn:rolegate:problem:workspace-outside-account}) before anything runs. What the filter binds is
+ * read from the raw request path; {@link MatchedPathInterceptor} refuses a request whose handler
+ * mapping matched another account or workspace.
  *
  * <p>An async dispatch (Spring MVC's second pass over a request whose {@code Callable}, {@code
  * DeferredResult} or other async result has completed) runs with the binding the request's first
@@ -36,6 +35,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class PrincipalBindingFilter extends OncePerRequestFilter {
   private static final System.Logger LOG = System.getLogger("dev.rolegate.spring");
+
   /** The request attribute holding the binding an async dispatch runs with. */
   private static final String BOUND_CONTEXT =
       PrincipalBindingFilter.class.getName() + ".BOUND_CONTEXT";
@@ -116,8 +116,11 @@ public class PrincipalBindingFilter extends OncePerRequestFilter {
           HttpServletResponse.SC_FORBIDDEN,
           Problems.WORKSPACE_OUTSIDE_ACCOUNT,
           "Workspace outside the account",
-          "the path names workspace " + Names.quoted(workspace) + ", which is not a workspace of"
-              + " account " + Names.quoted(account),
+          "the path names workspace "
+              + Names.quoted(workspace)
+              + ", which is not a workspace of"
+              + " account "
+              + Names.quoted(account),
           Problems.field("account", Names.escaped(account)),
           Problems.field("workspace", Names.escaped(workspace)));
       return;
@@ -172,10 +175,11 @@ public class PrincipalBindingFilter extends OncePerRequestFilter {
       FilterChain chain)
       throws ServletException, IOException {
     try {
-      context.call(() -> {
-        chain.doFilter(request, response);
-        return null;
-      });
+      context.call(
+          () -> {
+            chain.doFilter(request, response);
+            return null;
+          });
     } catch (ServletException | IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {

@@ -27,7 +27,11 @@ final class Problems {
 
   /** Writes an {@code application/problem+json} response with these fields. */
   static void write(
-      HttpServletResponse response, int status, URI type, String title, String detail,
+      HttpServletResponse response,
+      int status,
+      URI type,
+      String title,
+      String detail,
       Field... fields)
       throws IOException {
     response.setStatus(status);

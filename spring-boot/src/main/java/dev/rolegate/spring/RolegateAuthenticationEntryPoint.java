@@ -11,9 +11,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * credentials failed), in rolegate's form: HTTP 401 with an {@code application/problem+json} body
  * of type {@code urn:rolegate:problem:unauthenticated}, as a guarded call without a principal
  * answers, its {@code instance} the request's path. The authentication failure's message is not
- * echoed. The starter declares one as a bean;
- * use it with {@code .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))} (and for
- * HTTP Basic or a resource server, their own {@code authenticationEntryPoint(entryPoint)}).
+ * echoed. The starter declares one as a bean; use it with {@code .exceptionHandling(e ->
+ * e.authenticationEntryPoint(entryPoint))} (and for HTTP Basic or a resource server, their own
+ * {@code authenticationEntryPoint(entryPoint)}).
  */
 public class RolegateAuthenticationEntryPoint implements AuthenticationEntryPoint {
   private final String challenge;

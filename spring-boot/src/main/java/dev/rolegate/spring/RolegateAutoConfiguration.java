@@ -28,19 +28,20 @@ public class RolegateAutoConfiguration {
   }
 
   /**
-   * The directory of a single-account application, {@code AccountDirectory.singleAccount} of
-   * {@code rolegate.single-account}; declare an {@link AccountDirectory} bean to use your own.
-   * With neither, startup fails: every principal needs to know which account each workspace is in.
+   * The directory of a single-account application, {@code AccountDirectory.singleAccount} of {@code
+   * rolegate.single-account}; declare an {@link AccountDirectory} bean to use your own. With
+   * neither, startup fails: every principal needs to know which account each workspace is in.
    */
   @Bean
   @ConditionalOnMissingBean
   public AccountDirectory rolegateAccountDirectory(RolegateProperties properties) {
     String account = properties.getSingleAccount();
     if (account == null) {
-      throw new IllegalStateException("rolegate needs an AccountDirectory, which says the account"
-          + " of each workspace: declare a bean of type dev.rolegate.runtime.AccountDirectory"
-          + " (an InMemoryAccountDirectory, or one over your data), or, in an application with one"
-          + " account, set the property rolegate.single-account=<account id>");
+      throw new IllegalStateException(
+          "rolegate needs an AccountDirectory, which says the account"
+              + " of each workspace: declare a bean of type dev.rolegate.runtime.AccountDirectory"
+              + " (an InMemoryAccountDirectory, or one over your data), or, in an application with one"
+              + " account, set the property rolegate.single-account=<account id>");
     }
     try {
       return AccountDirectory.singleAccount(account);

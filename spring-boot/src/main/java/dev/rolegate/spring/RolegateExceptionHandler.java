@@ -42,14 +42,18 @@ public class RolegateExceptionHandler {
     String required = e.operation() + " requires " + String.join(", ", e.permissions());
     String detail;
     if (workspace != null) {
-      detail = required + " in workspace " + workspace
-          + (account == null ? "" : " of account " + account)
-          + ", which the caller does not hold there";
+      detail =
+          required
+              + " in workspace "
+              + workspace
+              + (account == null ? "" : " of account " + account)
+              + ", which the caller does not hold there";
     } else if (account != null) {
       detail = required + " in account " + account + ", which the caller does not hold there";
     } else {
-      detail = required
-          + ", which the caller does not hold (the call named no workspace and no account)";
+      detail =
+          required
+              + ", which the caller does not hold (the call named no workspace and no account)";
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
     problem.setType(Problems.ACCESS_DENIED);

@@ -25,10 +25,10 @@ import org.springframework.web.servlet.DispatcherServlet;
  * class path, a {@link DataSource} bean, and {@code rolegate.jdbc.enabled} not {@code false}.
  * Provides the schema migration ({@code rolegate.jdbc.migrate}), the store over the application's
  * {@link Matrix}, the store's {@link AccountDirectory}, the guarded {@link AccountAdministration}
- * and {@link WorkspaceAdministration}, and, in a servlet application with Spring Security, a
- * {@link PrincipalResolver} that reads each request's principal from the database ({@link
- * JdbcPrincipalResolver}) and problem details for {@code MembershipException}. Each bean backs
- * off when the application declares one of its type.
+ * and {@link WorkspaceAdministration}, and, in a servlet application with Spring Security, a {@link
+ * PrincipalResolver} that reads each request's principal from the database ({@link
+ * JdbcPrincipalResolver}) and problem details for {@code MembershipException}. Each bean backs off
+ * when the application declares one of its type.
  */
 @AutoConfiguration(
     before = {RolegateAutoConfiguration.class, RolegateWebAutoConfiguration.class},
@@ -62,19 +62,20 @@ public class RolegateJdbcAutoConfiguration {
   }
 
   /**
-   * The store's directory: the account of each workspace, read from the database. A
-   * single-account setting contradicts it and fails startup.
+   * The store's directory: the account of each workspace, read from the database. A single-account
+   * setting contradicts it and fails startup.
    */
   @Bean
   @ConditionalOnMissingBean
   public AccountDirectory rolegateAccountDirectory(
       JdbcMembershipStore store, RolegateProperties properties) {
     if (properties.getSingleAccount() != null) {
-      throw new IllegalStateException("rolegate.single-account is set, and rolegate-jdbc's"
-          + " memberships are in use (rolegate-jdbc on the class path and a DataSource bean): the"
-          + " database says which account each workspace is in and which accounts each caller is"
-          + " a member of. Remove rolegate.single-account, or set rolegate.jdbc.enabled=false to"
-          + " take the roles from the credentials");
+      throw new IllegalStateException(
+          "rolegate.single-account is set, and rolegate-jdbc's"
+              + " memberships are in use (rolegate-jdbc on the class path and a DataSource bean): the"
+              + " database says which account each workspace is in and which accounts each caller is"
+              + " a member of. Remove rolegate.single-account, or set rolegate.jdbc.enabled=false to"
+              + " take the roles from the credentials");
     }
     return store.directory();
   }

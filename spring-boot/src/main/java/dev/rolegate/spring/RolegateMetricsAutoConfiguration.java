@@ -23,7 +23,10 @@ import org.springframework.context.annotation.Bean;
     })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
-@ConditionalOnProperty(name = "rolegate.metrics.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "rolegate.metrics.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 public class RolegateMetricsAutoConfiguration {
   /** Counts decisions as {@code rolegate.decisions}, then calls the application's listeners. */
   @Bean

@@ -58,8 +58,8 @@ public class RolegateProperties {
 
     /**
      * Whether rolegate's schema is migrated at startup. Its migrations keep their own Flyway
-     * history table (rolegate_schema_history), so they run beside an application's own
-     * migrations without version clashes.
+     * history table (rolegate_schema_history), so they run beside an application's own migrations
+     * without version clashes.
      */
     private boolean migrate = true;
 

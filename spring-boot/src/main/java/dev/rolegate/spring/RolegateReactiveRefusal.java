@@ -16,9 +16,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * binding, so its guarded calls would answer 401, or be decided for whichever principal another
  * request left on the thread. Failing before any bean exists says so instead.
  *
- * <p>The application is reactive when its context is a {@link ReactiveWebApplicationContext} (or its
- * environment a reactive one), as Spring Boot decides for an application with WebFlux and without
- * Spring MVC; an MVC application that also uses WebFlux's client is a servlet application.
+ * <p>The application is reactive when its context is a {@link ReactiveWebApplicationContext} (or
+ * its environment a reactive one), as Spring Boot decides for an application with WebFlux and
+ * without Spring MVC; an MVC application that also uses WebFlux's client is a servlet application.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(RolegateReactiveRefusal.OnReactiveWebApplication.class)

@@ -6,10 +6,10 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Brings the database to rolegate-jdbc's newest schema when the application context starts
- * ({@link RolegateSchema#migrate}). rolegate's migrations record their history in their own table
- * ({@value RolegateSchema#HISTORY_TABLE}), so they run beside an application's own Flyway
- * migrations without version clashes.
+ * Brings the database to rolegate-jdbc's newest schema when the application context starts ({@link
+ * RolegateSchema#migrate}). rolegate's migrations record their history in their own table ({@value
+ * RolegateSchema#HISTORY_TABLE}), so they run beside an application's own Flyway migrations without
+ * version clashes.
  */
 public class RolegateSchemaInitializer implements InitializingBean {
   private static final System.Logger LOG = System.getLogger("dev.rolegate.spring");

@@ -45,9 +45,7 @@ public class RolegateWebAutoConfiguration {
         properties.getWeb().getWorkspacePath(), properties.getWeb().getWorkspaceVariable());
   }
 
-  /**
-   * Reads the account from the request path ({@code rolegate.web.account-path}; empty: none).
-   */
+  /** Reads the account from the request path ({@code rolegate.web.account-path}; empty: none). */
   @Bean
   @ConditionalOnMissingBean
   public AccountPath rolegateAccountPath(RolegateProperties properties) {
@@ -141,11 +139,14 @@ public class RolegateWebAutoConfiguration {
       if (single != null && !AccountDirectory.singleAccount(single).equals(directory)) {
         // The forms without an account would make every caller a member of that account, in a
         // directory that knows others.
-        throw new IllegalStateException("rolegate.single-account is set, and the application"
-            + " declares its own AccountDirectory (" + directory.getClass().getName() + "): a"
-            + " single-account application sets the property alone; with a directory of your own,"
-            + " remove the property and name each caller's accounts in its credentials"
-            + " (account:<account id>:<ROLE>, or the claim accounts)");
+        throw new IllegalStateException(
+            "rolegate.single-account is set, and the application"
+                + " declares its own AccountDirectory ("
+                + directory.getClass().getName()
+                + "): a"
+                + " single-account application sets the property alone; with a directory of your own,"
+                + " remove the property and name each caller's accounts in its credentials"
+                + " (account:<account id>:<ROLE>, or the claim accounts)");
       }
       return new DefaultPrincipalMapper(
           matrix,

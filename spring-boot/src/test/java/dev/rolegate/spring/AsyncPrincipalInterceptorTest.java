@@ -16,8 +16,8 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.ServletWebRequest;
 
 /**
- * The interceptor on its own, as Spring MVC calls it: before the concurrent handling on the
- * request thread, then pre- and post-processing on the thread that runs the task.
+ * The interceptor on its own, as Spring MVC calls it: before the concurrent handling on the request
+ * thread, then pre- and post-processing on the thread that runs the task.
  */
 class AsyncPrincipalInterceptorTest {
   private final AsyncPrincipalInterceptor interceptor = new AsyncPrincipalInterceptor();

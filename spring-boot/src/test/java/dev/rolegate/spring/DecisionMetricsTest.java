@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.rolegate.prefect.WorkspaceRoles;
 import dev.rolegate.runtime.AccessDeniedException;
 import dev.rolegate.runtime.CurrentPrincipal;
-import dev.rolegate.runtime.Decision;
 import dev.rolegate.runtime.DecisionListener;
 import dev.rolegate.runtime.Decisions;
 import dev.rolegate.runtime.PrincipalScope;
@@ -27,8 +26,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * Decisions counted in Micrometer, composed with the application's listeners; and the
- * configuration metadata of the {@code rolegate.*} properties.
+ * Decisions counted in Micrometer, composed with the application's listeners; and the configuration
+ * metadata of the {@code rolegate.*} properties.
  */
 class DecisionMetricsTest {
   private final ApplicationContextRunner runner =
@@ -104,7 +103,8 @@ class DecisionMetricsTest {
                   CurrentPrincipal.bind(Principals.in(WorkspaceRoles.VIEWER))) {
                 context.getBean(DeploymentApi.class).list("ws-1");
               }
-              assertThat(seen).containsExactly("bean DeploymentApi.list", "before DeploymentApi.list");
+              assertThat(seen)
+                  .containsExactly("bean DeploymentApi.list", "before DeploymentApi.list");
               assertThat(
                       count(
                           context.getBean(MeterRegistry.class),
@@ -126,9 +126,10 @@ class DecisionMetricsTest {
         .withBean(
             "brokenListener",
             DecisionListener.class,
-            () -> decision -> {
-              throw new IllegalStateException("broken");
-            })
+            () ->
+                decision -> {
+                  throw new IllegalStateException("broken");
+                })
         .withBean(
             "auditListener",
             DecisionListener.class,
@@ -139,7 +140,8 @@ class DecisionMetricsTest {
                   CurrentPrincipal.bind(Principals.in(WorkspaceRoles.VIEWER))) {
                 context.getBean(DeploymentApi.class).list("ws-1");
               }
-              assertThat(seen).containsExactly("bean DeploymentApi.list", "before DeploymentApi.list");
+              assertThat(seen)
+                  .containsExactly("bean DeploymentApi.list", "before DeploymentApi.list");
               assertThat(
                       count(
                           context.getBean(MeterRegistry.class),
@@ -191,9 +193,11 @@ class DecisionMetricsTest {
       assertThat(metadata).contains("\"name\": \"" + property + "\"");
     }
     assertThat(metadata)
-        .contains("\"defaultValue\": \"\\/api\\/accounts\\/{account}\\/workspaces\\/{workspace}\\/**\"")
-        .contains("Whether beans of guarded types are created as, or wrapped in, their generated"
-            + " guard.");
+        .contains(
+            "\"defaultValue\": \"\\/api\\/accounts\\/{account}\\/workspaces\\/{workspace}\\/**\"")
+        .contains(
+            "Whether beans of guarded types are created as, or wrapped in, their generated"
+                + " guard.");
   }
 
   private static double count(

@@ -114,7 +114,8 @@ class DefaultPrincipalMapperTest {
         .isInstanceOf(PrincipalMappingException.class)
         .hasMessageStartingWith("the credentials describe a service account in 2 accounts");
     assertThatThrownBy(
-            () -> mapper.map(jwt(Map.of("principal_type", "service_account", "accounts", Map.of()))))
+            () ->
+                mapper.map(jwt(Map.of("principal_type", "service_account", "accounts", Map.of()))))
         .isInstanceOf(PrincipalMappingException.class)
         .hasMessageContaining("exactly one account");
   }
@@ -286,10 +287,7 @@ class DefaultPrincipalMapperTest {
     assertThatThrownBy(
             () ->
                 mapper.map(
-                    user(
-                        "account:acct-a:ADMIN",
-                        "workspace:ws-1:VIEWER",
-                        "workspace:ws-1:OWNER")))
+                    user("account:acct-a:ADMIN", "workspace:ws-1:VIEWER", "workspace:ws-1:OWNER")))
         .isInstanceOf(PrincipalMappingException.class)
         .hasMessage("the credentials name two roles for workspace ws-1");
   }
@@ -357,8 +355,7 @@ class DefaultPrincipalMapperTest {
     ofA.define("deployer", WorkspaceRoles.RUNNER, "CREATE_EDIT_DEPLOYMENTS");
     DefaultPrincipalMapper withCustom =
         new DefaultPrincipalMapper(MATRIX, accounts, null, null, List.of(ofA));
-    Principal deployer =
-        withCustom.map(user("account:acct-a:MEMBER", "workspace:ws-1:deployer"));
+    Principal deployer = withCustom.map(user("account:acct-a:MEMBER", "workspace:ws-1:deployer"));
     assertThat(deployer.workspaceRole("ws-1").name()).isEqualTo("deployer");
     assertThatThrownBy(
             () ->
@@ -393,12 +390,15 @@ class DefaultPrincipalMapperTest {
   void claimsOfAnythingButAResourceServerJwt_grantNoRoles() {
     // An OpenID Connect login's user is a ClaimAccessor too, and its claims may carry profile
     // attributes the user can edit: only a Jwt validated by the resource server counts.
-    org.springframework.security.oauth2.core.ClaimAccessor oidcLike = () -> Map.of(
-        "sub", "mallory",
-        "accounts", Map.of("acct-a", AccountRoles.OWNER),
-        "workspace_roles", Map.of("ws-1", WorkspaceRoles.OWNER));
-    Authentication login = UsernamePasswordAuthenticationToken.authenticated(
-        oidcLike, "n/a", AuthorityUtils.createAuthorityList("ROLE_USER"));
+    org.springframework.security.oauth2.core.ClaimAccessor oidcLike =
+        () ->
+            Map.of(
+                "sub", "mallory",
+                "accounts", Map.of("acct-a", AccountRoles.OWNER),
+                "workspace_roles", Map.of("ws-1", WorkspaceRoles.OWNER));
+    Authentication login =
+        UsernamePasswordAuthenticationToken.authenticated(
+            oidcLike, "n/a", AuthorityUtils.createAuthorityList("ROLE_USER"));
     Principal principal = mapper.map(login);
     assertThat(principal.accounts()).isEmpty();
     assertThat(principal.explicitWorkspaceRoles()).isEmpty();

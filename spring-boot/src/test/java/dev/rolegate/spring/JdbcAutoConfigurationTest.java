@@ -182,8 +182,9 @@ class JdbcAutoConfigurationTest {
             context -> {
               assertThat(context).hasFailed();
               assertThat(rootMessage(context.getStartupFailure()))
-                  .contains("rolegate.single-account is set, and rolegate-jdbc's memberships are"
-                      + " in use")
+                  .contains(
+                      "rolegate.single-account is set, and rolegate-jdbc's memberships are"
+                          + " in use")
                   .contains("Remove rolegate.single-account, or set rolegate.jdbc.enabled=false");
             });
   }
@@ -260,7 +261,8 @@ class JdbcAutoConfigurationTest {
               SecurityContextHolder.getContext()
                   .setAuthentication(
                       new AnonymousAuthenticationToken(
-                          "key", "anonymousUser",
+                          "key",
+                          "anonymousUser",
                           AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
               assertThat(resolver.resolve(request(WS_PATH))).isNull();
             });
@@ -275,8 +277,10 @@ class JdbcAutoConfigurationTest {
             context -> {
               seed(context.getBean(JdbcMembershipStore.class));
               // Written by another tool, with a role name the matrix lacks (case-sensitive).
-              sql(h2, "update rolegate_workspace_member set role = 'Developer'"
-                  + " where principal_id = 'bob' and workspace_id = 'ws-1'");
+              sql(
+                  h2,
+                  "update rolegate_workspace_member set role = 'Developer'"
+                      + " where principal_id = 'bob' and workspace_id = 'ws-1'");
               PrincipalResolver resolver = context.getBean(PrincipalResolver.class);
               authenticate("bob");
               assertThatThrownBy(() -> resolver.resolve(request(WS_PATH)))
@@ -349,8 +353,7 @@ class JdbcAutoConfigurationTest {
     assertThat(status(handler, Reason.NOT_PERMITTED)).isEqualTo(403);
     assertThat(status(handler, Reason.STORE_FAILURE)).isEqualTo(503);
     assertThat(status(handler, Reason.INVALID_ROWS)).isEqualTo(500);
-    assertThat(
-            handler.refused(new MembershipException(Reason.LAST_OWNER, "x")).getBody().getType())
+    assertThat(handler.refused(new MembershipException(Reason.LAST_OWNER, "x")).getBody().getType())
         .hasToString("urn:rolegate:problem:membership:last-owner");
     assertThat(Reason.values()).hasSize(11);
   }
@@ -360,8 +363,8 @@ class JdbcAutoConfigurationTest {
   }
 
   /**
-   * acme (owner alice) with workspaces ws-1 and ws-2; bob a MEMBER, DEVELOPER in ws-1 and VIEWER
-   * in ws-2; robot a service account of acme.
+   * acme (owner alice) with workspaces ws-1 and ws-2; bob a MEMBER, DEVELOPER in ws-1 and VIEWER in
+   * ws-2; robot a service account of acme.
    */
   private static void seed(JdbcMembershipStore store) {
     new JdbcProvisioning(store).createAccount("acme", "alice");

@@ -92,16 +92,22 @@ class JwtConverterWarningTest {
     // The claims' ADMIN is lost: the caller is the single account's MEMBER.
     assertThat(first.accountRole("acme").name()).isEqualTo("MEMBER");
     assertThat(second.accountRole("acme").name()).isEqualTo("MEMBER");
-    assertThat(logged).singleElement().satisfies(record -> {
-      assertThat(record.getLevel()).isEqualTo(Level.WARNING);
-      assertThat(record.getMessage())
-          .contains("a bearer-token request is authenticated as a"
-              + " org.springframework.security.authentication.UsernamePasswordAuthenticationToken"
-              + " with a principal of type " + CustomUser.class.getName() + ", not a Jwt")
-          .contains("this token's claims give no role")
-          .contains("new JwtAuthenticationToken(jwt, authorities, name)")
-          .contains("declare your own PrincipalMapper bean");
-    });
+    assertThat(logged)
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+              assertThat(record.getMessage())
+                  .contains(
+                      "a bearer-token request is authenticated as a"
+                          + " org.springframework.security.authentication.UsernamePasswordAuthenticationToken"
+                          + " with a principal of type "
+                          + CustomUser.class.getName()
+                          + ", not a Jwt")
+                  .contains("this token's claims give no role")
+                  .contains("new JwtAuthenticationToken(jwt, authorities, name)")
+                  .contains("declare your own PrincipalMapper bean");
+            });
   }
 
   @Test

@@ -30,8 +30,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A resource server whose JWT authentication converter returns, for some tokens, an authentication
- * whose principal is not the {@code Jwt}: the token's claims (ADMIN of acme) then give no role,
- * and the starter logs a warning naming the fix; the same token converted to a {@code
+ * whose principal is not the {@code Jwt}: the token's claims (ADMIN of acme) then give no role, and
+ * the starter logs a warning naming the fix; the same token converted to a {@code
  * JwtAuthenticationToken} is acme's ADMIN.
  */
 @SpringBootTest(classes = {WebTestApplication.class, JwtConverterWebTest.ResourceServer.class})
@@ -67,12 +67,16 @@ class JwtConverterWebTest {
     } finally {
       log.removeHandler(handler);
     }
-    assertThat(logged).singleElement().satisfies(record -> {
-      assertThat(record.getLevel()).isEqualTo(Level.WARNING);
-      assertThat(record.getMessage())
-          .contains("with a principal of type " + CustomUser.class.getName() + ", not a Jwt")
-          .contains("new JwtAuthenticationToken(jwt, authorities, name)");
-    });
+    assertThat(logged)
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+              assertThat(record.getMessage())
+                  .contains(
+                      "with a principal of type " + CustomUser.class.getName() + ", not a Jwt")
+                  .contains("new JwtAuthenticationToken(jwt, authorities, name)");
+            });
   }
 
   /** An application's own user type. */

@@ -17,30 +17,32 @@ class MatchedPathInterceptorTest {
 
   @Test
   void routedAnotherWorkspace_refused400_beforeTheHandler() throws Exception {
-    MockHttpServletRequest request = request("acct-a", "ws-a", Map.of("account", "acct-a",
-        "workspace", "ws-b"));
+    MockHttpServletRequest request =
+        request("acct-a", "ws-a", Map.of("account", "acct-a", "workspace", "ws-b"));
     MockHttpServletResponse response = new MockHttpServletResponse();
     assertThat(check.preHandle(request, response, new Object())).isFalse();
     assertThat(response.getStatus()).isEqualTo(400);
     assertThat(response.getContentType()).startsWith("application/problem+json");
     assertThat(response.getContentAsString())
         .contains("\"type\":\"urn:rolegate:problem:path-mismatch\"")
-        .contains("the workspace the path names as written (\\\"ws-a\\\") is not the one it is"
-            + " routed to (\\\"ws-b\\\")")
+        .contains(
+            "the workspace the path names as written (\\\"ws-a\\\") is not the one it is"
+                + " routed to (\\\"ws-b\\\")")
         .contains("\"bound\":\"ws-a\"")
         .contains("\"routed\":\"ws-b\"");
   }
 
   @Test
   void routedAnotherAccount_refused400() throws Exception {
-    MockHttpServletRequest request = request("acct-a", "ws-a", Map.of("account", "acct-b",
-        "workspace", "ws-a"));
+    MockHttpServletRequest request =
+        request("acct-a", "ws-a", Map.of("account", "acct-b", "workspace", "ws-a"));
     MockHttpServletResponse response = new MockHttpServletResponse();
     assertThat(check.preHandle(request, response, new Object())).isFalse();
     assertThat(response.getStatus()).isEqualTo(400);
     assertThat(response.getContentAsString())
-        .contains("the account the path names as written (\\\"acct-a\\\") is not the one it is"
-            + " routed to (\\\"acct-b\\\")");
+        .contains(
+            "the account the path names as written (\\\"acct-a\\\") is not the one it is"
+                + " routed to (\\\"acct-b\\\")");
   }
 
   @Test
@@ -57,10 +59,11 @@ class MatchedPathInterceptorTest {
   @Test
   void routedTheBoundOnes_orNoVariable_passes() throws Exception {
     MockHttpServletResponse response = new MockHttpServletResponse();
-    assertThat(check.preHandle(
-            request("acct-a", "ws-a", Map.of("account", "acct-a", "workspace", "ws-a")),
-            response,
-            new Object()))
+    assertThat(
+            check.preHandle(
+                request("acct-a", "ws-a", Map.of("account", "acct-a", "workspace", "ws-a")),
+                response,
+                new Object()))
         .isTrue();
     assertThat(check.preHandle(request("acct-a", "ws-a", Map.of("id", "x")), response, null))
         .isTrue();
@@ -104,13 +107,15 @@ class MatchedPathInterceptorTest {
   void noAccountVariable_checksTheWorkspaceOnly() throws Exception {
     MatchedPathInterceptor workspaceOnly = new MatchedPathInterceptor("workspace", null);
     MockHttpServletResponse response = new MockHttpServletResponse();
-    assertThat(workspaceOnly.preHandle(
-            request(null, "ws-a", Map.of("account", "acct-b", "workspace", "ws-a")),
-            response,
-            null))
+    assertThat(
+            workspaceOnly.preHandle(
+                request(null, "ws-a", Map.of("account", "acct-b", "workspace", "ws-a")),
+                response,
+                null))
         .isTrue();
-    assertThat(workspaceOnly.preHandle(
-            request(null, "ws-a", Map.of("workspace", "ws-b")), response, null))
+    assertThat(
+            workspaceOnly.preHandle(
+                request(null, "ws-a", Map.of("workspace", "ws-b")), response, null))
         .isFalse();
     assertThat(response.getStatus()).isEqualTo(400);
   }

@@ -27,9 +27,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * Accounts over HTTP (MockMvc): memberships from the credentials, the account bound from the
- * path, the 403 for a workspace outside the path's account, account-level guards. Two accounts:
- * acme (ws-1, ws-2, ws-9) and globex (ws-g).
+ * Accounts over HTTP (MockMvc): memberships from the credentials, the account bound from the path,
+ * the 403 for a workspace outside the path's account, account-level guards. Two accounts: acme
+ * (ws-1, ws-2, ws-9) and globex (ws-g).
  */
 @SpringBootTest(classes = WebTestApplication.class)
 @AutoConfigureMockMvc
@@ -67,8 +67,9 @@ class WebAccountsTest {
         .andExpect(jsonPath("$.status").value(403))
         .andExpect(
             jsonPath("$.detail")
-                .value("the path names workspace \"ws-g\", which is not a workspace of account"
-                    + " \"acme\""))
+                .value(
+                    "the path names workspace \"ws-g\", which is not a workspace of account"
+                        + " \"acme\""))
         .andExpect(jsonPath("$.account").value("acme"))
         .andExpect(jsonPath("$.workspace").value("ws-g"))
         .andExpect(content().string(not(containsString("alice@"))));
@@ -92,8 +93,9 @@ class WebAccountsTest {
         .andExpect(status().isForbidden())
         .andExpect(
             jsonPath("$.detail")
-                .value("the path names workspace \"ws\\u200b1\", which is not a workspace of account"
-                    + " \"ac\\u202eme\""))
+                .value(
+                    "the path names workspace \"ws\\u200b1\", which is not a workspace of account"
+                        + " \"ac\\u202eme\""))
         .andExpect(jsonPath("$.account").value("ac\\u202eme"))
         .andExpect(content().string(not(containsString("\u202E"))));
   }
@@ -123,13 +125,13 @@ class WebAccountsTest {
   @Test
   void nonMember_holdsNothingInTheAccountsWorkspaces() throws Exception {
     mvc.perform(
-            get("/api/accounts/acme/workspaces/ws-1/deployments")
-                .with(as("account:globex:OWNER")))
+            get("/api/accounts/acme/workspaces/ws-1/deployments").with(as("account:globex:OWNER")))
         .andExpect(status().isForbidden())
         .andExpect(
             jsonPath("$.detail")
-                .value("DeploymentApi.list requires VIEW_DEPLOYMENTS in workspace ws-1, which the"
-                    + " caller does not hold there"))
+                .value(
+                    "DeploymentApi.list requires VIEW_DEPLOYMENTS in workspace ws-1, which the"
+                        + " caller does not hold there"))
         // A caller who is no member of the workspace's account is not told which account it is.
         .andExpect(jsonPath("$.account").doesNotExist());
   }
@@ -153,8 +155,7 @@ class WebAccountsTest {
                                 token
                                     .claim("principal_type", "service_account")
                                     .claim(
-                                        "accounts",
-                                        Map.of("acme", "MEMBER", "globex", "MEMBER")))))
+                                        "accounts", Map.of("acme", "MEMBER", "globex", "MEMBER")))))
         .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.detail").value(containsString("exactly one account")));
   }
@@ -170,8 +171,9 @@ class WebAccountsTest {
         .andExpect(jsonPath("$.workspace").value(nullValue()))
         .andExpect(
             jsonPath("$.detail")
-                .value("AccountApi.members requires VIEW_ACCOUNT_MEMBERS in account globex, which"
-                    + " the caller does not hold there"));
+                .value(
+                    "AccountApi.members requires VIEW_ACCOUNT_MEMBERS in account globex, which"
+                        + " the caller does not hold there"));
   }
 
   @Test

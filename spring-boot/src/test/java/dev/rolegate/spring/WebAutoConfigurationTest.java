@@ -171,10 +171,7 @@ class WebAutoConfigurationTest {
           MockHttpServletResponse response = new MockHttpServletResponse();
           context
               .getBean(RolegateAuthenticationEntryPoint.class)
-              .commence(
-                  request,
-                  response,
-                  new BadCredentialsException("token abc"));
+              .commence(request, response, new BadCredentialsException("token abc"));
           assertThat(response.getStatus()).isEqualTo(401);
           assertThat(response.getHeader("WWW-Authenticate")).isNull();
           assertThat(response.getContentAsString())
@@ -186,8 +183,7 @@ class WebAutoConfigurationTest {
   @Test
   void withoutSecurityWeb_noEntryPoint() {
     runner
-        .withClassLoader(
-            new FilteredClassLoader(AuthenticationEntryPoint.class))
+        .withClassLoader(new FilteredClassLoader(AuthenticationEntryPoint.class))
         .run(
             context -> {
               assertThat(context).hasNotFailed();
@@ -345,11 +341,14 @@ class WebAutoConfigurationTest {
       log.removeHandler(handler);
       log.setUseParentHandlers(true);
     }
-    assertThat(logged).singleElement().satisfies(record -> {
-      assertThat(record.getLevel()).isEqualTo(Level.WARNING);
-      assertThat(record.getMessage()).isEqualTo("resolving the principal failed");
-      assertThat(record.getThrown()).isInstanceOf(IllegalStateException.class);
-    });
+    assertThat(logged)
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+              assertThat(record.getMessage()).isEqualTo("resolving the principal failed");
+              assertThat(record.getThrown()).isInstanceOf(IllegalStateException.class);
+            });
     assertThat(seen).isEmpty();
     assertThat(response.getStatus()).isEqualTo(HttpServletResponse.SC_UNAUTHORIZED);
     assertThat(response.getContentType()).startsWith("application/problem+json");

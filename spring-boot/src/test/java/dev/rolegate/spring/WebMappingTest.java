@@ -54,9 +54,7 @@ class WebMappingTest {
   void viewer_lists_200() throws Exception {
     mvc.perform(
             get(WS1 + "/deployments")
-                .with(
-                    user("alice")
-                        .authorities(member("workspace:ws-1:VIEWER"))))
+                .with(user("alice").authorities(member("workspace:ws-1:VIEWER"))))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0]").value("d-1"));
   }
@@ -65,9 +63,7 @@ class WebMappingTest {
   void viewer_deletes_403_problemNamesOperationAndPermission() throws Exception {
     mvc.perform(
             delete(WS1 + "/deployments/d-1")
-                .with(
-                    user("alice")
-                        .authorities(member("workspace:ws-1:VIEWER"))))
+                .with(user("alice").authorities(member("workspace:ws-1:VIEWER"))))
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.status").value(403))
@@ -92,9 +88,7 @@ class WebMappingTest {
   void roleInAnotherWorkspace_403() throws Exception {
     mvc.perform(
             get("/api/accounts/acme/workspaces/ws-2/deployments")
-                .with(
-                    user("alice")
-                        .authorities(member("workspace:ws-1:OWNER"))))
+                .with(user("alice").authorities(member("workspace:ws-1:OWNER"))))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.workspace").value("ws-2"));
   }
@@ -104,7 +98,8 @@ class WebMappingTest {
     mvc.perform(
             delete("/api/accounts/acme/workspaces/ws-9/deployments/d-1")
                 .with(
-                    user("root").authorities(AuthorityUtils.createAuthorityList("account:acme:ADMIN"))))
+                    user("root")
+                        .authorities(AuthorityUtils.createAuthorityList("account:acme:ADMIN"))))
         .andExpect(status().isOk());
   }
 
@@ -123,10 +118,7 @@ class WebMappingTest {
   void unknownRoleInAuthority_401_beforeTheController() throws Exception {
     mvc.perform(
             get(WS1 + "/whoami")
-                .with(
-                    user("alice")
-                        .authorities(
-                            member("workspace:ws-1:SUPERUSER"))))
+                .with(user("alice").authorities(member("workspace:ws-1:SUPERUSER"))))
         .andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.type").value("urn:rolegate:problem:invalid-principal"))
@@ -167,23 +159,18 @@ class WebMappingTest {
         .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.type").value("urn:rolegate:problem:invalid-principal"))
         .andExpect(
-            jsonPath("$.detail").value(containsString("account role (in account \"acme\") \"GOD\"")));
+            jsonPath("$.detail")
+                .value(containsString("account role (in account \"acme\") \"GOD\"")));
   }
 
   @Test
   void workspaceFromPath_isBound() throws Exception {
     mvc.perform(
-            get(WS1 + "/whoami")
-                .with(
-                    user("alice")
-                        .authorities(member("workspace:ws-1:VIEWER"))))
+            get(WS1 + "/whoami").with(user("alice").authorities(member("workspace:ws-1:VIEWER"))))
         .andExpect(status().isOk())
         .andExpect(content().string("alice@acme/ws-1"));
     mvc.perform(
-            get(WS1 + "/ledger")
-                .with(
-                    user("alice")
-                        .authorities(member("workspace:ws-1:VIEWER"))))
+            get(WS1 + "/ledger").with(user("alice").authorities(member("workspace:ws-1:VIEWER"))))
         .andExpect(status().isOk())
         .andExpect(content().string("3"));
   }
@@ -193,7 +180,8 @@ class WebMappingTest {
     mvc.perform(
             get("/api/ledger")
                 .with(
-                    user("root").authorities(AuthorityUtils.createAuthorityList("account:acme:OWNER"))))
+                    user("root")
+                        .authorities(AuthorityUtils.createAuthorityList("account:acme:OWNER"))))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.operation").value("Ledger.countHere"))
         .andExpect(jsonPath("$.workspace").value(nullValue()))
@@ -206,10 +194,7 @@ class WebMappingTest {
             () ->
                 mvc.perform(
                     get(WS1 + "/boom")
-                        .with(
-                            user("alice")
-                                .authorities(
-                                    member("workspace:ws-1:VIEWER")))))
+                        .with(user("alice").authorities(member("workspace:ws-1:VIEWER")))))
         .hasRootCauseMessage("boom for alice");
     assertThat(CurrentPrincipal.get()).isEmpty();
   }

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.DynamicTest;
 /**
  * The exhaustive authorization test of one guarded type: for every method the processor guarded
  * (read from the guard index, {@code META-INF/rolegate/guard-index}), every role of the compiled
- * matrix and every placement of that role, one dynamic test calls the method through your guard
- * and checks that the call is allowed or denied exactly as the matrix says. The expectations are
+ * matrix and every placement of that role, one dynamic test calls the method through your guard and
+ * checks that the call is allowed or denied exactly as the matrix says. The expectations are
  * computed from the matrix, the method's requirement and where its guard reads the workspace;
  * nothing is written by hand.
  *
@@ -57,47 +57,45 @@ import org.junit.jupiter.api.DynamicTest;
  * account, where it names one). The cases, per method:
  *
  * <ul>
- *   <li>each workspace role of the matrix (and each custom role given with {@link
- *       #customRoles}), held in that workspace, which is bound (with the matrix's default account
- *       role);
+ *   <li>each workspace role of the matrix (and each custom role given with {@link #customRoles}),
+ *       held in that workspace, which is bound (with the matrix's default account role);
  *   <li>each such role held only in another workspace of the same account ({@link
  *       #OTHER_WORKSPACE}) with the call's workspace bound; held in the call's workspace with the
- *       other one bound; and held only in the other workspace with that one bound. A method
- *       taking its workspace from a parameter is decided by the role in the call's workspace, a
+ *       other one bound; and held only in the other workspace with that one bound. A method taking
+ *       its workspace from a parameter is decided by the role in the call's workspace, a
  *       {@code @BoundWorkspace} method by the role in the bound one, an account-level method by
  *       neither (the guard index says which);
- *   <li>an account member with no explicit role, where the call's workspace's default role is
- *       each workspace role, and where it is "no access";
- *   <li>each account role of the account with no role in the workspace; each account role held
- *       only in another account (denied every guarded method);
+ *   <li>an account member with no explicit role, where the call's workspace's default role is each
+ *       workspace role, and where it is "no access";
+ *   <li>each account role of the account with no role in the workspace; each account role held only
+ *       in another account (denied every guarded method);
  *   <li>no principal at all.
  * </ul>
  *
- * <p>Accounts are not varied the same way: the guard index does not say whether a method names
- * its account ({@code @AccountId}) or reads the bound one ({@code @BoundAccount}), so the call's
+ * <p>Accounts are not varied the same way: the guard index does not say whether a method names its
+ * account ({@code @AccountId}) or reads the bound one ({@code @BoundAccount}), so the call's
  * account and the bound one are always the same.
  *
- * <p><b>Two forms.</b> The recording form, {@link #implementation} with {@link
- * #guard(Guard)}, is for guarded interfaces: the matrix hands your guard a recording proxy of the
- * implementation as its delegate, and so knows whether the call got through. A case passes only
- * when the delegate was reached through exactly the method called iff the matrix allows the
- * call; a denial must come from the guard, before the delegate, as {@link AccessDeniedException}
- * whose {@code operation()} is the method's ({@code Type.method}); without a principal, {@link
- * UnauthenticatedException}. Any other exception, or a return, without reaching the delegate is
- * the guard's failure; an exception after reaching it is the implementation's (the call was
- * allowed). The function form, {@link #guard(Function)}, is for guarded classes (whose guard
- * subclass delegates to {@code super}) and for guards built some other way: it cannot see the
- * delegate, so a normal return counts as allowed, and an exception other than rolegate's counts
- * as allowed only when its stack trace shows the guarded method itself was entered. It proves
- * less: a guard that returns without delegating, or calls another method of its delegate, passes
- * it.
+ * <p><b>Two forms.</b> The recording form, {@link #implementation} with {@link #guard(Guard)}, is
+ * for guarded interfaces: the matrix hands your guard a recording proxy of the implementation as
+ * its delegate, and so knows whether the call got through. A case passes only when the delegate was
+ * reached through exactly the method called iff the matrix allows the call; a denial must come from
+ * the guard, before the delegate, as {@link AccessDeniedException} whose {@code operation()} is the
+ * method's ({@code Type.method}); without a principal, {@link UnauthenticatedException}. Any other
+ * exception, or a return, without reaching the delegate is the guard's failure; an exception after
+ * reaching it is the implementation's (the call was allowed). The function form, {@link
+ * #guard(Function)}, is for guarded classes (whose guard subclass delegates to {@code super}) and
+ * for guards built some other way: it cannot see the delegate, so a normal return counts as
+ * allowed, and an exception other than rolegate's counts as allowed only when its stack trace shows
+ * the guarded method itself was entered. It proves less: a guard that returns without delegating,
+ * or calls another method of its delegate, passes it.
  *
- * <p>Give an implementation that does not call other guarded services: their denials are
- * reported as such, not counted.
+ * <p>Give an implementation that does not call other guarded services: their denials are reported
+ * as such, not counted.
  *
  * <p>{@link #tests()} fails at once (so the {@code @TestFactory} fails) when a method of the type
- * has no call, a call names no method or an overloaded name, the type is not in the guard index,
- * or the index was compiled against another matrix.
+ * has no call, a call names no method or an overloaded name, the type is not in the guard index, or
+ * the index was compiled against another matrix.
  */
 public final class AuthorizationMatrix<T> {
   /** The workspace every call acts on, and which the cases' roles are held in unless said. */
@@ -227,34 +225,59 @@ public final class AuthorizationMatrix<T> {
   /**
    * Returns one dynamic test per (method, case).
    *
-   * @throws IllegalStateException when a method has no call, a call matches no method, the type
-   *     is not indexed, no guard is set, the recording form is used without an implementation or
-   *     for a class, the custom roles belong to another matrix or account, or the index names
-   *     another matrix than the one in use
+   * @throws IllegalStateException when a method has no call, a call matches no method, the type is
+   *     not indexed, no guard is set, the recording form is used without an implementation or for a
+   *     class, the custom roles belong to another matrix or account, or the index names another
+   *     matrix than the one in use
    */
   public Stream<DynamicTest> tests() {
     if (guard == null && recordingGuard == null) {
-      throw new IllegalStateException("no guard for " + type.getName()
-          + ": give .guard(source -> Guarded" + type.getSimpleName() + ".wrap(impl, source))");
+      throw new IllegalStateException(
+          "no guard for "
+              + type.getName()
+              + ": give .guard(source -> Guarded"
+              + type.getSimpleName()
+              + ".wrap(impl, source))");
     }
     if (recordingGuard != null && implementation == null) {
-      throw new IllegalStateException("no implementation for " + type.getName() + ": give"
-          + " .implementation(impl), which the guard's delegate forwards to");
+      throw new IllegalStateException(
+          "no implementation for "
+              + type.getName()
+              + ": give"
+              + " .implementation(impl), which the guard's delegate forwards to");
     }
     if (recordingGuard != null && !type.isInterface()) {
-      throw new IllegalStateException(type.getName() + " is a class: its guard delegates to"
-          + " super, so give .guard(source -> new Guarded" + type.getSimpleName() + "())");
+      throw new IllegalStateException(
+          type.getName()
+              + " is a class: its guard delegates to"
+              + " super, so give .guard(source -> new Guarded"
+              + type.getSimpleName()
+              + "())");
     }
     Matrix matrix = matrix();
     GuardIndex index = this.index != null ? this.index : GuardIndex.load(loader());
-    GuardedType guarded = index.find(type).orElseThrow(() -> new IllegalStateException(
-        type.getName() + " is in no guard index (" + GuardIndex.RESOURCE + "): it carries no"
-            + " @RequiresPermission, or it was not compiled with rolegate-processor"));
+    GuardedType guarded =
+        index
+            .find(type)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        type.getName()
+                            + " is in no guard index ("
+                            + GuardIndex.RESOURCE
+                            + "): it carries no"
+                            + " @RequiresPermission, or it was not compiled with rolegate-processor"));
     // The index writes the name on one line, runs of white space as one space.
     if (!guarded.matrixName().equals(matrix.name().replaceAll("\\s+", " ").trim())) {
-      throw new IllegalStateException(type.getName() + " was checked against matrix "
-          + guarded.matrixName() + " (" + guarded.resource() + "), but the matrix in use is "
-          + matrix.name() + "; pass the matching one with .matrix(...)");
+      throw new IllegalStateException(
+          type.getName()
+              + " was checked against matrix "
+              + guarded.matrixName()
+              + " ("
+              + guarded.resource()
+              + "), but the matrix in use is "
+              + matrix.name()
+              + "; pass the matching one with .matrix(...)");
     }
     checkCustomRoles(matrix);
     Map<GuardedMethod, Call<? super T>> byMethod = resolveCalls(guarded);
@@ -276,25 +299,38 @@ public final class AuthorizationMatrix<T> {
       return;
     }
     if (customRoles.matrix() != matrix) {
-      throw new IllegalStateException("the custom roles given belong to matrix "
-          + customRoles.matrix().name() + ", not to the matrix in use, " + matrix.name()
-          + "; define them against the same one");
+      throw new IllegalStateException(
+          "the custom roles given belong to matrix "
+              + customRoles.matrix().name()
+              + ", not to the matrix in use, "
+              + matrix.name()
+              + "; define them against the same one");
     }
-    customRoles.account().ifPresent(own -> {
-      if (!AccountDirectory.sameAccount(own, account)) {
-        throw new IllegalStateException("the custom roles given belong to account " + own
-            + ", but the cases' account is " + account + "; pass .account(\"" + own + "\")");
-      }
-    });
+    customRoles
+        .account()
+        .ifPresent(
+            own -> {
+              if (!AccountDirectory.sameAccount(own, account)) {
+                throw new IllegalStateException(
+                    "the custom roles given belong to account "
+                        + own
+                        + ", but the cases' account is "
+                        + account
+                        + "; pass .account(\""
+                        + own
+                        + "\")");
+              }
+            });
   }
 
   /** The cases every method is called in, in a fixed order. */
   private List<Case> cases(Matrix matrix) {
     // Every workspace a call names is the account's; custom roles of no account need the
     // single-account directory to be held.
-    AccountDirectory directory = customRoles != null && customRoles.account().isEmpty()
-        ? AccountDirectory.singleAccount(account)
-        : named -> account;
+    AccountDirectory directory =
+        customRoles != null && customRoles.account().isEmpty()
+            ? AccountDirectory.singleAccount(account)
+            : named -> account;
     List<Role> workspaceRoles = new ArrayList<>(matrix.roles(Level.WORKSPACE));
     if (customRoles != null) {
       workspaceRoles.addAll(customRoles.all());
@@ -302,39 +338,62 @@ public final class AuthorizationMatrix<T> {
     List<Case> cases = new ArrayList<>();
     for (Role role : workspaceRoles) {
       String as = "as " + (role.isCustom() ? "custom " : "") + "workspace " + role.name();
-      cases.add(new Case(as, user("authz-" + role.name(), directory)
-          .workspaceRole(workspace, role).build(), workspace));
-      Principal elsewhere = user("authz-elsewhere-" + role.name(), directory)
-          .workspaceRole(otherWorkspace, role).build();
-      cases.add(new Case(as + " in another workspace only, the call's workspace bound", elsewhere,
-          workspace));
-      cases.add(new Case(as + ", another workspace bound", user("authz-" + role.name(), directory)
-          .workspaceRole(workspace, role).build(), otherWorkspace));
-      cases.add(new Case(as + " in another workspace only, that workspace bound", elsewhere,
-          otherWorkspace));
+      cases.add(
+          new Case(
+              as,
+              user("authz-" + role.name(), directory).workspaceRole(workspace, role).build(),
+              workspace));
+      Principal elsewhere =
+          user("authz-elsewhere-" + role.name(), directory)
+              .workspaceRole(otherWorkspace, role)
+              .build();
+      cases.add(
+          new Case(
+              as + " in another workspace only, the call's workspace bound", elsewhere, workspace));
+      cases.add(
+          new Case(
+              as + ", another workspace bound",
+              user("authz-" + role.name(), directory).workspaceRole(workspace, role).build(),
+              otherWorkspace));
+      cases.add(
+          new Case(
+              as + " in another workspace only, that workspace bound", elsewhere, otherWorkspace));
     }
     for (Role role : workspaceRoles) {
       WorkspaceDefaults defaults = defaults(matrix);
       defaults.setDefaultRole(workspace, role);
-      cases.add(new Case("as account member, no explicit role, default role " + role.name(),
-          user("authz-default-" + role.name(), directory).workspaceDefaults(defaults).build(),
-          workspace));
+      cases.add(
+          new Case(
+              "as account member, no explicit role, default role " + role.name(),
+              user("authz-default-" + role.name(), directory).workspaceDefaults(defaults).build(),
+              workspace));
     }
     WorkspaceDefaults noAccess = defaults(matrix);
     noAccess.setNoAccess(workspace);
-    cases.add(new Case("as account member, no explicit role, default no access",
-        user("authz-default-none", directory).workspaceDefaults(noAccess).build(), workspace));
+    cases.add(
+        new Case(
+            "as account member, no explicit role, default no access",
+            user("authz-default-none", directory).workspaceDefaults(noAccess).build(),
+            workspace));
     for (Role role : matrix.roles(Level.ACCOUNT)) {
-      Principal principal = Principal.user("authz-account-" + role.name()).matrix(matrix)
-          .directory(directory).member(account, role.name()).build();
-      cases.add(new Case("as account " + role.name() + " (no workspace role)", principal,
-          workspace));
+      Principal principal =
+          Principal.user("authz-account-" + role.name())
+              .matrix(matrix)
+              .directory(directory)
+              .member(account, role.name())
+              .build();
+      cases.add(
+          new Case("as account " + role.name() + " (no workspace role)", principal, workspace));
     }
     for (Role role : matrix.roles(Level.ACCOUNT)) {
-      Principal principal = Principal.user("authz-elsewhere-" + role.name()).matrix(matrix)
-          .directory(directory).member(OTHER_ACCOUNT, role.name()).build();
-      cases.add(new Case("as account " + role.name() + " of another account", principal,
-          workspace));
+      Principal principal =
+          Principal.user("authz-elsewhere-" + role.name())
+              .matrix(matrix)
+              .directory(directory)
+              .member(OTHER_ACCOUNT, role.name())
+              .build();
+      cases.add(
+          new Case("as account " + role.name() + " of another account", principal, workspace));
     }
     cases.add(new Case("with no principal", null, workspace));
     return cases;
@@ -361,16 +420,27 @@ public final class AuthorizationMatrix<T> {
     Map<GuardedMethod, Call<? super T>> byMethod = new LinkedHashMap<>();
     for (Map.Entry<String, Call<? super T>> entry : calls.entrySet()) {
       String key = entry.getKey();
-      List<GuardedMethod> matches = key.contains("(")
-          ? guarded.method(key.replace(" ", "")).map(List::of).orElse(List.of())
-          : guarded.methodsNamed(key);
+      List<GuardedMethod> matches =
+          key.contains("(")
+              ? guarded.method(key.replace(" ", "")).map(List::of).orElse(List.of())
+              : guarded.methodsNamed(key);
       if (matches.isEmpty()) {
-        throw new IllegalStateException("call(\"" + key + "\") matches no guarded method of "
-            + type.getName() + "; its methods: " + signatures(guarded.methods()));
+        throw new IllegalStateException(
+            "call(\""
+                + key
+                + "\") matches no guarded method of "
+                + type.getName()
+                + "; its methods: "
+                + signatures(guarded.methods()));
       }
       if (matches.size() > 1) {
-        throw new IllegalStateException("call(\"" + key + "\") is ambiguous in " + type.getName()
-            + ": give the signature of one of " + signatures(matches));
+        throw new IllegalStateException(
+            "call(\""
+                + key
+                + "\") is ambiguous in "
+                + type.getName()
+                + ": give the signature of one of "
+                + signatures(matches));
       }
       if (byMethod.putIfAbsent(matches.get(0), entry.getValue()) != null) {
         throw new IllegalStateException("two calls are given for " + matches.get(0).signature());
@@ -379,9 +449,15 @@ public final class AuthorizationMatrix<T> {
     List<GuardedMethod> missing =
         guarded.methods().stream().filter(method -> !byMethod.containsKey(method)).toList();
     if (!missing.isEmpty()) {
-      throw new IllegalStateException(type.getName() + " has " + missing.size() + " method(s)"
-          + " with no call: " + signatures(missing) + "; give each a .call(...), so that no"
-          + " guarded method goes unchecked");
+      throw new IllegalStateException(
+          type.getName()
+              + " has "
+              + missing.size()
+              + " method(s)"
+              + " with no call: "
+              + signatures(missing)
+              + "; give each a .call(...), so that no"
+              + " guarded method goes unchecked");
     }
     return byMethod;
   }
@@ -390,9 +466,22 @@ public final class AuthorizationMatrix<T> {
       GuardedMethod method, Matrix matrix, GuardedType guarded) {
     List<Permission> permissions = new ArrayList<>();
     for (String name : method.permissions()) {
-      permissions.add(matrix.permission(name).orElseThrow(() -> new IllegalStateException(
-          guarded.typeName() + "." + method.signature() + " requires " + name + ", which matrix "
-              + matrix.name() + " does not have (" + guarded.resource() + ")")));
+      permissions.add(
+          matrix
+              .permission(name)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          guarded.typeName()
+                              + "."
+                              + method.signature()
+                              + " requires "
+                              + name
+                              + ", which matrix "
+                              + matrix.name()
+                              + " does not have ("
+                              + guarded.resource()
+                              + ")")));
     }
     return permissions;
   }
@@ -410,7 +499,8 @@ public final class AuthorizationMatrix<T> {
       }
     }
     StringBuilder names = new StringBuilder(declaring.getSimpleName());
-    for (Class<?> outer = declaring.getEnclosingClass(); outer != null;
+    for (Class<?> outer = declaring.getEnclosingClass();
+        outer != null;
         outer = outer.getEnclosingClass()) {
       names.insert(0, outer.getSimpleName() + ".");
     }
@@ -433,30 +523,52 @@ public final class AuthorizationMatrix<T> {
   }
 
   private static String signature(Method method) {
-    return method.getName() + "(" + String.join(",",
-        Arrays.stream(method.getParameterTypes()).map(Class::getTypeName).toList()) + ")";
+    return method.getName()
+        + "("
+        + String.join(
+            ",", Arrays.stream(method.getParameterTypes()).map(Class::getTypeName).toList())
+        + ")";
   }
 
-  private DynamicTest test(GuardedMethod method, String operation, Call<? super T> call,
-      Case each, List<Permission> permissions) {
-    Outcome expected = each.principal() == null
-        ? (method.isGuarded() ? Outcome.UNAUTHENTICATED : Outcome.ALLOWED)
-        : (allowed(method, permissions, each) ? Outcome.ALLOWED : Outcome.DENIED);
+  private DynamicTest test(
+      GuardedMethod method,
+      String operation,
+      Call<? super T> call,
+      Case each,
+      List<Permission> permissions) {
+    Outcome expected =
+        each.principal() == null
+            ? (method.isGuarded() ? Outcome.UNAUTHENTICATED : Outcome.ALLOWED)
+            : (allowed(method, permissions, each) ? Outcome.ALLOWED : Outcome.DENIED);
     String name = method.signature() + " " + each.as() + ": " + expected.word;
     String label = type.getSimpleName() + "." + method.signature() + " " + each.as();
-    return DynamicTest.dynamicTest(name, () -> {
-      if (each.principal() == null && CurrentPrincipal.get().isPresent()) {
-        throw new AssertionError(label + ": a principal is already bound on this thread (a scope"
-            + " an earlier test left open), so the case cannot run without one");
-      }
-      Outcome actual = recordingGuard != null
-          ? runRecorded(method, operation, call, each, label, expected)
-          : run(method, operation, call, each);
-      if (actual != expected) {
-        throw new AssertionError(label + " was " + actual.word + ", but matrix "
-            + matrix().name() + " says " + expected.word + " (" + requirement(method) + ")");
-      }
-    });
+    return DynamicTest.dynamicTest(
+        name,
+        () -> {
+          if (each.principal() == null && CurrentPrincipal.get().isPresent()) {
+            throw new AssertionError(
+                label
+                    + ": a principal is already bound on this thread (a scope"
+                    + " an earlier test left open), so the case cannot run without one");
+          }
+          Outcome actual =
+              recordingGuard != null
+                  ? runRecorded(method, operation, call, each, label, expected)
+                  : run(method, operation, call, each);
+          if (actual != expected) {
+            throw new AssertionError(
+                label
+                    + " was "
+                    + actual.word
+                    + ", but matrix "
+                    + matrix().name()
+                    + " says "
+                    + expected.word
+                    + " ("
+                    + requirement(method)
+                    + ")");
+          }
+        });
   }
 
   private Matrix matrix() {
@@ -492,8 +604,8 @@ public final class AuthorizationMatrix<T> {
   /** The function form: the delegate is out of sight, so only what the guard throws is read. */
   private Outcome run(GuardedMethod method, String operation, Call<? super T> call, Case each)
       throws Throwable {
-    T instance = Objects.requireNonNull(guard.apply(source(each)),
-        "the guard function returned null");
+    T instance =
+        Objects.requireNonNull(guard.apply(source(each)), "the guard function returned null");
     PrincipalScope scope = bind(each);
     try {
       call.call(instance);
@@ -511,8 +623,15 @@ public final class AuthorizationMatrix<T> {
       if (entered(method, instance, failure)) {
         return Outcome.ALLOWED;
       }
-      throw new AssertionError(type.getSimpleName() + "." + method.signature() + " " + each.as()
-          + ": the guard failed before delegating: " + failure, failure);
+      throw new AssertionError(
+          type.getSimpleName()
+              + "."
+              + method.signature()
+              + " "
+              + each.as()
+              + ": the guard failed before delegating: "
+              + failure,
+          failure);
     } finally {
       if (scope != null) {
         scope.close();
@@ -532,19 +651,34 @@ public final class AuthorizationMatrix<T> {
   }
 
   private AssertionError anotherGuard(GuardedMethod method, AccessDeniedException denied) {
-    return new AssertionError("calling " + type.getSimpleName() + "." + method.signature()
-        + " was denied by another guarded call (" + denied.operation() + ") inside it; give an"
-        + " implementation that calls no other guarded service", denied);
+    return new AssertionError(
+        "calling "
+            + type.getSimpleName()
+            + "."
+            + method.signature()
+            + " was denied by another guarded call ("
+            + denied.operation()
+            + ") inside it; give an"
+            + " implementation that calls no other guarded service",
+        denied);
   }
 
   /** The recording form: whether the delegate was reached decides, with what was thrown. */
-  private Outcome runRecorded(GuardedMethod method, String operation, Call<? super T> call,
-      Case each, String label, Outcome expected) throws Throwable {
-    T impl = Objects.requireNonNull(implementation.get(), "the implementation supplier returned null");
+  private Outcome runRecorded(
+      GuardedMethod method,
+      String operation,
+      Call<? super T> call,
+      Case each,
+      String label,
+      Outcome expected)
+      throws Throwable {
+    T impl =
+        Objects.requireNonNull(implementation.get(), "the implementation supplier returned null");
     Recorder recorder = new Recorder(impl);
     T delegate = type.cast(Proxy.newProxyInstance(loader(), new Class<?>[] {type}, recorder));
-    T instance = Objects.requireNonNull(recordingGuard.wrap(delegate, source(each)),
-        "the guard function returned null");
+    T instance =
+        Objects.requireNonNull(
+            recordingGuard.wrap(delegate, source(each)), "the guard function returned null");
     Throwable thrown = null;
     PrincipalScope scope = bind(each);
     try {
@@ -559,25 +693,38 @@ public final class AuthorizationMatrix<T> {
     String but = label + ": expected " + expected.word + ", but ";
     for (Method reached : recorder.reached) {
       if (!signature(reached).equals(method.signature())) {
-        throw new AssertionError(but + "the guard of " + method.signature()
-            + " called the delegate's " + signature(reached), thrown);
+        throw new AssertionError(
+            but
+                + "the guard of "
+                + method.signature()
+                + " called the delegate's "
+                + signature(reached),
+            thrown);
       }
     }
     boolean delegated = !recorder.reached.isEmpty();
-    boolean refused = thrown instanceof AccessDeniedException
-        || thrown instanceof UnauthenticatedException;
+    boolean refused =
+        thrown instanceof AccessDeniedException || thrown instanceof UnauthenticatedException;
     if (delegated && refused) {
       if (recorder.thrown.contains(thrown)) {
         if (thrown instanceof AccessDeniedException denied) {
           throw anotherGuard(method, denied);
         }
-        throw new AssertionError("calling " + type.getSimpleName() + "." + method.signature()
-            + " found no principal in another guarded call inside it; give an implementation"
-            + " that calls no other guarded service", thrown);
+        throw new AssertionError(
+            "calling "
+                + type.getSimpleName()
+                + "."
+                + method.signature()
+                + " found no principal in another guarded call inside it; give an implementation"
+                + " that calls no other guarded service",
+            thrown);
       }
-      throw new AssertionError(but + "it was delegated, then " + (thrown
-          instanceof AccessDeniedException ? "denied" : "found unauthenticated")
-          + ": a denied call must never reach the delegate", thrown);
+      throw new AssertionError(
+          but
+              + "it was delegated, then "
+              + (thrown instanceof AccessDeniedException ? "denied" : "found unauthenticated")
+              + ": a denied call must never reach the delegate",
+          thrown);
     }
     if (delegated) {
       // What the implementation threw after the guard let the call through is its own.
@@ -585,16 +732,20 @@ public final class AuthorizationMatrix<T> {
     }
     if (thrown instanceof AccessDeniedException denied) {
       if (!operation.equals(denied.operation())) {
-        throw new AssertionError(but + "it was denied as operation " + denied.operation()
-            + ", not " + operation, denied);
+        throw new AssertionError(
+            but + "it was denied as operation " + denied.operation() + ", not " + operation,
+            denied);
       }
       return Outcome.DENIED;
     }
     if (thrown instanceof UnauthenticatedException) {
       return Outcome.UNAUTHENTICATED;
     }
-    throw new AssertionError(but + "the guard failed before delegating: " + (thrown == null
-        ? "it returned without reaching the delegate" : thrown.toString()), thrown);
+    throw new AssertionError(
+        but
+            + "the guard failed before delegating: "
+            + (thrown == null ? "it returned without reaching the delegate" : thrown.toString()),
+        thrown);
   }
 
   /** Decides as the documented semantics do, from the matrix's closed role sets. */
@@ -603,10 +754,11 @@ public final class AuthorizationMatrix<T> {
       return true;
     }
     // Where the guard reads the workspace: the argument (always the call's), or the bound one.
-    String in = switch (method.workspaceSource()) {
-      case PARAMETER, CARRIER -> workspace;
-      case BOUND, NONE -> each.bound();
-    };
+    String in =
+        switch (method.workspaceSource()) {
+          case PARAMETER, CARRIER -> workspace;
+          case BOUND, NONE -> each.bound();
+        };
     boolean any = method.mode() == GuardedMethod.Mode.ANY_OF;
     for (Permission permission : permissions) {
       if (holds(each.principal(), permission, in) == any) {
@@ -629,7 +781,9 @@ public final class AuthorizationMatrix<T> {
     if (role != null && role.holds(permission)) {
       return true;
     }
-    return account != null && account.everywhere() != null && account.everywhere().holds(permission);
+    return account != null
+        && account.everywhere() != null
+        && account.everywhere().holds(permission);
   }
 
   private static String requirement(GuardedMethod method) {
@@ -657,8 +811,8 @@ public final class AuthorizationMatrix<T> {
   }
 
   /**
-   * One case: its description, the principal (null: none) and the bound workspace; the call acts
-   * on the matrix's workspace whatever is bound.
+   * One case: its description, the principal (null: none) and the bound workspace; the call acts on
+   * the matrix's workspace whatever is bound.
    */
   private record Case(String as, Principal principal, String bound) {}
 

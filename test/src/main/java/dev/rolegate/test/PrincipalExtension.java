@@ -21,16 +21,16 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * register it yourself ({@code @ExtendWith(PrincipalExtension.class)}) on a class without them to
  * get only the leak check.
  *
- * <p>Before each test: if a principal is already bound on the thread (a scope that an earlier
- * test or fixture left open), the test fails without running. Then the nearest annotation (the
- * method's, else the test class's, else an enclosing class's for {@code @Nested} classes) is
- * turned into a principal and bound; a bad role name fails the test before it runs, with the
- * runtime's message. After each test (also a failed one): if the test left a scope of its own
- * open, the test fails naming what was still bound; the binding is then closed, which also closes
- * scopes the test left open inside it.
+ * <p>Before each test: if a principal is already bound on the thread (a scope that an earlier test
+ * or fixture left open), the test fails without running. Then the nearest annotation (the method's,
+ * else the test class's, else an enclosing class's for {@code @Nested} classes) is turned into a
+ * principal and bound; a bad role name fails the test before it runs, with the runtime's message.
+ * After each test (also a failed one): if the test left a scope of its own open, the test fails
+ * naming what was still bound; the binding is then closed, which also closes scopes the test left
+ * open inside it.
  *
- * <p>A binding belongs to the thread: code the test hands to another thread runs unbound unless
- * it carries the binding ({@code PrincipalContext}); a test run with a preemptive timeout runs on
+ * <p>A binding belongs to the thread: code the test hands to another thread runs unbound unless it
+ * carries the binding ({@code PrincipalContext}); a test run with a preemptive timeout runs on
  * another thread than its callbacks and so sees no principal.
  */
 public final class PrincipalExtension implements BeforeEachCallback, AfterEachCallback {
@@ -38,16 +38,22 @@ public final class PrincipalExtension implements BeforeEachCallback, AfterEachCa
       ExtensionContext.Namespace.create(PrincipalExtension.class);
   private static final String BOUND = "bound";
 
-  /** The account of {@link WithPrincipal#account()} and {@link WithServiceAccount#account()} when not set. */
+  /**
+   * The account of {@link WithPrincipal#account()} and {@link WithServiceAccount#account()} when
+   * not set.
+   */
   public static final String ACCOUNT = "test-account";
 
   @Override
   public void beforeEach(ExtensionContext context) {
     Optional<Principal> leaked = CurrentPrincipal.get();
     if (leaked.isPresent()) {
-      throw new IllegalStateException(leaked.get() + " is still bound on this thread before "
-          + context.getDisplayName() + " starts: an earlier test or fixture opened a"
-          + " CurrentPrincipal scope and did not close it; close it (try-with-resources)");
+      throw new IllegalStateException(
+          leaked.get()
+              + " is still bound on this thread before "
+              + context.getDisplayName()
+              + " starts: an earlier test or fixture opened a"
+              + " CurrentPrincipal scope and did not close it; close it (try-with-resources)");
     }
     Optional<PrincipalSpec> spec = find(context);
     if (spec.isEmpty()) {
@@ -70,21 +76,33 @@ public final class PrincipalExtension implements BeforeEachCallback, AfterEachCa
     String problem = null;
     if (bound != null) {
       Optional<Principal> now = CurrentPrincipal.get();
-      if (now.isEmpty() || now.get() != bound.principal()
+      if (now.isEmpty()
+          || now.get() != bound.principal()
           || !Objects.equals(CurrentPrincipal.workspace().orElse(null), bound.workspace())) {
-        problem = context.getDisplayName() + " left " + now.map(Object::toString).orElse("nothing")
-            + " bound" + CurrentPrincipal.workspace().map(w -> " in workspace " + w).orElse("")
-            + " where " + bound.spec().describe() + " had bound " + bound.principal()
-            + ": a CurrentPrincipal scope opened in the test was not closed";
+        problem =
+            context.getDisplayName()
+                + " left "
+                + now.map(Object::toString).orElse("nothing")
+                + " bound"
+                + CurrentPrincipal.workspace().map(w -> " in workspace " + w).orElse("")
+                + " where "
+                + bound.spec().describe()
+                + " had bound "
+                + bound.principal()
+                + ": a CurrentPrincipal scope opened in the test was not closed";
       }
       // Closing the test's binding also closes any scope the test left open inside it.
       bound.scope().close();
     }
     Optional<Principal> still = CurrentPrincipal.get();
     if (still.isPresent()) {
-      problem = (problem == null ? "" : problem + "; and ") + context.getDisplayName()
-          + " leaves " + still.get() + " bound on this thread after it ended: a CurrentPrincipal"
-          + " scope opened in the test (or a fixture) was not closed";
+      problem =
+          (problem == null ? "" : problem + "; and ")
+              + context.getDisplayName()
+              + " leaves "
+              + still.get()
+              + " bound on this thread after it ended: a CurrentPrincipal"
+              + " scope opened in the test (or a fixture) was not closed";
     }
     if (problem != null) {
       throw new IllegalStateException(problem);
@@ -99,7 +117,9 @@ public final class PrincipalExtension implements BeforeEachCallback, AfterEachCa
         return spec;
       }
     }
-    for (Class<?> type = context.getTestClass().orElse(null); type != null; type = enclosing(type)) {
+    for (Class<?> type = context.getTestClass().orElse(null);
+        type != null;
+        type = enclosing(type)) {
       Optional<PrincipalSpec> spec = on(type, "class " + type.getSimpleName());
       if (spec.isPresent()) {
         return spec;
@@ -120,18 +140,47 @@ public final class PrincipalExtension implements BeforeEachCallback, AfterEachCa
     Optional<WithServiceAccount> account =
         AnnotationSupport.findAnnotation(element, WithServiceAccount.class);
     if (user.isPresent() && account.isPresent()) {
-      throw new ExtensionConfigurationException("@WithPrincipal and @WithServiceAccount on " + where
-          + ": a test runs as one principal; keep one of them");
+      throw new ExtensionConfigurationException(
+          "@WithPrincipal and @WithServiceAccount on "
+              + where
+              + ": a test runs as one principal; keep one of them");
     }
-    return user.map(a -> new PrincipalSpec(false, where, a.id(), a.account(), a.accountRole(),
-            a.workspace(), a.role(), a.workspaceRoles()))
-        .or(() -> account.map(a -> new PrincipalSpec(true, where, a.id(), a.account(),
-            a.accountRole(), a.workspace(), a.role(), a.workspaceRoles())));
+    return user.map(
+            a ->
+                new PrincipalSpec(
+                    false,
+                    where,
+                    a.id(),
+                    a.account(),
+                    a.accountRole(),
+                    a.workspace(),
+                    a.role(),
+                    a.workspaceRoles()))
+        .or(
+            () ->
+                account.map(
+                    a ->
+                        new PrincipalSpec(
+                            true,
+                            where,
+                            a.id(),
+                            a.account(),
+                            a.accountRole(),
+                            a.workspace(),
+                            a.role(),
+                            a.workspaceRoles())));
   }
 
   /** What one annotation asks for. */
-  private record PrincipalSpec(boolean serviceAccount, String where, String id, String account,
-      String accountRole, String workspace, String role, WorkspaceRole[] workspaceRoles) {
+  private record PrincipalSpec(
+      boolean serviceAccount,
+      String where,
+      String id,
+      String account,
+      String accountRole,
+      String workspace,
+      String role,
+      WorkspaceRole[] workspaceRoles) {
     Principal build() {
       Principal.Builder builder =
           (serviceAccount ? Principal.serviceAccount(id) : Principal.user(id))
@@ -141,8 +190,11 @@ public final class PrincipalExtension implements BeforeEachCallback, AfterEachCa
       }
       if (!role.isEmpty()) {
         if (workspace.isEmpty()) {
-          throw new IllegalArgumentException("role \"" + role + "\" is given without a workspace;"
-              + " set workspace = \"<id>\" too");
+          throw new IllegalArgumentException(
+              "role \""
+                  + role
+                  + "\" is given without a workspace;"
+                  + " set workspace = \"<id>\" too");
         }
         builder.workspaceRole(workspace, role);
       }
@@ -157,5 +209,6 @@ public final class PrincipalExtension implements BeforeEachCallback, AfterEachCa
     }
   }
 
-  private record Bound(PrincipalScope scope, Principal principal, String workspace, PrincipalSpec spec) {}
+  private record Bound(
+      PrincipalScope scope, Principal principal, String workspace, PrincipalSpec spec) {}
 }

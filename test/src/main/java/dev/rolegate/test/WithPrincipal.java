@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test as a user principal: before each test (each invocation of a parameterized or
- * repeated test; a {@code @TestFactory} with its dynamic tests) the principal is built against the
- * compiled matrix ({@code Matrix.load()}) and bound with {@code CurrentPrincipal.bind(principal,
+ * Runs a test as a user principal: before each test (each invocation of a parameterized or repeated
+ * test; a {@code @TestFactory} with its dynamic tests) the principal is built against the compiled
+ * matrix ({@code Matrix.load()}) and bound with {@code CurrentPrincipal.bind(principal,
  * workspace)}; after it, it is always unbound, also when the test or the binding failed.
  *
  * <pre>{@code
@@ -38,9 +38,9 @@ public @interface WithPrincipal {
   String id() default "test-user";
 
   /**
-   * The account the principal is a member of, and which is bound for {@code @BoundAccount}
-   * methods: the one account of the principal's directory ({@code
-   * AccountDirectory.singleAccount}), so that every workspace is this account's.
+   * The account the principal is a member of, and which is bound for {@code @BoundAccount} methods:
+   * the one account of the principal's directory ({@code AccountDirectory.singleAccount}), so that
+   * every workspace is this account's.
    */
   String account() default PrincipalExtension.ACCOUNT;
 
@@ -53,7 +53,10 @@ public @interface WithPrincipal {
    */
   String workspace() default "";
 
-  /** The workspace role in {@link #workspace()} by name (e.g. {@code WorkspaceRoles.VIEWER}); "" for none. */
+  /**
+   * The workspace role in {@link #workspace()} by name (e.g. {@code WorkspaceRoles.VIEWER}); "" for
+   * none.
+   */
   String role() default "";
 
   /** Roles in further workspaces. */

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs a test as a service-account principal (an API key), as {@link WithPrincipal} does for a
- * user: before each test (each invocation of a parameterized or repeated test; a {@code
- * @TestFactory} with its dynamic tests) the principal is built against the
- * compiled matrix ({@code Matrix.load()}) and bound with {@code CurrentPrincipal.bind(principal,
- * workspace)}; after it, it is always unbound, also when the test or the binding failed.
+ * user: before each test (each invocation of a parameterized or repeated test; a
+ * {@code @TestFactory} with its dynamic tests) the principal is built against the compiled matrix
+ * ({@code Matrix.load()}) and bound with {@code CurrentPrincipal.bind(principal, workspace)}; after
+ * it, it is always unbound, also when the test or the binding failed.
  *
  * <pre>{@code
  * @Test
@@ -39,9 +39,9 @@ public @interface WithServiceAccount {
   String id() default "test-service-account";
 
   /**
-   * The account the principal is a member of, and which is bound for {@code @BoundAccount}
-   * methods: the one account of the principal's directory ({@code
-   * AccountDirectory.singleAccount}), so that every workspace is this account's.
+   * The account the principal is a member of, and which is bound for {@code @BoundAccount} methods:
+   * the one account of the principal's directory ({@code AccountDirectory.singleAccount}), so that
+   * every workspace is this account's.
    */
   String account() default PrincipalExtension.ACCOUNT;
 
@@ -54,7 +54,10 @@ public @interface WithServiceAccount {
    */
   String workspace() default "";
 
-  /** The workspace role in {@link #workspace()} by name (e.g. {@code WorkspaceRoles.VIEWER}); "" for none. */
+  /**
+   * The workspace role in {@link #workspace()} by name (e.g. {@code WorkspaceRoles.VIEWER}); "" for
+   * none.
+   */
   String role() default "";
 
   /** Roles in further workspaces. */

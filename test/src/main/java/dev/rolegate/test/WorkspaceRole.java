@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * One more workspace role of a {@link WithPrincipal} or {@link WithServiceAccount} principal, for
- * a principal with roles in several workspaces:
+ * One more workspace role of a {@link WithPrincipal} or {@link WithServiceAccount} principal, for a
+ * principal with roles in several workspaces:
  *
  * <pre>{@code
  * @WithPrincipal(workspace = "ws-prod", role = WorkspaceRoles.VIEWER,

@@ -8,9 +8,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.CurrentPrincipal;
+import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalKind;
 import dev.rolegate.runtime.PrincipalScope;
-import dev.rolegate.runtime.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,9 +36,8 @@ import org.junit.platform.testkit.engine.Events;
 
 /**
  * {@link WithPrincipal}, {@link WithServiceAccount} and {@link PrincipalExtension}, run through the
- * JUnit Platform EngineTestKit on fixture classes (static nested classes, which the build does
- * not run by themselves). The kit runs them on this thread, so what they leave bound is visible
- * here.
+ * JUnit Platform EngineTestKit on fixture classes (static nested classes, which the build does not
+ * run by themselves). The kit runs them on this thread, so what they leave bound is visible here.
  */
 class PrincipalExtensionTest {
   @BeforeEach
@@ -49,14 +48,18 @@ class PrincipalExtensionTest {
   }
 
   private static Events run(Class<?> fixture) {
-    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(fixture))
+        .execute()
+        .testEvents();
   }
 
   /** Returns each failed test's display name with its exception's message. */
   private static Map<String, String> failures(Events events) {
     Map<String, String> failures = new TreeMap<>();
     for (Event event : events.failed().list()) {
-      Throwable thrown = event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+      Throwable thrown =
+          event.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
       failures.put(event.getTestDescriptor().getDisplayName(), thrown.getMessage());
     }
     return failures;
@@ -78,7 +81,11 @@ class PrincipalExtensionTest {
 
     @Test
     @Order(2)
-    @WithPrincipal(id = "dev", workspace = "ws-2", role = "DEVELOPER", accountRole = "ADMIN",
+    @WithPrincipal(
+        id = "dev",
+        workspace = "ws-2",
+        role = "DEVELOPER",
+        accountRole = "ADMIN",
         workspaceRoles = @WorkspaceRole(workspace = "ws-1", role = "RUNNER"))
     void methodLevelReplacesClassLevel() {
       Recorded.see("methodLevel");
@@ -103,15 +110,16 @@ class PrincipalExtensionTest {
   @Test
   void bindsThePrincipalOfEachTest_beforeUsersBeforeEach_andUnbindsAfter() {
     run(PerTest.class).assertStatistics(stats -> stats.started(4).succeeded(4).failed(0));
-    assertEquals(List.of(
-        "beforeEach: user test-user, account MEMBER, ws-1=VIEWER ws-2=null, bound ws-1",
-        "classLevel: user test-user, account MEMBER, ws-1=VIEWER ws-2=null, bound ws-1",
-        "beforeEach: user dev, account ADMIN, ws-1=RUNNER ws-2=DEVELOPER, bound ws-2",
-        "methodLevel: user dev, account ADMIN, ws-1=RUNNER ws-2=DEVELOPER, bound ws-2",
-        "beforeEach: service account ci-bot, account MEMBER, ws-1=WORKER ws-2=null, bound ws-1",
-        "serviceAccount: service account ci-bot, account MEMBER, ws-1=WORKER ws-2=null, bound ws-1",
-        "beforeEach: user test-user, account MEMBER, ws-1=null ws-2=null, bound -",
-        "defaults: user test-user, account MEMBER, ws-1=null ws-2=null, bound -"),
+    assertEquals(
+        List.of(
+            "beforeEach: user test-user, account MEMBER, ws-1=VIEWER ws-2=null, bound ws-1",
+            "classLevel: user test-user, account MEMBER, ws-1=VIEWER ws-2=null, bound ws-1",
+            "beforeEach: user dev, account ADMIN, ws-1=RUNNER ws-2=DEVELOPER, bound ws-2",
+            "methodLevel: user dev, account ADMIN, ws-1=RUNNER ws-2=DEVELOPER, bound ws-2",
+            "beforeEach: service account ci-bot, account MEMBER, ws-1=WORKER ws-2=null, bound ws-1",
+            "serviceAccount: service account ci-bot, account MEMBER, ws-1=WORKER ws-2=null, bound ws-1",
+            "beforeEach: user test-user, account MEMBER, ws-1=null ws-2=null, bound -",
+            "defaults: user test-user, account MEMBER, ws-1=null ws-2=null, bound -"),
         Recorded.SEEN);
   }
 
@@ -148,14 +156,16 @@ class PrincipalExtensionTest {
   void failingTest_isUnboundAfterwards() {
     Events events = run(Failing.class);
     events.assertStatistics(stats -> stats.started(3).succeeded(1).failed(2));
-    assertEquals(Map.of("fails()", "the test's own failure", "throwsAnError()", "simulated"),
+    assertEquals(
+        Map.of("fails()", "the test's own failure", "throwsAnError()", "simulated"),
         failures(events));
-    assertEquals(List.of(
-        "fails: user test-user, account MEMBER, ws-1=OWNER ws-2=null, bound ws-1",
-        "afterEach: user test-user, account MEMBER, ws-1=OWNER ws-2=null, bound ws-1",
-        "afterEach: user test-user, account MEMBER, ws-1=OWNER ws-2=null, bound ws-1",
-        "afterwards: none",
-        "afterEach: none"),
+    assertEquals(
+        List.of(
+            "fails: user test-user, account MEMBER, ws-1=OWNER ws-2=null, bound ws-1",
+            "afterEach: user test-user, account MEMBER, ws-1=OWNER ws-2=null, bound ws-1",
+            "afterEach: user test-user, account MEMBER, ws-1=OWNER ws-2=null, bound ws-1",
+            "afterwards: none",
+            "afterEach: none"),
         Recorded.SEEN);
     assertTrue(CurrentPrincipal.get().isEmpty());
   }
@@ -194,11 +204,12 @@ class PrincipalExtensionTest {
   @Test
   void nestedClasses_inheritTheEnclosingClassesAnnotation_theNearestWins() {
     run(Outer.class).assertStatistics(stats -> stats.started(4).succeeded(4));
-    assertEquals(List.of(
-        "deepest: service account bot, account MEMBER, ws-1=null ws-2=RUNNER, bound ws-2",
-        "inner: user test-user, account MEMBER, ws-1=VIEWER ws-2=null, bound ws-1",
-        "innerMethod: user test-user, account MEMBER, ws-1=OWNER ws-2=null, bound ws-1",
-        "outer: user test-user, account MEMBER, ws-1=VIEWER ws-2=null, bound ws-1"),
+    assertEquals(
+        List.of(
+            "deepest: service account bot, account MEMBER, ws-1=null ws-2=RUNNER, bound ws-2",
+            "inner: user test-user, account MEMBER, ws-1=VIEWER ws-2=null, bound ws-1",
+            "innerMethod: user test-user, account MEMBER, ws-1=OWNER ws-2=null, bound ws-1",
+            "outer: user test-user, account MEMBER, ws-1=VIEWER ws-2=null, bound ws-1"),
         Recorded.SEEN.stream().sorted().toList());
   }
 
@@ -223,8 +234,8 @@ class PrincipalExtensionTest {
     @TestFactory
     Stream<DynamicTest> factory() {
       FACTORY_RUNS.incrementAndGet();
-      return Stream.of("x", "y").map(name ->
-          DynamicTest.dynamicTest(name, () -> Recorded.see("dynamic " + name)));
+      return Stream.of("x", "y")
+          .map(name -> DynamicTest.dynamicTest(name, () -> Recorded.see("dynamic " + name)));
     }
   }
 
@@ -233,9 +244,15 @@ class PrincipalExtensionTest {
     run(Invocations.class).assertStatistics(stats -> stats.succeeded(7).failed(0));
     String developer = "user test-user, account MEMBER, ws-1=DEVELOPER ws-2=null, bound ws-1";
     String viewer = "user test-user, account MEMBER, ws-1=null ws-2=VIEWER, bound ws-2";
-    assertEquals(List.of("dynamic x: " + developer, "dynamic y: " + developer,
-            "parameterized a: " + developer, "parameterized b: " + developer,
-            "parameterized c: " + developer, "repeated: " + viewer, "repeated: " + viewer),
+    assertEquals(
+        List.of(
+            "dynamic x: " + developer,
+            "dynamic y: " + developer,
+            "parameterized a: " + developer,
+            "parameterized b: " + developer,
+            "parameterized c: " + developer,
+            "repeated: " + viewer,
+            "repeated: " + viewer),
         Recorded.SEEN.stream().sorted().toList());
   }
 
@@ -281,19 +298,35 @@ class PrincipalExtensionTest {
     events.assertStatistics(stats -> stats.started(5).failed(5).succeeded(0));
     assertEquals(0, BadRoles.BODIES_RUN.get(), "a test body ran with a bad principal");
     Map<String, String> failures = failures(events);
-    assertEquals("@WithPrincipal on method unknownRole: workspace role \"owner\" is unknown in"
-        + " matrix Prefect Cloud; known workspace roles (case-sensitive): VIEWER, RUNNER,"
-        + " DEVELOPER, OWNER, WORKER", failures.get("unknownRole()"));
-    assertTrue(failures.get("accountRoleAsWorkspaceRole()").startsWith("@WithPrincipal on method"
-        + " accountRoleAsWorkspaceRole: workspace role \"ADMIN\" is an account role, not a workspace"
-        + " role in matrix Prefect Cloud"), failures.get("accountRoleAsWorkspaceRole()"));
-    assertTrue(failures.get("workspaceRoleAsAccountRole()").startsWith("@WithPrincipal on method"
-        + " workspaceRoleAsAccountRole: account role \"VIEWER\" is a workspace role, not an account"
-        + " role"), failures.get("workspaceRoleAsAccountRole()"));
-    assertEquals("@WithPrincipal on method roleWithoutWorkspace: role \"VIEWER\" is given without"
-        + " a workspace; set workspace = \"<id>\" too", failures.get("roleWithoutWorkspace()"));
-    assertEquals("@WithPrincipal and @WithServiceAccount on method both: a test runs as one"
-        + " principal; keep one of them", failures.get("both()"));
+    assertEquals(
+        "@WithPrincipal on method unknownRole: workspace role \"owner\" is unknown in"
+            + " matrix Prefect Cloud; known workspace roles (case-sensitive): VIEWER, RUNNER,"
+            + " DEVELOPER, OWNER, WORKER",
+        failures.get("unknownRole()"));
+    assertTrue(
+        failures
+            .get("accountRoleAsWorkspaceRole()")
+            .startsWith(
+                "@WithPrincipal on method"
+                    + " accountRoleAsWorkspaceRole: workspace role \"ADMIN\" is an account role, not a workspace"
+                    + " role in matrix Prefect Cloud"),
+        failures.get("accountRoleAsWorkspaceRole()"));
+    assertTrue(
+        failures
+            .get("workspaceRoleAsAccountRole()")
+            .startsWith(
+                "@WithPrincipal on method"
+                    + " workspaceRoleAsAccountRole: account role \"VIEWER\" is a workspace role, not an account"
+                    + " role"),
+        failures.get("workspaceRoleAsAccountRole()"));
+    assertEquals(
+        "@WithPrincipal on method roleWithoutWorkspace: role \"VIEWER\" is given without"
+            + " a workspace; set workspace = \"<id>\" too",
+        failures.get("roleWithoutWorkspace()"));
+    assertEquals(
+        "@WithPrincipal and @WithServiceAccount on method both: a test runs as one"
+            + " principal; keep one of them",
+        failures.get("both()"));
   }
 
   @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -305,8 +338,11 @@ class PrincipalExtensionTest {
     @Order(1)
     @WithPrincipal(workspace = "ws-1", role = "VIEWER")
     void leaksAScopeInsideItsBinding() {
-      CurrentPrincipal.bind(Principal.user("mallory").directory(AccountDirectory.singleAccount("acme"))
-          .accountRole("OWNER").build());
+      CurrentPrincipal.bind(
+          Principal.user("mallory")
+              .directory(AccountDirectory.singleAccount("acme"))
+              .accountRole("OWNER")
+              .build());
     }
 
     @Test
@@ -318,8 +354,9 @@ class PrincipalExtensionTest {
     @Test
     @Order(3)
     void leaksWithNoAnnotation() {
-      leakedWithoutAnnotation = CurrentPrincipal.bind(Principal.user("eve")
-          .directory(AccountDirectory.singleAccount("acme")).build());
+      leakedWithoutAnnotation =
+          CurrentPrincipal.bind(
+              Principal.user("eve").directory(AccountDirectory.singleAccount("acme")).build());
     }
 
     @Test
@@ -342,14 +379,22 @@ class PrincipalExtensionTest {
     }
     events.assertStatistics(stats -> stats.started(4).succeeded(1).failed(3));
     Map<String, String> failures = failures(events);
-    assertEquals("leaksAScopeInsideItsBinding() left user mallory bound where @WithPrincipal on"
-        + " method leaksAScopeInsideItsBinding had bound user test-user: a CurrentPrincipal scope"
-        + " opened in the test was not closed", failures.get("leaksAScopeInsideItsBinding()"));
-    assertEquals("leaksWithNoAnnotation() leaves user eve bound on this thread after it ended: a"
-        + " CurrentPrincipal scope opened in the test (or a fixture) was not closed",
+    assertEquals(
+        "leaksAScopeInsideItsBinding() left user mallory bound where @WithPrincipal on"
+            + " method leaksAScopeInsideItsBinding had bound user test-user: a CurrentPrincipal scope"
+            + " opened in the test was not closed",
+        failures.get("leaksAScopeInsideItsBinding()"));
+    assertEquals(
+        "leaksWithNoAnnotation() leaves user eve bound on this thread after it ended: a"
+            + " CurrentPrincipal scope opened in the test (or a fixture) was not closed",
         failures.get("leaksWithNoAnnotation()"));
-    assertTrue(failures.get("refusesToStartOnALeak()").startsWith("user eve is still bound on this"
-        + " thread before refusesToStartOnALeak() starts"), failures.get("refusesToStartOnALeak()"));
+    assertTrue(
+        failures
+            .get("refusesToStartOnALeak()")
+            .startsWith(
+                "user eve is still bound on this"
+                    + " thread before refusesToStartOnALeak() starts"),
+        failures.get("refusesToStartOnALeak()"));
     // The leak inside a binding was closed with it; the one outside could not be, and stopped
     // the next test from running at all rather than letting it run on top of eve.
     assertEquals(List.of("startsClean: none"), Recorded.SEEN);

@@ -11,21 +11,35 @@ final class Recorded {
 
   private Recorded() {}
 
-  /** Records "label: kind id, account role, workspace role in ws, bound workspace", or "label: none". */
+  /**
+   * Records "label: kind id, account role, workspace role in ws, bound workspace", or "label:
+   * none".
+   */
   static void see(String label) {
     SEEN.add(label + ": " + describe());
   }
 
   static String describe() {
-    return CurrentPrincipal.get().map(p -> p + ", account " + p.accountRole(PrincipalExtension.ACCOUNT)
-            + ", " + roles(p) + ", bound " + CurrentPrincipal.workspace().orElse("-"))
+    return CurrentPrincipal.get()
+        .map(
+            p ->
+                p
+                    + ", account "
+                    + p.accountRole(PrincipalExtension.ACCOUNT)
+                    + ", "
+                    + roles(p)
+                    + ", bound "
+                    + CurrentPrincipal.workspace().orElse("-"))
         .orElse("none");
   }
 
   private static String roles(Principal principal) {
     StringBuilder text = new StringBuilder();
     for (String ws : List.of("ws-1", "ws-2")) {
-      text.append(ws).append('=').append(principal.workspaceRole(ws)).append(ws.equals("ws-1") ? " " : "");
+      text.append(ws)
+          .append('=')
+          .append(principal.workspaceRole(ws))
+          .append(ws.equals("ws-1") ? " " : "");
     }
     return text.toString();
   }

@@ -45,8 +45,8 @@ class WrongGuardsTest {
   /** The recording form over {@code guard}. */
   private static AuthorizationMatrix<Notes> recorded(
       BiFunction<Notes, PrincipalSource, Notes> guard) {
-    return calls(AuthorizationMatrix.of(Notes.class).implementation(new PlainNotes())
-        .guard(guard::apply));
+    return calls(
+        AuthorizationMatrix.of(Notes.class).implementation(new PlainNotes()).guard(guard::apply));
   }
 
   /** Runs every case as JUnit would; returns each failing case's message by display name. */
@@ -65,7 +65,8 @@ class WrongGuardsTest {
   }
 
   private static void assertFails(Map<String, String> failures, String name, String message) {
-    assertTrue(failures.containsKey(name), () -> name + " did not fail; failed: " + failures.keySet());
+    assertTrue(
+        failures.containsKey(name), () -> name + " did not fail; failed: " + failures.keySet());
     assertEquals(message, failures.get(name));
   }
 
@@ -73,40 +74,58 @@ class WrongGuardsTest {
   void generatedGuard_passesEveryCase_inBothForms() {
     assertEquals(Map.of(), failures(recorded(GuardedNotes::wrap)));
     PlainNotes impl = new PlainNotes();
-    assertEquals(Map.of(), failures(calls(AuthorizationMatrix.of(Notes.class)
-        .guard(source -> GuardedNotes.wrap(impl, source)))));
+    assertEquals(
+        Map.of(),
+        failures(
+            calls(
+                AuthorizationMatrix.of(Notes.class)
+                    .guard(source -> GuardedNotes.wrap(impl, source)))));
   }
 
   @Test
   void checkingTheBoundWorkspaceInsteadOfTheArgument_fails() {
     Map<String, String> failures = failures(recorded(WrongNotesGuards.ChecksBoundWorkspace::new));
-    assertFails(failures, READ.substring(6) + " as workspace VIEWER, another workspace bound: allowed",
-        READ + " as workspace VIEWER, another workspace bound was denied, but matrix Prefect Cloud"
+    assertFails(
+        failures,
+        READ.substring(6) + " as workspace VIEWER, another workspace bound: allowed",
+        READ
+            + " as workspace VIEWER, another workspace bound was denied, but matrix Prefect Cloud"
             + " says allowed (requires VIEW_DEPLOYMENTS)");
-    assertFails(failures, READ.substring(6)
+    assertFails(
+        failures,
+        READ.substring(6)
             + " as workspace VIEWER in another workspace only, that workspace bound: denied",
-        READ + " as workspace VIEWER in another workspace only, that workspace bound was allowed,"
+        READ
+            + " as workspace VIEWER in another workspace only, that workspace bound was allowed,"
             + " but matrix Prefect Cloud says denied (requires VIEW_DEPLOYMENTS)");
     // With the call's workspace bound, the bound and the named one are the same: those pass.
     assertFalse(failures.containsKey(READ.substring(6) + " as workspace VIEWER: allowed"));
-    assertTrue(failures.keySet().stream().allMatch(name -> name.startsWith("read(java.lang.String,"
-        + "java.lang.String)")), failures.keySet().toString());
+    assertTrue(
+        failures.keySet().stream()
+            .allMatch(name -> name.startsWith("read(java.lang.String," + "java.lang.String)")),
+        failures.keySet().toString());
   }
 
   @Test
   void checkingAConstantWorkspace_fails() {
     Map<String, String> failures =
         failures(recorded(WrongNotesGuards.ChecksConstantWorkspace::new));
-    assertFails(failures, READ.substring(6) + " as workspace VIEWER: allowed",
-        READ + " as workspace VIEWER was denied, but matrix Prefect Cloud says allowed (requires"
+    assertFails(
+        failures,
+        READ.substring(6) + " as workspace VIEWER: allowed",
+        READ
+            + " as workspace VIEWER was denied, but matrix Prefect Cloud says allowed (requires"
             + " VIEW_DEPLOYMENTS)");
   }
 
   @Test
   void checkingTheWrongPermission_fails() {
     Map<String, String> failures = failures(recorded(WrongNotesGuards.ChecksWrongPermission::new));
-    assertFails(failures, DELETE.substring(6) + " as workspace VIEWER: denied",
-        DELETE + " as workspace VIEWER was allowed, but matrix Prefect Cloud says denied (requires"
+    assertFails(
+        failures,
+        DELETE.substring(6) + " as workspace VIEWER: denied",
+        DELETE
+            + " as workspace VIEWER was allowed, but matrix Prefect Cloud says denied (requires"
             + " DELETE_DEPLOYMENTS)");
   }
 
@@ -114,8 +133,11 @@ class WrongGuardsTest {
   void crashingBeforeDelegating_fails_evenWhereTheCallIsAllowed() {
     Map<String, String> failures =
         failures(recorded(WrongNotesGuards.CrashesBeforeDelegating::new));
-    assertFails(failures, DELETE.substring(6) + " as workspace DEVELOPER: allowed",
-        DELETE + " as workspace DEVELOPER: expected allowed, but the guard failed before"
+    assertFails(
+        failures,
+        DELETE.substring(6) + " as workspace DEVELOPER: allowed",
+        DELETE
+            + " as workspace DEVELOPER: expected allowed, but the guard failed before"
             + " delegating: java.lang.NullPointerException: owner");
     assertTrue(failures.containsKey(DELETE.substring(6) + " with no principal: unauthenticated"));
   }
@@ -123,19 +145,28 @@ class WrongGuardsTest {
   @Test
   void delegatingThenDenying_fails() {
     Map<String, String> failures = failures(recorded(WrongNotesGuards.DelegatesThenDenies::new));
-    assertFails(failures, DELETE.substring(6) + " as workspace VIEWER: denied",
-        DELETE + " as workspace VIEWER: expected denied, but it was delegated, then denied: a"
+    assertFails(
+        failures,
+        DELETE.substring(6) + " as workspace VIEWER: denied",
+        DELETE
+            + " as workspace VIEWER: expected denied, but it was delegated, then denied: a"
             + " denied call must never reach the delegate");
-    assertFails(failures, DELETE.substring(6) + " with no principal: unauthenticated",
-        DELETE + " with no principal: expected unauthenticated, but it was delegated, then found"
+    assertFails(
+        failures,
+        DELETE.substring(6) + " with no principal: unauthenticated",
+        DELETE
+            + " with no principal: expected unauthenticated, but it was delegated, then found"
             + " unauthenticated: a denied call must never reach the delegate");
   }
 
   @Test
   void callingTheWrongDelegateOverload_fails() {
     Map<String, String> failures = failures(recorded(WrongNotesGuards.CallsWrongOverload::new));
-    assertFails(failures, READ_INDEX.substring(6) + " as workspace VIEWER: allowed",
-        READ_INDEX + " as workspace VIEWER: expected allowed, but the guard of"
+    assertFails(
+        failures,
+        READ_INDEX.substring(6) + " as workspace VIEWER: allowed",
+        READ_INDEX
+            + " as workspace VIEWER: expected allowed, but the guard of"
             + " read(java.lang.String,int) called the delegate's"
             + " read(java.lang.String,java.lang.String)");
   }
@@ -144,23 +175,36 @@ class WrongGuardsTest {
   void returningWithoutDelegating_fails() {
     Map<String, String> failures =
         failures(recorded(WrongNotesGuards.ReturnsWithoutDelegating::new));
-    assertFails(failures, READ.substring(6) + " as workspace VIEWER: allowed",
-        READ + " as workspace VIEWER: expected allowed, but the guard failed before delegating:"
+    assertFails(
+        failures,
+        READ.substring(6) + " as workspace VIEWER: allowed",
+        READ
+            + " as workspace VIEWER: expected allowed, but the guard failed before delegating:"
             + " it returned without reaching the delegate");
   }
 
   @Test
   void denyingUnderAnotherOperation_fails_inBothForms() {
     Map<String, String> failures = failures(recorded(WrongNotesGuards.DeniesUnderAnotherName::new));
-    assertFails(failures, DELETE.substring(6) + " as workspace VIEWER: denied",
-        DELETE + " as workspace VIEWER: expected denied, but it was denied as operation"
+    assertFails(
+        failures,
+        DELETE.substring(6) + " as workspace VIEWER: denied",
+        DELETE
+            + " as workspace VIEWER: expected denied, but it was denied as operation"
             + " Archive.delete, not Notes.delete");
     PlainNotes impl = new PlainNotes();
-    Map<String, String> function = failures(calls(AuthorizationMatrix.of(Notes.class)
-        .guard(source -> new WrongNotesGuards.DeniesUnderAnotherName(impl, source))));
-    assertFails(function, DELETE.substring(6) + " as workspace VIEWER: denied", "calling "
-        + DELETE + " was denied by another guarded call (Archive.delete) inside it; give an"
-        + " implementation that calls no other guarded service");
+    Map<String, String> function =
+        failures(
+            calls(
+                AuthorizationMatrix.of(Notes.class)
+                    .guard(source -> new WrongNotesGuards.DeniesUnderAnotherName(impl, source))));
+    assertFails(
+        function,
+        DELETE.substring(6) + " as workspace VIEWER: denied",
+        "calling "
+            + DELETE
+            + " was denied by another guarded call (Archive.delete) inside it; give an"
+            + " implementation that calls no other guarded service");
   }
 
   /** The function form cannot see the delegate, but a crash before the method is still caught. */
@@ -169,12 +213,17 @@ class WrongGuardsTest {
     PlainNotes impl = new PlainNotes();
     Function<PrincipalSource, Notes> guard =
         source -> new WrongNotesGuards.CrashesBeforeDelegating(impl, source);
-    Map<String, String> failures = failures(calls(AuthorizationMatrix.of(Notes.class).guard(guard)));
-    assertFails(failures, DELETE.substring(6) + " as workspace DEVELOPER: allowed",
-        DELETE + " as workspace DEVELOPER: the guard failed before delegating:"
+    Map<String, String> failures =
+        failures(calls(AuthorizationMatrix.of(Notes.class).guard(guard)));
+    assertFails(
+        failures,
+        DELETE.substring(6) + " as workspace DEVELOPER: allowed",
+        DELETE
+            + " as workspace DEVELOPER: the guard failed before delegating:"
             + " java.lang.NullPointerException: owner");
     // The implementation's own exception, past a correct guard, still counts as allowed.
-    assertFalse(failures.keySet().stream().anyMatch(name -> name.startsWith("read(")),
+    assertFalse(
+        failures.keySet().stream().anyMatch(name -> name.startsWith("read(")),
         failures.keySet().toString());
   }
 
@@ -186,41 +235,66 @@ class WrongGuardsTest {
     custom.define("NOTE_KEEPER", "VIEWER", "DELETE_DEPLOYMENTS");
     AuthorizationMatrix<Notes> correct = recorded(GuardedNotes::wrap).customRoles(custom);
     List<String> names = correct.tests().map(DynamicTest::getDisplayName).toList();
-    assertTrue(names.contains("delete(java.lang.String,java.lang.String) as custom workspace"
-        + " NOTE_KEEPER: allowed"), names.toString());
-    assertTrue(names.contains("delete(java.lang.String,java.lang.String) as custom workspace"
-        + " NOTE_READER: denied"), names.toString());
-    assertTrue(names.contains("purge() as account member, no explicit role, default role"
-        + " NOTE_KEEPER: allowed"), names.toString());
-    assertTrue(names.contains("purge() as account member, no explicit role, default role"
-        + " DEVELOPER: allowed"), names.toString());
-    assertTrue(names.contains("purge() as account member, no explicit role, default no access:"
-        + " denied"), names.toString());
-    assertTrue(names.contains("purge() as custom workspace NOTE_KEEPER in another workspace only,"
-        + " that workspace bound: allowed"), names.toString());
+    assertTrue(
+        names.contains(
+            "delete(java.lang.String,java.lang.String) as custom workspace"
+                + " NOTE_KEEPER: allowed"),
+        names.toString());
+    assertTrue(
+        names.contains(
+            "delete(java.lang.String,java.lang.String) as custom workspace"
+                + " NOTE_READER: denied"),
+        names.toString());
+    assertTrue(
+        names.contains(
+            "purge() as account member, no explicit role, default role" + " NOTE_KEEPER: allowed"),
+        names.toString());
+    assertTrue(
+        names.contains(
+            "purge() as account member, no explicit role, default role" + " DEVELOPER: allowed"),
+        names.toString());
+    assertTrue(
+        names.contains(
+            "purge() as account member, no explicit role, default no access:" + " denied"),
+        names.toString());
+    assertTrue(
+        names.contains(
+            "purge() as custom workspace NOTE_KEEPER in another workspace only,"
+                + " that workspace bound: allowed"),
+        names.toString());
     assertEquals(Map.of(), failures(correct));
-    Map<String, String> failures = failures(
-        recorded(WrongNotesGuards.ChecksWrongPermission::new).customRoles(custom));
-    assertFails(failures, DELETE.substring(6) + " as custom workspace NOTE_READER: denied",
-        DELETE + " as custom workspace NOTE_READER was allowed, but matrix Prefect Cloud says"
+    Map<String, String> failures =
+        failures(recorded(WrongNotesGuards.ChecksWrongPermission::new).customRoles(custom));
+    assertFails(
+        failures,
+        DELETE.substring(6) + " as custom workspace NOTE_READER: denied",
+        DELETE
+            + " as custom workspace NOTE_READER was allowed, but matrix Prefect Cloud says"
             + " denied (requires DELETE_DEPLOYMENTS)");
-    assertFails(failures, DELETE.substring(6)
-            + " as account member, no explicit role, default role VIEWER: denied",
-        DELETE + " as account member, no explicit role, default role VIEWER was allowed, but"
+    assertFails(
+        failures,
+        DELETE.substring(6) + " as account member, no explicit role, default role VIEWER: denied",
+        DELETE
+            + " as account member, no explicit role, default role VIEWER was allowed, but"
             + " matrix Prefect Cloud says denied (requires DELETE_DEPLOYMENTS)");
   }
 
   @Test
   void aBindingLeftOnTheThread_failsTheCasesWithoutAPrincipal_sayingSo() {
-    Principal leaked = Principal.user("leaked")
-        .directory(AccountDirectory.singleAccount(AuthorizationMatrix.ACCOUNT)).build();
+    Principal leaked =
+        Principal.user("leaked")
+            .directory(AccountDirectory.singleAccount(AuthorizationMatrix.ACCOUNT))
+            .build();
     Map<String, String> failures;
     try (PrincipalScope scope = CurrentPrincipal.bind(leaked)) {
       failures = failures(recorded(GuardedNotes::wrap));
     }
     assertEquals(4, failures.size(), failures.keySet().toString());
-    assertFails(failures, "purge() with no principal: unauthenticated", "Notes.purge() with no"
-        + " principal: a principal is already bound on this thread (a scope an earlier test left"
-        + " open), so the case cannot run without one");
+    assertFails(
+        failures,
+        "purge() with no principal: unauthenticated",
+        "Notes.purge() with no"
+            + " principal: a principal is already bound on this thread (a scope an earlier test left"
+            + " open), so the case cannot run without one");
   }
 }

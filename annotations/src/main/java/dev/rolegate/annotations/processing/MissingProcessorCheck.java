@@ -13,20 +13,24 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
 /**
- * Reports, as the first error of a build, that rolegate's annotation processor did not run. A
- * build that forgets the processor ({@code annotationProcessorPaths}) compiles with
- * rolegate-annotations on its class path only; javac (17 to 22) then runs the processors
- * registered there, this one among them. Where the real processor is not loadable from this
- * class's own loader, it reports one error on the first element carrying a rolegate annotation,
- * before javac's "cannot find symbol" for each generated name. Where it is (the processor path
- * holds rolegate-processor and, through it, this class), it does nothing. It never claims an
- * annotation, so the real processor sees every one.
+ * Reports, as the first error of a build, that rolegate's annotation processor did not run. A build
+ * that forgets the processor ({@code annotationProcessorPaths}) compiles with rolegate-annotations
+ * on its class path only; javac (17 to 22) then runs the processors registered there, this one
+ * among them. Where the real processor is not loadable from this class's own loader, it reports one
+ * error on the first element carrying a rolegate annotation, before javac's "cannot find symbol"
+ * for each generated name. Where it is (the processor path holds rolegate-processor and, through
+ * it, this class), it does nothing. It never claims an annotation, so the real processor sees every
+ * one.
  */
 public final class MissingProcessorCheck extends AbstractProcessor {
   static final String PROCESSOR = "dev.rolegate.processor.RolegateProcessor";
-  private static final Set<String> ANNOTATIONS = Set.of(
-      "dev.rolegate.annotations.RequiresPermission", "dev.rolegate.annotations.Unguarded", "dev.rolegate.annotations.WorkspaceId",
-      "dev.rolegate.annotations.BoundWorkspace", "dev.rolegate.annotations.PermissionMatrix");
+  private static final Set<String> ANNOTATIONS =
+      Set.of(
+          "dev.rolegate.annotations.RequiresPermission",
+          "dev.rolegate.annotations.Unguarded",
+          "dev.rolegate.annotations.WorkspaceId",
+          "dev.rolegate.annotations.BoundWorkspace",
+          "dev.rolegate.annotations.PermissionMatrix");
   private boolean reported;
 
   /** Creates the check; javac calls this through the service registration. */
@@ -83,14 +87,19 @@ public final class MissingProcessorCheck extends AbstractProcessor {
         + " AccountRoles, Guarded<Type>) exists and javac reports each use of it as \"cannot find"
         + " symbol\". Add the processor: with Maven, to maven-compiler-plugin's <configuration>:"
         + " <annotationProcessorPaths><path><groupId>dev.rolegate</groupId>"
-        + "<artifactId>rolegate-processor</artifactId><version>" + version + "</version></path>"
+        + "<artifactId>rolegate-processor</artifactId><version>"
+        + version
+        + "</version></path>"
         + "</annotationProcessorPaths>; with Gradle, to the dependencies: annotationProcessor"
-        + " \"dev.rolegate:rolegate-processor:" + version + "\"";
+        + " \"dev.rolegate:rolegate-processor:"
+        + version
+        + "\"";
   }
 
   private static String version() {
-    try (InputStream in = MissingProcessorCheck.class.getResourceAsStream(
-        "/META-INF/maven/dev.rolegate/rolegate-annotations/pom.properties")) {
+    try (InputStream in =
+        MissingProcessorCheck.class.getResourceAsStream(
+            "/META-INF/maven/dev.rolegate/rolegate-annotations/pom.properties")) {
       if (in != null) {
         Properties properties = new Properties();
         properties.load(in);

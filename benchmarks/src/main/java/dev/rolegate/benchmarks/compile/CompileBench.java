@@ -16,8 +16,8 @@ import java.util.Locale;
  * with the same guards written by hand and no processor. Each size first runs {@code warmup}
  * discarded build pairs, then {@code repeats} measured pairs in alternating order; it reports the
  * median wall time per build, the ratio, the time per service, and the time per service added
- * between two sizes (the slope, the same from one interval to the next when the cost grows
- * linearly with N).
+ * between two sizes (the slope, the same from one interval to the next when the cost grows linearly
+ * with N).
  *
  * <pre>{@code
  * java -cp "benchmarks/target/rolegate-benchmarks.jar:benchmarks/target/lib/*" \
@@ -78,15 +78,21 @@ public final class CompileBench {
       usage(args[args.length - 1]);
     }
     CompilerInputs inputs = CompilerInputs.fromLibDir(lib);
-    System.out.printf("javac %s, %s%n%n", fork ? "forked: a new process per build (all cold)"
-        : "in this JVM (javac warm after the first builds, the processor loaded afresh each build)",
+    System.out.printf(
+        "javac %s, %s%n%n",
+        fork
+            ? "forked: a new process per build (all cold)"
+            : "in this JVM (javac warm after the first builds, the processor loaded afresh each build)",
         System.getProperty("java.version"));
     print(new CompileBench(inputs, fork, repeats, warmup, System.err).run(sizes), System.out);
   }
 
   private static void usage(String option) {
-    System.err.println("unknown or incomplete option " + option + "; usage: CompileBench"
-        + " [--fork] [--sizes 100,500,2000] [--repeats 5] [--warmup 1] [--lib benchmarks/target/lib]");
+    System.err.println(
+        "unknown or incomplete option "
+            + option
+            + "; usage: CompileBench"
+            + " [--fork] [--sizes 100,500,2000] [--repeats 5] [--warmup 1] [--lib benchmarks/target/lib]");
     System.exit(2);
   }
 
@@ -118,8 +124,13 @@ public final class CompileBench {
       rolegate[i] = pair[0].millis();
       hand[i] = pair[1].millis();
       warnings = pair[0].warnings() + pair[1].warnings();
-      log.printf(Locale.ROOT, "N=%d run %d: rolegate %.0f ms, hand-written %.0f ms%n",
-          n, i + 1, rolegate[i], hand[i]);
+      log.printf(
+          Locale.ROOT,
+          "N=%d run %d: rolegate %.0f ms, hand-written %.0f ms%n",
+          n,
+          i + 1,
+          rolegate[i],
+          hand[i]);
     }
     return new Measurement(n, handSources.size(), median(rolegate), median(hand), warnings);
   }
@@ -151,8 +162,14 @@ public final class CompileBench {
   /** Both builds must write one interface and one guard per service: a silent processor fails. */
   private static void check(int n, CorpusBuild.Result result, String name) {
     if (result.classFiles() != 2 * n) {
-      throw new IllegalStateException("the " + name + " build wrote " + result.classFiles()
-          + " classes, not " + 2 * n + " (an interface and a guard per service)");
+      throw new IllegalStateException(
+          "the "
+              + name
+              + " build wrote "
+              + result.classFiles()
+              + " classes, not "
+              + 2 * n
+              + " (an interface and a guard per service)");
     }
   }
 
@@ -165,29 +182,45 @@ public final class CompileBench {
 
   /** Prints the Markdown table: medians, ratio, and time per service (flat when linear). */
   static void print(List<Measurement> results, PrintStream out) {
-    out.printf("| services (N) | methods | source files | rolegate build, ms "
-        + "| hand-written build, ms | ratio | rolegate ms/service | hand-written ms/service |%n"
-        + "|---|---|---|---|---|---|---|---|%n");
+    out.printf(
+        "| services (N) | methods | source files | rolegate build, ms "
+            + "| hand-written build, ms | ratio | rolegate ms/service | hand-written ms/service |%n"
+            + "|---|---|---|---|---|---|---|---|%n");
     for (Measurement m : results) {
-      out.printf(Locale.ROOT, "| %d | %d | %d | %.0f | %.0f | %.2f× | %.2f | %.2f |%n",
-          m.services(), m.services() * Corpus.methodsPerService(), m.sources(),
-          m.rolegateMillis(), m.handWrittenMillis(), m.ratio(),
-          m.rolegateMillis() / m.services(), m.handWrittenMillis() / m.services());
+      out.printf(
+          Locale.ROOT,
+          "| %d | %d | %d | %.0f | %.0f | %.2f× | %.2f | %.2f |%n",
+          m.services(),
+          m.services() * Corpus.methodsPerService(),
+          m.sources(),
+          m.rolegateMillis(),
+          m.handWrittenMillis(),
+          m.ratio(),
+          m.rolegateMillis() / m.services(),
+          m.handWrittenMillis() / m.services());
     }
     if (results.size() > 1) {
-      out.printf("%n| from N | to N | rolegate ms per added service "
-          + "| hand-written ms per added service | ratio |%n|---|---|---|---|---|%n");
+      out.printf(
+          "%n| from N | to N | rolegate ms per added service "
+              + "| hand-written ms per added service | ratio |%n|---|---|---|---|---|%n");
       for (int i = 1; i < results.size(); i++) {
         Measurement from = results.get(i - 1);
         Measurement to = results.get(i);
         int added = to.services() - from.services();
         double rolegate = (to.rolegateMillis() - from.rolegateMillis()) / added;
         double hand = (to.handWrittenMillis() - from.handWrittenMillis()) / added;
-        out.printf(Locale.ROOT, "| %d | %d | %.2f | %.2f | %.2f× |%n",
-            from.services(), to.services(), rolegate, hand, rolegate / hand);
+        out.printf(
+            Locale.ROOT,
+            "| %d | %d | %.2f | %.2f | %.2f× |%n",
+            from.services(),
+            to.services(),
+            rolegate,
+            hand,
+            rolegate / hand);
       }
-      out.printf("%nThe cost per added service is the slope: it stays the same from one interval"
-          + " to the next when a build grows linearly with N.%n");
+      out.printf(
+          "%nThe cost per added service is the slope: it stays the same from one interval"
+              + " to the next when a build grows linearly with N.%n");
     }
     int warnings = results.stream().mapToInt(Measurement::warnings).sum();
     out.printf("Compiler warnings per pair of builds: %d.%n", warnings);

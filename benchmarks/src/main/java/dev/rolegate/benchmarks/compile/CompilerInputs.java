@@ -39,11 +39,18 @@ record CompilerInputs(List<Path> classPath, List<Path> processorPath) {
       throws IOException {
     List<Path> picked = new ArrayList<>();
     for (String prefix : prefixes) {
-      Path jar = jars.stream()
-          .filter(file -> file.getFileName().toString().startsWith(prefix))
-          .findFirst()
-          .orElseThrow(() -> new IOException("no " + prefix + "*.jar in " + lib
-              + ": build first (mvn -B -DskipTests package)"));
+      Path jar =
+          jars.stream()
+              .filter(file -> file.getFileName().toString().startsWith(prefix))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IOException(
+                          "no "
+                              + prefix
+                              + "*.jar in "
+                              + lib
+                              + ": build first (mvn -B -DskipTests package)"));
       picked.add(jar);
     }
     return picked;
@@ -55,10 +62,12 @@ record CompilerInputs(List<Path> classPath, List<Path> processorPath) {
    */
   static CompilerInputs fromLoadedClasses() {
     return new CompilerInputs(
-        List.of(location("dev.rolegate.prefect.Permissions"),
+        List.of(
+            location("dev.rolegate.prefect.Permissions"),
             location("dev.rolegate.runtime.Principal"),
             location("dev.rolegate.annotations.RequiresPermission")),
-        List.of(location("dev.rolegate.processor.RolegateProcessor"),
+        List.of(
+            location("dev.rolegate.processor.RolegateProcessor"),
             location("com.palantir.javapoet.JavaFile"),
             location("dev.rolegate.annotations.RequiresPermission")));
   }

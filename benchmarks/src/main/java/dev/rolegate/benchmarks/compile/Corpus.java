@@ -18,32 +18,53 @@ final class Corpus {
   static final String PACKAGE = "bench.corpus";
 
   /**
-   * One method of every corpus interface: name, return type, the parameters after the workspace
-   * and the matching arguments, and the permissions (all of them, or any one).
+   * One method of every corpus interface: name, return type, the parameters after the workspace and
+   * the matching arguments, and the permissions (all of them, or any one).
    */
-  private record Method(String name, String returns, String params, String args, boolean any,
+  private record Method(
+      String name,
+      String returns,
+      String params,
+      String args,
+      boolean any,
       List<String> permissions) {
     static Method of(String name, String returns, String params, String args, String permission) {
       return new Method(name, returns, params, args, false, List.of(permission));
     }
   }
 
-  private static final List<Method> METHODS = List.of(
-      Method.of("readDeployment", "String", ", String id", ", id", "VIEW_DEPLOYMENTS"),
-      Method.of("runDeployment", "String", ", String id", ", id", "RUN_DEPLOYMENTS"),
-      Method.of("editDeployment", "void", ", String id, String body", ", id, body",
-          "CREATE_EDIT_DEPLOYMENTS"),
-      Method.of("deleteDeployment", "boolean", ", String id", ", id", "DELETE_DEPLOYMENTS"),
-      Method.of("listFlows", "List<String>", "", "", "VIEW_FLOWS"),
-      Method.of("runFlow", "String", ", String id", ", id", "RUN_FLOWS"),
-      Method.of("deleteFlows", "int", ", List<String> ids", ", ids", "DELETE_FLOWS"),
-      new Method("runOnPool", "String", ", String id, String pool", ", id, pool", false,
-          List.of("RUN_DEPLOYMENTS", "VIEW_WORK_POOLS")),
-      new Method("configure", "void", ", String key", ", key", true,
-          List.of("MANAGE_BLOCKS", "MANAGE_AUTOMATIONS")),
-      Method.of("countWorkPools", "long", "", "", "VIEW_WORK_POOLS"));
+  private static final List<Method> METHODS =
+      List.of(
+          Method.of("readDeployment", "String", ", String id", ", id", "VIEW_DEPLOYMENTS"),
+          Method.of("runDeployment", "String", ", String id", ", id", "RUN_DEPLOYMENTS"),
+          Method.of(
+              "editDeployment",
+              "void",
+              ", String id, String body",
+              ", id, body",
+              "CREATE_EDIT_DEPLOYMENTS"),
+          Method.of("deleteDeployment", "boolean", ", String id", ", id", "DELETE_DEPLOYMENTS"),
+          Method.of("listFlows", "List<String>", "", "", "VIEW_FLOWS"),
+          Method.of("runFlow", "String", ", String id", ", id", "RUN_FLOWS"),
+          Method.of("deleteFlows", "int", ", List<String> ids", ", ids", "DELETE_FLOWS"),
+          new Method(
+              "runOnPool",
+              "String",
+              ", String id, String pool",
+              ", id, pool",
+              false,
+              List.of("RUN_DEPLOYMENTS", "VIEW_WORK_POOLS")),
+          new Method(
+              "configure",
+              "void",
+              ", String key",
+              ", key",
+              true,
+              List.of("MANAGE_BLOCKS", "MANAGE_AUTOMATIONS")),
+          Method.of("countWorkPools", "long", "", "", "VIEW_WORK_POOLS"));
 
-  private static final String SERVICE = """
+  private static final String SERVICE =
+      """
       package %1$s;
 
       %2$s
@@ -56,7 +77,8 @@ final class Corpus {
       %4$s}
       """;
 
-  private static final String GUARD = """
+  private static final String GUARD =
+      """
       package %1$s;
 
       import dev.rolegate.prefect.PrefectCloudCapabilityTable;
@@ -92,18 +114,21 @@ final class Corpus {
   private static final String STATIC_IMPORT =
       "import static dev.rolegate.prefect.Permissions.%s;%n";
 
-  private static final String ABSTRACT_METHOD = """
+  private static final String ABSTRACT_METHOD =
+      """
         @RequiresPermission(%s)
         %s %s(@WorkspaceId String workspace%s);
       """;
 
-  private static final String REQUIREMENT = """
+  private static final String REQUIREMENT =
+      """
         private static final Requirement %s = Requirement.%s(%s);
 
       """;
 
   /** Arguments: return type, name, parameters, constant, type, "return " or "", arguments. */
-  private static final String GUARDED_METHOD = """
+  private static final String GUARDED_METHOD =
+      """
 
         @Override
         public %1$s %2$s(String workspace%3$s) {
@@ -142,15 +167,19 @@ final class Corpus {
   /** Returns the source of interface {@code Service<i>}. */
   static String service(int i) {
     StringBuilder imports = new StringBuilder();
-    METHODS.stream().flatMap(method -> method.permissions().stream()).distinct().forEach(
-        permission -> imports.append(String.format(STATIC_IMPORT, permission)));
+    METHODS.stream()
+        .flatMap(method -> method.permissions().stream())
+        .distinct()
+        .forEach(permission -> imports.append(String.format(STATIC_IMPORT, permission)));
     StringBuilder methods = new StringBuilder();
     for (Method method : METHODS) {
       String list = String.join(", ", method.permissions());
-      String value = method.any() ? "anyOf = {" + list + "}"
-          : method.permissions().size() > 1 ? "{" + list + "}" : list;
-      methods.append(String.format(
-          ABSTRACT_METHOD, value, method.returns(), method.name(), method.params()));
+      String value =
+          method.any()
+              ? "anyOf = {" + list + "}"
+              : method.permissions().size() > 1 ? "{" + list + "}" : list;
+      methods.append(
+          String.format(ABSTRACT_METHOD, value, method.returns(), method.name(), method.params()));
     }
     return String.format(SERVICE, PACKAGE, imports, i, methods);
   }
@@ -161,14 +190,26 @@ final class Corpus {
     StringBuilder constants = new StringBuilder();
     StringBuilder methods = new StringBuilder();
     for (Method method : METHODS) {
-      List<String> permissions = method.permissions().stream()
-          .map(permission -> "PrefectCloudCapabilityTable." + permission)
-          .toList();
-      constants.append(String.format(REQUIREMENT,
-          constant(method), method.any() ? "anyOf" : "allOf", String.join(", ", permissions)));
-      methods.append(String.format(GUARDED_METHOD, method.returns(), method.name(),
-          method.params(), constant(method), type,
-          method.returns().equals("void") ? "" : "return ", method.args()));
+      List<String> permissions =
+          method.permissions().stream()
+              .map(permission -> "PrefectCloudCapabilityTable." + permission)
+              .toList();
+      constants.append(
+          String.format(
+              REQUIREMENT,
+              constant(method),
+              method.any() ? "anyOf" : "allOf",
+              String.join(", ", permissions)));
+      methods.append(
+          String.format(
+              GUARDED_METHOD,
+              method.returns(),
+              method.name(),
+              method.params(),
+              constant(method),
+              type,
+              method.returns().equals("void") ? "" : "return ",
+              method.args()));
     }
     return String.format(GUARD, PACKAGE, type, constants, methods);
   }

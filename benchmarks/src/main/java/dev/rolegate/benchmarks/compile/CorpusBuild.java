@@ -35,7 +35,8 @@ final class CorpusBuild {
     }
   }
 
-  private static final Pattern WARNING_COUNT = Pattern.compile("^(\\d+) warnings?$", Pattern.MULTILINE);
+  private static final Pattern WARNING_COUNT =
+      Pattern.compile("^(\\d+) warnings?$", Pattern.MULTILINE);
 
   private final CompilerInputs inputs;
   private final JavaCompiler javac;
@@ -79,17 +80,30 @@ final class CorpusBuild {
     Path out = Files.createTempDirectory(work, mode.name().toLowerCase(Locale.ROOT) + "-");
     Path classes = Files.createDirectories(out.resolve("classes"));
     Path generated = Files.createDirectories(out.resolve("generated"));
-    List<String> options = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8",
-        "-d", classes.toString(), "-s", generated.toString(),
-        "-classpath", join(inputs.classPath())));
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                "--release",
+                "17",
+                "-encoding",
+                "UTF-8",
+                "-d",
+                classes.toString(),
+                "-s",
+                generated.toString(),
+                "-classpath",
+                join(inputs.classPath())));
     switch (mode) {
       case ROLEGATE:
         options.addAll(List.of("-processorpath", join(inputs.processorPath())));
         break;
       case ONE_FILE_PROCESSOR:
-        options.addAll(List.of("-processorpath",
-            CompilerInputs.location(OneFileProcessor.class.getName()).toString(),
-            "-processor", OneFileProcessor.class.getName()));
+        options.addAll(
+            List.of(
+                "-processorpath",
+                CompilerInputs.location(OneFileProcessor.class.getName()).toString(),
+                "-processor",
+                OneFileProcessor.class.getName()));
         break;
       default:
         options.add("-proc:none");
@@ -111,16 +125,20 @@ final class CorpusBuild {
     }
     long nanos = System.nanoTime() - start;
     if (!ok) {
-      String messages = diagnostics.getDiagnostics().stream()
-          .map(Object::toString)
-          .collect(Collectors.joining("\n"));
-      throw new IllegalStateException(
-          "the " + mode + " build failed:\n" + messages);
+      String messages =
+          diagnostics.getDiagnostics().stream()
+              .map(Object::toString)
+              .collect(Collectors.joining("\n"));
+      throw new IllegalStateException("the " + mode + " build failed:\n" + messages);
     }
-    int warnings = (int) diagnostics.getDiagnostics().stream()
-        .filter(d -> d.getKind() == Diagnostic.Kind.WARNING
-            || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
-        .count();
+    int warnings =
+        (int)
+            diagnostics.getDiagnostics().stream()
+                .filter(
+                    d ->
+                        d.getKind() == Diagnostic.Kind.WARNING
+                            || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
+                .count();
     return new Result(nanos, 0, warnings);
   }
 
@@ -130,10 +148,11 @@ final class CorpusBuild {
     List<String> arguments = new ArrayList<>(options);
     sources.forEach(source -> arguments.add(source.toString()));
     Path argFile = out.resolve("javac.args");
-    Files.write(argFile, arguments.stream().map(CorpusBuild::quoted).toList(), StandardCharsets.UTF_8);
+    Files.write(
+        argFile, arguments.stream().map(CorpusBuild::quoted).toList(), StandardCharsets.UTF_8);
     Path launcher = Path.of(System.getProperty("java.home"), "bin", "javac");
-    ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "@" + argFile)
-        .redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(launcher.toString(), "@" + argFile).redirectErrorStream(true);
     long start = System.nanoTime();
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -147,7 +166,8 @@ final class CorpusBuild {
     }
     long nanos = System.nanoTime() - start;
     if (exit != 0) {
-      throw new IllegalStateException("the forked " + mode + " build failed (exit " + exit + "):\n" + output);
+      throw new IllegalStateException(
+          "the forked " + mode + " build failed (exit " + exit + "):\n" + output);
     }
     Matcher count = WARNING_COUNT.matcher(output);
     return new Result(nanos, 0, count.find() ? Integer.parseInt(count.group(1)) : 0);
@@ -174,13 +194,16 @@ final class CorpusBuild {
       return;
     }
     try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(file -> {
-        try {
-          Files.delete(file);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              file -> {
+                try {
+                  Files.delete(file);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 }

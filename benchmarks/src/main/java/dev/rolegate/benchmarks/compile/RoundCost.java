@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Separates what annotation processing itself costs javac from what rolegate adds: the
- * hand-written corpus compiled with {@code -proc:none}, the same corpus with {@link
- * OneFileProcessor} (processing and one more round, nothing else), and the rolegate corpus with
- * the rolegate processor.
+ * Separates what annotation processing itself costs javac from what rolegate adds: the hand-written
+ * corpus compiled with {@code -proc:none}, the same corpus with {@link OneFileProcessor}
+ * (processing and one more round, nothing else), and the rolegate corpus with the rolegate
+ * processor.
  *
  * <pre>
  * java -cp "benchmarks/target/rolegate-benchmarks.jar:benchmarks/target/lib/*" \
@@ -25,8 +25,8 @@ public final class RoundCost {
   private RoundCost() {}
 
   /**
-   * Arguments: the number of services (default 500) and of timed runs (default 5), and
-   * {@code --fork} anywhere.
+   * Arguments: the number of services (default 500) and of timed runs (default 5), and {@code
+   * --fork} anywhere.
    */
   public static void main(String[] args) throws IOException {
     List<String> rest = new java.util.ArrayList<>(List.of(args));
@@ -35,9 +35,10 @@ public final class RoundCost {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 500;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     Path lib = Path.of("benchmarks/target/lib");
-    CompilerInputs inputs = Files.isDirectory(lib)
-        ? CompilerInputs.fromLibDir(lib)
-        : CompilerInputs.fromLoadedClasses();
+    CompilerInputs inputs =
+        Files.isDirectory(lib)
+            ? CompilerInputs.fromLibDir(lib)
+            : CompilerInputs.fromLoadedClasses();
     System.out.printf("javac %s%n%n", fork ? "forked: a new process per build" : "in this JVM");
     print(System.out, n, measure(new CorpusBuild(inputs, fork), n, runs));
   }
@@ -75,8 +76,12 @@ public final class RoundCost {
     double none = medians[CorpusBuild.Mode.NO_PROCESSOR.ordinal()];
     out.printf(Locale.ROOT, "| build (N = %d) | median ms | / -proc:none |%n|---|---|---|%n", n);
     for (CorpusBuild.Mode mode : CorpusBuild.Mode.values()) {
-      out.printf(Locale.ROOT, "| %s | %.0f | %.2f× |%n", mode.name().toLowerCase(Locale.ROOT),
-          medians[mode.ordinal()], medians[mode.ordinal()] / none);
+      out.printf(
+          Locale.ROOT,
+          "| %s | %.0f | %.2f× |%n",
+          mode.name().toLowerCase(Locale.ROOT),
+          medians[mode.ordinal()],
+          medians[mode.ordinal()] / none);
     }
   }
 }

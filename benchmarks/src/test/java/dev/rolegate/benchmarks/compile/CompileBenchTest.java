@@ -21,8 +21,12 @@ class CompileBenchTest {
   @Test
   void tinyCorpus_compilesBothWays_withoutErrorsOrWarnings() throws IOException {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    CompileBench bench = new CompileBench(CompilerInputs.fromLoadedClasses(), 1, 0,
-        new PrintStream(log, true, StandardCharsets.UTF_8));
+    CompileBench bench =
+        new CompileBench(
+            CompilerInputs.fromLoadedClasses(),
+            1,
+            0,
+            new PrintStream(log, true, StandardCharsets.UTF_8));
     // run() fails unless each build writes an interface and a guard per service.
     List<CompileBench.Measurement> results = bench.run(List.of(2));
     assertEquals(1, results.size());
@@ -35,8 +39,13 @@ class CompileBenchTest {
 
   @Test
   void forkedBuilds_runJavacInANewProcess_bothWays() throws IOException {
-    CompileBench bench = new CompileBench(CompilerInputs.fromLoadedClasses(), true, 1, 0,
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    CompileBench bench =
+        new CompileBench(
+            CompilerInputs.fromLoadedClasses(),
+            true,
+            1,
+            0,
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     CompileBench.Measurement measurement = bench.run(List.of(2)).get(0);
     assertEquals(0, measurement.warnings());
     assertTrue(measurement.rolegateMillis() > 0 && measurement.handWrittenMillis() > 0);
@@ -44,21 +53,26 @@ class CompileBenchTest {
 
   @Test
   void aForkedBuildThatFails_reportsJavacsOutput() throws IOException {
-    Path broken = Files.writeString(Files.createDirectories(temp.resolve("broken")).resolve("Broken.java"),
-        "class Broken { int x = ; }\n");
+    Path broken =
+        Files.writeString(
+            Files.createDirectories(temp.resolve("broken")).resolve("Broken.java"),
+            "class Broken { int x = ; }\n");
     CorpusBuild build = new CorpusBuild(CompilerInputs.fromLoadedClasses(), true);
-    IllegalStateException failure = assertThrows(IllegalStateException.class,
-        () -> build.compile(List.of(broken), CorpusBuild.Mode.NO_PROCESSOR, temp));
+    IllegalStateException failure =
+        assertThrows(
+            IllegalStateException.class,
+            () -> build.compile(List.of(broken), CorpusBuild.Mode.NO_PROCESSOR, temp));
     assertTrue(failure.getMessage().contains("Broken.java:1: error"), failure.getMessage());
   }
 
   @Test
-  void oneFileProcessor_runsOnTheHandWrittenCorpus_andWritesExactlyOneMoreClass() throws IOException {
+  void oneFileProcessor_runsOnTheHandWrittenCorpus_andWritesExactlyOneMoreClass()
+      throws IOException {
     CorpusBuild build = new CorpusBuild(CompilerInputs.fromLoadedClasses());
     List<Path> withGuards = Corpus.write(temp.resolve("hand-one"), 2, true);
     assertEquals(4, build.compile(withGuards, CorpusBuild.Mode.NO_PROCESSOR, temp).classFiles());
-    assertEquals(5,
-        build.compile(withGuards, CorpusBuild.Mode.ONE_FILE_PROCESSOR, temp).classFiles());
+    assertEquals(
+        5, build.compile(withGuards, CorpusBuild.Mode.ONE_FILE_PROCESSOR, temp).classFiles());
     double[] medians = RoundCost.measure(build, 2, 1);
     assertEquals(CorpusBuild.Mode.values().length, medians.length);
     for (double median : medians) {
@@ -82,14 +96,18 @@ class CompileBenchTest {
     assertTrue(service.contains("public interface Service7 {"), service);
     assertEquals(10, service.lines().filter(line -> line.contains("@RequiresPermission(")).count());
     String guard = Corpus.guard(7);
-    assertEquals(10, guard.lines().filter(line -> line.contains(".check(this.source, workspace, ")).count());
+    assertEquals(
+        10, guard.lines().filter(line -> line.contains(".check(this.source, workspace, ")).count());
   }
 
   @Test
   void print_reportsRatioAndGrowth() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    CompileBench.print(List.of(new CompileBench.Measurement(100, 200, 1200, 1000, 0),
-        new CompileBench.Measurement(500, 1000, 6000, 5000, 0)), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    CompileBench.print(
+        List.of(
+            new CompileBench.Measurement(100, 200, 1200, 1000, 0),
+            new CompileBench.Measurement(500, 1000, 6000, 5000, 0)),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(out.contains("| 100 | 1000 | 200 | 1200 | 1000 | 1.20× | 12.00 | 10.00 |"), out);
     assertTrue(out.contains("| 100 | 500 | 12.00 | 10.00 | 1.20× |"), out);

@@ -42,7 +42,9 @@ class PostgresBinariesTest {
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> PostgresServer.binDirectory(null, root));
     assertEquals(
-        "no PostgreSQL binaries: no " + root + "/<version>/bin with initdb and pg_ctl, and"
+        "no PostgreSQL binaries: no "
+            + root
+            + "/<version>/bin with initdb and pg_ctl, and"
             + " ROLEGATE_POSTGRES_BIN is not set. Install Debian's postgresql package:"
             + " apt-get install postgresql, or set ROLEGATE_POSTGRES_BIN to a PostgreSQL bin"
             + " directory",
@@ -63,10 +65,11 @@ class PostgresBinariesTest {
 
     IllegalStateException e =
         assertThrows(
-            IllegalStateException.class,
-            () -> PostgresServer.binDirectory(empty.toString(), root));
+            IllegalStateException.class, () -> PostgresServer.binDirectory(empty.toString(), root));
     assertEquals(
-        "no PostgreSQL binaries (initdb, pg_ctl) in " + empty + ", named by ROLEGATE_POSTGRES_BIN:"
+        "no PostgreSQL binaries (initdb, pg_ctl) in "
+            + empty
+            + ", named by ROLEGATE_POSTGRES_BIN:"
             + " set ROLEGATE_POSTGRES_BIN to a PostgreSQL bin directory, or unset it and install"
             + " Debian's postgresql package: apt-get install postgresql",
         e.getMessage());

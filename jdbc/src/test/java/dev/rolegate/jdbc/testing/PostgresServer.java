@@ -34,8 +34,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  *
  * <p>The binaries are those of the directory named by the environment variable {@value #BIN_ENV},
  * else of the newest {@code /usr/lib/postgresql/<version>/bin} (Debian's layout). PostgreSQL
- * refuses to run as root: when the JVM does, the server's commands run as the OS user
- * {@code postgres}, which owns the data directory. Durability is switched off for speed.
+ * refuses to run as root: when the JVM does, the server's commands run as the OS user {@code
+ * postgres}, which owns the data directory. Durability is switched off for speed.
  */
 public final class PostgresServer {
 
@@ -154,7 +154,9 @@ public final class PostgresServer {
       directory = Files.createTempDirectory("rolegate-pg-");
       if (asPostgresUser) {
         UserPrincipal owner =
-            directory.getFileSystem().getUserPrincipalLookupService()
+            directory
+                .getFileSystem()
+                .getUserPrincipalLookupService()
                 .lookupPrincipalByName(OS_USER);
         Files.setOwner(directory, owner);
       }
@@ -182,8 +184,8 @@ public final class PostgresServer {
   }
 
   /**
-   * The bin directory to run: {@code override} when it is set, else the newest version under
-   * {@code installRoot}.
+   * The bin directory to run: {@code override} when it is set, else the newest version under {@code
+   * installRoot}.
    *
    * @throws IllegalStateException if that directory has no {@code initdb} or {@code pg_ctl}
    */
@@ -192,8 +194,13 @@ public final class PostgresServer {
       Path bin = Path.of(override);
       if (!hasServerBinaries(bin)) {
         throw new IllegalStateException(
-            "no PostgreSQL binaries (initdb, pg_ctl) in " + bin + ", named by " + BIN_ENV
-                + ": set " + BIN_ENV + " to a PostgreSQL bin directory, or unset it and install"
+            "no PostgreSQL binaries (initdb, pg_ctl) in "
+                + bin
+                + ", named by "
+                + BIN_ENV
+                + ": set "
+                + BIN_ENV
+                + " to a PostgreSQL bin directory, or unset it and install"
                 + " Debian's postgresql package: apt-get install postgresql");
       }
       return bin;
@@ -216,9 +223,14 @@ public final class PostgresServer {
         .orElseThrow(
             () ->
                 new IllegalStateException(
-                    "no PostgreSQL binaries: no " + installRoot + "/<version>/bin with initdb"
-                        + " and pg_ctl, and " + BIN_ENV + " is not set. Install Debian's"
-                        + " postgresql package: apt-get install postgresql, or set " + BIN_ENV
+                    "no PostgreSQL binaries: no "
+                        + installRoot
+                        + "/<version>/bin with initdb"
+                        + " and pg_ctl, and "
+                        + BIN_ENV
+                        + " is not set. Install Debian's"
+                        + " postgresql package: apt-get install postgresql, or set "
+                        + BIN_ENV
                         + " to a PostgreSQL bin directory"));
   }
 
@@ -277,7 +289,8 @@ public final class PostgresServer {
     run(
         "initdb",
         List.of(
-            "-D", dataDirectory().toString(),
+            "-D",
+            dataDirectory().toString(),
             "--auth=trust",
             "--username=" + USER,
             "--encoding=UTF8",
@@ -325,11 +338,15 @@ public final class PostgresServer {
               "pg_ctl",
               List.of(
                   "start",
-                  "-D", dataDirectory().toString(),
-                  "-l", logFile().toString(),
-                  "-o", "-p " + port,
+                  "-D",
+                  dataDirectory().toString(),
+                  "-l",
+                  logFile().toString(),
+                  "-o",
+                  "-p " + port,
                   "-w",
-                  "-t", Long.toString(START_TIMEOUT_SECONDS)));
+                  "-t",
+                  Long.toString(START_TIMEOUT_SECONDS)));
       if (result.exitCode() == 0) {
         return;
       }
@@ -338,9 +355,16 @@ public final class PostgresServer {
         continue;
       }
       throw new IllegalStateException(
-          "the PostgreSQL test server did not start on 127.0.0.1:" + port + " (pg_ctl start,"
-              + " waiting at most " + START_TIMEOUT_SECONDS + " s, exited with "
-              + result.exitCode() + "):\n" + result.output() + "\n--- server log (tail) ---\n"
+          "the PostgreSQL test server did not start on 127.0.0.1:"
+              + port
+              + " (pg_ctl start,"
+              + " waiting at most "
+              + START_TIMEOUT_SECONDS
+              + " s, exited with "
+              + result.exitCode()
+              + "):\n"
+              + result.output()
+              + "\n--- server log (tail) ---\n"
               + log);
     }
   }
@@ -361,8 +385,12 @@ public final class PostgresServer {
       return rows.getString(1);
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "the PostgreSQL test server on 127.0.0.1:" + port + " does not accept connections: "
-              + e + "\n--- server log (tail) ---\n" + logTail(),
+          "the PostgreSQL test server on 127.0.0.1:"
+              + port
+              + " does not accept connections: "
+              + e
+              + "\n--- server log (tail) ---\n"
+              + logTail(),
           e);
     }
   }
@@ -431,8 +459,8 @@ public final class PostgresServer {
   private String logTail() {
     try {
       List<String> lines = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES),
-          lines.size()));
+      return String.join(
+          "\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
     } catch (IOException e) {
       return "(no server log: " + e + ")";
     }

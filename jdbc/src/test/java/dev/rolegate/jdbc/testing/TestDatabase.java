@@ -49,14 +49,14 @@ public enum TestDatabase {
   private static final AtomicInteger H2_DATABASES = new AtomicInteger();
 
   /**
-   * A new, empty database whose name starts with {@code name} (made unique in this JVM), to be
-   * used as it is or through {@link #jdbcUrl(DataSource)}.
+   * A new, empty database whose name starts with {@code name} (made unique in this JVM), to be used
+   * as it is or through {@link #jdbcUrl(DataSource)}.
    */
   public abstract DataSource fresh(String name);
 
   /**
-   * The JDBC URL of a database {@link #fresh(String)} of this kind gave, for what is configured
-   * by URL (Flyway, Spring's {@code spring.datasource.url}); it carries the user, if one is needed.
+   * The JDBC URL of a database {@link #fresh(String)} of this kind gave, for what is configured by
+   * URL (Flyway, Spring's {@code spring.datasource.url}); it carries the user, if one is needed.
    *
    * @throws IllegalArgumentException if {@code dataSource} is not one of this kind's
    */

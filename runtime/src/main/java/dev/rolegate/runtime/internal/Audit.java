@@ -54,9 +54,9 @@ final class Audit {
 
   /**
    * Returns the roles with which {@code principal} would have been allowed in {@code inAccount},
-   * everything else about it unchanged: another workspace role there, or another account role
-   * (for a principal that is no member there: the roles a member would need). Only for a denial
-   * about roles.
+   * everything else about it unchanged: another workspace role there, or another account role (for
+   * a principal that is no member there: the roles a member would need). Only for a denial about
+   * roles.
    */
   static Allowed wouldAllow(
       Requirement requirement, Principal principal, String inAccount, Role role) {
@@ -89,36 +89,71 @@ final class Audit {
   }
 
   /** Tells the listener about an allowed call; never throws what the listener throws. */
-  static void allowed(DecisionListener listener, Requirement requirement, Principal principal,
-      Role role, String account, String workspace, String operation) {
-    Decision decision = new Decision(true, operation, principal.id(), principal.kind(), account,
-        workspace, requirement.names(), requirement.any(),
-        grantedBy(requirement, principal, role, account, workspace), List.of(), "allowed");
+  static void allowed(
+      DecisionListener listener,
+      Requirement requirement,
+      Principal principal,
+      Role role,
+      String account,
+      String workspace,
+      String operation) {
+    Decision decision =
+        new Decision(
+            true,
+            operation,
+            principal.id(),
+            principal.kind(),
+            account,
+            workspace,
+            requirement.names(),
+            requirement.any(),
+            grantedBy(requirement, principal, role, account, workspace),
+            List.of(),
+            "allowed");
     deliver(listener, decision, null);
   }
 
   /** Tells the installed listener, if any, about a denial; returns the denial to throw. */
-  static <T extends RuntimeException> T denied(T denial, Requirement requirement,
-      Principal principal, List<String> wouldAllow, String operation, String account,
+  static <T extends RuntimeException> T denied(
+      T denial,
+      Requirement requirement,
+      Principal principal,
+      List<String> wouldAllow,
+      String operation,
+      String account,
       String workspace) {
     DecisionListener listener = Decisions.listener();
     if (listener != null) {
       String id = principal == null ? null : principal.id();
       PrincipalKind kind = principal == null ? null : principal.kind();
       // Unauthenticated calls and source failures pass null: nobody to say which role would do.
-      deliver(listener, new Decision(false, operation, id, kind, account, workspace,
-          requirement.names(),
-          requirement.any(), "", wouldAllow == null ? List.of() : wouldAllow, denial.getMessage()),
+      deliver(
+          listener,
+          new Decision(
+              false,
+              operation,
+              id,
+              kind,
+              account,
+              workspace,
+              requirement.names(),
+              requirement.any(),
+              "",
+              wouldAllow == null ? List.of() : wouldAllow,
+              denial.getMessage()),
           denial);
     }
     return denial;
   }
 
-  private static String grantedBy(Requirement requirement, Principal principal, Role role,
-      String inAccount, String workspace) {
+  private static String grantedBy(
+      Requirement requirement, Principal principal, Role role, String inAccount, String workspace) {
     Role account = principal.accountRole(inAccount);
-    // A workspace role grants only workspace permissions: an account-level call is the account role's.
-    if (requirement.workspaceLevel() && role != null && requirement.satisfied(account, role, null)) {
+    // A workspace role grants only workspace permissions: an account-level call is the account
+    // role's.
+    if (requirement.workspaceLevel()
+        && role != null
+        && requirement.satisfied(account, role, null)) {
       // A role is found only under an id given a role or a default, which the name rule checked
       // when it was given (or a UUID's spelling): shown as it is.
       return role.describe() + " in " + workspace;
@@ -128,11 +163,17 @@ final class Audit {
     if (!requirement.workspaceLevel() || account.everywhere() == null) {
       return "account role " + account.name() + " in " + shown;
     }
-    return "account " + account.name() + " in " + shown + " (workspace "
-        + account.everywhere().name() + " in the account's workspaces)";
+    return "account "
+        + account.name()
+        + " in "
+        + shown
+        + " (workspace "
+        + account.everywhere().name()
+        + " in the account's workspaces)";
   }
 
-  private static void deliver(DecisionListener listener, Decision decision, RuntimeException denial) {
+  private static void deliver(
+      DecisionListener listener, Decision decision, RuntimeException denial) {
     // The listener runs in a frame of its own: whatever it binds and leaves bound is unbound
     // before the call goes on, so the delegate acts for the principal that was checked.
     Bindings.Entered entered = Bindings.enter(Bindings.current());
@@ -148,9 +189,17 @@ final class Audit {
         denial.addSuppressed(e);
       }
       // The class names only: a listener's message may quote whatever it was handed.
-      LOG.log(System.Logger.Level.WARNING, "decision listener " + listener.getClass().getName()
-          + " threw " + e.getClass().getName() + "; the decision stands ("
-          + (decision.allowed() ? "allowed" : "denied") + " " + decision.operation() + ")");
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "decision listener "
+              + listener.getClass().getName()
+              + " threw "
+              + e.getClass().getName()
+              + "; the decision stands ("
+              + (decision.allowed() ? "allowed" : "denied")
+              + " "
+              + decision.operation()
+              + ")");
     } finally {
       Bindings.exit(entered);
     }

@@ -5,8 +5,8 @@ import dev.rolegate.runtime.PrincipalSource;
 import java.util.Objects;
 
 /**
- * Each thread's bindings: a stack of open {@link Binding} scopes, of which the innermost is the
- * one a guard's check reads, in one {@code ThreadLocal} read. {@code CurrentPrincipal} and {@code
+ * Each thread's bindings: a stack of open {@link Binding} scopes, of which the innermost is the one
+ * a guard's check reads, in one {@code ThreadLocal} read. {@code CurrentPrincipal} and {@code
  * PrincipalContext} are its API.
  *
  * <p>The rules, which make a binding impossible to bring back once it is gone:
@@ -29,8 +29,8 @@ public final class Bindings {
   private Bindings() {}
 
   /**
-   * Opens a scope binding {@code principal} (and {@code account} and {@code workspace}, or none)
-   * on this thread.
+   * Opens a scope binding {@code principal} (and {@code account} and {@code workspace}, or none) on
+   * this thread.
    */
   public static Binding bind(Principal principal, String account, String workspace) {
     Objects.requireNonNull(principal, "principal");
@@ -67,20 +67,22 @@ public final class Bindings {
   }
 
   /**
-   * Binds what {@code captured} bound (or nothing) on this thread for a task, until {@link
-   * #exit}. The task runs in a frame of its own: a new scope of this thread with the captured
-   * principal, account and workspace and nothing under it, so no scope the task opens and closes can fall
-   * back onto whatever lay under the captured binding where it was captured, or onto this
-   * thread's own bindings.
+   * Binds what {@code captured} bound (or nothing) on this thread for a task, until {@link #exit}.
+   * The task runs in a frame of its own: a new scope of this thread with the captured principal,
+   * account and workspace and nothing under it, so no scope the task opens and closes can fall back
+   * onto whatever lay under the captured binding where it was captured, or onto this thread's own
+   * bindings.
    */
   public static Entered enter(Binding captured) {
     Thread current = Thread.currentThread();
     Entered entered = new Entered(BOUND.get(), current);
     // Resolved again, not copied: the workspace's account as the directory says it now, so that
     // a context captured long ago (a scheduled task) holds no more than a scope opened now.
-    set(captured == null
-        ? null
-        : new Binding(captured.principal(), captured.account(), captured.workspace(), null, current));
+    set(
+        captured == null
+            ? null
+            : new Binding(
+                captured.principal(), captured.account(), captured.workspace(), null, current));
     return entered;
   }
 
@@ -95,8 +97,11 @@ public final class Bindings {
   public static void exit(Entered entered) {
     Thread current = Thread.currentThread();
     if (entered.thread != current) {
-      throw new IllegalStateException("a task's bindings end on the thread that entered them ("
-          + entered.thread.getName() + "), not on " + current.getName());
+      throw new IllegalStateException(
+          "a task's bindings end on the thread that entered them ("
+              + entered.thread.getName()
+              + "), not on "
+              + current.getName());
     }
     // The frame has nothing under it: every scope down from the top is the task's.
     for (Binding s = BOUND.get(); s != null; s = s.previous) {

@@ -3,16 +3,15 @@ package dev.rolegate.runtime.internal;
 import java.util.Objects;
 
 /**
- * The one rule for every name that reaches a message or a log (principal ids, role names,
- * workspace ids): a name given when something is built must be showable, or it is rejected; a
- * name a caller passes at call time (a workspace id) is shown escaped.
+ * The one rule for every name that reaches a message or a log (principal ids, role names, workspace
+ * ids): a name given when something is built must be showable, or it is rejected; a name a caller
+ * passes at call time (a workspace id) is shown escaped.
  *
- * <p>Showable: not empty, no leading or trailing space, and no character that prints as nothing
- * or as something else: control characters (line breaks, escapes, NUL, DEL, C1), line and
- * paragraph separators (U+2028, U+2029), format characters (bidi overrides such as U+202E,
- * zero-width spaces and joiners, the byte-order mark), space separators other than the ASCII space
- * (no-break and other wide or narrow spaces), private-use and unassigned code points, and unpaired
- * surrogates.
+ * <p>Showable: not empty, no leading or trailing space, and no character that prints as nothing or
+ * as something else: control characters (line breaks, escapes, NUL, DEL, C1), line and paragraph
+ * separators (U+2028, U+2029), format characters (bidi overrides such as U+202E, zero-width spaces
+ * and joiners, the byte-order mark), space separators other than the ASCII space (no-break and
+ * other wide or narrow spaces), private-use and unassigned code points, and unpaired surrogates.
  */
 public final class Names {
   /** The longest name a message quotes whole. */
@@ -35,9 +34,16 @@ public final class Names {
     for (int i = 0; i < name.length(); ) {
       int c = name.codePointAt(i);
       if (!isShowable(c)) {
-        throw new IllegalArgumentException(what + " may not contain " + describe(c)
-            + " (character " + (i + 1) + " of " + quoted(name) + "): messages and logs could not"
-            + " show it truthfully (control, format and invisible characters are refused)");
+        throw new IllegalArgumentException(
+            what
+                + " may not contain "
+                + describe(c)
+                + " (character "
+                + (i + 1)
+                + " of "
+                + quoted(name)
+                + "): messages and logs could not"
+                + " show it truthfully (control, format and invisible characters are refused)");
       }
       i += Character.charCount(c);
     }
@@ -90,8 +96,8 @@ public final class Names {
   }
 
   /**
-   * Returns {@code name} in quotes, fit for a log line whatever a caller put in it: escaped and
-   * cut as by {@link #escaped}; null is {@code null}.
+   * Returns {@code name} in quotes, fit for a log line whatever a caller put in it: escaped and cut
+   * as by {@link #escaped}; null is {@code null}.
    */
   public static String quoted(String name) {
     if (name == null) {
@@ -106,8 +112,8 @@ public final class Names {
   /**
    * Returns {@code name} fit for a log line whatever a caller put in it: quotes, backslashes and
    * every character that is not showable are escaped ({@code \\n}, {@code \\u202e}), and a name
-   * longer than 100 characters is cut, with its length ({@code abc... (1000000 characters)});
-   * null is {@code null}.
+   * longer than 100 characters is cut, with its length ({@code abc... (1000000 characters)}); null
+   * is {@code null}.
    */
   public static String escaped(String name) {
     if (name == null) {
@@ -137,8 +143,10 @@ public final class Names {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          boolean pair = Character.isHighSurrogate(c) && i + 1 < end
-              && Character.isLowSurrogate(name.charAt(i + 1));
+          boolean pair =
+              Character.isHighSurrogate(c)
+                  && i + 1 < end
+                  && Character.isLowSurrogate(name.charAt(i + 1));
           int point = pair ? name.codePointAt(i) : c;
           if (isShowable(point)) {
             out.appendCodePoint(point);

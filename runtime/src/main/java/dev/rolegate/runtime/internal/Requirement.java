@@ -17,22 +17,22 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The permissions one guarded method requires (all of them, or any one), checked by the
- * generated guard before it delegates. Guards hold their requirements as constants, so the
- * allowed path reads the principal, finds its role in the target workspace and tests bits: no
- * allocation, no reflection, no lookup by name.
+ * The permissions one guarded method requires (all of them, or any one), checked by the generated
+ * guard before it delegates. Guards hold their requirements as constants, so the allowed path reads
+ * the principal, finds its role in the target workspace and tests bits: no allocation, no
+ * reflection, no lookup by name.
  *
- * <p>The decision is {@code decide}, written once: the account the call acts in (the one it
- * names, else its workspace's, as the principal's {@code AccountDirectory} says), the
- * principal's account role there (none unless a member), its workspace role there (explicit or
- * default, only for a member) and the workspace role its account role implies in the account's
- * workspaces. For the runtime's own thread source, a call whose assigned role holds the one
- * permission it needs ({@link Binding#assignedRoleIn}: found when bound, for the bound workspace;
- * else the workspace's account from the directory, then the role assigned there to a member) is
- * answered by that bit test ({@link #singleHeldBy}) before anything else, which answers as the
- * full decision would (for the bound workspace: as it would have when the scope opened, which
- * found the workspace's account then): an explicit role wins over a default, and the account role
- * only adds; everything else is decided in full. Denials and their messages are built by {@link Denials}.
+ * <p>The decision is {@code decide}, written once: the account the call acts in (the one it names,
+ * else its workspace's, as the principal's {@code AccountDirectory} says), the principal's account
+ * role there (none unless a member), its workspace role there (explicit or default, only for a
+ * member) and the workspace role its account role implies in the account's workspaces. For the
+ * runtime's own thread source, a call whose assigned role holds the one permission it needs ({@link
+ * Binding#assignedRoleIn}: found when bound, for the bound workspace; else the workspace's account
+ * from the directory, then the role assigned there to a member) is answered by that bit test
+ * ({@link #singleHeldBy}) before anything else, which answers as the full decision would (for the
+ * bound workspace: as it would have when the scope opened, which found the workspace's account
+ * then): an explicit role wins over a default, and the account role only adds; everything else is
+ * decided in full. Denials and their messages are built by {@link Denials}.
  */
 public final class Requirement {
   private static final RuntimeAccess RUNTIME = Secrets.runtime();
@@ -41,10 +41,15 @@ public final class Requirement {
   private final Permission[] permissions;
   private final boolean any;
   private final boolean workspaceLevel;
-  /** The one workspace permission of a single-permission requirement, for the fast path; else null. */
+
+  /**
+   * The one workspace permission of a single-permission requirement, for the fast path; else null.
+   */
   private final Permission single;
+
   /** {@link #single}'s bit in the first bitset word, or 0: the allowed path's one bit test. */
   private final long singleBit;
+
   private final List<String> names;
 
   private Requirement(boolean any, Permission... permissions) {
@@ -113,7 +118,9 @@ public final class Requirement {
       }
       // Another workspace, for a one-permission requirement: the bound one's role was found when
       // bound, and several permissions are decided in full anyway.
-      if (role == null && singleBit != 0 && !binding.binds(workspace)
+      if (role == null
+          && singleBit != 0
+          && !binding.binds(workspace)
           && allowedByAssignedRole(principal, workspace, operation)) {
         return;
       }
@@ -126,9 +133,9 @@ public final class Requirement {
   /**
    * Allows a call on a workspace other than the bound one whose assigned role there holds the one
    * permission needed: the workspace's account from the directory, then the role assigned there,
-   * for a member only. False means "decide in full" (which asks again, and denies if the
-   * directory throws), never "denied". Kept out of {@code check} so that the bound workspace's
-   * path stays small.
+   * for a member only. False means "decide in full" (which asks again, and denies if the directory
+   * throws), never "denied". Kept out of {@code check} so that the bound workspace's path stays
+   * small.
    */
   private boolean allowedByAssignedRole(Principal principal, String workspace, String operation) {
     String account;
@@ -152,10 +159,10 @@ public final class Requirement {
   }
 
   /**
-   * Checks a call that names no workspace and no account by argument: a workspace requirement
-   * acts on the workspace the source has bound ({@code @BoundWorkspace}), which must be there, in
-   * that workspace's account; a call that needs only account permissions and names no account is
-   * denied (the processor refuses such a method: {@code [MissingAccount]}).
+   * Checks a call that names no workspace and no account by argument: a workspace requirement acts
+   * on the workspace the source has bound ({@code @BoundWorkspace}), which must be there, in that
+   * workspace's account; a call that needs only account permissions and names no account is denied
+   * (the processor refuses such a method: {@code [MissingAccount]}).
    */
   public void check(PrincipalSource source, String operation) {
     if (workspaceLevel) {
@@ -166,9 +173,9 @@ public final class Requirement {
   }
 
   /**
-   * Checks a call in the account an {@code @AccountId} argument names, and no workspace argument:
-   * a workspace requirement acts on the bound workspace ({@code @BoundWorkspace}), which must
-   * belong to that account. A null or blank account id is denied.
+   * Checks a call in the account an {@code @AccountId} argument names, and no workspace argument: a
+   * workspace requirement acts on the bound workspace ({@code @BoundWorkspace}), which must belong
+   * to that account. A null or blank account id is denied.
    */
   public void checkInAccount(PrincipalSource source, String account, String operation) {
     if (workspaceLevel) {
@@ -179,8 +186,8 @@ public final class Requirement {
   }
 
   /**
-   * Checks a call in the account an {@code @AccountId} argument names, on the workspace a {@code
-   * @WorkspaceId} argument names: denied unless the workspace belongs to that account.
+   * Checks a call in the account an {@code @AccountId} argument names, on the workspace a
+   * {@code @WorkspaceId} argument names: denied unless the workspace belongs to that account.
    */
   public void checkInAccount(
       PrincipalSource source, String account, String workspace, String operation) {
@@ -229,23 +236,28 @@ public final class Requirement {
   }
 
   /**
-   * Allows the call or throws its denial: the one place a decision is taken. {@code workspace} is
-   * a String, a UUID or null, turned into a String only for a denial or a listener.
+   * Allows the call or throws its denial: the one place a decision is taken. {@code workspace} is a
+   * String, a UUID or null, turned into a String only for a denial or a listener.
    *
-   * @param accountNamed whether the call names its account ({@code @AccountId}, {@code
-   *     @BoundAccount}); else it acts in the account of the workspace it names, if any
-   * @param workspaceNamed whether the call names a workspace ({@code @WorkspaceId}, or {@code
-   *     @BoundWorkspace} with a workspace permission)
+   * @param accountNamed whether the call names its account ({@code @AccountId},
+   *     {@code @BoundAccount}); else it acts in the account of the workspace it names, if any
+   * @param workspaceNamed whether the call names a workspace ({@code @WorkspaceId}, or
+   *     {@code @BoundWorkspace} with a workspace permission)
    */
-  private void decide(Principal principal, boolean accountNamed, String account,
-      boolean workspaceNamed, Object workspace, String operation) {
+  private void decide(
+      Principal principal,
+      boolean accountNamed,
+      String account,
+      boolean workspaceNamed,
+      Object workspace,
+      String operation) {
     Refusal refusal = null;
     // Null when the call names no account: the callers pass none.
     String inAccount = account;
     Role role = null;
     try {
-      if (workspaceNamed && !(workspace instanceof UUID
-          || Principal.isWorkspaceId((String) workspace))) {
+      if (workspaceNamed
+          && !(workspace instanceof UUID || Principal.isWorkspaceId((String) workspace))) {
         refusal = Refusal.NO_WORKSPACE;
       } else if (accountNamed && !Principal.isWorkspaceId(account)) {
         refusal = Refusal.NO_ACCOUNT;
@@ -253,9 +265,10 @@ public final class Requirement {
         refusal = Refusal.OTHER_MATRIX;
       } else {
         if (workspaceNamed) {
-          String owner = workspace instanceof UUID uuid
-              ? principal.accountOf(uuid)
-              : principal.accountOf((String) workspace);
+          String owner =
+              workspace instanceof UUID uuid
+                  ? principal.accountOf(uuid)
+                  : principal.accountOf((String) workspace);
           if (owner == null) {
             refusal = Refusal.UNKNOWN_WORKSPACE;
           } else if (accountNamed && !AccountDirectory.sameAccount(account, owner)) {
@@ -272,19 +285,34 @@ public final class Requirement {
           } else {
             Role accountRole = principal.accountRole(inAccount);
             role = workspaceNamed ? RUNTIME.roleIn(principal, workspace, inAccount) : null;
-            if (!satisfied(accountRole, role, accountRole == null ? null : accountRole.everywhere())) {
+            if (!satisfied(
+                accountRole, role, accountRole == null ? null : accountRole.everywhere())) {
               refusal = Refusal.ROLES;
             }
           }
         }
       }
     } catch (RuntimeException failure) {
-      throw Denials.denied(this, principal, Refusal.FAILED, account, accountNamed,
-          Objects.toString(workspace, null), operation, failure);
+      throw Denials.denied(
+          this,
+          principal,
+          Refusal.FAILED,
+          account,
+          accountNamed,
+          Objects.toString(workspace, null),
+          operation,
+          failure);
     }
     if (refusal != null) {
-      throw Denials.denied(this, principal, refusal, inAccount, accountNamed,
-          Objects.toString(workspace, null), operation, null);
+      throw Denials.denied(
+          this,
+          principal,
+          refusal,
+          inAccount,
+          accountNamed,
+          Objects.toString(workspace, null),
+          operation,
+          null);
     }
     allowed(principal, role, inAccount, workspace, operation);
   }
@@ -328,7 +356,8 @@ public final class Requirement {
     return !any;
   }
 
-  private static boolean held(Permission permission, Role account, Role workspace, Role everywhere) {
+  private static boolean held(
+      Permission permission, Role account, Role workspace, Role everywhere) {
     if (permission.level() == Level.ACCOUNT) {
       return account != null && account.holds(permission);
     }
@@ -340,8 +369,8 @@ public final class Requirement {
       Principal principal, Role role, String account, Object workspace, String operation) {
     DecisionListener listener = Decisions.listener();
     if (listener != null) {
-      Audit.allowed(listener, this, principal, role, account, Objects.toString(workspace, null),
-          operation);
+      Audit.allowed(
+          listener, this, principal, role, account, Objects.toString(workspace, null), operation);
     }
   }
 
@@ -360,8 +389,14 @@ public final class Requirement {
   }
 
   private UnauthenticatedException unauthenticated(String operation, Object workspace) {
-    return Audit.denied(new UnauthenticatedException(operation), this, null, null, operation,
-        null, Objects.toString(workspace, null));
+    return Audit.denied(
+        new UnauthenticatedException(operation),
+        this,
+        null,
+        null,
+        operation,
+        null,
+        Objects.toString(workspace, null));
   }
 
   /**
@@ -373,8 +408,8 @@ public final class Requirement {
   }
 
   /**
-   * Returns the denial to throw when reading the account id from a guarded method's argument
-   * failed (its accessor threw): a call whose account is unknown is denied.
+   * Returns the denial to throw when reading the account id from a guarded method's argument failed
+   * (its accessor threw): a call whose account is unknown is denied.
    */
   public AccessDeniedException accountFailed(String operation, RuntimeException failure) {
     return sourceFailed("the account id", operation, null, failure);

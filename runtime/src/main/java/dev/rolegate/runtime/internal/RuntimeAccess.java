@@ -6,8 +6,8 @@ import dev.rolegate.runtime.Role;
 
 /**
  * What the decision code of this package reads from the public types' package-private state: the
- * bits of roles and permissions and a principal's assigned roles. The runtime's one
- * implementation registers itself with {@link Secrets}; nothing else can.
+ * bits of roles and permissions and a principal's assigned roles. The runtime's one implementation
+ * registers itself with {@link Secrets}; nothing else can.
  *
  * <p>Not API: an application has no use for it, and it may change in any release.
  */
@@ -25,8 +25,8 @@ public interface RuntimeAccess {
   Role assignedRoleIn(Principal principal, String workspace, String account);
 
   /**
-   * Returns the workspace role {@code principal} holds in {@code workspace} (a valid String id or
-   * a UUID) of {@code account}: none unless a member there; the explicit role, else the default.
+   * Returns the workspace role {@code principal} holds in {@code workspace} (a valid String id or a
+   * UUID) of {@code account}: none unless a member there; the explicit role, else the default.
    */
   Role roleIn(Principal principal, Object workspace, String account);
 

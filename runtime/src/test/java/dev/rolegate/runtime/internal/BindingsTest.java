@@ -90,12 +90,15 @@ class BindingsTest {
   void assignedRoleIn_theBoundWorkspace_isTheRoleAssignedThere_neverADefault() {
     WorkspaceDefaults defaults = new WorkspaceDefaults(MATRIX);
     defaults.setDefaultRole("ws-dev", OWNER);
-    Principal dev = user("dev").workspaceRole("ws-prod", DEVELOPER).workspaceDefaults(defaults).build();
+    Principal dev =
+        user("dev").workspaceRole("ws-prod", DEVELOPER).workspaceDefaults(defaults).build();
     try (PrincipalScope scope = CurrentPrincipal.bind(dev, "ws-prod")) {
       assertSame(role(DEVELOPER), ((Binding) scope).assignedRoleIn("ws-prod"));
     }
     try (PrincipalScope scope = CurrentPrincipal.bind(dev, "ws-dev")) {
-      assertNull(((Binding) scope).assignedRoleIn("ws-dev"), "a default is read at each call, never bound");
+      assertNull(
+          ((Binding) scope).assignedRoleIn("ws-dev"),
+          "a default is read at each call, never bound");
       // The call still holds the default, read by the principal's full lookup.
       Requirement.allOf(permission(DELETE_X)).check(CurrentPrincipal.source(), "ws-dev", "op");
     }
@@ -110,8 +113,12 @@ class BindingsTest {
     Requirement secrets = Requirement.allOf(permission(VIEW_SECRETS));
     WorkspaceDefaults defaults = new WorkspaceDefaults(MATRIX);
     defaults.setDefaultRole("ws-open", OWNER);
-    Principal alice = user("alice").workspaceRole("ws-prod", DEVELOPER)
-        .workspaceRole("ws-test", OWNER).workspaceDefaults(defaults).build();
+    Principal alice =
+        user("alice")
+            .workspaceRole("ws-prod", DEVELOPER)
+            .workspaceRole("ws-test", OWNER)
+            .workspaceDefaults(defaults)
+            .build();
     try (PrincipalScope scope = CurrentPrincipal.bind(alice, "ws-prod")) {
       Binding binding = (Binding) scope;
       assertTrue(delete.singleHeldBy(binding.assignedRoleIn("ws-prod")));
@@ -150,10 +157,11 @@ class BindingsTest {
     PrincipalContext context = PrincipalContext.capture();
     alice.close();
     assertEquals(Optional.empty(), boundId());
-    context.run(() -> {
-      alice.close();
-      assertEquals(Optional.of("alice"), boundId(), "a scope closed before unbinds nothing");
-    });
+    context.run(
+        () -> {
+          alice.close();
+          assertEquals(Optional.of("alice"), boundId(), "a scope closed before unbinds nothing");
+        });
     assertEquals(Optional.empty(), boundId());
   }
 
@@ -164,24 +172,28 @@ class BindingsTest {
     PrincipalContext bobsContext = PrincipalContext.capture();
     alice.close();
     assertEquals(Optional.empty(), boundId(), "closing alice's scope closes bob's inside it");
-    bobsContext.run(() -> {
-      bob.close();
-      assertEquals(Optional.of("bob"), boundId(), "bob's scope was closed with alice's");
-    });
+    bobsContext.run(
+        () -> {
+          bob.close();
+          assertEquals(Optional.of("bob"), boundId(), "bob's scope was closed with alice's");
+        });
     assertEquals(Optional.empty(), boundId());
   }
 
   @Test
   void threadsOwnScope_closedInATaskThatHidesIt_unbindsNothingThere_andIsGoneAfterTheTask() {
     PrincipalScope alice = CurrentPrincipal.bind(ALICE);
-    PrincipalContext.none().run(() -> {
-      try (PrincipalScope bob = CurrentPrincipal.bind(BOB)) {
-        alice.close();
-        assertEquals(Optional.of("bob"), boundId());
-      }
-      assertEquals(Optional.empty(), boundId());
-    });
-    assertEquals(Optional.empty(), boundId(), "the task closed alice's scope: it does not come back");
+    PrincipalContext.none()
+        .run(
+            () -> {
+              try (PrincipalScope bob = CurrentPrincipal.bind(BOB)) {
+                alice.close();
+                assertEquals(Optional.of("bob"), boundId());
+              }
+              assertEquals(Optional.empty(), boundId());
+            });
+    assertEquals(
+        Optional.empty(), boundId(), "the task closed alice's scope: it does not come back");
   }
 
   @Test
@@ -189,19 +201,23 @@ class BindingsTest {
     PrincipalScope alice = CurrentPrincipal.bind(ALICE);
     PrincipalContext alicesContext = PrincipalContext.capture();
     // Another thread runs a task as alice and opens bob's scope on top of hers.
-    PrincipalContext bobsContext = onAnotherThread(() -> {
-      AtomicReference<PrincipalContext> captured = new AtomicReference<>();
-      alicesContext.run(() -> {
-        PrincipalScope bob = CurrentPrincipal.bind(BOB);
-        captured.set(PrincipalContext.capture());
-        bob.close();
-      });
-      return captured.get();
-    });
-    bobsContext.run(() -> {
-      alice.close();
-      assertEquals(Optional.of("bob"), boundId(), "bob's scope is the other thread's to close");
-    });
+    PrincipalContext bobsContext =
+        onAnotherThread(
+            () -> {
+              AtomicReference<PrincipalContext> captured = new AtomicReference<>();
+              alicesContext.run(
+                  () -> {
+                    PrincipalScope bob = CurrentPrincipal.bind(BOB);
+                    captured.set(PrincipalContext.capture());
+                    bob.close();
+                  });
+              return captured.get();
+            });
+    bobsContext.run(
+        () -> {
+          alice.close();
+          assertEquals(Optional.of("bob"), boundId(), "bob's scope is the other thread's to close");
+        });
     assertEquals(Optional.empty(), boundId());
   }
 
@@ -224,16 +240,22 @@ class BindingsTest {
   void scopeATaskLeftOpen_isClosedWhenTheTaskEnds_reenteredLater_itClosesNothing() {
     AtomicReference<PrincipalScope> leftOpen = new AtomicReference<>();
     AtomicReference<PrincipalContext> captured = new AtomicReference<>();
-    PrincipalContext.none().run(() -> {
-      leftOpen.set(CurrentPrincipal.bind(BOB));
-      captured.set(PrincipalContext.capture());
-    });
+    PrincipalContext.none()
+        .run(
+            () -> {
+              leftOpen.set(CurrentPrincipal.bind(BOB));
+              captured.set(PrincipalContext.capture());
+            });
     assertEquals(Optional.empty(), boundId());
     try (PrincipalScope alice = CurrentPrincipal.bind(ALICE)) {
-      captured.get().run(() -> {
-        leftOpen.get().close();
-        assertEquals(Optional.of("bob"), boundId(), "the task's wrapper closed bob's scope already");
-      });
+      captured
+          .get()
+          .run(
+              () -> {
+                leftOpen.get().close();
+                assertEquals(
+                    Optional.of("bob"), boundId(), "the task's wrapper closed bob's scope already");
+              });
       assertEquals(Optional.of("alice"), boundId());
     }
   }
@@ -243,18 +265,23 @@ class BindingsTest {
     PrincipalScope alice = CurrentPrincipal.bind(ALICE);
     PrincipalContext context = PrincipalContext.capture();
     alice.close();
-    Optional<String> afterInnerTask = onAnotherThread(() -> {
-      AtomicReference<Optional<String>> seen = new AtomicReference<>();
-      context.run(() -> {
-        PrincipalContext.none().run(() -> {});
-        try (PrincipalScope bob = CurrentPrincipal.bind(BOB)) {
-          assertEquals(Optional.of("bob"), boundId());
-        }
-        seen.set(boundId());
-      });
-      return seen.get();
-    });
-    assertEquals(Optional.of("alice"), afterInnerTask,
+    Optional<String> afterInnerTask =
+        onAnotherThread(
+            () -> {
+              AtomicReference<Optional<String>> seen = new AtomicReference<>();
+              context.run(
+                  () -> {
+                    PrincipalContext.none().run(() -> {});
+                    try (PrincipalScope bob = CurrentPrincipal.bind(BOB)) {
+                      assertEquals(Optional.of("bob"), boundId());
+                    }
+                    seen.set(boundId());
+                  });
+              return seen.get();
+            });
+    assertEquals(
+        Optional.of("alice"),
+        afterInnerTask,
         "another thread's scope is that thread's to close: the task keeps it");
   }
 }

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A binding resolves the principal's assigned role in its workspace once, and a check of a call
- * on that workspace uses it without a lookup. These tests pin that the shortcut answers exactly as
- * the lookup would: never for another workspace, never from a workspace default (which can change
- * while bound), never for another matrix, and the same for listeners.
+ * A binding resolves the principal's assigned role in its workspace once, and a check of a call on
+ * that workspace uses it without a lookup. These tests pin that the shortcut answers exactly as the
+ * lookup would: never for another workspace, never from a workspace default (which can change while
+ * bound), never for another matrix, and the same for listeners.
  */
 class BoundWorkspaceTest {
   private static final String OP = "ThingService.delete";
@@ -34,10 +34,8 @@ class BoundWorkspaceTest {
   private static final Requirement DELETE = Requirement.allOf(permission(DELETE_X));
   private static final Requirement VIEW = Requirement.allOf(permission(VIEW_X));
 
-  private static final Principal DEV_PROD_VIEWER_DEV = user("dev")
-      .workspaceRole("ws-prod", DEVELOPER)
-      .workspaceRole("ws-dev", VIEWER)
-      .build();
+  private static final Principal DEV_PROD_VIEWER_DEV =
+      user("dev").workspaceRole("ws-prod", DEVELOPER).workspaceRole("ws-dev", VIEWER).build();
 
   @AfterEach
   void unbindAndUnlisten() {
@@ -121,7 +119,8 @@ class BoundWorkspaceTest {
   void anAssignedRole_winsOverTheDefault_inTheBoundWorkspace() {
     WorkspaceDefaults defaults = new WorkspaceDefaults(TestMatrix.MATRIX);
     defaults.setDefaultRole("ws-prod", OWNER);
-    Principal viewer = user("vic").workspaceRole("ws-prod", VIEWER).workspaceDefaults(defaults).build();
+    Principal viewer =
+        user("vic").workspaceRole("ws-prod", VIEWER).workspaceDefaults(defaults).build();
     try (PrincipalScope scope = CurrentPrincipal.bind(viewer, "ws-prod")) {
       assertFalse(allowed(DELETE, "ws-prod"));
       assertFalse(allowedOnBound(DELETE));
@@ -142,11 +141,13 @@ class BoundWorkspaceTest {
 
   @Test
   void aRequirementOfAnotherMatrix_isNotAnsweredByTheBoundRole() {
-    Requirement foreign = Requirement.allOf(TestMatrix.build("Other").permission(DELETE_X).orElseThrow());
+    Requirement foreign =
+        Requirement.allOf(TestMatrix.build("Other").permission(DELETE_X).orElseThrow());
     try (PrincipalScope scope = CurrentPrincipal.bind(DEV_PROD_VIEWER_DEV, "ws-prod")) {
       AccessDeniedException denial =
           assertThrows(AccessDeniedException.class, () -> foreign.check(THREAD, "ws-prod", OP));
-      assertTrue(denial.getMessage().contains("this guard checks matrix Other"), denial.getMessage());
+      assertTrue(
+          denial.getMessage().contains("this guard checks matrix Other"), denial.getMessage());
       assertThrows(AccessDeniedException.class, () -> foreign.check(THREAD, OP));
     }
   }
@@ -158,7 +159,8 @@ class BoundWorkspaceTest {
       // ADMIN holds OWNER in the account's workspaces: the assigned VIEWER role alone would deny.
       assertTrue(allowed(DELETE, "ws-prod"));
       assertTrue(allowedOnBound(DELETE));
-      assertTrue(allowed(Requirement.allOf(permission(DELETE_X), permission(EDIT_ACCOUNT)), "ws-prod"));
+      assertTrue(
+          allowed(Requirement.allOf(permission(DELETE_X), permission(EDIT_ACCOUNT)), "ws-prod"));
       // An account permission of a call that names no account nor workspace: denied.
       assertFalse(allowedOnBound(Requirement.allOf(permission(EDIT_ACCOUNT))));
     }
@@ -166,9 +168,12 @@ class BoundWorkspaceTest {
       assertTrue(allowedInBoundAccount(Requirement.allOf(permission(EDIT_ACCOUNT))));
     }
     try (PrincipalScope scope = CurrentPrincipal.bind(DEV_PROD_VIEWER_DEV, "ws-prod")) {
-      assertFalse(allowed(Requirement.allOf(permission(DELETE_X), permission(EDIT_ACCOUNT)), "ws-prod"));
-      assertTrue(allowed(Requirement.anyOf(permission(VIEW_SECRETS), permission(DELETE_X)), "ws-prod"));
-      assertFalse(allowed(Requirement.allOf(permission(VIEW_SECRETS), permission(DELETE_X)), "ws-prod"));
+      assertFalse(
+          allowed(Requirement.allOf(permission(DELETE_X), permission(EDIT_ACCOUNT)), "ws-prod"));
+      assertTrue(
+          allowed(Requirement.anyOf(permission(VIEW_SECRETS), permission(DELETE_X)), "ws-prod"));
+      assertFalse(
+          allowed(Requirement.allOf(permission(VIEW_SECRETS), permission(DELETE_X)), "ws-prod"));
     }
   }
 
@@ -202,7 +207,8 @@ class BoundWorkspaceTest {
       assertTrue(pool.submit(context.callable(() -> allowedOnBound(DELETE))).get());
       assertTrue(pool.submit(context.callable(() -> allowed(DELETE, "ws-prod"))).get());
       assertFalse(pool.submit(context.callable(() -> allowed(DELETE, "ws-dev"))).get());
-      assertThrows(java.util.concurrent.ExecutionException.class,
+      assertThrows(
+          java.util.concurrent.ExecutionException.class,
           () -> pool.submit(() -> DELETE.check(THREAD, "ws-prod", OP)).get(),
           "the pool thread has nothing bound of its own");
     } finally {

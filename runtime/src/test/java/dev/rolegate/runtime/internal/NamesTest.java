@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import org.junit.jupiter.api.Test;
 
-/** How {@link Names} shows and refuses names: escaping, surrogate pairs and the 100-character cut. */
+/**
+ * How {@link Names} shows and refuses names: escaping, surrogate pairs and the 100-character cut.
+ */
 class NamesTest {
   private static final String GRIN = "\ud83d\ude00"; // U+1F600, a showable supplementary character
   private static final String PLANE15 = "\udb80\udc00"; // U+F0000, supplementary private use
@@ -64,27 +66,35 @@ class NamesTest {
   @Test
   void requireShowable_onlySpaces_orOnlyInvisibleCharacters_isEmptyOrBlank() {
     for (String blank : new String[] {"", " ", "   ", "\u200b", " \u00a0 ", "\t"}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> Names.requireShowable("a role name", blank));
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> Names.requireShowable("a role name", blank));
       assertEquals("a role name may not be empty or blank", e.getMessage(), blank);
     }
   }
 
   @Test
   void requireShowable_unnamedCodePoint_isDescribedByNumberOnly() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Names.requireShowable("a role name", "ab\u0378"));
-    assertEquals("a role name may not contain U+0378 (character 3 of \"ab\\u0378\"): messages and"
-        + " logs could not show it truthfully (control, format and invisible characters are"
-        + " refused)", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Names.requireShowable("a role name", "ab\u0378"));
+    assertEquals(
+        "a role name may not contain U+0378 (character 3 of \"ab\\u0378\"): messages and"
+            + " logs could not show it truthfully (control, format and invisible characters are"
+            + " refused)",
+        e.getMessage());
   }
 
   @Test
   void requireShowable_namedCodePoint_isDescribedByNumberAndName() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Names.requireShowable("a principal id", "x\u202e"));
-    assertTrue(e.getMessage().startsWith(
-        "a principal id may not contain U+202E RIGHT-TO-LEFT OVERRIDE (character 2 of \"x\\u202e\")"),
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Names.requireShowable("a principal id", "x\u202e"));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "a principal id may not contain U+202E RIGHT-TO-LEFT OVERRIDE (character 2 of \"x\\u202e\")"),
         e.getMessage());
   }
 

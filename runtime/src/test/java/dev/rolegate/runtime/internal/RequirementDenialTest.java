@@ -21,13 +21,15 @@ class RequirementDenialTest {
   /** The denial of a call naming {@code workspace}; for null, of a call naming none. */
   private static AccessDeniedException denial(
       Requirement requirement, Principal principal, String workspace) {
-    return assertThrows(AccessDeniedException.class, () -> {
-      if (workspace == null) {
-        requirement.checkInAccount(fixed(principal), ACCOUNT, OP);
-      } else {
-        requirement.check(fixed(principal), workspace, OP);
-      }
-    });
+    return assertThrows(
+        AccessDeniedException.class,
+        () -> {
+          if (workspace == null) {
+            requirement.checkInAccount(fixed(principal), ACCOUNT, OP);
+          } else {
+            requirement.check(fixed(principal), workspace, OP);
+          }
+        });
   }
 
   private static void assertContains(String message, String... parts) {
@@ -88,7 +90,8 @@ class RequirementDenialTest {
   void message_accountDenial_namesAccountRolesOnlyAndNoWorkspace() {
     Requirement editAccount = Requirement.allOf(permission(EDIT_ACCOUNT));
     AccessDeniedException e = denial(editAccount, OWNER_IN_PROD, null);
-    assertContains(e.getMessage(), "EDIT_ACCOUNT", "account role MEMBER", "Allowed: account role ADMIN");
+    assertContains(
+        e.getMessage(), "EDIT_ACCOUNT", "account role MEMBER", "Allowed: account role ADMIN");
     assertFalse(e.getMessage().contains("workspace"), e.getMessage());
     assertFalse(e.getMessage().contains("there"), e.getMessage());
     assertNull(e.workspace());
@@ -98,7 +101,8 @@ class RequirementDenialTest {
   void message_mixedRequirement_namesAccountRoleThatCompletesIt() {
     Requirement mixed = Requirement.allOf(permission(DELETE_X), permission(EDIT_ACCOUNT));
     AccessDeniedException e = denial(mixed, OWNER_IN_PROD, "ws-prod");
-    assertContains(e.getMessage(), "all of DELETE_X, EDIT_ACCOUNT", "OWNER there", "account role ADMIN");
+    assertContains(
+        e.getMessage(), "all of DELETE_X, EDIT_ACCOUNT", "OWNER there", "account role ADMIN");
     assertFalse(e.getMessage().contains("workspace role OWNER"), e.getMessage());
   }
 
@@ -108,9 +112,15 @@ class RequirementDenialTest {
         builderWithPermissions("Bare")
             .role(VIEWER, Level.WORKSPACE, new long[] {VIEWER_BITS}, "", "")
             .build();
-    Principal p = Principal.user("p").directory(TestMatrix.SINGLE).matrix(bare).workspaceRole("ws", VIEWER).build();
+    Principal p =
+        Principal.user("p")
+            .directory(TestMatrix.SINGLE)
+            .matrix(bare)
+            .workspaceRole("ws", VIEWER)
+            .build();
     Requirement secrets = Requirement.allOf(bare.permission(VIEW_SECRETS).orElseThrow());
-    assertContains(denial(secrets, p, "ws").getMessage(), "account role none", "no role of matrix Bare");
+    assertContains(
+        denial(secrets, p, "ws").getMessage(), "account role none", "no role of matrix Bare");
   }
 
   @Test
@@ -133,7 +143,11 @@ class RequirementDenialTest {
   @Test
   void message_principalOfAnotherMatrix_namesBothMatrices() {
     Principal stranger =
-        Principal.user("eve").directory(TestMatrix.SINGLE).matrix(TestMatrix.build("Other")).workspaceRole("ws-prod", OWNER).build();
+        Principal.user("eve")
+            .directory(TestMatrix.SINGLE)
+            .matrix(TestMatrix.build("Other"))
+            .workspaceRole("ws-prod", OWNER)
+            .build();
     AccessDeniedException e = denial(deleteX(), stranger, "ws-prod");
     assertContains(e.getMessage(), "user eve", "matrix Other", "matrix " + NAME);
     assertNull(e.getCause());
@@ -163,9 +177,10 @@ class RequirementDenialTest {
 
   @Test
   void message_sourceFailure_namesExceptionClassButNotItsMessage() {
-    PrincipalSource broken = () -> {
-      throw new IllegalStateException("could not parse bearer " + SECRET);
-    };
+    PrincipalSource broken =
+        () -> {
+          throw new IllegalStateException("could not parse bearer " + SECRET);
+        };
     AccessDeniedException e =
         assertThrows(AccessDeniedException.class, () -> deleteX().check(broken, "ws-prod", OP));
     assertContains(e.getMessage(), OP, "IllegalStateException", "denied");
@@ -176,18 +191,20 @@ class RequirementDenialTest {
 
   @Test
   void message_workspaceReadFailure_namesExceptionClassButNotItsMessage() {
-    PrincipalSource broken = new PrincipalSource() {
-      @Override
-      public Principal current() {
-        return OWNER_IN_PROD;
-      }
+    PrincipalSource broken =
+        new PrincipalSource() {
+          @Override
+          public Principal current() {
+            return OWNER_IN_PROD;
+          }
 
-      @Override
-      public String currentWorkspace() {
-        throw new IllegalArgumentException("header X-Api-Key=" + SECRET);
-      }
-    };
-    AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> deleteX().check(broken, OP));
+          @Override
+          public String currentWorkspace() {
+            throw new IllegalArgumentException("header X-Api-Key=" + SECRET);
+          }
+        };
+    AccessDeniedException e =
+        assertThrows(AccessDeniedException.class, () -> deleteX().check(broken, OP));
     assertContains(e.getMessage(), OP, "IllegalArgumentException");
     assertFalse(e.getMessage().contains(SECRET), e.getMessage());
     assertNull(e.workspace());
@@ -213,7 +230,10 @@ class RequirementDenialTest {
   @Test
   void message_denial_doesNotListRolesOfOtherWorkspaces() {
     Principal multi =
-        user("multi").workspaceRole("ws-prod", VIEWER).workspaceRole("ws-secret-project", OWNER).build();
+        user("multi")
+            .workspaceRole("ws-prod", VIEWER)
+            .workspaceRole("ws-secret-project", OWNER)
+            .build();
     AccessDeniedException e = denial(deleteX(), multi, "ws-prod");
     assertFalse(e.getMessage().contains("ws-secret-project"), e.getMessage());
   }

@@ -139,23 +139,30 @@ class RequirementTest {
       assertFalse(allowed(either, VIEWER_IN_PROD, missing), String.valueOf(missing));
       assertFalse(allowed(either, ADMIN_NO_WS, missing), String.valueOf(missing));
     }
-    AccessDeniedException denial = assertThrows(AccessDeniedException.class,
-        () -> either.check(fixed(ADMIN_NO_WS), (String) null, OP));
-    assertTrue(denial.getMessage().endsWith(
-        ", but the call names no workspace (no @WorkspaceId argument and none bound)"),
+    AccessDeniedException denial =
+        assertThrows(
+            AccessDeniedException.class, () -> either.check(fixed(ADMIN_NO_WS), (String) null, OP));
+    assertTrue(
+        denial
+            .getMessage()
+            .endsWith(
+                ", but the call names no workspace (no @WorkspaceId argument and none bound)"),
         denial.getMessage());
     assertFalse(denial.getMessage().contains("Allowed"), denial.getMessage());
   }
 
   @Test
-  void accountRequirement_callNamingNoUsableWorkspace_isDenied_callNamingItsAccount_isDecidedByAccountRole() {
+  void
+      accountRequirement_callNamingNoUsableWorkspace_isDenied_callNamingItsAccount_isDecidedByAccountRole() {
     Requirement viewAccount = allOf(VIEW_ACCOUNT);
     assertFalse(allowed(viewAccount, VIEWER_IN_PROD, null));
     assertFalse(allowed(viewAccount, ADMIN_NO_WS, ""));
     assertFalse(allowedByUuid(viewAccount, ADMIN_NO_WS, null));
-    AccessDeniedException blank = assertThrows(AccessDeniedException.class,
-        () -> viewAccount.check(fixed(ADMIN_NO_WS), " ", OP));
-    assertTrue(blank.getMessage().endsWith(", but the workspace id is empty or blank"),
+    AccessDeniedException blank =
+        assertThrows(
+            AccessDeniedException.class, () -> viewAccount.check(fixed(ADMIN_NO_WS), " ", OP));
+    assertTrue(
+        blank.getMessage().endsWith(", but the workspace id is empty or blank"),
         blank.getMessage());
     assertTrue(allowedInAccount(viewAccount, VIEWER_IN_PROD));
     assertFalse(allowedNamingNone(viewAccount, VIEWER_IN_PROD), "names no account");
@@ -191,8 +198,7 @@ class RequirementTest {
     Requirement mixed = allOf(DELETE_X, EDIT_ACCOUNT);
     assertTrue(mixed.needsWorkspace());
     assertFalse(allowed(mixed, OWNER_IN_PROD, "ws-prod"));
-    Principal devAdmin =
-        user("da").accountRole(ADMIN).workspaceRole("ws-prod", VIEWER).build();
+    Principal devAdmin = user("da").accountRole(ADMIN).workspaceRole("ws-prod", VIEWER).build();
     assertTrue(allowed(mixed, devAdmin, "ws-prod"));
     assertFalse(allowed(mixed, devAdmin, null));
   }
@@ -263,7 +269,12 @@ class RequirementTest {
   void check_principalOfAnotherMatrix_isDeniedEvenWithSameRoleNames() {
     Matrix other = TestMatrix.build("Other");
     Principal stranger =
-        Principal.user("eve").directory(TestMatrix.SINGLE).matrix(other).accountRole(ADMIN).workspaceRole("ws-prod", OWNER).build();
+        Principal.user("eve")
+            .directory(TestMatrix.SINGLE)
+            .matrix(other)
+            .accountRole(ADMIN)
+            .workspaceRole("ws-prod", OWNER)
+            .build();
     assertFalse(allowed(allOf(VIEW_X), stranger, "ws-prod"));
     assertFalse(allowed(allOf(VIEW_ACCOUNT), stranger, null));
     assertFalse(allowed(anyOf(VIEW_X, VIEW_ACCOUNT), stranger, "ws-prod"));
@@ -272,12 +283,12 @@ class RequirementTest {
   @Test
   void check_sourceThrows_failsClosedWithCause() {
     IllegalStateException failure = new IllegalStateException("token store down");
-    PrincipalSource broken = () -> {
-      throw failure;
-    };
+    PrincipalSource broken =
+        () -> {
+          throw failure;
+        };
     AccessDeniedException e =
-        assertThrows(
-            AccessDeniedException.class, () -> allOf(VIEW_X).check(broken, "ws-prod", OP));
+        assertThrows(AccessDeniedException.class, () -> allOf(VIEW_X).check(broken, "ws-prod", OP));
     assertSame(failure, e.getCause());
     assertEquals("ws-prod", e.workspace());
     assertEquals(OP, e.operation());
@@ -294,9 +305,10 @@ class RequirementTest {
   @Test
   void checkUuid_sourceThrows_failsClosedNamingWorkspace() {
     IllegalStateException failure = new IllegalStateException();
-    PrincipalSource broken = () -> {
-      throw failure;
-    };
+    PrincipalSource broken =
+        () -> {
+          throw failure;
+        };
     AccessDeniedException e =
         assertThrows(AccessDeniedException.class, () -> allOf(VIEW_X).check(broken, WS_UUID, OP));
     assertSame(failure, e.getCause());
@@ -308,7 +320,8 @@ class RequirementTest {
     Requirement delete = allOf(DELETE_X);
     delete.check(fixed(DEV_IN_PROD, "ws-prod"), OP);
     AccessDeniedException e =
-        assertThrows(AccessDeniedException.class, () -> delete.check(fixed(DEV_IN_PROD, "ws-dev"), OP));
+        assertThrows(
+            AccessDeniedException.class, () -> delete.check(fixed(DEV_IN_PROD, "ws-dev"), OP));
     assertEquals("ws-dev", e.workspace());
     AccessDeniedException none =
         assertThrows(AccessDeniedException.class, () -> delete.check(fixed(DEV_IN_PROD), OP));
@@ -329,17 +342,18 @@ class RequirementTest {
   @Test
   void checkWithoutWorkspace_currentWorkspaceThrows_failsClosedWithCause() {
     RuntimeException failure = new RuntimeException();
-    PrincipalSource broken = new PrincipalSource() {
-      @Override
-      public Principal current() {
-        return OWNER_IN_PROD;
-      }
+    PrincipalSource broken =
+        new PrincipalSource() {
+          @Override
+          public Principal current() {
+            return OWNER_IN_PROD;
+          }
 
-      @Override
-      public String currentWorkspace() {
-        throw failure;
-      }
-    };
+          @Override
+          public String currentWorkspace() {
+            throw failure;
+          }
+        };
     AccessDeniedException e =
         assertThrows(AccessDeniedException.class, () -> allOf(VIEW_X).check(broken, OP));
     assertSame(failure, e.getCause());
@@ -404,6 +418,8 @@ class RequirementTest {
       assertFalse(allowed(delete, ADMIN_NO_WS, id), () -> "id " + id.codePoints().boxed().toList());
       assertFalse(Principal.isWorkspaceId(id));
     }
-    assertTrue(allowed(delete, ADMIN_NO_WS, "ws\u0000"), "a visible id with a control character names a workspace");
+    assertTrue(
+        allowed(delete, ADMIN_NO_WS, "ws\u0000"),
+        "a visible id with a control character names a workspace");
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Account members held in memory, per account; role names are checked against the compiled
- * matrix. No access checks of its own.
+ * Account members held in memory, per account; role names are checked against the compiled matrix.
+ * No access checks of its own.
  */
 final class InMemoryAccountMemberService implements AccountMemberService {
   private final Map<String, Map<String, AccountMember>> members = new HashMap<>();

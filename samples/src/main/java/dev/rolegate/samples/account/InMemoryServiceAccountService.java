@@ -22,7 +22,8 @@ final class InMemoryServiceAccountService implements ServiceAccountService {
   public synchronized ServiceAccount create(String account, String name) {
     int n = created.merge(account, 1, Integer::sum);
     ServiceAccount serviceAccount = new ServiceAccount("sa-" + n, name);
-    accounts.computeIfAbsent(account, a -> new LinkedHashMap<>())
+    accounts
+        .computeIfAbsent(account, a -> new LinkedHashMap<>())
         .put(serviceAccount.id(), serviceAccount);
     return serviceAccount;
   }

@@ -19,7 +19,8 @@ final class InMemoryWorkspaceDirectoryService implements WorkspaceDirectoryServi
 
   @Override
   public synchronized String create(String account, String handle) {
-    if (handle == null || handle.isBlank()
+    if (handle == null
+        || handle.isBlank()
         || handles.values().stream().anyMatch(taken -> taken.contains(handle))) {
       throw new IllegalArgumentException("workspace handle missing or taken: " + handle);
     }

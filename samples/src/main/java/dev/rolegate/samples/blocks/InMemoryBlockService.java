@@ -26,7 +26,9 @@ final class InMemoryBlockService implements BlockService {
   @Override
   public BlockSummary update(String workspace, String blockId, Secret data) {
     Block old = blocks.get(workspace, blockId);
-    return blocks.put(workspace, blockId, new Block(blockId, old.type(), old.name(), data)).summary();
+    return blocks
+        .put(workspace, blockId, new Block(blockId, old.type(), old.name(), data))
+        .summary();
   }
 
   @Override

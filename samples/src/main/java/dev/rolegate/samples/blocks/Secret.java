@@ -3,8 +3,8 @@ package dev.rolegate.samples.blocks;
 import java.util.Objects;
 
 /**
- * Secret block data (a password, an access key). Its {@link #toString()} never shows the value,
- * so logging a block, a record holding one or an exception message cannot leak it; only {@link
+ * Secret block data (a password, an access key). Its {@link #toString()} never shows the value, so
+ * logging a block, a record holding one or an exception message cannot leak it; only {@link
  * #reveal()} returns it.
  */
 public final class Secret {

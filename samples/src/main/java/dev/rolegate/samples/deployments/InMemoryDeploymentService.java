@@ -32,13 +32,15 @@ final class InMemoryDeploymentService implements DeploymentService {
   public DeploymentRun runOnPool(String workspace, String id, String workPool) {
     Deployment deployment = deployments.get(workspace, id);
     String runId = runs.nextId(workspace, "run-");
-    return runs.put(workspace, runId, new DeploymentRun(runId, deployment.id(), workPool, "SCHEDULED"));
+    return runs.put(
+        workspace, runId, new DeploymentRun(runId, deployment.id(), workPool, "SCHEDULED"));
   }
 
   @Override
   public DeploymentRun cancelRun(String workspace, String runId) {
     DeploymentRun run = runs.get(workspace, runId);
-    DeploymentRun cancelled = new DeploymentRun(run.id(), run.deploymentId(), run.workPool(), "CANCELLED");
+    DeploymentRun cancelled =
+        new DeploymentRun(run.id(), run.deploymentId(), run.workPool(), "CANCELLED");
     return runs.put(workspace, runId, cancelled);
   }
 

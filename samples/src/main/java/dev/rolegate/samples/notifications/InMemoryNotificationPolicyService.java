@@ -5,7 +5,8 @@ import java.util.List;
 
 /** Notification policies held in memory; no access checks of its own. */
 final class InMemoryNotificationPolicyService implements NotificationPolicyService {
-  private final WorkspaceStore<NotificationPolicy> policies = new WorkspaceStore<>("notification policy");
+  private final WorkspaceStore<NotificationPolicy> policies =
+      new WorkspaceStore<>("notification policy");
 
   @Override
   public List<NotificationPolicy> list(String workspace) {

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * A small thread-safe in-memory store of objects by workspace and id, shared by the in-memory
- * services. It knows nothing about permissions: the generated guards check those before any
- * service method runs.
+ * services. It knows nothing about permissions: the generated guards check those before any service
+ * method runs.
  *
  * @param <T> the stored object type
  */

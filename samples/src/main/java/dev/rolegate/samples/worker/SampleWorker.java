@@ -22,9 +22,9 @@ import java.util.function.Supplier;
 /**
  * A Prefect worker in miniature, running as its own key (a service account holding WORKER): it
  * checks its work pool, takes the scheduled work waiting there, reads each item's deployment and
- * flow, submits a flow run and executes it on the infrastructure executor, which reports the
- * run's state. Every call goes through the guarded services it is given, so the key needs exactly
- * the WORKER permissions: VIEW_WORK_POOLS, POLL_AND_SUBMIT_WORK, VIEW_DEPLOYMENTS and VIEW_FLOWS.
+ * flow, submits a flow run and executes it on the infrastructure executor, which reports the run's
+ * state. Every call goes through the guarded services it is given, so the key needs exactly the
+ * WORKER permissions: VIEW_WORK_POOLS, POLL_AND_SUBMIT_WORK, VIEW_DEPLOYMENTS and VIEW_FLOWS.
  *
  * <p>The execution runs on another thread; {@link CurrentPrincipal#propagating(Executor)} carries
  * the key there and restores the pool thread's own state afterwards.
@@ -37,9 +37,16 @@ public final class SampleWorker {
   private final DeploymentService deployments;
   private final FlowService flows;
 
-  /** Creates a worker of {@code pool} in {@code workspace} that calls the services as {@code key}. */
-  public SampleWorker(Principal key, String workspace, String pool, WorkPoolService pools,
-      DeploymentService deployments, FlowService flows) {
+  /**
+   * Creates a worker of {@code pool} in {@code workspace} that calls the services as {@code key}.
+   */
+  public SampleWorker(
+      Principal key,
+      String workspace,
+      String pool,
+      WorkPoolService pools,
+      DeploymentService deployments,
+      FlowService flows) {
     this.key = Objects.requireNonNull(key, "key");
     this.workspace = Objects.requireNonNull(workspace, "workspace");
     this.pool = Objects.requireNonNull(pool, "pool");
@@ -76,11 +83,19 @@ public final class SampleWorker {
     List<String> steps = new ArrayList<>();
     List<FlowRun> runs = new ArrayList<>();
     try (PrincipalScope scope = CurrentPrincipal.bind(key)) {
-      WorkPool found = pools.list(workspace).stream()
-          .filter(p -> p.name().equals(pool)).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no work pool " + pool + " in " + workspace));
-      steps.add("found work pool " + pool + " (" + found.type() + (found.paused() ? ", paused" : "")
-          + ")  [VIEW_WORK_POOLS]");
+      WorkPool found =
+          pools.list(workspace).stream()
+              .filter(p -> p.name().equals(pool))
+              .findFirst()
+              .orElseThrow(
+                  () -> new IllegalStateException("no work pool " + pool + " in " + workspace));
+      steps.add(
+          "found work pool "
+              + pool
+              + " ("
+              + found.type()
+              + (found.paused() ? ", paused" : "")
+              + ")  [VIEW_WORK_POOLS]");
       List<WorkItem> items = pools.poll(workspace, pool);
       steps.add("polled " + pool + ": " + describe(items) + "  [POLL_AND_SUBMIT_WORK]");
       for (WorkItem item : items) {
@@ -94,22 +109,39 @@ public final class SampleWorker {
     if (items.isEmpty()) {
       return "no scheduled work";
     }
-    List<String> each = items.stream()
-        .map(item -> item.id() + " for deployment " + item.deploymentId()).toList();
+    List<String> each =
+        items.stream().map(item -> item.id() + " for deployment " + item.deploymentId()).toList();
     return items.size() + " scheduled (" + String.join(", ", each) + ")";
   }
 
   private FlowRun execute(WorkItem item, Executor carrying, List<String> steps) {
     Deployment deployment = deployments.read(workspace, item.deploymentId());
-    steps.add("read deployment " + deployment.id() + " (" + deployment.name() + ") of flow "
-        + deployment.flowId() + "  [VIEW_DEPLOYMENTS]");
+    steps.add(
+        "read deployment "
+            + deployment.id()
+            + " ("
+            + deployment.name()
+            + ") of flow "
+            + deployment.flowId()
+            + "  [VIEW_DEPLOYMENTS]");
     Flow flow = flows.readFlow(workspace, deployment.flowId());
     steps.add("read flow " + flow.id() + " (" + flow.name() + ")  [VIEW_FLOWS]");
     FlowRun submitted = flows.submitRun(workspace, flow.id());
-    steps.add("submitted flow run " + submitted.id() + ": " + submitted.state() + "  [POLL_AND_SUBMIT_WORK]");
+    steps.add(
+        "submitted flow run "
+            + submitted.id()
+            + ": "
+            + submitted.state()
+            + "  [POLL_AND_SUBMIT_WORK]");
     Executed executed = onInfrastructure(() -> run(submitted), carrying);
-    steps.add("ran " + submitted.id() + " on thread " + executed.thread() + ": reported RUNNING, then "
-        + executed.run().state() + "  [POLL_AND_SUBMIT_WORK]");
+    steps.add(
+        "ran "
+            + submitted.id()
+            + " on thread "
+            + executed.thread()
+            + ": reported RUNNING, then "
+            + executed.run().state()
+            + "  [POLL_AND_SUBMIT_WORK]");
     return executed.run();
   }
 

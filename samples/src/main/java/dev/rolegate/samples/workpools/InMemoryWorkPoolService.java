@@ -16,7 +16,8 @@ final class InMemoryWorkPoolService implements WorkPoolService {
   @Override
   public WorkPool create(String workspace, String name, String type) {
     if (pools.find(workspace, name).isPresent()) {
-      throw new IllegalArgumentException("work pool " + name + " already exists in workspace " + workspace);
+      throw new IllegalArgumentException(
+          "work pool " + name + " already exists in workspace " + workspace);
     }
     return pools.put(workspace, name, new WorkPool(name, type, false));
   }
@@ -44,7 +45,8 @@ final class InMemoryWorkPoolService implements WorkPoolService {
     if (pools.get(workspace, pool).paused()) {
       return List.of();
     }
-    List<WorkItem> taken = queue.list(workspace).stream().filter(w -> w.pool().equals(pool)).toList();
+    List<WorkItem> taken =
+        queue.list(workspace).stream().filter(w -> w.pool().equals(pool)).toList();
     taken.forEach(w -> queue.remove(workspace, w.id()));
     return taken;
   }

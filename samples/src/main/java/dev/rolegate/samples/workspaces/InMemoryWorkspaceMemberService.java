@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Workspace members held in memory; no access checks of its own. Role names are checked against
- * the compiled matrix and the account's custom roles, so a typo such as {@code "owner"} is
- * rejected. Default roles are written to a shared {@link WorkspaceDefaults}: principals built
- * with {@code Principal.Builder.workspaceDefaults} on the same instance hold them at once.
+ * Workspace members held in memory; no access checks of its own. Role names are checked against the
+ * compiled matrix and the account's custom roles, so a typo such as {@code "owner"} is rejected.
+ * Default roles are written to a shared {@link WorkspaceDefaults}: principals built with {@code
+ * Principal.Builder.workspaceDefaults} on the same instance hold them at once.
  */
 final class InMemoryWorkspaceMemberService implements WorkspaceMemberService {
   private final WorkspaceStore<Member> members = new WorkspaceStore<>("member");
@@ -27,7 +27,8 @@ final class InMemoryWorkspaceMemberService implements WorkspaceMemberService {
     this.roles = Objects.requireNonNull(roles, "custom roles");
     this.accounts = Objects.requireNonNull(accounts, "account directory");
     if (roles.matrix() != defaults.matrix()) {
-      throw new IllegalArgumentException("custom roles and workspace defaults of different matrices");
+      throw new IllegalArgumentException(
+          "custom roles and workspace defaults of different matrices");
     }
   }
 
@@ -43,7 +44,8 @@ final class InMemoryWorkspaceMemberService implements WorkspaceMemberService {
 
   @Override
   public Member add(String workspace, String memberId, boolean serviceAccount, String role) {
-    return members.put(workspace, memberId, new Member(memberId, serviceAccount, checked(workspace, role).name()));
+    return members.put(
+        workspace, memberId, new Member(memberId, serviceAccount, checked(workspace, role).name()));
   }
 
   @Override
@@ -54,7 +56,10 @@ final class InMemoryWorkspaceMemberService implements WorkspaceMemberService {
   @Override
   public Member setRole(String workspace, String memberId, String role) {
     Member old = members.get(workspace, memberId);
-    return members.put(workspace, memberId, new Member(memberId, old.serviceAccount(), checked(workspace, role).name()));
+    return members.put(
+        workspace,
+        memberId,
+        new Member(memberId, old.serviceAccount(), checked(workspace, role).name()));
   }
 
   @Override
@@ -67,15 +72,22 @@ final class InMemoryWorkspaceMemberService implements WorkspaceMemberService {
     defaults.setNoAccess(workspace);
   }
 
-
-  /** Returns the role of this name, refusing a custom role of another account than the workspace's. */
+  /**
+   * Returns the role of this name, refusing a custom role of another account than the workspace's.
+   */
   private Role checked(String workspace, String role) {
     Role found = roles.workspaceRole(Objects.requireNonNull(role, "role"));
     String account = accounts.accountOf(workspace);
     if (found.account().isPresent() && !found.account().get().equals(account)) {
-      throw new IllegalArgumentException("custom role " + found.name() + " belongs to account "
-          + found.account().get() + ", and workspace " + workspace + " is not one of its"
-          + " workspaces; a custom role is held only in its own account's workspaces");
+      throw new IllegalArgumentException(
+          "custom role "
+              + found.name()
+              + " belongs to account "
+              + found.account().get()
+              + ", and workspace "
+              + workspace
+              + " is not one of its"
+              + " workspaces; a custom role is held only in its own account's workspaces");
     }
     return found;
   }

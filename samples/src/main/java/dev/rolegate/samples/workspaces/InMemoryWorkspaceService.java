@@ -30,7 +30,8 @@ final class InMemoryWorkspaceService implements WorkspaceService {
   }
 
   @Override
-  public synchronized WorkspaceSettings editSettings(String workspace, WorkspaceSettings newSettings) {
+  public synchronized WorkspaceSettings editSettings(
+      String workspace, WorkspaceSettings newSettings) {
     require(workspace);
     settings.put(workspace, newSettings);
     return newSettings;

@@ -11,7 +11,8 @@ public interface WorkspaceMemberService {
   // MANAGE_WORKSPACE_MEMBERS includes VIEW_WORKSPACE_USERS, so it lets no one else in; it is
   // listed on purpose, to document on the method that workspace owners may list members.
   @SuppressWarnings("WeakenedAnyOf")
-  @RequiresPermission(anyOf = {Permissions.VIEW_WORKSPACE_USERS, Permissions.MANAGE_WORKSPACE_MEMBERS})
+  @RequiresPermission(
+      anyOf = {Permissions.VIEW_WORKSPACE_USERS, Permissions.MANAGE_WORKSPACE_MEMBERS})
   List<Member> listUsers(@WorkspaceId String workspace);
 
   /** Lists the service accounts with access to the workspace. */

@@ -25,8 +25,8 @@ public final class Workspaces {
 
   /**
    * Returns an empty in-memory member service writing default roles to {@code defaults} and
-   * checking role names against {@code roles} (custom roles only in their account's workspaces,
-   * as {@code accounts} places them), behind {@link GuardedWorkspaceMemberService}.
+   * checking role names against {@code roles} (custom roles only in their account's workspaces, as
+   * {@code accounts} places them), behind {@link GuardedWorkspaceMemberService}.
    */
   public static WorkspaceMemberService members(
       WorkspaceDefaults defaults, CustomRoles roles, AccountDirectory accounts) {

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The account-level {@link AccountSettingsService} through its generated guard, as every role of
- * the bundled matrix: account permissions come from the account role in the account the call
- * names alone (only the account OWNER may bypass SSO; a role in another account grants nothing),
- * exactly as the compiled matrix says.
+ * the bundled matrix: account permissions come from the account role in the account the call names
+ * alone (only the account OWNER may bypass SSO; a role in another account grants nothing), exactly
+ * as the compiled matrix says.
  */
 class AccountSettingsAuthorizationTest {
   @TestFactory

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every method of {@link BlockService} (secret block data included) through its generated guard,
- * as every role of the bundled matrix: allowed or denied exactly as the compiled matrix says.
+ * Every method of {@link BlockService} (secret block data included) through its generated guard, as
+ * every role of the bundled matrix: allowed or denied exactly as the compiled matrix says.
  */
 class BlockAuthorizationTest {
   private static BlockService seeded() {

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code acct-acme} (OWNER {@code owner}): workspaces {@code ws-acme-prod} and {@code
  *       ws-acme-dev} (whose members are VIEWER by default), the custom role {@code acme-deployer}
- *       (RUNNER plus CREATE_EDIT_DEPLOYMENTS), the service account {@code worker} (id {@code acct-acme/worker});
+ *       (RUNNER plus CREATE_EDIT_DEPLOYMENTS), the service account {@code worker} (id {@code
+ *       acct-acme/worker});
  *   <li>{@code acct-globex} (OWNER {@code globex-owner}): workspace {@code ws-globex}.
  * </ul>
  *

@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Account and workspace administration over HTTP, JSON in and out, on the starter's guarded
- * {@link AccountAdministration} and {@link WorkspaceAdministration}. It checks nothing itself: the
- * starter binds the caller as the database has it (and refuses a workspace outside the path's
- * account), the guards check the permission, the services refuse escalation and the removal of
- * the last OWNER, and the starter answers refusals with problem details (403 access-denied, 4xx
- * {@code urn:rolegate:problem:membership:<reason>}).
+ * Account and workspace administration over HTTP, JSON in and out, on the starter's guarded {@link
+ * AccountAdministration} and {@link WorkspaceAdministration}. It checks nothing itself: the starter
+ * binds the caller as the database has it (and refuses a workspace outside the path's account), the
+ * guards check the permission, the services refuse escalation and the removal of the last OWNER,
+ * and the starter answers refusals with problem details (403 access-denied, 4xx {@code
+ * urn:rolegate:problem:membership:<reason>}).
  */
 @RestController
 @RequestMapping("/api/accounts/{account}")

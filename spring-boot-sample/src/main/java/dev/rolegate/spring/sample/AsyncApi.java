@@ -21,9 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * The block list of the path's workspace, answered asynchronously in each of Spring MVC's ways.
- * What Spring MVC runs for the request ({@code Callable}, {@code WebAsyncTask}, also on an
- * executor of the application's, {@code StreamingResponseBody}) and {@code @Async} methods carry
- * the request's binding by themselves; work the application hands to its own threads ({@code
+ * What Spring MVC runs for the request ({@code Callable}, {@code WebAsyncTask}, also on an executor
+ * of the application's, {@code StreamingResponseBody}) and {@code @Async} methods carry the
+ * request's binding by themselves; work the application hands to its own threads ({@code
  * DeferredResult}, {@code CompletableFuture}, {@code SseEmitter}) carries it only through {@link
  * CurrentPrincipal#propagating(ExecutorService)}: on the bare pool a guarded call runs as nobody.
  */
@@ -61,13 +61,14 @@ public class AsyncApi {
   @GetMapping("/deferred")
   DeferredResult<List<String>> deferred() {
     DeferredResult<List<String>> result = new DeferredResult<>(10_000L);
-    propagating.execute(() -> {
-      try {
-        result.setResult(names());
-      } catch (RuntimeException e) {
-        result.setErrorResult(e);
-      }
-    });
+    propagating.execute(
+        () -> {
+          try {
+            result.setResult(names());
+          } catch (RuntimeException e) {
+            result.setErrorResult(e);
+          }
+        });
     return result;
   }
 
@@ -90,14 +91,15 @@ public class AsyncApi {
   @GetMapping(path = "/sse", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter sse() {
     SseEmitter emitter = new SseEmitter(10_000L);
-    propagating.execute(() -> {
-      try {
-        emitter.send(String.join(",", names()));
-        emitter.complete();
-      } catch (Exception e) {
-        emitter.completeWithError(e);
-      }
-    });
+    propagating.execute(
+        () -> {
+          try {
+            emitter.send(String.join(",", names()));
+            emitter.complete();
+          } catch (Exception e) {
+            emitter.completeWithError(e);
+          }
+        });
     return emitter;
   }
 

@@ -20,16 +20,16 @@ import org.springframework.security.web.SecurityFilterChain;
  * <ul>
  *   <li>{@code acct-acme}: {@code owner} OWNER; {@code admin} ADMIN; {@code member} MEMBER; {@code
  *       ws-owner}, {@code developer}, {@code runner}, {@code viewer} MEMBERs with that workspace
- *       role in {@code ws-acme-prod}; {@code acct-acme/worker} a service account, WORKER there; {@code
- *       deployer} a MEMBER with acme's custom role {@code acme-deployer} there;
+ *       role in {@code ws-acme-prod}; {@code acct-acme/worker} a service account, WORKER there;
+ *       {@code deployer} a MEMBER with acme's custom role {@code acme-deployer} there;
  *   <li>{@code acct-globex}: {@code globex-owner} OWNER; {@code globex} a MEMBER, DEVELOPER in
  *       {@code ws-globex};
  *   <li>{@code both}: ADMIN of acme and MEMBER of globex.
  * </ul>
  *
- * <p>{@code typo}, {@code contractor} and {@code acct-acme/ci-bot} have passwords but no rows from the seed:
- * they stand for rows another tool writes (the tests write them). Demo users only: never ship
- * plain-text passwords.
+ * <p>{@code typo}, {@code contractor} and {@code acct-acme/ci-bot} have passwords but no rows from
+ * the seed: they stand for rows another tool writes (the tests write them). Demo users only: never
+ * ship plain-text passwords.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -47,10 +47,22 @@ public class SecurityConfiguration {
   InMemoryUserDetailsManager users() {
     return new InMemoryUserDetailsManager(
         Stream.of(
-                "owner", "admin", "member", "ws-owner", "developer", "runner", "viewer",
-                "deployer", "globex-owner", "globex", "both", "typo", "contractor",
+                "owner",
+                "admin",
+                "member",
+                "ws-owner",
+                "developer",
+                "runner",
+                "viewer",
+                "deployer",
+                "globex-owner",
+                "globex",
+                "both",
+                "typo",
+                "contractor",
                 // Service accounts: ids in their account's namespace.
-                "acct-acme/worker", "acct-acme/ci-bot")
+                "acct-acme/worker",
+                "acct-acme/ci-bot")
             .map(SecurityConfiguration::user)
             .toList());
   }

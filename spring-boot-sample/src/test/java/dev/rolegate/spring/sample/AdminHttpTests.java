@@ -46,7 +46,9 @@ abstract class AdminHttpTests {
               "{\"principal\":\"hire-by-" + user + "\",\"kind\":\"USER\",\"role\":\"MEMBER\"}");
     }
     for (String user :
-        new String[] {"member", "ws-owner", "developer", "runner", "viewer", "acct-acme/worker", "globex"}) {
+        new String[] {
+          "member", "ws-owner", "developer", "runner", "viewer", "acct-acme/worker", "globex"
+        }) {
       HttpResponse<String> refused =
           http.post(user, ACME + "/members", member("hire-by-" + user, "MEMBER"));
       assertThat(refused.statusCode()).as(user).isEqualTo(403);
@@ -62,16 +64,15 @@ abstract class AdminHttpTests {
   @Test
   void setDefaultRole_workspaceOwnerAndAccountAdmin_yes_developerAndViewer_403() throws Exception {
     try {
-      for (String user : new String[] {"developer", "runner", "viewer", "member", "acct-acme/worker"}) {
-        HttpResponse<String> refused =
-            http.put(user, PROD + "/default-role", role("VIEWER"));
+      for (String user :
+          new String[] {"developer", "runner", "viewer", "member", "acct-acme/worker"}) {
+        HttpResponse<String> refused = http.put(user, PROD + "/default-role", role("VIEWER"));
         assertThat(refused.statusCode()).as(user).isEqualTo(403);
         assertThat(refused.body())
             .contains(ACCESS_DENIED)
             .contains("\"permissions\":[\"SET_DEFAULT_WORKSPACE_ROLE\"]");
       }
-      assertThat(http.get("owner", PROD + "/default-role").body())
-          .contains("\"defaultRole\":null");
+      assertThat(http.get("owner", PROD + "/default-role").body()).contains("\"defaultRole\":null");
       HttpResponse<String> byWorkspaceOwner =
           http.put("ws-owner", PROD + "/default-role", role("VIEWER"));
       assertThat(byWorkspaceOwner.statusCode()).as(byWorkspaceOwner.body()).isEqualTo(200);
@@ -94,7 +95,8 @@ abstract class AdminHttpTests {
     HttpResponse<String> created = http.post("admin", ACME + "/service-accounts", bot("admin"));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(created.body())
-        .isEqualTo("{\"id\":\"acct-acme/bot-by-admin\",\"account\":\"acct-acme\",\"role\":\"MEMBER\"}");
+        .isEqualTo(
+            "{\"id\":\"acct-acme/bot-by-admin\",\"account\":\"acct-acme\",\"role\":\"MEMBER\"}");
     assertThat(http.post("owner", ACME + "/service-accounts", bot("owner")).statusCode())
         .isEqualTo(201);
     for (String user : new String[] {"member", "developer", "ws-owner", "acct-acme/worker"}) {
@@ -225,12 +227,10 @@ abstract class AdminHttpTests {
     assertThat(viaGlobex.statusCode()).isEqualTo(403);
     assertThat(viaGlobex.body()).contains(ACCESS_DENIED);
     // A workspace role only for a member of the workspace's account.
-    HttpResponse<String> notMember =
-        http.put("owner", PROD + "/members/globex", role("VIEWER"));
+    HttpResponse<String> notMember = http.put("owner", PROD + "/members/globex", role("VIEWER"));
     assertThat(notMember.statusCode()).isEqualTo(409);
     assertThat(notMember.body()).contains("urn:rolegate:problem:membership:not-a-member");
-    HttpResponse<String> taken =
-        http.post("owner", ACME + "/workspaces", "{\"id\":\"ws-globex\"}");
+    HttpResponse<String> taken = http.post("owner", ACME + "/workspaces", "{\"id\":\"ws-globex\"}");
     assertThat(taken.statusCode()).isEqualTo(409);
     assertThat(taken.body()).contains("urn:rolegate:problem:membership:duplicate");
     assertThat(rows("rolegate_workspace_member where workspace_id = 'ws-globex'")).isEqualTo(1);
@@ -254,7 +254,8 @@ abstract class AdminHttpTests {
     assertThat(http.post("runner", run, "").statusCode()).isEqualTo(200);
     assertThat(http.get("ws-owner", PROD + "/members").body())
         .contains("{\"principal\":\"runner\",\"kind\":\"USER\",\"role\":\"RUNNER\"}")
-        .contains("{\"principal\":\"acct-acme/worker\",\"kind\":\"SERVICE_ACCOUNT\",\"role\":\"WORKER\"}");
+        .contains(
+            "{\"principal\":\"acct-acme/worker\",\"kind\":\"SERVICE_ACCOUNT\",\"role\":\"WORKER\"}");
   }
 
   private static String member(String user, String role) {

@@ -14,8 +14,8 @@ final class ForeignRows {
   private ForeignRows() {}
 
   /**
-   * {@code typo}: a MEMBER of acct-acme holding workspace role {@code Developer} in ws-acme-prod,
-   * a name the matrix lacks (names are case-sensitive).
+   * {@code typo}: a MEMBER of acct-acme holding workspace role {@code Developer} in ws-acme-prod, a
+   * name the matrix lacks (names are case-sensitive).
    */
   static void typo(DataSource dataSource) {
     user(dataSource, "typo");
@@ -44,7 +44,10 @@ final class ForeignRows {
         "insert into rolegate_principal (id, kind, account_id)"
             + " select ?, 'SERVICE_ACCOUNT', ? from rolegate_account where id = ?"
             + " and not exists (select 1 from rolegate_principal where id = ?)",
-        "acct-acme/ci-bot", Accounts.ACME, Accounts.ACME, "acct-acme/ci-bot");
+        "acct-acme/ci-bot",
+        Accounts.ACME,
+        Accounts.ACME,
+        "acct-acme/ci-bot");
     accountMember(dataSource, Accounts.ACME, "acct-acme/ci-bot", "MEMBER");
     accountMember(dataSource, Accounts.GLOBEX, "acct-acme/ci-bot", "MEMBER");
     workspaceMember(dataSource, "ws-globex", Accounts.GLOBEX, "acct-acme/ci-bot", "DEVELOPER");
@@ -55,7 +58,9 @@ final class ForeignRows {
         dataSource,
         "insert into rolegate_principal (id, kind) select ?, 'USER' from rolegate_account"
             + " where id = ? and not exists (select 1 from rolegate_principal where id = ?)",
-        id, Accounts.ACME, id);
+        id,
+        Accounts.ACME,
+        id);
   }
 
   private static void accountMember(
@@ -65,7 +70,12 @@ final class ForeignRows {
         "insert into rolegate_account_member (account_id, principal_id, role)"
             + " select ?, ?, ? from rolegate_account where id = ? and not exists (select 1 from"
             + " rolegate_account_member where account_id = ? and principal_id = ?)",
-        account, principal, role, account, account, principal);
+        account,
+        principal,
+        role,
+        account,
+        account,
+        principal);
   }
 
   private static void workspaceMember(
@@ -75,7 +85,13 @@ final class ForeignRows {
         "insert into rolegate_workspace_member (workspace_id, account_id, principal_id, role)"
             + " select ?, ?, ?, ? from rolegate_workspace where id = ? and not exists (select 1"
             + " from rolegate_workspace_member where workspace_id = ? and principal_id = ?)",
-        workspace, account, principal, role, workspace, workspace, principal);
+        workspace,
+        account,
+        principal,
+        role,
+        workspace,
+        workspace,
+        principal);
   }
 
   private static void insert(DataSource dataSource, String sql, String... values) {

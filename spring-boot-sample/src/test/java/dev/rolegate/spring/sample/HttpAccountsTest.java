@@ -42,8 +42,7 @@ class HttpAccountsTest {
 
   @Test
   void acmeAdmin_isOwnerInAcmesWorkspaces_butDeniedInGlobexs() throws Exception {
-    assertThat(call("admin", delete(ACME_DEV + "/deployments/d-none")).statusCode())
-        .isEqualTo(200);
+    assertThat(call("admin", delete(ACME_DEV + "/deployments/d-none")).statusCode()).isEqualTo(200);
     HttpResponse<String> globex = call("admin", delete(GLOBEX + "/deployments/d-globex"));
     assertThat(globex.statusCode()).isEqualTo(403);
     assertThat(globex.body())
@@ -126,8 +125,8 @@ class HttpAccountsTest {
 
   /**
    * A service account of acme that another tool made a member of globex, DEVELOPER in its
-   * workspace: no valid principal (a service account belongs to its own account only), refused
-   * with 401, never allowed.
+   * workspace: no valid principal (a service account belongs to its own account only), refused with
+   * 401, never allowed.
    */
   @Test
   void serviceAccountOfAcme_withARoleInGlobexsWorkspace_isRefused_401() throws Exception {
@@ -136,7 +135,8 @@ class HttpAccountsTest {
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body()).contains(INVALID);
     assertThat(response.body()).contains("do not form a valid principal");
-    assertThat(call("acct-acme/worker", get(ACME_PROD + "/deployments")).statusCode()).isEqualTo(200);
+    assertThat(call("acct-acme/worker", get(ACME_PROD + "/deployments")).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -144,9 +144,7 @@ class HttpAccountsTest {
     HttpResponse<String> response =
         call("owner", get("/api/accounts/acct-acme/workspaces/ws-nowhere/deployments"));
     assertThat(response.statusCode()).isEqualTo(403);
-    assertThat(response.body())
-        .contains(OUTSIDE)
-        .contains("\"workspace\":\"ws-nowhere\"");
+    assertThat(response.body()).contains(OUTSIDE).contains("\"workspace\":\"ws-nowhere\"");
   }
 
   @Test

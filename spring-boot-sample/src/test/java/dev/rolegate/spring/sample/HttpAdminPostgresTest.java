@@ -7,8 +7,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * {@link AdminHttpTests} on a real PostgreSQL server, in a fresh database: the sample switched
- * with the one property {@code spring.datasource.url}.
+ * {@link AdminHttpTests} on a real PostgreSQL server, in a fresh database: the sample switched with
+ * the one property {@code spring.datasource.url}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HttpAdminPostgresTest extends AdminHttpTests {

@@ -26,21 +26,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.task.TaskDecorator;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Async requests over real HTTP on a random loopback port ({@link AsyncApi}): each way of
- * answering asynchronously lists the blocks of ws-acme-prod through the guarded {@link Blocks}
- * on another thread, allowed for its developer, denied for a member without a role there and for
- * a caller without credentials, and no thread keeps a principal afterwards. The application task
- * executor has one thread, so the check afterwards sees the thread that ran the tasks; the
- * application declares a task decorator of its own, which Spring Boot composes with the starter's.
+ * Async requests over real HTTP on a random loopback port ({@link AsyncApi}): each way of answering
+ * asynchronously lists the blocks of ws-acme-prod through the guarded {@link Blocks} on another
+ * thread, allowed for its developer, denied for a member without a role there and for a caller
+ * without credentials, and no thread keeps a principal afterwards. The application task executor
+ * has one thread, so the check afterwards sees the thread that ran the tasks; the application
+ * declares a task decorator of its own, which Spring Boot composes with the starter's.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -179,8 +179,8 @@ class HttpAsyncTest {
   }
 
   /**
-   * Says in a response header who is bound when each dispatch of a request reaches its handler,
-   * and decorates the application's tasks with a decorator of its own.
+   * Says in a response header who is bound when each dispatch of a request reaches its handler, and
+   * decorates the application's tasks with a decorator of its own.
    */
   @TestConfiguration
   static class BindingProbe implements WebMvcConfigurer {
@@ -211,8 +211,8 @@ class HttpAsyncTest {
   }
 
   /**
-   * What the application's pool thread and the application task executor's thread carry, seen by
-   * a task that no decorator wraps (put straight on the executor's queue).
+   * What the application's pool thread and the application task executor's thread carry, seen by a
+   * task that no decorator wraps (put straight on the executor's queue).
    */
   private void assertNothingBoundOnAnyPoolThread() throws Exception {
     assertThat(api.pool().submit(CurrentPrincipal::get).get(10, TimeUnit.SECONDS)).isEmpty();
@@ -222,10 +222,13 @@ class HttpAsyncTest {
     assertThat(executor.getPoolSize()).isEqualTo(1);
     AtomicReference<Optional<Principal>> seen = new AtomicReference<>();
     CompletableFuture<Void> done = new CompletableFuture<>();
-    executor.getQueue().add(() -> {
-      seen.set(CurrentPrincipal.get());
-      done.complete(null);
-    });
+    executor
+        .getQueue()
+        .add(
+            () -> {
+              seen.set(CurrentPrincipal.get());
+              done.complete(null);
+            });
     done.get(10, TimeUnit.SECONDS);
     assertThat(seen.get()).isEmpty();
   }

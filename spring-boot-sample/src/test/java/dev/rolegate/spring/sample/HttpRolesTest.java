@@ -41,9 +41,9 @@ class HttpRolesTest {
    * settings (VIEW_ACCOUNT_SETTINGS), E edit them (EDIT_ACCOUNT_SETTINGS). "-" is no
    * authentication; "typo" holds, in the database, the workspace role "Developer" in ws-acme-prod,
    * which the matrix lacks (case-sensitive): refused in that workspace, while its valid account
-   * role still holds in the account (a request reads only the rows of what it acts on). Everyone
-   * is a member of acct-acme, the account of ws-acme-prod, and acts there; account OWNER and ADMIN
-   * are workspace OWNER in all of its workspaces; WORKER sees deployments but not blocks.
+   * role still holds in the account (a request reads only the rows of what it acts on). Everyone is
+   * a member of acct-acme, the account of ws-acme-prod, and acts there; account OWNER and ADMIN are
+   * workspace OWNER in all of its workspaces; WORKER sees deployments but not blocks.
    */
   private static final String EXPECTED =
       """
@@ -174,10 +174,12 @@ class HttpRolesTest {
   @Test
   void actuatorMetrics_countDecisionsPerOutcomeOperationAndPermission_withoutIds()
       throws Exception {
-    String denied = "/actuator/metrics/rolegate.decisions?tag=outcome:denied"
-        + "&tag=operation:DeploymentCatalog.delete&tag=permission:DELETE_DEPLOYMENTS";
-    String allowed = "/actuator/metrics/rolegate.decisions?tag=outcome:allowed"
-        + "&tag=operation:DeploymentCatalog.delete&tag=permission:DELETE_DEPLOYMENTS";
+    String denied =
+        "/actuator/metrics/rolegate.decisions?tag=outcome:denied"
+            + "&tag=operation:DeploymentCatalog.delete&tag=permission:DELETE_DEPLOYMENTS";
+    String allowed =
+        "/actuator/metrics/rolegate.decisions?tag=outcome:allowed"
+            + "&tag=operation:DeploymentCatalog.delete&tag=permission:DELETE_DEPLOYMENTS";
     // Each count exists once a decision of its kind was made.
     assertThat(call("viewer", request("viewer", "D")).statusCode()).isEqualTo(403);
     assertThat(call("developer", request("developer", "D")).statusCode()).isEqualTo(200);
@@ -188,7 +190,8 @@ class HttpRolesTest {
     HttpResponse<String> refused = call("viewer", request("viewer", "D"));
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.body()).contains("\"type\":\"urn:rolegate:problem:access-denied\"");
-    assertThat(transactions.begun.get()).as("the denied call never reached the catalog")
+    assertThat(transactions.begun.get())
+        .as("the denied call never reached the catalog")
         .isEqualTo(begun);
     assertThat(count(denied)).isEqualTo(deniedBefore + 1);
     assertThat(count(allowed)).isEqualTo(allowedBefore);

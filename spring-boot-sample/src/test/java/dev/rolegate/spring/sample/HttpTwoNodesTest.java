@@ -14,8 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two instances of the sample (two application contexts, each on its own random port) sharing one
- * real PostgreSQL database: a role changed over HTTP on one node holds from the next request on
- * the other, because nothing caches memberships.
+ * real PostgreSQL database: a role changed over HTTP on one node holds from the next request on the
+ * other, because nothing caches memberships.
  */
 class HttpTwoNodesTest {
   private static final String PROD = "/api/accounts/acct-acme/workspaces/ws-acme-prod";
@@ -70,13 +70,15 @@ class HttpTwoNodesTest {
     String settings = "/api/accounts/acct-acme/settings?name=Acme";
     assertThat(a.put("member", settings, "").statusCode()).isEqualTo(403);
     try {
-      assertThat(b.put("owner", "/api/accounts/acct-acme/members/member", "{\"role\":\"ADMIN\"}")
-              .statusCode())
+      assertThat(
+              b.put("owner", "/api/accounts/acct-acme/members/member", "{\"role\":\"ADMIN\"}")
+                  .statusCode())
           .isEqualTo(200);
       assertThat(a.put("member", settings, "").statusCode()).isEqualTo(200);
     } finally {
-      assertThat(a.put("owner", "/api/accounts/acct-acme/members/member", "{\"role\":\"MEMBER\"}")
-              .statusCode())
+      assertThat(
+              a.put("owner", "/api/accounts/acct-acme/members/member", "{\"role\":\"MEMBER\"}")
+                  .statusCode())
           .isEqualTo(200);
     }
     assertThat(b.put("member", settings, "").statusCode()).isEqualTo(403);

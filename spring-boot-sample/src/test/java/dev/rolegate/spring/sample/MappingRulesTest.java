@@ -126,7 +126,8 @@ class MappingRulesTest {
       account = "acct-acme",
       workspace = "ws-acme-prod",
       role = WorkspaceRoles.DEVELOPER)
-  void aRequestWithoutCredentials_runsAsNobody_evenOnAThreadThatCarriesAPrincipal() throws Exception {
+  void aRequestWithoutCredentials_runsAsNobody_evenOnAThreadThatCarriesAPrincipal()
+      throws Exception {
     // MockMvc runs on the test's thread, which @WithPrincipal bound: as a pooled thread carrying a
     // leaked binding would be. An anonymous request must not act as it.
     mvc.perform(get(WS + "/blocks/warehouse/secret"))
@@ -142,8 +143,7 @@ class MappingRulesTest {
       workspace = "ws-acme-prod",
       role = WorkspaceRoles.DEVELOPER)
   void requestCredentials_replaceWithPrincipal_forTheRequestOnly() throws Exception {
-    mvc.perform(
-            get(WS + "/blocks/warehouse/secret").with(user("viewer")))
+    mvc.perform(get(WS + "/blocks/warehouse/secret").with(user("viewer")))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.permissions[0]").value("VIEW_SECRET_BLOCK_DATA"));
     assertThat(CurrentPrincipal.get()).hasValueSatisfying(p -> assertThat(p.id()).isEqualTo("dev"));

@@ -27,9 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The account and workspace a controller acts on are the ones bound, over real HTTP, with Spring
- * Security's firewall replaced by one that lets every path through: a path whose raw form names
- * one workspace and whose routed (normalized) form another is refused before the handler runs.
- * Each subclass runs these under one path-matching strategy.
+ * Security's firewall replaced by one that lets every path through: a path whose raw form names one
+ * workspace and whose routed (normalized) form another is refused before the handler runs. Each
+ * subclass runs these under one path-matching strategy.
  */
 abstract class RoutedPathTests {
   static final String PATH_MISMATCH = "\"type\":\"urn:rolegate:problem:path-mismatch\"";
@@ -150,8 +150,14 @@ abstract class RoutedPathTests {
     })
     String probe(@PathVariable String account, @PathVariable String workspace) {
       reached.incrementAndGet();
-      return "bound " + CurrentPrincipal.account().orElse("-") + "/"
-          + CurrentPrincipal.workspace().orElse("-") + ", routed " + account + "/" + workspace;
+      return "bound "
+          + CurrentPrincipal.account().orElse("-")
+          + "/"
+          + CurrentPrincipal.workspace().orElse("-")
+          + ", routed "
+          + account
+          + "/"
+          + workspace;
     }
   }
 
@@ -165,21 +171,22 @@ abstract class RoutedPathTests {
 
     @Bean
     WebSecurityCustomizer permissiveFirewall() {
-      HttpFirewall open = new HttpFirewall() {
-        @Override
-        public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
-          return new FirewalledRequest(request) {
+      HttpFirewall open =
+          new HttpFirewall() {
             @Override
-            public void reset() {}
-          };
-        }
+            public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
+              return new FirewalledRequest(request) {
+                @Override
+                public void reset() {}
+              };
+            }
 
-        @Override
-        public jakarta.servlet.http.HttpServletResponse getFirewalledResponse(
-            jakarta.servlet.http.HttpServletResponse response) {
-          return response;
-        }
-      };
+            @Override
+            public jakarta.servlet.http.HttpServletResponse getFirewalledResponse(
+                jakarta.servlet.http.HttpServletResponse response) {
+              return response;
+            }
+          };
       return web -> web.httpFirewall(open);
     }
   }

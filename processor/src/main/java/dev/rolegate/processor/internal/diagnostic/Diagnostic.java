@@ -4,20 +4,19 @@ import javax.tools.Diagnostic.Kind;
 
 /**
  * The processor's message catalogue: one constant per cause of a diagnostic, with its id, its kind
- * and its message template; constants for different causes may share an id. Each message reads {@code [<Id>] <what is wrong,
- * quoting the input>. <how to fix>.}; the id is stable and documented in the README. Errors cannot
- * be suppressed; a warning is silenced with {@code @SuppressWarnings("<Id>")} on the element it is
- * reported on or on any enclosing element (see {@link Reporter}).
+ * and its message template; constants for different causes may share an id. Each message reads
+ * {@code [<Id>] <what is wrong, quoting the input>. <how to fix>.}; the id is stable and documented
+ * in the README. Errors cannot be suppressed; a warning is silenced with
+ * {@code @SuppressWarnings("<Id>")} on the element it is reported on or on any enclosing element
+ * (see {@link Reporter}).
  */
 public enum Diagnostic {
   /**
-   * A permission name the matrix does not have, with close names: {@code %2$s} says which
-   * character of the name is not A-Z, 0-9 or _, or is empty.
+   * A permission name the matrix does not have, with close names: {@code %2$s} says which character
+   * of the name is not A-Z, 0-9 or _, or is empty.
    */
   UNKNOWN_PERMISSION(
-      "UnknownPermission",
-      Kind.ERROR,
-      "%s%s is not a permission of matrix %s. Did you mean %s?"),
+      "UnknownPermission", Kind.ERROR, "%s%s is not a permission of matrix %s. Did you mean %s?"),
   /** A permission name the matrix does not have, with no close name. */
   UNKNOWN_PERMISSION_NO_CLOSE_NAME(
       "UnknownPermission",
@@ -205,20 +204,20 @@ public enum Diagnostic {
           + " A workspace id is a String or a java.util.UUID: change the accessor's return type,"
           + " or mark another accessor"),
   /**
-   * A carrier whose marked accessor the guard cannot call: {@code %5$s} is its access
-   * ("private", "protected in package p"), {@code %6$s} and {@code %7$s} the guard and its
-   * package.
+   * A carrier whose marked accessor the guard cannot call: {@code %5$s} is its access ("private",
+   * "protected in package p"), {@code %6$s} and {@code %7$s} the guard and its package.
    */
   WORKSPACE_ID_ACCESSOR_HIDDEN(
       "WorkspaceIdMisuse",
       Kind.ERROR,
       "@WorkspaceId on parameter %1$s of %2$s of type %3$s, whose @WorkspaceId accessor %4$s is"
           + " %5$s, so %6$s in package %7$s cannot call it. Make %4$s public"),
-  /** A workspace carrier whose accessor may answer differently when the delegate reads it
-   * again, or cannot be verified not to (the arguments of every UNSTABLE_* template: the
-   * parameter, its method, its type, the accessor, {@code %5$s} the carrier, {@code %6$s} the
-   * accessor's name, {@code %7$s} the id type, then the cause's names): an accessor declared by an
-   * interface or an annotation type.
+  /**
+   * A workspace carrier whose accessor may answer differently when the delegate reads it again, or
+   * cannot be verified not to (the arguments of every UNSTABLE_* template: the parameter, its
+   * method, its type, the accessor, {@code %5$s} the carrier, {@code %6$s} the accessor's name,
+   * {@code %7$s} the id type, then the cause's names): an accessor declared by an interface or an
+   * annotation type.
    */
   UNSTABLE_WORKSPACE_INTERFACE(
       "UnstableWorkspaceCarrier",
@@ -230,8 +229,7 @@ public enum Diagnostic {
   UNSTABLE_WORKSPACE_ENUM(
       "UnstableWorkspaceCarrier",
       Kind.ERROR,
-      Carriers.workspace(
-          " belongs to enum %5$s; a carrier is a record or a final class")),
+      Carriers.workspace(" belongs to enum %5$s; a carrier is a record or a final class")),
   /** An accessor of an abstract class. */
   UNSTABLE_WORKSPACE_ABSTRACT_CLASS(
       "UnstableWorkspaceCarrier",
@@ -257,8 +255,7 @@ public enum Diagnostic {
   UNSTABLE_WORKSPACE_NOT_COMPONENT(
       "UnstableWorkspaceCarrier",
       Kind.ERROR,
-      Carriers.workspace(
-          " is not the accessor of a record component of %5$s")),
+      Carriers.workspace(" is not the accessor of a record component of %5$s")),
   /** A record component's accessor that the record declares itself. */
   UNSTABLE_WORKSPACE_EXPLICIT_RECORD_ACCESSOR(
       "UnstableWorkspaceCarrier",
@@ -291,16 +288,16 @@ public enum Diagnostic {
   UNSTABLE_WORKSPACE_FIELD_TYPE(
       "UnstableWorkspaceCarrier",
       Kind.ERROR,
-      Carriers.workspace(
-          " returns field %8$s of type %9$s, which is not a String or UUID")),
+      Carriers.workspace(" returns field %8$s of type %9$s, which is not a String or UUID")),
   /** An accessor returning {@code %8$s}, which is not a field of the carrier. */
   UNSTABLE_WORKSPACE_NOT_OWN_FIELD(
       "UnstableWorkspaceCarrier",
       Kind.ERROR,
-      Carriers.workspace(
-          " returns %8$s, which is not a field declared in %5$s")),
-  /** A carrier from the class path whose accessor's code, read from its class file, is
-   * not a final field read: {@code %8$s} says what it is. */
+      Carriers.workspace(" returns %8$s, which is not a field declared in %5$s")),
+  /**
+   * A carrier from the class path whose accessor's code, read from its class file, is not a final
+   * field read: {@code %8$s} says what it is.
+   */
   UNSTABLE_WORKSPACE_CLASS_FILE_CODE(
       "UnstableWorkspaceCarrier",
       Kind.ERROR,
@@ -395,9 +392,8 @@ public enum Diagnostic {
           + " account id is a String or a java.util.UUID: change the accessor's return type, or"
           + " mark another accessor"),
   /**
-   * A carrier whose marked accessor the guard cannot call: {@code %5$s} is its access
-   * ("private", "protected in package p"), {@code %6$s} and {@code %7$s} the guard and its
-   * package.
+   * A carrier whose marked accessor the guard cannot call: {@code %5$s} is its access ("private",
+   * "protected in package p"), {@code %6$s} and {@code %7$s} the guard and its package.
    */
   ACCOUNT_ID_ACCESSOR_HIDDEN(
       "AccountIdMisuse",
@@ -422,8 +418,7 @@ public enum Diagnostic {
   UNSTABLE_ACCOUNT_ENUM(
       "UnstableAccountCarrier",
       Kind.ERROR,
-      Carriers.account(
-          " belongs to enum %5$s; a carrier is a record or a final class")),
+      Carriers.account(" belongs to enum %5$s; a carrier is a record or a final class")),
   /** {@link #UNSTABLE_WORKSPACE_ABSTRACT_CLASS} for an account carrier. */
   UNSTABLE_ACCOUNT_ABSTRACT_CLASS(
       "UnstableAccountCarrier",
@@ -449,8 +444,7 @@ public enum Diagnostic {
   UNSTABLE_ACCOUNT_NOT_COMPONENT(
       "UnstableAccountCarrier",
       Kind.ERROR,
-      Carriers.account(
-          " is not the accessor of a record component of %5$s")),
+      Carriers.account(" is not the accessor of a record component of %5$s")),
   /** {@link #UNSTABLE_WORKSPACE_EXPLICIT_RECORD_ACCESSOR} for an account carrier. */
   UNSTABLE_ACCOUNT_EXPLICIT_RECORD_ACCESSOR(
       "UnstableAccountCarrier",
@@ -483,14 +477,12 @@ public enum Diagnostic {
   UNSTABLE_ACCOUNT_FIELD_TYPE(
       "UnstableAccountCarrier",
       Kind.ERROR,
-      Carriers.account(
-          " returns field %8$s of type %9$s, which is not a String or UUID")),
+      Carriers.account(" returns field %8$s of type %9$s, which is not a String or UUID")),
   /** {@link #UNSTABLE_WORKSPACE_NOT_OWN_FIELD} for an account carrier. */
   UNSTABLE_ACCOUNT_NOT_OWN_FIELD(
       "UnstableAccountCarrier",
       Kind.ERROR,
-      Carriers.account(
-          " returns %8$s, which is not a field declared in %5$s")),
+      Carriers.account(" returns %8$s, which is not a field declared in %5$s")),
   /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_CODE} for an account carrier. */
   UNSTABLE_ACCOUNT_CLASS_FILE_CODE(
       "UnstableAccountCarrier",
@@ -574,8 +566,8 @@ public enum Diagnostic {
           + " the compiler's working directory), or drop the option to have the file looked up"
           + " next to package-info.java and under the resources"),
   /**
-   * {@code -Arolegate.matrix} is set, but no {@code @PermissionMatrix} package is compiled: a
-   * note, since no element carries the option and no {@code @SuppressWarnings} could reach it.
+   * {@code -Arolegate.matrix} is set, but no {@code @PermissionMatrix} package is compiled: a note,
+   * since no element carries the option and no {@code @SuppressWarnings} could reach it.
    */
   MATRIX_OPTION_UNUSED(
       "MatrixOptionUnused",
@@ -610,8 +602,8 @@ public enum Diagnostic {
           + " src/main/resources/%2$s/%1$s: the table then refuses to load when it was compiled"
           + " from other text than the file beside it"),
   /**
-   * The compiled matrix on the class path was compiled from other text than the matrix file
-   * that lies beside it on the class path.
+   * The compiled matrix on the class path was compiled from other text than the matrix file that
+   * lies beside it on the class path.
    */
   STALE_MATRIX(
       "StaleMatrix",
@@ -688,10 +680,10 @@ public enum Diagnostic {
       "No role of matrix %s grants %s, so no role can call %s (only a custom role holding %s"
           + " could). Grant %s to a role in %s, or require a permission that a role holds"),
   /**
-   * A guarded method calls another whose requirement its own does not imply (the arguments of
-   * every UNCOVERED_CALL_* template: the caller, its requirement, the callee, the callee's
-   * requirement, {@code %5$s} the roles that pass the first check, {@code %6$s} the guard):
-   * an {@code @Unguarded} caller; on {@code this} in an interface, unchecked.
+   * A guarded method calls another whose requirement its own does not imply (the arguments of every
+   * UNCOVERED_CALL_* template: the caller, its requirement, the callee, the callee's requirement,
+   * {@code %5$s} the roles that pass the first check, {@code %6$s} the guard): an
+   * {@code @Unguarded} caller; on {@code this} in an interface, unchecked.
    */
   UNCOVERED_CALL_UNGUARDED_THIS_INTERFACE(
       "UncoveredGuardedCall",
@@ -818,8 +810,8 @@ public enum Diagnostic {
           + " unguarded. Return guards there (%6$s) or data instead; then add"
           + " @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying why"),
   /**
-   * The access the compilation computes differs from the access lock file: one error listing
-   * every change, widening first (docs/access-lock.md).
+   * The access the compilation computes differs from the access lock file: one error listing every
+   * change, widening first (docs/access-lock.md).
    */
   ACCESS_CHANGED(
       "AccessChanged",
@@ -883,9 +875,7 @@ public enum Diagnostic {
           + " compares them"),
   /** {@code -Arolegate.accessLock} names no file path: {@code %2$s} says why. */
   ACCESS_LOCK_OPTION(
-      "AccessLockInvalid",
-      Kind.ERROR,
-      "-A%s=%s is not valid: it is not a file path (%s)"),
+      "AccessLockInvalid", Kind.ERROR, "-A%s=%s is not valid: it is not a file path (%s)"),
   /** {@code -Arolegate.accessLock} is blank. */
   ACCESS_LOCK_OPTION_BLANK(
       "AccessLockInvalid",
@@ -932,8 +922,8 @@ public enum Diagnostic {
           + " GuardedOuter_Inner, in the same package"),
   /**
    * Printed by {@code dev.rolegate.annotations.processing.MissingProcessorCheck} (in
-   * rolegate-annotations, which cannot see this enum) when this processor did not run; listed
-   * here so that every id is in one place, and a test keeps the two messages equal.
+   * rolegate-annotations, which cannot see this enum) when this processor did not run; listed here
+   * so that every id is in one place, and a test keeps the two messages equal.
    */
   PROCESSOR_NOT_RUN(
       "ProcessorNotRun",
@@ -990,14 +980,16 @@ public enum Diagnostic {
   private static final class Carriers {
     private static final String WORKSPACE =
         "@WorkspaceId on parameter %1$s of %2$s of type %3$s, whose @WorkspaceId accessor %4$s";
-    private static final String WORKSPACE_WHY = ". The guard checks the workspace id it reads from"
-        + " the carrier once, and the delegate reads it again, so an accessor that can answer"
-        + " differently lets the call act on a workspace that was never checked. ";
+    private static final String WORKSPACE_WHY =
+        ". The guard checks the workspace id it reads from"
+            + " the carrier once, and the delegate reads it again, so an accessor that can answer"
+            + " differently lets the call act on a workspace that was never checked. ";
     private static final String ACCOUNT =
         "@AccountId on parameter %1$s of %2$s of type %3$s, whose @AccountId accessor %4$s";
-    private static final String ACCOUNT_WHY = ". The guard checks the account id it reads from"
-        + " the carrier once, and the delegate reads it again, so an accessor that can answer"
-        + " differently lets the call act in an account that was never checked. ";
+    private static final String ACCOUNT_WHY =
+        ". The guard checks the account id it reads from"
+            + " the carrier once, and the delegate reads it again, so an accessor that can answer"
+            + " differently lets the call act in an account that was never checked. ";
 
     private Carriers() {}
 
@@ -1020,7 +1012,10 @@ public enum Diagnostic {
     /** The record form or the final-class form of a carrier, or a plain id parameter. */
     private static String stableForm(String marker) {
       return "Make %5$s a record that marks its component and declares no accessor for it, as in"
-          + " record %5$s(" + marker + " %7$s %6$s, ...) {}, or a final class whose " + marker
+          + " record %5$s("
+          + marker
+          + " %7$s %6$s, ...) {}, or a final class whose "
+          + marker
           + " method %6$s() is exactly return %6$s; of a final %7$s field it declares; or give"
           + " the parameter the type String or UUID";
     }
@@ -1037,19 +1032,23 @@ public enum Diagnostic {
     static final String EVERY_CALLER_PASSES =
         "Every caller, authenticated or not, passes the first check";
     static final String ROLES_PASS = "Callers with %5$s pass the first check but not the second";
-    static final String CUSTOM_ROLE_PASSES = "No role of the matrix passes the first check and"
-        + " fails the second, but a custom role can";
-    static final String THIS_INTERFACE = "The guard checks only the outer call: the inner one runs"
-        + " on the delegate unchecked, an escalation path";
+    static final String CUSTOM_ROLE_PASSES =
+        "No role of the matrix passes the first check and"
+            + " fails the second, but a custom role can";
+    static final String THIS_INTERFACE =
+        "The guard checks only the outer call: the inner one runs"
+            + " on the delegate unchecked, an escalation path";
     static final String THIS_CLASS =
         "%6$s checks the inner call too, so it fails for them with AccessDeniedException";
     static final String SUPER =
         "A super call bypasses the guard: the inner call runs unchecked, an escalation path";
-    static final String OTHER = "The inner call is checked only if its receiver is a guard;"
-        + " otherwise it runs unchecked, an escalation path";
-    private static final String FIX = ". Give %1$s a requirement that implies %3$s's, or add"
-        + " @SuppressWarnings(\"UncoveredGuardedCall\") to it (or to the local variable the call"
-        + " initializes) with a comment saying why the call is safe";
+    static final String OTHER =
+        "The inner call is checked only if its receiver is a guard;"
+            + " otherwise it runs unchecked, an escalation path";
+    private static final String FIX =
+        ". Give %1$s a requirement that implies %3$s's, or add"
+            + " @SuppressWarnings(\"UncoveredGuardedCall\") to it (or to the local variable the call"
+            + " initializes) with a comment saying why the call is safe";
 
     private Calls() {}
 

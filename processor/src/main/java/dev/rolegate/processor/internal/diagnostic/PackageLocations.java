@@ -13,12 +13,12 @@ import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * A {@link Messager} for compilers other than javac, which may not place a diagnostic on a
- * package or its annotation (Eclipse's compiler prints it with no file and no line): a diagnostic
- * on a package goes on the package's first type by name instead, which such a compiler can place
- * when the type is compiled from source. A package without types keeps the package. The matrix
- * diagnostics reported on a {@code @PermissionMatrix} package also name the matrix file and line
- * in their text, so nothing is lost where no type can be placed either.
+ * A {@link Messager} for compilers other than javac, which may not place a diagnostic on a package
+ * or its annotation (Eclipse's compiler prints it with no file and no line): a diagnostic on a
+ * package goes on the package's first type by name instead, which such a compiler can place when
+ * the type is compiled from source. A package without types keeps the package. The matrix
+ * diagnostics reported on a {@code @PermissionMatrix} package also name the matrix file and line in
+ * their text, so nothing is lost where no type can be placed either.
  */
 public final class PackageLocations implements Messager {
   private final Messager messager;
@@ -28,9 +28,9 @@ public final class PackageLocations implements Messager {
   }
 
   /**
-   * Returns javac's own {@link Messager}, or, under another compiler, one that places packages.
-   * The messager tells the compiler: a build tool may wrap the environment (Gradle does) but hands
-   * on the compiler's messager.
+   * Returns javac's own {@link Messager}, or, under another compiler, one that places packages. The
+   * messager tells the compiler: a build tool may wrap the environment (Gradle does) but hands on
+   * the compiler's messager.
    */
   public static Messager of(ProcessingEnvironment env) {
     if (env.getMessager().getClass().getName().startsWith("com.sun.tools.javac.")) {
@@ -62,8 +62,12 @@ public final class PackageLocations implements Messager {
   }
 
   @Override
-  public void printMessage(Kind kind, CharSequence message, Element element,
-      AnnotationMirror mirror, AnnotationValue value) {
+  public void printMessage(
+      Kind kind,
+      CharSequence message,
+      Element element,
+      AnnotationMirror mirror,
+      AnnotationValue value) {
     Optional<TypeElement> type = firstType(element);
     if (type.isPresent()) {
       messager.printMessage(kind, message, type.get());

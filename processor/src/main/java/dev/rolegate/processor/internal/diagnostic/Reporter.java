@@ -15,10 +15,10 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * Prints diagnostics on the most precise handle available (array item, value, mirror, element)
- * and counts the errors, so later steps can tell whether output may be generated. Each diagnostic
- * is printed once. A warning is dropped when {@code @SuppressWarnings("<Id>")} sits on the element
- * it is reported on or on an element enclosing it; errors cannot be suppressed.
+ * Prints diagnostics on the most precise handle available (array item, value, mirror, element) and
+ * counts the errors, so later steps can tell whether output may be generated. Each diagnostic is
+ * printed once. A warning is dropped when {@code @SuppressWarnings("<Id>")} sits on the element it
+ * is reported on or on an element enclosing it; errors cannot be suppressed.
  */
 public final class Reporter {
   private final Messager messager;
@@ -71,12 +71,16 @@ public final class Reporter {
   }
 
   /**
-   * Reports {@code diagnostic} through {@code printer}, for a position only the caller can print
-   * (a call inside a method body): once per {@code position} and message, and not at all when it
-   * is a warning that one of {@code scopes}, or an element enclosing one, suppresses.
+   * Reports {@code diagnostic} through {@code printer}, for a position only the caller can print (a
+   * call inside a method body): once per {@code position} and message, and not at all when it is a
+   * warning that one of {@code scopes}, or an element enclosing one, suppresses.
    */
-  public void report(Diagnostic diagnostic, List<? extends Element> scopes, Object position,
-      BiConsumer<Kind, String> printer, Object... args) {
+  public void report(
+      Diagnostic diagnostic,
+      List<? extends Element> scopes,
+      Object position,
+      BiConsumer<Kind, String> printer,
+      Object... args) {
     if (suppressed(diagnostic, scopes)) {
       return;
     }
@@ -90,8 +94,12 @@ public final class Reporter {
   public void internalError(Element subject, Throwable e) {
     StringWriter trace = new StringWriter();
     e.printStackTrace(new PrintWriter(trace));
-    report(Diagnostic.INTERNAL_ERROR, subject,
-        subject == null ? "the round" : subject.toString(), e.toString(), trace.toString());
+    report(
+        Diagnostic.INTERNAL_ERROR,
+        subject,
+        subject == null ? "the round" : subject.toString(),
+        e.toString(),
+        trace.toString());
   }
 
   /**

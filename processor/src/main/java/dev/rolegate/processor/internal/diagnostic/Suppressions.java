@@ -8,8 +8,8 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Tells whether {@code @SuppressWarnings("<Id>")} silences a warning on an element: on the element
- * itself or on any element enclosing it (method, type, enclosing types). The id must match
- * exactly; {@code "all"} is javac's business and does not silence rolegate. A package cannot carry
+ * itself or on any element enclosing it (method, type, enclosing types). The id must match exactly;
+ * {@code "all"} is javac's business and does not silence rolegate. A package cannot carry
  * {@code @SuppressWarnings} (its target excludes packages), so package-info does not count.
  */
 final class Suppressions {
@@ -48,10 +48,11 @@ final class Suppressions {
     if (!(raw instanceof List<?>)) {
       return raw instanceof String ? List.of((String) raw) : List.of();
     }
-    return ((List<?>) raw).stream()
-        .map(item -> ((AnnotationValue) item).getValue())
-        .filter(String.class::isInstance)
-        .map(String.class::cast)
-        .toList();
+    return ((List<?>) raw)
+        .stream()
+            .map(item -> ((AnnotationValue) item).getValue())
+            .filter(String.class::isInstance)
+            .map(String.class::cast)
+            .toList();
   }
 }

@@ -13,9 +13,9 @@ import java.util.Set;
  * What changes between an old and a new matrix, for the built-in roles: per role, the permissions
  * it gains and loses after closure and, when guarded methods are given, the methods it gains and
  * loses; permissions added to or removed from the matrix; a change of default account role.
- * Everything is listed in a fixed order (roles workspace first, each level in the new file's
- * order, then the roles the new file removes in the old file's order; permissions in file order;
- * methods in the report's order), so the same inputs always give the same diff.
+ * Everything is listed in a fixed order (roles workspace first, each level in the new file's order,
+ * then the roles the new file removes in the old file's order; permissions in file order; methods
+ * in the report's order), so the same inputs always give the same diff.
  */
 public record AccessDiff(
     Side oldSide,
@@ -61,8 +61,8 @@ public record AccessDiff(
   public record Method(String type, String operation) {}
 
   /**
-   * A change of the workspace role an account role holds everywhere ({@code old} or {@code
-   * now} empty for none).
+   * A change of the workspace role an account role holds everywhere ({@code old} or {@code now}
+   * empty for none).
    */
   public record EverywhereChange(Optional<String> old, Optional<String> now) {}
 
@@ -89,13 +89,17 @@ public record AccessDiff(
   }
 
   /**
-   * A permission in both matrices whose level, direct includes or scope changed ({@code level}
-   * and {@code scope} empty when unchanged; a scope of {@code ""} is none). Custom roles are built
-   * from permission names and scope strings and bring what those include, so an added include,
-   * a scope given or remapped, or another level widens every custom role holding it.
+   * A permission in both matrices whose level, direct includes or scope changed ({@code level} and
+   * {@code scope} empty when unchanged; a scope of {@code ""} is none). Custom roles are built from
+   * permission names and scope strings and bring what those include, so an added include, a scope
+   * given or remapped, or another level widens every custom role holding it.
    */
-  public record PermissionChange(String name, Optional<Change> level,
-      List<String> includesAdded, List<String> includesRemoved, Optional<Change> scope) {
+  public record PermissionChange(
+      String name,
+      Optional<Change> level,
+      List<String> includesAdded,
+      List<String> includesRemoved,
+      Optional<Change> scope) {
     public PermissionChange {
       includesAdded = List.copyOf(includesAdded);
       includesRemoved = List.copyOf(includesRemoved);
@@ -103,7 +107,8 @@ public record AccessDiff(
 
     /** Returns whether the change can let a custom role's holder do more. */
     public boolean widens() {
-      return level.isPresent() || !includesAdded.isEmpty()
+      return level.isPresent()
+          || !includesAdded.isEmpty()
           || scope.map(change -> !change.now().isEmpty()).orElse(false);
     }
   }
@@ -112,11 +117,14 @@ public record AccessDiff(
   public record Change(String old, String now) {}
 
   /**
-   * Another account role marked default: what members with no other account role gain and lose
-   * (the permissions of the new default in the new matrix against the old default's in the old).
+   * Another account role marked default: what members with no other account role gain and lose (the
+   * permissions of the new default in the new matrix against the old default's in the old).
    */
-  public record DefaultChange(Optional<String> old, Optional<String> now,
-      List<String> permissionsGained, List<String> permissionsLost) {
+  public record DefaultChange(
+      Optional<String> old,
+      Optional<String> now,
+      List<String> permissionsGained,
+      List<String> permissionsLost) {
     public DefaultChange {
       permissionsGained = List.copyOf(permissionsGained);
       permissionsLost = List.copyOf(permissionsLost);
@@ -125,8 +133,8 @@ public record AccessDiff(
 
   /**
    * Returns whether access is widened: a role gains a permission or a method (a role added with
-   * permissions included), a permission gains an include, a scope or another level, or members
-   * gain permissions through another default account role.
+   * permissions included), a permission gains an include, a scope or another level, or members gain
+   * permissions through another default account role.
    */
   public boolean widened() {
     return roles.stream().anyMatch(RoleChange::widens)
@@ -136,16 +144,23 @@ public record AccessDiff(
 
   /** Returns whether nothing changed for any role, permission or method. */
   public boolean isEmpty() {
-    return roles.isEmpty() && permissionsAdded.isEmpty() && permissionsRemoved.isEmpty()
-        && permissionsChanged.isEmpty() && defaultAccountRole.isEmpty();
+    return roles.isEmpty()
+        && permissionsAdded.isEmpty()
+        && permissionsRemoved.isEmpty()
+        && permissionsChanged.isEmpty()
+        && defaultAccountRole.isEmpty();
   }
 
   /**
-   * Compares {@code oldMatrix} with {@code newMatrix}, and, when {@code report} is present, who
-   * may call each of its methods under one and the other.
+   * Compares {@code oldMatrix} with {@code newMatrix}, and, when {@code report} is present, who may
+   * call each of its methods under one and the other.
    */
-  public static AccessDiff compare(Side oldSide, CompiledMatrix oldMatrix, Side newSide,
-      CompiledMatrix newMatrix, Optional<Report> report) {
+  public static AccessDiff compare(
+      Side oldSide,
+      CompiledMatrix oldMatrix,
+      Side newSide,
+      CompiledMatrix newMatrix,
+      Optional<Report> report) {
     RoleAccess before = new RoleAccess(oldMatrix);
     RoleAccess after = new RoleAccess(newMatrix);
     List<GuardedOperation> methods = report.map(Report::methods).orElse(List.of());
@@ -176,17 +191,28 @@ public record AccessDiff(
         }
       }
       Optional<EverywhereChange> everywhere = Optional.empty();
-      if (role.level() == Level.ACCOUNT && inOld && inNew
+      if (role.level() == Level.ACCOUNT
+          && inOld
+          && inNew
           && !before.everywhere(role).equals(after.everywhere(role))) {
-        everywhere = Optional.of(
-            new EverywhereChange(before.everywhere(role), after.everywhere(role)));
+        everywhere =
+            Optional.of(new EverywhereChange(before.everywhere(role), after.everywhere(role)));
       }
-      RoleChange change = new RoleChange(role, status, everywhere,
-          minus(newPermissions, oldPermissions), minus(oldPermissions, newPermissions),
-          gained, lost);
-      if (status != Status.CHANGED || everywhere.isPresent()
-          || !change.permissionsGained().isEmpty() || !change.permissionsLost().isEmpty()
-          || !gained.isEmpty() || !lost.isEmpty()) {
+      RoleChange change =
+          new RoleChange(
+              role,
+              status,
+              everywhere,
+              minus(newPermissions, oldPermissions),
+              minus(oldPermissions, newPermissions),
+              gained,
+              lost);
+      if (status != Status.CHANGED
+          || everywhere.isPresent()
+          || !change.permissionsGained().isEmpty()
+          || !change.permissionsLost().isEmpty()
+          || !gained.isEmpty()
+          || !lost.isEmpty()) {
         changes.add(change);
       }
     }
@@ -194,16 +220,29 @@ public record AccessDiff(
     Optional<String> oldDefault = before.defaultAccountRole();
     Optional<String> newDefault = after.defaultAccountRole();
     if (!oldDefault.equals(newDefault)) {
-      List<String> oldHeld = oldDefault
-          .map(name -> before.permissions(new RoleKey(Level.ACCOUNT, name))).orElse(List.of());
-      List<String> newHeld = newDefault
-          .map(name -> after.permissions(new RoleKey(Level.ACCOUNT, name))).orElse(List.of());
-      defaultChange = Optional.of(new DefaultChange(oldDefault, newDefault,
-          minus(newHeld, oldHeld), minus(oldHeld, newHeld)));
+      List<String> oldHeld =
+          oldDefault
+              .map(name -> before.permissions(new RoleKey(Level.ACCOUNT, name)))
+              .orElse(List.of());
+      List<String> newHeld =
+          newDefault
+              .map(name -> after.permissions(new RoleKey(Level.ACCOUNT, name)))
+              .orElse(List.of());
+      defaultChange =
+          Optional.of(
+              new DefaultChange(
+                  oldDefault, newDefault, minus(newHeld, oldHeld), minus(oldHeld, newHeld)));
     }
-    return new AccessDiff(oldSide, newSide, report,
-        minus(names(newMatrix), names(oldMatrix)), minus(names(oldMatrix), names(newMatrix)),
-        permissionChanges(oldMatrix, newMatrix), defaultChange, changes, notes);
+    return new AccessDiff(
+        oldSide,
+        newSide,
+        report,
+        minus(names(newMatrix), names(oldMatrix)),
+        minus(names(oldMatrix), names(newMatrix)),
+        permissionChanges(oldMatrix, newMatrix),
+        defaultChange,
+        changes,
+        notes);
   }
 
   /** The permissions of both matrices whose level, includes or scope changed, in the new order. */
@@ -216,15 +255,26 @@ public record AccessDiff(
         continue;
       }
       PermissionRow was = old.get();
-      Optional<Change> level = was.level() == now.level() ? Optional.empty()
-          : Optional.of(new Change(was.level().word(), now.level().word()));
+      Optional<Change> level =
+          was.level() == now.level()
+              ? Optional.empty()
+              : Optional.of(new Change(was.level().word(), now.level().word()));
       String scopeThen = was.scope().trim();
       String scopeNow = now.scope().trim();
-      Optional<Change> scope = scopeThen.equals(scopeNow) ? Optional.empty()
-          : Optional.of(new Change(scopeThen, scopeNow));
-      PermissionChange change = new PermissionChange(now.name(), level,
-          minus(now.includes(), was.includes()), minus(was.includes(), now.includes()), scope);
-      if (level.isPresent() || scope.isPresent() || !change.includesAdded().isEmpty()
+      Optional<Change> scope =
+          scopeThen.equals(scopeNow)
+              ? Optional.empty()
+              : Optional.of(new Change(scopeThen, scopeNow));
+      PermissionChange change =
+          new PermissionChange(
+              now.name(),
+              level,
+              minus(now.includes(), was.includes()),
+              minus(was.includes(), now.includes()),
+              scope);
+      if (level.isPresent()
+          || scope.isPresent()
+          || !change.includesAdded().isEmpty()
           || !change.includesRemoved().isEmpty()) {
         changes.add(change);
       }
@@ -236,10 +286,17 @@ public record AccessDiff(
       List<String> notes, GuardedOperation method, RoleAccess access, Side side) {
     List<String> unknown = access.unknown(method.permissions());
     if (!unknown.isEmpty()) {
-      notes.add(method.type() + ": " + method.operation() + " requires "
-          + String.join(", ", unknown) + ", which " + side.file()
-          + " does not define: no role holds " + (unknown.size() == 1 ? "it" : "them")
-          + " there, and the service does not compile against it");
+      notes.add(
+          method.type()
+              + ": "
+              + method.operation()
+              + " requires "
+              + String.join(", ", unknown)
+              + ", which "
+              + side.file()
+              + " does not define: no role holds "
+              + (unknown.size() == 1 ? "it" : "them")
+              + " there, and the service does not compile against it");
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Renders an {@link AccessDiff} as JSON for tools, in one stable shape (version 1): every key is
- * always present, in this order, with {@code null} for an absent value; lists of names stay on
- * one line.
+ * always present, in this order, with {@code null} for an absent value; lists of names stay on one
+ * line.
  *
  * <pre>{@code
  * {
@@ -60,19 +60,35 @@ public final class DiffJson {
   /** Returns the whole document, ending with a newline. */
   public static String render(AccessDiff diff) {
     StringBuilder out = new StringBuilder();
-    out.append("{\n  \"version\": ").append(VERSION).append(",\n")
-        .append("  \"old\": ").append(side(diff.oldSide())).append(",\n")
-        .append("  \"new\": ").append(side(diff.newSide())).append(",\n")
-        .append("  \"report\": ").append(report(diff.report())).append(",\n")
-        .append("  \"widened\": ").append(diff.widened()).append(",\n")
-        .append("  \"customRoles\": ").append(Json.quote(DiffText.CUSTOM_ROLES)).append(",\n")
-        .append("  \"permissionsAdded\": ").append(Json.strings(diff.permissionsAdded()))
+    out.append("{\n  \"version\": ")
+        .append(VERSION)
         .append(",\n")
-        .append("  \"permissionsRemoved\": ").append(Json.strings(diff.permissionsRemoved()))
+        .append("  \"old\": ")
+        .append(side(diff.oldSide()))
         .append(",\n")
-        .append("  \"permissionsChanged\": ").append(permissions(diff.permissionsChanged()))
+        .append("  \"new\": ")
+        .append(side(diff.newSide()))
         .append(",\n")
-        .append("  \"defaultAccountRole\": ").append(defaultRole(diff.defaultAccountRole()))
+        .append("  \"report\": ")
+        .append(report(diff.report()))
+        .append(",\n")
+        .append("  \"widened\": ")
+        .append(diff.widened())
+        .append(",\n")
+        .append("  \"customRoles\": ")
+        .append(Json.quote(DiffText.CUSTOM_ROLES))
+        .append(",\n")
+        .append("  \"permissionsAdded\": ")
+        .append(Json.strings(diff.permissionsAdded()))
+        .append(",\n")
+        .append("  \"permissionsRemoved\": ")
+        .append(Json.strings(diff.permissionsRemoved()))
+        .append(",\n")
+        .append("  \"permissionsChanged\": ")
+        .append(permissions(diff.permissionsChanged()))
+        .append(",\n")
+        .append("  \"defaultAccountRole\": ")
+        .append(defaultRole(diff.defaultAccountRole()))
         .append(",\n")
         .append("  \"roles\": [");
     List<RoleChange> roles = diff.roles();
@@ -91,39 +107,71 @@ public final class DiffJson {
   }
 
   private static String side(AccessDiff.Side side) {
-    return "{\"file\": " + Json.quote(side.file()) + ", \"title\": " + Json.quote(side.title())
+    return "{\"file\": "
+        + Json.quote(side.file())
+        + ", \"title\": "
+        + Json.quote(side.title())
         + "}";
   }
 
   private static String report(Optional<Report> report) {
-    return report.map(r -> "{\"file\": " + Json.quote(r.file()) + ", \"methods\": "
-        + r.methods().size() + "}").orElse("null");
+    return report
+        .map(
+            r ->
+                "{\"file\": " + Json.quote(r.file()) + ", \"methods\": " + r.methods().size() + "}")
+        .orElse("null");
   }
 
   private static String defaultRole(Optional<DefaultChange> change) {
-    return change.map(c -> "{\"old\": " + Json.quoteOrNull(c.old().orElse(null))
-        + ", \"new\": " + Json.quoteOrNull(c.now().orElse(null))
-        + ", \"permissionsGained\": " + Json.strings(c.permissionsGained())
-        + ", \"permissionsLost\": " + Json.strings(c.permissionsLost()) + "}").orElse("null");
+    return change
+        .map(
+            c ->
+                "{\"old\": "
+                    + Json.quoteOrNull(c.old().orElse(null))
+                    + ", \"new\": "
+                    + Json.quoteOrNull(c.now().orElse(null))
+                    + ", \"permissionsGained\": "
+                    + Json.strings(c.permissionsGained())
+                    + ", \"permissionsLost\": "
+                    + Json.strings(c.permissionsLost())
+                    + "}")
+        .orElse("null");
   }
 
   private static void role(StringBuilder out, RoleChange role) {
     String indent = "      ";
     out.append("    {\n")
-        .append(indent).append("\"level\": ").append(Json.quote(role.role().level().word()))
+        .append(indent)
+        .append("\"level\": ")
+        .append(Json.quote(role.role().level().word()))
         .append(",\n")
-        .append(indent).append("\"name\": ").append(Json.quote(role.role().name())).append(",\n")
-        .append(indent).append("\"change\": ").append(Json.quote(role.status().word()))
+        .append(indent)
+        .append("\"name\": ")
+        .append(Json.quote(role.role().name()))
         .append(",\n")
-        .append(indent).append("\"everywhere\": ").append(everywhere(role.everywhere()))
+        .append(indent)
+        .append("\"change\": ")
+        .append(Json.quote(role.status().word()))
         .append(",\n")
-        .append(indent).append("\"permissionsGained\": ")
-        .append(Json.strings(role.permissionsGained())).append(",\n")
-        .append(indent).append("\"permissionsLost\": ")
-        .append(Json.strings(role.permissionsLost())).append(",\n")
-        .append(indent).append("\"methodsGained\": ").append(methods(role.methodsGained()))
+        .append(indent)
+        .append("\"everywhere\": ")
+        .append(everywhere(role.everywhere()))
         .append(",\n")
-        .append(indent).append("\"methodsLost\": ").append(methods(role.methodsLost()))
+        .append(indent)
+        .append("\"permissionsGained\": ")
+        .append(Json.strings(role.permissionsGained()))
+        .append(",\n")
+        .append(indent)
+        .append("\"permissionsLost\": ")
+        .append(Json.strings(role.permissionsLost()))
+        .append(",\n")
+        .append(indent)
+        .append("\"methodsGained\": ")
+        .append(methods(role.methodsGained()))
+        .append(",\n")
+        .append(indent)
+        .append("\"methodsLost\": ")
+        .append(methods(role.methodsLost()))
         .append("\n    }");
   }
 
@@ -134,24 +182,40 @@ public final class DiffJson {
     StringBuilder out = new StringBuilder("[");
     for (int i = 0; i < changes.size(); i++) {
       PermissionChange change = changes.get(i);
-      out.append(i == 0 ? "\n" : ",\n").append("    {\"name\": ").append(Json.quote(change.name()))
-          .append(", \"widens\": ").append(change.widens())
-          .append(", \"level\": ").append(change(change.level()))
-          .append(", \"includesAdded\": ").append(Json.strings(change.includesAdded()))
-          .append(", \"includesRemoved\": ").append(Json.strings(change.includesRemoved()))
-          .append(", \"scope\": ").append(change(change.scope())).append('}');
+      out.append(i == 0 ? "\n" : ",\n")
+          .append("    {\"name\": ")
+          .append(Json.quote(change.name()))
+          .append(", \"widens\": ")
+          .append(change.widens())
+          .append(", \"level\": ")
+          .append(change(change.level()))
+          .append(", \"includesAdded\": ")
+          .append(Json.strings(change.includesAdded()))
+          .append(", \"includesRemoved\": ")
+          .append(Json.strings(change.includesRemoved()))
+          .append(", \"scope\": ")
+          .append(change(change.scope()))
+          .append('}');
     }
     return out.append("\n  ]").toString();
   }
 
   private static String change(Optional<AccessDiff.Change> change) {
-    return change.map(c -> "{\"old\": " + Json.quote(c.old()) + ", \"new\": " + Json.quote(c.now())
-        + "}").orElse("null");
+    return change
+        .map(c -> "{\"old\": " + Json.quote(c.old()) + ", \"new\": " + Json.quote(c.now()) + "}")
+        .orElse("null");
   }
 
   private static String everywhere(Optional<EverywhereChange> change) {
-    return change.map(c -> "{\"old\": " + Json.quoteOrNull(c.old().orElse(null))
-        + ", \"new\": " + Json.quoteOrNull(c.now().orElse(null)) + "}").orElse("null");
+    return change
+        .map(
+            c ->
+                "{\"old\": "
+                    + Json.quoteOrNull(c.old().orElse(null))
+                    + ", \"new\": "
+                    + Json.quoteOrNull(c.now().orElse(null))
+                    + "}")
+        .orElse("null");
   }
 
   private static String methods(List<Method> methods) {
@@ -161,9 +225,12 @@ public final class DiffJson {
     StringBuilder out = new StringBuilder("[");
     for (int i = 0; i < methods.size(); i++) {
       Method method = methods.get(i);
-      out.append(i == 0 ? "\n" : ",\n").append("        {\"type\": ")
-          .append(Json.quote(method.type())).append(", \"operation\": ")
-          .append(Json.quote(method.operation())).append('}');
+      out.append(i == 0 ? "\n" : ",\n")
+          .append("        {\"type\": ")
+          .append(Json.quote(method.type()))
+          .append(", \"operation\": ")
+          .append(Json.quote(method.operation()))
+          .append('}');
     }
     return out.append("\n      ]").toString();
   }

@@ -11,13 +11,15 @@ import java.util.Optional;
 /**
  * Renders an {@link AccessDiff} for people: a header naming the files, the permissions added,
  * removed and changed, then one block per changed role with one line per permission or method
- * gained ({@code +}) or lost ({@code -}), then the verdict. Every line ends with {@code \n}, whatever the platform.
+ * gained ({@code +}) or lost ({@code -}), then the verdict. Every line ends with {@code \n},
+ * whatever the platform.
  */
 public final class DiffText {
   /** What the diff cannot see, said in every output. */
-  public static final String CUSTOM_ROLES = "Custom roles are defined at run time, not in a matrix"
-      + " file, so none is listed; one built on a base role holds what its base holds in the"
-      + " matrix in force, and changes as its base does.";
+  public static final String CUSTOM_ROLES =
+      "Custom roles are defined at run time, not in a matrix"
+          + " file, so none is listed; one built on a base role holds what its base holds in the"
+          + " matrix in force, and changes as its base does.";
 
   private DiffText() {}
 
@@ -25,8 +27,11 @@ public final class DiffText {
   public static String render(AccessDiff diff) {
     StringBuilder out = new StringBuilder();
     line(out, "Matrix diff: " + side(diff.oldSide()) + " -> " + side(diff.newSide()));
-    diff.report().ifPresent(report -> line(out, "Guarded methods: " + report.methods().size()
-        + " from " + report.file()));
+    diff.report()
+        .ifPresent(
+            report ->
+                line(
+                    out, "Guarded methods: " + report.methods().size() + " from " + report.file()));
     line(out, CUSTOM_ROLES);
     line(out, "");
     for (String name : diff.permissionsAdded()) {
@@ -36,18 +41,27 @@ public final class DiffText {
       line(out, "permission " + name + ": removed");
     }
     for (PermissionChange change : diff.permissionsChanged()) {
-      line(out, "permission " + change.name() + ": changed" + (change.widens()
-          ? " (custom roles holding it widen)" : ""));
-      change.level().ifPresent(level ->
-          line(out, "  level: " + level.old() + " -> " + level.now()));
+      line(
+          out,
+          "permission "
+              + change.name()
+              + ": changed"
+              + (change.widens() ? " (custom roles holding it widen)" : ""));
+      change
+          .level()
+          .ifPresent(level -> line(out, "  level: " + level.old() + " -> " + level.now()));
       for (String name : change.includesAdded()) {
         line(out, "  + includes " + name);
       }
       for (String name : change.includesRemoved()) {
         line(out, "  - includes " + name);
       }
-      change.scope().ifPresent(scope -> line(out, "  scope: " + scopeName(scope.old()) + " -> "
-          + scopeName(scope.now())));
+      change
+          .scope()
+          .ifPresent(
+              scope ->
+                  line(
+                      out, "  scope: " + scopeName(scope.old()) + " -> " + scopeName(scope.now())));
     }
     diff.defaultAccountRole().ifPresent(change -> defaultRole(out, change));
     for (RoleChange role : diff.roles()) {
@@ -59,8 +73,11 @@ public final class DiffText {
     if (!diff.isEmpty() || !diff.notes().isEmpty()) {
       line(out, "");
     }
-    line(out, diff.widened() ? "Result: access widened."
-        : diff.isEmpty() ? "Result: no changes." : "Result: access not widened.");
+    line(
+        out,
+        diff.widened()
+            ? "Result: access widened."
+            : diff.isEmpty() ? "Result: no changes." : "Result: access not widened.");
     return out.toString();
   }
 
@@ -71,8 +88,15 @@ public final class DiffText {
 
   private static void role(StringBuilder out, RoleChange role) {
     line(out, role.role().describe() + ": " + role.status().word());
-    role.everywhere().ifPresent((EverywhereChange change) -> line(out,
-        "  workspace role everywhere: " + name(change.old()) + " -> " + name(change.now())));
+    role.everywhere()
+        .ifPresent(
+            (EverywhereChange change) ->
+                line(
+                    out,
+                    "  workspace role everywhere: "
+                        + name(change.old())
+                        + " -> "
+                        + name(change.now())));
     permissions(out, role.permissionsGained(), role.permissionsLost());
     methods(out, "+", role.methodsGained());
     methods(out, "-", role.methodsLost());

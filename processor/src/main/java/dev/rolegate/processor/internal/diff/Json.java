@@ -7,14 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A small strict JSON (RFC 8259) reader and string writer, for the access report the diff reads
- * and the JSON it prints (the processor has no JSON library). Objects are read as {@code
+ * A small strict JSON (RFC 8259) reader and string writer, for the access report the diff reads and
+ * the JSON it prints (the processor has no JSON library). Objects are read as {@code
  * LinkedHashMap}s, arrays as {@code List}s, numbers as {@code Double}s; malformed input is an
  * {@link IllegalArgumentException} naming the offset.
  */
 final class Json {
   /** How deep arrays and objects may nest; an access report needs five levels. */
   private static final int MAX_DEPTH = 64;
+
   private final String text;
   private int at;
 

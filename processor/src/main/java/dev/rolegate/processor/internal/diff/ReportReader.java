@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * Reads the guarded methods of an access report ({@code META-INF/rolegate/access-report.json}):
- * each service's type and, per method, its operation, mode and permissions. The report's role
- * lists are left alone: they answer for the matrix it was compiled with, and the diff works them
- * out again for each matrix. Unguarded methods are skipped: no matrix changes who may call them.
+ * each service's type and, per method, its operation, mode and permissions. The report's role lists
+ * are left alone: they answer for the matrix it was compiled with, and the diff works them out
+ * again for each matrix. Unguarded methods are skipped: no matrix changes who may call them.
  */
 public final class ReportReader {
   private ReportReader() {}
@@ -21,8 +21,8 @@ public final class ReportReader {
   public static List<GuardedOperation> read(String json) {
     Object root = Json.parse(json);
     List<GuardedOperation> operations = new ArrayList<>();
-    List<Object> services = list(member(object(root, "the report"), "services", "the report"),
-        "\"services\"");
+    List<Object> services =
+        list(member(object(root, "the report"), "services", "the report"), "\"services\"");
     for (int s = 0; s < services.size(); s++) {
       String where = "services[" + s + "]";
       Map<String, Object> service = object(services.get(s), where);
@@ -39,17 +39,18 @@ public final class ReportReader {
           permissions.add(string(names.get(p), at + ".permissions[" + p + "]"));
         }
         switch (mode) {
-          case "unguarded" -> { }
+          case "unguarded" -> {}
           case "allOf", "anyOf" -> {
             if (permissions.isEmpty()) {
-              throw new IllegalArgumentException(at + " (" + operation + ") is " + mode
-                  + " but lists no permission");
+              throw new IllegalArgumentException(
+                  at + " (" + operation + ") is " + mode + " but lists no permission");
             }
             operations.add(
                 new GuardedOperation(type, operation, mode.equals("anyOf"), permissions));
           }
-          default -> throw new IllegalArgumentException(at + ".mode is \"" + mode
-              + "\"; expected \"allOf\", \"anyOf\" or \"unguarded\"");
+          default ->
+              throw new IllegalArgumentException(
+                  at + ".mode is \"" + mode + "\"; expected \"allOf\", \"anyOf\" or \"unguarded\"");
         }
       }
     }

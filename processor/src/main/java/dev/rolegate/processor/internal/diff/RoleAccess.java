@@ -19,11 +19,11 @@ import java.util.Set;
  * role's include those of the workspace role it holds everywhere), and who may call a guarded
  * method, decided as the runtime's {@code Requirement.satisfied} and the access report decide.
  *
- * <p>A workspace role may call a method when a caller holding it in the workspace, with the
- * default account role, may; an account role when a caller holding it and no role in the
- * workspace may. A method needing no workspace permission is called by no workspace role as such:
- * the workspace role plays no part in it. A permission the matrix does not define is held by
- * nobody (code naming it does not compile against this matrix).
+ * <p>A workspace role may call a method when a caller holding it in the workspace, with the default
+ * account role, may; an account role when a caller holding it and no role in the workspace may. A
+ * method needing no workspace permission is called by no workspace role as such: the workspace role
+ * plays no part in it. A permission the matrix does not define is held by nobody (code naming it
+ * does not compile against this matrix).
  */
 final class RoleAccess {
   private final CompiledMatrix matrix;
@@ -94,25 +94,25 @@ final class RoleAccess {
     for (String name : operation.permissions()) {
       permissions.add(matrix.permission(name).orElse(null));
     }
-    boolean workspaceLevel = permissions.stream()
-        .anyMatch(p -> p != null && p.level() == Level.WORKSPACE);
+    boolean workspaceLevel =
+        permissions.stream().anyMatch(p -> p != null && p.level() == Level.WORKSPACE);
     RoleRow account = defaultAccount.orElse(null);
     Set<RoleKey> callers = new LinkedHashSet<>();
     for (Map.Entry<RoleKey, RoleRow> entry : roles.entrySet()) {
       RoleRow role = entry.getValue();
-      boolean allowed = role.level() == Level.WORKSPACE
-          ? workspaceLevel
-              && CallerRule.satisfied(
-                  matrix, operation.any(), permissions, account, role, everywhere(account))
-          : CallerRule.satisfied(
-              matrix, operation.any(), permissions, role, null, everywhere(role));
+      boolean allowed =
+          role.level() == Level.WORKSPACE
+              ? workspaceLevel
+                  && CallerRule.satisfied(
+                      matrix, operation.any(), permissions, account, role, everywhere(account))
+              : CallerRule.satisfied(
+                  matrix, operation.any(), permissions, role, null, everywhere(role));
       if (allowed) {
         callers.add(entry.getKey());
       }
     }
     return callers;
   }
-
 
   private RoleRow everywhere(RoleRow account) {
     if (account == null || account.level() != Level.ACCOUNT || account.everywhere().isEmpty()) {

@@ -24,11 +24,11 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Writes {@code Guarded<Type>} for a class: a final subclass with one constructor per
- * non-private constructor of the class (same parameters, type parameters, varargs, exceptions
- * and access, calling {@code super}), overriding each guarded method to check the caller before
- * calling {@code super}. Because the checks are overrides, a call the class makes to its own
- * guarded method ({@code this.delete()}) is checked too.
+ * Writes {@code Guarded<Type>} for a class: a final subclass with one constructor per non-private
+ * constructor of the class (same parameters, type parameters, varargs, exceptions and access,
+ * calling {@code super}), overriding each guarded method to check the caller before calling {@code
+ * super}. Because the checks are overrides, a call the class makes to its own guarded method
+ * ({@code this.delete()}) is checked too.
  *
  * <p>A class guard has no {@code wrap}: its user creates it with {@code new}, so it reads the
  * caller from {@code CurrentPrincipal.source()}, kept in a {@code private static final} field
@@ -48,36 +48,45 @@ final class ClassGuardGenerator {
   void generate(GuardedService service, MatrixHandle matrix) {
     TypeElement type = service.type();
     List<TypeVariableName> variables = GuardMethods.typeVariables(type);
-    TypeName superclass = variables.isEmpty()
-        ? ClassName.get(type)
-        : ParameterizedTypeName.get(ClassName.get(type), variables.toArray(TypeName[]::new));
+    TypeName superclass =
+        variables.isEmpty()
+            ? ClassName.get(type)
+            : ParameterizedTypeName.get(ClassName.get(type), variables.toArray(TypeName[]::new));
     Set<String> taken = GuardMethods.parameterNames(service);
     String source = GuardMethods.allocate("SOURCE", taken);
     Map<RequirementSpec, String> constants = GuardMethods.constantNames(service, taken);
-    TypeSpec.Builder guard = output.annotate(TypeSpec.classBuilder(service.guardName()))
-        .addJavadoc("Guards {@link $T}: each guarded method checks the caller's permissions,"
-            + " read from\n{@link $T}, before it runs. Create it with the constructors of"
-            + " {@link $T}.\n",
-            ClassName.get(type), GuardMethods.CURRENT, ClassName.get(type))
-        .addModifiers(Modifier.FINAL)
-        .addTypeVariables(variables)
-        .superclass(superclass)
-        .avoidClashesWithNestedClasses(type);
+    TypeSpec.Builder guard =
+        output
+            .annotate(TypeSpec.classBuilder(service.guardName()))
+            .addJavadoc(
+                "Guards {@link $T}: each guarded method checks the caller's permissions,"
+                    + " read from\n{@link $T}, before it runs. Create it with the constructors of"
+                    + " {@link $T}.\n",
+                ClassName.get(type),
+                GuardMethods.CURRENT,
+                ClassName.get(type))
+            .addModifiers(Modifier.FINAL)
+            .addTypeVariables(variables)
+            .superclass(superclass)
+            .avoidClashesWithNestedClasses(type);
     if (type.getModifiers().contains(Modifier.PUBLIC)) {
       guard.addModifiers(Modifier.PUBLIC);
     }
-    guard.addField(FieldSpec.builder(GuardMethods.SOURCE, source,
-            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.source()", GuardMethods.CURRENT)
-        .build());
-    constants.forEach((requirement, name) ->
-        guard.addField(GuardMethods.requirementField(requirement, name, matrix)));
+    guard.addField(
+        FieldSpec.builder(
+                GuardMethods.SOURCE, source, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("$T.source()", GuardMethods.CURRENT)
+            .build());
+    constants.forEach(
+        (requirement, name) ->
+            guard.addField(GuardMethods.requirementField(requirement, name, matrix)));
     for (ExecutableElement constructor : service.constructors()) {
       guard.addMethod(constructor(constructor));
     }
     for (GuardedMethod method : service.overridden()) {
-      guard.addMethod(methods.override(method, service, constants,
-          CodeBlock.of("$N", source), CodeBlock.of("super")));
+      guard.addMethod(
+          methods.override(
+              method, service, constants, CodeBlock.of("$N", source), CodeBlock.of("super")));
     }
     output.write(service.guardName().packageName(), guard.build(), type);
   }
@@ -105,7 +114,8 @@ final class ClassGuardGenerator {
     for (TypeMirror thrown : constructor.getThrownTypes()) {
       builder.addException(TypeName.get(thrown));
     }
-    return builder.varargs(constructor.isVarArgs())
+    return builder
+        .varargs(constructor.isVarArgs())
         .addStatement("super($L)", CodeBlock.join(arguments, ", "))
         .build();
   }

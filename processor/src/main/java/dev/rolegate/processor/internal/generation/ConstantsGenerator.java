@@ -27,20 +27,29 @@ public final class ConstantsGenerator {
 
   /** Writes the three constants classes of the rows of {@code matrix} into {@code packageName}. */
   public void generate(MatrixDocument matrix, String packageName, Element origin) {
-    TypeSpec.Builder permissions = holder("Permissions",
-        "The permissions of the $L matrix ($L), as names for {@code @RequiresPermission}.\n",
-        matrix);
+    TypeSpec.Builder permissions =
+        holder(
+            "Permissions",
+            "The permissions of the $L matrix ($L), as names for {@code @RequiresPermission}.\n",
+            matrix);
     Set<String> names = new HashSet<>();
     for (PermissionRow row : matrix.permissions()) {
       if (!names.add(row.name())) {
         continue;
       }
-      String scope = row.scope().isEmpty()
-          ? ""
-          : " Scope {@code " + GeneratedTypes.javadocText(row.scope()) + "}.";
-      permissions.addField(constant(row.name(),
-          GeneratedTypes.javadocText(row.description()) + "\n\n<p>" + capitalized(row.level().word())
-              + " permission." + scope + "\n"));
+      String scope =
+          row.scope().isEmpty()
+              ? ""
+              : " Scope {@code " + GeneratedTypes.javadocText(row.scope()) + "}.";
+      permissions.addField(
+          constant(
+              row.name(),
+              GeneratedTypes.javadocText(row.description())
+                  + "\n\n<p>"
+                  + capitalized(row.level().word())
+                  + " permission."
+                  + scope
+                  + "\n"));
     }
     output.write(packageName, permissions.build(), origin);
     output.write(packageName, roles("WorkspaceRoles", Level.WORKSPACE, matrix), origin);
@@ -48,9 +57,13 @@ public final class ConstantsGenerator {
   }
 
   private TypeSpec roles(String name, Level level, MatrixDocument matrix) {
-    TypeSpec.Builder type = holder(name,
-        "The " + level.word() + " roles of the $L matrix ($L), as names for principal builders.\n",
-        matrix);
+    TypeSpec.Builder type =
+        holder(
+            name,
+            "The "
+                + level.word()
+                + " roles of the $L matrix ($L), as names for principal builders.\n",
+            matrix);
     Set<String> names = new HashSet<>();
     for (RoleRow row : matrix.roles()) {
       if (row.level() != level || !names.add(row.name())) {
@@ -69,8 +82,11 @@ public final class ConstantsGenerator {
   }
 
   private TypeSpec.Builder holder(String name, String javadoc, MatrixDocument matrix) {
-    return output.annotate(TypeSpec.classBuilder(name))
-        .addJavadoc(javadoc, GeneratedTypes.javadocText(matrix.title()),
+    return output
+        .annotate(TypeSpec.classBuilder(name))
+        .addJavadoc(
+            javadoc,
+            GeneratedTypes.javadocText(matrix.title()),
             GeneratedTypes.javadocText(matrix.sourceName()))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());

@@ -15,7 +15,8 @@ import javax.lang.model.element.Element;
  * aggregating processor handed a source-retention annotation makes Gradle recompile everything.
  */
 public final class GeneratedTypes {
-  static final ClassName MARKER = ClassName.get("dev.rolegate.runtime.internal", "RolegateGenerated");
+  static final ClassName MARKER =
+      ClassName.get("dev.rolegate.runtime.internal", "RolegateGenerated");
   static final String RUNTIME = "dev.rolegate.runtime";
   static final String INTERNAL = "dev.rolegate.runtime.internal";
 
@@ -36,10 +37,11 @@ public final class GeneratedTypes {
     for (Element element : originating) {
       withOrigins.addOriginatingElement(element);
     }
-    JavaFile file = JavaFile.builder(packageName, withOrigins.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+    JavaFile file =
+        JavaFile.builder(packageName, withOrigins.build())
+            .skipJavaLangImports(true)
+            .indent("  ")
+            .build();
     try {
       file.writeTo(filer);
     } catch (IOException e) {
@@ -48,9 +50,9 @@ public final class GeneratedTypes {
   }
 
   /**
-   * Makes text safe inside a Javadoc comment. javac reads a backslash followed by "u" as a
-   * Unicode escape even in a comment (so a description could end the comment, or not compile
-   * at all, like a Windows path), hence every backslash becomes an HTML entity.
+   * Makes text safe inside a Javadoc comment. javac reads a backslash followed by "u" as a Unicode
+   * escape even in a comment (so a description could end the comment, or not compile at all, like a
+   * Windows path), hence every backslash becomes an HTML entity.
    */
   static String javadocText(String text) {
     return text.replace("\\", "&#92;").replace("*/", "*&#47;").replace("@", "{@literal @}");

@@ -16,17 +16,12 @@ import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.ExecutableType;
-import javax.lang.model.type.IntersectionType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.TypeVariable;
 import javax.lang.model.util.Types;
 
 /**
- * Writes {@code Guarded<Type>}. For an interface: a final class implementing it that checks
- * each call's requirement (a constant) before delegating, so a denied call never reaches the
- * delegate. For a class, see {@link ClassGuardGenerator}.
+ * Writes {@code Guarded<Type>}. For an interface: a final class implementing it that checks each
+ * call's requirement (a constant) before delegating, so a denied call never reaches the delegate.
+ * For a class, see {@link ClassGuardGenerator}.
  */
 public final class GuardGenerator {
   private final GeneratedTypes output;
@@ -47,61 +42,84 @@ public final class GuardGenerator {
     }
     TypeElement type = service.type();
     List<TypeVariableName> variables = GuardMethods.typeVariables(type);
-    TypeName serviceType = variables.isEmpty()
-        ? ClassName.get(type)
-        : ParameterizedTypeName.get(ClassName.get(type), variables.toArray(TypeName[]::new));
+    TypeName serviceType =
+        variables.isEmpty()
+            ? ClassName.get(type)
+            : ParameterizedTypeName.get(ClassName.get(type), variables.toArray(TypeName[]::new));
     Map<RequirementSpec, String> constants =
         GuardMethods.constantNames(service, GuardMethods.parameterNames(service));
     boolean isPublic = type.getModifiers().contains(Modifier.PUBLIC);
-    TypeSpec.Builder guard = output.annotate(TypeSpec.classBuilder(service.guardName()))
-        .addJavadoc("Guards {@link $T}: checks the caller's permissions before each call reaches"
-            + " the delegate.\n", ClassName.get(type))
-        .addModifiers(Modifier.FINAL)
-        .addTypeVariables(variables)
-        .addSuperinterface(serviceType)
-        .avoidClashesWithNestedClasses(type);
+    TypeSpec.Builder guard =
+        output
+            .annotate(TypeSpec.classBuilder(service.guardName()))
+            .addJavadoc(
+                "Guards {@link $T}: checks the caller's permissions before each call reaches"
+                    + " the delegate.\n",
+                ClassName.get(type))
+            .addModifiers(Modifier.FINAL)
+            .addTypeVariables(variables)
+            .addSuperinterface(serviceType)
+            .avoidClashesWithNestedClasses(type);
     if (isPublic) {
       guard.addModifiers(Modifier.PUBLIC);
     }
-    constants.forEach((requirement, name) ->
-        guard.addField(GuardMethods.requirementField(requirement, name, matrix)));
-    guard.addField(serviceType, "delegate", Modifier.PRIVATE, Modifier.FINAL)
+    constants.forEach(
+        (requirement, name) ->
+            guard.addField(GuardMethods.requirementField(requirement, name, matrix)));
+    guard
+        .addField(serviceType, "delegate", Modifier.PRIVATE, Modifier.FINAL)
         .addField(GuardMethods.SOURCE, "source", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PRIVATE)
-            .addParameter(serviceType, "delegate")
-            .addParameter(GuardMethods.SOURCE, "source")
-            .addStatement("this.delegate = delegate")
-            .addStatement("this.source = source")
-            .build())
+        .addMethod(
+            MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(serviceType, "delegate")
+                .addParameter(GuardMethods.SOURCE, "source")
+                .addStatement("this.delegate = delegate")
+                .addStatement("this.source = source")
+                .build())
         .addMethod(wrap(service, serviceType, variables, isPublic, false))
         .addMethod(wrap(service, serviceType, variables, isPublic, true));
     for (GuardedMethod method : service.methods()) {
-      guard.addMethod(methods.override(method, service, constants,
-          CodeBlock.of("this.source"), CodeBlock.of("this.delegate")));
+      guard.addMethod(
+          methods.override(
+              method,
+              service,
+              constants,
+              CodeBlock.of("this.source"),
+              CodeBlock.of("this.delegate")));
     }
     output.write(service.guardName().packageName(), guard.build(), type);
   }
 
-  private static MethodSpec wrap(GuardedService service, TypeName serviceType,
-      List<TypeVariableName> variables, boolean isPublic, boolean withSource) {
-    MethodSpec.Builder wrap = MethodSpec.methodBuilder("wrap")
-        .addModifiers(Modifier.STATIC)
-        .addTypeVariables(variables)
-        .returns(serviceType)
-        .addParameter(serviceType, "delegate");
+  private static MethodSpec wrap(
+      GuardedService service,
+      TypeName serviceType,
+      List<TypeVariableName> variables,
+      boolean isPublic,
+      boolean withSource) {
+    MethodSpec.Builder wrap =
+        MethodSpec.methodBuilder("wrap")
+            .addModifiers(Modifier.STATIC)
+            .addTypeVariables(variables)
+            .returns(serviceType)
+            .addParameter(serviceType, "delegate");
     if (isPublic) {
       wrap.addModifiers(Modifier.PUBLIC);
     }
     if (withSource) {
-      wrap.addJavadoc("Returns {@code delegate} guarded, with the caller read from {@code source}.\n")
+      wrap.addJavadoc(
+              "Returns {@code delegate} guarded, with the caller read from {@code source}.\n")
           .addParameter(GuardMethods.SOURCE, "source")
           .addStatement("$T.requireNonNull(delegate, $S)", Objects.class, "delegate")
           .addStatement("$T.requireNonNull(source, $S)", Objects.class, "source")
-          .addStatement(variables.isEmpty() ? "return new $T(delegate, source)" : "return new $T<>(delegate, source)",
+          .addStatement(
+              variables.isEmpty()
+                  ? "return new $T(delegate, source)"
+                  : "return new $T<>(delegate, source)",
               service.guardName());
     } else {
-      wrap.addJavadoc("Returns {@code delegate} guarded, with the caller read from {@link $T}.\n",
+      wrap.addJavadoc(
+              "Returns {@code delegate} guarded, with the caller read from {@link $T}.\n",
               GuardMethods.CURRENT)
           .addStatement("return wrap(delegate, $T.source())", GuardMethods.CURRENT);
     }

@@ -84,11 +84,14 @@ final class GuardMethods {
   static Map<RequirementSpec, String> constantNames(GuardedService service, Set<String> taken) {
     Map<RequirementSpec, String> names = new LinkedHashMap<>();
     for (GuardedMethod method : service.overridden()) {
-      method.requirement().ifPresent(requirement -> {
-        if (!names.containsKey(requirement)) {
-          names.put(requirement, allocate(requirement.constantName(), taken));
-        }
-      });
+      method
+          .requirement()
+          .ifPresent(
+              requirement -> {
+                if (!names.containsKey(requirement)) {
+                  names.put(requirement, allocate(requirement.constantName(), taken));
+                }
+              });
     }
     return names;
   }
@@ -101,50 +104,61 @@ final class GuardMethods {
           i == 0 ? "$T.$L" : ",$W$T.$L", matrix.table(), requirement.permissions().get(i));
     }
     return FieldSpec.builder(REQUIREMENT, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.$L($L)",
-            REQUIREMENT, requirement.any() ? "anyOf" : "allOf", permissions.build())
+        .initializer(
+            "$T.$L($L)", REQUIREMENT, requirement.any() ? "anyOf" : "allOf", permissions.build())
         .build();
   }
 
   /** Returns whether {@code element} is {@code @Deprecated}, which its guard repeats. */
   static boolean deprecated(ExecutableElement element) {
-    return element.getAnnotationMirrors().stream().anyMatch(mirror ->
-        mirror.getAnnotationType().toString().equals("java.lang.Deprecated"));
+    return element.getAnnotationMirrors().stream()
+        .anyMatch(mirror -> mirror.getAnnotationType().toString().equals("java.lang.Deprecated"));
   }
 
   /**
-   * Returns the override of {@code method} as a member of {@code service}'s type: the check
-   * against its constant (none for {@code @Unguarded}), reading the caller from {@code source},
-   * then the call on {@code target}, its result checked by the {@link ReturnChecks return-value
-   * rule} where that applies (a return type that could hold the guarded type, or a proper subtype
-   * of it).
+   * Returns the override of {@code method} as a member of {@code service}'s type: the check against
+   * its constant (none for {@code @Unguarded}), reading the caller from {@code source}, then the
+   * call on {@code target}, its result checked by the {@link ReturnChecks return-value rule} where
+   * that applies (a return type that could hold the guarded type, or a proper subtype of it).
    */
-  MethodSpec override(GuardedMethod method, GuardedService service,
-      Map<RequirementSpec, String> constants, CodeBlock source, CodeBlock target) {
+  MethodSpec override(
+      GuardedMethod method,
+      GuardedService service,
+      Map<RequirementSpec, String> constants,
+      CodeBlock source,
+      CodeBlock target) {
     ExecutableElement element = method.element();
     DeclaredType owner = (DeclaredType) service.type().asType();
     MethodSpec.Builder builder = overriding(element, owner);
     if (deprecated(element)) {
       builder.addAnnotation(Deprecated.class);
     }
-    method.requirement().ifPresent(requirement ->
-        addCheck(builder, method, constants.get(requirement), source));
+    method
+        .requirement()
+        .ifPresent(requirement -> addCheck(builder, method, constants.get(requirement), source));
     MethodSpec signature = builder.build();
     List<CodeBlock> arguments = new ArrayList<>();
     for (ParameterSpec parameter : signature.parameters()) {
       arguments.add(CodeBlock.of("$N", parameter));
     }
-    CodeBlock call = CodeBlock.of("$L.$L($L)", target, element.getSimpleName(),
-        CodeBlock.join(arguments, ", "));
+    CodeBlock call =
+        CodeBlock.of("$L.$L($L)", target, element.getSimpleName(), CodeBlock.join(arguments, ", "));
     TypeMirror returned = ((ExecutableType) types.asMemberOf(owner, element)).getReturnType();
     if (signature.returnType().equals(TypeName.VOID)) {
       builder.addStatement(call);
     } else if (method.narrowing().isPresent()) {
-      returns.addNarrowed(builder, signature.parameters(), method, service,
-          method.narrowing().get(), returned, call, target);
+      returns.addNarrowed(
+          builder,
+          signature.parameters(),
+          method,
+          service,
+          method.narrowing().get(),
+          returned,
+          call,
+          target);
     } else if (returns.applies(returned, service.type())) {
-      returns.addReturn(builder, signature.parameters(), method, service, returned, call, target,
-          source);
+      returns.addReturn(
+          builder, signature.parameters(), method, service, returned, call, target, source);
     } else {
       builder.addStatement("return $L", call);
     }
@@ -160,10 +174,11 @@ final class GuardMethods {
    */
   private MethodSpec.Builder overriding(ExecutableElement element, DeclaredType owner) {
     ExecutableType resolved = (ExecutableType) types.asMemberOf(owner, element);
-    MethodSpec.Builder builder = MethodSpec.methodBuilder(element.getSimpleName().toString())
-        .addAnnotation(Override.class)
-        .returns(TypeName.get(resolved.getReturnType()))
-        .varargs(element.isVarArgs());
+    MethodSpec.Builder builder =
+        MethodSpec.methodBuilder(element.getSimpleName().toString())
+            .addAnnotation(Override.class)
+            .returns(TypeName.get(resolved.getReturnType()))
+            .varargs(element.isVarArgs());
     for (Modifier modifier : element.getModifiers()) {
       if (modifier == Modifier.PUBLIC || modifier == Modifier.PROTECTED) {
         builder.addModifiers(modifier);
@@ -174,7 +189,8 @@ final class GuardMethods {
     }
     List<? extends VariableElement> parameters = element.getParameters();
     for (int i = 0; i < parameters.size(); i++) {
-      builder.addParameter(TypeName.get(resolved.getParameterTypes().get(i)),
+      builder.addParameter(
+          TypeName.get(resolved.getParameterTypes().get(i)),
           parameters.get(i).getSimpleName().toString());
     }
     for (TypeMirror thrown : resolved.getThrownTypes()) {
@@ -185,9 +201,10 @@ final class GuardMethods {
 
   private static TypeVariableName typeVariable(TypeVariable variable) {
     TypeMirror upper = variable.getUpperBound();
-    List<? extends TypeMirror> bounds = upper.getKind() == TypeKind.INTERSECTION
-        ? ((IntersectionType) upper).getBounds()
-        : List.of(upper);
+    List<? extends TypeMirror> bounds =
+        upper.getKind() == TypeKind.INTERSECTION
+            ? ((IntersectionType) upper).getBounds()
+            : List.of(upper);
     List<TypeName> names = new ArrayList<>();
     for (TypeMirror bound : bounds) {
       TypeName name = TypeName.get(bound);
@@ -195,16 +212,16 @@ final class GuardMethods {
         names.add(name);
       }
     }
-    return TypeVariableName.get(variable.asElement().getSimpleName().toString(),
-        names.toArray(TypeName[]::new));
+    return TypeVariableName.get(
+        variable.asElement().getSimpleName().toString(), names.toArray(TypeName[]::new));
   }
 
   /**
-   * Adds the check before the call: in the account the {@code @AccountId} argument names (or the
-   * id its accessor returns), in the bound account ({@code @BoundAccount}), or else in the account
-   * of the workspace the call names; on the {@code @WorkspaceId} argument (or the id its accessor
-   * returns), else the bound workspace. A carrier is read once, null for a null carrier; a
-   * throwing accessor is a denial, so the target is never called.
+   * Adds the check before the call: in the account the {@code @AccountId} argument names (or the id
+   * its accessor returns), in the bound account ({@code @BoundAccount}), or else in the account of
+   * the workspace the call names; on the {@code @WorkspaceId} argument (or the id its accessor
+   * returns), else the bound workspace. A carrier is read once, null for a null carrier; a throwing
+   * accessor is a denial, so the target is never called.
    */
   private static void addCheck(
       MethodSpec.Builder builder, GuardedMethod method, String constant, CodeBlock source) {
@@ -214,8 +231,10 @@ final class GuardMethods {
       names.newName(each.getSimpleName().toString());
     }
     Read read = new Read(builder, method, constant, names);
-    Optional<CodeBlock> workspace = method.workspace()
-        .map(argument -> read.id(argument, "workspace", "workspaceFailed", false));
+    Optional<CodeBlock> workspace =
+        method
+            .workspace()
+            .map(argument -> read.id(argument, "workspace", "workspaceFailed", false));
     Optional<CodeBlock> account =
         method.account().map(argument -> read.id(argument, "account", "accountFailed", true));
     List<CodeBlock> arguments = new ArrayList<>();
@@ -252,21 +271,26 @@ final class GuardMethods {
     /**
      * Returns the expression the check passes for {@code argument}: the parameter, or a local
      * {@code variable} holding what its accessor returned, read in a try block whose catch throws
-     * {@code failed} of the requirement; a UUID is passed as its String when {@code asString}
-     * (the runtime takes an account id as a String).
+     * {@code failed} of the requirement; a UUID is passed as its String when {@code asString} (the
+     * runtime takes an account id as a String).
      */
     CodeBlock id(IdArgument argument, String variable, String failed, boolean asString) {
-      String parameter = method.element().getParameters().get(argument.parameter())
-          .getSimpleName().toString();
+      String parameter =
+          method.element().getParameters().get(argument.parameter()).getSimpleName().toString();
       String id = parameter;
       if (argument.accessor().isPresent()) {
         id = names.newName(variable);
         if (failure == null) {
           failure = names.newName("e");
         }
-        builder.addStatement("$T $L", argument.idType(), id)
+        builder
+            .addStatement("$T $L", argument.idType(), id)
             .beginControlFlow("try")
-            .addStatement("$L = $L == null ? null : $L.$L()", id, parameter, parameter,
+            .addStatement(
+                "$L = $L == null ? null : $L.$L()",
+                id,
+                parameter,
+                parameter,
                 argument.accessor().get().getSimpleName())
             .nextControlFlow("catch ($T $L)", RuntimeException.class, failure)
             .addStatement("throw $L.$L($S, $L)", constant, failed, method.operation(), failure)

@@ -31,21 +31,22 @@ import javax.lang.model.util.Types;
  * interface type, or a type variable, that an instance of the guarded type can be cast to.
  *
  * <p>When the return type is the guarded type, a supertype of it ({@code Object} included), or a
- * type variable bounded by one of those, a guard can stand in for the result. An interface guard returns itself when its delegate returns itself, and wraps any other
- * instance of the interface that is not a guard in a new guard with the same principal source; a
- * guard or null is returned as is. A class guard returns a result that is a guard ({@code this},
- * or the copy {@code Object.clone} makes of it) and throws {@link IllegalStateException} for an
- * instance of the class that is not one (made with {@code new} in the class's own code).
+ * type variable bounded by one of those, a guard can stand in for the result. An interface guard
+ * returns itself when its delegate returns itself, and wraps any other instance of the interface
+ * that is not a guard in a new guard with the same principal source; a guard or null is returned as
+ * is. A class guard returns a result that is a guard ({@code this}, or the copy {@code
+ * Object.clone} makes of it) and throws {@link IllegalStateException} for an instance of the class
+ * that is not one (made with {@code new} in the class's own code).
  *
  * <p>Any other such return type ({@code Runnable} when the implementation also implements it, a
  * type variable bounded by it) no guard of the guarded type is an instance of, so the guard throws
- * {@link IllegalStateException} for a result that is an instance of the guarded type, its
- * delegate included, and passes anything else, null included.
+ * {@link IllegalStateException} for a result that is an instance of the guarded type, its delegate
+ * included, and passes anything else, null included.
  *
  * <p>A method whose return type is a proper subtype of the guarded type ({@link Narrowing}) is
- * another matter: the guard is not one, so it cannot stand in for the result. Its guard passes
- * null and a guard of the subtype, and throws {@link IllegalStateException} for anything else,
- * its delegate included.
+ * another matter: the guard is not one, so it cannot stand in for the result. Its guard passes null
+ * and a guard of the subtype, and throws {@link IllegalStateException} for anything else, its
+ * delegate included.
  */
 final class ReturnChecks {
   private static final AnnotationSpec UNCHECKED =
@@ -58,12 +59,12 @@ final class ReturnChecks {
   }
 
   /**
-   * Returns whether a method returning {@code returned} could return an instance of {@code type}
-   * at run time: a class or interface type, or a type variable with such bounds, that an instance
-   * of {@code type} can be cast to, so not a primitive, an array, or a final class that does not
-   * implement it. Decided on erasures, as for a cast: two interfaces always qualify; a class and
-   * an interface unless the class is final (an enum or a record too); two classes when one
-   * extends the other.
+   * Returns whether a method returning {@code returned} could return an instance of {@code type} at
+   * run time: a class or interface type, or a type variable with such bounds, that an instance of
+   * {@code type} can be cast to, so not a primitive, an array, or a final class that does not
+   * implement it. Decided on erasures, as for a cast: two interfaces always qualify; a class and an
+   * interface unless the class is final (an enum or a record too); two classes when one extends the
+   * other.
    */
   boolean applies(TypeMirror returned, TypeElement type) {
     if (returned.getKind() == TypeKind.TYPEVAR) {
@@ -86,7 +87,8 @@ final class ReturnChecks {
   }
 
   private static boolean isFinal(TypeElement type) {
-    return type.getModifiers().contains(Modifier.FINAL) || type.getKind() == ElementKind.ENUM
+    return type.getModifiers().contains(Modifier.FINAL)
+        || type.getKind() == ElementKind.ENUM
         || type.getKind() == ElementKind.RECORD;
   }
 
@@ -131,8 +133,14 @@ final class ReturnChecks {
    * result, and the return: {@code call} is the call on the target, {@code returned} the method's
    * return type as a member of the guarded type.
    */
-  void addReturn(MethodSpec.Builder builder, List<ParameterSpec> parameters, GuardedMethod method,
-      GuardedService service, TypeMirror returned, CodeBlock call, CodeBlock delegate,
+  void addReturn(
+      MethodSpec.Builder builder,
+      List<ParameterSpec> parameters,
+      GuardedMethod method,
+      GuardedService service,
+      TypeMirror returned,
+      CodeBlock call,
+      CodeBlock delegate,
       CodeBlock source) {
     String result = resultName(parameters);
     TypeName returnType = TypeName.get(returned);
@@ -142,11 +150,15 @@ final class ReturnChecks {
     TypeName anyGuardName = wildcardName(service.guardName(), serviceType);
     builder.addStatement("$T $N = $L", returnType, result, call);
     if (!standsIn(returned, service.type())) {
-      CodeBlock checked = viaObject(returned)
-          ? CodeBlock.of("($T) $N", Object.class, result)
-          : CodeBlock.of("$N", result);
-      builder.beginControlFlow("if ($L instanceof $T)", checked, anyServiceName)
-          .addStatement("throw new $T($S)", IllegalStateException.class,
+      CodeBlock checked =
+          viaObject(returned)
+              ? CodeBlock.of("($T) $N", Object.class, result)
+              : CodeBlock.of("$N", result);
+      builder
+          .beginControlFlow("if ($L instanceof $T)", checked, anyServiceName)
+          .addStatement(
+              "throw new $T($S)",
+              IllegalStateException.class,
               returnedAs(method, service, returned))
           .endControlFlow()
           .addStatement("return $N", result);
@@ -159,23 +171,30 @@ final class ReturnChecks {
         self = CodeBlock.of("($T) this", returnType);
         unchecked = true;
       }
-      builder.beginControlFlow("if ($N == $L)", result, delegate)
+      builder
+          .beginControlFlow("if ($N == $L)", result, delegate)
           .addStatement("return $L", self)
           .endControlFlow();
     }
     boolean alwaysService = types.isAssignable(returned, anyService);
-    CodeBlock condition = alwaysService
-        ? CodeBlock.of("$N != null && !($N instanceof $T)", result, result, anyGuardName)
-        : CodeBlock.of("$N instanceof $T && !($N instanceof $T)",
-            result, anyServiceName, result, anyGuardName);
+    CodeBlock condition =
+        alwaysService
+            ? CodeBlock.of("$N != null && !($N instanceof $T)", result, result, anyGuardName)
+            : CodeBlock.of(
+                "$N instanceof $T && !($N instanceof $T)",
+                result,
+                anyServiceName,
+                result,
+                anyGuardName);
     builder.beginControlFlow("if ($L)", condition);
     if (service.isClass()) {
-      builder.addStatement("throw new $T($S)", IllegalStateException.class,
-          unguardedInstance(method, service));
+      builder.addStatement(
+          "throw new $T($S)", IllegalStateException.class, unguardedInstance(method, service));
     } else {
-      CodeBlock argument = alwaysService
-          ? CodeBlock.of("$N", result)
-          : CodeBlock.of("($T) $N", anyServiceName, result);
+      CodeBlock argument =
+          alwaysService
+              ? CodeBlock.of("$N", result)
+              : CodeBlock.of("($T) $N", anyServiceName, result);
       TypeMirror wrapped = types.isAssignable(returned, serviceType) ? serviceType : anyService;
       CodeBlock wrap = CodeBlock.of("$T.wrap($L, $L)", service.guardName(), argument, source);
       if (!types.isAssignable(wrapped, returned)) {
@@ -194,23 +213,30 @@ final class ReturnChecks {
    * Adds to {@code builder} the call, the refusal of a result that is the delegate or an unguarded
    * instance of the {@code narrowing}'s subtype, and the return.
    */
-  void addNarrowed(MethodSpec.Builder builder, List<ParameterSpec> parameters, GuardedMethod method,
-      GuardedService service, Narrowing narrowing, TypeMirror returned, CodeBlock call,
+  void addNarrowed(
+      MethodSpec.Builder builder,
+      List<ParameterSpec> parameters,
+      GuardedMethod method,
+      GuardedService service,
+      Narrowing narrowing,
+      TypeMirror returned,
+      CodeBlock call,
       CodeBlock delegate) {
     String result = resultName(parameters);
     builder.addStatement("$T $N = $L", TypeName.get(returned), result, call);
     CodeBlock refused = CodeBlock.of("$N != null", result);
     if (narrowing.guarded()) {
-      TypeName guard =
-          wildcardName(narrowing.guard(), (DeclaredType) narrowing.subtype().asType());
+      TypeName guard = wildcardName(narrowing.guard(), (DeclaredType) narrowing.subtype().asType());
       CodeBlock notGuard = CodeBlock.of("!($N instanceof $T)", result, guard);
-      refused = service.isClass()
-          ? CodeBlock.of("$L && $L", refused, notGuard)
-          : CodeBlock.of("$L && ($N == $L || $L)", refused, result, delegate, notGuard);
+      refused =
+          service.isClass()
+              ? CodeBlock.of("$L && $L", refused, notGuard)
+              : CodeBlock.of("$L && ($N == $L || $L)", refused, result, delegate, notGuard);
     }
-    builder.beginControlFlow("if ($L)", refused)
-        .addStatement("throw new $T($S)", IllegalStateException.class,
-            narrowed(method, service, narrowing))
+    builder
+        .beginControlFlow("if ($L)", refused)
+        .addStatement(
+            "throw new $T($S)", IllegalStateException.class, narrowed(method, service, narrowing))
         .endControlFlow()
         .addStatement("return $N", result);
   }
@@ -221,9 +247,21 @@ final class ReturnChecks {
     String subtype = String.join(".", ClassName.get(narrowing.subtype()).simpleNames());
     String guard = service.guardName().simpleName();
     String what = service.isClass() ? "a " : "its implementation or a ";
-    return method.operation() + " returned " + what + subtype + " that is not a guard of "
-        + subtype + ", which would reach the caller unguarded: " + guard + " cannot stand in for a " + subtype + ". Return a guard of "
-        + subtype + " (" + narrowing.howToGuard() + ") or data instead";
+    return method.operation()
+        + " returned "
+        + what
+        + subtype
+        + " that is not a guard of "
+        + subtype
+        + ", which would reach the caller unguarded: "
+        + guard
+        + " cannot stand in for a "
+        + subtype
+        + ". Return a guard of "
+        + subtype
+        + " ("
+        + narrowing.howToGuard()
+        + ") or data instead";
   }
 
   /**
@@ -235,7 +273,11 @@ final class ReturnChecks {
     TypeElement erased = (TypeElement) types.asElement(types.erasure(returned));
     String as = String.join(".", ClassName.get(erased).simpleNames());
     String what = service.isClass() ? article(type) : "its implementation or another " + type;
-    return method.operation() + " returned " + what + " as " + article(as)
+    return method.operation()
+        + " returned "
+        + what
+        + " as "
+        + article(as)
         + ", which would reach the caller unguarded. Return data or a guard instead";
   }
 
@@ -248,9 +290,16 @@ final class ReturnChecks {
   private static String unguardedInstance(GuardedMethod method, GuardedService service) {
     String type = String.join(".", ClassName.get(service.type()).simpleNames());
     String guard = service.guardName().simpleName();
-    return method.operation() + " returned a " + type + " that is not a " + guard
-        + ", which would reach the caller unguarded. Create instances with new " + guard
-        + "(...), never new " + type + "(...), or return this";
+    return method.operation()
+        + " returned a "
+        + type
+        + " that is not a "
+        + guard
+        + ", which would reach the caller unguarded. Create instances with new "
+        + guard
+        + "(...), never new "
+        + type
+        + "(...), or return this";
   }
 
   /** Returns {@code type} with a {@code ?} for each type parameter, e.g. {@code Repo<?, ?>}. */
@@ -266,7 +315,8 @@ final class ReturnChecks {
       return name;
     }
     TypeName any = WildcardTypeName.subtypeOf(Object.class);
-    return ParameterizedTypeName.get(name, Collections.nCopies(count, any).toArray(TypeName[]::new));
+    return ParameterizedTypeName.get(
+        name, Collections.nCopies(count, any).toArray(TypeName[]::new));
   }
 
   /** Returns the local variable's name for the result: "result", unless a parameter has it. */

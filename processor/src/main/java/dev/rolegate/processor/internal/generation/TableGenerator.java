@@ -22,8 +22,8 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Writes the capability table (every permission and each role's closed permission set as a
- * static bitset, built once when the class loads; nothing is parsed at run time), its {@code
+ * Writes the capability table (every permission and each role's closed permission set as a static
+ * bitset, built once when the class loads; nothing is parsed at run time), its {@code
  * ServiceLoader} registration, and the class-path index that lets later compilations find the
  * matrix through {@code javax.lang.model}.
  */
@@ -56,9 +56,14 @@ public final class TableGenerator {
     output.write(handle.packageName(), table(handle, sha256, ships), origin);
     output.write(MatrixHandle.INDEX_PACKAGE, index(handle, sha256), origin);
     try {
-      FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "",
-          "META-INF/services/dev.rolegate.runtime.CapabilityTable", origin);
-      try (Writer writer = new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
+      FileObject file =
+          filer.createResource(
+              StandardLocation.CLASS_OUTPUT,
+              "",
+              "META-INF/services/dev.rolegate.runtime.CapabilityTable",
+              origin);
+      try (Writer writer =
+          new java.io.OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
         writer.write(table.reflectionName() + "$Provider\n");
       }
     } catch (IOException e) {
@@ -69,42 +74,53 @@ public final class TableGenerator {
   private TypeSpec table(MatrixHandle handle, String sha256, boolean ships) {
     CompiledMatrix matrix = handle.matrix();
     ClassName table = handle.table();
-    TypeSpec.Builder type = output.annotate(TypeSpec.classBuilder(table))
-        .addJavadoc("The compiled matrix $L ($L): every permission, and each role's permissions"
-                + " after closure\n(grants, what they include, what the role inherits) as a"
-                + " bitset over permission indexes.\n\n<p>The roles after closure:\n\n<ul>\n$L</ul>\n",
-            GeneratedTypes.javadocText(matrix.title()),
-            GeneratedTypes.javadocText(matrix.sourceName()), closures(matrix))
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addField(FieldSpec.builder(MATRIX, "matrix", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .initializer("build()")
-            .build());
+    TypeSpec.Builder type =
+        output
+            .annotate(TypeSpec.classBuilder(table))
+            .addJavadoc(
+                "The compiled matrix $L ($L): every permission, and each role's permissions"
+                    + " after closure\n(grants, what they include, what the role inherits) as a"
+                    + " bitset over permission indexes.\n\n<p>The roles after closure:\n\n<ul>\n$L</ul>\n",
+                GeneratedTypes.javadocText(matrix.title()),
+                GeneratedTypes.javadocText(matrix.sourceName()),
+                closures(matrix))
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addField(
+                FieldSpec.builder(
+                        MATRIX, "matrix", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("build()")
+                    .build());
     addBuildMethods(type, handle, sha256, ships);
     for (PermissionRow row : matrix.permissions()) {
-      type.addField(FieldSpec.builder(PERMISSION, row.name(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc("$L\n", GeneratedTypes.javadocText(row.description()))
-          .initializer("matrix.permissionAt($L)", matrix.indexOf(row))
-          .build());
+      type.addField(
+          FieldSpec.builder(
+                  PERMISSION, row.name(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+              .addJavadoc("$L\n", GeneratedTypes.javadocText(row.description()))
+              .initializer("matrix.permissionAt($L)", matrix.indexOf(row))
+              .build());
     }
-    return type
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethod(MethodSpec.methodBuilder("matrix")
-            .addJavadoc("Returns the compiled matrix.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(MATRIX)
-            .addStatement("return matrix")
-            .build())
-        .addType(TypeSpec.classBuilder("Provider")
-            .addJavadoc("Registers the matrix as a {@code ServiceLoader} service for {@code Matrix.load()}.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addSuperinterface(CAPABILITY_TABLE)
-            .addMethod(MethodSpec.methodBuilder("matrix")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
+    return type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethod(
+            MethodSpec.methodBuilder("matrix")
+                .addJavadoc("Returns the compiled matrix.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(MATRIX)
-                .addStatement("return $T.matrix", table)
+                .addStatement("return matrix")
                 .build())
-            .build())
+        .addType(
+            TypeSpec.classBuilder("Provider")
+                .addJavadoc(
+                    "Registers the matrix as a {@code ServiceLoader} service for {@code Matrix.load()}.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addSuperinterface(CAPABILITY_TABLE)
+                .addMethod(
+                    MethodSpec.methodBuilder("matrix")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .returns(MATRIX)
+                        .addStatement("return $T.matrix", table)
+                        .build())
+                .build())
         .build();
   }
 
@@ -114,8 +130,14 @@ public final class TableGenerator {
       BitSet bits = matrix.closure(role);
       List<String> names = new java.util.ArrayList<>();
       bits.stream().forEach(i -> names.add(matrix.permissions().get(i).name()));
-      list.append("  <li>").append(role.level().word()).append(' ').append(role.name())
-          .append(" (").append(names.size()).append("): ").append(String.join(", ", names))
+      list.append("  <li>")
+          .append(role.level().word())
+          .append(' ')
+          .append(role.name())
+          .append(" (")
+          .append(names.size())
+          .append("): ")
+          .append(String.join(", ", names))
           .append("\n");
     }
     return list.toString();
@@ -132,44 +154,67 @@ public final class TableGenerator {
     int words = Math.max(1, (matrix.permissions().size() + 63) / 64);
     List<CodeBlock> entries = new java.util.ArrayList<>();
     for (PermissionRow row : matrix.permissions()) {
-      entries.add(CodeBlock.of("builder.permission($S, $T.$L, $S, $S, $L)", row.name(), LEVEL,
-          row.level().name(), row.scope(), row.description(), bits(matrix.implied(row), words)));
+      entries.add(
+          CodeBlock.of(
+              "builder.permission($S, $T.$L, $S, $S, $L)",
+              row.name(),
+              LEVEL,
+              row.level().name(),
+              row.scope(),
+              row.description(),
+              bits(matrix.implied(row), words)));
     }
     for (RoleRow role : matrix.roles()) {
-      entries.add(CodeBlock.of("builder.role($S, $T.$L, $L, $S, $S)", role.name(), LEVEL,
-          role.level().name(), bits(matrix.closure(role), words), role.everywhere(),
-          role.description()));
+      entries.add(
+          CodeBlock.of(
+              "builder.role($S, $T.$L, $L, $S, $S)",
+              role.name(),
+              LEVEL,
+              role.level().name(),
+              bits(matrix.closure(role), words),
+              role.everywhere(),
+              role.description()));
     }
-    MethodSpec.Builder build = MethodSpec.methodBuilder("build")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(MATRIX)
-        .addStatement("$T builder = $T.builder($S, $S, $S)", BUILDER, MATRIX, matrix.title(),
-            handle.packageName(), matrix.sourceName());
+    MethodSpec.Builder build =
+        MethodSpec.methodBuilder("build")
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(MATRIX)
+            .addStatement(
+                "$T builder = $T.builder($S, $S, $S)",
+                BUILDER,
+                MATRIX,
+                matrix.title(),
+                handle.packageName(),
+                matrix.sourceName());
     // The file beside this class, found through this class so that its own module finds it;
     // build() refuses a table compiled from other text than the file (or, for a file read from
     // the source path, than a copy the build ships).
-    build.addStatement("builder.$L($S, $T.class.getResource($S))",
-        ships ? "compiledFrom" : "compiledFromSource", sha256, handle.table(),
+    build.addStatement(
+        "builder.$L($S, $T.class.getResource($S))",
+        ships ? "compiledFrom" : "compiledFromSource",
+        sha256,
+        handle.table(),
         matrix.sourceName());
     // About 12 bytes of bytecode per bitset word and 60 for the rest of an entry.
     int perMethod = Math.max(1, 30_000 / (60 + 12 * words));
     List<MethodSpec> parts = new java.util.ArrayList<>();
     for (int start = 0, part = 0; start < entries.size(); start += perMethod, part++) {
       String name = "addRows" + part;
-      MethodSpec.Builder add = MethodSpec.methodBuilder(name)
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .addParameter(BUILDER, "builder");
+      MethodSpec.Builder add =
+          MethodSpec.methodBuilder(name)
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .addParameter(BUILDER, "builder");
       for (CodeBlock entry : entries.subList(start, Math.min(entries.size(), start + perMethod))) {
         add.addStatement(entry);
       }
       parts.add(add.build());
       build.addStatement("$L(builder)", name);
     }
-    matrix.defaultAccountRole().ifPresent(role ->
-        build.addStatement("builder.defaultAccountRole($S)", role.name()));
+    matrix
+        .defaultAccountRole()
+        .ifPresent(role -> build.addStatement("builder.defaultAccountRole($S)", role.name()));
     type.addMethod(build.addStatement("return builder.build()").build()).addMethods(parts);
   }
-
 
   private static CodeBlock bits(BitSet set, int words) {
     long[] values = java.util.Arrays.copyOf(set.toLongArray(), words);
@@ -182,17 +227,22 @@ public final class TableGenerator {
 
   private TypeSpec index(MatrixHandle handle, String sha256) {
     CompiledMatrix matrix = handle.matrix();
-    TypeSpec.Builder type = output.annotate(TypeSpec.classBuilder(handle.index()))
-        .addJavadoc("Lets later compilations find the $L matrix compiled into {@code $L}.\n",
-            GeneratedTypes.javadocText(matrix.title()), handle.packageName())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addField(constant("PACKAGE", handle.packageName()))
-        .addField(constant("SOURCE", matrix.sourceName()))
-        .addField(constant("SHA256", sha256));
+    TypeSpec.Builder type =
+        output
+            .annotate(TypeSpec.classBuilder(handle.index()))
+            .addJavadoc(
+                "Lets later compilations find the $L matrix compiled into {@code $L}.\n",
+                GeneratedTypes.javadocText(matrix.title()),
+                handle.packageName())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addField(constant("PACKAGE", handle.packageName()))
+            .addField(constant("SOURCE", matrix.sourceName()))
+            .addField(constant("SHA256", sha256));
     List<String> chunks = chunks(matrix.text());
-    type.addField(FieldSpec.builder(int.class, "CHUNKS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$L", chunks.size())
-        .build());
+    type.addField(
+        FieldSpec.builder(int.class, "CHUNKS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .initializer("$L", chunks.size())
+            .build());
     for (int i = 0; i < chunks.size(); i++) {
       type.addField(constant("TEXT_" + i, chunks.get(i)));
     }

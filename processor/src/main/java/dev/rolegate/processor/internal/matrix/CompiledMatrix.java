@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A valid matrix with every role's closed permission set (grants, what they include, what the
- * role inherits). A permission's index is its position in the file.
+ * A valid matrix with every role's closed permission set (grants, what they include, what the role
+ * inherits). A permission's index is its position in the file.
  */
 public final class CompiledMatrix {
   private final MatrixDocument document;
@@ -97,11 +97,10 @@ public final class CompiledMatrix {
   }
 
   /**
-   * Returns up to three permission names closest to {@code name} by edit distance (ignoring
-   * case), nearest first, or none when nothing is close.
+   * Returns up to three permission names closest to {@code name} by edit distance (ignoring case),
+   * nearest first, or none when nothing is close.
    */
   public List<String> closestNames(String name) {
     return EditDistance.closest(name, index.keySet());
   }
-
 }

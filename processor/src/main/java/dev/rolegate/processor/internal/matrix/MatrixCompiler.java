@@ -18,6 +18,7 @@ import java.util.function.Function;
 public final class MatrixCompiler {
   /** How many steps a cycle message shows at each end of a loop longer than twice as many. */
   private static final int CYCLE_ENDS = 50;
+
   private final MatrixDocument document;
   private final List<MatrixProblem> problems = new ArrayList<>();
   private final Map<String, PermissionRow> permissions = new LinkedHashMap<>();
@@ -42,7 +43,9 @@ public final class MatrixCompiler {
   public static Result compile(String sourceName, byte[] bytes) {
     MatrixText.Decoded decoded = MatrixText.decode(bytes);
     if (decoded.text() == null) {
-      return new Result(Optional.empty(), List.of(decoded.problem()),
+      return new Result(
+          Optional.empty(),
+          List.of(decoded.problem()),
           new MatrixDocument(sourceName, sourceName, List.of(), List.of()));
     }
     return compile(sourceName, decoded.text());
@@ -75,8 +78,14 @@ public final class MatrixCompiler {
     for (PermissionRow row : document.permissions()) {
       PermissionRow earlier = permissions.putIfAbsent(row.name(), row);
       if (earlier != null) {
-        problem(Diagnostic.MATRIX_DUPLICATE, row.line(), "permission " + row.name()
-            + " is already defined on line " + earlier.line() + "; give each permission one row");
+        problem(
+            Diagnostic.MATRIX_DUPLICATE,
+            row.line(),
+            "permission "
+                + row.name()
+                + " is already defined on line "
+                + earlier.line()
+                + "; give each permission one row");
       }
     }
     RoleRow defaultRole = null;
@@ -84,14 +93,28 @@ public final class MatrixCompiler {
       Map<String, RoleRow> roles = row.level() == Level.WORKSPACE ? workspaceRoles : accountRoles;
       RoleRow earlier = roles.putIfAbsent(row.name(), row);
       if (earlier != null) {
-        problem(Diagnostic.MATRIX_DUPLICATE, row.line(), row.level().word() + " role " + row.name()
-            + " is already defined on line " + earlier.line() + "; give each role one row");
+        problem(
+            Diagnostic.MATRIX_DUPLICATE,
+            row.line(),
+            row.level().word()
+                + " role "
+                + row.name()
+                + " is already defined on line "
+                + earlier.line()
+                + "; give each role one row");
       }
       if (row.isDefault()) {
         if (defaultRole != null) {
-          problem(Diagnostic.MATRIX_DUPLICATE, row.line(), "account role " + row.name()
-              + " is marked (default), but " + defaultRole.name() + " on line " + defaultRole.line()
-              + " already is; mark one account role as the default");
+          problem(
+              Diagnostic.MATRIX_DUPLICATE,
+              row.line(),
+              "account role "
+                  + row.name()
+                  + " is marked (default), but "
+                  + defaultRole.name()
+                  + " on line "
+                  + defaultRole.line()
+                  + " already is; mark one account role as the default");
         }
         defaultRole = row;
       }
@@ -103,12 +126,23 @@ public final class MatrixCompiler {
       for (String include : row.includes()) {
         PermissionRow target = permissions.get(include);
         if (target == null) {
-          unknown(row.line(), include, "permission " + row.name() + " includes " + include,
+          unknown(
+              row.line(),
+              include,
+              "permission " + row.name() + " includes " + include,
               permissions.keySet());
         } else if (target.level() != row.level()) {
-          mismatch(row.line(), row.level().word() + " permission " + row.name() + " includes "
-              + target.level().word() + " permission " + include + "; a permission can only include"
-              + " permissions of its own level");
+          mismatch(
+              row.line(),
+              row.level().word()
+                  + " permission "
+                  + row.name()
+                  + " includes "
+                  + target.level().word()
+                  + " permission "
+                  + include
+                  + "; a permission can only include"
+                  + " permissions of its own level");
         }
       }
     }
@@ -123,41 +157,83 @@ public final class MatrixCompiler {
       if (target == null) {
         unknown(row.line(), grant, "role " + row.name() + " grants " + grant, permissions.keySet());
       } else if (target.level() != row.level()) {
-        mismatch(row.line(), row.level().word() + " role " + row.name() + " grants "
-            + target.level().word() + " permission " + grant + "; grant it to "
-            + target.level().withArticle() + " role instead");
+        mismatch(
+            row.line(),
+            row.level().word()
+                + " role "
+                + row.name()
+                + " grants "
+                + target.level().word()
+                + " permission "
+                + grant
+                + "; grant it to "
+                + target.level().withArticle()
+                + " role instead");
       }
     }
     Map<String, RoleRow> sameLevel = row.level() == Level.WORKSPACE ? workspaceRoles : accountRoles;
-    Map<String, RoleRow> otherLevel = row.level() == Level.WORKSPACE ? accountRoles : workspaceRoles;
+    Map<String, RoleRow> otherLevel =
+        row.level() == Level.WORKSPACE ? accountRoles : workspaceRoles;
     if (!row.inherits().isEmpty() && !sameLevel.containsKey(row.inherits())) {
       if (otherLevel.containsKey(row.inherits())) {
-        mismatch(row.line(), row.level().word() + " role " + row.name() + " inherits "
-            + row.inherits() + ", which is only "
-            + otherLevel.get(row.inherits()).level().withArticle() + " role; a role inherits from a role of its own level");
+        mismatch(
+            row.line(),
+            row.level().word()
+                + " role "
+                + row.name()
+                + " inherits "
+                + row.inherits()
+                + ", which is only "
+                + otherLevel.get(row.inherits()).level().withArticle()
+                + " role; a role inherits from a role of its own level");
       } else {
-        unknown(row.line(), row.inherits(), "role " + row.name() + " inherits " + row.inherits(),
+        unknown(
+            row.line(),
+            row.inherits(),
+            "role " + row.name() + " inherits " + row.inherits(),
             sameLevel.keySet());
       }
     }
     if (!row.everywhere().isEmpty()) {
       if (row.level() == Level.WORKSPACE) {
-        mismatch(row.line(), "workspace role " + row.name() + " names a workspace role everywhere ("
-            + row.everywhere() + "); only account roles hold a workspace role everywhere");
+        mismatch(
+            row.line(),
+            "workspace role "
+                + row.name()
+                + " names a workspace role everywhere ("
+                + row.everywhere()
+                + "); only account roles hold a workspace role everywhere");
       } else if (!workspaceRoles.containsKey(row.everywhere())) {
-        unknown(row.line(), row.everywhere(), "account role " + row.name() + " holds workspace role "
-            + row.everywhere() + " everywhere", workspaceRoles.keySet());
+        unknown(
+            row.line(),
+            row.everywhere(),
+            "account role "
+                + row.name()
+                + " holds workspace role "
+                + row.everywhere()
+                + " everywhere",
+            workspaceRoles.keySet());
       }
     }
   }
 
   private void checkCycles() {
-    cycles(document.permissions(), PermissionRow::name, PermissionRow::line,
-        row -> row.includes(), permissions::get, "includes");
+    cycles(
+        document.permissions(),
+        PermissionRow::name,
+        PermissionRow::line,
+        row -> row.includes(),
+        permissions::get,
+        "includes");
     for (Level level : Level.values()) {
       Map<String, RoleRow> roles = level == Level.WORKSPACE ? workspaceRoles : accountRoles;
-      cycles(List.copyOf(roles.values()), RoleRow::name, RoleRow::line,
-          row -> row.inherits().isEmpty() ? List.of() : List.of(row.inherits()), roles::get, "inherits");
+      cycles(
+          List.copyOf(roles.values()),
+          RoleRow::name,
+          RoleRow::line,
+          row -> row.inherits().isEmpty() ? List.of() : List.of(row.inherits()),
+          roles::get,
+          "inherits");
     }
   }
 
@@ -165,8 +241,13 @@ public final class MatrixCompiler {
    * Reports each loop of {@code edges} once, with its whole path. Iterative, with an explicit
    * stack: an includes chain thousands of rows long would overflow the thread's stack otherwise.
    */
-  private <T> void cycles(List<T> rows, Function<T, String> name, Function<T, Integer> line,
-      Function<T, List<String>> edges, Function<String, T> lookup, String verb) {
+  private <T> void cycles(
+      List<T> rows,
+      Function<T, String> name,
+      Function<T, Integer> line,
+      Function<T, List<String>> edges,
+      Function<String, T> lookup,
+      String verb) {
     Map<T, Boolean> done = new HashMap<>();
     for (T root : rows) {
       if (done.containsKey(root)) {
@@ -202,8 +283,8 @@ public final class MatrixCompiler {
     }
   }
 
-  private <T> void reportCycle(List<T> cycle, T target, Function<T, String> name,
-      Function<T, Integer> line, String verb) {
+  private <T> void reportCycle(
+      List<T> cycle, T target, Function<T, String> name, Function<T, Integer> line, String verb) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < cycle.size(); i++) {
       // A loop through thousands of rows would make a message of hundreds of kilobytes.
@@ -212,12 +293,18 @@ public final class MatrixCompiler {
         i = cycle.size() - CYCLE_ENDS;
       }
       T step = cycle.get(i);
-      text.append(name.apply(step)).append(" (line ").append(line.apply(step)).append(") ")
-          .append(verb).append(' ');
+      text.append(name.apply(step))
+          .append(" (line ")
+          .append(line.apply(step))
+          .append(") ")
+          .append(verb)
+          .append(' ');
     }
     text.append(name.apply(target));
-    problem(Diagnostic.MATRIX_CYCLE, line.apply(target), "cycle: " + text
-        + "; remove one of these " + verb + " so the relation has no loop");
+    problem(
+        Diagnostic.MATRIX_CYCLE,
+        line.apply(target),
+        "cycle: " + text + "; remove one of these " + verb + " so the relation has no loop");
   }
 
   private CompiledMatrix close(String text) {
@@ -235,8 +322,8 @@ public final class MatrixCompiler {
   }
 
   /**
-   * Returns what each permission implies, itself included, in file order. The includes relation
-   * has no loop here, so each permission's set is its own bit and the sets of what it includes,
+   * Returns what each permission implies, itself included, in file order. The includes relation has
+   * no loop here, so each permission's set is its own bit and the sets of what it includes,
    * computed first; an explicit stack keeps a long includes chain off the thread's stack.
    */
   private List<BitSet> implied(List<PermissionRow> rows, Map<String, Integer> index) {
@@ -290,10 +377,12 @@ public final class MatrixCompiler {
       return; // its row did not parse, which is reported already
     }
     List<String> closest = EditDistance.closest(name, known);
-    String fix = closest.isEmpty()
-        ? "Define it in its table, or name one that is defined"
-        : "Did you mean " + String.join(" or ", closest) + "? Otherwise define it in its table";
-    problem(Diagnostic.MATRIX_UNKNOWN_NAME, line, what + ", which the matrix does not define. " + fix);
+    String fix =
+        closest.isEmpty()
+            ? "Define it in its table, or name one that is defined"
+            : "Did you mean " + String.join(" or ", closest) + "? Otherwise define it in its table";
+    problem(
+        Diagnostic.MATRIX_UNKNOWN_NAME, line, what + ", which the matrix does not define. " + fix);
   }
 
   private void mismatch(int line, String message) {

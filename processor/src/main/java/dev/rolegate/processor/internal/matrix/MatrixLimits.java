@@ -9,14 +9,15 @@ import java.util.Set;
 
 /**
  * What one generated capability table can hold. The table declares a {@code Permission} constant
- * per permission, all set by the class initializer, which the JVM caps at 64 KB of bytecode
- * (about 12 bytes a constant); and every distinct string and 64-bit bitset word it writes is an
- * entry of the class's constant pool, which holds at most 65,535. A matrix beyond either is
- * rejected here, with its numbers, rather than left to fail as generated code javac cannot compile.
+ * per permission, all set by the class initializer, which the JVM caps at 64 KB of bytecode (about
+ * 12 bytes a constant); and every distinct string and 64-bit bitset word it writes is an entry of
+ * the class's constant pool, which holds at most 65,535. A matrix beyond either is rejected here,
+ * with its numbers, rather than left to fail as generated code javac cannot compile.
  */
 final class MatrixLimits {
   /** The most permissions a matrix may have: 4,096 initializer statements take about 49 KB. */
   static final int MAX_PERMISSIONS = 4_096;
+
   /** The most constant-pool entries the generated table may need; the JVM's cap is 65,535. */
   static final int MAX_CONSTANTS = 60_000;
 
@@ -27,13 +28,16 @@ final class MatrixLimits {
     if (permissions.size() <= MAX_PERMISSIONS) {
       return Optional.empty();
     }
-    return Optional.of(new MatrixProblem(Diagnostic.MATRIX_TOO_LARGE,
-        permissions.get(MAX_PERMISSIONS).line(),
-        String.format("the matrix has %,d permissions; a compiled matrix holds at most %,d (its"
-                + " generated capability table sets one constant per permission in a class"
-                + " initializer, which the JVM caps at 64 KB). This row is permission %,d:"
-                + " merge or remove permissions",
-            permissions.size(), MAX_PERMISSIONS, MAX_PERMISSIONS + 1)));
+    return Optional.of(
+        new MatrixProblem(
+            Diagnostic.MATRIX_TOO_LARGE,
+            permissions.get(MAX_PERMISSIONS).line(),
+            String.format(
+                "the matrix has %,d permissions; a compiled matrix holds at most %,d (its"
+                    + " generated capability table sets one constant per permission in a class"
+                    + " initializer, which the JVM caps at 64 KB). This row is permission %,d:"
+                    + " merge or remove permissions",
+                permissions.size(), MAX_PERMISSIONS, MAX_PERMISSIONS + 1)));
   }
 
   /** Returns the problem of a matrix whose table needs more than {@link #MAX_CONSTANTS}. */
@@ -42,21 +46,24 @@ final class MatrixLimits {
     if (constants <= MAX_CONSTANTS) {
       return Optional.empty();
     }
-    return Optional.of(new MatrixProblem(Diagnostic.MATRIX_TOO_LARGE,
-        matrix.permissions().get(0).line(),
-        String.format("the generated capability table would need about %,d constant-pool entries"
-                + " (one for each permission's constant, two for each distinct name, scope and"
-                + " description, two for each distinct 64-bit word of the permissions' and roles'"
-                + " closed bitsets); a compiled matrix may need at most %,d (the JVM caps a class"
-                + " at 65,535): use fewer permissions, roles or distinct descriptions, or simpler"
-                + " includes",
-            constants, MAX_CONSTANTS)));
+    return Optional.of(
+        new MatrixProblem(
+            Diagnostic.MATRIX_TOO_LARGE,
+            matrix.permissions().get(0).line(),
+            String.format(
+                "the generated capability table would need about %,d constant-pool entries"
+                    + " (one for each permission's constant, two for each distinct name, scope and"
+                    + " description, two for each distinct 64-bit word of the permissions' and roles'"
+                    + " closed bitsets); a compiled matrix may need at most %,d (the JVM caps a class"
+                    + " at 65,535): use fewer permissions, roles or distinct descriptions, or simpler"
+                    + " includes",
+                constants, MAX_CONSTANTS)));
   }
 
   /**
-   * Returns an upper estimate of the table's constant-pool entries: fields, strings, long words
-   * (0 and 1 need none: javac writes them as {@code lconst_0} and {@code lconst_1}), and a margin
-   * for the class's own names; each {@code addRows} method holds at least 30 rows.
+   * Returns an upper estimate of the table's constant-pool entries: fields, strings, long words (0
+   * and 1 need none: javac writes them as {@code lconst_0} and {@code lconst_1}), and a margin for
+   * the class's own names; each {@code addRows} method holds at least 30 rows.
    */
   static int constants(CompiledMatrix matrix) {
     Set<String> strings = new HashSet<>();
@@ -76,7 +83,10 @@ final class MatrixLimits {
       addWords(words, matrix.closure(role));
     }
     int rowMethods = (matrix.permissions().size() + matrix.roles().size()) / 30 + 1;
-    return 200 + 3 * matrix.permissions().size() + 2 * strings.size() + 2 * words.size()
+    return 200
+        + 3 * matrix.permissions().size()
+        + 2 * strings.size()
+        + 2 * words.size()
         + 3 * rowMethods;
   }
 

@@ -16,9 +16,12 @@ import java.util.stream.Collectors;
  */
 public final class MatrixParser {
   static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+
   /** The most UTF-8 bytes a Java string constant holds; generated code makes one of each cell. */
   static final int MAX_CELL_BYTES = 65_535;
-  private static final Pattern SEPARATOR = Pattern.compile("\\|?(\\s*:?-+:?\\s*\\|)*\\s*:?-+:?\\s*\\|?");
+
+  private static final Pattern SEPARATOR =
+      Pattern.compile("\\|?(\\s*:?-+:?\\s*\\|)*\\s*:?-+:?\\s*\\|?");
 
   private final String sourceName;
   private final List<MatrixProblem> problems = new ArrayList<>();
@@ -39,12 +42,15 @@ public final class MatrixParser {
 
   /**
    * A parsed document and the syntax problems met on the way. {@code rejected} names the rows
-   * (upper-cased) that did not parse: their problem is reported, so a reference to one of them
-   * is not reported again as an unknown name. {@code named} holds the rows of {@code document}
-   * and the rejected rows whose name and level did parse (their other cells left empty): the
-   * names a matrix with mistakes still gives its constants classes.
+   * (upper-cased) that did not parse: their problem is reported, so a reference to one of them is
+   * not reported again as an unknown name. {@code named} holds the rows of {@code document} and the
+   * rejected rows whose name and level did parse (their other cells left empty): the names a matrix
+   * with mistakes still gives its constants classes.
    */
-  public record Result(MatrixDocument document, List<MatrixProblem> problems, Set<String> rejected,
+  public record Result(
+      MatrixDocument document,
+      List<MatrixProblem> problems,
+      Set<String> rejected,
       MatrixDocument named) {
     public Result {
       rejected = Set.copyOf(rejected);
@@ -69,18 +75,26 @@ public final class MatrixParser {
       }
     }
     if (permissions.isEmpty() && problems.isEmpty()) {
-      syntax(1, "the file has no Permission table. Add a Markdown table whose header starts with"
-          + " | Permission | Level | Includes |");
+      syntax(
+          1,
+          "the file has no Permission table. Add a Markdown table whose header starts with"
+              + " | Permission | Level | Includes |");
     }
     if (utf8Length(title) > MAX_CELL_BYTES) {
-      syntax(1, "the title (the first # heading) is " + utf8Length(title) + " bytes long in UTF-8;"
-          + " generated code holds it in a string constant of at most 65,535 bytes: shorten it");
+      syntax(
+          1,
+          "the title (the first # heading) is "
+              + utf8Length(title)
+              + " bytes long in UTF-8;"
+              + " generated code holds it in a string constant of at most 65,535 bytes: shorten it");
     }
     if (title.isEmpty()) {
       title = sourceName;
     }
-    return new Result(new MatrixDocument(sourceName, title, permissions, roles),
-        List.copyOf(problems), rejected,
+    return new Result(
+        new MatrixDocument(sourceName, title, permissions, roles),
+        List.copyOf(problems),
+        rejected,
         new MatrixDocument(sourceName, title, namedPermissions, namedRoles));
   }
 
@@ -102,8 +116,15 @@ public final class MatrixParser {
     } else {
       return false;
     }
-    syntax(line, "this table's header starts with " + quote(cell) + ", not " + kind + ", so it"
-        + " would be read as prose and its rows ignored. Start its header with " + expected);
+    syntax(
+        line,
+        "this table's header starts with "
+            + quote(cell)
+            + ", not "
+            + kind
+            + ", so it"
+            + " would be read as prose and its rows ignored. Start its header with "
+            + expected);
     return true;
   }
 
@@ -132,7 +153,8 @@ public final class MatrixParser {
     }
     if (start + 1 >= end || !SEPARATOR.matcher(lines[start + 1].strip()).matches()) {
       // On the line after the header, or on the header when it is the file's last line.
-      syntax(start + 1 < lines.length ? start + 2 : start + 1,
+      syntax(
+          start + 1 < lines.length ? start + 2 : start + 1,
           "a table header must be followed by a separator row such as |---|---|");
       rejectRows(lines, start + 1, end);
       return end;
@@ -156,8 +178,13 @@ public final class MatrixParser {
         continue;
       }
       if (row.size() != header.size()) {
-        syntax(i + 1, "this row has " + row.size() + " cells but the table header has "
-            + header.size() + "; check for a missing or extra |, and write a | inside a cell as \\|");
+        syntax(
+            i + 1,
+            "this row has "
+                + row.size()
+                + " cells but the table header has "
+                + header.size()
+                + "; check for a missing or extra |, and write a | inside a cell as \\|");
         reject(row.get(0));
         continue;
       }
@@ -173,19 +200,26 @@ public final class MatrixParser {
   /**
    * Reports a table that has the columns of a Permission or Role table but not its name column
    * first: it would be read as prose, and its rows silently dropped. Returns the name column's
-   * index, or -1 when the table is prose; the caller rejects the rows' names, so that references
-   * to them are not reported again as unknown. The first column is not searched: a first cell
-   * that matches a name column only under case folding (Permission spelt with a long s) is not
-   * that column, and {@link #misspeltKind} reports it.
+   * index, or -1 when the table is prose; the caller rejects the rows' names, so that references to
+   * them are not reported again as unknown. The first column is not searched: a first cell that
+   * matches a name column only under case folding (Permission spelt with a long s) is not that
+   * column, and {@link #misspeltKind} reports it.
    */
   private int misplacedNameColumn(List<String> header, int line) {
     boolean level = header.stream().anyMatch(cell -> cell.equalsIgnoreCase("level"));
     for (String kind : List.of("Permission", "Role")) {
       for (int column = 1; level && column < header.size(); column++) {
         if (header.get(column).equalsIgnoreCase(kind)) {
-          syntax(line, "this table has " + kind + " and Level columns, but " + kind + " is not"
-              + " its first column, so it would be read as prose and its rows ignored; move the "
-              + kind + " column first");
+          syntax(
+              line,
+              "this table has "
+                  + kind
+                  + " and Level columns, but "
+                  + kind
+                  + " is not"
+                  + " its first column, so it would be read as prose and its rows ignored; move the "
+                  + kind
+                  + " column first");
           return column;
         }
       }
@@ -198,11 +232,16 @@ public final class MatrixParser {
     List<String> row = cells(lines[i]);
     String first = row.get(0).toLowerCase(Locale.ROOT);
     // A permission may be named PERMISSION: only a cell that is no name is a header.
-    if (!first.equals("permission") && !first.equals("role") || NAME.matcher(row.get(0)).matches()) {
+    if (!first.equals("permission") && !first.equals("role")
+        || NAME.matcher(row.get(0)).matches()) {
       return false;
     }
-    syntax(i + 1, "this row repeats a table header (" + row.get(0) + ") inside a table; remove"
-        + " it, or leave a blank line before a new table");
+    syntax(
+        i + 1,
+        "this row repeats a table header ("
+            + row.get(0)
+            + ") inside a table; remove"
+            + " it, or leave a blank line before a new table");
     return true;
   }
 
@@ -210,9 +249,13 @@ public final class MatrixParser {
   private boolean tooLong(int line, List<String> row) {
     for (String cell : row) {
       if (utf8Length(cell) > MAX_CELL_BYTES) {
-        syntax(line, "a cell of this row is " + utf8Length(cell) + " bytes long in UTF-8;"
-            + " generated code holds each cell in a string constant of at most 65,535 bytes:"
-            + " shorten it");
+        syntax(
+            line,
+            "a cell of this row is "
+                + utf8Length(cell)
+                + " bytes long in UTF-8;"
+                + " generated code holds each cell in a string constant of at most 65,535 bytes:"
+                + " shorten it");
         return true;
       }
     }
@@ -234,8 +277,14 @@ public final class MatrixParser {
     Level level = level(line, row.get(columns.level), false);
     List<String> includes = names(line, row.get(columns.list), "includes");
     boolean named = name(line, name, "permission") && level != null;
-    PermissionRow parsed = new PermissionRow(line, name, level, columns.cell(row, columns.scope),
-        includes == null ? List.of() : includes, columns.cell(row, columns.description));
+    PermissionRow parsed =
+        new PermissionRow(
+            line,
+            name,
+            level,
+            columns.cell(row, columns.scope),
+            includes == null ? List.of() : includes,
+            columns.cell(row, columns.description));
     if (named) {
       namedPermissions.add(parsed);
     }
@@ -260,20 +309,30 @@ public final class MatrixParser {
     ok &= everywhere.isEmpty() || name(line, everywhere, "workspace role");
     String description = columns.cell(row, columns.description);
     if (named) {
-      namedRoles.add(new RoleRow(line, name, level, isDefault && level == Level.ACCOUNT,
-          ok ? inherits : "", ok ? grants : List.of(), ok ? everywhere : "", description));
+      namedRoles.add(
+          new RoleRow(
+              line,
+              name,
+              level,
+              isDefault && level == Level.ACCOUNT,
+              ok ? inherits : "",
+              ok ? grants : List.of(),
+              ok ? everywhere : "",
+              description));
     }
     if (!ok) {
       reject(name);
       return;
     }
     if (isDefault && level != Level.ACCOUNT) {
-      syntax(line, "only an account role can be the default; write \"workspace\" in the Level cell of " + name);
+      syntax(
+          line,
+          "only an account role can be the default; write \"workspace\" in the Level cell of "
+              + name);
       reject(name);
       return;
     }
-    roles.add(new RoleRow(
-        line, name, level, isDefault, inherits, grants, everywhere, description));
+    roles.add(new RoleRow(line, name, level, isDefault, inherits, grants, everywhere, description));
   }
 
   private Level level(int line, String cell, boolean role) {
@@ -287,8 +346,12 @@ public final class MatrixParser {
       case "account":
         return Level.ACCOUNT;
       default:
-        syntax(line, "level \"" + cell + "\" is neither workspace nor account"
-            + (role ? " (an account role may be marked \"account (default)\")" : ""));
+        syntax(
+            line,
+            "level \""
+                + cell
+                + "\" is neither workspace nor account"
+                + (role ? " (an account role may be marked \"account (default)\")" : ""));
         return null;
     }
   }
@@ -297,8 +360,12 @@ public final class MatrixParser {
     if (NAME.matcher(name).matches()) {
       return true;
     }
-    syntax(line, (name.isEmpty() ? "the " + what + " name is empty" : what + " name " + quote(name)
-        + " is not UPPER_SNAKE_CASE" + foreign(name)) + "; names look like DELETE_DEPLOYMENTS");
+    syntax(
+        line,
+        (name.isEmpty()
+                ? "the " + what + " name is empty"
+                : what + " name " + quote(name) + " is not UPPER_SNAKE_CASE" + foreign(name))
+            + "; names look like DELETE_DEPLOYMENTS");
     return false;
   }
 
@@ -310,8 +377,14 @@ public final class MatrixParser {
     for (String item : cell.split(",", -1)) {
       String name = clean(item);
       if (!NAME.matcher(name).matches()) {
-        syntax(line, "the " + column + " cell must list UPPER_SNAKE_CASE names separated by commas,"
-            + " but has " + quote(name) + foreign(name));
+        syntax(
+            line,
+            "the "
+                + column
+                + " cell must list UPPER_SNAKE_CASE names separated by commas,"
+                + " but has "
+                + quote(name)
+                + foreign(name));
         return null;
       }
       result.add(name);
@@ -342,16 +415,17 @@ public final class MatrixParser {
   }
 
   /**
-   * Names the first character of {@code name} outside printable ASCII, such as a Cyrillic
-   * letter that looks Latin, or returns "" when there is none.
+   * Names the first character of {@code name} outside printable ASCII, such as a Cyrillic letter
+   * that looks Latin, or returns "" when there is none.
    */
   public static String foreign(String name) {
     for (int i = 0; i < name.length(); i++) {
       int c = name.codePointAt(i);
       if (c < 0x20 || c > 0x7e) {
         String unicodeName = Character.getName(c);
-        return String.format(" (character %d is U+%04X%s, which is not A-Z, 0-9 or _)", i + 1, c,
-            unicodeName == null ? "" : " " + unicodeName);
+        return String.format(
+            " (character %d is U+%04X%s, which is not A-Z, 0-9 or _)",
+            i + 1, c, unicodeName == null ? "" : " " + unicodeName);
       }
     }
     return "";
@@ -403,7 +477,9 @@ public final class MatrixParser {
     while (text.length() >= 2 && text.startsWith("`") && text.endsWith("`")) {
       text = text.substring(1, text.length() - 1).strip();
     }
-    if (text.equals("-") || text.equals("\u2014") || text.equals("\u2013")
+    if (text.equals("-")
+        || text.equals("\u2014")
+        || text.equals("\u2013")
         || text.equalsIgnoreCase("(none)")) {
       return "";
     }
@@ -424,8 +500,12 @@ public final class MatrixParser {
     static Columns permissions(List<String> header) {
       Columns columns = locate(header);
       columns.list = indexOf(header, "includes");
-      columns.require(header, "| Permission | Level | Includes |", List.of("Level", "Includes"),
-          columns.level, columns.list);
+      columns.require(
+          header,
+          "| Permission | Level | Includes |",
+          List.of("Level", "Includes"),
+          columns.level,
+          columns.list);
       columns.unique(header, "permission", "level", "includes", "description", "scope");
       return columns;
     }
@@ -434,15 +514,20 @@ public final class MatrixParser {
       Columns columns = locate(header);
       columns.list = indexOf(header, "grants");
       columns.inherits = indexOf(header, "inherits");
-      columns.require(header, "| Role | Level | Inherits | Grants |",
-          List.of("Level", "Grants", "Inherits"), columns.level, columns.list, columns.inherits);
+      columns.require(
+          header,
+          "| Role | Level | Inherits | Grants |",
+          List.of("Level", "Grants", "Inherits"),
+          columns.level,
+          columns.list,
+          columns.inherits);
       columns.unique(header, "role", "level", "inherits", "grants", "description", "everywhere");
       return columns;
     }
 
     /**
-     * Reports a column the table has twice (two Level columns, say): which one holds the data
-     * would be a guess, so neither is read.
+     * Reports a column the table has twice (two Level columns, say): which one holds the data would
+     * be a guess, so neither is read.
      */
     private void unique(List<String> header, String... names) {
       for (String name : names) {
@@ -455,9 +540,16 @@ public final class MatrixParser {
           }
         }
         if (found.size() > 1 && missing == null) {
-          missing = "this table has " + found.size() + " " + name + " columns (columns "
-              + found.stream().map(String::valueOf).collect(Collectors.joining(", "))
-              + "); keep one (found: " + String.join(", ", header) + ")";
+          missing =
+              "this table has "
+                  + found.size()
+                  + " "
+                  + name
+                  + " columns (columns "
+                  + found.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                  + "); keep one (found: "
+                  + String.join(", ", header)
+                  + ")";
         }
       }
     }
@@ -478,8 +570,7 @@ public final class MatrixParser {
     }
 
     /** Reports the columns of {@code names} whose {@code indexes} are -1, by name. */
-    private void require(List<String> header, String expected, List<String> names,
-        int... indexes) {
+    private void require(List<String> header, String expected, List<String> names, int... indexes) {
       List<String> lacking = new ArrayList<>();
       for (int i = 0; i < indexes.length; i++) {
         if (indexes[i] < 0) {
@@ -487,12 +578,22 @@ public final class MatrixParser {
         }
       }
       if (!lacking.isEmpty()) {
-        String which = lacking.size() == 1
-            ? "the " + lacking.get(0) + " column"
-            : "the " + String.join(", ", lacking.subList(0, lacking.size() - 1)) + " and "
-                + lacking.get(lacking.size() - 1) + " columns";
-        missing = "this table lacks " + which + "; its header must include " + expected
-            + " (found: " + String.join(", ", header) + ")";
+        String which =
+            lacking.size() == 1
+                ? "the " + lacking.get(0) + " column"
+                : "the "
+                    + String.join(", ", lacking.subList(0, lacking.size() - 1))
+                    + " and "
+                    + lacking.get(lacking.size() - 1)
+                    + " columns";
+        missing =
+            "this table lacks "
+                + which
+                + "; its header must include "
+                + expected
+                + " (found: "
+                + String.join(", ", header)
+                + ")";
       }
     }
 

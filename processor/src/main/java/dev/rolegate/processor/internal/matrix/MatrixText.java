@@ -18,9 +18,11 @@ final class MatrixText {
 
   /** Returns the text, or the problem at the first byte that is not UTF-8. */
   static Decoded decode(byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length + 1);
     CoderResult result = decoder.decode(in, out, true);
@@ -35,10 +37,15 @@ final class MatrixText {
           line++;
         }
       }
-      return new Decoded(null, new MatrixProblem(Diagnostic.MATRIX_SYNTAX, line, String.format(
-          "byte %,d (0x%02X) is not valid UTF-8; a matrix is a UTF-8 text file (is this a binary"
-              + " file, or one saved in another encoding?): save it as UTF-8",
-          offset + 1, bytes[offset] & 0xff)));
+      return new Decoded(
+          null,
+          new MatrixProblem(
+              Diagnostic.MATRIX_SYNTAX,
+              line,
+              String.format(
+                  "byte %,d (0x%02X) is not valid UTF-8; a matrix is a UTF-8 text file (is this a binary"
+                      + " file, or one saved in another encoding?): save it as UTF-8",
+                  offset + 1, bytes[offset] & 0xff)));
     }
     out.flip();
     return new Decoded(out.toString(), null);

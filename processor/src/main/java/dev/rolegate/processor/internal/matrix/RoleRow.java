@@ -3,8 +3,8 @@ package dev.rolegate.processor.internal.matrix;
 import java.util.List;
 
 /**
- * One row of a Roles table, with the line it came from. {@code inherits} and {@code everywhere}
- * are "" when empty.
+ * One row of a Roles table, with the line it came from. {@code inherits} and {@code everywhere} are
+ * "" when empty.
  */
 public record RoleRow(
     int line,

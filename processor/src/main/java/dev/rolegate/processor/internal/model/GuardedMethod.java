@@ -4,12 +4,12 @@ import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 
 /**
- * One method a guard implements: its requirement (empty for {@code @Unguarded}), the argument
- * that names its workspace (empty when none does: the method needs only account-level
- * permissions, or acts on the bound workspace with {@code @BoundWorkspace}), how it names its
- * account (an {@code @AccountId} {@code account} argument, {@code boundAccount} for {@code
- * @BoundAccount}, or neither: the call acts in the account of the workspace it names) and, when
- * it returns a proper subtype of the guarded type, that {@link Narrowing}.
+ * One method a guard implements: its requirement (empty for {@code @Unguarded}), the argument that
+ * names its workspace (empty when none does: the method needs only account-level permissions, or
+ * acts on the bound workspace with {@code @BoundWorkspace}), how it names its account (an
+ * {@code @AccountId} {@code account} argument, {@code boundAccount} for {@code @BoundAccount}, or
+ * neither: the call acts in the account of the workspace it names) and, when it returns a proper
+ * subtype of the guarded type, that {@link Narrowing}.
  */
 public record GuardedMethod(
     ExecutableElement element,
@@ -29,8 +29,11 @@ public record GuardedMethod(
    * Creates the model of a method whose return type is not a proper subtype of its type and that
    * acts in the account of its workspace.
    */
-  public GuardedMethod(ExecutableElement element, String operation,
-      Optional<RequirementSpec> requirement, Optional<IdArgument> workspace) {
+  public GuardedMethod(
+      ExecutableElement element,
+      String operation,
+      Optional<RequirementSpec> requirement,
+      Optional<IdArgument> workspace) {
     this(element, operation, requirement, workspace, Optional.empty(), false, Optional.empty());
   }
 

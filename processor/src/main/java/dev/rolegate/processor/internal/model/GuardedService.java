@@ -8,11 +8,11 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 
 /**
- * A type to guard, with every method reachable through its guard, in source order: those the
- * guard overrides ({@link #overridden()}) and, for a class, the final {@code @Unguarded} ones it
- * inherits unchanged, which the access report and the guard index list too. For an interface the
- * guard implements it and delegates; for a class ({@link #isClass()}) the guard extends it,
- * mirroring each of {@code constructors} (its non-private ones), and calls {@code super}.
+ * A type to guard, with every method reachable through its guard, in source order: those the guard
+ * overrides ({@link #overridden()}) and, for a class, the final {@code @Unguarded} ones it inherits
+ * unchanged, which the access report and the guard index list too. For an interface the guard
+ * implements it and delegates; for a class ({@link #isClass()}) the guard extends it, mirroring
+ * each of {@code constructors} (its non-private ones), and calls {@code super}.
  */
 public record GuardedService(
     TypeElement type,

@@ -5,11 +5,14 @@ import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import java.util.Locale;
 
 /**
- * The matrix a compilation checks against and the package its generated classes live in
- * (compiled here, or found on the class path).
+ * The matrix a compilation checks against and the package its generated classes live in (compiled
+ * here, or found on the class path).
  */
 public record MatrixHandle(CompiledMatrix matrix, String packageName) {
-  /** Returns the capability table class, e.g. {@code dev.rolegate.prefect.PrefectCloudCapabilityTable}. */
+  /**
+   * Returns the capability table class, e.g. {@code
+   * dev.rolegate.prefect.PrefectCloudCapabilityTable}.
+   */
   public ClassName table() {
     return ClassName.get(packageName, baseName(matrix.sourceName()) + "CapabilityTable");
   }

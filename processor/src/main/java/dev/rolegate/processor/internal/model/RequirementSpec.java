@@ -8,7 +8,10 @@ public record RequirementSpec(boolean any, List<String> permissions) {
     permissions = List.copyOf(permissions);
   }
 
-  /** Returns the constant name a guard gives this requirement, e.g. {@code RUN_DEPLOYMENTS_AND_VIEW_WORK_POOLS}. */
+  /**
+   * Returns the constant name a guard gives this requirement, e.g. {@code
+   * RUN_DEPLOYMENTS_AND_VIEW_WORK_POOLS}.
+   */
   public String constantName() {
     return String.join(any ? "_OR_" : "_AND_", permissions);
   }

@@ -6,15 +6,15 @@ import dev.rolegate.processor.internal.matrix.PermissionRow;
 import dev.rolegate.processor.internal.matrix.RoleRow;
 import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.GuardedService;
+import dev.rolegate.processor.internal.model.IdArgument;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
-import dev.rolegate.processor.internal.model.IdArgument;
 import dev.rolegate.processor.internal.report.AccessReport.Exact;
+import dev.rolegate.processor.internal.report.AccessReport.IdSource;
 import dev.rolegate.processor.internal.report.AccessReport.MatrixSummary;
 import dev.rolegate.processor.internal.report.AccessReport.MethodAccess;
 import dev.rolegate.processor.internal.report.AccessReport.Mode;
 import dev.rolegate.processor.internal.report.AccessReport.ServiceAccess;
-import dev.rolegate.processor.internal.report.AccessReport.IdSource;
 import dev.rolegate.processor.internal.validation.Annotations;
 import dev.rolegate.processor.internal.validation.Names;
 import java.util.ArrayList;
@@ -34,8 +34,8 @@ import javax.lang.model.util.Types;
  *
  * <p>The workspace-role column answers "a caller with this role in the workspace and the default
  * account role"; the account-role column answers "a caller with this account role and no role in
- * the workspace". A requirement with no workspace permission lists no workspace role: the
- * workspace role plays no part in it.
+ * the workspace". A requirement with no workspace permission lists no workspace role: the workspace
+ * role plays no part in it.
  */
 final class AccessCalculator {
   private final CompiledMatrix matrix;
@@ -57,7 +57,10 @@ final class AccessCalculator {
   /** Returns the report's summary of {@code handle}. */
   static MatrixSummary summary(MatrixHandle handle) {
     CompiledMatrix matrix = handle.matrix();
-    return new MatrixSummary(matrix.title(), matrix.sourceName(), handle.packageName(),
+    return new MatrixSummary(
+        matrix.title(),
+        matrix.sourceName(),
+        handle.packageName(),
         matrix.defaultAccountRole().map(RoleRow::name));
   }
 
@@ -67,28 +70,46 @@ final class AccessCalculator {
     for (GuardedMethod method : service.methods()) {
       methods.add(method(method));
     }
-    return new ServiceAccess(service.type().getQualifiedName().toString(),
-        service.guardName().canonicalName(), methods);
+    return new ServiceAccess(
+        service.type().getQualifiedName().toString(), service.guardName().canonicalName(), methods);
   }
 
   private MethodAccess method(GuardedMethod method) {
     String operation = method.operation() + Signatures.parameters(method.element());
     if (method.requirement().isEmpty()) {
-      return new MethodAccess(operation, Mode.UNGUARDED, List.of(), false,
-          Optional.of(reason(method.element())), IdSource.NONE, IdSource.NONE,
-          names(workspaceRoles), names(accountRoles), new Exact(exact(method), "none", "none"));
+      return new MethodAccess(
+          operation,
+          Mode.UNGUARDED,
+          List.of(),
+          false,
+          Optional.of(reason(method.element())),
+          IdSource.NONE,
+          IdSource.NONE,
+          names(workspaceRoles),
+          names(accountRoles),
+          new Exact(exact(method), "none", "none"));
     }
     RequirementSpec requirement = method.requirement().get();
     List<PermissionRow> permissions = new ArrayList<>();
     for (String name : requirement.permissions()) {
-      permissions.add(matrix.permission(name).orElseThrow(() ->
-          new IllegalStateException("validated permission " + name + " is not in the matrix")));
+      permissions.add(
+          matrix
+              .permission(name)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "validated permission " + name + " is not in the matrix")));
     }
     boolean workspaceLevel = permissions.stream().anyMatch(p -> p.level() == Level.WORKSPACE);
-    return new MethodAccess(operation, requirement.any() ? Mode.ANY_OF : Mode.ALL_OF,
-        requirement.permissions(), workspaceLevel, Optional.empty(),
+    return new MethodAccess(
+        operation,
+        requirement.any() ? Mode.ANY_OF : Mode.ALL_OF,
+        requirement.permissions(),
+        workspaceLevel,
+        Optional.empty(),
         workspace(method, workspaceLevel),
-        account(method), workspaceLevel ? workspaceRoles(requirement.any(), permissions) : List.of(),
+        account(method),
+        workspaceLevel ? workspaceRoles(requirement.any(), permissions) : List.of(),
         accountRoles(requirement.any(), permissions),
         new Exact(exact(method), workspaceFrom(method, workspaceLevel), accountFrom(method)));
   }
@@ -118,23 +139,30 @@ final class AccessCalculator {
     if (method.boundAccount()) {
       return "bound";
     }
-    return "workspace " + method.workspace().map(argument -> argument(method, argument))
-        .orElse("bound");
+    return "workspace "
+        + method.workspace().map(argument -> argument(method, argument)).orElse("bound");
   }
 
   /**
    * Returns {@code parameter 0 (from)} or {@code carrier 1 (ref) test.DeploymentRef.workspace()}.
    */
   private String argument(GuardedMethod method, IdArgument argument) {
-    String parameter = argument.parameter() + " ("
-        + method.element().getParameters().get(argument.parameter()).getSimpleName() + ")";
+    String parameter =
+        argument.parameter()
+            + " ("
+            + method.element().getParameters().get(argument.parameter()).getSimpleName()
+            + ")";
     if (argument.accessor().isEmpty()) {
       return "parameter " + parameter;
     }
     ExecutableElement accessor = argument.accessor().get();
-    return "carrier " + parameter + " "
-        + elements.getBinaryName((TypeElement) accessor.getEnclosingElement()) + "."
-        + accessor.getSimpleName() + "()";
+    return "carrier "
+        + parameter
+        + " "
+        + elements.getBinaryName((TypeElement) accessor.getEnclosingElement())
+        + "."
+        + accessor.getSimpleName()
+        + "()";
   }
 
   /**
@@ -160,18 +188,21 @@ final class AccessCalculator {
     if (method.boundAccount()) {
       return IdSource.BOUND;
     }
-    IdSource workspace = method.workspace().map(argument -> source(method, argument))
-        .orElse(IdSource.NONE);
+    IdSource workspace =
+        method.workspace().map(argument -> source(method, argument)).orElse(IdSource.NONE);
     return new IdSource(IdSource.Kind.WORKSPACE, workspace.parameter(), workspace.accessor());
   }
 
   private static IdSource source(GuardedMethod method, IdArgument argument) {
-    Optional<String> parameter = Optional.of(
-        method.element().getParameters().get(argument.parameter()).getSimpleName().toString());
+    Optional<String> parameter =
+        Optional.of(
+            method.element().getParameters().get(argument.parameter()).getSimpleName().toString());
     if (argument.accessor().isEmpty()) {
       return new IdSource(IdSource.Kind.PARAMETER, parameter, Optional.empty());
     }
-    return new IdSource(IdSource.Kind.CARRIER, parameter,
+    return new IdSource(
+        IdSource.Kind.CARRIER,
+        parameter,
         Optional.of(Signatures.accessor(argument.accessor().get())));
   }
 
@@ -198,7 +229,6 @@ final class AccessCalculator {
     }
     return allowed;
   }
-
 
   private RoleRow everywhere(RoleRow account) {
     if (account == null || account.everywhere().isEmpty()) {

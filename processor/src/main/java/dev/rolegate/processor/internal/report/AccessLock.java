@@ -21,13 +21,13 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The access lock of a compilation (docs/access-lock.md): one line per guarded method, named by
- * its erased parameter types, and fact (its requirement, where the check reads the workspace and
- * the account, each role that may call it, or that it is unguarded or callable by no role), per
- * role of the matrix and fact (each permission it holds after closure, the workspace role an
- * account role holds everywhere, the default account role) and per permission and fact (its
- * level, includes and scope), sorted by UTF-8 bytes, under a comment header saying what the file
- * is and how to regenerate it.
+ * The access lock of a compilation (docs/access-lock.md): one line per guarded method, named by its
+ * erased parameter types, and fact (its requirement, where the check reads the workspace and the
+ * account, each role that may call it, or that it is unguarded or callable by no role), per role of
+ * the matrix and fact (each permission it holds after closure, the workspace role an account role
+ * holds everywhere, the default account role) and per permission and fact (its level, includes and
+ * scope), sorted by UTF-8 bytes, under a comment header saying what the file is and how to
+ * regenerate it.
  */
 final class AccessLock {
   private final TreeSet<String> lines = new TreeSet<>(LockLine.BYTE_ORDER);
@@ -42,8 +42,7 @@ final class AccessLock {
       for (MethodAccess method : service.methods()) {
         String operation = method.operation();
         String name = operation.substring(0, operation.indexOf('('));
-        String subject = LockLine.CALL + service.type() + " " + name
-            + method.exact().parameters();
+        String subject = LockLine.CALL + service.type() + " " + name + method.exact().parameters();
         lock.shown.put(subject.substring(LockLine.CALL.length()), operation);
         lock.method(subject, method);
       }
@@ -63,9 +62,9 @@ final class AccessLock {
   }
 
   /**
-   * Adds the erased parameter types to the names of overloads of one type that read alike
-   * ({@code grant(String, Role)} for {@code a.Role} and {@code b.Role}), so a message tells
-   * which one changed.
+   * Adds the erased parameter types to the names of overloads of one type that read alike ({@code
+   * grant(String, Role)} for {@code a.Role} and {@code b.Role}), so a message tells which one
+   * changed.
    */
   private void tellApart() {
     Map<String, Integer> seen = new HashMap<>();
@@ -92,8 +91,12 @@ final class AccessLock {
     }
     // anyOf with one permission means allOf: the lock writes it one way.
     Mode mode = method.permissions().size() == 1 ? Mode.ALL_OF : method.mode();
-    lines.add(subject + " requires " + mode.json() + " "
-        + String.join(" ", sorted(method.permissions())));
+    lines.add(
+        subject
+            + " requires "
+            + mode.json()
+            + " "
+            + String.join(" ", sorted(method.permissions())));
     lines.add(subject + " workspace-from " + method.exact().workspaceFrom());
     lines.add(subject + " account-from " + method.exact().accountFrom());
     for (String role : method.workspaceRoles()) {
@@ -108,8 +111,8 @@ final class AccessLock {
   }
 
   /**
-   * Adds each permission's level, direct includes and scope: custom roles defined at run time
-   * are built from permission names and scope strings and bring what those include.
+   * Adds each permission's level, direct includes and scope: custom roles defined at run time are
+   * built from permission names and scope strings and bring what those include.
    */
   private void permissions(CompiledMatrix matrix) {
     for (PermissionRow permission : matrix.permissions()) {
@@ -157,9 +160,12 @@ final class AccessLock {
   List<LockLine> lines() {
     List<LockLine> result = new ArrayList<>();
     for (String line : lines) {
-      result.add(LockLine.parse(line).orElseThrow(
-          () -> new IllegalStateException("computed an access lock line that does not parse: "
-              + line)));
+      result.add(
+          LockLine.parse(line)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "computed an access lock line that does not parse: " + line)));
     }
     return result;
   }
@@ -170,19 +176,29 @@ final class AccessLock {
    */
   String render(Optional<CompiledMatrix> matrix) {
     String described = matrix.map(m -> "matrix " + oneLine(m.describe())).orElse("no matrix");
-    String account = matrix.flatMap(CompiledMatrix::defaultAccountRole)
-        .map(role -> "the default account role " + role.name())
-        .orElse("no account role (the matrix marks no default)");
-    StringBuilder out = new StringBuilder()
-        .append("# rolegate access lock: who may call each guarded method of this compilation, and")
-        .append(" what each\n# role of ").append(described).append(" holds after closure,")
-        .append(" computed at compile time.\n")
-        .append("# The build fails when the access it computes differs from this file. Review the")
-        .append(" change, then\n# regenerate the file with -Arolegate.accessLock.update=true")
-        .append(" (Maven: mvn clean compile\n# -Drolegate.accessLock.update=true) and commit it.")
-        .append(" Custom roles defined at run time are\n# not in it: only the matrix's roles are.")
-        .append(" A workspace role's calls are those of a caller with\n# ").append(account)
-        .append(". Format: docs/access-lock.md\n");
+    String account =
+        matrix
+            .flatMap(CompiledMatrix::defaultAccountRole)
+            .map(role -> "the default account role " + role.name())
+            .orElse("no account role (the matrix marks no default)");
+    StringBuilder out =
+        new StringBuilder()
+            .append(
+                "# rolegate access lock: who may call each guarded method of this compilation, and")
+            .append(" what each\n# role of ")
+            .append(described)
+            .append(" holds after closure,")
+            .append(" computed at compile time.\n")
+            .append(
+                "# The build fails when the access it computes differs from this file. Review the")
+            .append(" change, then\n# regenerate the file with -Arolegate.accessLock.update=true")
+            .append(
+                " (Maven: mvn clean compile\n# -Drolegate.accessLock.update=true) and commit it.")
+            .append(
+                " Custom roles defined at run time are\n# not in it: only the matrix's roles are.")
+            .append(" A workspace role's calls are those of a caller with\n# ")
+            .append(account)
+            .append(". Format: docs/access-lock.md\n");
     for (String line : lines) {
       out.append(line).append('\n');
     }
@@ -209,10 +225,13 @@ final class AccessLock {
   static Parsed parse(byte[] bytes) {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
     } catch (CharacterCodingException e) {
       return new Parsed(List.of(), Optional.of(new Problem(lineOf(bytes), "it is not UTF-8")));
     }
@@ -229,17 +248,29 @@ final class AccessLock {
       }
       Optional<LockLine> line = LockLine.parse(row);
       if (line.isEmpty()) {
-        return new Parsed(List.of(), Optional.of(new Problem(i + 1,
-            "\"" + shown(row) + "\" is not a lock line")));
+        return new Parsed(
+            List.of(),
+            Optional.of(new Problem(i + 1, "\"" + shown(row) + "\" is not a lock line")));
       }
       Optional<String> kind = single(line.get());
       if (kind.isPresent()) {
         String other =
             single.putIfAbsent(line.get().subject() + " " + kind.get(), line.get().fact());
         if (other != null && !other.equals(line.get().fact())) {
-          return new Parsed(List.of(), Optional.of(new Problem(i + 1, "\"" + shown(row)
-              + "\" gives " + line.get().subject() + " a second " + kind.get() + " fact (it has \""
-              + shown(other) + "\")")));
+          return new Parsed(
+              List.of(),
+              Optional.of(
+                  new Problem(
+                      i + 1,
+                      "\""
+                          + shown(row)
+                          + "\" gives "
+                          + line.get().subject()
+                          + " a second "
+                          + kind.get()
+                          + " fact (it has \""
+                          + shown(other)
+                          + "\")")));
         }
       }
       lines.add(line.get());
@@ -248,9 +279,9 @@ final class AccessLock {
   }
 
   /**
-   * Returns the kind of fact a subject has at most one of: a method's requirement ({@code
-   * requires} or {@code unguarded}), where it reads the workspace and the account; a permission's
-   * level and scope.
+   * Returns the kind of fact a subject has at most one of: a method's requirement ({@code requires}
+   * or {@code unguarded}), where it reads the workspace and the account; a permission's level and
+   * scope.
    */
   private static Optional<String> single(LockLine line) {
     String word = line.words().isEmpty() ? "" : line.words().get(0);
@@ -268,7 +299,8 @@ final class AccessLock {
     for (int i = 0; i <= bytes.length; i++) {
       if (i == bytes.length || bytes[i] == '\n') {
         try {
-          StandardCharsets.UTF_8.newDecoder()
+          StandardCharsets.UTF_8
+              .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .decode(ByteBuffer.wrap(bytes, start, i - start));
         } catch (CharacterCodingException bad) {

@@ -24,10 +24,10 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * Compares the access a compilation computes with the access lock file that {@value #OPTION}
- * names (docs/access-lock.md), once, at the end, when the compilation has no other error: any
- * difference is one {@code [AccessChanged]} error listing the changes, widening first (a warning
- * when every change narrows and {@value #NARROWING_OPTION} is {@code warn}). With {@value
+ * Compares the access a compilation computes with the access lock file that {@value #OPTION} names
+ * (docs/access-lock.md), once, at the end, when the compilation has no other error: any difference
+ * is one {@code [AccessChanged]} error listing the changes, widening first (a warning when every
+ * change narrows and {@value #NARROWING_OPTION} is {@code warn}). With {@value
  * #UPDATE_OPTION}{@code =true} it writes the file instead, with a note saying what the rewrite
  * accepts. A locked type this compilation finds only as a class file is not compared (a note says
  * so) and is kept on update. The file lies in the project, not in the class output, so it is read
@@ -36,19 +36,23 @@ import javax.lang.model.util.Elements;
 public final class AccessLockCheck {
   /** The option naming the lock file: {@code -Arolegate.accessLock=<path>}. */
   public static final String OPTION = "rolegate.accessLock";
+
   /** The option that rewrites the lock file: {@code -Arolegate.accessLock.update=true}. */
   public static final String UPDATE_OPTION = "rolegate.accessLock.update";
+
   /** The option that makes narrowing a warning: {@code -Arolegate.accessLock.narrowing=warn}. */
   public static final String NARROWING_OPTION = "rolegate.accessLock.narrowing";
+
   /** How many changes one message lists; the rest are counted. */
   static final int SHOWN = 200;
 
-  private static final String MAVEN = "With Maven, run mvn clean compile"
-      + " -Drolegate.accessLock.update=true, the pom passing the property on:"
-      + " <properties><rolegate.accessLock.update>false</rolegate.accessLock.update></properties>"
-      + " and, in maven-compiler-plugin's <compilerArgs>,"
-      + " <arg>-Arolegate.accessLock=${project.basedir}/rolegate-access.lock</arg>"
-      + "<arg>-Arolegate.accessLock.update=${rolegate.accessLock.update}</arg>";
+  private static final String MAVEN =
+      "With Maven, run mvn clean compile"
+          + " -Drolegate.accessLock.update=true, the pom passing the property on:"
+          + " <properties><rolegate.accessLock.update>false</rolegate.accessLock.update></properties>"
+          + " and, in maven-compiler-plugin's <compilerArgs>,"
+          + " <arg>-Arolegate.accessLock=${project.basedir}/rolegate-access.lock</arg>"
+          + "<arg>-Arolegate.accessLock.update=${rolegate.accessLock.update}</arg>";
 
   private final Reporter reporter;
   private final Elements elements;
@@ -62,10 +66,12 @@ public final class AccessLockCheck {
   public AccessLockCheck(Map<String, String> options, Reporter reporter, Elements elements) {
     this.reporter = reporter;
     this.elements = elements;
-    this.path = options.containsKey(OPTION)
-        ? Optional.ofNullable(options.get(OPTION)).orElse("") : null;
-    this.update = options.containsKey(UPDATE_OPTION)
-        ? Optional.ofNullable(options.get(UPDATE_OPTION)).orElse("true") : "false";
+    this.path =
+        options.containsKey(OPTION) ? Optional.ofNullable(options.get(OPTION)).orElse("") : null;
+    this.update =
+        options.containsKey(UPDATE_OPTION)
+            ? Optional.ofNullable(options.get(UPDATE_OPTION)).orElse("true")
+            : "false";
     this.narrowing = Optional.ofNullable(options.get(NARROWING_OPTION)).orElse("error");
   }
 
@@ -93,8 +99,9 @@ public final class AccessLockCheck {
       @Override
       public boolean hasMethod(String type, String method) {
         TypeElement element = element(type);
-        return element != null && ElementFilter.methodsIn(elements.getAllMembers(element))
-            .stream().anyMatch(m -> m.getSimpleName().contentEquals(method));
+        return element != null
+            && ElementFilter.methodsIn(elements.getAllMembers(element)).stream()
+                .anyMatch(m -> m.getSimpleName().contentEquals(method));
       }
     };
   }
@@ -114,8 +121,8 @@ public final class AccessLockCheck {
 
   /**
    * Checks or writes the lock, at most once: {@code errors} says whether the compilation reported
-   * an error (then nothing is compared or written, as no report is), {@code declared} is the
-   * matrix this compilation compiles, and {@code report} holds the guarded services.
+   * an error (then nothing is compared or written, as no report is), {@code declared} is the matrix
+   * this compilation compiles, and {@code report} holds the guarded services.
    */
   public void finish(boolean errors, Optional<MatrixHandle> declared, AccessReportWriter report) {
     if (done) {
@@ -174,8 +181,7 @@ public final class AccessLockCheck {
     } catch (IOException | RuntimeException e) {
       existed = false; // an unreadable old file: the rewrite replaces it whole
     }
-    LockDiff.Result result =
-        LockDiff.compare(old, lock.lines(), matrix, lock.shown(), compiled());
+    LockDiff.Result result = LockDiff.compare(old, lock.lines(), matrix, lock.shown(), compiled());
     if (!result.notCompared().isEmpty()) {
       for (LockLine line : old) {
         if (line.isCall() && result.notCompared().contains(typeOf(line))) {
@@ -190,8 +196,11 @@ public final class AccessLockCheck {
     List<LockDiff.Change> changes = result.changes();
     String what;
     if (!existed) {
-      what = "it holds " + lock.lines().size() + " lines (there was no readable lock to compare"
-          + " with)";
+      what =
+          "it holds "
+              + lock.lines().size()
+              + " lines (there was no readable lock to compare"
+              + " with)";
     } else if (changes.isEmpty()) {
       what = "nothing changed";
     } else {
@@ -206,8 +215,8 @@ public final class AccessLockCheck {
   }
 
   private void notCompared(List<String> types, String what) {
-    reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_NOT_COMPARED, path,
-        String.join(", ", types), what);
+    reporter.reportOnCompilation(
+        Diagnostic.ACCESS_LOCK_NOT_COMPARED, path, String.join(", ", types), what);
   }
 
   private static String count(List<LockDiff.Change> changes) {
@@ -220,7 +229,8 @@ public final class AccessLockCheck {
       list.append(i == 0 ? "" : "\n").append("- ").append(changes.get(i).text());
     }
     if (changes.size() > SHOWN) {
-      list.append("\n... and ").append(changes.size() - SHOWN)
+      list.append("\n... and ")
+          .append(changes.size() - SHOWN)
           .append(" more (rewrite the lock to see every one in its diff)");
     }
     return list.toString();

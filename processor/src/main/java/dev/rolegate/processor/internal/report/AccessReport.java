@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Who may call each guarded method of one compilation: the model both report files are written
- * from. Holds strings only (no {@code Element}), so it can be collected across rounds. Services
- * are sorted by qualified name; methods keep the order of the guarded service (source order, then
+ * from. Holds strings only (no {@code Element}), so it can be collected across rounds. Services are
+ * sorted by qualified name; methods keep the order of the guarded service (source order, then
  * inherited methods); roles keep the matrix's order.
  */
 record AccessReport(MatrixSummary matrix, List<ServiceAccess> services) {
@@ -16,8 +16,8 @@ record AccessReport(MatrixSummary matrix, List<ServiceAccess> services) {
   }
 
   /**
-   * The matrix the compilation checked against; {@code defaultAccountRole} is the account role of
-   * a principal that sets none, which the workspace-role column assumes.
+   * The matrix the compilation checked against; {@code defaultAccountRole} is the account role of a
+   * principal that sets none, which the workspace-role column assumes.
    */
   record MatrixSummary(
       String title, String source, String packageName, Optional<String> defaultAccountRole) {}
@@ -30,10 +30,10 @@ record AccessReport(MatrixSummary matrix, List<ServiceAccess> services) {
   }
 
   /**
-   * One method: its operation ({@code Type.method(ParamTypes)}), requirement, how the workspace
-   * and the account are found, and the roles that may call it. {@code reason} is present only
-   * when unguarded; {@code workspaceLevel} says whether any permission is a workspace one;
-   * {@code exact} is what the access lock writes of it.
+   * One method: its operation ({@code Type.method(ParamTypes)}), requirement, how the workspace and
+   * the account are found, and the roles that may call it. {@code reason} is present only when
+   * unguarded; {@code workspaceLevel} says whether any permission is a workspace one; {@code exact}
+   * is what the access lock writes of it.
    */
   record MethodAccess(
       String operation,
@@ -54,10 +54,10 @@ record AccessReport(MatrixSummary matrix, List<ServiceAccess> services) {
   }
 
   /**
-   * A method as the access lock names it: {@code parameters}, its erased parameter types by
-   * binary name in parentheses ({@code (java.lang.String, test.Deployment)}), which tell apart
-   * overloads that read alike; and where its check reads the workspace and the account, with the
-   * parameter's index ({@code parameter 0 (from)}).
+   * A method as the access lock names it: {@code parameters}, its erased parameter types by binary
+   * name in parentheses ({@code (java.lang.String, test.Deployment)}), which tell apart overloads
+   * that read alike; and where its check reads the workspace and the account, with the parameter's
+   * index ({@code parameter 0 (from)}).
    */
   record Exact(String parameters, String workspaceFrom, String accountFrom) {}
 
@@ -80,10 +80,10 @@ record AccessReport(MatrixSummary matrix, List<ServiceAccess> services) {
   }
 
   /**
-   * Where the workspace a call acts on, or the account it acts in, comes from. {@code parameter}
-   * is set for PARAMETER and CARRIER, {@code accessor} (e.g. {@code DeploymentRef.workspace()})
-   * for CARRIER only; for an account of kind WORKSPACE, they name the workspace argument whose
-   * account it is (both empty for the bound workspace).
+   * Where the workspace a call acts on, or the account it acts in, comes from. {@code parameter} is
+   * set for PARAMETER and CARRIER, {@code accessor} (e.g. {@code DeploymentRef.workspace()}) for
+   * CARRIER only; for an account of kind WORKSPACE, they name the workspace argument whose account
+   * it is (both empty for the bound workspace).
    */
   record IdSource(Kind kind, Optional<String> parameter, Optional<String> accessor) {
     static final IdSource NONE = new IdSource(Kind.NONE, Optional.empty(), Optional.empty());

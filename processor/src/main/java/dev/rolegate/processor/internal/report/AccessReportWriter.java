@@ -24,22 +24,25 @@ import javax.tools.StandardLocation;
 
 /**
  * Collects each service whose guard was generated and, once per compilation, writes the access
- * report: {@value #MARKDOWN} and {@value #JSON} in the class output, and the machine-readable
- * guard index {@value #GUARD_INDEX}, each originating from every guarded type, and each guarded
- * type's own one-type index ({@value #TYPE_INDEX_PREFIX}{@code <binary name>}, originating from
- * that type). Rows are computed when a service is added, so only strings are kept across rounds.
+ * report: {@value #MARKDOWN} and {@value #JSON} in the class output, and the machine-readable guard
+ * index {@value #GUARD_INDEX}, each originating from every guarded type, and each guarded type's
+ * own one-type index ({@value #TYPE_INDEX_PREFIX}{@code <binary name>}, originating from that
+ * type). Rows are computed when a service is added, so only strings are kept across rounds.
  *
  * <p>A compilation with errors writes no report: a type that failed validation would be missing
- * from it, which reads like access that was removed. A compilation that guards nothing writes
- * none either.
+ * from it, which reads like access that was removed. A compilation that guards nothing writes none
+ * either.
  */
 public final class AccessReportWriter {
   /** The Markdown report's path in the class output. */
   public static final String MARKDOWN = "META-INF/rolegate/access-report.md";
+
   /** The JSON report's path in the class output. */
   public static final String JSON = "META-INF/rolegate/access-report.json";
+
   /** The guard index's path in the class output (format: docs/guard-index.md). */
   public static final String GUARD_INDEX = GuardIndex.PATH;
+
   /** Where each guarded type's own index lies, its binary name appended. */
   public static final String TYPE_INDEX_PREFIX = GuardIndex.TYPE_PATH_PREFIX;
 
@@ -98,7 +101,9 @@ public final class AccessReportWriter {
     writeResource(GUARD_INDEX, index.render(), originating);
     for (String name : index.typeNames()) {
       TypeElement type = elements.getTypeElement(name.replace('$', '.'));
-      writeResource(TYPE_INDEX_PREFIX + name, index.render(name),
+      writeResource(
+          TYPE_INDEX_PREFIX + name,
+          index.render(name),
           type == null ? originating : new Element[] {type});
     }
   }

@@ -7,9 +7,9 @@ import dev.rolegate.processor.internal.matrix.RoleRow;
 import java.util.List;
 
 /**
- * Whether a caller holding an account role, a workspace role and the account role's workspace
- * role everywhere satisfies a requirement, as {@code Requirement.satisfied} decides at run time:
- * the one rule the access report and the matrix diff both compute who may call a method with.
+ * Whether a caller holding an account role, a workspace role and the account role's workspace role
+ * everywhere satisfies a requirement, as {@code Requirement.satisfied} decides at run time: the one
+ * rule the access report and the matrix diff both compute who may call a method with.
  */
 public final class CallerRule {
   private CallerRule() {}
@@ -17,9 +17,8 @@ public final class CallerRule {
   /**
    * Returns whether {@code permissions} (all of them, or any one when {@code any}) are held in
    * {@code matrix}: an account permission through {@code account}, a workspace permission through
-   * {@code workspace} or {@code everywhere}. A null permission (one the matrix does not define)
-   * is held by nobody. Any role may be null (none). The first permission whose answer settles it
-   * wins.
+   * {@code workspace} or {@code everywhere}. A null permission (one the matrix does not define) is
+   * held by nobody. Any role may be null (none). The first permission whose answer settles it wins.
    */
   public static boolean satisfied(
       CompiledMatrix matrix,

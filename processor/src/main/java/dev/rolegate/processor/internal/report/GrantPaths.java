@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Says, in words a reviewer reads, how a role of a matrix comes to hold a permission: the roles
- * it inherits, the one that grants a permission, and what that permission includes, down to the
- * one asked about ("workspace OWNER inherits EDITOR, which grants EDIT_THINGS, which includes
- * VIEW_THINGS"); and why a caller passes a requirement, as {@link AccessCalculator} decides it:
- * a workspace role with the default account role, an account role through the workspace role it
- * holds everywhere.
+ * Says, in words a reviewer reads, how a role of a matrix comes to hold a permission: the roles it
+ * inherits, the one that grants a permission, and what that permission includes, down to the one
+ * asked about ("workspace OWNER inherits EDITOR, which grants EDIT_THINGS, which includes
+ * VIEW_THINGS"); and why a caller passes a requirement, as {@link AccessCalculator} decides it: a
+ * workspace role with the default account role, an account role through the workspace role it holds
+ * everywhere.
  */
 final class GrantPaths {
   private final CompiledMatrix matrix;
@@ -72,21 +72,21 @@ final class GrantPaths {
 
   /**
    * Returns why a caller of {@code level} role {@code name} passes a requirement of {@code
-   * permissions} ({@code any}: one suffices), one path per permission that counts, joined by
-   * "; "; empty when the matrix does not let it pass.
+   * permissions} ({@code any}: one suffices), one path per permission that counts, joined by "; ";
+   * empty when the matrix does not let it pass.
    */
   Optional<String> passes(Level level, String name, boolean any, List<String> permissions) {
     Optional<RoleRow> caller = role(level, name);
     if (caller.isEmpty()) {
       return Optional.empty();
     }
-    RoleRow account = level == Level.ACCOUNT ? caller.get()
-        : matrix.defaultAccountRole().orElse(null);
+    RoleRow account =
+        level == Level.ACCOUNT ? caller.get() : matrix.defaultAccountRole().orElse(null);
     RoleRow workspace = level == Level.WORKSPACE ? caller.get() : null;
     List<String> paths = new ArrayList<>();
     for (String permission : permissions) {
-      Optional<String> path = matrix.permission(permission)
-          .flatMap(row -> path(row, account, workspace, level));
+      Optional<String> path =
+          matrix.permission(permission).flatMap(row -> path(row, account, workspace, level));
       if (path.isPresent() && any) {
         return path;
       }
@@ -102,7 +102,8 @@ final class GrantPaths {
       PermissionRow permission, RoleRow account, RoleRow workspace, Level callerLevel) {
     String prefix = callerLevel == Level.WORKSPACE ? "the default " : "";
     if (permission.level() == Level.ACCOUNT) {
-      return account == null ? Optional.empty()
+      return account == null
+          ? Optional.empty()
           : held(account, permission).map(path -> prefix + path);
     }
     if (workspace != null) {
@@ -116,7 +117,14 @@ final class GrantPaths {
     }
     return role(Level.WORKSPACE, account.everywhere())
         .flatMap(everywhere -> held(everywhere, permission))
-        .map(path -> prefix + "account " + account.name() + " holds workspace "
-            + account.everywhere() + " everywhere, and " + path);
+        .map(
+            path ->
+                prefix
+                    + "account "
+                    + account.name()
+                    + " holds workspace "
+                    + account.everywhere()
+                    + " everywhere, and "
+                    + path);
   }
 }

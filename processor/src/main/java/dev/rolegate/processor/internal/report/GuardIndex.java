@@ -4,9 +4,9 @@ import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import dev.rolegate.processor.internal.matrix.Level;
 import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.GuardedService;
+import dev.rolegate.processor.internal.model.IdArgument;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
-import dev.rolegate.processor.internal.model.IdArgument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,18 +25,20 @@ import javax.lang.model.util.Types;
 /**
  * The machine-readable guard index of one compilation ({@value #PATH}): one {@code type} line per
  * guarded type, sorted by binary name, each followed by one {@code method} line per method its
- * guard implements, in the guard's order. The runtime's {@code GuardIndex} reads it; the format
- * is documented in {@code docs/guard-index.md}. Lines are computed when a service is added, so
- * only strings are kept across rounds.
+ * guard implements, in the guard's order. The runtime's {@code GuardIndex} reads it; the format is
+ * documented in {@code docs/guard-index.md}. Lines are computed when a service is added, so only
+ * strings are kept across rounds.
  */
 final class GuardIndex {
   /** The index's path in the class output. */
   static final String PATH = "META-INF/rolegate/guard-index";
+
   /**
    * Where each guarded type's own one-type index lies, its binary name appended: unique per type,
    * so that merged jars keep it and the runtime notices a type missing from the merged index.
    */
   static final String TYPE_PATH_PREFIX = "META-INF/rolegate/guarded/";
+
   /** The first line, naming the format and its version. */
   static final String HEADER = "rolegate-guard-index 1";
 
@@ -53,8 +55,15 @@ final class GuardIndex {
   void add(GuardedService service, MatrixHandle matrix) {
     List<String> lines = new ArrayList<>();
     String binary = elements.getBinaryName(service.type()).toString();
-    lines.add("type " + binary + " " + service.guardName().reflectionName() + " "
-        + (service.isClass() ? "class" : "interface") + " " + oneLine(matrix.matrix().title()));
+    lines.add(
+        "type "
+            + binary
+            + " "
+            + service.guardName().reflectionName()
+            + " "
+            + (service.isClass() ? "class" : "interface")
+            + " "
+            + oneLine(matrix.matrix().title()));
     for (GuardedMethod method : service.methods()) {
       lines.add(method(method, matrix.matrix()));
     }
@@ -109,33 +118,51 @@ final class GuardIndex {
       RequirementSpec requirement = method.requirement().get();
       mode = requirement.any() ? "anyOf" : "allOf";
       permissions = String.join(",", requirement.permissions());
-      boolean workspaceLevel = requirement.permissions().stream()
-          .map(name -> matrix.permission(name).orElseThrow(() ->
-              new IllegalStateException("validated permission " + name + " is not in the matrix")))
-          .anyMatch(permission -> permission.level() == Level.WORKSPACE);
+      boolean workspaceLevel =
+          requirement.permissions().stream()
+              .map(
+                  name ->
+                      matrix
+                          .permission(name)
+                          .orElseThrow(
+                              () ->
+                                  new IllegalStateException(
+                                      "validated permission " + name + " is not in the matrix")))
+              .anyMatch(permission -> permission.level() == Level.WORKSPACE);
       workspace = workspaceLevel ? workspace(method) : "none";
     }
-    return "method " + element.getSimpleName() + " "
-        + (parameters.isEmpty() ? "-" : String.join(",", parameters)) + " " + mode + " "
-        + permissions + " " + workspace;
+    return "method "
+        + element.getSimpleName()
+        + " "
+        + (parameters.isEmpty() ? "-" : String.join(",", parameters))
+        + " "
+        + mode
+        + " "
+        + permissions
+        + " "
+        + workspace;
   }
 
   /**
    * Where the guard of a method with a workspace permission reads the workspace, as the access
-   * report says, but by parameter index: a {@code @WorkspaceId} parameter, a carrier's accessor,
-   * or (no workspace argument: {@code @BoundWorkspace}) the bound workspace.
+   * report says, but by parameter index: a {@code @WorkspaceId} parameter, a carrier's accessor, or
+   * (no workspace argument: {@code @BoundWorkspace}) the bound workspace.
    */
   private static String workspace(GuardedMethod method) {
     if (method.workspace().isPresent()) {
       IdArgument argument = method.workspace().get();
-      return argument.accessor()
+      return argument
+          .accessor()
           .map(accessor -> "carrier:" + argument.parameter() + ":" + accessor.getSimpleName())
           .orElse("parameter:" + argument.parameter());
     }
     return "bound";
   }
 
-  /** Returns the erasure of {@code type} by binary name: {@code java.util.List}, {@code a.B$C[]}, {@code int}. */
+  /**
+   * Returns the erasure of {@code type} by binary name: {@code java.util.List}, {@code a.B$C[]},
+   * {@code int}.
+   */
   private String erased(TypeMirror type) {
     return erased(elements, types, type);
   }

@@ -1,9 +1,9 @@
 package dev.rolegate.processor.internal.report;
 
+import dev.rolegate.processor.internal.report.AccessReport.IdSource;
 import dev.rolegate.processor.internal.report.AccessReport.MatrixSummary;
 import dev.rolegate.processor.internal.report.AccessReport.MethodAccess;
 import dev.rolegate.processor.internal.report.AccessReport.ServiceAccess;
-import dev.rolegate.processor.internal.report.AccessReport.IdSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,8 +41,8 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>An account of source {@code "workspace"} is the account of the workspace the call names:
- * its {@code parameter} and {@code accessor} name the workspace argument, both null for the bound
+ * <p>An account of source {@code "workspace"} is the account of the workspace the call names: its
+ * {@code parameter} and {@code accessor} name the workspace argument, both null for the bound
  * workspace.
  */
 final class JsonReport {
@@ -67,16 +67,25 @@ final class JsonReport {
   }
 
   private static String matrix(MatrixSummary matrix) {
-    return "{\"title\": " + string(matrix.title())
-        + ", \"source\": " + string(matrix.source())
-        + ", \"package\": " + string(matrix.packageName())
-        + ", \"defaultAccountRole\": " + string(matrix.defaultAccountRole()) + "}";
+    return "{\"title\": "
+        + string(matrix.title())
+        + ", \"source\": "
+        + string(matrix.source())
+        + ", \"package\": "
+        + string(matrix.packageName())
+        + ", \"defaultAccountRole\": "
+        + string(matrix.defaultAccountRole())
+        + "}";
   }
 
   private static void service(StringBuilder out, ServiceAccess service) {
     out.append("    {\n")
-        .append("      \"type\": ").append(string(service.type())).append(",\n")
-        .append("      \"guard\": ").append(string(service.guard())).append(",\n")
+        .append("      \"type\": ")
+        .append(string(service.type()))
+        .append(",\n")
+        .append("      \"guard\": ")
+        .append(string(service.guard()))
+        .append(",\n")
         .append("      \"methods\": [");
     List<MethodAccess> methods = service.methods();
     for (int i = 0; i < methods.size(); i++) {
@@ -91,22 +100,45 @@ final class JsonReport {
     IdSource workspace = method.workspace();
     IdSource account = method.account();
     out.append("        {\n")
-        .append(indent).append("\"operation\": ").append(string(method.operation())).append(",\n")
-        .append(indent).append("\"mode\": ").append(string(method.mode().json())).append(",\n")
-        .append(indent).append("\"permissions\": ").append(strings(method.permissions()))
+        .append(indent)
+        .append("\"operation\": ")
+        .append(string(method.operation()))
         .append(",\n")
-        .append(indent).append("\"reason\": ").append(string(method.reason())).append(",\n")
-        .append(indent).append("\"workspace\": {\"source\": ")
+        .append(indent)
+        .append("\"mode\": ")
+        .append(string(method.mode().json()))
+        .append(",\n")
+        .append(indent)
+        .append("\"permissions\": ")
+        .append(strings(method.permissions()))
+        .append(",\n")
+        .append(indent)
+        .append("\"reason\": ")
+        .append(string(method.reason()))
+        .append(",\n")
+        .append(indent)
+        .append("\"workspace\": {\"source\": ")
         .append(string(workspace.kind().json()))
-        .append(", \"parameter\": ").append(string(workspace.parameter()))
-        .append(", \"accessor\": ").append(string(workspace.accessor())).append("},\n")
-        .append(indent).append("\"account\": {\"source\": ")
+        .append(", \"parameter\": ")
+        .append(string(workspace.parameter()))
+        .append(", \"accessor\": ")
+        .append(string(workspace.accessor()))
+        .append("},\n")
+        .append(indent)
+        .append("\"account\": {\"source\": ")
         .append(string(account.kind().json()))
-        .append(", \"parameter\": ").append(string(account.parameter()))
-        .append(", \"accessor\": ").append(string(account.accessor())).append("},\n")
-        .append(indent).append("\"workspaceRoles\": ").append(strings(method.workspaceRoles()))
+        .append(", \"parameter\": ")
+        .append(string(account.parameter()))
+        .append(", \"accessor\": ")
+        .append(string(account.accessor()))
+        .append("},\n")
+        .append(indent)
+        .append("\"workspaceRoles\": ")
+        .append(strings(method.workspaceRoles()))
         .append(",\n")
-        .append(indent).append("\"accountRoles\": ").append(strings(method.accountRoles()))
+        .append(indent)
+        .append("\"accountRoles\": ")
+        .append(strings(method.accountRoles()))
         .append("\n        }");
   }
 

@@ -12,14 +12,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Compares an access lock file with the lock a compilation computes and words each difference
- * for a reviewer: roles that gain or lose a method (with the grant path in the current matrix),
- * new and removed guarded methods, requirement changes, and roles of the matrix that gain or lose
+ * Compares an access lock file with the lock a compilation computes and words each difference for a
+ * reviewer: roles that gain or lose a method (with the grant path in the current matrix), new and
+ * removed guarded methods, requirement changes, and roles of the matrix that gain or lose
  * permissions. A change is widening when it can let someone call what they could not before: a
- * gain, a new method or role, a method becoming unguarded, a type or method that still exists
- * but is no longer guarded, a requirement the old one does not imply, a check reading another
- * argument, a permission's added include, scope or other level, and any difference of a method's
- * lines that no other change words. Widening changes come first.
+ * gain, a new method or role, a method becoming unguarded, a type or method that still exists but
+ * is no longer guarded, a requirement the old one does not imply, a check reading another argument,
+ * a permission's added include, scope or other level, and any difference of a method's lines that
+ * no other change words. Widening changes come first.
  */
 final class LockDiff {
   /** One difference, worded; {@code widening} as the class comment defines it. */
@@ -51,8 +51,7 @@ final class LockDiff {
   private final List<Change> widening = new ArrayList<>();
   private final List<Change> other = new ArrayList<>();
 
-  private LockDiff(
-      Optional<CompiledMatrix> matrix, Map<String, String> names, Compiled compiled) {
+  private LockDiff(Optional<CompiledMatrix> matrix, Map<String, String> names, Compiled compiled) {
     this.matrix = matrix;
     this.paths = matrix.map(GrantPaths::new);
     this.names = names;
@@ -60,14 +59,18 @@ final class LockDiff {
   }
 
   /**
-   * Returns the changes from {@code locked} to {@code computed}, widening ones first; {@code
-   * names} gives a method subject's operation as a reader names it (the lock writes erased
-   * binary names). A locked type with no computed line is not compared when {@code compiled}
-   * finds it only as a class file (a partial compilation); when it finds it in the sources, the
-   * type is no longer guarded, which widens.
+   * Returns the changes from {@code locked} to {@code computed}, widening ones first; {@code names}
+   * gives a method subject's operation as a reader names it (the lock writes erased binary names).
+   * A locked type with no computed line is not compared when {@code compiled} finds it only as a
+   * class file (a partial compilation); when it finds it in the sources, the type is no longer
+   * guarded, which widens.
    */
-  static Result compare(List<LockLine> locked, List<LockLine> computed,
-      Optional<CompiledMatrix> matrix, Map<String, String> names, Compiled compiled) {
+  static Result compare(
+      List<LockLine> locked,
+      List<LockLine> computed,
+      Optional<CompiledMatrix> matrix,
+      Map<String, String> names,
+      Compiled compiled) {
     LockDiff diff = new LockDiff(matrix, names, compiled);
     Map<String, TreeSet<String>> before = group(locked);
     Map<String, TreeSet<String>> after = group(computed);
@@ -87,7 +90,7 @@ final class LockDiff {
       switch (compiled.type(type)) {
         case SOURCE -> unguarded.add(type);
         case CLASS_FILE -> notCompared.add(type);
-        case ABSENT -> { }
+        case ABSENT -> {}
       }
     }
     for (String type : unguarded) {
@@ -146,15 +149,21 @@ final class LockDiff {
         removed.add("\"" + subject + " " + fact + "\"");
       }
     }
-    add(true, "the lock lines of " + shown(subject.substring(LockLine.CALL.length()))
-        + " differ: added " + (added.isEmpty() ? "none" : String.join(", ", added))
-        + "; removed " + (removed.isEmpty() ? "none" : String.join(", ", removed)));
+    add(
+        true,
+        "the lock lines of "
+            + shown(subject.substring(LockLine.CALL.length()))
+            + " differ: added "
+            + (added.isEmpty() ? "none" : String.join(", ", added))
+            + "; removed "
+            + (removed.isEmpty() ? "none" : String.join(", ", removed)));
   }
 
   private static Map<String, TreeSet<String>> group(List<LockLine> lines) {
     Map<String, TreeSet<String>> grouped = new TreeMap<>(LockLine.BYTE_ORDER);
     for (LockLine line : lines) {
-      grouped.computeIfAbsent(line.subject(), s -> new TreeSet<>(LockLine.BYTE_ORDER))
+      grouped
+          .computeIfAbsent(line.subject(), s -> new TreeSet<>(LockLine.BYTE_ORDER))
           .add(line.fact());
     }
     return grouped;
@@ -167,29 +176,57 @@ final class LockDiff {
   private void call(String method, TreeSet<String> was, TreeSet<String> is) {
     String shown = shown(method);
     if (was == null) {
-      add(true, is.contains("unguarded")
-          ? "new unguarded method " + shown + ": open to anyone, with or without a principal"
-          : "new guarded method " + shown + " (needs " + requirement(is) + "): callable by "
-              + callers(is));
+      add(
+          true,
+          is.contains("unguarded")
+              ? "new unguarded method " + shown + ": open to anyone, with or without a principal"
+              : "new guarded method "
+                  + shown
+                  + " (needs "
+                  + requirement(is)
+                  + "): callable by "
+                  + callers(is));
       return;
     }
     if (is == null && !was.contains("unguarded") && stillDeclared(method)) {
-      add(true, shown + " is no longer guarded: open to anyone (it needed " + requirement(was)
-          + ", callable by " + callers(was) + ")");
+      add(
+          true,
+          shown
+              + " is no longer guarded: open to anyone (it needed "
+              + requirement(was)
+              + ", callable by "
+              + callers(was)
+              + ")");
       return;
     }
     if (is == null) {
-      add(false, "removed " + (was.contains("unguarded") ? "unguarded" : "guarded") + " method "
-          + shown + (was.contains("unguarded") ? "" : " (it needed " + requirement(was)
-          + ", callable by " + callers(was) + ")"));
+      add(
+          false,
+          "removed "
+              + (was.contains("unguarded") ? "unguarded" : "guarded")
+              + " method "
+              + shown
+              + (was.contains("unguarded")
+                  ? ""
+                  : " (it needed " + requirement(was) + ", callable by " + callers(was) + ")"));
       return;
     }
     if (is.contains("unguarded") != was.contains("unguarded")) {
-      add(is.contains("unguarded"), is.contains("unguarded")
-          ? shown + " becomes unguarded: open to anyone, with or without a principal (it needed "
-              + requirement(was) + ", callable by " + callers(was) + ")"
-          : shown + " becomes guarded: it needs " + requirement(is) + ", callable by "
-              + callers(is) + " (it was unguarded)");
+      add(
+          is.contains("unguarded"),
+          is.contains("unguarded")
+              ? shown
+                  + " becomes unguarded: open to anyone, with or without a principal (it needed "
+                  + requirement(was)
+                  + ", callable by "
+                  + callers(was)
+                  + ")"
+              : shown
+                  + " becomes guarded: it needs "
+                  + requirement(is)
+                  + ", callable by "
+                  + callers(is)
+                  + " (it was unguarded)");
       return;
     }
     String now = requirementFact(is);
@@ -200,15 +237,27 @@ final class LockDiff {
     }
     String then = requirementFact(was);
     if (!then.equals(now)) {
-      add(!implies(now, then), "the requirement of " + shown + " changes from "
-          + requirement(was) + " to " + requirement(is));
+      add(
+          !implies(now, then),
+          "the requirement of "
+              + shown
+              + " changes from "
+              + requirement(was)
+              + " to "
+              + requirement(is));
     }
     source(shown, "workspace", was, is);
     source(shown, "account", was, is);
     for (String caller : was) {
       if (isCaller(caller) && !is.contains(caller)) {
-        add(false, caller.replace(" ", " role ") + " loses " + shown + " (it needs "
-            + requirement(is) + ")");
+        add(
+            false,
+            caller.replace(" ", " role ")
+                + " loses "
+                + shown
+                + " (it needs "
+                + requirement(is)
+                + ")");
       }
     }
   }
@@ -226,8 +275,9 @@ final class LockDiff {
     String then = fact(was, what + "-from ");
     String now = fact(is, what + "-from ");
     if (!then.equals(now)) {
-      add(true, shown + " now checks the " + what + " of " + source(now) + " instead of "
-          + source(then));
+      add(
+          true,
+          shown + " now checks the " + what + " of " + source(now) + " instead of " + source(then));
     }
   }
 
@@ -242,19 +292,21 @@ final class LockDiff {
 
   /**
    * Returns a lock source as words: {@code parameter 0 (from)} as "parameter from", a carrier as
-   * "parameter ref's DeploymentRef.workspace()", "the bound one", "nothing", an account read
-   * from the workspace as "the workspace of parameter from".
+   * "parameter ref's DeploymentRef.workspace()", "the bound one", "nothing", an account read from
+   * the workspace as "the workspace of parameter from".
    */
   private static String source(String fact) {
     List<String> words = List.of(fact.split(" "));
     return switch (words.get(0)) {
       case "parameter" -> words.size() >= 3 ? "parameter " + unwrap(words.get(2)) : fact;
-      case "carrier" -> words.size() >= 4
-          ? "parameter " + unwrap(words.get(2)) + "'s " + accessor(words.get(3)) : fact;
+      case "carrier" ->
+          words.size() >= 4
+              ? "parameter " + unwrap(words.get(2)) + "'s " + accessor(words.get(3))
+              : fact;
       case "bound" -> "the bound one";
       case "none" -> "nothing";
-      case "workspace" -> "the workspace of "
-          + source(String.join(" ", words.subList(1, words.size())));
+      case "workspace" ->
+          "the workspace of " + source(String.join(" ", words.subList(1, words.size())));
       case "" -> "nothing in the lock";
       default -> fact;
     };
@@ -267,8 +319,7 @@ final class LockDiff {
   }
 
   private static String unwrap(String name) {
-    return name.startsWith("(") && name.endsWith(")") ? name.substring(1, name.length() - 1)
-        : name;
+    return name.startsWith("(") && name.endsWith(")") ? name.substring(1, name.length() - 1) : name;
   }
 
   /** Words a permission's changed level, includes or scope; an added include or scope widens. */
@@ -284,28 +335,40 @@ final class LockDiff {
     String levelThen = fact(was, "level ");
     String levelNow = fact(is, "level ");
     if (!levelThen.equals(levelNow)) {
-      add(true, "permission " + name + " changes from " + levelThen + " to " + levelNow
-          + " level");
+      add(true, "permission " + name + " changes from " + levelThen + " to " + levelNow + " level");
     }
     String scopeThen = fact(was, "scope ");
     String scopeNow = fact(is, "scope ");
     if (!scopeThen.equals(scopeNow)) {
-      add(!scopeNow.isEmpty(), scopeNow.isEmpty()
-          ? "permission " + name + " loses its scope " + scopeThen
-          : "permission " + name + " maps scope " + scopeNow
-              + (scopeThen.isEmpty() ? " (it had none)" : " instead of " + scopeThen)
-              + ": custom roles holding that scope gain it");
+      add(
+          !scopeNow.isEmpty(),
+          scopeNow.isEmpty()
+              ? "permission " + name + " loses its scope " + scopeThen
+              : "permission "
+                  + name
+                  + " maps scope "
+                  + scopeNow
+                  + (scopeThen.isEmpty() ? " (it had none)" : " instead of " + scopeThen)
+                  + ": custom roles holding that scope gain it");
     }
     for (String fact : is) {
       if (fact.startsWith("includes ") && !was.contains(fact)) {
-        add(true, "permission " + name + " includes " + fact.substring("includes ".length())
-            + ": every role and custom role holding " + name + " gains it");
+        add(
+            true,
+            "permission "
+                + name
+                + " includes "
+                + fact.substring("includes ".length())
+                + ": every role and custom role holding "
+                + name
+                + " gains it");
       }
     }
     for (String fact : was) {
       if (fact.startsWith("includes ") && !is.contains(fact)) {
-        add(false, "permission " + name + " no longer includes "
-            + fact.substring("includes ".length()));
+        add(
+            false,
+            "permission " + name + " no longer includes " + fact.substring("includes ".length()));
       }
     }
   }
@@ -313,11 +376,23 @@ final class LockDiff {
   private String gains(String caller, String shown, String requirement) {
     String[] words = caller.split(" ");
     List<String> required = requirementWords(requirement);
-    Optional<String> why = paths.flatMap(p -> p.passes(
-        words[0].equals("account") ? Level.ACCOUNT : Level.WORKSPACE, words[1],
-        requirement.startsWith("requires anyOf"), required));
-    return words[0] + " role " + words[1] + " gains " + shown + " (needs "
-        + requirement(requirement) + why.map(path -> ": " + path).orElse("") + ")";
+    Optional<String> why =
+        paths.flatMap(
+            p ->
+                p.passes(
+                    words[0].equals("account") ? Level.ACCOUNT : Level.WORKSPACE,
+                    words[1],
+                    requirement.startsWith("requires anyOf"),
+                    required));
+    return words[0]
+        + " role "
+        + words[1]
+        + " gains "
+        + shown
+        + " (needs "
+        + requirement(requirement)
+        + why.map(path -> ": " + path).orElse("")
+        + ")";
   }
 
   private void role(String role, TreeSet<String> was, TreeSet<String> is) {
@@ -329,8 +404,8 @@ final class LockDiff {
           details.add(fact.substring("holds ".length()));
         }
       }
-      String holds = details.isEmpty() ? "holding no permission"
-          : "holding " + String.join(", ", details);
+      String holds =
+          details.isEmpty() ? "holding no permission" : "holding " + String.join(", ", details);
       add(true, "new " + shown + ", " + holds + extras(is));
       return;
     }
@@ -357,18 +432,25 @@ final class LockDiff {
         return shown + " loses " + permission;
       }
       String[] words = role.split(" ");
-      Optional<String> why = paths.flatMap(p -> p.role(
-              words[0].equals("account") ? Level.ACCOUNT : Level.WORKSPACE, words[1])
-          .flatMap(row -> matrix.flatMap(m -> m.permission(permission))
-              .flatMap(granted -> p.held(row, granted))));
+      Optional<String> why =
+          paths.flatMap(
+              p ->
+                  p.role(words[0].equals("account") ? Level.ACCOUNT : Level.WORKSPACE, words[1])
+                      .flatMap(
+                          row ->
+                              matrix
+                                  .flatMap(m -> m.permission(permission))
+                                  .flatMap(granted -> p.held(row, granted))));
       return shown + " gains " + permission + why.map(path -> " (" + path + ")").orElse("");
     }
     if (fact.startsWith("everywhere ")) {
       String workspace = fact.substring("everywhere ".length());
-      return gained ? shown + " holds workspace role " + workspace + " everywhere"
+      return gained
+          ? shown + " holds workspace role " + workspace + " everywhere"
           : shown + " no longer holds workspace role " + workspace + " everywhere";
     }
-    return gained ? shown + " becomes the default account role"
+    return gained
+        ? shown + " becomes the default account role"
         : shown + " is no longer the default account role";
   }
 
@@ -376,7 +458,8 @@ final class LockDiff {
     StringBuilder out = new StringBuilder();
     for (String fact : facts) {
       if (fact.startsWith("everywhere ")) {
-        out.append(", workspace role ").append(fact.substring("everywhere ".length()))
+        out.append(", workspace role ")
+            .append(fact.substring("everywhere ".length()))
             .append(" everywhere");
       } else if (fact.equals("default")) {
         out.append(", the default account role");
@@ -455,9 +538,9 @@ final class LockDiff {
   }
 
   /**
-   * Returns whether every caller that passes requirement {@code now} passes {@code then}, both
-   * lock facts: each way of passing {@code now} (its one clause for allOf, each permission for
-   * anyOf) holds, with what those permissions include, a whole clause of {@code then}.
+   * Returns whether every caller that passes requirement {@code now} passes {@code then}, both lock
+   * facts: each way of passing {@code now} (its one clause for allOf, each permission for anyOf)
+   * holds, with what those permissions include, a whole clause of {@code then}.
    */
   private boolean implies(String now, String then) {
     if (matrix.isEmpty() || now.isEmpty() || then.isEmpty() || now.equals("unguarded")) {
@@ -475,8 +558,13 @@ final class LockDiff {
       }
       boolean passes = false;
       for (List<String> needed : clauses(then)) {
-        passes |= needed.stream().allMatch(name -> m.permission(name)
-            .map(permission -> held.get(m.indexOf(permission))).orElse(false));
+        passes |=
+            needed.stream()
+                .allMatch(
+                    name ->
+                        m.permission(name)
+                            .map(permission -> held.get(m.indexOf(permission)))
+                            .orElse(false));
       }
       if (!passes) {
         return false;
@@ -494,8 +582,8 @@ final class LockDiff {
   }
 
   /**
-   * Returns the method as a reader names it: its operation ("Things.view(String)"), followed by
-   * the guarded type when that declares it under another name (a class guard's inherited method).
+   * Returns the method as a reader names it: its operation ("Things.view(String)"), followed by the
+   * guarded type when that declares it under another name (a class guard's inherited method).
    */
   private String shown(String method) {
     int space = method.indexOf(' ');
@@ -511,9 +599,8 @@ final class LockDiff {
   }
 
   /**
-   * Returns an operation of the lock as a reader names it, erased binary names made simple:
-   * {@code Things.edit(java.util.UUID, test.Outer$Inner)} as {@code Things.edit(UUID,
-   * Outer.Inner)}.
+   * Returns an operation of the lock as a reader names it, erased binary names made simple: {@code
+   * Things.edit(java.util.UUID, test.Outer$Inner)} as {@code Things.edit(UUID, Outer.Inner)}.
    */
   private static String readable(String operation) {
     int open = operation.indexOf('(');

@@ -15,8 +15,8 @@ import javax.lang.model.type.WildcardType;
 
 /**
  * Writes method signatures with simple type names, as a reader of the service source sees them:
- * {@code (String, List<Deployment>, int...)}. Type annotations are left out. The access report,
- * the guard index and diagnostics naming an overloaded method share them.
+ * {@code (String, List<Deployment>, int...)}. Type annotations are left out. The access report, the
+ * guard index and diagnostics naming an overloaded method share them.
  */
 public final class Signatures {
   private Signatures() {}
@@ -74,7 +74,8 @@ public final class Signatures {
   /** Returns {@code Outer.Inner} for a nested type: the enclosing simple names joined by dots. */
   private static String typeName(Element element) {
     StringBuilder name = new StringBuilder(element.getSimpleName());
-    for (Element outer = element.getEnclosingElement(); outer instanceof TypeElement;
+    for (Element outer = element.getEnclosingElement();
+        outer instanceof TypeElement;
         outer = outer.getEnclosingElement()) {
       name.insert(0, outer.getSimpleName() + ".");
     }

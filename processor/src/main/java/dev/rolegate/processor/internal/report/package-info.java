@@ -1,7 +1,7 @@
 /**
- * The access report: who may call each guarded method of a compilation, computed from the
- * validated services and the matrix, and written as {@code META-INF/rolegate/access-report.md}
- * and {@code access-report.json} in the class output; and the access lock, which compares that
- * access with a committed file ({@code -Arolegate.accessLock}, docs/access-lock.md).
+ * The access report: who may call each guarded method of a compilation, computed from the validated
+ * services and the matrix, and written as {@code META-INF/rolegate/access-report.md} and {@code
+ * access-report.json} in the class output; and the access lock, which compares that access with a
+ * committed file ({@code -Arolegate.accessLock}, docs/access-lock.md).
  */
 package dev.rolegate.processor.internal.report;

@@ -23,9 +23,9 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Validates each type carrying {@code @RequiresPermission}, writes its guard and hands the
- * service to the access report. Types whose annotation values do not resolve yet (constants
- * generated in this compilation) are kept by name and tried again next round.
+ * Validates each type carrying {@code @RequiresPermission}, writes its guard and hands the service
+ * to the access report. Types whose annotation values do not resolve yet (constants generated in
+ * this compilation) are kept by name and tried again next round.
  */
 public final class GuardStep {
   private final Elements elements;
@@ -38,13 +38,21 @@ public final class GuardStep {
   private final StableAccessors stability;
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Set<String> done = new LinkedHashSet<>();
+
   /** The guards written in this compilation, by name, with the type each guards. */
   private final Map<String, String> written = new HashMap<>();
+
   /** Top-level types of this compilation, across rounds. */
   private final Set<String> compiledHere = new HashSet<>();
 
-  public GuardStep(Elements elements, Types types, Reporter reporter, MatrixStep matrices,
-      GuardGenerator generator, Consumer<GuardedService> beforeGenerate, AccessReportWriter report,
+  public GuardStep(
+      Elements elements,
+      Types types,
+      Reporter reporter,
+      MatrixStep matrices,
+      GuardGenerator generator,
+      Consumer<GuardedService> beforeGenerate,
+      AccessReportWriter report,
       StableAccessors stability) {
     this.elements = elements;
     this.types = types;
@@ -57,8 +65,8 @@ public final class GuardStep {
   }
 
   /**
-   * Processes this round's annotated elements and the types deferred from earlier rounds;
-   * {@code roots} are the round's root elements (the types compiled here, with source).
+   * Processes this round's annotated elements and the types deferred from earlier rounds; {@code
+   * roots} are the round's root elements (the types compiled here, with source).
    */
   public void process(Iterable<? extends Element> roots, Iterable<? extends Element> annotated) {
     for (Element root : roots) {
@@ -96,8 +104,7 @@ public final class GuardStep {
       return;
     }
     ServiceValidator.Outcome outcome =
-        new ServiceValidator(elements, types, reporter, matrix.get(), this::compiledHere,
-            stability)
+        new ServiceValidator(elements, types, reporter, matrix.get(), this::compiledHere, stability)
             .validate(type);
     switch (outcome.status()) {
       case DEFERRED:
@@ -128,16 +135,20 @@ public final class GuardStep {
   }
 
   /**
-   * Reports when a type that rolegate did not generate already has the guard's name. A guard
-   * from an earlier build (on the class path, carrying our marker) is simply replaced.
+   * Reports when a type that rolegate did not generate already has the guard's name. A guard from
+   * an earlier build (on the class path, carrying our marker) is simply replaced.
    */
   private boolean nameTaken(GuardedService service) {
     String name = service.guardName().canonicalName();
     if (written.containsKey(name)) {
       // Outer.Inner and Outer_Inner: both guards would be GuardedOuter_Inner.
       TypeElement type = service.type();
-      reporter.report(Diagnostic.GUARD_NAME_SHARED, type,
-          service.isClass() ? "class" : "interface", type.getSimpleName(), name,
+      reporter.report(
+          Diagnostic.GUARD_NAME_SHARED,
+          type,
+          service.isClass() ? "class" : "interface",
+          type.getSimpleName(),
+          name,
           written.get(name));
       return true;
     }
@@ -146,8 +157,12 @@ public final class GuardStep {
       return false;
     }
     TypeElement type = service.type();
-    reporter.report(Diagnostic.GUARD_NAME_TAKEN, type,
-        service.isClass() ? "class" : "interface", type.getSimpleName(), name);
+    reporter.report(
+        Diagnostic.GUARD_NAME_TAKEN,
+        type,
+        service.isClass() ? "class" : "interface",
+        type.getSimpleName(),
+        name);
     return true;
   }
 
@@ -164,7 +179,10 @@ public final class GuardStep {
     deferred.clear();
   }
 
-  /** Reports an unexpected exception as {@code [InternalError]} on {@code subject}, with its stack trace. */
+  /**
+   * Reports an unexpected exception as {@code [InternalError]} on {@code subject}, with its stack
+   * trace.
+   */
   public static void reportInternalError(Reporter reporter, Element subject, Throwable e) {
     reporter.internalError(subject, e);
   }

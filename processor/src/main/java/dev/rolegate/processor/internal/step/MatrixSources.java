@@ -23,14 +23,15 @@ import javax.tools.JavaFileManager.Location;
 import javax.tools.StandardLocation;
 
 /**
- * Where matrix text comes from: a file next to a {@code @PermissionMatrix} package, or the file
- * the compiler option {@code -Arolegate.matrix} names, or a matrix compiled earlier and found on
- * the class path through {@code javax.lang.model} alone (the index classes in {@value
+ * Where matrix text comes from: a file next to a {@code @PermissionMatrix} package, or the file the
+ * compiler option {@code -Arolegate.matrix} names, or a matrix compiled earlier and found on the
+ * class path through {@code javax.lang.model} alone (the index classes in {@value
  * MatrixHandle#INDEX_PACKAGE}).
  */
 final class MatrixSources {
   private static final List<Location> SEARCHED =
-      List.of(StandardLocation.SOURCE_PATH, StandardLocation.CLASS_OUTPUT, StandardLocation.CLASS_PATH);
+      List.of(
+          StandardLocation.SOURCE_PATH, StandardLocation.CLASS_OUTPUT, StandardLocation.CLASS_PATH);
 
   private MatrixSources() {}
 
@@ -43,7 +44,10 @@ final class MatrixSources {
    */
   record FileText(Optional<byte[]> bytes, List<String> searched, boolean ships) {}
 
-  /** Reads {@code path} relative to {@code pkg}, trying the source path, class output and class path. */
+  /**
+   * Reads {@code path} relative to {@code pkg}, trying the source path, class output and class
+   * path.
+   */
   static FileText read(Filer filer, PackageElement pkg, String path) {
     String packageName = pkg.getQualifiedName().toString();
     List<String> searched = new ArrayList<>();
@@ -57,15 +61,17 @@ final class MatrixSources {
     return new FileText(Optional.empty(), searched, false);
   }
 
-  /** Returns {@code com/acme/rbac/acme.md}: resource {@code path} of package {@code packageName}. */
+  /**
+   * Returns {@code com/acme/rbac/acme.md}: resource {@code path} of package {@code packageName}.
+   */
   static String resourcePath(String packageName, String path) {
     return packageName.isEmpty() ? path : packageName.replace('.', '/') + "/" + path;
   }
 
   /**
    * Returns the bytes of resource {@code path} of package {@code packageName} in {@code location},
-   * or empty where it is not (or the location is not set up). Bytes, not getCharContent: the
-   * matrix is decoded strictly as UTF-8 (MatrixText).
+   * or empty where it is not (or the location is not set up). Bytes, not getCharContent: the matrix
+   * is decoded strictly as UTF-8 (MatrixText).
    */
   private static Optional<byte[]> resource(
       Filer filer, Location location, String packageName, String path) {
@@ -152,8 +158,8 @@ final class MatrixSources {
       text.append(chunk);
     }
     String sha256 = constant(index, "SHA256");
-    return Optional.of(new Indexed(
-        index, packageName, source, text.toString(), sha256 == null ? "" : sha256));
+    return Optional.of(
+        new Indexed(index, packageName, source, text.toString(), sha256 == null ? "" : sha256));
   }
 
   /**

@@ -23,9 +23,9 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Decides which matrix a compilation checks against: the one a {@code @PermissionMatrix} package
- * of this compilation declares (compiled here, with its constants and table), else the single one
- * on the class path. The declared one's file is looked up through the Filer, or read from the path
+ * Decides which matrix a compilation checks against: the one a {@code @PermissionMatrix} package of
+ * this compilation declares (compiled here, with its constants and table), else the single one on
+ * the class path. The declared one's file is looked up through the Filer, or read from the path
  * that the compiler option {@value #MATRIX_OPTION} names.
  */
 public final class MatrixStep {
@@ -45,8 +45,13 @@ public final class MatrixStep {
   private boolean classPathReported;
 
   /** {@code matrixOption} is the value of {@link #MATRIX_OPTION}, or null when it is not set. */
-  public MatrixStep(Filer filer, String matrixOption, Elements elements, Reporter reporter,
-      ConstantsGenerator constants, TableGenerator table) {
+  public MatrixStep(
+      Filer filer,
+      String matrixOption,
+      Elements elements,
+      Reporter reporter,
+      ConstantsGenerator constants,
+      TableGenerator table) {
     this.filer = filer;
     this.matrixOption = matrixOption;
     this.elements = elements;
@@ -68,18 +73,30 @@ public final class MatrixStep {
     AnnotationMirror mirror = Annotations.find(pkg, Names.PERMISSION_MATRIX).orElseThrow();
     AnnotationValue value = Annotations.value(mirror, "value").orElse(null);
     if (declared != null || declaredInvalid) {
-      reporter.report(Diagnostic.SEVERAL_MATRICES, pkg, mirror, null, pkg.getQualifiedName(),
+      reporter.report(
+          Diagnostic.SEVERAL_MATRICES,
+          pkg,
+          mirror,
+          null,
+          pkg.getQualifiedName(),
           declaredBy.getQualifiedName());
       return;
     }
     declaredBy = pkg;
-    String path = value == null || !(value.getValue() instanceof String) ? "" : (String) value.getValue();
+    String path =
+        value == null || !(value.getValue() instanceof String) ? "" : (String) value.getValue();
     boolean named = matrixOption != null && !path.isBlank();
     MatrixSources.FileText file =
         named ? MatrixSources.readFile(matrixOption) : MatrixSources.read(filer, pkg, path);
     if (named && file.bytes().isEmpty()) {
       declaredInvalid = true;
-      reporter.report(Diagnostic.MATRIX_OPTION_UNREADABLE, pkg, mirror, value, matrixOption, path,
+      reporter.report(
+          Diagnostic.MATRIX_OPTION_UNREADABLE,
+          pkg,
+          mirror,
+          value,
+          matrixOption,
+          path,
           file.searched().get(0));
       return;
     }
@@ -91,13 +108,20 @@ public final class MatrixStep {
     }
     if (path.isBlank() || file.bytes().isEmpty()) {
       declaredInvalid = true;
-      reporter.report(Diagnostic.MATRIX_NOT_FOUND, pkg, mirror, value, path,
-          String.join(", ", file.searched()), folder(pkg.getQualifiedName().toString()));
+      reporter.report(
+          Diagnostic.MATRIX_NOT_FOUND,
+          pkg,
+          mirror,
+          value,
+          path,
+          String.join(", ", file.searched()),
+          folder(pkg.getQualifiedName().toString()));
       return;
     }
     MatrixCompiler.Result result = MatrixCompiler.compile(path, file.bytes().get());
     for (MatrixProblem problem : result.problems()) {
-      reporter.report(problem.diagnostic(), pkg, mirror, value, path, problem.line(), problem.message());
+      reporter.report(
+          problem.diagnostic(), pkg, mirror, value, path, problem.line(), problem.message());
     }
     if (result.matrix().isEmpty()) {
       declaredInvalid = true;
@@ -117,7 +141,12 @@ public final class MatrixStep {
     constants.generate(result.named(), handle.packageName(), pkg);
     table.generate(declared, pkg, MatrixDigest.sha256(file.bytes().get()), file.ships());
     if (!file.ships()) {
-      reporter.report(Diagnostic.MATRIX_NOT_SHIPPED, pkg, mirror, value, path,
+      reporter.report(
+          Diagnostic.MATRIX_NOT_SHIPPED,
+          pkg,
+          mirror,
+          value,
+          path,
           folder(pkg.getQualifiedName().toString()));
     }
   }
@@ -125,8 +154,8 @@ public final class MatrixStep {
   /**
    * Writes the constants classes of a matrix that does not compile, from the rows that parsed, so
    * that its one mistake is not followed by a missing symbol for every constant the code names.
-   * Nothing that runs is written (no capability table, index class or service registration, and
-   * no guard: {@link #matrixFor} is empty). A type of one of those names that rolegate did not
+   * Nothing that runs is written (no capability table, index class or service registration, and no
+   * guard: {@link #matrixFor} is empty). A type of one of those names that rolegate did not
    * generate is left alone; the clash is reported once the matrix compiles.
    */
   private void namesOnly(MatrixDocument named, PackageElement pkg) {
@@ -141,20 +170,30 @@ public final class MatrixStep {
   }
 
   /**
-   * Reports each class the matrix would generate whose name a type that rolegate did not
-   * generate already has (the Filer would refuse to write it); one from an earlier build, carrying
-   * our marker, is simply replaced.
+   * Reports each class the matrix would generate whose name a type that rolegate did not generate
+   * already has (the Filer would refuse to write it); one from an earlier build, carrying our
+   * marker, is simply replaced.
    */
   private boolean clashes(MatrixHandle handle, PackageElement pkg, AnnotationMirror mirror) {
     String prefix = handle.packageName().isEmpty() ? "" : handle.packageName() + ".";
-    List<String> names = List.of(prefix + "Permissions", prefix + "WorkspaceRoles",
-        prefix + "AccountRoles", handle.table().canonicalName(), handle.index().canonicalName());
+    List<String> names =
+        List.of(
+            prefix + "Permissions",
+            prefix + "WorkspaceRoles",
+            prefix + "AccountRoles",
+            handle.table().canonicalName(),
+            handle.index().canonicalName());
     boolean clash = false;
     for (String name : names) {
       if (takenByUser(name)) {
-        reporter.report(Diagnostic.GENERATED_NAME_CLASH, pkg, mirror, null,
-            pkg.getQualifiedName(), name, "Permissions, WorkspaceRoles, AccountRoles and "
-                + handle.table().simpleName());
+        reporter.report(
+            Diagnostic.GENERATED_NAME_CLASH,
+            pkg,
+            mirror,
+            null,
+            pkg.getQualifiedName(),
+            name,
+            "Permissions, WorkspaceRoles, AccountRoles and " + handle.table().simpleName());
         clash = true;
       }
     }
@@ -175,11 +214,13 @@ public final class MatrixStep {
     return packageName.replace('.', '/');
   }
 
-
-  /** Returns whether the file path {@code option} ends with the name elements of {@code resource}. */
+  /**
+   * Returns whether the file path {@code option} ends with the name elements of {@code resource}.
+   */
   private static boolean endsWith(String option, String resource) {
     try {
-      return java.nio.file.Path.of(option).normalize()
+      return java.nio.file.Path.of(option)
+          .normalize()
           .endsWith(java.nio.file.Path.of(resource).normalize());
     } catch (java.nio.file.InvalidPathException notAPath) {
       return false;
@@ -234,8 +275,13 @@ public final class MatrixStep {
       return false;
     }
     String location = MatrixSources.resourcePath(indexed.packageName(), indexed.sourceName());
-    reporter.report(Diagnostic.STALE_MATRIX, subject, shown(indexed.packageName()),
-        shown(indexed.sourceName()), shown(location), actual.substring(0, 12),
+    reporter.report(
+        Diagnostic.STALE_MATRIX,
+        subject,
+        shown(indexed.packageName()),
+        shown(indexed.sourceName()),
+        shown(location),
+        actual.substring(0, 12),
         indexed.sha256().substring(0, 12));
     return true;
   }
@@ -255,11 +301,14 @@ public final class MatrixStep {
         } else {
           StringBuilder names = new StringBuilder();
           for (MatrixSources.Indexed indexed : found) {
-            names.append(names.length() == 0 ? "" : ", ").append(indexed.packageName())
-                .append(" (").append(indexed.sourceName()).append(')');
+            names
+                .append(names.length() == 0 ? "" : ", ")
+                .append(indexed.packageName())
+                .append(" (")
+                .append(indexed.sourceName())
+                .append(')');
           }
-          reporter.report(
-              Diagnostic.SEVERAL_MATRICES_ON_CLASS_PATH, subject, found.size(), names);
+          reporter.report(Diagnostic.SEVERAL_MATRICES_ON_CLASS_PATH, subject, found.size(), names);
         }
       }
       return Optional.empty();
@@ -271,8 +320,12 @@ public final class MatrixStep {
     MatrixCompiler.Result result = MatrixCompiler.compile(indexed.sourceName(), indexed.text());
     if (result.matrix().isEmpty()) {
       MatrixProblem problem = result.problems().get(0);
-      reporter.report(problem.diagnostic(), subject, indexed.sourceName() + " (compiled into "
-          + indexed.packageName() + ")", problem.line(), problem.message());
+      reporter.report(
+          problem.diagnostic(),
+          subject,
+          indexed.sourceName() + " (compiled into " + indexed.packageName() + ")",
+          problem.line(),
+          problem.message());
       return Optional.empty();
     }
     return Optional.of(new MatrixHandle(result.matrix().get(), indexed.packageName()));

@@ -8,10 +8,10 @@ import java.util.Optional;
 
 /**
  * Reads a carrier's class file and tells whether one of its accessors returns a final instance
- * field of that very class and does nothing else: its code is exactly {@code aload_0; getfield
- * <own field>; areturn}. A class file does not say whether a record's accessor was written by
- * hand or by javac (javac 17 reports both with origin EXPLICIT), so for a carrier from the class
- * path this code is the evidence that every read answers the same.
+ * field of that very class and does nothing else: its code is exactly {@code aload_0; getfield <own
+ * field>; areturn}. A class file does not say whether a record's accessor was written by hand or by
+ * javac (javac 17 reports both with origin EXPLICIT), so for a carrier from the class path this
+ * code is the evidence that every read answers the same.
  */
 final class AccessorBytecode {
   private static final int MAGIC = 0xCAFEBABE;
@@ -25,9 +25,9 @@ final class AccessorBytecode {
 
   /**
    * Returns what keeps the no-argument method {@code name} with descriptor {@code descriptor} in
-   * {@code classFile} from being a plain read of a final instance field of its own class (e.g.
-   * "its code does more than return a field"), or empty when it is exactly that read and the
-   * class is final.
+   * {@code classFile} from being a plain read of a final instance field of its own class (e.g. "its
+   * code does more than return a field"), or empty when it is exactly that read and the class is
+   * final.
    */
   static Optional<String> problem(byte[] classFile, String name, String descriptor) {
     try {
@@ -82,12 +82,15 @@ final class AccessorBytecode {
         shape[3] = 0;
       }
       if (!Arrays.equals(shape, GET_OWN_FIELD_SHAPE)) {
-        return Optional.of("its code does more than return a field of the carrier"
-            + " (aload_0; getfield; areturn)");
+        return Optional.of(
+            "its code does more than return a field of the carrier"
+                + " (aload_0; getfield; areturn)");
       }
       Object ref = pool[((code[2] & 0xff) << 8) | (code[3] & 0xff)];
-      if (!(ref instanceof int[] fieldRef) || fieldRef[0] != FIELD_REF
-          || !(pool[fieldRef[2]] instanceof int[] nameAndType) || nameAndType[0] != NAME_AND_TYPE) {
+      if (!(ref instanceof int[] fieldRef)
+          || fieldRef[0] != FIELD_REF
+          || !(pool[fieldRef[2]] instanceof int[] nameAndType)
+          || nameAndType[0] != NAME_AND_TYPE) {
         return Optional.of("its class file is malformed");
       }
       String owner = className(fieldRef[1]);
@@ -99,8 +102,8 @@ final class AccessorBytecode {
       for (Member declared : fields) {
         if (declared.name.equals(field) && declared.descriptor.equals(type)) {
           if ((declared.flags & ACC_STATIC) != 0 || (declared.flags & ACC_FINAL) == 0) {
-            return Optional.of("it returns field " + field + ", which is not a final instance"
-                + " field");
+            return Optional.of(
+                "it returns field " + field + ", which is not a final instance" + " field");
           }
           return Optional.empty();
         }

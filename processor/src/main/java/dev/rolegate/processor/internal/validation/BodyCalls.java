@@ -23,8 +23,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Finds the instance-method calls in one attributed method body (lambdas included, nested class
- * bodies not: their methods are callers of their own), with what each call is made on and the
- * local variables whose initializer holds it (where a call site can be suppressed).
+ * bodies not: their methods are callers of their own), with what each call is made on and the local
+ * variables whose initializer holds it (where a call site can be suppressed).
  */
 final class BodyCalls extends TreePathScanner<Void, Void> {
   /** What a call is made on, which decides whether a guard sees it. */
@@ -74,8 +74,8 @@ final class BodyCalls extends TreePathScanner<Void, Void> {
     if (callee instanceof ExecutableElement method
         && !method.getModifiers().contains(Modifier.STATIC)
         && method.getEnclosingElement() instanceof TypeElement declaring) {
-      receiver(tree.getMethodSelect(), declaring).ifPresent(on ->
-          calls.add(new Call(tree, method, on.receiver, on.type, locals())));
+      receiver(tree.getMethodSelect(), declaring)
+          .ifPresent(on -> calls.add(new Call(tree, method, on.receiver, on.type, locals())));
     }
     return super.visitMethodInvocation(tree, unused);
   }
@@ -93,8 +93,10 @@ final class BodyCalls extends TreePathScanner<Void, Void> {
       return Optional.empty();
     }
     ExpressionTree on = member.getExpression();
-    String last = on instanceof IdentifierTree id ? id.getName().toString()
-        : on instanceof MemberSelectTree outer ? outer.getIdentifier().toString() : "";
+    String last =
+        on instanceof IdentifierTree id
+            ? id.getName().toString()
+            : on instanceof MemberSelectTree outer ? outer.getIdentifier().toString() : "";
     if (last.equals("super")) {
       return Optional.of(new On(Receiver.SUPER, declaring));
     }

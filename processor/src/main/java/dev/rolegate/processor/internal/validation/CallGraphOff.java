@@ -12,8 +12,8 @@ import javax.lang.model.util.ElementFilter;
 /**
  * Stands in for {@link CallGraphWarnings} where the compiler offers no Trees API: reports {@code
  * [CallGraphCheckOff]} once, on the first valid guarded type with method bodies (a class, or an
- * interface declaring a method with a body) that does not suppress it. A type without bodies
- * makes no calls, so it is not told.
+ * interface declaring a method with a body) that does not suppress it. A type without bodies makes
+ * no calls, so it is not told.
  */
 public final class CallGraphOff implements Consumer<GuardedService> {
   private final Reporter reporter;
@@ -28,7 +28,8 @@ public final class CallGraphOff implements Consumer<GuardedService> {
 
   @Override
   public void accept(GuardedService service) {
-    if (reported || !hasBodies(service)
+    if (reported
+        || !hasBodies(service)
         || reporter.suppresses(Diagnostic.CALL_GRAPH_CHECK_OFF, service.type())) {
       return;
     }

@@ -33,12 +33,12 @@ import javax.lang.model.util.Types;
  * (interface default methods, class methods), naming the roles that pass the outer check but not
  * the inner one.
  *
- * <p>Bodies are read with the Trees API (as {@link SourceDeclarations} reads carriers) once
- * javac has attributed them: annotation processing runs before attribution, so the check runs in a
- * task listener after each top-level type's ANALYZE phase, when every call is resolved. Where the
+ * <p>Bodies are read with the Trees API (as {@link SourceDeclarations} reads carriers) once javac
+ * has attributed them: annotation processing runs before attribution, so the check runs in a task
+ * listener after each top-level type's ANALYZE phase, when every call is resolved. Where the
  * compiler offers no Trees API ({@link CompilerApi}: not javac, or no {@code jdk.compiler} module)
- * the check is off, which {@link CallGraphOff} says once; a workspace carrier compiled from
- * source is then refused, as {@link StableAccessors} cannot verify it.
+ * the check is off, which {@link CallGraphOff} says once; a workspace carrier compiled from source
+ * is then refused, as {@link StableAccessors} cannot verify it.
  */
 public final class CallGraphWarnings implements TaskListener {
   private final Trees trees;
@@ -46,6 +46,7 @@ public final class CallGraphWarnings implements TaskListener {
   private final Types types;
   private final Reporter reporter;
   private final GuardRegistry registry;
+
   /**
    * The guarded methods with a requirement, by the top-level type that declares them: each ANALYZE
    * event looks up its own type's methods instead of scanning every service (which made large
@@ -72,21 +73,33 @@ public final class CallGraphWarnings implements TaskListener {
    * CompilerApi#javac()}) and returns what to call with each validated service. {@code matrices}
    * gives the matrix a service was checked against.
    */
-  public static Consumer<GuardedService> install(ProcessingEnvironment javac, Reporter reporter,
+  public static Consumer<GuardedService> install(
+      ProcessingEnvironment javac,
+      Reporter reporter,
       Function<Element, Optional<MatrixHandle>> matrices) {
-    CallGraphWarnings warnings = new CallGraphWarnings(
-        Trees.instance(javac), javac.getElementUtils(), javac.getTypeUtils(), reporter);
+    CallGraphWarnings warnings =
+        new CallGraphWarnings(
+            Trees.instance(javac), javac.getElementUtils(), javac.getTypeUtils(), reporter);
     JavacTask.instance(javac).addTaskListener(warnings);
-    return service -> matrices.apply(service.type()).ifPresent(matrix ->
-        warnings.register(new Registered(
-            warnings.registry.add(service), matrix, new RoleCoverage(matrix.matrix()))));
+    return service ->
+        matrices
+            .apply(service.type())
+            .ifPresent(
+                matrix ->
+                    warnings.register(
+                        new Registered(
+                            warnings.registry.add(service),
+                            matrix,
+                            new RoleCoverage(matrix.matrix()))));
   }
 
   private void register(Registered registered) {
     // Unguarded methods too: an @Unguarded default method calling a guarded one is the plainest
     // escalation path of all.
     for (GuardRegistry.Entry entry : registered.service().methods().values()) {
-      byTop.computeIfAbsent(entry.top(), top -> new ArrayList<>()).add(new Pending(registered, entry));
+      byTop
+          .computeIfAbsent(entry.top(), top -> new ArrayList<>())
+          .add(new Pending(registered, entry));
     }
   }
 
@@ -118,14 +131,20 @@ public final class CallGraphWarnings implements TaskListener {
     }
   }
 
-  private void check(Registered registered, GuardRegistry.Entry caller, ExecutableElement method,
-      BodyCalls.Call call, CompilationUnitTree unit) {
-    TypeElement seenFrom = call.receiver() == BodyCalls.Receiver.THIS
-        ? elements.getTypeElement(registered.service().type())
-        : call.type();
-    Optional<GuardRegistry.Callee> found = seenFrom == null
-        ? Optional.empty()
-        : registry.callee(call.callee(), seenFrom, registered.matrix().matrix());
+  private void check(
+      Registered registered,
+      GuardRegistry.Entry caller,
+      ExecutableElement method,
+      BodyCalls.Call call,
+      CompilationUnitTree unit) {
+    TypeElement seenFrom =
+        call.receiver() == BodyCalls.Receiver.THIS
+            ? elements.getTypeElement(registered.service().type())
+            : call.type();
+    Optional<GuardRegistry.Callee> found =
+        seenFrom == null
+            ? Optional.empty()
+            : registry.callee(call.callee(), seenFrom, registered.matrix().matrix());
     if (found.isEmpty()) {
       return;
     }
@@ -136,16 +155,25 @@ public final class CallGraphWarnings implements TaskListener {
     }
     String callerName = caller.operation() + MethodNames.parameters(method);
     String calleeName = callee.operation() + MethodNames.parameters(call.callee());
-    Optional<String> roles = outer.flatMap(
-        requirement -> registered.coverage().passFirstNotSecond(requirement, callee.requirement()));
-    Caller who = outer.isEmpty() ? Caller.UNGUARDED
-        : roles.isPresent() ? Caller.ROLES : Caller.CUSTOM_ROLE;
+    Optional<String> roles =
+        outer.flatMap(
+            requirement ->
+                registered.coverage().passFirstNotSecond(requirement, callee.requirement()));
+    Caller who =
+        outer.isEmpty() ? Caller.UNGUARDED : roles.isPresent() ? Caller.ROLES : Caller.CUSTOM_ROLE;
     List<Element> scopes = new ArrayList<>(call.locals());
     scopes.add(method);
-    reporter.report(uncovered(who, inner(registered.service(), call)), scopes, call.tree(),
+    reporter.report(
+        uncovered(who, inner(registered.service(), call)),
+        scopes,
+        call.tree(),
         (kind, message) -> trees.printMessage(kind, message, call.tree(), unit),
-        callerName, outer.map(CallGraphWarnings::describe).orElse(""), calleeName,
-        describe(callee.requirement()), roles.orElse(""), registered.service().guard());
+        callerName,
+        outer.map(CallGraphWarnings::describe).orElse(""),
+        calleeName,
+        describe(callee.requirement()),
+        roles.orElse(""),
+        registered.service().guard());
   }
 
   /** Who passes the caller's check but not the callee's. */
@@ -181,24 +209,27 @@ public final class CallGraphWarnings implements TaskListener {
 
   private static Diagnostic uncovered(Caller who, Inner inner) {
     return switch (who) {
-      case UNGUARDED -> switch (inner) {
-        case THIS_INTERFACE -> Diagnostic.UNCOVERED_CALL_UNGUARDED_THIS_INTERFACE;
-        case THIS_CLASS -> Diagnostic.UNCOVERED_CALL_UNGUARDED_THIS_CLASS;
-        case SUPER -> Diagnostic.UNCOVERED_CALL_UNGUARDED_SUPER;
-        case OTHER -> Diagnostic.UNCOVERED_CALL_UNGUARDED_OTHER;
-      };
-      case ROLES -> switch (inner) {
-        case THIS_INTERFACE -> Diagnostic.UNCOVERED_CALL_ROLES_THIS_INTERFACE;
-        case THIS_CLASS -> Diagnostic.UNCOVERED_CALL_ROLES_THIS_CLASS;
-        case SUPER -> Diagnostic.UNCOVERED_CALL_ROLES_SUPER;
-        case OTHER -> Diagnostic.UNCOVERED_CALL_ROLES_OTHER;
-      };
-      case CUSTOM_ROLE -> switch (inner) {
-        case THIS_INTERFACE -> Diagnostic.UNCOVERED_CALL_CUSTOM_ROLE_THIS_INTERFACE;
-        case THIS_CLASS -> Diagnostic.UNCOVERED_CALL_CUSTOM_ROLE_THIS_CLASS;
-        case SUPER -> Diagnostic.UNCOVERED_CALL_CUSTOM_ROLE_SUPER;
-        case OTHER -> Diagnostic.UNCOVERED_CALL_CUSTOM_ROLE_OTHER;
-      };
+      case UNGUARDED ->
+          switch (inner) {
+            case THIS_INTERFACE -> Diagnostic.UNCOVERED_CALL_UNGUARDED_THIS_INTERFACE;
+            case THIS_CLASS -> Diagnostic.UNCOVERED_CALL_UNGUARDED_THIS_CLASS;
+            case SUPER -> Diagnostic.UNCOVERED_CALL_UNGUARDED_SUPER;
+            case OTHER -> Diagnostic.UNCOVERED_CALL_UNGUARDED_OTHER;
+          };
+      case ROLES ->
+          switch (inner) {
+            case THIS_INTERFACE -> Diagnostic.UNCOVERED_CALL_ROLES_THIS_INTERFACE;
+            case THIS_CLASS -> Diagnostic.UNCOVERED_CALL_ROLES_THIS_CLASS;
+            case SUPER -> Diagnostic.UNCOVERED_CALL_ROLES_SUPER;
+            case OTHER -> Diagnostic.UNCOVERED_CALL_ROLES_OTHER;
+          };
+      case CUSTOM_ROLE ->
+          switch (inner) {
+            case THIS_INTERFACE -> Diagnostic.UNCOVERED_CALL_CUSTOM_ROLE_THIS_INTERFACE;
+            case THIS_CLASS -> Diagnostic.UNCOVERED_CALL_CUSTOM_ROLE_THIS_CLASS;
+            case SUPER -> Diagnostic.UNCOVERED_CALL_CUSTOM_ROLE_SUPER;
+            case OTHER -> Diagnostic.UNCOVERED_CALL_CUSTOM_ROLE_OTHER;
+          };
     };
   }
 

@@ -28,14 +28,13 @@ import javax.lang.model.util.Types;
  * sealed, private, inner, abstract with unimplemented methods, an enum or a record, and with a
  * non-private constructor), and collects every method reachable through the guard.
  *
- * <p>Reachable means: each instance method that the guard, in the class's package, can
- * override: public, protected and package-private methods declared in the class or inherited
- * from its superclasses (package-private ones only from the same package), and default methods
- * of its interfaces. Overrides of {@code Object}'s {@code equals}, {@code hashCode}, {@code
- * toString} and {@code finalize} are exempt: they need no permission and are guarded only when
- * they carry {@code @RequiresPermission} themselves. An override of {@code clone} is not: it can
- * hand out a new instance of the class, so it needs a permission or {@code @Unguarded} like any
- * other method.
+ * <p>Reachable means: each instance method that the guard, in the class's package, can override:
+ * public, protected and package-private methods declared in the class or inherited from its
+ * superclasses (package-private ones only from the same package), and default methods of its
+ * interfaces. Overrides of {@code Object}'s {@code equals}, {@code hashCode}, {@code toString} and
+ * {@code finalize} are exempt: they need no permission and are guarded only when they carry
+ * {@code @RequiresPermission} themselves. An override of {@code clone} is not: it can hand out a
+ * new instance of the class, so it needs a permission or {@code @Unguarded} like any other method.
  */
 final class ClassServiceValidator {
   private final Elements elements;
@@ -44,8 +43,12 @@ final class ClassServiceValidator {
   private final RequirementReader requirements;
   private final MethodValidator methods;
 
-  ClassServiceValidator(Elements elements, Types types, Reporter reporter,
-      RequirementReader requirements, MethodValidator methods) {
+  ClassServiceValidator(
+      Elements elements,
+      Types types,
+      Reporter reporter,
+      RequirementReader requirements,
+      MethodValidator methods) {
     this.elements = elements;
     this.types = types;
     this.reporter = reporter;
@@ -62,7 +65,11 @@ final class ClassServiceValidator {
     }
     if (type.getKind() != ElementKind.CLASS) {
       String kind = kindWord(type);
-      report(type, Diagnostic.NOT_PROXYABLE_ENUM_OR_RECORD, kind, name,
+      report(
+          type,
+          Diagnostic.NOT_PROXYABLE_ENUM_OR_RECORD,
+          kind,
+          name,
           kind.equals("enum") ? "an" : "a");
       return false;
     }
@@ -81,7 +88,10 @@ final class ClassServiceValidator {
   private boolean modifiersAllowExtension(TypeElement type, String name) {
     Set<Modifier> modifiers = type.getModifiers();
     if (type.getNestingKind() == NestingKind.MEMBER && !modifiers.contains(Modifier.STATIC)) {
-      report(type, Diagnostic.NOT_PROXYABLE_INNER_CLASS, name,
+      report(
+          type,
+          Diagnostic.NOT_PROXYABLE_INNER_CLASS,
+          name,
           type.getEnclosingElement().getSimpleName());
       return false;
     }
@@ -124,9 +134,9 @@ final class ClassServiceValidator {
   }
 
   /**
-   * Adds every method reachable through the guard of {@code root} to {@code out}: its own and
-   * its superclasses' first, nearest first, then its interfaces' default methods. Returns false
-   * if a mistake was reported.
+   * Adds every method reachable through the guard of {@code root} to {@code out}: its own and its
+   * superclasses' first, nearest first, then its interfaces' default methods. Returns false if a
+   * mistake was reported.
    */
   boolean collect(
       TypeElement root, Optional<RequirementSpec> rootDefault, List<GuardedMethod> out) {
@@ -163,8 +173,10 @@ final class ClassServiceValidator {
     private final Optional<RequirementSpec> rootDefault;
     private final List<GuardedMethod> out;
     private final Set<String> seen = new LinkedHashSet<>();
+
     /** The override keys of Object's methods that need no permission (not clone). */
     private final Set<String> objectMethods = new LinkedHashSet<>();
+
     private final List<String> unimplemented = new ArrayList<>();
 
     Walk(TypeElement root, Optional<RequirementSpec> rootDefault, List<GuardedMethod> out) {
@@ -221,8 +233,12 @@ final class ClassServiceValidator {
       return complete;
     }
 
-    private boolean member(TypeElement declaring, ExecutableElement method,
-        ExecutableType asMember, String key, Optional<RequirementSpec> fallback) {
+    private boolean member(
+        TypeElement declaring,
+        ExecutableElement method,
+        ExecutableType asMember,
+        String key,
+        Optional<RequirementSpec> fallback) {
       boolean ofObject = objectMethods.contains(key);
       if (ofObject && Annotations.find(method, Names.REQUIRES_PERMISSION).isEmpty()) {
         return true;
@@ -238,8 +254,8 @@ final class ClassServiceValidator {
         return listed.isPresent();
       }
       if (method.getModifiers().contains(Modifier.ABSTRACT) && !ofObject) {
-        unimplemented.add(MethodValidator.operationName(declaring, method)
-            + MethodNames.parameters(method));
+        unimplemented.add(
+            MethodValidator.operationName(declaring, method) + MethodNames.parameters(method));
         return true;
       }
       Optional<GuardedMethod> guarded = methods.method(root, declaring, method, asMember, fallback);
@@ -249,7 +265,8 @@ final class ClassServiceValidator {
 
     /** Returns whether a method of {@code declaring} is one the root's guard can override. */
     private boolean inherited(TypeElement declaring, Set<Modifier> modifiers) {
-      return modifiers.contains(Modifier.PUBLIC) || modifiers.contains(Modifier.PROTECTED)
+      return modifiers.contains(Modifier.PUBLIC)
+          || modifiers.contains(Modifier.PROTECTED)
           || elements.getPackageOf(declaring).equals(elements.getPackageOf(root));
     }
 
@@ -260,15 +277,20 @@ final class ClassServiceValidator {
       }
       String name = root.getSimpleName().toString();
       boolean one = unimplemented.size() == 1;
-      report(root, Diagnostic.NOT_PROXYABLE_ABSTRACT_CLASS, name,
-          one ? "abstract method" : "abstract methods", String.join(", ", unimplemented),
+      report(
+          root,
+          Diagnostic.NOT_PROXYABLE_ABSTRACT_CLASS,
+          name,
+          one ? "abstract method" : "abstract methods",
+          String.join(", ", unimplemented),
           one ? "it" : "them");
       return false;
     }
   }
 
   private static boolean overridable(Set<Modifier> modifiers) {
-    return !modifiers.contains(Modifier.STATIC) && !modifiers.contains(Modifier.PRIVATE)
+    return !modifiers.contains(Modifier.STATIC)
+        && !modifiers.contains(Modifier.PRIVATE)
         && !modifiers.contains(Modifier.FINAL);
   }
 }

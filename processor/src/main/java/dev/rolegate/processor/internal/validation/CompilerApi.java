@@ -10,8 +10,8 @@ import javax.annotation.processing.ProcessingEnvironment;
  * javac's own processing environment behind the one rolegate is handed, the one place that looks
  * for it: the Trees API (read by {@link SourceDeclarations} and {@link CallGraphWarnings}) accepts
  * only javac's class, and a build tool may wrap it to watch what a processor writes (Gradle's
- * incremental processing holds javac's environment in a field of its own). Where there is none
- * (not javac, or no {@code jdk.compiler} module), it says why.
+ * incremental processing holds javac's environment in a field of its own). Where there is none (not
+ * javac, or no {@code jdk.compiler} module), it says why.
  */
 public final class CompilerApi {
   /** How many wrappers are unwrapped at most. */
@@ -37,8 +37,11 @@ public final class CompilerApi {
           candidate = wrapped(candidate);
         }
       }
-      return new CompilerApi(null, "The processing environment (" + env.getClass().getName()
-          + ") is not javac's and wraps none that is");
+      return new CompilerApi(
+          null,
+          "The processing environment ("
+              + env.getClass().getName()
+              + ") is not javac's and wraps none that is");
     } catch (LinkageError noCompilerApi) {
       return new CompilerApi(null, "The compiler API (module jdk.compiler) is not available");
     }

@@ -48,6 +48,7 @@ final class GuardRegistry {
   private final Elements elements;
   private final Types types;
   private final Map<String, Service> services = new LinkedHashMap<>();
+
   /** Methods by signature, per declaring type; filled only once the last round is over. */
   private final Map<String, Map<Signature, ExecutableElement>> resolved = new HashMap<>();
 
@@ -61,11 +62,17 @@ final class GuardRegistry {
     Map<Signature, Entry> methods = new LinkedHashMap<>();
     for (GuardedMethod method : service.methods()) {
       Signature signature = signature(method.element());
-      methods.put(signature, new Entry(signature, outermost(method.element()),
-          method.operation(), method.requirement()));
+      methods.put(
+          signature,
+          new Entry(
+              signature, outermost(method.element()), method.operation(), method.requirement()));
     }
-    Service snapshot = new Service(service.type().getQualifiedName().toString(),
-        service.type().getKind(), service.guardName().simpleName(), methods);
+    Service snapshot =
+        new Service(
+            service.type().getQualifiedName().toString(),
+            service.type().getKind(),
+            service.guardName().simpleName(),
+            methods);
     services.putIfAbsent(snapshot.type(), snapshot);
     return snapshot;
   }
@@ -119,8 +126,8 @@ final class GuardRegistry {
     List<String> parameters = new ArrayList<>();
     method.getParameters().forEach(p -> parameters.add(types.erasure(p.asType()).toString()));
     TypeElement declaring = (TypeElement) method.getEnclosingElement();
-    return new Signature(declaring.getQualifiedName().toString(),
-        method.getSimpleName().toString(), parameters);
+    return new Signature(
+        declaring.getQualifiedName().toString(), method.getSimpleName().toString(), parameters);
   }
 
   /** Returns the qualified name of {@code element}'s top-level type. */
@@ -139,11 +146,12 @@ final class GuardRegistry {
       return Optional.empty();
     }
     TypeElement declaring = (TypeElement) callee.getEnclosingElement();
-    Optional<AnnotationMirror> mirror = Annotations.find(callee, Names.REQUIRES_PERMISSION)
-        .or(() -> Annotations.find(declaring, Names.REQUIRES_PERMISSION))
-        .or(() -> Annotations.find(type, Names.REQUIRES_PERMISSION));
-    String operation = String.join(".", ClassName.get(declaring).simpleNames())
-        + "." + callee.getSimpleName();
+    Optional<AnnotationMirror> mirror =
+        Annotations.find(callee, Names.REQUIRES_PERMISSION)
+            .or(() -> Annotations.find(declaring, Names.REQUIRES_PERMISSION))
+            .or(() -> Annotations.find(type, Names.REQUIRES_PERMISSION));
+    String operation =
+        String.join(".", ClassName.get(declaring).simpleNames()) + "." + callee.getSimpleName();
     return mirror.flatMap(found -> spec(found, matrix)).map(spec -> new Callee(operation, spec));
   }
 

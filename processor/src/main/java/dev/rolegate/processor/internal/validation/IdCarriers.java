@@ -24,22 +24,22 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Finds the accessor through which a carrier, a parameter type other than {@code String} and
- * {@code UUID} marked {@code @WorkspaceId} or {@code @AccountId}, gives its id: its one
- * no-argument instance method (own or inherited) marked with that annotation ({@link IdKind}),
- * returning {@code String} or {@code UUID}, that the guard can call. Workspace and account
- * carriers follow this one rule. A method that implements or overrides a marked method counts as marked, so an
- * interface can declare the accessor once for every type implementing it. The accessor must also
- * answer the same on every read ({@link StableAccessors}), since the delegate reads it again after
- * the guard checked what it read.
+ * Finds the accessor through which a carrier, a parameter type other than {@code String} and {@code
+ * UUID} marked {@code @WorkspaceId} or {@code @AccountId}, gives its id: its one no-argument
+ * instance method (own or inherited) marked with that annotation ({@link IdKind}), returning {@code
+ * String} or {@code UUID}, that the guard can call. Workspace and account carriers follow this one
+ * rule. A method that implements or overrides a marked method counts as marked, so an interface can
+ * declare the accessor once for every type implementing it. The accessor must also answer the same
+ * on every read ({@link StableAccessors}), since the delegate reads it again after the guard
+ * checked what it read.
  */
 final class IdCarriers {
   /** The accessor a guard calls, and the type of the id it returns. */
   record Accessor(ExecutableElement method, ClassName idType) {}
 
   /**
-   * Receives a mistake: its diagnostic, whose template starts with the marked parameter, its
-   * method and its type, and the arguments that follow those three.
+   * Receives a mistake: its diagnostic, whose template starts with the marked parameter, its method
+   * and its type, and the arguments that follow those three.
    */
   interface Mistake {
     void report(Diagnostic diagnostic, Object... args);
@@ -54,7 +54,10 @@ final class IdCarriers {
    * Creates the lookup; {@code compiledHere} tells whether a type is compiled from source in this
    * compilation.
    */
-  IdCarriers(Elements elements, Types types, StableAccessors stability,
+  IdCarriers(
+      Elements elements,
+      Types types,
+      StableAccessors stability,
       Predicate<TypeElement> compiledHere) {
     this.elements = elements;
     this.types = types;
@@ -72,8 +75,7 @@ final class IdCarriers {
    * Returns the accessor of {@code carrier}, marked as {@code kind} says, that the guard {@code
    * guard} calls, or reports through {@code mistake}.
    */
-  Optional<Accessor> accessor(IdKind kind, DeclaredType carrier, ClassName guard,
-      Mistake mistake) {
+  Optional<Accessor> accessor(IdKind kind, DeclaredType carrier, ClassName guard, Mistake mistake) {
     TypeElement type = (TypeElement) carrier.asElement();
     List<ExecutableElement> marked = marked(kind, type);
     if (marked.isEmpty()) {
@@ -98,15 +100,24 @@ final class IdCarriers {
     }
     Optional<String> hidden = inaccessible(method, guard);
     if (hidden.isPresent()) {
-      mistake.report(kind.misuse(IdKind.Misuse.ACCESSOR_HIDDEN), describe(method), hidden.get(),
-          guard.simpleName(), guard.packageName());
+      mistake.report(
+          kind.misuse(IdKind.Misuse.ACCESSOR_HIDDEN),
+          describe(method),
+          hidden.get(),
+          guard.simpleName(),
+          guard.packageName());
       return Optional.empty();
     }
     Optional<StableAccessors.Unstable> unstable =
         stability.check(type, method, id.get(), compiledHere);
     if (unstable.isPresent()) {
-      List<Object> names = new ArrayList<>(List.of(describe(method), type.getSimpleName(),
-          method.getSimpleName(), id.get().simpleName()));
+      List<Object> names =
+          new ArrayList<>(
+              List.of(
+                  describe(method),
+                  type.getSimpleName(),
+                  method.getSimpleName(),
+                  id.get().simpleName()));
       names.addAll(unstable.get().names());
       mistake.report(kind.unstable(unstable.get().cause()), names.toArray());
       return Optional.empty();
@@ -115,11 +126,10 @@ final class IdCarriers {
   }
 
   /**
-   * Returns the no-argument instance methods of {@code type} (own or inherited) that are marked,
-   * or that override a marked method of a supertype, sorted by name. For a record, the accessor
-   * of a marked component counts as marked even when the record declares it itself (which the
-   * annotation does not reach), so that such an accessor is refused as unstable rather than
-   * missed.
+   * Returns the no-argument instance methods of {@code type} (own or inherited) that are marked, or
+   * that override a marked method of a supertype, sorted by name. For a record, the accessor of a
+   * marked component counts as marked even when the record declares it itself (which the annotation
+   * does not reach), so that such an accessor is refused as unstable rather than missed.
    */
   private List<ExecutableElement> marked(IdKind kind, TypeElement type) {
     List<ExecutableElement> inSupertypes = new ArrayList<>();
@@ -132,8 +142,10 @@ final class IdCarriers {
     }
     List<ExecutableElement> marked = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-      if (isMarkedAccessor(kind, method) || (isAccessorShaped(method) && inSupertypes.stream().anyMatch(
-          marking -> elements.overrides(method, marking, type)))) {
+      if (isMarkedAccessor(kind, method)
+          || (isAccessorShaped(method)
+              && inSupertypes.stream()
+                  .anyMatch(marking -> elements.overrides(method, marking, type)))) {
         marked.add(method);
       }
     }
@@ -147,9 +159,9 @@ final class IdCarriers {
   }
 
   /**
-   * Returns the accessors of the components of record {@code type} that are marked: the
-   * annotation sits on the matching parameter of the canonical constructor, where javac puts it
-   * (a component keeps only annotations meant for record components).
+   * Returns the accessors of the components of record {@code type} that are marked: the annotation
+   * sits on the matching parameter of the canonical constructor, where javac puts it (a component
+   * keeps only annotations meant for record components).
    */
   private List<ExecutableElement> markedComponentAccessors(IdKind kind, TypeElement type) {
     List<ExecutableElement> accessors = new ArrayList<>();
@@ -158,8 +170,7 @@ final class IdCarriers {
     }
     List<? extends RecordComponentElement> components = type.getRecordComponents();
     for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
-      List<? extends VariableElement> parameters =
-          constructor.getParameters();
+      List<? extends VariableElement> parameters = constructor.getParameters();
       if (!canonical(components, parameters)) {
         continue;
       }
@@ -174,7 +185,8 @@ final class IdCarriers {
     return accessors;
   }
 
-  private boolean canonical(List<? extends RecordComponentElement> components,
+  private boolean canonical(
+      List<? extends RecordComponentElement> components,
       List<? extends VariableElement> parameters) {
     if (components.size() != parameters.size()) {
       return false;
@@ -221,8 +233,10 @@ final class IdCarriers {
     if (pkg.equals(guard.packageName())) {
       return Optional.empty();
     }
-    return Optional.of((modifiers.contains(Modifier.PROTECTED) ? "protected" : "package-private")
-        + " in package " + pkg);
+    return Optional.of(
+        (modifiers.contains(Modifier.PROTECTED) ? "protected" : "package-private")
+            + " in package "
+            + pkg);
   }
 
   /** Returns "Ref.workspace()", named by the type that declares it. */

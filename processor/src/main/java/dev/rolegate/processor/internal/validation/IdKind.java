@@ -31,7 +31,10 @@ enum IdKind {
     this.bound = bound;
   }
 
-  /** Returns the qualified name of the id annotation, e.g. {@code dev.rolegate.annotations.AccountId}. */
+  /**
+   * Returns the qualified name of the id annotation, e.g. {@code
+   * dev.rolegate.annotations.AccountId}.
+   */
   String annotation() {
     return annotation;
   }
@@ -57,16 +60,22 @@ enum IdKind {
       case WITH_BOUND ->
           workspace ? Diagnostic.WORKSPACE_ID_WITH_BOUND : Diagnostic.ACCOUNT_ID_WITH_BOUND;
       case TYPE -> workspace ? Diagnostic.WORKSPACE_ID_TYPE : Diagnostic.ACCOUNT_ID_TYPE;
-      case UNMARKED_RECORD -> workspace
-          ? Diagnostic.WORKSPACE_ID_UNMARKED_RECORD : Diagnostic.ACCOUNT_ID_UNMARKED_RECORD;
-      case UNMARKED_CLASS -> workspace
-          ? Diagnostic.WORKSPACE_ID_UNMARKED_CLASS : Diagnostic.ACCOUNT_ID_UNMARKED_CLASS;
-      case SEVERAL_ACCESSORS -> workspace
-          ? Diagnostic.WORKSPACE_ID_SEVERAL_ACCESSORS : Diagnostic.ACCOUNT_ID_SEVERAL_ACCESSORS;
-      case ACCESSOR_TYPE -> workspace
-          ? Diagnostic.WORKSPACE_ID_ACCESSOR_TYPE : Diagnostic.ACCOUNT_ID_ACCESSOR_TYPE;
-      case ACCESSOR_HIDDEN -> workspace
-          ? Diagnostic.WORKSPACE_ID_ACCESSOR_HIDDEN : Diagnostic.ACCOUNT_ID_ACCESSOR_HIDDEN;
+      case UNMARKED_RECORD ->
+          workspace
+              ? Diagnostic.WORKSPACE_ID_UNMARKED_RECORD
+              : Diagnostic.ACCOUNT_ID_UNMARKED_RECORD;
+      case UNMARKED_CLASS ->
+          workspace ? Diagnostic.WORKSPACE_ID_UNMARKED_CLASS : Diagnostic.ACCOUNT_ID_UNMARKED_CLASS;
+      case SEVERAL_ACCESSORS ->
+          workspace
+              ? Diagnostic.WORKSPACE_ID_SEVERAL_ACCESSORS
+              : Diagnostic.ACCOUNT_ID_SEVERAL_ACCESSORS;
+      case ACCESSOR_TYPE ->
+          workspace ? Diagnostic.WORKSPACE_ID_ACCESSOR_TYPE : Diagnostic.ACCOUNT_ID_ACCESSOR_TYPE;
+      case ACCESSOR_HIDDEN ->
+          workspace
+              ? Diagnostic.WORKSPACE_ID_ACCESSOR_HIDDEN
+              : Diagnostic.ACCOUNT_ID_ACCESSOR_HIDDEN;
     };
   }
 
@@ -77,42 +86,62 @@ enum IdKind {
   Diagnostic unstable(StableAccessors.Cause cause) {
     boolean workspace = this == WORKSPACE;
     return switch (cause) {
-      case INTERFACE -> workspace
-          ? Diagnostic.UNSTABLE_WORKSPACE_INTERFACE : Diagnostic.UNSTABLE_ACCOUNT_INTERFACE;
-      case ENUM -> workspace
-          ? Diagnostic.UNSTABLE_WORKSPACE_ENUM : Diagnostic.UNSTABLE_ACCOUNT_ENUM;
-      case ABSTRACT_CLASS -> workspace
-          ? Diagnostic.UNSTABLE_WORKSPACE_ABSTRACT_CLASS
-          : Diagnostic.UNSTABLE_ACCOUNT_ABSTRACT_CLASS;
-      case NON_FINAL_CLASS -> workspace
-          ? Diagnostic.UNSTABLE_WORKSPACE_NON_FINAL_CLASS
-          : Diagnostic.UNSTABLE_ACCOUNT_NON_FINAL_CLASS;
-      case INHERITED -> workspace
-          ? Diagnostic.UNSTABLE_WORKSPACE_INHERITED : Diagnostic.UNSTABLE_ACCOUNT_INHERITED;
-      case NOT_COMPONENT -> workspace
-          ? Diagnostic.UNSTABLE_WORKSPACE_NOT_COMPONENT : Diagnostic.UNSTABLE_ACCOUNT_NOT_COMPONENT;
-      case EXPLICIT_RECORD_ACCESSOR -> workspace
-          ? Diagnostic.UNSTABLE_WORKSPACE_EXPLICIT_RECORD_ACCESSOR
-          : Diagnostic.UNSTABLE_ACCOUNT_EXPLICIT_RECORD_ACCESSOR;
-      case NOT_A_FIELD_READ -> workspace
-          ? Diagnostic.UNSTABLE_WORKSPACE_NOT_A_FIELD_READ
-          : Diagnostic.UNSTABLE_ACCOUNT_NOT_A_FIELD_READ;
-      case STATIC_FIELD -> workspace
-          ? Diagnostic.UNSTABLE_WORKSPACE_STATIC_FIELD : Diagnostic.UNSTABLE_ACCOUNT_STATIC_FIELD;
-      case NON_FINAL_FIELD -> workspace
-          ? Diagnostic.UNSTABLE_WORKSPACE_NON_FINAL_FIELD
-          : Diagnostic.UNSTABLE_ACCOUNT_NON_FINAL_FIELD;
-      case FIELD_TYPE -> workspace
-          ? Diagnostic.UNSTABLE_WORKSPACE_FIELD_TYPE : Diagnostic.UNSTABLE_ACCOUNT_FIELD_TYPE;
-      case NOT_OWN_FIELD -> workspace
-          ? Diagnostic.UNSTABLE_WORKSPACE_NOT_OWN_FIELD : Diagnostic.UNSTABLE_ACCOUNT_NOT_OWN_FIELD;
-      case CLASS_FILE_CODE -> workspace
-          ? Diagnostic.UNSTABLE_WORKSPACE_CLASS_FILE_CODE
-          : Diagnostic.UNSTABLE_ACCOUNT_CLASS_FILE_CODE;
-      case NO_TREES -> workspace
-          ? Diagnostic.UNSTABLE_WORKSPACE_NO_TREES : Diagnostic.UNSTABLE_ACCOUNT_NO_TREES;
-      case NO_CLASS_FILE -> workspace
-          ? Diagnostic.UNSTABLE_WORKSPACE_NO_CLASS_FILE : Diagnostic.UNSTABLE_ACCOUNT_NO_CLASS_FILE;
+      case INTERFACE ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_INTERFACE
+              : Diagnostic.UNSTABLE_ACCOUNT_INTERFACE;
+      case ENUM ->
+          workspace ? Diagnostic.UNSTABLE_WORKSPACE_ENUM : Diagnostic.UNSTABLE_ACCOUNT_ENUM;
+      case ABSTRACT_CLASS ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_ABSTRACT_CLASS
+              : Diagnostic.UNSTABLE_ACCOUNT_ABSTRACT_CLASS;
+      case NON_FINAL_CLASS ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_NON_FINAL_CLASS
+              : Diagnostic.UNSTABLE_ACCOUNT_NON_FINAL_CLASS;
+      case INHERITED ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_INHERITED
+              : Diagnostic.UNSTABLE_ACCOUNT_INHERITED;
+      case NOT_COMPONENT ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_NOT_COMPONENT
+              : Diagnostic.UNSTABLE_ACCOUNT_NOT_COMPONENT;
+      case EXPLICIT_RECORD_ACCESSOR ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_EXPLICIT_RECORD_ACCESSOR
+              : Diagnostic.UNSTABLE_ACCOUNT_EXPLICIT_RECORD_ACCESSOR;
+      case NOT_A_FIELD_READ ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_NOT_A_FIELD_READ
+              : Diagnostic.UNSTABLE_ACCOUNT_NOT_A_FIELD_READ;
+      case STATIC_FIELD ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_STATIC_FIELD
+              : Diagnostic.UNSTABLE_ACCOUNT_STATIC_FIELD;
+      case NON_FINAL_FIELD ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_NON_FINAL_FIELD
+              : Diagnostic.UNSTABLE_ACCOUNT_NON_FINAL_FIELD;
+      case FIELD_TYPE ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_FIELD_TYPE
+              : Diagnostic.UNSTABLE_ACCOUNT_FIELD_TYPE;
+      case NOT_OWN_FIELD ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_NOT_OWN_FIELD
+              : Diagnostic.UNSTABLE_ACCOUNT_NOT_OWN_FIELD;
+      case CLASS_FILE_CODE ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_CLASS_FILE_CODE
+              : Diagnostic.UNSTABLE_ACCOUNT_CLASS_FILE_CODE;
+      case NO_TREES ->
+          workspace ? Diagnostic.UNSTABLE_WORKSPACE_NO_TREES : Diagnostic.UNSTABLE_ACCOUNT_NO_TREES;
+      case NO_CLASS_FILE ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_NO_CLASS_FILE
+              : Diagnostic.UNSTABLE_ACCOUNT_NO_CLASS_FILE;
     };
   }
 }

@@ -18,8 +18,8 @@ import javax.lang.model.type.TypeVariable;
 
 /**
  * Finds a method's {@code @WorkspaceId} or {@code @AccountId} parameter (one {@link IdKind} per
- * instance) and checks its use: at most one, of type {@code String}, {@code UUID} or a carrier,
- * and not beside {@code @BoundWorkspace} or {@code @BoundAccount} on the method.
+ * instance) and checks its use: at most one, of type {@code String}, {@code UUID} or a carrier, and
+ * not beside {@code @BoundWorkspace} or {@code @BoundAccount} on the method.
  */
 final class IdParameters {
   /** What a method's parameters say about its id; {@code argument} is empty for none. */
@@ -55,8 +55,14 @@ final class IdParameters {
       String name = parameter.getSimpleName().toString();
       String signature = method.getSimpleName() + MethodNames.parameters(method);
       if (first >= 0) {
-        reporter.report(kind.misuse(IdKind.Misuse.TWICE), parameter, mirror, null,
-            parameters.get(first).getSimpleName(), name, signature);
+        reporter.report(
+            kind.misuse(IdKind.Misuse.TWICE),
+            parameter,
+            mirror,
+            null,
+            parameters.get(first).getSimpleName(),
+            name,
+            signature);
         valid = false;
         continue;
       }
@@ -66,26 +72,33 @@ final class IdParameters {
           && idType(asMember.getParameterTypes().get(i)).isPresent()) {
         // One id read as both (a carrier reads each through its own accessor): the call would be
         // denied unless the two ids were equal.
-        reporter.report(Diagnostic.ACCOUNT_ID_ON_WORKSPACE_ID, parameter, mirror, null, name,
-            signature);
+        reporter.report(
+            Diagnostic.ACCOUNT_ID_ON_WORKSPACE_ID, parameter, mirror, null, name, signature);
         valid = false;
         continue;
       }
       if (Annotations.find(method, kind.bound()).isPresent()) {
-        reporter.report(kind.misuse(IdKind.Misuse.WITH_BOUND), parameter, mirror, null, name,
-            signature);
+        reporter.report(
+            kind.misuse(IdKind.Misuse.WITH_BOUND), parameter, mirror, null, name, signature);
         valid = false;
         continue;
       }
-      found = argument(i, parameter, mirror, name, signature, asMember.getParameterTypes().get(i),
-          guard);
+      found =
+          argument(
+              i, parameter, mirror, name, signature, asMember.getParameterTypes().get(i), guard);
       valid &= found.isPresent();
     }
     return valid ? new Found(true, found) : Found.INVALID;
   }
 
-  private Optional<IdArgument> argument(int index, VariableElement parameter,
-      AnnotationMirror mirror, String name, String signature, TypeMirror type, ClassName guard) {
+  private Optional<IdArgument> argument(
+      int index,
+      VariableElement parameter,
+      AnnotationMirror mirror,
+      String name,
+      String signature,
+      TypeMirror type,
+      ClassName guard) {
     Optional<ClassName> id = idType(type);
     if (id.isPresent()) {
       return Optional.of(new IdArgument(index, Optional.empty(), id.get()));
@@ -95,18 +108,23 @@ final class IdParameters {
       carrier = ((TypeVariable) carrier).getUpperBound();
     }
     if (carrier.getKind() != TypeKind.DECLARED || IdCarriers.isJdkType(carrier)) {
-      reporter.report(kind.misuse(IdKind.Misuse.TYPE), parameter, mirror, null, name, signature,
-          type);
+      reporter.report(
+          kind.misuse(IdKind.Misuse.TYPE), parameter, mirror, null, name, signature, type);
       return Optional.empty();
     }
-    return carriers.accessor(kind, (DeclaredType) carrier, guard, (diagnostic, args) -> {
-          Object[] all = new Object[args.length + 3];
-          all[0] = name;
-          all[1] = signature;
-          all[2] = type;
-          System.arraycopy(args, 0, all, 3, args.length);
-          reporter.report(diagnostic, parameter, mirror, null, all);
-        })
+    return carriers
+        .accessor(
+            kind,
+            (DeclaredType) carrier,
+            guard,
+            (diagnostic, args) -> {
+              Object[] all = new Object[args.length + 3];
+              all[0] = name;
+              all[1] = signature;
+              all[2] = type;
+              System.arraycopy(args, 0, all, 3, args.length);
+              reporter.report(diagnostic, parameter, mirror, null, all);
+            })
         .map(accessor -> new IdArgument(index, Optional.of(accessor.method()), accessor.idType()));
   }
 

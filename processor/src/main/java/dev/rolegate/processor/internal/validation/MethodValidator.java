@@ -25,8 +25,8 @@ import javax.lang.model.util.Types;
 
 /**
  * Turns one method a guard overrides into a {@link GuardedMethod}: its requirement (own, or the
- * type default), its workspace, its account, and every mistake about them, for interface and
- * class guards alike.
+ * type default), its workspace, its account, and every mistake about them, for interface and class
+ * guards alike.
  */
 final class MethodValidator {
   private static final String PRINCIPAL_SOURCE = "dev.rolegate.runtime.PrincipalSource";
@@ -40,8 +40,13 @@ final class MethodValidator {
   private final Predicate<TypeElement> compiledHere;
   private int lenientErrors;
 
-  MethodValidator(Types types, Reporter reporter, MatrixHandle matrix,
-      RequirementReader requirements, IdParameters workspaces, IdParameters accounts,
+  MethodValidator(
+      Types types,
+      Reporter reporter,
+      MatrixHandle matrix,
+      RequirementReader requirements,
+      IdParameters workspaces,
+      IdParameters accounts,
       Predicate<TypeElement> compiledHere) {
     this.types = types;
     this.reporter = reporter;
@@ -65,12 +70,16 @@ final class MethodValidator {
   }
 
   /**
-   * Returns the guarded method for {@code method} of {@code declaring}, reached through the
-   * guard of {@code root}; {@code fallback} is the type default that applies. Empty when a
-   * mistake was reported.
+   * Returns the guarded method for {@code method} of {@code declaring}, reached through the guard
+   * of {@code root}; {@code fallback} is the type default that applies. Empty when a mistake was
+   * reported.
    */
-  Optional<GuardedMethod> method(TypeElement root, TypeElement declaring,
-      ExecutableElement method, ExecutableType asMember, Optional<RequirementSpec> fallback) {
+  Optional<GuardedMethod> method(
+      TypeElement root,
+      TypeElement declaring,
+      ExecutableElement method,
+      ExecutableType asMember,
+      Optional<RequirementSpec> fallback) {
     String operation = operationName(declaring, method);
     if (root.getKind() == ElementKind.INTERFACE && clashesWithWrap(root, method, asMember)) {
       reportWrapClash(root, declaring, method, operation);
@@ -80,7 +89,10 @@ final class MethodValidator {
     Optional<AnnotationMirror> required = Annotations.find(method, Names.REQUIRES_PERMISSION);
     if (unguarded.isPresent() && required.isPresent()) {
       reporter.report(
-          Diagnostic.CONFLICTING_ANNOTATIONS, method, unguarded.get(), null,
+          Diagnostic.CONFLICTING_ANNOTATIONS,
+          method,
+          unguarded.get(),
+          null,
           named(operation, method));
       return Optional.empty();
     }
@@ -94,12 +106,24 @@ final class MethodValidator {
       if (!workspace.valid() || !account.valid()) {
         return Optional.empty();
       }
-      workspace.argument().ifPresent(argument ->
-          warnUnused(IdKind.WORKSPACE, root, declaring, method, operation, argument));
-      account.argument().ifPresent(argument ->
-          warnUnused(IdKind.ACCOUNT, root, declaring, method, operation, argument));
-      return Optional.of(new GuardedMethod(method, operation, Optional.empty(),
-          workspace.argument(), account.argument(), false, Optional.empty()));
+      workspace
+          .argument()
+          .ifPresent(
+              argument ->
+                  warnUnused(IdKind.WORKSPACE, root, declaring, method, operation, argument));
+      account
+          .argument()
+          .ifPresent(
+              argument -> warnUnused(IdKind.ACCOUNT, root, declaring, method, operation, argument));
+      return Optional.of(
+          new GuardedMethod(
+              method,
+              operation,
+              Optional.empty(),
+              workspace.argument(),
+              account.argument(),
+              false,
+              Optional.empty()));
     }
     // Read the method's own annotation even when @WorkspaceId is wrong: independent mistakes.
     Optional<RequirementSpec> requirement =
@@ -121,21 +145,35 @@ final class MethodValidator {
     }
     boolean boundAccount =
         account.argument().isEmpty() && bound(Names.BOUND_ACCOUNT, root, declaring, method);
-    if (account.argument().isEmpty() && !boundAccount && workspace.argument().isEmpty()
+    if (account.argument().isEmpty()
+        && !boundAccount
+        && workspace.argument().isEmpty()
         && !accountOptional(root, declaring, method, operation, requirement.get())) {
       return Optional.empty();
     }
-    return Optional.of(new GuardedMethod(method, operation, requirement, workspace.argument(),
-        account.argument(), boundAccount, Optional.empty()));
+    return Optional.of(
+        new GuardedMethod(
+            method,
+            operation,
+            requirement,
+            workspace.argument(),
+            account.argument(),
+            boundAccount,
+            Optional.empty()));
   }
 
   /**
    * Warns ({@code [UnusedWorkspaceId]}, {@code [UnusedAccountId]}) when the {@code @Unguarded}
-   * {@code method} marks a workspace or an account: its guard checks nothing and never reads it,
-   * so the marker suggests a check that does not happen.
+   * {@code method} marks a workspace or an account: its guard checks nothing and never reads it, so
+   * the marker suggests a check that does not happen.
    */
-  private void warnUnused(IdKind kind, TypeElement root, TypeElement declaring,
-      ExecutableElement method, String operation, IdArgument argument) {
+  private void warnUnused(
+      IdKind kind,
+      TypeElement root,
+      TypeElement declaring,
+      ExecutableElement method,
+      String operation,
+      IdArgument argument) {
     VariableElement parameter = method.getParameters().get(argument.parameter());
     boolean here = declaring.equals(root) || compiledHere.test(declaring);
     javax.lang.model.element.Element subject = here ? parameter : root;
@@ -143,7 +181,9 @@ final class MethodValidator {
         here ? Annotations.find(parameter, kind.annotation()).orElse(null) : null;
     reporter.report(
         kind == IdKind.WORKSPACE ? Diagnostic.UNUSED_WORKSPACE_ID : Diagnostic.UNUSED_ACCOUNT_ID,
-        subject, mirror, null,
+        subject,
+        mirror,
+        null,
         "parameter " + parameter.getSimpleName() + " of " + named(operation, method));
   }
 
@@ -156,16 +196,27 @@ final class MethodValidator {
     if (Annotations.find(method, Names.UNGUARDED).isPresent()) {
       return false;
     }
-    String other = ((javax.lang.model.element.PackageElement) packageOf(declaring))
-        .getQualifiedName().toString();
-    reporter.report(Diagnostic.UNPROTECTED_HIDDEN_METHOD, root,
-        "method " + operationName(declaring, method) + MethodNames.parameters(method)
-            + ", inherited by " + root.getSimpleName()
-            + ",", other, ServiceValidator.guardName(root).simpleName(), other);
+    String other =
+        ((javax.lang.model.element.PackageElement) packageOf(declaring))
+            .getQualifiedName()
+            .toString();
+    reporter.report(
+        Diagnostic.UNPROTECTED_HIDDEN_METHOD,
+        root,
+        "method "
+            + operationName(declaring, method)
+            + MethodNames.parameters(method)
+            + ", inherited by "
+            + root.getSimpleName()
+            + ",",
+        other,
+        ServiceValidator.guardName(root).simpleName(),
+        other);
     return true;
   }
 
-  private static javax.lang.model.element.Element packageOf(javax.lang.model.element.Element element) {
+  private static javax.lang.model.element.Element packageOf(
+      javax.lang.model.element.Element element) {
     javax.lang.model.element.Element e = element;
     while (e.getKind() != ElementKind.PACKAGE) {
       e = e.getEnclosingElement();
@@ -185,8 +236,11 @@ final class MethodValidator {
       if (onMethod) {
         rejectAnnotated(method, "final");
       } else {
-        reporter.report(Diagnostic.NOT_PROXYABLE_INHERITED_FINAL_METHOD, root,
-            named(operation, method), root.getSimpleName());
+        reporter.report(
+            Diagnostic.NOT_PROXYABLE_INHERITED_FINAL_METHOD,
+            root,
+            named(operation, method),
+            root.getSimpleName());
       }
       return true;
     }
@@ -194,14 +248,19 @@ final class MethodValidator {
       return false;
     }
     // A guarded declaring type reports this itself, naming its own guard; printed once.
-    String guard = ServiceValidator.guardName(
-        onMethod && requirements.isGuardedType(declaring) ? declaring : root).simpleName();
+    String guard =
+        ServiceValidator.guardName(
+                onMethod && requirements.isGuardedType(declaring) ? declaring : root)
+            .simpleName();
     if (onMethod) {
-      reporter.report(
-          Diagnostic.UNPROTECTED_FINAL_METHOD, method, named(operation, method), guard);
+      reporter.report(Diagnostic.UNPROTECTED_FINAL_METHOD, method, named(operation, method), guard);
     } else {
-      reporter.report(Diagnostic.UNPROTECTED_INHERITED_FINAL_METHOD, root,
-          named(operation, method), root.getSimpleName(), guard);
+      reporter.report(
+          Diagnostic.UNPROTECTED_INHERITED_FINAL_METHOD,
+          root,
+          named(operation, method),
+          root.getSimpleName(),
+          guard);
     }
     return true;
   }
@@ -209,13 +268,15 @@ final class MethodValidator {
   /** Reports {@code @RequiresPermission} on a {@code modifier} method a guard cannot override. */
   void rejectAnnotated(ExecutableElement method, String modifier) {
     String name = method.getSimpleName() + MethodNames.parameters(method);
-    Annotations.find(method, Names.REQUIRES_PERMISSION).ifPresent(mirror -> {
-      if (modifier.equals("final")) {
-        reporter.report(Diagnostic.NOT_PROXYABLE_FINAL_METHOD, method, mirror, null, name);
-      } else {
-        reporter.report(Diagnostic.NOT_PROXYABLE, method, mirror, null, modifier, name);
-      }
-    });
+    Annotations.find(method, Names.REQUIRES_PERMISSION)
+        .ifPresent(
+            mirror -> {
+              if (modifier.equals("final")) {
+                reporter.report(Diagnostic.NOT_PROXYABLE_FINAL_METHOD, method, mirror, null, name);
+              } else {
+                reporter.report(Diagnostic.NOT_PROXYABLE, method, mirror, null, modifier, name);
+              }
+            });
   }
 
   /** Returns whether {@code @BoundWorkspace} covers the method. */
@@ -241,55 +302,75 @@ final class MethodValidator {
    * with a workspace permission names its workspace (or {@code [MissingWorkspace]} was reported),
    * and so acts in that workspace's account: only an account-only requirement arrives here.
    */
-  private boolean accountOptional(TypeElement root, TypeElement declaring,
-      ExecutableElement method, String operation, RequirementSpec requirement) {
+  private boolean accountOptional(
+      TypeElement root,
+      TypeElement declaring,
+      ExecutableElement method,
+      String operation,
+      RequirementSpec requirement) {
     List<String> needed = new ArrayList<>();
     for (String name : requirement.permissions()) {
-      Level level = matrix.matrix().permission(name).map(PermissionRow::level)
-          .orElse(Level.WORKSPACE);
+      Level level =
+          matrix.matrix().permission(name).map(PermissionRow::level).orElse(Level.WORKSPACE);
       if (level != Level.ACCOUNT) {
         return true;
       }
       needed.add(name);
     }
-    String needs = (needed.size() == 1 ? "account permission " : "account permissions ")
-        + String.join(", ", needed);
+    String needs =
+        (needed.size() == 1 ? "account permission " : "account permissions ")
+            + String.join(", ", needed);
     if (declaring.equals(root) || compiledHere.test(declaring)) {
       reporter.report(Diagnostic.MISSING_ACCOUNT, method, named(operation, method), needs);
     } else {
-      reporter.report(root.getKind() == ElementKind.INTERFACE
+      reporter.report(
+          root.getKind() == ElementKind.INTERFACE
               ? Diagnostic.MISSING_ACCOUNT_INHERITED_BY_INTERFACE
               : Diagnostic.MISSING_ACCOUNT_INHERITED_BY_CLASS,
-          root, named(operation, method), root.getSimpleName(), needs);
+          root,
+          named(operation, method),
+          root.getSimpleName(),
+          needs);
     }
     return false;
   }
 
   /**
-   * Returns whether a method that names no workspace may do so: its requirement has no
-   * workspace permission. Otherwise reports {@code [MissingWorkspace]}: checking the bound
-   * workspace silently would let a forgotten {@code @WorkspaceId} act on whatever is bound.
+   * Returns whether a method that names no workspace may do so: its requirement has no workspace
+   * permission. Otherwise reports {@code [MissingWorkspace]}: checking the bound workspace silently
+   * would let a forgotten {@code @WorkspaceId} act on whatever is bound.
    */
-  private boolean workspaceOptional(TypeElement root, TypeElement declaring,
-      ExecutableElement method, String operation, RequirementSpec requirement) {
+  private boolean workspaceOptional(
+      TypeElement root,
+      TypeElement declaring,
+      ExecutableElement method,
+      String operation,
+      RequirementSpec requirement) {
     List<String> needed = new ArrayList<>();
     for (String name : requirement.permissions()) {
-      matrix.matrix().permission(name)
+      matrix
+          .matrix()
+          .permission(name)
           .filter(permission -> permission.level() == Level.WORKSPACE)
           .ifPresent(permission -> needed.add(name));
     }
     if (needed.isEmpty()) {
       return true;
     }
-    String needs = (needed.size() == 1 ? "workspace permission " : "workspace permissions ")
-        + String.join(", ", needed);
+    String needs =
+        (needed.size() == 1 ? "workspace permission " : "workspace permissions ")
+            + String.join(", ", needed);
     if (declaring.equals(root) || compiledHere.test(declaring)) {
       reporter.report(Diagnostic.MISSING_WORKSPACE, method, named(operation, method), needs);
     } else {
-      reporter.report(root.getKind() == ElementKind.INTERFACE
+      reporter.report(
+          root.getKind() == ElementKind.INTERFACE
               ? Diagnostic.MISSING_WORKSPACE_INHERITED_BY_INTERFACE
               : Diagnostic.MISSING_WORKSPACE_INHERITED_BY_CLASS,
-          root, named(operation, method), root.getSimpleName(), needs);
+          root,
+          named(operation, method),
+          root.getSimpleName(),
+          needs);
     }
     return false;
   }
@@ -299,16 +380,20 @@ final class MethodValidator {
         || Annotations.find(root, Names.REQUIRES_PERMISSION).isPresent();
   }
 
-  private void reportUnprotected(TypeElement root, TypeElement declaring, ExecutableElement method,
-      String operation) {
+  private void reportUnprotected(
+      TypeElement root, TypeElement declaring, ExecutableElement method, String operation) {
     if (root.getKind() == ElementKind.CLASS) {
       Optional<TypeElement> guarded = guardedInterface(root);
       if (guarded.isPresent()) {
         // The user meant the interface's guard: say so once, not once per open method.
         TypeElement face = guarded.get();
-        reporter.report(Diagnostic.GUARDED_IMPLEMENTATION, root,
-            Annotations.find(root, Names.REQUIRES_PERMISSION).orElse(null), null,
-            root.getSimpleName(), face.getSimpleName(),
+        reporter.report(
+            Diagnostic.GUARDED_IMPLEMENTATION,
+            root,
+            Annotations.find(root, Names.REQUIRES_PERMISSION).orElse(null),
+            null,
+            root.getSimpleName(),
+            face.getSimpleName(),
             ServiceValidator.guardName(face).simpleName());
         return;
       }
@@ -316,13 +401,20 @@ final class MethodValidator {
     String guard = String.join("_", ClassName.get(root).simpleNames());
     if (declaring.equals(root) || requirements.isGuardedType(declaring)) {
       // A guarded declaring type reports this itself; the reporter prints it once.
-      reporter.report(Diagnostic.UNPROTECTED_METHOD, method, named(operation, method),
+      reporter.report(
+          Diagnostic.UNPROTECTED_METHOD,
+          method,
+          named(operation, method),
           String.join("_", ClassName.get(declaring).simpleNames()));
     } else {
-      reporter.report(root.getKind() == ElementKind.INTERFACE
+      reporter.report(
+          root.getKind() == ElementKind.INTERFACE
               ? Diagnostic.UNPROTECTED_METHOD_INHERITED_BY_INTERFACE
               : Diagnostic.UNPROTECTED_METHOD_INHERITED_BY_CLASS,
-          root, named(operation, method), root.getSimpleName(), guard);
+          root,
+          named(operation, method),
+          root.getSimpleName(),
+          guard);
     }
   }
 
@@ -359,7 +451,8 @@ final class MethodValidator {
 
   /**
    * Returns whether {@code method} erases to {@code wrap(Root)} or {@code wrap(Root,
-   * PrincipalSource)}, an interface guard's static factories, which an instance method cannot share.
+   * PrincipalSource)}, an interface guard's static factories, which an instance method cannot
+   * share.
    */
   private boolean clashesWithWrap(
       TypeElement root, ExecutableElement method, ExecutableType asMember) {
@@ -378,10 +471,13 @@ final class MethodValidator {
       TypeElement root, TypeElement declaring, ExecutableElement method, String operation) {
     javax.lang.model.element.Element subject =
         declaring.equals(root) || compiledHere.test(declaring) ? method : root;
-    String parameters = root.getSimpleName()
-        + (method.getParameters().size() > 1 ? ", PrincipalSource" : "");
-    reporter.report(Diagnostic.NOT_PROXYABLE_WRAP_CLASH, subject,
-        operation + "(" + parameters + ")", root.getSimpleName(),
+    String parameters =
+        root.getSimpleName() + (method.getParameters().size() > 1 ? ", PrincipalSource" : "");
+    reporter.report(
+        Diagnostic.NOT_PROXYABLE_WRAP_CLASH,
+        subject,
+        operation + "(" + parameters + ")",
+        root.getSimpleName(),
         ServiceValidator.guardName(root).simpleName());
   }
 
@@ -391,13 +487,16 @@ final class MethodValidator {
    * reviewers read, not in what the guard does, so it stops the build without stopping the guard
    * (see {@link #lenientErrors}), and code using the guard reports nothing more.
    */
-  private void checkReason(ExecutableElement method, AnnotationMirror unguarded,
-      String operation) {
+  private void checkReason(ExecutableElement method, AnnotationMirror unguarded, String operation) {
     Optional<? extends AnnotationValue> reason = Annotations.value(unguarded, "reason");
     if (reason.isPresent() && !(reason.get().getValue() instanceof String text && text.isBlank())) {
       return;
     }
-    if (reporter.report(Diagnostic.BLANK_UNGUARDED_REASON, method, unguarded, reason.orElse(null),
+    if (reporter.report(
+        Diagnostic.BLANK_UNGUARDED_REASON,
+        method,
+        unguarded,
+        reason.orElse(null),
         named(operation, method),
         reason.isPresent() ? "with an empty or blank reason" : "without a reason")) {
       lenientErrors++;
@@ -405,9 +504,9 @@ final class MethodValidator {
   }
 
   /**
-   * Returns how many errors this validator printed that do not stop a guard from being written
-   * (an {@code @Unguarded} reason that is missing or blank): a service is valid when all its new
-   * errors are of this kind.
+   * Returns how many errors this validator printed that do not stop a guard from being written (an
+   * {@code @Unguarded} reason that is missing or blank): a service is valid when all its new errors
+   * are of this kind.
    */
   int lenientErrors() {
     return lenientErrors;

@@ -9,6 +9,7 @@ public final class Names {
   public static final String ACCOUNT_ID = "dev.rolegate.annotations.AccountId";
   public static final String BOUND_ACCOUNT = "dev.rolegate.annotations.BoundAccount";
   public static final String PERMISSION_MATRIX = "dev.rolegate.annotations.PermissionMatrix";
+
   /** The marker on every type rolegate generates. */
   public static final String GENERATED = "dev.rolegate.runtime.internal.RolegateGenerated";
 

@@ -49,8 +49,13 @@ final class PermissionListWarnings {
     for (AnnotationValue item : Annotations.items(list)) {
       String name = (String) item.getValue();
       if (distinct.putIfAbsent(name, item) != null) {
-        site.warn(Diagnostic.DUPLICATE_PERMISSION, item,
-            site.subject, name, any ? "anyOf" : "value", name);
+        site.warn(
+            Diagnostic.DUPLICATE_PERMISSION,
+            item,
+            site.subject,
+            name,
+            any ? "anyOf" : "value",
+            name);
       }
     }
     if (any) {
@@ -71,8 +76,13 @@ final class PermissionListWarnings {
         }
       }
       if (!impliers.isEmpty()) {
-        site.warn(Diagnostic.REDUNDANT_PERMISSION, item.getValue(), site.subject, item.getKey(),
-            String.join(" and ", impliers), item.getKey());
+        site.warn(
+            Diagnostic.REDUNDANT_PERMISSION,
+            item.getValue(),
+            site.subject,
+            item.getKey(),
+            String.join(" and ", impliers),
+            item.getKey());
       }
     }
   }
@@ -85,18 +95,28 @@ final class PermissionListWarnings {
         weakest.add(name);
       }
     }
-    String means = weakest.size() == 1
-        ? weakest.get(0) + " alone"
-        : "anyOf = {" + String.join(", ", weakest) + "}";
-    String write = weakest.size() == 1
-        ? "@RequiresPermission(" + weakest.get(0) + ")"
-        : "@RequiresPermission(anyOf = {" + String.join(", ", weakest) + "})";
+    String means =
+        weakest.size() == 1
+            ? weakest.get(0) + " alone"
+            : "anyOf = {" + String.join(", ", weakest) + "}";
+    String write =
+        weakest.size() == 1
+            ? "@RequiresPermission(" + weakest.get(0) + ")"
+            : "@RequiresPermission(anyOf = {" + String.join(", ", weakest) + "})";
     for (Map.Entry<String, AnnotationValue> item : items.entrySet()) {
       List<String> implied = implied(item.getKey(), items.keySet());
       if (!implied.isEmpty()) {
         String weaker = String.join(" and ", implied);
-        site.warn(Diagnostic.WEAKENED_ANY_OF, item.getValue(), item.getKey(), site.subject,
-            weaker, means, write, weaker, item.getKey());
+        site.warn(
+            Diagnostic.WEAKENED_ANY_OF,
+            item.getValue(),
+            item.getKey(),
+            site.subject,
+            weaker,
+            means,
+            write,
+            weaker,
+            item.getKey());
       }
     }
   }
@@ -133,11 +153,19 @@ final class PermissionListWarnings {
 
   /** Warns that no role grants {@code names}; {@code held} is what a custom role would need. */
   private void warnUngranted(Site site, AnnotationValue item, String names, String held) {
-    String callers = site.element instanceof TypeElement
-        ? "the methods of " + site.element.getSimpleName() + " that use this default"
-        : site.subject;
-    site.warn(Diagnostic.UNGRANTED_PERMISSION, item, matrix.describe(), names, callers, held,
-        held, matrix.sourceName());
+    String callers =
+        site.element instanceof TypeElement
+            ? "the methods of " + site.element.getSimpleName() + " that use this default"
+            : site.subject;
+    site.warn(
+        Diagnostic.UNGRANTED_PERMISSION,
+        item,
+        matrix.describe(),
+        names,
+        callers,
+        held,
+        held,
+        matrix.sourceName());
   }
 
   /** Where the warnings of one annotation go. */

@@ -74,12 +74,24 @@ final class RequirementReader {
       if (matrix.permission(name).isEmpty()) {
         List<String> closest = matrix.closestNames(name);
         if (closest.isEmpty()) {
-          reporter.report(Diagnostic.UNKNOWN_PERMISSION_NO_CLOSE_NAME, element, mirror, item,
-              MatrixParser.quote(name), MatrixParser.foreign(name), matrix.describe(),
+          reporter.report(
+              Diagnostic.UNKNOWN_PERMISSION_NO_CLOSE_NAME,
+              element,
+              mirror,
+              item,
+              MatrixParser.quote(name),
+              MatrixParser.foreign(name),
+              matrix.describe(),
               matrix.sourceName());
         } else {
-          reporter.report(Diagnostic.UNKNOWN_PERMISSION, element, mirror, item,
-              MatrixParser.quote(name), MatrixParser.foreign(name), matrix.describe(),
+          reporter.report(
+              Diagnostic.UNKNOWN_PERMISSION,
+              element,
+              mirror,
+              item,
+              MatrixParser.quote(name),
+              MatrixParser.foreign(name),
+              matrix.describe(),
               String.join(" or ", closest));
         }
         valid = false;
@@ -146,7 +158,9 @@ final class RequirementReader {
     if (element instanceof TypeElement) {
       return "type " + element.getSimpleName();
     }
-    return element.getEnclosingElement().getSimpleName() + "." + element.getSimpleName()
+    return element.getEnclosingElement().getSimpleName()
+        + "."
+        + element.getSimpleName()
         + MethodNames.parameters((ExecutableElement) element);
   }
 }

@@ -37,8 +37,7 @@ final class ReturnNarrowings {
     List<GuardedMethod> out = new ArrayList<>();
     for (GuardedMethod method : methods) {
       ExecutableElement element = method.element();
-      TypeMirror returned =
-          ((ExecutableType) types.asMemberOf(rootType, element)).getReturnType();
+      TypeMirror returned = ((ExecutableType) types.asMemberOf(rootType, element)).getReturnType();
       out.add(method.withNarrowing(subtype(returned, erased).map(ReturnNarrowings::narrowing)));
     }
     return out;
@@ -56,9 +55,10 @@ final class ReturnNarrowings {
       return Optional.empty();
     }
     TypeMirror bound = ((TypeVariable) returned).getUpperBound();
-    List<? extends TypeMirror> bounds = bound.getKind() == TypeKind.INTERSECTION
-        ? ((IntersectionType) bound).getBounds()
-        : List.of(bound);
+    List<? extends TypeMirror> bounds =
+        bound.getKind() == TypeKind.INTERSECTION
+            ? ((IntersectionType) bound).getBounds()
+            : List.of(bound);
     for (TypeMirror each : bounds) {
       Optional<TypeElement> found = subtype(each, erasedRoot);
       if (found.isPresent()) {
@@ -72,10 +72,13 @@ final class ReturnNarrowings {
     if (Annotations.find(subtype, Names.GENERATED).isPresent()) {
       return new Narrowing(subtype, ClassName.get(subtype), true);
     }
-    boolean guarded = Annotations.find(subtype, Names.REQUIRES_PERMISSION).isPresent()
-        || ElementFilter.methodsIn(subtype.getEnclosedElements()).stream().anyMatch(method ->
-            Annotations.find(method, Names.REQUIRES_PERMISSION).isPresent()
-                || Annotations.find(method, Names.UNGUARDED).isPresent());
+    boolean guarded =
+        Annotations.find(subtype, Names.REQUIRES_PERMISSION).isPresent()
+            || ElementFilter.methodsIn(subtype.getEnclosedElements()).stream()
+                .anyMatch(
+                    method ->
+                        Annotations.find(method, Names.REQUIRES_PERMISSION).isPresent()
+                            || Annotations.find(method, Names.UNGUARDED).isPresent());
     return new Narrowing(subtype, ServiceValidator.guardName(subtype), guarded);
   }
 }

@@ -23,22 +23,22 @@ import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Types;
 
 /**
- * Warns {@code [ReturnsGuardedType]} on each method of a guarded type whose return type is the
- * type or a supertype of it ({@code Object} included): what the guard does with such a result,
- * and what it cannot reach (an instance inside another returned object). Warns too on each method
- * returning a proper subtype of it ({@link Narrowing}): the guard refuses every result but null
- * and a guard of the subtype. And on each method whose return type holds the type, a supertype
- * other than {@code Object} or a subtype inside it (an array component, a type argument, a
- * wildcard bound): the guard checks the returned value, never what it holds.
+ * Warns {@code [ReturnsGuardedType]} on each method of a guarded type whose return type is the type
+ * or a supertype of it ({@code Object} included): what the guard does with such a result, and what
+ * it cannot reach (an instance inside another returned object). Warns too on each method returning
+ * a proper subtype of it ({@link Narrowing}): the guard refuses every result but null and a guard
+ * of the subtype. And on each method whose return type holds the type, a supertype other than
+ * {@code Object} or a subtype inside it (an array component, a type argument, a wildcard bound):
+ * the guard checks the returned value, never what it holds.
  *
- * <p>A return type the guard checks that is none of those ({@code Runnable}, {@code List<T>})
- * gets no warning: the guard throws for an instance of the guarded type rather than let it out,
- * and a warning on every method returning a collection or an interface would bury the others.
+ * <p>A return type the guard checks that is none of those ({@code Runnable}, {@code List<T>}) gets
+ * no warning: the guard throws for an instance of the guarded type rather than let it out, and a
+ * warning on every method returning a collection or an interface would bury the others.
  *
  * <p>A type variable bounded by {@code Object} or by a supertype of the guarded type gets no
- * warning: it is what every generic getter returns ({@code V get(K key)}). The guard checks such
- * a result all the same, and a caller that instantiates the variable as the implementation class
- * gets a {@link ClassCastException}, never the implementation.
+ * warning: it is what every generic getter returns ({@code V get(K key)}). The guard checks such a
+ * result all the same, and a caller that instantiates the variable as the implementation class gets
+ * a {@link ClassCastException}, never the implementation.
  */
 final class ReturnWarnings {
   private final Types types;
@@ -60,28 +60,40 @@ final class ReturnWarnings {
     String guard = service.guardName().simpleName();
     for (GuardedMethod method : service.overridden()) {
       ExecutableElement element = method.element();
-      TypeMirror returned =
-          ((ExecutableType) types.asMemberOf(rootType, element)).getReturnType();
+      TypeMirror returned = ((ExecutableType) types.asMemberOf(rootType, element)).getReturnType();
       if (method.narrowing().isPresent()) {
         Narrowing narrowing = method.narrowing().get();
-        report(Diagnostic.RETURNS_GUARDED_SUBTYPE, root, method,
-            narrowing.subtype().getSimpleName().toString(), name, guard,
+        report(
+            Diagnostic.RETURNS_GUARDED_SUBTYPE,
+            root,
+            method,
+            narrowing.subtype().getSimpleName().toString(),
+            name,
+            guard,
             narrowing.howToGuard());
         continue;
       }
       if (returned.getKind() != TypeKind.DECLARED
           || !types.isSubtype(erased, types.erasure(returned))) {
-        inside(returned, erased, false).ifPresent(held -> report(
-            Diagnostic.RETURNS_GUARDED_CONTAINER, root, method, shown(returned),
-            simpleName(held.type()), held.where(), guard, service.isClass()
-                ? "instances made with new " + guard + "(...)"
-                : guard + ".wrap(...) around each"));
+        inside(returned, erased, false)
+            .ifPresent(
+                held ->
+                    report(
+                        Diagnostic.RETURNS_GUARDED_CONTAINER,
+                        root,
+                        method,
+                        shown(returned),
+                        simpleName(held.type()),
+                        held.where(),
+                        guard,
+                        service.isClass()
+                            ? "instances made with new " + guard + "(...)"
+                            : guard + ".wrap(...) around each"));
         continue;
       }
       String returnedName = types.asElement(returned).getSimpleName().toString();
-      Diagnostic diagnostic = service.isClass()
-          ? Diagnostic.RETURNS_GUARDED_CLASS
-          : Diagnostic.RETURNS_GUARDED_TYPE;
+      Diagnostic diagnostic =
+          service.isClass() ? Diagnostic.RETURNS_GUARDED_CLASS : Diagnostic.RETURNS_GUARDED_TYPE;
       report(diagnostic, root, method, returnedName, name, guard);
     }
   }
@@ -104,9 +116,10 @@ final class ReturnWarnings {
       }
       case DECLARED -> {
         for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
-          Optional<Held> held = related(argument, erasedRoot)
-              ? Optional.of(new Held(argument, "as a type argument"))
-              : inside(argument, erasedRoot, true);
+          Optional<Held> held =
+              related(argument, erasedRoot)
+                  ? Optional.of(new Held(argument, "as a type argument"))
+                  : inside(argument, erasedRoot, true);
           if (held.isPresent()) {
             yield held;
           }
@@ -128,33 +141,36 @@ final class ReturnWarnings {
         }
         yield Optional.empty();
       }
-      case TYPEVAR -> nested && related(type, erasedRoot)
-          ? Optional.of(new Held(type, "as a type variable's bound"))
-          : Optional.empty();
+      case TYPEVAR ->
+          nested && related(type, erasedRoot)
+              ? Optional.of(new Held(type, "as a type variable's bound"))
+              : Optional.empty();
       default -> Optional.empty();
     };
   }
 
   /**
-   * Returns whether {@code type} is {@code erasedRoot}, a supertype of it other than {@code
-   * Object} or a subtype of it, or a type variable bounded by one of those.
+   * Returns whether {@code type} is {@code erasedRoot}, a supertype of it other than {@code Object}
+   * or a subtype of it, or a type variable bounded by one of those.
    */
   private boolean related(TypeMirror type, TypeMirror erasedRoot) {
     if (type.getKind() == TypeKind.TYPEVAR) {
       TypeMirror bound = ((TypeVariable) type).getUpperBound();
-      List<? extends TypeMirror> bounds = bound.getKind() == TypeKind.INTERSECTION
-          ? ((IntersectionType) bound).getBounds()
-          : List.of(bound);
+      List<? extends TypeMirror> bounds =
+          bound.getKind() == TypeKind.INTERSECTION
+              ? ((IntersectionType) bound).getBounds()
+              : List.of(bound);
       return bounds.stream().anyMatch(each -> related(each, erasedRoot));
     }
     if (type.getKind() != TypeKind.DECLARED) {
       return false;
     }
     TypeMirror erased = types.erasure(type);
-    boolean object = ((TypeElement) types.asElement(erased)).getQualifiedName()
-        .contentEquals("java.lang.Object");
-    return !object
-        && (types.isSubtype(erasedRoot, erased) || types.isSubtype(erased, erasedRoot));
+    boolean object =
+        ((TypeElement) types.asElement(erased))
+            .getQualifiedName()
+            .contentEquals("java.lang.Object");
+    return !object && (types.isSubtype(erasedRoot, erased) || types.isSubtype(erased, erasedRoot));
   }
 
   /** Returns {@code type} as a reader writes it, with simple names: {@code List<Things>}. */
@@ -164,9 +180,10 @@ final class ReturnWarnings {
 
   /** Returns {@code type}'s simple name after "a" or "an": {@code a Things}. */
   private String simpleName(TypeMirror type) {
-    String name = type.getKind() == TypeKind.TYPEVAR
-        ? type.toString()
-        : types.asElement(type).getSimpleName().toString();
+    String name =
+        type.getKind() == TypeKind.TYPEVAR
+            ? type.toString()
+            : types.asElement(type).getSimpleName().toString();
     return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
   }
 
@@ -184,8 +201,13 @@ final class ReturnWarnings {
       all[0] = method.operation() + MethodNames.parameters(element);
       reporter.report(diagnostic, element, all);
     } else {
-      all[0] = "method " + method.operation() + MethodNames.parameters(element)
-          + ", inherited by " + root.getSimpleName() + ",";
+      all[0] =
+          "method "
+              + method.operation()
+              + MethodNames.parameters(element)
+              + ", inherited by "
+              + root.getSimpleName()
+              + ",";
       reporter.report(diagnostic, root, all);
     }
   }

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What requirements mean against one matrix: which permissions imply which, whether any role
- * grants a permission, and which roles one requirement lets through while another stops them.
+ * What requirements mean against one matrix: which permissions imply which, whether any role grants
+ * a permission, and which roles one requirement lets through while another stops them.
  *
- * <p>Implication is logical (through includes), so it holds for custom roles too. For naming
- * roles, a workspace role stands for a member holding it with the default account role (and
- * whatever that account role holds everywhere); an account role stands for a principal holding it
- * and no explicit workspace role, so in a workspace it holds only its "everywhere" role.
+ * <p>Implication is logical (through includes), so it holds for custom roles too. For naming roles,
+ * a workspace role stands for a member holding it with the default account role (and whatever that
+ * account role holds everywhere); an account role stands for a principal holding it and no explicit
+ * workspace role, so in a workspace it holds only its "everywhere" role.
  */
 final class RoleCoverage {
   private final CompiledMatrix matrix;
@@ -119,8 +119,12 @@ final class RoleCoverage {
   }
 
   private PermissionRow row(String name) {
-    return matrix.permission(name).orElseThrow(() ->
-        new IllegalArgumentException("not a permission of " + matrix.describe() + ": " + name));
+    return matrix
+        .permission(name)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "not a permission of " + matrix.describe() + ": " + name));
   }
 
   private static String roles(String level, List<String> names) {

@@ -54,20 +54,34 @@ public final class ServiceValidator {
   private final ReturnWarnings returns;
 
   /**
-   * Creates a validator checking against {@code matrix}; {@code compiledHere} tells whether a
-   * type is compiled in this compilation (so its methods have source positions to report on),
-   * {@code stability} whether a workspace or account carrier answers the same on every read.
+   * Creates a validator checking against {@code matrix}; {@code compiledHere} tells whether a type
+   * is compiled in this compilation (so its methods have source positions to report on), {@code
+   * stability} whether a workspace or account carrier answers the same on every read.
    */
-  public ServiceValidator(Elements elements, Types types, Reporter reporter, MatrixHandle matrix,
-      Predicate<TypeElement> compiledHere, StableAccessors stability) {
+  public ServiceValidator(
+      Elements elements,
+      Types types,
+      Reporter reporter,
+      MatrixHandle matrix,
+      Predicate<TypeElement> compiledHere,
+      StableAccessors stability) {
     this.types = types;
     this.reporter = reporter;
-    this.requirements = new RequirementReader(reporter, matrix.matrix(),
-        new PermissionListWarnings(reporter, matrix.matrix(), compiledHere));
+    this.requirements =
+        new RequirementReader(
+            reporter,
+            matrix.matrix(),
+            new PermissionListWarnings(reporter, matrix.matrix(), compiledHere));
     IdCarriers carriers = new IdCarriers(elements, types, stability, compiledHere);
-    this.methods = new MethodValidator(types, reporter, matrix, requirements,
-        new IdParameters(IdKind.WORKSPACE, reporter, carriers),
-        new IdParameters(IdKind.ACCOUNT, reporter, carriers), compiledHere);
+    this.methods =
+        new MethodValidator(
+            types,
+            reporter,
+            matrix,
+            requirements,
+            new IdParameters(IdKind.WORKSPACE, reporter, carriers),
+            new IdParameters(IdKind.ACCOUNT, reporter, carriers),
+            compiledHere);
     this.classes = new ClassServiceValidator(elements, types, reporter, requirements, methods);
     this.narrowings = new ReturnNarrowings(types);
     this.returns = new ReturnWarnings(types, reporter, compiledHere);
@@ -85,16 +99,17 @@ public final class ServiceValidator {
     }
     Optional<RequirementSpec> typeDefault = requirements.read(type);
     List<GuardedMethod> found = new ArrayList<>();
-    boolean complete = isInterface
-        ? collect(type, type, typeDefault, new LinkedHashSet<>(), found)
-        : classes.collect(type, typeDefault, found);
+    boolean complete =
+        isInterface
+            ? collect(type, type, typeDefault, new LinkedHashSet<>(), found)
+            : classes.collect(type, typeDefault, found);
     if (!complete || reporter.errorCount() - methods.lenientErrors() > errorsBefore) {
       return new Outcome(Status.INVALID, Optional.empty());
     }
     List<ExecutableElement> constructors =
         isInterface ? List.of() : ClassServiceValidator.constructors(type);
-    GuardedService service = new GuardedService(
-        type, guardName(type), narrowings.apply(type, found), constructors);
+    GuardedService service =
+        new GuardedService(type, guardName(type), narrowings.apply(type, found), constructors);
     returns.check(service);
     return new Outcome(Status.VALID, Optional.of(service));
   }
@@ -113,8 +128,12 @@ public final class ServiceValidator {
     }
     for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        reportOnType(reporter, type, Diagnostic.NOT_PROXYABLE_PRIVATE_INTERFACE,
-            type.getSimpleName(), e == type ? "it" : "its enclosing type " + e.getSimpleName());
+        reportOnType(
+            reporter,
+            type,
+            Diagnostic.NOT_PROXYABLE_PRIVATE_INTERFACE,
+            type.getSimpleName(),
+            e == type ? "it" : "its enclosing type " + e.getSimpleName());
         return false;
       }
     }
@@ -128,17 +147,25 @@ public final class ServiceValidator {
    */
   static void reportOnType(
       Reporter reporter, TypeElement type, Diagnostic diagnostic, Object... args) {
-    reporter.report(diagnostic, type,
-        Annotations.find(type, Names.REQUIRES_PERMISSION).orElse(null), null, args);
+    reporter.report(
+        diagnostic,
+        type,
+        Annotations.find(type, Names.REQUIRES_PERMISSION).orElse(null),
+        null,
+        args);
   }
 
   /**
-   * Adds the methods of {@code current} (then of its superinterfaces, depth first) that a guard
-   * of {@code root} implements, skipping ones already overridden. Returns false if a method
-   * could not be read (its mistake is reported).
+   * Adds the methods of {@code current} (then of its superinterfaces, depth first) that a guard of
+   * {@code root} implements, skipping ones already overridden. Returns false if a method could not
+   * be read (its mistake is reported).
    */
-  private boolean collect(TypeElement root, TypeElement current, Optional<RequirementSpec> rootDefault,
-      Set<String> seen, List<GuardedMethod> out) {
+  private boolean collect(
+      TypeElement root,
+      TypeElement current,
+      Optional<RequirementSpec> rootDefault,
+      Set<String> seen,
+      List<GuardedMethod> out) {
     boolean own = current.equals(root);
     boolean complete = true;
     Optional<RequirementSpec> declaringDefault = own ? rootDefault : requirements.read(current);
@@ -146,7 +173,8 @@ public final class ServiceValidator {
       Set<Modifier> modifiers = method.getModifiers();
       if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.PRIVATE)) {
         if (own) {
-          methods.rejectAnnotated(method, modifiers.contains(Modifier.STATIC) ? "static" : "private");
+          methods.rejectAnnotated(
+              method, modifiers.contains(Modifier.STATIC) ? "static" : "private");
         }
         continue;
       }
@@ -155,8 +183,8 @@ public final class ServiceValidator {
       if (!seen.add(methods.overrideKey(method, asMember))) {
         continue;
       }
-      Optional<GuardedMethod> guarded = methods.method(root, current, method,
-          asMember, declaringDefault.or(() -> rootDefault));
+      Optional<GuardedMethod> guarded =
+          methods.method(root, current, method, asMember, declaringDefault.or(() -> rootDefault));
       guarded.ifPresent(out::add);
       complete &= guarded.isPresent();
     }

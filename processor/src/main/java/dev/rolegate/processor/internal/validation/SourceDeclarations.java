@@ -47,7 +47,8 @@ final class SourceDeclarations {
    */
   Optional<String> returnedField(TypeElement type, String name) {
     Optional<BlockTree> body = accessor(type, name).map(MethodTree::getBody);
-    if (body.isEmpty() || body.get().getStatements().size() != 1
+    if (body.isEmpty()
+        || body.get().getStatements().size() != 1
         || !(body.get().getStatements().get(0) instanceof ReturnTree returned)) {
       return Optional.empty();
     }
@@ -71,7 +72,8 @@ final class SourceDeclarations {
       return Optional.empty();
     }
     for (Tree member : tree.getMembers()) {
-      if (member instanceof MethodTree method && method.getName().contentEquals(name)
+      if (member instanceof MethodTree method
+          && method.getName().contentEquals(name)
           && method.getParameters().isEmpty()) {
         return Optional.of(method);
       }

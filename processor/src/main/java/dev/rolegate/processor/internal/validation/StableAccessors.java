@@ -20,13 +20,13 @@ import javax.tools.StandardLocation;
 
 /**
  * Decides whether a carrier's accessor (a workspace or an account carrier: one rule) answers the
- * same on every read. The guard reads the id once and checks it; the delegate reads the accessor again. So the accessor must
- * be one that cannot answer differently: the implicit accessor of a record component, or a method
- * of a final class, declared in it, that is exactly {@code return id;} (or {@code return
- * this.id;}) of a final {@code String} or {@code UUID} instance field of that class. A carrier
- * from the class path is checked on its class file: the accessor's code must be exactly that field
- * read; so is one without a syntax tree, though javac was handed its name to process. Whatever
- * cannot be verified is refused.
+ * same on every read. The guard reads the id once and checks it; the delegate reads the accessor
+ * again. So the accessor must be one that cannot answer differently: the implicit accessor of a
+ * record component, or a method of a final class, declared in it, that is exactly {@code return
+ * id;} (or {@code return this.id;}) of a final {@code String} or {@code UUID} instance field of
+ * that class. A carrier from the class path is checked on its class file: the accessor's code must
+ * be exactly that field read; so is one without a syntax tree, though javac was handed its name to
+ * process. Whatever cannot be verified is refused.
  */
 public final class StableAccessors {
   /**
@@ -91,8 +91,11 @@ public final class StableAccessors {
    * differently on a second read, or empty when it cannot; {@code compiledHere} tells whether a
    * type is compiled from source in this compilation.
    */
-  Optional<Unstable> check(TypeElement type, ExecutableElement accessor,
-      ClassName idType, Predicate<TypeElement> compiledHere) {
+  Optional<Unstable> check(
+      TypeElement type,
+      ExecutableElement accessor,
+      ClassName idType,
+      Predicate<TypeElement> compiledHere) {
     Optional<Unstable> shape = unstableShape(type, accessor);
     if (shape.isPresent()) {
       return shape;
@@ -179,8 +182,8 @@ public final class StableAccessors {
     String binary = elements.getBinaryName(type).toString();
     String file = (pkg.isEmpty() ? binary : binary.substring(pkg.length() + 1)) + ".class";
     byte[] bytes;
-    try (InputStream in = filer.getResource(StandardLocation.CLASS_PATH, pkg, file)
-        .openInputStream()) {
+    try (InputStream in =
+        filer.getResource(StandardLocation.CLASS_PATH, pkg, file).openInputStream()) {
       bytes = in.readAllBytes();
     } catch (IOException | IllegalArgumentException | IllegalStateException notFound) {
       return Optional.of(new Unstable(Cause.NO_CLASS_FILE, file));

@@ -30,7 +30,8 @@ class EditDistanceTest {
     assertEquals(List.of("VIEW_FLOWS", "VIEW_LOGS"), EditDistance.closest("view_flows", known));
     assertEquals(List.of("VIEW_FLOWS", "VIEW_LOGS"), EditDistance.closest("VIEW_FLOWX", known));
     // All five are one edit from "A": ties go by name, and three are kept.
-    assertEquals(List.of("A1", "A2", "A3"), EditDistance.closest("A", List.of("A3", "A2", "B", "A1", "A4")));
+    assertEquals(
+        List.of("A1", "A2", "A3"), EditDistance.closest("A", List.of("A3", "A2", "B", "A1", "A4")));
     assertEquals(List.of(), EditDistance.closest("SOMETHING", List.of()));
   }
 
@@ -40,12 +41,15 @@ class EditDistanceTest {
     assertEquals(List.of("AB"), EditDistance.closest("XY", List.of("AB")));
     assertEquals(List.of(), EditDistance.closest("XYZ", List.of("ABC")));
     // Twelve letters: four edits are close (12 / 3), five are not.
-    assertEquals(List.of("ABCDEFGHIJKL"), EditDistance.closest("WXYZEFGHIJKL", List.of("ABCDEFGHIJKL")));
+    assertEquals(
+        List.of("ABCDEFGHIJKL"), EditDistance.closest("WXYZEFGHIJKL", List.of("ABCDEFGHIJKL")));
     assertEquals(List.of(), EditDistance.closest("VWXYZFGHIJKL", List.of("ABCDEFGHIJKL")));
     // The shorter of the two lengths counts.
     assertEquals(List.of(), EditDistance.closest("ABC", List.of("ABCDEFGHIJKL")));
-    assertEquals(List.of("ABCDEFGHIJ"), EditDistance.closest("ABCDEFGHIJKL", List.of("ABCDEFGHIJ")));
-    // Four edits between 12 and 10 letters: over the shorter name's limit (3), though not the longer's.
+    assertEquals(
+        List.of("ABCDEFGHIJ"), EditDistance.closest("ABCDEFGHIJKL", List.of("ABCDEFGHIJ")));
+    // Four edits between 12 and 10 letters: over the shorter name's limit (3), though not the
+    // longer's.
     assertEquals(List.of(), EditDistance.closest("ABCDEFGHIJKL", List.of("ABCDEFGHXY")));
   }
 }

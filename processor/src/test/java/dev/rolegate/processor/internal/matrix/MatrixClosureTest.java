@@ -21,11 +21,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The closure, by what it must contain: a role holds its grants, everything they include
  * (transitively) and everything the role it inherits holds, and nothing else. Checked on a small
- * hand-written matrix and on seeded random ones against a slow reference written straight from
- * that definition (a fixpoint over the rows), so it holds for any way of computing the closure.
+ * hand-written matrix and on seeded random ones against a slow reference written straight from that
+ * definition (a fixpoint over the rows), so it holds for any way of computing the closure.
  */
 class MatrixClosureTest {
-  private static final String SMALL = """
+  private static final String SMALL =
+      """
       # Small
 
       | Permission | Level | Scope | Includes | Description |
@@ -68,7 +69,10 @@ class MatrixClosureTest {
   }
 
   private static RoleRow role(CompiledMatrix matrix, String name, Level level) {
-    return matrix.roles(level).stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    return matrix.roles(level).stream()
+        .filter(r -> r.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -76,7 +80,8 @@ class MatrixClosureTest {
     CompiledMatrix m = compile(SMALL);
     assertEquals(bits(m, "VIEW"), m.closure(role(m, "VIEWER", Level.WORKSPACE)));
     assertEquals(bits(m, "VIEW", "EDIT"), m.closure(role(m, "EDITOR", Level.WORKSPACE)));
-    assertEquals(bits(m, "VIEW", "EDIT", "DELETE", "AUDIT"), m.closure(role(m, "OWNER", Level.WORKSPACE)));
+    assertEquals(
+        bits(m, "VIEW", "EDIT", "DELETE", "AUDIT"), m.closure(role(m, "OWNER", Level.WORKSPACE)));
     assertEquals(bits(m, "AUDIT"), m.closure(role(m, "AUDITOR", Level.WORKSPACE)));
     assertEquals(new BitSet(), m.closure(role(m, "MEMBER", Level.ACCOUNT)));
     assertEquals(bits(m, "BILLING", "ACCOUNT_ADMIN"), m.closure(role(m, "ADMIN", Level.ACCOUNT)));
@@ -87,8 +92,11 @@ class MatrixClosureTest {
     CompiledMatrix m = compile(SMALL);
     assertEquals(bits(m, "VIEW"), m.implied(m.permission("VIEW").orElseThrow()));
     assertEquals(bits(m, "VIEW", "EDIT"), m.implied(m.permission("EDIT").orElseThrow()));
-    assertEquals(bits(m, "VIEW", "EDIT", "DELETE"), m.implied(m.permission("DELETE").orElseThrow()));
-    assertEquals(bits(m, "BILLING", "ACCOUNT_ADMIN"), m.implied(m.permission("ACCOUNT_ADMIN").orElseThrow()));
+    assertEquals(
+        bits(m, "VIEW", "EDIT", "DELETE"), m.implied(m.permission("DELETE").orElseThrow()));
+    assertEquals(
+        bits(m, "BILLING", "ACCOUNT_ADMIN"),
+        m.implied(m.permission("ACCOUNT_ADMIN").orElseThrow()));
   }
 
   @Test
@@ -110,16 +118,20 @@ class MatrixClosureTest {
     assertEquals("small.md", m.sourceName());
     assertEquals(SMALL, m.text());
     assertEquals("Small (small.md)", m.describe());
-    assertEquals(List.of("VIEW", "EDIT", "DELETE", "AUDIT", "BILLING", "ACCOUNT_ADMIN"),
+    assertEquals(
+        List.of("VIEW", "EDIT", "DELETE", "AUDIT", "BILLING", "ACCOUNT_ADMIN"),
         m.permissions().stream().map(PermissionRow::name).toList());
     for (int i = 0; i < m.permissions().size(); i++) {
       assertEquals(i, m.indexOf(m.permissions().get(i)));
     }
-    assertEquals(List.of("VIEWER", "EDITOR", "OWNER", "AUDITOR", "MEMBER", "ADMIN"),
+    assertEquals(
+        List.of("VIEWER", "EDITOR", "OWNER", "AUDITOR", "MEMBER", "ADMIN"),
         m.roles().stream().map(RoleRow::name).toList());
-    assertEquals(List.of("VIEWER", "EDITOR", "OWNER", "AUDITOR"),
+    assertEquals(
+        List.of("VIEWER", "EDITOR", "OWNER", "AUDITOR"),
         m.roles(Level.WORKSPACE).stream().map(RoleRow::name).toList());
-    assertEquals(List.of("MEMBER", "ADMIN"), m.roles(Level.ACCOUNT).stream().map(RoleRow::name).toList());
+    assertEquals(
+        List.of("MEMBER", "ADMIN"), m.roles(Level.ACCOUNT).stream().map(RoleRow::name).toList());
     assertEquals(Optional.empty(), m.permission("view"));
     assertEquals(Optional.empty(), m.permission("NOPE"));
     PermissionRow edit = m.permission("EDIT").orElseThrow();
@@ -139,7 +151,9 @@ class MatrixClosureTest {
 
   @Test
   void noDefaultAccountRole_isEmpty() {
-    CompiledMatrix m = compile("""
+    CompiledMatrix m =
+        compile(
+            """
         | Permission | Level | Includes |
         |---|---|---|
         | VIEW | workspace | |
@@ -154,7 +168,9 @@ class MatrixClosureTest {
 
   @Test
   void sameNameAtBothLevels_closesEachWithinItsOwnLevel() {
-    CompiledMatrix m = compile("""
+    CompiledMatrix m =
+        compile(
+            """
         | Permission | Level | Includes |
         |---|---|---|
         | VIEW | workspace | |
@@ -179,14 +195,23 @@ class MatrixClosureTest {
     text.append("| P0 | workspace | |\n");
     for (int i = 1; i < 60; i++) {
       // P_i includes P_{i-1} and, for even i, P_{i-2} as well (diamonds).
-      text.append("| P").append(i).append(" | workspace | P").append(i - 1)
-          .append(i % 2 == 0 && i >= 2 ? ", P" + (i - 2) : "").append(" |\n");
+      text.append("| P")
+          .append(i)
+          .append(" | workspace | P")
+          .append(i - 1)
+          .append(i % 2 == 0 && i >= 2 ? ", P" + (i - 2) : "")
+          .append(" |\n");
     }
     text.append("\n| Role | Level | Inherits | Grants |\n|---|---|---|---|\n");
     text.append("| R0 | workspace | | |\n");
     for (int i = 1; i < 60; i++) {
-      text.append("| R").append(i).append(" | workspace | R").append(i - 1).append(" | ")
-          .append(i % 10 == 0 ? "P" + i : "").append(" |\n");
+      text.append("| R")
+          .append(i)
+          .append(" | workspace | R")
+          .append(i - 1)
+          .append(" | ")
+          .append(i % 10 == 0 ? "P" + i : "")
+          .append(" |\n");
     }
     CompiledMatrix m = compile(text.toString());
     BitSet all = new BitSet();
@@ -216,7 +241,9 @@ class MatrixClosureTest {
       assertEquals(g.referenceImplied(i), m.implied(row), g.text + "\nimplied " + row.name());
     }
     for (RoleRow role : m.roles()) {
-      assertEquals(g.referenceClosure(role.name(), role.level()), m.closure(role),
+      assertEquals(
+          g.referenceClosure(role.name(), role.level()),
+          m.closure(role),
           g.text + "\nclosure " + role.level() + " " + role.name());
     }
   }
@@ -226,14 +253,17 @@ class MatrixClosureTest {
     final List<String> permissions = new ArrayList<>();
     final List<Level> levels = new ArrayList<>();
     final List<List<Integer>> includes = new ArrayList<>();
+
     /** Per level: role name to (inherited role or null, granted permission indexes). */
     final Map<Level, Map<String, Object[]>> roles = new HashMap<>();
+
     String text;
 
     static Generated random(Random random) {
       Generated g = new Generated();
       int count = 1 + random.nextInt(40);
-      StringBuilder out = new StringBuilder("# Random\n\n| Permission | Level | Includes |\n|---|---|---|\n");
+      StringBuilder out =
+          new StringBuilder("# Random\n\n| Permission | Level | Includes |\n|---|---|---|\n");
       for (int i = 0; i < count; i++) {
         Level level = random.nextInt(3) == 0 ? Level.ACCOUNT : Level.WORKSPACE;
         List<Integer> inc = new ArrayList<>();
@@ -245,8 +275,13 @@ class MatrixClosureTest {
         g.permissions.add("P_" + i);
         g.levels.add(level);
         g.includes.add(inc);
-        out.append("| P_").append(i).append(" | ").append(level.word()).append(" | ")
-            .append(String.join(", ", inc.stream().map(j -> "P_" + j).toList())).append(" |\n");
+        out.append("| P_")
+            .append(i)
+            .append(" | ")
+            .append(level.word())
+            .append(" | ")
+            .append(String.join(", ", inc.stream().map(j -> "P_" + j).toList()))
+            .append(" |\n");
       }
       out.append("\n| Role | Level | Inherits | Grants |\n|---|---|---|---|\n");
       for (Level level : Level.values()) {
@@ -256,7 +291,10 @@ class MatrixClosureTest {
         List<String> names = new ArrayList<>();
         for (int r = 0; r < roleCount; r++) {
           String name = "R_" + r;
-          String inherits = names.isEmpty() || random.nextBoolean() ? null : names.get(random.nextInt(names.size()));
+          String inherits =
+              names.isEmpty() || random.nextBoolean()
+                  ? null
+                  : names.get(random.nextInt(names.size()));
           List<Integer> grants = new ArrayList<>();
           for (int i = 0; i < count; i++) {
             if (g.levels.get(i) == level && random.nextInt(5) == 0) {
@@ -265,16 +303,24 @@ class MatrixClosureTest {
           }
           byName.put(name, new Object[] {inherits, grants});
           names.add(name);
-          out.append("| ").append(name).append(" | ").append(level.word()).append(" | ")
-              .append(inherits == null ? "" : inherits).append(" | ")
-              .append(String.join(", ", grants.stream().map(i -> "P_" + i).toList())).append(" |\n");
+          out.append("| ")
+              .append(name)
+              .append(" | ")
+              .append(level.word())
+              .append(" | ")
+              .append(inherits == null ? "" : inherits)
+              .append(" | ")
+              .append(String.join(", ", grants.stream().map(i -> "P_" + i).toList()))
+              .append(" |\n");
         }
       }
       g.text = out.toString();
       return g;
     }
 
-    /** Fixpoint: start from the permission, add whatever anything in the set includes, until stable. */
+    /**
+     * Fixpoint: start from the permission, add whatever anything in the set includes, until stable.
+     */
     BitSet referenceImplied(int permission) {
       BitSet set = new BitSet();
       set.set(permission);
@@ -315,8 +361,9 @@ class MatrixClosureTest {
       Generated g = Generated.random(new Random(seed));
       account |= g.levels.contains(Level.ACCOUNT);
       includes |= g.includes.stream().anyMatch(list -> !list.isEmpty());
-      inherits |= g.roles.values().stream()
-          .anyMatch(map -> map.values().stream().anyMatch(spec -> spec[0] != null));
+      inherits |=
+          g.roles.values().stream()
+              .anyMatch(map -> map.values().stream().anyMatch(spec -> spec[0] != null));
     }
     assertTrue(account && inherits && includes);
   }

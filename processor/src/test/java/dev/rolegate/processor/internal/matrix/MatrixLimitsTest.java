@@ -17,17 +17,21 @@ import org.junit.jupiter.api.Test;
  * estimated constant-pool entries, each checked at its exact boundary with its exact message.
  */
 class MatrixLimitsTest {
-  private static final String COUNT_MESSAGE = "the matrix has %s permissions; a compiled matrix holds"
-      + " at most 4,096 (its generated capability table sets one constant per permission in a class"
-      + " initializer, which the JVM caps at 64 KB). This row is permission 4,097: merge or remove"
-      + " permissions";
-  private static final String CONSTANTS_MESSAGE = "the generated capability table would need about"
-      + " %s constant-pool entries (one for each permission's constant, two for each distinct name,"
-      + " scope and description, two for each distinct 64-bit word of the permissions' and roles'"
-      + " closed bitsets); a compiled matrix may need at most 60,000 (the JVM caps a class at"
-      + " 65,535): use fewer permissions, roles or distinct descriptions, or simpler includes";
+  private static final String COUNT_MESSAGE =
+      "the matrix has %s permissions; a compiled matrix holds"
+          + " at most 4,096 (its generated capability table sets one constant per permission in a class"
+          + " initializer, which the JVM caps at 64 KB). This row is permission 4,097: merge or remove"
+          + " permissions";
+  private static final String CONSTANTS_MESSAGE =
+      "the generated capability table would need about"
+          + " %s constant-pool entries (one for each permission's constant, two for each distinct name,"
+          + " scope and description, two for each distinct 64-bit word of the permissions' and roles'"
+          + " closed bitsets); a compiled matrix may need at most 60,000 (the JVM caps a class at"
+          + " 65,535): use fewer permissions, roles or distinct descriptions, or simpler includes";
 
-  /** {@code size} permissions, the i-th on line 10 + 2i (so a wrong index shows as a wrong line). */
+  /**
+   * {@code size} permissions, the i-th on line 10 + 2i (so a wrong index shows as a wrong line).
+   */
   private static List<PermissionRow> rows(int size) {
     List<PermissionRow> rows = new ArrayList<>();
     for (int i = 0; i < size; i++) {
@@ -47,30 +51,40 @@ class MatrixLimitsTest {
     assertEquals(Optional.empty(), MatrixLimits.checkCount(rows(0)));
     assertEquals(Optional.empty(), MatrixLimits.checkCount(rows(4_095)));
     assertEquals(Optional.empty(), MatrixLimits.checkCount(rows(4_096)));
-    assertEquals(Optional.of(new MatrixProblem(Diagnostic.MATRIX_TOO_LARGE, 10 + 2 * 4_096,
-            String.format(COUNT_MESSAGE, "4,097"))),
+    assertEquals(
+        Optional.of(
+            new MatrixProblem(
+                Diagnostic.MATRIX_TOO_LARGE,
+                10 + 2 * 4_096,
+                String.format(COUNT_MESSAGE, "4,097"))),
         MatrixLimits.checkCount(rows(4_097)));
-    assertEquals(Optional.of(new MatrixProblem(Diagnostic.MATRIX_TOO_LARGE, 10 + 2 * 4_096,
-            String.format(COUNT_MESSAGE, "10,000"))),
+    assertEquals(
+        Optional.of(
+            new MatrixProblem(
+                Diagnostic.MATRIX_TOO_LARGE,
+                10 + 2 * 4_096,
+                String.format(COUNT_MESSAGE, "10,000"))),
         MatrixLimits.checkCount(rows(10_000)));
   }
 
   /**
-   * Three permissions and two roles: strings T, m.md, A, s, d, B, e, C, "", R, S, W (12); words
-   * 3, 4 and 7 (words 0 and 1 need no constant, and 3 twice is one); one row method.
+   * Three permissions and two roles: strings T, m.md, A, s, d, B, e, C, "", R, S, W (12); words 3,
+   * 4 and 7 (words 0 and 1 need no constant, and 3 twice is one); one row method.
    */
   @Test
   void constants_countsFieldsDistinctStringsDistinctWordsAndRowMethods() {
-    List<PermissionRow> permissions = List.of(
-        new PermissionRow(5, "A", Level.WORKSPACE, "s", List.of(), "d"),
-        new PermissionRow(6, "B", Level.WORKSPACE, "s", List.of("A"), "e"),
-        new PermissionRow(7, "C", Level.WORKSPACE, "", List.of(), "d"));
+    List<PermissionRow> permissions =
+        List.of(
+            new PermissionRow(5, "A", Level.WORKSPACE, "s", List.of(), "d"),
+            new PermissionRow(6, "B", Level.WORKSPACE, "s", List.of("A"), "e"),
+            new PermissionRow(7, "C", Level.WORKSPACE, "", List.of(), "d"));
     RoleRow r = new RoleRow(11, "R", Level.ACCOUNT, false, "", List.of(), "", "d");
     RoleRow s = new RoleRow(12, "S", Level.ACCOUNT, false, "", List.of(), "W", "");
     Map<RoleRow, BitSet> closures = new LinkedHashMap<>();
     closures.put(r, bits(0, 1, 2, 64));
     closures.put(s, bits(0, 1, 128));
-    CompiledMatrix matrix = matrix(permissions, List.of(bits(0), bits(0, 1), bits(2, 64)), closures);
+    CompiledMatrix matrix =
+        matrix(permissions, List.of(bits(0), bits(0, 1), bits(2, 64)), closures);
     assertEquals(200 + 3 * 3 + 2 * 12 + 2 * 3 + 3, MatrixLimits.constants(matrix));
     assertEquals(Optional.empty(), MatrixLimits.checkConstants(matrix));
   }
@@ -90,8 +104,10 @@ class MatrixLimitsTest {
       // Strings: T, m.md, "", R and each name; words: 2^i for 1 < i < 64 (2^0 is 1).
       int words = Math.min(size, 64) - 1;
       int rowMethods = (size + 1) / 30 + 1;
-      assertEquals(200 + 3 * size + 2 * (4 + size) + 2 * words + 3 * rowMethods,
-          MatrixLimits.constants(matrix(permissions, implied, closures)), "size " + size);
+      assertEquals(
+          200 + 3 * size + 2 * (4 + size) + 2 * words + 3 * rowMethods,
+          MatrixLimits.constants(matrix(permissions, implied, closures)),
+          "size " + size);
     }
   }
 
@@ -104,8 +120,9 @@ class MatrixLimitsTest {
     List<PermissionRow> permissions = new ArrayList<>();
     List<BitSet> implied = new ArrayList<>();
     for (int i = 0; i < permissionCount; i++) {
-      permissions.add(new PermissionRow(5 + i, "ABCDEFGH".substring(i, i + 1), Level.WORKSPACE, "",
-          List.of(), ""));
+      permissions.add(
+          new PermissionRow(
+              5 + i, "ABCDEFGH".substring(i, i + 1), Level.WORKSPACE, "", List.of(), ""));
       implied.add(i == 0 ? BitSet.valueOf(longs) : bits(1));
     }
     return matrix(permissions, implied, new LinkedHashMap<>());
@@ -119,14 +136,18 @@ class MatrixLimitsTest {
 
     CompiledMatrix oneOver = wide(2, 29_891);
     assertEquals(60_001, MatrixLimits.constants(oneOver));
-    assertEquals(Optional.of(new MatrixProblem(Diagnostic.MATRIX_TOO_LARGE, 5,
-            String.format(CONSTANTS_MESSAGE, "60,001"))),
+    assertEquals(
+        Optional.of(
+            new MatrixProblem(
+                Diagnostic.MATRIX_TOO_LARGE, 5, String.format(CONSTANTS_MESSAGE, "60,001"))),
         MatrixLimits.checkConstants(oneOver));
 
     CompiledMatrix twoOver = wide(1, 29_894);
     assertEquals(60_002, MatrixLimits.constants(twoOver));
-    assertEquals(Optional.of(new MatrixProblem(Diagnostic.MATRIX_TOO_LARGE, 5,
-            String.format(CONSTANTS_MESSAGE, "60,002"))),
+    assertEquals(
+        Optional.of(
+            new MatrixProblem(
+                Diagnostic.MATRIX_TOO_LARGE, 5, String.format(CONSTANTS_MESSAGE, "60,002"))),
         MatrixLimits.checkConstants(twoOver));
   }
 
@@ -143,8 +164,11 @@ class MatrixLimitsTest {
     text.append("| P4096 | workspace | |\n");
     MatrixCompiler.Result over = MatrixCompiler.compile("m.md", text.toString());
     assertTrue(over.matrix().isEmpty());
-    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_TOO_LARGE, 4_099,
-        String.format(COUNT_MESSAGE, "4,097"))), over.problems());
+    assertEquals(
+        List.of(
+            new MatrixProblem(
+                Diagnostic.MATRIX_TOO_LARGE, 4_099, String.format(COUNT_MESSAGE, "4,097"))),
+        over.problems());
   }
 
   @Test
@@ -153,29 +177,36 @@ class MatrixLimitsTest {
     for (int i = 0; i < 4_097; i++) {
       text.append("| P").append(i).append(" | workspace | |\n");
     }
-    text.append("\n| Role | Level | Inherits | Grants |\n|---|---|---|---|\n| R | workspace | | NOPE |\n");
+    text.append(
+        "\n| Role | Level | Inherits | Grants |\n|---|---|---|---|\n| R | workspace | | NOPE |\n");
     List<MatrixProblem> problems = MatrixCompiler.compile("m.md", text.toString()).problems();
-    assertEquals(List.of(Diagnostic.MATRIX_TOO_LARGE, Diagnostic.MATRIX_UNKNOWN_NAME),
-        problems.stream().map(MatrixProblem::diagnostic).toList(), problems.toString());
+    assertEquals(
+        List.of(Diagnostic.MATRIX_TOO_LARGE, Diagnostic.MATRIX_UNKNOWN_NAME),
+        problems.stream().map(MatrixProblem::diagnostic).toList(),
+        problems.toString());
     assertEquals(List.of(4_099, 4_103), problems.stream().map(MatrixProblem::line).toList());
   }
 
   /**
-   * One permission and 28,470 roles of distinct names: 200 + 3 + 2 × (4 + 28,470) strings + 3 ×
-   * 950 row methods = 60,001 constants, so the otherwise valid matrix is rejected.
+   * One permission and 28,470 roles of distinct names: 200 + 3 + 2 × (4 + 28,470) strings + 3 × 950
+   * row methods = 60,001 constants, so the otherwise valid matrix is rejected.
    */
   @Test
   void compile_tableBeyondTheConstantPool_isRejectedOnTheFirstPermission() {
-    StringBuilder text = new StringBuilder(
-        "# Big\n\n| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n\n"
-            + "| Role | Level | Inherits | Grants |\n|---|---|---|---|\n");
+    StringBuilder text =
+        new StringBuilder(
+            "# Big\n\n| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n\n"
+                + "| Role | Level | Inherits | Grants |\n|---|---|---|---|\n");
     for (int i = 0; i < 28_470; i++) {
       text.append("| R").append(i).append(" | workspace | | VIEW |\n");
     }
     MatrixCompiler.Result result = MatrixCompiler.compile("m.md", text.toString());
     assertTrue(result.matrix().isEmpty());
-    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_TOO_LARGE, 5,
-        String.format(CONSTANTS_MESSAGE, "60,001"))), result.problems());
+    assertEquals(
+        List.of(
+            new MatrixProblem(
+                Diagnostic.MATRIX_TOO_LARGE, 5, String.format(CONSTANTS_MESSAGE, "60,001"))),
+        result.problems());
   }
 
   private static BitSet bits(int... indexes) {

@@ -24,7 +24,9 @@ class MatrixParserTest {
 
   @Test
   void fullRows_columnsAfterTheFirstInAnyOrder() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         Intro prose | with a bar that is not a table.
         # The Title \s
         ## Later heading
@@ -43,17 +45,22 @@ class MatrixParserTest {
     MatrixDocument document = result.document();
     assertEquals("The Title", document.title());
     assertEquals("m.md", document.sourceName());
-    assertEquals(List.of(
-        new PermissionRow(8, "VIEW", Level.WORKSPACE, "see_x", List.of(), "Views."),
-        new PermissionRow(9, "EDIT", Level.WORKSPACE, "", List.of("VIEW"), "Edits.")),
+    assertEquals(
+        List.of(
+            new PermissionRow(8, "VIEW", Level.WORKSPACE, "see_x", List.of(), "Views."),
+            new PermissionRow(9, "EDIT", Level.WORKSPACE, "", List.of("VIEW"), "Edits.")),
         document.permissions());
-    assertEquals(List.of(new RoleRow(13, "ADMIN", Level.ACCOUNT, true, "MEMBER", List.of(), "OWNER", "Admin.")),
+    assertEquals(
+        List.of(
+            new RoleRow(13, "ADMIN", Level.ACCOUNT, true, "MEMBER", List.of(), "OWNER", "Admin.")),
         document.roles());
   }
 
   @Test
   void roleRow_everyField() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         | Permission | Level | Includes |
         |---|---|---|
         | VIEW | workspace | |
@@ -66,15 +73,22 @@ class MatrixParserTest {
         """);
     assertEquals(List.of(), result.problems());
     List<RoleRow> roles = result.document().roles();
-    assertEquals(new RoleRow(7, "MEMBER", Level.ACCOUNT, true, "", List.of(), "", "Member."), roles.get(0));
-    assertEquals(new RoleRow(8, "ADMIN", Level.ACCOUNT, false, "MEMBER", List.of(), "OWNER", "Admin."), roles.get(1));
-    assertEquals(new RoleRow(9, "VIEWER", Level.WORKSPACE, false, "", List.of("VIEW", "VIEW"), "", "Viewer."),
+    assertEquals(
+        new RoleRow(7, "MEMBER", Level.ACCOUNT, true, "", List.of(), "", "Member."), roles.get(0));
+    assertEquals(
+        new RoleRow(8, "ADMIN", Level.ACCOUNT, false, "MEMBER", List.of(), "OWNER", "Admin."),
+        roles.get(1));
+    assertEquals(
+        new RoleRow(
+            9, "VIEWER", Level.WORKSPACE, false, "", List.of("VIEW", "VIEW"), "", "Viewer."),
         roles.get(2));
   }
 
   @Test
   void optionalColumnsAbsent_giveEmptyCells() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         | permission | LEVEL | includes |
         |---|---|---|
         | VIEW | account | |
@@ -84,15 +98,19 @@ class MatrixParserTest {
         | R | account | | VIEW |
         """);
     assertEquals(List.of(), result.problems());
-    assertEquals(new PermissionRow(3, "VIEW", Level.ACCOUNT, "", List.of(), ""), result.document().permissions().get(0));
-    assertEquals(new RoleRow(7, "R", Level.ACCOUNT, false, "", List.of("VIEW"), "", ""),
+    assertEquals(
+        new PermissionRow(3, "VIEW", Level.ACCOUNT, "", List.of(), ""),
+        result.document().permissions().get(0));
+    assertEquals(
+        new RoleRow(7, "R", Level.ACCOUNT, false, "", List.of("VIEW"), "", ""),
         result.document().roles().get(0));
     assertEquals("m.md", result.document().title());
   }
 
   @Test
   void crLfAndCrLineEndings_countLinesTheSame() {
-    String unix = "# T\n\n| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n| bad | workspace | |\n";
+    String unix =
+        "# T\n\n| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n| bad | workspace | |\n";
     for (String text : List.of(unix, unix.replace("\n", "\r\n"), unix.replace("\n", "\r"))) {
       MatrixParser.Result result = parse(text);
       assertEquals(5, result.document().permissions().get(0).line());
@@ -102,19 +120,25 @@ class MatrixParserTest {
 
   @Test
   void tableOnTheLastLineWithoutANewline_isRead() {
-    MatrixParser.Result result = parse("| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |");
+    MatrixParser.Result result =
+        parse("| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |");
     assertEquals(List.of(), result.problems());
-    assertEquals(List.of("VIEW"), result.document().permissions().stream().map(PermissionRow::name).toList());
+    assertEquals(
+        List.of("VIEW"),
+        result.document().permissions().stream().map(PermissionRow::name).toList());
     MatrixParser.Result headerOnly = parse("# T\n| Permission | Level | Includes |");
     assertEquals(1, headerOnly.problems().size());
     assertEquals(2, headerOnly.problems().get(0).line(), "on the header, not past the file's end");
-    assertEquals("a table header must be followed by a separator row such as |---|---|",
+    assertEquals(
+        "a table header must be followed by a separator row such as |---|---|",
         headerOnly.problems().get(0).message());
   }
 
   @Test
   void otherTables_areProse() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         | Name | Level |
         |---|---|
         | bad name | nowhere |
@@ -132,21 +156,26 @@ class MatrixParserTest {
   void noPermissionTable_isAProblemOnLine1() {
     MatrixProblem problem = onlyProblem("# Nothing here\n\nJust prose.\n");
     assertEquals(1, problem.line());
-    assertEquals("the file has no Permission table. Add a Markdown table whose header starts with"
-        + " | Permission | Level | Includes |", problem.message());
+    assertEquals(
+        "the file has no Permission table. Add a Markdown table whose header starts with"
+            + " | Permission | Level | Includes |",
+        problem.message());
     assertEquals(1, onlyProblem("").line());
   }
 
   @Test
   void headerWithoutSeparator_rejectsItsRows() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         | Permission | Level | Includes |
         | VIEW | workspace | |
         | EDIT | workspace | |
         """);
     assertEquals(1, result.problems().size(), result.problems().toString());
     assertEquals(2, result.problems().get(0).line());
-    assertEquals("a table header must be followed by a separator row such as |---|---|",
+    assertEquals(
+        "a table header must be followed by a separator row such as |---|---|",
         result.problems().get(0).message());
     assertEquals(Set.of("VIEW", "EDIT"), result.rejected());
     assertEquals(List.of(), result.document().permissions());
@@ -158,24 +187,36 @@ class MatrixParserTest {
 
   @Test
   void missingRequiredColumn_namesTheExpectedHeader() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         | Permission | Level | Scope |
         |---|---|---|
         | VIEW | workspace | x |
         """);
     assertEquals(1, result.problems().size());
     assertEquals(1, result.problems().get(0).line());
-    assertEquals("this table lacks the Includes column; its header must include | Permission |"
-        + " Level | Includes | (found: Permission, Level, Scope)", result.problems().get(0).message());
+    assertEquals(
+        "this table lacks the Includes column; its header must include | Permission |"
+            + " Level | Includes | (found: Permission, Level, Scope)",
+        result.problems().get(0).message());
     assertEquals(Set.of("VIEW"), result.rejected());
 
-    for (String header : List.of("| Role | Level | Grants |", "| Role | Inherits | Grants |",
-        "| Role | Level | Inherits |")) {
-      MatrixParser.Result roles = parse("| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n\n"
-          + header + "\n|---|---|---|\n| r | x | y |\n");
+    for (String header :
+        List.of(
+            "| Role | Level | Grants |",
+            "| Role | Inherits | Grants |",
+            "| Role | Level | Inherits |")) {
+      MatrixParser.Result roles =
+          parse(
+              "| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n\n"
+                  + header
+                  + "\n|---|---|---|\n| r | x | y |\n");
       assertEquals(1, roles.problems().size(), header);
       assertEquals(5, roles.problems().get(0).line(), header);
-      assertTrue(roles.problems().get(0).message().contains("| Role | Level | Inherits | Grants |"), header);
+      assertTrue(
+          roles.problems().get(0).message().contains("| Role | Level | Inherits | Grants |"),
+          header);
       assertEquals(Set.of("R"), roles.rejected(), header);
     }
     MatrixParser.Result noLevel = parse("| Permission | Includes |\n|---|---|\n| VIEW | |\n");
@@ -184,7 +225,9 @@ class MatrixParserTest {
 
   @Test
   void wrongCellCount_isReportedAndTheRowRejected() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         | Permission | Level | Includes |
         |---|---|---|
         | VIEW | workspace |
@@ -193,11 +236,15 @@ class MatrixParserTest {
         """);
     assertEquals(2, result.problems().size());
     assertEquals(3, result.problems().get(0).line());
-    assertEquals("this row has 2 cells but the table header has 3; check for a missing or extra |,"
-        + " and write a | inside a cell as \\|", result.problems().get(0).message());
+    assertEquals(
+        "this row has 2 cells but the table header has 3; check for a missing or extra |,"
+            + " and write a | inside a cell as \\|",
+        result.problems().get(0).message());
     assertEquals(4, result.problems().get(1).line());
     assertEquals(Set.of("VIEW", "EDIT"), result.rejected());
-    assertEquals(List.of("GOOD"), result.document().permissions().stream().map(PermissionRow::name).toList());
+    assertEquals(
+        List.of("GOOD"),
+        result.document().permissions().stream().map(PermissionRow::name).toList());
   }
 
   @Test
@@ -205,19 +252,26 @@ class MatrixParserTest {
     String header = "| Permission | Level | Includes |\n|---|---|---|\n";
     MatrixProblem lower = onlyProblem(header + "| view_x | workspace | |\n");
     assertEquals(3, lower.line());
-    assertEquals("permission name \"view_x\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
+    assertEquals(
+        "permission name \"view_x\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
         lower.message());
-    assertEquals("the permission name is empty; names look like DELETE_DEPLOYMENTS",
+    assertEquals(
+        "the permission name is empty; names look like DELETE_DEPLOYMENTS",
         onlyProblem(header + "| | workspace | |\n").message());
-    assertEquals("permission name \"1X\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
+    assertEquals(
+        "permission name \"1X\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
         onlyProblem(header + "| 1X | workspace | |\n").message());
-    assertEquals("level \"global\" is neither workspace nor account",
+    assertEquals(
+        "level \"global\" is neither workspace nor account",
         onlyProblem(header + "| VIEW | global | |\n").message());
-    assertEquals("level \"account (default)\" is neither workspace nor account",
+    assertEquals(
+        "level \"account (default)\" is neither workspace nor account",
         onlyProblem(header + "| VIEW | account (default) | |\n").message());
-    assertEquals("the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has \"a\"",
+    assertEquals(
+        "the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has \"a\"",
         onlyProblem(header + "| VIEW | workspace | A, a |\n").message());
-    assertEquals("the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has \"\"",
+    assertEquals(
+        "the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has \"\"",
         onlyProblem(header + "| VIEW | workspace | A,, B |\n").message());
     MatrixParser.Result ok = parse(header + "| A_1_B | Work Space | |\n");
     assertEquals(List.of(), ok.problems());
@@ -226,7 +280,8 @@ class MatrixParserTest {
 
   @Test
   void badRoleRows_eachRejected() {
-    String text = """
+    String text =
+        """
         | Permission | Level | Includes |
         |---|---|---|
         | VIEW | workspace | |
@@ -243,19 +298,28 @@ class MatrixParserTest {
         """;
     MatrixParser.Result result = parse(text);
     List<MatrixProblem> problems = result.problems();
-    assertEquals(List.of(7, 8, 9, 10, 11, 12), problems.stream().map(MatrixProblem::line).toList(),
+    assertEquals(
+        List.of(7, 8, 9, 10, 11, 12),
+        problems.stream().map(MatrixProblem::line).toList(),
         problems.toString());
-    assertEquals("role name \"r\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
+    assertEquals(
+        "role name \"r\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
         problems.get(0).message());
-    assertEquals("level \"galaxy\" is neither workspace nor account (an account role may be marked"
-        + " \"account (default)\")", problems.get(1).message());
-    assertEquals("the grants cell must list UPPER_SNAKE_CASE names separated by commas, but has \"view\"",
+    assertEquals(
+        "level \"galaxy\" is neither workspace nor account (an account role may be marked"
+            + " \"account (default)\")",
+        problems.get(1).message());
+    assertEquals(
+        "the grants cell must list UPPER_SNAKE_CASE names separated by commas, but has \"view\"",
         problems.get(2).message());
-    assertEquals("inherited role name \"base\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
+    assertEquals(
+        "inherited role name \"base\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
         problems.get(3).message());
-    assertEquals("workspace role name \"owner\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
+    assertEquals(
+        "workspace role name \"owner\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
         problems.get(4).message());
-    assertEquals("only an account role can be the default; write \"workspace\" in the Level cell of R5",
+    assertEquals(
+        "only an account role can be the default; write \"workspace\" in the Level cell of R5",
         problems.get(5).message());
     assertEquals(Set.of("R", "R1", "R2", "R3", "R4", "R5"), result.rejected());
     assertEquals(List.of("R6"), result.document().roles().stream().map(RoleRow::name).toList());
@@ -263,7 +327,9 @@ class MatrixParserTest {
 
   @Test
   void severalProblemsInOneRole_allReported() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         | Permission | Level | Includes |
         |---|---|---|
         | VIEW | workspace | |
@@ -320,13 +386,18 @@ class MatrixParserTest {
     assertEquals(List.of(), ok.problems());
     assertEquals(fits, ok.document().permissions().get(0).description());
 
-    MatrixParser.Result tooLong = parse(header + "| VIEW | workspace | | " + fits + "\u00e9 |\n| EDIT | workspace | | |\n");
+    MatrixParser.Result tooLong =
+        parse(header + "| VIEW | workspace | | " + fits + "\u00e9 |\n| EDIT | workspace | | |\n");
     assertEquals(1, tooLong.problems().size(), tooLong.problems().toString());
     assertEquals(3, tooLong.problems().get(0).line());
-    assertEquals("a cell of this row is 65537 bytes long in UTF-8; generated code holds each cell in a"
-        + " string constant of at most 65,535 bytes: shorten it", tooLong.problems().get(0).message());
+    assertEquals(
+        "a cell of this row is 65537 bytes long in UTF-8; generated code holds each cell in a"
+            + " string constant of at most 65,535 bytes: shorten it",
+        tooLong.problems().get(0).message());
     assertEquals(Set.of("VIEW"), tooLong.rejected());
-    assertEquals(List.of("EDIT"), tooLong.document().permissions().stream().map(PermissionRow::name).toList());
+    assertEquals(
+        List.of("EDIT"),
+        tooLong.document().permissions().stream().map(PermissionRow::name).toList());
   }
 
   @Test
@@ -338,13 +409,17 @@ class MatrixParserTest {
     assertEquals(fits, ok.document().title());
     MatrixProblem problem = onlyProblem("# " + fits + "t" + table);
     assertEquals(1, problem.line());
-    assertEquals("the title (the first # heading) is 65536 bytes long in UTF-8; generated code holds it"
-        + " in a string constant of at most 65,535 bytes: shorten it", problem.message());
+    assertEquals(
+        "the title (the first # heading) is 65536 bytes long in UTF-8; generated code holds it"
+            + " in a string constant of at most 65,535 bytes: shorten it",
+        problem.message());
   }
 
   @Test
   void rejectedNames_areUpperCased() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         | Permission | Level | Includes |
         |---|---|---|
         | view_x | workspace | |
@@ -353,11 +428,14 @@ class MatrixParserTest {
     assertFalse(result.rejected().contains("view_x"));
   }
 
-  private static final String REPEATS = " inside a table; remove it, or leave a blank line before a new table";
+  private static final String REPEATS =
+      " inside a table; remove it, or leave a blank line before a new table";
 
   @Test
   void repeatedHeaderWithItsSeparator_isOneProblem_andTheTableGoesOn() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         | Permission | Level | Includes |
         |---|---|---|
         | VIEW | workspace | |
@@ -365,43 +443,67 @@ class MatrixParserTest {
         |---|---|---|
         | EDIT | workspace | VIEW |
         """);
-    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 4,
-        "this row repeats a table header (Permission)" + REPEATS)), result.problems());
-    assertEquals(List.of(new PermissionRow(3, "VIEW", Level.WORKSPACE, "", List.of(), ""),
-        new PermissionRow(6, "EDIT", Level.WORKSPACE, "", List.of("VIEW"), "")),
+    assertEquals(
+        List.of(
+            new MatrixProblem(
+                Diagnostic.MATRIX_SYNTAX,
+                4,
+                "this row repeats a table header (Permission)" + REPEATS)),
+        result.problems());
+    assertEquals(
+        List.of(
+            new PermissionRow(3, "VIEW", Level.WORKSPACE, "", List.of(), ""),
+            new PermissionRow(6, "EDIT", Level.WORKSPACE, "", List.of("VIEW"), "")),
         result.document().permissions());
     assertEquals(Set.of(), result.rejected());
   }
 
   @Test
   void repeatedHeaderWithoutSeparator_theNextRowIsStillRead() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         | Permission | Level | Includes |
         |---|---|---|
         | `permission` | level | includes |
         | EDIT | workspace | |
         | ROLE | workspace | |
         """);
-    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 3,
-        "this row repeats a table header (permission)" + REPEATS)), result.problems());
-    assertEquals(List.of("EDIT", "ROLE"),
+    assertEquals(
+        List.of(
+            new MatrixProblem(
+                Diagnostic.MATRIX_SYNTAX,
+                3,
+                "this row repeats a table header (permission)" + REPEATS)),
+        result.problems());
+    assertEquals(
+        List.of("EDIT", "ROLE"),
         result.document().permissions().stream().map(PermissionRow::name).toList());
-    assertEquals(List.of(4, 5), result.document().permissions().stream().map(PermissionRow::line).toList());
+    assertEquals(
+        List.of(4, 5), result.document().permissions().stream().map(PermissionRow::line).toList());
   }
 
   @Test
   void roleHeaderGluedToThePermissionTable_onTheFilesLastLine() {
-    MatrixParser.Result result = parse(
-        "| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n| Role | Level | Inherits | Grants |");
-    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 4,
-        "this row repeats a table header (Role)" + REPEATS)), result.problems());
-    assertEquals(List.of("VIEW"), result.document().permissions().stream().map(PermissionRow::name).toList());
+    MatrixParser.Result result =
+        parse(
+            "| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n| Role | Level | Inherits | Grants |");
+    assertEquals(
+        List.of(
+            new MatrixProblem(
+                Diagnostic.MATRIX_SYNTAX, 4, "this row repeats a table header (Role)" + REPEATS)),
+        result.problems());
+    assertEquals(
+        List.of("VIEW"),
+        result.document().permissions().stream().map(PermissionRow::name).toList());
     assertEquals(List.of(), result.document().roles());
   }
 
   @Test
   void headerWordsAsUpperCaseNames_areRowsNotHeaders() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         | Permission | Level | Includes |
         |---|---|---|
         | PERMISSION | workspace | |
@@ -413,14 +515,19 @@ class MatrixParserTest {
         | PERMISSION | workspace | ROLE | |
         """);
     assertEquals(List.of(), result.problems());
-    assertEquals(List.of("PERMISSION", "ROLE"),
+    assertEquals(
+        List.of("PERMISSION", "ROLE"),
         result.document().permissions().stream().map(PermissionRow::name).toList());
-    assertEquals(List.of("ROLE", "PERMISSION"), result.document().roles().stream().map(RoleRow::name).toList());
+    assertEquals(
+        List.of("ROLE", "PERMISSION"),
+        result.document().roles().stream().map(RoleRow::name).toList());
   }
 
   @Test
   void permissionColumnNotFirst_isReportedOnTheHeader_andItsNamesRejected() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         # T
         | Level | Permission | Includes |
         |---|---|---|
@@ -428,9 +535,15 @@ class MatrixParserTest {
         | workspace | EDIT |
         | workspace |
         """);
-    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 2, "this table has Permission and"
-        + " Level columns, but Permission is not its first column, so it would be read as prose and"
-        + " its rows ignored; move the Permission column first")), result.problems());
+    assertEquals(
+        List.of(
+            new MatrixProblem(
+                Diagnostic.MATRIX_SYNTAX,
+                2,
+                "this table has Permission and"
+                    + " Level columns, but Permission is not its first column, so it would be read as prose and"
+                    + " its rows ignored; move the Permission column first")),
+        result.problems());
     assertEquals(List.of(), result.document().permissions());
     assertTrue(result.rejected().containsAll(Set.of("VIEW", "EDIT")), result.rejected().toString());
     assertFalse(result.rejected().contains("WORKSPACE"), result.rejected().toString());
@@ -451,7 +564,8 @@ class MatrixParserTest {
 
   @Test
   void roleColumnNotFirst_isReported_andReferencesToItsRolesAreNotReportedAgain() {
-    String text = """
+    String text =
+        """
         | Permission | Level | Includes |
         |---|---|---|
         | VIEW | workspace | |
@@ -465,9 +579,15 @@ class MatrixParserTest {
         | ADMIN | workspace | MEMBER | |
         """;
     MatrixParser.Result result = parse(text);
-    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, "this table has Role and Level"
-        + " columns, but Role is not its first column, so it would be read as prose and its rows"
-        + " ignored; move the Role column first")), result.problems());
+    assertEquals(
+        List.of(
+            new MatrixProblem(
+                Diagnostic.MATRIX_SYNTAX,
+                5,
+                "this table has Role and Level"
+                    + " columns, but Role is not its first column, so it would be read as prose and its rows"
+                    + " ignored; move the Role column first")),
+        result.problems());
     assertTrue(result.rejected().contains("MEMBER"), result.rejected().toString());
     assertFalse(result.rejected().contains("VIEW"), result.rejected().toString());
     assertEquals(result.problems(), MatrixCompiler.compile("m.md", text).problems());
@@ -475,22 +595,33 @@ class MatrixParserTest {
 
   @Test
   void bothNameColumnsMisplaced_thePermissionColumnIsReported() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         | Level | Role | Permission |
         |---|---|---|
         | workspace | R | P |
         """);
     assertEquals(1, result.problems().size(), result.problems().toString());
     assertEquals(1, result.problems().get(0).line());
-    assertTrue(result.problems().get(0).message().startsWith("this table has Permission and Level"
-        + " columns, but Permission is not its first column"), result.problems().toString());
+    assertTrue(
+        result
+            .problems()
+            .get(0)
+            .message()
+            .startsWith(
+                "this table has Permission and Level"
+                    + " columns, but Permission is not its first column"),
+        result.problems().toString());
     assertTrue(result.rejected().contains("P"), result.rejected().toString());
     assertFalse(result.rejected().contains("R"), result.rejected().toString());
   }
 
   @Test
   void tablesWithoutLevelOrWithoutANameColumn_areProseAndRejectNothing() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         | Name | Permission |
         |---|---|
         | X | FOO |
@@ -505,11 +636,14 @@ class MatrixParserTest {
         """);
     assertEquals(List.of(), result.problems());
     assertEquals(Set.of(), result.rejected());
-    assertEquals(List.of("VIEW"), result.document().permissions().stream().map(PermissionRow::name).toList());
+    assertEquals(
+        List.of("VIEW"),
+        result.document().permissions().stream().map(PermissionRow::name).toList());
   }
 
   private static MatrixProblem headerProblem(String header, String separator) {
-    MatrixParser.Result result = parse(header + "\n" + separator + "\n| VIEW | workspace | | | | |\n");
+    MatrixParser.Result result =
+        parse(header + "\n" + separator + "\n| VIEW | workspace | | | | |\n");
     assertEquals(1, result.problems().size(), result.problems().toString());
     assertEquals(Set.of("VIEW"), result.rejected());
     assertEquals(List.of(), result.document().permissions());
@@ -519,56 +653,78 @@ class MatrixParserTest {
   @Test
   void aColumnTwice_isReportedWithItsColumns_andTheRowsRejected() {
     String sep = "|---|---|---|---|---|";
-    assertEquals(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 1, "this table has 2 level columns (columns"
-            + " 2, 3); keep one (found: Permission, Level, Level, Includes, Description)"),
+    assertEquals(
+        new MatrixProblem(
+            Diagnostic.MATRIX_SYNTAX,
+            1,
+            "this table has 2 level columns (columns"
+                + " 2, 3); keep one (found: Permission, Level, Level, Includes, Description)"),
         headerProblem("| Permission | Level | Level | Includes | Description |", sep));
-    assertEquals("this table has 3 scope columns (columns 4, 5, 6); keep one (found: Permission,"
+    assertEquals(
+        "this table has 3 scope columns (columns 4, 5, 6); keep one (found: Permission,"
             + " Level, Includes, Scope, Prefect scope, SCOPE)",
-        headerProblem("| Permission | Level | Includes | Scope | Prefect scope | SCOPE |", sep).message());
-    assertEquals("this table has 2 description columns (columns 4, 5); keep one (found: Permission,"
+        headerProblem("| Permission | Level | Includes | Scope | Prefect scope | SCOPE |", sep)
+            .message());
+    assertEquals(
+        "this table has 2 description columns (columns 4, 5); keep one (found: Permission,"
             + " Level, Includes, Description, description)",
-        headerProblem("| Permission | Level | Includes | Description | description |", sep).message());
-    assertEquals("this table has 2 permission columns (columns 1, 4); keep one (found: Permission,"
+        headerProblem("| Permission | Level | Includes | Description | description |", sep)
+            .message());
+    assertEquals(
+        "this table has 2 permission columns (columns 1, 4); keep one (found: Permission,"
             + " Level, Includes, Permission)",
         headerProblem("| Permission | Level | Includes | Permission |", sep).message());
-    assertEquals("this table has 2 includes columns (columns 3, 4); keep one (found: Permission,"
+    assertEquals(
+        "this table has 2 includes columns (columns 3, 4); keep one (found: Permission,"
             + " Level, Includes, Includes)",
         headerProblem("| Permission | Level | Includes | Includes |", sep).message());
     // Two columns twice: the first of the known names is reported, once.
-    assertEquals("this table has 2 level columns (columns 2, 5); keep one (found: Permission, Level,"
+    assertEquals(
+        "this table has 2 level columns (columns 2, 5); keep one (found: Permission, Level,"
             + " Includes, Includes, Level)",
         headerProblem("| Permission | Level | Includes | Includes | Level |", sep).message());
     // A missing column is reported before a doubled one.
-    assertEquals("this table lacks the Includes column; its header must include | Permission |"
+    assertEquals(
+        "this table lacks the Includes column; its header must include | Permission |"
             + " Level | Includes | (found: Permission, Level, Level)",
         headerProblem("| Permission | Level | Level |", sep).message());
   }
 
   @Test
   void aRoleColumnTwice_isReported() {
-    String permissions = "| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n\n";
+    String permissions =
+        "| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n\n";
     String row = "\n|---|---|---|---|---|---|\n| R | workspace | | | | |\n";
-    for (List<String> pair : List.of(
-        List.of("| Role | Level | Inherits | Grants | Everywhere | Workspace role everywhere |",
-            "this table has 2 everywhere columns (columns 5, 6); keep one (found: Role, Level, Inherits,"
-                + " Grants, Everywhere, Workspace role everywhere)"),
-        List.of("| Role | Role | Level | Inherits | Grants | x |",
-            "this table has 2 role columns (columns 1, 2); keep one (found: Role, Role, Level, Inherits,"
-                + " Grants, x)"),
-        List.of("| Role | Level | Inherits | Grants | Inherits | x |",
-            "this table has 2 inherits columns (columns 3, 5); keep one (found: Role, Level, Inherits,"
-                + " Grants, Inherits, x)"),
-        List.of("| Role | Level | Inherits | Grants | grants | x |",
-            "this table has 2 grants columns (columns 4, 5); keep one (found: Role, Level, Inherits,"
-                + " Grants, grants, x)"),
-        List.of("| Role | Level | Inherits | Grants | Description | Description |",
-            "this table has 2 description columns (columns 5, 6); keep one (found: Role, Level, Inherits,"
-                + " Grants, Description, Description)"),
-        List.of("| Role | Level | Inherits | Grants | Level | x |",
-            "this table has 2 level columns (columns 2, 5); keep one (found: Role, Level, Inherits,"
-                + " Grants, Level, x)"))) {
+    for (List<String> pair :
+        List.of(
+            List.of(
+                "| Role | Level | Inherits | Grants | Everywhere | Workspace role everywhere |",
+                "this table has 2 everywhere columns (columns 5, 6); keep one (found: Role, Level, Inherits,"
+                    + " Grants, Everywhere, Workspace role everywhere)"),
+            List.of(
+                "| Role | Role | Level | Inherits | Grants | x |",
+                "this table has 2 role columns (columns 1, 2); keep one (found: Role, Role, Level, Inherits,"
+                    + " Grants, x)"),
+            List.of(
+                "| Role | Level | Inherits | Grants | Inherits | x |",
+                "this table has 2 inherits columns (columns 3, 5); keep one (found: Role, Level, Inherits,"
+                    + " Grants, Inherits, x)"),
+            List.of(
+                "| Role | Level | Inherits | Grants | grants | x |",
+                "this table has 2 grants columns (columns 4, 5); keep one (found: Role, Level, Inherits,"
+                    + " Grants, grants, x)"),
+            List.of(
+                "| Role | Level | Inherits | Grants | Description | Description |",
+                "this table has 2 description columns (columns 5, 6); keep one (found: Role, Level, Inherits,"
+                    + " Grants, Description, Description)"),
+            List.of(
+                "| Role | Level | Inherits | Grants | Level | x |",
+                "this table has 2 level columns (columns 2, 5); keep one (found: Role, Level, Inherits,"
+                    + " Grants, Level, x)"))) {
       MatrixParser.Result result = parse(permissions + pair.get(0) + row);
-      assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, pair.get(1))), result.problems(),
+      assertEquals(
+          List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, pair.get(1))),
+          result.problems(),
           pair.get(0));
       assertEquals(Set.of("R"), result.rejected(), pair.get(0));
       assertEquals(List.of(), result.document().roles(), pair.get(0));
@@ -577,7 +733,9 @@ class MatrixParserTest {
 
   @Test
   void columnsThatOnlyContainAKnownName_areNotDoubles() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         | Permission | Level | Includes | Level notes | Includes nothing | Scope |
         |---|---|---|---|---|---|
         | VIEW | workspace | | x | y | see |
@@ -587,24 +745,32 @@ class MatrixParserTest {
         | R | workspace | | VIEW | z | | w |
         """);
     assertEquals(List.of(), result.problems());
-    assertEquals(new PermissionRow(3, "VIEW", Level.WORKSPACE, "see", List.of(), ""),
+    assertEquals(
+        new PermissionRow(3, "VIEW", Level.WORKSPACE, "see", List.of(), ""),
         result.document().permissions().get(0));
-    assertEquals(new RoleRow(7, "R", Level.WORKSPACE, false, "", List.of("VIEW"), "", ""),
+    assertEquals(
+        new RoleRow(7, "R", Level.WORKSPACE, false, "", List.of("VIEW"), "", ""),
         result.document().roles().get(0));
   }
 
   @Test
   void byteOrderMark_isNotPartOfTheFirstLine() {
-    MatrixParser.Result titled = parse("\uFEFF# Title\n| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n");
+    MatrixParser.Result titled =
+        parse(
+            "\uFEFF# Title\n| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n");
     assertEquals(List.of(), titled.problems());
     assertEquals("Title", titled.document().title());
-    MatrixParser.Result table = parse("\uFEFF| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n");
+    MatrixParser.Result table =
+        parse("\uFEFF| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n");
     assertEquals(List.of(), table.problems());
     assertEquals(3, table.document().permissions().get(0).line());
     // Only a leading mark is one: elsewhere it is a character of the cell.
-    MatrixProblem inside = onlyProblem("| Permission | Level | Includes |\n|---|---|---|\n| \uFEFFVIEW | workspace | |\n");
-    assertEquals("permission name \"\\uFEFFVIEW\" is not UPPER_SNAKE_CASE (character 1 is U+FEFF ZERO"
-        + " WIDTH NO-BREAK SPACE, which is not A-Z, 0-9 or _); names look like DELETE_DEPLOYMENTS",
+    MatrixProblem inside =
+        onlyProblem(
+            "| Permission | Level | Includes |\n|---|---|---|\n| \uFEFFVIEW | workspace | |\n");
+    assertEquals(
+        "permission name \"\\uFEFFVIEW\" is not UPPER_SNAKE_CASE (character 1 is U+FEFF ZERO"
+            + " WIDTH NO-BREAK SPACE, which is not A-Z, 0-9 or _); names look like DELETE_DEPLOYMENTS",
         inside.message());
   }
 
@@ -612,7 +778,8 @@ class MatrixParserTest {
   void quote_showsPrintableAsciiAndEscapesTheRest() {
     assertEquals("\"\"", MatrixParser.quote(""));
     assertEquals("\" VIEW_~!\"", MatrixParser.quote(" VIEW_~!"));
-    assertEquals("\"\\u001F\\u007F\\u0000\\u00A0\\u0415\\u200D\"",
+    assertEquals(
+        "\"\\u001F\\u007F\\u0000\\u00A0\\u0415\\u200D\"",
         MatrixParser.quote("\u001f\u007f\u0000\u00a0\u0415\u200d"));
     assertEquals("\"a\\uD83D\\uDE00b\"", MatrixParser.quote("a\uD83D\uDE00b"));
   }
@@ -621,8 +788,11 @@ class MatrixParserTest {
   void quote_showsAtMost80Characters() {
     String eighty = "X".repeat(80);
     assertEquals("\"" + eighty + "\"", MatrixParser.quote(eighty));
-    assertEquals("\"" + eighty + "\" (the first 80 of 81 characters)", MatrixParser.quote(eighty + "\u0415"));
-    assertEquals("\"" + eighty + "\" (the first 80 of 1,234 characters)",
+    assertEquals(
+        "\"" + eighty + "\" (the first 80 of 81 characters)",
+        MatrixParser.quote(eighty + "\u0415"));
+    assertEquals(
+        "\"" + eighty + "\" (the first 80 of 1,234 characters)",
         MatrixParser.quote(eighty + "y".repeat(1_154)));
   }
 
@@ -631,71 +801,108 @@ class MatrixParserTest {
     String tail = ", which is not A-Z, 0-9 or _)";
     assertEquals("", MatrixParser.foreign(""));
     assertEquals("", MatrixParser.foreign(" view_X ~"));
-    assertEquals(" (character 3 is U+0415 CYRILLIC CAPITAL LETTER IE" + tail,
+    assertEquals(
+        " (character 3 is U+0415 CYRILLIC CAPITAL LETTER IE" + tail,
         MatrixParser.foreign("VI\u0415W\u200d"));
-    assertEquals(" (character 1 is U+001F INFORMATION SEPARATOR ONE" + tail, MatrixParser.foreign("\u001fA"));
+    assertEquals(
+        " (character 1 is U+001F INFORMATION SEPARATOR ONE" + tail,
+        MatrixParser.foreign("\u001fA"));
     assertEquals(" (character 2 is U+007F DELETE" + tail, MatrixParser.foreign("A\u007f"));
     assertEquals(" (character 1 is U+0000 NULL" + tail, MatrixParser.foreign("\0"));
     assertEquals(" (character 2 is U+0378" + tail, MatrixParser.foreign("A\u0378"));
-    assertEquals(" (character 2 is U+1F600 GRINNING FACE" + tail, MatrixParser.foreign("A\uD83D\uDE00"));
+    assertEquals(
+        " (character 2 is U+1F600 GRINNING FACE" + tail, MatrixParser.foreign("A\uD83D\uDE00"));
   }
 
   @Test
   void lookAlikeAndInvisibleCharacters_inEveryNameCell() {
-    String permissions = "| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n";
-    assertEquals("the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has"
+    String permissions =
+        "| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n";
+    assertEquals(
+        "the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has"
             + " \"VIEW\\u200D\" (character 5 is U+200D ZERO WIDTH JOINER, which is not A-Z, 0-9 or _)",
         onlyProblem(permissions + "| EDIT | workspace | VIEW\u200d |\n").message());
-    String roles = permissions + "\n| Role | Level | Inherits | Grants | Everywhere |\n|---|---|---|---|---|\n";
-    assertEquals("the grants cell must list UPPER_SNAKE_CASE names separated by commas, but has"
+    String roles =
+        permissions
+            + "\n| Role | Level | Inherits | Grants | Everywhere |\n|---|---|---|---|---|\n";
+    assertEquals(
+        "the grants cell must list UPPER_SNAKE_CASE names separated by commas, but has"
             + " \"\\u00A0VIEW\" (character 1 is U+00A0 NO-BREAK SPACE, which is not A-Z, 0-9 or _)",
         onlyProblem(roles + "| R | workspace | | VIEW,\u00a0VIEW | |\n").message());
-    assertEquals("inherited role name \"\\u041EWNER\" is not UPPER_SNAKE_CASE (character 1 is U+041E"
+    assertEquals(
+        "inherited role name \"\\u041EWNER\" is not UPPER_SNAKE_CASE (character 1 is U+041E"
             + " CYRILLIC CAPITAL LETTER O, which is not A-Z, 0-9 or _); names look like DELETE_DEPLOYMENTS",
         onlyProblem(roles + "| R | workspace | \u041eWNER | | |\n").message());
-    assertEquals("workspace role name \"OWNER\\u0000\" is not UPPER_SNAKE_CASE (character 6 is U+0000"
+    assertEquals(
+        "workspace role name \"OWNER\\u0000\" is not UPPER_SNAKE_CASE (character 6 is U+0000"
             + " NULL, which is not A-Z, 0-9 or _); names look like DELETE_DEPLOYMENTS",
         onlyProblem(roles + "| R | account | | | OWNER\0 |\n").message());
   }
 
-  private static final String VIEW_TABLE = "| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n";
+  private static final String VIEW_TABLE =
+      "| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n";
 
-  private static final String AS_PROSE = ", so it would be read as prose and its rows ignored. Start its"
-      + " header with ";
+  private static final String AS_PROSE =
+      ", so it would be read as prose and its rows ignored. Start its" + " header with ";
 
   @Test
   void misspeltPermissionHeader_isReportedOnItsLine_andItsRowsRejected() {
-    MatrixParser.Result result = parse(VIEW_TABLE + """
+    MatrixParser.Result result =
+        parse(
+            VIEW_TABLE
+                + """
 
         | Permissions | Level | Includes |
         |---|---|---|
         | EDIT | workspace | VIEW |
         | DELETE |
         """);
-    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, "this table's header starts with"
-        + " \"Permissions\", not Permission" + AS_PROSE + "| Permission | Level | Includes |")),
+    assertEquals(
+        List.of(
+            new MatrixProblem(
+                Diagnostic.MATRIX_SYNTAX,
+                5,
+                "this table's header starts with"
+                    + " \"Permissions\", not Permission"
+                    + AS_PROSE
+                    + "| Permission | Level | Includes |")),
         result.problems());
-    assertTrue(result.rejected().containsAll(Set.of("EDIT", "DELETE")), result.rejected().toString());
-    assertEquals(List.of("VIEW"), result.document().permissions().stream().map(PermissionRow::name).toList());
+    assertTrue(
+        result.rejected().containsAll(Set.of("EDIT", "DELETE")), result.rejected().toString());
+    assertEquals(
+        List.of("VIEW"),
+        result.document().permissions().stream().map(PermissionRow::name).toList());
   }
 
   @Test
   void headerWithinTwoEditsOfPermission_isMisspelt_threeEditsIsProse() {
     assertEquals(2, EditDistance.between("PRMISION", "PERMISSION"));
     assertEquals(3, EditDistance.between("PRMSION", "PERMISSION"));
-    MatrixParser.Result two = parse(VIEW_TABLE + "\n| prmision | Level |\n|---|---|\n| EDIT | workspace |\n");
-    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, "this table's header starts with"
-        + " \"prmision\", not Permission" + AS_PROSE + "| Permission | Level | Includes |")),
+    MatrixParser.Result two =
+        parse(VIEW_TABLE + "\n| prmision | Level |\n|---|---|\n| EDIT | workspace |\n");
+    assertEquals(
+        List.of(
+            new MatrixProblem(
+                Diagnostic.MATRIX_SYNTAX,
+                5,
+                "this table's header starts with"
+                    + " \"prmision\", not Permission"
+                    + AS_PROSE
+                    + "| Permission | Level | Includes |")),
         two.problems());
     assertTrue(two.rejected().contains("EDIT"), two.rejected().toString());
-    MatrixParser.Result three = parse(VIEW_TABLE + "\n| prmsion | Level |\n|---|---|\n| EDIT | workspace |\n");
+    MatrixParser.Result three =
+        parse(VIEW_TABLE + "\n| prmsion | Level |\n|---|---|\n| EDIT | workspace |\n");
     assertEquals(List.of(), three.problems());
     assertEquals(Set.of(), three.rejected());
   }
 
   @Test
   void rolesHeader_isReported_otherRoleWordsAreProse() {
-    MatrixParser.Result result = parse(VIEW_TABLE + """
+    MatrixParser.Result result =
+        parse(
+            VIEW_TABLE
+                + """
 
         | ROLES | Level | Inherits | Grants |
         |---|---|---|---|
@@ -705,8 +912,16 @@ class MatrixParserTest {
         |---|---|---|---|
         | OWNER | workspace | | VIEW |
         """);
-    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, "this table's header starts with"
-        + " \"ROLES\", not Role" + AS_PROSE + "| Role | Level | Inherits | Grants |")), result.problems());
+    assertEquals(
+        List.of(
+            new MatrixProblem(
+                Diagnostic.MATRIX_SYNTAX,
+                5,
+                "this table's header starts with"
+                    + " \"ROLES\", not Role"
+                    + AS_PROSE
+                    + "| Role | Level | Inherits | Grants |")),
+        result.problems());
     assertTrue(result.rejected().contains("ADMIN"), result.rejected().toString());
     assertFalse(result.rejected().contains("OWNER"), result.rejected().toString());
   }
@@ -715,47 +930,75 @@ class MatrixParserTest {
   void permissionHeaderWithACaseFoldingLookAlike_isMisspelt_notMisplaced() {
     // "ſ" (long s) and "İ" equal s and i ignoring case, yet the header is not Permission.
     for (String cell : List.of("Permi\u017F\u017Fion", "PERM\u0130SSION")) {
-      MatrixParser.Result result = parse(VIEW_TABLE + "\n| " + cell + " | Level | Includes |\n|---|---|---|\n"
-          + "| EDIT | workspace | |\n");
-      assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, "this table's header starts with "
-          + MatrixParser.quote(cell) + ", not Permission" + AS_PROSE + "| Permission | Level | Includes |")),
-          result.problems(), cell);
+      MatrixParser.Result result =
+          parse(
+              VIEW_TABLE
+                  + "\n| "
+                  + cell
+                  + " | Level | Includes |\n|---|---|---|\n"
+                  + "| EDIT | workspace | |\n");
+      assertEquals(
+          List.of(
+              new MatrixProblem(
+                  Diagnostic.MATRIX_SYNTAX,
+                  5,
+                  "this table's header starts with "
+                      + MatrixParser.quote(cell)
+                      + ", not Permission"
+                      + AS_PROSE
+                      + "| Permission | Level | Includes |")),
+          result.problems(),
+          cell);
       assertTrue(result.rejected().contains("EDIT"), cell + " " + result.rejected());
     }
   }
 
   @Test
   void misplacedNameColumn_afterAMisspeltFirstCell_isTheOneProblem() {
-    MatrixParser.Result result = parse(VIEW_TABLE + """
+    MatrixParser.Result result =
+        parse(
+            VIEW_TABLE
+                + """
 
         | Permissions | Level | Permission |
         |---|---|---|
         | notes | workspace | EDIT |
         """);
-    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, "this table has Permission and"
-        + " Level columns, but Permission is not its first column, so it would be read as prose and"
-        + " its rows ignored; move the Permission column first")), result.problems());
+    assertEquals(
+        List.of(
+            new MatrixProblem(
+                Diagnostic.MATRIX_SYNTAX,
+                5,
+                "this table has Permission and"
+                    + " Level columns, but Permission is not its first column, so it would be read as prose and"
+                    + " its rows ignored; move the Permission column first")),
+        result.problems());
     assertTrue(result.rejected().contains("EDIT"), result.rejected().toString());
     assertFalse(result.rejected().contains("NOTES"), result.rejected().toString());
   }
 
   @Test
   void severalMissingColumns_areAllNamed() {
-    assertEquals("this table lacks the Level and Includes columns; its header must include"
+    assertEquals(
+        "this table lacks the Level and Includes columns; its header must include"
             + " | Permission | Level | Includes | (found: Permission, Scope)",
         onlyProblem("| Permission | Scope |\n|---|---|\n| VIEW | x |\n").message());
     String roles = VIEW_TABLE + "\n";
-    assertEquals("this table lacks the Grants and Inherits columns; its header must include"
+    assertEquals(
+        "this table lacks the Grants and Inherits columns; its header must include"
             + " | Role | Level | Inherits | Grants | (found: Role, Level)",
         onlyProblem(roles + "| Role | Level |\n|---|---|\n| R | workspace |\n").message());
-    assertEquals("this table lacks the Level, Grants and Inherits columns; its header must include"
+    assertEquals(
+        "this table lacks the Level, Grants and Inherits columns; its header must include"
             + " | Role | Level | Inherits | Grants | (found: Role, Description)",
         onlyProblem(roles + "| Role | Description |\n|---|---|\n| R | x |\n").message());
   }
 
   @Test
   void namedPermissions_areTheRowsWhoseNameAndLevelParsed() {
-    MatrixParser.Result result = parse("""
+    MatrixParser.Result result =
+        parse(
+            """
         # Named
         | Permission | Level | Includes | Description |
         |---|---|---|---|
@@ -764,12 +1007,15 @@ class MatrixParserTest {
         | bad | workspace | VIEW | Bad. |
         | GLOBAL | galaxy | | Global. |
         """);
-    assertEquals(List.of(5, 6, 7), result.problems().stream().map(MatrixProblem::line).toList(),
+    assertEquals(
+        List.of(5, 6, 7),
+        result.problems().stream().map(MatrixProblem::line).toList(),
         result.problems().toString());
     assertEquals(Set.of("EDIT", "BAD", "GLOBAL"), result.rejected());
     PermissionRow view = new PermissionRow(4, "VIEW", Level.WORKSPACE, "", List.of(), "Views.");
     assertEquals(List.of(view), result.document().permissions());
-    assertEquals(List.of(view, new PermissionRow(5, "EDIT", Level.ACCOUNT, "", List.of(), "Edits.")),
+    assertEquals(
+        List.of(view, new PermissionRow(5, "EDIT", Level.ACCOUNT, "", List.of(), "Edits.")),
         result.named().permissions());
     assertEquals(List.of(), result.named().roles());
     assertEquals("Named", result.named().title());
@@ -778,7 +1024,10 @@ class MatrixParserTest {
 
   @Test
   void namedRoles_keepTheirOtherCellsOnlyWhenTheRowParsed() {
-    MatrixParser.Result result = parse(VIEW_TABLE + """
+    MatrixParser.Result result =
+        parse(
+            VIEW_TABLE
+                + """
 
         | Role | Level | Inherits | Grants | Everywhere | Description |
         |---|---|---|---|---|---|
@@ -791,18 +1040,35 @@ class MatrixParserTest {
         | lower | account | | | | Lower. |
         | NO_LEVEL | galaxy | | | | No level. |
         """);
-    assertEquals(List.of(9, 10, 11, 12, 13, 14), result.problems().stream().map(MatrixProblem::line).toList(),
+    assertEquals(
+        List.of(9, 10, 11, 12, 13, 14),
+        result.problems().stream().map(MatrixProblem::line).toList(),
         result.problems().toString());
-    RoleRow member = new RoleRow(7, "MEMBER", Level.ACCOUNT, true, "", List.of("VIEW"), "", "Member.");
-    RoleRow admin = new RoleRow(8, "ADMIN", Level.ACCOUNT, false, "MEMBER", List.of("VIEW"), "OWNER", "Admin.");
+    RoleRow member =
+        new RoleRow(7, "MEMBER", Level.ACCOUNT, true, "", List.of("VIEW"), "", "Member.");
+    RoleRow admin =
+        new RoleRow(8, "ADMIN", Level.ACCOUNT, false, "MEMBER", List.of("VIEW"), "OWNER", "Admin.");
     assertEquals(List.of(member, admin), result.document().roles());
-    assertEquals(List.of(member, admin,
-        new RoleRow(9, "BAD_GRANTS", Level.ACCOUNT, false, "", List.of(), "", "Grants."),
-        new RoleRow(10, "BAD_INHERITS", Level.WORKSPACE, false, "", List.of(), "", "Inherits."),
-        new RoleRow(11, "BAD_EVERYWHERE", Level.ACCOUNT, false, "", List.of(), "", "Everywhere."),
-        new RoleRow(12, "WS_DEFAULT", Level.WORKSPACE, false, "MEMBER", List.of("VIEW"), "", "Default.")),
+    assertEquals(
+        List.of(
+            member,
+            admin,
+            new RoleRow(9, "BAD_GRANTS", Level.ACCOUNT, false, "", List.of(), "", "Grants."),
+            new RoleRow(10, "BAD_INHERITS", Level.WORKSPACE, false, "", List.of(), "", "Inherits."),
+            new RoleRow(
+                11, "BAD_EVERYWHERE", Level.ACCOUNT, false, "", List.of(), "", "Everywhere."),
+            new RoleRow(
+                12,
+                "WS_DEFAULT",
+                Level.WORKSPACE,
+                false,
+                "MEMBER",
+                List.of("VIEW"),
+                "",
+                "Default.")),
         result.named().roles());
-    assertEquals(Set.of("BAD_GRANTS", "BAD_INHERITS", "BAD_EVERYWHERE", "WS_DEFAULT", "LOWER", "NO_LEVEL"),
+    assertEquals(
+        Set.of("BAD_GRANTS", "BAD_INHERITS", "BAD_EVERYWHERE", "WS_DEFAULT", "LOWER", "NO_LEVEL"),
         result.rejected());
     assertEquals(result.document().permissions(), result.named().permissions());
   }

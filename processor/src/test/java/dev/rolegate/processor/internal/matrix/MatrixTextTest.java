@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Strict UTF-8 decoding of a matrix file: the exact text of a valid file (a byte-order mark kept
- * for the parser), and for the first byte that is not UTF-8 one problem with its line, byte
- * number and value.
+ * for the parser), and for the first byte that is not UTF-8 one problem with its line, byte number
+ * and value.
  */
 class MatrixTextTest {
-  private static final String SUFFIX = " is not valid UTF-8; a matrix is a UTF-8 text file (is this"
-      + " a binary file, or one saved in another encoding?): save it as UTF-8";
+  private static final String SUFFIX =
+      " is not valid UTF-8; a matrix is a UTF-8 text file (is this"
+          + " a binary file, or one saved in another encoding?): save it as UTF-8";
 
   private static byte[] bytes(int... values) {
     byte[] bytes = new byte[values.length];
@@ -43,8 +44,14 @@ class MatrixTextTest {
     assertEquals("", text(new byte[0]));
     assertEquals("a", text(bytes('a')));
     assertEquals("\n", text(bytes('\n')));
-    for (String sample : List.of("# T\n| Permission | Level |\r\n", "caf\u00e9 \u20ac \uD83D\uDE00",
-        "\0", "\u07ff\u0800\uffff", "\uD83D\uDE00", "\u00e9")) {
+    for (String sample :
+        List.of(
+            "# T\n| Permission | Level |\r\n",
+            "caf\u00e9 \u20ac \uD83D\uDE00",
+            "\0",
+            "\u07ff\u0800\uffff",
+            "\uD83D\uDE00",
+            "\u00e9")) {
       assertEquals(sample, text(sample.getBytes(StandardCharsets.UTF_8)), sample);
     }
   }
@@ -104,14 +111,17 @@ class MatrixTextTest {
 
   @Test
   void compileFromBytes_reportsTheDecodingProblemAlone() {
-    MatrixCompiler.Result bad = MatrixCompiler.compile("m.md",
-        bytes('|', ' ', 'P', '\n', 'x', 0xFF, '\n'));
-    assertEquals(List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 2, "byte 6 (0xFF)" + SUFFIX)),
+    MatrixCompiler.Result bad =
+        MatrixCompiler.compile("m.md", bytes('|', ' ', 'P', '\n', 'x', 0xFF, '\n'));
+    assertEquals(
+        List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 2, "byte 6 (0xFF)" + SUFFIX)),
         bad.problems());
     assertEquals(true, bad.matrix().isEmpty());
 
-    byte[] good = ("\uFEFF# Title\n| Permission | Level | Includes |\n|---|---|---|\n"
-        + "| VIEW | workspace | |\n").getBytes(StandardCharsets.UTF_8);
+    byte[] good =
+        ("\uFEFF# Title\n| Permission | Level | Includes |\n|---|---|---|\n"
+                + "| VIEW | workspace | |\n")
+            .getBytes(StandardCharsets.UTF_8);
     MatrixCompiler.Result ok = MatrixCompiler.compile("m.md", good);
     assertEquals(List.of(), ok.problems());
     CompiledMatrix matrix = ok.matrix().orElseThrow();
