@@ -1,6 +1,8 @@
 package dev.rolegate.processor;
 
 import com.google.auto.service.AutoService;
+import dev.rolegate.processor.internal.base.CompilerApi;
+import dev.rolegate.processor.internal.base.Names;
 import dev.rolegate.processor.internal.diagnostic.PackageLocations;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.generation.ConstantsGenerator;
@@ -14,8 +16,6 @@ import dev.rolegate.processor.internal.step.GuardStep;
 import dev.rolegate.processor.internal.step.MatrixStep;
 import dev.rolegate.processor.internal.validation.CallGraphOff;
 import dev.rolegate.processor.internal.validation.CallGraphWarnings;
-import dev.rolegate.processor.internal.validation.CompilerApi;
-import dev.rolegate.processor.internal.validation.Names;
 import dev.rolegate.processor.internal.validation.StableAccessors;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package dev.rolegate.processor.internal.report;
 
+import dev.rolegate.processor.internal.base.Annotations;
+import dev.rolegate.processor.internal.base.Names;
 import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import dev.rolegate.processor.internal.matrix.Level;
 import dev.rolegate.processor.internal.matrix.PermissionRow;
@@ -15,8 +17,6 @@ import dev.rolegate.processor.internal.report.AccessReport.MatrixSummary;
 import dev.rolegate.processor.internal.report.AccessReport.MethodAccess;
 import dev.rolegate.processor.internal.report.AccessReport.Mode;
 import dev.rolegate.processor.internal.report.AccessReport.ServiceAccess;
-import dev.rolegate.processor.internal.validation.Annotations;
-import dev.rolegate.processor.internal.validation.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,13 +1,13 @@
 package dev.rolegate.processor.internal.step;
 
+import dev.rolegate.processor.internal.base.Annotations;
+import dev.rolegate.processor.internal.base.Names;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.generation.GuardGenerator;
 import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.report.AccessReportWriter;
-import dev.rolegate.processor.internal.validation.Annotations;
-import dev.rolegate.processor.internal.validation.Names;
 import dev.rolegate.processor.internal.validation.ServiceValidator;
 import dev.rolegate.processor.internal.validation.StableAccessors;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package dev.rolegate.processor.internal.step;
 
+import dev.rolegate.processor.internal.base.Annotations;
+import dev.rolegate.processor.internal.base.Names;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.generation.ConstantsGenerator;
@@ -10,8 +12,6 @@ import dev.rolegate.processor.internal.matrix.MatrixDocument;
 import dev.rolegate.processor.internal.matrix.MatrixParser;
 import dev.rolegate.processor.internal.matrix.MatrixProblem;
 import dev.rolegate.processor.internal.model.MatrixHandle;
-import dev.rolegate.processor.internal.validation.Annotations;
-import dev.rolegate.processor.internal.validation.Names;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Filer;

@@ -1,5 +1,6 @@
 package dev.rolegate.processor.internal.validation;
 
+import dev.rolegate.processor.internal.base.CompilerApi;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.model.GuardedService;

@@ -7,6 +7,7 @@ import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.rolegate.processor.internal.base.CompilerApi;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.model.GuardedService;

@@ -1,6 +1,7 @@
 package dev.rolegate.processor.internal.validation;
 
 import com.palantir.javapoet.ClassName;
+import dev.rolegate.processor.internal.base.Annotations;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import java.util.ArrayList;
 import java.util.Comparator;

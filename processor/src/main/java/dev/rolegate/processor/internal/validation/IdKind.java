@@ -1,5 +1,6 @@
 package dev.rolegate.processor.internal.validation;
 
+import dev.rolegate.processor.internal.base.Names;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 
 /**

@@ -9,6 +9,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.Trees;
+import dev.rolegate.processor.internal.base.CompilerApi;
 import java.util.Optional;
 import javax.lang.model.element.TypeElement;
 

@@ -1,6 +1,7 @@
 package dev.rolegate.processor.internal.validation;
 
 import com.palantir.javapoet.ClassName;
+import dev.rolegate.processor.internal.base.CompilerApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.rolegate.processor.internal.validation;
+package dev.rolegate.processor.internal.base;
 
 /** Qualified names of the annotations the processor reads. */
 public final class Names {

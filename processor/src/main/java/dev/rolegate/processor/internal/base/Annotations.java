@@ -1,4 +1,4 @@
-package dev.rolegate.processor.internal.validation;
+package dev.rolegate.processor.internal.base;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.rolegate.processor.internal.validation;
+package dev.rolegate.processor.internal.base;
 
 import com.sun.source.util.Trees;
 import java.lang.reflect.Field;
@@ -8,10 +8,10 @@ import javax.annotation.processing.ProcessingEnvironment;
 
 /**
  * javac's own processing environment behind the one rolegate is handed, the one place that looks
- * for it: the Trees API (read by {@link SourceDeclarations} and {@link CallGraphWarnings}) accepts
- * only javac's class, and a build tool may wrap it to watch what a processor writes (Gradle's
- * incremental processing holds javac's environment in a field of its own). Where there is none (not
- * javac, or no {@code jdk.compiler} module), it says why.
+ * for it: the Trees API (read by the validation's {@code SourceDeclarations} and by the call-graph
+ * analysis) accepts only javac's class, and a build tool may wrap it to watch what a processor
+ * writes (Gradle's incremental processing holds javac's environment in a field of its own). Where
+ * there is none (not javac, or no {@code jdk.compiler} module), it says why.
  */
 public final class CompilerApi {
   /** How many wrappers are unwrapped at most. */
