@@ -2,6 +2,7 @@ package dev.rolegate.processor.internal.report;
 
 import dev.rolegate.processor.internal.base.Annotations;
 import dev.rolegate.processor.internal.base.Names;
+import dev.rolegate.processor.internal.base.Signatures;
 import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import dev.rolegate.processor.internal.matrix.Level;
 import dev.rolegate.processor.internal.matrix.PermissionRow;

@@ -2,6 +2,7 @@ package dev.rolegate.processor.internal.validation;
 
 import com.palantir.javapoet.ClassName;
 import dev.rolegate.processor.internal.base.Annotations;
+import dev.rolegate.processor.internal.base.MethodNames;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.model.IdArgument;

@@ -1,6 +1,7 @@
 package dev.rolegate.processor.internal.validation;
 
 import com.palantir.javapoet.TypeName;
+import dev.rolegate.processor.internal.base.MethodNames;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.model.GuardedMethod;

@@ -15,9 +15,10 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * What a carrier compiled from source declares, read from its syntax tree with the Trees API (the
- * second use of {@code com.sun.source} in rolegate, beside {@link CallGraphWarnings}). Only the
- * text as written counts: javac adds a record's implicit accessors to the type but never to its
- * tree, so a method found here was written by hand.
+ * second use of {@code com.sun.source} in rolegate, beside {@link
+ * dev.rolegate.processor.internal.callgraph.CallGraphWarnings}). Only the text as written counts:
+ * javac adds a record's implicit accessors to the type but never to its tree, so a method found
+ * here was written by hand.
  */
 final class SourceDeclarations {
   private final Trees trees;

@@ -1,4 +1,4 @@
-package dev.rolegate.processor.internal.validation;
+package dev.rolegate.processor.internal.callgraph;
 
 import dev.rolegate.processor.internal.base.CompilerApi;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;

@@ -1,6 +1,5 @@
-package dev.rolegate.processor.internal.validation;
+package dev.rolegate.processor.internal.base;
 
-import dev.rolegate.processor.internal.report.Signatures;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -11,11 +10,11 @@ import javax.lang.model.util.ElementFilter;
  * parameter types as the access report writes them ({@link Signatures}), as in {@code (String,
  * int)}, where the type declaring it has another method of that name.
  */
-final class MethodNames {
+public final class MethodNames {
   private MethodNames() {}
 
   /** Returns {@code "()"}, or {@code "(String, int)"} when {@code method}'s name is overloaded. */
-  static String parameters(ExecutableElement method) {
+  public static String parameters(ExecutableElement method) {
     Element declaring = method.getEnclosingElement();
     return declaring instanceof TypeElement type && overloaded(type, method)
         ? Signatures.parameters(method)

@@ -1,4 +1,4 @@
-package dev.rolegate.processor.internal.report;
+package dev.rolegate.processor.internal.base;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class Signatures {
   }
 
   /** Returns {@code DeploymentRef.workspace()} for a carrier's accessor. */
-  static String accessor(ExecutableElement accessor) {
+  public static String accessor(ExecutableElement accessor) {
     return typeName(accessor.getEnclosingElement()) + "." + accessor.getSimpleName() + "()";
   }
 

@@ -1,4 +1,4 @@
-package dev.rolegate.processor.internal.validation;
+package dev.rolegate.processor.internal.base;
 
 import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import dev.rolegate.processor.internal.matrix.Level;
@@ -19,20 +19,20 @@ import java.util.Optional;
  * account role holds everywhere); an account role stands for a principal holding it and no explicit
  * workspace role, so in a workspace it holds only its "everywhere" role.
  */
-final class RoleCoverage {
+public final class RoleCoverage {
   private final CompiledMatrix matrix;
 
-  RoleCoverage(CompiledMatrix matrix) {
+  public RoleCoverage(CompiledMatrix matrix) {
     this.matrix = matrix;
   }
 
   /** Returns whether holding {@code strong} means holding {@code weak} (itself included). */
-  boolean implies(String strong, String weak) {
+  public boolean implies(String strong, String weak) {
     return implied(strong).get(index(weak));
   }
 
   /** Returns whether a role of the matrix holds {@code name} after closure. */
-  boolean granted(String name) {
+  public boolean granted(String name) {
     int index = index(name);
     for (RoleRow role : matrix.roles()) {
       if (matrix.closure(role).get(index)) {
@@ -43,7 +43,7 @@ final class RoleCoverage {
   }
 
   /** Returns whether every principal meeting {@code first} meets {@code second}, custom or not. */
-  boolean implies(RequirementSpec first, RequirementSpec second) {
+  public boolean implies(RequirementSpec first, RequirementSpec second) {
     if (!first.any()) {
       BitSet held = new BitSet();
       first.permissions().forEach(name -> held.or(implied(name)));
@@ -61,7 +61,7 @@ final class RoleCoverage {
    * Returns the roles that meet {@code first} but not {@code second}, e.g. {@code workspace roles
    * VIEWER, EDITOR and account role MEMBER}, or empty when no role of the matrix does.
    */
-  Optional<String> passFirstNotSecond(RequirementSpec first, RequirementSpec second) {
+  public Optional<String> passFirstNotSecond(RequirementSpec first, RequirementSpec second) {
     Optional<RoleRow> defaultAccount = matrix.defaultAccountRole();
     BitSet asMember = defaultAccount.map(this::heldWithoutWorkspaceRole).orElseGet(BitSet::new);
     List<String> workspaceRoles = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.rolegate.processor.internal.validation;
+package dev.rolegate.processor.internal.callgraph;
 
 import com.palantir.javapoet.ClassName;
 import dev.rolegate.processor.internal.base.Annotations;

@@ -1,4 +1,4 @@
-package dev.rolegate.processor.internal.validation;
+package dev.rolegate.processor.internal.callgraph;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;

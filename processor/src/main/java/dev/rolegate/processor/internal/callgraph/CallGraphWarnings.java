@@ -1,4 +1,4 @@
-package dev.rolegate.processor.internal.validation;
+package dev.rolegate.processor.internal.callgraph;
 
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
@@ -8,6 +8,8 @@ import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.rolegate.processor.internal.base.CompilerApi;
+import dev.rolegate.processor.internal.base.MethodNames;
+import dev.rolegate.processor.internal.base.RoleCoverage;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.model.GuardedService;
@@ -34,12 +36,13 @@ import javax.lang.model.util.Types;
  * (interface default methods, class methods), naming the roles that pass the outer check but not
  * the inner one.
  *
- * <p>Bodies are read with the Trees API (as {@link SourceDeclarations} reads carriers) once javac
- * has attributed them: annotation processing runs before attribution, so the check runs in a task
- * listener after each top-level type's ANALYZE phase, when every call is resolved. Where the
- * compiler offers no Trees API ({@link CompilerApi}: not javac, or no {@code jdk.compiler} module)
- * the check is off, which {@link CallGraphOff} says once; a workspace carrier compiled from source
- * is then refused, as {@link StableAccessors} cannot verify it.
+ * <p>Bodies are read with the Trees API (as the validation's {@code SourceDeclarations} reads
+ * carriers) once javac has attributed them: annotation processing runs before attribution, so the
+ * check runs in a task listener after each top-level type's ANALYZE phase, when every call is
+ * resolved. Where the compiler offers no Trees API ({@link CompilerApi}: not javac, or no {@code
+ * jdk.compiler} module) the check is off, which {@link CallGraphOff} says once; a workspace carrier
+ * compiled from source is then refused, as {@link
+ * dev.rolegate.processor.internal.validation.StableAccessors} cannot verify it.
  */
 public final class CallGraphWarnings implements TaskListener {
   private final Trees trees;
