@@ -9,7 +9,9 @@ import javax.lang.model.element.ExecutableElement;
  * acts on the bound workspace with {@code @BoundWorkspace}), how it names its account (an
  * {@code @AccountId} {@code account} argument, {@code boundAccount} for {@code @BoundAccount}, or
  * neither: the call acts in the account of the workspace it names) and, when it returns a proper
- * subtype of the guarded type, that {@link Narrowing}.
+ * subtype of the guarded type, that {@link Narrowing}. {@code unguardedReason} is the
+ * {@code @Unguarded} reason as written (empty text where it sets none), present exactly for an
+ * {@code @Unguarded} method.
  */
 public record GuardedMethod(
     ExecutableElement element,
@@ -18,10 +20,14 @@ public record GuardedMethod(
     Optional<IdArgument> workspace,
     Optional<IdArgument> account,
     boolean boundAccount,
-    Optional<Narrowing> narrowing) {
+    Optional<Narrowing> narrowing,
+    Optional<String> unguardedReason) {
   public GuardedMethod {
     if (account.isPresent() && boundAccount) {
       throw new IllegalArgumentException("an @AccountId argument and @BoundAccount both");
+    }
+    if (unguardedReason.isPresent() == requirement.isPresent()) {
+      throw new IllegalArgumentException("a requirement and an @Unguarded reason both, or neither");
     }
   }
 
@@ -34,12 +40,27 @@ public record GuardedMethod(
       String operation,
       Optional<RequirementSpec> requirement,
       Optional<IdArgument> workspace) {
-    this(element, operation, requirement, workspace, Optional.empty(), false, Optional.empty());
+    this(
+        element,
+        operation,
+        requirement,
+        workspace,
+        Optional.empty(),
+        false,
+        Optional.empty(),
+        requirement.isPresent() ? Optional.empty() : Optional.of(""));
   }
 
   /** Returns this method with {@code narrowing}. */
   public GuardedMethod withNarrowing(Optional<Narrowing> narrowing) {
     return new GuardedMethod(
-        element, operation, requirement, workspace, account, boundAccount, narrowing);
+        element,
+        operation,
+        requirement,
+        workspace,
+        account,
+        boundAccount,
+        narrowing,
+        unguardedReason);
   }
 }

@@ -1,7 +1,5 @@
 package dev.rolegate.processor.internal.report;
 
-import dev.rolegate.processor.internal.base.Annotations;
-import dev.rolegate.processor.internal.base.Names;
 import dev.rolegate.processor.internal.base.Signatures;
 import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import dev.rolegate.processor.internal.matrix.Level;
@@ -83,7 +81,7 @@ final class AccessCalculator {
           Mode.UNGUARDED,
           List.of(),
           false,
-          Optional.of(reason(method.element())),
+          method.unguardedReason(),
           IdSource.NONE,
           IdSource.NONE,
           names(workspaceRoles),
@@ -245,12 +243,5 @@ final class AccessCalculator {
 
   private static List<String> names(List<RoleRow> roles) {
     return roles.stream().map(RoleRow::name).toList();
-  }
-
-  private static String reason(ExecutableElement method) {
-    return Annotations.find(method, Names.UNGUARDED)
-        .flatMap(mirror -> Annotations.value(mirror, "reason"))
-        .map(value -> String.valueOf(value.getValue()))
-        .orElse("");
   }
 }

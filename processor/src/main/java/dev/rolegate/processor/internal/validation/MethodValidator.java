@@ -126,7 +126,8 @@ final class MethodValidator {
               workspace.argument(),
               account.argument(),
               false,
-              Optional.empty()));
+              Optional.empty(),
+              Optional.of(reason(unguarded.get()))));
     }
     // Read the method's own annotation even when @WorkspaceId is wrong: independent mistakes.
     Optional<RequirementSpec> requirement =
@@ -162,7 +163,17 @@ final class MethodValidator {
             workspace.argument(),
             account.argument(),
             boundAccount,
+            Optional.empty(),
             Optional.empty()));
+  }
+
+  /**
+   * Returns the reason an {@code @Unguarded} gives as written, or empty text where it sets none.
+   */
+  private static String reason(AnnotationMirror unguarded) {
+    return Annotations.value(unguarded, "reason")
+        .map(value -> String.valueOf(value.getValue()))
+        .orElse("");
   }
 
   /**
