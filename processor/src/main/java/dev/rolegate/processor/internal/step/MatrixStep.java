@@ -9,7 +9,6 @@ import dev.rolegate.processor.internal.generation.TableGenerator;
 import dev.rolegate.processor.internal.matrix.MatrixCompiler;
 import dev.rolegate.processor.internal.matrix.MatrixDigest;
 import dev.rolegate.processor.internal.matrix.MatrixDocument;
-import dev.rolegate.processor.internal.matrix.MatrixParser;
 import dev.rolegate.processor.internal.matrix.MatrixProblem;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import java.util.List;
@@ -23,10 +22,10 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Decides which matrix a compilation checks against: the one a {@code @PermissionMatrix} package of
- * this compilation declares (compiled here, with its constants and table), else the single one on
- * the class path. The declared one's file is looked up through the Filer, or read from the path
- * that the compiler option {@value #MATRIX_OPTION} names.
+ * Compiles the matrix a {@code @PermissionMatrix} package of this compilation declares, with its
+ * constants and table, and answers which matrix a compilation checks against: that one, else the
+ * single one a {@link MatrixLocator} finds on the class path. The declared one's file is looked up
+ * through the Filer, or read from the path that the compiler option {@value #MATRIX_OPTION} names.
  */
 public final class MatrixStep {
   /** The processor option naming the matrix file: {@code -Arolegate.matrix=<path>}. */
@@ -41,8 +40,7 @@ public final class MatrixStep {
   private MatrixHandle declared;
   private PackageElement declaredBy;
   private boolean declaredInvalid;
-  private Optional<MatrixHandle> fromClassPath;
-  private boolean classPathReported;
+  private final MatrixLocator classPath;
 
   /** {@code matrixOption} is the value of {@link #MATRIX_OPTION}, or null when it is not set. */
   public MatrixStep(
@@ -58,6 +56,7 @@ public final class MatrixStep {
     this.reporter = reporter;
     this.constants = constants;
     this.table = table;
+    this.classPath = new MatrixLocator(filer, elements, reporter);
   }
 
   /** Compiles the matrix of each {@code @PermissionMatrix} package of this round. */
@@ -240,8 +239,9 @@ public final class MatrixStep {
   }
 
   /**
-   * Returns the matrix that applies, reporting (once, on {@code subject}) when there is none or
-   * several. Empty also when this compilation's own matrix was invalid (already reported).
+   * Returns the matrix that applies: this compilation's own, else the one {@link MatrixLocator}
+   * finds on the class path, reporting (once, on {@code subject}) when there is none or several.
+   * Empty also when this compilation's own matrix was invalid (already reported).
    */
   public Optional<MatrixHandle> matrixFor(Element subject) {
     if (declared != null) {
@@ -250,84 +250,6 @@ public final class MatrixStep {
     if (declaredInvalid) {
       return Optional.empty();
     }
-    if (fromClassPath == null) {
-      fromClassPath = lookUpClassPath(subject);
-    }
-    return fromClassPath;
-  }
-
-  /**
-   * Reports {@code [StaleMatrix]} when the matrix file on the class path beside {@code indexed}'s
-   * package differs from the one its table was compiled from: the module that declares the matrix
-   * copied an edited file without compiling its table again, and its table would refuse to load.
-   */
-  private boolean stale(MatrixSources.Indexed indexed, Element subject) {
-    if (!indexed.sha256().matches("[0-9a-f]{64}")) {
-      // An index that records no digest (or no well-formed one) has nothing to compare.
-      return false;
-    }
-    Optional<byte[]> shipped = MatrixSources.shippedBeside(filer, indexed);
-    if (shipped.isEmpty()) {
-      return false;
-    }
-    String actual = MatrixDigest.sha256(shipped.get());
-    if (actual.equals(indexed.sha256())) {
-      return false;
-    }
-    String location = MatrixSources.resourcePath(indexed.packageName(), indexed.sourceName());
-    reporter.report(
-        Diagnostic.STALE_MATRIX,
-        subject,
-        shown(indexed.packageName()),
-        shown(indexed.sourceName()),
-        shown(location),
-        actual.substring(0, 12),
-        indexed.sha256().substring(0, 12));
-    return true;
-  }
-
-  /** Returns a name read from the class path as is when it is printable ASCII, else quoted. */
-  private static String shown(String name) {
-    return name.chars().allMatch(c -> c >= 0x20 && c <= 0x7e) ? name : MatrixParser.quote(name);
-  }
-
-  private Optional<MatrixHandle> lookUpClassPath(Element subject) {
-    List<MatrixSources.Indexed> found = MatrixSources.onClassPath(elements);
-    if (found.size() != 1) {
-      if (!classPathReported) {
-        classPathReported = true;
-        if (found.isEmpty()) {
-          reporter.report(Diagnostic.NO_MATRIX, subject, subject.getSimpleName());
-        } else {
-          StringBuilder names = new StringBuilder();
-          for (MatrixSources.Indexed indexed : found) {
-            names
-                .append(names.length() == 0 ? "" : ", ")
-                .append(indexed.packageName())
-                .append(" (")
-                .append(indexed.sourceName())
-                .append(')');
-          }
-          reporter.report(Diagnostic.SEVERAL_MATRICES_ON_CLASS_PATH, subject, found.size(), names);
-        }
-      }
-      return Optional.empty();
-    }
-    MatrixSources.Indexed indexed = found.get(0);
-    if (stale(indexed, subject)) {
-      return Optional.empty();
-    }
-    MatrixCompiler.Result result = MatrixCompiler.compile(indexed.sourceName(), indexed.text());
-    if (result.matrix().isEmpty()) {
-      MatrixProblem problem = result.problems().get(0);
-      reporter.report(
-          problem.diagnostic(),
-          subject,
-          indexed.sourceName() + " (compiled into " + indexed.packageName() + ")",
-          problem.line(),
-          problem.message());
-      return Optional.empty();
-    }
-    return Optional.of(new MatrixHandle(result.matrix().get(), indexed.packageName()));
+    return classPath.find(subject);
   }
 }
