@@ -340,8 +340,7 @@ final class JdbcAccounts implements AccountAdministration {
                         + " is not a role of matrix "
                         + matrix.name()
                         + " (names are case-sensitive); the account roles are "
-                        + String.join(
-                            ", ", matrix.roles(Level.ACCOUNT).stream().map(Role::name).toList())));
+                        + Rows.roleNames(matrix, Level.ACCOUNT)));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.rolegate.jdbc;
 import dev.rolegate.jdbc.MembershipException.Reason;
 import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.CustomRoles;
+import dev.rolegate.runtime.Level;
 import dev.rolegate.runtime.Matrix;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalKind;
@@ -51,8 +52,6 @@ public final class JdbcMembershipStore {
           + " on am.account_id = a.id and am.principal_id = ?"
           + " left join rolegate_principal p on p.id = ?"
           + " where a.id = ?";
-  private static final String IDENTITY =
-      "select kind, account_id from rolegate_principal where id = ?";
   private static final String ACCOUNT_ROLE =
       "select role from rolegate_account_member where account_id = ? and principal_id = ?";
 
@@ -186,16 +185,7 @@ public final class JdbcMembershipStore {
     return Sql.read(
         dataSource,
         connection -> {
-          List<String[]> identity =
-              Sql.list(
-                  connection,
-                  IDENTITY,
-                  row -> new String[] {row.getString(1), row.getString(2)},
-                  principalId);
-          Assembly assembly =
-              identity.isEmpty()
-                  ? new Assembly(principalId, null, null)
-                  : new Assembly(principalId, identity.get(0)[0], identity.get(0)[1]);
+          Assembly assembly = identified(connection, principalId);
           for (String[] row :
               Sql.list(
                   connection,
@@ -232,15 +222,15 @@ public final class JdbcMembershipStore {
   }
 
   private Principal identityOnly(Connection connection, String principalId) throws SQLException {
-    List<String[]> identity =
-        Sql.list(
-            connection,
-            IDENTITY,
-            row -> new String[] {row.getString(1), row.getString(2)},
-            principalId);
-    return identity.isEmpty()
-        ? new Assembly(principalId, null, null).build(connection)
-        : new Assembly(principalId, identity.get(0)[0], identity.get(0)[1]).build(connection);
+    return identified(connection, principalId).build(connection);
+  }
+
+  /** Starts the assembly of {@code principalId} with its kind, as the database has it. */
+  private Assembly identified(Connection connection, String principalId) throws SQLException {
+    String[] identity = Rows.identity(connection, principalId);
+    return identity == null
+        ? new Assembly(principalId, null, null)
+        : new Assembly(principalId, identity[0], identity[1]);
   }
 
   /**
@@ -265,14 +255,9 @@ public final class JdbcMembershipStore {
               + Names.quoted(account)
               + " (names are"
               + " case-sensitive); the known workspace roles are "
-              + builtInNames());
+              + Rows.roleNames(matrix, Level.WORKSPACE));
     }
     return custom;
-  }
-
-  private String builtInNames() {
-    return String.join(
-        ", ", matrix.roles(dev.rolegate.runtime.Level.WORKSPACE).stream().map(Role::name).toList());
   }
 
   /** Returns a fresh cache of custom roles, loaded per account as names are asked for. */
@@ -329,11 +314,7 @@ public final class JdbcMembershipStore {
                   + matrix.name()
                   + " does not have (names are"
                   + " case-sensitive); the account roles are "
-                  + String.join(
-                      ", ",
-                      matrix.roles(dev.rolegate.runtime.Level.ACCOUNT).stream()
-                          .map(Role::name)
-                          .toList()));
+                  + Rows.roleNames(matrix, Level.ACCOUNT));
         }
         builder.member(entry.getKey(), entry.getValue());
       }

@@ -71,39 +71,35 @@ final class JdbcWorkspaces implements WorkspaceAdministration {
     return Sql.change(
         store.dataSource(),
         connection -> {
-          Workspace found = lockedWorkspace(connection, id);
-          CustomRolesCache cache = store.customRoles();
-          Set<Permission> actor =
-              actorPermissions(
-                  connection, found, PrefectCloudCapabilityTable.MANAGE_WORKSPACE_MEMBERS, cache);
-          if (Rows.accountRole(connection, found.account(), principal) == null) {
+          Change change =
+              new Change(connection, id, PrefectCloudCapabilityTable.MANAGE_WORKSPACE_MEMBERS);
+          String account = change.workspace.account();
+          if (Rows.accountRole(connection, account, principal) == null) {
             throw new MembershipException(
                 Reason.NOT_A_MEMBER,
                 Names.quoted(principal)
                     + " is no member of account "
-                    + Names.quoted(found.account())
+                    + Names.quoted(account)
                     + ", the account of workspace "
                     + Names.quoted(id)
                     + "; a workspace role is held only by members of the"
                     + " workspace's account: add it to the account first");
           }
-          Role granted = store.workspaceRole(connection, found.account(), role, cache);
+          Role granted = change.role(role);
           String current = explicitRole(connection, id, principal);
           if (current != null) {
-            requireCovers(
-                actor,
-                store.workspaceRole(connection, found.account(), current, cache),
-                id,
+            change.requireCovers(
+                change.role(current),
                 "change the role of " + Names.quoted(principal) + ", who holds " + current + ",");
           }
-          requireCovers(actor, granted, id, "grant " + granted.name());
+          change.requireCovers(granted, "grant " + granted.name());
           if (current == null) {
             Sql.update(
                 connection,
                 "insert into rolegate_workspace_member (workspace_id, account_id, principal_id,"
                     + " role) values (?, ?, ?, ?)",
                 id,
-                found.account(),
+                account,
                 principal,
                 granted.name());
           } else {
@@ -127,11 +123,8 @@ final class JdbcWorkspaces implements WorkspaceAdministration {
     Sql.change(
         store.dataSource(),
         connection -> {
-          Workspace found = lockedWorkspace(connection, id);
-          CustomRolesCache cache = store.customRoles();
-          Set<Permission> actor =
-              actorPermissions(
-                  connection, found, PrefectCloudCapabilityTable.MANAGE_WORKSPACE_MEMBERS, cache);
+          Change change =
+              new Change(connection, id, PrefectCloudCapabilityTable.MANAGE_WORKSPACE_MEMBERS);
           String current = explicitRole(connection, id, principal);
           if (current == null) {
             throw new MembershipException(
@@ -140,10 +133,8 @@ final class JdbcWorkspaces implements WorkspaceAdministration {
                     + " has no role of its own in workspace "
                     + Names.quoted(id));
           }
-          requireCovers(
-              actor,
-              store.workspaceRole(connection, found.account(), current, cache),
-              id,
+          change.requireCovers(
+              change.role(current),
               "remove " + Names.quoted(principal) + ", who holds " + current + ",");
           Sql.update(
               connection,
@@ -161,20 +152,17 @@ final class JdbcWorkspaces implements WorkspaceAdministration {
     return Sql.change(
         store.dataSource(),
         connection -> {
-          Workspace found = lockedWorkspace(connection, id);
-          CustomRolesCache cache = store.customRoles();
-          Set<Permission> actor =
-              actorPermissions(
-                  connection, found, PrefectCloudCapabilityTable.SET_DEFAULT_WORKSPACE_ROLE, cache);
-          Role granted = store.workspaceRole(connection, found.account(), role, cache);
-          requireCoversDefault(connection, actor, found, cache);
-          requireCovers(actor, granted, id, "make " + granted.name() + " the default role");
+          Change change =
+              new Change(connection, id, PrefectCloudCapabilityTable.SET_DEFAULT_WORKSPACE_ROLE);
+          Role granted = change.role(role);
+          change.requireCoversDefault();
+          change.requireCovers(granted, "make " + granted.name() + " the default role");
           Sql.update(
               connection,
               "update rolegate_workspace set default_role = ? where id = ?",
               granted.name(),
               id);
-          return new Workspace(id, found.account(), granted.name());
+          return new Workspace(id, change.workspace.account(), granted.name());
         });
   }
 
@@ -184,16 +172,63 @@ final class JdbcWorkspaces implements WorkspaceAdministration {
     return Sql.change(
         store.dataSource(),
         connection -> {
-          Workspace found = lockedWorkspace(connection, id);
-          CustomRolesCache cache = store.customRoles();
-          Set<Permission> actor =
-              actorPermissions(
-                  connection, found, PrefectCloudCapabilityTable.SET_DEFAULT_WORKSPACE_ROLE, cache);
-          requireCoversDefault(connection, actor, found, cache);
+          Change change =
+              new Change(connection, id, PrefectCloudCapabilityTable.SET_DEFAULT_WORKSPACE_ROLE);
+          change.requireCoversDefault();
           Sql.update(
               connection, "update rolegate_workspace set default_role = null where id = ?", id);
-          return new Workspace(id, found.account(), null);
+          return new Workspace(id, change.workspace.account(), null);
         });
+  }
+
+  /**
+   * One change to a workspace, inside its transaction: the workspace's row read after its account's
+   * lock, what the acting principal holds there (which must include the permission), and the
+   * account's custom roles as they are read.
+   */
+  private final class Change {
+    final Connection connection;
+    final Workspace workspace;
+    final CustomRolesCache cache = store.customRoles();
+    final Set<Permission> actor;
+
+    Change(Connection connection, String id, Permission permission) throws SQLException {
+      this.connection = connection;
+      this.workspace = lockedWorkspace(connection, id);
+      this.actor = actorPermissions(connection, workspace, permission, cache);
+    }
+
+    /** Resolves a role name of the workspace's account (built-in or custom). */
+    Role role(String name) throws SQLException {
+      return store.workspaceRole(connection, workspace.account(), name, cache);
+    }
+
+    /** Refuses unless the acting principal holds every permission {@code role} gives. */
+    void requireCovers(Role role, String what) {
+      if (!Authority.covers(actor, role)) {
+        throw new MembershipException(
+            Reason.ESCALATION,
+            "the caller may not "
+                + what
+                + " in workspace "
+                + Names.quoted(workspace.id())
+                + ": "
+                + role.name()
+                + " holds permissions the caller lacks there; no one grants or"
+                + " changes a role beyond their own");
+      }
+    }
+
+    /**
+     * A default is a role every member without one of its own holds: replacing it takes it from
+     * them, so the caller must cover the default it replaces as it covers a role it changes.
+     */
+    void requireCoversDefault() throws SQLException {
+      if (workspace.defaultRole() != null) {
+        Role current = role(workspace.defaultRole());
+        requireCovers(current, "replace the default role " + current.name());
+      }
+    }
   }
 
   private static Workspace find(Connection connection, String id) throws SQLException {
@@ -260,34 +295,5 @@ final class JdbcWorkspaces implements WorkspaceAdministration {
               + " as the database stands; nothing was changed");
     }
     return held;
-  }
-
-  /**
-   * A default is a role every member without one of its own holds: replacing it takes it from them,
-   * so the caller must cover the default it replaces as it covers a role it changes.
-   */
-  private void requireCoversDefault(
-      Connection connection, Set<Permission> actor, Workspace found, CustomRolesCache cache)
-      throws SQLException {
-    if (found.defaultRole() != null) {
-      Role current = store.workspaceRole(connection, found.account(), found.defaultRole(), cache);
-      requireCovers(actor, current, found.id(), "replace the default role " + current.name());
-    }
-  }
-
-  private static void requireCovers(
-      Set<Permission> actor, Role role, String workspace, String what) {
-    if (!Authority.covers(actor, role)) {
-      throw new MembershipException(
-          Reason.ESCALATION,
-          "the caller may not "
-              + what
-              + " in workspace "
-              + Names.quoted(workspace)
-              + ": "
-              + role.name()
-              + " holds permissions the caller lacks there; no one grants or"
-              + " changes a role beyond their own");
-    }
   }
 }

@@ -1,7 +1,10 @@
 package dev.rolegate.jdbc;
 
 import dev.rolegate.jdbc.MembershipException.Reason;
+import dev.rolegate.runtime.Level;
+import dev.rolegate.runtime.Matrix;
 import dev.rolegate.runtime.PrincipalKind;
+import dev.rolegate.runtime.Role;
 import dev.rolegate.runtime.internal.Names;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,6 +31,11 @@ final class Rows {
    */
   static <T> List<T> sorted(List<T> rows, java.util.function.Function<T, String> key) {
     return rows.stream().sorted(java.util.Comparator.comparing(key)).toList();
+  }
+
+  /** Returns the names of {@code matrix}'s roles at {@code level}, for a message. */
+  static String roleNames(Matrix matrix, Level level) {
+    return String.join(", ", matrix.roles(level).stream().map(Role::name).toList());
   }
 
   static PrincipalKind kind(String kind) {

@@ -1,9 +1,9 @@
 package dev.rolegate.processor.internal.diff;
 
+import dev.rolegate.processor.internal.report.JsonReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -228,29 +228,11 @@ final class Json {
   }
 
   /**
-   * Returns {@code value} as a JSON string literal: quote, backslash and control characters
-   * escaped, a lone surrogate as a six-character escape, everything else as is.
+   * Returns {@code value} as a JSON string literal, escaped by the access report's one rule ({@link
+   * JsonReport#string}).
    */
   static String quote(String value) {
-    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7f || loneSurrogate(value, i)) {
-            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return JsonReport.string(value);
   }
 
   /** Returns {@code value} quoted, or {@code null} for none. */
@@ -265,16 +247,5 @@ final class Json {
       out.append(i == 0 ? "" : ", ").append(quote(values.get(i)));
     }
     return out.append(']').toString();
-  }
-
-  private static boolean loneSurrogate(String value, int i) {
-    char c = value.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
-    }
-    if (Character.isLowSurrogate(c)) {
-      return i == 0 || !Character.isHighSurrogate(value.charAt(i - 1));
-    }
-    return false;
   }
 }

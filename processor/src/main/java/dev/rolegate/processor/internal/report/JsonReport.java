@@ -45,7 +45,7 @@ import java.util.Optional;
  * {@code parameter} and {@code accessor} name the workspace argument, both null for the bound
  * workspace.
  */
-final class JsonReport {
+public final class JsonReport {
   /** The shape's version; raise it when a key changes meaning or goes away. */
   static final int VERSION = 1;
 
@@ -159,7 +159,7 @@ final class JsonReport {
    * characters escaped; a lone surrogate, which UTF-8 cannot carry, written as a six-character
    * escape; everything else as is.
    */
-  static String string(String value) {
+  public static String string(String value) {
     StringBuilder out = new StringBuilder(value.length() + 2).append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
