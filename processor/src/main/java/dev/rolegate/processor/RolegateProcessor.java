@@ -16,6 +16,7 @@ import dev.rolegate.processor.internal.report.AccessLockCheck;
 import dev.rolegate.processor.internal.report.AccessReportWriter;
 import dev.rolegate.processor.internal.step.GuardStep;
 import dev.rolegate.processor.internal.step.MatrixStep;
+import dev.rolegate.processor.internal.validation.ServiceValidation;
 import dev.rolegate.processor.internal.validation.StableAccessors;
 import java.util.HashSet;
 import java.util.Set;
@@ -92,13 +93,16 @@ public final class RolegateProcessor extends AbstractProcessor {
     guards =
         new GuardStep(
             env.getElementUtils(),
-            env.getTypeUtils(),
             reporter,
             matrices,
             new GuardGenerator(output, env.getTypeUtils()),
             beforeGenerate.andThen(callGraph(compiler)),
             report,
-            StableAccessors.create(view, compiler));
+            new ServiceValidation(
+                env.getElementUtils(),
+                env.getTypeUtils(),
+                reporter,
+                StableAccessors.create(view, compiler)));
   }
 
   /**

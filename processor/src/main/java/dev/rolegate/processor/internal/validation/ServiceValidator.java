@@ -9,6 +9,8 @@ import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
+import dev.rolegate.processor.internal.validation.ServiceValidation.Outcome;
+import dev.rolegate.processor.internal.validation.ServiceValidation.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,20 +33,11 @@ import javax.lang.model.util.Types;
 
 /**
  * Turns a type carrying {@code @RequiresPermission} into a {@link GuardedService}, or reports why
- * it cannot be guarded. Reports every independent mistake; never throws for user mistakes.
+ * it cannot be guarded, checking the type on its own ({@link ServiceValidation} checks it against
+ * the compilation's other guards). Reports every independent mistake; never throws for user
+ * mistakes.
  */
-public final class ServiceValidator {
-  /** What became of one type. */
-  public enum Status {
-    VALID,
-    INVALID,
-    /** An annotation value does not resolve yet; try again next round. */
-    DEFERRED
-  }
-
-  /** The outcome for one type; {@code service} is present when {@code status} is VALID. */
-  public record Outcome(Status status, Optional<GuardedService> service) {}
-
+final class ServiceValidator {
   private static final String PRINCIPAL_SOURCE = "dev.rolegate.runtime.PrincipalSource";
 
   private final Types types;
@@ -60,7 +53,7 @@ public final class ServiceValidator {
    * is compiled in this compilation (so its methods have source positions to report on), {@code
    * stability} whether a workspace or account carrier answers the same on every read.
    */
-  public ServiceValidator(
+  ServiceValidator(
       Elements elements,
       Types types,
       Reporter reporter,
@@ -90,7 +83,7 @@ public final class ServiceValidator {
   }
 
   /** Validates {@code type}. */
-  public Outcome validate(TypeElement type) {
+  Outcome validate(TypeElement type) {
     if (requirements.anyUnresolved(type, types)) {
       return new Outcome(Status.DEFERRED, Optional.empty());
     }
@@ -117,7 +110,7 @@ public final class ServiceValidator {
   }
 
   /** Returns {@code GuardedOuter_Inner} for {@code Outer.Inner}, in the type's package. */
-  public static ClassName guardName(TypeElement type) {
+  static ClassName guardName(TypeElement type) {
     ClassName name = ClassName.get(type);
     return ClassName.get(name.packageName(), "Guarded" + String.join("_", name.simpleNames()));
   }
