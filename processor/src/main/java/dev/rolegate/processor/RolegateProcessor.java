@@ -3,8 +3,7 @@ package dev.rolegate.processor;
 import com.google.auto.service.AutoService;
 import dev.rolegate.processor.internal.base.CompilerApi;
 import dev.rolegate.processor.internal.base.Names;
-import dev.rolegate.processor.internal.callgraph.CallGraphOff;
-import dev.rolegate.processor.internal.callgraph.CallGraphWarnings;
+import dev.rolegate.processor.internal.callgraph.CallGraphStep;
 import dev.rolegate.processor.internal.diagnostic.PackageLocations;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.generation.ConstantsGenerator;
@@ -12,6 +11,7 @@ import dev.rolegate.processor.internal.generation.GeneratedTypes;
 import dev.rolegate.processor.internal.generation.GuardGenerator;
 import dev.rolegate.processor.internal.generation.TableGenerator;
 import dev.rolegate.processor.internal.model.GuardedService;
+import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.report.AccessLockCheck;
 import dev.rolegate.processor.internal.report.AccessReportWriter;
 import dev.rolegate.processor.internal.step.GuardStep;
@@ -49,6 +49,8 @@ public final class RolegateProcessor extends AbstractProcessor {
   private Reporter reporter;
   private MatrixStep matrices;
   private GuardStep guards;
+  private CallGraphStep callGraph;
+  private GuardGenerator generator;
   private AccessReportWriter report;
   private AccessLockCheck lock;
 
@@ -57,7 +59,10 @@ public final class RolegateProcessor extends AbstractProcessor {
     this(service -> {});
   }
 
-  /** For tests: {@code beforeGenerate} runs before each guard is written. */
+  /**
+   * For tests: {@code beforeGenerate} sees each valid service first, before the call graph records
+   * it and its guard is written.
+   */
   RolegateProcessor(Consumer<GuardedService> beforeGenerate) {
     this(beforeGenerate, UnaryOperator.identity());
   }
@@ -90,31 +95,16 @@ public final class RolegateProcessor extends AbstractProcessor {
     lock = new AccessLockCheck(env.getOptions(), reporter, env.getElementUtils());
     ProcessingEnvironment view = compilerView.apply(env);
     CompilerApi compiler = CompilerApi.of(view);
-    guards =
-        new GuardStep(
+    // Started here, before javac attributes anything: its task listener must see every type.
+    callGraph = CallGraphStep.start(compiler, reporter);
+    ServiceValidation validation =
+        new ServiceValidation(
             env.getElementUtils(),
+            env.getTypeUtils(),
             reporter,
-            matrices,
-            new GuardGenerator(output, env.getTypeUtils()),
-            beforeGenerate.andThen(callGraph(compiler)),
-            report,
-            new ServiceValidation(
-                env.getElementUtils(),
-                env.getTypeUtils(),
-                reporter,
-                StableAccessors.create(view, compiler)));
-  }
-
-  /**
-   * Returns what records each valid service for {@code [UncoveredGuardedCall]} in the compilation
-   * behind {@code compiler}, or, where it has no Trees API (not javac, or no {@code jdk.compiler}
-   * module, so that the check's classes do not link), what says once that the check is off.
-   */
-  private Consumer<GuardedService> callGraph(CompilerApi compiler) {
-    return compiler
-        .javac()
-        .map(javac -> CallGraphWarnings.install(javac, reporter, matrices::matrixFor))
-        .orElseGet(() -> new CallGraphOff(reporter, compiler.unavailable()));
+            StableAccessors.create(view, compiler));
+    guards = new GuardStep(env.getElementUtils(), reporter, matrices, validation);
+    generator = new GuardGenerator(output, env.getTypeUtils());
   }
 
   /**
@@ -154,6 +144,25 @@ public final class RolegateProcessor extends AbstractProcessor {
     return SourceVersion.latestSupported();
   }
 
+  /**
+   * The rest of the pipeline for one valid service, checked against {@code matrix}: the call graph
+   * records it (its bodies are checked once javac has attributed them), its guard is written and
+   * the access report adds its rows.
+   */
+  private void guard(GuardedService service, MatrixHandle matrix) {
+    beforeGenerate.accept(service);
+    callGraph.record(service, matrix);
+    generator.generate(service, matrix);
+    report.add(service, matrix);
+  }
+
+  /**
+   * Runs the pipeline over a round: the matrix step compiles the declared matrix; the guard step
+   * collects the round's guarded types and asks the validation about each ({@link
+   * ServiceValidation}), handing each valid one to the call graph, generation and the report
+   * ({@link #guard}); in the last round the deferred types are reported, the access report written
+   * and the access lock checked.
+   */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
@@ -167,7 +176,8 @@ public final class RolegateProcessor extends AbstractProcessor {
       if (requires != null) {
         if (!round.processingOver()) {
           // No source may be written in the last round; what is still deferred is reported below.
-          guards.process(round.getRootElements(), round.getElementsAnnotatedWith(requires));
+          guards.process(
+              round.getRootElements(), round.getElementsAnnotatedWith(requires), this::guard);
         }
       }
       if (round.processingOver()) {

@@ -4,7 +4,7 @@ import dev.rolegate.processor.internal.base.CompilerApi;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.model.GuardedService;
-import java.util.function.Consumer;
+import dev.rolegate.processor.internal.model.MatrixHandle;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -16,19 +16,19 @@ import javax.lang.model.util.ElementFilter;
  * interface declaring a method with a body) that does not suppress it. A type without bodies makes
  * no calls, so it is not told.
  */
-public final class CallGraphOff implements Consumer<GuardedService> {
+final class CallGraphOff implements CallGraphStep.Recorder {
   private final Reporter reporter;
   private final String why;
   private boolean reported;
 
   /** {@code why} is {@link CompilerApi#unavailable()}. */
-  public CallGraphOff(Reporter reporter, String why) {
+  CallGraphOff(Reporter reporter, String why) {
     this.reporter = reporter;
     this.why = why;
   }
 
   @Override
-  public void accept(GuardedService service) {
+  public void record(GuardedService service, MatrixHandle matrix) {
     if (reported
         || !hasBodies(service)
         || reporter.suppresses(Diagnostic.CALL_GRAPH_CHECK_OFF, service.type())) {

@@ -12,7 +12,6 @@ import dev.rolegate.processor.internal.base.MethodNames;
 import dev.rolegate.processor.internal.base.RoleCoverage;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
-import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
 import java.util.ArrayList;
@@ -20,8 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -74,27 +71,18 @@ public final class CallGraphWarnings implements TaskListener {
 
   /**
    * Installs the check on the javac task behind {@code javac} (javac's own environment, {@link
-   * CompilerApi#javac()}) and returns what to call with each validated service. {@code matrices}
-   * gives the matrix a service was checked against.
+   * CompilerApi#javac()}) and returns what records each valid service with the matrix it was
+   * checked against.
    */
-  public static Consumer<GuardedService> install(
-      ProcessingEnvironment javac,
-      Reporter reporter,
-      Function<Element, Optional<MatrixHandle>> matrices) {
+  static CallGraphStep.Recorder install(ProcessingEnvironment javac, Reporter reporter) {
     CallGraphWarnings warnings =
         new CallGraphWarnings(
             Trees.instance(javac), javac.getElementUtils(), javac.getTypeUtils(), reporter);
     JavacTask.instance(javac).addTaskListener(warnings);
-    return service ->
-        matrices
-            .apply(service.type())
-            .ifPresent(
-                matrix ->
-                    warnings.register(
-                        new Registered(
-                            warnings.registry.add(service),
-                            matrix,
-                            new RoleCoverage(matrix.matrix()))));
+    return (service, matrix) ->
+        warnings.register(
+            new Registered(
+                warnings.registry.add(service), matrix, new RoleCoverage(matrix.matrix())));
   }
 
   private void register(Registered registered) {

@@ -2,58 +2,50 @@ package dev.rolegate.processor.internal.step;
 
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
-import dev.rolegate.processor.internal.generation.GuardGenerator;
 import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.MatrixHandle;
-import dev.rolegate.processor.internal.report.AccessReportWriter;
 import dev.rolegate.processor.internal.validation.ServiceValidation;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
  * Collects each round's types carrying {@code @RequiresPermission}, asks the validation ({@link
- * ServiceValidation}) about each, writes the guard of each valid one and hands it to the access
- * report. Types whose annotation values do not resolve yet (constants generated in this
- * compilation) are kept by name and tried again next round.
+ * ServiceValidation}) about each against the matrix that applies ({@link MatrixStep}) and hands
+ * each valid service on to the rest of the pipeline (call graph, generation, report). Types whose
+ * annotation values do not resolve yet (constants generated in this compilation) are kept by name
+ * and tried again next round.
  */
 public final class GuardStep {
   private final Elements elements;
   private final Reporter reporter;
   private final MatrixStep matrices;
-  private final GuardGenerator generator;
-  private final Consumer<GuardedService> beforeGenerate;
-  private final AccessReportWriter report;
   private final ServiceValidation validation;
   private final Set<String> deferred = new LinkedHashSet<>();
   private final Set<String> done = new LinkedHashSet<>();
 
   public GuardStep(
-      Elements elements,
-      Reporter reporter,
-      MatrixStep matrices,
-      GuardGenerator generator,
-      Consumer<GuardedService> beforeGenerate,
-      AccessReportWriter report,
-      ServiceValidation validation) {
+      Elements elements, Reporter reporter, MatrixStep matrices, ServiceValidation validation) {
     this.elements = elements;
     this.reporter = reporter;
     this.matrices = matrices;
-    this.generator = generator;
-    this.beforeGenerate = beforeGenerate;
-    this.report = report;
     this.validation = validation;
   }
 
   /**
-   * Processes this round's annotated elements and the types deferred from earlier rounds; {@code
-   * roots} are the round's root elements (the types compiled here, with source).
+   * Processes this round's annotated elements and the types deferred from earlier rounds, handing
+   * each valid service, with the matrix it was checked against, to {@code next}; {@code roots} are
+   * the round's root elements (the types compiled here, with source). An unexpected failure, in
+   * validation or in {@code next}, is reported on the type it was processing.
    */
-  public void process(Iterable<? extends Element> roots, Iterable<? extends Element> annotated) {
+  public void process(
+      Iterable<? extends Element> roots,
+      Iterable<? extends Element> annotated,
+      BiConsumer<GuardedService, MatrixHandle> next) {
     validation.compiling(roots);
     Set<String> names = new LinkedHashSet<>(deferred);
     deferred.clear();
@@ -66,20 +58,20 @@ public final class GuardStep {
     for (String name : names) {
       TypeElement type = elements.getTypeElement(name);
       if (type != null && done.add(name)) {
-        processSafely(type);
+        processSafely(type, next);
       }
     }
   }
 
-  private void processSafely(TypeElement type) {
+  private void processSafely(TypeElement type, BiConsumer<GuardedService, MatrixHandle> next) {
     try {
-      process(type);
+      process(type, next);
     } catch (RuntimeException e) {
       reportInternalError(reporter, type, e);
     }
   }
 
-  private void process(TypeElement type) {
+  private void process(TypeElement type, BiConsumer<GuardedService, MatrixHandle> next) {
     Optional<MatrixHandle> matrix = matrices.matrixFor(type);
     if (matrix.isEmpty()) {
       return;
@@ -91,10 +83,7 @@ public final class GuardStep {
         deferred.add(type.getQualifiedName().toString());
         break;
       case VALID:
-        GuardedService service = outcome.service().orElseThrow();
-        beforeGenerate.accept(service);
-        generator.generate(service, matrix.get());
-        report.add(service, matrix.get());
+        next.accept(outcome.service().orElseThrow(), matrix.get());
         break;
       default:
         break;
