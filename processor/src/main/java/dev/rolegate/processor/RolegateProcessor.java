@@ -16,6 +16,7 @@ import dev.rolegate.processor.internal.report.AccessLockCheck;
 import dev.rolegate.processor.internal.report.AccessReportWriter;
 import dev.rolegate.processor.internal.step.GuardStep;
 import dev.rolegate.processor.internal.step.MatrixStep;
+import dev.rolegate.processor.internal.step.SourceTypes;
 import dev.rolegate.processor.internal.validation.ServiceValidation;
 import dev.rolegate.processor.internal.validation.StableAccessors;
 import java.util.HashSet;
@@ -51,6 +52,7 @@ public final class RolegateProcessor extends AbstractProcessor {
   private GuardStep guards;
   private CallGraphStep callGraph;
   private GuardGenerator generator;
+  private SourceTypes sources;
   private AccessReportWriter report;
   private AccessLockCheck lock;
 
@@ -91,8 +93,9 @@ public final class RolegateProcessor extends AbstractProcessor {
             reporter,
             new ConstantsGenerator(output),
             new TableGenerator(output, env.getFiler()));
-    report = new AccessReportWriter(env.getFiler(), env.getElementUtils(), env.getTypeUtils());
-    lock = new AccessLockCheck(env.getOptions(), reporter, env.getElementUtils());
+    report = new AccessReportWriter(env.getFiler());
+    sources = new SourceTypes(env.getElementUtils());
+    lock = new AccessLockCheck(env.getOptions(), reporter, sources);
     ProcessingEnvironment view = compilerView.apply(env);
     CompilerApi compiler = CompilerApi.of(view);
     // Started here, before javac attributes anything: its task listener must see every type.
@@ -166,7 +169,7 @@ public final class RolegateProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     try {
-      lock.sources(round.getRootElements());
+      sources.round(round.getRootElements());
       TypeElement matrix = processingEnv.getElementUtils().getTypeElement(Names.PERMISSION_MATRIX);
       if (matrix != null) {
         matrices.process(round.getElementsAnnotatedWith(matrix));

@@ -11,7 +11,7 @@ import javax.lang.model.element.ExecutableElement;
  * neither: the call acts in the account of the workspace it names) and, when it returns a proper
  * subtype of the guarded type, that {@link Narrowing}. {@code unguardedReason} is the
  * {@code @Unguarded} reason as written (empty text where it sets none), present exactly for an
- * {@code @Unguarded} method.
+ * {@code @Unguarded} method; {@code text} is the method as the access report writes it.
  */
 public record GuardedMethod(
     ExecutableElement element,
@@ -21,7 +21,8 @@ public record GuardedMethod(
     Optional<IdArgument> account,
     boolean boundAccount,
     Optional<Narrowing> narrowing,
-    Optional<String> unguardedReason) {
+    Optional<String> unguardedReason,
+    MethodText text) {
   public GuardedMethod {
     if (account.isPresent() && boundAccount) {
       throw new IllegalArgumentException("an @AccountId argument and @BoundAccount both");
@@ -29,26 +30,6 @@ public record GuardedMethod(
     if (unguardedReason.isPresent() == requirement.isPresent()) {
       throw new IllegalArgumentException("a requirement and an @Unguarded reason both, or neither");
     }
-  }
-
-  /**
-   * Creates the model of a method whose return type is not a proper subtype of its type and that
-   * acts in the account of its workspace.
-   */
-  public GuardedMethod(
-      ExecutableElement element,
-      String operation,
-      Optional<RequirementSpec> requirement,
-      Optional<IdArgument> workspace) {
-    this(
-        element,
-        operation,
-        requirement,
-        workspace,
-        Optional.empty(),
-        false,
-        Optional.empty(),
-        requirement.isPresent() ? Optional.empty() : Optional.of(""));
   }
 
   /** Returns this method with {@code narrowing}. */
@@ -61,6 +42,7 @@ public record GuardedMethod(
         account,
         boundAccount,
         narrowing,
-        unguardedReason);
+        unguardedReason,
+        text);
   }
 }

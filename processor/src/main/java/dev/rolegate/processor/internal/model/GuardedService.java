@@ -12,21 +12,19 @@ import javax.lang.model.element.TypeElement;
  * overrides ({@link #overridden()}) and, for a class, the final {@code @Unguarded} ones it inherits
  * unchanged, which the access report and the guard index list too. For an interface the guard
  * implements it and delegates; for a class ({@link #isClass()}) the guard extends it, mirroring
- * each of {@code constructors} (its non-private ones), and calls {@code super}.
+ * each of {@code constructors} (its non-private ones), and calls {@code super}. {@code
+ * qualifiedName} and {@code binaryName} are the type's names, read where the model is built.
  */
 public record GuardedService(
     TypeElement type,
+    String qualifiedName,
+    String binaryName,
     ClassName guardName,
     List<GuardedMethod> methods,
     List<ExecutableElement> constructors) {
   public GuardedService {
     methods = List.copyOf(methods);
     constructors = List.copyOf(constructors);
-  }
-
-  /** Creates the model of a guarded interface, which has no constructors to mirror. */
-  public GuardedService(TypeElement type, ClassName guardName, List<GuardedMethod> methods) {
-    this(type, guardName, methods, List.of());
   }
 
   /** Returns the methods the guard overrides: every method but a class's final ones. */

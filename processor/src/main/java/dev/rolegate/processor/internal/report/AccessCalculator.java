@@ -1,6 +1,5 @@
 package dev.rolegate.processor.internal.report;
 
-import dev.rolegate.processor.internal.base.Signatures;
 import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import dev.rolegate.processor.internal.matrix.Level;
 import dev.rolegate.processor.internal.matrix.PermissionRow;
@@ -19,11 +18,6 @@ import dev.rolegate.processor.internal.report.AccessReport.ServiceAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 
 /**
  * Works out who may call each method of a validated service, deciding exactly as the runtime's
@@ -41,13 +35,9 @@ final class AccessCalculator {
   private final List<RoleRow> workspaceRoles;
   private final List<RoleRow> accountRoles;
   private final Optional<RoleRow> defaultAccount;
-  private final Elements elements;
-  private final Types types;
 
-  AccessCalculator(CompiledMatrix matrix, Elements elements, Types types) {
+  AccessCalculator(CompiledMatrix matrix) {
     this.matrix = matrix;
-    this.elements = elements;
-    this.types = types;
     this.workspaceRoles = matrix.roles(Level.WORKSPACE);
     this.accountRoles = matrix.roles(Level.ACCOUNT);
     this.defaultAccount = matrix.defaultAccountRole();
@@ -69,12 +59,11 @@ final class AccessCalculator {
     for (GuardedMethod method : service.methods()) {
       methods.add(method(method));
     }
-    return new ServiceAccess(
-        service.type().getQualifiedName().toString(), service.guardName().canonicalName(), methods);
+    return new ServiceAccess(service.qualifiedName(), service.guardName().canonicalName(), methods);
   }
 
   private MethodAccess method(GuardedMethod method) {
-    String operation = method.operation() + Signatures.parameters(method.element());
+    String operation = method.operation() + method.text().parameters();
     if (method.requirement().isEmpty()) {
       return new MethodAccess(
           operation,
@@ -114,16 +103,12 @@ final class AccessCalculator {
   }
 
   /** Returns the erased parameter types of {@code method} by binary name, in parentheses. */
-  private String exact(GuardedMethod method) {
-    List<String> parameters = new ArrayList<>();
-    for (VariableElement parameter : method.element().getParameters()) {
-      parameters.add(GuardIndex.erased(elements, types, parameter.asType()));
-    }
-    return "(" + String.join(", ", parameters) + ")";
+  private static String exact(GuardedMethod method) {
+    return "(" + String.join(", ", method.text().erasedTypes()) + ")";
   }
 
   /** The lock's form of {@link #workspace}: {@code parameter 0 (from)}, {@code bound}, ... */
-  private String workspaceFrom(GuardedMethod method, boolean workspaceLevel) {
+  private static String workspaceFrom(GuardedMethod method, boolean workspaceLevel) {
     if (method.workspace().isPresent()) {
       return argument(method, method.workspace().get());
     }
@@ -131,7 +116,7 @@ final class AccessCalculator {
   }
 
   /** The lock's form of {@link #account}: its argument, {@code bound}, or {@code workspace ...}. */
-  private String accountFrom(GuardedMethod method) {
+  private static String accountFrom(GuardedMethod method) {
     if (method.account().isPresent()) {
       return argument(method, method.account().get());
     }
@@ -145,23 +130,17 @@ final class AccessCalculator {
   /**
    * Returns {@code parameter 0 (from)} or {@code carrier 1 (ref) test.DeploymentRef.workspace()}.
    */
-  private String argument(GuardedMethod method, IdArgument argument) {
+  private static String argument(GuardedMethod method, IdArgument argument) {
     String parameter =
         argument.parameter()
             + " ("
-            + method.element().getParameters().get(argument.parameter()).getSimpleName()
+            + method.text().parameterNames().get(argument.parameter())
             + ")";
-    if (argument.accessor().isEmpty()) {
+    if (argument.accessorText().isEmpty()) {
       return "parameter " + parameter;
     }
-    ExecutableElement accessor = argument.accessor().get();
-    return "carrier "
-        + parameter
-        + " "
-        + elements.getBinaryName((TypeElement) accessor.getEnclosingElement())
-        + "."
-        + accessor.getSimpleName()
-        + "()";
+    IdArgument.AccessorText accessor = argument.accessorText().get();
+    return "carrier " + parameter + " " + accessor.declaringType() + "." + accessor.name() + "()";
   }
 
   /**
@@ -194,15 +173,12 @@ final class AccessCalculator {
 
   private static IdSource source(GuardedMethod method, IdArgument argument) {
     Optional<String> parameter =
-        Optional.of(
-            method.element().getParameters().get(argument.parameter()).getSimpleName().toString());
-    if (argument.accessor().isEmpty()) {
+        Optional.of(method.text().parameterNames().get(argument.parameter()));
+    if (argument.accessorText().isEmpty()) {
       return new IdSource(IdSource.Kind.PARAMETER, parameter, Optional.empty());
     }
     return new IdSource(
-        IdSource.Kind.CARRIER,
-        parameter,
-        Optional.of(Signatures.accessor(argument.accessor().get())));
+        IdSource.Kind.CARRIER, parameter, Optional.of(argument.accessorText().get().signature()));
   }
 
   /** Workspace roles that let a caller holding the default account role call the method. */

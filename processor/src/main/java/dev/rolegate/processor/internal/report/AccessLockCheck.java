@@ -11,17 +11,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.lang.model.element.Element;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.ElementFilter;
-import javax.lang.model.util.Elements;
 
 /**
  * Compares the access a compilation computes with the access lock file that {@value #OPTION} names
@@ -55,17 +49,19 @@ public final class AccessLockCheck {
           + "<arg>-Arolegate.accessLock.update=${rolegate.accessLock.update}</arg>";
 
   private final Reporter reporter;
-  private final Elements elements;
-  private final Set<String> sources = new HashSet<>();
+  private final CompiledTypes compiled;
   private final String path;
   private final String update;
   private final String narrowing;
   private boolean done;
 
-  /** {@code options} are the processor's options; only the three access lock ones are read. */
-  public AccessLockCheck(Map<String, String> options, Reporter reporter, Elements elements) {
+  /**
+   * {@code options} are the processor's options, of which only the three access lock ones are read;
+   * {@code compiled} tells where a locked type stands in this compilation.
+   */
+  public AccessLockCheck(Map<String, String> options, Reporter reporter, CompiledTypes compiled) {
     this.reporter = reporter;
-    this.elements = elements;
+    this.compiled = compiled;
     this.path =
         options.containsKey(OPTION) ? Optional.ofNullable(options.get(OPTION)).orElse("") : null;
     this.update =
@@ -73,45 +69,6 @@ public final class AccessLockCheck {
             ? Optional.ofNullable(options.get(UPDATE_OPTION)).orElse("true")
             : "false";
     this.narrowing = Optional.ofNullable(options.get(NARROWING_OPTION)).orElse("error");
-  }
-
-  /** Records the types a round compiles from source, nested ones too. */
-  public void sources(Collection<? extends Element> roots) {
-    for (Element root : roots) {
-      if (root instanceof TypeElement type) {
-        sources.add(type.getQualifiedName().toString());
-        sources(type.getEnclosedElements());
-      }
-    }
-  }
-
-  /** The compilation as the lock comparison asks about it. */
-  private LockDiff.Compiled compiled() {
-    return new LockDiff.Compiled() {
-      @Override
-      public LockDiff.Found type(String type) {
-        if (sources.contains(type)) {
-          return LockDiff.Found.SOURCE;
-        }
-        return element(type) == null ? LockDiff.Found.ABSENT : LockDiff.Found.CLASS_FILE;
-      }
-
-      @Override
-      public boolean hasMethod(String type, String method) {
-        TypeElement element = element(type);
-        return element != null
-            && ElementFilter.methodsIn(elements.getAllMembers(element)).stream()
-                .anyMatch(m -> m.getSimpleName().contentEquals(method));
-      }
-    };
-  }
-
-  private TypeElement element(String type) {
-    try {
-      return elements.getTypeElement(type);
-    } catch (RuntimeException e) {
-      return null; // a name the compiler cannot look up is no type of this compilation
-    }
   }
 
   /** Returns the options this check reads. */
@@ -181,7 +138,7 @@ public final class AccessLockCheck {
     } catch (IOException | RuntimeException e) {
       existed = false; // an unreadable old file: the rewrite replaces it whole
     }
-    LockDiff.Result result = LockDiff.compare(old, lock.lines(), matrix, lock.shown(), compiled());
+    LockDiff.Result result = LockDiff.compare(old, lock.lines(), matrix, lock.shown(), compiled);
     if (!result.notCompared().isEmpty()) {
       for (LockLine line : old) {
         if (line.isCall() && result.notCompared().contains(typeOf(line))) {
@@ -237,8 +194,7 @@ public final class AccessLockCheck {
   }
 
   private void compare(List<LockLine> locked, AccessLock lock, Optional<CompiledMatrix> matrix) {
-    LockDiff.Result result =
-        LockDiff.compare(locked, lock.lines(), matrix, lock.shown(), compiled());
+    LockDiff.Result result = LockDiff.compare(locked, lock.lines(), matrix, lock.shown(), compiled);
     if (!result.notCompared().isEmpty()) {
       notCompared(result.notCompared(), "not compared");
     }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +15,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -47,31 +43,35 @@ public final class AccessReportWriter {
   public static final String TYPE_INDEX_PREFIX = GuardIndex.TYPE_PATH_PREFIX;
 
   private final Filer filer;
-  private final Elements elements;
-  private final Types types;
-  private final GuardIndex index;
+  private final GuardIndex index = new GuardIndex();
   private final Map<String, ServiceAccess> services = new TreeMap<>();
+
+  /** The guarded types, the files' originating elements, by qualified name. */
+  private final Map<String, Element> types = new TreeMap<>();
+
+  /** The guarded types by binary name, each the originating element of its one-type index. */
+  private final Map<String, Element> byBinaryName = new TreeMap<>();
+
   private MatrixSummary matrix;
   private AccessCalculator calculator;
   private MatrixHandle calculatorFor;
   private boolean written;
 
-  public AccessReportWriter(Filer filer, Elements elements, Types types) {
+  public AccessReportWriter(Filer filer) {
     this.filer = filer;
-    this.elements = elements;
-    this.types = types;
-    this.index = new GuardIndex(elements, types);
   }
 
   /** Adds the rows of {@code service}, whose guard was just generated against {@code handle}. */
   public void add(GuardedService service, MatrixHandle handle) {
     if (calculator == null || !handle.equals(calculatorFor)) {
-      calculator = new AccessCalculator(handle.matrix(), elements, types);
+      calculator = new AccessCalculator(handle.matrix());
       calculatorFor = handle;
       matrix = AccessCalculator.summary(handle);
     }
     ServiceAccess rows = calculator.service(service);
     services.put(rows.type(), rows);
+    types.put(service.qualifiedName(), service.type());
+    byBinaryName.put(service.binaryName(), service.type());
     index.add(service, handle);
   }
 
@@ -95,28 +95,17 @@ public final class AccessReportWriter {
     }
     written = true;
     AccessReport report = new AccessReport(matrix, List.copyOf(services.values()));
-    Element[] originating = originating();
+    Element[] originating = types.values().toArray(Element[]::new);
     writeResource(MARKDOWN, MarkdownReport.render(report), originating);
     writeResource(JSON, JsonReport.render(report), originating);
     writeResource(GUARD_INDEX, index.render(), originating);
     for (String name : index.typeNames()) {
-      TypeElement type = elements.getTypeElement(name.replace('$', '.'));
+      Element type = byBinaryName.get(name);
       writeResource(
           TYPE_INDEX_PREFIX + name,
           index.render(name),
           type == null ? originating : new Element[] {type});
     }
-  }
-
-  private Element[] originating() {
-    List<Element> types = new ArrayList<>();
-    for (String name : services.keySet()) {
-      TypeElement type = elements.getTypeElement(name);
-      if (type != null) {
-        types.add(type);
-      }
-    }
-    return types.toArray(Element[]::new);
   }
 
   private void writeResource(String path, String text, Element[] originating) {

@@ -9,18 +9,8 @@ import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Elements;
-import javax.lang.model.util.Types;
 
 /**
  * The machine-readable guard index of one compilation ({@value #PATH}): one {@code type} line per
@@ -42,19 +32,12 @@ final class GuardIndex {
   /** The first line, naming the format and its version. */
   static final String HEADER = "rolegate-guard-index 1";
 
-  private final Elements elements;
-  private final Types types;
   private final Map<String, List<String>> byType = new TreeMap<>();
-
-  GuardIndex(Elements elements, Types types) {
-    this.elements = elements;
-    this.types = types;
-  }
 
   /** Records the lines of {@code service}, checked against {@code matrix}. */
   void add(GuardedService service, MatrixHandle matrix) {
     List<String> lines = new ArrayList<>();
-    String binary = elements.getBinaryName(service.type()).toString();
+    String binary = service.binaryName();
     lines.add(
         "type "
             + binary
@@ -101,12 +84,8 @@ final class GuardIndex {
     return text.toString();
   }
 
-  private String method(GuardedMethod method, CompiledMatrix matrix) {
-    ExecutableElement element = method.element();
-    List<String> parameters = new ArrayList<>();
-    for (VariableElement parameter : element.getParameters()) {
-      parameters.add(erased(parameter.asType()));
-    }
+  private static String method(GuardedMethod method, CompiledMatrix matrix) {
+    List<String> parameters = method.text().erasedTypes();
     String mode;
     String permissions;
     String workspace;
@@ -132,7 +111,7 @@ final class GuardIndex {
       workspace = workspaceLevel ? workspace(method) : "none";
     }
     return "method "
-        + element.getSimpleName()
+        + method.text().name()
         + " "
         + (parameters.isEmpty() ? "-" : String.join(",", parameters))
         + " "
@@ -152,33 +131,11 @@ final class GuardIndex {
     if (method.workspace().isPresent()) {
       IdArgument argument = method.workspace().get();
       return argument
-          .accessor()
-          .map(accessor -> "carrier:" + argument.parameter() + ":" + accessor.getSimpleName())
+          .accessorText()
+          .map(accessor -> "carrier:" + argument.parameter() + ":" + accessor.name())
           .orElse("parameter:" + argument.parameter());
     }
     return "bound";
-  }
-
-  /**
-   * Returns the erasure of {@code type} by binary name: {@code java.util.List}, {@code a.B$C[]},
-   * {@code int}.
-   */
-  private String erased(TypeMirror type) {
-    return erased(elements, types, type);
-  }
-
-  /** Returns the erasure of {@code type} by binary name, as the guard index writes it. */
-  static String erased(Elements elements, Types types, TypeMirror type) {
-    TypeMirror erasure = types.erasure(type);
-    if (erasure.getKind() == TypeKind.ARRAY) {
-      return erased(elements, types, ((ArrayType) erasure).getComponentType()) + "[]";
-    }
-    if (erasure.getKind() == TypeKind.DECLARED) {
-      return elements.getBinaryName((TypeElement) ((DeclaredType) erasure).asElement()).toString();
-    }
-    return erasure.getKind().isPrimitive()
-        ? erasure.getKind().name().toLowerCase(Locale.ROOT)
-        : erasure.toString();
   }
 
   private static String oneLine(String text) {

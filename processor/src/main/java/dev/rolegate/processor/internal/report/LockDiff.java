@@ -25,33 +25,18 @@ final class LockDiff {
   /** One difference, worded; {@code widening} as the class comment defines it. */
   record Change(boolean widening, String text) {}
 
-  /** Where a type or method the lock names stands in the compilation the lock is compared in. */
-  interface Compiled {
-    /** Returns where the type of qualified name {@code type} is found. */
-    Found type(String type);
-
-    /** Returns whether {@code type} has a method (static too) of simple name {@code method}. */
-    boolean hasMethod(String type, String method);
-  }
-
-  /** Where a type is found: compiled from source here, only as a class file, or not at all. */
-  enum Found {
-    SOURCE,
-    CLASS_FILE,
-    ABSENT
-  }
-
   /** The changes, widening first, and the types not compared (found only as class files). */
   record Result(List<Change> changes, List<String> notCompared) {}
 
   private final Optional<CompiledMatrix> matrix;
   private final Optional<GrantPaths> paths;
   private final Map<String, String> names;
-  private final Compiled compiled;
+  private final CompiledTypes compiled;
   private final List<Change> widening = new ArrayList<>();
   private final List<Change> other = new ArrayList<>();
 
-  private LockDiff(Optional<CompiledMatrix> matrix, Map<String, String> names, Compiled compiled) {
+  private LockDiff(
+      Optional<CompiledMatrix> matrix, Map<String, String> names, CompiledTypes compiled) {
     this.matrix = matrix;
     this.paths = matrix.map(GrantPaths::new);
     this.names = names;
@@ -70,7 +55,7 @@ final class LockDiff {
       List<LockLine> computed,
       Optional<CompiledMatrix> matrix,
       Map<String, String> names,
-      Compiled compiled) {
+      CompiledTypes compiled) {
     LockDiff diff = new LockDiff(matrix, names, compiled);
     Map<String, TreeSet<String>> before = group(locked);
     Map<String, TreeSet<String>> after = group(computed);

@@ -31,12 +31,14 @@ final class IdParameters {
 
   private final IdKind kind;
   private final Reporter reporter;
+  private final ModelText text;
   private final IdCarriers carriers;
 
-  IdParameters(IdKind kind, Reporter reporter, IdCarriers carriers) {
+  IdParameters(IdKind kind, Reporter reporter, IdCarriers carriers, ModelText text) {
     this.kind = kind;
     this.reporter = reporter;
     this.carriers = carriers;
+    this.text = text;
   }
 
   /**
@@ -103,7 +105,7 @@ final class IdParameters {
       ClassName guard) {
     Optional<ClassName> id = idType(type);
     if (id.isPresent()) {
-      return Optional.of(new IdArgument(index, Optional.empty(), id.get()));
+      return Optional.of(new IdArgument(index, Optional.empty(), id.get(), Optional.empty()));
     }
     TypeMirror carrier = type;
     while (carrier.getKind() == TypeKind.TYPEVAR) {
@@ -127,7 +129,13 @@ final class IdParameters {
               System.arraycopy(args, 0, all, 3, args.length);
               reporter.report(diagnostic, parameter, mirror, null, all);
             })
-        .map(accessor -> new IdArgument(index, Optional.of(accessor.method()), accessor.idType()));
+        .map(
+            accessor ->
+                new IdArgument(
+                    index,
+                    Optional.of(accessor.method()),
+                    accessor.idType(),
+                    Optional.of(text.accessor(accessor.method()))));
   }
 
   /** Returns {@code String} or {@code UUID} when {@code type} is one of them. */

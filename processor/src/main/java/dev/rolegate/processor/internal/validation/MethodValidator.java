@@ -40,6 +40,7 @@ final class MethodValidator {
   private final RequirementReader requirements;
   private final IdParameters workspaces;
   private final IdParameters accounts;
+  private final ModelText text;
   private final Predicate<TypeElement> compiledHere;
   private int lenientErrors;
 
@@ -50,7 +51,8 @@ final class MethodValidator {
       RequirementReader requirements,
       IdParameters workspaces,
       IdParameters accounts,
-      Predicate<TypeElement> compiledHere) {
+      Predicate<TypeElement> compiledHere,
+      ModelText text) {
     this.types = types;
     this.reporter = reporter;
     this.matrix = matrix;
@@ -58,6 +60,7 @@ final class MethodValidator {
     this.workspaces = workspaces;
     this.accounts = accounts;
     this.compiledHere = compiledHere;
+    this.text = text;
   }
 
   /**
@@ -127,7 +130,8 @@ final class MethodValidator {
               account.argument(),
               false,
               Optional.empty(),
-              Optional.of(reason(unguarded.get()))));
+              Optional.of(reason(unguarded.get())),
+              text.method(method)));
     }
     // Read the method's own annotation even when @WorkspaceId is wrong: independent mistakes.
     Optional<RequirementSpec> requirement =
@@ -164,7 +168,8 @@ final class MethodValidator {
             account.argument(),
             boundAccount,
             Optional.empty(),
-            Optional.empty()));
+            Optional.empty(),
+            text.method(method)));
   }
 
   /**

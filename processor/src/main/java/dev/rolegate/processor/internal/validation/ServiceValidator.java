@@ -47,6 +47,7 @@ final class ServiceValidator {
   private final ClassServiceValidator classes;
   private final ReturnNarrowings narrowings;
   private final ReturnWarnings returns;
+  private final ModelText text;
 
   /**
    * Creates a validator checking against {@code matrix}; {@code compiledHere} tells whether a type
@@ -68,15 +69,17 @@ final class ServiceValidator {
             matrix.matrix(),
             new PermissionListWarnings(reporter, matrix.matrix(), compiledHere));
     IdCarriers carriers = new IdCarriers(elements, types, stability, compiledHere);
+    this.text = new ModelText(elements, types);
     this.methods =
         new MethodValidator(
             types,
             reporter,
             matrix,
             requirements,
-            new IdParameters(IdKind.WORKSPACE, reporter, carriers),
-            new IdParameters(IdKind.ACCOUNT, reporter, carriers),
-            compiledHere);
+            new IdParameters(IdKind.WORKSPACE, reporter, carriers, text),
+            new IdParameters(IdKind.ACCOUNT, reporter, carriers, text),
+            compiledHere,
+            text);
     this.classes = new ClassServiceValidator(elements, types, reporter, requirements, methods);
     this.narrowings = new ReturnNarrowings(types);
     this.returns = new ReturnWarnings(types, reporter, compiledHere);
@@ -104,7 +107,13 @@ final class ServiceValidator {
     List<ExecutableElement> constructors =
         isInterface ? List.of() : ClassServiceValidator.constructors(type);
     GuardedService service =
-        new GuardedService(type, guardName(type), narrowings.apply(type, found), constructors);
+        new GuardedService(
+            type,
+            type.getQualifiedName().toString(),
+            text.binaryName(type),
+            guardName(type),
+            narrowings.apply(type, found),
+            constructors);
     returns.check(service);
     return new Outcome(Status.VALID, Optional.of(service));
   }
