@@ -612,12 +612,230 @@ public enum Diagnostic {
           + " SHA-256 %s…, its capability table was compiled from one with SHA-256 %s…, so an edit"
           + " of the matrix was never compiled and the table refuses to load. Rebuild the module"
           + " that declares @PermissionMatrix from clean (mvn clean install there), then this one"),
-  MATRIX_SYNTAX("MatrixSyntax", Kind.ERROR, "%s:%d: %s"),
-  MATRIX_DUPLICATE("MatrixDuplicateName", Kind.ERROR, "%s:%d: %s"),
-  MATRIX_UNKNOWN_NAME("MatrixUnknownName", Kind.ERROR, "%s:%d: %s"),
-  MATRIX_CYCLE("MatrixCycle", Kind.ERROR, "%s:%d: %s"),
-  MATRIX_LEVEL_MISMATCH("MatrixLevelMismatch", Kind.ERROR, "%s:%d: %s"),
-  MATRIX_TOO_LARGE("MatrixTooLarge", Kind.ERROR, "%s:%d: %s"),
+  /**
+   * A matrix file that is not UTF-8: the first bad byte's number and value. Every MATRIX_* template
+   * below starts with the file and the line of the mistake, the first two arguments.
+   */
+  MATRIX_NOT_UTF8(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "byte %,d (0x%02X) is not valid UTF-8; a matrix is a UTF-8 text file (is this a binary"
+              + " file, or one saved in another encoding?): save it as UTF-8")),
+  MATRIX_NO_PERMISSION_TABLE(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "the file has no Permission table. Add a Markdown table whose header starts with"
+              + " | Permission | Level | Includes |")),
+  /** A title longer than a string constant holds: its length in bytes. */
+  MATRIX_TITLE_TOO_LONG(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "the title (the first # heading) is %d bytes long in UTF-8; generated code holds it in a"
+              + " string constant of at most 65,535 bytes: shorten it")),
+  /** A table whose first header cell, quoted, is a typo of {@code Permission}. */
+  MATRIX_PERMISSION_HEADER_MISSPELT(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "this table's header starts with %s, not Permission, so it would be read as prose and"
+              + " its rows ignored. Start its header with | Permission | Level | Includes |")),
+  /** A table whose first header cell, quoted, is {@code Roles}. */
+  MATRIX_ROLE_HEADER_MISSPELT(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "this table's header starts with %s, not Role, so it would be read as prose and its"
+              + " rows ignored. Start its header with | Role | Level | Inherits | Grants |")),
+  MATRIX_NO_SEPARATOR(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at("a table header must be followed by a separator row such as |---|---|")),
+  /** A table lacking one required column: its name, the header it needs and the one it has. */
+  MATRIX_COLUMN_MISSING(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at("this table lacks the %s column; its header must include %s (found: %s)")),
+  /** {@link #MATRIX_COLUMN_MISSING} for several columns, their names listed. */
+  MATRIX_COLUMNS_MISSING(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at("this table lacks the %s columns; its header must include %s (found: %s)")),
+  /** A column a table has more than once: how often, its name, their numbers, the header. */
+  MATRIX_COLUMN_TWICE(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at("this table has %d %s columns (columns %s); keep one (found: %s)")),
+  /** A table with Permission (or Role) and Level columns whose first column is another. */
+  MATRIX_NAME_COLUMN_NOT_FIRST(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "this table has %s and Level columns, but %<s is not its first column, so it would be"
+              + " read as prose and its rows ignored; move the %<s column first")),
+  /** A row that repeats a table header: its first cell. */
+  MATRIX_HEADER_REPEATED(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "this row repeats a table header (%s) inside a table; remove it, or leave a blank line"
+              + " before a new table")),
+  /** A cell longer than a string constant holds: its length in bytes. */
+  MATRIX_CELL_TOO_LONG(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "a cell of this row is %d bytes long in UTF-8; generated code holds each cell in a"
+              + " string constant of at most 65,535 bytes: shorten it")),
+  /** A row with another number of cells than its header. */
+  MATRIX_CELL_COUNT(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "this row has %d cells but the table header has %d; check for a missing or extra |, and"
+              + " write a | inside a cell as \\|")),
+  /** A workspace role marked {@code (default)}. */
+  MATRIX_DEFAULT_NOT_ACCOUNT(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "only an account role can be the default; write \"workspace\" in the Level cell of %s")),
+  /** A permission's Level cell that names no level. */
+  MATRIX_PERMISSION_LEVEL(
+      "MatrixSyntax", Kind.ERROR, Located.at("level \"%s\" is neither workspace nor account")),
+  /** A role's Level cell that names no level. */
+  MATRIX_ROLE_LEVEL(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "level \"%s\" is neither workspace nor account (an account role may be marked"
+              + " \"account (default)\")")),
+  /** An empty name cell: which name it is (permission, role, inherited role, workspace role). */
+  MATRIX_NAME_EMPTY(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at("the %s name is empty; names look like DELETE_DEPLOYMENTS")),
+  /**
+   * A name that is not UPPER_SNAKE_CASE: which name, the name quoted, and the character outside
+   * printable ASCII it holds, if any (as in UNKNOWN_PERMISSION).
+   */
+  MATRIX_NAME_INVALID(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at("%s name %s is not UPPER_SNAKE_CASE%s; names look like DELETE_DEPLOYMENTS")),
+  /** An Includes or Grants cell with an item that is no name: the column, the item quoted. */
+  MATRIX_NAME_LIST_INVALID(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at("the %s cell must list UPPER_SNAKE_CASE names separated by commas, but has %s%s")),
+  MATRIX_DUPLICATE_PERMISSION(
+      "MatrixDuplicateName",
+      Kind.ERROR,
+      Located.at("permission %s is already defined on line %d; give each permission one row")),
+  /** A role defined twice at one level: the level, the role, the line of its first row. */
+  MATRIX_DUPLICATE_ROLE(
+      "MatrixDuplicateName",
+      Kind.ERROR,
+      Located.at("%s role %s is already defined on line %d; give each role one row")),
+  /** A second default account role: it, the first one and its line. */
+  MATRIX_DUPLICATE_DEFAULT(
+      "MatrixDuplicateName",
+      Kind.ERROR,
+      Located.at(
+          "account role %s is marked (default), but %s on line %d already is; mark one account"
+              + " role as the default")),
+  /** A permission including a name the matrix does not define, with close names. */
+  MATRIX_UNKNOWN_INCLUDE(
+      "MatrixUnknownName", Kind.ERROR, Located.unknown("permission %s includes %s", true)),
+  /** A permission including a name the matrix does not define, with no close name. */
+  MATRIX_UNKNOWN_INCLUDE_NO_CLOSE_NAME(
+      "MatrixUnknownName", Kind.ERROR, Located.unknown("permission %s includes %s", false)),
+  /** A role granting a name the matrix does not define, with close names. */
+  MATRIX_UNKNOWN_GRANT("MatrixUnknownName", Kind.ERROR, Located.unknown("role %s grants %s", true)),
+  /** A role granting a name the matrix does not define, with no close name. */
+  MATRIX_UNKNOWN_GRANT_NO_CLOSE_NAME(
+      "MatrixUnknownName", Kind.ERROR, Located.unknown("role %s grants %s", false)),
+  /** A role inheriting a name no role of its level has, with close names. */
+  MATRIX_UNKNOWN_INHERITED(
+      "MatrixUnknownName", Kind.ERROR, Located.unknown("role %s inherits %s", true)),
+  /** A role inheriting a name no role of its level has, with no close name. */
+  MATRIX_UNKNOWN_INHERITED_NO_CLOSE_NAME(
+      "MatrixUnknownName", Kind.ERROR, Located.unknown("role %s inherits %s", false)),
+  /** An account role holding everywhere a name no workspace role has, with close names. */
+  MATRIX_UNKNOWN_EVERYWHERE(
+      "MatrixUnknownName",
+      Kind.ERROR,
+      Located.unknown("account role %s holds workspace role %s everywhere", true)),
+  /** An account role holding everywhere a name no workspace role has, with no close name. */
+  MATRIX_UNKNOWN_EVERYWHERE_NO_CLOSE_NAME(
+      "MatrixUnknownName",
+      Kind.ERROR,
+      Located.unknown("account role %s holds workspace role %s everywhere", false)),
+  /** A permission including one of the other level: both levels and names. */
+  MATRIX_INCLUDE_LEVEL(
+      "MatrixLevelMismatch",
+      Kind.ERROR,
+      Located.at(
+          "%s permission %s includes %s permission %s; a permission can only include permissions"
+              + " of its own level")),
+  MATRIX_WORKSPACE_ROLE_GRANTS_ACCOUNT_PERMISSION(
+      "MatrixLevelMismatch",
+      Kind.ERROR,
+      Located.at(
+          "workspace role %s grants account permission %s; grant it to an account role instead")),
+  MATRIX_ACCOUNT_ROLE_GRANTS_WORKSPACE_PERMISSION(
+      "MatrixLevelMismatch",
+      Kind.ERROR,
+      Located.at(
+          "account role %s grants workspace permission %s; grant it to a workspace role instead")),
+  MATRIX_WORKSPACE_ROLE_INHERITS_ACCOUNT_ROLE(
+      "MatrixLevelMismatch",
+      Kind.ERROR,
+      Located.at(
+          "workspace role %s inherits %s, which is only an account role; a role inherits from a"
+              + " role of its own level")),
+  MATRIX_ACCOUNT_ROLE_INHERITS_WORKSPACE_ROLE(
+      "MatrixLevelMismatch",
+      Kind.ERROR,
+      Located.at(
+          "account role %s inherits %s, which is only a workspace role; a role inherits from a"
+              + " role of its own level")),
+  MATRIX_EVERYWHERE_ON_WORKSPACE_ROLE(
+      "MatrixLevelMismatch",
+      Kind.ERROR,
+      Located.at(
+          "workspace role %s names a workspace role everywhere (%s); only account roles hold a"
+              + " workspace role everywhere")),
+  /**
+   * An includes or inherits loop: its path ({@code A (line 5) includes B (line 6) includes A}) and
+   * the relation.
+   */
+  MATRIX_CYCLE(
+      "MatrixCycle",
+      Kind.ERROR,
+      Located.at("cycle: %s; remove one of these %s so the relation has no loop")),
+  /** More permissions than a table holds: how many, the most it holds, this row's number. */
+  MATRIX_TOO_MANY_PERMISSIONS(
+      "MatrixTooLarge",
+      Kind.ERROR,
+      Located.at(
+          "the matrix has %,d permissions; a compiled matrix holds at most %,d (its generated"
+              + " capability table sets one constant per permission in a class initializer, which"
+              + " the JVM caps at 64 KB). This row is permission %,d: merge or remove"
+              + " permissions")),
+  /** A table that would need too many constant-pool entries: how many, and the most it may. */
+  MATRIX_TOO_MANY_CONSTANTS(
+      "MatrixTooLarge",
+      Kind.ERROR,
+      Located.at(
+          "the generated capability table would need about %,d constant-pool entries (one for"
+              + " each permission's constant, two for each distinct name, scope and description,"
+              + " two for each distinct 64-bit word of the permissions' and roles' closed"
+              + " bitsets); a compiled matrix may need at most %,d (the JVM caps a class at"
+              + " 65,535): use fewer permissions, roles or distinct descriptions, or simpler"
+              + " includes")),
   UNRESOLVED_TYPES(
       "UnresolvedTypes",
       Kind.ERROR,
@@ -968,9 +1186,46 @@ public enum Diagnostic {
     return format;
   }
 
+  /**
+   * Returns the template after the {@code <file>:<line>: } location that the template of a matrix
+   * problem starts with.
+   *
+   * @throws IllegalStateException if this is not a matrix problem's diagnostic
+   */
+  public String templateAfterLocation() {
+    if (!format.startsWith(Located.LOCATION)) {
+      throw new IllegalStateException(this + " is not located in a matrix file");
+    }
+    return format.substring(Located.LOCATION.length());
+  }
+
   /** Returns the full message: {@code [Id] } and the formatted text. */
   public String format(Object... args) {
     return "[" + id + "] " + String.format(format, args);
+  }
+
+  /**
+   * The start of every matrix problem's template, the file and the line of the mistake ({@code
+   * acme.md:7: }), and the parts the unknown-name templates share.
+   */
+  private static final class Located {
+    static final String LOCATION = "%s:%d: ";
+
+    private Located() {}
+
+    static String at(String cause) {
+      return LOCATION + cause;
+    }
+
+    /** A relation naming what the matrix does not define, with close names or none. */
+    static String unknown(String relation, boolean closeNames) {
+      return at(
+          relation
+              + ", which the matrix does not define. "
+              + (closeNames
+                  ? "Did you mean %s? Otherwise define it in its table"
+                  : "Define it in its table, or name one that is defined"));
+    }
   }
 
   /**

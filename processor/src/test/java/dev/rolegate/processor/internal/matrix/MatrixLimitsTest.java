@@ -53,18 +53,18 @@ class MatrixLimitsTest {
     assertEquals(Optional.empty(), MatrixLimits.checkCount(rows(4_096)));
     assertEquals(
         Optional.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_TOO_LARGE,
+            new Shown(
+                Diagnostic.MATRIX_TOO_MANY_PERMISSIONS,
                 10 + 2 * 4_096,
                 String.format(COUNT_MESSAGE, "4,097"))),
-        MatrixLimits.checkCount(rows(4_097)));
+        Shown.of(MatrixLimits.checkCount(rows(4_097))));
     assertEquals(
         Optional.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_TOO_LARGE,
+            new Shown(
+                Diagnostic.MATRIX_TOO_MANY_PERMISSIONS,
                 10 + 2 * 4_096,
                 String.format(COUNT_MESSAGE, "10,000"))),
-        MatrixLimits.checkCount(rows(10_000)));
+        Shown.of(MatrixLimits.checkCount(rows(10_000))));
   }
 
   /**
@@ -138,17 +138,21 @@ class MatrixLimitsTest {
     assertEquals(60_001, MatrixLimits.constants(oneOver));
     assertEquals(
         Optional.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_TOO_LARGE, 5, String.format(CONSTANTS_MESSAGE, "60,001"))),
-        MatrixLimits.checkConstants(oneOver));
+            new Shown(
+                Diagnostic.MATRIX_TOO_MANY_CONSTANTS,
+                5,
+                String.format(CONSTANTS_MESSAGE, "60,001"))),
+        Shown.of(MatrixLimits.checkConstants(oneOver)));
 
     CompiledMatrix twoOver = wide(1, 29_894);
     assertEquals(60_002, MatrixLimits.constants(twoOver));
     assertEquals(
         Optional.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_TOO_LARGE, 5, String.format(CONSTANTS_MESSAGE, "60,002"))),
-        MatrixLimits.checkConstants(twoOver));
+            new Shown(
+                Diagnostic.MATRIX_TOO_MANY_CONSTANTS,
+                5,
+                String.format(CONSTANTS_MESSAGE, "60,002"))),
+        Shown.of(MatrixLimits.checkConstants(twoOver)));
   }
 
   @Test
@@ -166,9 +170,11 @@ class MatrixLimitsTest {
     assertTrue(over.matrix().isEmpty());
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_TOO_LARGE, 4_099, String.format(COUNT_MESSAGE, "4,097"))),
-        over.problems());
+            new Shown(
+                Diagnostic.MATRIX_TOO_MANY_PERMISSIONS,
+                4_099,
+                String.format(COUNT_MESSAGE, "4,097"))),
+        Shown.all(over.problems()));
   }
 
   @Test
@@ -181,7 +187,8 @@ class MatrixLimitsTest {
         "\n| Role | Level | Inherits | Grants |\n|---|---|---|---|\n| R | workspace | | NOPE |\n");
     List<MatrixProblem> problems = MatrixCompiler.compile("m.md", text.toString()).problems();
     assertEquals(
-        List.of(Diagnostic.MATRIX_TOO_LARGE, Diagnostic.MATRIX_UNKNOWN_NAME),
+        List.of(
+            Diagnostic.MATRIX_TOO_MANY_PERMISSIONS, Diagnostic.MATRIX_UNKNOWN_GRANT_NO_CLOSE_NAME),
         problems.stream().map(MatrixProblem::diagnostic).toList(),
         problems.toString());
     assertEquals(List.of(4_099, 4_103), problems.stream().map(MatrixProblem::line).toList());
@@ -204,9 +211,11 @@ class MatrixLimitsTest {
     assertTrue(result.matrix().isEmpty());
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_TOO_LARGE, 5, String.format(CONSTANTS_MESSAGE, "60,001"))),
-        result.problems());
+            new Shown(
+                Diagnostic.MATRIX_TOO_MANY_CONSTANTS,
+                5,
+                String.format(CONSTANTS_MESSAGE, "60,001"))),
+        Shown.all(result.problems()));
   }
 
   private static BitSet bits(int... indexes) {

@@ -18,7 +18,7 @@ class MatrixParserTest {
   private static MatrixProblem onlyProblem(String text) {
     List<MatrixProblem> problems = parse(text).problems();
     assertEquals(1, problems.size(), problems.toString());
-    assertEquals(Diagnostic.MATRIX_SYNTAX, problems.get(0).diagnostic());
+    assertEquals("MatrixSyntax", problems.get(0).diagnostic().id());
     return problems.get(0);
   }
 
@@ -445,11 +445,11 @@ class MatrixParserTest {
         """);
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX,
+            new Shown(
+                Diagnostic.MATRIX_HEADER_REPEATED,
                 4,
                 "this row repeats a table header (Permission)" + REPEATS)),
-        result.problems());
+        Shown.all(result.problems()));
     assertEquals(
         List.of(
             new PermissionRow(3, "VIEW", Level.WORKSPACE, "", List.of(), ""),
@@ -471,11 +471,11 @@ class MatrixParserTest {
         """);
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX,
+            new Shown(
+                Diagnostic.MATRIX_HEADER_REPEATED,
                 3,
                 "this row repeats a table header (permission)" + REPEATS)),
-        result.problems());
+        Shown.all(result.problems()));
     assertEquals(
         List.of("EDIT", "ROLE"),
         result.document().permissions().stream().map(PermissionRow::name).toList());
@@ -490,9 +490,11 @@ class MatrixParserTest {
             "| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n| Role | Level | Inherits | Grants |");
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX, 4, "this row repeats a table header (Role)" + REPEATS)),
-        result.problems());
+            new Shown(
+                Diagnostic.MATRIX_HEADER_REPEATED,
+                4,
+                "this row repeats a table header (Role)" + REPEATS)),
+        Shown.all(result.problems()));
     assertEquals(
         List.of("VIEW"),
         result.document().permissions().stream().map(PermissionRow::name).toList());
@@ -537,13 +539,13 @@ class MatrixParserTest {
         """);
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX,
+            new Shown(
+                Diagnostic.MATRIX_NAME_COLUMN_NOT_FIRST,
                 2,
                 "this table has Permission and"
                     + " Level columns, but Permission is not its first column, so it would be read as prose and"
                     + " its rows ignored; move the Permission column first")),
-        result.problems());
+        Shown.all(result.problems()));
     assertEquals(List.of(), result.document().permissions());
     assertTrue(result.rejected().containsAll(Set.of("VIEW", "EDIT")), result.rejected().toString());
     assertFalse(result.rejected().contains("WORKSPACE"), result.rejected().toString());
@@ -581,13 +583,13 @@ class MatrixParserTest {
     MatrixParser.Result result = parse(text);
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX,
+            new Shown(
+                Diagnostic.MATRIX_NAME_COLUMN_NOT_FIRST,
                 5,
                 "this table has Role and Level"
                     + " columns, but Role is not its first column, so it would be read as prose and its rows"
                     + " ignored; move the Role column first")),
-        result.problems());
+        Shown.all(result.problems()));
     assertTrue(result.rejected().contains("MEMBER"), result.rejected().toString());
     assertFalse(result.rejected().contains("VIEW"), result.rejected().toString());
     assertEquals(result.problems(), MatrixCompiler.compile("m.md", text).problems());
@@ -654,12 +656,12 @@ class MatrixParserTest {
   void aColumnTwice_isReportedWithItsColumns_andTheRowsRejected() {
     String sep = "|---|---|---|---|---|";
     assertEquals(
-        new MatrixProblem(
-            Diagnostic.MATRIX_SYNTAX,
+        new Shown(
+            Diagnostic.MATRIX_COLUMN_TWICE,
             1,
             "this table has 2 level columns (columns"
                 + " 2, 3); keep one (found: Permission, Level, Level, Includes, Description)"),
-        headerProblem("| Permission | Level | Level | Includes | Description |", sep));
+        Shown.of(headerProblem("| Permission | Level | Level | Includes | Description |", sep)));
     assertEquals(
         "this table has 3 scope columns (columns 4, 5, 6); keep one (found: Permission,"
             + " Level, Includes, Scope, Prefect scope, SCOPE)",
@@ -723,8 +725,8 @@ class MatrixParserTest {
                     + " Grants, Level, x)"))) {
       MatrixParser.Result result = parse(permissions + pair.get(0) + row);
       assertEquals(
-          List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, pair.get(1))),
-          result.problems(),
+          List.of(new Shown(Diagnostic.MATRIX_COLUMN_TWICE, 5, pair.get(1))),
+          Shown.all(result.problems()),
           pair.get(0));
       assertEquals(Set.of("R"), result.rejected(), pair.get(0));
       assertEquals(List.of(), result.document().roles(), pair.get(0));
@@ -859,14 +861,14 @@ class MatrixParserTest {
         """);
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX,
+            new Shown(
+                Diagnostic.MATRIX_PERMISSION_HEADER_MISSPELT,
                 5,
                 "this table's header starts with"
                     + " \"Permissions\", not Permission"
                     + AS_PROSE
                     + "| Permission | Level | Includes |")),
-        result.problems());
+        Shown.all(result.problems()));
     assertTrue(
         result.rejected().containsAll(Set.of("EDIT", "DELETE")), result.rejected().toString());
     assertEquals(
@@ -882,14 +884,14 @@ class MatrixParserTest {
         parse(VIEW_TABLE + "\n| prmision | Level |\n|---|---|\n| EDIT | workspace |\n");
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX,
+            new Shown(
+                Diagnostic.MATRIX_PERMISSION_HEADER_MISSPELT,
                 5,
                 "this table's header starts with"
                     + " \"prmision\", not Permission"
                     + AS_PROSE
                     + "| Permission | Level | Includes |")),
-        two.problems());
+        Shown.all(two.problems()));
     assertTrue(two.rejected().contains("EDIT"), two.rejected().toString());
     MatrixParser.Result three =
         parse(VIEW_TABLE + "\n| prmsion | Level |\n|---|---|\n| EDIT | workspace |\n");
@@ -914,14 +916,14 @@ class MatrixParserTest {
         """);
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX,
+            new Shown(
+                Diagnostic.MATRIX_ROLE_HEADER_MISSPELT,
                 5,
                 "this table's header starts with"
                     + " \"ROLES\", not Role"
                     + AS_PROSE
                     + "| Role | Level | Inherits | Grants |")),
-        result.problems());
+        Shown.all(result.problems()));
     assertTrue(result.rejected().contains("ADMIN"), result.rejected().toString());
     assertFalse(result.rejected().contains("OWNER"), result.rejected().toString());
   }
@@ -939,15 +941,15 @@ class MatrixParserTest {
                   + "| EDIT | workspace | |\n");
       assertEquals(
           List.of(
-              new MatrixProblem(
-                  Diagnostic.MATRIX_SYNTAX,
+              new Shown(
+                  Diagnostic.MATRIX_PERMISSION_HEADER_MISSPELT,
                   5,
                   "this table's header starts with "
                       + MatrixParser.quote(cell)
                       + ", not Permission"
                       + AS_PROSE
                       + "| Permission | Level | Includes |")),
-          result.problems(),
+          Shown.all(result.problems()),
           cell);
       assertTrue(result.rejected().contains("EDIT"), cell + " " + result.rejected());
     }
@@ -966,13 +968,13 @@ class MatrixParserTest {
         """);
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX,
+            new Shown(
+                Diagnostic.MATRIX_NAME_COLUMN_NOT_FIRST,
                 5,
                 "this table has Permission and"
                     + " Level columns, but Permission is not its first column, so it would be read as prose and"
                     + " its rows ignored; move the Permission column first")),
-        result.problems());
+        Shown.all(result.problems()));
     assertTrue(result.rejected().contains("EDIT"), result.rejected().toString());
     assertFalse(result.rejected().contains("NOTES"), result.rejected().toString());
   }
