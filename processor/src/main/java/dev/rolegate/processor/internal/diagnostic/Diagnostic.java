@@ -114,13 +114,20 @@ public enum Diagnostic {
       Kind.ERROR,
       "@RequiresPermission cannot guard class %s: it has no non-private constructor, so a guard"
           + " cannot call super(...). Add a non-private constructor"),
-  /** An abstract class with abstract methods left unimplemented, listed in {@code %3$s}. */
+  /** An abstract class with an abstract method left unimplemented. */
   NOT_PROXYABLE_ABSTRACT_CLASS(
       "NotProxyable",
       Kind.ERROR,
       "@RequiresPermission cannot guard abstract class %1$s: a guard must be a concrete class,"
-          + " but %1$s leaves %2$s %3$s unimplemented. Implement %4$s in %1$s, or guard a concrete"
-          + " subclass instead"),
+          + " but %1$s leaves abstract method %2$s unimplemented. Implement it in %1$s, or guard a"
+          + " concrete subclass instead"),
+  /** An abstract class with several abstract methods left unimplemented, listed in {@code %2$s}. */
+  NOT_PROXYABLE_ABSTRACT_CLASS_METHODS(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard abstract class %1$s: a guard must be a concrete class,"
+          + " but %1$s leaves abstract methods %2$s unimplemented. Implement them in %1$s, or guard"
+          + " a concrete subclass instead"),
   /** A method of the guarded type, or of a guarded type it extends: {@code %2$s} is its guard. */
   UNPROTECTED_METHOD(
       "UnprotectedMethod",
@@ -148,13 +155,22 @@ public enum Diagnostic {
       "ConflictingAnnotations",
       Kind.ERROR,
       "%s carries both @RequiresPermission and @Unguarded. Keep the one you mean"),
+  /** {@code @Unguarded(reason = "")}, or a reason of spaces only. */
   BLANK_UNGUARDED_REASON(
       "BlankUnguardedReason",
       Kind.ERROR,
-      "%s is @Unguarded %s, but an unguarded method is open to every"
+      "%s is @Unguarded with an empty or blank reason, but an unguarded method is open to every"
           + " caller, unauthenticated ones included, and its reason is what reviewers read in the"
           + " access report. Say why it may be open, as in @Unguarded(reason = \"liveness probe,"
           + " reads nothing\"), or guard it with @RequiresPermission"),
+  /** {@code @Unguarded} without its reason: the same id as BLANK_UNGUARDED_REASON. */
+  MISSING_UNGUARDED_REASON(
+      "BlankUnguardedReason",
+      Kind.ERROR,
+      "%s is @Unguarded without a reason, but an unguarded method is open to every caller,"
+          + " unauthenticated ones included, and its reason is what reviewers read in the access"
+          + " report. Say why it may be open, as in @Unguarded(reason = \"liveness probe, reads"
+          + " nothing\"), or guard it with @RequiresPermission"),
   /** {@code @WorkspaceId} on a second parameter of one method: {@code %1$s} is the first one. */
   WORKSPACE_ID_TWICE(
       "WorkspaceIdMisuse",
@@ -296,14 +312,61 @@ public enum Diagnostic {
       Carriers.workspace(" returns %8$s, which is not a field declared in %5$s")),
   /**
    * A carrier from the class path whose accessor's code, read from its class file, is not a final
-   * field read: {@code %8$s} says what it is.
+   * field read: its class file cannot be read: {@code %8$s} is the exception.
    */
-  UNSTABLE_WORKSPACE_CLASS_FILE_CODE(
+  UNSTABLE_WORKSPACE_CLASS_FILE_UNREADABLE(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(Carriers.classFile("its class file cannot be read (%8$s)"))),
+  /** Its class file does not start as a class file does. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_NOT_A_CLASS_FILE(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(Carriers.classFile("its class file is not a class file"))),
+  /** Its class file declares the class not final. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_CLASS_NOT_FINAL(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(Carriers.classFile("its class file declares the class not final"))),
+  /** Its class file declares no method {@code %8$s} with descriptor {@code %9$s}. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_NO_METHOD(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(Carriers.classFile("its class file declares no method %8$s%9$s"))),
+  /** Its class file declares the accessor static or without code. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_STATIC_OR_NO_CODE(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(Carriers.classFile("its class file declares it static or without code"))),
+  /** The accessor's code is not just a field read. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_NOT_A_FIELD_READ(
       "UnstableWorkspaceCarrier",
       Kind.ERROR,
       Carriers.workspace(
-          " does not just return a final field of %5$s (it comes from the class path, so its code"
-              + " was read: %8$s)")),
+          Carriers.classFile(
+              "its code does more than return a field of the carrier (aload_0; getfield; areturn)"))),
+  /** The field the code reads is not a field reference. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_MALFORMED(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(Carriers.classFile("its class file is malformed"))),
+  /** The code reads field {@code %8$s} of {@code %9$s}, another class or another type. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_OTHER_FIELD(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(Carriers.classFile("it returns field %8$s of %9$s"))),
+  /** The code reads field {@code %8$s}, static or not final. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_NON_FINAL_FIELD(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(
+          Carriers.classFile("it returns field %8$s, which is not a final instance field"))),
+  /** The code reads field {@code %8$s}, which the class does not declare. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_UNDECLARED_FIELD(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(
+          Carriers.classFile("it returns field %8$s, which its class does not declare"))),
   /** A carrier compiled from source by a compiler without the Trees API. */
   UNSTABLE_WORKSPACE_NO_TREES(
       "UnstableWorkspaceCarrier",
@@ -483,13 +546,60 @@ public enum Diagnostic {
       "UnstableAccountCarrier",
       Kind.ERROR,
       Carriers.account(" returns %8$s, which is not a field declared in %5$s")),
-  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_CODE} for an account carrier. */
-  UNSTABLE_ACCOUNT_CLASS_FILE_CODE(
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_UNREADABLE} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_UNREADABLE(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(Carriers.classFile("its class file cannot be read (%8$s)"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_NOT_A_CLASS_FILE} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_NOT_A_CLASS_FILE(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(Carriers.classFile("its class file is not a class file"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_CLASS_NOT_FINAL} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_CLASS_NOT_FINAL(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(Carriers.classFile("its class file declares the class not final"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_NO_METHOD} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_NO_METHOD(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(Carriers.classFile("its class file declares no method %8$s%9$s"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_STATIC_OR_NO_CODE} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_STATIC_OR_NO_CODE(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(Carriers.classFile("its class file declares it static or without code"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_NOT_A_FIELD_READ} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_NOT_A_FIELD_READ(
       "UnstableAccountCarrier",
       Kind.ERROR,
       Carriers.account(
-          " does not just return a final field of %5$s (it comes from the class path, so its code"
-              + " was read: %8$s)")),
+          Carriers.classFile(
+              "its code does more than return a field of the carrier (aload_0; getfield; areturn)"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_MALFORMED} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_MALFORMED(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(Carriers.classFile("its class file is malformed"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_OTHER_FIELD} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_OTHER_FIELD(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(Carriers.classFile("it returns field %8$s of %9$s"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_NON_FINAL_FIELD} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_NON_FINAL_FIELD(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(
+          Carriers.classFile("it returns field %8$s, which is not a final instance field"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_UNDECLARED_FIELD} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_UNDECLARED_FIELD(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(
+          Carriers.classFile("it returns field %8$s, which its class does not declare"))),
   /** {@link #UNSTABLE_WORKSPACE_NO_TREES} for an account carrier. */
   UNSTABLE_ACCOUNT_NO_TREES(
       "UnstableAccountCarrier",
@@ -848,10 +958,10 @@ public enum Diagnostic {
   UNPROTECTED_HIDDEN_METHOD(
       "UnprotectedMethod",
       Kind.ERROR,
-      "%s is package-private in package %s, so %s cannot override it to check the caller, and"
-          + " code in %s can still call it. Make it protected or public so that the guard checks"
-          + " it, mark it @Unguarded(reason = \"...\") if it is meant to be open, or guard an"
-          + " interface instead"),
+      "method %1$s, inherited by %2$s, is package-private in package %3$s, so %4$s cannot override"
+          + " it to check the caller, and code in %3$s can still call it. Make it protected or"
+          + " public so that the guard checks it, mark it @Unguarded(reason = \"...\") if it is"
+          + " meant to be open, or guard an interface instead"),
   /**
    * Open methods of a class guard whose class implements a guarded interface: the same id as
    * UNPROTECTED_METHOD, reported once on the class, since the interface's guard is the one meant.
@@ -971,15 +1081,17 @@ public enum Diagnostic {
           + " caller's requirement. Compile with javac (module jdk.compiler) to have calls"
           + " checked, or add @SuppressWarnings(\"CallGraphCheckOff\") to %s with a comment saying"
           + " why; the warning then goes to the next guarded type with method bodies"),
+  /** {@code @WorkspaceId} on parameter {@code %1$s} of {@code %2$s}, an unguarded method. */
   UNUSED_WORKSPACE_ID(
       "UnusedWorkspaceId",
       Kind.WARNING,
-      "@WorkspaceId marks %s, which is @Unguarded, so its guard checks nothing and never reads"
+      "@WorkspaceId marks parameter %s of %s, which is @Unguarded, so its guard checks nothing and never reads"
           + " the workspace. Remove @WorkspaceId, or guard the method with @RequiresPermission"),
+  /** {@code @AccountId} on parameter {@code %1$s} of {@code %2$s}, an unguarded method. */
   UNUSED_ACCOUNT_ID(
       "UnusedAccountId",
       Kind.WARNING,
-      "@AccountId marks %s, which is @Unguarded, so its guard checks nothing and never reads the"
+      "@AccountId marks parameter %s of %s, which is @Unguarded, so its guard checks nothing and never reads the"
           + " account. Remove @AccountId, or guard the method with @RequiresPermission"),
   RETURNS_GUARDED_TYPE(
       "ReturnsGuardedType",
@@ -1262,6 +1374,14 @@ public enum Diagnostic {
 
     static String accountUnverified(String cause, String fix) {
       return ACCOUNT + cause + ACCOUNT_WHY + fix;
+    }
+
+    /** The cause of a carrier from the class path: what its accessor's code was found to do. */
+    static String classFile(String finding) {
+      return " does not just return a final field of %5$s (it comes from the class path, so its"
+          + " code was read: "
+          + finding
+          + ")";
     }
 
     /** The record form or the final-class form of a carrier, or a plain id parameter. */

@@ -279,14 +279,13 @@ final class ClassServiceValidator {
         return true;
       }
       String name = root.getSimpleName().toString();
-      boolean one = unimplemented.size() == 1;
       report(
           root,
-          Diagnostic.NOT_PROXYABLE_ABSTRACT_CLASS,
+          unimplemented.size() == 1
+              ? Diagnostic.NOT_PROXYABLE_ABSTRACT_CLASS
+              : Diagnostic.NOT_PROXYABLE_ABSTRACT_CLASS_METHODS,
           name,
-          one ? "abstract method" : "abstract methods",
-          String.join(", ", unimplemented),
-          one ? "it" : "them");
+          String.join(", ", unimplemented));
       return false;
     }
   }
