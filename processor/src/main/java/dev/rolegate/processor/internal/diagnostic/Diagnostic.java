@@ -68,30 +68,47 @@ public enum Diagnostic {
       "@RequiresPermission cannot guard local interface %s: a guard cannot implement an"
           + " interface declared inside a method. Move the interface to the top level of its file"
           + " or into a class"),
-  /** A private interface, or one inside a private type: {@code %2$s} is "it" or that type. */
+  /** A private interface (an argument after the interface, its enclosing type, is not shown). */
   NOT_PROXYABLE_PRIVATE_INTERFACE(
       "NotProxyable",
       Kind.ERROR,
-      "@RequiresPermission cannot guard interface %s: %s is private, so a guard in its package"
+      "@RequiresPermission cannot guard interface %s: it is private, so a guard in its package"
           + " cannot implement it. Make it package-private or public"),
+  /** An interface inside a private type {@code %2$s}. */
+  NOT_PROXYABLE_INTERFACE_IN_PRIVATE_TYPE(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard interface %s: its enclosing type %s is private, so a guard"
+          + " in its package cannot implement it. Make it package-private or public"),
   NOT_PROXYABLE_ANNOTATION_TYPE(
       "NotProxyable",
       Kind.ERROR,
       "@RequiresPermission cannot guard annotation type %s: an annotation type has no service"
           + " methods for a guard to intercept. Remove @RequiresPermission from it"),
-  /** An enum or a record: {@code %1$s} is the kind, {@code %3$s} its article. */
-  NOT_PROXYABLE_ENUM_OR_RECORD(
+  NOT_PROXYABLE_ENUM(
       "NotProxyable",
       Kind.ERROR,
-      "@RequiresPermission cannot guard %1$s %2$s: %3$s %1$s cannot be extended, so no guard can"
+      "@RequiresPermission cannot guard enum %s: an enum cannot be extended, so no guard can"
           + " subclass it. Extract an interface with the guarded methods, annotate it, and wrap"
-          + " the %1$s with that interface's Guarded type"),
-  /** A private class, or one inside a private type: {@code %2$s} is "it" or that type. */
+          + " the enum with that interface's Guarded type"),
+  NOT_PROXYABLE_RECORD(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard record %s: a record cannot be extended, so no guard can"
+          + " subclass it. Extract an interface with the guarded methods, annotate it, and wrap"
+          + " the record with that interface's Guarded type"),
+  /** A private class (an argument after the class, its enclosing type, is not shown). */
   NOT_PROXYABLE_PRIVATE_CLASS(
       "NotProxyable",
       Kind.ERROR,
-      "@RequiresPermission cannot guard class %s: %s is private, so a guard in its package"
+      "@RequiresPermission cannot guard class %s: it is private, so a guard in its package"
           + " cannot extend it. Make it package-private or public"),
+  /** A class inside a private type {@code %2$s}. */
+  NOT_PROXYABLE_CLASS_IN_PRIVATE_TYPE(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard class %s: its enclosing type %s is private, so a guard in"
+          + " its package cannot extend it. Make it package-private or public"),
   NOT_PROXYABLE_INNER_CLASS(
       "NotProxyable",
       Kind.ERROR,
