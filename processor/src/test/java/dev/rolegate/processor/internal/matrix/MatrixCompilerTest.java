@@ -146,27 +146,25 @@ class MatrixCompilerTest {
             + "| VIEWER | workspace | | VEIW | |\n"
             + "| EDITOR | workspace | VIEWR | | |\n"
             + "| ADMIN | account | | | OWNR |\n";
-    List<MatrixProblem> problems = problems(text);
-    assertEquals(3, problems.size(), problems.toString());
-    assertProblem(
-        problems.get(0),
-        Diagnostic.MATRIX_UNKNOWN_GRANT,
-        7,
-        "role VIEWER grants VEIW, which"
-            + " the matrix does not define. Did you mean VIEW? Otherwise define it in its table");
-    assertProblem(
-        problems.get(1),
-        Diagnostic.MATRIX_UNKNOWN_INHERITED,
-        8,
-        "role EDITOR inherits VIEWR, which"
-            + " the matrix does not define. Did you mean VIEWER? Otherwise define it in its table");
-    assertProblem(
-        problems.get(2),
-        Diagnostic.MATRIX_UNKNOWN_EVERYWHERE_NO_CLOSE_NAME,
-        9,
-        "account role ADMIN holds workspace"
-            + " role OWNR everywhere, which the matrix does not define. Define it in its table, or name"
-            + " one that is defined");
+    assertEquals(
+        List.of(
+            new Shown(
+                Diagnostic.MATRIX_UNKNOWN_GRANT,
+                7,
+                "role VIEWER grants VEIW, which"
+                    + " the matrix does not define. Did you mean VIEW? Otherwise define it in its table"),
+            new Shown(
+                Diagnostic.MATRIX_UNKNOWN_INHERITED,
+                8,
+                "role EDITOR inherits VIEWR, which"
+                    + " the matrix does not define. Did you mean VIEWER? Otherwise define it in its table"),
+            new Shown(
+                Diagnostic.MATRIX_UNKNOWN_EVERYWHERE_NO_CLOSE_NAME,
+                9,
+                "account role ADMIN holds workspace"
+                    + " role OWNR everywhere, which the matrix does not define. Define it in its table, or name"
+                    + " one that is defined")),
+        Shown.all(problems(text)));
   }
 
   @Test
@@ -194,44 +192,40 @@ class MatrixCompilerTest {
             + "| ADMIN | account | VIEWER | | |\n"
             + "| OWNER | workspace | | | VIEWER |\n";
     List<MatrixProblem> problems = problems(text);
-    assertEquals(6, problems.size(), problems.toString());
     problems.forEach(p -> assertEquals("MatrixLevelMismatch", p.diagnostic().id(), p.toString()));
-    assertProblem(
-        problems.get(0),
-        Diagnostic.MATRIX_INCLUDE_LEVEL,
-        3,
-        "workspace permission VIEW"
-            + " includes account permission BILL; a permission can only include permissions of its own level");
-    assertProblem(
-        problems.get(1),
-        Diagnostic.MATRIX_WORKSPACE_ROLE_GRANTS_ACCOUNT_PERMISSION,
-        8,
-        "workspace role VIEWER grants"
-            + " account permission BILL; grant it to an account role instead");
-    assertProblem(
-        problems.get(2),
-        Diagnostic.MATRIX_ACCOUNT_ROLE_GRANTS_WORKSPACE_PERMISSION,
-        9,
-        "account role MEMBER grants"
-            + " workspace permission VIEW; grant it to a workspace role instead");
-    assertProblem(
-        problems.get(3),
-        Diagnostic.MATRIX_WORKSPACE_ROLE_INHERITS_ACCOUNT_ROLE,
-        10,
-        "workspace role EDITOR inherits"
-            + " MEMBER, which is only an account role; a role inherits from a role of its own level");
-    assertProblem(
-        problems.get(4),
-        Diagnostic.MATRIX_ACCOUNT_ROLE_INHERITS_WORKSPACE_ROLE,
-        11,
-        "account role ADMIN inherits"
-            + " VIEWER, which is only a workspace role; a role inherits from a role of its own level");
-    assertProblem(
-        problems.get(5),
-        Diagnostic.MATRIX_EVERYWHERE_ON_WORKSPACE_ROLE,
-        12,
-        "workspace role OWNER names a"
-            + " workspace role everywhere (VIEWER); only account roles hold a workspace role everywhere");
+    assertEquals(
+        List.of(
+            new Shown(
+                Diagnostic.MATRIX_INCLUDE_LEVEL,
+                3,
+                "workspace permission VIEW"
+                    + " includes account permission BILL; a permission can only include permissions of its own level"),
+            new Shown(
+                Diagnostic.MATRIX_WORKSPACE_ROLE_GRANTS_ACCOUNT_PERMISSION,
+                8,
+                "workspace role VIEWER grants"
+                    + " account permission BILL; grant it to an account role instead"),
+            new Shown(
+                Diagnostic.MATRIX_ACCOUNT_ROLE_GRANTS_WORKSPACE_PERMISSION,
+                9,
+                "account role MEMBER grants"
+                    + " workspace permission VIEW; grant it to a workspace role instead"),
+            new Shown(
+                Diagnostic.MATRIX_WORKSPACE_ROLE_INHERITS_ACCOUNT_ROLE,
+                10,
+                "workspace role EDITOR inherits"
+                    + " MEMBER, which is only an account role; a role inherits from a role of its own level"),
+            new Shown(
+                Diagnostic.MATRIX_ACCOUNT_ROLE_INHERITS_WORKSPACE_ROLE,
+                11,
+                "account role ADMIN inherits"
+                    + " VIEWER, which is only a workspace role; a role inherits from a role of its own level"),
+            new Shown(
+                Diagnostic.MATRIX_EVERYWHERE_ON_WORKSPACE_ROLE,
+                12,
+                "workspace role OWNER names a"
+                    + " workspace role everywhere (VIEWER); only account roles hold a workspace role everywhere")),
+        Shown.all(problems));
   }
 
   @Test
@@ -300,20 +294,19 @@ class MatrixCompilerTest {
             + "| X | workspace | Y | | |\n"
             + "| Y | workspace | X | | |\n"
             + "| X | account | X | | |\n";
-    List<MatrixProblem> problems = problems(text);
-    assertEquals(2, problems.size(), problems.toString());
-    assertProblem(
-        problems.get(0),
-        Diagnostic.MATRIX_CYCLE,
-        7,
-        "cycle: X (line 7) inherits Y (line 8)"
-            + " inherits X; remove one of these inherits so the relation has no loop");
-    assertProblem(
-        problems.get(1),
-        Diagnostic.MATRIX_CYCLE,
-        9,
-        "cycle: X (line 9) inherits X; remove"
-            + " one of these inherits so the relation has no loop");
+    assertEquals(
+        List.of(
+            new Shown(
+                Diagnostic.MATRIX_CYCLE,
+                7,
+                "cycle: X (line 7) inherits Y (line 8)"
+                    + " inherits X; remove one of these inherits so the relation has no loop"),
+            new Shown(
+                Diagnostic.MATRIX_CYCLE,
+                9,
+                "cycle: X (line 9) inherits X; remove"
+                    + " one of these inherits so the relation has no loop")),
+        Shown.all(problems(text)));
   }
 
   @Test

@@ -3,11 +3,16 @@ package dev.rolegate.processor.internal.matrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Reading matrix Markdown: tables, cells, names, levels and every syntax problem with its line. */
 class MatrixParserTest {
@@ -247,33 +252,52 @@ class MatrixParserTest {
         result.document().permissions().stream().map(PermissionRow::name).toList());
   }
 
+  private static final String PERMISSION_HEADER =
+      "| Permission | Level | Includes |\n|---|---|---|\n";
+
+  static Stream<Arguments> badPermissionRows() {
+    return Stream.of(
+        arguments(
+            "| view_x | workspace | |",
+            Diagnostic.MATRIX_NAME_INVALID,
+            "permission name \"view_x\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS"),
+        arguments(
+            "| | workspace | |",
+            Diagnostic.MATRIX_NAME_EMPTY,
+            "the permission name is empty; names look like DELETE_DEPLOYMENTS"),
+        arguments(
+            "| 1X | workspace | |",
+            Diagnostic.MATRIX_NAME_INVALID,
+            "permission name \"1X\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS"),
+        arguments(
+            "| VIEW | global | |",
+            Diagnostic.MATRIX_PERMISSION_LEVEL,
+            "level \"global\" is neither workspace nor account"),
+        arguments(
+            "| VIEW | account (default) | |",
+            Diagnostic.MATRIX_PERMISSION_LEVEL,
+            "level \"account (default)\" is neither workspace nor account"),
+        arguments(
+            "| VIEW | workspace | A, a |",
+            Diagnostic.MATRIX_NAME_LIST_INVALID,
+            "the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has \"a\""),
+        arguments(
+            "| VIEW | workspace | A,, B |",
+            Diagnostic.MATRIX_NAME_LIST_INVALID,
+            "the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has \"\""));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badPermissionRows")
+  void badNameOrLevel_isOneProblemOnItsRow(String row, Diagnostic cause, String message) {
+    assertEquals(
+        List.of(new Shown(cause, 3, message)),
+        Shown.all(parse(PERMISSION_HEADER + row + "\n").problems()));
+  }
+
   @Test
-  void badNamesAndLevels() {
-    String header = "| Permission | Level | Includes |\n|---|---|---|\n";
-    MatrixProblem lower = onlyProblem(header + "| view_x | workspace | |\n");
-    assertEquals(3, lower.line());
-    assertEquals(
-        "permission name \"view_x\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
-        lower.message());
-    assertEquals(
-        "the permission name is empty; names look like DELETE_DEPLOYMENTS",
-        onlyProblem(header + "| | workspace | |\n").message());
-    assertEquals(
-        "permission name \"1X\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
-        onlyProblem(header + "| 1X | workspace | |\n").message());
-    assertEquals(
-        "level \"global\" is neither workspace nor account",
-        onlyProblem(header + "| VIEW | global | |\n").message());
-    assertEquals(
-        "level \"account (default)\" is neither workspace nor account",
-        onlyProblem(header + "| VIEW | account (default) | |\n").message());
-    assertEquals(
-        "the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has \"a\"",
-        onlyProblem(header + "| VIEW | workspace | A, a |\n").message());
-    assertEquals(
-        "the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has \"\"",
-        onlyProblem(header + "| VIEW | workspace | A,, B |\n").message());
-    MatrixParser.Result ok = parse(header + "| A_1_B | Work Space | |\n");
+  void upperSnakeNameAndSpacedLevel_parse() {
+    MatrixParser.Result ok = parse(PERMISSION_HEADER + "| A_1_B | Work Space | |\n");
     assertEquals(List.of(), ok.problems());
     assertEquals(Level.WORKSPACE, ok.document().permissions().get(0).level());
   }
@@ -297,30 +321,38 @@ class MatrixParserTest {
         | R6 | account | | VIEW | |
         """;
     MatrixParser.Result result = parse(text);
-    List<MatrixProblem> problems = result.problems();
     assertEquals(
-        List.of(7, 8, 9, 10, 11, 12),
-        problems.stream().map(MatrixProblem::line).toList(),
-        problems.toString());
-    assertEquals(
-        "role name \"r\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
-        problems.get(0).message());
-    assertEquals(
-        "level \"galaxy\" is neither workspace nor account (an account role may be marked"
-            + " \"account (default)\")",
-        problems.get(1).message());
-    assertEquals(
-        "the grants cell must list UPPER_SNAKE_CASE names separated by commas, but has \"view\"",
-        problems.get(2).message());
-    assertEquals(
-        "inherited role name \"base\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
-        problems.get(3).message());
-    assertEquals(
-        "workspace role name \"owner\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
-        problems.get(4).message());
-    assertEquals(
-        "only an account role can be the default; write \"workspace\" in the Level cell of R5",
-        problems.get(5).message());
+        List.of(
+            new Shown(
+                Diagnostic.MATRIX_NAME_INVALID,
+                7,
+                "role name \"r\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS"),
+            new Shown(
+                Diagnostic.MATRIX_ROLE_LEVEL,
+                8,
+                "level \"galaxy\" is neither workspace nor account (an account role may be marked"
+                    + " \"account (default)\")"),
+            new Shown(
+                Diagnostic.MATRIX_NAME_LIST_INVALID,
+                9,
+                "the grants cell must list UPPER_SNAKE_CASE names separated by commas, but has"
+                    + " \"view\""),
+            new Shown(
+                Diagnostic.MATRIX_NAME_INVALID,
+                10,
+                "inherited role name \"base\" is not UPPER_SNAKE_CASE; names look like"
+                    + " DELETE_DEPLOYMENTS"),
+            new Shown(
+                Diagnostic.MATRIX_NAME_INVALID,
+                11,
+                "workspace role name \"owner\" is not UPPER_SNAKE_CASE; names look like"
+                    + " DELETE_DEPLOYMENTS"),
+            new Shown(
+                Diagnostic.MATRIX_DEFAULT_NOT_ACCOUNT,
+                12,
+                "only an account role can be the default; write \"workspace\" in the Level cell of"
+                    + " R5")),
+        Shown.all(result.problems()));
     assertEquals(Set.of("R", "R1", "R2", "R3", "R4", "R5"), result.rejected());
     assertEquals(List.of("R6"), result.document().roles().stream().map(RoleRow::name).toList());
   }
