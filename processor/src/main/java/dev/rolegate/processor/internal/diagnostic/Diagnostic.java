@@ -68,7 +68,10 @@ public enum Diagnostic {
       "@RequiresPermission cannot guard local interface %s: a guard cannot implement an"
           + " interface declared inside a method. Move the interface to the top level of its file"
           + " or into a class"),
-  /** A private interface (an argument after the interface, its enclosing type, is not shown). */
+  /**
+   * A private interface. The private type, passed second as for
+   * NOT_PROXYABLE_INTERFACE_IN_PRIVATE_TYPE, is the interface itself and not shown.
+   */
   NOT_PROXYABLE_PRIVATE_INTERFACE(
       "NotProxyable",
       Kind.ERROR,
@@ -97,7 +100,10 @@ public enum Diagnostic {
       "@RequiresPermission cannot guard record %s: a record cannot be extended, so no guard can"
           + " subclass it. Extract an interface with the guarded methods, annotate it, and wrap"
           + " the record with that interface's Guarded type"),
-  /** A private class (an argument after the class, its enclosing type, is not shown). */
+  /**
+   * A private class. The private type, passed second as for NOT_PROXYABLE_CLASS_IN_PRIVATE_TYPE, is
+   * the class itself and not shown.
+   */
   NOT_PROXYABLE_PRIVATE_CLASS(
       "NotProxyable",
       Kind.ERROR,
@@ -328,8 +334,9 @@ public enum Diagnostic {
       Kind.ERROR,
       Carriers.workspace(" returns %8$s, which is not a field declared in %5$s")),
   /**
-   * A carrier from the class path whose accessor's code, read from its class file, is not a final
-   * field read: its class file cannot be read: {@code %8$s} is the exception.
+   * A carrier from the class path whose class file cannot be read ({@code %8$s}, the exception).
+   * The other UNSTABLE_WORKSPACE_CLASS_FILE_* causes say what the class file shows instead of an
+   * accessor that returns a final field.
    */
   UNSTABLE_WORKSPACE_CLASS_FILE_UNREADABLE(
       "UnstableWorkspaceCarrier",
@@ -740,8 +747,9 @@ public enum Diagnostic {
           + " of the matrix was never compiled and the table refuses to load. Rebuild the module"
           + " that declares @PermissionMatrix from clean (mvn clean install there), then this one"),
   /**
-   * A matrix file that is not UTF-8: the first bad byte's number and value. Every MATRIX_* template
-   * below starts with the file and the line of the mistake, the first two arguments.
+   * A matrix file that is not UTF-8: the first bad byte's number and value. This template and the
+   * ones after it, through MATRIX_TOO_MANY_CONSTANTS, start with the file and the line of the
+   * mistake, their first two arguments ({@code acme.md:7: }).
    */
   MATRIX_NOT_UTF8(
       "MatrixSyntax",
