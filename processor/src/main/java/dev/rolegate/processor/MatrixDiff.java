@@ -149,7 +149,7 @@ public final class MatrixDiff {
     }
     MatrixCompiler.Result result = MatrixCompiler.compile(file, bytes.get());
     for (MatrixProblem problem : result.problems()) {
-      err.println("error: " + problem.diagnostic().format(file, problem.line(), problem.message()));
+      err.println("error: " + problem.diagnostic().format(problem.located(file)));
     }
     if (result.matrix().isEmpty() && result.problems().isEmpty()) {
       err.println("error: " + file + " is not a valid matrix");

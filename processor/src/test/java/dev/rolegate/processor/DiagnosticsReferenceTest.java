@@ -28,7 +28,7 @@ class DiagnosticsReferenceTest {
       Pattern.compile("^### `\\[([A-Za-z]+)\\]` \\((error|warning|note)\\)$", Pattern.MULTILINE);
   private static final Pattern EXAMPLE =
       Pattern.compile("^\\[([A-Za-z]+)\\] (.*)$", Pattern.MULTILINE);
-  private static final Pattern ARGUMENT = Pattern.compile("%(\\d+\\$)?[sd]|%n");
+  private static final Pattern ARGUMENT = Pattern.compile("%(\\d+\\$|<)?[,0]*\\d*[sdX]|%n");
 
   private static String reference() throws IOException {
     Path docs = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/diagnostics.md");
@@ -87,6 +87,36 @@ class DiagnosticsReferenceTest {
               + text);
     }
     assertTrue(examples >= Diagnostic.values().length / 2, "found only " + examples + " examples");
+  }
+
+  /**
+   * Each cause of a mistake in a matrix file (a template that starts with the file and the line)
+   * shows an example of its own.
+   */
+  @Test
+  void everyMatrixFileCause_showsAnExampleOfItsOwn() throws IOException {
+    List<String> examples = new ArrayList<>();
+    Matcher example = EXAMPLE.matcher(reference());
+    while (example.find()) {
+      examples.add(example.group(1) + " " + example.group(2));
+    }
+    int causes = 0;
+    for (Diagnostic diagnostic : Diagnostic.values()) {
+      if (!diagnostic.template().startsWith("%s:%d: ")) {
+        continue;
+      }
+      causes++;
+      String prefix = diagnostic.id() + " ";
+      Pattern template = template(diagnostic);
+      assertTrue(
+          examples.stream()
+              .anyMatch(
+                  shown ->
+                      shown.startsWith(prefix)
+                          && template.matcher(shown.substring(prefix.length())).matches()),
+          "docs/diagnostics.md shows no example of " + diagnostic + ": " + diagnostic.template());
+    }
+    assertTrue(causes >= 6, "found only " + causes + " matrix file causes");
   }
 
   @Test

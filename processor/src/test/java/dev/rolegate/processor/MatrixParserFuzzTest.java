@@ -163,11 +163,11 @@ class MatrixParserFuzzTest {
     assertTrue(
         MatrixOutcomes.MATRIX_DIAGNOSTICS.containsAll(
             java.util.EnumSet.of(
-                Diagnostic.MATRIX_SYNTAX,
-                Diagnostic.MATRIX_DUPLICATE,
-                Diagnostic.MATRIX_UNKNOWN_NAME,
+                Diagnostic.MATRIX_CELL_COUNT,
+                Diagnostic.MATRIX_DUPLICATE_PERMISSION,
+                Diagnostic.MATRIX_UNKNOWN_GRANT,
                 Diagnostic.MATRIX_CYCLE,
-                Diagnostic.MATRIX_LEVEL_MISMATCH)),
+                Diagnostic.MATRIX_INCLUDE_LEVEL)),
         MatrixOutcomes.MATRIX_DIAGNOSTICS::toString);
     assertTrue(!MatrixOutcomes.MATRIX_DIAGNOSTICS.contains(Diagnostic.MATRIX_NOT_FOUND));
   }

@@ -1,5 +1,6 @@
 package dev.rolegate.processor.internal.base;
 
+import dev.rolegate.processor.internal.diagnostic.NameList;
 import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import dev.rolegate.processor.internal.matrix.Level;
 import dev.rolegate.processor.internal.matrix.PermissionRow;
@@ -128,6 +129,6 @@ public final class RoleCoverage {
   }
 
   private static String roles(String level, List<String> names) {
-    return level + (names.size() == 1 ? " role " : " roles ") + String.join(", ", names);
+    return NameList.counted(level + " role", names);
   }
 }

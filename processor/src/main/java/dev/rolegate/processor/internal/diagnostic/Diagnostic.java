@@ -68,30 +68,53 @@ public enum Diagnostic {
       "@RequiresPermission cannot guard local interface %s: a guard cannot implement an"
           + " interface declared inside a method. Move the interface to the top level of its file"
           + " or into a class"),
-  /** A private interface, or one inside a private type: {@code %2$s} is "it" or that type. */
+  /**
+   * A private interface. The private type, passed second as for
+   * NOT_PROXYABLE_INTERFACE_IN_PRIVATE_TYPE, is the interface itself and not shown.
+   */
   NOT_PROXYABLE_PRIVATE_INTERFACE(
       "NotProxyable",
       Kind.ERROR,
-      "@RequiresPermission cannot guard interface %s: %s is private, so a guard in its package"
+      "@RequiresPermission cannot guard interface %s: it is private, so a guard in its package"
           + " cannot implement it. Make it package-private or public"),
+  /** An interface inside a private type {@code %2$s}. */
+  NOT_PROXYABLE_INTERFACE_IN_PRIVATE_TYPE(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard interface %s: its enclosing type %s is private, so a guard"
+          + " in its package cannot implement it. Make it package-private or public"),
   NOT_PROXYABLE_ANNOTATION_TYPE(
       "NotProxyable",
       Kind.ERROR,
       "@RequiresPermission cannot guard annotation type %s: an annotation type has no service"
           + " methods for a guard to intercept. Remove @RequiresPermission from it"),
-  /** An enum or a record: {@code %1$s} is the kind, {@code %3$s} its article. */
-  NOT_PROXYABLE_ENUM_OR_RECORD(
+  NOT_PROXYABLE_ENUM(
       "NotProxyable",
       Kind.ERROR,
-      "@RequiresPermission cannot guard %1$s %2$s: %3$s %1$s cannot be extended, so no guard can"
+      "@RequiresPermission cannot guard enum %s: an enum cannot be extended, so no guard can"
           + " subclass it. Extract an interface with the guarded methods, annotate it, and wrap"
-          + " the %1$s with that interface's Guarded type"),
-  /** A private class, or one inside a private type: {@code %2$s} is "it" or that type. */
+          + " the enum with that interface's Guarded type"),
+  NOT_PROXYABLE_RECORD(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard record %s: a record cannot be extended, so no guard can"
+          + " subclass it. Extract an interface with the guarded methods, annotate it, and wrap"
+          + " the record with that interface's Guarded type"),
+  /**
+   * A private class. The private type, passed second as for NOT_PROXYABLE_CLASS_IN_PRIVATE_TYPE, is
+   * the class itself and not shown.
+   */
   NOT_PROXYABLE_PRIVATE_CLASS(
       "NotProxyable",
       Kind.ERROR,
-      "@RequiresPermission cannot guard class %s: %s is private, so a guard in its package"
+      "@RequiresPermission cannot guard class %s: it is private, so a guard in its package"
           + " cannot extend it. Make it package-private or public"),
+  /** A class inside a private type {@code %2$s}. */
+  NOT_PROXYABLE_CLASS_IN_PRIVATE_TYPE(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard class %s: its enclosing type %s is private, so a guard in"
+          + " its package cannot extend it. Make it package-private or public"),
   NOT_PROXYABLE_INNER_CLASS(
       "NotProxyable",
       Kind.ERROR,
@@ -114,13 +137,20 @@ public enum Diagnostic {
       Kind.ERROR,
       "@RequiresPermission cannot guard class %s: it has no non-private constructor, so a guard"
           + " cannot call super(...). Add a non-private constructor"),
-  /** An abstract class with abstract methods left unimplemented, listed in {@code %3$s}. */
+  /** An abstract class with an abstract method left unimplemented. */
   NOT_PROXYABLE_ABSTRACT_CLASS(
       "NotProxyable",
       Kind.ERROR,
       "@RequiresPermission cannot guard abstract class %1$s: a guard must be a concrete class,"
-          + " but %1$s leaves %2$s %3$s unimplemented. Implement %4$s in %1$s, or guard a concrete"
-          + " subclass instead"),
+          + " but %1$s leaves abstract method %2$s unimplemented. Implement it in %1$s, or guard a"
+          + " concrete subclass instead"),
+  /** An abstract class with several abstract methods left unimplemented, listed in {@code %2$s}. */
+  NOT_PROXYABLE_ABSTRACT_CLASS_METHODS(
+      "NotProxyable",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard abstract class %1$s: a guard must be a concrete class,"
+          + " but %1$s leaves abstract methods %2$s unimplemented. Implement them in %1$s, or guard"
+          + " a concrete subclass instead"),
   /** A method of the guarded type, or of a guarded type it extends: {@code %2$s} is its guard. */
   UNPROTECTED_METHOD(
       "UnprotectedMethod",
@@ -148,13 +178,22 @@ public enum Diagnostic {
       "ConflictingAnnotations",
       Kind.ERROR,
       "%s carries both @RequiresPermission and @Unguarded. Keep the one you mean"),
+  /** {@code @Unguarded(reason = "")}, or a reason of spaces only. */
   BLANK_UNGUARDED_REASON(
       "BlankUnguardedReason",
       Kind.ERROR,
-      "%s is @Unguarded %s, but an unguarded method is open to every"
+      "%s is @Unguarded with an empty or blank reason, but an unguarded method is open to every"
           + " caller, unauthenticated ones included, and its reason is what reviewers read in the"
           + " access report. Say why it may be open, as in @Unguarded(reason = \"liveness probe,"
           + " reads nothing\"), or guard it with @RequiresPermission"),
+  /** {@code @Unguarded} without its reason: the same id as BLANK_UNGUARDED_REASON. */
+  MISSING_UNGUARDED_REASON(
+      "BlankUnguardedReason",
+      Kind.ERROR,
+      "%s is @Unguarded without a reason, but an unguarded method is open to every caller,"
+          + " unauthenticated ones included, and its reason is what reviewers read in the access"
+          + " report. Say why it may be open, as in @Unguarded(reason = \"liveness probe, reads"
+          + " nothing\"), or guard it with @RequiresPermission"),
   /** {@code @WorkspaceId} on a second parameter of one method: {@code %1$s} is the first one. */
   WORKSPACE_ID_TWICE(
       "WorkspaceIdMisuse",
@@ -295,15 +334,63 @@ public enum Diagnostic {
       Kind.ERROR,
       Carriers.workspace(" returns %8$s, which is not a field declared in %5$s")),
   /**
-   * A carrier from the class path whose accessor's code, read from its class file, is not a final
-   * field read: {@code %8$s} says what it is.
+   * A carrier from the class path whose class file cannot be read ({@code %8$s}, the exception).
+   * The other UNSTABLE_WORKSPACE_CLASS_FILE_* causes say what the class file shows instead of an
+   * accessor that returns a final field.
    */
-  UNSTABLE_WORKSPACE_CLASS_FILE_CODE(
+  UNSTABLE_WORKSPACE_CLASS_FILE_UNREADABLE(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(Carriers.classFile("its class file cannot be read (%8$s)"))),
+  /** Its class file does not start as a class file does. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_NOT_A_CLASS_FILE(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(Carriers.classFile("its class file is not a class file"))),
+  /** Its class file declares the class not final. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_CLASS_NOT_FINAL(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(Carriers.classFile("its class file declares the class not final"))),
+  /** Its class file declares no method {@code %8$s} with descriptor {@code %9$s}. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_NO_METHOD(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(Carriers.classFile("its class file declares no method %8$s%9$s"))),
+  /** Its class file declares the accessor static or without code. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_STATIC_OR_NO_CODE(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(Carriers.classFile("its class file declares it static or without code"))),
+  /** The accessor's code is not just a field read. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_NOT_A_FIELD_READ(
       "UnstableWorkspaceCarrier",
       Kind.ERROR,
       Carriers.workspace(
-          " does not just return a final field of %5$s (it comes from the class path, so its code"
-              + " was read: %8$s)")),
+          Carriers.classFile(
+              "its code does more than return a field of the carrier (aload_0; getfield; areturn)"))),
+  /** The field the code reads is not a field reference. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_MALFORMED(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(Carriers.classFile("its class file is malformed"))),
+  /** The code reads field {@code %8$s} of {@code %9$s}, another class or another type. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_OTHER_FIELD(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(Carriers.classFile("it returns field %8$s of %9$s"))),
+  /** The code reads field {@code %8$s}, static or not final. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_NON_FINAL_FIELD(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(
+          Carriers.classFile("it returns field %8$s, which is not a final instance field"))),
+  /** The code reads field {@code %8$s}, which the class does not declare. */
+  UNSTABLE_WORKSPACE_CLASS_FILE_UNDECLARED_FIELD(
+      "UnstableWorkspaceCarrier",
+      Kind.ERROR,
+      Carriers.workspace(
+          Carriers.classFile("it returns field %8$s, which its class does not declare"))),
   /** A carrier compiled from source by a compiler without the Trees API. */
   UNSTABLE_WORKSPACE_NO_TREES(
       "UnstableWorkspaceCarrier",
@@ -483,13 +570,60 @@ public enum Diagnostic {
       "UnstableAccountCarrier",
       Kind.ERROR,
       Carriers.account(" returns %8$s, which is not a field declared in %5$s")),
-  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_CODE} for an account carrier. */
-  UNSTABLE_ACCOUNT_CLASS_FILE_CODE(
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_UNREADABLE} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_UNREADABLE(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(Carriers.classFile("its class file cannot be read (%8$s)"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_NOT_A_CLASS_FILE} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_NOT_A_CLASS_FILE(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(Carriers.classFile("its class file is not a class file"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_CLASS_NOT_FINAL} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_CLASS_NOT_FINAL(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(Carriers.classFile("its class file declares the class not final"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_NO_METHOD} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_NO_METHOD(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(Carriers.classFile("its class file declares no method %8$s%9$s"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_STATIC_OR_NO_CODE} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_STATIC_OR_NO_CODE(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(Carriers.classFile("its class file declares it static or without code"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_NOT_A_FIELD_READ} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_NOT_A_FIELD_READ(
       "UnstableAccountCarrier",
       Kind.ERROR,
       Carriers.account(
-          " does not just return a final field of %5$s (it comes from the class path, so its code"
-              + " was read: %8$s)")),
+          Carriers.classFile(
+              "its code does more than return a field of the carrier (aload_0; getfield; areturn)"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_MALFORMED} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_MALFORMED(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(Carriers.classFile("its class file is malformed"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_OTHER_FIELD} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_OTHER_FIELD(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(Carriers.classFile("it returns field %8$s of %9$s"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_NON_FINAL_FIELD} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_NON_FINAL_FIELD(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(
+          Carriers.classFile("it returns field %8$s, which is not a final instance field"))),
+  /** {@link #UNSTABLE_WORKSPACE_CLASS_FILE_UNDECLARED_FIELD} for an account carrier. */
+  UNSTABLE_ACCOUNT_CLASS_FILE_UNDECLARED_FIELD(
+      "UnstableAccountCarrier",
+      Kind.ERROR,
+      Carriers.account(
+          Carriers.classFile("it returns field %8$s, which its class does not declare"))),
   /** {@link #UNSTABLE_WORKSPACE_NO_TREES} for an account carrier. */
   UNSTABLE_ACCOUNT_NO_TREES(
       "UnstableAccountCarrier",
@@ -612,12 +746,231 @@ public enum Diagnostic {
           + " SHA-256 %s…, its capability table was compiled from one with SHA-256 %s…, so an edit"
           + " of the matrix was never compiled and the table refuses to load. Rebuild the module"
           + " that declares @PermissionMatrix from clean (mvn clean install there), then this one"),
-  MATRIX_SYNTAX("MatrixSyntax", Kind.ERROR, "%s:%d: %s"),
-  MATRIX_DUPLICATE("MatrixDuplicateName", Kind.ERROR, "%s:%d: %s"),
-  MATRIX_UNKNOWN_NAME("MatrixUnknownName", Kind.ERROR, "%s:%d: %s"),
-  MATRIX_CYCLE("MatrixCycle", Kind.ERROR, "%s:%d: %s"),
-  MATRIX_LEVEL_MISMATCH("MatrixLevelMismatch", Kind.ERROR, "%s:%d: %s"),
-  MATRIX_TOO_LARGE("MatrixTooLarge", Kind.ERROR, "%s:%d: %s"),
+  /**
+   * A matrix file that is not UTF-8: the first bad byte's number and value. This template and the
+   * ones after it, through MATRIX_TOO_MANY_CONSTANTS, start with the file and the line of the
+   * mistake, their first two arguments ({@code acme.md:7: }).
+   */
+  MATRIX_NOT_UTF8(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "byte %,d (0x%02X) is not valid UTF-8; a matrix is a UTF-8 text file (is this a binary"
+              + " file, or one saved in another encoding?): save it as UTF-8")),
+  MATRIX_NO_PERMISSION_TABLE(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "the file has no Permission table. Add a Markdown table whose header starts with"
+              + " | Permission | Level | Includes |")),
+  /** A title longer than a string constant holds: its length in bytes. */
+  MATRIX_TITLE_TOO_LONG(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "the title (the first # heading) is %d bytes long in UTF-8; generated code holds it in a"
+              + " string constant of at most 65,535 bytes: shorten it")),
+  /** A table whose first header cell, quoted, is a typo of {@code Permission}. */
+  MATRIX_PERMISSION_HEADER_MISSPELT(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "this table's header starts with %s, not Permission, so it would be read as prose and"
+              + " its rows ignored. Start its header with | Permission | Level | Includes |")),
+  /** A table whose first header cell, quoted, is {@code Roles}. */
+  MATRIX_ROLE_HEADER_MISSPELT(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "this table's header starts with %s, not Role, so it would be read as prose and its"
+              + " rows ignored. Start its header with | Role | Level | Inherits | Grants |")),
+  MATRIX_NO_SEPARATOR(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at("a table header must be followed by a separator row such as |---|---|")),
+  /** A table lacking one required column: its name, the header it needs and the one it has. */
+  MATRIX_COLUMN_MISSING(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at("this table lacks the %s column; its header must include %s (found: %s)")),
+  /** {@link #MATRIX_COLUMN_MISSING} for several columns, their names listed. */
+  MATRIX_COLUMNS_MISSING(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at("this table lacks the %s columns; its header must include %s (found: %s)")),
+  /** A column a table has more than once: how often, its name, their numbers, the header. */
+  MATRIX_COLUMN_TWICE(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at("this table has %d %s columns (columns %s); keep one (found: %s)")),
+  /** A table with Permission (or Role) and Level columns whose first column is another. */
+  MATRIX_NAME_COLUMN_NOT_FIRST(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "this table has %s and Level columns, but %<s is not its first column, so it would be"
+              + " read as prose and its rows ignored; move the %<s column first")),
+  /** A row that repeats a table header: its first cell. */
+  MATRIX_HEADER_REPEATED(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "this row repeats a table header (%s) inside a table; remove it, or leave a blank line"
+              + " before a new table")),
+  /** A cell longer than a string constant holds: its length in bytes. */
+  MATRIX_CELL_TOO_LONG(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "a cell of this row is %d bytes long in UTF-8; generated code holds each cell in a"
+              + " string constant of at most 65,535 bytes: shorten it")),
+  /** A row with another number of cells than its header. */
+  MATRIX_CELL_COUNT(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "this row has %d cells but the table header has %d; check for a missing or extra |, and"
+              + " write a | inside a cell as \\|")),
+  /** A workspace role marked {@code (default)}. */
+  MATRIX_DEFAULT_NOT_ACCOUNT(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "only an account role can be the default; write \"workspace\" in the Level cell of %s")),
+  /** A permission's Level cell that names no level. */
+  MATRIX_PERMISSION_LEVEL(
+      "MatrixSyntax", Kind.ERROR, Located.at("level \"%s\" is neither workspace nor account")),
+  /** A role's Level cell that names no level. */
+  MATRIX_ROLE_LEVEL(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at(
+          "level \"%s\" is neither workspace nor account (an account role may be marked"
+              + " \"account (default)\")")),
+  /** An empty name cell: which name it is (permission, role, inherited role, workspace role). */
+  MATRIX_NAME_EMPTY(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at("the %s name is empty; names look like DELETE_DEPLOYMENTS")),
+  /**
+   * A name that is not UPPER_SNAKE_CASE: which name, the name quoted, and the character outside
+   * printable ASCII it holds, if any (as in UNKNOWN_PERMISSION).
+   */
+  MATRIX_NAME_INVALID(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at("%s name %s is not UPPER_SNAKE_CASE%s; names look like DELETE_DEPLOYMENTS")),
+  /** An Includes or Grants cell with an item that is no name: the column, the item quoted. */
+  MATRIX_NAME_LIST_INVALID(
+      "MatrixSyntax",
+      Kind.ERROR,
+      Located.at("the %s cell must list UPPER_SNAKE_CASE names separated by commas, but has %s%s")),
+  MATRIX_DUPLICATE_PERMISSION(
+      "MatrixDuplicateName",
+      Kind.ERROR,
+      Located.at("permission %s is already defined on line %d; give each permission one row")),
+  /** A role defined twice at one level: the level, the role, the line of its first row. */
+  MATRIX_DUPLICATE_ROLE(
+      "MatrixDuplicateName",
+      Kind.ERROR,
+      Located.at("%s role %s is already defined on line %d; give each role one row")),
+  /** A second default account role: it, the first one and its line. */
+  MATRIX_DUPLICATE_DEFAULT(
+      "MatrixDuplicateName",
+      Kind.ERROR,
+      Located.at(
+          "account role %s is marked (default), but %s on line %d already is; mark one account"
+              + " role as the default")),
+  /** A permission including a name the matrix does not define, with close names. */
+  MATRIX_UNKNOWN_INCLUDE(
+      "MatrixUnknownName", Kind.ERROR, Located.unknown("permission %s includes %s", true)),
+  /** A permission including a name the matrix does not define, with no close name. */
+  MATRIX_UNKNOWN_INCLUDE_NO_CLOSE_NAME(
+      "MatrixUnknownName", Kind.ERROR, Located.unknown("permission %s includes %s", false)),
+  /** A role granting a name the matrix does not define, with close names. */
+  MATRIX_UNKNOWN_GRANT("MatrixUnknownName", Kind.ERROR, Located.unknown("role %s grants %s", true)),
+  /** A role granting a name the matrix does not define, with no close name. */
+  MATRIX_UNKNOWN_GRANT_NO_CLOSE_NAME(
+      "MatrixUnknownName", Kind.ERROR, Located.unknown("role %s grants %s", false)),
+  /** A role inheriting a name no role of its level has, with close names. */
+  MATRIX_UNKNOWN_INHERITED(
+      "MatrixUnknownName", Kind.ERROR, Located.unknown("role %s inherits %s", true)),
+  /** A role inheriting a name no role of its level has, with no close name. */
+  MATRIX_UNKNOWN_INHERITED_NO_CLOSE_NAME(
+      "MatrixUnknownName", Kind.ERROR, Located.unknown("role %s inherits %s", false)),
+  /** An account role holding everywhere a name no workspace role has, with close names. */
+  MATRIX_UNKNOWN_EVERYWHERE(
+      "MatrixUnknownName",
+      Kind.ERROR,
+      Located.unknown("account role %s holds workspace role %s everywhere", true)),
+  /** An account role holding everywhere a name no workspace role has, with no close name. */
+  MATRIX_UNKNOWN_EVERYWHERE_NO_CLOSE_NAME(
+      "MatrixUnknownName",
+      Kind.ERROR,
+      Located.unknown("account role %s holds workspace role %s everywhere", false)),
+  /** A permission including one of the other level: both levels and names. */
+  MATRIX_INCLUDE_LEVEL(
+      "MatrixLevelMismatch",
+      Kind.ERROR,
+      Located.at(
+          "%s permission %s includes %s permission %s; a permission can only include permissions"
+              + " of its own level")),
+  MATRIX_WORKSPACE_ROLE_GRANTS_ACCOUNT_PERMISSION(
+      "MatrixLevelMismatch",
+      Kind.ERROR,
+      Located.at(
+          "workspace role %s grants account permission %s; grant it to an account role instead")),
+  MATRIX_ACCOUNT_ROLE_GRANTS_WORKSPACE_PERMISSION(
+      "MatrixLevelMismatch",
+      Kind.ERROR,
+      Located.at(
+          "account role %s grants workspace permission %s; grant it to a workspace role instead")),
+  MATRIX_WORKSPACE_ROLE_INHERITS_ACCOUNT_ROLE(
+      "MatrixLevelMismatch",
+      Kind.ERROR,
+      Located.at(
+          "workspace role %s inherits %s, which is only an account role; a role inherits from a"
+              + " role of its own level")),
+  MATRIX_ACCOUNT_ROLE_INHERITS_WORKSPACE_ROLE(
+      "MatrixLevelMismatch",
+      Kind.ERROR,
+      Located.at(
+          "account role %s inherits %s, which is only a workspace role; a role inherits from a"
+              + " role of its own level")),
+  MATRIX_EVERYWHERE_ON_WORKSPACE_ROLE(
+      "MatrixLevelMismatch",
+      Kind.ERROR,
+      Located.at(
+          "workspace role %s names a workspace role everywhere (%s); only account roles hold a"
+              + " workspace role everywhere")),
+  /**
+   * An includes or inherits loop: its path ({@code A (line 5) includes B (line 6) includes A}) and
+   * the relation.
+   */
+  MATRIX_CYCLE(
+      "MatrixCycle",
+      Kind.ERROR,
+      Located.at("cycle: %s; remove one of these %s so the relation has no loop")),
+  /** More permissions than a table holds: how many, the most it holds, this row's number. */
+  MATRIX_TOO_MANY_PERMISSIONS(
+      "MatrixTooLarge",
+      Kind.ERROR,
+      Located.at(
+          "the matrix has %,d permissions; a compiled matrix holds at most %,d (its generated"
+              + " capability table sets one constant per permission in a class initializer, which"
+              + " the JVM caps at 64 KB). This row is permission %,d: merge or remove"
+              + " permissions")),
+  /** A table that would need too many constant-pool entries: how many, and the most it may. */
+  MATRIX_TOO_MANY_CONSTANTS(
+      "MatrixTooLarge",
+      Kind.ERROR,
+      Located.at(
+          "the generated capability table would need about %,d constant-pool entries (one for"
+              + " each permission's constant, two for each distinct name, scope and description,"
+              + " two for each distinct 64-bit word of the permissions' and roles' closed"
+              + " bitsets); a compiled matrix may need at most %,d (the JVM caps a class at"
+              + " 65,535): use fewer permissions, roles or distinct descriptions, or simpler"
+              + " includes")),
   UNRESOLVED_TYPES(
       "UnresolvedTypes",
       Kind.ERROR,
@@ -630,10 +983,10 @@ public enum Diagnostic {
   UNPROTECTED_HIDDEN_METHOD(
       "UnprotectedMethod",
       Kind.ERROR,
-      "%s is package-private in package %s, so %s cannot override it to check the caller, and"
-          + " code in %s can still call it. Make it protected or public so that the guard checks"
-          + " it, mark it @Unguarded(reason = \"...\") if it is meant to be open, or guard an"
-          + " interface instead"),
+      "method %1$s, inherited by %2$s, is package-private in package %3$s, so %4$s cannot override"
+          + " it to check the caller, and code in %3$s can still call it. Make it protected or"
+          + " public so that the guard checks it, mark it @Unguarded(reason = \"...\") if it is"
+          + " meant to be open, or guard an interface instead"),
   /**
    * Open methods of a class guard whose class implements a guarded interface: the same id as
    * UNPROTECTED_METHOD, reported once on the class, since the interface's guard is the one meant.
@@ -753,15 +1106,17 @@ public enum Diagnostic {
           + " caller's requirement. Compile with javac (module jdk.compiler) to have calls"
           + " checked, or add @SuppressWarnings(\"CallGraphCheckOff\") to %s with a comment saying"
           + " why; the warning then goes to the next guarded type with method bodies"),
+  /** {@code @WorkspaceId} on parameter {@code %1$s} of {@code %2$s}, an unguarded method. */
   UNUSED_WORKSPACE_ID(
       "UnusedWorkspaceId",
       Kind.WARNING,
-      "@WorkspaceId marks %s, which is @Unguarded, so its guard checks nothing and never reads"
+      "@WorkspaceId marks parameter %s of %s, which is @Unguarded, so its guard checks nothing and never reads"
           + " the workspace. Remove @WorkspaceId, or guard the method with @RequiresPermission"),
+  /** {@code @AccountId} on parameter {@code %1$s} of {@code %2$s}, an unguarded method. */
   UNUSED_ACCOUNT_ID(
       "UnusedAccountId",
       Kind.WARNING,
-      "@AccountId marks %s, which is @Unguarded, so its guard checks nothing and never reads the"
+      "@AccountId marks parameter %s of %s, which is @Unguarded, so its guard checks nothing and never reads the"
           + " account. Remove @AccountId, or guard the method with @RequiresPermission"),
   RETURNS_GUARDED_TYPE(
       "ReturnsGuardedType",
@@ -968,9 +1323,46 @@ public enum Diagnostic {
     return format;
   }
 
+  /**
+   * Returns the template after the {@code <file>:<line>: } location that the template of a matrix
+   * problem starts with.
+   *
+   * @throws IllegalStateException if this is not a matrix problem's diagnostic
+   */
+  public String templateAfterLocation() {
+    if (!format.startsWith(Located.LOCATION)) {
+      throw new IllegalStateException(this + " is not located in a matrix file");
+    }
+    return format.substring(Located.LOCATION.length());
+  }
+
   /** Returns the full message: {@code [Id] } and the formatted text. */
   public String format(Object... args) {
     return "[" + id + "] " + String.format(format, args);
+  }
+
+  /**
+   * The start of every matrix problem's template, the file and the line of the mistake ({@code
+   * acme.md:7: }), and the parts the unknown-name templates share.
+   */
+  private static final class Located {
+    static final String LOCATION = "%s:%d: ";
+
+    private Located() {}
+
+    static String at(String cause) {
+      return LOCATION + cause;
+    }
+
+    /** A relation naming what the matrix does not define, with close names or none. */
+    static String unknown(String relation, boolean closeNames) {
+      return at(
+          relation
+              + ", which the matrix does not define. "
+              + (closeNames
+                  ? "Did you mean %s? Otherwise define it in its table"
+                  : "Define it in its table, or name one that is defined"));
+    }
   }
 
   /**
@@ -1007,6 +1399,14 @@ public enum Diagnostic {
 
     static String accountUnverified(String cause, String fix) {
       return ACCOUNT + cause + ACCOUNT_WHY + fix;
+    }
+
+    /** The cause of a carrier from the class path: what its accessor's code was found to do. */
+    static String classFile(String finding) {
+      return " does not just return a final field of %5$s (it comes from the class path, so its"
+          + " code was read: "
+          + finding
+          + ")";
     }
 
     /** The record form or the final-class form of a carrier, or a plain id parameter. */

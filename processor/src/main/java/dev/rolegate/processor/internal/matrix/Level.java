@@ -11,9 +11,4 @@ public enum Level {
   public String word() {
     return name().toLowerCase(Locale.ROOT);
   }
-
-  /** Returns the word with its article, e.g. {@code an account}, for messages. */
-  public String withArticle() {
-    return (this == ACCOUNT ? "an " : "a ") + word();
-  }
 }

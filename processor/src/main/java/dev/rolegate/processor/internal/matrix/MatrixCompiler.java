@@ -78,14 +78,7 @@ public final class MatrixCompiler {
     for (PermissionRow row : document.permissions()) {
       PermissionRow earlier = permissions.putIfAbsent(row.name(), row);
       if (earlier != null) {
-        problem(
-            Diagnostic.MATRIX_DUPLICATE,
-            row.line(),
-            "permission "
-                + row.name()
-                + " is already defined on line "
-                + earlier.line()
-                + "; give each permission one row");
+        problem(Diagnostic.MATRIX_DUPLICATE_PERMISSION, row.line(), row.name(), earlier.line());
       }
     }
     RoleRow defaultRole = null;
@@ -94,27 +87,20 @@ public final class MatrixCompiler {
       RoleRow earlier = roles.putIfAbsent(row.name(), row);
       if (earlier != null) {
         problem(
-            Diagnostic.MATRIX_DUPLICATE,
+            Diagnostic.MATRIX_DUPLICATE_ROLE,
             row.line(),
-            row.level().word()
-                + " role "
-                + row.name()
-                + " is already defined on line "
-                + earlier.line()
-                + "; give each role one row");
+            row.level().word(),
+            row.name(),
+            earlier.line());
       }
       if (row.isDefault()) {
         if (defaultRole != null) {
           problem(
-              Diagnostic.MATRIX_DUPLICATE,
+              Diagnostic.MATRIX_DUPLICATE_DEFAULT,
               row.line(),
-              "account role "
-                  + row.name()
-                  + " is marked (default), but "
-                  + defaultRole.name()
-                  + " on line "
-                  + defaultRole.line()
-                  + " already is; mark one account role as the default");
+              row.name(),
+              defaultRole.name(),
+              defaultRole.line());
         }
         defaultRole = row;
       }
@@ -127,22 +113,20 @@ public final class MatrixCompiler {
         PermissionRow target = permissions.get(include);
         if (target == null) {
           unknown(
+              Diagnostic.MATRIX_UNKNOWN_INCLUDE,
+              Diagnostic.MATRIX_UNKNOWN_INCLUDE_NO_CLOSE_NAME,
               row.line(),
+              row.name(),
               include,
-              "permission " + row.name() + " includes " + include,
               permissions.keySet());
         } else if (target.level() != row.level()) {
-          mismatch(
+          problem(
+              Diagnostic.MATRIX_INCLUDE_LEVEL,
               row.line(),
-              row.level().word()
-                  + " permission "
-                  + row.name()
-                  + " includes "
-                  + target.level().word()
-                  + " permission "
-                  + include
-                  + "; a permission can only include"
-                  + " permissions of its own level");
+              row.level().word(),
+              row.name(),
+              target.level().word(),
+              include);
         }
       }
     }
@@ -155,20 +139,21 @@ public final class MatrixCompiler {
     for (String grant : row.grants()) {
       PermissionRow target = permissions.get(grant);
       if (target == null) {
-        unknown(row.line(), grant, "role " + row.name() + " grants " + grant, permissions.keySet());
-      } else if (target.level() != row.level()) {
-        mismatch(
+        unknown(
+            Diagnostic.MATRIX_UNKNOWN_GRANT,
+            Diagnostic.MATRIX_UNKNOWN_GRANT_NO_CLOSE_NAME,
             row.line(),
-            row.level().word()
-                + " role "
-                + row.name()
-                + " grants "
-                + target.level().word()
-                + " permission "
-                + grant
-                + "; grant it to "
-                + target.level().withArticle()
-                + " role instead");
+            row.name(),
+            grant,
+            permissions.keySet());
+      } else if (target.level() != row.level()) {
+        problem(
+            row.level() == Level.WORKSPACE
+                ? Diagnostic.MATRIX_WORKSPACE_ROLE_GRANTS_ACCOUNT_PERMISSION
+                : Diagnostic.MATRIX_ACCOUNT_ROLE_GRANTS_WORKSPACE_PERMISSION,
+            row.line(),
+            row.name(),
+            grant);
       }
     }
     Map<String, RoleRow> sameLevel = row.level() == Level.WORKSPACE ? workspaceRoles : accountRoles;
@@ -176,42 +161,37 @@ public final class MatrixCompiler {
         row.level() == Level.WORKSPACE ? accountRoles : workspaceRoles;
     if (!row.inherits().isEmpty() && !sameLevel.containsKey(row.inherits())) {
       if (otherLevel.containsKey(row.inherits())) {
-        mismatch(
+        problem(
+            row.level() == Level.WORKSPACE
+                ? Diagnostic.MATRIX_WORKSPACE_ROLE_INHERITS_ACCOUNT_ROLE
+                : Diagnostic.MATRIX_ACCOUNT_ROLE_INHERITS_WORKSPACE_ROLE,
             row.line(),
-            row.level().word()
-                + " role "
-                + row.name()
-                + " inherits "
-                + row.inherits()
-                + ", which is only "
-                + otherLevel.get(row.inherits()).level().withArticle()
-                + " role; a role inherits from a role of its own level");
+            row.name(),
+            row.inherits());
       } else {
         unknown(
+            Diagnostic.MATRIX_UNKNOWN_INHERITED,
+            Diagnostic.MATRIX_UNKNOWN_INHERITED_NO_CLOSE_NAME,
             row.line(),
+            row.name(),
             row.inherits(),
-            "role " + row.name() + " inherits " + row.inherits(),
             sameLevel.keySet());
       }
     }
     if (!row.everywhere().isEmpty()) {
       if (row.level() == Level.WORKSPACE) {
-        mismatch(
+        problem(
+            Diagnostic.MATRIX_EVERYWHERE_ON_WORKSPACE_ROLE,
             row.line(),
-            "workspace role "
-                + row.name()
-                + " names a workspace role everywhere ("
-                + row.everywhere()
-                + "); only account roles hold a workspace role everywhere");
+            row.name(),
+            row.everywhere());
       } else if (!workspaceRoles.containsKey(row.everywhere())) {
         unknown(
+            Diagnostic.MATRIX_UNKNOWN_EVERYWHERE,
+            Diagnostic.MATRIX_UNKNOWN_EVERYWHERE_NO_CLOSE_NAME,
             row.line(),
+            row.name(),
             row.everywhere(),
-            "account role "
-                + row.name()
-                + " holds workspace role "
-                + row.everywhere()
-                + " everywhere",
             workspaceRoles.keySet());
       }
     }
@@ -301,10 +281,7 @@ public final class MatrixCompiler {
           .append(' ');
     }
     text.append(name.apply(target));
-    problem(
-        Diagnostic.MATRIX_CYCLE,
-        line.apply(target),
-        "cycle: " + text + "; remove one of these " + verb + " so the relation has no loop");
+    problem(Diagnostic.MATRIX_CYCLE, line.apply(target), text.toString(), verb);
   }
 
   private CompiledMatrix close(String text) {
@@ -372,24 +349,29 @@ public final class MatrixCompiler {
     return (child.level() == Level.WORKSPACE ? workspaceRoles : accountRoles).get(child.inherits());
   }
 
-  private void unknown(int line, String name, String what, java.util.Collection<String> known) {
+  /**
+   * Reports that {@code subject}'s row names {@code name}, which is not among {@code known}: as
+   * {@code close} with the closest known names, or as {@code noCloseName} when none is close.
+   */
+  private void unknown(
+      Diagnostic close,
+      Diagnostic noCloseName,
+      int line,
+      String subject,
+      String name,
+      java.util.Collection<String> known) {
     if (rejected.contains(name)) {
       return; // its row did not parse, which is reported already
     }
     List<String> closest = EditDistance.closest(name, known);
-    String fix =
-        closest.isEmpty()
-            ? "Define it in its table, or name one that is defined"
-            : "Did you mean " + String.join(" or ", closest) + "? Otherwise define it in its table";
-    problem(
-        Diagnostic.MATRIX_UNKNOWN_NAME, line, what + ", which the matrix does not define. " + fix);
+    if (closest.isEmpty()) {
+      problem(noCloseName, line, subject, name);
+    } else {
+      problem(close, line, subject, name, String.join(" or ", closest));
+    }
   }
 
-  private void mismatch(int line, String message) {
-    problem(Diagnostic.MATRIX_LEVEL_MISMATCH, line, message);
-  }
-
-  private void problem(Diagnostic diagnostic, int line, String message) {
-    problems.add(new MatrixProblem(diagnostic, line, message));
+  private void problem(Diagnostic diagnostic, int line, Object... arguments) {
+    problems.add(MatrixProblem.of(diagnostic, line, arguments));
   }
 }

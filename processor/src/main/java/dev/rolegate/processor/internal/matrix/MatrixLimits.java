@@ -29,15 +29,12 @@ final class MatrixLimits {
       return Optional.empty();
     }
     return Optional.of(
-        new MatrixProblem(
-            Diagnostic.MATRIX_TOO_LARGE,
+        MatrixProblem.of(
+            Diagnostic.MATRIX_TOO_MANY_PERMISSIONS,
             permissions.get(MAX_PERMISSIONS).line(),
-            String.format(
-                "the matrix has %,d permissions; a compiled matrix holds at most %,d (its"
-                    + " generated capability table sets one constant per permission in a class"
-                    + " initializer, which the JVM caps at 64 KB). This row is permission %,d:"
-                    + " merge or remove permissions",
-                permissions.size(), MAX_PERMISSIONS, MAX_PERMISSIONS + 1)));
+            permissions.size(),
+            MAX_PERMISSIONS,
+            MAX_PERMISSIONS + 1));
   }
 
   /** Returns the problem of a matrix whose table needs more than {@link #MAX_CONSTANTS}. */
@@ -47,17 +44,11 @@ final class MatrixLimits {
       return Optional.empty();
     }
     return Optional.of(
-        new MatrixProblem(
-            Diagnostic.MATRIX_TOO_LARGE,
+        MatrixProblem.of(
+            Diagnostic.MATRIX_TOO_MANY_CONSTANTS,
             matrix.permissions().get(0).line(),
-            String.format(
-                "the generated capability table would need about %,d constant-pool entries"
-                    + " (one for each permission's constant, two for each distinct name, scope and"
-                    + " description, two for each distinct 64-bit word of the permissions' and roles'"
-                    + " closed bitsets); a compiled matrix may need at most %,d (the JVM caps a class"
-                    + " at 65,535): use fewer permissions, roles or distinct descriptions, or simpler"
-                    + " includes",
-                constants, MAX_CONSTANTS)));
+            constants,
+            MAX_CONSTANTS));
   }
 
   /**

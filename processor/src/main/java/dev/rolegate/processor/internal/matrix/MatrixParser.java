@@ -75,18 +75,10 @@ public final class MatrixParser {
       }
     }
     if (permissions.isEmpty() && problems.isEmpty()) {
-      syntax(
-          1,
-          "the file has no Permission table. Add a Markdown table whose header starts with"
-              + " | Permission | Level | Includes |");
+      syntax(Diagnostic.MATRIX_NO_PERMISSION_TABLE, 1);
     }
     if (utf8Length(title) > MAX_CELL_BYTES) {
-      syntax(
-          1,
-          "the title (the first # heading) is "
-              + utf8Length(title)
-              + " bytes long in UTF-8;"
-              + " generated code holds it in a string constant of at most 65,535 bytes: shorten it");
+      syntax(Diagnostic.MATRIX_TITLE_TOO_LONG, 1, utf8Length(title));
     }
     if (title.isEmpty()) {
       title = sourceName;
@@ -105,26 +97,15 @@ public final class MatrixParser {
    * references to them are not reported again as unknown.
    */
   private boolean misspeltKind(String cell, int line) {
-    String kind;
-    String expected;
+    Diagnostic misspelt;
     if (EditDistance.between(cell.toUpperCase(Locale.ROOT), "PERMISSION") <= 2) {
-      kind = "Permission";
-      expected = "| Permission | Level | Includes |";
+      misspelt = Diagnostic.MATRIX_PERMISSION_HEADER_MISSPELT;
     } else if (cell.equalsIgnoreCase("roles")) {
-      kind = "Role";
-      expected = "| Role | Level | Inherits | Grants |";
+      misspelt = Diagnostic.MATRIX_ROLE_HEADER_MISSPELT;
     } else {
       return false;
     }
-    syntax(
-        line,
-        "this table's header starts with "
-            + quote(cell)
-            + ", not "
-            + kind
-            + ", so it"
-            + " would be read as prose and its rows ignored. Start its header with "
-            + expected);
+    syntax(misspelt, line, quote(cell));
     return true;
   }
 
@@ -153,15 +134,14 @@ public final class MatrixParser {
     }
     if (start + 1 >= end || !SEPARATOR.matcher(lines[start + 1].strip()).matches()) {
       // On the line after the header, or on the header when it is the file's last line.
-      syntax(
-          start + 1 < lines.length ? start + 2 : start + 1,
-          "a table header must be followed by a separator row such as |---|---|");
+      syntax(Diagnostic.MATRIX_NO_SEPARATOR, start + 1 < lines.length ? start + 2 : start + 1);
       rejectRows(lines, start + 1, end);
       return end;
     }
     Columns columns = permissionTable ? Columns.permissions(header) : Columns.roles(header);
     if (columns.missing != null) {
-      syntax(start + 1, columns.missing);
+      problems.add(
+          MatrixProblem.of(columns.missing, start + 1, columns.missingArguments.toArray()));
       rejectRows(lines, start + 2, end);
       return end;
     }
@@ -178,13 +158,7 @@ public final class MatrixParser {
         continue;
       }
       if (row.size() != header.size()) {
-        syntax(
-            i + 1,
-            "this row has "
-                + row.size()
-                + " cells but the table header has "
-                + header.size()
-                + "; check for a missing or extra |, and write a | inside a cell as \\|");
+        syntax(Diagnostic.MATRIX_CELL_COUNT, i + 1, row.size(), header.size());
         reject(row.get(0));
         continue;
       }
@@ -210,16 +184,7 @@ public final class MatrixParser {
     for (String kind : List.of("Permission", "Role")) {
       for (int column = 1; level && column < header.size(); column++) {
         if (header.get(column).equalsIgnoreCase(kind)) {
-          syntax(
-              line,
-              "this table has "
-                  + kind
-                  + " and Level columns, but "
-                  + kind
-                  + " is not"
-                  + " its first column, so it would be read as prose and its rows ignored; move the "
-                  + kind
-                  + " column first");
+          syntax(Diagnostic.MATRIX_NAME_COLUMN_NOT_FIRST, line, kind);
           return column;
         }
       }
@@ -236,12 +201,7 @@ public final class MatrixParser {
         || NAME.matcher(row.get(0)).matches()) {
       return false;
     }
-    syntax(
-        i + 1,
-        "this row repeats a table header ("
-            + row.get(0)
-            + ") inside a table; remove"
-            + " it, or leave a blank line before a new table");
+    syntax(Diagnostic.MATRIX_HEADER_REPEATED, i + 1, row.get(0));
     return true;
   }
 
@@ -249,13 +209,7 @@ public final class MatrixParser {
   private boolean tooLong(int line, List<String> row) {
     for (String cell : row) {
       if (utf8Length(cell) > MAX_CELL_BYTES) {
-        syntax(
-            line,
-            "a cell of this row is "
-                + utf8Length(cell)
-                + " bytes long in UTF-8;"
-                + " generated code holds each cell in a string constant of at most 65,535 bytes:"
-                + " shorten it");
+        syntax(Diagnostic.MATRIX_CELL_TOO_LONG, line, utf8Length(cell));
         return true;
       }
     }
@@ -325,10 +279,7 @@ public final class MatrixParser {
       return;
     }
     if (isDefault && level != Level.ACCOUNT) {
-      syntax(
-          line,
-          "only an account role can be the default; write \"workspace\" in the Level cell of "
-              + name);
+      syntax(Diagnostic.MATRIX_DEFAULT_NOT_ACCOUNT, line, name);
       reject(name);
       return;
     }
@@ -347,11 +298,7 @@ public final class MatrixParser {
         return Level.ACCOUNT;
       default:
         syntax(
-            line,
-            "level \""
-                + cell
-                + "\" is neither workspace nor account"
-                + (role ? " (an account role may be marked \"account (default)\")" : ""));
+            role ? Diagnostic.MATRIX_ROLE_LEVEL : Diagnostic.MATRIX_PERMISSION_LEVEL, line, cell);
         return null;
     }
   }
@@ -360,12 +307,11 @@ public final class MatrixParser {
     if (NAME.matcher(name).matches()) {
       return true;
     }
-    syntax(
-        line,
-        (name.isEmpty()
-                ? "the " + what + " name is empty"
-                : what + " name " + quote(name) + " is not UPPER_SNAKE_CASE" + foreign(name))
-            + "; names look like DELETE_DEPLOYMENTS");
+    if (name.isEmpty()) {
+      syntax(Diagnostic.MATRIX_NAME_EMPTY, line, what);
+    } else {
+      syntax(Diagnostic.MATRIX_NAME_INVALID, line, what, quote(name), foreign(name));
+    }
     return false;
   }
 
@@ -377,14 +323,7 @@ public final class MatrixParser {
     for (String item : cell.split(",", -1)) {
       String name = clean(item);
       if (!NAME.matcher(name).matches()) {
-        syntax(
-            line,
-            "the "
-                + column
-                + " cell must list UPPER_SNAKE_CASE names separated by commas,"
-                + " but has "
-                + quote(name)
-                + foreign(name));
+        syntax(Diagnostic.MATRIX_NAME_LIST_INVALID, line, column, quote(name), foreign(name));
         return null;
       }
       result.add(name);
@@ -441,8 +380,8 @@ public final class MatrixParser {
     rejected.add(name.toUpperCase(Locale.ROOT));
   }
 
-  private void syntax(int line, String message) {
-    problems.add(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, line, message));
+  private void syntax(Diagnostic cause, int line, Object... arguments) {
+    problems.add(MatrixProblem.of(cause, line, arguments));
   }
 
   /** Splits a table line into cleaned cells, honouring {@code \|} escapes. */
@@ -495,7 +434,8 @@ public final class MatrixParser {
     int scope = -1;
     int everywhere = -1;
     int description = -1;
-    String missing;
+    Diagnostic missing;
+    List<Object> missingArguments;
 
     static Columns permissions(List<String> header) {
       Columns columns = locate(header);
@@ -540,16 +480,13 @@ public final class MatrixParser {
           }
         }
         if (found.size() > 1 && missing == null) {
-          missing =
-              "this table has "
-                  + found.size()
-                  + " "
-                  + name
-                  + " columns (columns "
-                  + found.stream().map(String::valueOf).collect(Collectors.joining(", "))
-                  + "); keep one (found: "
-                  + String.join(", ", header)
-                  + ")";
+          missing = Diagnostic.MATRIX_COLUMN_TWICE;
+          missingArguments =
+              List.of(
+                  found.size(),
+                  name,
+                  found.stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                  String.join(", ", header));
         }
       }
     }
@@ -578,23 +515,20 @@ public final class MatrixParser {
         }
       }
       if (!lacking.isEmpty()) {
-        String which =
-            lacking.size() == 1
-                ? "the " + lacking.get(0) + " column"
-                : "the "
-                    + String.join(", ", lacking.subList(0, lacking.size() - 1))
-                    + " and "
-                    + lacking.get(lacking.size() - 1)
-                    + " columns";
         missing =
-            "this table lacks "
-                + which
-                + "; its header must include "
-                + expected
-                + " (found: "
-                + String.join(", ", header)
-                + ")";
+            lacking.size() == 1
+                ? Diagnostic.MATRIX_COLUMN_MISSING
+                : Diagnostic.MATRIX_COLUMNS_MISSING;
+        missingArguments = List.of(listed(lacking), expected, String.join(", ", header));
       }
+    }
+
+    /** Lists names as {@code A}, {@code A and B}, {@code A, B and C}. */
+    private static String listed(List<String> names) {
+      int last = names.size() - 1;
+      return last == 0
+          ? names.get(0)
+          : String.join(", ", names.subList(0, last)) + " and " + names.get(last);
     }
 
     private static int indexOf(List<String> header, String name) {

@@ -39,13 +39,7 @@ final class MatrixText {
       }
       return new Decoded(
           null,
-          new MatrixProblem(
-              Diagnostic.MATRIX_SYNTAX,
-              line,
-              String.format(
-                  "byte %,d (0x%02X) is not valid UTF-8; a matrix is a UTF-8 text file (is this a binary"
-                      + " file, or one saved in another encoding?): save it as UTF-8",
-                  offset + 1, bytes[offset] & 0xff)));
+          MatrixProblem.of(Diagnostic.MATRIX_NOT_UTF8, line, offset + 1, bytes[offset] & 0xff));
     }
     out.flip();
     return new Decoded(out.toString(), null);

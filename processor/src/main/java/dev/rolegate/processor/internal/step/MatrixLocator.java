@@ -110,9 +110,7 @@ final class MatrixLocator {
       reporter.report(
           problem.diagnostic(),
           subject,
-          indexed.sourceName() + " (compiled into " + indexed.packageName() + ")",
-          problem.line(),
-          problem.message());
+          problem.located(indexed.sourceName() + " (compiled into " + indexed.packageName() + ")"));
       return Optional.empty();
     }
     return Optional.of(new MatrixHandle(result.matrix().get(), indexed.packageName()));

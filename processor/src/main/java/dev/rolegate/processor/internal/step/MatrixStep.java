@@ -119,13 +119,11 @@ public final class MatrixStep {
     }
     MatrixCompiler.Result result = MatrixCompiler.compile(path, file.bytes().get());
     for (MatrixProblem problem : result.problems()) {
-      reporter.report(
-          problem.diagnostic(), pkg, mirror, value, path, problem.line(), problem.message());
+      reporter.report(problem.diagnostic(), pkg, mirror, value, problem.located(path));
     }
     if (result.matrix().isEmpty()) {
       declaredInvalid = true;
-      if (result.problems().stream()
-          .noneMatch(problem -> problem.diagnostic() == Diagnostic.MATRIX_TOO_LARGE)) {
+      if (result.problems().stream().noneMatch(MatrixProblem::tooLarge)) {
         namesOnly(result.named(), pkg);
       }
       return;

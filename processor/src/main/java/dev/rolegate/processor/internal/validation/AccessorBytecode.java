@@ -1,5 +1,7 @@
 package dev.rolegate.processor.internal.validation;
 
+import dev.rolegate.processor.internal.validation.StableAccessors.Cause;
+import dev.rolegate.processor.internal.validation.StableAccessors.Unstable;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -25,16 +27,20 @@ final class AccessorBytecode {
 
   /**
    * Returns what keeps the no-argument method {@code name} with descriptor {@code descriptor} in
-   * {@code classFile} from being a plain read of a final instance field of its own class (e.g. "its
-   * code does more than return a field"), or empty when it is exactly that read and the class is
+   * {@code classFile} from being a plain read of a final instance field of its own class (its code
+   * does more than return a field, say), or empty when it is exactly that read and the class is
    * final.
    */
-  static Optional<String> problem(byte[] classFile, String name, String descriptor) {
+  static Optional<Unstable> problem(byte[] classFile, String name, String descriptor) {
     try {
       return new Reader(classFile).problem(name, descriptor);
     } catch (IOException | RuntimeException malformed) {
-      return Optional.of("its class file cannot be read (" + malformed + ")");
+      return found(Cause.CLASS_FILE_UNREADABLE, malformed);
     }
+  }
+
+  private static Optional<Unstable> found(Cause cause, Object... names) {
+    return Optional.of(new Unstable(cause, names));
   }
 
   /** One pass over a class file, keeping only what the check needs. */
@@ -47,9 +53,9 @@ final class AccessorBytecode {
       this.in = new DataInputStream(new ByteArrayInputStream(classFile));
     }
 
-    Optional<String> problem(String name, String descriptor) throws IOException {
+    Optional<Unstable> problem(String name, String descriptor) throws IOException {
       if (in.readInt() != MAGIC) {
-        return Optional.of("its class file is not a class file");
+        return found(Cause.CLASS_FILE_NOT_A_CLASS_FILE);
       }
       in.readUnsignedShort(); // minor version
       in.readUnsignedShort(); // major version
@@ -59,7 +65,7 @@ final class AccessorBytecode {
       in.readUnsignedShort(); // super class
       skip(2 * in.readUnsignedShort()); // interfaces
       if ((classFlags & ACC_FINAL) == 0) {
-        return Optional.of("its class file declares the class not final");
+        return found(Cause.CLASS_FILE_CLASS_NOT_FINAL);
       }
       Member[] fields = members();
       Member[] methods = members();
@@ -68,13 +74,13 @@ final class AccessorBytecode {
           return checkCode(method, fields, descriptor.substring(2));
         }
       }
-      return Optional.of("its class file declares no method " + name + descriptor);
+      return found(Cause.CLASS_FILE_NO_METHOD, name, descriptor);
     }
 
-    private Optional<String> checkCode(Member method, Member[] fields, String returned) {
+    private Optional<Unstable> checkCode(Member method, Member[] fields, String returned) {
       byte[] code = method.code;
       if ((method.flags & ACC_STATIC) != 0 || code == null) {
-        return Optional.of("its class file declares it static or without code");
+        return found(Cause.CLASS_FILE_STATIC_OR_NO_CODE);
       }
       byte[] shape = code.clone();
       if (shape.length == GET_OWN_FIELD_SHAPE.length) {
@@ -82,33 +88,30 @@ final class AccessorBytecode {
         shape[3] = 0;
       }
       if (!Arrays.equals(shape, GET_OWN_FIELD_SHAPE)) {
-        return Optional.of(
-            "its code does more than return a field of the carrier"
-                + " (aload_0; getfield; areturn)");
+        return found(Cause.CLASS_FILE_NOT_A_FIELD_READ);
       }
       Object ref = pool[((code[2] & 0xff) << 8) | (code[3] & 0xff)];
       if (!(ref instanceof int[] fieldRef)
           || fieldRef[0] != FIELD_REF
           || !(pool[fieldRef[2]] instanceof int[] nameAndType)
           || nameAndType[0] != NAME_AND_TYPE) {
-        return Optional.of("its class file is malformed");
+        return found(Cause.CLASS_FILE_MALFORMED);
       }
       String owner = className(fieldRef[1]);
       String field = (String) pool[nameAndType[1]];
       String type = (String) pool[nameAndType[2]];
       if (!owner.equals(thisClass) || !type.equals(returned)) {
-        return Optional.of("it returns field " + field + " of " + owner.replace('/', '.'));
+        return found(Cause.CLASS_FILE_OTHER_FIELD, field, owner.replace('/', '.'));
       }
       for (Member declared : fields) {
         if (declared.name.equals(field) && declared.descriptor.equals(type)) {
           if ((declared.flags & ACC_STATIC) != 0 || (declared.flags & ACC_FINAL) == 0) {
-            return Optional.of(
-                "it returns field " + field + ", which is not a final instance" + " field");
+            return found(Cause.CLASS_FILE_NON_FINAL_FIELD, field);
           }
           return Optional.empty();
         }
       }
-      return Optional.of("it returns field " + field + ", which its class does not declare");
+      return found(Cause.CLASS_FILE_UNDECLARED_FIELD, field);
     }
 
     /** Reads the constant pool: Utf8 as String, Class as Integer, refs as {tag, index, index}. */

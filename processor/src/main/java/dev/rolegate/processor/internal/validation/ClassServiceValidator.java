@@ -67,21 +67,25 @@ final class ClassServiceValidator {
       return false;
     }
     if (type.getKind() != ElementKind.CLASS) {
-      String kind = kindWord(type);
       report(
           type,
-          Diagnostic.NOT_PROXYABLE_ENUM_OR_RECORD,
-          kind,
-          name,
-          kind.equals("enum") ? "an" : "a");
+          type.getKind() == ElementKind.RECORD
+              ? Diagnostic.NOT_PROXYABLE_RECORD
+              : Diagnostic.NOT_PROXYABLE_ENUM,
+          name);
       return false;
     }
     // javac does not show annotation processors the classes declared inside method bodies, so
     // a local or anonymous class never arrives here.
     for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        String which = e == type ? "it" : "its enclosing type " + e.getSimpleName();
-        report(type, Diagnostic.NOT_PROXYABLE_PRIVATE_CLASS, name, which);
+        report(
+            type,
+            e == type
+                ? Diagnostic.NOT_PROXYABLE_PRIVATE_CLASS
+                : Diagnostic.NOT_PROXYABLE_CLASS_IN_PRIVATE_TYPE,
+            name,
+            e.getSimpleName());
         return false;
       }
     }
@@ -130,10 +134,6 @@ final class ClassServiceValidator {
 
   private void report(TypeElement type, Diagnostic diagnostic, Object... args) {
     ServiceValidator.reportOnType(reporter, type, diagnostic, args);
-  }
-
-  private static String kindWord(TypeElement type) {
-    return type.getKind() == ElementKind.RECORD ? "record" : "enum";
   }
 
   /**
@@ -279,14 +279,13 @@ final class ClassServiceValidator {
         return true;
       }
       String name = root.getSimpleName().toString();
-      boolean one = unimplemented.size() == 1;
       report(
           root,
-          Diagnostic.NOT_PROXYABLE_ABSTRACT_CLASS,
+          unimplemented.size() == 1
+              ? Diagnostic.NOT_PROXYABLE_ABSTRACT_CLASS
+              : Diagnostic.NOT_PROXYABLE_ABSTRACT_CLASS_METHODS,
           name,
-          one ? "abstract method" : "abstract methods",
-          String.join(", ", unimplemented),
-          one ? "it" : "them");
+          String.join(", ", unimplemented));
       return false;
     }
   }

@@ -133,10 +133,46 @@ enum IdKind {
           workspace
               ? Diagnostic.UNSTABLE_WORKSPACE_NOT_OWN_FIELD
               : Diagnostic.UNSTABLE_ACCOUNT_NOT_OWN_FIELD;
-      case CLASS_FILE_CODE ->
+      case CLASS_FILE_UNREADABLE ->
           workspace
-              ? Diagnostic.UNSTABLE_WORKSPACE_CLASS_FILE_CODE
-              : Diagnostic.UNSTABLE_ACCOUNT_CLASS_FILE_CODE;
+              ? Diagnostic.UNSTABLE_WORKSPACE_CLASS_FILE_UNREADABLE
+              : Diagnostic.UNSTABLE_ACCOUNT_CLASS_FILE_UNREADABLE;
+      case CLASS_FILE_NOT_A_CLASS_FILE ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_CLASS_FILE_NOT_A_CLASS_FILE
+              : Diagnostic.UNSTABLE_ACCOUNT_CLASS_FILE_NOT_A_CLASS_FILE;
+      case CLASS_FILE_CLASS_NOT_FINAL ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_CLASS_FILE_CLASS_NOT_FINAL
+              : Diagnostic.UNSTABLE_ACCOUNT_CLASS_FILE_CLASS_NOT_FINAL;
+      case CLASS_FILE_NO_METHOD ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_CLASS_FILE_NO_METHOD
+              : Diagnostic.UNSTABLE_ACCOUNT_CLASS_FILE_NO_METHOD;
+      case CLASS_FILE_STATIC_OR_NO_CODE ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_CLASS_FILE_STATIC_OR_NO_CODE
+              : Diagnostic.UNSTABLE_ACCOUNT_CLASS_FILE_STATIC_OR_NO_CODE;
+      case CLASS_FILE_NOT_A_FIELD_READ ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_CLASS_FILE_NOT_A_FIELD_READ
+              : Diagnostic.UNSTABLE_ACCOUNT_CLASS_FILE_NOT_A_FIELD_READ;
+      case CLASS_FILE_MALFORMED ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_CLASS_FILE_MALFORMED
+              : Diagnostic.UNSTABLE_ACCOUNT_CLASS_FILE_MALFORMED;
+      case CLASS_FILE_OTHER_FIELD ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_CLASS_FILE_OTHER_FIELD
+              : Diagnostic.UNSTABLE_ACCOUNT_CLASS_FILE_OTHER_FIELD;
+      case CLASS_FILE_NON_FINAL_FIELD ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_CLASS_FILE_NON_FINAL_FIELD
+              : Diagnostic.UNSTABLE_ACCOUNT_CLASS_FILE_NON_FINAL_FIELD;
+      case CLASS_FILE_UNDECLARED_FIELD ->
+          workspace
+              ? Diagnostic.UNSTABLE_WORKSPACE_CLASS_FILE_UNDECLARED_FIELD
+              : Diagnostic.UNSTABLE_ACCOUNT_CLASS_FILE_UNDECLARED_FIELD;
       case NO_TREES ->
           workspace ? Diagnostic.UNSTABLE_WORKSPACE_NO_TREES : Diagnostic.UNSTABLE_ACCOUNT_NO_TREES;
       case NO_CLASS_FILE ->

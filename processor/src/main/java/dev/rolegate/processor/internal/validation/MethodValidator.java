@@ -5,6 +5,7 @@ import dev.rolegate.processor.internal.base.Annotations;
 import dev.rolegate.processor.internal.base.MethodNames;
 import dev.rolegate.processor.internal.base.Names;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
+import dev.rolegate.processor.internal.diagnostic.NameList;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.matrix.Level;
 import dev.rolegate.processor.internal.matrix.PermissionRow;
@@ -203,7 +204,8 @@ final class MethodValidator {
         subject,
         mirror,
         null,
-        "parameter " + parameter.getSimpleName() + " of " + named(operation, method));
+        parameter.getSimpleName(),
+        named(operation, method));
   }
 
   /**
@@ -222,15 +224,10 @@ final class MethodValidator {
     reporter.report(
         Diagnostic.UNPROTECTED_HIDDEN_METHOD,
         root,
-        "method "
-            + operationName(declaring, method)
-            + MethodNames.parameters(method)
-            + ", inherited by "
-            + root.getSimpleName()
-            + ",",
+        operationName(declaring, method) + MethodNames.parameters(method),
+        root.getSimpleName(),
         other,
-        ServiceValidator.guardName(root).simpleName(),
-        other);
+        ServiceValidator.guardName(root).simpleName());
     return true;
   }
 
@@ -336,9 +333,7 @@ final class MethodValidator {
       }
       needed.add(name);
     }
-    String needs =
-        (needed.size() == 1 ? "account permission " : "account permissions ")
-            + String.join(", ", needed);
+    String needs = NameList.counted("account permission", needed);
     if (declaring.equals(root) || compiledHere.test(declaring)) {
       reporter.report(Diagnostic.MISSING_ACCOUNT, method, named(operation, method), needs);
     } else {
@@ -376,9 +371,7 @@ final class MethodValidator {
     if (needed.isEmpty()) {
       return true;
     }
-    String needs =
-        (needed.size() == 1 ? "workspace permission " : "workspace permissions ")
-            + String.join(", ", needed);
+    String needs = NameList.counted("workspace permission", needed);
     if (declaring.equals(root) || compiledHere.test(declaring)) {
       reporter.report(Diagnostic.MISSING_WORKSPACE, method, named(operation, method), needs);
     } else {
@@ -512,12 +505,13 @@ final class MethodValidator {
       return;
     }
     if (reporter.report(
-        Diagnostic.BLANK_UNGUARDED_REASON,
+        reason.isPresent()
+            ? Diagnostic.BLANK_UNGUARDED_REASON
+            : Diagnostic.MISSING_UNGUARDED_REASON,
         method,
         unguarded,
         reason.orElse(null),
-        named(operation, method),
-        reason.isPresent() ? "with an empty or blank reason" : "without a reason")) {
+        named(operation, method))) {
       lenientErrors++;
     }
   }

@@ -135,9 +135,11 @@ final class ServiceValidator {
         reportOnType(
             reporter,
             type,
-            Diagnostic.NOT_PROXYABLE_PRIVATE_INTERFACE,
+            e == type
+                ? Diagnostic.NOT_PROXYABLE_PRIVATE_INTERFACE
+                : Diagnostic.NOT_PROXYABLE_INTERFACE_IN_PRIVATE_TYPE,
             type.getSimpleName(),
-            e == type ? "it" : "its enclosing type " + e.getSimpleName());
+            e.getSimpleName());
         return false;
       }
     }

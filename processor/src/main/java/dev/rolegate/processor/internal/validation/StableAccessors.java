@@ -47,7 +47,16 @@ public final class StableAccessors {
     NON_FINAL_FIELD,
     FIELD_TYPE,
     NOT_OWN_FIELD,
-    CLASS_FILE_CODE,
+    CLASS_FILE_UNREADABLE,
+    CLASS_FILE_NOT_A_CLASS_FILE,
+    CLASS_FILE_CLASS_NOT_FINAL,
+    CLASS_FILE_NO_METHOD,
+    CLASS_FILE_STATIC_OR_NO_CODE,
+    CLASS_FILE_NOT_A_FIELD_READ,
+    CLASS_FILE_MALFORMED,
+    CLASS_FILE_OTHER_FIELD,
+    CLASS_FILE_NON_FINAL_FIELD,
+    CLASS_FILE_UNDECLARED_FIELD,
     NO_TREES,
     NO_CLASS_FILE
   }
@@ -190,8 +199,7 @@ public final class StableAccessors {
       return Optional.of(new Unstable(Cause.NO_CLASS_FILE, file));
     }
     String descriptor = "()L" + idType.canonicalName().replace('.', '/') + ";";
-    return AccessorBytecode.problem(bytes, accessor.getSimpleName().toString(), descriptor)
-        .map(problem -> new Unstable(Cause.CLASS_FILE_CODE, problem));
+    return AccessorBytecode.problem(bytes, accessor.getSimpleName().toString(), descriptor);
   }
 
   private static Optional<RecordComponentElement> component(

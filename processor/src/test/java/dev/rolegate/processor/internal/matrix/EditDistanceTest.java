@@ -4,23 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** "Did you mean" suggestions: Levenshtein distance, a length-dependent limit, three at most. */
 class EditDistanceTest {
-  @Test
-  void between_countsInsertionsDeletionsAndSubstitutions() {
-    assertEquals(0, EditDistance.between("", ""));
-    assertEquals(3, EditDistance.between("", "ABC"));
-    assertEquals(3, EditDistance.between("ABC", ""));
-    assertEquals(0, EditDistance.between("VIEW", "VIEW"));
-    assertEquals(1, EditDistance.between("VIEW", "VIEWS"));
-    assertEquals(1, EditDistance.between("VIEWS", "VIEW"));
-    assertEquals(1, EditDistance.between("VIEW", "VIEX"));
-    assertEquals(2, EditDistance.between("VEIW", "VIEW"));
-    assertEquals(3, EditDistance.between("KITTEN", "SITTING"));
-    assertEquals(3, EditDistance.between("SITTING", "KITTEN"));
-    assertEquals(4, EditDistance.between("ABCD", "WXYZ"));
-    assertEquals(2, EditDistance.between("XABCY", "ABC"));
+  @ParameterizedTest
+  @CsvSource({
+    "'', '', 0",
+    "'', ABC, 3",
+    "ABC, '', 3",
+    "VIEW, VIEW, 0",
+    "VIEW, VIEWS, 1",
+    "VIEWS, VIEW, 1",
+    "VIEW, VIEX, 1",
+    "VEIW, VIEW, 2",
+    "KITTEN, SITTING, 3",
+    "SITTING, KITTEN, 3",
+    "ABCD, WXYZ, 4",
+    "XABCY, ABC, 2"
+  })
+  void between_countsInsertionsDeletionsAndSubstitutions(String from, String to, int distance) {
+    assertEquals(distance, EditDistance.between(from, to));
   }
 
   @Test

@@ -51,7 +51,7 @@ class MatrixCompilerTest {
         only(
             PERMISSIONS
                 + "| VIEW | workspace | |\n| EDIT | workspace | |\n| VIEW | workspace | |\n"),
-        Diagnostic.MATRIX_DUPLICATE,
+        Diagnostic.MATRIX_DUPLICATE_PERMISSION,
         5,
         "permission VIEW is already defined on line 3; give each permission one row");
   }
@@ -67,7 +67,7 @@ class MatrixCompilerTest {
             + "| R | workspace | | | |\n";
     assertProblem(
         only(text),
-        Diagnostic.MATRIX_DUPLICATE,
+        Diagnostic.MATRIX_DUPLICATE_ROLE,
         9,
         "workspace role R is already defined on line 7; give each role one row");
     String accounts =
@@ -77,7 +77,7 @@ class MatrixCompilerTest {
             + "| A | account | | | |\n| A | account | | | |\n";
     assertProblem(
         only(accounts),
-        Diagnostic.MATRIX_DUPLICATE,
+        Diagnostic.MATRIX_DUPLICATE_ROLE,
         8,
         "account role A is already defined on line 7; give each role one row");
   }
@@ -92,7 +92,7 @@ class MatrixCompilerTest {
             + "| GUEST | account (default) | | | |\n";
     assertProblem(
         only(text),
-        Diagnostic.MATRIX_DUPLICATE,
+        Diagnostic.MATRIX_DUPLICATE_DEFAULT,
         8,
         "account role GUEST is marked (default),"
             + " but MEMBER on line 7 already is; mark one account role as the default");
@@ -115,7 +115,7 @@ class MatrixCompilerTest {
     // name is reported, and the cycle check (which needs every name resolved) does not run.
     assertProblem(
         only(text),
-        Diagnostic.MATRIX_UNKNOWN_NAME,
+        Diagnostic.MATRIX_UNKNOWN_INCLUDE,
         3,
         "permission VIEW_THINGS includes"
             + " VIEW_THING, which the matrix does not define. Did you mean VIEW_THINGS? Otherwise define"
@@ -131,7 +131,7 @@ class MatrixCompilerTest {
             + "| R | workspace | | SOMETHING_ELSE | |\n";
     assertProblem(
         only(text),
-        Diagnostic.MATRIX_UNKNOWN_NAME,
+        Diagnostic.MATRIX_UNKNOWN_GRANT_NO_CLOSE_NAME,
         7,
         "role R grants SOMETHING_ELSE, which"
             + " the matrix does not define. Define it in its table, or name one that is defined");
@@ -146,27 +146,25 @@ class MatrixCompilerTest {
             + "| VIEWER | workspace | | VEIW | |\n"
             + "| EDITOR | workspace | VIEWR | | |\n"
             + "| ADMIN | account | | | OWNR |\n";
-    List<MatrixProblem> problems = problems(text);
-    assertEquals(3, problems.size(), problems.toString());
-    assertProblem(
-        problems.get(0),
-        Diagnostic.MATRIX_UNKNOWN_NAME,
-        7,
-        "role VIEWER grants VEIW, which"
-            + " the matrix does not define. Did you mean VIEW? Otherwise define it in its table");
-    assertProblem(
-        problems.get(1),
-        Diagnostic.MATRIX_UNKNOWN_NAME,
-        8,
-        "role EDITOR inherits VIEWR, which"
-            + " the matrix does not define. Did you mean VIEWER? Otherwise define it in its table");
-    assertProblem(
-        problems.get(2),
-        Diagnostic.MATRIX_UNKNOWN_NAME,
-        9,
-        "account role ADMIN holds workspace"
-            + " role OWNR everywhere, which the matrix does not define. Define it in its table, or name"
-            + " one that is defined");
+    assertEquals(
+        List.of(
+            new Shown(
+                Diagnostic.MATRIX_UNKNOWN_GRANT,
+                7,
+                "role VIEWER grants VEIW, which"
+                    + " the matrix does not define. Did you mean VIEW? Otherwise define it in its table"),
+            new Shown(
+                Diagnostic.MATRIX_UNKNOWN_INHERITED,
+                8,
+                "role EDITOR inherits VIEWR, which"
+                    + " the matrix does not define. Did you mean VIEWER? Otherwise define it in its table"),
+            new Shown(
+                Diagnostic.MATRIX_UNKNOWN_EVERYWHERE_NO_CLOSE_NAME,
+                9,
+                "account role ADMIN holds workspace"
+                    + " role OWNR everywhere, which the matrix does not define. Define it in its table, or name"
+                    + " one that is defined")),
+        Shown.all(problems(text)));
   }
 
   @Test
@@ -177,7 +175,7 @@ class MatrixCompilerTest {
             + ROLES
             + "| R | workspace | | EDIT | |\n";
     MatrixProblem problem = only(text);
-    assertEquals(Diagnostic.MATRIX_SYNTAX, problem.diagnostic());
+    assertEquals(Diagnostic.MATRIX_PERMISSION_LEVEL, problem.diagnostic());
     assertEquals(4, problem.line());
   }
 
@@ -194,45 +192,40 @@ class MatrixCompilerTest {
             + "| ADMIN | account | VIEWER | | |\n"
             + "| OWNER | workspace | | | VIEWER |\n";
     List<MatrixProblem> problems = problems(text);
-    assertEquals(6, problems.size(), problems.toString());
-    problems.forEach(
-        p -> assertEquals(Diagnostic.MATRIX_LEVEL_MISMATCH, p.diagnostic(), p.toString()));
-    assertProblem(
-        problems.get(0),
-        Diagnostic.MATRIX_LEVEL_MISMATCH,
-        3,
-        "workspace permission VIEW"
-            + " includes account permission BILL; a permission can only include permissions of its own level");
-    assertProblem(
-        problems.get(1),
-        Diagnostic.MATRIX_LEVEL_MISMATCH,
-        8,
-        "workspace role VIEWER grants"
-            + " account permission BILL; grant it to an account role instead");
-    assertProblem(
-        problems.get(2),
-        Diagnostic.MATRIX_LEVEL_MISMATCH,
-        9,
-        "account role MEMBER grants"
-            + " workspace permission VIEW; grant it to a workspace role instead");
-    assertProblem(
-        problems.get(3),
-        Diagnostic.MATRIX_LEVEL_MISMATCH,
-        10,
-        "workspace role EDITOR inherits"
-            + " MEMBER, which is only an account role; a role inherits from a role of its own level");
-    assertProblem(
-        problems.get(4),
-        Diagnostic.MATRIX_LEVEL_MISMATCH,
-        11,
-        "account role ADMIN inherits"
-            + " VIEWER, which is only a workspace role; a role inherits from a role of its own level");
-    assertProblem(
-        problems.get(5),
-        Diagnostic.MATRIX_LEVEL_MISMATCH,
-        12,
-        "workspace role OWNER names a"
-            + " workspace role everywhere (VIEWER); only account roles hold a workspace role everywhere");
+    problems.forEach(p -> assertEquals("MatrixLevelMismatch", p.diagnostic().id(), p.toString()));
+    assertEquals(
+        List.of(
+            new Shown(
+                Diagnostic.MATRIX_INCLUDE_LEVEL,
+                3,
+                "workspace permission VIEW"
+                    + " includes account permission BILL; a permission can only include permissions of its own level"),
+            new Shown(
+                Diagnostic.MATRIX_WORKSPACE_ROLE_GRANTS_ACCOUNT_PERMISSION,
+                8,
+                "workspace role VIEWER grants"
+                    + " account permission BILL; grant it to an account role instead"),
+            new Shown(
+                Diagnostic.MATRIX_ACCOUNT_ROLE_GRANTS_WORKSPACE_PERMISSION,
+                9,
+                "account role MEMBER grants"
+                    + " workspace permission VIEW; grant it to a workspace role instead"),
+            new Shown(
+                Diagnostic.MATRIX_WORKSPACE_ROLE_INHERITS_ACCOUNT_ROLE,
+                10,
+                "workspace role EDITOR inherits"
+                    + " MEMBER, which is only an account role; a role inherits from a role of its own level"),
+            new Shown(
+                Diagnostic.MATRIX_ACCOUNT_ROLE_INHERITS_WORKSPACE_ROLE,
+                11,
+                "account role ADMIN inherits"
+                    + " VIEWER, which is only a workspace role; a role inherits from a role of its own level"),
+            new Shown(
+                Diagnostic.MATRIX_EVERYWHERE_ON_WORKSPACE_ROLE,
+                12,
+                "workspace role OWNER names a"
+                    + " workspace role everywhere (VIEWER); only account roles hold a workspace role everywhere")),
+        Shown.all(problems));
   }
 
   @Test
@@ -245,7 +238,7 @@ class MatrixCompilerTest {
             + "| ADMIN | account | | | MEMBER |\n";
     assertProblem(
         only(text),
-        Diagnostic.MATRIX_UNKNOWN_NAME,
+        Diagnostic.MATRIX_UNKNOWN_EVERYWHERE_NO_CLOSE_NAME,
         8,
         "account role ADMIN holds workspace role"
             + " MEMBER everywhere, which the matrix does not define. Define it in its table, or name one"
@@ -301,20 +294,19 @@ class MatrixCompilerTest {
             + "| X | workspace | Y | | |\n"
             + "| Y | workspace | X | | |\n"
             + "| X | account | X | | |\n";
-    List<MatrixProblem> problems = problems(text);
-    assertEquals(2, problems.size(), problems.toString());
-    assertProblem(
-        problems.get(0),
-        Diagnostic.MATRIX_CYCLE,
-        7,
-        "cycle: X (line 7) inherits Y (line 8)"
-            + " inherits X; remove one of these inherits so the relation has no loop");
-    assertProblem(
-        problems.get(1),
-        Diagnostic.MATRIX_CYCLE,
-        9,
-        "cycle: X (line 9) inherits X; remove"
-            + " one of these inherits so the relation has no loop");
+    assertEquals(
+        List.of(
+            new Shown(
+                Diagnostic.MATRIX_CYCLE,
+                7,
+                "cycle: X (line 7) inherits Y (line 8)"
+                    + " inherits X; remove one of these inherits so the relation has no loop"),
+            new Shown(
+                Diagnostic.MATRIX_CYCLE,
+                9,
+                "cycle: X (line 9) inherits X; remove"
+                    + " one of these inherits so the relation has no loop")),
+        Shown.all(problems(text)));
   }
 
   @Test
@@ -364,7 +356,9 @@ class MatrixCompilerTest {
         List.of(4, 5, 9), problems.stream().map(MatrixProblem::line).toList(), problems.toString());
     assertEquals(
         List.of(
-            Diagnostic.MATRIX_DUPLICATE, Diagnostic.MATRIX_SYNTAX, Diagnostic.MATRIX_UNKNOWN_NAME),
+            Diagnostic.MATRIX_DUPLICATE_PERMISSION,
+            Diagnostic.MATRIX_NAME_INVALID,
+            Diagnostic.MATRIX_UNKNOWN_GRANT_NO_CLOSE_NAME),
         problems.stream().map(MatrixProblem::diagnostic).toList());
   }
 
@@ -429,11 +423,11 @@ class MatrixCompilerTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_DUPLICATE,
+            new Shown(
+                Diagnostic.MATRIX_DUPLICATE_PERMISSION,
                 4,
                 "permission VIEW is already defined on line 3; give each permission one row")),
-        result.problems());
+        Shown.all(result.problems()));
     assertTrue(result.matrix().isEmpty());
   }
 

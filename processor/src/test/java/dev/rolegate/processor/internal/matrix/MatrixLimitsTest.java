@@ -51,20 +51,19 @@ class MatrixLimitsTest {
     assertEquals(Optional.empty(), MatrixLimits.checkCount(rows(0)));
     assertEquals(Optional.empty(), MatrixLimits.checkCount(rows(4_095)));
     assertEquals(Optional.empty(), MatrixLimits.checkCount(rows(4_096)));
+    assertTooMany(4_097, "4,097");
+    assertTooMany(10_000, "10,000");
+  }
+
+  /** {@code count} permissions, shown as {@code shown}, are rejected on the row of the 4,097th. */
+  private static void assertTooMany(int count, String shown) {
     assertEquals(
         Optional.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_TOO_LARGE,
+            new Shown(
+                Diagnostic.MATRIX_TOO_MANY_PERMISSIONS,
                 10 + 2 * 4_096,
-                String.format(COUNT_MESSAGE, "4,097"))),
-        MatrixLimits.checkCount(rows(4_097)));
-    assertEquals(
-        Optional.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_TOO_LARGE,
-                10 + 2 * 4_096,
-                String.format(COUNT_MESSAGE, "10,000"))),
-        MatrixLimits.checkCount(rows(10_000)));
+                String.format(COUNT_MESSAGE, shown))),
+        Shown.of(MatrixLimits.checkCount(rows(count))));
   }
 
   /**
@@ -134,29 +133,32 @@ class MatrixLimitsTest {
     assertEquals(60_000, MatrixLimits.constants(atLimit));
     assertEquals(Optional.empty(), MatrixLimits.checkConstants(atLimit));
 
-    CompiledMatrix oneOver = wide(2, 29_891);
-    assertEquals(60_001, MatrixLimits.constants(oneOver));
-    assertEquals(
-        Optional.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_TOO_LARGE, 5, String.format(CONSTANTS_MESSAGE, "60,001"))),
-        MatrixLimits.checkConstants(oneOver));
+    assertRejected(wide(2, 29_891), 60_001, "60,001");
+    assertRejected(wide(1, 29_894), 60_002, "60,002");
+  }
 
-    CompiledMatrix twoOver = wide(1, 29_894);
-    assertEquals(60_002, MatrixLimits.constants(twoOver));
+  /** {@code matrix} needs {@code constants} entries, shown as {@code shown}, and is rejected. */
+  private static void assertRejected(CompiledMatrix matrix, int constants, String shown) {
+    assertEquals(constants, MatrixLimits.constants(matrix));
     assertEquals(
         Optional.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_TOO_LARGE, 5, String.format(CONSTANTS_MESSAGE, "60,002"))),
-        MatrixLimits.checkConstants(twoOver));
+            new Shown(
+                Diagnostic.MATRIX_TOO_MANY_CONSTANTS, 5, String.format(CONSTANTS_MESSAGE, shown))),
+        Shown.of(MatrixLimits.checkConstants(matrix)));
+  }
+
+  /** A Permission table of {@code count} workspace permissions P0, P1, ... from line 3. */
+  private static StringBuilder permissionTable(int count) {
+    StringBuilder text = new StringBuilder("| Permission | Level | Includes |\n|---|---|---|\n");
+    for (int i = 0; i < count; i++) {
+      text.append("| P").append(i).append(" | workspace | |\n");
+    }
+    return text;
   }
 
   @Test
   void compile_4096PermissionsCompile_4097AreOneProblemOnTheLastRow() {
-    StringBuilder text = new StringBuilder("| Permission | Level | Includes |\n|---|---|---|\n");
-    for (int i = 0; i < 4_096; i++) {
-      text.append("| P").append(i).append(" | workspace | |\n");
-    }
+    StringBuilder text = permissionTable(4_096);
     MatrixCompiler.Result atLimit = MatrixCompiler.compile("m.md", text.toString());
     assertEquals(List.of(), atLimit.problems());
     assertEquals(4_096, atLimit.matrix().orElseThrow().permissions().size());
@@ -166,22 +168,22 @@ class MatrixLimitsTest {
     assertTrue(over.matrix().isEmpty());
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_TOO_LARGE, 4_099, String.format(COUNT_MESSAGE, "4,097"))),
-        over.problems());
+            new Shown(
+                Diagnostic.MATRIX_TOO_MANY_PERMISSIONS,
+                4_099,
+                String.format(COUNT_MESSAGE, "4,097"))),
+        Shown.all(over.problems()));
   }
 
   @Test
   void compile_tooManyPermissionsAndAnUnknownName_bothReportedByLine() {
-    StringBuilder text = new StringBuilder("| Permission | Level | Includes |\n|---|---|---|\n");
-    for (int i = 0; i < 4_097; i++) {
-      text.append("| P").append(i).append(" | workspace | |\n");
-    }
+    StringBuilder text = permissionTable(4_097);
     text.append(
         "\n| Role | Level | Inherits | Grants |\n|---|---|---|---|\n| R | workspace | | NOPE |\n");
     List<MatrixProblem> problems = MatrixCompiler.compile("m.md", text.toString()).problems();
     assertEquals(
-        List.of(Diagnostic.MATRIX_TOO_LARGE, Diagnostic.MATRIX_UNKNOWN_NAME),
+        List.of(
+            Diagnostic.MATRIX_TOO_MANY_PERMISSIONS, Diagnostic.MATRIX_UNKNOWN_GRANT_NO_CLOSE_NAME),
         problems.stream().map(MatrixProblem::diagnostic).toList(),
         problems.toString());
     assertEquals(List.of(4_099, 4_103), problems.stream().map(MatrixProblem::line).toList());
@@ -204,9 +206,11 @@ class MatrixLimitsTest {
     assertTrue(result.matrix().isEmpty());
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_TOO_LARGE, 5, String.format(CONSTANTS_MESSAGE, "60,001"))),
-        result.problems());
+            new Shown(
+                Diagnostic.MATRIX_TOO_MANY_CONSTANTS,
+                5,
+                String.format(CONSTANTS_MESSAGE, "60,001"))),
+        Shown.all(result.problems()));
   }
 
   private static BitSet bits(int... indexes) {

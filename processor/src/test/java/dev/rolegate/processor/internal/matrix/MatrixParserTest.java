@@ -3,11 +3,16 @@ package dev.rolegate.processor.internal.matrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Reading matrix Markdown: tables, cells, names, levels and every syntax problem with its line. */
 class MatrixParserTest {
@@ -18,7 +23,7 @@ class MatrixParserTest {
   private static MatrixProblem onlyProblem(String text) {
     List<MatrixProblem> problems = parse(text).problems();
     assertEquals(1, problems.size(), problems.toString());
-    assertEquals(Diagnostic.MATRIX_SYNTAX, problems.get(0).diagnostic());
+    assertEquals("MatrixSyntax", problems.get(0).diagnostic().id());
     return problems.get(0);
   }
 
@@ -247,33 +252,52 @@ class MatrixParserTest {
         result.document().permissions().stream().map(PermissionRow::name).toList());
   }
 
+  private static final String PERMISSION_HEADER =
+      "| Permission | Level | Includes |\n|---|---|---|\n";
+
+  static Stream<Arguments> badPermissionRows() {
+    return Stream.of(
+        arguments(
+            "| view_x | workspace | |",
+            Diagnostic.MATRIX_NAME_INVALID,
+            "permission name \"view_x\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS"),
+        arguments(
+            "| | workspace | |",
+            Diagnostic.MATRIX_NAME_EMPTY,
+            "the permission name is empty; names look like DELETE_DEPLOYMENTS"),
+        arguments(
+            "| 1X | workspace | |",
+            Diagnostic.MATRIX_NAME_INVALID,
+            "permission name \"1X\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS"),
+        arguments(
+            "| VIEW | global | |",
+            Diagnostic.MATRIX_PERMISSION_LEVEL,
+            "level \"global\" is neither workspace nor account"),
+        arguments(
+            "| VIEW | account (default) | |",
+            Diagnostic.MATRIX_PERMISSION_LEVEL,
+            "level \"account (default)\" is neither workspace nor account"),
+        arguments(
+            "| VIEW | workspace | A, a |",
+            Diagnostic.MATRIX_NAME_LIST_INVALID,
+            "the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has \"a\""),
+        arguments(
+            "| VIEW | workspace | A,, B |",
+            Diagnostic.MATRIX_NAME_LIST_INVALID,
+            "the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has \"\""));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badPermissionRows")
+  void badNameOrLevel_isOneProblemOnItsRow(String row, Diagnostic cause, String message) {
+    assertEquals(
+        List.of(new Shown(cause, 3, message)),
+        Shown.all(parse(PERMISSION_HEADER + row + "\n").problems()));
+  }
+
   @Test
-  void badNamesAndLevels() {
-    String header = "| Permission | Level | Includes |\n|---|---|---|\n";
-    MatrixProblem lower = onlyProblem(header + "| view_x | workspace | |\n");
-    assertEquals(3, lower.line());
-    assertEquals(
-        "permission name \"view_x\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
-        lower.message());
-    assertEquals(
-        "the permission name is empty; names look like DELETE_DEPLOYMENTS",
-        onlyProblem(header + "| | workspace | |\n").message());
-    assertEquals(
-        "permission name \"1X\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
-        onlyProblem(header + "| 1X | workspace | |\n").message());
-    assertEquals(
-        "level \"global\" is neither workspace nor account",
-        onlyProblem(header + "| VIEW | global | |\n").message());
-    assertEquals(
-        "level \"account (default)\" is neither workspace nor account",
-        onlyProblem(header + "| VIEW | account (default) | |\n").message());
-    assertEquals(
-        "the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has \"a\"",
-        onlyProblem(header + "| VIEW | workspace | A, a |\n").message());
-    assertEquals(
-        "the includes cell must list UPPER_SNAKE_CASE names separated by commas, but has \"\"",
-        onlyProblem(header + "| VIEW | workspace | A,, B |\n").message());
-    MatrixParser.Result ok = parse(header + "| A_1_B | Work Space | |\n");
+  void upperSnakeNameAndSpacedLevel_parse() {
+    MatrixParser.Result ok = parse(PERMISSION_HEADER + "| A_1_B | Work Space | |\n");
     assertEquals(List.of(), ok.problems());
     assertEquals(Level.WORKSPACE, ok.document().permissions().get(0).level());
   }
@@ -297,30 +321,38 @@ class MatrixParserTest {
         | R6 | account | | VIEW | |
         """;
     MatrixParser.Result result = parse(text);
-    List<MatrixProblem> problems = result.problems();
     assertEquals(
-        List.of(7, 8, 9, 10, 11, 12),
-        problems.stream().map(MatrixProblem::line).toList(),
-        problems.toString());
-    assertEquals(
-        "role name \"r\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
-        problems.get(0).message());
-    assertEquals(
-        "level \"galaxy\" is neither workspace nor account (an account role may be marked"
-            + " \"account (default)\")",
-        problems.get(1).message());
-    assertEquals(
-        "the grants cell must list UPPER_SNAKE_CASE names separated by commas, but has \"view\"",
-        problems.get(2).message());
-    assertEquals(
-        "inherited role name \"base\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
-        problems.get(3).message());
-    assertEquals(
-        "workspace role name \"owner\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS",
-        problems.get(4).message());
-    assertEquals(
-        "only an account role can be the default; write \"workspace\" in the Level cell of R5",
-        problems.get(5).message());
+        List.of(
+            new Shown(
+                Diagnostic.MATRIX_NAME_INVALID,
+                7,
+                "role name \"r\" is not UPPER_SNAKE_CASE; names look like DELETE_DEPLOYMENTS"),
+            new Shown(
+                Diagnostic.MATRIX_ROLE_LEVEL,
+                8,
+                "level \"galaxy\" is neither workspace nor account (an account role may be marked"
+                    + " \"account (default)\")"),
+            new Shown(
+                Diagnostic.MATRIX_NAME_LIST_INVALID,
+                9,
+                "the grants cell must list UPPER_SNAKE_CASE names separated by commas, but has"
+                    + " \"view\""),
+            new Shown(
+                Diagnostic.MATRIX_NAME_INVALID,
+                10,
+                "inherited role name \"base\" is not UPPER_SNAKE_CASE; names look like"
+                    + " DELETE_DEPLOYMENTS"),
+            new Shown(
+                Diagnostic.MATRIX_NAME_INVALID,
+                11,
+                "workspace role name \"owner\" is not UPPER_SNAKE_CASE; names look like"
+                    + " DELETE_DEPLOYMENTS"),
+            new Shown(
+                Diagnostic.MATRIX_DEFAULT_NOT_ACCOUNT,
+                12,
+                "only an account role can be the default; write \"workspace\" in the Level cell of"
+                    + " R5")),
+        Shown.all(result.problems()));
     assertEquals(Set.of("R", "R1", "R2", "R3", "R4", "R5"), result.rejected());
     assertEquals(List.of("R6"), result.document().roles().stream().map(RoleRow::name).toList());
   }
@@ -445,11 +477,11 @@ class MatrixParserTest {
         """);
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX,
+            new Shown(
+                Diagnostic.MATRIX_HEADER_REPEATED,
                 4,
                 "this row repeats a table header (Permission)" + REPEATS)),
-        result.problems());
+        Shown.all(result.problems()));
     assertEquals(
         List.of(
             new PermissionRow(3, "VIEW", Level.WORKSPACE, "", List.of(), ""),
@@ -471,11 +503,11 @@ class MatrixParserTest {
         """);
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX,
+            new Shown(
+                Diagnostic.MATRIX_HEADER_REPEATED,
                 3,
                 "this row repeats a table header (permission)" + REPEATS)),
-        result.problems());
+        Shown.all(result.problems()));
     assertEquals(
         List.of("EDIT", "ROLE"),
         result.document().permissions().stream().map(PermissionRow::name).toList());
@@ -490,9 +522,11 @@ class MatrixParserTest {
             "| Permission | Level | Includes |\n|---|---|---|\n| VIEW | workspace | |\n| Role | Level | Inherits | Grants |");
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX, 4, "this row repeats a table header (Role)" + REPEATS)),
-        result.problems());
+            new Shown(
+                Diagnostic.MATRIX_HEADER_REPEATED,
+                4,
+                "this row repeats a table header (Role)" + REPEATS)),
+        Shown.all(result.problems()));
     assertEquals(
         List.of("VIEW"),
         result.document().permissions().stream().map(PermissionRow::name).toList());
@@ -537,13 +571,13 @@ class MatrixParserTest {
         """);
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX,
+            new Shown(
+                Diagnostic.MATRIX_NAME_COLUMN_NOT_FIRST,
                 2,
                 "this table has Permission and"
                     + " Level columns, but Permission is not its first column, so it would be read as prose and"
                     + " its rows ignored; move the Permission column first")),
-        result.problems());
+        Shown.all(result.problems()));
     assertEquals(List.of(), result.document().permissions());
     assertTrue(result.rejected().containsAll(Set.of("VIEW", "EDIT")), result.rejected().toString());
     assertFalse(result.rejected().contains("WORKSPACE"), result.rejected().toString());
@@ -581,13 +615,13 @@ class MatrixParserTest {
     MatrixParser.Result result = parse(text);
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX,
+            new Shown(
+                Diagnostic.MATRIX_NAME_COLUMN_NOT_FIRST,
                 5,
                 "this table has Role and Level"
                     + " columns, but Role is not its first column, so it would be read as prose and its rows"
                     + " ignored; move the Role column first")),
-        result.problems());
+        Shown.all(result.problems()));
     assertTrue(result.rejected().contains("MEMBER"), result.rejected().toString());
     assertFalse(result.rejected().contains("VIEW"), result.rejected().toString());
     assertEquals(result.problems(), MatrixCompiler.compile("m.md", text).problems());
@@ -654,12 +688,12 @@ class MatrixParserTest {
   void aColumnTwice_isReportedWithItsColumns_andTheRowsRejected() {
     String sep = "|---|---|---|---|---|";
     assertEquals(
-        new MatrixProblem(
-            Diagnostic.MATRIX_SYNTAX,
+        new Shown(
+            Diagnostic.MATRIX_COLUMN_TWICE,
             1,
             "this table has 2 level columns (columns"
                 + " 2, 3); keep one (found: Permission, Level, Level, Includes, Description)"),
-        headerProblem("| Permission | Level | Level | Includes | Description |", sep));
+        Shown.of(headerProblem("| Permission | Level | Level | Includes | Description |", sep)));
     assertEquals(
         "this table has 3 scope columns (columns 4, 5, 6); keep one (found: Permission,"
             + " Level, Includes, Scope, Prefect scope, SCOPE)",
@@ -723,8 +757,8 @@ class MatrixParserTest {
                     + " Grants, Level, x)"))) {
       MatrixParser.Result result = parse(permissions + pair.get(0) + row);
       assertEquals(
-          List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 5, pair.get(1))),
-          result.problems(),
+          List.of(new Shown(Diagnostic.MATRIX_COLUMN_TWICE, 5, pair.get(1))),
+          Shown.all(result.problems()),
           pair.get(0));
       assertEquals(Set.of("R"), result.rejected(), pair.get(0));
       assertEquals(List.of(), result.document().roles(), pair.get(0));
@@ -859,14 +893,14 @@ class MatrixParserTest {
         """);
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX,
+            new Shown(
+                Diagnostic.MATRIX_PERMISSION_HEADER_MISSPELT,
                 5,
                 "this table's header starts with"
                     + " \"Permissions\", not Permission"
                     + AS_PROSE
                     + "| Permission | Level | Includes |")),
-        result.problems());
+        Shown.all(result.problems()));
     assertTrue(
         result.rejected().containsAll(Set.of("EDIT", "DELETE")), result.rejected().toString());
     assertEquals(
@@ -882,14 +916,14 @@ class MatrixParserTest {
         parse(VIEW_TABLE + "\n| prmision | Level |\n|---|---|\n| EDIT | workspace |\n");
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX,
+            new Shown(
+                Diagnostic.MATRIX_PERMISSION_HEADER_MISSPELT,
                 5,
                 "this table's header starts with"
                     + " \"prmision\", not Permission"
                     + AS_PROSE
                     + "| Permission | Level | Includes |")),
-        two.problems());
+        Shown.all(two.problems()));
     assertTrue(two.rejected().contains("EDIT"), two.rejected().toString());
     MatrixParser.Result three =
         parse(VIEW_TABLE + "\n| prmsion | Level |\n|---|---|\n| EDIT | workspace |\n");
@@ -914,14 +948,14 @@ class MatrixParserTest {
         """);
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX,
+            new Shown(
+                Diagnostic.MATRIX_ROLE_HEADER_MISSPELT,
                 5,
                 "this table's header starts with"
                     + " \"ROLES\", not Role"
                     + AS_PROSE
                     + "| Role | Level | Inherits | Grants |")),
-        result.problems());
+        Shown.all(result.problems()));
     assertTrue(result.rejected().contains("ADMIN"), result.rejected().toString());
     assertFalse(result.rejected().contains("OWNER"), result.rejected().toString());
   }
@@ -939,15 +973,15 @@ class MatrixParserTest {
                   + "| EDIT | workspace | |\n");
       assertEquals(
           List.of(
-              new MatrixProblem(
-                  Diagnostic.MATRIX_SYNTAX,
+              new Shown(
+                  Diagnostic.MATRIX_PERMISSION_HEADER_MISSPELT,
                   5,
                   "this table's header starts with "
                       + MatrixParser.quote(cell)
                       + ", not Permission"
                       + AS_PROSE
                       + "| Permission | Level | Includes |")),
-          result.problems(),
+          Shown.all(result.problems()),
           cell);
       assertTrue(result.rejected().contains("EDIT"), cell + " " + result.rejected());
     }
@@ -966,13 +1000,13 @@ class MatrixParserTest {
         """);
     assertEquals(
         List.of(
-            new MatrixProblem(
-                Diagnostic.MATRIX_SYNTAX,
+            new Shown(
+                Diagnostic.MATRIX_NAME_COLUMN_NOT_FIRST,
                 5,
                 "this table has Permission and"
                     + " Level columns, but Permission is not its first column, so it would be read as prose and"
                     + " its rows ignored; move the Permission column first")),
-        result.problems());
+        Shown.all(result.problems()));
     assertTrue(result.rejected().contains("EDIT"), result.rejected().toString());
     assertFalse(result.rejected().contains("NOTES"), result.rejected().toString());
   }

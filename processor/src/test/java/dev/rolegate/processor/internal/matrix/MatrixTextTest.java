@@ -35,7 +35,7 @@ class MatrixTextTest {
   private static MatrixProblem problem(byte[] bytes) {
     MatrixText.Decoded decoded = MatrixText.decode(bytes);
     assertNull(decoded.text(), "no text beside a problem");
-    assertEquals(Diagnostic.MATRIX_SYNTAX, decoded.problem().diagnostic());
+    assertEquals(Diagnostic.MATRIX_NOT_UTF8, decoded.problem().diagnostic());
     return decoded.problem();
   }
 
@@ -114,8 +114,8 @@ class MatrixTextTest {
     MatrixCompiler.Result bad =
         MatrixCompiler.compile("m.md", bytes('|', ' ', 'P', '\n', 'x', 0xFF, '\n'));
     assertEquals(
-        List.of(new MatrixProblem(Diagnostic.MATRIX_SYNTAX, 2, "byte 6 (0xFF)" + SUFFIX)),
-        bad.problems());
+        List.of(new Shown(Diagnostic.MATRIX_NOT_UTF8, 2, "byte 6 (0xFF)" + SUFFIX)),
+        Shown.all(bad.problems()));
     assertEquals(true, bad.matrix().isEmpty());
 
     byte[] good =
