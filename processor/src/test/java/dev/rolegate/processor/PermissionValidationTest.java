@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 import static dev.rolegate.processor.CompilationAssertions.assertErrors;
 import static dev.rolegate.processor.CompilationAssertions.assertOneError;
+import static dev.rolegate.processor.TestMatrices.service;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.google.testing.compile.Compilation;
@@ -363,23 +364,6 @@ class PermissionValidationTest {
 
         import dev.rolegate.annotations.PermissionMatrix;
         """);
-  }
-
-  /** Returns {@code public interface test.Things} with {@code body} as its members. */
-  private static JavaFileObject service(String body) {
-    return JavaFileObjects.forSourceString(
-        "test.Things",
-        """
-        package test;
-
-        import dev.rolegate.annotations.RequiresPermission;
-        import dev.rolegate.annotations.Unguarded;
-        import dev.rolegate.annotations.WorkspaceId;
-
-        public interface Things {
-        %s}
-        """
-            .formatted(body));
   }
 
   private static Compilation compile(JavaFileObject source) {

@@ -88,6 +88,26 @@ final class TestMatrices {
   }
 
   /**
+   * Returns {@code public interface test.Things} with {@code body} as its members, after the
+   * imports of {@code @RequiresPermission}, {@code @Unguarded} and {@code @WorkspaceId}.
+   */
+  static JavaFileObject service(String body) {
+    return JavaFileObjects.forSourceString(
+        "test.Things",
+        """
+        package test;
+
+        import dev.rolegate.annotations.RequiresPermission;
+        import dev.rolegate.annotations.Unguarded;
+        import dev.rolegate.annotations.WorkspaceId;
+
+        public interface Things {
+        %s}
+        """
+            .formatted(body));
+  }
+
+  /**
    * Returns {@code package-info.java} declaring {@code @PermissionMatrix("matrix.md")} on {@code
    * test}.
    */

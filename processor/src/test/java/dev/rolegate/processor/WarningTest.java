@@ -3,6 +3,7 @@ package dev.rolegate.processor;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.CompilationAssertions.assertWarningAt;
+import static dev.rolegate.processor.TestMatrices.service;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.google.testing.compile.Compilation;
@@ -765,23 +766,6 @@ class WarningTest {
         "@AccountId",
         1);
     assertThat(compilation).generatedSourceFile("test.GuardedThings");
-  }
-
-  /** Returns {@code public interface test.Things} with {@code body} as its members. */
-  private static JavaFileObject service(String body) {
-    return JavaFileObjects.forSourceString(
-        "test.Things",
-        """
-        package test;
-
-        import dev.rolegate.annotations.RequiresPermission;
-        import dev.rolegate.annotations.Unguarded;
-        import dev.rolegate.annotations.WorkspaceId;
-
-        public interface Things {
-        %s}
-        """
-            .formatted(body));
   }
 
   private static Compilation compile(JavaFileObject source) {
