@@ -1,5 +1,7 @@
 package dev.rolegate.spring;
 
+import static dev.rolegate.spring.PrincipalFilters.chainRecording;
+import static dev.rolegate.spring.PrincipalFilters.filterOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,12 +34,9 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -429,25 +428,5 @@ class JdbcAutoConfigurationTest {
       cause = cause.getCause();
     }
     return cause.getMessage();
-  }
-
-  private static PrincipalBindingFilter filterOf(ApplicationContext context) {
-    return (PrincipalBindingFilter)
-        ((FilterRegistrationBean<?>) context.getBean("rolegatePrincipalFilter")).getFilter();
-  }
-
-  private static MockFilterChain chainRecording(List<String> seen) {
-    return new MockFilterChain() {
-      @Override
-      public void doFilter(
-          jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response) {
-        seen.add(
-            CurrentPrincipal.get().map(Principal::id).orElse("nobody")
-                + "@"
-                + CurrentPrincipal.account().orElse("-")
-                + "/"
-                + CurrentPrincipal.workspace().orElse("nowhere"));
-      }
-    };
   }
 }
