@@ -70,16 +70,6 @@ class AccessReportTest {
     assertTrue(read(compilation, JSON).orElseThrow().contains("\"operation\": \"Ledger.kind()\""));
   }
 
-  private static List<JavaFileObject> smallSources() {
-    return List.of(
-        JavaFileObjects.forSourceString(
-            "test.package-info",
-            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
-        JavaFileObjects.forSourceString("test.Things", ReportedServices.THINGS),
-        JavaFileObjects.forSourceString("test.ThingRef", ReportedServices.REF),
-        JavaFileObjects.forSourceString("test.Alpha", ReportedServices.ALPHA));
-  }
-
   private static Compilation compile(String matrix, List<JavaFileObject> sources) {
     return TestMatrices.compiler(TestMatrices.sourcePath(matrix)).compile(sources);
   }
@@ -97,26 +87,21 @@ class AccessReportTest {
             });
   }
 
-  private static String resource(String name) {
-    try (InputStream in = AccessReportTest.class.getResourceAsStream("/report/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Test
   void smallService_jsonReport_isExact() {
-    Compilation compilation = compile(TestMatrices.SMALL, smallSources());
+    Compilation compilation = compile(TestMatrices.SMALL, ReportedServices.sources());
     assertThat(compilation).succeededWithoutWarnings();
-    assertEquals(resource("small-access-report.json"), read(compilation, JSON).orElseThrow());
+    assertEquals(
+        ReportedServices.expected("small-access-report.json"),
+        read(compilation, JSON).orElseThrow());
   }
 
   @Test
   void smallService_markdownReport_isExact() {
-    Compilation compilation = compile(TestMatrices.SMALL, smallSources());
+    Compilation compilation = compile(TestMatrices.SMALL, ReportedServices.sources());
     assertThat(compilation).succeededWithoutWarnings();
-    assertEquals(resource("small-access-report.md"), read(compilation, MD).orElseThrow());
+    assertEquals(
+        ReportedServices.expected("small-access-report.md"), read(compilation, MD).orElseThrow());
   }
 
   /** Each row's roles are exactly those the generated guard lets through. */
@@ -201,9 +186,9 @@ class AccessReportTest {
 
   @Test
   void twoCompilations_andReversedSourceOrder_giveIdenticalReports() {
-    List<String> first = reports(smallSources());
-    assertEquals(first, reports(smallSources()));
-    List<JavaFileObject> reversed = new ArrayList<>(smallSources());
+    List<String> first = reports(ReportedServices.sources());
+    assertEquals(first, reports(ReportedServices.sources()));
+    List<JavaFileObject> reversed = new ArrayList<>(ReportedServices.sources());
     Collections.reverse(reversed);
     assertEquals(first, reports(reversed));
   }
@@ -273,7 +258,7 @@ class AccessReportTest {
           int count(@WorkspaceId String ws);
         }
         """);
-    List<JavaFileObject> sources = new ArrayList<>(smallSources());
+    List<JavaFileObject> sources = new ArrayList<>(ReportedServices.sources());
     sources.add(members);
     Compilation compilation = compile(TestMatrices.SMALL, sources);
     assertThat(compilation).succeededWithoutWarnings();
@@ -311,7 +296,8 @@ class AccessReportTest {
   @Test
   void matrixWithoutDefaultAccountRole_saysSo_andWorkspaceRolesNeedTheirOwnAccountPermission() {
     Compilation compilation =
-        compile(TestMatrices.SMALL.replace("account (default)", "account"), smallSources());
+        compile(
+            TestMatrices.SMALL.replace("account (default)", "account"), ReportedServices.sources());
     assertThat(compilation).succeededWithoutWarnings();
     String json = read(compilation, JSON).orElseThrow();
     assertTrue(json.contains("\"package\": \"test\", \"defaultAccountRole\": null}"), json);
@@ -342,7 +328,7 @@ class AccessReportTest {
           void view(@WorkspaceId String ws);
         }
         """);
-    List<JavaFileObject> sources = new ArrayList<>(smallSources());
+    List<JavaFileObject> sources = new ArrayList<>(ReportedServices.sources());
     sources.add(bad);
     Compilation compilation = compile(TestMatrices.SMALL, sources);
     assertOneError(
@@ -359,9 +345,11 @@ class AccessReportTest {
     assertFalse(Files.exists(failed.resolve(JSON)));
     // Nor a guard index: one without the failed type would read as a type with nothing to check.
     assertFalse(Files.exists(failed.resolve(INDEX)));
-    Path clean = compileToDirectory(smallSources(), true);
-    assertEquals(resource("small-access-report.md"), Files.readString(clean.resolve(MD)));
-    assertEquals(resource("small-guard-index"), Files.readString(clean.resolve(INDEX)));
+    Path clean = compileToDirectory(ReportedServices.sources(), true);
+    assertEquals(
+        ReportedServices.expected("small-access-report.md"), Files.readString(clean.resolve(MD)));
+    assertEquals(
+        ReportedServices.expected("small-guard-index"), Files.readString(clean.resolve(INDEX)));
   }
 
   /** Compiles with javac into a new directory (classes and generated sources), returning it. */
@@ -390,7 +378,8 @@ class AccessReportTest {
 
   @Test
   void compilationGuardingNothing_writesNoReport() {
-    Compilation compilation = compile(TestMatrices.SMALL, List.of(smallSources().get(0)));
+    Compilation compilation =
+        compile(TestMatrices.SMALL, List.of(ReportedServices.sources().get(0)));
     assertThat(compilation).succeededWithoutWarnings();
     assertTrue(
         compilation

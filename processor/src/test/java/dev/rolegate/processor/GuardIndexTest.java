@@ -58,16 +58,6 @@ class GuardIndexTest {
       }
       """;
 
-  private static List<JavaFileObject> sources() {
-    return List.of(
-        JavaFileObjects.forSourceString(
-            "test.package-info",
-            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
-        JavaFileObjects.forSourceString("test.Things", ReportedServices.THINGS),
-        JavaFileObjects.forSourceString("test.ThingRef", ReportedServices.REF),
-        JavaFileObjects.forSourceString("test.Alpha", ReportedServices.ALPHA));
-  }
-
   private static Compilation compile(List<JavaFileObject> sources) {
     return TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL)).compile(sources);
   }
@@ -95,14 +85,14 @@ class GuardIndexTest {
 
   @Test
   void smallService_index_isExact() {
-    Compilation compilation = compile(sources());
+    Compilation compilation = compile(ReportedServices.sources());
     assertThat(compilation).succeededWithoutWarnings();
     assertEquals(expected(), index(compilation).orElseThrow());
   }
 
   @Test
   void runtimeReader_readsWhatTheProcessorWrites() {
-    Compilation compilation = compile(sources());
+    Compilation compilation = compile(ReportedServices.sources());
     assertThat(compilation).succeededWithoutWarnings();
     GuardIndex index = GuardIndex.parse(PATH, index(compilation).orElseThrow());
     assertEquals(
@@ -130,7 +120,7 @@ class GuardIndexTest {
   /** Each type's own index holds exactly its lines of the module's index, under the same header. */
   @Test
   void eachGuardedType_hasItsOwnOneTypeIndex() {
-    List<JavaFileObject> sources = new ArrayList<>(sources());
+    List<JavaFileObject> sources = new ArrayList<>(ReportedServices.sources());
     sources.add(JavaFileObjects.forSourceString("test.Outer", OUTER));
     Compilation compilation = compile(sources);
     assertThat(compilation).succeededWithoutWarnings();
@@ -166,7 +156,7 @@ class GuardIndexTest {
 
   @Test
   void nestedGenericType_isListedByBinaryName_withErasedParameters() {
-    List<JavaFileObject> sources = new ArrayList<>(sources());
+    List<JavaFileObject> sources = new ArrayList<>(ReportedServices.sources());
     sources.add(JavaFileObjects.forSourceString("test.Outer", OUTER));
     Compilation compilation = compile(sources);
     assertThat(compilation).succeededWithoutWarnings();
@@ -186,9 +176,9 @@ class GuardIndexTest {
 
   @Test
   void twoCompilations_andReversedSourceOrder_giveIdenticalIndexes() {
-    String first = index(compile(sources())).orElseThrow();
-    assertEquals(first, index(compile(sources())).orElseThrow());
-    List<JavaFileObject> reversed = new ArrayList<>(sources());
+    String first = index(compile(ReportedServices.sources())).orElseThrow();
+    assertEquals(first, index(compile(ReportedServices.sources())).orElseThrow());
+    List<JavaFileObject> reversed = new ArrayList<>(ReportedServices.sources());
     Collections.reverse(reversed);
     assertEquals(first, index(compile(reversed)).orElseThrow());
   }
@@ -243,7 +233,7 @@ class GuardIndexTest {
         Compiler.javac()
             .withProcessors(recording)
             .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
-            .compile(sources());
+            .compile(ReportedServices.sources());
     assertThat(compilation).succeededWithoutWarnings();
     assertEquals(List.of("test.Alpha", "test.Things"), origins.get(PATH));
     assertEquals(origins.get("META-INF/rolegate/access-report.json"), origins.get(PATH));
