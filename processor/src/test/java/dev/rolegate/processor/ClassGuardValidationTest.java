@@ -5,7 +5,6 @@ import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 import static dev.rolegate.processor.CompilationAssertions.assertErrors;
 import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static dev.rolegate.processor.TestMatrices.compile;
-import static dev.rolegate.processor.TestMatrices.packageInfo;
 import static dev.rolegate.processor.TestMatrices.source;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
@@ -516,10 +515,7 @@ class ClassGuardValidationTest {
         }
         """);
 
-    Compilation compilation =
-        TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-            .withClasspath(ClassOutputs.classPathWith(classes))
-            .compile(packageInfo(), source);
+    Compilation compilation = TestMatrices.compileWithClassPath(classes, source);
 
     assertOneError(compilation, message, source, "public class Things");
   }

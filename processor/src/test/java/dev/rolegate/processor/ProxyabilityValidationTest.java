@@ -6,7 +6,6 @@ import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 import static dev.rolegate.processor.CompilationAssertions.assertErrors;
 import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static dev.rolegate.processor.TestMatrices.compile;
-import static dev.rolegate.processor.TestMatrices.packageInfo;
 import static dev.rolegate.processor.TestMatrices.source;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
@@ -386,10 +385,7 @@ class ProxyabilityValidationTest {
     ClassOutputs.copyClasses(first, classes);
     assertThat(Files.exists(classes.resolve("test/GuardedThings.class"))).isTrue();
 
-    Compilation second =
-        TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-            .withClasspath(ClassOutputs.classPathWith(classes))
-            .compile(packageInfo(), source);
+    Compilation second = TestMatrices.compileWithClassPath(classes, source);
 
     assertThat(second).succeeded();
     assertThat(second).generatedSourceFile("test.GuardedThings");

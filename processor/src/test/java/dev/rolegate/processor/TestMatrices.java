@@ -124,6 +124,18 @@ final class TestMatrices {
 
   /**
    * Compiles {@code sources} and {@link #packageInfo()} against {@link #SMALL}, with a fresh
+   * processor and {@code classes} on the class path.
+   */
+  static Compilation compileWithClassPath(Path classes, JavaFileObject... sources) {
+    List<JavaFileObject> all = new ArrayList<>(List.of(sources));
+    all.add(0, packageInfo());
+    return compiler(sourcePath(SMALL))
+        .withClasspath(ClassOutputs.classPathWith(classes))
+        .compile(all);
+  }
+
+  /**
+   * Compiles {@code sources} and {@link #packageInfo()} against {@link #SMALL}, with a fresh
    * processor.
    */
   static Compilation compile(JavaFileObject... sources) {
