@@ -1,6 +1,7 @@
 package dev.rolegate.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.ClassOutputs.read;
 import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,8 +15,6 @@ import dev.rolegate.runtime.AccessDeniedException;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalSource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -72,19 +70,6 @@ class AccessReportTest {
 
   private static Compilation compile(String matrix, List<JavaFileObject> sources) {
     return TestMatrices.compiler(TestMatrices.sourcePath(matrix)).compile(sources);
-  }
-
-  private static Optional<String> read(Compilation compilation, String path) {
-    return compilation
-        .generatedFile(StandardLocation.CLASS_OUTPUT, path)
-        .map(
-            file -> {
-              try (InputStream in = file.openInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
   }
 
   @Test

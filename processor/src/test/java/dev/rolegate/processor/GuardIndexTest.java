@@ -1,6 +1,7 @@
 package dev.rolegate.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.ClassOutputs.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,19 +140,6 @@ class GuardIndexTest {
           own);
     }
     assertTrue(read(compilation, "META-INF/rolegate/guarded/test.ThingRef").isEmpty());
-  }
-
-  private static Optional<String> read(Compilation compilation, String path) {
-    return compilation
-        .generatedFile(StandardLocation.CLASS_OUTPUT, path)
-        .map(
-            file -> {
-              try (InputStream in = file.openInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
   }
 
   @Test
