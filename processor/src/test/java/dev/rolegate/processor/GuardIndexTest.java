@@ -12,13 +12,9 @@ import com.google.testing.compile.JavaFileObjects;
 import dev.rolegate.runtime.GuardIndex;
 import dev.rolegate.runtime.GuardedMethod;
 import dev.rolegate.runtime.GuardedType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,7 +31,6 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,31 +59,14 @@ class GuardIndexTest {
   }
 
   private static Optional<String> index(Compilation compilation) {
-    return compilation
-        .generatedFile(StandardLocation.CLASS_OUTPUT, PATH)
-        .map(
-            file -> {
-              try (InputStream in = file.openInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
-  }
-
-  private static String expected() {
-    try (InputStream in = GuardIndexTest.class.getResourceAsStream("/report/small-guard-index")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return read(compilation, PATH);
   }
 
   @Test
   void smallService_index_isExact() {
     Compilation compilation = compile(ReportedServices.sources());
     assertThat(compilation).succeededWithoutWarnings();
-    assertEquals(expected(), index(compilation).orElseThrow());
+    assertEquals(ReportedServices.expected("small-guard-index"), index(compilation).orElseThrow());
   }
 
   @Test
