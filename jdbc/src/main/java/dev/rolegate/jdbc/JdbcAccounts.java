@@ -13,6 +13,7 @@ import dev.rolegate.runtime.internal.Names;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@link AccountAdministration} on the database. Reached only through its generated guard ({@link
@@ -33,19 +34,13 @@ final class JdbcAccounts implements AccountAdministration {
   @Override
   public List<Member> members(String account) {
     String key = Rows.account(account);
-    return Sql.read(
-        store.dataSource(),
-        connection ->
-            Rows.sorted(
-                Sql.list(
-                    connection,
-                    "select am.principal_id, p.kind, am.role from rolegate_account_member am"
-                        + " join rolegate_principal p on p.id = am.principal_id"
-                        + " where am.account_id = ?",
-                    row ->
-                        new Member(row.getString(1), Rows.kind(row.getString(2)), row.getString(3)),
-                    key),
-                Member::principal));
+    return sortedRows(
+        "select am.principal_id, p.kind, am.role from rolegate_account_member am"
+            + " join rolegate_principal p on p.id = am.principal_id"
+            + " where am.account_id = ?",
+        row -> new Member(row.getString(1), Rows.kind(row.getString(2)), row.getString(3)),
+        Member::principal,
+        key);
   }
 
   @Override
@@ -164,19 +159,25 @@ final class JdbcAccounts implements AccountAdministration {
   @Override
   public List<ServiceAccount> serviceAccounts(String account) {
     String key = Rows.account(account);
+    return sortedRows(
+        "select p.id, am.role from rolegate_principal p"
+            + " join rolegate_account_member am"
+            + " on am.principal_id = p.id and am.account_id = p.account_id"
+            + " where p.account_id = ? and p.kind = 'SERVICE_ACCOUNT'",
+        row -> new ServiceAccount(row.getString(1), key, row.getString(2)),
+        ServiceAccount::id,
+        key);
+  }
+
+  /**
+   * Reads the rows {@code sql} selects for the account {@code key}, mapped, sorted by {@code
+   * sortKey} ({@link Rows#sorted}).
+   */
+  private <T> List<T> sortedRows(
+      String sql, Sql.Row<T> mapper, Function<T, String> sortKey, String key) {
     return Sql.read(
         store.dataSource(),
-        connection ->
-            Rows.sorted(
-                Sql.list(
-                    connection,
-                    "select p.id, am.role from rolegate_principal p"
-                        + " join rolegate_account_member am"
-                        + " on am.principal_id = p.id and am.account_id = p.account_id"
-                        + " where p.account_id = ? and p.kind = 'SERVICE_ACCOUNT'",
-                    row -> new ServiceAccount(row.getString(1), key, row.getString(2)),
-                    key),
-                ServiceAccount::id));
+        connection -> Rows.sorted(Sql.list(connection, sql, mapper, key), sortKey));
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.rolegate.runtime.Role;
 import dev.rolegate.runtime.WorkspaceDefaults;
 import dev.rolegate.runtime.internal.Names;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -92,35 +94,13 @@ public final class JdbcMembershipStore {
    *     stored; {@link Reason#UNKNOWN_ROLE} for a stored role the matrix does not have
    */
   public Principal principalIn(String principalId, String workspace) {
-    StoredNames.requirePrincipalId(principalId);
-    if (!StoredNames.isId(workspace)) {
-      return Sql.read(dataSource, connection -> identityOnly(connection, principalId));
-    }
-    String key = StoredNames.canonical(workspace);
-    return Sql.read(
-        dataSource,
-        connection -> {
-          List<String[]> rows =
-              Sql.list(
-                  connection,
-                  IN_WORKSPACE,
-                  row ->
-                      new String[] {
-                        row.getString(1),
-                        row.getString(2),
-                        row.getString(3),
-                        row.getString(4),
-                        row.getString(5),
-                        row.getString(6)
-                      },
-                  principalId,
-                  principalId,
-                  principalId,
-                  key);
-          if (rows.isEmpty()) {
-            return identityOnly(connection, principalId);
-          }
-          String[] row = rows.get(0);
+    return scoped(
+        principalId,
+        workspace,
+        IN_WORKSPACE,
+        6,
+        key -> new Object[] {principalId, principalId, principalId, key},
+        (connection, key, row) -> {
           Assembly assembly = new Assembly(principalId, row[4], row[5]);
           String account = row[0];
           assembly.known.put(key, account);
@@ -144,26 +124,13 @@ public final class JdbcMembershipStore {
    * @throws MembershipException as {@link #principalIn}
    */
   public Principal principalInAccount(String principalId, String account) {
-    StoredNames.requirePrincipalId(principalId);
-    if (!StoredNames.isId(account)) {
-      return Sql.read(dataSource, connection -> identityOnly(connection, principalId));
-    }
-    String key = StoredNames.canonical(account);
-    return Sql.read(
-        dataSource,
-        connection -> {
-          List<String[]> rows =
-              Sql.list(
-                  connection,
-                  IN_ACCOUNT,
-                  row -> new String[] {row.getString(1), row.getString(2), row.getString(3)},
-                  principalId,
-                  principalId,
-                  key);
-          if (rows.isEmpty()) {
-            return identityOnly(connection, principalId);
-          }
-          String[] row = rows.get(0);
+    return scoped(
+        principalId,
+        account,
+        IN_ACCOUNT,
+        3,
+        key -> new Object[] {principalId, principalId, key},
+        (connection, key, row) -> {
           Assembly assembly = new Assembly(principalId, row[1], row[2]);
           if (row[0] != null) {
             assembly.accountRoles.put(key, row[0]);
@@ -219,6 +186,51 @@ public final class JdbcMembershipStore {
           }
           return assembly.build(connection);
         });
+  }
+
+  /**
+   * Reads {@code principalId} in the workspace or account {@code id}: runs {@code query} with the
+   * arguments {@code args} gives for {@code id}'s stored form, and has {@code assemble} make the
+   * principal of its first row, read as {@code columns} strings. An id that could never be stored,
+   * or a query without rows, gives the principal with its identity alone.
+   */
+  private Principal scoped(
+      String principalId,
+      String id,
+      String query,
+      int columns,
+      Function<String, Object[]> args,
+      FirstRow assemble) {
+    StoredNames.requirePrincipalId(principalId);
+    if (!StoredNames.isId(id)) {
+      return Sql.read(dataSource, connection -> identityOnly(connection, principalId));
+    }
+    String key = StoredNames.canonical(id);
+    return Sql.read(
+        dataSource,
+        connection -> {
+          List<String[]> rows =
+              Sql.list(connection, query, row -> strings(row, columns), args.apply(key));
+          if (rows.isEmpty()) {
+            return identityOnly(connection, principalId);
+          }
+          return assemble.principal(connection, key, rows.get(0));
+        });
+  }
+
+  /** Makes a principal of the first row of a query in one workspace or account. */
+  @FunctionalInterface
+  private interface FirstRow {
+    Principal principal(Connection connection, String key, String[] row) throws SQLException;
+  }
+
+  /** Returns the first {@code columns} columns of {@code row} as strings. */
+  private static String[] strings(ResultSet row, int columns) throws SQLException {
+    String[] values = new String[columns];
+    for (int i = 0; i < columns; i++) {
+      values[i] = row.getString(i + 1);
+    }
+    return values;
   }
 
   private Principal identityOnly(Connection connection, String principalId) throws SQLException {

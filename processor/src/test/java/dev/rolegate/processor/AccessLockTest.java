@@ -10,7 +10,6 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,16 +49,12 @@ class AccessLockTest {
       %s}
       """;
 
+  /** Returns {@link ReportedServices#sources()} with the class guards Ledger and Archive. */
   private static List<JavaFileObject> smallSources() {
-    return List.of(
-        JavaFileObjects.forSourceString(
-            "test.package-info",
-            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
-        JavaFileObjects.forSourceString("test.Things", ReportedServices.THINGS),
-        JavaFileObjects.forSourceString("test.ThingRef", ReportedServices.REF),
-        JavaFileObjects.forSourceString("test.Alpha", ReportedServices.ALPHA),
-        JavaFileObjects.forSourceString("test.Ledger", ReportedServices.LEDGER),
-        JavaFileObjects.forSourceString("test.Archive", ARCHIVE));
+    List<JavaFileObject> sources = new ArrayList<>(ReportedServices.sources());
+    sources.add(JavaFileObjects.forSourceString("test.Ledger", ReportedServices.LEDGER));
+    sources.add(JavaFileObjects.forSourceString("test.Archive", ARCHIVE));
+    return sources;
   }
 
   private static List<JavaFileObject> deployments(String delete, String more) {
@@ -69,6 +64,16 @@ class AccessLockTest {
             "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
         JavaFileObjects.forSourceString(
             "test.Deployments", String.format(Locale.ROOT, DEPLOYMENTS, delete, more)));
+  }
+
+  /** Returns {@link #deployments(String, String)} whose delete requires DELETE_THINGS, no more. */
+  private static List<JavaFileObject> deployments() {
+    return deployments("DELETE_THINGS", "");
+  }
+
+  /** Compiles {@code sources} against the small test matrix, checked against {@code lock}. */
+  private static Compilation compile(Path lock, List<JavaFileObject> sources, String... options) {
+    return compile(TestMatrices.SMALL, lock, sources, options);
   }
 
   private static Compilation compile(
@@ -86,9 +91,19 @@ class AccessLockTest {
         .compile(sources);
   }
 
+  /** Returns where a lock may be written, in a new directory; nothing is there yet. */
+  private static Path newLock() throws IOException {
+    return Files.createTempDirectory("rolegate-lock").resolve("rolegate-access.lock");
+  }
+
+  /** Writes the lock of {@code sources} against the small test matrix. */
+  private static Path locked(List<JavaFileObject> sources) throws IOException {
+    return locked(TestMatrices.SMALL, sources);
+  }
+
   /** Writes the lock of {@code sources} against {@code matrix} with the update option. */
   private static Path locked(String matrix, List<JavaFileObject> sources) throws IOException {
-    Path lock = Files.createTempDirectory("rolegate-lock").resolve("rolegate-access.lock");
+    Path lock = newLock();
     Compilation compilation = compile(matrix, lock, sources, "-Arolegate.accessLock.update=true");
     assertThat(compilation).succeededWithoutWarnings();
     return lock;
@@ -101,53 +116,46 @@ class AccessLockTest {
     return compilation.errors().get(0).getMessage(Locale.ROOT);
   }
 
-  private static String resource(String name) {
-    try (InputStream in = AccessLockTest.class.getResourceAsStream("/report/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Test
   void update_writesTheLock_exactly() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, smallSources());
-    assertEquals(resource("small-access.lock"), Files.readString(lock, StandardCharsets.UTF_8));
+    Path lock = locked(smallSources());
+    assertEquals(
+        ReportedServices.expected("small-access.lock"),
+        Files.readString(lock, StandardCharsets.UTF_8));
   }
 
   @Test
   void update_twice_andInReversedSourceOrder_writesIdenticalBytes() throws IOException {
-    byte[] first = Files.readAllBytes(locked(TestMatrices.SMALL, smallSources()));
-    assertArrayEquals(first, Files.readAllBytes(locked(TestMatrices.SMALL, smallSources())));
+    byte[] first = Files.readAllBytes(locked(smallSources()));
+    assertArrayEquals(first, Files.readAllBytes(locked(smallSources())));
     List<JavaFileObject> reversed = new ArrayList<>(smallSources());
     Collections.reverse(reversed);
-    assertArrayEquals(first, Files.readAllBytes(locked(TestMatrices.SMALL, reversed)));
+    assertArrayEquals(first, Files.readAllBytes(locked(reversed)));
   }
 
   @Test
   void identicalAccess_noDiagnostic() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, smallSources());
-    Compilation compilation = compile(TestMatrices.SMALL, lock, smallSources());
+    Path lock = locked(smallSources());
+    Compilation compilation = compile(lock, smallSources());
     assertThat(compilation).succeededWithoutWarnings();
   }
 
   @Test
   void matrixOnlyCompilation_locksEveryRole() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, List.of(TestMatrices.packageInfo()));
+    Path lock = locked(List.of(TestMatrices.packageInfo()));
     String text = Files.readString(lock, StandardCharsets.UTF_8);
-    String expected = resource("small-access.lock");
+    String expected = ReportedServices.expected("small-access.lock");
     assertEquals(
         expected.substring(0, expected.indexOf("\ncall ") + 1)
             + expected.substring(expected.indexOf("\npermission ") + 1),
         text);
-    assertThat(compile(TestMatrices.SMALL, lock, List.of(TestMatrices.packageInfo())))
-        .succeededWithoutWarnings();
+    assertThat(compile(lock, List.of(TestMatrices.packageInfo()))).succeededWithoutWarnings();
   }
 
   @Test
   void wideningByAnnotation_oneErrorWithGrantPaths_andHowToAccept() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
-    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("VIEW_THINGS", ""));
+    Path lock = locked(deployments());
+    Compilation compilation = compile(lock, deployments("VIEW_THINGS", ""));
     assertEquals(
         "[AccessChanged] The access rolegate computes differs from the access lock "
             + lock
@@ -187,12 +195,12 @@ class AccessLockTest {
 
   @Test
   void wideningByMatrix_permissionMoved_namesTheGrantPath() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Path lock = locked(deployments());
     String moved =
         TestMatrices.SMALL
             .replace("| VIEWER | EDIT_THINGS |", "| VIEWER | EDIT_THINGS, DELETE_THINGS |")
             .replace("| EDITOR | DELETE_THINGS, VIEW_SECRETS |", "| EDITOR | VIEW_SECRETS |");
-    Compilation compilation = compile(moved, lock, deployments("DELETE_THINGS", ""));
+    Compilation compilation = compile(moved, lock, deployments());
     assertEquals(
         "[AccessChanged] The access rolegate computes differs from the access lock "
             + lock
@@ -229,7 +237,7 @@ class AccessLockTest {
 
   @Test
   void wideningThroughEverywhereRole_namesIt() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("VIEW_SECRETS", ""));
+    Path lock = locked(deployments("VIEW_SECRETS", ""));
     String secretsToEditor =
         TestMatrices.SMALL
             .replace("| VIEWER | EDIT_THINGS |", "| VIEWER | EDIT_THINGS, VIEW_SECRETS |")
@@ -257,9 +265,8 @@ class AccessLockTest {
 
   @Test
   void newAndRemovedMethod_newOneFirst() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", EDIT));
-    Compilation compilation =
-        compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", AUDIT));
+    Path lock = locked(deployments("DELETE_THINGS", EDIT));
+    Compilation compilation = compile(lock, deployments("DELETE_THINGS", AUDIT));
     assertEquals(
         "[AccessChanged] The access rolegate computes differs from the access lock "
             + lock
@@ -274,8 +281,8 @@ class AccessLockTest {
 
   @Test
   void narrowing_isAnErrorByDefault() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("EDIT_THINGS", ""));
-    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
+    Path lock = locked(deployments("EDIT_THINGS", ""));
+    Compilation compilation = compile(lock, deployments());
     assertEquals(
         "[AccessChanged] The access rolegate computes differs from the access lock "
             + lock
@@ -290,13 +297,8 @@ class AccessLockTest {
 
   @Test
   void narrowing_withNarrowingWarn_isAWarning() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("EDIT_THINGS", EDIT));
-    Compilation compilation =
-        compile(
-            TestMatrices.SMALL,
-            lock,
-            deployments("DELETE_THINGS", ""),
-            "-Arolegate.accessLock.narrowing=warn");
+    Path lock = locked(deployments("EDIT_THINGS", EDIT));
+    Compilation compilation = compile(lock, deployments(), "-Arolegate.accessLock.narrowing=warn");
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertEquals(
@@ -317,13 +319,9 @@ class AccessLockTest {
 
   @Test
   void widening_withNarrowingWarn_isStillAnError() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Path lock = locked(deployments());
     Compilation compilation =
-        compile(
-            TestMatrices.SMALL,
-            lock,
-            deployments("EDIT_THINGS", ""),
-            "-Arolegate.accessLock.narrowing=warn");
+        compile(lock, deployments("EDIT_THINGS", ""), "-Arolegate.accessLock.narrowing=warn");
     assertTrue(
         onlyError(compilation)
             .startsWith(
@@ -336,8 +334,8 @@ class AccessLockTest {
 
   @Test
   void missingLock_errorSaysHowToCreateIt() throws IOException {
-    Path lock = Files.createTempDirectory("rolegate-lock").resolve("rolegate-access.lock");
-    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
+    Path lock = newLock();
+    Compilation compilation = compile(lock, deployments());
     assertEquals(
         "[AccessLockInvalid] -Arolegate.accessLock="
             + lock
@@ -351,11 +349,11 @@ class AccessLockTest {
 
   @Test
   void malformedLock_errorNamesTheLine() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Path lock = locked(deployments());
     List<String> lines = new ArrayList<>(Files.readAllLines(lock, StandardCharsets.UTF_8));
     lines.add(9, "call test.Deployments Deployments.delete(String, String) workspace");
     Files.write(lock, lines, StandardCharsets.UTF_8);
-    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
+    Compilation compilation = compile(lock, deployments());
     assertEquals(
         "[AccessLockInvalid] The access lock "
             + lock
@@ -369,7 +367,7 @@ class AccessLockTest {
 
   @Test
   void lockNotUtf8_errorNamesTheLine() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Path lock = locked(deployments());
     byte[] text = Files.readAllBytes(lock);
     byte[] broken = new byte[text.length + 2];
     System.arraycopy(text, 0, broken, 0, text.length);
@@ -377,7 +375,7 @@ class AccessLockTest {
     broken[text.length + 1] = '\n';
     Files.write(lock, broken);
     long lines = Files.readString(lock, StandardCharsets.ISO_8859_1).lines().count();
-    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
+    Compilation compilation = compile(lock, deployments());
     assertTrue(
         onlyError(compilation)
             .startsWith(
@@ -391,7 +389,7 @@ class AccessLockTest {
   @Test
   void lockThatIsAFolder_cannotBeRead() throws IOException {
     Path lock = Files.createTempDirectory("rolegate-lock");
-    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
+    Compilation compilation = compile(lock, deployments());
     String error = onlyError(compilation);
     assertTrue(
         error.startsWith(
@@ -404,13 +402,9 @@ class AccessLockTest {
 
   @Test
   void badNarrowingOption_isAnError() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Path lock = locked(deployments());
     Compilation compilation =
-        compile(
-            TestMatrices.SMALL,
-            lock,
-            deployments("DELETE_THINGS", ""),
-            "-Arolegate.accessLock.narrowing=warning");
+        compile(lock, deployments(), "-Arolegate.accessLock.narrowing=warning");
     assertEquals(
         "[AccessLockInvalid] -Arolegate.accessLock.narrowing=warning is not valid: give"
             + " error (narrowing fails the build, the default) or warn (a warning)",
@@ -426,7 +420,7 @@ class AccessLockTest {
                 "-sourcepath",
                 TestMatrices.sourcePath(TestMatrices.SMALL).toString(),
                 "-Arolegate.accessLock.update=true")
-            .compile(deployments("DELETE_THINGS", ""));
+            .compile(deployments());
     assertEquals(
         "[AccessLockInvalid] -Arolegate.accessLock.update=true is not valid: it rewrites"
             + " the file that -Arolegate.accessLock=<path> names, and that option is not set. Add it",
@@ -435,15 +429,11 @@ class AccessLockTest {
 
   @Test
   void otherErrors_lockNeitherComparedNorWritten() throws IOException {
-    Path lock = Files.createTempDirectory("rolegate-lock").resolve("rolegate-access.lock");
-    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THING", ""));
+    Path lock = newLock();
+    Compilation compilation = compile(lock, deployments("DELETE_THING", ""));
     assertTrue(onlyError(compilation).startsWith("[UnknownPermission]"));
     Compilation updating =
-        compile(
-            TestMatrices.SMALL,
-            lock,
-            deployments("DELETE_THING", ""),
-            "-Arolegate.accessLock.update=true");
+        compile(lock, deployments("DELETE_THING", ""), "-Arolegate.accessLock.update=true");
     assertTrue(onlyError(updating).startsWith("[UnknownPermission]"));
     assertFalse(Files.exists(lock));
   }
@@ -485,7 +475,6 @@ class AccessLockTest {
   void sameLookingOverloads_swappedRequirements_areAWidening() throws IOException {
     Path lock =
         locked(
-            TestMatrices.SMALL,
             sources(
                 "Work",
                 WORK,
@@ -499,7 +488,6 @@ class AccessLockTest {
                     + "\n"));
     Compilation compilation =
         compile(
-            TestMatrices.SMALL,
             lock,
             sources(
                 "Work",
@@ -539,17 +527,12 @@ class AccessLockTest {
 
   @Test
   void differenceNoChangeWords_isAWidening() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Path lock = locked(deployments());
     List<String> lines = new ArrayList<>(Files.readAllLines(lock, StandardCharsets.UTF_8));
     lines.add(
         "call test.Deployments Deployments.delete(java.lang.String, java.lang.String)" + " nobody");
     Files.write(lock, lines, StandardCharsets.UTF_8);
-    Compilation compilation =
-        compile(
-            TestMatrices.SMALL,
-            lock,
-            deployments("DELETE_THINGS", ""),
-            "-Arolegate.accessLock.narrowing=warn");
+    Compilation compilation = compile(lock, deployments(), "-Arolegate.accessLock.narrowing=warn");
     assertEquals(
         "[AccessChanged] The access rolegate computes differs from the access lock "
             + lock
@@ -563,7 +546,7 @@ class AccessLockTest {
 
   @Test
   void secondRequirementOfOneMethod_isMalformed() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Path lock = locked(deployments());
     List<String> lines = new ArrayList<>(Files.readAllLines(lock, StandardCharsets.UTF_8));
     int at =
         lines.indexOf(
@@ -575,7 +558,7 @@ class AccessLockTest {
         "call test.Deployments Deployments.delete(java.lang.String,"
             + " java.lang.String) requires allOf VIEW_THINGS");
     Files.write(lock, lines, StandardCharsets.UTF_8);
-    Compilation compilation = compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", ""));
+    Compilation compilation = compile(lock, deployments());
     assertEquals(
         "[AccessLockInvalid] The access lock "
             + lock
@@ -593,10 +576,9 @@ class AccessLockTest {
 
   @Test
   void typeNoLongerGuarded_isAWidening_evenWithNarrowingWarn() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Path lock = locked(deployments());
     Compilation compilation =
         compile(
-            TestMatrices.SMALL,
             lock,
             sources(
                 "Deployments",
@@ -630,10 +612,9 @@ class AccessLockTest {
 
   @Test
   void methodTurnedStatic_isNoLongerGuarded_aWidening() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Path lock = locked(deployments());
     Compilation compilation =
         compile(
-            TestMatrices.SMALL,
             lock,
             sources(
                 "Deployments",
@@ -670,9 +651,7 @@ class AccessLockTest {
   @Test
   void workspaceReadFromAnotherParameter_isAWidening() throws IOException {
     Path lock =
-        locked(
-            TestMatrices.SMALL,
-            sources("Deployments", String.format(Locale.ROOT, COPY, "@WorkspaceId", "")));
+        locked(sources("Deployments", String.format(Locale.ROOT, COPY, "@WorkspaceId", "")));
     assertTrue(
         Files.readString(lock)
             .contains(
@@ -680,10 +659,7 @@ class AccessLockTest {
                     + " Deployments.copy(java.lang.String, java.lang.String) workspace-from parameter 0"
                     + " (from)\n"));
     Compilation compilation =
-        compile(
-            TestMatrices.SMALL,
-            lock,
-            sources("Deployments", String.format(Locale.ROOT, COPY, "", "@WorkspaceId")));
+        compile(lock, sources("Deployments", String.format(Locale.ROOT, COPY, "", "@WorkspaceId")));
     assertEquals(
         "[AccessChanged] The access rolegate computes differs from the access lock "
             + lock
@@ -698,14 +674,10 @@ class AccessLockTest {
 
   @Test
   void permissionScopeRemapped_isAWidening() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Path lock = locked(deployments());
     String remapped = TestMatrices.SMALL.replace("| see_things |", "| see_everything |");
     Compilation compilation =
-        compile(
-            remapped,
-            lock,
-            deployments("DELETE_THINGS", ""),
-            "-Arolegate.accessLock.narrowing=warn");
+        compile(remapped, lock, deployments(), "-Arolegate.accessLock.narrowing=warn");
     assertEquals(
         "[AccessChanged] The access rolegate computes differs from the access lock "
             + lock
@@ -718,32 +690,25 @@ class AccessLockTest {
 
   @Test
   void permissionIncludeAdded_isAWidening() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Path lock = locked(deployments());
     String includes =
         TestMatrices.SMALL.replace(
             "| EDIT_ACCOUNT | account | | VIEW_ACCOUNT |", "| EDIT_ACCOUNT | account | | |");
-    Path narrower = locked(includes, deployments("DELETE_THINGS", ""));
-    Compilation compilation =
-        compile(TestMatrices.SMALL, narrower, deployments("DELETE_THINGS", ""));
+    Path narrower = locked(includes, deployments());
+    Compilation compilation = compile(narrower, deployments());
     String error = onlyError(compilation);
     assertTrue(
         error.contains(
             "\n  - permission EDIT_ACCOUNT includes VIEW_ACCOUNT: every role"
                 + " and custom role holding EDIT_ACCOUNT gains it\n"),
         error);
-    assertThat(compile(TestMatrices.SMALL, lock, deployments("DELETE_THINGS", "")))
-        .succeededWithoutWarnings();
+    assertThat(compile(lock, deployments())).succeededWithoutWarnings();
   }
 
   @Test
   void update_notesWhatItAccepts_orThatNothingChanged() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
-    Compilation same =
-        compile(
-            TestMatrices.SMALL,
-            lock,
-            deployments("DELETE_THINGS", ""),
-            "-Arolegate.accessLock.update=TRUE");
+    Path lock = locked(deployments());
+    Compilation same = compile(lock, deployments(), "-Arolegate.accessLock.update=TRUE");
     assertThat(same).succeededWithoutWarnings();
     assertThat(same)
         .hadNoteContaining(
@@ -752,11 +717,7 @@ class AccessLockTest {
                 + lock
                 + ": nothing changed");
     Compilation changed =
-        compile(
-            TestMatrices.SMALL,
-            lock,
-            deployments("VIEW_THINGS", ""),
-            "-Arolegate.accessLock.update=true");
+        compile(lock, deployments("VIEW_THINGS", ""), "-Arolegate.accessLock.update=true");
     assertThat(changed).succeededWithoutWarnings();
     assertThat(changed)
         .hadNoteContaining(
@@ -766,13 +727,12 @@ class AccessLockTest {
                 + ": it accepts 3 changes, widening first:\n"
                 + "  - workspace role EDITOR gains Deployments.delete(String, String) (needs VIEW_THINGS:"
                 + " workspace EDITOR grants EDIT_THINGS, which includes VIEW_THINGS)\n");
-    assertThat(compile(TestMatrices.SMALL, lock, deployments("VIEW_THINGS", "")))
-        .succeededWithoutWarnings();
+    assertThat(compile(lock, deployments("VIEW_THINGS", ""))).succeededWithoutWarnings();
   }
 
   @Test
   void anyOfOnePermission_locksAsAllOf_andNarrowingIgnoresCase() throws IOException {
-    Path lock = locked(TestMatrices.SMALL, deployments("DELETE_THINGS", ""));
+    Path lock = locked(deployments());
     List<JavaFileObject> anyOf =
         sources(
             "Deployments",
@@ -780,18 +740,18 @@ class AccessLockTest {
                 .replace(
                     "@RequiresPermission(\"DELETE_THINGS\")",
                     "@RequiresPermission(anyOf = \"DELETE_THINGS\")"));
-    assertThat(compile(TestMatrices.SMALL, lock, anyOf, "-Arolegate.accessLock.narrowing=WARN"))
+    assertThat(compile(lock, anyOf, "-Arolegate.accessLock.narrowing=WARN"))
         .succeededWithoutWarnings();
   }
 
   @Test
   void partialCompilation_typeOnlyAsClassFile_notComparedButNoted_andKeptOnUpdate()
       throws IOException {
-    List<JavaFileObject> both = new ArrayList<>(deployments("DELETE_THINGS", ""));
+    List<JavaFileObject> both = new ArrayList<>(deployments());
     both.add(JavaFileObjects.forSourceString("test.Alpha", ReportedServices.ALPHA));
-    Path lock = locked(TestMatrices.SMALL, both);
+    Path lock = locked(both);
     String full = Files.readString(lock, StandardCharsets.UTF_8);
-    Compilation first = compile(TestMatrices.SMALL, lock, both);
+    Compilation first = compile(lock, both);
     assertThat(first).succeededWithoutWarnings();
     Path classes = Files.createTempDirectory("rolegate-classes");
     for (JavaFileObject file : first.generatedFiles()) {
@@ -807,7 +767,7 @@ class AccessLockTest {
     assertTrue(Files.exists(classes.resolve("test/Deployments.class")));
     String classPath = System.getProperty("java.class.path") + java.io.File.pathSeparator + classes;
     List<JavaFileObject> alphaOnly = List.of(both.get(0), both.get(2));
-    Compilation partial = compile(TestMatrices.SMALL, lock, alphaOnly, "-classpath", classPath);
+    Compilation partial = compile(lock, alphaOnly, "-classpath", classPath);
     assertThat(partial).succeededWithoutWarnings();
     assertThat(partial)
         .hadNoteContaining(
@@ -817,13 +777,7 @@ class AccessLockTest {
                 + " partial compilation), so their lines were not compared. A full build (mvn clean"
                 + " compile) compares them");
     Compilation update =
-        compile(
-            TestMatrices.SMALL,
-            lock,
-            alphaOnly,
-            "-classpath",
-            classPath,
-            "-Arolegate.accessLock.update=true");
+        compile(lock, alphaOnly, "-classpath", classPath, "-Arolegate.accessLock.update=true");
     assertThat(update).succeededWithoutWarnings();
     assertThat(update).hadNoteContaining("so their lines were kept as they were.");
     assertEquals(full, Files.readString(lock, StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package dev.rolegate.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.ClassOutputs.read;
 import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,8 +15,6 @@ import dev.rolegate.runtime.AccessDeniedException;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalSource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -70,53 +68,25 @@ class AccessReportTest {
     assertTrue(read(compilation, JSON).orElseThrow().contains("\"operation\": \"Ledger.kind()\""));
   }
 
-  private static List<JavaFileObject> smallSources() {
-    return List.of(
-        JavaFileObjects.forSourceString(
-            "test.package-info",
-            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
-        JavaFileObjects.forSourceString("test.Things", ReportedServices.THINGS),
-        JavaFileObjects.forSourceString("test.ThingRef", ReportedServices.REF),
-        JavaFileObjects.forSourceString("test.Alpha", ReportedServices.ALPHA));
-  }
-
   private static Compilation compile(String matrix, List<JavaFileObject> sources) {
     return TestMatrices.compiler(TestMatrices.sourcePath(matrix)).compile(sources);
   }
 
-  private static Optional<String> read(Compilation compilation, String path) {
-    return compilation
-        .generatedFile(StandardLocation.CLASS_OUTPUT, path)
-        .map(
-            file -> {
-              try (InputStream in = file.openInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = AccessReportTest.class.getResourceAsStream("/report/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Test
   void smallService_jsonReport_isExact() {
-    Compilation compilation = compile(TestMatrices.SMALL, smallSources());
+    Compilation compilation = compile(TestMatrices.SMALL, ReportedServices.sources());
     assertThat(compilation).succeededWithoutWarnings();
-    assertEquals(resource("small-access-report.json"), read(compilation, JSON).orElseThrow());
+    assertEquals(
+        ReportedServices.expected("small-access-report.json"),
+        read(compilation, JSON).orElseThrow());
   }
 
   @Test
   void smallService_markdownReport_isExact() {
-    Compilation compilation = compile(TestMatrices.SMALL, smallSources());
+    Compilation compilation = compile(TestMatrices.SMALL, ReportedServices.sources());
     assertThat(compilation).succeededWithoutWarnings();
-    assertEquals(resource("small-access-report.md"), read(compilation, MD).orElseThrow());
+    assertEquals(
+        ReportedServices.expected("small-access-report.md"), read(compilation, MD).orElseThrow());
   }
 
   /** Each row's roles are exactly those the generated guard lets through. */
@@ -201,9 +171,9 @@ class AccessReportTest {
 
   @Test
   void twoCompilations_andReversedSourceOrder_giveIdenticalReports() {
-    List<String> first = reports(smallSources());
-    assertEquals(first, reports(smallSources()));
-    List<JavaFileObject> reversed = new ArrayList<>(smallSources());
+    List<String> first = reports(ReportedServices.sources());
+    assertEquals(first, reports(ReportedServices.sources()));
+    List<JavaFileObject> reversed = new ArrayList<>(ReportedServices.sources());
     Collections.reverse(reversed);
     assertEquals(first, reports(reversed));
   }
@@ -273,7 +243,7 @@ class AccessReportTest {
           int count(@WorkspaceId String ws);
         }
         """);
-    List<JavaFileObject> sources = new ArrayList<>(smallSources());
+    List<JavaFileObject> sources = new ArrayList<>(ReportedServices.sources());
     sources.add(members);
     Compilation compilation = compile(TestMatrices.SMALL, sources);
     assertThat(compilation).succeededWithoutWarnings();
@@ -311,7 +281,8 @@ class AccessReportTest {
   @Test
   void matrixWithoutDefaultAccountRole_saysSo_andWorkspaceRolesNeedTheirOwnAccountPermission() {
     Compilation compilation =
-        compile(TestMatrices.SMALL.replace("account (default)", "account"), smallSources());
+        compile(
+            TestMatrices.SMALL.replace("account (default)", "account"), ReportedServices.sources());
     assertThat(compilation).succeededWithoutWarnings();
     String json = read(compilation, JSON).orElseThrow();
     assertTrue(json.contains("\"package\": \"test\", \"defaultAccountRole\": null}"), json);
@@ -342,7 +313,7 @@ class AccessReportTest {
           void view(@WorkspaceId String ws);
         }
         """);
-    List<JavaFileObject> sources = new ArrayList<>(smallSources());
+    List<JavaFileObject> sources = new ArrayList<>(ReportedServices.sources());
     sources.add(bad);
     Compilation compilation = compile(TestMatrices.SMALL, sources);
     assertOneError(
@@ -359,9 +330,11 @@ class AccessReportTest {
     assertFalse(Files.exists(failed.resolve(JSON)));
     // Nor a guard index: one without the failed type would read as a type with nothing to check.
     assertFalse(Files.exists(failed.resolve(INDEX)));
-    Path clean = compileToDirectory(smallSources(), true);
-    assertEquals(resource("small-access-report.md"), Files.readString(clean.resolve(MD)));
-    assertEquals(resource("small-guard-index"), Files.readString(clean.resolve(INDEX)));
+    Path clean = compileToDirectory(ReportedServices.sources(), true);
+    assertEquals(
+        ReportedServices.expected("small-access-report.md"), Files.readString(clean.resolve(MD)));
+    assertEquals(
+        ReportedServices.expected("small-guard-index"), Files.readString(clean.resolve(INDEX)));
   }
 
   /** Compiles with javac into a new directory (classes and generated sources), returning it. */
@@ -390,7 +363,8 @@ class AccessReportTest {
 
   @Test
   void compilationGuardingNothing_writesNoReport() {
-    Compilation compilation = compile(TestMatrices.SMALL, List.of(smallSources().get(0)));
+    Compilation compilation =
+        compile(TestMatrices.SMALL, List.of(ReportedServices.sources().get(0)));
     assertThat(compilation).succeededWithoutWarnings();
     assertTrue(
         compilation

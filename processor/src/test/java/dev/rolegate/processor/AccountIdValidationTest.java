@@ -4,7 +4,9 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.CompilationAssertions.assertErrors;
 import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static dev.rolegate.processor.TestMatrices.compile;
+import static dev.rolegate.processor.TestMatrices.compileWithClassPath;
 import static dev.rolegate.processor.TestMatrices.source;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -12,8 +14,12 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code [MissingAccount]}: a method needing an account permission names its account; {@code
@@ -27,68 +33,159 @@ class AccountIdValidationTest {
           + " (CurrentPrincipal.bind(principal, account, workspace)), or @WorkspaceId to the parameter"
           + " that names a workspace, to act in that workspace's account";
 
-  @Test
-  void missingAccount_accountPermissionNamingNoAccount_reportedOnMethodWithTheFix() {
-    JavaFileObject source =
-        source(
+  /** Methods needing an account they do not name: type, source, message and line. */
+  static Stream<Arguments> missingAccounts() {
+    return Stream.of(
+        argumentSet(
+            "missingAccount_accountPermissionNamingNoAccount_reportedOnMethodWithTheFix",
             "Things",
             """
-        public interface Things {
-          @RequiresPermission({"VIEW_ACCOUNT", "EDIT_ACCOUNT"})
-          void members();
+            public interface Things {
+              @RequiresPermission({"VIEW_ACCOUNT", "EDIT_ACCOUNT"})
+              void members();
 
-          @RequiresPermission("EDIT_ACCOUNT")
-          void byParameter(@AccountId String account);
+              @RequiresPermission("EDIT_ACCOUNT")
+              void byParameter(@AccountId String account);
 
-          @RequiresPermission("EDIT_ACCOUNT")
-          @BoundAccount
-          void bound();
+              @RequiresPermission("EDIT_ACCOUNT")
+              @BoundAccount
+              void bound();
 
-          @RequiresPermission("EDIT_ACCOUNT")
-          void inWorkspace(@WorkspaceId String ws);
+              @RequiresPermission("EDIT_ACCOUNT")
+              void inWorkspace(@WorkspaceId String ws);
 
-          @RequiresPermission(anyOf = {"VIEW_THINGS", "VIEW_ACCOUNT"})
-          @BoundWorkspace
-          void inBoundWorkspace();
+              @RequiresPermission(anyOf = {"VIEW_THINGS", "VIEW_ACCOUNT"})
+              @BoundWorkspace
+              void inBoundWorkspace();
 
-          @Unguarded(reason = "liveness probe")
-          void ping();
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[MissingAccount] Things.members() needs account permissions"
-            + " VIEW_ACCOUNT, EDIT_ACCOUNT but names no account. "
-            + FIX,
-        source,
-        "void members()");
+              @Unguarded(reason = "liveness probe")
+              void ping();
+            }
+            """,
+            "[MissingAccount] Things.members() needs account permissions"
+                + " VIEW_ACCOUNT, EDIT_ACCOUNT but names no account. "
+                + FIX,
+            "void members()"));
   }
 
-  @Test
-  void accountIdMisuse_oneParameterMarkedAccountAndWorkspace() {
-    JavaFileObject source =
-        source(
+  /** Misplaced or unusable {@code @AccountId}: type, source, message and line. */
+  static Stream<Arguments> accountIdMisuses() {
+    return Stream.of(
+        argumentSet(
+            "accountIdMisuse_oneParameterMarkedAccountAndWorkspace",
             "Things",
             """
-        public interface Things {
-          @RequiresPermission("EDIT_THINGS")
-          void edit(@WorkspaceId @AccountId String id);
-        }
-        """);
+            public interface Things {
+              @RequiresPermission("EDIT_THINGS")
+              void edit(@WorkspaceId @AccountId String id);
+            }
+            """,
+            "[AccountIdMisuse] @AccountId on parameter id of edit(), which also"
+                + " carries @WorkspaceId. A String or UUID parameter names an account or a workspace,"
+                + " not both: keep @WorkspaceId to act in that workspace's account, or give the"
+                + " account a parameter of its own",
+            "void edit("),
+        argumentSet(
+            "accountIdMisuse_twoParameters_keepOne",
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_ACCOUNT")
+              String plan(@AccountId String account,
+                  @AccountId String other);
+            }
+            """,
+            "[AccountIdMisuse] @AccountId marks both account and parameter other"
+                + " of plan(). A call acts in one account: keep @AccountId on one parameter",
+            "@AccountId String other"),
+        argumentSet(
+            "accountIdMisuse_besideBoundAccountOnTheMethod_butATypeDefaultIsReplaced",
+            "Things",
+            """
+            @BoundAccount
+            public interface Things {
+              @RequiresPermission("VIEW_ACCOUNT")
+              String replaced(@AccountId String account);
+
+              @RequiresPermission("VIEW_ACCOUNT")
+              @BoundAccount
+              String both(@AccountId String account);
+            }
+            """,
+            "[AccountIdMisuse] @AccountId on parameter account of both(), which"
+                + " also carries @BoundAccount. A call acts in one account: keep @AccountId to check"
+                + " the account the call names, or remove it to check the account bound to the"
+                + " caller's context",
+            "String both("),
+        argumentSet(
+            "accountIdMisuse_carrierClassWithoutMarkedAccessor_saysHowToMarkOne",
+            "Things",
+            """
+            class Job {
+              String account() { return "acct"; }
+              @AccountId String account(int version) { return "acct"; }
+            }
+
+            public interface Things {
+              @RequiresPermission("VIEW_ACCOUNT")
+              void run(@AccountId Job job);
+            }
+            """,
+            "[AccountIdMisuse] @AccountId on parameter job of run() of type"
+                + " test.Job, which carries no account id. Mark the no-argument method of Job that"
+                + " returns the account id (a String or UUID) with @AccountId, or give the parameter"
+                + " the type String or UUID",
+            "void run("),
+        argumentSet(
+            "accountIdMisuse_carrierWithTwoMarkedAccessors_namesBoth",
+            "Things",
+            """
+            interface Owned {
+              @AccountId String owner();
+            }
+
+            record Ref(@AccountId String account) implements Owned {
+              public String owner() { return "o"; }
+            }
+
+            public interface Things {
+              @RequiresPermission("VIEW_ACCOUNT")
+              void look(@AccountId Ref ref);
+            }
+            """,
+            "[AccountIdMisuse] @AccountId on parameter ref of look() of type"
+                + " test.Ref, which marks more than one accessor with @AccountId: Ref.account(),"
+                + " Ref.owner(). A call acts in one account: keep @AccountId on one of them",
+            "void look("),
+        argumentSet(
+            "accountIdMisuse_accessorReturnsAnotherType_namesTheType",
+            "Things",
+            """
+            record Ref(@AccountId long account) {}
+
+            public interface Things {
+              @RequiresPermission("VIEW_ACCOUNT")
+              void look(@AccountId Ref ref);
+            }
+            """,
+            "[AccountIdMisuse] @AccountId on parameter ref of look() of type"
+                + " test.Ref, whose @AccountId accessor Ref.account() returns long. An account id is a"
+                + " String or a java.util.UUID: change the accessor's return type, or mark another"
+                + " accessor",
+            "void look("));
+  }
+
+  /**
+   * One source whose mistake is one error, {@code message}, on the line containing {@code line}.
+   */
+  @ParameterizedTest
+  @MethodSource({"missingAccounts", "accountIdMisuses"})
+  void oneError(String type, String body, String message, String line) {
+    JavaFileObject source = source(type, body);
 
     Compilation compilation = compile(source);
 
-    assertOneError(
-        compilation,
-        "[AccountIdMisuse] @AccountId on parameter id of edit(), which also"
-            + " carries @WorkspaceId. A String or UUID parameter names an account or a workspace,"
-            + " not both: keep @WorkspaceId to act in that workspace's account, or give the"
-            + " account a parameter of its own",
-        source,
-        "void edit(");
+    assertOneError(compilation, message, source, line);
   }
 
   @Test
@@ -168,58 +265,6 @@ class AccountIdValidationTest {
   }
 
   @Test
-  void accountIdMisuse_twoParameters_keepOne() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-        public interface Things {
-          @RequiresPermission("VIEW_ACCOUNT")
-          String plan(@AccountId String account,
-              @AccountId String other);
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[AccountIdMisuse] @AccountId marks both account and parameter other"
-            + " of plan(). A call acts in one account: keep @AccountId on one parameter",
-        source,
-        "@AccountId String other");
-  }
-
-  @Test
-  void accountIdMisuse_besideBoundAccountOnTheMethod_butATypeDefaultIsReplaced() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-        @BoundAccount
-        public interface Things {
-          @RequiresPermission("VIEW_ACCOUNT")
-          String replaced(@AccountId String account);
-
-          @RequiresPermission("VIEW_ACCOUNT")
-          @BoundAccount
-          String both(@AccountId String account);
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[AccountIdMisuse] @AccountId on parameter account of both(), which"
-            + " also carries @BoundAccount. A call acts in one account: keep @AccountId to check"
-            + " the account the call names, or remove it to check the account bound to the"
-            + " caller's context",
-        source,
-        "String both(");
-  }
-
-  @Test
   void accountIdMisuse_notAnId_orACarrierWithoutMarkedAccessor() {
     JavaFileObject source =
         source(
@@ -254,92 +299,6 @@ class AccountIdValidationTest {
                 + " account, ...), or give the parameter the type String or UUID")
         .inFile(source)
         .onLineContaining("String look(");
-  }
-
-  @Test
-  void accountIdMisuse_carrierClassWithoutMarkedAccessor_saysHowToMarkOne() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-        class Job {
-          String account() { return "acct"; }
-          @AccountId String account(int version) { return "acct"; }
-        }
-
-        public interface Things {
-          @RequiresPermission("VIEW_ACCOUNT")
-          void run(@AccountId Job job);
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[AccountIdMisuse] @AccountId on parameter job of run() of type"
-            + " test.Job, which carries no account id. Mark the no-argument method of Job that"
-            + " returns the account id (a String or UUID) with @AccountId, or give the parameter"
-            + " the type String or UUID",
-        source,
-        "void run(");
-  }
-
-  @Test
-  void accountIdMisuse_carrierWithTwoMarkedAccessors_namesBoth() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-        interface Owned {
-          @AccountId String owner();
-        }
-
-        record Ref(@AccountId String account) implements Owned {
-          public String owner() { return "o"; }
-        }
-
-        public interface Things {
-          @RequiresPermission("VIEW_ACCOUNT")
-          void look(@AccountId Ref ref);
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[AccountIdMisuse] @AccountId on parameter ref of look() of type"
-            + " test.Ref, which marks more than one accessor with @AccountId: Ref.account(),"
-            + " Ref.owner(). A call acts in one account: keep @AccountId on one of them",
-        source,
-        "void look(");
-  }
-
-  @Test
-  void accountIdMisuse_accessorReturnsAnotherType_namesTheType() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-        record Ref(@AccountId long account) {}
-
-        public interface Things {
-          @RequiresPermission("VIEW_ACCOUNT")
-          void look(@AccountId Ref ref);
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[AccountIdMisuse] @AccountId on parameter ref of look() of type"
-            + " test.Ref, whose @AccountId accessor Ref.account() returns long. An account id is a"
-            + " String or a java.util.UUID: change the accessor's return type, or mark another"
-            + " accessor",
-        source,
-        "void look(");
   }
 
   @Test
@@ -404,11 +363,5 @@ class AccountIdValidationTest {
             + " declares; or give the parameter the type String or UUID",
         source,
         "void rename(");
-  }
-
-  private static Compilation compileWithClassPath(Path classes, JavaFileObject source) {
-    return TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-        .withClasspath(ClassOutputs.classPathWith(classes))
-        .compile(TestMatrices.packageInfo(), source);
   }
 }

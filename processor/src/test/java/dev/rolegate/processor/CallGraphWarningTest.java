@@ -3,6 +3,7 @@ package dev.rolegate.processor;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.CompilationAssertions.assertWarningAt;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -11,9 +12,13 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code [UncoveredGuardedCall]}: a guarded method's body calls a guarded method whose requirement
@@ -27,30 +32,142 @@ class CallGraphWarningTest {
           + " (or to the local variable the call initializes) with a comment saying why the call is"
           + " safe";
 
-  @Test
-  void defaultMethod_callsStrongerGuardedMethod_warnsOnCallNamingRolesAndEscalation() {
-    JavaFileObject source =
-        service(
+  /**
+   * Members of {@code Things} whose one uncovered call draws one warning: the members, the message,
+   * the call's line and the column of its opening parenthesis.
+   */
+  static Stream<Arguments> oneUncoveredCall() {
+    return Stream.of(
+        argumentSet(
+            "defaultMethod_callsStrongerGuardedMethod_warnsOnCallNamingRolesAndEscalation",
             """
-          @RequiresPermission("VIEW_THINGS")
-          default void purge(@WorkspaceId String ws) {
-            delete(ws);
-          }
-        """);
+              @RequiresPermission("VIEW_THINGS")
+              default void purge(@WorkspaceId String ws) {
+                delete(ws);
+              }
+            """,
+            "[UncoveredGuardedCall] Things.purge() requires VIEW_THINGS but calls"
+                + " Things.delete(), which requires DELETE_THINGS. Callers with workspace roles VIEWER,"
+                + " EDITOR pass the first check but not the second. The guard checks only the outer call:"
+                + " the inner one runs on the delegate unchecked, an escalation path. Give Things.purge()"
+                + " a requirement that implies Things.delete()'s, "
+                + SUPPRESS,
+            "delete(ws);",
+            7),
+        argumentSet(
+            "unguardedDefaultMethod_callingAGuardedOne_warnsOfTheEscalation",
+            """
+              @Unguarded(reason = "housekeeping")
+              default void cleanup(String ws) {
+                delete(ws);
+              }
+            """,
+            "[UncoveredGuardedCall] Things.cleanup() requires no permission (it is"
+                + " @Unguarded) but calls Things.delete(), which requires DELETE_THINGS. Every caller,"
+                + " authenticated or not, passes the first check. The guard checks only the outer call:"
+                + " the inner one runs on the delegate unchecked, an escalation path. Give"
+                + " Things.cleanup() a requirement that implies Things.delete()'s, "
+                + SUPPRESS,
+            "delete(ws);",
+            7),
+        argumentSet(
+            "defaultMethod_anyOfCaller_namesWorkspaceAndAccountRoles",
+            """
+              @RequiresPermission(anyOf = {"EDIT_THINGS", "VIEW_ACCOUNT"})
+              default int tidy(@WorkspaceId String ws) {
+                return this.count(ws);
+              }
+            """,
+            "[UncoveredGuardedCall] Things.tidy() requires one of EDIT_THINGS,"
+                + " VIEW_ACCOUNT but calls Things.count(), which requires EDIT_THINGS and VIEW_ACCOUNT."
+                + " Callers with workspace role VIEWER and account role MEMBER pass the first check but"
+                + " not the second.",
+            "return this.count(ws);",
+            18),
+        argumentSet(
+            "callOnAnotherGuardedType_saysItDependsOnTheReceiver",
+            """
+              @RequiresPermission("EDIT_THINGS")
+              default void copy(@WorkspaceId String ws, Vault vault) {
+                vault.open(ws);
+              }
+
+              interface Vault {
+                @RequiresPermission("VIEW_SECRETS")
+                void open(@WorkspaceId String ws);
+              }
+            """,
+            "[UncoveredGuardedCall] Things.copy() requires EDIT_THINGS but calls"
+                + " Things.Vault.open(), which requires VIEW_SECRETS. Callers with workspace role EDITOR"
+                + " pass the first check but not the second. The inner call is checked only if its"
+                + " receiver is a guard; otherwise it runs unchecked, an escalation path.",
+            "vault.open(ws);",
+            11),
+        argumentSet(
+            "suppressWarnings_onLocalVariable_silencesOnlyTheCallInItsInitializer",
+            """
+              @RequiresPermission("VIEW_THINGS")
+              default int tidy(@WorkspaceId String ws) {
+                @SuppressWarnings("UncoveredGuardedCall") // count() only reads; see #12
+                int before = count(ws);
+                delete(ws);
+                return before;
+              }
+            """,
+            "[UncoveredGuardedCall] Things.tidy() requires VIEW_THINGS but"
+                + " calls Things.delete(), which requires DELETE_THINGS.",
+            "delete(ws);",
+            7));
+  }
+
+  /** The call is warned about, at its opening parenthesis, and the guard is generated. */
+  @ParameterizedTest
+  @MethodSource
+  void oneUncoveredCall(String members, String message, String line, int column) {
+    JavaFileObject source = service(members);
 
     Compilation compilation = compile(source);
 
-    String message =
-        "[UncoveredGuardedCall] Things.purge() requires VIEW_THINGS but calls"
-            + " Things.delete(), which requires DELETE_THINGS. Callers with workspace roles VIEWER,"
-            + " EDITOR pass the first check but not the second. The guard checks only the outer call:"
-            + " the inner one runs on the delegate unchecked, an escalation path. Give Things.purge()"
-            + " a requirement that implies Things.delete()'s, "
-            + SUPPRESS;
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(compilation, message, source, "delete(ws);", 7);
+    assertWarningAt(compilation, message, source, line, column);
     assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  /** Members of {@code Things} whose calls are covered, or whose warnings are suppressed. */
+  static Stream<Arguments> noWarning() {
+    return Stream.of(
+        argumentSet(
+            "impliedOrUnguardedCallee_noWarning",
+            """
+              @RequiresPermission({"DELETE_THINGS", "EDIT_ACCOUNT"})
+              default void purge(@WorkspaceId String ws) {
+                look(ws);
+                delete(ws);
+                count(ws);
+                ping();
+                purge(ws);
+              }
+            """),
+        argumentSet(
+            "suppressWarnings_onCallingMethod_silencesEveryCallInIt",
+            """
+              // Runs only inside the nightly job, which binds an OWNER principal.
+              @SuppressWarnings("UncoveredGuardedCall")
+              @RequiresPermission("VIEW_THINGS")
+              default void purge(@WorkspaceId String ws) {
+                delete(ws);
+                count(ws);
+              }
+            """));
+  }
+
+  @ParameterizedTest
+  @MethodSource
+  void noWarning(String members) {
+    Compilation compilation = compile(service(members));
+
+    assertThat(compilation).succeededWithoutWarnings();
   }
 
   @Test
@@ -127,82 +244,6 @@ class CallGraphWarningTest {
   }
 
   @Test
-  void unguardedDefaultMethod_callingAGuardedOne_warnsOfTheEscalation() {
-    JavaFileObject source =
-        service(
-            """
-          @Unguarded(reason = "housekeeping")
-          default void cleanup(String ws) {
-            delete(ws);
-          }
-        """);
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[UncoveredGuardedCall] Things.cleanup() requires no permission (it is"
-            + " @Unguarded) but calls Things.delete(), which requires DELETE_THINGS. Every caller,"
-            + " authenticated or not, passes the first check. The guard checks only the outer call:"
-            + " the inner one runs on the delegate unchecked, an escalation path. Give"
-            + " Things.cleanup() a requirement that implies Things.delete()'s, "
-            + SUPPRESS;
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(compilation, message, source, "delete(ws);", 7);
-  }
-
-  @Test
-  void defaultMethod_anyOfCaller_namesWorkspaceAndAccountRoles() {
-    JavaFileObject source =
-        service(
-            """
-          @RequiresPermission(anyOf = {"EDIT_THINGS", "VIEW_ACCOUNT"})
-          default int tidy(@WorkspaceId String ws) {
-            return this.count(ws);
-          }
-        """);
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[UncoveredGuardedCall] Things.tidy() requires one of EDIT_THINGS,"
-            + " VIEW_ACCOUNT but calls Things.count(), which requires EDIT_THINGS and VIEW_ACCOUNT."
-            + " Callers with workspace role VIEWER and account role MEMBER pass the first check but"
-            + " not the second.";
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(compilation, message, source, "return this.count(ws);", 18);
-  }
-
-  @Test
-  void callOnAnotherGuardedType_saysItDependsOnTheReceiver() {
-    JavaFileObject source =
-        service(
-            """
-          @RequiresPermission("EDIT_THINGS")
-          default void copy(@WorkspaceId String ws, Vault vault) {
-            vault.open(ws);
-          }
-
-          interface Vault {
-            @RequiresPermission("VIEW_SECRETS")
-            void open(@WorkspaceId String ws);
-          }
-        """);
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[UncoveredGuardedCall] Things.copy() requires EDIT_THINGS but calls"
-            + " Things.Vault.open(), which requires VIEW_SECRETS. Callers with workspace role EDITOR"
-            + " pass the first check but not the second. The inner call is checked only if its"
-            + " receiver is a guard; otherwise it runs unchecked, an escalation path.";
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(compilation, message, source, "vault.open(ws);", 11);
-  }
-
-  @Test
   void serviceDeferredToALaterRound_stillChecked() {
     JavaFileObject source =
         JavaFileObjects.forSourceString(
@@ -239,45 +280,6 @@ class CallGraphWarningTest {
   }
 
   @Test
-  void impliedOrUnguardedCallee_noWarning() {
-    JavaFileObject source =
-        service(
-            """
-          @RequiresPermission({"DELETE_THINGS", "EDIT_ACCOUNT"})
-          default void purge(@WorkspaceId String ws) {
-            look(ws);
-            delete(ws);
-            count(ws);
-            ping();
-            purge(ws);
-          }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertThat(compilation).succeededWithoutWarnings();
-  }
-
-  @Test
-  void suppressWarnings_onCallingMethod_silencesEveryCallInIt() {
-    JavaFileObject source =
-        service(
-            """
-          // Runs only inside the nightly job, which binds an OWNER principal.
-          @SuppressWarnings("UncoveredGuardedCall")
-          @RequiresPermission("VIEW_THINGS")
-          default void purge(@WorkspaceId String ws) {
-            delete(ws);
-            count(ws);
-          }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertThat(compilation).succeededWithoutWarnings();
-  }
-
-  @Test
   void suppressWarnings_onType_silencesItsMethods() {
     JavaFileObject source =
         JavaFileObjects.forSourceString(
@@ -303,33 +305,6 @@ class CallGraphWarningTest {
     Compilation compilation = compile(source);
 
     assertThat(compilation).succeededWithoutWarnings();
-  }
-
-  @Test
-  void suppressWarnings_onLocalVariable_silencesOnlyTheCallInItsInitializer() {
-    JavaFileObject source =
-        service(
-            """
-          @RequiresPermission("VIEW_THINGS")
-          default int tidy(@WorkspaceId String ws) {
-            @SuppressWarnings("UncoveredGuardedCall") // count() only reads; see #12
-            int before = count(ws);
-            delete(ws);
-            return before;
-          }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(
-        compilation,
-        "[UncoveredGuardedCall] Things.tidy() requires VIEW_THINGS but"
-            + " calls Things.delete(), which requires DELETE_THINGS.",
-        source,
-        "delete(ws);",
-        7);
   }
 
   @Test

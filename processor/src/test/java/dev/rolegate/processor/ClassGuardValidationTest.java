@@ -5,8 +5,8 @@ import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 import static dev.rolegate.processor.CompilationAssertions.assertErrors;
 import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static dev.rolegate.processor.TestMatrices.compile;
-import static dev.rolegate.processor.TestMatrices.packageInfo;
 import static dev.rolegate.processor.TestMatrices.source;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -31,204 +31,331 @@ class ClassGuardValidationTest {
       "Extract an interface with the guarded methods, annotate"
           + " it, and wrap the %s with that interface's Guarded type";
 
-  @Test
-  void notProxyable_sealedClass_saysUnsealOrGuardAnInterface() {
-    JavaFileObject source =
-        source(
+  /** Classes a guard cannot extend: type, source, message and the line it is on. */
+  static Stream<Arguments> notProxyableClasses() {
+    return Stream.of(
+        argumentSet(
+            "notProxyable_sealedClass_saysUnsealOrGuardAnInterface",
             "Things",
             """
-        public sealed class Things permits Things.Only {
-          @RequiresPermission("VIEW_THINGS")
-          public void look(@WorkspaceId String workspace) {}
+            public sealed class Things permits Things.Only {
+              @RequiresPermission("VIEW_THINGS")
+              public void look(@WorkspaceId String workspace) {}
 
-          public static final class Only extends Things {}
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[NotProxyable] @RequiresPermission cannot guard"
-            + " sealed class Things: a class guard extends the class it guards, and a sealed class"
-            + " permits only the subclasses it lists. Unseal it (remove sealed and its permits"
-            + " clause), or annotate an interface it implements and wrap the implementation with"
-            + " that interface's Guarded type",
-        source,
-        "public sealed class Things");
-  }
-
-  @Test
-  void notProxyable_abstractClassWithAbstractMethods_namesThem() {
-    JavaFileObject source =
-        source(
+              public static final class Only extends Things {}
+            }
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard"
+                + " sealed class Things: a class guard extends the class it guards, and a sealed class"
+                + " permits only the subclasses it lists. Unseal it (remove sealed and its permits"
+                + " clause), or annotate an interface it implements and wrap the implementation with"
+                + " that interface's Guarded type",
+            "public sealed class Things"),
+        argumentSet(
+            "notProxyable_abstractClassWithAbstractMethods_namesThem",
             "Things",
             """
-        public abstract class Things {
-          @RequiresPermission("VIEW_THINGS")
-          public void look(@WorkspaceId String workspace) {}
+            public abstract class Things {
+              @RequiresPermission("VIEW_THINGS")
+              public void look(@WorkspaceId String workspace) {}
 
-          public abstract void touch();
+              public abstract void touch();
 
-          protected abstract void poke();
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[NotProxyable] @RequiresPermission cannot guard"
-            + " abstract class Things: a guard must be a concrete class, but Things leaves"
-            + " abstract methods Things.touch(), Things.poke() unimplemented. Implement them in"
-            + " Things, or guard a concrete subclass instead",
-        source,
-        "public abstract class Things");
-  }
-
-  @Test
-  void notProxyable_abstractClassLeavingInterfaceMethodOpen_namesIt() {
-    JavaFileObject source =
-        source(
+              protected abstract void poke();
+            }
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard"
+                + " abstract class Things: a guard must be a concrete class, but Things leaves"
+                + " abstract methods Things.touch(), Things.poke() unimplemented. Implement them in"
+                + " Things, or guard a concrete subclass instead",
+            "public abstract class Things"),
+        argumentSet(
+            "notProxyable_abstractClassLeavingInterfaceMethodOpen_namesIt",
             "Things",
             """
-        @RequiresPermission("VIEW_THINGS")
-        public abstract class Things implements Runnable {
-          public void look(@WorkspaceId String workspace) {}
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[NotProxyable] @RequiresPermission cannot guard abstract class"
-            + " Things: a guard must be a concrete class, but Things leaves abstract method"
-            + " Runnable.run() unimplemented. Implement it in Things, or guard a concrete subclass"
-            + " instead",
-        source,
-        "@RequiresPermission");
-  }
-
-  @Test
-  void abstractClassWithoutAbstractMethods_isGuarded() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-        public abstract class Things {
-          @RequiresPermission("VIEW_THINGS")
-          public void look(@WorkspaceId String workspace) {}
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("test.GuardedThings");
-  }
-
-  @Test
-  void notProxyable_innerClass_saysMakeItStatic() {
-    JavaFileObject source =
-        source(
-            "Outer",
-            """
-        public class Outer {
-          public class Things {
             @RequiresPermission("VIEW_THINGS")
-            public void look(@WorkspaceId String workspace) {}
-          }
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[NotProxyable] @RequiresPermission cannot guard"
-            + " inner class Things: a guard cannot extend a non-static inner class, whose"
-            + " instances need an instance of Outer. Make it static",
-        source,
-        "public class Things");
-  }
-
-  @Test
-  void notProxyable_privateNestedClass_saysMakeItPackagePrivate() {
-    JavaFileObject source =
-        source(
+            public abstract class Things implements Runnable {
+              public void look(@WorkspaceId String workspace) {}
+            }
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard abstract class"
+                + " Things: a guard must be a concrete class, but Things leaves abstract method"
+                + " Runnable.run() unimplemented. Implement it in Things, or guard a concrete subclass"
+                + " instead",
+            "@RequiresPermission"),
+        argumentSet(
+            "notProxyable_innerClass_saysMakeItStatic",
             "Outer",
             """
-        public class Outer {
-          private static class Things {
+            public class Outer {
+              public class Things {
+                @RequiresPermission("VIEW_THINGS")
+                public void look(@WorkspaceId String workspace) {}
+              }
+            }
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard"
+                + " inner class Things: a guard cannot extend a non-static inner class, whose"
+                + " instances need an instance of Outer. Make it static",
+            "public class Things"),
+        argumentSet(
+            "notProxyable_privateNestedClass_saysMakeItPackagePrivate",
+            "Outer",
+            """
+            public class Outer {
+              private static class Things {
+                @RequiresPermission("VIEW_THINGS")
+                public void look(@WorkspaceId String workspace) {}
+              }
+            }
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard"
+                + " class Things: it is private, so a guard in its package cannot extend it. Make it"
+                + " package-private or public",
+            "private static class Things"),
+        argumentSet(
+            "notProxyable_classInPrivateClass_namesEnclosingType",
+            "Outer",
+            """
+            public class Outer {
+              private static class Middle {
+                static class Things {
+                  @RequiresPermission("VIEW_THINGS")
+                  public void look(@WorkspaceId String workspace) {}
+                }
+              }
+            }
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard"
+                + " class Things: its enclosing type Middle is private, so a guard in its package"
+                + " cannot extend it. Make it package-private or public",
+            "static class Things"),
+        argumentSet(
+            "notProxyable_noAccessibleConstructor_saysAddOne",
+            "Things",
+            """
+            public class Things {
+              private Things() {}
+
+              @RequiresPermission("VIEW_THINGS")
+              public void look(@WorkspaceId String workspace) {}
+
+              @RequiresPermission("EDIT_THINGS")
+              public void edit(@WorkspaceId String workspace) {}
+            }
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard class Things:"
+                + " it has no non-private constructor, so a guard cannot call super(...). Add a"
+                + " non-private constructor",
+            "public class Things"),
+        argumentSet(
+            "notProxyable_record_saysExtractAnInterface",
+            "Things",
+            """
+            public record Things(String name) {
+              @RequiresPermission("VIEW_THINGS")
+              public void look(@WorkspaceId String workspace) {}
+
+              @RequiresPermission("EDIT_THINGS")
+              public void edit(@WorkspaceId String workspace) {}
+            }
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard"
+                + " record Things: a record cannot be extended, so no guard can subclass it. "
+                + String.format(EXTRACT, "record"),
+            "public record Things"),
+        argumentSet(
+            "notProxyable_annotationType_saysRemoveIt",
+            "Things",
+            """
+            public @interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              String value();
+            }
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard"
+                + " annotation type Things: an annotation type has no service methods for a guard to"
+                + " intercept. Remove @RequiresPermission from it",
+            "public @interface Things"));
+  }
+
+  /** Methods a class guard would leave open: type, source, message and line. */
+  static Stream<Arguments> unprotectedMethods() {
+    return Stream.of(
+        argumentSet(
+            "unprotectedMethod_finalMethodWithoutAnnotation_saysItCannotBeGuarded",
+            "Things",
+            """
             @RequiresPermission("VIEW_THINGS")
-            public void look(@WorkspaceId String workspace) {}
-          }
-        }
-        """);
+            public class Things {
+              public void look(@WorkspaceId String workspace) {}
 
-    Compilation compilation = compile(source);
+              public final void close() {}
 
-    assertOneError(
-        compilation,
-        "[NotProxyable] @RequiresPermission cannot guard"
-            + " class Things: it is private, so a guard in its package cannot extend it. Make it"
-            + " package-private or public",
-        source,
-        "private static class Things");
-  }
-
-  @Test
-  void notProxyable_classInPrivateClass_namesEnclosingType() {
-    JavaFileObject source =
-        source(
-            "Outer",
+              @Unguarded(reason = "reads nothing")
+              public final String name() { return "things"; }
+            }
+            """,
+            "[UnprotectedMethod] Things.close() is final, so GuardedThings cannot"
+                + " override it to check the caller and would leave it open. Make it non-final so"
+                + " that the guard can check it, or mark it @Unguarded(reason = \"...\") if it is"
+                + " meant to be open",
+            "public final void close()"),
+        argumentSet(
+            "unprotectedMethod_finalMethodOfSuperclassCompiledHere_reportedOnIt",
+            "Things",
             """
-        public class Outer {
-          private static class Middle {
-            static class Things {
+            class Base {
+              public final void close() {}
+            }
+
+            public class Things extends Base {
               @RequiresPermission("VIEW_THINGS")
               public void look(@WorkspaceId String workspace) {}
             }
-          }
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[NotProxyable] @RequiresPermission cannot guard"
-            + " class Things: its enclosing type Middle is private, so a guard in its package"
-            + " cannot extend it. Make it package-private or public",
-        source,
-        "static class Things");
-  }
-
-  @Test
-  void notProxyable_noAccessibleConstructor_saysAddOne() {
-    JavaFileObject source =
-        source(
+            """,
+            "[UnprotectedMethod] Base.close() is final, so GuardedThings cannot"
+                + " override it to check the caller and would leave it open.",
+            "public final void close()"),
+        argumentSet(
+            "unprotectedMethod_finalMethodOfGuardedSuperclass_reportedOnceNamingItsGuard",
             "Things",
             """
-        public class Things {
-          private Things() {}
+            class Base {
+              @RequiresPermission("EDIT_THINGS")
+              public void edit(@WorkspaceId String workspace) {}
 
-          @RequiresPermission("VIEW_THINGS")
-          public void look(@WorkspaceId String workspace) {}
+              public final void close() {}
+            }
 
-          @RequiresPermission("EDIT_THINGS")
-          public void edit(@WorkspaceId String workspace) {}
-        }
-        """);
+            public class Things extends Base {
+              @RequiresPermission("VIEW_THINGS")
+              public void look(@WorkspaceId String workspace) {}
+            }
+            """,
+            "[UnprotectedMethod] Base.close() is final, so GuardedBase cannot"
+                + " override it to check the caller and would leave it open.",
+            "public final void close()"),
+        argumentSet(
+            "unprotectedMethod_interfaceDefaultMethodInherited_saysOverrideIt",
+            "Things",
+            """
+            interface Greeting {
+              default String greet() { return "hi"; }
+            }
+
+            public class Things implements Greeting {
+              @RequiresPermission("VIEW_THINGS")
+              public void look(@WorkspaceId String workspace) {}
+            }
+            """,
+            "[UnprotectedMethod] method Greeting.greet(), inherited by Things, has"
+                + " neither @RequiresPermission nor @Unguarded, so GuardedThings would leave it open."
+                + " Override it in Things",
+            "public class Things implements Greeting"),
+        argumentSet(
+            "cloneOverride_withoutPermission_unprotectedMethod",
+            "Store",
+            """
+            public class Store implements Cloneable {
+              @RequiresPermission("VIEW_THINGS")
+              public void look(@WorkspaceId String workspace) {}
+
+              @Override public Store clone() { return new Store(); }
+            }
+            """,
+            "[UnprotectedMethod] Store.clone() has neither @RequiresPermission"
+                + " nor @Unguarded, so GuardedStore would leave it open. Add @RequiresPermission(...)"
+                + " to it (or to its type as a default), or @Unguarded(reason = \"...\") if it is"
+                + " meant to be open",
+            "public Store clone()"));
+  }
+
+  /** Class methods needing a workspace they do not name: type, source, message, line. */
+  static Stream<Arguments> missingWorkspaces() {
+    return Stream.of(
+        argumentSet(
+            "cloneOverride_typeDefaultReachesIt_workspacePermissionNeedsAWorkspace",
+            "Store",
+            """
+            @RequiresPermission("VIEW_THINGS")
+            public class Store implements Cloneable {
+              public void look(@WorkspaceId String workspace) {}
+
+              @Override public Store clone() { return this; }
+            }
+            """,
+            "[MissingWorkspace] Store.clone() needs workspace permission"
+                + " VIEW_THINGS but names no workspace.",
+            "public Store clone()"),
+        argumentSet(
+            "missingWorkspace_classMethod_reportedOnMethod",
+            "Things",
+            """
+            public class Things {
+              @RequiresPermission("VIEW_THINGS")
+              public void look() {}
+            }
+            """,
+            "[MissingWorkspace] Things.look() needs workspace permission"
+                + " VIEW_THINGS but names no workspace. Mark the parameter that names it with"
+                + " @WorkspaceId, or add @BoundWorkspace to act on the workspace bound with"
+                + " CurrentPrincipal.bind(principal, workspaceId)",
+            "public void look()"));
+  }
+
+  /** Classes guarded without a warning: type, source and the guard generated. */
+  static Stream<Arguments> guardedClasses() {
+    return Stream.of(
+        argumentSet(
+            "abstractClassWithoutAbstractMethods_isGuarded",
+            "Things",
+            """
+            public abstract class Things {
+              @RequiresPermission("VIEW_THINGS")
+              public void look(@WorkspaceId String workspace) {}
+            }
+            """,
+            "test.GuardedThings"),
+        argumentSet(
+            "objectMethodOverrides_exemptEvenUnderTypeDefault_compileClean",
+            "Things",
+            """
+            @RequiresPermission("VIEW_THINGS")
+            public class Things {
+              public void look(@WorkspaceId String workspace) {}
+
+              @Override public boolean equals(Object other) { return other == this; }
+
+              @Override public int hashCode() { return 1; }
+
+              @Override public String toString() { return "things"; }
+            }
+            """,
+            "test.GuardedThings"));
+  }
+
+  /**
+   * One source whose mistake is one error, {@code message}, on the line containing {@code line}.
+   */
+  @ParameterizedTest
+  @MethodSource({"notProxyableClasses", "unprotectedMethods", "missingWorkspaces"})
+  void oneError(String type, String body, String message, String line) {
+    JavaFileObject source = source(type, body);
 
     Compilation compilation = compile(source);
 
-    String message =
-        "[NotProxyable] @RequiresPermission cannot guard class Things:"
-            + " it has no non-private constructor, so a guard cannot call super(...). Add a"
-            + " non-private constructor";
-    assertOneError(compilation, message, source, "public class Things");
+    assertOneError(compilation, message, source, line);
+  }
+
+  /** A class a guard can extend and cover in full: it compiles clean and gets its guard. */
+  @ParameterizedTest
+  @MethodSource("guardedClasses")
+  void guardedWithoutWarnings(String type, String body, String guard) {
+    Compilation compilation = compile(source(type, body));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile(guard);
   }
 
   @Test
@@ -276,55 +403,6 @@ class ClassGuardValidationTest {
             + " if a class guard is meant",
         impl,
         "public class ThingsImpl");
-  }
-
-  @Test
-  void notProxyable_record_saysExtractAnInterface() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-        public record Things(String name) {
-          @RequiresPermission("VIEW_THINGS")
-          public void look(@WorkspaceId String workspace) {}
-
-          @RequiresPermission("EDIT_THINGS")
-          public void edit(@WorkspaceId String workspace) {}
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[NotProxyable] @RequiresPermission cannot guard"
-            + " record Things: a record cannot be extended, so no guard can subclass it. "
-            + String.format(EXTRACT, "record"),
-        source,
-        "public record Things");
-  }
-
-  @Test
-  void notProxyable_annotationType_saysRemoveIt() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-        public @interface Things {
-          @RequiresPermission("VIEW_THINGS")
-          String value();
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[NotProxyable] @RequiresPermission cannot guard"
-            + " annotation type Things: an annotation type has no service methods for a guard to"
-            + " intercept. Remove @RequiresPermission from it",
-        source,
-        "public @interface Things");
   }
 
   @Test
@@ -389,97 +467,14 @@ class ClassGuardValidationTest {
         .onLineContaining("DELETE_THINGS");
   }
 
-  @Test
-  void unprotectedMethod_finalMethodWithoutAnnotation_saysItCannotBeGuarded() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-        @RequiresPermission("VIEW_THINGS")
-        public class Things {
-          public void look(@WorkspaceId String workspace) {}
-
-          public final void close() {}
-
-          @Unguarded(reason = "reads nothing")
-          public final String name() { return "things"; }
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[UnprotectedMethod] Things.close() is final, so GuardedThings cannot"
-            + " override it to check the caller and would leave it open. Make it non-final so"
-            + " that the guard can check it, or mark it @Unguarded(reason = \"...\") if it is"
-            + " meant to be open",
-        source,
-        "public final void close()");
-  }
-
-  @Test
-  void unprotectedMethod_finalMethodOfSuperclassCompiledHere_reportedOnIt() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-        class Base {
-          public final void close() {}
-        }
-
-        public class Things extends Base {
-          @RequiresPermission("VIEW_THINGS")
-          public void look(@WorkspaceId String workspace) {}
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[UnprotectedMethod] Base.close() is final, so GuardedThings cannot"
-            + " override it to check the caller and would leave it open.",
-        source,
-        "public final void close()");
-  }
-
-  @Test
-  void unprotectedMethod_finalMethodOfGuardedSuperclass_reportedOnceNamingItsGuard() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-        class Base {
-          @RequiresPermission("EDIT_THINGS")
-          public void edit(@WorkspaceId String workspace) {}
-
-          public final void close() {}
-        }
-
-        public class Things extends Base {
-          @RequiresPermission("VIEW_THINGS")
-          public void look(@WorkspaceId String workspace) {}
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[UnprotectedMethod] Base.close() is final, so GuardedBase cannot"
-            + " override it to check the caller and would leave it open.",
-        source,
-        "public final void close()");
-  }
-
   /**
    * A final method of a superclass compiled earlier, without and with {@code @RequiresPermission}:
    * the superclass and the one error reported on the guarded class.
    */
   static Stream<Arguments> finalMethodsOfCompiledSuperclass() {
     return Stream.of(
-        Arguments.of(
+        argumentSet(
+            "unprotectedMethod_finalMethodOfCompiledSuperclass",
             """
             package other;
             public class Base {
@@ -490,7 +485,8 @@ class ClassGuardValidationTest {
                 + " GuardedThings cannot override it to check the caller and would leave it open."
                 + " Make it non-final so that the guard can check it, or mark it"
                 + " @Unguarded(reason = \"...\") if it is meant to be open"),
-        Arguments.of(
+        argumentSet(
+            "notProxyable_guardedFinalMethodOfCompiledSuperclass",
             """
             package other;
             public class Base {
@@ -519,10 +515,7 @@ class ClassGuardValidationTest {
         }
         """);
 
-    Compilation compilation =
-        TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-            .withClasspath(ClassOutputs.classPathWith(classes))
-            .compile(packageInfo(), source);
+    Compilation compilation = TestMatrices.compileWithClassPath(classes, source);
 
     assertOneError(compilation, message, source, "public class Things");
   }
@@ -651,83 +644,6 @@ class ClassGuardValidationTest {
   }
 
   @Test
-  void unprotectedMethod_interfaceDefaultMethodInherited_saysOverrideIt() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-        interface Greeting {
-          default String greet() { return "hi"; }
-        }
-
-        public class Things implements Greeting {
-          @RequiresPermission("VIEW_THINGS")
-          public void look(@WorkspaceId String workspace) {}
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[UnprotectedMethod] method Greeting.greet(), inherited by Things, has"
-            + " neither @RequiresPermission nor @Unguarded, so GuardedThings would leave it open."
-            + " Override it in Things",
-        source,
-        "public class Things implements Greeting");
-  }
-
-  @Test
-  void objectMethodOverrides_exemptEvenUnderTypeDefault_compileClean() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-        @RequiresPermission("VIEW_THINGS")
-        public class Things {
-          public void look(@WorkspaceId String workspace) {}
-
-          @Override public boolean equals(Object other) { return other == this; }
-
-          @Override public int hashCode() { return 1; }
-
-          @Override public String toString() { return "things"; }
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("test.GuardedThings");
-  }
-
-  @Test
-  void cloneOverride_withoutPermission_unprotectedMethod() {
-    JavaFileObject source =
-        source(
-            "Store",
-            """
-        public class Store implements Cloneable {
-          @RequiresPermission("VIEW_THINGS")
-          public void look(@WorkspaceId String workspace) {}
-
-          @Override public Store clone() { return new Store(); }
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[UnprotectedMethod] Store.clone() has neither @RequiresPermission"
-            + " nor @Unguarded, so GuardedStore would leave it open. Add @RequiresPermission(...)"
-            + " to it (or to its type as a default), or @Unguarded(reason = \"...\") if it is"
-            + " meant to be open",
-        source,
-        "public Store clone()");
-  }
-
-  @Test
   void cloneOverride_inheritedFromSuperclass_withoutPermission_reportedOnClass() {
     JavaFileObject base =
         source(
@@ -756,54 +672,6 @@ class ClassGuardValidationTest {
             + " Override it in Store",
         source,
         "public class Store extends Base");
-  }
-
-  @Test
-  void cloneOverride_typeDefaultReachesIt_workspacePermissionNeedsAWorkspace() {
-    JavaFileObject source =
-        source(
-            "Store",
-            """
-        @RequiresPermission("VIEW_THINGS")
-        public class Store implements Cloneable {
-          public void look(@WorkspaceId String workspace) {}
-
-          @Override public Store clone() { return this; }
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[MissingWorkspace] Store.clone() needs workspace permission"
-            + " VIEW_THINGS but names no workspace.",
-        source,
-        "public Store clone()");
-  }
-
-  @Test
-  void missingWorkspace_classMethod_reportedOnMethod() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-        public class Things {
-          @RequiresPermission("VIEW_THINGS")
-          public void look() {}
-        }
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[MissingWorkspace] Things.look() needs workspace permission"
-            + " VIEW_THINGS but names no workspace. Mark the parameter that names it with"
-            + " @WorkspaceId, or add @BoundWorkspace to act on the workspace bound with"
-            + " CurrentPrincipal.bind(principal, workspaceId)",
-        source,
-        "public void look()");
   }
 
   @Test

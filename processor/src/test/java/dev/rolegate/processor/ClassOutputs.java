@@ -4,13 +4,20 @@ import com.google.testing.compile.Compilation;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
-/** Class files and class paths for tests that compile against an earlier compilation's output. */
+/**
+ * Class files and class paths for tests that compile against an earlier compilation's output, and
+ * the other files a compilation writes to its class output.
+ */
 final class ClassOutputs {
   private ClassOutputs() {}
 
@@ -36,6 +43,20 @@ final class ClassOutputs {
     }
     path.add(extra.toFile());
     return path;
+  }
+
+  /** Returns the text of the file {@code path} that {@code compilation} wrote, if it wrote it. */
+  static Optional<String> read(Compilation compilation, String path) {
+    return compilation
+        .generatedFile(StandardLocation.CLASS_OUTPUT, path)
+        .map(
+            file -> {
+              try (InputStream in = file.openInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   /** Returns a fresh empty directory. */

@@ -25,6 +25,16 @@ class GuardGenerationTest {
     return () -> principal;
   }
 
+  /**
+   * Asserts that calling {@code method} on {@code guard} with {@code args} throws an {@link
+   * IllegalStateException} whose message is {@code message}.
+   */
+  private static void assertRefused(String message, Object guard, String method, Object... args) {
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> GeneratedCode.call(guard, method, args));
+    assertEquals(message, refused.getMessage());
+  }
+
   @Test
   void genericInterface_typeVariablesCarriedThrough_checkedAndDelegated() throws Throwable {
     GeneratedCode code =
@@ -453,19 +463,23 @@ class GuardGenerationTest {
         """);
   }
 
-  /** Returns a new TaggedImpl wrapped in its guard, reading {@code principal}. */
-  private static Object guardedTagged(GeneratedCode code, Principal principal) throws Throwable {
-    Class<?> type = code.load("test.Tagged");
-    Object impl = code.load("test.TaggedImpl").getConstructor().newInstance();
-    return code.load("test.GuardedTagged")
-        .getMethod("wrap", type, PrincipalSource.class)
+  /**
+   * Returns a new {@code implementation} (of package test, made by its no-argument constructor)
+   * wrapped in the guard of {@code service}, reading {@code principal}.
+   */
+  private static Object wrapNew(
+      GeneratedCode code, String service, String implementation, Principal principal)
+      throws Throwable {
+    Object impl = code.load("test." + implementation).getConstructor().newInstance();
+    return code.load("test.Guarded" + service)
+        .getMethod("wrap", code.load("test." + service), PrincipalSource.class)
         .invoke(null, impl, as(principal));
   }
 
   @Test
   void returnValue_fluentReturnsThis_callerGetsTheGuard_laterCallDenied() throws Throwable {
     GeneratedCode code = tagged();
-    Object guard = guardedTagged(code, code.inWorkspace("VIEWER"));
+    Object guard = wrapNew(code, "Tagged", "TaggedImpl", code.inWorkspace("VIEWER"));
     Object returned = GeneratedCode.call(guard, "withTag", "ws", "blue");
     assertSame(guard, returned);
     assertFalse(code.load("test.TaggedImpl").isInstance(returned));
@@ -482,7 +496,7 @@ class GuardGenerationTest {
   @Test
   void returnValue_unguardedSelf_returnsTheGuard() throws Throwable {
     GeneratedCode code = tagged();
-    Object guard = guardedTagged(code, code.inWorkspace("VIEWER"));
+    Object guard = wrapNew(code, "Tagged", "TaggedImpl", code.inWorkspace("VIEWER"));
     Object self = GeneratedCode.call(guard, "self");
     assertSame(guard, self);
     assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(self, "purge", "ws"));
@@ -492,12 +506,12 @@ class GuardGenerationTest {
   void returnValue_newImplementation_wrappedWithTheSameSource() throws Throwable {
     GeneratedCode code = tagged();
     Class<?> guardType = code.load("test.GuardedTagged");
-    Object asViewer = guardedTagged(code, code.inWorkspace("VIEWER"));
+    Object asViewer = wrapNew(code, "Tagged", "TaggedImpl", code.inWorkspace("VIEWER"));
     Object copy = GeneratedCode.call(asViewer, "copy", "ws");
     assertTrue(guardType.isInstance(copy), String.valueOf(copy.getClass()));
     assertFalse(copy == asViewer);
     assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(copy, "purge", "ws"));
-    Object asOwner = guardedTagged(code, code.inWorkspace("OWNER"));
+    Object asOwner = wrapNew(code, "Tagged", "TaggedImpl", code.inWorkspace("OWNER"));
     Object ownersCopy = GeneratedCode.call(asOwner, "copy", "ws");
     assertTrue(guardType.isInstance(ownersCopy));
     assertEquals("purged", GeneratedCode.call(ownersCopy, "purge", "ws"));
@@ -508,7 +522,7 @@ class GuardGenerationTest {
       throws Throwable {
     GeneratedCode code = tagged();
     Class<?> guardType = code.load("test.GuardedTagged");
-    Object guard = guardedTagged(code, code.inWorkspace("VIEWER"));
+    Object guard = wrapNew(code, "Tagged", "TaggedImpl", code.inWorkspace("VIEWER"));
     assertSame(guard, GeneratedCode.call(guard, "pick", "ws", 0));
     Object other = GeneratedCode.call(guard, "pick", "ws", 1);
     assertTrue(guardType.isInstance(other), String.valueOf(other.getClass()));
@@ -523,7 +537,7 @@ class GuardGenerationTest {
   @Test
   void returnValue_guardReturnedByDelegate_passedOnAsIs() throws Throwable {
     GeneratedCode code = tagged();
-    Object ownerGuard = guardedTagged(code, code.inWorkspace("OWNER"));
+    Object ownerGuard = wrapNew(code, "Tagged", "TaggedImpl", code.inWorkspace("OWNER"));
     Recorder delegate = new Recorder((method, args) -> ownerGuard);
     Object guard =
         code.guard("test.Tagged", "test.GuardedTagged", delegate, as(code.inWorkspace("VIEWER")));
@@ -535,7 +549,7 @@ class GuardGenerationTest {
   void returnValue_typeVariableInstantiatedAsImplementation_callerGetsClassCastException()
       throws Throwable {
     GeneratedCode code = tagged();
-    Object guard = guardedTagged(code, code.inWorkspace("VIEWER"));
+    Object guard = wrapNew(code, "Tagged", "TaggedImpl", code.inWorkspace("VIEWER"));
     java.lang.reflect.Method asImplementation =
         code.load("test.Caller").getMethod("asImplementation", code.load("test.Tagged"));
     java.lang.reflect.InvocationTargetException thrown =
@@ -603,27 +617,19 @@ class GuardGenerationTest {
         """);
   }
 
-  /** Returns a new SpecialImpl wrapped in Tagged's guard, reading {@code principal}. */
-  private static Object guardedAsTagged(GeneratedCode code, Principal principal) throws Throwable {
-    Object impl = code.load("test.SpecialImpl").getConstructor().newInstance();
-    return code.load("test.GuardedTagged")
-        .getMethod("wrap", code.load("test.Tagged"), PrincipalSource.class)
-        .invoke(null, impl, as(principal));
-  }
-
   @Test
   void returnValue_subtypeReturn_implementationRefused_guardOfSubtypeAndNullPass()
       throws Throwable {
     GeneratedCode code = subtypes();
-    Object guard = guardedAsTagged(code, code.inWorkspace("VIEWER"));
-    IllegalStateException self =
-        assertThrows(
-            IllegalStateException.class, () -> GeneratedCode.call(guard, "special", "ws", 0));
-    assertEquals(
+    Object guard = wrapNew(code, "Tagged", "SpecialImpl", code.inWorkspace("VIEWER"));
+    assertRefused(
         "Tagged.special returned its implementation or a Special that is not a guard of"
             + " Special, which would reach the caller unguarded: GuardedTagged cannot stand in for a"
             + " Special. Return a guard of Special (GuardedSpecial.wrap(...)) or data instead",
-        self.getMessage());
+        guard,
+        "special",
+        "ws",
+        0);
     assertThrows(IllegalStateException.class, () -> GeneratedCode.call(guard, "special", "ws", 1));
     Object guarded = GeneratedCode.call(guard, "special", "ws", 2);
     assertSame(code.load("test.GuardedSpecial"), guarded.getClass());
@@ -635,16 +641,16 @@ class GuardGenerationTest {
   @Test
   void returnValue_unguardedSubtypeAndBoundedTypeVariable_everyInstanceRefused() throws Throwable {
     GeneratedCode code = subtypes();
-    Object guard = guardedAsTagged(code, code.inWorkspace("VIEWER"));
-    IllegalStateException plain =
-        assertThrows(
-            IllegalStateException.class, () -> GeneratedCode.call(guard, "plain", "ws", 0));
-    assertEquals(
+    Object guard = wrapNew(code, "Tagged", "SpecialImpl", code.inWorkspace("VIEWER"));
+    assertRefused(
         "Tagged.plain returned its implementation or a Plain that is not a guard of"
             + " Plain, which would reach the caller unguarded: GuardedTagged cannot stand in for a"
             + " Plain. Return a guard of Plain (GuardedPlain.wrap(...), once Plain carries"
             + " @RequiresPermission) or data instead",
-        plain.getMessage());
+        guard,
+        "plain",
+        "ws",
+        0);
     assertThrows(IllegalStateException.class, () -> GeneratedCode.call(guard, "plain", "ws", 1));
     assertThrows(IllegalStateException.class, () -> GeneratedCode.call(guard, "plain", "ws", 2));
     assertEquals(null, GeneratedCode.call(guard, "plain", "ws", 3));
@@ -699,25 +705,18 @@ class GuardGenerationTest {
         """);
   }
 
-  /** Returns a new SvcImpl wrapped in its guard, reading {@code principal}. */
-  private static Object guardedSvc(GeneratedCode code, Principal principal) throws Throwable {
-    Object impl = code.load("test.SvcImpl").getConstructor().newInstance();
-    return code.load("test.GuardedSvc")
-        .getMethod("wrap", code.load("test.Svc"), PrincipalSource.class)
-        .invoke(null, impl, as(principal));
-  }
-
   @Test
   void returnValue_otherInterfaceOfTheImplementation_implementationNeverReachesTheCaller()
       throws Throwable {
     GeneratedCode code = otherReturns();
-    Object guard = guardedSvc(code, code.inWorkspace("VIEWER"));
-    IllegalStateException self =
-        assertThrows(IllegalStateException.class, () -> GeneratedCode.call(guard, "task", "ws", 0));
-    assertEquals(
+    Object guard = wrapNew(code, "Svc", "SvcImpl", code.inWorkspace("VIEWER"));
+    assertRefused(
         "Svc.task returned its implementation or another Svc as a Runnable, which would"
             + " reach the caller unguarded. Return data or a guard instead",
-        self.getMessage());
+        guard,
+        "task",
+        "ws",
+        0);
     assertThrows(IllegalStateException.class, () -> GeneratedCode.call(guard, "task", "ws", 1));
     Object plain = GeneratedCode.call(guard, "task", "ws", 2);
     assertFalse(code.load("test.Svc").isInstance(plain));
@@ -730,15 +729,14 @@ class GuardGenerationTest {
   void returnValue_typeVariableBoundedByAnotherInterface_implementationNeverReachesTheCaller()
       throws Throwable {
     GeneratedCode code = otherReturns();
-    Object guard = guardedSvc(code, code.inWorkspace("VIEWER"));
-    IllegalStateException refused =
-        assertThrows(
-            IllegalStateException.class,
-            () -> GeneratedCode.call(guard, "runner", "ws", Runnable.class));
-    assertEquals(
+    Object guard = wrapNew(code, "Svc", "SvcImpl", code.inWorkspace("VIEWER"));
+    assertRefused(
         "Svc.runner returned its implementation or another Svc as a Runnable, which would"
             + " reach the caller unguarded. Return data or a guard instead",
-        refused.getMessage());
+        guard,
+        "runner",
+        "ws",
+        Runnable.class);
     assertThrows(
         IllegalStateException.class,
         () -> GeneratedCode.call(guard, "runner", "ws", code.load("test.SvcImpl")));
@@ -747,10 +745,10 @@ class GuardGenerationTest {
   @Test
   void returnValue_otherObjectOfAnInterfaceOrObjectType_passesUnchanged() throws Throwable {
     GeneratedCode code = tagged();
-    Object guard = guardedTagged(code, code.inWorkspace("VIEWER"));
+    Object guard = wrapNew(code, "Tagged", "TaggedImpl", code.inWorkspace("VIEWER"));
     assertEquals("text", GeneratedCode.call(guard, "pick", "ws", 2));
     GeneratedCode other = otherReturns();
-    Object svc = guardedSvc(other, other.inWorkspace("VIEWER"));
+    Object svc = wrapNew(other, "Svc", "SvcImpl", other.inWorkspace("VIEWER"));
     Object label = GeneratedCode.call(svc, "label", "ws");
     assertSame(StringBuilder.class, label.getClass());
     Object plain = GeneratedCode.call(svc, "task", "ws", 2);

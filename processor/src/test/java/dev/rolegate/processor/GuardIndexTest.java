@@ -1,6 +1,7 @@
 package dev.rolegate.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.rolegate.processor.ClassOutputs.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,13 +12,9 @@ import com.google.testing.compile.JavaFileObjects;
 import dev.rolegate.runtime.GuardIndex;
 import dev.rolegate.runtime.GuardedMethod;
 import dev.rolegate.runtime.GuardedType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +31,6 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,51 +54,24 @@ class GuardIndexTest {
       }
       """;
 
-  private static List<JavaFileObject> sources() {
-    return List.of(
-        JavaFileObjects.forSourceString(
-            "test.package-info",
-            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
-        JavaFileObjects.forSourceString("test.Things", ReportedServices.THINGS),
-        JavaFileObjects.forSourceString("test.ThingRef", ReportedServices.REF),
-        JavaFileObjects.forSourceString("test.Alpha", ReportedServices.ALPHA));
-  }
-
   private static Compilation compile(List<JavaFileObject> sources) {
     return TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL)).compile(sources);
   }
 
   private static Optional<String> index(Compilation compilation) {
-    return compilation
-        .generatedFile(StandardLocation.CLASS_OUTPUT, PATH)
-        .map(
-            file -> {
-              try (InputStream in = file.openInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
-  }
-
-  private static String expected() {
-    try (InputStream in = GuardIndexTest.class.getResourceAsStream("/report/small-guard-index")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return read(compilation, PATH);
   }
 
   @Test
   void smallService_index_isExact() {
-    Compilation compilation = compile(sources());
+    Compilation compilation = compile(ReportedServices.sources());
     assertThat(compilation).succeededWithoutWarnings();
-    assertEquals(expected(), index(compilation).orElseThrow());
+    assertEquals(ReportedServices.expected("small-guard-index"), index(compilation).orElseThrow());
   }
 
   @Test
   void runtimeReader_readsWhatTheProcessorWrites() {
-    Compilation compilation = compile(sources());
+    Compilation compilation = compile(ReportedServices.sources());
     assertThat(compilation).succeededWithoutWarnings();
     GuardIndex index = GuardIndex.parse(PATH, index(compilation).orElseThrow());
     assertEquals(
@@ -130,7 +99,7 @@ class GuardIndexTest {
   /** Each type's own index holds exactly its lines of the module's index, under the same header. */
   @Test
   void eachGuardedType_hasItsOwnOneTypeIndex() {
-    List<JavaFileObject> sources = new ArrayList<>(sources());
+    List<JavaFileObject> sources = new ArrayList<>(ReportedServices.sources());
     sources.add(JavaFileObjects.forSourceString("test.Outer", OUTER));
     Compilation compilation = compile(sources);
     assertThat(compilation).succeededWithoutWarnings();
@@ -151,22 +120,9 @@ class GuardIndexTest {
     assertTrue(read(compilation, "META-INF/rolegate/guarded/test.ThingRef").isEmpty());
   }
 
-  private static Optional<String> read(Compilation compilation, String path) {
-    return compilation
-        .generatedFile(StandardLocation.CLASS_OUTPUT, path)
-        .map(
-            file -> {
-              try (InputStream in = file.openInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            });
-  }
-
   @Test
   void nestedGenericType_isListedByBinaryName_withErasedParameters() {
-    List<JavaFileObject> sources = new ArrayList<>(sources());
+    List<JavaFileObject> sources = new ArrayList<>(ReportedServices.sources());
     sources.add(JavaFileObjects.forSourceString("test.Outer", OUTER));
     Compilation compilation = compile(sources);
     assertThat(compilation).succeededWithoutWarnings();
@@ -186,9 +142,9 @@ class GuardIndexTest {
 
   @Test
   void twoCompilations_andReversedSourceOrder_giveIdenticalIndexes() {
-    String first = index(compile(sources())).orElseThrow();
-    assertEquals(first, index(compile(sources())).orElseThrow());
-    List<JavaFileObject> reversed = new ArrayList<>(sources());
+    String first = index(compile(ReportedServices.sources())).orElseThrow();
+    assertEquals(first, index(compile(ReportedServices.sources())).orElseThrow());
+    List<JavaFileObject> reversed = new ArrayList<>(ReportedServices.sources());
     Collections.reverse(reversed);
     assertEquals(first, index(compile(reversed)).orElseThrow());
   }
@@ -243,7 +199,7 @@ class GuardIndexTest {
         Compiler.javac()
             .withProcessors(recording)
             .withOptions("-sourcepath", TestMatrices.sourcePath(TestMatrices.SMALL).toString())
-            .compile(sources());
+            .compile(ReportedServices.sources());
     assertThat(compilation).succeededWithoutWarnings();
     assertEquals(List.of("test.Alpha", "test.Things"), origins.get(PATH));
     assertEquals(origins.get("META-INF/rolegate/access-report.json"), origins.get(PATH));

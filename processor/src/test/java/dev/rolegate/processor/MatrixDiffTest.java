@@ -166,15 +166,14 @@ class MatrixDiffTest {
   void inheritsEdited_onlyWhatTheClosureChanges() {
     Run gained =
         diff(BASE, edit(BASE, CASHIER, "| CASHIER | workspace | CLERK | REFUND_ORDERS | |"));
-    assertEquals(1, gained.status);
-    assertTrue(
-        gained.out.endsWith(
-            "\n"
-                + "workspace role CASHIER: changed\n"
-                + "  + permission VIEW_ORDERS\n"
-                + "\n"
-                + "Result: access widened.\n"),
-        gained.out);
+    assertReportEnds(
+        gained,
+        1,
+        "\n"
+            + "workspace role CASHIER: changed\n"
+            + "  + permission VIEW_ORDERS\n"
+            + "\n"
+            + "Result: access widened.\n");
 
     // EDIT_ORDERS includes VIEW_ORDERS, so MANAGER holds the same without inheriting CLERK.
     Run same = diff(BASE, edit(BASE, MANAGER, "| MANAGER | workspace | | EDIT_ORDERS | |"));
@@ -191,18 +190,17 @@ class MatrixDiffTest {
                 BASE,
                 "| REFUND_ORDERS | workspace | |",
                 "| REFUND_ORDERS | workspace | EDIT_ORDERS |"));
-    assertEquals(1, run.status);
-    assertTrue(
-        run.out.endsWith(
-            "\n"
-                + "permission REFUND_ORDERS: changed (custom roles holding it widen)\n"
-                + "  + includes EDIT_ORDERS\n"
-                + "workspace role CASHIER: changed\n"
-                + "  + permission VIEW_ORDERS\n"
-                + "  + permission EDIT_ORDERS\n"
-                + "\n"
-                + "Result: access widened.\n"),
-        run.out);
+    assertReportEnds(
+        run,
+        1,
+        "\n"
+            + "permission REFUND_ORDERS: changed (custom roles holding it widen)\n"
+            + "  + includes EDIT_ORDERS\n"
+            + "workspace role CASHIER: changed\n"
+            + "  + permission VIEW_ORDERS\n"
+            + "  + permission EDIT_ORDERS\n"
+            + "\n"
+            + "Result: access widened.\n");
   }
 
   private static final String SCOPED =
@@ -281,67 +279,60 @@ class MatrixDiffTest {
   void roleAdded_withPermissionsWidens_withoutDoesNot() {
     String auditor = edit(BASE, CASHIER, CASHIER + "\n| AUDITOR | workspace | CLERK | | |");
     Run added = diff(BASE, auditor);
-    assertEquals(1, added.status);
-    assertTrue(
-        added.out.endsWith(
-            "\n"
-                + "workspace role AUDITOR: added\n"
-                + "  + permission VIEW_ORDERS\n"
-                + "\n"
-                + "Result: access widened.\n"),
-        added.out);
+    assertReportEnds(
+        added,
+        1,
+        "\n"
+            + "workspace role AUDITOR: added\n"
+            + "  + permission VIEW_ORDERS\n"
+            + "\n"
+            + "Result: access widened.\n");
 
     Run empty = diff(BASE, edit(BASE, CASHIER, CASHIER + "\n| GUEST | workspace | | | |"));
-    assertEquals(0, empty.status);
-    assertTrue(
-        empty.out.endsWith(
-            "\n" + "workspace role GUEST: added\n" + "\n" + "Result: access not widened.\n"),
-        empty.out);
+    assertReportEnds(
+        empty, 0, "\n" + "workspace role GUEST: added\n" + "\n" + "Result: access not widened.\n");
   }
 
   @Test
   void roleRemoved_losesEverything_zero() {
     Run run = diff(BASE, edit(BASE, BILLING + "\n", ""), "--report", write("r.json", report));
-    assertEquals(0, run.status);
-    assertTrue(
-        run.out.endsWith(
-            "\n"
-                + "account role BILLING: removed\n"
-                + "  - permission VIEW_BILLING\n"
-                + "  - method test.Billing: Billing.view(String)\n"
-                + "  - method test.Orders: Orders.either(String)\n"
-                + "\n"
-                + "Result: access not widened.\n"),
-        run.out);
+    assertReportEnds(
+        run,
+        0,
+        "\n"
+            + "account role BILLING: removed\n"
+            + "  - permission VIEW_BILLING\n"
+            + "  - method test.Billing: Billing.view(String)\n"
+            + "  - method test.Orders: Orders.either(String)\n"
+            + "\n"
+            + "Result: access not widened.\n");
   }
 
   @Test
   void accountRoleEverywhereChanged() {
     Run narrowed =
         diff(BASE, edit(BASE, ADMIN, "| ADMIN | account | MEMBER | EDIT_BILLING | CLERK |"));
-    assertEquals(0, narrowed.status);
-    assertTrue(
-        narrowed.out.endsWith(
-            "\n"
-                + "account role ADMIN: changed\n"
-                + "  workspace role everywhere: MANAGER -> CLERK\n"
-                + "  - permission EDIT_ORDERS\n"
-                + "\n"
-                + "Result: access not widened.\n"),
-        narrowed.out);
+    assertReportEnds(
+        narrowed,
+        0,
+        "\n"
+            + "account role ADMIN: changed\n"
+            + "  workspace role everywhere: MANAGER -> CLERK\n"
+            + "  - permission EDIT_ORDERS\n"
+            + "\n"
+            + "Result: access not widened.\n");
 
     Run widened =
         diff(BASE, edit(BASE, BILLING, "| BILLING | account | MEMBER | VIEW_BILLING | CASHIER |"));
-    assertEquals(1, widened.status);
-    assertTrue(
-        widened.out.endsWith(
-            "\n"
-                + "account role BILLING: changed\n"
-                + "  workspace role everywhere: none -> CASHIER\n"
-                + "  + permission REFUND_ORDERS\n"
-                + "\n"
-                + "Result: access widened.\n"),
-        widened.out);
+    assertReportEnds(
+        widened,
+        1,
+        "\n"
+            + "account role BILLING: changed\n"
+            + "  workspace role everywhere: none -> CASHIER\n"
+            + "  + permission REFUND_ORDERS\n"
+            + "\n"
+            + "Result: access widened.\n");
   }
 
   @Test
@@ -398,19 +389,18 @@ class MatrixDiffTest {
             BASE,
             edit(BASE, ADMIN, "| ADMIN | account | MEMBER | | MANAGER |"),
             "--report=" + write("r.json", report));
-    assertEquals(0, run.status);
-    assertTrue(
-        run.out.endsWith(
-            "\n"
-                + "account role ADMIN: changed\n"
-                + "  - permission VIEW_BILLING\n"
-                + "  - permission EDIT_BILLING\n"
-                + "  - method test.Billing: Billing.view(String)\n"
-                + "  - method test.Billing: Billing.edit(String)\n"
-                + "  - method test.Orders: Orders.either(String)\n"
-                + "\n"
-                + "Result: access not widened.\n"),
-        run.out);
+    assertReportEnds(
+        run,
+        0,
+        "\n"
+            + "account role ADMIN: changed\n"
+            + "  - permission VIEW_BILLING\n"
+            + "  - permission EDIT_BILLING\n"
+            + "  - method test.Billing: Billing.view(String)\n"
+            + "  - method test.Billing: Billing.edit(String)\n"
+            + "  - method test.Orders: Orders.either(String)\n"
+            + "\n"
+            + "Result: access not widened.\n");
   }
 
   @Test
@@ -421,22 +411,21 @@ class MatrixDiffTest {
             CASHIER,
             "| CASHIER | workspace | | | |");
     Run run = diff(BASE, removed, "--report", write("r.json", report));
-    assertEquals(0, run.status);
-    assertTrue(
-        run.out.endsWith(
-            "\n"
-                + "permission REFUND_ORDERS: removed\n"
-                + "workspace role CASHIER: changed\n"
-                + "  - permission REFUND_ORDERS\n"
-                + "  - method test.Orders: Orders.refund(String, String)\n"
-                + "  - method test.Orders: Orders.either(String)\n"
-                + "note: test.Orders: Orders.refund(String, String) requires REFUND_ORDERS, which new.md"
-                + " does not define: no role holds it there, and the service does not compile against it\n"
-                + "note: test.Orders: Orders.either(String) requires REFUND_ORDERS, which new.md does not"
-                + " define: no role holds it there, and the service does not compile against it\n"
-                + "\n"
-                + "Result: access not widened.\n"),
-        run.out);
+    assertReportEnds(
+        run,
+        0,
+        "\n"
+            + "permission REFUND_ORDERS: removed\n"
+            + "workspace role CASHIER: changed\n"
+            + "  - permission REFUND_ORDERS\n"
+            + "  - method test.Orders: Orders.refund(String, String)\n"
+            + "  - method test.Orders: Orders.either(String)\n"
+            + "note: test.Orders: Orders.refund(String, String) requires REFUND_ORDERS, which new.md"
+            + " does not define: no role holds it there, and the service does not compile against it\n"
+            + "note: test.Orders: Orders.either(String) requires REFUND_ORDERS, which new.md does not"
+            + " define: no role holds it there, and the service does not compile against it\n"
+            + "\n"
+            + "Result: access not widened.\n");
   }
 
   @Test
@@ -447,19 +436,18 @@ class MatrixDiffTest {
             BILLING,
             "| BILLING | account (default) | MEMBER | VIEW_BILLING | |");
     Run run = diff(BASE, changed, "--report", write("r.json", report));
-    assertEquals(1, run.status);
-    assertTrue(
-        run.out.endsWith(
-            "\n"
-                + "default account role: MEMBER -> BILLING\n"
-                + "  + permission VIEW_BILLING\n"
-                + "workspace role CLERK: changed\n"
-                + "  + method test.Orders: Orders.either(String)\n"
-                + "workspace role MANAGER: changed\n"
-                + "  + method test.Orders: Orders.either(String)\n"
-                + "\n"
-                + "Result: access widened.\n"),
-        run.out);
+    assertReportEnds(
+        run,
+        1,
+        "\n"
+            + "default account role: MEMBER -> BILLING\n"
+            + "  + permission VIEW_BILLING\n"
+            + "workspace role CLERK: changed\n"
+            + "  + method test.Orders: Orders.either(String)\n"
+            + "workspace role MANAGER: changed\n"
+            + "  + method test.Orders: Orders.either(String)\n"
+            + "\n"
+            + "Result: access widened.\n");
   }
 
   @Test
@@ -705,6 +693,14 @@ class MatrixDiffTest {
   @SuppressWarnings("unchecked")
   private static List<Object> list(Object value) {
     return (List<Object>) value;
+  }
+
+  /**
+   * Asserts that {@code run} exited with {@code status} and that its report ends with {@code tail}.
+   */
+  private static void assertReportEnds(Run run, int status, String tail) {
+    assertEquals(status, run.status);
+    assertTrue(run.out.endsWith(tail), run.out);
   }
 
   private record Run(int status, String out, String err) {}

@@ -4,6 +4,8 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 import static dev.rolegate.processor.CompilationAssertions.assertErrors;
 import static dev.rolegate.processor.CompilationAssertions.assertOneError;
+import static dev.rolegate.processor.TestMatrices.service;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code [UnknownPermission]}, {@code [EmptyPermissions]}, {@code [AmbiguousPermissions]} and
@@ -34,61 +37,122 @@ class PermissionValidationTest {
       | READ_A | workspace | |
       """;
 
-  @Test
-  void unknownPermission_rawString_reportedOnLiteralWithSuggestion() {
-    JavaFileObject source =
-        service(
+  /**
+   * Unknown permissions reported at the literal that names them: members, message, line, column.
+   */
+  static Stream<Arguments> unknownPermissionsOnTheLiteral() {
+    return Stream.of(
+        argumentSet(
+            "unknownPermission_rawString_reportedOnLiteralWithSuggestion",
             """
               @RequiresPermission("VIEW_THING")
               void look();
-            """);
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[UnknownPermission] \"VIEW_THING\" is not a permission of matrix "
-            + MATRIX_NAME
-            + ". Did you mean VIEW_THINGS?";
-    assertOneError(compilation, message, source, "@RequiresPermission(\"VIEW_THING\")");
-    assertErrorAtColumn(compilation, message, source, "@RequiresPermission(\"VIEW_THING\")", 23);
-  }
-
-  @Test
-  void unknownPermission_inArray_reportedOnLiteral() {
-    JavaFileObject source =
-        service(
+            """,
+            "[UnknownPermission] \"VIEW_THING\" is not a permission of matrix "
+                + MATRIX_NAME
+                + ". Did you mean VIEW_THINGS?",
+            "@RequiresPermission(\"VIEW_THING\")",
+            23),
+        argumentSet(
+            "unknownPermission_inArray_reportedOnLiteral",
             """
               @RequiresPermission({"VIEW_THINGS", "EDIT_THING"})
               void edit();
-            """);
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[UnknownPermission] \"EDIT_THING\" is not a permission of matrix "
-            + MATRIX_NAME
-            + ". Did you mean EDIT_THINGS?";
-    assertOneError(compilation, message, source, "@RequiresPermission({");
-    assertErrorAtColumn(compilation, message, source, "@RequiresPermission({", 39);
-  }
-
-  @Test
-  void unknownPermission_inAnyOf_reportedOnLiteral() {
-    JavaFileObject source =
-        service(
+            """,
+            "[UnknownPermission] \"EDIT_THING\" is not a permission of matrix "
+                + MATRIX_NAME
+                + ". Did you mean EDIT_THINGS?",
+            "@RequiresPermission({",
+            39),
+        argumentSet(
+            "unknownPermission_inAnyOf_reportedOnLiteral",
             """
               @RequiresPermission(anyOf = {"VIEW_THINGS", "VIEW_SECRET"})
               void peek();
-            """);
+            """,
+            "[UnknownPermission] \"VIEW_SECRET\" is not a permission of matrix "
+                + MATRIX_NAME
+                + ". Did you mean VIEW_SECRETS?",
+            "anyOf",
+            47),
+        argumentSet(
+            "unknownPermission_viaOwnConstant_reportedOnConstantReference",
+            """
+              String LEGACY = "VIEW_THING";
+
+              @RequiresPermission({"EDIT_THINGS", LEGACY})
+              void look();
+            """,
+            "[UnknownPermission] \"VIEW_THING\" is not a permission of matrix "
+                + MATRIX_NAME
+                + ". Did you mean VIEW_THINGS?",
+            "({",
+            39));
+  }
+
+  /**
+   * Annotations that say nothing or too much, reported on the annotation: members, message, line,
+   * column.
+   */
+  static Stream<Arguments> misusedAnnotations() {
+    return Stream.of(
+        argumentSet(
+            "emptyPermissions_noArguments_reportedOnAnnotation",
+            """
+              @RequiresPermission
+              void look();
+            """,
+            "[EmptyPermissions] @RequiresPermission on Things.look() lists no permission. Name at"
+                + " least one in value (all required) or anyOf (one suffices), or use"
+                + " @Unguarded(reason = \"...\") to leave it open on purpose",
+            "@RequiresPermission",
+            3),
+        argumentSet(
+            "emptyPermissions_emptyArray_reportedOnAnnotation",
+            """
+              @RequiresPermission({})
+              void look();
+            """,
+            "[EmptyPermissions] @RequiresPermission on Things.look() lists no permission.",
+            "@RequiresPermission({})",
+            3),
+        argumentSet(
+            "ambiguousPermissions_valueAndAnyOf_reportedOnAnnotation",
+            """
+              @RequiresPermission(value = "VIEW_THINGS", anyOf = "EDIT_THINGS")
+              void look();
+            """,
+            "[AmbiguousPermissions] @RequiresPermission on Things.look() sets both value and anyOf."
+                + " Use value for permissions that are all required, or anyOf for permissions of"
+                + " which one suffices, not both",
+            "value =",
+            3),
+        argumentSet(
+            "conflictingAnnotations_requiresAndUnguarded_reportedOnUnguarded",
+            """
+              @RequiresPermission("VIEW_THINGS")
+              @Unguarded(reason = "health check")
+              void ping();
+            """,
+            "[ConflictingAnnotations] Things.ping() carries both @RequiresPermission and"
+                + " @Unguarded. Keep the one you mean",
+            "@Ungu",
+            3));
+  }
+
+  /**
+   * Members of a service whose mistake is one error, {@code message}, at {@code column} of the line
+   * containing {@code line}.
+   */
+  @ParameterizedTest
+  @MethodSource({"unknownPermissionsOnTheLiteral", "misusedAnnotations"})
+  void oneErrorAtColumn(String members, String message, String line, int column) {
+    JavaFileObject source = service(members);
 
     Compilation compilation = compile(source);
 
-    String message =
-        "[UnknownPermission] \"VIEW_SECRET\" is not a permission of matrix "
-            + MATRIX_NAME
-            + ". Did you mean VIEW_SECRETS?";
-    assertOneError(compilation, message, source, "anyOf");
-    assertErrorAtColumn(compilation, message, source, "anyOf", 47);
+    assertOneError(compilation, message, source, line);
+    assertErrorAtColumn(compilation, message, source, line, column);
   }
 
   @Test
@@ -136,12 +200,14 @@ class PermissionValidationTest {
    */
   static Stream<Arguments> unknownPermissions() {
     return Stream.of(
-        Arguments.of(
+        argumentSet(
+            "unknownPermission_wrongCase_suggestsThePermission",
             "@RequiresPermission(\"delete_things\")",
             "[UnknownPermission] \"delete_things\" is not a permission of matrix "
                 + MATRIX_NAME
                 + ". Did you mean DELETE_THINGS?"),
-        Arguments.of(
+        argumentSet(
+            "unknownPermission_nothingClose_pointsToTheMatrix",
             "@RequiresPermission(\"LAUNCH_ROCKETS\")",
             "[UnknownPermission] \"LAUNCH_ROCKETS\" is not a permission of matrix "
                 + MATRIX_NAME
@@ -178,27 +244,6 @@ class PermissionValidationTest {
   }
 
   @Test
-  void unknownPermission_viaOwnConstant_reportedOnConstantReference() {
-    JavaFileObject source =
-        service(
-            """
-              String LEGACY = "VIEW_THING";
-
-              @RequiresPermission({"EDIT_THINGS", LEGACY})
-              void look();
-            """);
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[UnknownPermission] \"VIEW_THING\" is not a permission of matrix "
-            + MATRIX_NAME
-            + ". Did you mean VIEW_THINGS?";
-    assertOneError(compilation, message, source, "({");
-    assertErrorAtColumn(compilation, message, source, "({", 39);
-  }
-
-  @Test
   void generatedConstants_sameCompilation_deferredThenCompileClean() {
     JavaFileObject source =
         service(
@@ -214,41 +259,6 @@ class PermissionValidationTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.GuardedThings");
-  }
-
-  @Test
-  void emptyPermissions_noArguments_reportedOnAnnotation() {
-    JavaFileObject source =
-        service(
-            """
-              @RequiresPermission
-              void look();
-            """);
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[EmptyPermissions] @RequiresPermission on Things.look() lists no permission. Name at"
-            + " least one in value (all required) or anyOf (one suffices), or use"
-            + " @Unguarded(reason = \"...\") to leave it open on purpose";
-    assertOneError(compilation, message, source, "@RequiresPermission");
-    assertErrorAtColumn(compilation, message, source, "@RequiresPermission", 3);
-  }
-
-  @Test
-  void emptyPermissions_emptyArray_reportedOnAnnotation() {
-    JavaFileObject source =
-        service(
-            """
-              @RequiresPermission({})
-              void look();
-            """);
-
-    Compilation compilation = compile(source);
-
-    String message = "[EmptyPermissions] @RequiresPermission on Things.look() lists no permission.";
-    assertOneError(compilation, message, source, "@RequiresPermission({})");
-    assertErrorAtColumn(compilation, message, source, "@RequiresPermission({})", 3);
   }
 
   @Test
@@ -304,68 +314,30 @@ class PermissionValidationTest {
     assertErrorAtColumn(compilation, message, source, "@Req", 21);
   }
 
-  @Test
-  void ambiguousPermissions_valueAndAnyOf_reportedOnAnnotation() {
-    JavaFileObject source =
-        service(
-            """
-              @RequiresPermission(value = "VIEW_THINGS", anyOf = "EDIT_THINGS")
-              void look();
-            """);
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[AmbiguousPermissions] @RequiresPermission on Things.look() sets both value and anyOf."
-            + " Use value for permissions that are all required, or anyOf for permissions of"
-            + " which one suffices, not both";
-    assertOneError(compilation, message, source, "value =");
-    assertErrorAtColumn(compilation, message, source, "value =", 3);
-  }
-
-  @Test
-  void conflictingAnnotations_requiresAndUnguarded_reportedOnUnguarded() {
+  /** An empty reason, spaces, and an escaped tab as the reason of {@code @Unguarded}. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "   ", "\\t"})
+  void blankUnguardedReason_emptyOrBlank_reportedOnTheReason(String reason) {
     JavaFileObject source =
         service(
             """
               @RequiresPermission("VIEW_THINGS")
-              @Unguarded(reason = "health check")
-              void ping();
-            """);
+              String view(@WorkspaceId String workspace);
+              @Unguarded(reason = "%s")
+              String ping();
+            """
+                .formatted(reason));
 
     Compilation compilation = compile(source);
 
     String message =
-        "[ConflictingAnnotations] Things.ping() carries both @RequiresPermission and"
-            + " @Unguarded. Keep the one you mean";
+        "[BlankUnguardedReason] Things.ping() is @Unguarded with an empty or blank reason, but an"
+            + " unguarded method is open to every caller, unauthenticated ones included, and its"
+            + " reason is what reviewers read in the access report. Say why it may be open, as in"
+            + " @Unguarded(reason = \"liveness probe, reads nothing\"), or guard it with"
+            + " @RequiresPermission";
     assertOneError(compilation, message, source, "@Ungu");
-    assertErrorAtColumn(compilation, message, source, "@Ungu", 3);
-  }
-
-  @Test
-  void blankUnguardedReason_emptyOrBlank_reportedOnTheReason() {
-    for (String reason : new String[] {"", "   ", "\\t"}) {
-      JavaFileObject source =
-          service(
-              """
-                @RequiresPermission("VIEW_THINGS")
-                String view(@WorkspaceId String workspace);
-                @Unguarded(reason = "%s")
-                String ping();
-              """
-                  .formatted(reason));
-
-      Compilation compilation = compile(source);
-
-      String message =
-          "[BlankUnguardedReason] Things.ping() is @Unguarded with an empty or blank reason, but an"
-              + " unguarded method is open to every caller, unauthenticated ones included, and its"
-              + " reason is what reviewers read in the access report. Say why it may be open, as in"
-              + " @Unguarded(reason = \"liveness probe, reads nothing\"), or guard it with"
-              + " @RequiresPermission";
-      assertOneError(compilation, message, source, "@Ungu");
-      assertErrorAtColumn(compilation, message, source, "@Ungu", 23);
-    }
+    assertErrorAtColumn(compilation, message, source, "@Ungu", 23);
   }
 
   @Test
@@ -392,23 +364,6 @@ class PermissionValidationTest {
 
         import dev.rolegate.annotations.PermissionMatrix;
         """);
-  }
-
-  /** Returns {@code public interface test.Things} with {@code body} as its members. */
-  private static JavaFileObject service(String body) {
-    return JavaFileObjects.forSourceString(
-        "test.Things",
-        """
-        package test;
-
-        import dev.rolegate.annotations.RequiresPermission;
-        import dev.rolegate.annotations.Unguarded;
-        import dev.rolegate.annotations.WorkspaceId;
-
-        public interface Things {
-        %s}
-        """
-            .formatted(body));
   }
 
   private static Compilation compile(JavaFileObject source) {

@@ -6,8 +6,8 @@ import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 import static dev.rolegate.processor.CompilationAssertions.assertErrors;
 import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static dev.rolegate.processor.TestMatrices.compile;
-import static dev.rolegate.processor.TestMatrices.packageInfo;
 import static dev.rolegate.processor.TestMatrices.source;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
@@ -29,37 +29,11 @@ class ProxyabilityValidationTest {
       "a class guard extends the class it guards. Make the class non-final, or guard an interface"
           + " it implements instead";
 
-  @Test
-  void notProxyable_staticInterfaceMethod_reportedOnAnnotation() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-            public interface Things {
-              @RequiresPermission("VIEW_THINGS")
-              void look(@WorkspaceId String workspace);
-
-              @RequiresPermission("EDIT_THINGS")
-              static Things none() {
-                return null;
-              }
-            }
-            """);
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[NotProxyable] @RequiresPermission cannot guard static method none(): a guard can only"
-            + " intercept calls to instance methods it overrides. Make it a non-static instance"
-            + " method, or remove @RequiresPermission";
-    assertOneError(compilation, message, source, "EDIT");
-    assertErrorAtColumn(compilation, message, source, "EDIT", 3);
-  }
-
-  @Test
-  void notProxyable_privateInterfaceMethod_reportedOnAnnotation() {
-    JavaFileObject source =
-        source(
+  /** Types a guard cannot wrap, or methods it cannot intercept: type, source, message, line. */
+  static Stream<Arguments> notProxyableTypes() {
+    return Stream.of(
+        argumentSet(
+            "notProxyable_privateInterfaceMethod_reportedOnAnnotation",
             "Things",
             """
             public interface Things {
@@ -69,41 +43,13 @@ class ProxyabilityValidationTest {
               @RequiresPermission("EDIT_THINGS")
               private void helper() {}
             }
-            """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[NotProxyable] @RequiresPermission cannot guard private method helper(): a guard"
-            + " can only intercept calls to instance methods it overrides. Make it a"
-            + " non-private instance method, or remove @RequiresPermission",
-        source,
-        "EDIT_THINGS");
-  }
-
-  @Test
-  void methodOfClass_generatesSubclassGuard() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-            public class Things {
-              @RequiresPermission("VIEW_THINGS")
-              public void look(@WorkspaceId String workspace) {}
-            }
-            """);
-
-    Compilation compilation = compile(source);
-
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("test.GuardedThings");
-  }
-
-  @Test
-  void notProxyable_finalClass_reportedOnceOnTheClass() {
-    JavaFileObject source =
-        source(
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard private method helper(): a guard"
+                + " can only intercept calls to instance methods it overrides. Make it a"
+                + " non-private instance method, or remove @RequiresPermission",
+            "EDIT_THINGS"),
+        argumentSet(
+            "notProxyable_finalClass_reportedOnceOnTheClass",
             "Things",
             """
             public final class Things {
@@ -113,21 +59,11 @@ class ProxyabilityValidationTest {
               @RequiresPermission("EDIT_THINGS")
               public void edit() {}
             }
-            """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[NotProxyable] @RequiresPermission cannot guard final class Things: " + NON_FINAL,
-        source,
-        "public final class Things");
-  }
-
-  @Test
-  void notProxyable_enum_reportedOnAnnotation() {
-    JavaFileObject source =
-        source(
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard final class Things: " + NON_FINAL,
+            "public final class Things"),
+        argumentSet(
+            "notProxyable_enum_reportedOnAnnotation",
             "Things",
             """
             public enum Things {
@@ -136,47 +72,15 @@ class ProxyabilityValidationTest {
               @RequiresPermission("VIEW_THINGS")
               public void look() {}
             }
-            """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[NotProxyable] @RequiresPermission cannot guard enum Things: an enum"
-            + " cannot be extended, so no guard can subclass it. Extract an interface with the"
-            + " guarded methods, annotate it, and wrap the enum with that interface's Guarded"
-            + " type",
-        source,
-        "public enum Things");
-  }
-
-  @Test
-  void notProxyable_typeLevelOnFinalClass_reportedOnTypeAnnotation() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-            @RequiresPermission("VIEW_THINGS")
-            public final class Things {
-              public void look(@WorkspaceId String workspace) {}
-            }
-            """);
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[NotProxyable] @RequiresPermission cannot guard final class Things: " + NON_FINAL;
-    assertOneError(compilation, message, source, "@Req");
-    assertErrorAtColumn(compilation, message, source, "@Req", 1);
-  }
-
-  /**
-   * An interface a guard in its package cannot implement because it, or a type around it, is
-   * private: the source of Outer, the message, and the line it is reported on.
-   */
-  static Stream<Arguments> privateInterfaces() {
-    return Stream.of(
-        Arguments.of(
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard enum Things: an enum"
+                + " cannot be extended, so no guard can subclass it. Extract an interface with the"
+                + " guarded methods, annotate it, and wrap the enum with that interface's Guarded"
+                + " type",
+            "public enum Things"),
+        argumentSet(
+            "notProxyable_privateInterface_saysMakeItPackagePrivate",
+            "Outer",
             """
             public class Outer {
               private interface Things {
@@ -188,7 +92,9 @@ class ProxyabilityValidationTest {
             "[NotProxyable] @RequiresPermission cannot guard interface Things: it is private, so a"
                 + " guard in its package cannot implement it. Make it package-private or public",
             "private interface Things"),
-        Arguments.of(
+        argumentSet(
+            "notProxyable_interfaceInPrivateClass_namesEnclosingType",
+            "Outer",
             """
             public class Outer {
               private static class Middle {
@@ -205,15 +111,236 @@ class ProxyabilityValidationTest {
             "interface Things {"));
   }
 
+  /** Interface methods a guard would leave open: type, source, message and line. */
+  static Stream<Arguments> unprotectedMethods() {
+    return Stream.of(
+        argumentSet(
+            "unprotectedMethod_default_reportedOnMethod",
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look(@WorkspaceId String workspace);
+
+              default void touch() {}
+            }
+            """,
+            "[UnprotectedMethod] Things.touch() has neither @RequiresPermission nor @Unguarded,"
+                + " so GuardedThings would leave it open.",
+            "default void touch()"),
+        argumentSet(
+            "unprotectedMethod_inheritedFromUnannotatedInterface_reportedOnSubinterface",
+            "Things",
+            """
+            interface Base {
+              void touch();
+            }
+
+            public interface Things extends Base {
+              @RequiresPermission("VIEW_THINGS")
+              void look(@WorkspaceId String workspace);
+            }
+            """,
+            "[UnprotectedMethod] method Base.touch(), inherited by Things, has neither"
+                + " @RequiresPermission nor @Unguarded, so GuardedThings would leave it open."
+                + " Redeclare it in Things with @RequiresPermission(...) or"
+                + " @Unguarded(reason = \"...\"), or put @RequiresPermission on Things as the"
+                + " default for every method it has",
+            "public interface Things extends Base"));
+  }
+
+  /** Parameters {@code @WorkspaceId} cannot mark: type, source, message and line. */
+  static Stream<Arguments> workspaceIdMisuses() {
+    return Stream.of(
+        argumentSet(
+            "workspaceIdMisuse_onObject_namesType",
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look(
+                  @WorkspaceId Object workspace);
+            }
+            """,
+            "[WorkspaceIdMisuse] @WorkspaceId on parameter workspace of look() of type"
+                + " java.lang.Object. A workspace id is a String or a java.util.UUID",
+            "@WorkspaceId Object workspace"));
+  }
+
+  /** Mistakes reported at the column of the element: type, source, message, line, column. */
+  static Stream<Arguments> errorsAtAColumn() {
+    return Stream.of(
+        argumentSet(
+            "notProxyable_staticInterfaceMethod_reportedOnAnnotation",
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look(@WorkspaceId String workspace);
+
+              @RequiresPermission("EDIT_THINGS")
+              static Things none() {
+                return null;
+              }
+            }
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard static method none(): a guard can only"
+                + " intercept calls to instance methods it overrides. Make it a non-static instance"
+                + " method, or remove @RequiresPermission",
+            "EDIT",
+            3),
+        argumentSet(
+            "notProxyable_typeLevelOnFinalClass_reportedOnTypeAnnotation",
+            "Things",
+            """
+            @RequiresPermission("VIEW_THINGS")
+            public final class Things {
+              public void look(@WorkspaceId String workspace) {}
+            }
+            """,
+            "[NotProxyable] @RequiresPermission cannot guard final class Things: " + NON_FINAL,
+            "@Req",
+            1),
+        argumentSet(
+            "unprotectedMethod_abstract_reportedOnMethod",
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look(@WorkspaceId String workspace);
+
+              void touch();
+            }
+            """,
+            "[UnprotectedMethod] Things.touch() has neither @RequiresPermission nor @Unguarded, so"
+                + " GuardedThings would leave it open. Add @RequiresPermission(...) to it (or to its"
+                + " type as a default), or @Unguarded(reason = \"...\") if it is meant to be open",
+            "touch",
+            8),
+        argumentSet(
+            "workspaceIdMisuse_twice_reportedOnSecond",
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look(
+                  @WorkspaceId String workspace,
+                  @WorkspaceId String other);
+            }
+            """,
+            "[WorkspaceIdMisuse] @WorkspaceId marks both workspace and parameter other of look(). A"
+                + " call acts on one workspace: keep @WorkspaceId on one parameter",
+            "other",
+            7),
+        argumentSet(
+            "workspaceIdMisuse_onInt_reportedOnAnnotation",
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look(
+                  @WorkspaceId int workspace);
+            }
+            """,
+            "[WorkspaceIdMisuse] @WorkspaceId on parameter workspace of look() of type int. A"
+                + " workspace id is a String or a java.util.UUID, or a type that carries one (see"
+                + " @WorkspaceId): change the parameter's type or move the annotation",
+            "@WorkspaceId int",
+            7));
+  }
+
+  /** Types guarded without a warning: type, source and the guard generated. */
+  static Stream<Arguments> guardedTypes() {
+    return Stream.of(
+        argumentSet(
+            "methodOfClass_generatesSubclassGuard",
+            "Things",
+            """
+            public class Things {
+              @RequiresPermission("VIEW_THINGS")
+              public void look(@WorkspaceId String workspace) {}
+            }
+            """,
+            "test.GuardedThings"),
+        argumentSet(
+            "typeLevelPermission_coversUnannotatedMethods_compilesClean",
+            "Things",
+            """
+            @RequiresPermission("VIEW_THINGS")
+            public interface Things {
+              void look(@WorkspaceId String workspace);
+
+              default void peek(@WorkspaceId String workspace) {}
+
+              @RequiresPermission("EDIT_THINGS")
+              void edit(@WorkspaceId String workspace);
+            }
+            """,
+            "test.GuardedThings"),
+        argumentSet(
+            "unguarded_withReason_compilesClean",
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look(@WorkspaceId String workspace);
+
+              @Unguarded(reason = "liveness probe, reads nothing")
+              String ping();
+            }
+            """,
+            "test.GuardedThings"),
+        argumentSet(
+            "workspaceId_stringAndUuid_compileClean",
+            "Things",
+            """
+            public interface Things {
+              @RequiresPermission("VIEW_THINGS")
+              void look(@WorkspaceId String workspace, String id);
+
+              @RequiresPermission("EDIT_THINGS")
+              void edit(String id, @WorkspaceId java.util.UUID workspace);
+            }
+            """,
+            "test.GuardedThings"));
+  }
+
+  /**
+   * One source whose mistake is one error, {@code message}, on the line containing {@code line}.
+   */
   @ParameterizedTest
-  @MethodSource("privateInterfaces")
-  void notProxyable_privateInterface_saysMakeItPackagePrivate(
-      String outer, String message, String line) {
-    JavaFileObject source = source("Outer", outer);
+  @MethodSource({"notProxyableTypes", "unprotectedMethods", "workspaceIdMisuses"})
+  void oneError(String type, String body, String message, String line) {
+    JavaFileObject source = source(type, body);
 
     Compilation compilation = compile(source);
 
     assertOneError(compilation, message, source, line);
+  }
+
+  /**
+   * One source whose mistake is one error, {@code message}, at {@code column} of the line
+   * containing {@code line}.
+   */
+  @ParameterizedTest
+  @MethodSource("errorsAtAColumn")
+  void oneErrorAtColumn(String type, String body, String message, String line, int column) {
+    JavaFileObject source = source(type, body);
+
+    Compilation compilation = compile(source);
+
+    assertOneError(compilation, message, source, line);
+    assertErrorAtColumn(compilation, message, source, line, column);
+  }
+
+  /** A type a guard covers in full: it compiles clean and gets its guard. */
+  @ParameterizedTest
+  @MethodSource("guardedTypes")
+  void guardedWithoutWarnings(String type, String body, String guard) {
+    Compilation compilation = compile(source(type, body));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile(guard);
   }
 
   @Test
@@ -258,203 +385,10 @@ class ProxyabilityValidationTest {
     ClassOutputs.copyClasses(first, classes);
     assertThat(Files.exists(classes.resolve("test/GuardedThings.class"))).isTrue();
 
-    Compilation second =
-        TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-            .withClasspath(ClassOutputs.classPathWith(classes))
-            .compile(packageInfo(), source);
+    Compilation second = TestMatrices.compileWithClassPath(classes, source);
 
     assertThat(second).succeeded();
     assertThat(second).generatedSourceFile("test.GuardedThings");
-  }
-
-  @Test
-  void unprotectedMethod_abstract_reportedOnMethod() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-            public interface Things {
-              @RequiresPermission("VIEW_THINGS")
-              void look(@WorkspaceId String workspace);
-
-              void touch();
-            }
-            """);
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[UnprotectedMethod] Things.touch() has neither @RequiresPermission nor @Unguarded, so"
-            + " GuardedThings would leave it open. Add @RequiresPermission(...) to it (or to its"
-            + " type as a default), or @Unguarded(reason = \"...\") if it is meant to be open";
-    assertOneError(compilation, message, source, "touch");
-    assertErrorAtColumn(compilation, message, source, "touch", 8);
-  }
-
-  @Test
-  void unprotectedMethod_default_reportedOnMethod() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-            public interface Things {
-              @RequiresPermission("VIEW_THINGS")
-              void look(@WorkspaceId String workspace);
-
-              default void touch() {}
-            }
-            """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[UnprotectedMethod] Things.touch() has neither @RequiresPermission nor @Unguarded,"
-            + " so GuardedThings would leave it open.",
-        source,
-        "default void touch()");
-  }
-
-  @Test
-  void unprotectedMethod_inheritedFromUnannotatedInterface_reportedOnSubinterface() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-            interface Base {
-              void touch();
-            }
-
-            public interface Things extends Base {
-              @RequiresPermission("VIEW_THINGS")
-              void look(@WorkspaceId String workspace);
-            }
-            """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[UnprotectedMethod] method Base.touch(), inherited by Things, has neither"
-            + " @RequiresPermission nor @Unguarded, so GuardedThings would leave it open."
-            + " Redeclare it in Things with @RequiresPermission(...) or"
-            + " @Unguarded(reason = \"...\"), or put @RequiresPermission on Things as the"
-            + " default for every method it has",
-        source,
-        "public interface Things extends Base");
-  }
-
-  @Test
-  void typeLevelPermission_coversUnannotatedMethods_compilesClean() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-            @RequiresPermission("VIEW_THINGS")
-            public interface Things {
-              void look(@WorkspaceId String workspace);
-
-              default void peek(@WorkspaceId String workspace) {}
-
-              @RequiresPermission("EDIT_THINGS")
-              void edit(@WorkspaceId String workspace);
-            }
-            """);
-
-    Compilation compilation = compile(source);
-
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("test.GuardedThings");
-  }
-
-  @Test
-  void unguarded_withReason_compilesClean() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-            public interface Things {
-              @RequiresPermission("VIEW_THINGS")
-              void look(@WorkspaceId String workspace);
-
-              @Unguarded(reason = "liveness probe, reads nothing")
-              String ping();
-            }
-            """);
-
-    Compilation compilation = compile(source);
-
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("test.GuardedThings");
-  }
-
-  @Test
-  void workspaceIdMisuse_twice_reportedOnSecond() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-            public interface Things {
-              @RequiresPermission("VIEW_THINGS")
-              void look(
-                  @WorkspaceId String workspace,
-                  @WorkspaceId String other);
-            }
-            """);
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[WorkspaceIdMisuse] @WorkspaceId marks both workspace and parameter other of look(). A"
-            + " call acts on one workspace: keep @WorkspaceId on one parameter";
-    assertOneError(compilation, message, source, "other");
-    assertErrorAtColumn(compilation, message, source, "other", 7);
-  }
-
-  @Test
-  void workspaceIdMisuse_onInt_reportedOnAnnotation() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-            public interface Things {
-              @RequiresPermission("VIEW_THINGS")
-              void look(
-                  @WorkspaceId int workspace);
-            }
-            """);
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[WorkspaceIdMisuse] @WorkspaceId on parameter workspace of look() of type int. A"
-            + " workspace id is a String or a java.util.UUID, or a type that carries one (see"
-            + " @WorkspaceId): change the parameter's type or move the annotation";
-    assertOneError(compilation, message, source, "@WorkspaceId int");
-    assertErrorAtColumn(compilation, message, source, "@WorkspaceId int", 7);
-  }
-
-  @Test
-  void workspaceIdMisuse_onObject_namesType() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-            public interface Things {
-              @RequiresPermission("VIEW_THINGS")
-              void look(
-                  @WorkspaceId Object workspace);
-            }
-            """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[WorkspaceIdMisuse] @WorkspaceId on parameter workspace of look() of type"
-            + " java.lang.Object. A workspace id is a String or a java.util.UUID",
-        source,
-        "@WorkspaceId Object workspace");
   }
 
   @Test
@@ -482,26 +416,5 @@ class ProxyabilityValidationTest {
         .hadErrorContaining("[UnknownPermission] \"VIEW_THING\" is not a permission")
         .inFile(source)
         .onLineContaining("@RequiresPermission");
-  }
-
-  @Test
-  void workspaceId_stringAndUuid_compileClean() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-            public interface Things {
-              @RequiresPermission("VIEW_THINGS")
-              void look(@WorkspaceId String workspace, String id);
-
-              @RequiresPermission("EDIT_THINGS")
-              void edit(String id, @WorkspaceId java.util.UUID workspace);
-            }
-            """);
-
-    Compilation compilation = compile(source);
-
-    assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("test.GuardedThings");
   }
 }

@@ -1,5 +1,13 @@
 package dev.rolegate.processor;
 
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.tools.JavaFileObject;
+
 /**
  * The services that the access report and the guard index are both tested on: every requirement
  * shape (single, all-of, any-of, account only, bound workspace, unguarded), every workspace source
@@ -62,4 +70,27 @@ final class ReportedServices {
         void rename(String name);
       }
       """;
+
+  /**
+   * Returns {@code package-info.java} naming {@code matrix.md}, then {@link #THINGS}, {@link #REF}
+   * and {@link #ALPHA} as sources of package {@code test}.
+   */
+  static List<JavaFileObject> sources() {
+    return List.of(
+        JavaFileObjects.forSourceString(
+            "test.package-info",
+            "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n"),
+        JavaFileObjects.forSourceString("test.Things", ReportedServices.THINGS),
+        JavaFileObjects.forSourceString("test.ThingRef", ReportedServices.REF),
+        JavaFileObjects.forSourceString("test.Alpha", ReportedServices.ALPHA));
+  }
+
+  /** Returns the test resource {@code /report/<name>}: a report or lock as it must be, exactly. */
+  static String expected(String name) {
+    try (InputStream in = ReportedServices.class.getResourceAsStream("/report/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -88,6 +88,26 @@ final class TestMatrices {
   }
 
   /**
+   * Returns {@code public interface test.Things} with {@code body} as its members, after the
+   * imports of {@code @RequiresPermission}, {@code @Unguarded} and {@code @WorkspaceId}.
+   */
+  static JavaFileObject service(String body) {
+    return JavaFileObjects.forSourceString(
+        "test.Things",
+        """
+        package test;
+
+        import dev.rolegate.annotations.RequiresPermission;
+        import dev.rolegate.annotations.Unguarded;
+        import dev.rolegate.annotations.WorkspaceId;
+
+        public interface Things {
+        %s}
+        """
+            .formatted(body));
+  }
+
+  /**
    * Returns {@code package-info.java} declaring {@code @PermissionMatrix("matrix.md")} on {@code
    * test}.
    */
@@ -100,6 +120,18 @@ final class TestMatrices {
 
         import dev.rolegate.annotations.PermissionMatrix;
         """);
+  }
+
+  /**
+   * Compiles {@code sources} and {@link #packageInfo()} against {@link #SMALL}, with a fresh
+   * processor and {@code classes} on the class path.
+   */
+  static Compilation compileWithClassPath(Path classes, JavaFileObject... sources) {
+    List<JavaFileObject> all = new ArrayList<>(List.of(sources));
+    all.add(0, packageInfo());
+    return compiler(sourcePath(SMALL))
+        .withClasspath(ClassOutputs.classPathWith(classes))
+        .compile(all);
   }
 
   /**

@@ -3,11 +3,17 @@ package dev.rolegate.processor;
 import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.CompilationAssertions.assertWarningAt;
+import static dev.rolegate.processor.TestMatrices.service;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code [DuplicatePermission]}, {@code [RedundantPermission]}, {@code [WeakenedAnyOf]} and {@code
@@ -48,38 +54,6 @@ class WarningTest {
   }
 
   @Test
-  void duplicatePermission_inAnyOf_warnsOnSecondItem() {
-    String line =
-        "@RequiresPermission(anyOf = {\"EDIT_THINGS\", \"VIEW_ACCOUNT\", \"EDIT_THINGS\"})";
-    JavaFileObject source = service("  " + line + "\n  void edit(@WorkspaceId String ws);\n");
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[DuplicatePermission] @RequiresPermission on Things.edit() lists"
-            + " EDIT_THINGS twice in anyOf. Remove the second EDIT_THINGS";
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(compilation, message, source, line, column(line, "\"EDIT_THINGS\"", 2));
-    assertThat(compilation).generatedSourceFile("test.GuardedThings");
-  }
-
-  @Test
-  void redundantPermission_impliedByAnother_warnsOnImpliedItem() {
-    String line = "@RequiresPermission({\"VIEW_THINGS\", \"DELETE_THINGS\"})";
-    JavaFileObject source = service("  " + line + "\n  void purge(@WorkspaceId String ws);\n");
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[RedundantPermission] @RequiresPermission on Things.purge() requires"
-            + " VIEW_THINGS, which DELETE_THINGS, also required, already implies. Remove VIEW_THINGS";
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(compilation, message, source, line, column(line, "\"VIEW_THINGS\"", 1));
-  }
-
-  @Test
   void redundantPermission_chain_warnsOnEachImpliedItemNamingEveryImplier() {
     String line = "@RequiresPermission({\"DELETE_THINGS\", \"EDIT_THINGS\", \"VIEW_THINGS\"})";
     JavaFileObject source = service("  " + line + "\n  void purge(@WorkspaceId String ws);\n");
@@ -104,107 +78,112 @@ class WarningTest {
         column(line, "\"VIEW_THINGS\"", 1));
   }
 
-  @Test
-  void redundantPermission_unrelatedOrOtherLevel_noWarning() {
-    JavaFileObject source =
-        service(
-            """
-          @RequiresPermission({"EDIT_THINGS", "VIEW_SECRETS", "EDIT_ACCOUNT"})
-          void edit(@WorkspaceId String ws);
+  static Stream<Arguments> oneWarningOnAnItem() {
+    return Stream.of(
+        argumentSet(
+            "duplicatePermission_inAnyOf_warnsOnSecondItem",
+            "@RequiresPermission(anyOf = {\"EDIT_THINGS\", \"VIEW_ACCOUNT\", \"EDIT_THINGS\"})",
+            "edit",
+            "\"EDIT_THINGS\"",
+            2,
+            "[DuplicatePermission] @RequiresPermission on Things.edit() lists"
+                + " EDIT_THINGS twice in anyOf. Remove the second EDIT_THINGS"),
+        argumentSet(
+            "redundantPermission_impliedByAnother_warnsOnImpliedItem",
+            "@RequiresPermission({\"VIEW_THINGS\", \"DELETE_THINGS\"})",
+            "purge",
+            "\"VIEW_THINGS\"",
+            1,
+            "[RedundantPermission] @RequiresPermission on Things.purge() requires"
+                + " VIEW_THINGS, which DELETE_THINGS, also required, already implies. Remove"
+                + " VIEW_THINGS"),
+        argumentSet(
+            "weakenedAnyOf_strongerItem_warnsAndSaysWhatTheListMeans",
+            "@RequiresPermission(anyOf = {\"VIEW_THINGS\", \"EDIT_THINGS\"})",
+            "look",
+            "\"EDIT_THINGS\"",
+            1,
+            "[WeakenedAnyOf] EDIT_THINGS in anyOf of @RequiresPermission on Things.look()"
+                + " implies VIEW_THINGS, also listed, so it lets no one else in: the list means"
+                + " VIEW_THINGS alone. Write @RequiresPermission(VIEW_THINGS), or remove VIEW_THINGS"
+                + " if only holders of EDIT_THINGS should pass"),
+        argumentSet(
+            "weakenedAnyOf_twoWeakest_suggestsTheShorterAnyOf",
+            "@RequiresPermission(anyOf = {\"VIEW_THINGS\", \"DELETE_THINGS\", \"VIEW_SECRETS\"})",
+            "look",
+            "\"DELETE_THINGS\"",
+            1,
+            "[WeakenedAnyOf] DELETE_THINGS in anyOf of @RequiresPermission on"
+                + " Things.look() implies VIEW_THINGS, also listed, so it lets no one else in: the"
+                + " list means anyOf = {VIEW_THINGS, VIEW_SECRETS}. Write @RequiresPermission(anyOf"
+                + " = {VIEW_THINGS, VIEW_SECRETS}), or remove VIEW_THINGS if only holders of"
+                + " DELETE_THINGS should pass"),
+        argumentSet(
+            "ungrantedPermission_inValue_warnsOnItem",
+            "@RequiresPermission({\"VIEW_THINGS\", \"ORPHAN\"})",
+            "look",
+            "\"ORPHAN\"",
+            1,
+            "[UngrantedPermission] No role of matrix "
+                + MATRIX_NAME
+                + " grants ORPHAN, so no role can call Things.look() (only a custom role holding"
+                + " ORPHAN could). Grant ORPHAN to a role in matrix.md, or require a permission that"
+                + " a role holds"),
+        argumentSet(
+            "ungrantedPermission_anyOfNoneGranted_oneWarningOnFirstItemNamingAll",
+            "@RequiresPermission(anyOf = {\"ORPHAN\", \"LOST\"})",
+            "look",
+            "\"ORPHAN\"",
+            1,
+            "[UngrantedPermission] No role of matrix "
+                + MATRIX_NAME
+                + " grants any of ORPHAN, LOST, so no role can call Things.look() (only a custom"
+                + " role holding one of them could). Grant one of them to a role in matrix.md"));
+  }
 
-          @RequiresPermission(anyOf = {"EDIT_THINGS", "VIEW_SECRETS", "VIEW_ACCOUNT"})
-          void peek(@WorkspaceId String ws);
-        """);
+  /**
+   * A method whose {@code annotation} draws one warning, {@code message}, on the {@code
+   * occurrence}-th {@code item} of its list; the guard is generated all the same.
+   */
+  @ParameterizedTest
+  @MethodSource
+  void oneWarningOnAnItem(
+      String annotation, String method, String item, int occurrence, String message) {
+    JavaFileObject source =
+        service("  " + annotation + "\n  void " + method + "(@WorkspaceId String ws);\n");
 
     Compilation compilation = compile(source);
+
+    assertOneWarningOn(compilation, message, source, annotation, item, occurrence);
+    assertThat(compilation).generatedSourceFile("test.GuardedThings");
+  }
+
+  static Stream<Arguments> listsThatWarnOfNothing() {
+    return Stream.of(
+        argumentSet(
+            "redundantPermission_unrelatedOrOtherLevel_noWarning",
+            """
+              @RequiresPermission({"EDIT_THINGS", "VIEW_SECRETS", "EDIT_ACCOUNT"})
+              void edit(@WorkspaceId String ws);
+
+              @RequiresPermission(anyOf = {"EDIT_THINGS", "VIEW_SECRETS", "VIEW_ACCOUNT"})
+              void peek(@WorkspaceId String ws);
+            """),
+        argumentSet(
+            "ungrantedPermission_anyOfWithOneGranted_noWarning",
+            """
+              @RequiresPermission(anyOf = {"ORPHAN", "VIEW_THINGS"})
+              void look(@WorkspaceId String ws);
+            """));
+  }
+
+  /** Members whose permission lists are sound, so the service compiles without a warning. */
+  @ParameterizedTest
+  @MethodSource
+  void listsThatWarnOfNothing(String members) {
+    Compilation compilation = compile(service(members));
 
     assertThat(compilation).succeededWithoutWarnings();
-  }
-
-  @Test
-  void weakenedAnyOf_strongerItem_warnsAndSaysWhatTheListMeans() {
-    String line = "@RequiresPermission(anyOf = {\"VIEW_THINGS\", \"EDIT_THINGS\"})";
-    JavaFileObject source = service("  " + line + "\n  void look(@WorkspaceId String ws);\n");
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[WeakenedAnyOf] EDIT_THINGS in anyOf of @RequiresPermission on Things.look()"
-            + " implies VIEW_THINGS, also listed, so it lets no one else in: the list means"
-            + " VIEW_THINGS alone. Write @RequiresPermission(VIEW_THINGS), or remove VIEW_THINGS if"
-            + " only holders of EDIT_THINGS should pass";
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(compilation, message, source, line, column(line, "\"EDIT_THINGS\"", 1));
-  }
-
-  @Test
-  void weakenedAnyOf_twoWeakest_suggestsTheShorterAnyOf() {
-    String line =
-        "@RequiresPermission(anyOf = {\"VIEW_THINGS\", \"DELETE_THINGS\", \"VIEW_SECRETS\"})";
-    JavaFileObject source = service("  " + line + "\n  void look(@WorkspaceId String ws);\n");
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[WeakenedAnyOf] DELETE_THINGS in anyOf of @RequiresPermission on"
-            + " Things.look() implies VIEW_THINGS, also listed, so it lets no one else in: the list"
-            + " means anyOf = {VIEW_THINGS, VIEW_SECRETS}. Write @RequiresPermission(anyOf ="
-            + " {VIEW_THINGS, VIEW_SECRETS}), or remove VIEW_THINGS if only holders of DELETE_THINGS"
-            + " should pass";
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(compilation, message, source, line, column(line, "\"DELETE_THINGS\"", 1));
-  }
-
-  @Test
-  void ungrantedPermission_inValue_warnsOnItem() {
-    String line = "@RequiresPermission({\"VIEW_THINGS\", \"ORPHAN\"})";
-    JavaFileObject source = service("  " + line + "\n  void look(@WorkspaceId String ws);\n");
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[UngrantedPermission] No role of matrix "
-            + MATRIX_NAME
-            + " grants ORPHAN,"
-            + " so no role can call Things.look() (only a custom role holding ORPHAN could). Grant"
-            + " ORPHAN to a role in matrix.md, or require a permission that a role holds";
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(compilation, message, source, line, column(line, "\"ORPHAN\"", 1));
-  }
-
-  @Test
-  void ungrantedPermission_anyOfWithOneGranted_noWarning() {
-    JavaFileObject source =
-        service(
-            """
-          @RequiresPermission(anyOf = {"ORPHAN", "VIEW_THINGS"})
-          void look(@WorkspaceId String ws);
-        """);
-
-    Compilation compilation = compile(source);
-
-    assertThat(compilation).succeededWithoutWarnings();
-  }
-
-  @Test
-  void ungrantedPermission_anyOfNoneGranted_oneWarningOnFirstItemNamingAll() {
-    String line = "@RequiresPermission(anyOf = {\"ORPHAN\", \"LOST\"})";
-    JavaFileObject source = service("  " + line + "\n  void look(@WorkspaceId String ws);\n");
-
-    Compilation compilation = compile(source);
-
-    String message =
-        "[UngrantedPermission] No role of matrix "
-            + MATRIX_NAME
-            + " grants any of"
-            + " ORPHAN, LOST, so no role can call Things.look() (only a custom role holding one of"
-            + " them could). Grant one of them to a role in matrix.md";
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(compilation, message, source, line, column(line, "\"ORPHAN\"", 1));
   }
 
   @Test
@@ -347,14 +326,13 @@ class WarningTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(
+    assertOneWarningOn(
         compilation,
         "[WeakenedAnyOf] DELETE_THINGS in anyOf",
         source,
         line,
-        column(line, "\"DELETE_THINGS\"", 1));
+        "\"DELETE_THINGS\"",
+        1);
   }
 
   @Test
@@ -703,16 +681,15 @@ class WarningTest {
 
     Compilation compilation = compile(source);
 
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(
+    assertOneWarningOn(
         compilation,
         "[UnusedWorkspaceId] @WorkspaceId marks parameter ws of"
             + " Things.ping(), which is @Unguarded, so its guard checks nothing and never reads the"
             + " workspace. Remove @WorkspaceId, or guard the method with @RequiresPermission",
         source,
         line,
-        column(line, "@WorkspaceId", 1));
+        "@WorkspaceId",
+        1);
     assertThat(compilation).generatedSourceFile("test.GuardedThings");
   }
 
@@ -779,34 +756,16 @@ class WarningTest {
 
     Compilation compilation = TestMatrices.compile(source);
 
-    assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningCount(1);
-    assertWarningAt(
+    assertOneWarningOn(
         compilation,
         "[UnusedAccountId] @AccountId marks parameter account of"
             + " Things.ping(), which is @Unguarded, so its guard checks nothing and never reads the"
             + " account. Remove @AccountId, or guard the method with @RequiresPermission",
         source,
         line,
-        column(line, "@AccountId", 1));
+        "@AccountId",
+        1);
     assertThat(compilation).generatedSourceFile("test.GuardedThings");
-  }
-
-  /** Returns {@code public interface test.Things} with {@code body} as its members. */
-  private static JavaFileObject service(String body) {
-    return JavaFileObjects.forSourceString(
-        "test.Things",
-        """
-        package test;
-
-        import dev.rolegate.annotations.RequiresPermission;
-        import dev.rolegate.annotations.Unguarded;
-        import dev.rolegate.annotations.WorkspaceId;
-
-        public interface Things {
-        %s}
-        """
-            .formatted(body));
   }
 
   private static Compilation compile(JavaFileObject source) {
@@ -815,6 +774,22 @@ class WarningTest {
             "test.package-info",
             "@dev.rolegate.annotations.PermissionMatrix(\"matrix.md\")\npackage test;\n");
     return TestMatrices.compiler(TestMatrices.sourcePath(MATRIX)).compile(packageInfo, source);
+  }
+
+  /**
+   * Asserts that {@code compilation} succeeded with one warning, containing {@code message}, at the
+   * {@code occurrence}-th {@code item} of {@code line} in {@code source}.
+   */
+  private static void assertOneWarningOn(
+      Compilation compilation,
+      String message,
+      JavaFileObject source,
+      String line,
+      String item,
+      int occurrence) {
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertWarningAt(compilation, message, source, line, column(line, item, occurrence));
   }
 
   /** Returns the 1-based column of the {@code occurrence}-th {@code text} in {@code line}. */

@@ -5,8 +5,9 @@ import static dev.rolegate.processor.CompilationAssertions.assertErrorAtColumn;
 import static dev.rolegate.processor.CompilationAssertions.assertErrors;
 import static dev.rolegate.processor.CompilationAssertions.assertOneError;
 import static dev.rolegate.processor.TestMatrices.compile;
-import static dev.rolegate.processor.TestMatrices.packageInfo;
+import static dev.rolegate.processor.TestMatrices.compileWithClassPath;
 import static dev.rolegate.processor.TestMatrices.source;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -14,8 +15,12 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code [WorkspaceIdMisuse]} for workspace carriers and {@code @BoundWorkspace}, and {@code
@@ -67,10 +72,11 @@ class WorkspaceIdValidationTest {
         .onLineContaining("Job job");
   }
 
-  @Test
-  void workspaceIdMisuse_carrierWithTwoMarkedAccessors_namesBoth() {
-    JavaFileObject source =
-        source(
+  /** Workspace carriers a guard cannot read: type, source, message and line. */
+  static Stream<Arguments> workspaceIdMisuses() {
+    return Stream.of(
+        argumentSet(
+            "workspaceIdMisuse_carrierWithTwoMarkedAccessors_namesBoth",
             "Things",
             """
             interface Scoped {
@@ -85,23 +91,13 @@ class WorkspaceIdValidationTest {
               @RequiresPermission("VIEW_THINGS")
               void look(@WorkspaceId Ref ref);
             }
-            """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type test.Ref, which"
-            + " marks more than one accessor with @WorkspaceId: Ref.tenant(), Ref.workspace()."
-            + " A call acts on one workspace: keep @WorkspaceId on one of them",
-        source,
-        "@WorkspaceId Ref ref");
-  }
-
-  @Test
-  void workspaceIdMisuse_accessorReturnsAnotherType_namesTheType() {
-    JavaFileObject source =
-        source(
+            """,
+            "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type test.Ref, which"
+                + " marks more than one accessor with @WorkspaceId: Ref.tenant(), Ref.workspace()."
+                + " A call acts on one workspace: keep @WorkspaceId on one of them",
+            "@WorkspaceId Ref ref"),
+        argumentSet(
+            "workspaceIdMisuse_accessorReturnsAnotherType_namesTheType",
             "Things",
             """
             record Ref(@WorkspaceId long workspace) {}
@@ -110,18 +106,48 @@ class WorkspaceIdValidationTest {
               @RequiresPermission("VIEW_THINGS")
               void look(@WorkspaceId Ref ref);
             }
-            """);
+            """,
+            "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type test.Ref, whose"
+                + " @WorkspaceId accessor Ref.workspace() returns long. A workspace id is a String"
+                + " or a java.util.UUID: change the accessor's return type, or mark another"
+                + " accessor",
+            "@WorkspaceId Ref ref"));
+  }
+
+  /** Methods needing a workspace they do not name: type, source, message and line. */
+  static Stream<Arguments> missingWorkspaces() {
+    return Stream.of(
+        argumentSet(
+            "missingWorkspace_inheritedFromSourceInterface_reportedOnInheritedMethod",
+            "Things",
+            """
+            interface Base {
+              void touch();
+            }
+
+            @RequiresPermission("VIEW_THINGS")
+            public interface Things extends Base {
+              void look(@WorkspaceId String ws);
+            }
+            """,
+            "[MissingWorkspace] Base.touch() needs workspace permission VIEW_THINGS but names no"
+                + " workspace. Mark the parameter that names it with @WorkspaceId, or add"
+                + " @BoundWorkspace to "
+                + BIND,
+            "void touch()"));
+  }
+
+  /**
+   * One source whose mistake is one error, {@code message}, on the line containing {@code line}.
+   */
+  @ParameterizedTest
+  @MethodSource({"workspaceIdMisuses", "missingWorkspaces"})
+  void oneError(String type, String body, String message, String line) {
+    JavaFileObject source = source(type, body);
 
     Compilation compilation = compile(source);
 
-    assertOneError(
-        compilation,
-        "[WorkspaceIdMisuse] @WorkspaceId on parameter ref of look() of type test.Ref, whose"
-            + " @WorkspaceId accessor Ref.workspace() returns long. A workspace id is a String"
-            + " or a java.util.UUID: change the accessor's return type, or mark another"
-            + " accessor",
-        source,
-        "@WorkspaceId Ref ref");
+    assertOneError(compilation, message, source, line);
   }
 
   @Test
@@ -247,34 +273,6 @@ class WorkspaceIdValidationTest {
   }
 
   @Test
-  void missingWorkspace_inheritedFromSourceInterface_reportedOnInheritedMethod() {
-    JavaFileObject source =
-        source(
-            "Things",
-            """
-            interface Base {
-              void touch();
-            }
-
-            @RequiresPermission("VIEW_THINGS")
-            public interface Things extends Base {
-              void look(@WorkspaceId String ws);
-            }
-            """);
-
-    Compilation compilation = compile(source);
-
-    assertOneError(
-        compilation,
-        "[MissingWorkspace] Base.touch() needs workspace permission VIEW_THINGS but names no"
-            + " workspace. Mark the parameter that names it with @WorkspaceId, or add"
-            + " @BoundWorkspace to "
-            + BIND,
-        source,
-        "void touch()");
-  }
-
-  @Test
   void missingWorkspace_inheritedFromClassPath_reportedOnGuardedType_fixedByBoundWorkspace()
       throws IOException {
     Compilation base =
@@ -309,11 +307,5 @@ class WorkspaceIdValidationTest {
         compileWithClassPath(classes, source("Things", things.formatted("@BoundWorkspace")));
     assertThat(bound).succeededWithoutWarnings();
     assertThat(bound).generatedSourceFile("test.GuardedThings");
-  }
-
-  private static Compilation compileWithClassPath(Path classes, JavaFileObject source) {
-    return TestMatrices.compiler(TestMatrices.sourcePath(TestMatrices.SMALL))
-        .withClasspath(ClassOutputs.classPathWith(classes))
-        .compile(packageInfo(), source);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class CurrentPrincipalTest {
   private static final Principal ALICE = user("alice").workspaceRole("ws-a", VIEWER).build();
@@ -227,17 +228,15 @@ class CurrentPrincipalTest {
   void runAs_actionThrows_restoresPreviousAndPropagatesSameException() {
     IllegalStateException boom = new IllegalStateException("boom");
     try (PrincipalScope outer = CurrentPrincipal.bind(ALICE)) {
-      IllegalStateException thrown =
-          assertThrows(
-              IllegalStateException.class,
-              () ->
-                  CurrentPrincipal.runAs(
-                      BOB,
-                      () -> {
-                        throw boom;
-                      }));
-      assertSame(boom, thrown);
-      assertSame(ALICE, CurrentPrincipal.get().orElseThrow());
+      assertRethrownRestoring(
+          boom,
+          ALICE,
+          () ->
+              CurrentPrincipal.runAs(
+                  BOB,
+                  () -> {
+                    throw boom;
+                  }));
     }
   }
 
@@ -271,17 +270,15 @@ class CurrentPrincipalTest {
   void callAs_actionThrowsCheckedException_restoresPreviousAndPropagates() {
     Exception checked = new Exception("checked");
     try (PrincipalScope outer = CurrentPrincipal.bind(CAROL)) {
-      Exception thrown =
-          assertThrows(
-              Exception.class,
-              () ->
-                  CurrentPrincipal.callAs(
-                      BOB,
-                      () -> {
-                        throw checked;
-                      }));
-      assertSame(checked, thrown);
-      assertSame(CAROL, CurrentPrincipal.get().orElseThrow());
+      assertRethrownRestoring(
+          checked,
+          CAROL,
+          () ->
+              CurrentPrincipal.callAs(
+                  BOB,
+                  () -> {
+                    throw checked;
+                  }));
     }
   }
 
@@ -298,5 +295,14 @@ class CurrentPrincipalTest {
     PrincipalSource fixed = () -> ALICE;
     assertSame(ALICE, fixed.current());
     assertNull(fixed.currentWorkspace());
+  }
+
+  /**
+   * Asserts that {@code call} throws {@code failure} itself, and that {@code outer} is bound again
+   * after it.
+   */
+  private static void assertRethrownRestoring(Exception failure, Principal outer, Executable call) {
+    assertSame(failure, assertThrows(Exception.class, call));
+    assertSame(outer, CurrentPrincipal.get().orElseThrow());
   }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** Carrying the principal into other threads, and never leaving it behind there. */
 class ThreadPropagationTest {
@@ -53,6 +54,17 @@ class ThreadPropagationTest {
   /** What a plain, unwrapped task on the pool thread sees. */
   private Principal onPoolPlain() throws Exception {
     return pool.submit(ThreadPropagationTest::current).get(WAIT, TimeUnit.SECONDS);
+  }
+
+  /** Throws {@code failure}; stands for a task body that fails. */
+  private static <T> T thrown(RuntimeException failure) {
+    throw failure;
+  }
+
+  /** Asserts that {@code call} throws {@code boom} itself, and that BOB is bound again after it. */
+  private static void assertThrowsRestoringBob(RuntimeException boom, Executable call) {
+    assertSame(boom, assertThrows(RuntimeException.class, call));
+    assertSame(BOB, current());
   }
 
   private static PrincipalContext captureAs(Principal principal, String workspace) {
@@ -156,54 +168,10 @@ class ThreadPropagationTest {
     PrincipalContext context = captureAs(ALICE, null);
     RuntimeException boom = new RuntimeException("boom");
     try (PrincipalScope scope = CurrentPrincipal.bind(BOB)) {
-      assertSame(
-          boom,
-          assertThrows(
-              RuntimeException.class,
-              () ->
-                  context
-                      .supplier(
-                          () -> {
-                            throw boom;
-                          })
-                      .get()));
-      assertSame(BOB, current());
-      assertSame(
-          boom,
-          assertThrows(
-              RuntimeException.class,
-              () ->
-                  context
-                      .function(
-                          x -> {
-                            throw boom;
-                          })
-                      .apply(1)));
-      assertSame(BOB, current());
-      assertSame(
-          boom,
-          assertThrows(
-              RuntimeException.class,
-              () ->
-                  context
-                      .consumer(
-                          x -> {
-                            throw boom;
-                          })
-                      .accept(1)));
-      assertSame(BOB, current());
-      assertSame(
-          boom,
-          assertThrows(
-              RuntimeException.class,
-              () ->
-                  context
-                      .biFunction(
-                          (a, b) -> {
-                            throw boom;
-                          })
-                      .apply(1, 2)));
-      assertSame(BOB, current());
+      assertThrowsRestoringBob(boom, () -> context.supplier(() -> thrown(boom)).get());
+      assertThrowsRestoringBob(boom, () -> context.function(x -> thrown(boom)).apply(1));
+      assertThrowsRestoringBob(boom, () -> context.consumer(x -> thrown(boom)).accept(1));
+      assertThrowsRestoringBob(boom, () -> context.biFunction((a, b) -> thrown(boom)).apply(1, 2));
     }
   }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Decisions counted in Micrometer, composed with the application's listeners; and the configuration
@@ -37,6 +38,10 @@ class DecisionMetricsTest {
                   RolegateAutoConfiguration.class, RolegateMetricsAutoConfiguration.class))
           .withPropertyValues("rolegate.single-account=acme")
           .withBean(RecordingDeployments.class);
+
+  /** The runner with a meter registry. */
+  private final ApplicationContextRunner metered =
+      runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
   /** Another test's cached context may have installed its listener: set aside meanwhile. */
   private DecisionListener outside;
@@ -54,64 +59,45 @@ class DecisionMetricsTest {
 
   @Test
   void decisions_areCountedPerOutcomeOperationAndPermission_neverByIds() {
-    runner
-        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-        .run(
-            context -> {
-              DeploymentApi api = context.getBean(DeploymentApi.class);
-              try (PrincipalScope scope =
-                  CurrentPrincipal.bind(Principals.in(WorkspaceRoles.VIEWER))) {
-                api.list("ws-1");
-                api.list("ws-1");
-                assertThatThrownBy(() -> api.delete("ws-1", "d-1"))
-                    .isInstanceOf(AccessDeniedException.class);
-              }
-              MeterRegistry registry = context.getBean(MeterRegistry.class);
-              assertThat(count(registry, "allowed", "DeploymentApi.list", "VIEW_DEPLOYMENTS"))
-                  .isEqualTo(2.0);
-              assertThat(count(registry, "denied", "DeploymentApi.delete", "DELETE_DEPLOYMENTS"))
-                  .isEqualTo(1.0);
-              java.util.Collection<Meter> meters = registry.find(DecisionMetrics.METER).meters();
-              assertThat(meters).hasSize(2);
-              for (Meter meter : meters) {
-                assertThat(meter.getId().getTags())
-                    .extracting(tag -> tag.getKey())
-                    .containsExactlyInAnyOrder("outcome", "operation", "permission");
-                assertThat(meter.getId().getTags())
-                    .extracting(tag -> tag.getValue())
-                    .doesNotContain("ws-1", "acme", Principals.in(WorkspaceRoles.VIEWER).id());
-              }
-            });
+    metered.run(
+        context -> {
+          DeploymentApi api = context.getBean(DeploymentApi.class);
+          try (PrincipalScope scope = CurrentPrincipal.bind(Principals.in(WorkspaceRoles.VIEWER))) {
+            api.list("ws-1");
+            api.list("ws-1");
+            assertThatThrownBy(() -> api.delete("ws-1", "d-1"))
+                .isInstanceOf(AccessDeniedException.class);
+          }
+          MeterRegistry registry = context.getBean(MeterRegistry.class);
+          assertThat(count(registry, "allowed", "DeploymentApi.list", "VIEW_DEPLOYMENTS"))
+              .isEqualTo(2.0);
+          assertThat(count(registry, "denied", "DeploymentApi.delete", "DELETE_DEPLOYMENTS"))
+              .isEqualTo(1.0);
+          java.util.Collection<Meter> meters = registry.find(DecisionMetrics.METER).meters();
+          assertThat(meters).hasSize(2);
+          for (Meter meter : meters) {
+            assertThat(meter.getId().getTags())
+                .extracting(tag -> tag.getKey())
+                .containsExactlyInAnyOrder("outcome", "operation", "permission");
+            assertThat(meter.getId().getTags())
+                .extracting(tag -> tag.getValue())
+                .doesNotContain("ws-1", "acme", Principals.in(WorkspaceRoles.VIEWER).id());
+          }
+        });
     assertThat(Decisions.listener()).as("removed when the context closes").isNull();
   }
 
   @Test
   void listenerAlreadyInstalled_andListenerBeans_stillSeeEveryDecision_andTheOldOneIsBackAfter() {
     List<String> seen = new ArrayList<>();
-    DecisionListener before = decision -> seen.add("before " + decision.operation());
+    DecisionListener before = recording("before", seen);
     Decisions.setListener(before);
-    runner
-        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-        .withBean(
-            "auditListener",
-            DecisionListener.class,
-            () -> decision -> seen.add("bean " + decision.operation()))
+    metered
+        .withBean("auditListener", DecisionListener.class, () -> recording("bean", seen))
         .run(
             context -> {
               assertThat(Decisions.listener()).isInstanceOf(DecisionMetrics.class);
-              try (PrincipalScope scope =
-                  CurrentPrincipal.bind(Principals.in(WorkspaceRoles.VIEWER))) {
-                context.getBean(DeploymentApi.class).list("ws-1");
-              }
-              assertThat(seen)
-                  .containsExactly("bean DeploymentApi.list", "before DeploymentApi.list");
-              assertThat(
-                      count(
-                          context.getBean(MeterRegistry.class),
-                          "allowed",
-                          "DeploymentApi.list",
-                          "VIEW_DEPLOYMENTS"))
-                  .isEqualTo(1.0);
+              assertOneListSeenAndCounted(context, seen);
             });
     assertThat(Decisions.listener()).isSameAs(before);
   }
@@ -119,10 +105,9 @@ class DecisionMetricsTest {
   @Test
   void aListenerThatThrows_takesNothingFromTheCounterOrTheOtherListeners() {
     List<String> seen = new ArrayList<>();
-    DecisionListener before = decision -> seen.add("before " + decision.operation());
+    DecisionListener before = recording("before", seen);
     Decisions.setListener(before);
-    runner
-        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+    metered
         .withBean(
             "brokenListener",
             DecisionListener.class,
@@ -130,26 +115,8 @@ class DecisionMetricsTest {
                 decision -> {
                   throw new IllegalStateException("broken");
                 })
-        .withBean(
-            "auditListener",
-            DecisionListener.class,
-            () -> decision -> seen.add("bean " + decision.operation()))
-        .run(
-            context -> {
-              try (PrincipalScope scope =
-                  CurrentPrincipal.bind(Principals.in(WorkspaceRoles.VIEWER))) {
-                context.getBean(DeploymentApi.class).list("ws-1");
-              }
-              assertThat(seen)
-                  .containsExactly("bean DeploymentApi.list", "before DeploymentApi.list");
-              assertThat(
-                      count(
-                          context.getBean(MeterRegistry.class),
-                          "allowed",
-                          "DeploymentApi.list",
-                          "VIEW_DEPLOYMENTS"))
-                  .isEqualTo(1.0);
-            });
+        .withBean("auditListener", DecisionListener.class, () -> recording("bean", seen))
+        .run(context -> assertOneListSeenAndCounted(context, seen));
     assertThat(Decisions.listener()).isSameAs(before);
   }
 
@@ -160,8 +127,7 @@ class DecisionMetricsTest {
           assertThat(context).hasNotFailed().doesNotHaveBean(DecisionMetrics.class);
           assertThat(Decisions.listener()).isNull();
         });
-    runner
-        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+    metered
         .withPropertyValues("rolegate.metrics.enabled=false")
         .run(
             context -> {
@@ -198,6 +164,29 @@ class DecisionMetricsTest {
         .contains(
             "Whether beans of guarded types are created as, or wrapped in, their generated"
                 + " guard.");
+  }
+
+  /** Returns a listener adding {@code name} and each decision's operation to {@code seen}. */
+  private static DecisionListener recording(String name, List<String> seen) {
+    return decision -> seen.add(name + " " + decision.operation());
+  }
+
+  /**
+   * Lists ws-1 as a workspace viewer; asserts that the listener bean, then the listener installed
+   * before the context, saw it, and that it was counted once.
+   */
+  private static void assertOneListSeenAndCounted(ApplicationContext context, List<String> seen) {
+    try (PrincipalScope scope = CurrentPrincipal.bind(Principals.in(WorkspaceRoles.VIEWER))) {
+      context.getBean(DeploymentApi.class).list("ws-1");
+    }
+    assertThat(seen).containsExactly("bean DeploymentApi.list", "before DeploymentApi.list");
+    assertThat(
+            count(
+                context.getBean(MeterRegistry.class),
+                "allowed",
+                "DeploymentApi.list",
+                "VIEW_DEPLOYMENTS"))
+        .isEqualTo(1.0);
   }
 
   private static double count(

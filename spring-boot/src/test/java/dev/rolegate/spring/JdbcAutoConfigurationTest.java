@@ -1,5 +1,7 @@
 package dev.rolegate.spring;
 
+import static dev.rolegate.spring.PrincipalFilters.chainRecording;
+import static dev.rolegate.spring.PrincipalFilters.filterOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +17,7 @@ import dev.rolegate.runtime.Matrix;
 import dev.rolegate.runtime.Principal;
 import dev.rolegate.runtime.PrincipalKind;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.UnsupportedEncodingException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,18 +25,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.assertj.core.api.AbstractStringAssert;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -64,8 +67,7 @@ class JdbcAutoConfigurationTest {
   @Test
   void withADataSource_theBeansAppear_andTheSchemaIsMigrated() {
     DataSource h2 = h2();
-    runner
-        .withBean(DataSource.class, () -> h2)
+    onDatabase(h2)
         .run(
             context -> {
               assertThat(context).hasNotFailed();
@@ -92,8 +94,7 @@ class JdbcAutoConfigurationTest {
   @Test
   void enabledFalse_backsOff_theCredentialsModeRemains() {
     DataSource h2 = h2();
-    runner
-        .withBean(DataSource.class, () -> h2)
+    onDatabase(h2)
         .withPropertyValues("rolegate.jdbc.enabled=false", "rolegate.single-account=acme")
         .run(
             context -> {
@@ -128,8 +129,7 @@ class JdbcAutoConfigurationTest {
   @Test
   void withoutRolegateJdbc_backsOff() {
     DataSource h2 = h2();
-    runner
-        .withBean(DataSource.class, () -> h2)
+    onDatabase(h2)
         .withClassLoader(new FilteredClassLoader(JdbcMembershipStore.class))
         .withPropertyValues("rolegate.single-account=acme")
         .run(
@@ -144,8 +144,7 @@ class JdbcAutoConfigurationTest {
   @Test
   void migrateFalse_noInitializer_theSchemaIsTheApplicationsToMake() {
     DataSource h2 = h2();
-    runner
-        .withBean(DataSource.class, () -> h2)
+    onDatabase(h2)
         .withPropertyValues("rolegate.jdbc.migrate=false")
         .run(
             context -> {
@@ -161,8 +160,7 @@ class JdbcAutoConfigurationTest {
   void applicationBeans_replaceTheStarters() {
     DataSource h2 = h2();
     PrincipalResolver mine = request -> null;
-    runner
-        .withBean(DataSource.class, () -> h2)
+    onDatabase(h2)
         .withBean(PrincipalResolver.class, () -> mine)
         .run(
             context -> {
@@ -175,8 +173,7 @@ class JdbcAutoConfigurationTest {
   @Test
   void singleAccountProperty_withTheDatabase_failsStartup_sayingWhatToDo() {
     DataSource h2 = h2();
-    runner
-        .withBean(DataSource.class, () -> h2)
+    onDatabase(h2)
         .withPropertyValues("rolegate.single-account=acme")
         .run(
             context -> {
@@ -192,68 +189,57 @@ class JdbcAutoConfigurationTest {
   @Test
   void resolution_pathWorkspace_thenPathAccount_elseNoWorkspace() {
     DataSource h2 = h2();
-    runner
-        .withBean(DataSource.class, () -> h2)
-        .run(
-            context -> {
-              seed(context.getBean(JdbcMembershipStore.class));
-              PrincipalResolver resolver = context.getBean(PrincipalResolver.class);
-              authenticate("bob");
+    runSeeded(
+        h2,
+        context -> {
+          PrincipalResolver resolver = context.getBean(PrincipalResolver.class);
+          authenticate("bob");
 
-              Principal inWorkspace = resolver.resolve(request(WS_PATH));
-              assertThat(inWorkspace.id()).isEqualTo("bob");
-              assertThat(inWorkspace.accountRole("acme").name()).isEqualTo("MEMBER");
-              assertThat(inWorkspace.workspaceRole("ws-1").name()).isEqualTo("DEVELOPER");
-              // Only what the request acts on is read: the workspace role in ws-2 is not.
-              assertThat(inWorkspace.explicitWorkspaceRoles()).containsOnlyKeys("ws-1");
+          Principal inWorkspace = resolver.resolve(request(WS_PATH));
+          assertThat(inWorkspace.id()).isEqualTo("bob");
+          assertThat(inWorkspace.accountRole("acme").name()).isEqualTo("MEMBER");
+          assertThat(inWorkspace.workspaceRole("ws-1").name()).isEqualTo("DEVELOPER");
+          // Only what the request acts on is read: the workspace role in ws-2 is not.
+          assertThat(inWorkspace.explicitWorkspaceRoles()).containsOnlyKeys("ws-1");
 
-              Principal inAccount = resolver.resolve(request("/api/accounts/acme/members"));
-              assertThat(inAccount.accountRole("acme").name()).isEqualTo("MEMBER");
-              assertThat(inAccount.explicitWorkspaceRoles()).isEmpty();
+          Principal inAccount = resolver.resolve(request("/api/accounts/acme/members"));
+          assertThat(inAccount.accountRole("acme").name()).isEqualTo("MEMBER");
+          assertThat(inAccount.explicitWorkspaceRoles()).isEmpty();
 
-              Principal nowhere = resolver.resolve(request("/api/ping"));
-              assertThat(nowhere.id()).isEqualTo("bob");
-              assertThat(nowhere.accounts()).isEmpty();
-              assertThat(nowhere.explicitWorkspaceRoles()).isEmpty();
+          Principal nowhere = resolver.resolve(request("/api/ping"));
+          assertThat(nowhere.id()).isEqualTo("bob");
+          assertThat(nowhere.accounts()).isEmpty();
+          assertThat(nowhere.explicitWorkspaceRoles()).isEmpty();
 
-              authenticate("robot");
-              Principal service = resolver.resolve(request("/api/ping"));
-              assertThat(service.kind()).isEqualTo(PrincipalKind.SERVICE_ACCOUNT);
-              assertThat(service.accountRole("acme").name()).isEqualTo("MEMBER");
+          authenticate("robot");
+          Principal service = resolver.resolve(request("/api/ping"));
+          assertThat(service.kind()).isEqualTo(PrincipalKind.SERVICE_ACCOUNT);
+          assertThat(service.accountRole("acme").name()).isEqualTo("MEMBER");
 
-              authenticate("stranger");
-              Principal stranger = resolver.resolve(request(WS_PATH));
-              assertThat(stranger.accounts()).isEmpty();
-              assertThat(stranger.workspaceRole("ws-1")).isNull();
-            });
+          authenticate("stranger");
+          Principal stranger = resolver.resolve(request(WS_PATH));
+          assertThat(stranger.accounts()).isEmpty();
+          assertThat(stranger.workspaceRole("ws-1")).isNull();
+        });
   }
 
   @Test
   void credentialsAuthorities_areIgnored_theDatabaseDecides() {
     DataSource h2 = h2();
-    runner
-        .withBean(DataSource.class, () -> h2)
-        .run(
-            context -> {
-              seed(context.getBean(JdbcMembershipStore.class));
-              SecurityContextHolder.getContext()
-                  .setAuthentication(
-                      UsernamePasswordAuthenticationToken.authenticated(
-                          "bob",
-                          "n/a",
-                          AuthorityUtils.createAuthorityList(
-                              "account:acme:OWNER", "workspace:ws-1:OWNER")));
-              Principal bob = context.getBean(PrincipalResolver.class).resolve(request(WS_PATH));
-              assertThat(bob.accountRole("acme").name()).isEqualTo("MEMBER");
-              assertThat(bob.workspaceRole("ws-1").name()).isEqualTo("DEVELOPER");
-            });
+    runSeeded(
+        h2,
+        context -> {
+          authenticate("bob", "account:acme:OWNER", "workspace:ws-1:OWNER");
+          Principal bob = context.getBean(PrincipalResolver.class).resolve(request(WS_PATH));
+          assertThat(bob.accountRole("acme").name()).isEqualTo("MEMBER");
+          assertThat(bob.workspaceRole("ws-1").name()).isEqualTo("DEVELOPER");
+        });
   }
 
   @Test
   void anonymousOrNoAuthentication_resolvesToNull() {
     DataSource h2 = h2();
-    runner
-        .withBean(DataSource.class, () -> h2)
+    onDatabase(h2)
         .run(
             context -> {
               PrincipalResolver resolver = context.getBean(PrincipalResolver.class);
@@ -271,62 +257,53 @@ class JdbcAutoConfigurationTest {
   @Test
   void unknownStoredRole_andUnstorableName_areInvalidPrincipals_401() {
     DataSource h2 = h2();
-    runner
-        .withBean(DataSource.class, () -> h2)
-        .run(
-            context -> {
-              seed(context.getBean(JdbcMembershipStore.class));
-              // Written by another tool, with a role name the matrix lacks (case-sensitive).
-              sql(
-                  h2,
-                  "update rolegate_workspace_member set role = 'Developer'"
-                      + " where principal_id = 'bob' and workspace_id = 'ws-1'");
-              PrincipalResolver resolver = context.getBean(PrincipalResolver.class);
-              authenticate("bob");
-              assertThatThrownBy(() -> resolver.resolve(request(WS_PATH)))
-                  .isInstanceOf(PrincipalMappingException.class)
-                  .hasMessageContaining("workspace role \"Developer\" is neither a role of matrix");
-              authenticate("bob smith");
-              assertThatThrownBy(() -> resolver.resolve(request(WS_PATH)))
-                  .isInstanceOf(PrincipalMappingException.class)
-                  .hasMessageContaining("a principal id \"bob smith\" has character \" \"");
+    runSeeded(
+        h2,
+        context -> {
+          // Written by another tool, with a role name the matrix lacks (case-sensitive).
+          sql(
+              h2,
+              "update rolegate_workspace_member set role = 'Developer'"
+                  + " where principal_id = 'bob' and workspace_id = 'ws-1'");
+          PrincipalResolver resolver = context.getBean(PrincipalResolver.class);
+          authenticate("bob");
+          assertThatThrownBy(() -> resolver.resolve(request(WS_PATH)))
+              .isInstanceOf(PrincipalMappingException.class)
+              .hasMessageContaining("workspace role \"Developer\" is neither a role of matrix");
+          authenticate("bob smith");
+          assertThatThrownBy(() -> resolver.resolve(request(WS_PATH)))
+              .isInstanceOf(PrincipalMappingException.class)
+              .hasMessageContaining("a principal id \"bob smith\" has character \" \"");
 
-              MockHttpServletResponse response = new MockHttpServletResponse();
-              List<String> seen = new ArrayList<>();
-              filterOf(context).doFilter(request(WS_PATH), response, chainRecording(seen));
-              assertThat(seen).isEmpty();
-              assertThat(response.getStatus()).isEqualTo(HttpServletResponse.SC_UNAUTHORIZED);
-              assertThat(response.getContentAsString())
-                  .contains("\"type\":\"urn:rolegate:problem:invalid-principal\"");
-            });
+          MockHttpServletResponse response = new MockHttpServletResponse();
+          List<String> seen = new ArrayList<>();
+          filterOf(context).doFilter(request(WS_PATH), response, chainRecording(seen));
+          assertThat(seen).isEmpty();
+          assertInvalidPrincipal(response);
+        });
   }
 
   @Test
   void storeFailure_isRefused_401_neverAllowed() {
     DataSource h2 = h2();
-    runner
-        .withBean(DataSource.class, () -> h2)
-        .run(
-            context -> {
-              seed(context.getBean(JdbcMembershipStore.class));
-              authenticate("alice");
-              PrincipalBindingFilter filter = filterOf(context);
-              List<String> seen = new ArrayList<>();
-              filter.doFilter(
-                  request(WS_PATH), new MockHttpServletResponse(), chainRecording(seen));
-              assertThat(seen).containsExactly("alice@acme/ws-1");
+    runSeeded(
+        h2,
+        context -> {
+          authenticate("alice");
+          PrincipalBindingFilter filter = filterOf(context);
+          List<String> seen = new ArrayList<>();
+          filter.doFilter(request(WS_PATH), new MockHttpServletResponse(), chainRecording(seen));
+          assertThat(seen).containsExactly("alice@acme/ws-1");
 
-              sql(h2, "drop table rolegate_workspace_member");
-              MockHttpServletResponse response = new MockHttpServletResponse();
-              filter.doFilter(request(WS_PATH), response, chainRecording(seen));
-              assertThat(seen).containsExactly("alice@acme/ws-1");
-              assertThat(response.getStatus()).isEqualTo(HttpServletResponse.SC_UNAUTHORIZED);
-              assertThat(response.getContentAsString())
-                  .contains("\"type\":\"urn:rolegate:problem:invalid-principal\"")
-                  .contains("the request's principal could not be resolved")
-                  .doesNotContain("rolegate_workspace_member");
-              assertThat(CurrentPrincipal.get()).isEmpty();
-            });
+          sql(h2, "drop table rolegate_workspace_member");
+          MockHttpServletResponse response = new MockHttpServletResponse();
+          filter.doFilter(request(WS_PATH), response, chainRecording(seen));
+          assertThat(seen).containsExactly("alice@acme/ws-1");
+          assertInvalidPrincipal(response)
+              .contains("the request's principal could not be resolved")
+              .doesNotContain("rolegate_workspace_member");
+          assertThat(CurrentPrincipal.get()).isEmpty();
+        });
   }
 
   @Test
@@ -381,6 +358,32 @@ class JdbcAutoConfigurationTest {
         "insert into rolegate_account_member values ('acme', 'robot', 'MEMBER')");
   }
 
+  /** The runner with {@code h2} as the application's data source. */
+  private WebApplicationContextRunner onDatabase(DataSource h2) {
+    return runner.withBean(DataSource.class, () -> h2);
+  }
+
+  /** Runs {@code test} in a context on {@code h2}, its memberships {@link #seed seeded}. */
+  private void runSeeded(DataSource h2, ContextConsumer<AssertableWebApplicationContext> test) {
+    onDatabase(h2)
+        .run(
+            context -> {
+              seed(context.getBean(JdbcMembershipStore.class));
+              test.accept(context);
+            });
+  }
+
+  /**
+   * Asserts that {@code response} refused the request as 401 with the invalid-principal problem;
+   * returns an assertion on its body for more.
+   */
+  private static AbstractStringAssert<?> assertInvalidPrincipal(MockHttpServletResponse response)
+      throws UnsupportedEncodingException {
+    assertThat(response.getStatus()).isEqualTo(HttpServletResponse.SC_UNAUTHORIZED);
+    return assertThat(response.getContentAsString())
+        .contains("\"type\":\"urn:rolegate:problem:invalid-principal\"");
+  }
+
   private static DataSource h2() {
     JdbcDataSource h2 = new JdbcDataSource();
     h2.setURL("jdbc:h2:mem:starter-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
@@ -407,11 +410,12 @@ class JdbcAutoConfigurationTest {
     }
   }
 
-  private static void authenticate(String name) {
+  /** Authenticates {@code name} with {@code authorities} in the security context. */
+  private static void authenticate(String name, String... authorities) {
     SecurityContextHolder.getContext()
         .setAuthentication(
             UsernamePasswordAuthenticationToken.authenticated(
-                name, "n/a", AuthorityUtils.NO_AUTHORITIES));
+                name, "n/a", AuthorityUtils.createAuthorityList(authorities)));
   }
 
   private static MockHttpServletRequest request(String path) {
@@ -424,25 +428,5 @@ class JdbcAutoConfigurationTest {
       cause = cause.getCause();
     }
     return cause.getMessage();
-  }
-
-  private static PrincipalBindingFilter filterOf(ApplicationContext context) {
-    return (PrincipalBindingFilter)
-        ((FilterRegistrationBean<?>) context.getBean("rolegatePrincipalFilter")).getFilter();
-  }
-
-  private static MockFilterChain chainRecording(List<String> seen) {
-    return new MockFilterChain() {
-      @Override
-      public void doFilter(
-          jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response) {
-        seen.add(
-            CurrentPrincipal.get().map(Principal::id).orElse("nobody")
-                + "@"
-                + CurrentPrincipal.account().orElse("-")
-                + "/"
-                + CurrentPrincipal.workspace().orElse("nowhere"));
-      }
-    };
   }
 }

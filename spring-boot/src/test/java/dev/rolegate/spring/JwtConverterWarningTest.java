@@ -6,11 +6,8 @@ import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.Matrix;
 import dev.rolegate.runtime.Principal;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,32 +28,18 @@ class JwtConverterWarningTest {
       new SecurityContextPrincipalResolver(
           new DefaultPrincipalMapper(
               Matrix.load(), AccountDirectory.singleAccount("acme"), "acme", null, List.of()));
-  private final Logger log = Logger.getLogger("dev.rolegate.spring");
-  private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
-  private final Handler handler =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          logged.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private StarterLog log;
+  private List<LogRecord> logged;
 
   @BeforeEach
   void capture() {
-    log.setUseParentHandlers(false);
-    log.addHandler(handler);
+    log = StarterLog.capture();
+    logged = log.records();
   }
 
   @AfterEach
   void release() {
-    log.removeHandler(handler);
-    log.setUseParentHandlers(true);
+    log.close();
     SecurityContextHolder.clearContext();
   }
 

@@ -8,11 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,31 +38,15 @@ class JwtConverterWebTest {
 
   @Test
   void converterWithAnotherPrincipal_losesTheClaims_andIsWarnedAbout() throws Exception {
-    Logger log = Logger.getLogger("dev.rolegate.spring");
-    List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            logged.add(record);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    log.addHandler(handler);
-    try {
+    List<LogRecord> logged;
+    try (StarterLog log = StarterLog.capture()) {
+      logged = log.records();
       mvc.perform(get("/api/accounts/acme/members").header("Authorization", "Bearer jwt-token"))
           .andExpect(status().isOk());
       assertThat(logged).isEmpty();
       mvc.perform(get("/api/accounts/acme/members").header("Authorization", "Bearer custom-token"))
           .andExpect(status().isForbidden())
           .andExpect(content().string(containsString("urn:rolegate:problem:access-denied")));
-    } finally {
-      log.removeHandler(handler);
     }
     assertThat(logged)
         .singleElement()

@@ -1,5 +1,7 @@
 package dev.rolegate.spring;
 
+import static dev.rolegate.spring.PrincipalFilters.chainRecording;
+import static dev.rolegate.spring.PrincipalFilters.filterOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rolegate.prefect.WorkspaceRoles;
@@ -10,17 +12,14 @@ import dev.rolegate.runtime.Principal;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -31,12 +30,16 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 
 /** Which beans the web auto-configuration declares, with and without Spring Security. */
 class WebAutoConfigurationTest {
-  private final WebApplicationContextRunner runner =
+  /** The auto-configurations alone, with no account directory. */
+  private final WebApplicationContextRunner bare =
       new WebApplicationContextRunner()
           .withConfiguration(
               AutoConfigurations.of(
-                  RolegateAutoConfiguration.class, RolegateWebAutoConfiguration.class))
-          .withPropertyValues("rolegate.single-account=acme");
+                  RolegateAutoConfiguration.class, RolegateWebAutoConfiguration.class));
+
+  /** The auto-configurations for the single account acme. */
+  private final WebApplicationContextRunner runner =
+      bare.withPropertyValues("rolegate.single-account=acme");
 
   @Test
   void singleAccountProperty_givesTheSingleAccountDirectory() {
@@ -58,11 +61,7 @@ class WebAutoConfigurationTest {
   @Test
   void applicationDirectory_isTheOneUsed() {
     InMemoryAccountDirectory mine = new InMemoryAccountDirectory().add("acct-a", "ws-1");
-    new WebApplicationContextRunner()
-        .withConfiguration(
-            AutoConfigurations.of(
-                RolegateAutoConfiguration.class, RolegateWebAutoConfiguration.class))
-        .withBean(AccountDirectory.class, () -> mine)
+    bare.withBean(AccountDirectory.class, () -> mine)
         .run(
             context -> {
               assertThat(context).hasNotFailed();
@@ -83,17 +82,11 @@ class WebAutoConfigurationTest {
   void singleAccountPropertyAndADirectoryOfTheApplication_failStartup() {
     InMemoryAccountDirectory mine =
         new InMemoryAccountDirectory().add("acct-a", "ws-1").add("acct-b", "ws-2");
-    new WebApplicationContextRunner()
-        .withConfiguration(
-            AutoConfigurations.of(
-                RolegateAutoConfiguration.class, RolegateWebAutoConfiguration.class))
-        .withPropertyValues("rolegate.single-account=acct-a")
+    bare.withPropertyValues("rolegate.single-account=acct-a")
         .withBean(AccountDirectory.class, () -> mine)
         .run(
             context -> {
-              assertThat(context).hasFailed();
-              assertThat(context.getStartupFailure())
-                  .rootCause()
+              assertStartupFailure(context)
                   .hasMessage(
                       "rolegate.single-account is set, and the application declares its own"
                           + " AccountDirectory (dev.rolegate.runtime.InMemoryAccountDirectory): a"
@@ -106,22 +99,16 @@ class WebAutoConfigurationTest {
 
   @Test
   void noDirectory_failsStartup_namingBothWays() {
-    new WebApplicationContextRunner()
-        .withConfiguration(
-            AutoConfigurations.of(
-                RolegateAutoConfiguration.class, RolegateWebAutoConfiguration.class))
-        .run(
-            context -> {
-              assertThat(context).hasFailed();
-              assertThat(context.getStartupFailure())
-                  .rootCause()
-                  .hasMessage(
-                      "rolegate needs an AccountDirectory, which says the account of each"
-                          + " workspace: declare a bean of type dev.rolegate.runtime.AccountDirectory"
-                          + " (an InMemoryAccountDirectory, or one over your data), or, in an"
-                          + " application with one account, set the property"
-                          + " rolegate.single-account=<account id>");
-            });
+    bare.run(
+        context -> {
+          assertStartupFailure(context)
+              .hasMessage(
+                  "rolegate needs an AccountDirectory, which says the account of each"
+                      + " workspace: declare a bean of type dev.rolegate.runtime.AccountDirectory"
+                      + " (an InMemoryAccountDirectory, or one over your data), or, in an"
+                      + " application with one account, set the property"
+                      + " rolegate.single-account=<account id>");
+        });
   }
 
   @Test
@@ -130,9 +117,7 @@ class WebAutoConfigurationTest {
         .withPropertyValues("rolegate.single-account= ")
         .run(
             context -> {
-              assertThat(context).hasFailed();
-              assertThat(context.getStartupFailure())
-                  .rootCause()
+              assertStartupFailure(context)
                   .hasMessageContaining("an account id may not be empty or blank");
             });
   }
@@ -215,7 +200,7 @@ class WebAutoConfigurationTest {
         .withBean(PrincipalResolver.class, () -> resolver)
         .run(
             context -> {
-              PrincipalBindingFilter filter = filterOf(context.getBean("rolegatePrincipalFilter"));
+              PrincipalBindingFilter filter = filterOf(context);
               List<String> seen = new ArrayList<>();
               MockHttpServletRequest request =
                   new MockHttpServletRequest("GET", "/api/accounts/acme/workspaces/ws-1/flows");
@@ -285,9 +270,7 @@ class WebAutoConfigurationTest {
         .withPropertyValues("rolegate.web.account-path=/v2/a/{id}/**")
         .run(
             context -> {
-              assertThat(context).hasFailed();
-              assertThat(context.getStartupFailure())
-                  .rootCause()
+              assertStartupFailure(context)
                   .hasMessage(
                       "rolegate.web.account-path \"/v2/a/{id}/**\" has no variable {account}");
             });
@@ -299,10 +282,7 @@ class WebAutoConfigurationTest {
         .withPropertyValues("rolegate.web.workspace-path=/v2/ws/{id}/**")
         .run(
             context -> {
-              assertThat(context).hasFailed();
-              assertThat(context.getStartupFailure())
-                  .rootCause()
-                  .hasMessageContaining("has no variable {workspace}");
+              assertStartupFailure(context).hasMessageContaining("has no variable {workspace}");
             });
   }
 
@@ -316,30 +296,10 @@ class WebAutoConfigurationTest {
             },
             new WorkspacePath("/api/accounts/{account}/workspaces/{workspace}/**", "workspace"));
     MockHttpServletResponse response = new MockHttpServletResponse();
-    // The filter logs through System.Logger, whose JDK default is java.util.logging: the warning
-    // is kept here instead of printed.
-    Logger log = Logger.getLogger("dev.rolegate.spring");
-    List<LogRecord> logged = new CopyOnWriteArrayList<>();
-    Handler handler =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            logged.add(record);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    log.setUseParentHandlers(false);
-    log.addHandler(handler);
-    try {
+    List<LogRecord> logged;
+    try (StarterLog log = StarterLog.capture()) {
       filter.doFilter(new MockHttpServletRequest("GET", "/x"), response, chainRecording(seen));
-    } finally {
-      log.removeHandler(handler);
-      log.setUseParentHandlers(true);
+      logged = log.records();
     }
     assertThat(logged)
         .singleElement()
@@ -362,22 +322,13 @@ class WebAutoConfigurationTest {
     assertThat(Problems.quote("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
   }
 
-  private static PrincipalBindingFilter filterOf(Object registration) {
-    return (PrincipalBindingFilter) ((FilterRegistrationBean<?>) registration).getFilter();
-  }
-
-  private static MockFilterChain chainRecording(List<String> seen) {
-    return new MockFilterChain() {
-      @Override
-      public void doFilter(
-          jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response) {
-        seen.add(
-            CurrentPrincipal.get().map(Principal::id).orElse("nobody")
-                + "@"
-                + CurrentPrincipal.account().orElse("-")
-                + "/"
-                + CurrentPrincipal.workspace().orElse("nowhere"));
-      }
-    };
+  /**
+   * Asserts that {@code context} failed to start; returns an assertion on the root cause of the
+   * failure.
+   */
+  private static AbstractThrowableAssert<?, ? extends Throwable> assertStartupFailure(
+      AssertableWebApplicationContext context) {
+    assertThat(context).hasFailed();
+    return assertThat(context.getStartupFailure()).rootCause();
   }
 }

@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The mapping rules over HTTP (MockMvc): principal, workspace, 401 and 403 problem details. */
 @SpringBootTest(
@@ -50,20 +51,37 @@ class WebMappingTest {
     return authorities;
   }
 
+  /** Alice, a MEMBER of acme holding workspace role {@code role} in ws-1. */
+  private static RequestPostProcessor aliceIn(String role) {
+    return user("alice").authorities(member("workspace:ws-1:" + role));
+  }
+
+  /** Root, holding account role {@code role} in acme and no workspace role. */
+  private static RequestPostProcessor rootAs(String role) {
+    return user("root").authorities(AuthorityUtils.createAuthorityList("account:acme:" + role));
+  }
+
+  /** Bob's JWT: a MEMBER of acme with workspace role {@code role} in ws-1, in its claims. */
+  private static RequestPostProcessor bobWithToken(String role) {
+    return jwt()
+        .jwt(
+            token ->
+                token
+                    .subject("bob")
+                    .claim("accounts", Map.of("acme", "MEMBER"))
+                    .claim("workspace_roles", Map.of("ws-1", role)));
+  }
+
   @Test
   void viewer_lists_200() throws Exception {
-    mvc.perform(
-            get(WS1 + "/deployments")
-                .with(user("alice").authorities(member("workspace:ws-1:VIEWER"))))
+    mvc.perform(get(WS1 + "/deployments").with(aliceIn("VIEWER")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0]").value("d-1"));
   }
 
   @Test
   void viewer_deletes_403_problemNamesOperationAndPermission() throws Exception {
-    mvc.perform(
-            delete(WS1 + "/deployments/d-1")
-                .with(user("alice").authorities(member("workspace:ws-1:VIEWER"))))
+    mvc.perform(delete(WS1 + "/deployments/d-1").with(aliceIn("VIEWER")))
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.status").value(403))
@@ -86,20 +104,14 @@ class WebMappingTest {
 
   @Test
   void roleInAnotherWorkspace_403() throws Exception {
-    mvc.perform(
-            get("/api/accounts/acme/workspaces/ws-2/deployments")
-                .with(user("alice").authorities(member("workspace:ws-1:OWNER"))))
+    mvc.perform(get("/api/accounts/acme/workspaces/ws-2/deployments").with(aliceIn("OWNER")))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.workspace").value("ws-2"));
   }
 
   @Test
   void accountAdmin_isOwnerEverywhere_200() throws Exception {
-    mvc.perform(
-            delete("/api/accounts/acme/workspaces/ws-9/deployments/d-1")
-                .with(
-                    user("root")
-                        .authorities(AuthorityUtils.createAuthorityList("account:acme:ADMIN"))))
+    mvc.perform(delete("/api/accounts/acme/workspaces/ws-9/deployments/d-1").with(rootAs("ADMIN")))
         .andExpect(status().isOk());
   }
 
@@ -116,9 +128,7 @@ class WebMappingTest {
 
   @Test
   void unknownRoleInAuthority_401_beforeTheController() throws Exception {
-    mvc.perform(
-            get(WS1 + "/whoami")
-                .with(user("alice").authorities(member("workspace:ws-1:SUPERUSER"))))
+    mvc.perform(get(WS1 + "/whoami").with(aliceIn("SUPERUSER")))
         .andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.type").value("urn:rolegate:problem:invalid-principal"))
@@ -127,27 +137,9 @@ class WebMappingTest {
 
   @Test
   void jwtClaims_mapToRoles() throws Exception {
-    mvc.perform(
-            delete(WS1 + "/deployments/d-1")
-                .with(
-                    jwt()
-                        .jwt(
-                            token ->
-                                token
-                                    .subject("bob")
-                                    .claim("accounts", Map.of("acme", "MEMBER"))
-                                    .claim("workspace_roles", Map.of("ws-1", "DEVELOPER")))))
+    mvc.perform(delete(WS1 + "/deployments/d-1").with(bobWithToken("DEVELOPER")))
         .andExpect(status().isOk());
-    mvc.perform(
-            delete(WS1 + "/deployments/d-1")
-                .with(
-                    jwt()
-                        .jwt(
-                            token ->
-                                token
-                                    .subject("bob")
-                                    .claim("accounts", Map.of("acme", "MEMBER"))
-                                    .claim("workspace_roles", Map.of("ws-1", "RUNNER")))))
+    mvc.perform(delete(WS1 + "/deployments/d-1").with(bobWithToken("RUNNER")))
         .andExpect(status().isForbidden());
   }
 
@@ -165,23 +157,17 @@ class WebMappingTest {
 
   @Test
   void workspaceFromPath_isBound() throws Exception {
-    mvc.perform(
-            get(WS1 + "/whoami").with(user("alice").authorities(member("workspace:ws-1:VIEWER"))))
+    mvc.perform(get(WS1 + "/whoami").with(aliceIn("VIEWER")))
         .andExpect(status().isOk())
         .andExpect(content().string("alice@acme/ws-1"));
-    mvc.perform(
-            get(WS1 + "/ledger").with(user("alice").authorities(member("workspace:ws-1:VIEWER"))))
+    mvc.perform(get(WS1 + "/ledger").with(aliceIn("VIEWER")))
         .andExpect(status().isOk())
         .andExpect(content().string("3"));
   }
 
   @Test
   void pathWithoutWorkspace_boundWorkspaceCall_403_evenForAccountOwner() throws Exception {
-    mvc.perform(
-            get("/api/ledger")
-                .with(
-                    user("root")
-                        .authorities(AuthorityUtils.createAuthorityList("account:acme:OWNER"))))
+    mvc.perform(get("/api/ledger").with(rootAs("OWNER")))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.operation").value("Ledger.countHere"))
         .andExpect(jsonPath("$.workspace").value(nullValue()))
@@ -190,11 +176,7 @@ class WebMappingTest {
 
   @Test
   void controllerFailure_stillUnbinds() {
-    assertThatThrownBy(
-            () ->
-                mvc.perform(
-                    get(WS1 + "/boom")
-                        .with(user("alice").authorities(member("workspace:ws-1:VIEWER")))))
+    assertThatThrownBy(() -> mvc.perform(get(WS1 + "/boom").with(aliceIn("VIEWER"))))
         .hasRootCauseMessage("boom for alice");
     assertThat(CurrentPrincipal.get()).isEmpty();
   }

@@ -3,6 +3,7 @@ package dev.rolegate.test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import dev.rolegate.runtime.AccountDirectory;
 import dev.rolegate.runtime.CurrentPrincipal;
@@ -20,8 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The test of the test: {@link AuthorizationMatrix} fails each deliberately wrong guard of {@link
@@ -106,27 +111,71 @@ class WrongGuardsTest {
         failures.keySet().toString());
   }
 
-  @Test
-  void checkingAConstantWorkspace_fails() {
-    Map<String, String> failures =
-        failures(recorded(WrongNotesGuards.ChecksConstantWorkspace::new));
-    assertFails(
-        failures,
-        READ.substring(6) + " as workspace VIEWER: allowed",
-        READ
-            + " as workspace VIEWER was denied, but matrix Prefect Cloud says allowed (requires"
-            + " VIEW_DEPLOYMENTS)");
+  /**
+   * Wrong guards that fail one case each, as {@code failing(name, guard, case, message)}: the case
+   * that must fail and its message.
+   */
+  static Stream<Arguments> wrongGuardsFailingACase() {
+    return Stream.of(
+        failing(
+            "checkingAConstantWorkspace_fails",
+            WrongNotesGuards.ChecksConstantWorkspace::new,
+            READ.substring(6) + " as workspace VIEWER: allowed",
+            READ
+                + " as workspace VIEWER was denied, but matrix Prefect Cloud says allowed (requires"
+                + " VIEW_DEPLOYMENTS)"),
+        failing(
+            "checkingTheWrongPermission_fails",
+            WrongNotesGuards.ChecksWrongPermission::new,
+            DELETE.substring(6) + " as workspace VIEWER: denied",
+            DELETE
+                + " as workspace VIEWER was allowed, but matrix Prefect Cloud says denied (requires"
+                + " DELETE_DEPLOYMENTS)"),
+        failing(
+            "delegatingThenDenying_failsTheDeniedCase",
+            WrongNotesGuards.DelegatesThenDenies::new,
+            DELETE.substring(6) + " as workspace VIEWER: denied",
+            DELETE
+                + " as workspace VIEWER: expected denied, but it was delegated, then denied: a"
+                + " denied call must never reach the delegate"),
+        failing(
+            "delegatingThenDenying_failsTheUnauthenticatedCase",
+            WrongNotesGuards.DelegatesThenDenies::new,
+            DELETE.substring(6) + " with no principal: unauthenticated",
+            DELETE
+                + " with no principal: expected unauthenticated, but it was delegated, then found"
+                + " unauthenticated: a denied call must never reach the delegate"),
+        failing(
+            "callingTheWrongDelegateOverload_fails",
+            WrongNotesGuards.CallsWrongOverload::new,
+            READ_INDEX.substring(6) + " as workspace VIEWER: allowed",
+            READ_INDEX
+                + " as workspace VIEWER: expected allowed, but the guard of"
+                + " read(java.lang.String,int) called the delegate's"
+                + " read(java.lang.String,java.lang.String)"),
+        failing(
+            "returningWithoutDelegating_fails",
+            WrongNotesGuards.ReturnsWithoutDelegating::new,
+            READ.substring(6) + " as workspace VIEWER: allowed",
+            READ
+                + " as workspace VIEWER: expected allowed, but the guard failed before delegating:"
+                + " it returned without reaching the delegate"));
   }
 
-  @Test
-  void checkingTheWrongPermission_fails() {
-    Map<String, String> failures = failures(recorded(WrongNotesGuards.ChecksWrongPermission::new));
-    assertFails(
-        failures,
-        DELETE.substring(6) + " as workspace VIEWER: denied",
-        DELETE
-            + " as workspace VIEWER was allowed, but matrix Prefect Cloud says denied (requires"
-            + " DELETE_DEPLOYMENTS)");
+  /** The recording form over {@code guard} fails the case {@code name} with {@code message}. */
+  @ParameterizedTest
+  @MethodSource
+  void wrongGuardsFailingACase(
+      BiFunction<Notes, PrincipalSource, Notes> guard, String name, String message) {
+    assertFails(failures(recorded(guard)), name, message);
+  }
+
+  private static Arguments failing(
+      String caseName,
+      BiFunction<Notes, PrincipalSource, Notes> guard,
+      String name,
+      String message) {
+    return argumentSet(caseName, guard, name, message);
   }
 
   @Test
@@ -140,47 +189,6 @@ class WrongGuardsTest {
             + " as workspace DEVELOPER: expected allowed, but the guard failed before"
             + " delegating: java.lang.NullPointerException: owner");
     assertTrue(failures.containsKey(DELETE.substring(6) + " with no principal: unauthenticated"));
-  }
-
-  @Test
-  void delegatingThenDenying_fails() {
-    Map<String, String> failures = failures(recorded(WrongNotesGuards.DelegatesThenDenies::new));
-    assertFails(
-        failures,
-        DELETE.substring(6) + " as workspace VIEWER: denied",
-        DELETE
-            + " as workspace VIEWER: expected denied, but it was delegated, then denied: a"
-            + " denied call must never reach the delegate");
-    assertFails(
-        failures,
-        DELETE.substring(6) + " with no principal: unauthenticated",
-        DELETE
-            + " with no principal: expected unauthenticated, but it was delegated, then found"
-            + " unauthenticated: a denied call must never reach the delegate");
-  }
-
-  @Test
-  void callingTheWrongDelegateOverload_fails() {
-    Map<String, String> failures = failures(recorded(WrongNotesGuards.CallsWrongOverload::new));
-    assertFails(
-        failures,
-        READ_INDEX.substring(6) + " as workspace VIEWER: allowed",
-        READ_INDEX
-            + " as workspace VIEWER: expected allowed, but the guard of"
-            + " read(java.lang.String,int) called the delegate's"
-            + " read(java.lang.String,java.lang.String)");
-  }
-
-  @Test
-  void returningWithoutDelegating_fails() {
-    Map<String, String> failures =
-        failures(recorded(WrongNotesGuards.ReturnsWithoutDelegating::new));
-    assertFails(
-        failures,
-        READ.substring(6) + " as workspace VIEWER: allowed",
-        READ
-            + " as workspace VIEWER: expected allowed, but the guard failed before delegating:"
-            + " it returned without reaching the delegate");
   }
 
   @Test

@@ -20,9 +20,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -54,17 +55,20 @@ class HttpAsyncTest {
   @Autowired AsyncApi api;
   @Autowired ThreadPoolTaskExecutor applicationTaskExecutor;
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(
-      strings = {
+  /** Each way of answering asynchronously, by the path {@link AsyncApi} maps it to. */
+  static Stream<String> kinds() {
+    return Stream.of(
         "callable",
         "web-async-task",
         "web-async-task-own-executor",
         "deferred",
         "future",
         "streaming",
-        "service"
-      })
+        "service");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("kinds")
   void allowedForTheWorkspaceDeveloper(String kind) throws Exception {
     int listed = api.listed();
     HttpResponse<String> response = call("developer", kind);
@@ -77,21 +81,11 @@ class HttpAsyncTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(
-      strings = {
-        "callable",
-        "web-async-task",
-        "web-async-task-own-executor",
-        "deferred",
-        "future",
-        "streaming",
-        "service"
-      })
+  @MethodSource("kinds")
   void deniedForAMemberWithoutAWorkspaceRole(String kind) throws Exception {
     int listed = api.listed();
     HttpResponse<String> response = call("member", kind);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
-    assertProblem(response, "urn:rolegate:problem:access-denied");
+    assertProblem(response, 403, "urn:rolegate:problem:access-denied");
     assertThat(response.body())
         .contains("\"operation\":\"Blocks.names\"")
         .contains("\"permissions\":[\"VIEW_BLOCKS\"]")
@@ -101,21 +95,11 @@ class HttpAsyncTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(
-      strings = {
-        "callable",
-        "web-async-task",
-        "web-async-task-own-executor",
-        "deferred",
-        "future",
-        "streaming",
-        "service"
-      })
+  @MethodSource("kinds")
   void unauthenticatedWithoutCredentials(String kind) throws Exception {
     int listed = api.listed();
     HttpResponse<String> response = call("-", kind);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
-    assertProblem(response, "urn:rolegate:problem:unauthenticated");
+    assertProblem(response, 401, "urn:rolegate:problem:unauthenticated");
     assertThat(api.listed()).isEqualTo(listed);
     assertNothingBoundOnAnyPoolThread();
   }
@@ -124,8 +108,7 @@ class HttpAsyncTest {
   void applicationThreadWithoutPropagation_runsAsNobody_evenForTheDeveloper() throws Exception {
     int listed = api.listed();
     HttpResponse<String> response = call("developer", "future-unpropagated");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
-    assertProblem(response, "urn:rolegate:problem:unauthenticated");
+    assertProblem(response, 401, "urn:rolegate:problem:unauthenticated");
     assertThat(api.listed()).isEqualTo(listed);
     assertNothingBoundOnAnyPoolThread();
   }
@@ -141,11 +124,9 @@ class HttpAsyncTest {
     assertThat(api.listed()).isEqualTo(listed + 1);
     // Nothing is sent before the first event, so a denial is still a problem with its status.
     HttpResponse<String> denied = call("member", "sse");
-    assertThat(denied.statusCode()).as(denied.body()).isEqualTo(403);
-    assertProblem(denied, "urn:rolegate:problem:access-denied");
+    assertProblem(denied, 403, "urn:rolegate:problem:access-denied");
     HttpResponse<String> anonymous = call("-", "sse");
-    assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(401);
-    assertProblem(anonymous, "urn:rolegate:problem:unauthenticated");
+    assertProblem(anonymous, 401, "urn:rolegate:problem:unauthenticated");
     assertThat(api.listed()).isEqualTo(listed + 1);
     assertNothingBoundOnAnyPoolThread();
   }
@@ -233,7 +214,12 @@ class HttpAsyncTest {
     assertThat(seen.get()).isEmpty();
   }
 
-  private static void assertProblem(HttpResponse<String> response, String type) {
+  /**
+   * Asserts that {@code response} has {@code status} and is the problem {@code type}, naming no
+   * block and no exception.
+   */
+  private static void assertProblem(HttpResponse<String> response, int status, String type) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(value -> assertThat(value).startsWith("application/problem+json"));
     assertThat(response.body())
