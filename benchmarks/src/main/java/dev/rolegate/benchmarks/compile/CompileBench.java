@@ -31,7 +31,9 @@ import java.util.Map;
  *
  * Options: {@code --fork} (each build a new {@code javac} process, as a command-line or Maven build
  * runs it, instead of in this JVM), {@code --sizes} (default 100,500,2000), {@code --repeats} (5),
- * {@code --warmup} (1), {@code --lib} (benchmarks/target/lib: where the jars are found).
+ * {@code --warmup} (1), {@code --lib} (benchmarks/target/lib: where the jars are found), {@code
+ * --jfr} (a directory: each build forked, recording a JFR profile there, for {@link
+ * CompileProfile}).
  */
 public final class CompileBench {
   /** The medians for one corpus size. */
@@ -72,7 +74,11 @@ public final class CompileBench {
   }
 
   CompileBench(CompilerInputs inputs, boolean fork, int repeats, int warmup, PrintStream log) {
-    this.build = new CorpusBuild(inputs, fork);
+    this(new CorpusBuild(inputs, fork), repeats, warmup, log);
+  }
+
+  CompileBench(CorpusBuild build, int repeats, int warmup, PrintStream log) {
+    this.build = build;
     this.repeats = repeats;
     this.warmup = warmup;
     this.log = log;
@@ -84,6 +90,7 @@ public final class CompileBench {
     int warmup = 1;
     Path lib = Path.of("benchmarks/target/lib");
     boolean fork = false;
+    Path recordings = null;
     List<String> rest = new ArrayList<>(List.of(args));
     if (rest.remove("--fork")) {
       fork = true;
@@ -96,6 +103,7 @@ public final class CompileBench {
         case "--repeats" -> repeats = Integer.parseInt(args[i + 1]);
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
         case "--lib" -> lib = Path.of(args[i + 1]);
+        case "--jfr" -> recordings = Files.createDirectories(Path.of(args[i + 1]));
         default -> usage(args[i]);
       }
     }
@@ -103,13 +111,15 @@ public final class CompileBench {
       usage(args[args.length - 1]);
     }
     CompilerInputs inputs = CompilerInputs.fromLibDir(lib);
+    fork |= recordings != null;
     System.out.printf(
         "javac %s, %s%n%n",
         fork
             ? "forked: a new process per build (all cold)"
             : "in this JVM (javac warm after the first builds, the processor loaded afresh each build)",
         System.getProperty("java.version"));
-    print(new CompileBench(inputs, fork, repeats, warmup, System.err).run(sizes), System.out);
+    CorpusBuild build = new CorpusBuild(inputs, fork, recordings);
+    print(new CompileBench(build, repeats, warmup, System.err).run(sizes), System.out);
   }
 
   private static void usage(String option) {
@@ -117,7 +127,8 @@ public final class CompileBench {
         "unknown or incomplete option "
             + option
             + "; usage: CompileBench"
-            + " [--fork] [--sizes 100,500,2000] [--repeats 5] [--warmup 1] [--lib benchmarks/target/lib]");
+            + " [--fork] [--sizes 100,500,2000] [--repeats 5] [--warmup 1]"
+            + " [--lib benchmarks/target/lib] [--jfr directory]");
     System.exit(2);
   }
 
