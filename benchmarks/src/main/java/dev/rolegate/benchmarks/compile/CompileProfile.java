@@ -49,14 +49,14 @@ public final class CompileProfile {
           Part.of(
               "      JavaPoet rendering the source (two passes)", "javapoet\\.JavaFile\\.writeTo$"),
           Part.of("      Filer: creating each source file", "JavacFiler\\.createSourceFile$"),
-          Part.of(
-              "        javac looking the new type's name up in every module",
-              "JavacFiler\\.checkNameAndExistence$"),
           Part.of("    validation", "^dev\\.rolegate\\.processor\\.internal\\.validation\\."),
           Part.of("    access report", "^dev\\.rolegate\\.processor\\.internal\\.report\\."),
           Part.of("      Filer: creating each resource", "JavacFiler\\.createResource$"),
           Part.of(
-              "  Filer: same-file check against every file before (all files)",
+              "    javac: a missing type name looked up in every module",
+              "JavacElements\\.unboundNameToSymbol$"),
+          Part.of(
+              "    Filer: each new file checked against every file before",
               "JavacFiler\\.isInFileObjectHistory$"),
           Part.of("call-graph check", "^dev\\.rolegate\\.processor\\.internal\\.callgraph\\."),
           Part.of("javac: parse", "JavaCompiler\\.parseFiles$"),
