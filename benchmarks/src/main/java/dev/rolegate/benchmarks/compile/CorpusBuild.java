@@ -41,6 +41,8 @@ final class CorpusBuild {
   private final CompilerInputs inputs;
   private final JavaCompiler javac;
   private final boolean fork;
+  private final Path recordings;
+  private int recorded;
 
   CorpusBuild(CompilerInputs inputs) {
     this(inputs, false);
@@ -48,8 +50,21 @@ final class CorpusBuild {
 
   /** With {@code fork}, each build runs the JDK's {@code javac} launcher in a new process. */
   CorpusBuild(CompilerInputs inputs, boolean fork) {
+    this(inputs, fork, null);
+  }
+
+  /**
+   * As {@link #CorpusBuild(CompilerInputs, boolean)}; with {@code recordings} not null (forked
+   * builds only), each javac process records a JFR profile there, named {@code <mode>-<source
+   * files>-<build>.jfr}.
+   */
+  CorpusBuild(CompilerInputs inputs, boolean fork, Path recordings) {
+    if (recordings != null && !fork) {
+      throw new IllegalArgumentException("JFR recordings need forked builds");
+    }
     this.inputs = inputs;
     this.fork = fork;
+    this.recordings = recordings;
     this.javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       throw new IllegalStateException("no system Java compiler: run on a JDK, not a JRE");
@@ -143,7 +158,7 @@ final class CorpusBuild {
   }
 
   /** Runs {@code javac @args} in a new process; the time includes the JVM's start. */
-  private static Result forked(List<Path> sources, List<String> options, Path out, Mode mode)
+  private Result forked(List<Path> sources, List<String> options, Path out, Mode mode)
       throws IOException {
     List<String> arguments = new ArrayList<>(options);
     sources.forEach(source -> arguments.add(source.toString()));
@@ -151,8 +166,23 @@ final class CorpusBuild {
     Files.write(
         argFile, arguments.stream().map(CorpusBuild::quoted).toList(), StandardCharsets.UTF_8);
     Path launcher = Path.of(System.getProperty("java.home"), "bin", "javac");
-    ProcessBuilder builder =
-        new ProcessBuilder(launcher.toString(), "@" + argFile).redirectErrorStream(true);
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
+    if (recordings != null) {
+      Path recording =
+          recordings.resolve(
+              String.format(
+                  Locale.ROOT,
+                  "%s-%d-%d.jfr",
+                  mode.name().toLowerCase(Locale.ROOT),
+                  sources.size(),
+                  ++recorded));
+      // JVM options cannot go in an @file; the deep stack depth keeps javac's outer frames.
+      command.add("-J-XX:StartFlightRecording=filename=" + recording + ",settings=profile");
+      command.add("-J-XX:FlightRecorderOptions:stackdepth=1024");
+      command.add("-J-Xlog:jfr+startup=warning");
+    }
+    command.add("@" + argFile);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     long start = System.nanoTime();
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -19,7 +19,7 @@ class CompileBenchTest {
   @TempDir Path temp;
 
   @Test
-  void tinyCorpus_compilesBothWays_withoutErrorsOrWarnings() throws IOException {
+  void tinyCorpus_compilesAllThreeWays_withoutErrorsOrWarnings() throws IOException {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     CompileBench bench =
         new CompileBench(
@@ -27,7 +27,8 @@ class CompileBenchTest {
             1,
             0,
             new PrintStream(log, true, StandardCharsets.UTF_8));
-    // run() fails unless each build writes an interface and a guard per service.
+    // run() fails unless each build writes an interface and a guard per service (the one-file
+    // build one class more).
     List<CompileBench.Measurement> results = bench.run(List.of(2));
     assertEquals(1, results.size());
     CompileBench.Measurement measurement = results.get(0);
@@ -35,10 +36,18 @@ class CompileBenchTest {
     assertEquals(4, measurement.sources());
     assertEquals(0, measurement.warnings());
     assertTrue(measurement.rolegateMillis() > 0 && measurement.handWrittenMillis() > 0);
+    assertTrue(measurement.oneFileMillis() > 0);
+    assertEquals(
+        measurement.rolegateMillis() / measurement.oneFileMillis(), measurement.ownShare(), 1e-9);
+    String printed = log.toString(StandardCharsets.UTF_8);
+    assertTrue(
+        printed.matches(
+            "(?s)N=2 run 1: rolegate \\d+ ms, hand-written \\d+ ms, one-file \\d+ ms\\R"),
+        printed);
   }
 
   @Test
-  void forkedBuilds_runJavacInANewProcess_bothWays() throws IOException {
+  void forkedBuilds_runJavacInANewProcess_allThreeWays() throws IOException {
     CompileBench bench =
         new CompileBench(
             CompilerInputs.fromLoadedClasses(),
@@ -49,6 +58,7 @@ class CompileBenchTest {
     CompileBench.Measurement measurement = bench.run(List.of(2)).get(0);
     assertEquals(0, measurement.warnings());
     assertTrue(measurement.rolegateMillis() > 0 && measurement.handWrittenMillis() > 0);
+    assertTrue(measurement.oneFileMillis() > 0);
   }
 
   @Test
@@ -101,16 +111,28 @@ class CompileBenchTest {
   }
 
   @Test
-  void print_reportsRatioAndGrowth() {
+  void print_reportsRatiosAndGrowth() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     CompileBench.print(
         List.of(
-            new CompileBench.Measurement(100, 200, 1200, 1000, 0),
-            new CompileBench.Measurement(500, 1000, 6000, 5000, 0)),
+            new CompileBench.Measurement(100, 200, 1200, 1000, 1100, 0),
+            new CompileBench.Measurement(500, 1000, 6000, 5000, 5200, 0)),
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
-    assertTrue(out.contains("| 100 | 1000 | 200 | 1200 | 1000 | 1.20× | 12.00 | 10.00 |"), out);
-    assertTrue(out.contains("| 100 | 500 | 12.00 | 10.00 | 1.20× |"), out);
+    assertTrue(
+        out.contains(
+            "| services (N) | methods | source files | rolegate build, ms | hand-written build, ms"
+                + " | ratio | one-file build, ms | rolegate / one-file | rolegate ms/service"
+                + " | hand-written ms/service |"),
+        out);
+    assertTrue(
+        out.contains("| 100 | 1000 | 200 | 1200 | 1000 | 1.20× | 1100 | 1.09× | 12.00 | 10.00 |"),
+        out);
+    assertTrue(
+        out.contains("| 500 | 5000 | 1000 | 6000 | 5000 | 1.20× | 5200 | 1.15× | 12.00 | 10.00 |"),
+        out);
+    assertTrue(out.contains("| 100 | 500 | 12.00 | 10.00 | 1.20× | 10.25 | 1.17× |"), out);
+    assertTrue(out.contains("Compiler warnings per round of builds: 0."), out);
   }
 
   @Test

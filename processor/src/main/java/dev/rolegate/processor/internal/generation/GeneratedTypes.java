@@ -5,8 +5,10 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
+import javax.tools.JavaFileObject;
 
 /**
  * What every generated type shares: the {@code @RolegateGenerated} marker (class retention, so
@@ -31,21 +33,25 @@ public final class GeneratedTypes {
     return type.addAnnotation(MARKER);
   }
 
-  /** Writes {@code type} into {@code packageName}, originating from {@code originating}. */
+  /**
+   * Writes {@code type} into {@code packageName}, originating from {@code originating}: the source
+   * text is built in memory, then written through the Filer in one write.
+   */
   void write(String packageName, TypeSpec type, Element... originating) {
-    TypeSpec.Builder withOrigins = type.toBuilder();
-    for (Element element : originating) {
-      withOrigins.addOriginatingElement(element);
-    }
-    JavaFile file =
-        JavaFile.builder(packageName, withOrigins.build())
+    String name = packageName.isEmpty() ? type.name() : packageName + "." + type.name();
+    String text =
+        JavaFile.builder(packageName, type)
             .skipJavaLangImports(true)
             .indent("  ")
-            .build();
+            .build()
+            .toString();
     try {
-      file.writeTo(filer);
+      JavaFileObject source = filer.createSourceFile(name, originating);
+      try (Writer writer = source.openWriter()) {
+        writer.write(text);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + packageName + "." + type.name(), e);
+      throw new UncheckedIOException("could not write " + name, e);
     }
   }
 
