@@ -1,6 +1,7 @@
 package dev.rolegate.processor.internal.report;
 
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
+import dev.rolegate.processor.internal.diagnostic.NameList;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import dev.rolegate.processor.internal.model.MatrixHandle;
@@ -173,7 +174,7 @@ public final class AccessLockCheck {
 
   private void notCompared(List<String> types, String what) {
     reporter.reportOnCompilation(
-        Diagnostic.ACCESS_LOCK_NOT_COMPARED, path, String.join(", ", types), what);
+        Diagnostic.ACCESS_LOCK_NOT_COMPARED, path, NameList.listed(types), what);
   }
 
   private static String count(List<LockDiff.Change> changes) {
