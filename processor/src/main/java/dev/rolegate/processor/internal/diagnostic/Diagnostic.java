@@ -1265,23 +1265,42 @@ public enum Diagnostic {
       "The access lock %s cannot be written: %s. Check that its folder exists and can be written"
           + " to"),
   /**
-   * {@code -Arolegate.accessLock.update=true} rewrote the lock: the changes it accepts, or that
-   * nothing changed. A note, so a build with {@code -Werror} passes.
+   * {@code -Arolegate.accessLock.update=true} rewrote the lock: how many changes it accepts and the
+   * list of them. A note, so a build with {@code -Werror} passes.
    */
   ACCESS_LOCK_UPDATED(
       "AccessLockUpdated",
       Kind.NOTE,
-      "-Arolegate.accessLock.update=true wrote the access lock %s: %s"),
+      "-Arolegate.accessLock.update=true wrote the access lock %s: it accepts %s, widening"
+          + " first:\n%s"),
+  /** ACCESS_LOCK_UPDATED where the rewrite changed nothing. */
+  ACCESS_LOCK_UNCHANGED(
+      "AccessLockUpdated",
+      Kind.NOTE,
+      "-Arolegate.accessLock.update=true wrote the access lock %s: nothing changed"),
+  /** ACCESS_LOCK_UPDATED where there was no readable lock before: the lines it holds. */
+  ACCESS_LOCK_CREATED(
+      "AccessLockUpdated",
+      Kind.NOTE,
+      "-Arolegate.accessLock.update=true wrote the access lock %s: it holds %d lines (there was"
+          + " no readable lock to compare with)"),
   /**
    * The lock names guarded types this compilation finds only as class files (a partial
-   * compilation): their lines are neither compared nor, on update, dropped.
+   * compilation): their lines are not compared.
    */
   ACCESS_LOCK_NOT_COMPARED(
       "AccessLockNotCompared",
       Kind.NOTE,
       "The access lock %s names %s, which this compilation does not compile from source (a"
-          + " partial compilation), so their lines were %s. A full build (mvn clean compile)"
-          + " compares them"),
+          + " partial compilation), so their lines were not compared. A full build (mvn clean"
+          + " compile) compares them"),
+  /** ACCESS_LOCK_NOT_COMPARED on update: the lines of those types are kept, not dropped. */
+  ACCESS_LOCK_KEPT(
+      "AccessLockNotCompared",
+      Kind.NOTE,
+      "The access lock %s names %s, which this compilation does not compile from source (a"
+          + " partial compilation), so their lines were kept as they were. A full build (mvn"
+          + " clean compile) compares them"),
   /** {@code -Arolegate.accessLock} names no file path: {@code %2$s} says why. */
   ACCESS_LOCK_OPTION(
       "AccessLockInvalid", Kind.ERROR, "-A%s=%s is not valid: it is not a file path (%s)"),
