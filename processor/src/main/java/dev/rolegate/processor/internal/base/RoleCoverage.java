@@ -87,7 +87,7 @@ public final class RoleCoverage {
     if (!accountRoles.isEmpty()) {
       parts.add(roles("account", accountRoles));
     }
-    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" and ", parts));
+    return parts.isEmpty() ? Optional.empty() : Optional.of(NameList.and(parts));
   }
 
   /** Returns what {@code account} holds with no workspace role: its own and its everywhere's. */

@@ -11,6 +11,7 @@ import dev.rolegate.processor.internal.base.CompilerApi;
 import dev.rolegate.processor.internal.base.MethodNames;
 import dev.rolegate.processor.internal.base.RoleCoverage;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
+import dev.rolegate.processor.internal.diagnostic.NameList;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
@@ -225,10 +226,7 @@ public final class CallGraphWarnings implements TaskListener {
     };
   }
 
-  /** Returns "A", "A and B" (all required) or "one of A, B". */
   private static String describe(RequirementSpec requirement) {
-    return requirement.any() && requirement.permissions().size() > 1
-        ? "one of " + String.join(", ", requirement.permissions())
-        : String.join(" and ", requirement.permissions());
+    return NameList.required(requirement.any(), requirement.permissions());
   }
 }

@@ -243,14 +243,28 @@ public enum Diagnostic {
           + " A workspace id is a String or a java.util.UUID: change the accessor's return type,"
           + " or mark another accessor"),
   /**
-   * A carrier whose marked accessor the guard cannot call: {@code %5$s} is its access ("private",
-   * "protected in package p"), {@code %6$s} and {@code %7$s} the guard and its package.
+   * A carrier whose marked accessor {@code %4$s}, in package {@code %5$s}, the guard {@code %6$s}
+   * in package {@code %7$s} cannot call: the accessor is private.
    */
-  WORKSPACE_ID_ACCESSOR_HIDDEN(
+  WORKSPACE_ID_ACCESSOR_PRIVATE(
       "WorkspaceIdMisuse",
       Kind.ERROR,
       "@WorkspaceId on parameter %1$s of %2$s of type %3$s, whose @WorkspaceId accessor %4$s is"
-          + " %5$s, so %6$s in package %7$s cannot call it. Make %4$s public"),
+          + " private, so %6$s in package %7$s cannot call it. Make %4$s public"),
+  /** WORKSPACE_ID_ACCESSOR_PRIVATE for a protected accessor in another package. */
+  WORKSPACE_ID_ACCESSOR_PROTECTED(
+      "WorkspaceIdMisuse",
+      Kind.ERROR,
+      "@WorkspaceId on parameter %1$s of %2$s of type %3$s, whose @WorkspaceId accessor %4$s is"
+          + " protected in package %5$s, so %6$s in package %7$s cannot call it. Make %4$s"
+          + " public"),
+  /** WORKSPACE_ID_ACCESSOR_PRIVATE for a package-private accessor in another package. */
+  WORKSPACE_ID_ACCESSOR_PACKAGE_PRIVATE(
+      "WorkspaceIdMisuse",
+      Kind.ERROR,
+      "@WorkspaceId on parameter %1$s of %2$s of type %3$s, whose @WorkspaceId accessor %4$s is"
+          + " package-private in package %5$s, so %6$s in package %7$s cannot call it. Make %4$s"
+          + " public"),
   /**
    * A workspace carrier whose accessor may answer differently when the delegate reads it again, or
    * cannot be verified not to (the arguments of every UNSTABLE_* template: the parameter, its
@@ -479,14 +493,28 @@ public enum Diagnostic {
           + " account id is a String or a java.util.UUID: change the accessor's return type, or"
           + " mark another accessor"),
   /**
-   * A carrier whose marked accessor the guard cannot call: {@code %5$s} is its access ("private",
-   * "protected in package p"), {@code %6$s} and {@code %7$s} the guard and its package.
+   * A carrier whose marked accessor {@code %4$s}, in package {@code %5$s}, the guard {@code %6$s}
+   * in package {@code %7$s} cannot call: the accessor is private.
    */
-  ACCOUNT_ID_ACCESSOR_HIDDEN(
+  ACCOUNT_ID_ACCESSOR_PRIVATE(
       "AccountIdMisuse",
       Kind.ERROR,
       "@AccountId on parameter %1$s of %2$s of type %3$s, whose @AccountId accessor %4$s is"
-          + " %5$s, so %6$s in package %7$s cannot call it. Make %4$s public"),
+          + " private, so %6$s in package %7$s cannot call it. Make %4$s public"),
+  /** ACCOUNT_ID_ACCESSOR_PRIVATE for a protected accessor in another package. */
+  ACCOUNT_ID_ACCESSOR_PROTECTED(
+      "AccountIdMisuse",
+      Kind.ERROR,
+      "@AccountId on parameter %1$s of %2$s of type %3$s, whose @AccountId accessor %4$s is"
+          + " protected in package %5$s, so %6$s in package %7$s cannot call it. Make %4$s"
+          + " public"),
+  /** ACCOUNT_ID_ACCESSOR_PRIVATE for a package-private accessor in another package. */
+  ACCOUNT_ID_ACCESSOR_PACKAGE_PRIVATE(
+      "AccountIdMisuse",
+      Kind.ERROR,
+      "@AccountId on parameter %1$s of %2$s of type %3$s, whose @AccountId accessor %4$s is"
+          + " package-private in package %5$s, so %6$s in package %7$s cannot call it. Make %4$s"
+          + " public"),
   /** One String or UUID parameter marked both {@code @AccountId} and {@code @WorkspaceId}. */
   ACCOUNT_ID_ON_WORKSPACE_ID(
       "AccountIdMisuse",
@@ -1022,16 +1050,48 @@ public enum Diagnostic {
       Kind.WARNING,
       "@RequiresPermission on %s requires %s, which %s, also required, already implies. Remove"
           + " %s"),
+  /** An anyOf name that implies another; the names no other implies, {@code %4$s}, are one. */
   WEAKENED_ANY_OF(
       "WeakenedAnyOf",
       Kind.WARNING,
-      "%s in anyOf of @RequiresPermission on %s implies %s, also listed, so it lets no one else"
-          + " in: the list means %s. Write %s, or remove %s if only holders of %s should pass"),
+      "%1$s in anyOf of @RequiresPermission on %2$s implies %3$s, also listed, so it lets no one"
+          + " else in: the list means %4$s alone. Write @RequiresPermission(%4$s), or remove %3$s"
+          + " if only holders of %1$s should pass"),
+  /** WEAKENED_ANY_OF where several names, {@code %4$s}, imply no other. */
+  WEAKENED_ANY_OF_SEVERAL(
+      "WeakenedAnyOf",
+      Kind.WARNING,
+      "%1$s in anyOf of @RequiresPermission on %2$s implies %3$s, also listed, so it lets no one"
+          + " else in: the list means anyOf = {%4$s}. Write @RequiresPermission(anyOf = {%4$s}),"
+          + " or remove %3$s if only holders of %1$s should pass"),
+  /** A permission no role grants, required by a method. */
   UNGRANTED_PERMISSION(
       "UngrantedPermission",
       Kind.WARNING,
-      "No role of matrix %s grants %s, so no role can call %s (only a custom role holding %s"
-          + " could). Grant %s to a role in %s, or require a permission that a role holds"),
+      "No role of matrix %1$s grants %2$s, so no role can call %3$s (only a custom role holding"
+          + " %2$s could). Grant %2$s to a role in %4$s, or require a permission that a role"
+          + " holds"),
+  /** UNGRANTED_PERMISSION, required by the default of type {@code %3$s}. */
+  UNGRANTED_PERMISSION_DEFAULT(
+      "UngrantedPermission",
+      Kind.WARNING,
+      "No role of matrix %1$s grants %2$s, so no role can call the methods of %3$s that use this"
+          + " default (only a custom role holding %2$s could). Grant %2$s to a role in %4$s, or"
+          + " require a permission that a role holds"),
+  /** An anyOf list of several permissions none of which a role grants, on a method. */
+  UNGRANTED_ANY_OF(
+      "UngrantedPermission",
+      Kind.WARNING,
+      "No role of matrix %1$s grants any of %2$s, so no role can call %3$s (only a custom role"
+          + " holding one of them could). Grant one of them to a role in %4$s, or require a"
+          + " permission that a role holds"),
+  /** UNGRANTED_ANY_OF in the default of type {@code %3$s}. */
+  UNGRANTED_ANY_OF_DEFAULT(
+      "UngrantedPermission",
+      Kind.WARNING,
+      "No role of matrix %1$s grants any of %2$s, so no role can call the methods of %3$s that use"
+          + " this default (only a custom role holding one of them could). Grant one of them to a"
+          + " role in %4$s, or require a permission that a role holds"),
   /**
    * A guarded method calls another whose requirement its own does not imply (the arguments of every
    * UNCOVERED_CALL_* template: the caller, its requirement, the callee, the callee's requirement,
@@ -1118,52 +1178,46 @@ public enum Diagnostic {
       Kind.WARNING,
       "@AccountId marks parameter %s of %s, which is @Unguarded, so its guard checks nothing and never reads the"
           + " account. Remove @AccountId, or guard the method with @RequiresPermission"),
-  RETURNS_GUARDED_TYPE(
-      "ReturnsGuardedType",
-      Kind.WARNING,
-      "%1$s returns %2$s, which can hold the implementation itself or another %3$s. %4$s returns"
-          + " itself in place of its delegate and wraps any other %3$s that is not a guard in a"
-          + " new %4$s with the same principal source, but it cannot reach an implementation"
-          + " inside what is returned (a field of another returned object, a collection, an"
-          + " Optional). Keep implementations out of returned objects, or put guards there"
-          + " (%4$s.wrap(...)); then add @SuppressWarnings(\"ReturnsGuardedType\") with a comment"
-          + " saying why"),
+  /**
+   * A method of a guarded interface returning the type or a supertype: the method {@code %1$s},
+   * what it returns, the interface, its guard.
+   */
+  RETURNS_GUARDED_TYPE("ReturnsGuardedType", Kind.WARNING, Returns.declared(Returns.TYPE)),
+  /**
+   * RETURNS_GUARDED_TYPE for a method inherited by {@code %5$s} from a type without source here.
+   */
+  RETURNS_GUARDED_TYPE_INHERITED(
+      "ReturnsGuardedType", Kind.WARNING, Returns.inherited(5, Returns.TYPE)),
   /** A method of a guarded class: the same id as RETURNS_GUARDED_TYPE, another guard. */
-  RETURNS_GUARDED_CLASS(
-      "ReturnsGuardedType",
-      Kind.WARNING,
-      "%1$s returns %2$s, which can hold an instance of %3$s. %4$s passes on a %4$s (this, or the"
-          + " copy super.clone() makes) and throws IllegalStateException for a %3$s that is not"
-          + " one (made with new %3$s(...)), so that it never reaches the caller, but it cannot"
-          + " reach a %3$s inside what is returned (a field of another returned object, a"
-          + " collection, an Optional). Create instances with new %4$s(...) and keep them out of"
-          + " returned objects; then add @SuppressWarnings(\"ReturnsGuardedType\") with a comment"
-          + " saying why"),
+  RETURNS_GUARDED_CLASS("ReturnsGuardedType", Kind.WARNING, Returns.declared(Returns.CLASS)),
+  /** RETURNS_GUARDED_CLASS for a method inherited by {@code %5$s}. */
+  RETURNS_GUARDED_CLASS_INHERITED(
+      "ReturnsGuardedType", Kind.WARNING, Returns.inherited(5, Returns.CLASS)),
   /**
    * A method returning a proper subtype of its guarded type (interface or class): the same id as
    * RETURNS_GUARDED_TYPE; the guard refuses what it cannot stand in for.
    */
-  RETURNS_GUARDED_SUBTYPE(
-      "ReturnsGuardedType",
-      Kind.WARNING,
-      "%1$s returns %2$s, a subtype of %3$s that %4$s is not, so %4$s cannot stand in for the"
-          + " result: it throws IllegalStateException when the result is the implementation"
-          + " itself or any other %2$s that is not a guard of %2$s, which would reach the caller"
-          + " unguarded, and passes null and a guard. Return a guard of %2$s (%5$s) or data"
-          + " instead; then add @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying"
-          + " why"),
+  RETURNS_GUARDED_SUBTYPE("ReturnsGuardedType", Kind.WARNING, Returns.declared(Returns.SUBTYPE)),
+  /** RETURNS_GUARDED_SUBTYPE for a method inherited by {@code %6$s}. */
+  RETURNS_GUARDED_SUBTYPE_INHERITED(
+      "ReturnsGuardedType", Kind.WARNING, Returns.inherited(6, Returns.SUBTYPE)),
   /**
    * A method returning a type that holds the guarded type, a supertype or a subtype of it as an
    * array component, a type argument or a wildcard bound: the same id as RETURNS_GUARDED_TYPE; the
-   * guard sees only the returned value.
+   * guard sees only the returned value. The method {@code %1$s}, what it returns, what it can hold
+   * and where ({@code %4$s}), the guard of the interface.
    */
   RETURNS_GUARDED_CONTAINER(
-      "ReturnsGuardedType",
-      Kind.WARNING,
-      "%1$s returns %2$s, which can hold %3$s inside it (%4$s). %5$s checks the returned value"
-          + " itself, not what it holds, so an implementation inside reaches the caller"
-          + " unguarded. Return guards there (%6$s) or data instead; then add"
-          + " @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying why"),
+      "ReturnsGuardedType", Kind.WARNING, Returns.declared(Returns.container(Returns.WRAPPED))),
+  /** RETURNS_GUARDED_CONTAINER for a method inherited by {@code %6$s}. */
+  RETURNS_GUARDED_CONTAINER_INHERITED(
+      "ReturnsGuardedType", Kind.WARNING, Returns.inherited(6, Returns.container(Returns.WRAPPED))),
+  /** RETURNS_GUARDED_CONTAINER of a guarded class, whose guards are made with new. */
+  RETURNS_GUARDED_CLASS_CONTAINER(
+      "ReturnsGuardedType", Kind.WARNING, Returns.declared(Returns.container(Returns.MADE))),
+  /** RETURNS_GUARDED_CLASS_CONTAINER for a method inherited by {@code %6$s}. */
+  RETURNS_GUARDED_CLASS_CONTAINER_INHERITED(
+      "ReturnsGuardedType", Kind.WARNING, Returns.inherited(6, Returns.container(Returns.MADE))),
   /**
    * The access the compilation computes differs from the access lock file: one error listing every
    * change, widening first (docs/access-lock.md).
@@ -1211,23 +1265,42 @@ public enum Diagnostic {
       "The access lock %s cannot be written: %s. Check that its folder exists and can be written"
           + " to"),
   /**
-   * {@code -Arolegate.accessLock.update=true} rewrote the lock: the changes it accepts, or that
-   * nothing changed. A note, so a build with {@code -Werror} passes.
+   * {@code -Arolegate.accessLock.update=true} rewrote the lock: how many changes it accepts and the
+   * list of them. A note, so a build with {@code -Werror} passes.
    */
   ACCESS_LOCK_UPDATED(
       "AccessLockUpdated",
       Kind.NOTE,
-      "-Arolegate.accessLock.update=true wrote the access lock %s: %s"),
+      "-Arolegate.accessLock.update=true wrote the access lock %s: it accepts %s, widening"
+          + " first:\n%s"),
+  /** ACCESS_LOCK_UPDATED where the rewrite changed nothing. */
+  ACCESS_LOCK_UNCHANGED(
+      "AccessLockUpdated",
+      Kind.NOTE,
+      "-Arolegate.accessLock.update=true wrote the access lock %s: nothing changed"),
+  /** ACCESS_LOCK_UPDATED where there was no readable lock before: the lines it holds. */
+  ACCESS_LOCK_CREATED(
+      "AccessLockUpdated",
+      Kind.NOTE,
+      "-Arolegate.accessLock.update=true wrote the access lock %s: it holds %d lines (there was"
+          + " no readable lock to compare with)"),
   /**
    * The lock names guarded types this compilation finds only as class files (a partial
-   * compilation): their lines are neither compared nor, on update, dropped.
+   * compilation): their lines are not compared.
    */
   ACCESS_LOCK_NOT_COMPARED(
       "AccessLockNotCompared",
       Kind.NOTE,
       "The access lock %s names %s, which this compilation does not compile from source (a"
-          + " partial compilation), so their lines were %s. A full build (mvn clean compile)"
-          + " compares them"),
+          + " partial compilation), so their lines were not compared. A full build (mvn clean"
+          + " compile) compares them"),
+  /** ACCESS_LOCK_NOT_COMPARED on update: the lines of those types are kept, not dropped. */
+  ACCESS_LOCK_KEPT(
+      "AccessLockNotCompared",
+      Kind.NOTE,
+      "The access lock %s names %s, which this compilation does not compile from source (a"
+          + " partial compilation), so their lines were kept as they were. A full build (mvn"
+          + " clean compile) compares them"),
   /** {@code -Arolegate.accessLock} names no file path: {@code %2$s} says why. */
   ACCESS_LOCK_OPTION(
       "AccessLockInvalid", Kind.ERROR, "-A%s=%s is not valid: it is not a file path (%s)"),
@@ -1257,22 +1330,40 @@ public enum Diagnostic {
       "GeneratedNameClash",
       Kind.ERROR,
       "@PermissionMatrix on package %s generates %s, but a type of that name already exists."
-          + " Rename or move that type: a @PermissionMatrix package receives %s"),
+          + " Rename or move that type: a @PermissionMatrix package receives Permissions,"
+          + " WorkspaceRoles, AccountRoles and %s"),
   /**
-   * The guard of a type would take the name of a type that rolegate did not generate: the same id
-   * as GENERATED_NAME_CLASH, reported on the guarded type.
+   * The guard of an interface would take the name of a type that rolegate did not generate: the
+   * same id as GENERATED_NAME_CLASH, reported on the guarded interface.
    */
-  GUARD_NAME_TAKEN(
+  GUARD_NAME_TAKEN_INTERFACE(
       "GeneratedNameClash",
       Kind.ERROR,
-      "@RequiresPermission cannot guard %s %s: its guard would be %s, but a type of that name"
+      "@RequiresPermission cannot guard interface %s: its guard would be %s, but a type of that"
+          + " name already exists. Rename or move that type: rolegate names the guard of"
+          + " Outer.Inner GuardedOuter_Inner, in the same package"),
+  /** GUARD_NAME_TAKEN_INTERFACE for a guarded class. */
+  GUARD_NAME_TAKEN_CLASS(
+      "GeneratedNameClash",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard class %s: its guard would be %s, but a type of that name"
           + " already exists. Rename or move that type: rolegate names the guard of Outer.Inner"
           + " GuardedOuter_Inner, in the same package"),
-  /** Two guarded types whose guards have one name ({@code Outer.Inner} and {@code Outer_Inner}). */
-  GUARD_NAME_SHARED(
+  /**
+   * Two guarded types whose guards have one name ({@code Outer.Inner} and {@code Outer_Inner}), the
+   * second an interface.
+   */
+  GUARD_NAME_SHARED_INTERFACE(
       "GeneratedNameClash",
       Kind.ERROR,
-      "@RequiresPermission cannot guard %s %s: its guard would be %s, which is already the guard"
+      "@RequiresPermission cannot guard interface %s: its guard would be %s, which is already the"
+          + " guard of %s. Rename one of the two types: rolegate names the guard of Outer.Inner"
+          + " GuardedOuter_Inner, in the same package"),
+  /** GUARD_NAME_SHARED_INTERFACE, the second type a class. */
+  GUARD_NAME_SHARED_CLASS(
+      "GeneratedNameClash",
+      Kind.ERROR,
+      "@RequiresPermission cannot guard class %s: its guard would be %s, which is already the guard"
           + " of %s. Rename one of the two types: rolegate names the guard of Outer.Inner"
           + " GuardedOuter_Inner, in the same package"),
   /**
@@ -1418,6 +1509,61 @@ public enum Diagnostic {
           + marker
           + " method %6$s() is exactly return %6$s; of a final %7$s field it declares; or give"
           + " the parameter the type String or UUID";
+    }
+  }
+
+  /**
+   * The RETURNS_GUARDED_* templates: what a method returns, after the method ({@code %1$s}) as
+   * declared in the guarded type or as inherited from a type without source here.
+   */
+  private static final class Returns {
+    static final String TYPE =
+        "%2$s, which can hold the implementation itself or another %3$s. %4$s returns itself in"
+            + " place of its delegate and wraps any other %3$s that is not a guard in a new %4$s"
+            + " with the same principal source, but it cannot reach an implementation inside what"
+            + " is returned (a field of another returned object, a collection, an Optional). Keep"
+            + " implementations out of returned objects, or put guards there (%4$s.wrap(...));"
+            + " then add @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying why";
+    static final String CLASS =
+        "%2$s, which can hold an instance of %3$s. %4$s passes on a %4$s (this, or the copy"
+            + " super.clone() makes) and throws IllegalStateException for a %3$s that is not one"
+            + " (made with new %3$s(...)), so that it never reaches the caller, but it cannot reach"
+            + " a %3$s inside what is returned (a field of another returned object, a collection,"
+            + " an Optional). Create instances with new %4$s(...) and keep them out of returned"
+            + " objects; then add @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying"
+            + " why";
+    static final String SUBTYPE =
+        "%2$s, a subtype of %3$s that %4$s is not, so %4$s cannot stand in for the result: it"
+            + " throws IllegalStateException when the result is the implementation itself or any"
+            + " other %2$s that is not a guard of %2$s, which would reach the caller unguarded, and"
+            + " passes null and a guard. Return a guard of %2$s (%5$s) or data instead; then add"
+            + " @SuppressWarnings(\"ReturnsGuardedType\") with a comment saying why";
+
+    /** How guards of an interface are made, for {@link #container}. */
+    static final String WRAPPED = "%5$s.wrap(...) around each";
+
+    /** How guards of a class are made, for {@link #container}. */
+    static final String MADE = "instances made with new %5$s(...)";
+
+    private Returns() {}
+
+    /** What a method returns that holds the type; {@code guards} says how guards are made. */
+    static String container(String guards) {
+      return "%2$s, which can hold %3$s inside it (%4$s). %5$s checks the returned value itself,"
+          + " not what it holds, so an implementation inside reaches the caller unguarded. Return"
+          + " guards there ("
+          + guards
+          + ") or data instead; then add @SuppressWarnings(\"ReturnsGuardedType\") with a"
+          + " comment saying why";
+    }
+
+    static String declared(String returned) {
+      return "%1$s returns " + returned;
+    }
+
+    /** {@code inheritor}: the position of the argument naming the guarded type. */
+    static String inherited(int inheritor, String returned) {
+      return "method %1$s, inherited by %" + inheritor + "$s, returns " + returned;
     }
   }
 

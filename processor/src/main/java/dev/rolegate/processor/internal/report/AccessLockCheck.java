@@ -1,6 +1,7 @@
 package dev.rolegate.processor.internal.report;
 
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
+import dev.rolegate.processor.internal.diagnostic.NameList;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import dev.rolegate.processor.internal.model.MatrixHandle;
@@ -145,25 +146,20 @@ public final class AccessLockCheck {
           lock.keep(line);
         }
       }
-      notCompared(result.notCompared(), "kept as they were");
+      notCompared(Diagnostic.ACCESS_LOCK_KEPT, result.notCompared());
     }
     if (!write(file, lock.render(matrix).getBytes(StandardCharsets.UTF_8))) {
       return;
     }
     List<LockDiff.Change> changes = result.changes();
-    String what;
     if (!existed) {
-      what =
-          "it holds "
-              + lock.lines().size()
-              + " lines (there was no readable lock to compare"
-              + " with)";
+      reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_CREATED, path, lock.lines().size());
     } else if (changes.isEmpty()) {
-      what = "nothing changed";
+      reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_UNCHANGED, path);
     } else {
-      what = "it accepts " + count(changes) + ", widening first:\n" + list(changes);
+      reporter.reportOnCompilation(
+          Diagnostic.ACCESS_LOCK_UPDATED, path, count(changes), list(changes));
     }
-    reporter.reportOnCompilation(Diagnostic.ACCESS_LOCK_UPDATED, path, what);
   }
 
   private static String typeOf(LockLine line) {
@@ -171,9 +167,8 @@ public final class AccessLockCheck {
     return rest.substring(0, rest.indexOf(' '));
   }
 
-  private void notCompared(List<String> types, String what) {
-    reporter.reportOnCompilation(
-        Diagnostic.ACCESS_LOCK_NOT_COMPARED, path, String.join(", ", types), what);
+  private void notCompared(Diagnostic diagnostic, List<String> types) {
+    reporter.reportOnCompilation(diagnostic, path, NameList.listed(types));
   }
 
   private static String count(List<LockDiff.Change> changes) {
@@ -196,7 +191,7 @@ public final class AccessLockCheck {
   private void compare(List<LockLine> locked, AccessLock lock, Optional<CompiledMatrix> matrix) {
     LockDiff.Result result = LockDiff.compare(locked, lock.lines(), matrix, lock.shown(), compiled);
     if (!result.notCompared().isEmpty()) {
-      notCompared(result.notCompared(), "not compared");
+      notCompared(Diagnostic.ACCESS_LOCK_NOT_COMPARED, result.notCompared());
     }
     List<LockDiff.Change> changes = result.changes();
     if (changes.isEmpty()) {

@@ -1,12 +1,14 @@
 package dev.rolegate.processor.internal.step;
 
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
+import dev.rolegate.processor.internal.diagnostic.NameList;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.matrix.MatrixCompiler;
 import dev.rolegate.processor.internal.matrix.MatrixDigest;
 import dev.rolegate.processor.internal.matrix.MatrixParser;
 import dev.rolegate.processor.internal.matrix.MatrixProblem;
 import dev.rolegate.processor.internal.model.MatrixHandle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.Filer;
@@ -86,16 +88,15 @@ final class MatrixLocator {
         if (found.isEmpty()) {
           reporter.report(Diagnostic.NO_MATRIX, subject, subject.getSimpleName());
         } else {
-          StringBuilder names = new StringBuilder();
+          List<String> names = new ArrayList<>();
           for (MatrixSources.Indexed indexed : found) {
-            names
-                .append(names.length() == 0 ? "" : ", ")
-                .append(indexed.packageName())
-                .append(" (")
-                .append(indexed.sourceName())
-                .append(')');
+            names.add(indexed.packageName() + " (" + indexed.sourceName() + ")");
           }
-          reporter.report(Diagnostic.SEVERAL_MATRICES_ON_CLASS_PATH, subject, found.size(), names);
+          reporter.report(
+              Diagnostic.SEVERAL_MATRICES_ON_CLASS_PATH,
+              subject,
+              found.size(),
+              NameList.listed(names));
         }
       }
       return Optional.empty();

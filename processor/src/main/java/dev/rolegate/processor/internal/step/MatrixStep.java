@@ -3,6 +3,7 @@ package dev.rolegate.processor.internal.step;
 import dev.rolegate.processor.internal.base.Annotations;
 import dev.rolegate.processor.internal.base.Names;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
+import dev.rolegate.processor.internal.diagnostic.NameList;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.generation.ConstantsGenerator;
 import dev.rolegate.processor.internal.generation.TableGenerator;
@@ -113,7 +114,7 @@ public final class MatrixStep {
           mirror,
           value,
           path,
-          String.join(", ", file.searched()),
+          NameList.listed(file.searched()),
           folder(pkg.getQualifiedName().toString()));
       return;
     }
@@ -190,7 +191,7 @@ public final class MatrixStep {
             null,
             pkg.getQualifiedName(),
             name,
-            "Permissions, WorkspaceRoles, AccountRoles and " + handle.table().simpleName());
+            handle.table().simpleName());
         clash = true;
       }
     }

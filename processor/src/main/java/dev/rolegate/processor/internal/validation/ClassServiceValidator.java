@@ -4,6 +4,7 @@ import dev.rolegate.processor.internal.base.Annotations;
 import dev.rolegate.processor.internal.base.MethodNames;
 import dev.rolegate.processor.internal.base.Names;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
+import dev.rolegate.processor.internal.diagnostic.NameList;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.RequirementSpec;
@@ -285,7 +286,7 @@ final class ClassServiceValidator {
               ? Diagnostic.NOT_PROXYABLE_ABSTRACT_CLASS
               : Diagnostic.NOT_PROXYABLE_ABSTRACT_CLASS_METHODS,
           name,
-          String.join(", ", unimplemented));
+          NameList.listed(unimplemented));
       return false;
     }
   }

@@ -3,6 +3,7 @@ package dev.rolegate.processor.internal.validation;
 import com.palantir.javapoet.ClassName;
 import dev.rolegate.processor.internal.base.Annotations;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
+import dev.rolegate.processor.internal.diagnostic.NameList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -89,7 +90,7 @@ final class IdCarriers {
     if (marked.size() > 1) {
       List<String> names = new ArrayList<>();
       marked.forEach(method -> names.add(describe(method)));
-      mistake.report(kind.misuse(IdKind.Misuse.SEVERAL_ACCESSORS), String.join(", ", names));
+      mistake.report(kind.misuse(IdKind.Misuse.SEVERAL_ACCESSORS), NameList.listed(names));
       return Optional.empty();
     }
     ExecutableElement method = marked.get(0);
@@ -99,12 +100,12 @@ final class IdCarriers {
       mistake.report(kind.misuse(IdKind.Misuse.ACCESSOR_TYPE), describe(method), returned);
       return Optional.empty();
     }
-    Optional<String> hidden = inaccessible(method, guard);
+    Optional<IdKind.Misuse> hidden = inaccessible(method, guard);
     if (hidden.isPresent()) {
       mistake.report(
-          kind.misuse(IdKind.Misuse.ACCESSOR_HIDDEN),
+          kind.misuse(hidden.get()),
           describe(method),
-          hidden.get(),
+          elements.getPackageOf(method).getQualifiedName(),
           guard.simpleName(),
           guard.packageName());
       return Optional.empty();
@@ -221,23 +222,23 @@ final class IdCarriers {
     return into;
   }
 
-  /** Returns why the guard cannot call {@code method} ("private", ...), or empty if it can. */
-  private Optional<String> inaccessible(ExecutableElement method, ClassName guard) {
+  /** Returns why the guard cannot call {@code method} (it is private, ...), or empty if it can. */
+  private Optional<IdKind.Misuse> inaccessible(ExecutableElement method, ClassName guard) {
     Set<Modifier> modifiers = method.getModifiers();
     if (modifiers.contains(Modifier.PUBLIC)) {
       return Optional.empty();
     }
     if (modifiers.contains(Modifier.PRIVATE)) {
-      return Optional.of("private");
+      return Optional.of(IdKind.Misuse.ACCESSOR_PRIVATE);
     }
     String pkg = elements.getPackageOf(method).getQualifiedName().toString();
     if (pkg.equals(guard.packageName())) {
       return Optional.empty();
     }
     return Optional.of(
-        (modifiers.contains(Modifier.PROTECTED) ? "protected" : "package-private")
-            + " in package "
-            + pkg);
+        modifiers.contains(Modifier.PROTECTED)
+            ? IdKind.Misuse.ACCESSOR_PROTECTED
+            : IdKind.Misuse.ACCESSOR_PACKAGE_PRIVATE);
   }
 
   /** Returns "Ref.workspace()", named by the type that declares it. */

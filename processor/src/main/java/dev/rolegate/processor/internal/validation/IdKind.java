@@ -21,7 +21,9 @@ enum IdKind {
     UNMARKED_CLASS,
     SEVERAL_ACCESSORS,
     ACCESSOR_TYPE,
-    ACCESSOR_HIDDEN
+    ACCESSOR_PRIVATE,
+    ACCESSOR_PROTECTED,
+    ACCESSOR_PACKAGE_PRIVATE
   }
 
   private final String annotation;
@@ -73,10 +75,18 @@ enum IdKind {
               : Diagnostic.ACCOUNT_ID_SEVERAL_ACCESSORS;
       case ACCESSOR_TYPE ->
           workspace ? Diagnostic.WORKSPACE_ID_ACCESSOR_TYPE : Diagnostic.ACCOUNT_ID_ACCESSOR_TYPE;
-      case ACCESSOR_HIDDEN ->
+      case ACCESSOR_PRIVATE ->
           workspace
-              ? Diagnostic.WORKSPACE_ID_ACCESSOR_HIDDEN
-              : Diagnostic.ACCOUNT_ID_ACCESSOR_HIDDEN;
+              ? Diagnostic.WORKSPACE_ID_ACCESSOR_PRIVATE
+              : Diagnostic.ACCOUNT_ID_ACCESSOR_PRIVATE;
+      case ACCESSOR_PROTECTED ->
+          workspace
+              ? Diagnostic.WORKSPACE_ID_ACCESSOR_PROTECTED
+              : Diagnostic.ACCOUNT_ID_ACCESSOR_PROTECTED;
+      case ACCESSOR_PACKAGE_PRIVATE ->
+          workspace
+              ? Diagnostic.WORKSPACE_ID_ACCESSOR_PACKAGE_PRIVATE
+              : Diagnostic.ACCOUNT_ID_ACCESSOR_PACKAGE_PRIVATE;
     };
   }
 

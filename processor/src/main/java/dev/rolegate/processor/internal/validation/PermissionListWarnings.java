@@ -3,6 +3,7 @@ package dev.rolegate.processor.internal.validation;
 import dev.rolegate.processor.internal.base.Annotations;
 import dev.rolegate.processor.internal.base.RoleCoverage;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
+import dev.rolegate.processor.internal.diagnostic.NameList;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ final class PermissionListWarnings {
             item.getValue(),
             site.subject,
             item.getKey(),
-            String.join(" and ", impliers),
+            NameList.and(impliers),
             item.getKey());
       }
     }
@@ -97,28 +98,14 @@ final class PermissionListWarnings {
         weakest.add(name);
       }
     }
-    String means =
-        weakest.size() == 1
-            ? weakest.get(0) + " alone"
-            : "anyOf = {" + String.join(", ", weakest) + "}";
-    String write =
-        weakest.size() == 1
-            ? "@RequiresPermission(" + weakest.get(0) + ")"
-            : "@RequiresPermission(anyOf = {" + String.join(", ", weakest) + "})";
+    Diagnostic diagnostic =
+        weakest.size() == 1 ? Diagnostic.WEAKENED_ANY_OF : Diagnostic.WEAKENED_ANY_OF_SEVERAL;
+    String meant = NameList.listed(weakest);
     for (Map.Entry<String, AnnotationValue> item : items.entrySet()) {
       List<String> implied = implied(item.getKey(), items.keySet());
       if (!implied.isEmpty()) {
-        String weaker = String.join(" and ", implied);
         site.warn(
-            Diagnostic.WEAKENED_ANY_OF,
-            item.getValue(),
-            item.getKey(),
-            site.subject,
-            weaker,
-            means,
-            write,
-            weaker,
-            item.getKey());
+            diagnostic, item.getValue(), item.getKey(), site.subject, NameList.and(implied), meant);
       }
     }
   }
@@ -143,30 +130,27 @@ final class PermissionListWarnings {
       }
       ungranted.add(item.getKey());
       if (!any) {
-        warnUngranted(site, item.getValue(), item.getKey(), item.getKey());
+        warnUngranted(site, item.getValue(), List.of(item.getKey()));
       }
     }
     if (any && ungranted.size() == items.size()) {
-      String names = (ungranted.size() == 1 ? "" : "any of ") + String.join(", ", ungranted);
-      String held = ungranted.size() == 1 ? ungranted.get(0) : "one of them";
-      warnUngranted(site, items.values().iterator().next(), names, held);
+      warnUngranted(site, items.values().iterator().next(), ungranted);
     }
   }
 
-  /** Warns that no role grants {@code names}; {@code held} is what a custom role would need. */
-  private void warnUngranted(Site site, AnnotationValue item, String names, String held) {
-    String callers =
-        site.element instanceof TypeElement
-            ? "the methods of " + site.element.getSimpleName() + " that use this default"
-            : site.subject;
+  /** Warns that no role grants {@code names}, of which a caller needs all or, if several, one. */
+  private void warnUngranted(Site site, AnnotationValue item, List<String> names) {
+    boolean byDefault = site.element instanceof TypeElement;
+    Diagnostic diagnostic =
+        names.size() == 1
+            ? byDefault ? Diagnostic.UNGRANTED_PERMISSION_DEFAULT : Diagnostic.UNGRANTED_PERMISSION
+            : byDefault ? Diagnostic.UNGRANTED_ANY_OF_DEFAULT : Diagnostic.UNGRANTED_ANY_OF;
     site.warn(
-        Diagnostic.UNGRANTED_PERMISSION,
+        diagnostic,
         item,
         matrix.describe(),
-        names,
-        callers,
-        held,
-        held,
+        NameList.listed(names),
+        byDefault ? site.element.getSimpleName() : site.subject,
         matrix.sourceName());
   }
 

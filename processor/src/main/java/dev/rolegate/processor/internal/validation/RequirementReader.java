@@ -4,6 +4,7 @@ import dev.rolegate.processor.internal.base.Annotations;
 import dev.rolegate.processor.internal.base.MethodNames;
 import dev.rolegate.processor.internal.base.Names;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
+import dev.rolegate.processor.internal.diagnostic.NameList;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import dev.rolegate.processor.internal.matrix.MatrixParser;
@@ -95,7 +96,7 @@ final class RequirementReader {
               MatrixParser.quote(name),
               MatrixParser.foreign(name),
               matrix.describe(),
-              String.join(" or ", closest));
+              NameList.or(closest));
         }
         valid = false;
       } else if (!names.contains(name)) {

@@ -66,6 +66,7 @@ final class ReturnWarnings {
         Narrowing narrowing = method.narrowing().get();
         report(
             Diagnostic.RETURNS_GUARDED_SUBTYPE,
+            Diagnostic.RETURNS_GUARDED_SUBTYPE_INHERITED,
             root,
             method,
             narrowing.subtype().getSimpleName().toString(),
@@ -80,22 +81,40 @@ final class ReturnWarnings {
             .ifPresent(
                 held ->
                     report(
-                        Diagnostic.RETURNS_GUARDED_CONTAINER,
+                        service.isClass()
+                            ? Diagnostic.RETURNS_GUARDED_CLASS_CONTAINER
+                            : Diagnostic.RETURNS_GUARDED_CONTAINER,
+                        service.isClass()
+                            ? Diagnostic.RETURNS_GUARDED_CLASS_CONTAINER_INHERITED
+                            : Diagnostic.RETURNS_GUARDED_CONTAINER_INHERITED,
                         root,
                         method,
                         shown(returned),
                         simpleName(held.type()),
                         held.where(),
-                        guard,
-                        service.isClass()
-                            ? "instances made with new " + guard + "(...)"
-                            : guard + ".wrap(...) around each"));
+                        guard));
         continue;
       }
       String returnedName = types.asElement(returned).getSimpleName().toString();
-      Diagnostic diagnostic =
-          service.isClass() ? Diagnostic.RETURNS_GUARDED_CLASS : Diagnostic.RETURNS_GUARDED_TYPE;
-      report(diagnostic, root, method, returnedName, name, guard);
+      if (service.isClass()) {
+        report(
+            Diagnostic.RETURNS_GUARDED_CLASS,
+            Diagnostic.RETURNS_GUARDED_CLASS_INHERITED,
+            root,
+            method,
+            returnedName,
+            name,
+            guard);
+      } else {
+        report(
+            Diagnostic.RETURNS_GUARDED_TYPE,
+            Diagnostic.RETURNS_GUARDED_TYPE_INHERITED,
+            root,
+            method,
+            returnedName,
+            name,
+            guard);
+      }
     }
   }
 
@@ -189,27 +208,26 @@ final class ReturnWarnings {
   }
 
   /**
-   * Reports {@code diagnostic} on {@code method}, or on {@code root} when the method is inherited
-   * from a type without source here; {@code arguments} follow the method's name.
+   * Reports {@code declared} on {@code method} with {@code arguments} after the method; or, when
+   * the method is inherited from a type without source here, {@code inherited} on {@code root},
+   * with {@code root} after them.
    */
   private void report(
-      Diagnostic diagnostic, TypeElement root, GuardedMethod method, Object... arguments) {
+      Diagnostic declared,
+      Diagnostic inherited,
+      TypeElement root,
+      GuardedMethod method,
+      Object... arguments) {
     ExecutableElement element = method.element();
     TypeElement declaring = (TypeElement) element.getEnclosingElement();
-    Object[] all = new Object[arguments.length + 1];
+    Object[] all = new Object[arguments.length + 2];
+    all[0] = method.operation() + MethodNames.parameters(element);
     System.arraycopy(arguments, 0, all, 1, arguments.length);
     if (declaring.equals(root) || compiledHere.test(declaring)) {
-      all[0] = method.operation() + MethodNames.parameters(element);
-      reporter.report(diagnostic, element, all);
+      reporter.report(declared, element, Arrays.copyOf(all, arguments.length + 1));
     } else {
-      all[0] =
-          "method "
-              + method.operation()
-              + MethodNames.parameters(element)
-              + ", inherited by "
-              + root.getSimpleName()
-              + ",";
-      reporter.report(diagnostic, root, all);
+      all[arguments.length + 1] = root.getSimpleName();
+      reporter.report(inherited, root, all);
     }
   }
 }

@@ -103,9 +103,10 @@ public final class ServiceValidation {
     if (guards.containsKey(name)) {
       // Outer.Inner and Outer_Inner: both guards would be GuardedOuter_Inner.
       reporter.report(
-          Diagnostic.GUARD_NAME_SHARED,
+          service.isClass()
+              ? Diagnostic.GUARD_NAME_SHARED_CLASS
+              : Diagnostic.GUARD_NAME_SHARED_INTERFACE,
           type,
-          service.isClass() ? "class" : "interface",
           type.getSimpleName(),
           name,
           guards.get(name));
@@ -116,9 +117,10 @@ public final class ServiceValidation {
       return false;
     }
     reporter.report(
-        Diagnostic.GUARD_NAME_TAKEN,
+        service.isClass()
+            ? Diagnostic.GUARD_NAME_TAKEN_CLASS
+            : Diagnostic.GUARD_NAME_TAKEN_INTERFACE,
         type,
-        service.isClass() ? "class" : "interface",
         type.getSimpleName(),
         name);
     return true;
