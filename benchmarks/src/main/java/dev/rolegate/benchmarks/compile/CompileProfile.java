@@ -39,7 +39,11 @@ public final class CompileProfile {
       Pattern.compile(
           "com\\.sun\\.tools\\.javac\\.(api\\.JavacTaskImpl\\.call|main\\.Main\\.compile)$");
 
-  /** The parts printed, in order; indentation shows which part another lies in. */
+  /**
+   * The parts printed, in order; indentation shows which part another lies in, except the two parts
+   * marked "across the parts above": javac's work that whichever part above asks for it pays
+   * (validation, generation or the report), so its samples count in that part too.
+   */
   static final List<Part> PARTS =
       List.of(
           Part.of("annotation processing", "JavacProcessingEnvironment\\.doProcessing$"),
@@ -53,10 +57,10 @@ public final class CompileProfile {
           Part.of("    access report", "^dev\\.rolegate\\.processor\\.internal\\.report\\."),
           Part.of("      Filer: creating each resource", "JavacFiler\\.createResource$"),
           Part.of(
-              "    javac: a missing type name looked up in every module",
+              "    (across the parts above) javac: a missing type name looked up in every module",
               "JavacElements\\.unboundNameToSymbol$"),
           Part.of(
-              "    Filer: each new file checked against every file before",
+              "    (across the parts above) Filer: each new file checked against every file before",
               "JavacFiler\\.isInFileObjectHistory$"),
           Part.of("call-graph check", "^dev\\.rolegate\\.processor\\.internal\\.callgraph\\."),
           Part.of("javac: parse", "JavaCompiler\\.parseFiles$"),

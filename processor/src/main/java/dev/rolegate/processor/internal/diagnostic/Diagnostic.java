@@ -1170,14 +1170,16 @@ public enum Diagnostic {
   UNUSED_WORKSPACE_ID(
       "UnusedWorkspaceId",
       Kind.WARNING,
-      "@WorkspaceId marks parameter %s of %s, which is @Unguarded, so its guard checks nothing and never reads"
-          + " the workspace. Remove @WorkspaceId, or guard the method with @RequiresPermission"),
+      "@WorkspaceId marks parameter %s of %s, which is @Unguarded, so its guard checks nothing"
+          + " and never reads the workspace. Remove @WorkspaceId, or guard the method with"
+          + " @RequiresPermission"),
   /** {@code @AccountId} on parameter {@code %1$s} of {@code %2$s}, an unguarded method. */
   UNUSED_ACCOUNT_ID(
       "UnusedAccountId",
       Kind.WARNING,
-      "@AccountId marks parameter %s of %s, which is @Unguarded, so its guard checks nothing and never reads the"
-          + " account. Remove @AccountId, or guard the method with @RequiresPermission"),
+      "@AccountId marks parameter %s of %s, which is @Unguarded, so its guard checks nothing and"
+          + " never reads the account. Remove @AccountId, or guard the method with"
+          + " @RequiresPermission"),
   /**
    * A method of a guarded interface returning the type or a supertype: the method {@code %1$s},
    * what it returns, the interface, its guard.

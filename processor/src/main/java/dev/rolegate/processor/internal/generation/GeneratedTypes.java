@@ -35,7 +35,8 @@ public final class GeneratedTypes {
 
   /**
    * Writes {@code type} into {@code packageName}, originating from {@code originating}: the source
-   * text is built in memory, then written through the Filer in one write.
+   * text is built in memory, then written through the Filer in one write; a file that could not be
+   * written whole is deleted.
    */
   void write(String packageName, TypeSpec type, Element... originating) {
     String name = packageName.isEmpty() ? type.name() : packageName + "." + type.name();
@@ -45,13 +46,22 @@ public final class GeneratedTypes {
             .indent("  ")
             .build()
             .toString();
+    JavaFileObject source;
     try {
-      JavaFileObject source = filer.createSourceFile(name, originating);
-      try (Writer writer = source.openWriter()) {
-        writer.write(text);
-      }
+      source = filer.createSourceFile(name, originating);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + name, e);
+    }
+    try (Writer writer = source.openWriter()) {
+      writer.write(text);
+    } catch (IOException | RuntimeException e) {
+      // A half-written guard must not be compiled in the next round.
+      if (!source.delete()) {
+        e.addSuppressed(new IOException("could not delete the half-written " + source.getName()));
+      }
+      throw e instanceof IOException io
+          ? new UncheckedIOException("could not write " + name, io)
+          : (RuntimeException) e;
     }
   }
 

@@ -80,6 +80,9 @@ public final class ServiceValidation {
     if (nameTaken(service)) {
       return Outcome.of(Status.INVALID);
     }
+    // The name is claimed once the service is valid: should writing its guard fail (an
+    // [InternalError], which fails the build), another type of the same guard name is reported
+    // rather than written under it.
     guards.put(service.guardName().canonicalName(), type.getQualifiedName().toString());
     return outcome;
   }
