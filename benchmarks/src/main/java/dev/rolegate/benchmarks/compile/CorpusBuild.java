@@ -86,7 +86,12 @@ final class CorpusBuild {
     /** {@code -proc:none}. */
     NO_PROCESSOR,
     /** {@link OneFileProcessor} alone: annotation processing and one more round, no rolegate. */
-    ONE_FILE_PROCESSOR
+    ONE_FILE_PROCESSOR,
+    /**
+     * {@link FilePerServiceProcessor} alone: the files rolegate creates per service, empty, through
+     * the Filer.
+     */
+    FILE_PER_SERVICE_PROCESSOR
   }
 
   /** As {@link #compile(List, boolean, Path)}, in any {@link Mode}. */
@@ -119,6 +124,14 @@ final class CorpusBuild {
                 CompilerInputs.location(OneFileProcessor.class.getName()).toString(),
                 "-processor",
                 OneFileProcessor.class.getName()));
+        break;
+      case FILE_PER_SERVICE_PROCESSOR:
+        options.addAll(
+            List.of(
+                "-processorpath",
+                CompilerInputs.location(FilePerServiceProcessor.class.getName()).toString(),
+                "-processor",
+                FilePerServiceProcessor.class.getName()));
         break;
       default:
         options.add("-proc:none");

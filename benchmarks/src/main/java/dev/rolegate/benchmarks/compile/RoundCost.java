@@ -11,8 +11,8 @@ import java.util.Locale;
 /**
  * Separates what annotation processing itself costs javac from what rolegate adds: the hand-written
  * corpus compiled with {@code -proc:none}, the same corpus with {@link OneFileProcessor}
- * (processing and one more round, nothing else), and the rolegate corpus with the rolegate
- * processor.
+ * (processing and one more round, nothing else) and with {@link FilePerServiceProcessor} (the files
+ * rolegate creates per service, empty), and the rolegate corpus with the rolegate processor.
  *
  * <pre>
  * java -cp "benchmarks/target/rolegate-benchmarks.jar:benchmarks/target/lib/*" \

@@ -76,13 +76,16 @@ class CompileBenchTest {
   }
 
   @Test
-  void oneFileProcessor_runsOnTheHandWrittenCorpus_andWritesExactlyOneMoreClass()
+  void floorProcessors_runOnTheHandWrittenCorpus_oneFileOneClassMore_filePerServiceOnePerService()
       throws IOException {
     CorpusBuild build = new CorpusBuild(CompilerInputs.fromLoadedClasses());
     List<Path> withGuards = Corpus.write(temp.resolve("hand-one"), 2, true);
     assertEquals(4, build.compile(withGuards, CorpusBuild.Mode.NO_PROCESSOR, temp).classFiles());
     assertEquals(
         5, build.compile(withGuards, CorpusBuild.Mode.ONE_FILE_PROCESSOR, temp).classFiles());
+    assertEquals(
+        6,
+        build.compile(withGuards, CorpusBuild.Mode.FILE_PER_SERVICE_PROCESSOR, temp).classFiles());
     double[] medians = RoundCost.measure(build, 2, 1);
     assertEquals(CorpusBuild.Mode.values().length, medians.length);
     for (double median : medians) {

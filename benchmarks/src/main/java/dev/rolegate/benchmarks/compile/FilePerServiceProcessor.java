@@ -1,0 +1,71 @@
+package dev.rolegate.benchmarks.compile;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.StandardLocation;
+
+/**
+ * A processor that writes, for each type carrying {@code @RequiresPermission}, the files rolegate
+ * writes for a service, empty: one source file (an empty class {@code Empty<Type>} beside it) and
+ * one resource ({@code META-INF/floor/<binary name>}), for {@link RoundCost}. It costs javac what
+ * creating that many files through the Filer costs, without rolegate's own work.
+ */
+public final class FilePerServiceProcessor extends AbstractProcessor {
+  private boolean written;
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of("dev.rolegate.annotations.RequiresPermission");
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (written || round.processingOver() || annotations.isEmpty()) {
+      return false;
+    }
+    written = true;
+    TreeMap<String, TypeElement> types = new TreeMap<>();
+    for (Element element : round.getElementsAnnotatedWith(annotations.iterator().next())) {
+      Element type = element instanceof TypeElement ? element : element.getEnclosingElement();
+      if (type instanceof TypeElement typeElement) {
+        types.put(typeElement.getQualifiedName().toString(), typeElement);
+      }
+    }
+    Filer filer = processingEnv.getFiler();
+    try {
+      for (TypeElement type : types.values()) {
+        String packageName = processingEnv.getElementUtils().getPackageOf(type).toString();
+        String simple = "Empty" + type.getSimpleName();
+        try (Writer writer =
+            filer.createSourceFile(packageName + "." + simple, type).openWriter()) {
+          writer.write("package " + packageName + ";\n\nfinal class " + simple + " {}\n");
+        }
+        String binary = processingEnv.getElementUtils().getBinaryName(type).toString();
+        try (OutputStream out =
+            filer
+                .createResource(StandardLocation.CLASS_OUTPUT, "", "META-INF/floor/" + binary, type)
+                .openOutputStream()) {
+          out.write(new byte[0]);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return false;
+  }
+}
