@@ -6,10 +6,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Set;
 import java.util.TreeMap;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.StandardLocation;
@@ -20,18 +18,8 @@ import javax.tools.StandardLocation;
  * one resource ({@code META-INF/floor/<binary name>}), for {@link RoundCost}. It costs javac what
  * creating that many files through the Filer costs, without rolegate's own work.
  */
-public final class FilePerServiceProcessor extends AbstractProcessor {
+public final class FilePerServiceProcessor extends FloorProcessor {
   private boolean written;
-
-  @Override
-  public Set<String> getSupportedAnnotationTypes() {
-    return Set.of("dev.rolegate.annotations.RequiresPermission");
-  }
-
-  @Override
-  public SourceVersion getSupportedSourceVersion() {
-    return SourceVersion.latestSupported();
-  }
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -14,18 +12,8 @@ import javax.lang.model.element.TypeElement;
  * javac run annotation processing and a second round, as any source-generating processor does,
  * without rolegate's own work.
  */
-public final class OneFileProcessor extends AbstractProcessor {
+public final class OneFileProcessor extends FloorProcessor {
   private boolean written;
-
-  @Override
-  public Set<String> getSupportedAnnotationTypes() {
-    return Set.of("dev.rolegate.annotations.RequiresPermission");
-  }
-
-  @Override
-  public SourceVersion getSupportedSourceVersion() {
-    return SourceVersion.latestSupported();
-  }
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {

@@ -8,6 +8,7 @@ import dev.rolegate.processor.internal.diff.AccessDiff.Report;
 import dev.rolegate.processor.internal.diff.AccessDiff.RoleChange;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Renders an {@link AccessDiff} as JSON for tools, in one stable shape (version 1): every key is
@@ -90,19 +91,12 @@ public final class DiffJson {
         .append("  \"defaultAccountRole\": ")
         .append(defaultRole(diff.defaultAccountRole()))
         .append(",\n")
-        .append("  \"roles\": [");
-    List<RoleChange> roles = diff.roles();
-    for (int i = 0; i < roles.size(); i++) {
-      out.append(i == 0 ? "\n" : ",\n");
-      role(out, roles.get(i));
-    }
-    out.append(roles.isEmpty() ? "],\n" : "\n  ],\n");
-    out.append("  \"notes\": [");
-    List<String> notes = diff.notes();
-    for (int i = 0; i < notes.size(); i++) {
-      out.append(i == 0 ? "\n    " : ",\n    ").append(Json.quote(notes.get(i)));
-    }
-    out.append(notes.isEmpty() ? "]\n" : "\n  ]\n").append("}\n");
+        .append("  \"roles\": ")
+        .append(array(diff.roles(), "  ", DiffJson::role))
+        .append(",\n")
+        .append("  \"notes\": ")
+        .append(array(diff.notes(), "  ", Json::quote))
+        .append("\n}\n");
     return out.toString();
   }
 
@@ -138,9 +132,9 @@ public final class DiffJson {
         .orElse("null");
   }
 
-  private static void role(StringBuilder out, RoleChange role) {
+  private static String role(RoleChange role) {
     String indent = "      ";
-    out.append("    {\n")
+    return new StringBuilder("{\n")
         .append(indent)
         .append("\"level\": ")
         .append(Json.quote(role.role().level().word()))
@@ -172,32 +166,30 @@ public final class DiffJson {
         .append(indent)
         .append("\"methodsLost\": ")
         .append(methods(role.methodsLost()))
-        .append("\n    }");
+        .append("\n    }")
+        .toString();
   }
 
   private static String permissions(List<PermissionChange> changes) {
-    if (changes.isEmpty()) {
-      return "[]";
-    }
-    StringBuilder out = new StringBuilder("[");
-    for (int i = 0; i < changes.size(); i++) {
-      PermissionChange change = changes.get(i);
-      out.append(i == 0 ? "\n" : ",\n")
-          .append("    {\"name\": ")
-          .append(Json.quote(change.name()))
-          .append(", \"widens\": ")
-          .append(change.widens())
-          .append(", \"level\": ")
-          .append(change(change.level()))
-          .append(", \"includesAdded\": ")
-          .append(Json.strings(change.includesAdded()))
-          .append(", \"includesRemoved\": ")
-          .append(Json.strings(change.includesRemoved()))
-          .append(", \"scope\": ")
-          .append(change(change.scope()))
-          .append('}');
-    }
-    return out.append("\n  ]").toString();
+    return array(changes, "  ", DiffJson::permission);
+  }
+
+  private static String permission(PermissionChange change) {
+    return new StringBuilder()
+        .append("{\"name\": ")
+        .append(Json.quote(change.name()))
+        .append(", \"widens\": ")
+        .append(change.widens())
+        .append(", \"level\": ")
+        .append(change(change.level()))
+        .append(", \"includesAdded\": ")
+        .append(Json.strings(change.includesAdded()))
+        .append(", \"includesRemoved\": ")
+        .append(Json.strings(change.includesRemoved()))
+        .append(", \"scope\": ")
+        .append(change(change.scope()))
+        .append('}')
+        .toString();
   }
 
   private static String change(Optional<AccessDiff.Change> change) {
@@ -219,19 +211,32 @@ public final class DiffJson {
   }
 
   private static String methods(List<Method> methods) {
-    if (methods.isEmpty()) {
+    return array(
+        methods,
+        "      ",
+        method ->
+            "{\"type\": "
+                + Json.quote(method.type())
+                + ", \"operation\": "
+                + Json.quote(method.operation())
+                + "}");
+  }
+
+  /**
+   * Returns {@code items} as a JSON array: {@code []} when empty, else one item a line, each at
+   * {@code indent} and two spaces, the closing bracket at {@code indent}.
+   */
+  private static <T> String array(List<T> items, String indent, Function<T, String> item) {
+    if (items.isEmpty()) {
       return "[]";
     }
     StringBuilder out = new StringBuilder("[");
-    for (int i = 0; i < methods.size(); i++) {
-      Method method = methods.get(i);
+    for (int i = 0; i < items.size(); i++) {
       out.append(i == 0 ? "\n" : ",\n")
-          .append("        {\"type\": ")
-          .append(Json.quote(method.type()))
-          .append(", \"operation\": ")
-          .append(Json.quote(method.operation()))
-          .append('}');
+          .append(indent)
+          .append("  ")
+          .append(item.apply(items.get(i)));
     }
-    return out.append("\n      ]").toString();
+    return out.append('\n').append(indent).append(']').toString();
   }
 }
