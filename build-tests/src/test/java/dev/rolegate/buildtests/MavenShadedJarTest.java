@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Shaded with the {@code AppendingTransformer} docs/guard-index.md prescribes, the indexes are
  * concatenated and the app finds and wraps both services. Shaded without it, one module's index
- * overwrites the other's; the type left out still has its own one-type index, so the runtime's
- * {@code GuardIndex.find(Class)} refuses to answer "not guarded" and the app stops before any
- * service runs unchecked.
+ * overwrites the other's; the type left out still has its generated guard in the jar, so the
+ * runtime's {@code GuardIndex.find(Class)} refuses to answer "not guarded" and the app stops before
+ * any service runs unchecked.
  */
 class MavenShadedJarTest {
   @TempDir static Path work;
@@ -58,9 +58,9 @@ class MavenShadedJarTest {
     assertTrue(
         app.output()
             .matches(
-                "(?s).*com\\.acme\\.(orders\\.Orders|billing\\.Invoices) is"
-                    + " guarded \\(jar:file:.*app-1\\.0-naive\\.jar!/META-INF/rolegate/guarded/com\\.acme\\..*"
-                    + "\\) but in no guard index read \\(jar:file:.*app-1\\.0-naive\\.jar!/META-INF/rolegate/"
+                "(?s).*com\\.acme\\.(orders\\.Orders|billing\\.Invoices) is guarded by"
+                    + " com\\.acme\\.(orders\\.GuardedOrders|billing\\.GuardedInvoices)"
+                    + " but in no guard index read \\(jar:file:.*app-1\\.0-naive\\.jar!/META-INF/rolegate/"
                     + "guard-index\\): jars were merged so that one module's META-INF/rolegate/guard-index"
                     + " overwrote another's\\. Concatenate them when merging \\(maven-shade: an"
                     + " AppendingTransformer for META-INF/rolegate/guard-index; docs/guard-index\\.md\\).*"),

@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.rolegate.processor.ClassOutputs.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -96,28 +97,43 @@ class GuardIndexTest {
     assertTrue(ping.permissions().isEmpty());
   }
 
-  /** Each type's own index holds exactly its lines of the module's index, under the same header. */
+  /**
+   * Without its module's index, the runtime still recognizes each generated guard (interface,
+   * nested and class guards) as the guard the index names for its type; the compilation writes no
+   * file per type beside the index.
+   */
   @Test
-  void eachGuardedType_hasItsOwnOneTypeIndex() {
+  void runtimeFindsEachGeneratedGuard_ofATypeMissingFromTheIndex() {
     List<JavaFileObject> sources = new ArrayList<>(ReportedServices.sources());
     sources.add(JavaFileObjects.forSourceString("test.Outer", OUTER));
+    sources.add(JavaFileObjects.forSourceString("test.Ledger", ReportedServices.LEDGER));
     Compilation compilation = compile(sources);
     assertThat(compilation).succeededWithoutWarnings();
     GuardIndex whole = GuardIndex.parse(PATH, index(compilation).orElseThrow());
-    for (String name : List.of("test.Alpha", "test.Outer$Inner", "test.Things")) {
-      String own = read(compilation, "META-INF/rolegate/guarded/" + name).orElseThrow();
-      GuardIndex one = GuardIndex.parse(name, own);
-      assertEquals(List.of(name), one.types().stream().map(GuardedType::typeName).toList());
-      assertEquals(whole.find(name).orElseThrow().methods(), one.types().get(0).methods());
+    GuardIndex lost = GuardIndex.parse("merged", GuardIndex.HEADER + "\n");
+    GeneratedCode code = GeneratedCode.of(compilation);
+    List<String> names = List.of("test.Alpha", "test.Ledger", "test.Outer$Inner", "test.Things");
+    assertEquals(names, whole.types().stream().map(GuardedType::typeName).toList());
+    for (String name : names) {
+      Class<?> type = code.load(name);
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> lost.find(type));
       assertTrue(
-          own.startsWith(
-              "# rolegate guard index: generated, do not edit"
-                  + " (format: docs/guard-index.md)\nrolegate-guard-index 1\ntype "
-                  + name
-                  + " "),
-          own);
+          e.getMessage()
+              .startsWith(
+                  name
+                      + " is guarded by "
+                      + whole.find(name).orElseThrow().guardName()
+                      + " but in no guard index read (merged): "),
+          e.getMessage());
     }
-    assertTrue(read(compilation, "META-INF/rolegate/guarded/test.ThingRef").isEmpty());
+    assertTrue(lost.find(code.load("test.ThingRef")).isEmpty());
+    assertEquals(
+        List.of(),
+        compilation.generatedFiles().stream()
+            .map(file -> file.toUri().getPath())
+            .filter(path -> path.contains("META-INF/rolegate/") && !path.endsWith("/guard-index"))
+            .filter(path -> !path.contains("/access-report."))
+            .toList());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.rolegate.runtime;
 
+import dev.rolegate.runtime.internal.RolegateGenerated;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,12 +33,6 @@ public final class GuardIndex {
 
   /** The format line every index starts with (after comments). */
   public static final String HEADER = "rolegate-guard-index 1";
-
-  /**
-   * Where each guarded type's own one-type index lies ({@code <binary name>} appended): unique per
-   * type, so it survives any merge of jars; it marks the type as guarded.
-   */
-  public static final String TYPE_RESOURCE_PREFIX = "META-INF/rolegate/guarded/";
 
   private static final Pattern IDENTIFIER = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*");
   private static final Pattern BINARY_NAME =
@@ -123,14 +118,15 @@ public final class GuardIndex {
    * Returns the entry of {@code type}, if indexed; fails rather than answer "not guarded" for a
    * type that is guarded but in no index read.
    *
-   * <p>A type absent from the index is checked for its own one-type index ({@value
-   * #TYPE_RESOURCE_PREFIX}{@code <binary name>}, through the type's class loader), which the
-   * processor writes beside the module's index. Finding one means the module's index was lost: jars
-   * merged into one (maven-shade, an assembly) where another module's {@value #RESOURCE} overwrote
-   * it.
+   * <p>A type absent from the index is checked for its generated guard, through the type's class
+   * loader: the class the processor names for it ({@code Guarded} and the type's simple names
+   * joined by {@code _}, in its package), a subtype of it marked {@link RolegateGenerated}. Its
+   * class file has a path of its own, so it survives any merge of jars; finding it means the
+   * module's index was lost: jars merged into one (maven-shade, an assembly) where another module's
+   * {@value #RESOURCE} overwrote it.
    *
-   * @throws IllegalStateException if {@code type} is guarded but in no index read, naming the type,
-   *     its own index and the fix
+   * @throws IllegalStateException if {@code type} is guarded but in no index read, or a class file
+   *     of its guard's name is there but cannot be loaded, naming the type, its guard and the fix
    */
   public Optional<GuardedType> find(Class<?> type) {
     Optional<GuardedType> entry = find(type.getName());
@@ -138,14 +134,34 @@ public final class GuardIndex {
       return entry;
     }
     ClassLoader loader = type.getClassLoader();
-    URL own = loader == null ? null : loader.getResource(TYPE_RESOURCE_PREFIX + type.getName());
-    if (own != null) {
+    if (loader == null) {
+      return entry;
+    }
+    String guardName = guardName(type);
+    Class<?> guard;
+    try {
+      guard = Class.forName(guardName, false, loader);
+    } catch (ClassNotFoundException e) {
+      return entry;
+    } catch (LinkageError e) {
       throw new IllegalStateException(
           type.getName()
-              + " is guarded ("
-              + own
-              + ") but in no guard"
-              + " index read ("
+              + " is in no guard index read ("
+              + sources
+              + ") and may be guarded: "
+              + guardName
+              + " is there but cannot be loaded ("
+              + e
+              + "); rebuild the module that holds "
+              + type.getName(),
+          e);
+    }
+    if (guard.isAnnotationPresent(RolegateGenerated.class) && type.isAssignableFrom(guard)) {
+      throw new IllegalStateException(
+          type.getName()
+              + " is guarded by "
+              + guardName
+              + " but in no guard index read ("
               + sources
               + "): jars were merged so that one module's "
               + RESOURCE
@@ -155,6 +171,21 @@ public final class GuardIndex {
               + "; docs/guard-index.md)");
     }
     return entry;
+  }
+
+  /**
+   * Returns the binary name the processor gives the guard of {@code type}: {@code Guarded} and its
+   * simple names, outermost first, joined by {@code _}, in its package.
+   */
+  static String guardName(Class<?> type) {
+    StringBuilder simpleNames = new StringBuilder(type.getSimpleName());
+    for (Class<?> outer = type.getEnclosingClass();
+        outer != null;
+        outer = outer.getEnclosingClass()) {
+      simpleNames.insert(0, '_').insert(0, outer.getSimpleName());
+    }
+    String packageName = type.getPackageName();
+    return (packageName.isEmpty() ? "" : packageName + ".") + "Guarded" + simpleNames;
   }
 
   @Override

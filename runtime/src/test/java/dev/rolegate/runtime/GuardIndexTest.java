@@ -260,34 +260,127 @@ class GuardIndexTest {
             .getMessage());
   }
 
-  /** Guarded according to its own one-type index (src/test/resources), but in no index read. */
-  interface Marked {}
+  /** Guarded ({@link GuardedGuardIndexTest_Marked} is its generated guard) but in no index read. */
+  interface Marked {
+    /** Guarded ({@link GuardedGuardIndexTest_Marked_Inner}), two levels down. */
+    interface Inner {}
+  }
 
-  /** Neither guarded nor indexed. */
+  /** Neither guarded nor indexed: no class of its guard's name exists. */
   interface Unmarked {}
 
+  /** Has a class of its guard's name ({@link GuardedGuardIndexTest_HandNamed}), not generated. */
+  interface HandNamed {}
+
+  /**
+   * Has a generated class of its guard's name ({@link GuardedGuardIndexTest_Unrelated}) that is no
+   * subtype of it.
+   */
+  interface Unrelated {}
+
+  private static final String LOST =
+      " but in no guard index read"
+          + " (jar:app.jar!/META-INF/rolegate/guard-index): jars were merged so that one module's"
+          + " META-INF/rolegate/guard-index overwrote another's. Concatenate them when merging"
+          + " (maven-shade: an AppendingTransformer for META-INF/rolegate/guard-index;"
+          + " docs/guard-index.md)";
+
   @Test
-  void findByClass_failsForAGuardedTypeInNoIndex_answersEmptyForAnUnguardedOne() {
+  void findByClass_failsForAGuardedTypeInNoIndex_namingItsGuardAndTheFix() {
     GuardIndex index = GuardIndex.parse("jar:app.jar!/META-INF/rolegate/guard-index", GOOD);
-    IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> index.find(Marked.class));
-    assertTrue(e.getMessage().startsWith(Marked.class.getName() + " is guarded ("), e.getMessage());
-    assertTrue(
-        e.getMessage().contains(GuardIndex.TYPE_RESOURCE_PREFIX + Marked.class.getName() + ")"),
-        e.getMessage());
-    assertTrue(
-        e.getMessage()
-            .contains(
-                "but in no guard index read"
-                    + " (jar:app.jar!/META-INF/rolegate/guard-index): jars were merged so that one module's"
-                    + " META-INF/rolegate/guard-index overwrote another's. Concatenate them when merging"
-                    + " (maven-shade: an AppendingTransformer for META-INF/rolegate/guard-index;"
-                    + " docs/guard-index.md)"),
-        e.getMessage());
-    assertTrue(index.find(Unmarked.class).isEmpty());
-    assertTrue(index.find(String.class).isEmpty());
+    for (Class<?> type : List.of(Marked.class, Marked.Inner.class)) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> index.find(type));
+      assertEquals(
+          type.getName() + " is guarded by " + GuardIndex.guardName(type) + LOST, e.getMessage());
+    }
     // By name, nothing is looked up: the caller holds no class.
     assertTrue(index.find(Marked.class.getName()).isEmpty());
+  }
+
+  @Test
+  void findByClass_answersEmptyForATypeWithoutAGeneratedGuardThatExtendsIt() {
+    GuardIndex index = GuardIndex.parse("jar:app.jar!/META-INF/rolegate/guard-index", GOOD);
+    for (Class<?> type :
+        List.of(
+            Unmarked.class,
+            HandNamed.class,
+            Unrelated.class,
+            GuardIndexTest.class,
+            String.class,
+            int.class,
+            Marked[].class,
+            new Object() {}.getClass(),
+            ((Runnable) () -> {}).getClass())) {
+      assertTrue(index.find(type).isEmpty(), type.getName());
+    }
+  }
+
+  @Test
+  void guardName_isThePackage_Guarded_andTheSimpleNamesJoined() {
+    assertEquals("dev.rolegate.runtime.GuardedGuardIndex", GuardIndex.guardName(GuardIndex.class));
+    assertEquals(
+        "dev.rolegate.runtime.GuardedGuardIndexTest_Marked_Inner",
+        GuardIndex.guardName(Marked.Inner.class));
+    assertEquals("java.util.GuardedMap_Entry", GuardIndex.guardName(java.util.Map.Entry.class));
+  }
+
+  /**
+   * A type of the unnamed package, its generated guard beside it, and another whose guard's name
+   * holds a class file that is no class: compiled into a directory of their own, loaded by a loader
+   * that sees the runtime's {@link dev.rolegate.runtime.internal.RolegateGenerated}.
+   */
+  @Test
+  void findByClass_unnamedPackage_andAGuardClassFileThatCannotBeLoaded(@TempDir Path dir)
+      throws Exception {
+    Path sources = Files.createDirectories(dir.resolve("src"));
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    Files.writeString(sources.resolve("Plain.java"), "public interface Plain {}\n");
+    Files.writeString(
+        sources.resolve("GuardedPlain.java"),
+        "@dev.rolegate.runtime.internal.RolegateGenerated\n"
+            + "public final class GuardedPlain implements Plain {}\n");
+    Files.writeString(sources.resolve("Broken.java"), "public interface Broken {}\n");
+    javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+    int status =
+        javac.run(
+            null,
+            null,
+            null,
+            "-d",
+            classes.toString(),
+            "-classpath",
+            Path.of(GuardIndex.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString(),
+            sources.resolve("Plain.java").toString(),
+            sources.resolve("GuardedPlain.java").toString(),
+            sources.resolve("Broken.java").toString());
+    assertEquals(0, status);
+    Files.write(classes.resolve("GuardedBroken.class"), new byte[] {1, 2, 3});
+    GuardIndex index = GuardIndex.parse("jar:app.jar!/META-INF/rolegate/guard-index", GOOD);
+    try (URLClassLoader loader =
+        new URLClassLoader(
+            new java.net.URL[] {classes.toUri().toURL()}, GuardIndexTest.class.getClassLoader())) {
+      Class<?> plain = Class.forName("Plain", false, loader);
+      assertEquals("GuardedPlain", GuardIndex.guardName(plain));
+      IllegalStateException lost =
+          assertThrows(IllegalStateException.class, () -> index.find(plain));
+      assertEquals("Plain is guarded by GuardedPlain" + LOST, lost.getMessage());
+      Class<?> broken = Class.forName("Broken", false, loader);
+      IllegalStateException unreadable =
+          assertThrows(IllegalStateException.class, () -> index.find(broken));
+      assertTrue(
+          unreadable
+              .getMessage()
+              .startsWith(
+                  "Broken is in no guard index read (jar:app.jar!/META-INF/rolegate/guard-index)"
+                      + " and may be guarded: GuardedBroken is there but cannot be loaded"
+                      + " (java.lang.ClassFormatError"),
+          unreadable.getMessage());
+      assertTrue(
+          unreadable.getMessage().endsWith("); rebuild the module that holds Broken"),
+          unreadable.getMessage());
+      assertTrue(unreadable.getCause() instanceof ClassFormatError, unreadable.toString());
+    }
   }
 
   private static Path write(Path root, String text) throws IOException {

@@ -124,9 +124,9 @@ class GuardedBeansTest {
   }
 
   /**
-   * Guarded by its own one-type index (src/test/resources/META-INF/rolegate/guarded), as the
-   * processor writes it, but in no module index: what a shaded jar holds when another module's
-   * index overwrote the one listing it.
+   * Guarded ({@link GuardedGuardedBeansTest_MergedAwayApi} stands for its generated guard) but in
+   * no module index: what a shaded jar holds when another module's index overwrote the one listing
+   * it.
    */
   public interface MergedAwayApi {
     String list(String workspace);
@@ -152,8 +152,9 @@ class GuardedBeansTest {
                   .hasMessageStartingWith(
                       "bean 'guardedBeansTest.MergedAway' would run unchecked: "
                           + MergedAwayApi.class.getName()
-                          + " is guarded (")
-                  .hasMessageContaining("but in no guard index read (")
+                          + " is guarded by "
+                          + GuardedGuardedBeansTest_MergedAwayApi.class.getName()
+                          + " but in no guard index read (")
                   .hasMessageContaining(
                       "an AppendingTransformer for META-INF/rolegate/guard-index");
             });

@@ -91,7 +91,9 @@ final class CorpusBuild {
      * {@link FilePerServiceProcessor} alone: the files rolegate creates per service, empty, through
      * the Filer.
      */
-    FILE_PER_SERVICE_PROCESSOR
+    FILE_PER_SERVICE_PROCESSOR,
+    /** {@link SourcePerServiceProcessor} alone: one empty source file per service. */
+    SOURCE_PER_SERVICE_PROCESSOR
   }
 
   /** As {@link #compile(List, boolean, Path)}, in any {@link Mode}. */
@@ -132,6 +134,14 @@ final class CorpusBuild {
                 CompilerInputs.location(FilePerServiceProcessor.class.getName()).toString(),
                 "-processor",
                 FilePerServiceProcessor.class.getName()));
+        break;
+      case SOURCE_PER_SERVICE_PROCESSOR:
+        options.addAll(
+            List.of(
+                "-processorpath",
+                CompilerInputs.location(SourcePerServiceProcessor.class.getName()).toString(),
+                "-processor",
+                SourcePerServiceProcessor.class.getName()));
         break;
       default:
         options.add("-proc:none");

@@ -18,7 +18,7 @@ import javax.tools.StandardLocation;
  * one resource ({@code META-INF/floor/<binary name>}), for {@link RoundCost}. It costs javac what
  * creating that many files through the Filer costs, without rolegate's own work.
  */
-public final class FilePerServiceProcessor extends FloorProcessor {
+public class FilePerServiceProcessor extends FloorProcessor {
   private boolean written;
 
   @Override
@@ -43,6 +43,9 @@ public final class FilePerServiceProcessor extends FloorProcessor {
             filer.createSourceFile(packageName + "." + simple, type).openWriter()) {
           writer.write("package " + packageName + ";\n\nfinal class " + simple + " {}\n");
         }
+        if (!writesResources()) {
+          continue;
+        }
         String binary = processingEnv.getElementUtils().getBinaryName(type).toString();
         try (OutputStream out =
             filer
@@ -55,5 +58,10 @@ public final class FilePerServiceProcessor extends FloorProcessor {
       throw new UncheckedIOException(e);
     }
     return false;
+  }
+
+  /** Whether each service also gets its resource, as well as its source file. */
+  boolean writesResources() {
+    return true;
   }
 }

@@ -86,6 +86,11 @@ class CompileBenchTest {
     assertEquals(
         6,
         build.compile(withGuards, CorpusBuild.Mode.FILE_PER_SERVICE_PROCESSOR, temp).classFiles());
+    assertEquals(
+        6,
+        build
+            .compile(withGuards, CorpusBuild.Mode.SOURCE_PER_SERVICE_PROCESSOR, temp)
+            .classFiles());
     double[] medians = RoundCost.measure(build, 2, 1);
     assertEquals(CorpusBuild.Mode.values().length, medians.length);
     for (double median : medians) {

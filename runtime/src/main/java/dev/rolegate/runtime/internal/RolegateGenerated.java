@@ -7,10 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a type written by the rolegate processor. CLASS retention, so coverage tools that skip
- * {@code *Generated} annotations skip it.
+ * Marks a type written by the rolegate processor. Coverage tools that skip {@code *Generated}
+ * annotations skip it. RUNTIME retention: {@code GuardIndex.find(Class)} recognizes a generated
+ * guard by it when the guarded type is missing from every index read.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface RolegateGenerated {}

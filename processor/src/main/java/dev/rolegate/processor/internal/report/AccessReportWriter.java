@@ -21,9 +21,8 @@ import javax.tools.StandardLocation;
 /**
  * Collects each service whose guard was generated and, once per compilation, writes the access
  * report: {@value #MARKDOWN} and {@value #JSON} in the class output, and the machine-readable guard
- * index {@value #GUARD_INDEX}, each originating from every guarded type, and each guarded type's
- * own one-type index ({@value #TYPE_INDEX_PREFIX}{@code <binary name>}, originating from that
- * type). Rows are computed when a service is added, so only strings are kept across rounds.
+ * index {@value #GUARD_INDEX}, each originating from every guarded type. Rows are computed when a
+ * service is added, so only strings are kept across rounds.
  *
  * <p>A compilation with errors writes no report: a type that failed validation would be missing
  * from it, which reads like access that was removed. A compilation that guards nothing writes none
@@ -39,18 +38,12 @@ public final class AccessReportWriter {
   /** The guard index's path in the class output (format: docs/guard-index.md). */
   public static final String GUARD_INDEX = GuardIndex.PATH;
 
-  /** Where each guarded type's own index lies, its binary name appended. */
-  public static final String TYPE_INDEX_PREFIX = GuardIndex.TYPE_PATH_PREFIX;
-
   private final Filer filer;
   private final GuardIndex index = new GuardIndex();
   private final Map<String, ServiceAccess> services = new TreeMap<>();
 
   /** The guarded types, the files' originating elements, by qualified name. */
   private final Map<String, Element> types = new TreeMap<>();
-
-  /** The guarded types by binary name, each the originating element of its one-type index. */
-  private final Map<String, Element> byBinaryName = new TreeMap<>();
 
   private MatrixSummary matrix;
   private AccessCalculator calculator;
@@ -71,7 +64,6 @@ public final class AccessReportWriter {
     ServiceAccess rows = calculator.service(service);
     services.put(rows.type(), rows);
     types.put(service.qualifiedName(), service.type());
-    byBinaryName.put(service.binaryName(), service.type());
     index.add(service, handle);
   }
 
@@ -99,13 +91,6 @@ public final class AccessReportWriter {
     writeResource(MARKDOWN, MarkdownReport.render(report), originating);
     writeResource(JSON, JsonReport.render(report), originating);
     writeResource(GUARD_INDEX, index.render(), originating);
-    for (String name : index.typeNames()) {
-      Element type = byBinaryName.get(name);
-      writeResource(
-          TYPE_INDEX_PREFIX + name,
-          index.render(name),
-          type == null ? originating : new Element[] {type});
-    }
   }
 
   private void writeResource(String path, String text, Element[] originating) {

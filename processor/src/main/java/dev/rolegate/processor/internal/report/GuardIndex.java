@@ -23,12 +23,6 @@ final class GuardIndex {
   /** The index's path in the class output. */
   static final String PATH = "META-INF/rolegate/guard-index";
 
-  /**
-   * Where each guarded type's own one-type index lies, its binary name appended: unique per type,
-   * so that merged jars keep it and the runtime notices a type missing from the merged index.
-   */
-  static final String TYPE_PATH_PREFIX = "META-INF/rolegate/guarded/";
-
   /** The first line, naming the format and its version. */
   static final String HEADER = "rolegate-guard-index 1";
 
@@ -59,24 +53,10 @@ final class GuardIndex {
 
   /** Returns the index text: the header, then each type's lines; "\n" line ends. */
   String render() {
-    return render(byType.values());
-  }
-
-  /** Returns the binary names of the indexed types, sorted. */
-  List<String> typeNames() {
-    return List.copyOf(byType.keySet());
-  }
-
-  /** Returns the one-type index of {@code binaryName}, in the same format. */
-  String render(String binaryName) {
-    return render(List.of(byType.get(binaryName)));
-  }
-
-  private static String render(Iterable<List<String>> types) {
     StringBuilder text = new StringBuilder();
     text.append("# rolegate guard index: generated, do not edit (format: docs/guard-index.md)\n");
     text.append(HEADER).append('\n');
-    for (List<String> lines : types) {
+    for (List<String> lines : byType.values()) {
       for (String line : lines) {
         text.append(line).append('\n');
       }

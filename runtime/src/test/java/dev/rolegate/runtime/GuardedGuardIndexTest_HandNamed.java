@@ -1,0 +1,7 @@
+package dev.rolegate.runtime;
+
+/**
+ * A class of the guard's name of {@link GuardIndexTest.HandNamed} that the processor did not write
+ * (no {@code RolegateGenerated}), for {@link GuardIndexTest}.
+ */
+final class GuardedGuardIndexTest_HandNamed implements GuardIndexTest.HandNamed {}

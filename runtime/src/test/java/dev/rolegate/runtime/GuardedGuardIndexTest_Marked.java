@@ -1,0 +1,7 @@
+package dev.rolegate.runtime;
+
+import dev.rolegate.runtime.internal.RolegateGenerated;
+
+/** Stands for the generated guard of {@link GuardIndexTest.Marked}, for {@link GuardIndexTest}. */
+@RolegateGenerated
+final class GuardedGuardIndexTest_Marked implements GuardIndexTest.Marked {}
