@@ -133,14 +133,10 @@ public final class GuardIndex {
     if (entry.isPresent()) {
       return entry;
     }
-    ClassLoader loader = type.getClassLoader();
-    if (loader == null) {
-      return entry;
-    }
     String guardName = guardName(type);
     Class<?> guard;
     try {
-      guard = Class.forName(guardName, false, loader);
+      guard = Class.forName(guardName, false, type.getClassLoader());
     } catch (ClassNotFoundException e) {
       return entry;
     } catch (LinkageError e) {
