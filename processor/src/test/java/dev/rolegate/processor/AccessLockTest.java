@@ -365,6 +365,27 @@ class AccessLockTest {
         onlyError(compilation));
   }
 
+  /**
+   * A lock row reaches the message as any user text does: printable ASCII, at most 80 characters.
+   */
+  @Test
+  void malformedLock_invisibleOrLongText_isQuotedAsEveryNameIs() throws IOException {
+    Path lock = locked(deployments());
+    List<String> lines = new ArrayList<>(Files.readAllLines(lock, StandardCharsets.UTF_8));
+    lines.add(9, "bogus\u200D" + "x".repeat(100));
+    Files.write(lock, lines, StandardCharsets.UTF_8);
+    Compilation compilation = compile(lock, deployments());
+    assertTrue(
+        onlyError(compilation)
+            .startsWith(
+                "[AccessLockInvalid] The access lock "
+                    + lock
+                    + " is malformed: line 10: \"bogus\\u200D"
+                    + "x".repeat(74)
+                    + "\" (the first 80 of 106 characters) is not a lock line. A lock line reads"),
+        onlyError(compilation));
+  }
+
   @Test
   void lockNotUtf8_errorNamesTheLine() throws IOException {
     Path lock = locked(deployments());
@@ -564,10 +585,10 @@ class AccessLockTest {
             + lock
             + " is malformed: line "
             + (at + 2)
-            + ": \"call test.Deployments Deployments.delete(java.lang.String, java.lang.String)"
-            + " requires allOf VIEW_THINGS\" gives call test.Deployments"
-            + " Deployments.delete(java.lang.String, java.lang.String) a second requires/unguarded"
-            + " fact (it has \"requires allOf DELETE_THINGS\"). A lock line reads call <type>"
+            + ": it gives \"call test.Deployments Deployments.delete(java.lang.String,"
+            + " java.lang.String)\" a second requires/unguarded fact, \"requires allOf"
+            + " VIEW_THINGS\" (an earlier line gives it \"requires allOf DELETE_THINGS\"). A lock"
+            + " line reads call <type>"
             + " <operation> <fact> or role workspace|account <ROLE> [<fact>] (docs/access-lock.md)."
             + " Fix the line, or rewrite the file with -Arolegate.accessLock.update=true and review"
             + " its diff",

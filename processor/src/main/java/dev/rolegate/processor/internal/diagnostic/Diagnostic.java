@@ -1252,14 +1252,20 @@ public enum Diagnostic {
       "AccessLockInvalid",
       Kind.ERROR,
       "The access lock %s cannot be read: %s. Check the path and the file's permissions"),
-  /** A line of the lock file is not a lock line: its number and what is wrong with it. */
-  ACCESS_LOCK_MALFORMED(
+  /** The lock file is not UTF-8: {@code %2$d} is the line of its first byte that is not. */
+  ACCESS_LOCK_NOT_UTF8("AccessLockInvalid", Kind.ERROR, LockLines.malformed("it is not UTF-8")),
+  /** A line of the lock file is no lock line: {@code %3$s} is the line, quoted. */
+  ACCESS_LOCK_NOT_A_LOCK_LINE(
+      "AccessLockInvalid", Kind.ERROR, LockLines.malformed("%s is not a lock line")),
+  /**
+   * A line gives a method or permission ({@code %3$s}) a second fact ({@code %5$s}) of a kind it
+   * has one of ({@code %4$s}: its requirement, where it reads the workspace...); {@code %6$s} is
+   * the fact an earlier line gives it. The subject and the facts are quoted.
+   */
+  ACCESS_LOCK_SECOND_FACT(
       "AccessLockInvalid",
       Kind.ERROR,
-      "The access lock %s is malformed: line %d: %s. A lock line reads call <type> <operation>"
-          + " <fact> or role workspace|account <ROLE> [<fact>] (docs/access-lock.md). Fix the"
-          + " line, or rewrite the file with -Arolegate.accessLock.update=true and review its"
-          + " diff"),
+      LockLines.malformed("it gives %s a second %s fact, %s (an earlier line gives it %s)")),
   /** The lock file cannot be written on update: {@code %2$s} is the I/O exception. */
   ACCESS_LOCK_UNWRITABLE(
       "AccessLockInvalid",
@@ -1455,6 +1461,19 @@ public enum Diagnostic {
               + (closeNames
                   ? "Did you mean %s? Otherwise define it in its table"
                   : "Define it in its table, or name one that is defined"));
+    }
+  }
+
+  /** The parts that the templates of a malformed access lock share: where, and how to fix it. */
+  private static final class LockLines {
+    private LockLines() {}
+
+    static String malformed(String cause) {
+      return "The access lock %s is malformed: line %d: "
+          + cause
+          + ". A lock line reads call <type> <operation> <fact> or role workspace|account <ROLE>"
+          + " [<fact>] (docs/access-lock.md). Fix the line, or rewrite the file with"
+          + " -Arolegate.accessLock.update=true and review its diff";
     }
   }
 

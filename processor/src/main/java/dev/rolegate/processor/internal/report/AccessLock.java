@@ -1,7 +1,9 @@
 package dev.rolegate.processor.internal.report;
 
+import dev.rolegate.processor.internal.diagnostic.Diagnostic;
 import dev.rolegate.processor.internal.matrix.CompiledMatrix;
 import dev.rolegate.processor.internal.matrix.Level;
+import dev.rolegate.processor.internal.matrix.MatrixParser;
 import dev.rolegate.processor.internal.matrix.PermissionRow;
 import dev.rolegate.processor.internal.matrix.RoleRow;
 import dev.rolegate.processor.internal.report.AccessReport.MethodAccess;
@@ -215,8 +217,22 @@ final class AccessLock {
   /** A lock file read back: its lines, or the first line that is not a lock line. */
   record Parsed(List<LockLine> lines, Optional<Problem> problem) {}
 
-  /** A line that does not parse, numbered from 1, with what is wrong with it. */
-  record Problem(int line, String message) {}
+  /**
+   * A line that does not parse, numbered from 1: the diagnostic of what is wrong with it and its
+   * arguments after the lock's path and the line number.
+   */
+  record Problem(int line, Diagnostic cause, List<Object> arguments) {
+    Problem {
+      arguments = List.copyOf(arguments);
+    }
+
+    /** Returns every argument of the cause's template for the lock file {@code path}. */
+    Object[] located(String path) {
+      List<Object> all = new ArrayList<>(List.of(path, line));
+      all.addAll(arguments);
+      return all.toArray();
+    }
+  }
 
   /**
    * Reads a lock file: blank lines and lines starting with {@code #} are skipped, a line may end
@@ -233,7 +249,9 @@ final class AccessLock {
               .decode(ByteBuffer.wrap(bytes))
               .toString();
     } catch (CharacterCodingException e) {
-      return new Parsed(List.of(), Optional.of(new Problem(lineOf(bytes), "it is not UTF-8")));
+      return new Parsed(
+          List.of(),
+          Optional.of(new Problem(lineOf(bytes), Diagnostic.ACCESS_LOCK_NOT_UTF8, List.of())));
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
@@ -250,7 +268,11 @@ final class AccessLock {
       if (line.isEmpty()) {
         return new Parsed(
             List.of(),
-            Optional.of(new Problem(i + 1, "\"" + shown(row) + "\" is not a lock line")));
+            Optional.of(
+                new Problem(
+                    i + 1,
+                    Diagnostic.ACCESS_LOCK_NOT_A_LOCK_LINE,
+                    List.of(MatrixParser.quote(row)))));
       }
       Optional<String> kind = single(line.get());
       if (kind.isPresent()) {
@@ -262,15 +284,12 @@ final class AccessLock {
               Optional.of(
                   new Problem(
                       i + 1,
-                      "\""
-                          + shown(row)
-                          + "\" gives "
-                          + line.get().subject()
-                          + " a second "
-                          + kind.get()
-                          + " fact (it has \""
-                          + shown(other)
-                          + "\")")));
+                      Diagnostic.ACCESS_LOCK_SECOND_FACT,
+                      List.of(
+                          MatrixParser.quote(line.get().subject()),
+                          kind.get(),
+                          MatrixParser.quote(line.get().fact()),
+                          MatrixParser.quote(other)))));
         }
       }
       lines.add(line.get());
@@ -311,19 +330,5 @@ final class AccessLock {
       }
     }
     return 1;
-  }
-
-  /** Returns at most 120 characters of {@code row}, control characters as Unicode escapes. */
-  private static String shown(String row) {
-    String cut = row.length() > 120 ? row.substring(0, 120) + "..." : row;
-    StringBuilder out = new StringBuilder();
-    for (char c : cut.toCharArray()) {
-      if (Character.isISOControl(c)) {
-        out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 }

@@ -116,8 +116,7 @@ public final class AccessLockCheck {
     AccessLock.Parsed parsed = AccessLock.parse(bytes);
     if (parsed.problem().isPresent()) {
       AccessLock.Problem problem = parsed.problem().get();
-      reporter.reportOnCompilation(
-          Diagnostic.ACCESS_LOCK_MALFORMED, path, problem.line(), problem.message());
+      reporter.reportOnCompilation(problem.cause(), problem.located(path));
       return;
     }
     compare(parsed.lines(), lock, matrix);
