@@ -15,14 +15,16 @@ import java.util.Map;
  * The processor's compile-time cost. For each corpus size N it writes N guarded interfaces of ten
  * methods, then times three javac builds (in this JVM, through {@code javax.tools}, or forked): the
  * interfaces with the rolegate processor, which generates the N guards; the same interfaces with
- * the same guards written by hand and no processor; and that hand-written corpus with {@link
+ * the same guards written by hand and no processor; that hand-written corpus with {@link
  * OneFileProcessor}, the floor any source-generating processor pays (annotation processing and one
- * more round, as {@link RoundCost} defines it). Each size first runs {@code warmup} discarded
- * rounds, then {@code repeats} measured rounds, the order of the three builds rotating from one
- * round to the next; it reports the median wall time per build, the ratio to the hand-written
- * build, rolegate's own share (the rolegate build over the one-file floor), the time per service,
- * and the time per service added between two sizes (the slope, the same from one interval to the
- * next when the cost grows linearly with N).
+ * more round, as {@link RoundCost} defines it); and with {@link SourcePerServiceProcessor}, the
+ * floor any processor pays that generates a type per service (one empty source file each). Each
+ * size first runs {@code warmup} discarded rounds, then {@code repeats} measured rounds, the order
+ * of the four builds rotating from one round to the next; it reports the median wall time per
+ * build, the ratio to the hand-written build, rolegate's own share (the rolegate build over the
+ * one-file floor), the time per service, the time per service added between two sizes (the slope,
+ * the same from one interval to the next when the cost grows linearly with N), and the two floors
+ * side by side.
  *
  * <pre>{@code
  * java -cp "benchmarks/target/rolegate-benchmarks.jar:benchmarks/target/lib/*" \
@@ -43,6 +45,7 @@ public final class CompileBench {
       double rolegateMillis,
       double handWrittenMillis,
       double oneFileMillis,
+      double sourcePerServiceMillis,
       int warnings) {
     /** The rolegate build over the hand-written one. */
     double ratio() {
@@ -55,6 +58,19 @@ public final class CompileBench {
     double ownShare() {
       return rolegateMillis / oneFileMillis;
     }
+
+    /**
+     * The source-per-service floor over the one-file floor: what javac charges for a generated file
+     * per service, whoever generates it.
+     */
+    double filesShare() {
+      return sourcePerServiceMillis / oneFileMillis;
+    }
+
+    /** The rolegate build over the source-per-service floor: rolegate's work beside its files. */
+    double overFiles() {
+      return rolegateMillis / sourcePerServiceMillis;
+    }
   }
 
   /** The builds of one round, in their order in the first round. */
@@ -62,7 +78,8 @@ public final class CompileBench {
       List.of(
           CorpusBuild.Mode.ROLEGATE,
           CorpusBuild.Mode.NO_PROCESSOR,
-          CorpusBuild.Mode.ONE_FILE_PROCESSOR);
+          CorpusBuild.Mode.ONE_FILE_PROCESSOR,
+          CorpusBuild.Mode.SOURCE_PER_SERVICE_PROCESSOR);
 
   private final CorpusBuild build;
   private final int repeats;
@@ -164,12 +181,14 @@ public final class CompileBench {
       }
       log.printf(
           Locale.ROOT,
-          "N=%d run %d: rolegate %.0f ms, hand-written %.0f ms, one-file %.0f ms%n",
+          "N=%d run %d: rolegate %.0f ms, hand-written %.0f ms, one-file %.0f ms,"
+              + " source-per-service %.0f ms%n",
           n,
           i + 1,
           round.get(CorpusBuild.Mode.ROLEGATE).millis(),
           round.get(CorpusBuild.Mode.NO_PROCESSOR).millis(),
-          round.get(CorpusBuild.Mode.ONE_FILE_PROCESSOR).millis());
+          round.get(CorpusBuild.Mode.ONE_FILE_PROCESSOR).millis(),
+          round.get(CorpusBuild.Mode.SOURCE_PER_SERVICE_PROCESSOR).millis());
     }
     return new Measurement(
         n,
@@ -177,12 +196,13 @@ public final class CompileBench {
         median(millis[CorpusBuild.Mode.ROLEGATE.ordinal()]),
         median(millis[CorpusBuild.Mode.NO_PROCESSOR.ordinal()]),
         median(millis[CorpusBuild.Mode.ONE_FILE_PROCESSOR.ordinal()]),
+        median(millis[CorpusBuild.Mode.SOURCE_PER_SERVICE_PROCESSOR.ordinal()]),
         warnings);
   }
 
   /**
-   * Runs the three builds of a round, the order rotated by {@code round}: rolegate first in round
-   * 0, the hand-written build first in round 1, the one-file build first in round 2, and so on.
+   * Runs the four builds of a round, the order rotated by {@code round}: rolegate first in round 0,
+   * the hand-written build first in round 1, the one-file build first in round 2, and so on.
    */
   private Map<CorpusBuild.Mode, CorpusBuild.Result> buildRound(
       int n, List<Path> rolegateSources, List<Path> handSources, Path work, int round)
@@ -193,16 +213,25 @@ public final class CompileBench {
       List<Path> sources = mode == CorpusBuild.Mode.ROLEGATE ? rolegateSources : handSources;
       System.gc();
       CorpusBuild.Result result = build.compile(sources, mode, work);
-      check(result, mode == CorpusBuild.Mode.ONE_FILE_PROCESSOR ? 2 * n + 1 : 2 * n, mode);
+      check(result, classFiles(mode, n), mode);
       results.put(mode, result);
     }
     return results;
   }
 
   /**
-   * Each build must write one interface and one guard per service (the one-file build one class
-   * more): a silent processor fails.
+   * The classes each build writes: one interface and one guard per service, and the floors' own
+   * (one class, or one per service).
    */
+  private static int classFiles(CorpusBuild.Mode mode, int n) {
+    return switch (mode) {
+      case ONE_FILE_PROCESSOR -> 2 * n + 1;
+      case SOURCE_PER_SERVICE_PROCESSOR, SOURCE_AND_RESOURCE_PER_SERVICE_PROCESSOR -> 3 * n;
+      case ROLEGATE, NO_PROCESSOR -> 2 * n;
+    };
+  }
+
+  /** Each build must write the classes {@link #classFiles} counts: a silent processor fails. */
   private static void check(CorpusBuild.Result result, int expected, CorpusBuild.Mode mode) {
     if (result.classFiles() != expected) {
       throw new IllegalStateException(
@@ -212,7 +241,7 @@ public final class CompileBench {
               + result.classFiles()
               + " classes, not "
               + expected
-              + " (an interface and a guard per service)");
+              + " (an interface and a guard per service, and the floor's own)");
     }
   }
 
@@ -272,6 +301,20 @@ public final class CompileBench {
       out.printf(
           "%nThe cost per added service is the slope: it stays the same from one interval"
               + " to the next when a build grows linearly with N.%n");
+    }
+    out.printf(
+        "%n| services (N) | one-file build, ms | source-per-service build, ms "
+            + "| source-per-service / one-file | rolegate / source-per-service |%n"
+            + "|---|---|---|---|---|%n");
+    for (Measurement m : results) {
+      out.printf(
+          Locale.ROOT,
+          "| %d | %.0f | %.0f | %.2f× | %.2f× |%n",
+          m.services(),
+          m.oneFileMillis(),
+          m.sourcePerServiceMillis(),
+          m.filesShare(),
+          m.overFiles());
     }
     int warnings = results.stream().mapToInt(Measurement::warnings).sum();
     out.printf("Compiler warnings per round of builds: %d.%n", warnings);

@@ -88,12 +88,12 @@ final class CorpusBuild {
     /** {@link OneFileProcessor} alone: annotation processing and one more round, no rolegate. */
     ONE_FILE_PROCESSOR,
     /**
-     * {@link FilePerServiceProcessor} alone: the files rolegate creates per service, empty, through
-     * the Filer.
+     * {@link SourcePerServiceProcessor} alone: the files rolegate creates, one source file per
+     * service, empty, through the Filer.
      */
-    FILE_PER_SERVICE_PROCESSOR,
-    /** {@link SourcePerServiceProcessor} alone: one empty source file per service. */
-    SOURCE_PER_SERVICE_PROCESSOR
+    SOURCE_PER_SERVICE_PROCESSOR,
+    /** {@link SourceAndResourcePerServiceProcessor} alone: a second file per service. */
+    SOURCE_AND_RESOURCE_PER_SERVICE_PROCESSOR
   }
 
   /** As {@link #compile(List, boolean, Path)}, in any {@link Mode}. */
@@ -120,28 +120,13 @@ final class CorpusBuild {
         options.addAll(List.of("-processorpath", join(inputs.processorPath())));
         break;
       case ONE_FILE_PROCESSOR:
-        options.addAll(
-            List.of(
-                "-processorpath",
-                CompilerInputs.location(OneFileProcessor.class.getName()).toString(),
-                "-processor",
-                OneFileProcessor.class.getName()));
-        break;
-      case FILE_PER_SERVICE_PROCESSOR:
-        options.addAll(
-            List.of(
-                "-processorpath",
-                CompilerInputs.location(FilePerServiceProcessor.class.getName()).toString(),
-                "-processor",
-                FilePerServiceProcessor.class.getName()));
+        options.addAll(floorProcessor(OneFileProcessor.class));
         break;
       case SOURCE_PER_SERVICE_PROCESSOR:
-        options.addAll(
-            List.of(
-                "-processorpath",
-                CompilerInputs.location(SourcePerServiceProcessor.class.getName()).toString(),
-                "-processor",
-                SourcePerServiceProcessor.class.getName()));
+        options.addAll(floorProcessor(SourcePerServiceProcessor.class));
+        break;
+      case SOURCE_AND_RESOURCE_PER_SERVICE_PROCESSOR:
+        options.addAll(floorProcessor(SourceAndResourcePerServiceProcessor.class));
         break;
       default:
         options.add("-proc:none");
@@ -150,6 +135,15 @@ final class CorpusBuild {
     result = new Result(result.nanos(), countClassFiles(classes), result.warnings());
     delete(out);
     return result;
+  }
+
+  /** The options that run {@code processor} alone, from where its class was loaded. */
+  private static List<String> floorProcessor(Class<? extends FloorProcessor> processor) {
+    return List.of(
+        "-processorpath",
+        CompilerInputs.location(processor.getName()).toString(),
+        "-processor",
+        processor.getName());
   }
 
   private Result inProcess(List<Path> sources, List<String> options, Mode mode) throws IOException {

@@ -13,12 +13,13 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.StandardLocation;
 
 /**
- * A processor that writes, for each type carrying {@code @RequiresPermission}, the files rolegate
- * writes for a service, empty: one source file (an empty class {@code Empty<Type>} beside it) and
- * one resource ({@code META-INF/floor/<binary name>}), for {@link RoundCost}. It costs javac what
- * creating that many files through the Filer costs, without rolegate's own work.
+ * What the per-service floor processors of {@link RoundCost} share: for each type carrying
+ * {@code @RequiresPermission}, one empty source file (an empty class {@code Empty<Type>} beside it)
+ * and, when {@link #writesResources()}, one empty resource ({@code META-INF/floor/<binary name>}),
+ * through the Filer. They cost javac what creating that many files costs, without rolegate's own
+ * work.
  */
-public class FilePerServiceProcessor extends FloorProcessor {
+abstract class PerServiceProcessor extends FloorProcessor {
   private boolean written;
 
   @Override
@@ -60,8 +61,6 @@ public class FilePerServiceProcessor extends FloorProcessor {
     return false;
   }
 
-  /** Whether each service also gets its resource, as well as its source file. */
-  boolean writesResources() {
-    return true;
-  }
+  /** Whether each service also gets a resource, as well as its source file. */
+  abstract boolean writesResources();
 }

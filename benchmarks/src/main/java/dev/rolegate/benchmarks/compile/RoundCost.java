@@ -11,8 +11,9 @@ import java.util.Locale;
 /**
  * Separates what annotation processing itself costs javac from what rolegate adds: the hand-written
  * corpus compiled with {@code -proc:none}, the same corpus with {@link OneFileProcessor}
- * (processing and one more round, nothing else) and with {@link FilePerServiceProcessor} (the files
- * rolegate creates per service, empty), and the rolegate corpus with the rolegate processor.
+ * (processing and one more round, nothing else), with {@link SourcePerServiceProcessor} (the files
+ * rolegate creates, one per service, empty) and with {@link SourceAndResourcePerServiceProcessor}
+ * (a second file per service), and the rolegate corpus with the rolegate processor.
  *
  * <pre>
  * java -cp "benchmarks/target/rolegate-benchmarks.jar:benchmarks/target/lib/*" \
@@ -52,7 +53,9 @@ public final class RoundCost {
       CorpusBuild.Mode[] modes = CorpusBuild.Mode.values();
       double[][] millis = new double[modes.length][runs];
       for (int run = -1; run < runs; run++) {
-        for (CorpusBuild.Mode mode : modes) {
+        // The order rotates from run to run, so that no build always follows the same one.
+        for (int i = 0; i < modes.length; i++) {
+          CorpusBuild.Mode mode = modes[Math.floorMod(run + i, modes.length)];
           List<Path> sources = mode == CorpusBuild.Mode.ROLEGATE ? rolegate : hand;
           double ms = build.compile(sources, mode, work).millis();
           if (run >= 0) {
@@ -74,14 +77,19 @@ public final class RoundCost {
 
   private static void print(PrintStream out, int n, double[] medians) {
     double none = medians[CorpusBuild.Mode.NO_PROCESSOR.ordinal()];
-    out.printf(Locale.ROOT, "| build (N = %d) | median ms | / -proc:none |%n|---|---|---|%n", n);
+    double oneFile = medians[CorpusBuild.Mode.ONE_FILE_PROCESSOR.ordinal()];
+    out.printf(
+        Locale.ROOT,
+        "| build (N = %d) | median ms | / -proc:none | / one-file |%n|---|---|---|---|%n",
+        n);
     for (CorpusBuild.Mode mode : CorpusBuild.Mode.values()) {
       out.printf(
           Locale.ROOT,
-          "| %s | %.0f | %.2f× |%n",
+          "| %s | %.0f | %.2f× | %.2f× |%n",
           mode.name().toLowerCase(Locale.ROOT),
           medians[mode.ordinal()],
-          medians[mode.ordinal()] / none);
+          medians[mode.ordinal()] / none,
+          medians[mode.ordinal()] / oneFile);
     }
   }
 }

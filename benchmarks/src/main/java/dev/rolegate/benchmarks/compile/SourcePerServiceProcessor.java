@@ -1,11 +1,11 @@
 package dev.rolegate.benchmarks.compile;
 
 /**
- * A processor that writes, for each type carrying {@code @RequiresPermission}, one empty source
- * file and nothing else, for {@link RoundCost}: what creating one generated type per service costs
- * javac, the least any processor pays that generates a type per service.
+ * One empty source file per service, for {@link RoundCost}: the files rolegate creates (its guard
+ * per service), without rolegate's work; the least any processor pays that generates a type per
+ * service.
  */
-public final class SourcePerServiceProcessor extends FilePerServiceProcessor {
+public final class SourcePerServiceProcessor extends PerServiceProcessor {
   @Override
   boolean writesResources() {
     return false;

@@ -36,18 +36,27 @@ class CompileBenchTest {
     assertEquals(4, measurement.sources());
     assertEquals(0, measurement.warnings());
     assertTrue(measurement.rolegateMillis() > 0 && measurement.handWrittenMillis() > 0);
-    assertTrue(measurement.oneFileMillis() > 0);
+    assertTrue(measurement.oneFileMillis() > 0 && measurement.sourcePerServiceMillis() > 0);
     assertEquals(
         measurement.rolegateMillis() / measurement.oneFileMillis(), measurement.ownShare(), 1e-9);
+    assertEquals(
+        measurement.sourcePerServiceMillis() / measurement.oneFileMillis(),
+        measurement.filesShare(),
+        1e-9);
+    assertEquals(
+        measurement.rolegateMillis() / measurement.sourcePerServiceMillis(),
+        measurement.overFiles(),
+        1e-9);
     String printed = log.toString(StandardCharsets.UTF_8);
     assertTrue(
         printed.matches(
-            "(?s)N=2 run 1: rolegate \\d+ ms, hand-written \\d+ ms, one-file \\d+ ms\\R"),
+            "(?s)N=2 run 1: rolegate \\d+ ms, hand-written \\d+ ms, one-file \\d+ ms,"
+                + " source-per-service \\d+ ms\\R"),
         printed);
   }
 
   @Test
-  void forkedBuilds_runJavacInANewProcess_allThreeWays() throws IOException {
+  void forkedBuilds_runJavacInANewProcess_allFourWays() throws IOException {
     CompileBench bench =
         new CompileBench(
             CompilerInputs.fromLoadedClasses(),
@@ -58,7 +67,7 @@ class CompileBenchTest {
     CompileBench.Measurement measurement = bench.run(List.of(2)).get(0);
     assertEquals(0, measurement.warnings());
     assertTrue(measurement.rolegateMillis() > 0 && measurement.handWrittenMillis() > 0);
-    assertTrue(measurement.oneFileMillis() > 0);
+    assertTrue(measurement.oneFileMillis() > 0 && measurement.sourcePerServiceMillis() > 0);
   }
 
   @Test
@@ -85,11 +94,13 @@ class CompileBenchTest {
         5, build.compile(withGuards, CorpusBuild.Mode.ONE_FILE_PROCESSOR, temp).classFiles());
     assertEquals(
         6,
-        build.compile(withGuards, CorpusBuild.Mode.FILE_PER_SERVICE_PROCESSOR, temp).classFiles());
+        build
+            .compile(withGuards, CorpusBuild.Mode.SOURCE_PER_SERVICE_PROCESSOR, temp)
+            .classFiles());
     assertEquals(
         6,
         build
-            .compile(withGuards, CorpusBuild.Mode.SOURCE_PER_SERVICE_PROCESSOR, temp)
+            .compile(withGuards, CorpusBuild.Mode.SOURCE_AND_RESOURCE_PER_SERVICE_PROCESSOR, temp)
             .classFiles());
     double[] medians = RoundCost.measure(build, 2, 1);
     assertEquals(CorpusBuild.Mode.values().length, medians.length);
@@ -123,8 +134,8 @@ class CompileBenchTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     CompileBench.print(
         List.of(
-            new CompileBench.Measurement(100, 200, 1200, 1000, 1100, 0),
-            new CompileBench.Measurement(500, 1000, 6000, 5000, 5200, 0)),
+            new CompileBench.Measurement(100, 200, 1200, 1000, 1100, 1150, 0),
+            new CompileBench.Measurement(500, 1000, 6000, 5000, 5200, 5720, 0)),
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(
@@ -140,6 +151,13 @@ class CompileBenchTest {
         out.contains("| 500 | 5000 | 1000 | 6000 | 5000 | 1.20× | 5200 | 1.15× | 12.00 | 10.00 |"),
         out);
     assertTrue(out.contains("| 100 | 500 | 12.00 | 10.00 | 1.20× | 10.25 | 1.17× |"), out);
+    assertTrue(
+        out.contains(
+            "| services (N) | one-file build, ms | source-per-service build, ms"
+                + " | source-per-service / one-file | rolegate / source-per-service |"),
+        out);
+    assertTrue(out.contains("| 100 | 1100 | 1150 | 1.05× | 1.04× |"), out);
+    assertTrue(out.contains("| 500 | 5200 | 5720 | 1.10× | 1.05× |"), out);
     assertTrue(out.contains("Compiler warnings per round of builds: 0."), out);
   }
 
