@@ -58,9 +58,9 @@ class MavenShadedJarTest {
     assertTrue(
         app.output()
             .matches(
-                "(?s).*com\\.acme\\.(orders\\.Orders|billing\\.Invoices) is guarded by"
-                    + " com\\.acme\\.(orders\\.GuardedOrders|billing\\.GuardedInvoices)"
-                    + " but in no guard index read \\(jar:file:.*app-1\\.0-naive\\.jar!/META-INF/rolegate/"
+                "(?s).*com\\.acme\\.(orders\\.Orders is guarded by com\\.acme\\.orders\\.GuardedOrders"
+                    + "|billing\\.Invoices is guarded by com\\.acme\\.billing\\.GuardedInvoices)"
+                    + " \\(from file:.*app-1\\.0-naive\\.jar\\) but in no guard index read \\(jar:file:.*app-1\\.0-naive\\.jar!/META-INF/rolegate/"
                     + "guard-index\\): jars were merged so that one module's META-INF/rolegate/guard-index"
                     + " overwrote another's\\. Concatenate them when merging \\(maven-shade: an"
                     + " AppendingTransformer for META-INF/rolegate/guard-index; docs/guard-index\\.md\\).*"),

@@ -114,9 +114,9 @@ public final class RolegateProcessor extends AbstractProcessor {
    * Returns rolegate's annotations and the marker its generated code carries, all of which {@link
    * #process} claims. javac's {@code -Xlint:processing} (part of {@code -Xlint:all}) warns about
    * every annotation of a round that no processor claims, in the user's sources and in what we
-   * generate for the next round, and that warning fails a {@code -Werror} build. Every one has
-   * class retention: Gradle recompiles everything when an aggregating processor is handed an
-   * annotation of source retention ({@code IncrementalMetadataTest} keeps it so).
+   * generate for the next round, and that warning fails a {@code -Werror} build. None has source
+   * retention: Gradle recompiles everything when an aggregating processor is handed an annotation
+   * of source retention ({@code IncrementalMetadataTest} keeps it so).
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {

@@ -397,14 +397,14 @@ class AccessLockTest {
     Files.write(lock, broken);
     long lines = Files.readString(lock, StandardCharsets.ISO_8859_1).lines().count();
     Compilation compilation = compile(lock, deployments());
-    assertTrue(
-        onlyError(compilation)
-            .startsWith(
-                "[AccessLockInvalid] The access lock "
-                    + lock
-                    + " is malformed: line "
-                    + lines
-                    + ": it is not UTF-8."));
+    assertEquals(
+        "[AccessLockInvalid] The access lock "
+            + lock
+            + " is not UTF-8: line "
+            + lines
+            + " holds a byte that is not. Save it as UTF-8, or rewrite the file with"
+            + " -Arolegate.accessLock.update=true and review its diff",
+        onlyError(compilation));
   }
 
   @Test
@@ -585,13 +585,12 @@ class AccessLockTest {
             + lock
             + " is malformed: line "
             + (at + 2)
-            + ": it gives \"call test.Deployments Deployments.delete(java.lang.String,"
+            + " gives \"call test.Deployments Deployments.delete(java.lang.String,"
             + " java.lang.String)\" a second requires/unguarded fact, \"requires allOf"
-            + " VIEW_THINGS\" (an earlier line gives it \"requires allOf DELETE_THINGS\"). A lock"
-            + " line reads call <type>"
-            + " <operation> <fact> or role workspace|account <ROLE> [<fact>] (docs/access-lock.md)."
-            + " Fix the line, or rewrite the file with -Arolegate.accessLock.update=true and review"
-            + " its diff",
+            + " VIEW_THINGS\", where line "
+            + (at + 1)
+            + " gives it \"requires allOf DELETE_THINGS\". Keep one of the two lines, or rewrite"
+            + " the file with -Arolegate.accessLock.update=true and review its diff",
         onlyError(compilation));
   }
 

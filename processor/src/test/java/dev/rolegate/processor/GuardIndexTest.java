@@ -98,22 +98,40 @@ class GuardIndexTest {
   }
 
   /**
-   * Without its module's index, the runtime still recognizes each generated guard (interface,
-   * nested and class guards) as the guard the index names for its type; the compilation writes no
-   * file per type beside the index.
+   * Without its module's index, the runtime recognizes each generated guard (interface, nested,
+   * with a {@code $} in a simple name, and class guards) as the guard the index names for its type.
+   * The index and the access report are the compilation's only resources.
    */
   @Test
   void runtimeFindsEachGeneratedGuard_ofATypeMissingFromTheIndex() {
     List<JavaFileObject> sources = new ArrayList<>(ReportedServices.sources());
     sources.add(JavaFileObjects.forSourceString("test.Outer", OUTER));
     sources.add(JavaFileObjects.forSourceString("test.Ledger", ReportedServices.LEDGER));
+    sources.add(
+        JavaFileObjects.forSourceString(
+            "test.Versions",
+            """
+            package test;
+            import dev.rolegate.annotations.*;
+            public interface Versions {
+              interface Api$V2 {
+                @RequiresPermission(Permissions.VIEW_THINGS)
+                String get(@WorkspaceId String ws);
+              }
+            }
+            """));
     Compilation compilation = compile(sources);
     assertThat(compilation).succeededWithoutWarnings();
     GuardIndex whole = GuardIndex.parse(PATH, index(compilation).orElseThrow());
     GuardIndex lost = GuardIndex.parse("merged", GuardIndex.HEADER + "\n");
     GeneratedCode code = GeneratedCode.of(compilation);
-    List<String> names = List.of("test.Alpha", "test.Ledger", "test.Outer$Inner", "test.Things");
+    List<String> names =
+        List.of(
+            "test.Alpha", "test.Ledger", "test.Outer$Inner", "test.Things", "test.Versions$Api$V2");
     assertEquals(names, whole.types().stream().map(GuardedType::typeName).toList());
+    assertEquals(
+        "test.GuardedVersions_Api$V2",
+        whole.find("test.Versions$Api$V2").orElseThrow().guardName());
     for (String name : names) {
       Class<?> type = code.load(name);
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> lost.find(type));

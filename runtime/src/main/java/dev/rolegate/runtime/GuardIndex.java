@@ -4,8 +4,10 @@ import dev.rolegate.runtime.internal.RolegateGenerated;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -20,8 +22,8 @@ import java.util.regex.Pattern;
  * The guarded types of an application, read from the guard indexes the annotation processor writes
  * ({@value #RESOURCE}, one per compilation; format in {@code docs/guard-index.md}), so that tools
  * (a test helper, a framework integration) find every guarded type, its guard and each method's
- * requirement without scanning the class path and without reflection on annotations (which
- * {@code @RequiresPermission}'s class retention would not allow).
+ * requirement without scanning the class path and without reflection on {@code @RequiresPermission}
+ * (whose class retention would not allow it).
  *
  * <p>Reading is strict: a line that does not parse is an {@link IllegalArgumentException} naming
  * the resource, the line number and the line, never a type skipped or a method read as open. This
@@ -118,25 +120,26 @@ public final class GuardIndex {
    * Returns the entry of {@code type}, if indexed; fails rather than answer "not guarded" for a
    * type that is guarded but in no index read.
    *
-   * <p>A type absent from the index is checked for its generated guard, through the type's class
-   * loader: the class the processor names for it ({@code Guarded} and the type's simple names
-   * joined by {@code _}, in its package), a subtype of it marked {@link RolegateGenerated}. Its
-   * class file has a path of its own, so it survives any merge of jars; finding it means the
-   * module's index was lost: jars merged into one (maven-shade, an assembly) where another module's
-   * {@value #RESOURCE} overwrote it.
+   * <p>A type absent from the index is checked for its generated guard, loaded (not initialized)
+   * through the type's class loader: the class the processor names for it ({@code Guarded} and the
+   * type's simple names joined by {@code _}, in its package), a subtype of it annotated {@code
+   * RolegateGenerated} (matched by name, so that a second copy of the runtime on another class
+   * loader does not hide it). Its class file has a path of its own, so a merge of jars that keeps
+   * the classes keeps it; finding it means the module's index was lost: jars merged into one
+   * (maven-shade, an assembly) where another module's {@value #RESOURCE} overwrote it.
    *
-   * @throws IllegalStateException if {@code type} is guarded but in no index read, or a class file
-   *     of its guard's name is there but cannot be loaded, naming the type, its guard and the fix
+   * @throws IllegalStateException if {@code type} is guarded but in no index read, or its guard
+   *     cannot be looked for (its names or a class of its guard's name cannot be loaded), naming
+   *     the type, its guard and the fix
    */
   public Optional<GuardedType> find(Class<?> type) {
     Optional<GuardedType> entry = find(type.getName());
     if (entry.isPresent()) {
       return entry;
     }
-    String guardName = guardName(type);
     Class<?> guard;
     try {
-      guard = Class.forName(guardName, false, type.getClassLoader());
+      guard = Class.forName(guardName(type), false, type.getClassLoader());
     } catch (ClassNotFoundException e) {
       return entry;
     } catch (LinkageError e) {
@@ -144,19 +147,19 @@ public final class GuardIndex {
           type.getName()
               + " is in no guard index read ("
               + sources
-              + ") and may be guarded: "
-              + guardName
-              + " is there but cannot be loaded ("
+              + ") and may be guarded, but its guard cannot be looked for: "
               + e
-              + "); rebuild the module that holds "
-              + type.getName(),
+              + ". Rebuild the module that holds "
+              + type.getName()
+              + " and keep its classes whole when merging jars",
           e);
     }
-    if (guard.isAnnotationPresent(RolegateGenerated.class) && type.isAssignableFrom(guard)) {
+    if (generated(guard) && type.isAssignableFrom(guard)) {
       throw new IllegalStateException(
           type.getName()
               + " is guarded by "
-              + guardName
+              + guard.getName()
+              + from(guard)
               + " but in no guard index read ("
               + sources
               + "): jars were merged so that one module's "
@@ -167,6 +170,24 @@ public final class GuardIndex {
               + "; docs/guard-index.md)");
     }
     return entry;
+  }
+
+  /** Whether {@code guard} carries {@code RolegateGenerated}, of whichever class loader. */
+  private static boolean generated(Class<?> guard) {
+    for (Annotation annotation : guard.getDeclaredAnnotations()) {
+      if (annotation.annotationType().getName().equals(RolegateGenerated.class.getName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns where {@code guard} was loaded from, as " (from location)", or "" when not known. */
+  private static String from(Class<?> guard) {
+    CodeSource source = guard.getProtectionDomain().getCodeSource();
+    return source == null || source.getLocation() == null
+        ? ""
+        : " (from " + source.getLocation() + ")";
   }
 
   /**

@@ -11,7 +11,9 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -260,11 +262,20 @@ class GuardIndexTest {
             .getMessage());
   }
 
-  /** Guarded ({@link GuardedGuardIndexTest_Marked} is its generated guard) but in no index read. */
+  /**
+   * Guarded ({@link GuardedGuardIndexTest_Marked} stands for its generated guard, which is never
+   * initialized when looked for) but in no index read.
+   */
   interface Marked {
     /** Guarded ({@link GuardedGuardIndexTest_Marked_Inner}), two levels down. */
     interface Inner {}
   }
+
+  /**
+   * Guarded ({@link GuardedGuardIndexTest_Versioned$V2}): a {@code $} in a simple name stays in the
+   * guard's name.
+   */
+  interface Versioned$V2 {}
 
   /** Neither guarded nor indexed: no class of its guard's name exists. */
   interface Unmarked {}
@@ -288,10 +299,19 @@ class GuardIndexTest {
   @Test
   void findByClass_failsForAGuardedTypeInNoIndex_namingItsGuardAndTheFix() {
     GuardIndex index = GuardIndex.parse("jar:app.jar!/META-INF/rolegate/guard-index", GOOD);
-    for (Class<?> type : List.of(Marked.class, Marked.Inner.class)) {
+    String testClasses =
+        GuardIndexTest.class.getProtectionDomain().getCodeSource().getLocation().toString();
+    for (Class<?> type : List.of(Marked.class, Marked.Inner.class, Versioned$V2.class)) {
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> index.find(type));
       assertEquals(
-          type.getName() + " is guarded by " + GuardIndex.guardName(type) + LOST, e.getMessage());
+          type.getName()
+              + " is guarded by "
+              + GuardIndex.guardName(type)
+              + " (from "
+              + testClasses
+              + ")"
+              + LOST,
+          e.getMessage());
     }
     // By name, nothing is looked up: the caller holds no class.
     assertTrue(index.find(Marked.class.getName()).isEmpty());
@@ -321,66 +341,91 @@ class GuardIndexTest {
     assertEquals(
         "dev.rolegate.runtime.GuardedGuardIndexTest_Marked_Inner",
         GuardIndex.guardName(Marked.Inner.class));
+    assertEquals(
+        "dev.rolegate.runtime.GuardedGuardIndexTest_Versioned$V2",
+        GuardIndex.guardName(Versioned$V2.class));
     assertEquals("java.util.GuardedMap_Entry", GuardIndex.guardName(java.util.Map.Entry.class));
   }
 
   /**
-   * A type of the unnamed package, its generated guard beside it, and another whose guard's name
-   * holds a class file that is no class: compiled into a directory of their own, loaded by a loader
-   * that sees the runtime's {@link dev.rolegate.runtime.internal.RolegateGenerated}.
+   * Types of the unnamed package compiled into a directory of their own and loaded with a second
+   * copy of the runtime (a loader that does not delegate to this one): a type with its generated
+   * guard beside it; one whose guard's class file is no class; one whose guard's class file holds
+   * another class; a nested type whose enclosing class is missing.
    */
   @Test
-  void findByClass_unnamedPackage_andAGuardClassFileThatCannotBeLoaded(@TempDir Path dir)
-      throws Exception {
+  void findByClass_anotherRuntimeCopy_unnamedPackage_andGuardsThatCannotBeLookedFor(
+      @TempDir Path dir) throws Exception {
     Path sources = Files.createDirectories(dir.resolve("src"));
     Path classes = Files.createDirectories(dir.resolve("classes"));
-    Files.writeString(sources.resolve("Plain.java"), "public interface Plain {}\n");
-    Files.writeString(
-        sources.resolve("GuardedPlain.java"),
-        "@dev.rolegate.runtime.internal.RolegateGenerated\n"
-            + "public final class GuardedPlain implements Plain {}\n");
-    Files.writeString(sources.resolve("Broken.java"), "public interface Broken {}\n");
-    javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
-    int status =
-        javac.run(
-            null,
-            null,
-            null,
-            "-d",
-            classes.toString(),
-            "-classpath",
-            Path.of(GuardIndex.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString(),
-            sources.resolve("Plain.java").toString(),
-            sources.resolve("GuardedPlain.java").toString(),
-            sources.resolve("Broken.java").toString());
-    assertEquals(0, status);
+    Map<String, String> files =
+        Map.of(
+            "Plain", "public interface Plain {}",
+            "GuardedPlain",
+                "@dev.rolegate.runtime.internal.RolegateGenerated\n"
+                    + "public final class GuardedPlain implements Plain {}",
+            "Broken", "public interface Broken {}",
+            "WrongName", "public interface WrongName {}",
+            "Lost", "public class Lost { public interface Inner {} }");
+    List<String> arguments = new ArrayList<>();
+    Path runtime =
+        Path.of(GuardIndex.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    arguments.addAll(List.of("-d", classes.toString(), "-classpath", runtime.toString()));
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      Path source = sources.resolve(file.getKey() + ".java");
+      Files.writeString(source, file.getValue() + "\n");
+      arguments.add(source.toString());
+    }
+    assertEquals(
+        0,
+        javax.tools.ToolProvider.getSystemJavaCompiler()
+            .run(null, null, null, arguments.toArray(String[]::new)));
     Files.write(classes.resolve("GuardedBroken.class"), new byte[] {1, 2, 3});
+    Files.copy(classes.resolve("Plain.class"), classes.resolve("GuardedWrongName.class"));
     GuardIndex index = GuardIndex.parse("jar:app.jar!/META-INF/rolegate/guard-index", GOOD);
-    try (URLClassLoader loader =
-        new URLClassLoader(
-            new java.net.URL[] {classes.toUri().toURL()}, GuardIndexTest.class.getClassLoader())) {
+    try (URLClassLoader loader = loader(classes, runtime)) {
       Class<?> plain = Class.forName("Plain", false, loader);
       assertEquals("GuardedPlain", GuardIndex.guardName(plain));
       IllegalStateException lost =
           assertThrows(IllegalStateException.class, () -> index.find(plain));
-      assertEquals("Plain is guarded by GuardedPlain" + LOST, lost.getMessage());
-      Class<?> broken = Class.forName("Broken", false, loader);
-      IllegalStateException unreadable =
-          assertThrows(IllegalStateException.class, () -> index.find(broken));
-      assertTrue(
-          unreadable
-              .getMessage()
-              .startsWith(
-                  "Broken is in no guard index read (jar:app.jar!/META-INF/rolegate/guard-index)"
-                      + " and may be guarded: GuardedBroken is there but cannot be loaded"
-                      + " (java.lang.ClassFormatError"),
-          unreadable.getMessage());
-      assertTrue(
-          unreadable.getMessage().endsWith("); rebuild the module that holds Broken"),
-          unreadable.getMessage());
-      assertTrue(unreadable.getCause() instanceof ClassFormatError, unreadable.toString());
+      assertEquals(
+          "Plain is guarded by GuardedPlain (from " + classes.toUri().toURL() + ")" + LOST,
+          lost.getMessage());
+      Class<?> inner = Class.forName("Lost$Inner", false, loader);
+      Files.delete(classes.resolve("Lost.class"));
+      for (String name : List.of("Broken", "WrongName", "Lost$Inner")) {
+        Class<?> type = name.equals("Lost$Inner") ? inner : Class.forName(name, false, loader);
+        IllegalStateException unreadable =
+            assertThrows(IllegalStateException.class, () -> index.find(type));
+        assertTrue(
+            unreadable
+                .getMessage()
+                .startsWith(
+                    name
+                        + " is in no guard index read (jar:app.jar!/META-INF/rolegate/guard-index)"
+                        + " and may be guarded, but its guard cannot be looked for: "
+                        + unreadable.getCause()),
+            unreadable.getMessage());
+        assertTrue(
+            unreadable
+                .getMessage()
+                .endsWith(
+                    ". Rebuild the module that holds "
+                        + name
+                        + " and keep its classes whole when merging jars"),
+            unreadable.getMessage());
+        Class<?> cause =
+            name.equals("Broken") ? ClassFormatError.class : NoClassDefFoundError.class;
+        assertTrue(cause.isInstance(unreadable.getCause()), unreadable.toString());
+      }
     }
+  }
+
+  /**
+   * Called by the stand-in guards' static initializers: a guard looked for is never initialized.
+   */
+  static void neverInitialized() {
+    throw new AssertionError("a guard looked for was initialized");
   }
 
   private static Path write(Path root, String text) throws IOException {

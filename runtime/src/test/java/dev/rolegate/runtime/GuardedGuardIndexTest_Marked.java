@@ -4,4 +4,8 @@ import dev.rolegate.runtime.internal.RolegateGenerated;
 
 /** Stands for the generated guard of {@link GuardIndexTest.Marked}, for {@link GuardIndexTest}. */
 @RolegateGenerated
-final class GuardedGuardIndexTest_Marked implements GuardIndexTest.Marked {}
+final class GuardedGuardIndexTest_Marked implements GuardIndexTest.Marked {
+  static {
+    GuardIndexTest.neverInitialized();
+  }
+}

@@ -7,4 +7,8 @@ import dev.rolegate.runtime.internal.RolegateGenerated;
  * GuardIndexTest}.
  */
 @RolegateGenerated
-final class GuardedGuardIndexTest_Marked_Inner implements GuardIndexTest.Marked.Inner {}
+final class GuardedGuardIndexTest_Marked_Inner implements GuardIndexTest.Marked.Inner {
+  static {
+    GuardIndexTest.neverInitialized();
+  }
+}

@@ -122,7 +122,7 @@ public class GuardedBeanPostProcessor
       guards.requireIndexed(bean.getClass());
     } catch (IllegalStateException e) {
       throw new IllegalStateException(
-          "bean '" + beanName + "' would run unchecked: " + e.getMessage());
+          "bean '" + beanName + "' would run unchecked: " + e.getMessage(), e);
     }
     for (GuardRegistry.Entry entry : guards.guardedClasses()) {
       if (entry.guarded().isAssignableFrom(target) && !entry.guard().isAssignableFrom(target)) {

@@ -148,13 +148,22 @@ class GuardedBeansTest {
             context -> {
               assertThat(context).hasFailed();
               assertThat(context.getStartupFailure())
-                  .rootCause()
-                  .hasMessageStartingWith(
+                  .hasStackTraceContaining(
                       "bean 'guardedBeansTest.MergedAway' would run unchecked: "
                           + MergedAwayApi.class.getName()
+                          + " is guarded by ");
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessageStartingWith(
+                      MergedAwayApi.class.getName()
                           + " is guarded by "
                           + GuardedGuardedBeansTest_MergedAwayApi.class.getName()
-                          + " but in no guard index read (")
+                          + " (from "
+                          + GuardedGuardedBeansTest_MergedAwayApi.class
+                              .getProtectionDomain()
+                              .getCodeSource()
+                              .getLocation()
+                          + ") but in no guard index read (")
                   .hasMessageContaining(
                       "an AppendingTransformer for META-INF/rolegate/guard-index");
             });

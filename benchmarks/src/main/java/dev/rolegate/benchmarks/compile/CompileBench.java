@@ -17,14 +17,14 @@ import java.util.Map;
  * interfaces with the rolegate processor, which generates the N guards; the same interfaces with
  * the same guards written by hand and no processor; that hand-written corpus with {@link
  * OneFileProcessor}, the floor any source-generating processor pays (annotation processing and one
- * more round, as {@link RoundCost} defines it); and with {@link SourcePerServiceProcessor}, the
- * floor any processor pays that generates a type per service (one empty source file each). Each
- * size first runs {@code warmup} discarded rounds, then {@code repeats} measured rounds, the order
- * of the four builds rotating from one round to the next; it reports the median wall time per
- * build, the ratio to the hand-written build, rolegate's own share (the rolegate build over the
- * one-file floor), the time per service, the time per service added between two sizes (the slope,
- * the same from one interval to the next when the cost grows linearly with N), and the two floors
- * side by side.
+ * more round, as {@link RoundCost} defines it); and the interfaces alone with {@link
+ * GuardPerServiceProcessor}, which writes each service's guard, given as text, as a generated
+ * source file: the floor any processor pays that generates a type per service. Each size first runs
+ * {@code warmup} discarded rounds, then {@code repeats} measured rounds, the order of the four
+ * builds rotating from one round to the next; it reports the median wall time per build, the ratio
+ * to the hand-written build, rolegate's own share (the rolegate build over the one-file floor), the
+ * time per service, the time per service added between two sizes (the slope, the same from one
+ * interval to the next when the cost grows linearly with N), and the two floors side by side.
  *
  * <pre>{@code
  * java -cp "benchmarks/target/rolegate-benchmarks.jar:benchmarks/target/lib/*" \
@@ -45,7 +45,7 @@ public final class CompileBench {
       double rolegateMillis,
       double handWrittenMillis,
       double oneFileMillis,
-      double sourcePerServiceMillis,
+      double guardPerServiceMillis,
       int warnings) {
     /** The rolegate build over the hand-written one. */
     double ratio() {
@@ -60,16 +60,16 @@ public final class CompileBench {
     }
 
     /**
-     * The source-per-service floor over the one-file floor: what javac charges for a generated file
-     * per service, whoever generates it.
+     * The guard-per-service floor over the one-file floor: what javac charges for a generated guard
+     * per service over the same guards as sources, whoever generates them.
      */
     double filesShare() {
-      return sourcePerServiceMillis / oneFileMillis;
+      return guardPerServiceMillis / oneFileMillis;
     }
 
-    /** The rolegate build over the source-per-service floor: rolegate's work beside its files. */
+    /** The rolegate build over the guard-per-service floor: rolegate's work beside its files. */
     double overFiles() {
-      return rolegateMillis / sourcePerServiceMillis;
+      return rolegateMillis / guardPerServiceMillis;
     }
   }
 
@@ -79,7 +79,7 @@ public final class CompileBench {
           CorpusBuild.Mode.ROLEGATE,
           CorpusBuild.Mode.NO_PROCESSOR,
           CorpusBuild.Mode.ONE_FILE_PROCESSOR,
-          CorpusBuild.Mode.SOURCE_PER_SERVICE_PROCESSOR);
+          CorpusBuild.Mode.GUARD_PER_SERVICE_PROCESSOR);
 
   private final CorpusBuild build;
   private final int repeats;
@@ -182,13 +182,13 @@ public final class CompileBench {
       log.printf(
           Locale.ROOT,
           "N=%d run %d: rolegate %.0f ms, hand-written %.0f ms, one-file %.0f ms,"
-              + " source-per-service %.0f ms%n",
+              + " guard-per-service %.0f ms%n",
           n,
           i + 1,
           round.get(CorpusBuild.Mode.ROLEGATE).millis(),
           round.get(CorpusBuild.Mode.NO_PROCESSOR).millis(),
           round.get(CorpusBuild.Mode.ONE_FILE_PROCESSOR).millis(),
-          round.get(CorpusBuild.Mode.SOURCE_PER_SERVICE_PROCESSOR).millis());
+          round.get(CorpusBuild.Mode.GUARD_PER_SERVICE_PROCESSOR).millis());
     }
     return new Measurement(
         n,
@@ -196,7 +196,7 @@ public final class CompileBench {
         median(millis[CorpusBuild.Mode.ROLEGATE.ordinal()]),
         median(millis[CorpusBuild.Mode.NO_PROCESSOR.ordinal()]),
         median(millis[CorpusBuild.Mode.ONE_FILE_PROCESSOR.ordinal()]),
-        median(millis[CorpusBuild.Mode.SOURCE_PER_SERVICE_PROCESSOR.ordinal()]),
+        median(millis[CorpusBuild.Mode.GUARD_PER_SERVICE_PROCESSOR.ordinal()]),
         warnings);
   }
 
@@ -210,7 +210,7 @@ public final class CompileBench {
     Map<CorpusBuild.Mode, CorpusBuild.Result> results = new EnumMap<>(CorpusBuild.Mode.class);
     for (int i = 0; i < ROUND.size(); i++) {
       CorpusBuild.Mode mode = ROUND.get((round + i) % ROUND.size());
-      List<Path> sources = mode == CorpusBuild.Mode.ROLEGATE ? rolegateSources : handSources;
+      List<Path> sources = mode.generatesGuards() ? rolegateSources : handSources;
       System.gc();
       CorpusBuild.Result result = build.compile(sources, mode, work);
       check(result, classFiles(mode, n), mode);
@@ -220,15 +220,11 @@ public final class CompileBench {
   }
 
   /**
-   * The classes each build writes: one interface and one guard per service, and the floors' own
-   * (one class, or one per service).
+   * The classes each build writes: one interface and one guard per service (the one-file build one
+   * class more).
    */
   private static int classFiles(CorpusBuild.Mode mode, int n) {
-    return switch (mode) {
-      case ONE_FILE_PROCESSOR -> 2 * n + 1;
-      case SOURCE_PER_SERVICE_PROCESSOR, SOURCE_AND_RESOURCE_PER_SERVICE_PROCESSOR -> 3 * n;
-      case ROLEGATE, NO_PROCESSOR -> 2 * n;
-    };
+    return mode == CorpusBuild.Mode.ONE_FILE_PROCESSOR ? 2 * n + 1 : 2 * n;
   }
 
   /** Each build must write the classes {@link #classFiles} counts: a silent processor fails. */
@@ -241,7 +237,7 @@ public final class CompileBench {
               + result.classFiles()
               + " classes, not "
               + expected
-              + " (an interface and a guard per service, and the floor's own)");
+              + " (an interface and a guard per service)");
     }
   }
 
@@ -303,8 +299,8 @@ public final class CompileBench {
               + " to the next when a build grows linearly with N.%n");
     }
     out.printf(
-        "%n| services (N) | one-file build, ms | source-per-service build, ms "
-            + "| source-per-service / one-file | rolegate / source-per-service |%n"
+        "%n| services (N) | one-file build, ms | guard-per-service build, ms "
+            + "| guard-per-service / one-file | rolegate / guard-per-service |%n"
             + "|---|---|---|---|---|%n");
     for (Measurement m : results) {
       out.printf(
@@ -312,7 +308,7 @@ public final class CompileBench {
           "| %d | %.0f | %.0f | %.2f× | %.2f× |%n",
           m.services(),
           m.oneFileMillis(),
-          m.sourcePerServiceMillis(),
+          m.guardPerServiceMillis(),
           m.filesShare(),
           m.overFiles());
     }

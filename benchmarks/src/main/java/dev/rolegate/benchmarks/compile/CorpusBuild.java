@@ -29,7 +29,7 @@ import javax.tools.ToolProvider;
  */
 final class CorpusBuild {
   /** The outcome of one build: wall time, classes written and warnings. */
-  record Result(long nanos, int classFiles, int warnings) {
+  record Result(long nanos, int classFiles, int resources, int warnings) {
     double millis() {
       return nanos / 1e6;
     }
@@ -81,19 +81,27 @@ final class CorpusBuild {
 
   /** How javac runs over a corpus. */
   enum Mode {
-    /** The rolegate processor on the processor path. */
+    /** The rolegate processor on the processor path, over the interfaces alone. */
     ROLEGATE,
-    /** {@code -proc:none}. */
+    /** {@code -proc:none}, over the interfaces and their hand-written guards. */
     NO_PROCESSOR,
-    /** {@link OneFileProcessor} alone: annotation processing and one more round, no rolegate. */
+    /**
+     * {@link OneFileProcessor} alone, over the interfaces and their hand-written guards: annotation
+     * processing and one more round, no rolegate.
+     */
     ONE_FILE_PROCESSOR,
     /**
-     * {@link SourcePerServiceProcessor} alone: the files rolegate creates, one source file per
-     * service, empty, through the Filer.
+     * {@link GuardPerServiceProcessor} alone, over the interfaces alone: the guards rolegate
+     * generates, given as text, through the Filer.
      */
-    SOURCE_PER_SERVICE_PROCESSOR,
-    /** {@link SourceAndResourcePerServiceProcessor} alone: a second file per service. */
-    SOURCE_AND_RESOURCE_PER_SERVICE_PROCESSOR
+    GUARD_PER_SERVICE_PROCESSOR,
+    /** {@link GuardAndResourcePerServiceProcessor} alone: a second generated file per service. */
+    GUARD_AND_RESOURCE_PER_SERVICE_PROCESSOR;
+
+    /** Whether the build generates the guards, so compiles the interfaces alone. */
+    boolean generatesGuards() {
+      return this != NO_PROCESSOR && this != ONE_FILE_PROCESSOR;
+    }
   }
 
   /** As {@link #compile(List, boolean, Path)}, in any {@link Mode}. */
@@ -122,17 +130,22 @@ final class CorpusBuild {
       case ONE_FILE_PROCESSOR:
         options.addAll(floorProcessor(OneFileProcessor.class));
         break;
-      case SOURCE_PER_SERVICE_PROCESSOR:
-        options.addAll(floorProcessor(SourcePerServiceProcessor.class));
+      case GUARD_PER_SERVICE_PROCESSOR:
+        options.addAll(floorProcessor(GuardPerServiceProcessor.class));
         break;
-      case SOURCE_AND_RESOURCE_PER_SERVICE_PROCESSOR:
-        options.addAll(floorProcessor(SourceAndResourcePerServiceProcessor.class));
+      case GUARD_AND_RESOURCE_PER_SERVICE_PROCESSOR:
+        options.addAll(floorProcessor(GuardAndResourcePerServiceProcessor.class));
         break;
       default:
         options.add("-proc:none");
     }
     Result result = fork ? forked(sources, options, out, mode) : inProcess(sources, options, mode);
-    result = new Result(result.nanos(), countClassFiles(classes), result.warnings());
+    result =
+        new Result(
+            result.nanos(),
+            count(classes, true),
+            count(classes.resolve("META-INF"), false),
+            result.warnings());
     delete(out);
     return result;
   }
@@ -171,7 +184,7 @@ final class CorpusBuild {
                         d.getKind() == Diagnostic.Kind.WARNING
                             || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
                 .count();
-    return new Result(nanos, 0, warnings);
+    return new Result(nanos, 0, 0, warnings);
   }
 
   /** Runs {@code javac @args} in a new process; the time includes the JVM's start. */
@@ -217,7 +230,7 @@ final class CorpusBuild {
           "the forked " + mode + " build failed (exit " + exit + "):\n" + output);
     }
     Matcher count = WARNING_COUNT.matcher(output);
-    return new Result(nanos, 0, count.find() ? Integer.parseInt(count.group(1)) : 0);
+    return new Result(nanos, 0, 0, count.find() ? Integer.parseInt(count.group(1)) : 0);
   }
 
   /** Quotes an argument for a javac @file (paths may hold spaces). */
@@ -229,9 +242,17 @@ final class CorpusBuild {
     return paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
   }
 
-  private static int countClassFiles(Path classes) throws IOException {
-    try (Stream<Path> files = Files.walk(classes)) {
-      return (int) files.filter(file -> file.toString().endsWith(".class")).count();
+  /** Counts the class files under {@code root}, or the other regular files. */
+  private static int count(Path root, boolean classFiles) throws IOException {
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      return (int)
+          files
+              .filter(Files::isRegularFile)
+              .filter(file -> file.toString().endsWith(".class") == classFiles)
+              .count();
     }
   }
 

@@ -13,13 +13,17 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.StandardLocation;
 
 /**
- * What the per-service floor processors of {@link RoundCost} share: for each type carrying
- * {@code @RequiresPermission}, one empty source file (an empty class {@code Empty<Type>} beside it)
- * and, when {@link #writesResources()}, one empty resource ({@code META-INF/floor/<binary name>}),
- * through the Filer. They cost javac what creating that many files costs, without rolegate's own
- * work.
+ * What the per-service floor processors share: run on the corpus's interfaces alone, they write for
+ * each interface {@code Service<i>} its hand-written guard {@code HandGuardedService<i>} ({@link
+ * Corpus#guard}) as a generated source file and, when {@link #writesResources()}, one empty
+ * resource ({@code META-INF/floor/<binary name>}), through the Filer. Their build compiles what the
+ * rolegate build compiles, the same number of generated files and the same code, without rolegate's
+ * work: deciding what to generate.
  */
 abstract class PerServiceProcessor extends FloorProcessor {
+  private static final String SERVICE = "Service";
+  private static final String GUARDED = "Guarded" + SERVICE;
+
   private boolean written;
 
   @Override
@@ -38,11 +42,12 @@ abstract class PerServiceProcessor extends FloorProcessor {
     Filer filer = processingEnv.getFiler();
     try {
       for (TypeElement type : types.values()) {
-        String packageName = processingEnv.getElementUtils().getPackageOf(type).toString();
-        String simple = "Empty" + type.getSimpleName();
+        int service = Integer.parseInt(type.getSimpleName().toString().substring(SERVICE.length()));
         try (Writer writer =
-            filer.createSourceFile(packageName + "." + simple, type).openWriter()) {
-          writer.write("package " + packageName + ";\n\nfinal class " + simple + " {}\n");
+            filer
+                .createSourceFile(Corpus.PACKAGE + ".Hand" + GUARDED + service, type)
+                .openWriter()) {
+          writer.write(Corpus.guard(service));
         }
         if (!writesResources()) {
           continue;
@@ -61,6 +66,6 @@ abstract class PerServiceProcessor extends FloorProcessor {
     return false;
   }
 
-  /** Whether each service also gets a resource, as well as its source file. */
+  /** Whether each service also gets a resource, as well as its guard. */
   abstract boolean writesResources();
 }

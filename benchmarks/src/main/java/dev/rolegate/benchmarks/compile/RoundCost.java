@@ -11,9 +11,10 @@ import java.util.Locale;
 /**
  * Separates what annotation processing itself costs javac from what rolegate adds: the hand-written
  * corpus compiled with {@code -proc:none}, the same corpus with {@link OneFileProcessor}
- * (processing and one more round, nothing else), with {@link SourcePerServiceProcessor} (the files
- * rolegate creates, one per service, empty) and with {@link SourceAndResourcePerServiceProcessor}
- * (a second file per service), and the rolegate corpus with the rolegate processor.
+ * (processing and one more round, nothing else); the interfaces alone with {@link
+ * GuardPerServiceProcessor} (the guards rolegate generates, given as text) and with {@link
+ * GuardAndResourcePerServiceProcessor} (a second generated file per service), and with the rolegate
+ * processor.
  *
  * <pre>
  * java -cp "benchmarks/target/rolegate-benchmarks.jar:benchmarks/target/lib/*" \
@@ -53,10 +54,11 @@ public final class RoundCost {
       CorpusBuild.Mode[] modes = CorpusBuild.Mode.values();
       double[][] millis = new double[modes.length][runs];
       for (int run = -1; run < runs; run++) {
-        // The order rotates from run to run, so that no build always follows the same one.
+        // The order rotates from run to run: each build starts a run in turn.
         for (int i = 0; i < modes.length; i++) {
           CorpusBuild.Mode mode = modes[Math.floorMod(run + i, modes.length)];
-          List<Path> sources = mode == CorpusBuild.Mode.ROLEGATE ? rolegate : hand;
+          List<Path> sources = mode.generatesGuards() ? rolegate : hand;
+          System.gc();
           double ms = build.compile(sources, mode, work).millis();
           if (run >= 0) {
             millis[mode.ordinal()][run] = ms;

@@ -36,22 +36,22 @@ class CompileBenchTest {
     assertEquals(4, measurement.sources());
     assertEquals(0, measurement.warnings());
     assertTrue(measurement.rolegateMillis() > 0 && measurement.handWrittenMillis() > 0);
-    assertTrue(measurement.oneFileMillis() > 0 && measurement.sourcePerServiceMillis() > 0);
+    assertTrue(measurement.oneFileMillis() > 0 && measurement.guardPerServiceMillis() > 0);
     assertEquals(
         measurement.rolegateMillis() / measurement.oneFileMillis(), measurement.ownShare(), 1e-9);
     assertEquals(
-        measurement.sourcePerServiceMillis() / measurement.oneFileMillis(),
+        measurement.guardPerServiceMillis() / measurement.oneFileMillis(),
         measurement.filesShare(),
         1e-9);
     assertEquals(
-        measurement.rolegateMillis() / measurement.sourcePerServiceMillis(),
+        measurement.rolegateMillis() / measurement.guardPerServiceMillis(),
         measurement.overFiles(),
         1e-9);
     String printed = log.toString(StandardCharsets.UTF_8);
     assertTrue(
         printed.matches(
             "(?s)N=2 run 1: rolegate \\d+ ms, hand-written \\d+ ms, one-file \\d+ ms,"
-                + " source-per-service \\d+ ms\\R"),
+                + " guard-per-service \\d+ ms\\R"),
         printed);
   }
 
@@ -67,7 +67,7 @@ class CompileBenchTest {
     CompileBench.Measurement measurement = bench.run(List.of(2)).get(0);
     assertEquals(0, measurement.warnings());
     assertTrue(measurement.rolegateMillis() > 0 && measurement.handWrittenMillis() > 0);
-    assertTrue(measurement.oneFileMillis() > 0 && measurement.sourcePerServiceMillis() > 0);
+    assertTrue(measurement.oneFileMillis() > 0 && measurement.guardPerServiceMillis() > 0);
   }
 
   @Test
@@ -85,23 +85,30 @@ class CompileBenchTest {
   }
 
   @Test
-  void floorProcessors_runOnTheHandWrittenCorpus_oneFileOneClassMore_filePerServiceOnePerService()
+  void floorProcessors_oneFileOneClassMore_guardPerServiceTheGeneratedGuards_andAResourceEach()
       throws IOException {
     CorpusBuild build = new CorpusBuild(CompilerInputs.fromLoadedClasses());
     List<Path> withGuards = Corpus.write(temp.resolve("hand-one"), 2, true);
-    assertEquals(4, build.compile(withGuards, CorpusBuild.Mode.NO_PROCESSOR, temp).classFiles());
+    List<Path> interfaces = Corpus.write(temp.resolve("interfaces"), 2, false);
+    assertEquals(2, interfaces.size());
+    CorpusBuild.Result none = build.compile(withGuards, CorpusBuild.Mode.NO_PROCESSOR, temp);
+    assertEquals(4, none.classFiles());
+    assertEquals(0, none.resources());
     assertEquals(
         5, build.compile(withGuards, CorpusBuild.Mode.ONE_FILE_PROCESSOR, temp).classFiles());
+    CorpusBuild.Result guards =
+        build.compile(interfaces, CorpusBuild.Mode.GUARD_PER_SERVICE_PROCESSOR, temp);
+    assertEquals(4, guards.classFiles());
+    assertEquals(0, guards.resources());
+    CorpusBuild.Result withResources =
+        build.compile(interfaces, CorpusBuild.Mode.GUARD_AND_RESOURCE_PER_SERVICE_PROCESSOR, temp);
+    assertEquals(4, withResources.classFiles());
+    assertEquals(2, withResources.resources());
     assertEquals(
-        6,
-        build
-            .compile(withGuards, CorpusBuild.Mode.SOURCE_PER_SERVICE_PROCESSOR, temp)
-            .classFiles());
-    assertEquals(
-        6,
-        build
-            .compile(withGuards, CorpusBuild.Mode.SOURCE_AND_RESOURCE_PER_SERVICE_PROCESSOR, temp)
-            .classFiles());
+        List.of(true, false, false, true, true),
+        java.util.Arrays.stream(CorpusBuild.Mode.values())
+            .map(CorpusBuild.Mode::generatesGuards)
+            .toList());
     double[] medians = RoundCost.measure(build, 2, 1);
     assertEquals(CorpusBuild.Mode.values().length, medians.length);
     for (double median : medians) {
@@ -153,8 +160,8 @@ class CompileBenchTest {
     assertTrue(out.contains("| 100 | 500 | 12.00 | 10.00 | 1.20× | 10.25 | 1.17× |"), out);
     assertTrue(
         out.contains(
-            "| services (N) | one-file build, ms | source-per-service build, ms"
-                + " | source-per-service / one-file | rolegate / source-per-service |"),
+            "| services (N) | one-file build, ms | guard-per-service build, ms"
+                + " | guard-per-service / one-file | rolegate / guard-per-service |"),
         out);
     assertTrue(out.contains("| 100 | 1100 | 1150 | 1.05× | 1.04× |"), out);
     assertTrue(out.contains("| 500 | 5200 | 5720 | 1.10× | 1.05× |"), out);

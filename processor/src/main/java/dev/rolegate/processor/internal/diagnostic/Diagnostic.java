@@ -1253,19 +1253,30 @@ public enum Diagnostic {
       Kind.ERROR,
       "The access lock %s cannot be read: %s. Check the path and the file's permissions"),
   /** The lock file is not UTF-8: {@code %2$d} is the line of its first byte that is not. */
-  ACCESS_LOCK_NOT_UTF8("AccessLockInvalid", Kind.ERROR, LockLines.malformed("it is not UTF-8")),
+  ACCESS_LOCK_NOT_UTF8(
+      "AccessLockInvalid",
+      Kind.ERROR,
+      "The access lock %s is not UTF-8: line %d holds a byte that is not. Save it as UTF-8, or "
+          + LockLines.REWRITE),
   /** A line of the lock file is no lock line: {@code %3$s} is the line, quoted. */
   ACCESS_LOCK_NOT_A_LOCK_LINE(
-      "AccessLockInvalid", Kind.ERROR, LockLines.malformed("%s is not a lock line")),
+      "AccessLockInvalid",
+      Kind.ERROR,
+      "The access lock %s is malformed: line %d: %s is not a lock line. A lock line reads call"
+          + " <type> <operation> <fact> or role workspace|account <ROLE> [<fact>]"
+          + " (docs/access-lock.md). Fix the line, or "
+          + LockLines.REWRITE),
   /**
    * A line gives a method or permission ({@code %3$s}) a second fact ({@code %5$s}) of a kind it
-   * has one of ({@code %4$s}: its requirement, where it reads the workspace...); {@code %6$s} is
-   * the fact an earlier line gives it. The subject and the facts are quoted.
+   * has one of ({@code %4$s}: its requirement, where it reads the workspace...); line {@code %6$d}
+   * gives it {@code %7$s}. The subject and the facts are quoted.
    */
   ACCESS_LOCK_SECOND_FACT(
       "AccessLockInvalid",
       Kind.ERROR,
-      LockLines.malformed("it gives %s a second %s fact, %s (an earlier line gives it %s)")),
+      "The access lock %s is malformed: line %d gives %s a second %s fact, %s, where line %d"
+          + " gives it %s. Keep one of the two lines, or "
+          + LockLines.REWRITE),
   /** The lock file cannot be written on update: {@code %2$s} is the I/O exception. */
   ACCESS_LOCK_UNWRITABLE(
       "AccessLockInvalid",
@@ -1464,17 +1475,12 @@ public enum Diagnostic {
     }
   }
 
-  /** The parts that the templates of a malformed access lock share: where, and how to fix it. */
+  /** The way out every unusable access lock shares. */
   private static final class LockLines {
-    private LockLines() {}
+    static final String REWRITE =
+        "rewrite the file with -Arolegate.accessLock.update=true and review its diff";
 
-    static String malformed(String cause) {
-      return "The access lock %s is malformed: line %d: "
-          + cause
-          + ". A lock line reads call <type> <operation> <fact> or role workspace|account <ROLE>"
-          + " [<fact>] (docs/access-lock.md). Fix the line, or rewrite the file with"
-          + " -Arolegate.accessLock.update=true and review its diff";
-    }
+    private LockLines() {}
   }
 
   /**

@@ -11,10 +11,11 @@ import javax.lang.model.element.Element;
 import javax.tools.JavaFileObject;
 
 /**
- * What every generated type shares: the {@code @RolegateGenerated} marker (class retention, so
- * Gradle's aggregating processing accepts it, and a name JaCoCo skips), and writing through the
- * Filer. No {@code javax.annotation.processing.Generated}: it has source retention, and an
- * aggregating processor handed a source-retention annotation makes Gradle recompile everything.
+ * What every generated type shares: the {@code @RolegateGenerated} marker (runtime retention, not
+ * source, so Gradle's aggregating processing accepts it and the runtime recognizes a generated
+ * guard; a name JaCoCo skips), and writing through the Filer. No {@code
+ * javax.annotation.processing.Generated}: it has source retention, and an aggregating processor
+ * handed a source-retention annotation makes Gradle recompile everything.
  */
 public final class GeneratedTypes {
   static final ClassName MARKER =

@@ -214,6 +214,9 @@ final class AccessLock {
     return out.toString();
   }
 
+  /** A fact of a kind its subject has one of, and the line that gives it. */
+  private record Given(int line, String fact) {}
+
   /** A lock file read back: its lines, or the first line that is not a lock line. */
   record Parsed(List<LockLine> lines, Optional<Problem> problem) {}
 
@@ -257,7 +260,7 @@ final class AccessLock {
       text = text.substring(1);
     }
     List<LockLine> lines = new ArrayList<>();
-    Map<String, String> single = new HashMap<>();
+    Map<String, Given> single = new HashMap<>();
     String[] rows = text.split("\n", -1);
     for (int i = 0; i < rows.length; i++) {
       String row = rows[i].endsWith("\r") ? rows[i].substring(0, rows[i].length() - 1) : rows[i];
@@ -276,9 +279,10 @@ final class AccessLock {
       }
       Optional<String> kind = single(line.get());
       if (kind.isPresent()) {
-        String other =
-            single.putIfAbsent(line.get().subject() + " " + kind.get(), line.get().fact());
-        if (other != null && !other.equals(line.get().fact())) {
+        Given other =
+            single.putIfAbsent(
+                line.get().subject() + " " + kind.get(), new Given(i + 1, line.get().fact()));
+        if (other != null && !other.fact().equals(line.get().fact())) {
           return new Parsed(
               List.of(),
               Optional.of(
@@ -289,7 +293,8 @@ final class AccessLock {
                           MatrixParser.quote(line.get().subject()),
                           kind.get(),
                           MatrixParser.quote(line.get().fact()),
-                          MatrixParser.quote(other)))));
+                          other.line(),
+                          MatrixParser.quote(other.fact())))));
         }
       }
       lines.add(line.get());
