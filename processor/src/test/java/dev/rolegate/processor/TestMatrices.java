@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 
 /** Matrix files and compilers for processor tests. */
@@ -40,6 +42,13 @@ final class TestMatrices {
       | ADMIN | account | MEMBER | EDIT_ACCOUNT | OWNER | Admin. |
       """;
 
+  /** The source-path directories written in this JVM, deleted when it exits. */
+  private static final List<Path> WRITTEN = new ArrayList<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(TestMatrices::deleteWritten));
+  }
+
   private TestMatrices() {}
 
   /** Writes {@code text} as {@code test/matrix.md} under a new source-path directory. */
@@ -50,12 +59,27 @@ final class TestMatrices {
   static Path sourcePath(String pkg, String file, String text) {
     try {
       Path root = Files.createTempDirectory("rolegate-matrix");
+      synchronized (WRITTEN) {
+        WRITTEN.add(root);
+      }
       Path dir = root.resolve(pkg.replace('.', '/'));
       Files.createDirectories(dir);
       Files.writeString(dir.resolve(file), text, StandardCharsets.UTF_8);
       return root;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteWritten() {
+    synchronized (WRITTEN) {
+      for (Path root : WRITTEN) {
+        try (Stream<Path> files = Files.walk(root)) {
+          files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+          // A directory a test removed or made unreadable: nothing more to delete.
+        }
+      }
     }
   }
 
