@@ -133,15 +133,20 @@ public final class GuardIndex {
    *     the type, its guard and the fix
    */
   public Optional<GuardedType> find(Class<?> type) {
-    Optional<GuardedType> entry = find(type.getName());
-    if (entry.isPresent()) {
-      return entry;
+    GuardedType entry = byName.get(type.getName());
+    if (entry == null) {
+      requireNoGeneratedGuard(type);
     }
+    return Optional.ofNullable(entry);
+  }
+
+  /** Fails, as {@link #find(Class)} says, if {@code type} has a generated guard. */
+  private void requireNoGeneratedGuard(Class<?> type) {
     Class<?> guard;
     try {
       guard = Class.forName(guardName(type), false, type.getClassLoader());
     } catch (ClassNotFoundException e) {
-      return entry;
+      return;
     } catch (LinkageError e) {
       throw new IllegalStateException(
           type.getName()
@@ -169,7 +174,6 @@ public final class GuardIndex {
               + RESOURCE
               + "; docs/guard-index.md)");
     }
-    return entry;
   }
 
   /** Whether {@code guard} carries {@code RolegateGenerated}, of whichever class loader. */
@@ -184,10 +188,10 @@ public final class GuardIndex {
 
   /** Returns where {@code guard} was loaded from, as " (from location)", or "" when not known. */
   private static String from(Class<?> guard) {
-    CodeSource source = guard.getProtectionDomain().getCodeSource();
-    return source == null || source.getLocation() == null
-        ? ""
-        : " (from " + source.getLocation() + ")";
+    return Optional.ofNullable(guard.getProtectionDomain().getCodeSource())
+        .map(CodeSource::getLocation)
+        .map(location -> " (from " + location + ")")
+        .orElse("");
   }
 
   /**

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,6 +102,10 @@ class GuardIndexTest {
       workspace index not a number | method read java.lang.String allOf VIEW_DEPLOYMENTS parameter:x    | is no number
       unknown workspace source     | method read java.lang.String allOf VIEW_DEPLOYMENTS header:0       | the workspace is "header:0"
       carrier without accessor     | method read java.lang.String allOf VIEW_DEPLOYMENTS carrier:0      | the workspace is "carrier:0"
+      carrier with a bad accessor  | method read java.lang.String allOf VIEW_DEPLOYMENTS carrier:0:1id  | the workspace is "carrier:0:1id"
+      carrier with a fourth part   | method read java.lang.String allOf VIEW_DEPLOYMENTS carrier:0:id:x | the workspace is "carrier:0:id:x"
+      parameter with a third part  | method read java.lang.String allOf VIEW_DEPLOYMENTS parameter:0:x  | the workspace is "parameter:0:x"
+      negative workspace index     | method read java.lang.String allOf VIEW_DEPLOYMENTS parameter:-1   | outside the 1 parameter(s) of read
       bad method name              | method 1read - allOf VIEW_DEPLOYMENTS none                         | "1read" is no method name
       bad parameter type           | method read java..String allOf VIEW_DEPLOYMENTS none               | "java..String" is no parameter type
       empty permission             | method read - allOf VIEW_DEPLOYMENTS,,X none                       | "" is no permission
@@ -118,6 +124,26 @@ class GuardIndexTest {
     assertTrue(e.getMessage().startsWith("jar:x.jar!/idx:4: "), e.getMessage());
     assertTrue(e.getMessage().contains(problem), e.getMessage());
     assertTrue(e.getMessage().endsWith(": \"" + bad.strip() + "\""), e.getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      textBlock =
+          """
+      too few fields     | 'type a.B a.GuardedB interface'     | 'a type line reads "type <binary name> <guard binary name> interface|class <matrix name>"'
+      blank matrix name  | 'type a.B a.GuardedB interface '    | 'a type line reads "type <binary name> <guard binary name> interface|class <matrix name>"'
+      bad type name      | 'type 1a.B a.GuardedB interface M'  | "1a.B" or "a.GuardedB" is no binary type name
+      bad guard name     | 'type a.B a..GuardedB interface M'  | "a.B" or "a..GuardedB" is no binary type name
+      neither kind       | 'type a.B a.GuardedB record M'      | the guard kind is "record", neither interface nor class
+      """)
+  void malformedTypeLine_isAnErrorNamingResourceAndLine(String what, String bad, String problem) {
+    String text = "rolegate-guard-index 1\n" + bad + "\nmethod ping - unguarded - none\n";
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> GuardIndex.parse("jar:x.jar!/idx", text));
+    assertEquals("jar:x.jar!/idx:2: " + problem + ": \"" + bad + "\"", e.getMessage());
   }
 
   @Test
@@ -280,7 +306,10 @@ class GuardIndexTest {
   /** Neither guarded nor indexed: no class of its guard's name exists. */
   interface Unmarked {}
 
-  /** Has a class of its guard's name ({@link GuardedGuardIndexTest_HandNamed}), not generated. */
+  /**
+   * Has a class of its guard's name ({@link GuardedGuardIndexTest_HandNamed}), not generated: it
+   * carries an annotation of its own, not {@code RolegateGenerated}.
+   */
   interface HandNamed {}
 
   /**
@@ -315,6 +344,62 @@ class GuardIndexTest {
     }
     // By name, nothing is looked up: the caller holds no class.
     assertTrue(index.find(Marked.class.getName()).isEmpty());
+  }
+
+  @Test
+  void findByClass_namesTheIndexesRead_orThatThereWasNone(@TempDir Path dir) throws IOException {
+    try (URLClassLoader empty = loader()) {
+      GuardIndex none = GuardIndex.load(empty);
+      assertEquals("guard index of 0 type(s)", none.toString());
+      IllegalStateException e =
+          assertThrows(IllegalStateException.class, () -> none.find(Marked.class));
+      assertTrue(
+          e.getMessage().contains(" but in no guard index read (no META-INF/rolegate/guard-index)"),
+          e.getMessage());
+    }
+    Path root = write(Files.createDirectories(dir.resolve("one")), GOOD);
+    try (URLClassLoader one = loader(root)) {
+      GuardIndex index = GuardIndex.load(one);
+      assertEquals("guard index of 2 type(s)", index.toString());
+      IllegalStateException e =
+          assertThrows(IllegalStateException.class, () -> index.find(Marked.class));
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  " but in no guard index read ("
+                      + root.resolve(GuardIndex.RESOURCE).toUri().toURL()
+                      + "): "),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void appendedIndex_startingWithAMethodLine_isAnError() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                GuardIndex.parse(
+                    "merged",
+                    "rolegate-guard-index 1\ntype a.B a.GuardedB interface M\n"
+                        + "method ping - unguarded - none\nrolegate-guard-index 1\n"
+                        + "method pong - unguarded - none\n"));
+    assertEquals(
+        "merged:5: a method line before any type line: \"method pong - unguarded - none\"",
+        e.getMessage());
+  }
+
+  @Test
+  void findByClass_ofAnIndexedType_answersItsEntry() {
+    GuardIndex index =
+        GuardIndex.parse(
+            "idx",
+            "rolegate-guard-index 1\ntype "
+                + Marked.class.getName()
+                + " "
+                + GuardIndex.guardName(Marked.class)
+                + " interface M\nmethod ping - unguarded - none\n");
+    assertEquals(Marked.class.getName(), index.find(Marked.class).orElseThrow().typeName());
   }
 
   @Test
@@ -420,6 +505,10 @@ class GuardIndexTest {
       }
     }
   }
+
+  /** An annotation of an application's own, visible at run time. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @interface Audited {}
 
   /**
    * Called by the stand-in guards' static initializers: a guard looked for is never initialized.
