@@ -22,21 +22,16 @@ import dev.rolegate.runtime.PrincipalSource;
 import dev.rolegate.runtime.Role;
 import dev.rolegate.runtime.WorkspaceDefaults;
 import dev.rolegate.runtime.internal.Requirement;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 import javax.tools.Diagnostic.Kind;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -89,7 +84,7 @@ class DecisionCoreDifferentialTest {
     try {
       compilation = TestMatrices.compiler(root).compile(TestMatrices.packageInfo(), probe(model));
     } finally {
-      delete(root);
+      TestMatrices.delete(root);
     }
     String context =
         "\nseed "
@@ -385,15 +380,5 @@ class DecisionCoreDifferentialTest {
 
   private static String show(String workspace) {
     return workspace == null ? "null" : '"' + workspace + '"';
-  }
-
-  private static void delete(Path root) {
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -77,7 +77,7 @@ class RobustnessPropertiesTest {
 
     Path directory = matrixDirectory(matrix.bytes());
     Compilation compilation = compile(input, directory, List.of(probe));
-    delete(directory);
+    TestMatrices.delete(directory);
 
     assertOnlyKnownDiagnostics(compilation, input);
     if (!matrix.damaged()) {
@@ -216,16 +216,6 @@ class RobustnessPropertiesTest {
             .collect(Collectors.joining("\n"));
     String shown = input.length() > 6_000 ? input.substring(0, 6_000) + "\n[...]" : input;
     return "input:\n" + shown + "\ndiagnostics:\n" + diagnostics;
-  }
-
-  private static void delete(Path root) {
-    try {
-      Files.delete(root.resolve("test/matrix.md"));
-      Files.delete(root.resolve("test"));
-      Files.delete(root);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Writes {@code bytes} as {@code test/matrix.md} under a new source-path directory. */

@@ -74,12 +74,23 @@ final class TestMatrices {
   private static void deleteWritten() {
     synchronized (WRITTEN) {
       for (Path root : WRITTEN) {
-        try (Stream<Path> files = Files.walk(root)) {
-          files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-          // A directory a test removed or made unreadable: nothing more to delete.
+        try {
+          delete(root);
+        } catch (UncheckedIOException e) {
+          // A directory a test removed already, or made unreadable: nothing more to delete.
         }
       }
+    }
+  }
+
+  /** Deletes {@code root} and everything under it. */
+  static void delete(Path root) {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -17,6 +17,12 @@ import java.util.Locale;
 final class Corpus {
   static final String PACKAGE = "bench.corpus";
 
+  /** The simple name of interface {@code i} is this and {@code i}. */
+  static final String SERVICE_NAME = "Service";
+
+  /** The simple name of the hand-written guard of interface {@code i} is this and {@code i}. */
+  static final String GUARD_NAME = "HandGuarded" + SERVICE_NAME;
+
   /**
    * One method of every corpus interface: name, return type, the parameters after the workspace and
    * the matching arguments, and the permissions (all of them, or any one).
@@ -152,9 +158,9 @@ final class Corpus {
     Path dir = Files.createDirectories(root.resolve(PACKAGE.replace('.', '/')));
     List<Path> files = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      files.add(write(dir.resolve("Service" + i + ".java"), service(i)));
+      files.add(write(dir.resolve(SERVICE_NAME + i + ".java"), service(i)));
       if (handWrittenGuards) {
-        files.add(write(dir.resolve("HandGuardedService" + i + ".java"), guard(i)));
+        files.add(write(dir.resolve(GUARD_NAME + i + ".java"), guard(i)));
       }
     }
     return files;
@@ -186,7 +192,7 @@ final class Corpus {
 
   /** Returns the source of {@code HandGuardedService<i>}: the generated guard's code, by hand. */
   static String guard(int i) {
-    String type = "Service" + i;
+    String type = SERVICE_NAME + i;
     StringBuilder constants = new StringBuilder();
     StringBuilder methods = new StringBuilder();
     for (Method method : METHODS) {

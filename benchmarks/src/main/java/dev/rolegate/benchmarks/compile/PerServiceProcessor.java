@@ -21,9 +21,6 @@ import javax.tools.StandardLocation;
  * work: deciding what to generate.
  */
 abstract class PerServiceProcessor extends FloorProcessor {
-  private static final String SERVICE = "Service";
-  private static final String GUARDED = "Guarded" + SERVICE;
-
   private boolean written;
 
   @Override
@@ -42,10 +39,12 @@ abstract class PerServiceProcessor extends FloorProcessor {
     Filer filer = processingEnv.getFiler();
     try {
       for (TypeElement type : types.values()) {
-        int service = Integer.parseInt(type.getSimpleName().toString().substring(SERVICE.length()));
+        int service =
+            Integer.parseInt(
+                type.getSimpleName().toString().substring(Corpus.SERVICE_NAME.length()));
         try (Writer writer =
             filer
-                .createSourceFile(Corpus.PACKAGE + ".Hand" + GUARDED + service, type)
+                .createSourceFile(Corpus.PACKAGE + "." + Corpus.GUARD_NAME + service, type)
                 .openWriter()) {
           writer.write(Corpus.guard(service));
         }

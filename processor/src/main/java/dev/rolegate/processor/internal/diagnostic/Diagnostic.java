@@ -1,5 +1,7 @@
 package dev.rolegate.processor.internal.diagnostic;
 
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.Diagnostic.Kind;
 
 /**
@@ -1473,6 +1475,18 @@ public enum Diagnostic {
                   ? "Did you mean %s? Otherwise define it in its table"
                   : "Define it in its table, or name one that is defined"));
     }
+  }
+
+  /**
+   * Returns the arguments of a template that starts with a file and a line ({@code %s:%d: } or
+   * {@code ... %s ... line %d}): {@code file}, {@code line}, then {@code rest}.
+   */
+  public static Object[] located(String file, int line, List<Object> rest) {
+    List<Object> all = new ArrayList<>(rest.size() + 2);
+    all.add(file);
+    all.add(line);
+    all.addAll(rest);
+    return all.toArray();
   }
 
   /** The way out every unusable access lock shares. */

@@ -1,7 +1,6 @@
 package dev.rolegate.processor.internal.matrix;
 
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,9 +18,7 @@ public record MatrixProblem(Diagnostic diagnostic, int line, List<Object> argume
 
   /** Returns every argument of the diagnostic's template for the matrix file {@code file}. */
   public Object[] located(String file) {
-    List<Object> all = new ArrayList<>(List.of(file, line));
-    all.addAll(arguments);
-    return all.toArray();
+    return Diagnostic.located(file, line, arguments);
   }
 
   /** Returns the message after its {@code <file>:<line>: } location. */

@@ -231,9 +231,7 @@ final class AccessLock {
 
     /** Returns every argument of the cause's template for the lock file {@code path}. */
     Object[] located(String path) {
-      List<Object> all = new ArrayList<>(List.of(path, line));
-      all.addAll(arguments);
-      return all.toArray();
+      return Diagnostic.located(path, line, arguments);
     }
   }
 
