@@ -40,9 +40,9 @@ public final class CompileProfile {
           "com\\.sun\\.tools\\.javac\\.(api\\.JavacTaskImpl\\.call|main\\.Main\\.compile)$");
 
   /**
-   * The parts printed, in order; indentation shows which part another lies in, except the two parts
-   * marked "across the parts above": javac's work that whichever part above asks for it pays
-   * (validation, generation or the report), so its samples count in that part too.
+   * The parts printed, in order; indentation shows which part another lies in, except the parts
+   * marked "across the parts above": JavaPoet's work and javac's, which whichever part above asks
+   * for it pays (validation, generation or the report), so its samples count in that part too.
    */
   static final List<Part> PARTS =
       List.of(
@@ -56,6 +56,9 @@ public final class CompileProfile {
           Part.of("    validation", "^dev\\.rolegate\\.processor\\.internal\\.validation\\."),
           Part.of("    access report", "^dev\\.rolegate\\.processor\\.internal\\.report\\."),
           Part.of("      Filer: creating each resource", "JavacFiler\\.createResource$"),
+          Part.of(
+              "    (across the parts above) JavaPoet: building the specs and rendering the source",
+              "^com\\.palantir\\.javapoet\\."),
           Part.of(
               "    (across the parts above) javac: a missing type name looked up in every module",
               "JavacElements\\.unboundNameToSymbol$"),

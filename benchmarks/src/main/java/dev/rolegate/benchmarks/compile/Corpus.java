@@ -27,7 +27,7 @@ final class Corpus {
    * One method of every corpus interface: name, return type, the parameters after the workspace and
    * the matching arguments, and the permissions (all of them, or any one).
    */
-  private record Method(
+  record Method(
       String name,
       String returns,
       String params,
@@ -94,7 +94,9 @@ final class Corpus {
       import java.util.List;
       import java.util.Objects;
 
-      /** Guards {@link %2$s}, written by hand. */
+      /**
+       * Guards {@link %2$s}, written by hand.
+       */
       public final class HandGuarded%2$s implements %2$s {
       %3$s  private final %2$s delegate;
 
@@ -144,6 +146,11 @@ final class Corpus {
       """;
 
   private Corpus() {}
+
+  /** Returns the methods of every interface, in their order. */
+  static List<Method> methods() {
+    return METHODS;
+  }
 
   /** Returns how many methods each interface has. */
   static int methodsPerService() {
@@ -220,7 +227,8 @@ final class Corpus {
     return String.format(GUARD, PACKAGE, type, constants, methods);
   }
 
-  private static String constant(Method method) {
+  /** Returns the name of the guard's constant for {@code method}'s requirement. */
+  static String constant(Method method) {
     return method.name().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }
 }

@@ -95,6 +95,11 @@ final class CorpusBuild {
      * generates, given as text, through the Filer.
      */
     GUARD_PER_SERVICE_PROCESSOR,
+    /**
+     * {@link JavaPoetGuardPerServiceProcessor} alone, over the interfaces alone: the same guards,
+     * built and rendered by JavaPoet as rolegate's generator does.
+     */
+    JAVAPOET_GUARD_PER_SERVICE_PROCESSOR,
     /** {@link GuardAndResourcePerServiceProcessor} alone: a second generated file per service. */
     GUARD_AND_RESOURCE_PER_SERVICE_PROCESSOR;
 
@@ -133,6 +138,9 @@ final class CorpusBuild {
       case GUARD_PER_SERVICE_PROCESSOR:
         options.addAll(floorProcessor(GuardPerServiceProcessor.class));
         break;
+      case JAVAPOET_GUARD_PER_SERVICE_PROCESSOR:
+        options.addAll(floorProcessor(JavaPoetGuardPerServiceProcessor.class));
+        break;
       case GUARD_AND_RESOURCE_PER_SERVICE_PROCESSOR:
         options.addAll(floorProcessor(GuardAndResourcePerServiceProcessor.class));
         break;
@@ -150,11 +158,16 @@ final class CorpusBuild {
     return result;
   }
 
-  /** The options that run {@code processor} alone, from where its class was loaded. */
+  /**
+   * The options that run {@code processor} alone, from where its class was loaded (and JavaPoet,
+   * from where its classes were).
+   */
   private static List<String> floorProcessor(Class<? extends FloorProcessor> processor) {
     return List.of(
         "-processorpath",
-        CompilerInputs.location(processor.getName()).toString(),
+        CompilerInputs.location(processor.getName())
+            + File.pathSeparator
+            + CompilerInputs.location("com.palantir.javapoet.JavaFile"),
         "-processor",
         processor.getName());
   }

@@ -15,10 +15,10 @@ import javax.tools.StandardLocation;
 /**
  * What the per-service floor processors share: run on the corpus's interfaces alone, they write for
  * each interface {@code Service<i>} its hand-written guard {@code HandGuardedService<i>} ({@link
- * Corpus#guard}) as a generated source file and, when {@link #writesResources()}, one empty
- * resource ({@code META-INF/floor/<binary name>}), through the Filer. Their build compiles what the
- * rolegate build compiles, the same number of generated files and the same code, without rolegate's
- * work: deciding what to generate.
+ * Corpus#guard}, or the same text rendered by JavaPoet) as a generated source file and, when {@link
+ * #writesResources()}, one empty resource ({@code META-INF/floor/<binary name>}), through the
+ * Filer. Their build compiles what the rolegate build compiles, the same number of generated files
+ * and the same code, without rolegate's work: deciding what to generate.
  */
 abstract class PerServiceProcessor extends FloorProcessor {
   private boolean written;
@@ -46,7 +46,7 @@ abstract class PerServiceProcessor extends FloorProcessor {
             filer
                 .createSourceFile(Corpus.PACKAGE + "." + Corpus.GUARD_NAME + service, type)
                 .openWriter()) {
-          writer.write(Corpus.guard(service));
+          writer.write(guard(service));
         }
         if (!writesResources()) {
           continue;
@@ -63,6 +63,11 @@ abstract class PerServiceProcessor extends FloorProcessor {
       throw new UncheckedIOException(e);
     }
     return false;
+  }
+
+  /** Returns the source of the guard of interface {@code Service<service>}. */
+  String guard(int service) {
+    return Corpus.guard(service);
   }
 
   /** Whether each service also gets a resource, as well as its guard. */

@@ -100,12 +100,16 @@ class CompileBenchTest {
         build.compile(interfaces, CorpusBuild.Mode.GUARD_PER_SERVICE_PROCESSOR, temp);
     assertEquals(4, guards.classFiles());
     assertEquals(0, guards.resources());
+    CorpusBuild.Result rendered =
+        build.compile(interfaces, CorpusBuild.Mode.JAVAPOET_GUARD_PER_SERVICE_PROCESSOR, temp);
+    assertEquals(4, rendered.classFiles());
+    assertEquals(0, rendered.resources());
     CorpusBuild.Result withResources =
         build.compile(interfaces, CorpusBuild.Mode.GUARD_AND_RESOURCE_PER_SERVICE_PROCESSOR, temp);
     assertEquals(4, withResources.classFiles());
     assertEquals(2, withResources.resources());
     assertEquals(
-        List.of(true, false, false, true, true),
+        List.of(true, false, false, true, true, true),
         java.util.Arrays.stream(CorpusBuild.Mode.values())
             .map(CorpusBuild.Mode::generatesGuards)
             .toList());
@@ -113,6 +117,13 @@ class CompileBenchTest {
     assertEquals(CorpusBuild.Mode.values().length, medians.length);
     for (double median : medians) {
       assertTrue(median > 0);
+    }
+  }
+
+  @Test
+  void javaPoetFloor_rendersTheHandWrittenGuardCharacterForCharacter() {
+    for (int service : List.of(0, 7, 1999)) {
+      assertEquals(Corpus.guard(service), JavaPoetGuardPerServiceProcessor.render(service));
     }
   }
 

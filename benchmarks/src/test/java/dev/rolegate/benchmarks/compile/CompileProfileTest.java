@@ -42,6 +42,11 @@ class CompileProfileTest {
     assertEquals(2, part(profile, "  rolegate processor"));
     assertEquals(2, part(profile, "    guard generation"));
     assertEquals(1, part(profile, "      JavaPoet rendering the source (two passes)"));
+    assertEquals(
+        1,
+        part(
+            profile,
+            "    (across the parts above) JavaPoet: building the specs and rendering the source"));
     assertEquals(0, part(profile, "javac: parse"));
     assertEquals(2, profile.topFrames().get("java.lang.String.charAt"));
     assertEquals(1, profile.topFrames().get("com.sun.tools.javac.parser.JavacParser.parse"));

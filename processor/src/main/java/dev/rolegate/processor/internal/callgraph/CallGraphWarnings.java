@@ -88,8 +88,11 @@ public final class CallGraphWarnings implements TaskListener {
 
   private void register(Registered registered) {
     // Unguarded methods too: an @Unguarded default method calling a guarded one is the plainest
-    // escalation path of all.
+    // escalation path of all. An abstract method calls nothing.
     for (GuardRegistry.Entry entry : registered.service().methods().values()) {
+      if (entry.bodiless()) {
+        continue;
+      }
       byTop
           .computeIfAbsent(entry.top(), top -> new ArrayList<>())
           .add(new Pending(registered, entry));

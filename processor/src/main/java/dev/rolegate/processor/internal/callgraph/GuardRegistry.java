@@ -13,11 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -36,10 +38,15 @@ final class GuardRegistry {
 
   /**
    * One method of a guard as validated: the top-level type whose source holds it, its operation
-   * name and its requirement (empty: unguarded).
+   * name, its requirement (empty: unguarded) and whether it is abstract (or native), so has no body
+   * to check.
    */
   record Entry(
-      Signature signature, String top, String operation, Optional<RequirementSpec> requirement) {}
+      Signature signature,
+      String top,
+      String operation,
+      Optional<RequirementSpec> requirement,
+      boolean bodiless) {}
 
   /** A service as validated: its type's name and kind, its guard's simple name, its methods. */
   record Service(String type, ElementKind kind, String guard, Map<Signature, Entry> methods) {}
@@ -67,7 +74,11 @@ final class GuardRegistry {
       methods.put(
           signature,
           new Entry(
-              signature, outermost(method.element()), method.operation(), method.requirement()));
+              signature,
+              outermost(method.element()),
+              method.operation(),
+              method.requirement(),
+              bodiless(method.element())));
     }
     Service snapshot =
         new Service(
@@ -130,6 +141,11 @@ final class GuardRegistry {
     TypeElement declaring = (TypeElement) method.getEnclosingElement();
     return new Signature(
         declaring.getQualifiedName().toString(), method.getSimpleName().toString(), parameters);
+  }
+
+  private static boolean bodiless(ExecutableElement method) {
+    Set<Modifier> modifiers = method.getModifiers();
+    return modifiers.contains(Modifier.ABSTRACT) || modifiers.contains(Modifier.NATIVE);
   }
 
   /** Returns the qualified name of {@code element}'s top-level type. */

@@ -226,11 +226,7 @@ final class GuardMethods {
   private static void addCheck(
       MethodSpec.Builder builder, GuardedMethod method, String constant, CodeBlock source) {
     String operation = method.operation();
-    NameAllocator names = new NameAllocator();
-    for (VariableElement each : method.element().getParameters()) {
-      names.newName(each.getSimpleName().toString());
-    }
-    Read read = new Read(builder, method, constant, names);
+    Read read = new Read(builder, method, constant);
     Optional<CodeBlock> workspace =
         method
             .workspace()
@@ -258,14 +254,26 @@ final class GuardMethods {
     private final MethodSpec.Builder builder;
     private final GuardedMethod method;
     private final String constant;
-    private final NameAllocator names;
+
+    /** The method's names and the locals added: made when the first local is. */
+    private NameAllocator names;
+
     private String failure;
 
-    Read(MethodSpec.Builder builder, GuardedMethod method, String constant, NameAllocator names) {
+    Read(MethodSpec.Builder builder, GuardedMethod method, String constant) {
       this.builder = builder;
       this.method = method;
       this.constant = constant;
-      this.names = names;
+    }
+
+    private NameAllocator names() {
+      if (names == null) {
+        names = new NameAllocator();
+        for (VariableElement each : method.element().getParameters()) {
+          names.newName(each.getSimpleName().toString());
+        }
+      }
+      return names;
     }
 
     /**
@@ -279,9 +287,9 @@ final class GuardMethods {
           method.element().getParameters().get(argument.parameter()).getSimpleName().toString();
       String id = parameter;
       if (argument.accessor().isPresent()) {
-        id = names.newName(variable);
+        id = names().newName(variable);
         if (failure == null) {
-          failure = names.newName("e");
+          failure = names().newName("e");
         }
         builder
             .addStatement("$T $L", argument.idType(), id)

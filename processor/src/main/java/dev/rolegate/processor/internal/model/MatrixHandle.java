@@ -2,7 +2,6 @@ package dev.rolegate.processor.internal.model;
 
 import com.palantir.javapoet.ClassName;
 import dev.rolegate.processor.internal.matrix.CompiledMatrix;
-import java.util.Locale;
 
 /**
  * The matrix a compilation checks against and the package its generated classes live in (compiled
@@ -32,11 +31,16 @@ public record MatrixHandle(CompiledMatrix matrix, String packageName) {
     if (dot > 0) {
       file = file.substring(0, dot);
     }
+    // Each run of ASCII letters and digits, its first character upper-cased; the rest dropped.
     StringBuilder name = new StringBuilder();
-    for (String part : file.split("[^A-Za-z0-9]+")) {
-      if (!part.isEmpty()) {
-        name.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+    boolean partStart = true;
+    for (int i = 0; i < file.length(); i++) {
+      char c = file.charAt(i);
+      boolean kept = c < 128 && Character.isLetterOrDigit(c);
+      if (kept) {
+        name.append(partStart ? Character.toUpperCase(c) : c);
       }
+      partStart = !kept;
     }
     if (name.length() == 0 || !Character.isJavaIdentifierStart(name.charAt(0))) {
       name.insert(0, "Matrix");

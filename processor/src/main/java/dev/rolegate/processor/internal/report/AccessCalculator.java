@@ -16,7 +16,9 @@ import dev.rolegate.processor.internal.report.AccessReport.MethodAccess;
 import dev.rolegate.processor.internal.report.AccessReport.Mode;
 import dev.rolegate.processor.internal.report.AccessReport.ServiceAccess;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,6 +37,13 @@ final class AccessCalculator {
   private final List<RoleRow> workspaceRoles;
   private final List<RoleRow> accountRoles;
   private final Optional<RoleRow> defaultAccount;
+
+  /** Who meets each requirement met so far: many methods share one. */
+  private final Map<RequirementSpec, Meeting> meetings = new HashMap<>();
+
+  /** Who meets one requirement, and whether it has a workspace permission. */
+  private record Meeting(
+      boolean workspaceLevel, List<String> workspaceRoles, List<String> accountRoles) {}
 
   AccessCalculator(CompiledMatrix matrix) {
     this.matrix = matrix;
@@ -78,6 +87,22 @@ final class AccessCalculator {
           new Exact(exact(method), "none", "none"));
     }
     RequirementSpec requirement = method.requirement().get();
+    Meeting meeting = meetings.computeIfAbsent(requirement, this::meeting);
+    boolean workspaceLevel = meeting.workspaceLevel();
+    return new MethodAccess(
+        operation,
+        requirement.any() ? Mode.ANY_OF : Mode.ALL_OF,
+        requirement.permissions(),
+        workspaceLevel,
+        Optional.empty(),
+        workspace(method, workspaceLevel),
+        account(method),
+        meeting.workspaceRoles(),
+        meeting.accountRoles(),
+        new Exact(exact(method), workspaceFrom(method, workspaceLevel), accountFrom(method)));
+  }
+
+  private Meeting meeting(RequirementSpec requirement) {
     List<PermissionRow> permissions = new ArrayList<>();
     for (String name : requirement.permissions()) {
       permissions.add(
@@ -89,17 +114,10 @@ final class AccessCalculator {
                           "validated permission " + name + " is not in the matrix")));
     }
     boolean workspaceLevel = permissions.stream().anyMatch(p -> p.level() == Level.WORKSPACE);
-    return new MethodAccess(
-        operation,
-        requirement.any() ? Mode.ANY_OF : Mode.ALL_OF,
-        requirement.permissions(),
+    return new Meeting(
         workspaceLevel,
-        Optional.empty(),
-        workspace(method, workspaceLevel),
-        account(method),
-        workspaceLevel ? workspaceRoles(requirement.any(), permissions) : List.of(),
-        accountRoles(requirement.any(), permissions),
-        new Exact(exact(method), workspaceFrom(method, workspaceLevel), accountFrom(method)));
+        workspaceLevel ? List.copyOf(workspaceRoles(requirement.any(), permissions)) : List.of(),
+        List.copyOf(accountRoles(requirement.any(), permissions)));
   }
 
   /** Returns the erased parameter types of {@code method} by binary name, in parentheses. */

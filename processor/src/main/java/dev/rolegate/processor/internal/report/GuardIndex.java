@@ -118,7 +118,20 @@ final class GuardIndex {
     return "bound";
   }
 
+  /** Returns {@code text} with each run of whitespace (regex {@code \s}) one space, trimmed. */
   private static String oneLine(String text) {
-    return text.replaceAll("\\s+", " ").trim();
+    StringBuilder line = new StringBuilder(text.length());
+    boolean inSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+      if (!space) {
+        line.append(c);
+      } else if (!inSpace) {
+        line.append(' ');
+      }
+      inSpace = space;
+    }
+    return line.toString().trim();
   }
 }

@@ -47,7 +47,7 @@ final class PermissionListWarnings {
     if (!compiledHere.test(type)) {
       return;
     }
-    Site site = new Site(element, mirror, RequirementReader.describe(element));
+    Site site = new Site(element, mirror);
     Map<String, AnnotationValue> distinct = new LinkedHashMap<>();
     for (AnnotationValue item : Annotations.items(list)) {
       String name = (String) item.getValue();
@@ -55,7 +55,7 @@ final class PermissionListWarnings {
         site.warn(
             Diagnostic.DUPLICATE_PERMISSION,
             item,
-            site.subject,
+            site.subject(),
             name,
             any ? "anyOf" : "value",
             name);
@@ -82,7 +82,7 @@ final class PermissionListWarnings {
         site.warn(
             Diagnostic.REDUNDANT_PERMISSION,
             item.getValue(),
-            site.subject,
+            site.subject(),
             item.getKey(),
             NameList.and(impliers),
             item.getKey());
@@ -105,7 +105,12 @@ final class PermissionListWarnings {
       List<String> implied = implied(item.getKey(), items.keySet());
       if (!implied.isEmpty()) {
         site.warn(
-            diagnostic, item.getValue(), item.getKey(), site.subject, NameList.and(implied), meant);
+            diagnostic,
+            item.getValue(),
+            item.getKey(),
+            site.subject(),
+            NameList.and(implied),
+            meant);
       }
     }
   }
@@ -150,7 +155,7 @@ final class PermissionListWarnings {
         item,
         matrix.describe(),
         NameList.listed(names),
-        byDefault ? site.element.getSimpleName() : site.subject,
+        byDefault ? site.element.getSimpleName() : site.subject(),
         matrix.sourceName());
   }
 
@@ -158,12 +163,15 @@ final class PermissionListWarnings {
   private final class Site {
     final Element element;
     final AnnotationMirror mirror;
-    final String subject;
 
-    Site(Element element, AnnotationMirror mirror, String subject) {
+    Site(Element element, AnnotationMirror mirror) {
       this.element = element;
       this.mirror = mirror;
-      this.subject = subject;
+    }
+
+    /** What the annotation is on, for the message: worked out only when there is a message. */
+    String subject() {
+      return RequirementReader.describe(element);
     }
 
     void warn(Diagnostic diagnostic, AnnotationValue item, Object... args) {

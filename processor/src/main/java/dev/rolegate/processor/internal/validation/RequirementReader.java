@@ -61,13 +61,12 @@ final class RequirementReader {
     Optional<AnnotationValue> anyOf = Annotations.value(mirror, "anyOf");
     boolean hasValue = value.map(v -> !Annotations.items(v).isEmpty()).orElse(false);
     boolean hasAnyOf = anyOf.map(v -> !Annotations.items(v).isEmpty()).orElse(false);
-    String subject = describe(element);
     if (hasValue && hasAnyOf) {
-      reporter.report(Diagnostic.AMBIGUOUS_PERMISSIONS, element, mirror, null, subject);
+      reporter.report(Diagnostic.AMBIGUOUS_PERMISSIONS, element, mirror, null, describe(element));
       return Optional.empty();
     }
     if (!hasValue && !hasAnyOf) {
-      reporter.report(Diagnostic.EMPTY_PERMISSIONS, element, mirror, null, subject);
+      reporter.report(Diagnostic.EMPTY_PERMISSIONS, element, mirror, null, describe(element));
       return Optional.empty();
     }
     AnnotationValue list = hasValue ? value.get() : anyOf.get();
