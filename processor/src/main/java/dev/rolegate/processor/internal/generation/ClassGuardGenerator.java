@@ -77,9 +77,10 @@ final class ClassGuardGenerator {
                 GuardMethods.SOURCE, source, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .initializer("$T.source()", GuardMethods.CURRENT)
             .build());
+    ClassName table = matrix.table();
     constants.forEach(
         (requirement, name) ->
-            guard.addField(GuardMethods.requirementField(requirement, name, matrix)));
+            guard.addField(GuardMethods.requirementField(requirement, name, table)));
     for (ExecutableElement constructor : service.constructors()) {
       guard.addMethod(constructor(constructor));
     }

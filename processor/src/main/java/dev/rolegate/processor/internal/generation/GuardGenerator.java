@@ -63,9 +63,10 @@ public final class GuardGenerator {
     if (isPublic) {
       guard.addModifiers(Modifier.PUBLIC);
     }
+    ClassName table = matrix.table();
     constants.forEach(
         (requirement, name) ->
-            guard.addField(GuardMethods.requirementField(requirement, name, matrix)));
+            guard.addField(GuardMethods.requirementField(requirement, name, table)));
     guard
         .addField(serviceType, "delegate", Modifier.PRIVATE, Modifier.FINAL)
         .addField(GuardMethods.SOURCE, "source", Modifier.PRIVATE, Modifier.FINAL)

@@ -11,7 +11,6 @@ import com.palantir.javapoet.TypeVariableName;
 import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.GuardedService;
 import dev.rolegate.processor.internal.model.IdArgument;
-import dev.rolegate.processor.internal.model.MatrixHandle;
 import dev.rolegate.processor.internal.model.RequirementSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -96,12 +95,14 @@ final class GuardMethods {
     return names;
   }
 
-  /** Returns the field holding {@code requirement}, named {@code name}. */
-  static FieldSpec requirementField(RequirementSpec requirement, String name, MatrixHandle matrix) {
+  /**
+   * Returns the field holding {@code requirement}, named {@code name}, its permissions constants of
+   * {@code table} (the matrix's capability table).
+   */
+  static FieldSpec requirementField(RequirementSpec requirement, String name, ClassName table) {
     CodeBlock.Builder permissions = CodeBlock.builder();
     for (int i = 0; i < requirement.permissions().size(); i++) {
-      permissions.add(
-          i == 0 ? "$T.$L" : ",$W$T.$L", matrix.table(), requirement.permissions().get(i));
+      permissions.add(i == 0 ? "$T.$L" : ",$W$T.$L", table, requirement.permissions().get(i));
     }
     return FieldSpec.builder(REQUIREMENT, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer(
