@@ -2,7 +2,6 @@ package dev.rolegate.processor.internal.matrix;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,6 @@ public final class CompiledMatrix {
   private final String text;
   private final Map<String, Integer> index = new LinkedHashMap<>();
   private final Map<RoleRow, BitSet> closures;
-
-  /** The same closures, by the rows themselves: a record's hash walks its lists. */
-  private final Map<RoleRow, BitSet> closuresOfRows;
-
   private final List<BitSet> implied;
 
   CompiledMatrix(
@@ -29,7 +24,6 @@ public final class CompiledMatrix {
     this.text = text;
     this.implied = List.copyOf(implied);
     this.closures = closures;
-    this.closuresOfRows = new IdentityHashMap<>(closures);
     for (int i = 0; i < document.permissions().size(); i++) {
       index.put(document.permissions().get(i).name(), i);
     }
@@ -89,8 +83,7 @@ public final class CompiledMatrix {
 
   /** Returns the indexes of the permissions {@code role} holds after closure. */
   public BitSet closure(RoleRow role) {
-    BitSet closure = closuresOfRows.get(role);
-    return (BitSet) (closure != null ? closure : closures.get(role)).clone();
+    return (BitSet) closures.get(role).clone();
   }
 
   /** Returns the indexes a permission implies through includes, itself included. */
