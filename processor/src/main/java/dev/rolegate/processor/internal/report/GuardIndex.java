@@ -119,7 +119,7 @@ final class GuardIndex {
   }
 
   /** Returns {@code text} with each run of whitespace (regex {@code \s}) one space, trimmed. */
-  private static String oneLine(String text) {
+  static String oneLine(String text) {
     StringBuilder line = new StringBuilder(text.length());
     boolean inSpace = false;
     for (int i = 0; i < text.length(); i++) {
