@@ -78,18 +78,9 @@ public final class JavaPoetGuardPerServiceProcessor extends PerServiceProcessor 
                 .addStatement("this.delegate = delegate")
                 .addStatement("this.source = source")
                 .build())
+        .addMethod(wrap(type).addStatement("return wrap(delegate, $T.source())", CURRENT).build())
         .addMethod(
-            MethodSpec.methodBuilder("wrap")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(type)
-                .addParameter(type, "delegate")
-                .addStatement("return wrap(delegate, $T.source())", CURRENT)
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("wrap")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .returns(type)
-                .addParameter(type, "delegate")
+            wrap(type)
                 .addParameter(SOURCE, "source")
                 .addStatement("$T.requireNonNull(delegate, $S)", Objects.class, "delegate")
                 .addStatement("$T.requireNonNull(source, $S)", Objects.class, "source")
@@ -103,6 +94,14 @@ public final class JavaPoetGuardPerServiceProcessor extends PerServiceProcessor 
         .indent("  ")
         .build()
         .toString();
+  }
+
+  /** Returns {@code public static <type> wrap(<type> delegate)}, its body to come. */
+  private static MethodSpec.Builder wrap(ClassName type) {
+    return MethodSpec.methodBuilder("wrap")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(type)
+        .addParameter(type, "delegate");
   }
 
   private static MethodSpec method(ClassName type, Corpus.Method method) {
