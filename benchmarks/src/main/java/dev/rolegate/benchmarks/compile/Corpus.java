@@ -91,12 +91,14 @@ final class Corpus {
       import dev.rolegate.runtime.CurrentPrincipal;
       import dev.rolegate.runtime.PrincipalSource;
       import dev.rolegate.runtime.internal.Requirement;
+      import dev.rolegate.runtime.internal.RolegateGenerated;
       import java.util.List;
       import java.util.Objects;
 
       /**
        * Guards {@link %2$s}, written by hand.
        */
+      @RolegateGenerated
       public final class HandGuarded%2$s implements %2$s {
       %3$s  private final %2$s delegate;
 
@@ -107,10 +109,16 @@ final class Corpus {
           this.source = source;
         }
 
+        /**
+         * Returns {@code delegate} guarded, with the caller read from {@link CurrentPrincipal}.
+         */
         public static %2$s wrap(%2$s delegate) {
           return wrap(delegate, CurrentPrincipal.source());
         }
 
+        /**
+         * Returns {@code delegate} guarded, with the caller read from {@code source}.
+         */
         public static %2$s wrap(%2$s delegate, PrincipalSource source) {
           Objects.requireNonNull(delegate, "delegate");
           Objects.requireNonNull(source, "source");
@@ -118,6 +126,11 @@ final class Corpus {
         }
       %4$s}
       """;
+
+  /** The column a generated guard's lines wrap at (JavaPoet's), and how they continue. */
+  private static final int LINE_LIMIT = 100;
+
+  private static final String WRAP = ",\n      PrefectCloudCapabilityTable.";
 
   private static final String STATIC_IMPORT =
       "import static dev.rolegate.prefect.Permissions.%s;%n";
@@ -207,12 +220,17 @@ final class Corpus {
           method.permissions().stream()
               .map(permission -> "PrefectCloudCapabilityTable." + permission)
               .toList();
-      constants.append(
+      String constant =
           String.format(
               REQUIREMENT,
               constant(method),
               method.any() ? "anyOf" : "allOf",
-              String.join(", ", permissions)));
+              String.join(", ", permissions));
+      if (constant.indexOf('\n') > LINE_LIMIT) {
+        // Where a generated guard's line would pass the limit, it wraps between permissions.
+        constant = constant.replace(", PrefectCloudCapabilityTable.", WRAP);
+      }
+      constants.append(constant);
       methods.append(
           String.format(
               GUARDED_METHOD,

@@ -15,11 +15,13 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Each service's guard built and rendered with JavaPoet, as rolegate's generator builds and renders
- * it (a {@code TypeSpec} of fields and methods, {@code JavaFile} with {@code java.lang} imports
+ * it (a {@code TypeSpec} of fields and methods with the marker annotation and Javadoc, permission
+ * lists that wrap at JavaPoet's column limit, {@code JavaFile} with {@code java.lang} imports
  * skipped and a two-space indent), from the corpus's method table: the text is {@link
- * Corpus#guard}'s, character for character. Over {@link GuardPerServiceProcessor}, which writes
- * that text as given, its build costs what JavaPoet costs; rolegate's build costs that and its work
- * of deciding what to generate.
+ * Corpus#guard}'s, character for character. What it leaves out is rolegate's deciding: reading the
+ * compiler's elements, names that avoid the service's nested types, the return-value checks. Over
+ * {@link GuardPerServiceProcessor}, which writes that text as given, its build costs what JavaPoet
+ * costs; rolegate's build costs that and its work of deciding what to generate.
  */
 public final class JavaPoetGuardPerServiceProcessor extends PerServiceProcessor {
   private static final String RUNTIME = "dev.rolegate.runtime";
@@ -28,6 +30,7 @@ public final class JavaPoetGuardPerServiceProcessor extends PerServiceProcessor 
   private static final ClassName CURRENT = ClassName.get(RUNTIME, "CurrentPrincipal");
   private static final ClassName TABLE =
       ClassName.get("dev.rolegate.prefect", "PrefectCloudCapabilityTable");
+  private static final ClassName MARKER = ClassName.get(RUNTIME + ".internal", "RolegateGenerated");
 
   @Override
   boolean writesResources() {
@@ -45,13 +48,15 @@ public final class JavaPoetGuardPerServiceProcessor extends PerServiceProcessor 
     String guardName = Corpus.GUARD_NAME + service;
     TypeSpec.Builder guard =
         TypeSpec.classBuilder(guardName)
+            .addAnnotation(MARKER)
             .addJavadoc("Guards {@link $T}, written by hand.\n", type)
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(type);
     for (Corpus.Method method : Corpus.methods()) {
       List<CodeBlock> permissions = new ArrayList<>();
       for (String permission : method.permissions()) {
-        permissions.add(CodeBlock.of("$T.$L", TABLE, permission));
+        permissions.add(
+            CodeBlock.of(permissions.isEmpty() ? "$T.$L" : "$W$T.$L", TABLE, permission));
       }
       guard.addField(
           FieldSpec.builder(
@@ -64,7 +69,7 @@ public final class JavaPoetGuardPerServiceProcessor extends PerServiceProcessor 
                   "$T.$L($L)",
                   REQUIREMENT,
                   method.any() ? "anyOf" : "allOf",
-                  CodeBlock.join(permissions, ", "))
+                  CodeBlock.join(permissions, ","))
               .build());
     }
     guard
@@ -78,9 +83,17 @@ public final class JavaPoetGuardPerServiceProcessor extends PerServiceProcessor 
                 .addStatement("this.delegate = delegate")
                 .addStatement("this.source = source")
                 .build())
-        .addMethod(wrap(type).addStatement("return wrap(delegate, $T.source())", CURRENT).build())
         .addMethod(
             wrap(type)
+                .addJavadoc(
+                    "Returns {@code delegate} guarded, with the caller read from {@link $T}.\n",
+                    CURRENT)
+                .addStatement("return wrap(delegate, $T.source())", CURRENT)
+                .build())
+        .addMethod(
+            wrap(type)
+                .addJavadoc(
+                    "Returns {@code delegate} guarded, with the caller read from {@code source}.\n")
                 .addParameter(SOURCE, "source")
                 .addStatement("$T.requireNonNull(delegate, $S)", Objects.class, "delegate")
                 .addStatement("$T.requireNonNull(source, $S)", Objects.class, "source")

@@ -12,7 +12,8 @@ import java.util.Locale;
  * Separates what annotation processing itself costs javac from what rolegate adds: the hand-written
  * corpus compiled with {@code -proc:none}, the same corpus with {@link OneFileProcessor}
  * (processing and one more round, nothing else); the interfaces alone with {@link
- * GuardPerServiceProcessor} (the guards rolegate generates, given as text) and with {@link
+ * GuardPerServiceProcessor} (the guards rolegate generates, given as text), with {@link
+ * JavaPoetGuardPerServiceProcessor} (the same guards built and rendered by JavaPoet), with {@link
  * GuardAndResourcePerServiceProcessor} (a second generated file per service), and with the rolegate
  * processor.
  *

@@ -121,6 +121,16 @@ class CompileBenchTest {
   }
 
   @Test
+  void javaPoetFloor_forked_findsJavaPoetOnItsProcessorPath() throws IOException {
+    CorpusBuild forked = new CorpusBuild(CompilerInputs.fromLoadedClasses(), true);
+    List<Path> interfaces = Corpus.write(temp.resolve("forked"), 2, false);
+    CorpusBuild.Result rendered =
+        forked.compile(interfaces, CorpusBuild.Mode.JAVAPOET_GUARD_PER_SERVICE_PROCESSOR, temp);
+    assertEquals(4, rendered.classFiles());
+    assertEquals(0, rendered.warnings());
+  }
+
+  @Test
   void javaPoetFloor_rendersTheHandWrittenGuardCharacterForCharacter() {
     for (int service : List.of(0, 7, 1999)) {
       assertEquals(Corpus.guard(service), JavaPoetGuardPerServiceProcessor.render(service));
