@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Compiles guarded interfaces of every supported shape and calls the generated guards. */
 class GuardGenerationTest {
@@ -284,6 +286,98 @@ class GuardGenerationTest {
     assertTrue(denied.getMessage().contains("Base.purge"), denied.getMessage());
     assertEquals(List.of("look"), delegate.calls);
     code.load("test.GuardedBase");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Base, Stricter", "Stricter, Base"})
+  void inheritedMethod_checkedAsItsMostSpecificDeclaration_notTheOneItOverrides(String order)
+      throws Throwable {
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Base",
+            """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Base {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          String purge(@WorkspaceId String ws);
+        }
+        """,
+            "test.Stricter",
+            """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Stricter extends Base {
+          @Override
+          @RequiresPermission(Permissions.DELETE_THINGS)
+          default String purge(@WorkspaceId String ws) {
+            return "purged";
+          }
+        }
+        """,
+            "test.Both",
+            """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Both extends %s {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          String look(@WorkspaceId String ws);
+        }
+        """
+                .formatted(order));
+    Recorder delegate = new Recorder((method, args) -> "seen");
+    Object viewer =
+        code.guard("test.Both", "test.GuardedBoth", delegate, as(code.inWorkspace("VIEWER")));
+    assertEquals("seen", GeneratedCode.call(viewer, "look", "ws"));
+    AccessDeniedException denied =
+        assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(viewer, "purge", "ws"));
+    assertTrue(denied.getMessage().contains("Stricter.purge"), denied.getMessage());
+    assertEquals(List.of("look"), delegate.calls);
+    Object owner =
+        code.guard("test.Both", "test.GuardedBoth", delegate, as(code.inWorkspace("OWNER")));
+    assertEquals("purged", GeneratedCode.call(owner, "purge", "ws"));
+    assertEquals(List.of("look", "purge"), delegate.calls);
+  }
+
+  @Test
+  void methodOfUnrelatedSuperinterfaces_thatAgree_isGuardedOnce() throws Throwable {
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Left",
+            """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Left {
+          @RequiresPermission(Permissions.EDIT_THINGS)
+          String edit(@WorkspaceId String ws);
+        }
+        """,
+            "test.Right",
+            """
+        package test;
+        import dev.rolegate.annotations.*;
+        @RequiresPermission(Permissions.EDIT_THINGS)
+        public interface Right {
+          String edit(@WorkspaceId String ws);
+        }
+        """,
+            "test.Both",
+            """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Both extends Left, Right {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          String look(@WorkspaceId String ws);
+        }
+        """);
+    Recorder delegate = new Recorder((method, args) -> "edited");
+    Object viewer =
+        code.guard("test.Both", "test.GuardedBoth", delegate, as(code.inWorkspace("VIEWER")));
+    assertThrows(AccessDeniedException.class, () -> GeneratedCode.call(viewer, "edit", "ws"));
+    Object editor =
+        code.guard("test.Both", "test.GuardedBoth", delegate, as(code.inWorkspace("EDITOR")));
+    assertEquals("edited", GeneratedCode.call(editor, "edit", "ws"));
+    assertEquals(List.of("edit"), delegate.calls);
   }
 
   @Test

@@ -261,6 +261,116 @@ class PermissionValidationTest {
     assertThat(compilation).generatedSourceFile("test.GuardedThings");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "@RequiresPermission(\"DELETE_THINGS\")",
+        "@RequiresPermission(anyOf = {\"EDIT_THINGS\", \"DELETE_THINGS\"})",
+        "@Unguarded(reason = \"public\")",
+        "@RequiresPermission(\"EDIT_THINGS\") @BoundAccount"
+      })
+  void methodOfUnrelatedSuperinterfaces_thatDisagree_reportedOnTheInterface(String right) {
+    JavaFileObject left =
+        JavaFileObjects.forSourceString(
+            "test.Left",
+            """
+            package test;
+
+            import dev.rolegate.annotations.*;
+
+            public interface Left {
+              @RequiresPermission("EDIT_THINGS")
+              void edit(@WorkspaceId String workspace);
+            }
+            """);
+    JavaFileObject rightSource =
+        JavaFileObjects.forSourceString(
+            "test.Right",
+            """
+            package test;
+
+            import dev.rolegate.annotations.*;
+
+            public interface Right {
+              %s
+              void edit(@WorkspaceId String workspace);
+            }
+            """
+                .formatted(right));
+    JavaFileObject both =
+        JavaFileObjects.forSourceString(
+            "test.Both",
+            """
+            package test;
+
+            import dev.rolegate.annotations.*;
+
+            public interface Both extends Left, Right {
+              @RequiresPermission("VIEW_THINGS")
+              void look(@WorkspaceId String workspace);
+            }
+            """);
+
+    Compilation compilation = TestMatrices.compile(left, rightSource, both);
+
+    assertOneError(
+        compilation,
+        "[ConflictingAnnotations] Both inherits edit() from Left and Right, which do not say the"
+            + " same about who may call it (permissions or @Unguarded, workspace or account). Its"
+            + " guard can check only one: override the method in Both with what its callers need",
+        both,
+        "public interface Both");
+  }
+
+  @Test
+  void methodOfUnrelatedSuperinterfaces_overriddenInTheInterface_isItsOwn() {
+    JavaFileObject left =
+        JavaFileObjects.forSourceString(
+            "test.Left",
+            """
+            package test;
+
+            import dev.rolegate.annotations.*;
+
+            public interface Left {
+              @RequiresPermission("EDIT_THINGS")
+              void edit(@WorkspaceId String workspace);
+            }
+            """);
+    JavaFileObject right =
+        JavaFileObjects.forSourceString(
+            "test.Right",
+            """
+            package test;
+
+            import dev.rolegate.annotations.*;
+
+            public interface Right {
+              @RequiresPermission("DELETE_THINGS")
+              void edit(@WorkspaceId String workspace);
+            }
+            """);
+    JavaFileObject both =
+        JavaFileObjects.forSourceString(
+            "test.Both",
+            """
+            package test;
+
+            import dev.rolegate.annotations.*;
+
+            public interface Both extends Left, Right {
+              @Override
+              @RequiresPermission("DELETE_THINGS")
+              void edit(@WorkspaceId String workspace);
+            }
+            """);
+
+    Compilation compilation = TestMatrices.compile(left, right, both);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.GuardedBoth");
+  }
+
   @Test
   void emptyPermissions_onType_namesType() {
     JavaFileObject source =

@@ -180,6 +180,17 @@ public enum Diagnostic {
       "ConflictingAnnotations",
       Kind.ERROR,
       "%s carries both @RequiresPermission and @Unguarded. Keep the one you mean"),
+  /**
+   * An interface inheriting one method from superinterfaces that do not override one another and
+   * say different things about who may call it: the interface, the method, the declaring types, the
+   * interface again.
+   */
+  INHERITED_DECLARATIONS_DISAGREE(
+      "ConflictingAnnotations",
+      Kind.ERROR,
+      "%s inherits %s from %s, which do not say the same about who may call it (permissions or"
+          + " @Unguarded, workspace or account). Its guard can check only one: override the"
+          + " method in %s with what its callers need"),
   /** {@code @Unguarded(reason = "")}, or a reason of spaces only. */
   BLANK_UNGUARDED_REASON(
       "BlankUnguardedReason",

@@ -2,8 +2,10 @@ package dev.rolegate.processor.internal.validation;
 
 import com.palantir.javapoet.ClassName;
 import dev.rolegate.processor.internal.base.Annotations;
+import dev.rolegate.processor.internal.base.MethodNames;
 import dev.rolegate.processor.internal.base.Names;
 import dev.rolegate.processor.internal.diagnostic.Diagnostic;
+import dev.rolegate.processor.internal.diagnostic.NameList;
 import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.GuardedService;
@@ -12,8 +14,9 @@ import dev.rolegate.processor.internal.model.RequirementSpec;
 import dev.rolegate.processor.internal.validation.ServiceValidation.Outcome;
 import dev.rolegate.processor.internal.validation.ServiceValidation.Status;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -40,6 +43,7 @@ import javax.lang.model.util.Types;
 final class ServiceValidator {
   private static final String PRINCIPAL_SOURCE = "dev.rolegate.runtime.PrincipalSource";
 
+  private final Elements elements;
   private final Types types;
   private final Reporter reporter;
   private final RequirementReader requirements;
@@ -61,6 +65,7 @@ final class ServiceValidator {
       MatrixHandle matrix,
       Predicate<TypeElement> compiledHere,
       StableAccessors stability) {
+    this.elements = elements;
     this.types = types;
     this.reporter = reporter;
     this.requirements =
@@ -98,9 +103,7 @@ final class ServiceValidator {
     Optional<RequirementSpec> typeDefault = requirements.read(type);
     List<GuardedMethod> found = new ArrayList<>();
     boolean complete =
-        isInterface
-            ? collect(type, type, typeDefault, new LinkedHashSet<>(), found)
-            : classes.collect(type, typeDefault, found);
+        isInterface ? collect(type, typeDefault, found) : classes.collect(type, typeDefault, found);
     if (!complete || reporter.errorCount() - methods.lenientErrors() > errorsBefore) {
       return new Outcome(Status.INVALID, Optional.empty());
     }
@@ -161,20 +164,76 @@ final class ServiceValidator {
         args);
   }
 
+  /** One declaration of a method that a guard of the root interface implements. */
+  private record Declaration(
+      TypeElement declaring, ExecutableElement method, ExecutableType asMember) {}
+
   /**
-   * Adds the methods of {@code current} (then of its superinterfaces, depth first) that a guard of
-   * {@code root} implements, skipping ones already overridden. Returns false if a method could not
-   * be read (its mistake is reported).
+   * Adds the methods a guard of {@code root} implements, each read from the declaration that is the
+   * root's member: its own, else the most specific inherited one (a subinterface's override of a
+   * method, never the method it overrides), in the order a depth-first walk of the root and its
+   * superinterfaces first meets them. Where unrelated superinterfaces declare the same method and
+   * disagree about who may call it, the guard could only check one of them: that is reported.
+   * Returns false if a method could not be read (its mistake is reported).
    */
   private boolean collect(
+      TypeElement root, Optional<RequirementSpec> rootDefault, List<GuardedMethod> out) {
+    Map<String, List<Declaration>> byKey = new LinkedHashMap<>();
+    Map<TypeElement, Optional<RequirementSpec>> defaults = new LinkedHashMap<>();
+    declarations(root, root, rootDefault, defaults, byKey);
+    boolean complete = true;
+    for (List<Declaration> declared : byKey.values()) {
+      List<Declaration> members = members(root, declared);
+      List<GuardedMethod> read = new ArrayList<>();
+      for (Declaration each : members) {
+        Optional<GuardedMethod> guarded =
+            methods.method(
+                root,
+                each.declaring(),
+                each.method(),
+                each.asMember(),
+                defaults.get(each.declaring()).or(() -> rootDefault));
+        guarded.ifPresent(read::add);
+        complete &= guarded.isPresent();
+      }
+      if (read.size() != members.size()) {
+        continue;
+      }
+      if (!agree(read)) {
+        ExecutableElement method = members.get(0).method();
+        reportOnType(
+            reporter,
+            root,
+            Diagnostic.INHERITED_DECLARATIONS_DISAGREE,
+            root.getSimpleName(),
+            method.getSimpleName() + MethodNames.parameters(method),
+            NameList.and(
+                members.stream().map(each -> each.declaring().getSimpleName().toString()).toList()),
+            root.getSimpleName());
+        complete = false;
+        continue;
+      }
+      out.add(read.get(0));
+    }
+    return complete;
+  }
+
+  /**
+   * Records the declarations of {@code current} (then of its superinterfaces, depth first, each
+   * type once) that a guard of {@code root} implements, by override key, and each declaring type's
+   * default requirement.
+   */
+  private void declarations(
       TypeElement root,
       TypeElement current,
       Optional<RequirementSpec> rootDefault,
-      Set<String> seen,
-      List<GuardedMethod> out) {
+      Map<TypeElement, Optional<RequirementSpec>> defaults,
+      Map<String, List<Declaration>> byKey) {
+    if (defaults.containsKey(current)) {
+      return;
+    }
     boolean own = current.equals(root);
-    boolean complete = true;
-    Optional<RequirementSpec> declaringDefault = own ? rootDefault : requirements.read(current);
+    defaults.put(current, own ? rootDefault : requirements.read(current));
     for (ExecutableElement method : ElementFilter.methodsIn(current.getEnclosedElements())) {
       Set<Modifier> modifiers = method.getModifiers();
       if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.PRIVATE)) {
@@ -186,19 +245,54 @@ final class ServiceValidator {
       }
       ExecutableType asMember =
           (ExecutableType) types.asMemberOf((DeclaredType) root.asType(), method);
-      if (!seen.add(methods.overrideKey(method, asMember))) {
-        continue;
-      }
-      Optional<GuardedMethod> guarded =
-          methods.method(root, current, method, asMember, declaringDefault.or(() -> rootDefault));
-      guarded.ifPresent(out::add);
-      complete &= guarded.isPresent();
+      byKey
+          .computeIfAbsent(methods.overrideKey(method, asMember), key -> new ArrayList<>())
+          .add(new Declaration(current, method, asMember));
     }
     for (TypeMirror parent : current.getInterfaces()) {
       if (parent.getKind() == TypeKind.DECLARED) {
-        complete &= collect(root, (TypeElement) types.asElement(parent), rootDefault, seen, out);
+        declarations(root, (TypeElement) types.asElement(parent), rootDefault, defaults, byKey);
       }
     }
-    return complete;
+  }
+
+  /**
+   * Returns the declarations of one method that are members of {@code root}: those no other
+   * declaration overrides (a subinterface's, or the root's own, overrides its superinterface's).
+   */
+  private List<Declaration> members(TypeElement root, List<Declaration> declared) {
+    List<Declaration> members = new ArrayList<>();
+    for (Declaration each : declared) {
+      boolean overridden = false;
+      for (Declaration other : declared) {
+        if (other.declaring() != each.declaring()
+            && elements.overrides(other.method(), each.method(), root)) {
+          overridden = true;
+          break;
+        }
+      }
+      if (!overridden) {
+        members.add(each);
+      }
+    }
+    return members;
+  }
+
+  /**
+   * Returns whether the declarations read as {@code read} say the same about who may call the
+   * method: the same requirement or both {@code @Unguarded}, the same workspace and account.
+   */
+  private static boolean agree(List<GuardedMethod> read) {
+    GuardedMethod first = read.get(0);
+    for (GuardedMethod other : read) {
+      if (!other.requirement().equals(first.requirement())
+          || other.unguardedReason().isPresent() != first.unguardedReason().isPresent()
+          || !other.workspace().equals(first.workspace())
+          || !other.account().equals(first.account())
+          || other.boundAccount() != first.boundAccount()) {
+        return false;
+      }
+    }
+    return true;
   }
 }
