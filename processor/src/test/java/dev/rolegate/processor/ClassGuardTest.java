@@ -107,6 +107,48 @@ class ClassGuardTest {
   }
 
   @Test
+  void inheritedDefaultMethod_checkedAsItsMostSpecificDeclaration() throws Throwable {
+    GeneratedCode code =
+        GeneratedCode.compile(
+            "test.Base",
+            """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Base {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          default String purge(@WorkspaceId String ws) { return "base"; }
+        }
+        """,
+            "test.Stricter",
+            """
+        package test;
+        import dev.rolegate.annotations.*;
+        public interface Stricter extends Base {
+          @Override
+          @RequiresPermission(Permissions.DELETE_THINGS)
+          default String purge(@WorkspaceId String ws) { return "stricter"; }
+        }
+        """,
+            "test.Ledger",
+            """
+        package test;
+        import dev.rolegate.annotations.*;
+        public class Ledger implements Base, Stricter {
+          @RequiresPermission(Permissions.VIEW_THINGS)
+          public String look(@WorkspaceId String ws) { return "look"; }
+        }
+        """);
+    Object ledger = create(code.load("test.GuardedLedger"));
+    assertEquals("look", as(code.inWorkspace("VIEWER"), ledger, "look", "ws"));
+    AccessDeniedException denied =
+        assertThrows(
+            AccessDeniedException.class,
+            () -> as(code.inWorkspace("VIEWER"), ledger, "purge", "ws"));
+    assertTrue(denied.getMessage().contains("DELETE_THINGS"), denied.getMessage());
+    assertEquals("stricter", as(code.inWorkspace("OWNER"), ledger, "purge", "ws"));
+  }
+
+  @Test
   void selfInvocation_innerGuardedCallCheckedToo() throws Throwable {
     GeneratedCode code =
         GeneratedCode.compile(

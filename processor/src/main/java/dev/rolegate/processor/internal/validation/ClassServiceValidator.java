@@ -9,8 +9,10 @@ import dev.rolegate.processor.internal.diagnostic.Reporter;
 import dev.rolegate.processor.internal.model.GuardedMethod;
 import dev.rolegate.processor.internal.model.RequirementSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -155,8 +157,9 @@ final class ClassServiceValidator {
     }
     Set<TypeElement> interfaces = new LinkedHashSet<>();
     for (TypeElement c : classes) {
-      complete &= walk.interfaces(c, interfaces);
+      walk.interfaces(c, interfaces);
     }
+    complete &= walk.interfaceMembers(interfaces);
     return complete & walk.allImplemented();
   }
 
@@ -196,17 +199,74 @@ final class ClassServiceValidator {
       }
     }
 
-    boolean interfaces(TypeElement type, Set<TypeElement> visited) {
-      boolean complete = true;
+    /** Adds the interfaces of {@code type} to {@code visited}, depth first, each once. */
+    void interfaces(TypeElement type, Set<TypeElement> visited) {
       for (TypeMirror parent : type.getInterfaces()) {
         if (parent.getKind() == TypeKind.DECLARED) {
           TypeElement element = (TypeElement) types.asElement(parent);
           if (visited.add(element)) {
-            complete &= members(element) & interfaces(element, visited);
+            interfaces(element, visited);
           }
         }
       }
+    }
+
+    /**
+     * Adds the methods of {@code interfaces} that the class chain does not declare, each read from
+     * the declaration that is the root's member: the one no other of them overrides (a
+     * subinterface's default method, never the method it overrides).
+     */
+    boolean interfaceMembers(Set<TypeElement> interfaces) {
+      Map<String, List<ExecutableElement>> byKey = new LinkedHashMap<>();
+      Map<TypeElement, Optional<RequirementSpec>> fallbacks = new LinkedHashMap<>();
+      boolean complete = true;
+      for (TypeElement declaring : interfaces) {
+        fallbacks.put(declaring, requirements.read(declaring).or(() -> rootDefault));
+        for (ExecutableElement method : ElementFilter.methodsIn(declaring.getEnclosedElements())) {
+          Set<Modifier> modifiers = method.getModifiers();
+          if (modifiers.contains(Modifier.STATIC) || modifiers.contains(Modifier.PRIVATE)) {
+            continue;
+          }
+          if (!inherited(declaring, modifiers)) {
+            complete &= !methods.rejectHidden(root, declaring, method);
+            continue;
+          }
+          String key =
+              methods.overrideKey(method, (ExecutableType) types.asMemberOf(rootType, method));
+          if (!seen.contains(key)) {
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(method);
+          }
+        }
+      }
+      for (Map.Entry<String, List<ExecutableElement>> declared : byKey.entrySet()) {
+        seen.add(declared.getKey());
+        for (ExecutableElement method : declared.getValue()) {
+          if (overriddenAmong(method, declared.getValue())) {
+            continue;
+          }
+          TypeElement declaring = (TypeElement) method.getEnclosingElement();
+          complete &=
+              member(
+                  declaring,
+                  method,
+                  (ExecutableType) types.asMemberOf(rootType, method),
+                  declared.getKey(),
+                  fallbacks.get(declaring));
+        }
+      }
       return complete;
+    }
+
+    /** Returns whether another of {@code declared} overrides {@code method} in the root. */
+    private boolean overriddenAmong(ExecutableElement method, List<ExecutableElement> declared) {
+      for (ExecutableElement other : declared) {
+        if (other != method
+            && other.getEnclosingElement() != method.getEnclosingElement()
+            && elements.overrides(other, method, root)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     boolean members(TypeElement declaring) {
