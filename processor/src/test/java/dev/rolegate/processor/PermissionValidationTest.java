@@ -270,33 +270,6 @@ class PermissionValidationTest {
         "@RequiresPermission(\"EDIT_THINGS\") @BoundAccount"
       })
   void methodOfUnrelatedSuperinterfaces_thatDisagree_reportedOnTheInterface(String right) {
-    JavaFileObject left =
-        JavaFileObjects.forSourceString(
-            "test.Left",
-            """
-            package test;
-
-            import dev.rolegate.annotations.*;
-
-            public interface Left {
-              @RequiresPermission("EDIT_THINGS")
-              void edit(@WorkspaceId String workspace);
-            }
-            """);
-    JavaFileObject rightSource =
-        JavaFileObjects.forSourceString(
-            "test.Right",
-            """
-            package test;
-
-            import dev.rolegate.annotations.*;
-
-            public interface Right {
-              %s
-              void edit(@WorkspaceId String workspace);
-            }
-            """
-                .formatted(right));
     JavaFileObject both =
         JavaFileObjects.forSourceString(
             "test.Both",
@@ -311,7 +284,7 @@ class PermissionValidationTest {
             }
             """);
 
-    Compilation compilation = TestMatrices.compile(left, rightSource, both);
+    Compilation compilation = TestMatrices.compile(left(), right(right), both);
 
     assertOneError(
         compilation,
@@ -324,32 +297,6 @@ class PermissionValidationTest {
 
   @Test
   void methodOfUnrelatedSuperinterfaces_overriddenInTheInterface_isItsOwn() {
-    JavaFileObject left =
-        JavaFileObjects.forSourceString(
-            "test.Left",
-            """
-            package test;
-
-            import dev.rolegate.annotations.*;
-
-            public interface Left {
-              @RequiresPermission("EDIT_THINGS")
-              void edit(@WorkspaceId String workspace);
-            }
-            """);
-    JavaFileObject right =
-        JavaFileObjects.forSourceString(
-            "test.Right",
-            """
-            package test;
-
-            import dev.rolegate.annotations.*;
-
-            public interface Right {
-              @RequiresPermission("DELETE_THINGS")
-              void edit(@WorkspaceId String workspace);
-            }
-            """);
     JavaFileObject both =
         JavaFileObjects.forSourceString(
             "test.Both",
@@ -365,7 +312,8 @@ class PermissionValidationTest {
             }
             """);
 
-    Compilation compilation = TestMatrices.compile(left, right, both);
+    Compilation compilation =
+        TestMatrices.compile(left(), right("@RequiresPermission(\"DELETE_THINGS\")"), both);
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.GuardedBoth");
@@ -463,6 +411,41 @@ class PermissionValidationTest {
                 """));
 
     assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  /** {@code Left}, declaring {@code edit} with EDIT_THINGS. */
+  private static JavaFileObject left() {
+    return JavaFileObjects.forSourceString(
+        "test.Left",
+        """
+        package test;
+
+        import dev.rolegate.annotations.*;
+
+        public interface Left {
+          @RequiresPermission("EDIT_THINGS")
+          void edit(@WorkspaceId String workspace);
+        }
+        """);
+  }
+
+  /**
+   * {@code Right}, not related to {@code Left}, declaring {@code edit} with {@code annotations}.
+   */
+  private static JavaFileObject right(String annotations) {
+    return JavaFileObjects.forSourceString(
+        "test.Right",
+        """
+        package test;
+
+        import dev.rolegate.annotations.*;
+
+        public interface Right {
+          %s
+          void edit(@WorkspaceId String workspace);
+        }
+        """
+            .formatted(annotations));
   }
 
   private static JavaFileObject packageInfo() {
