@@ -241,7 +241,7 @@ final class ClassServiceValidator {
       for (Map.Entry<String, List<ExecutableElement>> declared : byKey.entrySet()) {
         seen.add(declared.getKey());
         for (ExecutableElement method : declared.getValue()) {
-          if (overriddenAmong(method, declared.getValue())) {
+          if (ServiceValidator.overriddenAmong(elements, root, method, declared.getValue())) {
             continue;
           }
           TypeElement declaring = (TypeElement) method.getEnclosingElement();
@@ -255,18 +255,6 @@ final class ClassServiceValidator {
         }
       }
       return complete;
-    }
-
-    /** Returns whether another of {@code declared} overrides {@code method} in the root. */
-    private boolean overriddenAmong(ExecutableElement method, List<ExecutableElement> declared) {
-      for (ExecutableElement other : declared) {
-        if (other != method
-            && other.getEnclosingElement() != method.getEnclosingElement()
-            && elements.overrides(other, method, root)) {
-          return true;
-        }
-      }
-      return false;
     }
 
     boolean members(TypeElement declaring) {

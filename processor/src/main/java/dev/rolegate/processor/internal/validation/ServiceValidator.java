@@ -261,21 +261,32 @@ final class ServiceValidator {
    * declaration overrides (a subinterface's, or the root's own, overrides its superinterface's).
    */
   private List<Declaration> members(TypeElement root, List<Declaration> declared) {
+    List<ExecutableElement> methods = declared.stream().map(Declaration::method).toList();
     List<Declaration> members = new ArrayList<>();
     for (Declaration each : declared) {
-      boolean overridden = false;
-      for (Declaration other : declared) {
-        if (other.declaring() != each.declaring()
-            && elements.overrides(other.method(), each.method(), root)) {
-          overridden = true;
-          break;
-        }
-      }
-      if (!overridden) {
+      if (!overriddenAmong(elements, root, each.method(), methods)) {
         members.add(each);
       }
     }
     return members;
+  }
+
+  /**
+   * Returns whether a method of another type among {@code declared}, all one method's declarations,
+   * overrides {@code method} in {@code root}: then {@code method} is not the root's member.
+   */
+  static boolean overriddenAmong(
+      Elements elements,
+      TypeElement root,
+      ExecutableElement method,
+      List<ExecutableElement> declared) {
+    for (ExecutableElement other : declared) {
+      if (other.getEnclosingElement() != method.getEnclosingElement()
+          && elements.overrides(other, method, root)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
